@@ -1,0 +1,31 @@
+# Two-command setup: `make run` and `make test` each create .venv when missing
+# and install evalkit with what it needs (torch pinned CPU-only via constraints.txt).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.evalkit-installed
+# The CPU wheel of torch lives in /opt/wheels on our machines; elsewhere pip's own config applies.
+FIND_LINKS := $(if $(wildcard /opt/wheels/*.whl),--find-links /opt/wheels,)
+PIP_FLAGS ?= --disable-pip-version-check --progress-bar off
+
+.PHONY: run test bench validate lint clean
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install $(PIP_FLAGS) -q $(FIND_LINKS) -c constraints.txt -e ".[test]"
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m evalkit run
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+validate: $(STAMP)
+	$(PY) -m evalkit validate corpora/spinner-news-en-fr
+
+bench: $(STAMP)
+	$(PY) -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) reports/spinner-news-en-fr .pytest_cache

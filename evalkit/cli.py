@@ -1,0 +1,153 @@
+"""The `evalkit` command line: parse arguments, call the library, map errors to exit codes.
+
+Exit status: 0 success, 1 a gate found a regression (later), 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .errors import EvalkitError, UsageError
+
+BUNDLED_CORPUS = Path("corpora") / "spinner-news-en-fr"
+log = logging.getLogger("evalkit")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def default_corpus() -> Path:
+    """The bundled corpus: ./corpora/... or, in a source checkout, next to the package."""
+    candidates = [Path.cwd() / BUNDLED_CORPUS, Path(__file__).resolve().parent.parent / BUNDLED_CORPUS]
+    for candidate in candidates:
+        if (candidate / "corpus.yaml").exists():
+            return candidate
+    raise UsageError(f"no corpus given and the bundled corpus {BUNDLED_CORPUS} was not found; "
+                     "pass a corpus folder")
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _split_list(value: str) -> tuple[str, ...]:
+    items = tuple(v.strip() for v in value.split(",") if v.strip())
+    if not items:
+        raise argparse.ArgumentTypeError("expected a comma-separated list")
+    return items
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .corpus import load_corpus
+    from .pipeline import RunOptions, evaluate_corpus
+    from .report import write_reports
+    from .report.summary import format_table
+
+    corpus_path = Path(args.corpus) if args.corpus else default_corpus()
+    corpus = load_corpus(corpus_path)
+    options = RunOptions(metrics=args.metrics, systems=args.systems)
+    result = evaluate_corpus(corpus, options)
+    written = write_reports(result, args.out)
+    if not args.quiet:
+        print(format_table(result))
+        print(f"\n{len(written)} report files written to {_display(Path(args.out) / result.corpus)}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .corpus import validate_corpus
+
+    corpus_path = Path(args.corpus) if args.corpus else default_corpus()
+    problems = validate_corpus(corpus_path)
+    for problem in problems:
+        line = f":{problem.line}" if problem.line else ""
+        print(f"{_display(problem.path)}{line}: {problem.message}", file=sys.stderr)
+    if problems:
+        print(f"evalkit: {_display(corpus_path)}: {len(problems)} problem(s)", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        from .corpus import load_corpus
+
+        corpus = load_corpus(corpus_path)
+        print(f"{_display(corpus_path)}: ok ({len(corpus)} documents, {len(corpus.systems)} system(s), "
+              f"{corpus.source_lang}->{corpus.target_lang}; files, ids, checksums, gold and derived "
+              "files checked)")
+    return 0
+
+
+def cmd_datasheet(args: argparse.Namespace) -> int:
+    from .corpus import load_corpus
+    from .datasheet import render_blocks, write_derived
+
+    corpus_path = Path(args.corpus) if args.corpus else default_corpus()
+    if args.write:
+        for path in write_derived(corpus_path):
+            print(f"wrote {_display(path)}")
+        return 0
+    for name, block in render_blocks(load_corpus(corpus_path)).items():
+        print(f"## {name}\n\n{block}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="evalkit", description="Translation-quality evaluation harness.")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv: debug)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    run = sub.add_parser("run", help="evaluate a corpus and write reports (default: the bundled corpus)")
+    run.add_argument("corpus", nargs="?", help="corpus folder (default: corpora/spinner-news-en-fr)")
+    run.add_argument("-o", "--out", default="reports", help="output folder (default: reports)")
+    run.add_argument("--metrics", type=_split_list, default=None,
+                     help="comma-separated metrics (default: bleu,chrf,chrf++,ter)")
+    run.add_argument("--systems", type=_split_list, default=None,
+                     help="comma-separated systems to evaluate (default: all)")
+    run.set_defaults(func=cmd_run)
+
+    validate = sub.add_parser("validate", help="check every invariant of a corpus folder")
+    validate.add_argument("corpus", nargs="?", help="corpus folder (default: the bundled corpus)")
+    validate.set_defaults(func=cmd_validate)
+
+    datasheet = sub.add_parser("datasheet", help="print or regenerate a corpus's derived files and tables")
+    datasheet.add_argument("corpus", nargs="?", help="corpus folder (default: the bundled corpus)")
+    datasheet.add_argument("--write", action="store_true",
+                           help="rewrite data/documents.jsonl and the README's generated blocks")
+    datasheet.set_defaults(func=cmd_datasheet)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    if getattr(args, "metrics", "unset") is None:
+        from .metrics import DEFAULT_METRICS
+
+        args.metrics = DEFAULT_METRICS
+    level = logging.WARNING - 10 * args.verbose if not args.quiet else logging.ERROR
+    logging.basicConfig(level=max(level, logging.DEBUG), format="evalkit: %(message)s")
+    try:
+        return args.func(args)
+    except EvalkitError as exc:
+        print(f"evalkit: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("evalkit: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,315 @@
+"""Corpora: a folder of source, reference and MT documents plus gold.
+
+A corpus folder holds `corpus.yaml` (languages, documents, systems, checksums),
+`source/<doc>.txt`, `reference/<doc>.txt`, `systems/<system>/<doc>.txt` and
+`gold/`. `load_corpus` returns typed objects; `validate_corpus` lists every
+broken invariant with its file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
+
+from .errors import InputError, Problem
+from .textio import read_text, sha256_file
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+MANIFEST = "corpus.yaml"
+DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+SYSTEM_NAME = DOC_ID
+
+
+def is_language_code(code: str) -> bool:
+    """True for a valid BCP-47 language tag naming a known language ("en", "fr", "pt-BR")."""
+    import langcodes
+
+    return isinstance(code, str) and langcodes.tag_is_valid(code) and \
+        langcodes.Language.get(code).is_valid()
+
+
+def check_language(code: Any, where: str | Path) -> str:
+    if not is_language_code(code):
+        raise InputError(where, f"unknown language code {code!r} (expected an ISO 639 code such as "
+                                "'en', 'fr', 'de')")
+    return code
+
+
+@dataclass(frozen=True)
+class System:
+    """One MT system: a name and, per document, its output text."""
+
+    name: str
+    description: str = ""
+    has_gold: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document: its source, its reference (if any) and each system's output."""
+
+    id: str
+    source: str
+    reference: str | None
+    hypotheses: Mapping[str, str]
+    title: str = ""
+
+    def hypothesis(self, system: str) -> str:
+        return self.hypotheses[system]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A loaded corpus. Documents are in manifest order; systems in name order."""
+
+    path: Path
+    name: str
+    source_lang: str
+    target_lang: str
+    documents: tuple[Document, ...]
+    systems: tuple[System, ...]
+    description: str = ""
+    manifest: Mapping[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def has_reference(self) -> bool:
+        return all(d.reference is not None for d in self.documents)
+
+    def system(self, name: str) -> System:
+        for s in self.systems:
+            if s.name == name:
+                return s
+        raise KeyError(name)
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self.documents)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def to_frame(self) -> "pd.DataFrame":
+        """One row per (document, system): doc_id, system, source, hypothesis, reference."""
+        import pandas as pd
+
+        rows = [
+            {"doc_id": d.id, "system": s.name, "source_lang": self.source_lang,
+             "target_lang": self.target_lang, "source": d.source,
+             "hypothesis": d.hypotheses[s.name], "reference": d.reference}
+            for d in self.documents for s in self.systems
+        ]
+        columns = ["doc_id", "system", "source_lang", "target_lang", "source", "hypothesis", "reference"]
+        return pd.DataFrame(rows, columns=columns)
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    """Parse corpus.yaml; raises InputError naming the file and line on bad YAML."""
+    import yaml
+
+    manifest_path = path / MANIFEST
+    text = read_text(manifest_path)
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" at line {mark.line + 1}" if mark is not None else ""
+        raise InputError(manifest_path, f"invalid YAML{line}: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict):
+        raise InputError(manifest_path, "expected a mapping with name, source_lang, target_lang")
+    for key in ("source_lang", "target_lang"):
+        if key not in data:
+            raise InputError(manifest_path, f"missing key {key!r}")
+        check_language(data[key], manifest_path)
+    docs = data.get("documents")
+    if docs is not None and not isinstance(docs, list):
+        raise InputError(manifest_path, "'documents' must be a list")
+    systems = data.get("systems") or {}
+    if not isinstance(systems, dict):
+        raise InputError(manifest_path, "'systems' must be a mapping of name -> description")
+    checksums = data.get("checksums") or {}
+    if not isinstance(checksums, dict):
+        raise InputError(manifest_path, "'checksums' must be a mapping of file -> sha256")
+    return data
+
+
+@dataclass
+class _Layout:
+    """What a corpus folder declares and holds, before any text is read."""
+
+    path: Path
+    manifest: dict[str, Any]
+    doc_ids: list[str]
+    titles: dict[str, str]
+    systems: dict[str, dict[str, Any]]
+    has_reference: bool
+    problems: list[Problem]
+
+
+def _scan(path: Path) -> _Layout:
+    if not path.exists():
+        raise InputError(path, "corpus folder not found")
+    if not path.is_dir():
+        raise InputError(path, f"not a folder (a corpus is a folder with {MANIFEST}, source/, systems/)")
+    if not (path / MANIFEST).exists():
+        raise InputError(path / MANIFEST, "file not found: not an evalkit corpus folder")
+    manifest = read_manifest(path)
+    manifest_path = path / MANIFEST
+    problems: list[Problem] = []
+
+    titles: dict[str, str] = {}
+    doc_ids: list[str] = []
+    declared = manifest.get("documents")
+    if declared is None:
+        doc_ids = sorted(p.stem for p in (path / "source").glob("*.txt"))
+    else:
+        for i, entry in enumerate(declared):
+            doc_id = entry.get("id") if isinstance(entry, dict) else entry
+            if not isinstance(doc_id, str):
+                problems.append(Problem(manifest_path, None, f"documents[{i}]: missing 'id'"))
+                continue
+            if doc_id in titles:
+                problems.append(Problem(manifest_path, None, f"duplicate document id {doc_id!r}"))
+                continue
+            doc_ids.append(doc_id)
+            titles[doc_id] = entry.get("title", "") if isinstance(entry, dict) else ""
+    for doc_id in doc_ids:
+        if not DOC_ID.match(doc_id):
+            problems.append(Problem(manifest_path, None, f"invalid document id {doc_id!r}: use letters, "
+                                                         "digits, '.', '_', '-' (no path separators)"))
+    if not doc_ids:
+        problems.append(Problem(path / "source", None, "no documents (expected source/<doc>.txt)"))
+
+    systems: dict[str, dict[str, Any]] = {}
+    for name, meta in (manifest.get("systems") or {}).items():
+        meta = meta if isinstance(meta, dict) else {"description": str(meta or "")}
+        systems[str(name)] = meta
+    systems_dir = path / "systems"
+    if systems_dir.is_dir():
+        for folder in sorted(systems_dir.iterdir()):
+            if folder.is_dir() and not folder.name.startswith("."):
+                systems.setdefault(folder.name, {})
+    for name in systems:
+        if not SYSTEM_NAME.match(name):
+            problems.append(Problem(manifest_path, None, f"invalid system name {name!r}"))
+    if not systems:
+        problems.append(Problem(systems_dir, None, "no systems (expected systems/<system>/<doc>.txt)"))
+
+    has_reference = (path / "reference").is_dir()
+    folders = [path / "source"] + ([path / "reference"] if has_reference else []) + \
+        [systems_dir / name for name in systems]
+    wanted = set(doc_ids)
+    for folder in folders:
+        if not folder.is_dir():
+            problems.append(Problem(folder, None, "folder not found"))
+            continue
+        present = {p.stem for p in folder.glob("*.txt")}
+        for doc_id in doc_ids:
+            if doc_id not in present and DOC_ID.match(doc_id):
+                problems.append(Problem(folder / f"{doc_id}.txt", None, "file not found "
+                                        f"(document {doc_id!r} is in the corpus)"))
+        for extra in sorted(present - wanted):
+            problems.append(Problem(folder / f"{extra}.txt", None, f"document {extra!r} is not in "
+                                    f"{MANIFEST}'s document list"))
+        for other in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix != ".txt"
+                            and not p.name.startswith(".")):
+            problems.append(Problem(other, None, "unexpected file (documents are <doc>.txt)"))
+    return _Layout(path, manifest, doc_ids, titles, systems, has_reference, problems)
+
+
+def load_corpus(path: str | Path, *, systems: list[str] | None = None) -> Corpus:
+    """Load a corpus folder. Raises InputError on the first structural problem.
+
+    `systems` restricts the systems loaded (default: all).
+    """
+    layout = _scan(Path(path))
+    if layout.problems:
+        first = layout.problems[0]
+        more = f" (and {len(layout.problems) - 1} more problem(s); run `evalkit validate`)" \
+            if len(layout.problems) > 1 else ""
+        raise InputError(first.path, first.message + more)
+    names = sorted(layout.systems)
+    if systems is not None:
+        unknown = [s for s in systems if s not in layout.systems]
+        if unknown:
+            raise InputError(layout.path, f"unknown system {unknown[0]!r}; available: {', '.join(names)}")
+        names = [s for s in names if s in systems]
+    root = layout.path
+    documents = []
+    for doc_id in layout.doc_ids:
+        source = read_text(root / "source" / f"{doc_id}.txt")
+        reference = read_text(root / "reference" / f"{doc_id}.txt") if layout.has_reference else None
+        hypotheses = {s: read_text(root / "systems" / s / f"{doc_id}.txt") for s in names}
+        documents.append(Document(doc_id, source, reference, hypotheses, layout.titles.get(doc_id, "")))
+    manifest = layout.manifest
+    return Corpus(
+        path=root,
+        name=str(manifest.get("name") or root.name),
+        source_lang=manifest["source_lang"],
+        target_lang=manifest["target_lang"],
+        documents=tuple(documents),
+        systems=tuple(System(n, str(layout.systems[n].get("description", "")).strip(),
+                             bool(layout.systems[n].get("gold", False))) for n in names),
+        description=str(manifest.get("description", "")).strip(),
+        manifest=manifest,
+    )
+
+
+def validate_corpus(path: str | Path) -> list[Problem]:
+    """Every broken invariant of a corpus folder, each with its file (and line)."""
+    from . import gold
+    from .datasheet import check_derived
+
+    root = Path(path)
+    try:
+        layout = _scan(root)
+    except InputError as exc:
+        return [Problem(exc.path or root, None, exc.message)]
+    problems = list(layout.problems)
+
+    readable: set[Path] = set()
+    folders = [root / "source"] + ([root / "reference"] if layout.has_reference else []) + \
+        [root / "systems" / s for s in layout.systems]
+    for folder in folders:
+        for doc_id in layout.doc_ids:
+            file = folder / f"{doc_id}.txt"
+            if not file.exists():
+                continue
+            try:
+                read_text(file)
+                readable.add(file)
+            except InputError as exc:
+                problems.append(Problem(file, _line_of(exc.message), exc.message))
+
+    for relative, expected in sorted((layout.manifest.get("checksums") or {}).items()):
+        file = root / relative
+        if not file.exists():
+            problems.append(Problem(file, None, "file listed in checksums not found"))
+        elif sha256_file(file) != str(expected):
+            problems.append(Problem(file, None, f"sha256 {sha256_file(file)[:12]}... does not match "
+                                                f"the recorded {str(expected)[:12]}... (file changed)"))
+
+    gold_systems = [s for s, meta in layout.systems.items() if meta.get("gold")]
+    for kind in ("errors", "alignment"):
+        folder = root / "gold" / kind
+        if not folder.is_dir():
+            continue
+        for file in sorted(folder.glob("*.jsonl")):
+            if file.stem not in layout.doc_ids:
+                problems.append(Problem(file, None, f"gold for unknown document {file.stem!r}"))
+    for doc_id in layout.doc_ids:
+        needed = [root / "source" / f"{doc_id}.txt", root / "reference" / f"{doc_id}.txt"] + \
+            [root / "systems" / s / f"{doc_id}.txt" for s in gold_systems]
+        has_gold = any((root / "gold" / k / f"{doc_id}.jsonl").exists() for k in ("errors", "alignment"))
+        if has_gold and all(f in readable for f in needed):
+            problems += gold.check_document(root, doc_id, gold_systems)
+    if not problems:
+        problems += check_derived(root)
+    return problems
+
+
+def _line_of(message: str) -> int | None:
+    match = re.search(r"at line (\d+)", message)
+    return int(match.group(1)) if match else None

@@ -1,0 +1,43 @@
+"""The detector interface: a detector reads one document and returns `Flag`s.
+
+A detector gets a `DetectionInput`: the raw MT text, and where available the
+source, the reference, the segments and the source<->MT alignment, plus the
+language pair. Detectors must work with the MT text alone (no source, no
+reference) and use the rest when it is there.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from ..flags import Flag
+
+
+@dataclass(frozen=True)
+class DetectionInput:
+    """Everything a detector may look at for one document of one system."""
+
+    hypothesis: str                      # raw MT text; flag offsets index into it
+    src_lang: str
+    tgt_lang: str
+    source: str | None = None            # raw source text, if any
+    reference: str | None = None         # raw reference text, if any
+    hypothesis_segments: Sequence[Any] | None = None   # evalkit.segment.Segment list over `hypothesis`
+    source_segments: Sequence[Any] | None = None       # ... over `source`
+    alignment: Sequence[Any] | None = None             # evalkit.align.Link list, source <-> hypothesis segments
+    doc_id: str = ""
+    system: str = ""
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+class Detector(ABC):
+    """Finds one family of errors. Subclasses set `name` and `categories`."""
+
+    name: str = ""
+    categories: tuple[str, ...] = ()
+
+    @abstractmethod
+    def detect(self, doc: DetectionInput) -> list[Flag]:
+        """Flags for one document, with spans inside `doc.hypothesis`."""

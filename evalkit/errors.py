@@ -1,0 +1,56 @@
+"""Exceptions for bad input and bad usage.
+
+Library code raises these; only the CLI turns them into a one-line message and
+exit status 2 (no traceback for a user's mistake).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class EvalkitError(Exception):
+    """Base class of every error caused by the user's input or options."""
+
+
+class InputError(EvalkitError):
+    """A file or folder is missing, unreadable or malformed."""
+
+    def __init__(self, path: str | Path | None, message: str):
+        self.path = Path(path) if path is not None else None
+        self.message = message
+        super().__init__(f"{path}: {message}" if path is not None else message)
+
+
+class UsageError(EvalkitError):
+    """An option or argument is invalid (unknown metric, bad threshold, ...)."""
+
+
+class CorpusInvalid(EvalkitError):
+    """`validate` found problems; carries them all."""
+
+    def __init__(self, problems: list):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) found")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A broken invariant, located in a file (and line, when known)."""
+
+    path: Path
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        return f"{where}: {self.message}"
+
+
+class MetricUnavailable(EvalkitError):
+    """A metric cannot be computed here (model not downloadable offline, ...).
+
+    The pipeline records the reason in every report and goes on; a gate told to
+    check that metric fails.
+    """

@@ -1,0 +1,25 @@
+"""Metrics: one small interface (metrics/base.py), one module per family.
+
+`METRICS` maps a metric name to its class, lazily, with the facts a regression
+gate lives on: whether higher is better and whether a reference is needed.
+"""
+
+from ..registry import Registry
+from .base import Metric, Score
+
+METRICS: Registry[type[Metric]] = Registry("metric")
+METRICS.register("bleu", "evalkit.metrics.sacrebleu_metrics:BLEU", higher_is_better=True)
+METRICS.register("chrf", "evalkit.metrics.sacrebleu_metrics:ChrF", higher_is_better=True)
+METRICS.register("chrf++", "evalkit.metrics.sacrebleu_metrics:ChrFPlusPlus", higher_is_better=True)
+METRICS.register("ter", "evalkit.metrics.sacrebleu_metrics:TER", higher_is_better=False)
+METRICS.register("comet", "evalkit.metrics.comet:COMET", higher_is_better=True)
+
+DEFAULT_METRICS = ("bleu", "chrf", "chrf++", "ter")
+
+
+def get_metric(name: str, **options) -> Metric:
+    """Instantiate a registered metric by name."""
+    return METRICS.get(name)(**options)
+
+
+__all__ = ["METRICS", "DEFAULT_METRICS", "Metric", "Score", "get_metric"]

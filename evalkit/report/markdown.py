@@ -1,0 +1,61 @@
+"""Markdown rendering of the per-document report payload (the JSON report's content)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _cell(text: Any) -> str:
+    """Escape a value for a Markdown table cell."""
+    value = "" if text is None else str(text)
+    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+
+
+def _num(value: float | None, digits: int = 2) -> str:
+    return "n/a" if value is None else f"{value:.{digits}f}"
+
+
+def render_document(payload: dict[str, Any]) -> str:
+    doc = payload["document"]
+    corpus = payload["corpus"]
+    lines = [f"# {_cell(doc['id'])} — {_cell(payload['system'])}", ""]
+    if doc.get("title"):
+        lines += [f"*{_cell(doc['title'])}*", ""]
+    lines += [f"Corpus `{corpus['name']}`, {corpus['source_lang']} → {corpus['target_lang']}. "
+              f"Words: " + ", ".join(f"{k} {v}" for k, v in sorted(doc["words"].items())) + ".", ""]
+    lines += ["## Scores", "", "| metric | value | unit | n | signature |", "|---|---:|---|---:|---|"]
+    for name, score in sorted(payload["scores"].items()):
+        value = _num(score["value"]) if score["value"] is not None else f"not computed: {score.get('error', '')}"
+        lines.append(f"| {_cell(name)} | {_cell(value)} | {score['unit']} | {score['n']} | "
+                     f"`{_cell(score['signature'])}` |")
+    lines.append("")
+    flags = payload.get("flags")
+    if flags is not None:
+        lines += ["## Flags", ""]
+        summary = payload.get("mqm")
+        if summary:
+            lines += [f"MQM-style penalty: {_num(summary['penalty_per_100_words'])} per 100 words "
+                      f"({summary['penalty']} points over {summary['words']} words).", ""]
+        if flags:
+            lines += ["| category | severity | text | suggestion | detector |", "|---|---|---|---|---|"]
+            for flag in flags:
+                lines.append(f"| {_cell(flag['category'])} | {flag['severity']} | {_cell(flag['text'])} | "
+                             f"{_cell(flag.get('suggestion'))} | {_cell(flag['detector'])} |")
+        else:
+            lines.append("No flags.")
+        lines.append("")
+    segments = payload.get("segments")
+    if segments:
+        metrics = sorted({m for s in segments for m in s.get("scores", {})})
+        lines += ["## Aligned segments", "",
+                  "| # | link | source | MT | reference | " + " | ".join(metrics) + " |",
+                  "|---:|---|---|---|---|" + "---:|" * len(metrics)]
+        for s in segments:
+            scores = [_num(s.get("scores", {}).get(m)) for m in metrics]
+            lines.append(f"| {s['index']} | {s['type']} | {_cell(s['source'])} | {_cell(s['hypothesis'])} | "
+                         f"{_cell(s['reference'])} | " + " | ".join(scores) + " |")
+        lines.append("")
+    if payload.get("notes"):
+        lines += ["## Notes", ""] + [f"- {_cell(n)}" for n in payload["notes"]] + [""]
+    lines += ["## Versions", "", ", ".join(f"{k} {v}" for k, v in sorted(payload["versions"].items())), ""]
+    return "\n".join(lines)

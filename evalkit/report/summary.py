@@ -1,0 +1,81 @@
+"""Run summaries: a CSV table (one row per document and per system) and JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from ..results import RunResult
+from ..textio import write_atomic
+
+
+def summary_rows(result: RunResult) -> list[dict]:
+    rows = []
+    for system in result.systems:
+        row = {"level": "corpus", "system": system.system, "doc_id": "", "documents": system.n_documents}
+        row.update({m: _fmt(system.scores[m].value) for m in result.metrics})
+        rows.append(row)
+    for doc in result.documents:
+        row = {"level": "document", "system": doc.system, "doc_id": doc.doc_id, "documents": 1}
+        row.update({m: _fmt(doc.scores[m].value) for m in result.metrics})
+        rows.append(row)
+    return rows
+
+
+def _fmt(value: float | None) -> str:
+    return "" if value is None else f"{value:.4f}"
+
+
+def write_csv(result: RunResult, path: Path) -> Path:
+    buffer = io.StringIO()
+    fields = ["level", "system", "doc_id", "documents", *result.metrics]
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(summary_rows(result))
+    write_atomic(path, buffer.getvalue())
+    return path
+
+
+def summary_payload(result: RunResult) -> dict:
+    return {
+        "schema": "evalkit.run-summary",
+        "schema_version": "1.0",
+        "corpus": result.corpus,
+        "metrics": list(result.metrics),
+        "source_lang": result.source_lang,
+        "target_lang": result.target_lang,
+        "signatures": result.signatures(),
+        "systems": {s.system: {m: s.scores[m].to_dict() for m in result.metrics} for s in result.systems},
+        "notes": list(result.notes),
+        "versions": result.versions,
+    }
+
+
+def write_json(result: RunResult, path: Path) -> Path:
+    payload = summary_payload(result)
+    write_atomic(path, json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2) + "\n")
+    return path
+
+
+def format_table(result: RunResult) -> str:
+    """A plain-text table for the terminal: corpus scores, then each document."""
+    header = ["system", "document", *result.metrics]
+    body = []
+    for system in result.systems:
+        body.append([system.system, f"(corpus, {system.n_documents} docs)",
+                     *[_short(system.scores[m].value) for m in result.metrics]])
+        for doc in result.documents:
+            if doc.system == system.system:
+                body.append(["", doc.doc_id, *[_short(doc.scores[m].value) for m in result.metrics]])
+    widths = [max(len(str(r[i])) for r in [header, *body]) for i in range(len(header))]
+    lines = ["  ".join(str(c).ljust(w) if i < 2 else str(c).rjust(w) for i, (c, w) in
+                       enumerate(zip(row, widths))).rstrip() for row in [header, *body]]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    signatures = [f"{m}: {sig}" for m, sig in result.signatures().items()]
+    return "\n".join(lines + [""] + signatures)
+
+
+def _short(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"

@@ -1,0 +1,81 @@
+"""Build a tiny, randomly initialised COMET checkpoint for tests, without network.
+
+The layout matches a downloaded COMET model (`hparams.yaml` + `checkpoints/model.ckpt`),
+so it goes through the real `comet.load_from_checkpoint`; the encoder is a 2-layer XLM-R.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SPECIAL_TOKENS = ["<s>", "<pad>", "</s>", "<unk>", "<mask>"]
+SEED = 1234
+
+
+def _build_tokenizer(texts: list[str]):
+    from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors, trainers
+    from transformers import XLMRobertaTokenizerFast
+
+    tokenizer = Tokenizer(models.Unigram())
+    tokenizer.normalizer = normalizers.NFKC()
+    tokenizer.pre_tokenizer = pre_tokenizers.Metaspace()
+    tokenizer.decoder = decoders.Metaspace()
+    trainer = trainers.UnigramTrainer(vocab_size=300, special_tokens=SPECIAL_TOKENS, unk_token="<unk>",
+                                      show_progress=False)
+    tokenizer.train_from_iterator(texts, trainer=trainer)
+    bos, eos = tokenizer.token_to_id("<s>"), tokenizer.token_to_id("</s>")
+    # XLM-R frames one segment as "<s> A </s>" and a pair as "<s> A </s></s> B </s>".
+    tokenizer.post_processor = processors.TemplateProcessing(
+        single="<s> $A </s>", pair="<s> $A </s> </s> $B </s>", special_tokens=[("<s>", bos), ("</s>", eos)])
+    return XLMRobertaTokenizerFast(tokenizer_object=tokenizer, bos_token="<s>", eos_token="</s>",
+                                   sep_token="</s>", cls_token="<s>", unk_token="<unk>", pad_token="<pad>",
+                                   mask_token="<mask>", model_max_length=512)
+
+
+def build_tiny_comet(directory: Path, texts: list[str], *, referenceless: bool = False) -> Path:
+    """Write a tiny COMET model folder under `directory`; return the path of its `model.ckpt`.
+
+    `<directory>/pretrained/` holds the XLM-R config and tokenizer the checkpoint's
+    `pretrained_model` hparam points at (an absolute local path, so nothing is fetched).
+    """
+    import torch
+    import yaml
+    from comet.models import ReferencelessRegression, RegressionMetric
+    from transformers import XLMRobertaConfig, XLMRobertaModel
+
+    directory = Path(directory)
+    pretrained = directory / "pretrained"
+    pretrained.mkdir(parents=True, exist_ok=True)
+
+    tokenizer = _build_tokenizer(texts)
+    tokenizer.save_pretrained(pretrained)
+    config = XLMRobertaConfig(vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=2,
+                              num_attention_heads=2, intermediate_size=64, max_position_embeddings=514,
+                              pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.bos_token_id,
+                              eos_token_id=tokenizer.eos_token_id, type_vocab_size=1)
+    torch.manual_seed(SEED)
+    XLMRobertaModel(config, add_pooling_layer=False).save_pretrained(pretrained)
+
+    model_class = ReferencelessRegression if referenceless else RegressionMetric
+    torch.manual_seed(SEED)
+    model = model_class(pretrained_model=str(pretrained), load_pretrained_weights=False,
+                        local_files_only=True, hidden_sizes=[16], layer_transformation="softmax",
+                        final_activation=None)
+    hparams = dict(model.hparams)
+    # A real COMET checkpoint keeps load_pretrained_weights True; loading overrides it.
+    hparams.pop("load_pretrained_weights", None)
+
+    checkpoints = directory / "checkpoints"
+    checkpoints.mkdir(exist_ok=True)
+    ckpt = checkpoints / "model.ckpt"
+    torch.save({"state_dict": model.state_dict(), "hyper_parameters": hparams,
+                "pytorch-lightning_version": _lightning_version()}, ckpt)
+    with open(directory / "hparams.yaml", "w", encoding="utf-8") as handle:
+        yaml.safe_dump(hparams, handle)
+    return ckpt
+
+
+def _lightning_version() -> str:
+    import pytorch_lightning
+
+    return pytorch_lightning.__version__

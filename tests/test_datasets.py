@@ -1,0 +1,46 @@
+"""The corpus folder is a valid Hugging Face dataset repository (offline, local)."""
+
+import json
+
+import pytest
+
+datasets = pytest.importorskip("datasets")
+
+from evalkit import load_corpus  # noqa: E402
+
+from .conftest import BUNDLED  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _offline_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "hf-cache"))
+
+
+def test_documents_config_matches_the_corpus():
+    rows = datasets.load_dataset(str(BUNDLED), "documents", split="test",
+                                 cache_dir=None)
+    corpus = load_corpus(BUNDLED)
+    assert len(rows) == len(corpus.documents) * len(corpus.systems)
+    first = rows[0]
+    doc = corpus.documents[0]
+    assert first["doc_id"] == doc.id
+    assert first["hypothesis"] == doc.hypotheses[first["system"]]
+    assert first["source"] == doc.source and first["reference"] == doc.reference
+
+
+def test_errors_config_loads_every_gold_span():
+    rows = datasets.load_dataset(str(BUNDLED), "errors", split="test")
+    expected = sum(1 for p in (BUNDLED / "gold" / "errors").glob("*.jsonl")
+                   for line in p.read_text(encoding="utf-8").splitlines() if line.strip())
+    assert len(rows) == expected > 0
+    assert {"category", "severity", "start", "end", "text", "correction"} <= set(rows.column_names)
+
+
+def test_alignment_config_loads_every_link():
+    rows = datasets.load_dataset(str(BUNDLED), "alignment", split="test")
+    lines = [json.loads(line) for p in sorted((BUNDLED / "gold" / "alignment").glob("*.jsonl"))
+             for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) == len(lines) > 0
+    assert set(rows["pair"]) == {"source-mt", "source-reference"}
