@@ -1,0 +1,195 @@
+"""`ScoreCache`: segment scores of model-based metrics kept in one SQLite file.
+
+A re-run then scores only segments it has not seen. The cache is an optimisation:
+a corrupt file is moved aside and rebuilt, and any other failure turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import os
+import sqlite3
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Self
+
+logger = logging.getLogger(__name__)
+
+FILENAME = "scores.sqlite3"
+# SQLite's smallest default limit on bound parameters is 999.
+_CHUNK = 400
+_CORRUPT_CODES = ("SQLITE_CORRUPT", "SQLITE_NOTADB")  # and their extended codes
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS scores (
+    namespace TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value REAL NOT NULL,
+    PRIMARY KEY (namespace, key)
+) WITHOUT ROWID
+"""
+
+# (hypothesis, source, reference)
+SegmentKey = tuple[str, str | None, str | None]
+
+
+def default_cache_dir() -> Path:
+    """`$EVALKIT_CACHE_DIR`, else `$XDG_CACHE_HOME/evalkit`, else `~/.cache/evalkit`."""
+    if os.environ.get("EVALKIT_CACHE_DIR"):
+        return Path(os.environ["EVALKIT_CACHE_DIR"]).expanduser()
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]).expanduser() / "evalkit"
+    return Path.home() / ".cache" / "evalkit"
+
+
+def segment_key(hypothesis: str, source: str | None, reference: str | None) -> str:
+    """sha256 of the three texts; JSON keeps None apart from "" and field borders unambiguous."""
+    payload = json.dumps([source, hypothesis, reference], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class CacheStats:
+    hits: int = 0
+    misses: int = 0
+
+
+class ScoreCache:
+    """Float scores keyed by (namespace, sha256 of source, hypothesis, reference).
+
+    The namespace names the metric, the model (with its checkpoint hash) and the
+    library versions, e.g. a COMET signature, so a new model never reads old scores.
+    """
+
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path).expanduser() if path is not None else default_cache_dir() / FILENAME
+        self.stats = CacheStats()
+        self._conn: sqlite3.Connection | None = None
+        self._disabled = False
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"ScoreCache({str(self.path)!r})"
+
+    def get_many(self, namespace: str, keys: Sequence[SegmentKey]) -> list[float | None]:
+        """The cached score of each (hypothesis, source, reference), None where there is none."""
+        digests = [segment_key(*key) for key in keys]
+        found = self._run(lambda conn: self._select(conn, namespace, digests), default={})
+        values = [found.get(digest) for digest in digests]
+        hits = sum(value is not None for value in values)
+        self.stats.hits += hits
+        self.stats.misses += len(values) - hits
+        return values
+
+    def put_many(self, namespace: str, keys: Sequence[SegmentKey], values: Sequence[float]) -> None:
+        """Store one score per key (in one transaction, so an interrupted run stores none or all)."""
+        if len(keys) != len(values):
+            raise ValueError(f"{len(keys)} keys but {len(values)} values")
+        # SQLite stores NaN as NULL; a non-finite score is simply not cached.
+        rows = [(namespace, segment_key(*key), float(value)) for key, value in zip(keys, values, strict=True)
+                if math.isfinite(value)]
+        if rows:
+            self._run(lambda conn: self._insert(conn, rows), default=None)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    @staticmethod
+    def _select(conn: sqlite3.Connection, namespace: str, digests: list[str]) -> dict[str, float]:
+        found: dict[str, float] = {}
+        unique = list(dict.fromkeys(digests))
+        for start in range(0, len(unique), _CHUNK):
+            chunk = unique[start:start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            cursor = conn.execute(f"SELECT key, value FROM scores WHERE namespace = ? AND key IN ({marks})",
+                                  [namespace, *chunk])
+            found.update(cursor.fetchall())
+        return found
+
+    @staticmethod
+    def _insert(conn: sqlite3.Connection, rows: list[tuple[str, str, float]]) -> None:
+        with conn:
+            conn.executemany("INSERT OR REPLACE INTO scores (namespace, key, value) VALUES (?, ?, ?)", rows)
+
+    def _run(self, operation, default):
+        """Run `operation` on the connection; recover from a corrupt file once, else give up quietly."""
+        with self._lock:
+            for attempt in (1, 2):
+                if self._disabled:
+                    return default
+                try:
+                    return operation(self._connect())
+                except sqlite3.DatabaseError as exc:
+                    if _is_corrupt(exc) and attempt == 1:
+                        self._move_aside(exc)
+                        continue
+                    logger.warning("score cache %s turned off for this run: %s", self.path, exc)
+                    self._disabled = True
+                    self._drop_connection()
+            return default
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            try:
+                # WAL: readers never block the writer, and a killed writer leaves a usable file.
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+                conn.execute(_SCHEMA)
+                conn.commit()
+            except BaseException:
+                conn.close()
+                raise
+            self._conn = conn
+        return self._conn
+
+    def _drop_connection(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            except sqlite3.Error:
+                pass
+            self._conn = None
+
+    def _move_aside(self, exc: sqlite3.DatabaseError) -> None:
+        self._drop_connection()
+        n = 1
+        while self.path.with_name(f"{self.path.name}.corrupt-{n}").exists():
+            n += 1
+        target = self.path.with_name(f"{self.path.name}.corrupt-{n}")
+        try:
+            os.replace(self.path, target)
+            # The journal files belong to the broken database; a new one must not replay them.
+            for suffix in ("-wal", "-shm"):
+                companion = self.path.with_name(self.path.name + suffix)
+                if companion.exists():
+                    os.replace(companion, target.with_name(target.name + suffix))
+        except OSError as move_error:
+            logger.warning("score cache %s is corrupt (%s) and could not be moved aside (%s); "
+                           "turned off for this run", self.path, exc, move_error)
+            self._disabled = True
+            return
+        logger.warning("score cache %s was corrupt (%s); moved to %s and rebuilt",
+                       self.path, exc, target.name)
+
+
+def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
+    name = getattr(exc, "sqlite_errorname", None)
+    if name is not None:
+        return name.startswith(_CORRUPT_CODES)
+    message = str(exc).lower()
+    return "not a database" in message or "malformed" in message
