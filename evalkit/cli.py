@@ -48,20 +48,83 @@ def _split_list(value: str) -> tuple[str, ...]:
     return items
 
 
+def _weights(value: str) -> dict[str, float]:
+    from .flags import SEVERITY_WEIGHTS
+
+    weights = dict(SEVERITY_WEIGHTS)
+    for item in filter(None, value.split(",")):
+        name, _, number = item.partition("=")
+        if name.strip() not in weights:
+            raise argparse.ArgumentTypeError(f"unknown severity {name.strip()!r} (minor, major, critical)")
+        try:
+            weights[name.strip()] = float(number)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"bad weight {item!r}: expected severity=number") from None
+    return weights
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value!r}")
+    return number
+
+
+class _Progress:
+    """A one-line progress counter on stderr, only when stderr is a terminal."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.done = total, 0
+        self.enabled = enabled and sys.stderr.isatty()
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        if self.enabled:
+            print(f"\r[{self.done}/{self.total}] {label[:60]:60}", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.enabled and self.done:
+            print(file=sys.stderr)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from .corpus import load_corpus
     from .pipeline import RunOptions, evaluate_corpus
-    from .report import write_reports
+    from .report import output_root, write_document_reports, write_run_reports
     from .report.summary import format_table
 
     corpus_path = Path(args.corpus) if args.corpus else default_corpus()
     corpus = load_corpus(corpus_path)
-    options = RunOptions(metrics=args.metrics, systems=args.systems)
-    result = evaluate_corpus(corpus, options)
-    written = write_reports(result, args.out)
+    options = RunOptions(
+        metrics=args.metrics, systems=args.systems, unit=args.unit, comet=args.comet,
+        comet_model=args.comet_model, comet_batch_size=args.comet_batch_size,
+        gpus=0 if args.cpu else args.gpus, cache=False if args.no_cache else (args.cache or True),
+        flags=not args.no_flags, detectors=args.detectors,
+        severity_weights=args.severity_weights or _weights(""), progress=not args.quiet and sys.stderr.isatty())
+    written: list[Path] = []
+    roots: dict[str, Path] = {}
+    n_systems = len(args.systems) if args.systems else len(corpus.systems)
+    progress = _Progress(len(corpus) * n_systems, not args.quiet)
+
+    def on_document(shell, document) -> None:
+        root = roots.setdefault("root", output_root(shell, args.out))
+        written.extend(write_document_reports(shell, document, root))
+        progress.step(f"{document.system} {document.doc_id}")
+
+    try:
+        result = evaluate_corpus(corpus, options, on_document=on_document)
+    finally:
+        progress.close()
+    root = roots.get("root") or output_root(result, args.out)
+    written += write_run_reports(result, root)
+    for note in result.notes:
+        log.warning(note)
     if not args.quiet:
         print(format_table(result))
-        print(f"\n{len(written)} report files written to {_display(Path(args.out) / result.corpus)}")
+        print(f"\n{len(written)} report files written to {_display(root)} (open {_display(root / 'index.html')})")
     return 0
 
 
@@ -113,6 +176,25 @@ def build_parser() -> argparse.ArgumentParser:
                      help="comma-separated metrics (default: bleu,chrf,chrf++,ter)")
     run.add_argument("--systems", type=_split_list, default=None,
                      help="comma-separated systems to evaluate (default: all)")
+    run.add_argument("--unit", choices=["aligned", "document"], default="aligned",
+                     help="score aligned segments (default) or whole documents")
+    comet = run.add_argument_group("COMET")
+    comet.add_argument("--no-comet", dest="comet", action="store_false",
+                       help="do not compute COMET (no torch import)")
+    comet.add_argument("--comet-model", default="Unbabel/wmt22-comet-da",
+                       help="hub name or local checkpoint path (default: Unbabel/wmt22-comet-da)")
+    comet.add_argument("--comet-batch-size", type=_positive_int, default=16, help="default 16")
+    comet.add_argument("--gpus", type=int, choices=[0, 1], default=None,
+                       help="0: CPU, 1: one GPU (default: a GPU if one is visible)")
+    comet.add_argument("--cpu", action="store_true", help="same as --gpus 0")
+    comet.add_argument("--no-cache", action="store_true", help="do not read or write the score cache")
+    comet.add_argument("--cache", metavar="FILE", help="score cache file (default: in the user cache dir)")
+    flags = run.add_argument_group("flags")
+    flags.add_argument("--no-flags", action="store_true", help="do not run the error detectors")
+    flags.add_argument("--detectors", type=_split_list, default=None,
+                       help="comma-separated detectors (default: all)")
+    flags.add_argument("--severity-weights", type=_weights, default=None, metavar="W",
+                       help="MQM weights, e.g. minor=1,major=5,critical=25 (the default)")
     run.set_defaults(func=cmd_run)
 
     validate = sub.add_parser("validate", help="check every invariant of a corpus folder")

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .aligned import AlignedSegment
+from .flags import Flag, MQMSummary
 from .metrics.base import Score
 
 if TYPE_CHECKING:
@@ -27,6 +29,10 @@ class DocumentResult:
     target_lang: str
     scores: dict[str, Score]
     words: dict[str, int]
+    segments: tuple[AlignedSegment, ...] = ()
+    segment_scores: dict[str, list[float | None]] = field(default_factory=dict)  # metric -> one per segment
+    flags: tuple[Flag, ...] | None = None         # None: detectors not run
+    mqm: MQMSummary | None = None
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,8 @@ class SystemResult:
     system: str
     scores: dict[str, Score]
     n_documents: int
+    flag_counts: dict[str, int] | None = None   # category -> flags over all documents; None: not run
+    mqm_per_100_words: float | None = None      # total penalty per 100 MT words over all documents
 
 
 @dataclass(frozen=True)
@@ -60,8 +68,35 @@ class RunResult:
             row: dict[str, Any] = {"system": d.system, "doc_id": d.doc_id}
             row.update({m: d.scores[m].value if m in d.scores else None for m in self.metrics})
             row.update({f"words_{k}": v for k, v in sorted(d.words.items())})
+            if d.flags is not None:
+                row["flags"] = len(d.flags)
+                row["mqm_per_100_words"] = d.mqm.penalty_per_100_words if d.mqm else None
             rows.append(row)
         return pd.DataFrame(rows)
+
+    def segments_frame(self) -> "pd.DataFrame":
+        """One row per aligned segment: texts, link type and segment scores."""
+        import pandas as pd
+
+        rows = []
+        for d in self.documents:
+            for k, s in enumerate(d.segments):
+                row: dict[str, Any] = {"system": d.system, "doc_id": d.doc_id, "segment": s.index,
+                                       "type": s.type, "source": s.source, "hypothesis": s.hypothesis,
+                                       "reference": s.reference}
+                row.update({m: values[k] for m, values in d.segment_scores.items()})
+                rows.append(row)
+        return pd.DataFrame(rows)
+
+    def flags_frame(self) -> "pd.DataFrame":
+        """One row per flag."""
+        import pandas as pd
+
+        columns = ["system", "doc_id", "category", "severity", "start", "end", "text", "suggestion",
+                   "detector", "confidence", "evidence"]
+        rows = [{c: getattr(f, c) if c not in ("system", "doc_id") else getattr(d, c) for c in columns}
+                for d in self.documents for f in (d.flags or ())]
+        return pd.DataFrame(rows, columns=columns)
 
     def systems_frame(self) -> "pd.DataFrame":
         """One row per system, one column per metric (corpus level)."""
@@ -71,6 +106,9 @@ class RunResult:
         for s in self.systems:
             row: dict[str, Any] = {"system": s.system, "documents": s.n_documents}
             row.update({m: s.scores[m].value if m in s.scores else None for m in self.metrics})
+            if s.flag_counts is not None:
+                row["flags"] = sum(s.flag_counts.values())
+                row["mqm_per_100_words"] = s.mqm_per_100_words
             rows.append(row)
         return pd.DataFrame(rows)
 

@@ -10,38 +10,52 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
-from ..results import RunResult
+from ..results import DocumentResult, RunResult
 from ..textio import write_atomic
 from . import html, json_report, markdown, summary
 
 
-def write_reports(result: RunResult, out_dir: str | Path) -> list[Path]:
-    """Write every report of `result` under `out_dir`; returns the files written."""
+def output_root(result: RunResult, out_dir: str | Path) -> Path:
     root = Path(out_dir) / result.corpus
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(out_dir, f"cannot create the output folder ({exc.strerror})") from None
+    return root
+
+
+def write_document_reports(result: RunResult, document: DocumentResult, root: Path) -> list[Path]:
+    """The JSON, Markdown and HTML pages of one document (callable as soon as it is scored)."""
+    payload = json_report.document_payload(result, document)
+    base = root / document.system / document.doc_id
     written = []
-    index_rows = []
-    for document in result.documents:
-        payload = json_report.document_payload(result, document)
-        base = root / document.system / document.doc_id
-        for suffix, text in ((".json", json_report.dumps(payload)),
-                             (".md", markdown.render_document(payload)),
-                             (".html", html.render_document(payload))):
-            path = base.with_name(base.name + suffix)
-            write_atomic(path, text)
-            written.append(path)
-        index_rows.append({"system": document.system, "doc_id": document.doc_id,
-                           "href": f"{document.system}/{document.doc_id}.html",
-                           "scores": {m: s.value for m, s in document.scores.items()}})
-    written.append(summary.write_csv(result, root / "summary.csv"))
-    written.append(summary.write_json(result, root / "summary.json"))
-    index = root / "index.html"
-    write_atomic(index, html.render_index(summary.summary_payload(result), index_rows))
-    written.append(index)
+    for suffix, render in ((".json", json_report.dumps), (".md", markdown.render_document),
+                           (".html", html.render_document)):
+        path = base.with_name(base.name + suffix)
+        write_atomic(path, render(payload))
+        written.append(path)
     return written
 
 
-__all__ = ["write_reports"]
+def write_run_reports(result: RunResult, root: Path) -> list[Path]:
+    """The run's summary.csv, summary.json and index.html."""
+    index_rows = [{"system": d.system, "doc_id": d.doc_id, "href": f"{d.system}/{d.doc_id}.html",
+                   "scores": {**{m: s.value for m, s in d.scores.items()},
+                              **({"mqm/100w": d.mqm.penalty_per_100_words} if d.mqm else {})}}
+                  for d in result.documents]
+    written = [summary.write_csv(result, root / "summary.csv"), summary.write_json(result, root / "summary.json")]
+    index = root / "index.html"
+    write_atomic(index, html.render_index(summary.summary_payload(result), index_rows))
+    return written + [index]
+
+
+def write_reports(result: RunResult, out_dir: str | Path) -> list[Path]:
+    """Write every report of `result` under `out_dir`; returns the files written."""
+    root = output_root(result, out_dir)
+    written = []
+    for document in result.documents:
+        written += write_document_reports(result, document, root)
+    return written + write_run_reports(result, root)
+
+
+__all__ = ["write_reports", "write_document_reports", "write_run_reports", "output_root"]

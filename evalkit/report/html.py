@@ -158,6 +158,7 @@ def render_index(summary: dict[str, Any], documents: Sequence[dict[str, Any]]) -
     """The run's index: corpus-level table, a plot of per-document scores, links to every page."""
     corpus = summary["corpus"]
     metrics = list(summary["metrics"])
+    plotted = metrics + (["mqm/100w"] if any("mqm/100w" in d["scores"] for d in documents) else [])
     parts = [f"<h1>evalkit — {escape(corpus)}</h1>",
              f"<p class=\"muted\">{escape(summary['source_lang'])} → {escape(summary['target_lang'])}</p>"]
     head = "<tr><th>system</th>" + "".join(f"<th>{escape(m)}</th>" for m in metrics) + "</tr>"
@@ -165,13 +166,13 @@ def render_index(summary: dict[str, Any], documents: Sequence[dict[str, Any]]) -
         f"<td class=\"num\">{_num(scores[m]['value']) if m in scores else 'n/a'}</td>" for m in metrics)
         + "</tr>" for system, scores in sorted(summary["systems"].items()))
     parts.append("<h2>Corpus level</h2><table>" + head + rows + "</table>")
-    for m in metrics:
+    for m in plotted:
         parts.append(f"<h2>{escape(m)} per document</h2>" + _plot(documents, m))
-    doc_head = "<tr><th>system</th><th>document</th>" + "".join(f"<th>{escape(m)}</th>" for m in metrics) + \
+    doc_head = "<tr><th>system</th><th>document</th>" + "".join(f"<th>{escape(m)}</th>" for m in plotted) + \
         "<th>report</th></tr>"
     doc_rows = "".join(
         f"<tr><td>{escape(d['system'])}</td><td>{escape(d['doc_id'])}</td>" + "".join(
-            f"<td class=\"num\">{_num(d['scores'].get(m))}</td>" for m in metrics)
+            f"<td class=\"num\">{_num(d['scores'].get(m))}</td>" for m in plotted)
         + f"<td><a href=\"{escape(d['href'])}\">html</a></td></tr>" for d in documents)
     parts.append("<h2>Documents</h2><table>" + doc_head + doc_rows + "</table>")
     if summary.get("notes"):

@@ -11,17 +11,32 @@ from ..results import RunResult
 from ..textio import write_atomic
 
 
+def _has_flags(result: RunResult) -> bool:
+    return any(s.flag_counts is not None for s in result.systems)
+
+
 def summary_rows(result: RunResult) -> list[dict]:
+    flagged = _has_flags(result)
     rows = []
     for system in result.systems:
         row = {"level": "corpus", "system": system.system, "doc_id": "", "documents": system.n_documents}
         row.update({m: _fmt(system.scores[m].value) for m in result.metrics})
+        if flagged:
+            row["flags"] = sum((system.flag_counts or {}).values())
+            row["mqm_per_100_words"] = _fmt(system.mqm_per_100_words)
         rows.append(row)
     for doc in result.documents:
         row = {"level": "document", "system": doc.system, "doc_id": doc.doc_id, "documents": 1}
         row.update({m: _fmt(doc.scores[m].value) for m in result.metrics})
+        if flagged:
+            row["flags"] = len(doc.flags or ())
+            row["mqm_per_100_words"] = _fmt(doc.mqm.penalty_per_100_words if doc.mqm else None)
         rows.append(row)
     return rows
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
 
 
 def _fmt(value: float | None) -> str:
@@ -31,6 +46,8 @@ def _fmt(value: float | None) -> str:
 def write_csv(result: RunResult, path: Path) -> Path:
     buffer = io.StringIO()
     fields = ["level", "system", "doc_id", "documents", *result.metrics]
+    if _has_flags(result):
+        fields += ["flags", "mqm_per_100_words"]
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     writer.writerows(summary_rows(result))
@@ -48,6 +65,8 @@ def summary_payload(result: RunResult) -> dict:
         "target_lang": result.target_lang,
         "signatures": result.signatures(),
         "systems": {s.system: {m: s.scores[m].to_dict() for m in result.metrics} for s in result.systems},
+        "flags": {s.system: {"counts": s.flag_counts, "mqm_per_100_words": _round(s.mqm_per_100_words)}
+                  for s in result.systems if s.flag_counts is not None},
         "notes": list(result.notes),
         "versions": result.versions,
     }
@@ -61,21 +80,26 @@ def write_json(result: RunResult, path: Path) -> Path:
 
 def format_table(result: RunResult) -> str:
     """A plain-text table for the terminal: corpus scores, then each document."""
-    header = ["system", "document", *result.metrics]
+    flagged = _has_flags(result)
+    header = ["system", "document", *result.metrics] + (["flags", "MQM/100w"] if flagged else [])
     body = []
     for system in result.systems:
+        extra = [str(sum((system.flag_counts or {}).values())), _short(system.mqm_per_100_words)] if flagged else []
         body.append([system.system, f"(corpus, {system.n_documents} docs)",
-                     *[_short(system.scores[m].value) for m in result.metrics]])
+                     *[_short(system.scores[m].value) for m in result.metrics], *extra])
         for doc in result.documents:
             if doc.system == system.system:
-                body.append(["", doc.doc_id, *[_short(doc.scores[m].value) for m in result.metrics]])
+                extra = [str(len(doc.flags or ())), _short(doc.mqm.penalty_per_100_words if doc.mqm else None)] \
+                    if flagged else []
+                body.append(["", doc.doc_id, *[_short(doc.scores[m].value) for m in result.metrics], *extra])
     widths = [max(len(str(r[i])) for r in [header, *body]) for i in range(len(header))]
     lines = ["  ".join(str(c).ljust(w) if i < 2 else str(c).rjust(w) for i, (c, w) in
                        enumerate(zip(row, widths))).rstrip() for row in [header, *body]]
     lines.insert(1, "  ".join("-" * w for w in widths))
     signatures = [f"{m}: {sig}" for m, sig in result.signatures().items()]
-    return "\n".join(lines + [""] + signatures)
+    unit = next((s.unit for system in result.systems for s in system.scores.values()), "")
+    return "\n".join(lines + ["", f"Scores computed over: {unit}."] + signatures + list(result.notes))
 
 
 def _short(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.2f}"
+    return "n/a" if value is None else f"{value:.4f}" if abs(value) < 1.5 else f"{value:.2f}"

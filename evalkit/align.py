@@ -1,0 +1,687 @@
+"""Monotonic sentence aligner: banded dynamic programming over length and lexical anchors.
+
+Aligns the segments of a document with those of its translation (1-1, 1-2, 2-1, 2-2, 1-3, 3-1,
+insertions 0-1, omissions 1-0) with no MT system and no embeddings. See docs/alignment.md.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields, replace
+
+from evalkit.segment import Segment
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+@dataclass(frozen=True)
+class Link:
+    """One alignment link between consecutive source and target segment indices.
+
+    `score` is the cost the link added to the dynamic programme, lower is better: for a 1-0 or
+    0-1 link the cost of leaving the segment out (3.0 for an ordinary segment, less for one that
+    looks like junk); otherwise type prior + length cost - lexical reward + cost of the names
+    and numbers one side lacks, so a link whose anchors agree well is negative and one held only
+    by its length is a little above 0.
+    """
+
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    score: float
+
+    @property
+    def type(self) -> str:
+        return f"{len(self.source)}-{len(self.target)}"
+
+
+@dataclass(frozen=True)
+class AlignOptions:
+    """Cost model parameters; docs/alignment.md says how each was chosen."""
+
+    merge: float = 2.0          # -log prior of 2-1 and 1-2 relative to 1-1
+    merge_2_2: float = 4.0      # ... of 2-2
+    merge_3_1: float = 4.0      # ... of 3-1 and 1-3
+    skip: float = 3.0           # cost of a 1-0 / 0-1 link for an ordinary segment
+    junk_skip: float = 2.5      # how much cheaper leaving out a junk-looking segment is
+    length_weight: float = 0.7  # weight of the Gale-Church length cost
+    variance: float = 6.8       # Gale-Church variance of the length difference per character
+    match_weight: float = 0.6   # reward per unit of matched anchor weight
+    number_weight: float = 2.0  # numbers are rarer and surer than cognates
+    punct_weight: float = 0.5   # ? ! : ; ( and quotes are weak hints
+    line_break: float = 2.0     # cost of gluing segments that start on different lines
+    band: int = 6               # initial half-width of the DP band, in segments
+    rounds: int = 2             # 2: relearn a lexicon from the first pass and realign
+    lexicon_weight: float = 1.0   # weight of a learnt word pair relative to a cognate
+    lexicon_min_count: int = 2    # a pair must co-occur in this many first-pass links
+    lexicon_min_dice: float = 0.4
+    lexicon_max_df: float = 0.2   # words in more than this share of links are not paired
+    miss_weight: float = 0.2    # cost per unit of a name's or number's weight left unmatched
+
+
+DEFAULT_OPTIONS = AlignOptions()
+_OPTION_NAMES = frozenset(f.name for f in fields(AlignOptions))
+
+# Function words, per language: they carry no anchor, and a line made of another language's
+# function words is likely junk (a leaked English prompt in French, a German advert in a French
+# yearbook).
+_FUNCTION_WORDS = {
+    "en": _wordset("""
+        the and that this with from have has had they them their there these those were was been
+        being will would could should which what when where while about after before also more
+        most than then into over other some such only very just said says your yours ours here
+        because between against during under until again further once each both same too can
+        not nor out off own is are for you our are of to in it on be as at by an or if we be
+    """),
+    "fr": _wordset("""
+        dans pour avec mais plus sont nous vous elle elles leur leurs cette comme tout tous toute
+        toutes même bien être avoir fait faire sans sous entre aussi encore depuis avant après
+        alors donc ainsi était avait peut deux quelques autre autres dont très moins selon lors
+        celui celle ceux votre notre cela ceci rien jamais toujours contre chez vers quand aux
+        des une est ont pas que qui quoi sur par avons avez sera seront serait étaient avaient
+        puis tant dire déjà ici le la les un et du de en au il ne se ce sa son ses
+    """),
+    "de": _wordset("""
+        dass sich nicht eine einer einem einen eines werden wurde wurden über nach auch oder aber
+        dann noch schon sind sein seine seiner seinem seinen ihre ihren ihrem ihrer wird haben
+        hatte hatten kann können muss unter zwischen durch gegen ohne wieder immer diese dieser
+        dieses diesem diesen jene einige mehr sehr doch also wenn weil während bevor nachdem
+        bereits etwa unsere unser unseren unserem unserer beim denn selbst ganz alle allem allen
+        aller alles andere anderen weiter erst hier dort jetzt gibt geht wäre hätte habe fast
+        viel viele sowie zwar damit deren dessen jedoch sondern welche welcher welches der die
+        das und ist ein mit von für den dem des zu im auf es sie er wir ich
+    """),
+}
+_STOPWORDS = frozenset().union(*_FUNCTION_WORDS.values())
+
+# Times before grouped numbers before decimals before integers: "16h07" = "16:07",
+# "5 000" = "5,000" = "5000", "3,5" = "3.5".
+_NUMBER = re.compile(
+    r"(?P<time>(?<!\d)\d{1,2} ?[h:] ?\d{2}(?!\d))"
+    r"|(?P<group>(?<!\d)\d{1,3}(?:[,.'’ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d+)?)"
+    r"|(?P<dec>\d+[.,]\d+)"
+    r"|(?P<int>\d+)"
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_PUNCT = {"?": "?", "!": "!", ":": ":", ";": ";", "(": "(", "«": "q", "»": "q", "“": "q", "”": "q",
+          '"': "q", "„": "q"}
+_JUNK = re.compile(
+    r"^\W*(?:\[?ad_?\d*\]?|read(?: more| also)?\b|source link|advertisement|related\b|share\b|"
+    r"leave a (?:reply|comment)|laisser un commentaire|comments?\b|click here|subscribe|sign up)",
+    re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold(word: str) -> str:
+    word = word.casefold().replace("ß", "ss").replace("œ", "oe").replace("æ", "ae")
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _normalise_number(match: re.Match[str]) -> str:
+    kind, text = match.lastgroup, match.group()
+    if kind == "time":
+        hours, minutes = re.split(r" ?[h:] ?", text)
+        return f"t{int(hours)}:{minutes}"
+    if kind == "group":
+        # A final ",5" / ".25" after the groups is a decimal part ("1,234.5", "1 234,5").
+        head, frac = re.fullmatch(r"(.*?)(?:[.,](\d{1,2}|\d{4,}))?", text).groups()  # type: ignore[union-attr]
+        return str(int(re.sub(r"\D", "", head))) + (f".{frac}" if frac else "")
+    if kind == "dec":
+        whole, frac = re.split(r"[.,]", text)
+        return f"{int(whole)}.{frac}"
+    return str(int(text))
+
+
+def features(text: str) -> Counter[str]:
+    """Anchors that survive translation: numbers, cognate prefixes, short names, punctuation.
+
+    Keys: "#5000" a normalised number, "wnucl" the accent-free lowercase 4-letter prefix of a
+    content word, "nxi" a short capitalised word mid-sentence (a name or acronym), "p?" a
+    punctuation mark.
+    """
+    feats: Counter[str] = Counter()
+    for m in _NUMBER.finditer(text):
+        feats["#" + _normalise_number(m)] += 1
+    first = True
+    for m in _WORD.finditer(text):
+        word = m.group()
+        folded = _fold(word)
+        if len(folded) >= 4:
+            if folded not in _STOPWORDS:
+                feats["w" + folded[:4]] += 1
+        elif not first and len(word) >= 2 and word[0].isupper() and folded not in _STOPWORDS:
+            feats["n" + folded] += 1
+        first = False
+    for ch in text:
+        tag = _PUNCT.get(ch)
+        if tag:
+            feats["p" + tag] += 1
+    return feats
+
+
+def strong_anchors(text: str, lang: str | None = None) -> set[str]:
+    """The keys of `features(text)` that a faithful translation should keep: numbers and names.
+
+    Names are words capitalised mid-sentence; not in German, which capitalises every noun, nor
+    in a headline where most words are capitalised.
+    """
+    keys = {"#" + _normalise_number(m) for m in _NUMBER.finditer(text)}
+    long_words = [w for w in _WORD.findall(text) if len(w) >= 4]
+    if (lang or "").lower().startswith("de") or sum(w[0].isupper() for w in long_words) > 0.75 * len(long_words):
+        return keys  # German nouns, or a headline in Title Case or CAPITALS
+    first = True
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if not first and word[0].isupper():
+            folded = _fold(word)
+            if folded not in _STOPWORDS:
+                keys.add(("w" + folded[:4]) if len(folded) >= 4 else ("n" + folded))
+        first = False
+    return keys
+
+
+def junkiness(text: str, lang: str | None = None) -> float:
+    """0 for an ordinary sentence, up to 1 for a segment that looks like site junk or debris.
+
+    Junk: no letters, no word longer than two letters, a known boilerplate opener ("[ad_1]",
+    "READ ...", "Source link"), a very short fragment without final punctuation, or, when
+    `lang` is given, a segment written in another language's function words.
+    """
+    stripped = text.strip()
+    if not any(c.isalpha() for c in stripped) or _JUNK.match(stripped):
+        return 1.0
+    words = _WORD.findall(stripped)
+    if max((len(w) for w in words), default=0) <= 2:
+        return 1.0
+    score = 0.0
+    if sum(len(w) for w in words) <= 6 and stripped[-1:] not in ".!?…":
+        score = 0.5
+    own = _FUNCTION_WORDS.get((lang or "").split("-")[0].lower())
+    if own is not None and len(words) >= 4:
+        folded = [w.lower() for w in words]
+        mine = sum(w in own for w in folded)
+        other = max(sum(w in fw for w in folded) for code, fw in _FUNCTION_WORDS.items() if fw is not own)
+        if other >= 3 and other >= 3 * mine:
+            score = max(score, 0.5)
+    return score
+
+
+def word_keys(text: str) -> tuple[str, ...]:
+    """The words of a segment as the lexicon sees them: accent-free 5-letter prefixes, sorted."""
+    return tuple(sorted({_fold(w)[:5] for w in _WORD.findall(text) if len(w) >= 3}))
+
+
+def learn_lexicon(documents: Iterable[tuple[Sequence[Iterable[str]], Sequence[Iterable[str]], Sequence[Link]]],
+                  opts: AlignOptions = DEFAULT_OPTIONS) -> list[tuple[str, str]]:
+    """Word pairs that keep co-occurring in the links of a first pass: sorted (source, target) keys.
+
+    `documents` holds (source word keys per segment, target word keys per segment, links).
+    Hunalign's idea without its dictionary: a first alignment is mostly right, so words that
+    translate each other co-occur in its links far more than chance (Dice coefficient); pairs
+    that also share a 4-letter prefix are left to the cognate anchors; competitive linking keeps
+    each word in one pair.
+    """
+    docs = [(src_keys, tgt_keys, [lk for lk in links if lk.source and lk.target])
+            for src_keys, tgt_keys, links in documents]
+    cs: Counter[str] = Counter()
+    ct: Counter[str] = Counter()
+    blocks = []
+    for src_keys, tgt_keys, links in docs:
+        for link in links:
+            ks = sorted(set().union(*(src_keys[i] for i in link.source)))
+            kt = sorted(set().union(*(tgt_keys[j] for j in link.target)))
+            cs.update(ks)
+            ct.update(kt)
+            blocks.append((ks, kt))
+    max_df = max(2.0, opts.lexicon_max_df * len(blocks))
+    # Only words seen often enough, and not too often, can pair: most words are hapaxes.
+    low = opts.lexicon_min_count
+    pair_count: Counter[tuple[str, str]] = Counter()
+    for ks, kt in blocks:
+        ks = [a for a in ks if low <= cs[a] <= max_df]
+        kt = [b for b in kt if low <= ct[b] <= max_df]
+        for a in ks:
+            for b in kt:
+                if a[:4] != b[:4]:
+                    pair_count[(a, b)] += 1
+    scored = []
+    for (a, b), c in pair_count.items():
+        if c < low:
+            continue
+        dice = 2 * c / (cs[a] + ct[b])
+        if dice >= opts.lexicon_min_dice:
+            scored.append((-dice, -c, a, b))
+    scored.sort()
+    lexicon: list[tuple[str, str]] = []
+    taken_s: set[str] = set()
+    taken_t: set[str] = set()
+    for _, _, a, b in scored:
+        if a not in taken_s and b not in taken_t:
+            lexicon.append((a, b))
+            taken_s.add(a)
+            taken_t.add(b)
+    return sorted(lexicon)
+
+
+@dataclass
+class _Side:
+    """Per-segment data of one side of a document pair."""
+
+    lengths: list[int]
+    cum_len: list[int]
+    base: list[Counter[str]]
+    strong: list[frozenset[str]]
+    keys: list[tuple[str, ...]]
+    junk: list[float]
+    starts_line: list[bool]
+    feats: list[Counter[str]]
+    weight: list[float]
+    wsum: list[float]
+    swsum: list[float]
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _analyse(text: str, lang: str) -> tuple[int, Counter[str], frozenset[str], tuple[str, ...], float]:
+    """Everything the aligner needs from one segment; cached, as a source is aligned with
+    several translations. Callers must not mutate the returned Counter."""
+    feats = features(text)
+    return (len("".join(text.split())), feats, frozenset(strong_anchors(text, lang) & feats.keys()),
+            word_keys(text), junkiness(text, lang))
+
+
+def _prepare(texts: Sequence[str], lang: str, starts_line: Sequence[bool] | None) -> _Side:
+    analysed = [_analyse(t, lang) for t in texts]
+    lengths = [a[0] for a in analysed]
+    cum = [0]
+    for n in lengths:
+        cum.append(cum[-1] + n)
+    base = [a[1] for a in analysed]
+    return _Side(
+        lengths=lengths, cum_len=cum, base=base, strong=[a[2] for a in analysed], keys=[a[3] for a in analysed],
+        junk=[a[4] for a in analysed],
+        starts_line=list(starts_line) if starts_line is not None else [False] * len(texts),
+        feats=base, weight=[], wsum=[], swsum=[],
+    )
+
+
+def _use_lexicon(src: _Side, tgt: _Side, pairs: Iterable[tuple[str, str]]) -> None:
+    """Add one anchor "Lsource|target" per lexicon pair present on a side."""
+    by_s: dict[str, list[str]] = {}
+    by_t: dict[str, list[str]] = {}
+    for a, b in sorted(set(pairs)):
+        tag = f"L{a}|{b}"
+        by_s.setdefault(a, []).append(tag)
+        by_t.setdefault(b, []).append(tag)
+    for side, table in ((src, by_s), (tgt, by_t)):
+        side.feats = [base + Counter(tag for k in keys for tag in table.get(k, ()))
+                      for base, keys in zip(side.base, side.keys)]
+
+
+def align(source: Sequence[str], target: Sequence[str], *, src_lang: str = "en", tgt_lang: str = "fr",
+          **options: object) -> list[Link]:
+    """Align two documents given as lists of segments; returns full-coverage monotonic links.
+
+    Keyword options override the fields of `AlignOptions`; besides them, `source_lines` /
+    `target_lines` (one bool per segment, True where it starts a line of its text) make gluing
+    segments across a line break cost `line_break`, and `lexicon` (source, target word-key
+    pairs from `learn_lexicon`) adds translation anchors. Deterministic.
+    """
+    lexicon = options.pop("lexicon", None) or ()
+    src_lines = options.pop("source_lines", None)
+    tgt_lines = options.pop("target_lines", None)
+    unknown = set(options) - _OPTION_NAMES
+    if unknown:
+        raise TypeError(f"unknown align option(s): {', '.join(sorted(unknown))}")
+    opts = replace(DEFAULT_OPTIONS, **options) if options else DEFAULT_OPTIONS  # type: ignore[arg-type]
+    n, m = len(source), len(target)
+    if n == 0 or m == 0:
+        return ([Link((i,), (), opts.skip) for i in range(n)]
+                + [Link((), (j,), opts.skip) for j in range(m)])
+    src = _prepare(source, src_lang, src_lines)  # type: ignore[arg-type]
+    tgt = _prepare(target, tgt_lang, tgt_lines)  # type: ignore[arg-type]
+    given = list(lexicon)  # type: ignore[call-overload]
+    if given:
+        _use_lexicon(src, tgt, given)
+    links = _run(src, tgt, opts, None)
+    for _ in range(opts.rounds - 1):
+        learned = learn_lexicon([(src.keys, tgt.keys, links)], opts)
+        _use_lexicon(src, tgt, learned + given)
+        links = _run(src, tgt, opts, links)
+    return links
+
+
+def align_segments(source: Sequence[Segment], target: Sequence[Segment], *, src_lang: str = "en",
+                   tgt_lang: str = "fr", **options: object) -> list[Link]:
+    """`align` for `Segment` lists, which also knows where each line starts."""
+    return align([s.text for s in source], [t.text for t in target], src_lang=src_lang, tgt_lang=tgt_lang,
+                 source_lines=line_starts(source), target_lines=line_starts(target), **options)
+
+
+def align_corpus(documents: Sequence[tuple[Sequence[str], Sequence[str]] | tuple[Sequence[str], Sequence[str], dict]],
+                 *, src_lang: str = "en", tgt_lang: str = "fr", **options: object) -> list[list[Link]]:
+    """Align many document pairs of one language pair, sharing what they teach about words.
+
+    Each document is aligned on its own first; the word pairs that co-occur across all those
+    alignments form one lexicon (`learn_lexicon`) that every document is realigned with. An item
+    may carry a third element, a dict of per-document options (`source_lines`, `target_lines`).
+    """
+    opts = replace(DEFAULT_OPTIONS, **{k: v for k, v in options.items() if k in _OPTION_NAMES})  # type: ignore[arg-type]
+    docs = [(d[0], d[1], d[2] if len(d) > 2 else {}) for d in documents]  # type: ignore[misc]
+    first = [align(s, t, src_lang=src_lang, tgt_lang=tgt_lang, **{**options, **extra}) for s, t, extra in docs]
+    if opts.rounds < 2:
+        return first
+    lexicon = learn_lexicon([([word_keys(x) for x in s], [word_keys(y) for y in t], links)
+                             for (s, t, _), links in zip(docs, first)], opts)
+    return [align(s, t, src_lang=src_lang, tgt_lang=tgt_lang,
+                  **{**options, **extra, "rounds": 1, "lexicon": lexicon}) for s, t, extra in docs]
+
+
+def line_starts(segments: Sequence[Segment]) -> list[bool]:
+    """True for each segment that is the first of its line."""
+    return [k == 0 or seg.line != segments[k - 1].line for k, seg in enumerate(segments)]
+
+
+# --- the dynamic programme -----------------------------------------------------------------
+
+def _tail_table() -> list[float]:
+    """-log P(|Z| >= z) for z = 0, 0.01, ..., 30: the Gale-Church length cost, precomputed."""
+    table = []
+    for k in range(3001):
+        z = k / 100
+        tail = math.erfc(z / math.sqrt(2.0))
+        table.append(-math.log(tail) if tail > 1e-300 else z * z / 2 + math.log(z * math.sqrt(2 * math.pi)))
+    return table
+
+
+_TAIL = _tail_table()
+
+
+def _length_cost(lx: int, ly: int, ratio: float, variance: float) -> float:
+    """Gale-Church: -log P(|delta| >= observed) for lengths lx, ly under the expected ratio."""
+    mean = (lx * ratio + ly) / 2
+    if mean <= 0:
+        return 0.0
+    z = abs(ly - lx * ratio) / math.sqrt(mean * variance)
+    return _TAIL[int(z * 100)] if z < 30 else z * z / 2 + math.log(z * 2.5066282746310002)
+
+
+def _weigh(src: _Side, tgt: _Side, opts: AlignOptions) -> dict[str, float]:
+    """IDF weight of every anchor over both sides: a name found in one segment per side counts
+    far more than a prefix found everywhere."""
+    df: Counter[str] = Counter()
+    for f in src.feats + tgt.feats:
+        df.update(f.keys())
+    total = len(src.feats) + len(tgt.feats)
+    scale = {"#": opts.number_weight, "p": opts.punct_weight, "L": opts.lexicon_weight}
+    weights = {k: math.log(1 + total / c) * scale.get(k[0], 1.0) for k, c in df.items()}
+    for side in (src, tgt):
+        side.weight = [sum(weights[k] * c for k, c in f.items()) for f in side.feats]
+        side.wsum = [0.0]
+        side.swsum = [0.0]
+        for f, strong, w in zip(side.feats, side.strong, side.weight):
+            side.wsum.append(side.wsum[-1] + w)
+            side.swsum.append(side.swsum[-1] + sum(weights[k] * f[k] for k in strong))
+    return weights
+
+
+def _anchors(src: _Side, tgt: _Side) -> list[tuple[int, int]]:
+    """Longest monotonic chain of (i, j) pairs sharing an anchor found once on each side."""
+    where_s: dict[str, list[int]] = {}
+    where_t: dict[str, list[int]] = {}
+    for side, where in ((src, where_s), (tgt, where_t)):
+        for i, f in enumerate(side.feats):
+            for k in f:
+                if k[0] != "p":
+                    where.setdefault(k, []).append(i)
+    pairs = sorted({(v[0], where_t[k][0]) for k, v in where_s.items()
+                    if len(v) == 1 and len(where_t.get(k, ())) == 1})
+    # Longest chain strictly increasing in both coordinates (patience sorting on j, with the
+    # pairs of one i visited by decreasing j so that two of them never chain).
+    pairs.sort(key=lambda p: (p[0], -p[1]))
+    tails: list[int] = []
+    tail_idx: list[int] = []
+    prev = [-1] * len(pairs)
+    for idx, (_, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_idx.append(idx)
+        else:
+            tails[pos] = j
+            tail_idx[pos] = idx
+        prev[idx] = tail_idx[pos - 1] if pos else -1
+    chain = []
+    k = tail_idx[-1] if tail_idx else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = prev[k]
+    return chain[::-1]
+
+
+def _center_line(n: int, m: int, anchors: list[tuple[int, int]]) -> list[float]:
+    """Expected target position of each source boundary 0..n: through the anchors, and beyond
+    the first and last anchor along the anchored slope, so that a long run of insertions at
+    either end (a comment section, a truncated source) stays inside the band."""
+    if len(anchors) < 2:
+        slope = m / n
+        if not anchors:
+            return [i * slope for i in range(n + 1)]
+    else:
+        (i0, j0), (i1, j1) = anchors[0], anchors[-1]
+        slope = (j1 - j0) / (i1 - i0)
+    points = [(i + 0.5, j + 0.5) for i, j in anchors]
+    center = []
+    k = 0
+    for i in range(n + 1):
+        while k + 1 < len(points) and points[k + 1][0] <= i:
+            k += 1
+        x0, y0 = points[k]
+        if i < points[0][0] or k == len(points) - 1:
+            y = y0 + (i - x0) * slope
+        else:
+            x1, y1 = points[k + 1]
+            y = y0 + (y1 - y0) * (i - x0) / (x1 - x0)
+        center.append(min(float(m), max(0.0, y)))
+    return center
+
+
+def _length_ratio(src: _Side, tgt: _Side, pairs: Iterable[tuple[int, int]]) -> float:
+    """Target/source character ratio over trusted 1-1 pairs; over whole texts when too few.
+
+    Whole texts are biased by what only one side has: junk lines, a dropped paragraph.
+    """
+    lx = ly = count = 0
+    for i, j in pairs:
+        lx += src.lengths[i]
+        ly += tgt.lengths[j]
+        count += 1
+    if count >= 3 and lx > 0 and ly > 0:
+        return ly / lx
+    return (tgt.cum_len[-1] or 1) / (src.cum_len[-1] or 1)
+
+
+def _run(src: _Side, tgt: _Side, opts: AlignOptions, previous: list[Link] | None) -> list[Link]:
+    """Banded DP around the anchor line, widened until the best path keeps off the band's edge.
+
+    A second pass takes its length ratio from the first pass's 1-1 links."""
+    weights = _weigh(src, tgt, opts)
+    n, m = len(src.lengths), len(tgt.lengths)
+    ratio = _length_ratio(src, tgt, [(lk.source[0], lk.target[0]) for lk in previous or ()
+                                     if len(lk.source) == 1 and len(lk.target) == 1])
+    center = _center_line(n, m, _anchors(src, tgt))
+    width = max(opts.band, 2)
+    while True:
+        links, touched = _banded_dp(src, tgt, weights, ratio, center, width, opts)
+        if not touched or width >= max(n, m):
+            return links
+        width *= 2
+
+
+def _pair_matches(src: _Side, tgt: _Side, weights: dict[str, float], lo: list[int], hi: list[int],
+                  ) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float],
+                             dict[tuple[int, int], list[str]]]:
+    """For every segment pair near the band: matched anchor weight, matched weight of the
+    names and numbers (counted once per side where they are strong), and the shared anchors."""
+    postings: dict[str, list[int]] = {}
+    for j, f in enumerate(tgt.feats):
+        for k in f:
+            postings.setdefault(k, []).append(j)
+    matches: dict[tuple[int, int], float] = {}
+    strong_matches: dict[tuple[int, int], float] = {}
+    shared: dict[tuple[int, int], list[str]] = {}
+    tf, t_strong = tgt.feats, tgt.strong
+    for i, f in enumerate(src.feats):
+        a, b = lo[i], hi[i]
+        s_strong = src.strong[i]
+        for k, c in f.items():
+            w = weights[k]
+            for j in postings.get(k, ()):
+                if a <= j <= b:
+                    key = (i, j)
+                    v = w * min(c, tf[j][k])
+                    matches[key] = matches.get(key, 0.0) + v
+                    sides = (k in s_strong) + (k in t_strong[j])
+                    if sides:
+                        strong_matches[key] = strong_matches.get(key, 0.0) + v * sides
+                    shared.setdefault(key, []).append(k)
+    return matches, strong_matches, shared
+
+
+def _banded_dp(src: _Side, tgt: _Side, weights: dict[str, float], ratio: float, center: list[float],
+               width: int, opts: AlignOptions) -> tuple[list[Link], bool]:
+    n, m = len(src.lengths), len(tgt.lengths)
+    lo = [max(0, math.floor(c - width)) for c in center]
+    hi = [min(m, math.ceil(c + width)) for c in center]
+    lo[0], hi[n] = 0, m
+    for i in range(1, n + 1):
+        # Keep the band connected where the centre line jumps (a 1-0 step must stay inside).
+        lo[i] = min(lo[i], hi[i - 1])
+        hi[i] = max(hi[i], lo[i])
+    # Segment i lies between rows i and i+1; a block of up to 3 reaches 3 cells further.
+    pair_lo = [max(0, min(lo[i], lo[i + 1]) - 3) for i in range(n)]
+    pair_hi = [min(m - 1, max(hi[i], hi[i + 1]) + 3) for i in range(n)]
+    matches, strong_matches, shared = _pair_matches(src, tgt, weights, pair_lo, pair_hi)
+    s_sw, t_sw, miss = src.swsum, tgt.swsum, opts.miss_weight
+    sf, tf = src.feats, tgt.feats
+    s_cum, t_cum, s_w, t_w = src.cum_len, tgt.cum_len, src.wsum, tgt.wsum
+    variance, lw, mw = opts.variance, opts.length_weight, opts.match_weight
+    skip_s = [opts.skip - opts.junk_skip * x for x in src.junk]
+    skip_t = [opts.skip - opts.junk_skip * x for x in tgt.junk]
+    # What gluing a segment into a block costs on top of the prior: leaving a junk segment out
+    # is cheaper than gluing it (junk_skip), and so is a segment that starts a new line.
+    junk_s = [opts.junk_skip * x for x in src.junk]
+    junk_t = [opts.junk_skip * x for x in tgt.junk]
+    glue_s = [x + (opts.line_break if src.starts_line[k] else 0.0) for k, x in enumerate(junk_s)]
+    glue_t = [x + (opts.line_break if tgt.starts_line[k] else 0.0) for k, x in enumerate(junk_t)]
+    blocks = [(1, 1, 0.0), (2, 1, opts.merge), (1, 2, opts.merge), (2, 2, opts.merge_2_2),
+              (3, 1, opts.merge_3_1), (1, 3, opts.merge_3_1)]
+    moves = [(1, 0), (0, 1)] + [(a, b) for a, b, _ in blocks]
+    inf = math.inf
+    cost: list[list[float]] = []
+    back: list[list[int]] = []
+
+    def block_match(i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
+        # Block anchors are matched as multisets: a name in two source segments and once in
+        # the target counts once.
+        keys: dict[str, None] = {}
+        for i in range(i0, i1):
+            for j in range(j0, j1):
+                found = shared.get((i, j))
+                if found:
+                    keys.update(dict.fromkeys(found))
+        total = total_strong = 0.0
+        for k in keys:
+            cx = sum(sf[i].get(k, 0) for i in range(i0, i1))
+            cy = sum(tf[j].get(k, 0) for j in range(j0, j1))
+            v = weights[k] * min(cx, cy)
+            total += v
+            sides = any(k in src.strong[i] for i in range(i0, i1)) + any(k in tgt.strong[j] for j in range(j0, j1))
+            total_strong += v * sides
+        return total, total_strong
+
+    for i in range(n + 1):
+        lo_i, hi_i = lo[i], hi[i]
+        row_cost = [inf] * (hi_i - lo_i + 1)
+        row_back = [-1] * (hi_i - lo_i + 1)
+        for j in range(lo_i, hi_i + 1):
+            if i == 0 and j == 0:
+                row_cost[0] = 0.0
+                continue
+            # Near-ties go to the move tried first: an insertion, then an omission, so that of
+            # two identical target lines the first is aligned and the later copy left out.
+            best, best_move = inf, -1
+            if j > lo_i:
+                best, best_move = row_cost[j - 1 - lo_i] + skip_t[j - 1], 1
+            if i > 0 and lo[i - 1] <= j <= hi[i - 1]:
+                v = cost[i - 1][j - lo[i - 1]] + skip_s[i - 1]
+                if v < best - 1e-9:
+                    best, best_move = v, 0
+            for mv, (a, b, prior) in enumerate(blocks, start=2):
+                pi, pj = i - a, j - b
+                if pi < 0 or pj < 0 or pj < lo[pi] or pj > hi[pi]:
+                    continue
+                prev = cost[pi][pj - lo[pi]]
+                # No link costs less than its prior minus the reward for matching all its anchors.
+                wx, wy = s_w[i] - s_w[pi], t_w[j] - t_w[pj]
+                if prev + prior - mw * min(wx, wy) >= best:
+                    continue
+                step = prior + lw * _length_cost(s_cum[i] - s_cum[pi], t_cum[j] - t_cum[pj], ratio, variance)
+                if a == 1 and b == 1:
+                    step -= mw * matches.get((pi, pj), 0.0)
+                    matched_strong = strong_matches.get((pi, pj), 0.0)
+                else:
+                    if a > 1:
+                        step += junk_s[pi] + sum(glue_s[pi + 1:i])
+                    if b > 1:
+                        step += junk_t[pj] + sum(glue_t[pj + 1:j])
+                    # The pairwise matches bound the block's (and equal it when one pair
+                    # matches): only compute the exact multiset match when it could win.
+                    bound, pairs = 0.0, 0
+                    for ii in range(pi, i):
+                        for jj in range(pj, j):
+                            found = matches.get((ii, jj))
+                            if found:
+                                bound += found
+                                pairs += 1
+                    if prev + step - mw * bound >= best:
+                        continue
+                    if pairs > 1:
+                        matched, matched_strong = block_match(pi, i, pj, j)
+                    else:
+                        matched = bound
+                        matched_strong = sum(strong_matches.get((ii, jj), 0.0)
+                                             for ii in range(pi, i) for jj in range(pj, j))
+                    step -= mw * matched
+                # Names and numbers of a side that the other side lacks speak against the link.
+                unmatched = s_sw[i] - s_sw[pi] + t_sw[j] - t_sw[pj] - matched_strong
+                if unmatched > 0:
+                    step += miss * unmatched
+                v = prev + step
+                if v < best - 1e-9:
+                    best, best_move = v, mv
+            row_cost[j - lo_i] = best
+            row_back[j - lo_i] = best_move
+        cost.append(row_cost)
+        back.append(row_back)
+
+    links: list[Link] = []
+    touched = False
+    i, j = n, m
+    while i > 0 or j > 0:
+        a, b = moves[back[i][j - lo[i]]]
+        pi, pj = i - a, j - b
+        step = cost[i][j - lo[i]] - cost[pi][pj - lo[pi]]
+        links.append(Link(tuple(range(pi, i)), tuple(range(pj, j)), round(step, 4)))
+        # A path running along the band's edge may have been cut off: widen and redo.
+        if (lo[i] > 0 and j <= lo[i] + 1) or (hi[i] < m and j >= hi[i] - 1):
+            touched = True
+        i, j = pi, pj
+    links.reverse()
+    return links, touched

@@ -1,0 +1,76 @@
+"""Error detectors: one module per error family, one registry, one entry point.
+
+`run_detectors` runs the registered detectors (or a chosen few) on one document
+and returns its flags in document order. Adding a detector means adding one
+module with a `Detector` subclass and registering it here.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from ..flags import Flag, sort_flags
+from ..registry import Registry
+from .base import DetectionInput, Detector
+
+DETECTORS: Registry[type[Detector]] = Registry("detector")
+
+
+# name -> "module:Class"; modules that are not there yet are skipped.
+BUILTIN: dict[str, str] = {
+    "untranslated": "evalkit.detectors.untranslated:UntranslatedDetector",
+    "names": "evalkit.detectors.names:NamesDetector",
+    "injected": "evalkit.detectors.injected:InjectedContentDetector",
+    "structure": "evalkit.detectors.structure:StructureDetector",
+    "punctuation": "evalkit.detectors.punctuation:PunctuationDetector",
+}
+
+
+
+def _available(target: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(target.partition(":")[0]) is not None
+
+
+for _name, _target in BUILTIN.items():
+    if _available(_target):
+        DETECTORS.register(_name, _target)
+
+
+def make_detectors(names: Sequence[str] | None = None) -> list[Detector]:
+    chosen = list(names) if names is not None else DETECTORS.names()
+    return [DETECTORS.get(name)() for name in chosen]
+
+
+# A line flagged as injected content is one error: flags inside it are not reported again.
+SUBSUMING = ("addition/boilerplate", "addition/prompt-leak")
+
+
+def run_detectors(doc: DetectionInput, detectors: Iterable[Detector] | None = None) -> list[Flag]:
+    """All flags for one document, de-duplicated, in document order.
+
+    Flags that lie inside a span flagged as injected content (boilerplate, a
+    leaked prompt) are dropped: one error, one flag.
+    """
+    found: dict[tuple, Flag] = {}
+    for detector in (detectors if detectors is not None else make_detectors()):
+        for flag in detector.detect(doc):
+            if not (0 <= flag.start < flag.end <= len(doc.hypothesis)):
+                raise ValueError(f"detector {detector.name!r} returned a span outside the text: "
+                                 f"[{flag.start}, {flag.end})")
+            flag = flag if flag.doc_id or not doc.doc_id else _with_ids(flag, doc)
+            found.setdefault((flag.start, flag.end, flag.category), flag)
+    covering = [f for f in found.values() if f.category in SUBSUMING]
+    kept = [f for f in found.values()
+            if f.category in SUBSUMING or not any(c.start <= f.start and f.end <= c.end for c in covering)]
+    return sort_flags(kept)
+
+
+def _with_ids(flag: Flag, doc: DetectionInput) -> Flag:
+    from dataclasses import replace
+
+    return replace(flag, doc_id=doc.doc_id, system=doc.system)
+
+
+__all__ = ["DETECTORS", "DetectionInput", "Detector", "make_detectors", "run_detectors"]

@@ -1,0 +1,158 @@
+"""Detector scorecard: span-level precision, recall and F1 per category against gold.
+
+Two matchings, as in span-annotation evaluation: *exact* (same category, same
+start and end) and *overlap* (same category, at least one character shared).
+Precision counts predicted spans that match a gold span; recall counts gold
+spans matched by a prediction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+
+@dataclass(frozen=True)
+class Span:
+    doc_id: str
+    category: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CategoryScore:
+    category: str
+    gold: int
+    predicted: int
+    exact_tp_pred: int
+    exact_tp_gold: int
+    overlap_tp_pred: int
+    overlap_tp_gold: int
+
+    @staticmethod
+    def _prf(tp_pred: int, tp_gold: int, predicted: int, gold: int) -> tuple[float, float, float]:
+        p = tp_pred / predicted if predicted else 0.0
+        r = tp_gold / gold if gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    @property
+    def exact(self) -> tuple[float, float, float]:
+        return self._prf(self.exact_tp_pred, self.exact_tp_gold, self.predicted, self.gold)
+
+    @property
+    def overlap(self) -> tuple[float, float, float]:
+        return self._prf(self.overlap_tp_pred, self.overlap_tp_gold, self.predicted, self.gold)
+
+    def to_dict(self) -> dict:
+        (ep, er, ef), (op, orr, of) = self.exact, self.overlap
+        return {"category": self.category, "gold": self.gold, "predicted": self.predicted,
+                "exact": {"precision": round(ep, 4), "recall": round(er, 4), "f1": round(ef, 4)},
+                "overlap": {"precision": round(op, 4), "recall": round(orr, 4), "f1": round(of, 4)}}
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
+
+
+def score_spans(gold: Iterable[Span], predicted: Iterable[Span],
+                categories: Sequence[str] | None = None) -> list[CategoryScore]:
+    """Per-category scores, plus a final "(all)" row micro-averaged over those categories."""
+    gold, predicted = list(gold), list(predicted)
+    names = list(categories) if categories is not None else sorted({s.category for s in gold + predicted})
+    rows = []
+    totals = [0] * 6
+    for category in names:
+        g = [s for s in gold if s.category == category]
+        p = [s for s in predicted if s.category == category]
+        gold_exact = {(s.doc_id, s.start, s.end) for s in g}
+        pred_exact = {(s.doc_id, s.start, s.end) for s in p}
+        counts = (
+            len(g), len(p),
+            sum(1 for s in p if (s.doc_id, s.start, s.end) in gold_exact),
+            sum(1 for s in g if (s.doc_id, s.start, s.end) in pred_exact),
+            sum(1 for s in p if any(_overlaps(s, t) for t in g)),
+            sum(1 for s in g if any(_overlaps(s, t) for t in p)),
+        )
+        totals = [t + c for t, c in zip(totals, counts)]
+        rows.append(CategoryScore(category, *counts))
+    rows.append(CategoryScore("(all)", *totals))
+    return rows
+
+
+def format_scorecard(rows: Sequence[CategoryScore]) -> str:
+    header = f"{'category':40} {'gold':>5} {'pred':>5}  {'exact P':>7} {'R':>5} {'F1':>5}  " \
+             f"{'overlap P':>9} {'R':>5} {'F1':>5}"
+    lines = [header, "-" * len(header)]
+    for row in rows:
+        (ep, er, ef), (op, orr, of) = row.exact, row.overlap
+        lines.append(f"{row.category:40} {row.gold:>5} {row.predicted:>5}  {ep:>7.2f} {er:>5.2f} {ef:>5.2f}  "
+                     f"{op:>9.2f} {orr:>5.2f} {of:>5.2f}")
+    return "\n".join(lines)
+
+
+def gold_spans(corpus_dir, system: str) -> list[Span]:
+    """Gold error spans of one system, from `gold/errors/*.jsonl`."""
+    from pathlib import Path
+
+    from ..gold import load_errors
+
+    spans = []
+    for path in sorted((Path(corpus_dir) / "gold" / "errors").glob("*.jsonl")):
+        errors, _ = load_errors(path)
+        spans += [Span(e.doc_id, e.category, e.start, e.end) for e in errors if e.system == system]
+    return spans
+
+
+def detection_inputs(corpus, system: str) -> list:
+    """One DetectionInput per document: raw texts, segments and the source<->MT alignment."""
+    from ..align import align_segments
+    from ..segment import segment
+    from .base import DetectionInput
+
+    inputs = []
+    for doc in corpus.documents:
+        hypothesis = doc.hypotheses[system]
+        hyp_segments = segment(hypothesis, corpus.target_lang)
+        src_segments = segment(doc.source, corpus.source_lang)
+        alignment = align_segments(src_segments, hyp_segments, src_lang=corpus.source_lang,
+                                   tgt_lang=corpus.target_lang)
+        inputs.append(DetectionInput(hypothesis=hypothesis, src_lang=corpus.source_lang,
+                                     tgt_lang=corpus.target_lang, source=doc.source, reference=doc.reference,
+                                     hypothesis_segments=hyp_segments, source_segments=src_segments,
+                                     alignment=alignment, doc_id=doc.id, system=system))
+    return inputs
+
+
+def evaluate_detectors(corpus_dir, system: str, detector_names: Sequence[str] | None = None, *,
+                       with_source: bool = True) -> list[CategoryScore]:
+    """Run the detectors on every document of `system` and score them against its gold.
+
+    Rows cover the categories the chosen detectors claim, then "(all)". With
+    `with_source=False` the detectors see the MT text alone.
+    """
+    from dataclasses import replace
+
+    from ..corpus import load_corpus
+    from . import make_detectors, run_detectors
+
+    corpus = load_corpus(corpus_dir)
+    detectors = make_detectors(detector_names)
+    predicted = []
+    for doc in detection_inputs(corpus, system):
+        if not with_source:
+            doc = replace(doc, source=None, reference=None, source_segments=None, alignment=None)
+        predicted += [Span(doc.doc_id, f.category, f.start, f.end) for f in run_detectors(doc, detectors)]
+    claimed = sorted({c for d in detectors for c in d.categories})
+    return score_spans(gold_spans(corpus_dir, system), predicted, claimed)
+
+
+if __name__ == "__main__":  # python -m evalkit.detectors.evaluate [CORPUS] [SYSTEM] [--no-source]
+    import sys
+
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    corpus_dir = args[0] if args else "corpora/spinner-news-en-fr"
+    system_name = args[1] if len(args) > 1 else "web-spinner-mt"
+    print(format_scorecard(evaluate_detectors(corpus_dir, system_name,
+                                              with_source="--no-source" not in sys.argv)))

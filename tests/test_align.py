@@ -1,0 +1,210 @@
+"""Tests for evalkit.align: link types, junk as insertions, coverage and monotonicity."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evalkit import align as align_module
+from evalkit.align import (
+    Link,
+    align,
+    align_corpus,
+    align_segments,
+    features,
+    junkiness,
+    learn_lexicon,
+    word_keys,
+)
+from evalkit.segment import segment
+
+# A short news story written for these tests, and its French translation as a scraping site
+# would serve it: junk lines, an ad marker, a teaser, a leaked prompt, a comment form.
+SOURCE = [
+    "Putin warns the West",
+    "Russian President Vladimir Putin warned Western countries on Tuesday against sending more weapons to Ukraine.",
+    "He spoke in Moscow after meeting Chinese Foreign Minister Wang Yi.",
+    "Trade between Russia and China rose 30 percent to $190 billion in 2022.",
+    "The Kremlin did not comment on the report.",
+]
+MT = [
+    "in",
+    "Poutine met en garde l’Occident",
+    "[ad_1]",
+    ("Le président russe Vladimir Poutine a mis en garde mardi les pays occidentaux contre l’envoi "
+     "de nouvelles armes à l’Ukraine."),
+    "READ Les prix de l’énergie flambent en Europe",
+    "Il s’est exprimé à Moscou après avoir rencontré le ministre chinois des Affaires étrangères Wang Yi.",
+    "Make this article seo compatible, let there be subheadings for the article and be in french",
+    "Le commerce entre la Russie et la Chine a augmenté de 30 % pour atteindre 190 milliards de dollars en 2022.",
+    "Le Kremlin n’a pas commenté le rapport.",
+    "Laisser un commentaire",
+]
+
+
+def pairs(links: list[Link]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(lk.source, lk.target) for lk in links]
+
+
+def test_junk_lines_come_out_as_insertions() -> None:
+    assert pairs(align(SOURCE, MT)) == [
+        ((), (0,)), ((0,), (1,)), ((), (2,)), ((1,), (3,)), ((), (4,)), ((2,), (5,)), ((), (6,)),
+        ((3,), (7,)), ((4,), (8,)), ((), (9,)),
+    ]
+
+
+def test_duplicated_line_is_an_insertion_at_its_second_copy() -> None:
+    mt = MT[:6] + [MT[5]] + MT[7:]
+    links = pairs(align(SOURCE, mt))
+    assert ((2,), (5,)) in links
+    assert ((), (6,)) in links
+
+
+def test_dropped_sentence_is_an_omission() -> None:
+    mt = [MT[1], MT[3], MT[7], MT[8]]
+    assert pairs(align(SOURCE, mt)) == [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,)), ((4,), (3,))]
+
+
+def test_two_sentences_rendered_as_one_is_a_2_1_link() -> None:
+    source = [
+        "The delegation arrived in Geneva on 4 March.",
+        "The talks lasted three hours.",
+        "They ended without any agreement.",
+        "A new round is planned for 12 April in Vienna.",
+    ]
+    target = [
+        "La délégation est arrivée à Genève le 4 mars.",
+        "Les pourparlers ont duré trois heures et se sont terminés sans le moindre accord.",
+        "Une nouvelle session est prévue le 12 avril à Vienne.",
+    ]
+    assert pairs(align(source, target)) == [((0,), (0,)), ((1, 2), (1,)), ((3,), (2,))]
+    # And the other way round.
+    assert pairs(align(target, source, src_lang="fr", tgt_lang="en")) == [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,))]
+
+
+def test_align_segments_uses_the_raw_text_lines() -> None:
+    src = "Putin warns the West\n\n" + " ".join(SOURCE[1:4]) + "\n\n" + SOURCE[4] + "\n"
+    mt = "\n".join(MT[:4]) + " " + MT[5] + "\n" + MT[7] + "\n\n" + MT[8] + "\n" + MT[9] + "\n"
+    links = align_segments(segment(src, "en"), segment(mt, "fr"))
+    assert pairs(links) == [
+        ((), (0,)), ((0,), (1,)), ((), (2,)), ((1,), (3,)), ((2,), (4,)), ((3,), (5,)), ((4,), (6,)), ((), (7,)),
+    ]
+
+
+def test_link_scores_are_costs() -> None:
+    links = align(SOURCE, MT)
+    by_pair = {(lk.source, lk.target): lk for lk in links}
+    assert by_pair[((3,), (7,))].score < 0  # numbers and names agree
+    assert by_pair[((), (2,))].score == pytest.approx(0.5)  # junk: 3.0 - 2.5
+    assert by_pair[((), (2,))].type == "0-1"
+
+
+def test_numbers_are_normalised_across_conventions() -> None:
+    def numbers(text: str) -> set[str]:
+        return {k for k in features(text) if k.startswith("#")}
+
+    assert numbers("5 000 people") == numbers("5,000 people") == numbers("5000 people") == {"#5000"}
+    assert numbers("à 16h07") == numbers("at 16:07") == {"#t16:07"}
+    assert numbers("3,5 %") == numbers("3.5%") == {"#3.5"}
+    assert numbers("1\u202f234,5 m") == numbers("1,234.5 m") == {"#1234.5"}
+    assert numbers("In 2013, 400 fled") == {"#2013", "#400"}
+
+
+def test_features_cognates_names_and_stopwords() -> None:
+    f = features("Le président Xi a rencontré Poutine à Moscou.")
+    assert {"wpres", "wrenc", "wpout", "wmosc", "nxi"} <= set(f)
+    assert not any(k in f for k in ("wdans", "wpour"))
+    assert features("Président Xi")["wpres"] == features("President Xi met")["wpres"] == 1
+
+
+def test_junkiness() -> None:
+    assert junkiness("[ad_1]") == 1.0
+    assert junkiness("in") == 1.0
+    assert junkiness(".") == 1.0
+    assert junkiness("READ Arrests in Paris as thousands march") == 1.0
+    assert junkiness("Make this article seo compatible, let there be subheadings for the article", "fr") == 0.5
+    assert junkiness("Le Kremlin n’a pas commenté le rapport.", "fr") == 0.0
+
+
+def test_learn_lexicon_from_a_first_pass() -> None:
+    src = [word_keys(t) for t in ("the mountain hut", "a mountain guide", "the hut was closed")]
+    tgt = [word_keys(t) for t in ("la cabane de montagne", "un guide de montagne", "la cabane était fermée")]
+    links = [Link((k,), (k,), 0.0) for k in range(3)]
+    # "guide" is left to the cognate anchors; "the" loses "cabane" to "hut" (ties go by key).
+    assert learn_lexicon([(src, tgt, links)]) == [("hut", "caban"), ("mount", "monta")]
+
+
+def test_empty_sides() -> None:
+    assert pairs(align([], [])) == []
+    assert pairs(align(["a"], [])) == [((0,), ())]
+    assert pairs(align([], ["a", "b"])) == [((), (0,)), ((), (1,))]
+
+
+def test_unknown_option_is_refused() -> None:
+    with pytest.raises(TypeError, match="unknown align option"):
+        align(["a"], ["b"], bandwidth=3)
+
+
+def test_align_corpus_shares_a_lexicon() -> None:
+    docs = [(SOURCE, MT), (SOURCE[1:], MT[3:])]
+    out = align_corpus(docs)
+    assert pairs(out[0]) == pairs(align(SOURCE, MT))
+    assert len(out) == 2 and all(isinstance(lk, Link) for lk in out[1])
+
+
+def test_band_stays_narrow_on_a_long_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    widths = []
+    real = align_module._banded_dp
+
+    def spy(*args: object) -> object:
+        widths.append(args[5])
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(align_module, "_banded_dp", spy)
+    n = 400
+    source = [f"Item {k} of the list costs {k * 7} francs." for k in range(n)]
+    target = [f"L’article {k} de la liste coûte {k * 7} francs." for k in range(n)]
+    target.insert(200, "[ad_1]")
+    links = align(source, target, rounds=1)
+    assert ((), (200,)) in pairs(links)
+    assert len(links) == n + 1
+    assert max(widths) <= 24  # a band, never the n x m matrix
+
+
+def _check_links(links: list[Link], n: int, m: int) -> None:
+    i = j = 0
+    for lk in links:
+        assert lk.source == tuple(range(i, i + len(lk.source)))
+        assert lk.target == tuple(range(j, j + len(lk.target)))
+        assert lk.type in {"1-1", "1-0", "0-1", "2-1", "1-2", "2-2", "3-1", "1-3"}
+        i += len(lk.source)
+        j += len(lk.target)
+    assert (i, j) == (n, m)
+
+
+_SENTENCE = st.text(alphabet=st.sampled_from(list("abcdeXYZ 0123456789.,?!«»éß") + ["\u00a0", "\ud83d"]),
+                    max_size=60)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_SENTENCE, max_size=25), st.lists(_SENTENCE, max_size=25), st.integers(1, 8))
+def test_full_coverage_and_monotonic_on_random_input(source: list[str], target: list[str], band: int) -> None:
+    _check_links(align(source, target, band=band), len(source), len(target))
+
+
+def test_deterministic_across_hash_seeds() -> None:
+    code = ("from evalkit.align import align; import tests.test_align as t; "
+            "print([(l.source, l.target, l.score) for l in align(t.SOURCE, t.MT)])")
+    root = Path(__file__).resolve().parents[1]
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        outputs.add(subprocess.run([sys.executable, "-c", code], cwd=root, env=env, check=True,
+                                   capture_output=True, text=True).stdout)
+    assert len(outputs) == 1
