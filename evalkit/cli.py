@@ -63,6 +63,13 @@ def _weights(value: str) -> dict[str, float]:
     return weights
 
 
+def _name_path(value: str) -> tuple[str, str]:
+    name, sep, path = value.partition("=")
+    if not sep or not name or not path:
+        raise argparse.ArgumentTypeError(f"expected NAME=PATH, got {value!r}")
+    return name, path
+
+
 def _positive_int(value: str) -> int:
     try:
         number = int(value)
@@ -96,8 +103,18 @@ def cmd_run(args: argparse.Namespace) -> int:
     from .report import output_root, write_document_reports, write_run_reports
     from .report.summary import format_table
 
-    corpus_path = Path(args.corpus) if args.corpus else default_corpus()
-    corpus = load_corpus(corpus_path)
+    if args.hf_dataset:
+        if args.corpus:
+            raise UsageError("give either a corpus folder or --hf-dataset, not both")
+        from .hf import corpus_from_dataset
+
+        corpus = corpus_from_dataset(args.hf_dataset, config=args.hf_config, split=args.split,
+                                     fields=args.hf_fields, source_lang=args.source_lang,
+                                     target_lang=args.target_lang)
+    else:
+        corpus = load_corpus(Path(args.corpus) if args.corpus else default_corpus())
+    for name, path in args.add_systems:
+        corpus = corpus.with_system(name, path)
     options = RunOptions(
         metrics=args.metrics, systems=args.systems, unit=args.unit, comet=args.comet,
         comet_model=args.comet_model, comet_batch_size=args.comet_batch_size,
@@ -163,6 +180,71 @@ def cmd_datasheet(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_flag(args: argparse.Namespace) -> int:
+    import json
+
+    from .corpus import check_language
+    from .detectors import DetectionInput, make_detectors, run_detectors
+    from .flags import mqm_penalty
+    from .textio import read_text
+
+    src_lang = check_language(args.src_lang, "--src-lang")
+    tgt_lang = check_language(args.tgt_lang, "--tgt-lang")
+    hypothesis = read_text(args.file)
+    source = read_text(args.source) if args.source else None
+    reference = read_text(args.reference) if args.reference else None
+    from .segment import segment
+
+    hyp_segments = segment(hypothesis, tgt_lang)
+    src_segments = segment(source, src_lang) if source is not None else None
+    alignment = None
+    if src_segments is not None:
+        from .align import align_segments
+
+        alignment = align_segments(src_segments, hyp_segments, src_lang=src_lang, tgt_lang=tgt_lang)
+    doc = DetectionInput(hypothesis=hypothesis, src_lang=src_lang, tgt_lang=tgt_lang, source=source,
+                         reference=reference, hypothesis_segments=hyp_segments, source_segments=src_segments,
+                         alignment=alignment, doc_id=Path(args.file).stem, system="")
+    flags = run_detectors(doc, make_detectors(args.detectors))
+    summary = mqm_penalty(flags, len(hypothesis.split()), args.severity_weights or _weights(""))
+    if args.format == "json":
+        print(json.dumps({"file": str(args.file), "flags": [f.to_dict() for f in flags],
+                          "mqm": summary.to_dict()}, ensure_ascii=False, sort_keys=True, indent=2))
+        return 0
+    for f in flags:
+        line = hypothesis.count("\n", 0, f.start) + 1
+        column = f.start - (hypothesis.rfind("\n", 0, f.start) + 1) + 1
+        suggestion = f" -> {f.suggestion!r}" if f.suggestion is not None else ""
+        print(f"{args.file}:{line}:{column}: {f.severity} {f.category}: {f.text!r}{suggestion} [{f.detector}]")
+    if not args.quiet:
+        print(f"{len(flags)} flag(s); MQM-style penalty {summary.penalty:g} "
+              f"({summary.penalty_per_100_words:.2f} per 100 words)")
+    return 0
+
+
+def cmd_eval_detectors(args: argparse.Namespace) -> int:
+    import json
+
+    from .detectors.evaluate import evaluate_detectors, format_scorecard
+
+    corpus_path = Path(args.corpus) if args.corpus else default_corpus()
+    rows = evaluate_detectors(corpus_path, args.system, args.detectors, with_source=not args.no_source)
+    if args.json:
+        print(json.dumps([r.to_dict() for r in rows], indent=2, sort_keys=True))
+    else:
+        print(format_scorecard(rows))
+    return 0
+
+
+def _delegate(module: str):
+    """A subcommand implemented in its own module (`run(args) -> int`)."""
+    def handler(args: argparse.Namespace) -> int:
+        import importlib
+
+        return importlib.import_module(module).run(args)
+    return handler
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="evalkit", description="Translation-quality evaluation harness.")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
@@ -176,6 +258,16 @@ def build_parser() -> argparse.ArgumentParser:
                      help="comma-separated metrics (default: bleu,chrf,chrf++,ter)")
     run.add_argument("--systems", type=_split_list, default=None,
                      help="comma-separated systems to evaluate (default: all)")
+    run.add_argument("--system", dest="add_systems", action="append", type=_name_path, default=[],
+                     metavar="NAME=PATH", help="add a system from a folder of <doc>.txt files (repeatable)")
+    hf = run.add_argument_group("Hugging Face datasets (instead of a corpus folder)")
+    hf.add_argument("--hf-dataset", metavar="NAME", help="hub name, local dataset folder or parquet/jsonl file")
+    hf.add_argument("--hf-config", metavar="C", help="dataset configuration")
+    hf.add_argument("--split", default="test", help="split (default: test)")
+    hf.add_argument("--hf-fields", type=_split_list, default=None, metavar="F",
+                    help="field names doc_id,source,hypothesis,reference,system (default: those names)")
+    hf.add_argument("--source-lang", metavar="LANG", help="source language of the dataset")
+    hf.add_argument("--target-lang", metavar="LANG", help="target language of the dataset")
     run.add_argument("--unit", choices=["aligned", "document"], default="aligned",
                      help="score aligned segments (default) or whole documents")
     comet = run.add_argument_group("COMET")
@@ -206,6 +298,38 @@ def build_parser() -> argparse.ArgumentParser:
     datasheet.add_argument("--write", action="store_true",
                            help="rewrite data/documents.jsonl and the README's generated blocks")
     datasheet.set_defaults(func=cmd_datasheet)
+
+    flag = sub.add_parser("flag", help="run the error detectors on one text file")
+    flag.add_argument("file", help="the MT text (UTF-8)")
+    flag.add_argument("--src-lang", required=True, help="source language code, e.g. en")
+    flag.add_argument("--tgt-lang", required=True, help="language of FILE, e.g. fr")
+    flag.add_argument("--source", help="the source text, if any (enables alignment-based detectors)")
+    flag.add_argument("--reference", help="a reference translation, if any")
+    flag.add_argument("--detectors", type=_split_list, default=None, help="comma-separated detectors")
+    flag.add_argument("--format", choices=["text", "json"], default="text")
+    flag.add_argument("--severity-weights", type=_weights, default=None, metavar="W")
+    flag.set_defaults(func=cmd_flag)
+
+    scorecard = sub.add_parser("eval-detectors", help="precision/recall/F1 of the detectors against gold")
+    scorecard.add_argument("corpus", nargs="?", help="corpus folder with gold (default: the bundled corpus)")
+    scorecard.add_argument("--system", default="web-spinner-mt", help="system with gold annotations")
+    scorecard.add_argument("--detectors", type=_split_list, default=None)
+    scorecard.add_argument("--no-source", action="store_true", help="detectors see the MT text only")
+    scorecard.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    scorecard.set_defaults(func=cmd_eval_detectors)
+
+    for name, module, text in (
+        ("compare", "evalkit.compare", "compare systems: confidence intervals and paired significance tests"),
+        ("gate", "evalkit.gate", "CI regression gate: exit 1 when the candidate is significantly worse"),
+        ("export", "evalkit.hf", "export a corpus (and its results) as a Hugging Face dataset"),
+    ):
+        try:
+            adder = __import__(module, fromlist=["add_arguments"]).add_arguments
+        except (ImportError, AttributeError):
+            continue
+        command = sub.add_parser(name, help=text)
+        adder(command)
+        command.set_defaults(func=_delegate(module))
     return parser
 
 
@@ -229,6 +353,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("evalkit: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into `head` and closed early
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -85,6 +85,32 @@ class Corpus:
                 return s
         raise KeyError(name)
 
+    def with_system(self, name: str, folder: str | Path, description: str = "") -> "Corpus":
+        """A copy with one more system read from `folder/<doc>.txt` (every document required)."""
+        from dataclasses import replace
+
+        folder = Path(folder)
+        if not SYSTEM_NAME.match(name):
+            raise InputError(folder, f"invalid system name {name!r}: use letters, digits, '.', '_', '-'")
+        if any(s.name == name for s in self.systems):
+            raise InputError(folder, f"system {name!r} is already in the corpus")
+        if not folder.is_dir():
+            raise InputError(folder, "system folder not found")
+        present = {p.stem for p in folder.glob("*.txt")}
+        wanted = [d.id for d in self.documents]
+        missing = [d for d in wanted if d not in present]
+        if missing:
+            raise InputError(folder / f"{missing[0]}.txt", f"file not found ({len(missing)} of {len(wanted)} "
+                                                           "documents missing)")
+        extra = sorted(present - set(wanted))
+        if extra:
+            raise InputError(folder / f"{extra[0]}.txt", f"document {extra[0]!r} is not in the corpus")
+        documents = tuple(replace(d, hypotheses={**d.hypotheses, name: read_text(folder / f"{d.id}.txt")})
+                          for d in self.documents)
+        systems = tuple(sorted(self.systems + (System(name, description or f"added from {folder}"),),
+                               key=lambda s: s.name))
+        return replace(self, documents=documents, systems=systems)
+
     def __iter__(self) -> Iterator[Document]:
         return iter(self.documents)
 
