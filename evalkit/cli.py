@@ -120,7 +120,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         comet_model=args.comet_model, comet_batch_size=args.comet_batch_size,
         gpus=0 if args.cpu else args.gpus, cache=False if args.no_cache else (args.cache or True),
         flags=not args.no_flags, detectors=args.detectors,
-        severity_weights=args.severity_weights or _weights(""), progress=not args.quiet and sys.stderr.isatty())
+        severity_weights=args.severity_weights or _weights(""), progress=not args.quiet and sys.stderr.isatty(),
+        engine=args.engine, scheduler=args.scheduler, workers=args.workers)
     written: list[Path] = []
     roots: dict[str, Path] = {}
     n_systems = len(args.systems) if args.systems else len(corpus.systems)
@@ -270,6 +271,12 @@ def build_parser() -> argparse.ArgumentParser:
     hf.add_argument("--target-lang", metavar="LANG", help="target language of the dataset")
     run.add_argument("--unit", choices=["aligned", "document"], default="aligned",
                      help="score aligned segments (default) or whole documents")
+    engine = run.add_argument_group("engine")
+    engine.add_argument("--engine", choices=["local", "dask"], default="local",
+                        help="in-process (default) or Dask distributed, partitioned by document")
+    engine.add_argument("--scheduler", metavar="ADDRESS", help="dask: an existing scheduler, e.g. tcp://host:8786")
+    engine.add_argument("--workers", type=_positive_int, default=2,
+                        help="dask: workers of the local cluster when no --scheduler is given (default 2)")
     comet = run.add_argument_group("COMET")
     comet.add_argument("--no-comet", dest="comet", action="store_false",
                        help="do not compute COMET (no torch import)")

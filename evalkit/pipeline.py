@@ -43,6 +43,9 @@ class RunOptions:
     detectors: tuple[str, ...] | None = None   # None: all registered
     severity_weights: dict[str, float] = field(default_factory=lambda: dict(SEVERITY_WEIGHTS))
     progress: bool = False
+    engine: str = "local"                      # "local" (in-process) or "dask"
+    scheduler: str | None = None               # dask: address of an existing scheduler
+    workers: int = 2                           # dask: size of the local cluster when no scheduler is given
 
     def __post_init__(self) -> None:
         if self.unit not in UNITS:
