@@ -1,0 +1,614 @@
+"""Structure detector: duplicated lines and sentences and truncation from the MT alone; omissions,
+additions and number mismatches from the source<->MT alignment when a source is given.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import functools
+import operator
+import re
+import statistics
+import unicodedata
+from collections.abc import Sequence
+
+from ..flags import Flag
+from .base import DetectionInput, Detector
+from .injected import Line, analyse_lines, is_terminal, normalise_line, words
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words a sentence cannot end on: articles, prepositions, conjunctions, determiners. A text that
+# stops on one of them was cut.
+_DANGLING = {
+    "en": """the a an of to in on at by for with from into onto about over under between and or but nor
+        that which who whose whom this these those its their his her our your my as than if because
+        while when where after before during through against without within via per amid among""",
+    "fr": """de du des le la les l un une à au aux en dans sur sous par pour avec sans vers chez entre et
+        ou mais donc ni car que qui dont où ce cet cette ces son sa ses leur leurs mon ma mes ton ta tes
+        notre nos votre vos d qu lors selon après avant depuis pendant contre comme si quand lorsque
+        puisque parce malgré parmi""",
+    "de": """der die das den dem des ein eine einen einem einer eines und oder aber in im an am auf aus
+        bei mit nach von vom zu zum zur für über unter vor hinter neben zwischen durch gegen ohne um dass
+        weil wenn als sein seine ihr ihre""",
+    "es": """el la los las un una unos unas de del a al en con por para sin sobre entre hacia desde
+        hasta y o pero que como su sus mi mis este esta estos estas cuando donde según durante""",
+    "it": """il lo la i gli le un una uno di del della dei degli delle a al alla ai agli alle da dal
+        dalla in nel nella con su sul sulla per tra fra e o ma che come suo sua suoi sue durante""",
+    "pt": """o a os as um uma de do da dos das em no na nos nas por pelo pela com sem para sobre entre
+        e ou mas que como seu sua seus suas durante""",
+    "nl": """de het een van in op aan met voor door bij naar over onder tussen en of maar dat die dit
+        deze zijn haar hun""",
+}
+_DANGLING_SETS = {lang: frozenset(ws.split()) for lang, ws in _DANGLING.items()}
+
+# Pairs of identical words that are grammatical ("nous nous sommes", "had had", "die, die").
+_LEGIT_REPEATS = _wordset("nous vous had that die der das sie is was ha la")
+_REPEATED_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})\b[\s\u00a0]+(\1)(?![\w-])", re.IGNORECASE)
+_NAME = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[\s\u00a0]+[A-ZÀ-ÖØ-Þ][^\W\d_]+)+")
+_TOKEN = re.compile(r"\S+")
+
+
+class StructureDetector(Detector):
+    """Duplication, truncation, and (with a source) omissions, additions and number mismatches."""
+
+    name = "structure"
+    categories = ("fluency/duplication", "omission/truncation", "accuracy/omission", "accuracy/addition",
+                  "accuracy/mistranslation/number")
+
+    def detect(self, doc: DetectionInput) -> list[Flag]:
+        lines = analyse_lines(doc)
+        segs = list(doc.hypothesis_segments) if doc.hypothesis_segments is not None else _segment(doc)
+        ctx = _Context(doc, lines, segs, self.name)
+        ctx.duplicates()
+        ctx.repeated_names()
+        ctx.truncation()
+        if doc.alignment is not None and doc.source_segments is not None and doc.hypothesis_segments is not None:
+            ctx.omissions()
+            ctx.dropped_name_parts()
+            ctx.additions()
+            ctx.numbers()
+        return ctx.flags
+
+
+def _segment(doc: DetectionInput) -> list:
+    from ..segment import segment
+
+    return segment(doc.hypothesis, doc.tgt_lang or "")
+
+
+class _Context:
+    """One document under analysis: its lines, its segments, and the flags found so far."""
+
+    def __init__(self, doc: DetectionInput, lines: list[Line], segs: Sequence, detector: str) -> None:
+        self.doc, self.lines, self.segs, self.detector = doc, lines, segs, detector
+        self.flags: list[Flag] = []
+        self.lang = (doc.tgt_lang or "").split("-")[0].lower()
+        starts = [line.start for line in lines]
+        self.line_of_seg: list[int | None] = []
+        for seg in segs:
+            k = bisect.bisect_right(starts, seg.start) - 1
+            self.line_of_seg.append(k if k >= 0 and lines[k].start <= seg.start < lines[k].end else None)
+        self.duplicate_segs: set[int] = set()
+        self._src_counts: dict[str, int] | None = None
+        self._src_of: dict[int, tuple[int, ...]] = {}
+        self._ratio: float | None = None
+
+    def flag(self, start: int, end: int, category: str, severity: str, confidence: float, evidence: str,
+             suggestion: str | None = None) -> None:
+        text = self.doc.hypothesis
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            self.flags.append(Flag(start, end, category, severity, text[start:end], self.detector,
+                                   suggestion=suggestion, confidence=confidence, evidence=evidence,
+                                   doc_id=self.doc.doc_id, system=self.doc.system))
+
+    def line_kind(self, j: int) -> str:
+        k = self.line_of_seg[j]
+        return self.lines[k].kind if k is not None else "content"
+
+    def in_prompt(self, j: int) -> bool:
+        k = self.line_of_seg[j]
+        if k is None:
+            return False
+        seg = self.segs[j]
+        return any(a < seg.end and seg.start < b for a, b, _ in self.lines[k].prompts)
+
+    # --- duplication ----------------------------------------------------------------------
+
+    def duplicates(self) -> None:
+        """A line or sentence that repeats an earlier one (after normalising case, quotes,
+        spaces and punctuation, or nearly so): the later copy is flagged."""
+        earlier: list[tuple[int, str, int]] = []   # (key length, key, line index), sorted
+        for k, line in enumerate(self.lines):
+            if line.kind == "duplicate":
+                first = self.lines[line.first]
+                self._dup_line(line, first, 0.9, "repeats an earlier line")
+                continue
+            if line.kind != "content":
+                continue
+            near = _near_duplicate(line.key, earlier)
+            if near is not None:
+                self._dup_line(line, self.lines[near], 0.75, "nearly repeats an earlier line")
+                continue
+            if len(line.key) >= 40:
+                bisect.insort(earlier, (len(line.key), line.key, k))
+        seen: dict[str, int] = {}
+        for j, seg in enumerate(self.segs):
+            kind = self.line_kind(j)
+            if kind not in ("content",) or j in self.duplicate_segs or self.in_prompt(j):
+                continue
+            key = normalise_line(seg.text)
+            if len(key) < 25 or len(key.split()) < 5:
+                continue
+            if key in seen:
+                self.duplicate_segs.add(j)
+                if self._source_repeats([j]):
+                    continue
+                self.flag(seg.start, seg.end, "fluency/duplication", "major", 0.85,
+                          f"repeats the sentence at offset {self.segs[seen[key]].start}", suggestion="")
+            else:
+                seen[key] = j
+
+    def _source_repeats(self, js: Sequence[int]) -> bool:
+        """With a source: the copy renders a source sentence that the source itself repeats (a
+        caption that repeats the body, in the original too): not an MT error."""
+        if self.doc.alignment is None or self.doc.source_segments is None:
+            return False
+        if self._src_counts is None:
+            counts: dict[str, int] = {}
+            for seg in self.doc.source_segments:
+                key = normalise_line(seg.text)
+                counts[key] = counts.get(key, 0) + 1
+            self._src_counts = counts
+            self._src_of = {j: lk.source for lk in self.doc.alignment for j in lk.target}
+        src = self.doc.source_segments
+        return any(self._src_counts.get(normalise_line(src[i].text), 0) >= 2
+                   for j in js for i in self._src_of.get(j, ()))
+
+    def _dup_line(self, line: Line, first: Line, confidence: float, why: str) -> None:
+        js = [j for j, seg in enumerate(self.segs) if line.start <= seg.start < line.end]
+        self.duplicate_segs.update(js)
+        if self._source_repeats(js):
+            return
+        start, end = line.start, line.end
+        for a, b, _ in line.prompts:
+            # A leaked prompt glued to the copy is its own error: the duplicate is what is left.
+            if a == start:
+                start = b
+            elif b == end:
+                end = a
+        self.flag(start, end, "fluency/duplication", "major", confidence,
+                  f"{why} (line {first.index + 1})", suggestion="")
+
+    def repeated_names(self) -> None:
+        """A name or word said twice in a row inside one sentence ("a déclaré John Kirby, ...
+        John Kirby", "the the"): minor."""
+        for j, seg in enumerate(self.segs):
+            if self.line_kind(j) != "content" or j in self.duplicate_segs:
+                continue
+            text = seg.text
+            toks = text.split()
+            if len(toks) > len(set(toks)):
+                self._repeated_name(seg)
+            low = text.lower().split()
+            if any(map(operator.eq, low, low[1:])):
+                for m in _REPEATED_WORD.finditer(text):
+                    # Capitalised pairs are names ("Bora Bora", "Sirhan Sirhan"); "Le le" is not.
+                    if m.group(1).lower() in _LEGIT_REPEATS or not m.group(2).islower():
+                        continue
+                    self.flag(seg.start + m.start(2), seg.start + m.end(2), "fluency/duplication", "minor",
+                              0.6, f"word {m.group(1)!r} written twice in a row", suggestion="")
+
+    def _repeated_name(self, seg) -> None:
+        text = seg.text
+        names = [(m.start(), m.end(), normalise_line(m.group())) for m in _NAME.finditer(text)]
+        for i, (a, b, key) in enumerate(names):
+            for a2, b2, key2 in names[i + 1:]:
+                gap = len(_TOKEN.findall(text[b:a2]))
+                if gap > 4:
+                    break
+                if key2 == key:
+                    self.flag(seg.start + a2, seg.start + b2, "fluency/duplication", "minor", 0.5,
+                              f"name {text[a:b]!r} repeated {gap} word(s) later in the sentence", suggestion="")
+                    break
+
+    # --- truncation -----------------------------------------------------------------------
+
+    def truncation(self) -> None:
+        """The last sentence of the article (junk after it does not count) is unfinished."""
+        last = next((line for line in reversed(self.lines) if line.kind == "content"), None)
+        if last is None:
+            return
+        idx = [j for j, k in enumerate(self.line_of_seg) if k is not None and self.lines[k] is last
+               and not self.in_prompt(j)]
+        if not idx:
+            return
+        j = idx[-1]
+        seg = self.segs[j]
+        text = seg.text.rstrip()
+        if is_terminal(text) or text.endswith((":", ";")):
+            return
+        tokens = list(_TOKEN.finditer(text))
+        n = len(words(text))
+        if n < 6:
+            return
+        last_word = re.sub(r"\W+$", "", tokens[-1].group()).lower().split("’")[-1].split("'")[-1]
+        dangling = last_word in _DANGLING_SETS.get(self.lang, frozenset()) or tokens[-1].group().endswith(
+            ("’", "'", ","))
+        paragraph = len(idx) >= 2
+        short_of_source = self._short_of_source(j)
+        if dangling:
+            confidence, why = 0.9, f"the text stops on {tokens[-1].group()!r}, a word that cannot end a sentence"
+        elif short_of_source:
+            confidence, why = 0.75, short_of_source
+        elif paragraph:
+            confidence, why = 0.65, "the article's last paragraph ends without sentence punctuation"
+        else:
+            return
+        start = tokens[-2].start() if len(tokens) >= 2 else tokens[-1].start()
+        self.flag(seg.start + start, seg.start + tokens[-1].end(), "omission/truncation", "major", confidence,
+                  why, suggestion=None)
+
+    def _short_of_source(self, j: int) -> str:
+        """With a source: the MT segment renders only the start of its source sentence."""
+        links = self.doc.alignment or ()
+        link = next((lk for lk in links if j in lk.target), None)
+        if link is None or not link.source:
+            return ""
+        src = self.doc.source_segments or ()
+        src_len = sum(len(src[i].text) for i in link.source)
+        tgt_len = sum(len(self.segs[t].text) for t in link.target)
+        ratio = self._length_ratio()
+        if src_len and tgt_len < 0.7 * ratio * src_len:
+            return (f"the last MT sentence has {tgt_len} characters for a {src_len}-character source "
+                    f"sentence: it stops early")
+        return ""
+
+    def _length_ratio(self) -> float:
+        if self._ratio is None:
+            self._ratio = self._compute_ratio()
+        return self._ratio
+
+    def _compute_ratio(self) -> float:
+        src = self.doc.source_segments or ()
+        ratios = [len(self.segs[lk.target[0]].text) / len(src[lk.source[0]].text)
+                  for lk in self.doc.alignment or () if len(lk.source) == 1 and len(lk.target) == 1
+                  and len(src[lk.source[0]].text) >= 20]
+        return statistics.median(ratios) if len(ratios) >= 3 else 1.0
+
+    # --- with the source: omissions, additions, numbers -------------------------------------
+
+    def _crossed_gaps(self) -> set[int]:
+        """Links in a run of unaligned links holding both source-only and MT-only segments: a
+        loose or garbled rendering the aligner could not pair, not an omission plus an addition."""
+        links = list(self.doc.alignment or ())
+        crossed: set[int] = set()
+        k = 0
+        while k < len(links):
+            if links[k].source and links[k].target:
+                k += 1
+                continue
+            run = []
+            while k < len(links) and not (links[k].source and links[k].target):
+                run.append(k)
+                k += 1
+            if any(links[r].source for r in run) and any(links[r].target for r in run):
+                crossed.update(run)
+        return crossed
+
+    def omissions(self) -> None:
+        """A run of source sentences with no MT counterpart (1-0 links), anchored to the MT word
+        after which the content is missing; the missing source text is the suggestion."""
+        links = list(self.doc.alignment or ())
+        crossed = self._crossed_gaps()
+        k = 0
+        while k < len(links):
+            if links[k].source and not links[k].target and k not in crossed:
+                run = []
+                while k < len(links) and links[k].source and not links[k].target:
+                    run.extend(links[k].source)
+                    k += 1
+                self._omission(run, links, k)
+            else:
+                k += 1
+
+    def _omission(self, run: list[int], links: list, after: int) -> None:
+        from .injected import _pattern_junk
+
+        src = self.doc.source_segments or ()
+        texts = [src[i].text for i in run if not _pattern_junk(src[i].text, self.doc.src_lang or "", ["en"])]
+        missing = " ".join(texts)
+        n = len(words(missing))
+        if n < 3:
+            return
+        ratio = self._length_ratio()
+        first = after - 1
+        while first >= 0 and links[first].source and not links[first].target:
+            first -= 1
+        neighbours = [links[x] for x in (first, after) if 0 <= x < len(links)]
+        if any(_absorbed(nb, len(missing), self.segs, src, ratio) for nb in neighbours):
+            return
+        near = " ".join(self.segs[t].text for lk in links[max(0, first - 1):after + 2] for t in lk.target)
+        if _anchors(missing) & _anchors(near):
+            return  # a name or number of the missing text is there: rendered, but not where expected
+        before = [t for lk in links[:after] for t in lk.target]
+        if before:
+            # The last word of the MT sentence before the gap, with the punctuation after it.
+            seg = self.segs[before[-1]]
+            last = [m.start() for m in _WORD_SPAN.finditer(seg.text)]
+            a, b = (last[-1] if last else 0), len(seg.text)
+        else:
+            nxt = [t for lk in links[after:] for t in lk.target]
+            if not nxt:
+                return
+            seg = self.segs[nxt[0]]
+            first_word = _WORD_SPAN.search(seg.text) or next(_TOKEN.finditer(seg.text))
+            a, b = first_word.span()
+        confidence = 0.7 if n >= 6 else 0.5
+        self.flag(seg.start + a, seg.start + b, "accuracy/omission", "major", confidence,
+                  f"{len(run)} source sentence(s) with no MT counterpart: {missing[:120]!r}",
+                  suggestion=missing if len(missing) <= 1000 else missing[:1000] + "…")
+
+    def dropped_name_parts(self) -> None:
+        """A two-word source name ("Vladimir Putin") whose first word the MT keeps and whose
+        second it drops ("un Vladimir souriant"), where the source never uses the first word
+        alone (so it is not a surname-first name used on its own, like "Xi"): minor omission."""
+        src = self.doc.source_segments or ()
+        source_text = self.doc.source or ""
+        hyp = self.doc.hypothesis
+        # Most documents have no such name at all: one scan of the source settles it.
+        if not any(m.group("first") in hyp for m in _SOURCE_NAME.finditer(source_text)):
+            return
+        for link in self.doc.alignment or ():
+            if not link.source or not link.target:
+                continue
+            s_text = " ".join(src[i].text for i in link.source)
+            names = [m for m in _SOURCE_NAME.finditer(s_text)
+                     if m.group("first") in hyp and _fold(m.group("first")) not in _TITLES and _fold(m.group("last")) not in _TITLES]
+            if not names:
+                continue
+            t_words = [(seg_j, m) for seg_j in link.target for m in _WORD_SPAN.finditer(self.segs[seg_j].text)]
+            folded = {_fold(m.group()) for _, m in t_words}
+            for m in names:
+                first, last = m.group("first"), m.group("last")
+                if first not in self.doc.hypothesis or any(_similar(_fold(last), w) for w in folded):
+                    continue
+                hits = [(j, w) for j, w in t_words if w.group() == first]
+                if len(hits) != 1 or _used_alone(first, source_text):
+                    continue
+                j, w = hits[0]
+                seg = self.segs[j]
+                after = seg.text[w.end():].lstrip(" \u00a0")
+                if after[:1].isupper():
+                    continue  # "Financial Instances": a substituted name part, not a dropped one
+                self.flag(seg.start + w.start(), seg.start + w.end(), "accuracy/omission", "minor", 0.5,
+                          f"source name {m.group()!r}: the MT keeps {first!r} and drops {last!r}",
+                          suggestion=" " + last)
+
+    def additions(self) -> None:
+        """MT prose with no source counterpart (a 0-1 link) that is neither site junk, a leaked
+        prompt nor a duplicate, and not the second half of a source sentence the MT split in two."""
+        links = list(self.doc.alignment or ())
+        ratio = self._length_ratio()
+        src = self.doc.source_segments or ()
+        crossed = self._crossed_gaps()
+        for k, link in enumerate(links):
+            if link.source or not link.target or k in crossed:
+                continue
+            for j in link.target:
+                if self.line_kind(j) != "content" or j in self.duplicate_segs or self.in_prompt(j):
+                    continue
+                seg = self.segs[j]
+                if len(words(seg.text)) < 5 or not is_terminal(seg.text):
+                    continue
+                if any(_splits(links[n], j, self.segs, src, ratio) for n in (k - 1, k + 1) if 0 <= n < len(links)):
+                    continue
+                near = " ".join(src[i].text for lk in links[max(0, k - 2):k + 3] for i in lk.source)
+                if _anchors(seg.text) & _anchors(near):
+                    continue  # it shares a name or number with the source around it: a loose rendering
+                self.flag(seg.start, seg.end, "accuracy/addition", "major", 0.55,
+                          "MT sentence with no counterpart in the source", suggestion="")
+
+    def numbers(self) -> None:
+        """Numbers of aligned segments that differ: a number of the MT that the source lacks while
+        the source has one the MT lacks (digits only; spelled-out numbers are not compared)."""
+        src = self.doc.source_segments or ()
+        src_lang = (self.doc.src_lang or "").split("-")[0].lower()
+        for link in self.doc.alignment or ():
+            if not link.source or not link.target:
+                continue
+            if any(self.line_kind(j) != "content" for j in link.target):
+                continue
+            s_nums = [n for i in link.source for n in extract_numbers(src[i].text, src_lang)]
+            if not s_nums:
+                continue
+            t_nums = [(self.segs[j].start + a, self.segs[j].start + b, vals)
+                      for j in link.target
+                      for a, b, vals in extract_numbers_spans(self.segs[j].text, self.lang, lenient=True)]
+            s_left = list(s_nums)
+            unmatched_t = []
+            for a, b, vals in t_nums:
+                hit = next((n for n in s_left if n[1] & vals), None)
+                if hit is not None:
+                    s_left.remove(hit)
+                else:
+                    unmatched_t.append((a, b, vals))
+            if not unmatched_t or not s_left:
+                continue
+            for (a, b, _), (s_text, _) in zip(unmatched_t, s_left):
+                self.flag(a, b, "accuracy/mistranslation/number", "major", 0.65,
+                          f"MT number {self.doc.hypothesis[a:b]!r} is not in the aligned source, "
+                          f"which has {s_text!r} instead", suggestion=s_text)
+
+
+_DIGITS = re.compile(r"\d+")
+_CAPITALISED = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}")
+_WORD_SPAN = re.compile(r"[^\W\d_]+")
+_SOURCE_NAME = re.compile(r"(?P<first>[A-ZÀ-Þ](?<![\w-][A-ZÀ-Þ])[a-zà-ÿ]+)[\s\u00a0]+(?P<last>[A-ZÀ-Þ][a-zà-ÿ]+)(?![\w-]|[\s\u00a0]+[A-ZÀ-Þ])")
+# Titles and words that open a capitalised run without being a given name.
+_TITLES = _wordset("""president minister prime foreign secretary general chancellor king queen prince princess
+    mr mrs ms dr sir lord lady senator governor mayor pope speaker chief state house white new north south east
+    west united saint st the this that and but for with when after before on in at last early late monday
+    tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december""")
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _similar(a: str, b: str) -> bool:
+    if a[:4] == b[:4] and min(len(a), len(b)) >= 4:
+        return True
+    return (a[:1] == b[:1] and abs(len(a) - len(b)) <= 3
+            and difflib.SequenceMatcher(None, a, b).ratio() >= 0.6)
+
+
+def _used_alone(first: str, text: str) -> bool:
+    """`first` occurs in `text` not followed by another capitalised word."""
+    return re.search(r"(?<![\w-])" + re.escape(first) + r"(?![\w-])(?![\s\u00a0]+[A-ZÀ-Þ])", text) is not None
+
+
+def _splits(neighbour, j: int, segs: Sequence, src: Sequence, ratio: float) -> bool:
+    """The 0-1 segment `j` reads as the rest of a neighbouring link's source: with it, that MT
+    side's length matches its source better than without it."""
+    if not neighbour.source or not neighbour.target:
+        return False
+    s_len = sum(len(src[i].text) for i in neighbour.source) * ratio
+    t_len = sum(len(segs[t].text) for t in neighbour.target)
+    return abs(t_len + len(segs[j].text) - s_len) < abs(t_len - s_len)
+
+
+def _anchors(text: str) -> set[str]:
+    """Names and numbers of a text, accent- and case-folded: what survives translation."""
+    found = {m.group() for m in _DIGITS.finditer(text)}
+    for m in _CAPITALISED.finditer(text):
+        before = text[:m.start()].rstrip()
+        if before and before[-1] not in ".!?:«“\"'(—–-":   # not the first word of a sentence
+            found.add(_fold(m.group()))
+    return found
+
+
+def _absorbed(neighbour, missing: int, segs: Sequence, src: Sequence, ratio: float) -> bool:
+    """The omitted source text (`missing` characters) reads as rendered inside a neighbouring
+    link: that MT side is clearly longer than its source, and the missing text makes up for it."""
+    if not neighbour.source or not neighbour.target:
+        return False
+    s_len = sum(len(src[i].text) for i in neighbour.source) * ratio
+    t_len = sum(len(segs[t].text) for t in neighbour.target)
+    return t_len > 1.1 * s_len and abs(t_len - s_len - missing * ratio) < abs(t_len - s_len)
+
+
+def _near_duplicate(key: str, earlier: list[tuple[int, str, int]]) -> int | None:
+    """An earlier line whose key is almost the same (a changed character or two), or None.
+    `earlier` is sorted by key length: only lines within 3 % of the length are compared."""
+    if len(key) < 40:
+        return None
+    slack = 0.03 * len(key)
+    lo = bisect.bisect_left(earlier, (len(key) - slack,))
+    tokens = None
+    for length, other, k in earlier[lo:]:
+        if length > len(key) + slack:
+            break
+        tokens = tokens or set(key.split())
+        other_tokens = set(other.split())
+        if len(tokens & other_tokens) < 0.8 * max(len(tokens), len(other_tokens)):
+            continue
+        matcher = difflib.SequenceMatcher(None, key, other, autojunk=False)
+        if matcher.real_quick_ratio() >= 0.97 and matcher.quick_ratio() >= 0.97 and matcher.ratio() >= 0.97:
+            return k
+    return None
+
+
+# --- numbers ----------------------------------------------------------------------------------
+
+_DECIMAL_COMMA = _wordset("fr de es it pt nl pl ru ro cs sk sl hr sr bg uk tr sv da nb fi el hu id lt lv et")
+_TIME = re.compile(
+    r"(?P<h>\d(?<![\d.,]\d)\d?)(?:(?P<sep>\s?[:h.]\s?)(?P<m>\d{2})(?!\d)|\s?(?P<hh>h)\b)?"
+    r"(?:\s?(?P<ampm>[ap])\.?\s?m\b\.?)?",
+    re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_NUM = re.compile(
+    r"\d(?<![\d.,]\d)(?:\d{0,2}(?:(?P<sep>[,.'’\u00a0\u202f ])\d{3}(?:(?P=sep)\d{3})*)(?:[.,]\d+)?(?![\d])"
+    r"|\d*(?:[.,]\d+)?(?![\d]))")
+
+
+def extract_numbers(text: str, lang: str, lenient: bool = False) -> list[tuple[str, frozenset[str]]]:
+    """(surface, candidate values) for each number of `text`, in order."""
+    return [(text[a:b], vals) for a, b, vals in extract_numbers_spans(text, lang, lenient)]
+
+
+def extract_numbers_spans(text: str, lang: str, lenient: bool = False) -> list[tuple[int, int, frozenset[str]]]:
+    """Numbers with their spans and the values they may stand for: "5 000" / "5,000" / "5000" ->
+    5000; "3,5" (decimal comma) = "3.5"; "16h07" = "4:07 p.m." = t16:07. A number whose reading
+    depends on the convention ("5,000" in a French text) gets both values when `lenient`."""
+    found: list[tuple[int, int, frozenset[str]]] = []
+    if not _DIGIT.search(text):
+        return found
+    taken: list[tuple[int, int]] = []
+    for m in _TIME.finditer(text):
+        sep, mins, ampm = m.group("sep") or "", m.group("m"), m.group("ampm")
+        if not (ampm or m.group("hh") or (mins and (":" in sep or "h" in sep.lower()))):
+            continue  # "3.50" without a.m./p.m. is a decimal, not a time
+        h = raw = int(m.group("h"))
+        if h > 24 or (mins and int(mins) > 59):
+            continue
+        if ampm:
+            if ampm.lower() == "p" and h < 12:
+                h += 12
+            elif ampm.lower() == "a" and h == 12:
+                h = 0
+        values = {f"t{h}:{mins or '00'}"}
+        if not mins or mins == "00":
+            values |= {str(h), str(raw)}  # "4 p.m." may be rendered "16 heures"
+        found.append((m.start(), m.end(), frozenset(values)))
+        taken.append((m.start(), m.end()))
+    comma_decimal = lang in _DECIMAL_COMMA
+    for m in _NUM.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        values = _values(m.group(), comma_decimal, lenient)
+        if len(m.group()) == 4 and m.group()[:2] in ("19", "20"):
+            values |= {str(int(m.group()[2:]))}   # "2021-22" = "2021-2022"
+        clock = re.fullmatch(r"(\d{1,2})[.,](\d{2})", m.group())
+        if clock and int(clock.group(1)) <= 24 and int(clock.group(2)) <= 59:
+            values |= {f"t{int(clock.group(1))}:{clock.group(2)}"}  # "20.30 Uhr" = "20 h 30"
+        found.append((m.start(), m.end(), values))
+    found.sort()
+    return found
+
+
+def _values(surface: str, comma_decimal: bool, lenient: bool) -> frozenset[str]:
+    compact = re.sub(r"[\u00a0\u202f ’']", "", surface)
+    conventions = [(",", ".") if comma_decimal else (".", ",")]
+    if lenient:
+        conventions.append((".", ",") if comma_decimal else (",", "."))
+    values = set()
+    for decimal, group in conventions:
+        parsed = _parse(compact, decimal, group)
+        if parsed is not None:
+            values.add(parsed)
+    return frozenset(values) or frozenset({compact})
+
+
+def _parse(text: str, decimal: str, group: str) -> str | None:
+    if text.count(decimal) > 1:
+        return None
+    head, _, frac = text.partition(decimal)
+    groups = head.split(group)
+    if not all(g.isdigit() for g in groups) or (frac and not frac.isdigit()):
+        return None
+    if len(groups) > 1 and (len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:])):
+        return None
+    frac = frac.rstrip("0")
+    return str(int("".join(groups))) + (f".{frac}" if frac else "")

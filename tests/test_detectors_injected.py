@@ -1,0 +1,179 @@
+"""Tests for the injected-content detector (texts written for the tests, not taken from the corpus)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evalkit.align import align_segments
+from evalkit.detectors.base import DetectionInput
+from evalkit.detectors.injected import InjectedContentDetector, foreign_language, prompt_spans
+from evalkit.segment import segment
+
+
+def make(hyp: str, src: str | None = None, tgt: str = "fr", src_lang: str = "en") -> DetectionInput:
+    hyp_segs = segment(hyp, tgt)
+    if src is None:
+        return DetectionInput(hypothesis=hyp, src_lang=src_lang, tgt_lang=tgt, hypothesis_segments=hyp_segs)
+    src_segs = segment(src, src_lang)
+    links = align_segments(src_segs, hyp_segs, src_lang=src_lang, tgt_lang=tgt)
+    return DetectionInput(hypothesis=hyp, src_lang=src_lang, tgt_lang=tgt, source=src,
+                          hypothesis_segments=hyp_segs, source_segments=src_segs, alignment=links)
+
+
+def detect(doc: DetectionInput) -> list:
+    flags = InjectedContentDetector().detect(doc)
+    for f in flags:
+        assert f.text == doc.hypothesis[f.start:f.end]
+        assert 0.0 <= f.confidence <= 1.0 and f.evidence
+    return flags
+
+
+def texts(flags: list, category: str | None = None) -> list[str]:
+    return [f.text for f in flags if category is None or f.category == category]
+
+
+ARTICLE = """in
+
+Le maire de Lyon inaugure la nouvelle passerelle sur la Saône
+
+[ad_1]
+
+Le maire de Lyon a inauguré lundi une passerelle piétonne qui relie les deux rives de la Saône.
+
+Les travaux ont duré deux ans et ont coûté douze millions d’euros, selon la mairie.
+
+LIRE AUSSI : Les cyclistes réclament davantage de pistes dans le centre-ville
+
+* * *
+
+Les riverains ont salué un ouvrage élégant, même si certains regrettent le bruit du chantier.
+
+Read more: Ten bridges you must see before you die
+
+.
+[ad_2]
+
+Written by Anna Smith
+
+Laisser un commentaire
+
+Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *
+
+*
+
+Le tramway prolongé jusqu’à la gare en 2026
+
+Un nouveau parc ouvre ses portes à Villeurbanne
+
+Source link
+"""
+
+
+def test_site_junk_lines_are_flagged_one_per_line() -> None:
+    flags = detect(make(ARTICLE))
+    assert texts(flags, "addition/boilerplate") == [
+        "in", "[ad_1]", "LIRE AUSSI : Les cyclistes réclament davantage de pistes dans le centre-ville",
+        "Read more: Ten bridges you must see before you die", ".", "[ad_2]", "Written by Anna Smith",
+        "Laisser un commentaire",
+        "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *", "*",
+        "Le tramway prolongé jusqu’à la gare en 2026", "Un nouveau parc ouvre ses portes à Villeurbanne",
+        "Source link",
+    ]
+    assert all(f.severity == "major" and f.suggestion == "" for f in flags)
+
+
+def test_article_content_is_left_alone() -> None:
+    flagged = texts(detect(make(ARTICLE)))
+    for line in ("Le maire de Lyon inaugure la nouvelle passerelle sur la Saône", "* * *",
+                 "Les riverains ont salué un ouvrage élégant, même si certains regrettent le bruit du chantier."):
+        assert line not in flagged
+
+
+def test_comment_forms_in_other_languages() -> None:
+    hyp = ("Le conseil municipal a voté le budget mardi soir.\n\nLeave a Reply\n\n"
+           "Your email address will not be published. Required fields are marked *\n\n"
+           "Schreibe einen Kommentar\n\nDeja una respuesta\n")
+    assert texts(detect(make(hyp))) == [
+        "Leave a Reply", "Your email address will not be published. Required fields are marked *",
+        "Schreibe einen Kommentar", "Deja una respuesta"]
+
+
+def test_outlet_byline_in_the_target_language_is_content() -> None:
+    hyp = ("Par Jean Dupont\n\nLe gouvernement a présenté mardi son projet de loi sur le logement.\n\n"
+           "Le texte sera examiné au Parlement en juin.\n")
+    assert detect(make(hyp)) == []
+
+
+def test_byline_in_another_language_or_before_the_comment_form_is_junk() -> None:
+    foreign = "Le texte sera examiné au Parlement en juin.\n\nPosted by Mark Taylor\n"
+    assert texts(detect(make(foreign))) == ["Posted by Mark Taylor"]
+    tail = ("Le texte sera examiné au Parlement en juin.\n\nPar Jean Dupont\n\nLaisser un commentaire\n")
+    assert texts(detect(make(tail))) == ["Par Jean Dupont", "Laisser un commentaire"]
+
+
+def test_prompt_glued_to_the_title() -> None:
+    hyp = ("Rewrite this article in frenchLe maire de Lyon inaugure une passerelle\n\n"
+           "Le maire a inauguré lundi une passerelle piétonne.\n")
+    flags = detect(make(hyp))
+    assert [(f.text, f.category, f.severity) for f in flags] == [
+        ("Rewrite this article in french", "addition/prompt-leak", "critical")]
+
+
+def test_prompt_lines_and_generator_voice() -> None:
+    hyp = ("Make this article SEO friendly, use subheadings, write at least 900 words\n\n"
+           "Sure! Here is the rewritten article:\n\n"
+           "Le maire a inauguré lundi une passerelle piétonne.\n\n"
+           "As an AI language model, I cannot browse the internet.\n\n"
+           "Les travaux ont duré deux ans.Rewrite this title in english\n")
+    assert texts(detect(make(hyp)), "addition/prompt-leak") == [
+        "Make this article SEO friendly, use subheadings, write at least 900 words",
+        "Sure! Here is the rewritten article:",
+        "As an AI language model, I cannot browse the internet.",
+        "Rewrite this title in english",
+    ]
+
+
+def test_prompt_wording_inside_an_ordinary_english_sentence_is_not_a_leak() -> None:
+    hyp = ("The letter, written in French, ran to at least 700 words.\n\n"
+           "She was asked to rewrite the article before it went to print.\n\n"
+           "Editors want every story to be SEO-friendly these days.\n")
+    assert detect(make(hyp, tgt="en", src_lang="fr")) == []
+    assert prompt_spans("She was asked to rewrite the article before it went to print.", "en") == []
+
+
+SOURCE = ("Lyon opens a new footbridge\n\n"
+          "The mayor of Lyon, Pierre Martin, opened a footbridge over the Saône on Monday.\n\n"
+          "The works took 24 months and cost 12 million euros, according to the city.\n\n"
+          "The bridge is 180 metres long and 6 metres wide.\n\n"
+          "About 8,000 pedestrians are expected to cross it every day.\n\n"
+          "Residents praised the design, although some complained about the noise from the Quai Saint-Vincent.\n")
+
+
+def test_unaligned_headline_is_junk_and_unaligned_prose_is_not() -> None:
+    hyp = ("Lyon inaugure une nouvelle passerelle\n\n"
+           "Le maire de Lyon, Pierre Martin, a inauguré lundi une passerelle sur la Saône.\n\n"
+           "Les travaux ont duré 24 mois et ont coûté 12 millions d’euros, selon la ville.\n\n"
+           "Les meilleures offres de la semaine chez nos partenaires\n\n"
+           "La passerelle mesure 180 mètres de long et 6 mètres de large.\n\n"
+           "Le préfet du Rhône était également présent lors de la cérémonie officielle.\n\n"
+           "Environ 8 000 piétons devraient la traverser chaque jour.\n\n"
+           "Les riverains ont salué l’ouvrage, même si certains se plaignent du bruit sur le quai Saint-Vincent.\n")
+    flags = detect(make(hyp, SOURCE))
+    assert texts(flags) == ["Les meilleures offres de la semaine chez nos partenaires"]
+    assert "no source counterpart" in flags[0].evidence
+    # Without the source the same line is a headline like any other.
+    assert detect(make(hyp)) == []
+
+
+def test_foreign_language_helper() -> None:
+    assert foreign_language("Written by Anna Smith", "fr") == "en"
+    assert foreign_language("Écrit par Anna Smith", "fr") is None
+    assert foreign_language("Le maire a inauguré la passerelle", "fr") is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["fr", "en", "de", "zh", "xx"]), st.booleans())
+def test_never_raises_and_spans_are_exact(text: str, lang: str, with_source: bool) -> None:
+    doc = make(text, "Some source text. Another one.\n\n[ad_1]" if with_source else None, tgt=lang)
+    detect(doc)

@@ -1,0 +1,101 @@
+"""Tests for the punctuation detector (texts written for the tests, not taken from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evalkit.detectors.base import DetectionInput
+from evalkit.detectors.punctuation import PunctuationDetector
+from evalkit.segment import segment
+
+
+def flags_of(hyp: str, tgt: str = "fr", with_segments: bool = True) -> list:
+    doc = DetectionInput(hypothesis=hyp, src_lang="en", tgt_lang=tgt,
+                         hypothesis_segments=segment(hyp, tgt) if with_segments else None)
+    flags = PunctuationDetector().detect(doc)
+    for f in flags:
+        assert f.text == hyp[f.start:f.end]
+        assert f.category == "fluency/punctuation" and f.severity == "minor"
+        assert 0.0 <= f.confidence <= 1.0 and f.evidence
+    return flags
+
+
+def spans(hyp: str, tgt: str = "fr") -> list[str]:
+    return [f.text for f in flags_of(hyp, tgt)]
+
+
+@pytest.mark.parametrize(("hyp", "expected"), [
+    ("Le pont est ouvert.. Les piétons arrivent.", [".."]),
+    ("Le pont est ouvert. . par la mairie.", [". ."]),
+    ("Le pont est ouvert..\n", [".."]),
+    ("Les travaux, ,ont duré deux ans.", [", ,"]),
+    ("Le pont est ouvert... Les piétons arrivent.", []),
+    ("Le pont est ouvert… Les piétons arrivent.", []),
+    ("Il hésita . . . puis partit.", []),
+    ("Voir le fichier ../docs/plan.pdf pour le détail.", []),
+])
+def test_doubled_periods_but_not_ellipses(hyp: str, expected: list[str]) -> None:
+    assert spans(hyp) == expected
+
+
+@pytest.mark.parametrize(("hyp", "expected"), [
+    ("Le pont a ouvert lundi.Les piétons sont venus nombreux.", ["lundi.Les"]),
+    ("Xi s’est rendu au KazakhstanEn 2013, il a lancé un projet.", ["KazakhstanEn"]),
+    ("The minister flew to OsloThe talks began at noon.", ["OsloThe"]),
+    ("M. Dupont et Mme Durand sont arrivés.", []),
+    ("Il a commandé chez McDonald et acheté un iPhone.", []),
+    ("La vidéo est sur YouTube et LinkedIn, pas sur WhatsApp.", []),
+    ("Consultez www.lyon.fr ou le site Amazon.Com pour en savoir plus.", []),
+    ("Les États-Unis (U.S.) ont voté.", []),
+])
+def test_missing_sentence_break(hyp: str, expected: list[str]) -> None:
+    tgt = "en" if "minister" in hyp else "fr"
+    assert spans(hyp, tgt) == expected
+
+
+@pytest.mark.parametrize(("hyp", "expected"), [
+    ("Il a déclaré: « Nous avons fini. »", [":"]),
+    ("Il a déclaré : « Nous avons fini. »", []),
+    ("Il a déclaré\u00a0: «\u00a0Nous avons fini.\u00a0»", []),
+    ("Vraiment? Oui!", ["?", "!"]),
+    ("Vraiment ?! Oui !", []),
+    ("La réunion a lieu à 16:30 à Paris.", []),
+    ("Consultez https://www.lyon.fr/plan pour le trajet.", []),
+    ("Les troupes ont atteint un «point culminant» selon l’armée.", ["«point culminant»"]),
+    ("Les troupes ont atteint un « point culminant » selon l’armée.", []),
+    ("Lyon , Paris et Marseille sont concernées .", [" ,", " ."]),
+])
+def test_french_typography(hyp: str, expected: list[str]) -> None:
+    assert spans(hyp) == expected
+
+
+def test_french_rules_do_not_apply_to_english() -> None:
+    assert spans("He said: yes. Really? Yes!", "en") == []
+
+
+@pytest.mark.parametrize(("hyp", "expected"), [
+    ("Il a dit « je ne dirai pas “ jamais ” aujourd’hui », puis il est parti.", []),
+    ("Elle veut rester « un leader de la coopération « la Route » selon lui.", ["«"]),
+    ("Il les a qualifiés d’ »alliés » hier.", ["»"]),
+    ("« Nous partirons demain, a-t-il dit.\n\n« Et nous reviendrons. »", []),
+    ("Il a dit « nous partirons demain.\n\nLe maire a ensuite quitté la salle.", ["«"]),
+])
+def test_quotes(hyp: str, expected: list[str]) -> None:
+    assert spans(hyp) == expected
+
+
+def test_junk_lines_are_left_to_the_injected_detector() -> None:
+    hyp = "Le pont est ouvert.\n\nREAD  Les cyclistes:la grande colère..\n\nLes piétons arrivent."
+    assert spans(hyp) == []
+
+
+def test_works_without_segments() -> None:
+    assert [f.text for f in flags_of("Le pont est ouvert.. Oui.", with_segments=False)] == [".."]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["fr", "en", "de", "zh", "xx"]))
+def test_never_raises_and_spans_are_exact(text: str, lang: str) -> None:
+    flags_of(text, lang)

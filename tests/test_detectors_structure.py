@@ -1,0 +1,176 @@
+"""Tests for the structure detector (texts written for the tests, not taken from the corpus)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evalkit.align import align_segments
+from evalkit.detectors.base import DetectionInput
+from evalkit.detectors.structure import StructureDetector, extract_numbers
+from evalkit.segment import segment
+
+
+def make(hyp: str, src: str | None = None, tgt: str = "fr", src_lang: str = "en") -> DetectionInput:
+    hyp_segs = segment(hyp, tgt)
+    if src is None:
+        return DetectionInput(hypothesis=hyp, src_lang=src_lang, tgt_lang=tgt, hypothesis_segments=hyp_segs)
+    src_segs = segment(src, src_lang)
+    links = align_segments(src_segs, hyp_segs, src_lang=src_lang, tgt_lang=tgt)
+    return DetectionInput(hypothesis=hyp, src_lang=src_lang, tgt_lang=tgt, source=src,
+                          hypothesis_segments=hyp_segs, source_segments=src_segs, alignment=links)
+
+
+def detect(doc: DetectionInput) -> list:
+    flags = StructureDetector().detect(doc)
+    for f in flags:
+        assert f.text == doc.hypothesis[f.start:f.end]
+        assert 0.0 <= f.confidence <= 1.0 and f.evidence
+    return flags
+
+
+def found(flags: list, category: str) -> list[str]:
+    return [f.text for f in flags if f.category == category]
+
+
+SOURCE = ("Lyon opens a new footbridge\n\n"
+          "The mayor of Lyon, Pierre Martin, opened a footbridge over the Saône on Monday.\n\n"
+          "The works took 24 months and cost 12 million euros, according to the city.\n\n"
+          "The bridge is 180 metres long and 6 metres wide.\n\n"
+          "About 8,000 pedestrians are expected to cross it every day.\n\n"
+          "Residents praised the design, although some complained about the noise from the Quai Saint-Vincent.\n")
+LINES = ["Lyon inaugure une nouvelle passerelle",
+         "Le maire de Lyon, Pierre Martin, a inauguré lundi une passerelle sur la Saône.",
+         "Les travaux ont duré 24 mois et ont coûté 12 millions d’euros, selon la ville.",
+         "La passerelle mesure 180 mètres de long et 6 mètres de large.",
+         "Environ 8 000 piétons devraient la traverser chaque jour.",
+         "Les riverains ont salué l’ouvrage, même si certains se plaignent du bruit sur le quai Saint-Vincent."]
+
+
+def page(lines: list[str]) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+def test_a_faithful_translation_gets_no_flag() -> None:
+    assert detect(make(page(LINES), SOURCE)) == []
+    assert detect(make(page(LINES))) == []
+
+
+def test_duplicated_line_flags_the_later_copy_despite_apostrophes_and_case() -> None:
+    copy = "Les travaux ont duré 24 mois et ont coûté 12 millions d'euros, selon la ville."
+    hyp = page(LINES[:4] + [copy] + LINES[4:])
+    flags = detect(make(hyp))
+    assert [(f.text, f.severity, f.suggestion) for f in flags] == [(copy, "major", "")]
+    assert flags[0].start == hyp.rindex(copy)
+    assert found(detect(make(hyp, SOURCE)), "fluency/duplication") == [copy]
+
+
+def test_duplicated_sentence_inside_a_paragraph() -> None:
+    paragraph = ("La passerelle mesure 180 mètres de long et 6 mètres de large. Elle est éclairée "
+                 "la nuit. La passerelle mesure 180 mètres de long et 6 mètres de large.")
+    hyp = page([*LINES[:3], paragraph])
+    assert found(detect(make(hyp)), "fluency/duplication") == [
+        "La passerelle mesure 180 mètres de long et 6 mètres de large."]
+    # The copy is the second occurrence, not the first.
+    flag = detect(make(hyp))[0]
+    assert flag.start == hyp.rindex("La passerelle mesure")
+
+
+def test_short_repeated_phrases_are_not_duplicates() -> None:
+    hyp = page(["Photo : AFP", LINES[1], "Photo : AFP", LINES[2], "Selon la mairie.", LINES[3], "Selon la mairie."])
+    assert detect(make(hyp)) == []
+
+
+def test_repeated_name_and_word_inside_a_sentence_are_minor() -> None:
+    sentence = ("Le porte-parole de la mairie, Paul Durand, a déclaré Paul Durand à la presse que "
+                "le le chantier était terminé.")
+    hyp = page([*LINES[:2], sentence])
+    flags = detect(make(hyp))
+    assert [(f.text, f.severity) for f in flags] == [("Paul Durand", "minor"), ("le", "minor")]
+    assert detect(make(page(["Nous nous sommes rendus sur place avec Paul Durand et Marie Leroy."]))) == []
+
+
+def test_truncated_article_before_the_comment_form() -> None:
+    hyp = page(LINES[:5] + ["Les riverains ont salué l’ouvrage. Certains se plaignent pourtant du bruit sur le",
+                            "Laisser un commentaire",
+                            "Votre adresse e-mail ne sera pas publiée."])
+    flags = detect(make(hyp))
+    assert [(f.text, f.category, f.severity) for f in flags] == [("sur le", "omission/truncation", "major")]
+
+
+def test_a_finished_article_is_not_truncated() -> None:
+    hyp = page(LINES + ["Laisser un commentaire", "Votre adresse e-mail ne sera pas publiée."])
+    assert detect(make(hyp)) == []
+    # A closing caption or credit without a full stop is not an unfinished sentence either.
+    assert detect(make(page(LINES + ["Avec l’AFP et Reuters"]))) == []
+
+
+def test_truncation_seen_against_the_source() -> None:
+    hyp = page(LINES[:5] + ["Les riverains ont salué l’ouvrage malgré le bruit"])
+    assert found(detect(make(hyp)), "omission/truncation") == []
+    flags = detect(make(hyp, SOURCE))
+    assert found(flags, "omission/truncation") == ["le bruit"]
+
+
+def test_omitted_sentence_is_anchored_in_the_mt() -> None:
+    hyp = page(LINES[:3] + LINES[4:])
+    flags = detect(make(hyp, SOURCE))
+    omissions = [f for f in flags if f.category == "accuracy/omission"]
+    assert len(omissions) == 1
+    assert omissions[0].text == "ville."
+    assert "180 metres" in omissions[0].suggestion
+    assert found(detect(make(hyp)), "accuracy/omission") == []
+
+
+def test_added_sentence_is_an_addition() -> None:
+    extra = "Le préfet du Rhône était également présent lors de la cérémonie officielle."
+    hyp = page(LINES[:3] + [extra] + LINES[3:])
+    flags = detect(make(hyp, SOURCE))
+    assert [(f.text, f.category) for f in flags] == [(extra, "accuracy/addition")]
+    assert detect(make(hyp)) == []
+
+
+def test_number_mismatch_against_the_source() -> None:
+    lines = list(LINES)
+    lines[2] = "Les travaux ont duré 24 mois et ont coûté 15 millions d’euros, selon la ville."
+    flags = detect(make(page(lines), SOURCE))
+    assert [(f.text, f.category, f.suggestion) for f in flags] == [
+        ("15", "accuracy/mistranslation/number", "12")]
+    assert detect(make(page(lines))) == []
+
+
+def test_number_formats_that_agree() -> None:
+    src = "It lasted from 4:07 p.m. to 5:21 p.m. and drew 5,000 people, up 3.5% on last year."
+    assert [v for _, v in extract_numbers(src, "en")] == [
+        frozenset({"t16:07"}), frozenset({"t17:21"}), frozenset({"5000"}), frozenset({"3.5"})]
+    hyp = "Il a duré de 16h07 à 17h21 et a attiré 5 000 personnes, soit 3,5 % de plus que l’an dernier."
+    assert [v for _, v in extract_numbers(hyp, "fr")] == [
+        frozenset({"t16:07"}), frozenset({"t17:21"}), frozenset({"5000"}), frozenset({"3.5"})]
+    assert extract_numbers("5.000 Menschen", "de") == [("5.000", frozenset({"5000"}))]
+
+
+def test_number_agreement_across_conventions_in_a_document() -> None:
+    lines = list(LINES)
+    lines[2] = "Les travaux ont duré 24 mois, de 2021-2022, et ont coûté 12 millions d’euros, selon la ville."
+    src = SOURCE.replace("took 24 months", "took 24 months, in 2021-22,")
+    assert found(detect(make(page(lines), src)), "accuracy/mistranslation/number") == []
+
+
+def test_unaligned_junk_is_not_an_addition() -> None:
+    hyp = page(LINES[:3] + ["[ad_1]", "Les meilleures offres de la semaine chez nos partenaires"] + LINES[3:])
+    assert detect(make(hyp, SOURCE)) == []
+
+
+def test_dropped_surname_of_a_source_name() -> None:
+    lines = list(LINES)
+    lines[1] = "Le maire de Lyon, Pierre, a inauguré lundi une passerelle sur la Saône."
+    flags = detect(make(page(lines), SOURCE))
+    assert [(f.text, f.category, f.severity, f.suggestion) for f in flags] == [
+        ("Pierre", "accuracy/omission", "minor", " Martin")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["fr", "en", "de", "zh", "xx"]), st.booleans())
+def test_never_raises_and_spans_are_exact(text: str, lang: str, with_source: bool) -> None:
+    detect(make(text, "The source says 5 things. It ends here.\n\nAnother 7 lines" if with_source else None,
+                tgt=lang))
