@@ -42,6 +42,16 @@ class Evaluation:
     def flags(self) -> "pd.DataFrame":
         return self.result.flags_frame()
 
+    def to_dataset(self, level: str = "documents"):
+        """The corpus with its results as a `datasets.Dataset` (per document, or per segment)."""
+        from .hf import corpus_to_dataset, segments_to_dataset
+
+        if level == "segments":
+            return segments_to_dataset(self.result)
+        if level != "documents":
+            raise ValueError(f"level must be 'documents' or 'segments', not {level!r}")
+        return corpus_to_dataset(self.corpus, self.result)
+
     def write_reports(self, out_dir: str | Path = "reports") -> list[Path]:
         from .report import write_reports
 

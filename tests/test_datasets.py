@@ -2,13 +2,12 @@
 
 import json
 
+import datasets
 import pytest
 
-datasets = pytest.importorskip("datasets")
+from evalkit import load_corpus
 
-from evalkit import load_corpus  # noqa: E402
-
-from .conftest import BUNDLED  # noqa: E402
+from .conftest import BUNDLED
 
 
 @pytest.fixture

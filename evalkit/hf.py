@@ -1,0 +1,533 @@
+"""Hugging Face `datasets` in and out: evaluate a dataset, export a corpus and its results.
+
+`corpus_from_dataset` builds a Corpus from a hub dataset, a local dataset folder or
+a parquet/jsonl/csv file; `corpus_to_dataset` and `segments_to_dataset` turn a
+corpus and a run into `datasets.Dataset`s; `evalkit export` writes them to disk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .corpus import DOC_ID, SYSTEM_NAME, Corpus, Document, System, check_language
+from .errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    import datasets
+
+    from .results import RunResult
+
+FIELDS = ("doc_id", "source", "hypothesis", "reference", "system")
+REQUIRED = ("source", "hypothesis")
+# File suffix -> `datasets` packaged builder (and its extra arguments).
+FILE_BUILDERS: dict[str, tuple[str, dict[str, Any]]] = {
+    ".parquet": ("parquet", {}), ".jsonl": ("json", {}), ".json": ("json", {}),
+    ".csv": ("csv", {}), ".tsv": ("csv", {"sep": "\t"}), ".arrow": ("arrow", {}),
+}
+FORMATS = ("disk", "parquet", "jsonl")
+EXPORT_MANIFEST = "export.json"
+EXPORT_VERSION = 1
+FLAG_FIELDS = ("start", "end", "category", "severity", "text", "detector", "suggestion", "confidence",
+               "evidence")
+
+
+@dataclass(frozen=True)
+class FieldMap:
+    """Which dataset column holds each corpus field; None: the column is absent (optional fields)."""
+
+    doc_id: str | None = "doc_id"
+    source: str = "source"
+    hypothesis: str = "hypothesis"
+    reference: str | None = "reference"
+    system: str | None = "system"
+    named: frozenset[str] = frozenset()   # fields the user named: their column must exist
+
+    @classmethod
+    def parse(cls, fields: str | Sequence[str] | Mapping[str, str] | None) -> FieldMap:
+        """`fields`: "doc,src,mt,ref,sys" (in FIELDS order, a prefix is enough, "-" for none),
+        "source=src,hypothesis=mt" (by name), a list of either, or a mapping."""
+        if fields is None:
+            return cls()
+        if isinstance(fields, str):
+            fields = [f.strip() for f in fields.split(",")]
+        if isinstance(fields, Mapping):
+            pairs = dict(fields)
+        elif any("=" in f for f in fields):
+            pairs = {}
+            for item in fields:
+                name, sep, column = (part.strip() for part in item.partition("="))
+                if not sep or not name:
+                    raise UsageError(f"bad field mapping {item!r}: use FIELD=COLUMN for every item "
+                                     f"(fields: {', '.join(FIELDS)})")
+                pairs[name] = column
+        else:
+            if len(fields) > len(FIELDS):
+                raise UsageError(f"{len(fields)} field names given; expected at most {len(FIELDS)} "
+                                 f"({','.join(FIELDS)})")
+            pairs = dict(zip(FIELDS, fields))
+        unknown = sorted(set(pairs) - set(FIELDS))
+        if unknown:
+            raise UsageError(f"unknown field {unknown[0]!r}; fields are {', '.join(FIELDS)}")
+        columns: dict[str, str | None] = {}
+        for name, column in pairs.items():
+            absent = column in ("", "-")
+            if absent and name in REQUIRED:
+                raise UsageError(f"field {name!r} is required and cannot be mapped to no column")
+            columns[name] = None if absent else column
+        named = frozenset(n for n, c in columns.items() if c is not None)
+        return replace(cls(), named=named, **columns)  # type: ignore[arg-type]
+
+    def column(self, name: str) -> str | None:
+        return getattr(self, name)
+
+
+def _safe_name(text: str) -> str:
+    """A folder-safe corpus/system name from a dataset name ("owner/name" -> "owner--name")."""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", text.replace("/", "--")).strip("-._")
+    return name[:200] or "dataset"
+
+
+def _dataset_name(name_or_path: str, config: str | None) -> str:
+    path = Path(name_or_path)
+    base = path.stem if path.suffix in FILE_BUILDERS and path.is_file() else \
+        path.resolve().name if path.exists() else name_or_path
+    return _safe_name(f"{base}-{config}" if config else base)
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[:limit - 3] + "..."
+
+
+@contextmanager
+def _quiet_progress(enabled: bool) -> Iterator[None]:
+    """Hide `datasets` progress bars while reading a local file (instant; the bars are noise)."""
+    from datasets.utils import are_progress_bars_disabled, disable_progress_bars, enable_progress_bars
+
+    was_disabled = are_progress_bars_disabled()
+    if enabled and not was_disabled:
+        disable_progress_bars()
+    try:
+        yield
+    finally:
+        if enabled and not was_disabled:
+            enable_progress_bars()
+
+
+def _is_saved_to_disk(folder: Path) -> bool:
+    return (folder / "dataset_dict.json").is_file() or \
+        ((folder / "state.json").is_file() and (folder / "dataset_info.json").is_file())
+
+
+def load_rows(name_or_path: str | Path, *, config: str | None = None,
+              split: str = "test") -> datasets.Dataset:
+    """One split of a dataset: a parquet/jsonl/csv file, a `save_to_disk` folder, a dataset
+    folder (README card / data files) or a hub name. Raises InputError naming the dataset."""
+    import datasets
+
+    name = str(name_or_path)
+    path = Path(name)
+    where = f"split {split!r}" + (f" of config {config!r}" if config else "")
+    if path.suffix.lower() in FILE_BUILDERS and not path.exists():
+        raise InputError(name, "file not found")
+    try:
+        if path.is_file():
+            if path.suffix.lower() not in FILE_BUILDERS:
+                raise InputError(name, f"unsupported file type {path.suffix or '(none)'!r}; expected "
+                                       f"{', '.join(sorted(FILE_BUILDERS))} or a dataset folder")
+            builder, extra = FILE_BUILDERS[path.suffix.lower()]
+            with _quiet_progress(True):
+                # A single file has no split of its own: it becomes the split asked for.
+                return datasets.load_dataset(builder, data_files={split: str(path)}, split=split, **extra)
+        if path.is_dir() and _is_saved_to_disk(path):
+            if config:
+                raise UsageError(f"{name}: a save_to_disk folder has no configurations; drop --hf-config")
+            loaded = datasets.load_from_disk(str(path))
+            if isinstance(loaded, datasets.DatasetDict):
+                if split not in loaded:
+                    raise InputError(name, f"no split {split!r}; splits: {', '.join(sorted(loaded))}")
+                return loaded[split]
+            return loaded
+        with _quiet_progress(path.is_dir()):
+            return datasets.load_dataset(str(path) if path.is_dir() else name, config, split=split)
+    except (InputError, UsageError):
+        raise
+    except Exception as exc:
+        hint = "" if path.exists() else "; not a local file or folder either"
+        raise InputError(name, f"cannot load {where}: {_one_line(str(exc) or type(exc).__name__)}"
+                               f"{hint}") from exc
+
+
+@dataclass
+class _Parts:
+    """The rows of one (document, system): texts in row order."""
+
+    first_row: int
+    source: list[str]
+    hypothesis: list[str]
+    reference: list[str] | None
+    title: str = ""
+
+
+def _languages(name: str, columns: Mapping[str, list], source_lang: str | None,
+               target_lang: str | None) -> tuple[str, str]:
+    found = []
+    for key, given, option in (("source_lang", source_lang, "--source-lang"),
+                               ("target_lang", target_lang, "--target-lang")):
+        if given is not None:
+            found.append(check_language(given, option))
+            continue
+        if key not in columns:
+            raise InputError(name, f"no {key.replace('_lang', '')} language: pass {option} (Python: "
+                                   f"{key}=...) or add a {key!r} column")
+        values = sorted({str(v) for v in columns[key]})
+        if len(values) != 1:
+            raise InputError(name, f"column {key!r} holds {len(values)} languages ({', '.join(values[:5])}); "
+                                   f"select one language pair and pass {option}")
+        found.append(check_language(values[0], f"{name}: column {key!r}"))
+    return found[0], found[1]
+
+
+def _text(name: str, columns: Mapping[str, list], fields: FieldMap, field: str, row: int) -> str:
+    column = fields.column(field)
+    value = columns[column][row]
+    if not isinstance(value, str):
+        kind = "missing (null)" if value is None else f"not text ({type(value).__name__})"
+        raise InputError(name, f"row {row}: field {field!r} (column {column!r}) is {kind}")
+    if not value.strip():
+        raise InputError(name, f"row {row}: field {field!r} (column {column!r}) is empty")
+    return value
+
+
+def _identifier(name: str, value: Any, field: str, column: str, row: int) -> str:
+    if value is None:
+        raise InputError(name, f"row {row}: field {field!r} (column {column!r}) is missing (null)")
+    text = str(value)
+    if not (DOC_ID if field == "doc_id" else SYSTEM_NAME).match(text):
+        raise InputError(name, f"row {row}: invalid {field} {text!r} in column {column!r} (use letters, "
+                               "digits, '.', '_', '-'; it names report files)")
+    return text
+
+
+def corpus_from_dataset(name_or_path: str | Path, *, config: str | None = None, split: str = "test",
+                        fields: str | Sequence[str] | Mapping[str, str] | None = None,
+                        source_lang: str | None = None, target_lang: str | None = None) -> Corpus:
+    """A Corpus from a dataset with one row per segment or document.
+
+    Columns (renamed by `fields`, see FieldMap.parse): doc_id, source, hypothesis,
+    reference, system. Rows with the same doc_id and system form one document, their
+    texts joined with "\\n" in row order. No system column: one system named after the
+    dataset; no doc_id column: each row is a document ("row-00000", ... per system);
+    no reference column: a corpus without references. Languages come from the
+    arguments, else from constant `source_lang`/`target_lang` columns.
+    """
+    name = str(name_or_path)
+    field_map = FieldMap.parse(fields)
+    dataset = load_rows(name, config=config, split=split)
+    available = list(dataset.column_names)
+    for field in FIELDS:
+        column = field_map.column(field)
+        if column is not None and column not in available and (field in REQUIRED or field in field_map.named):
+            listed = _one_line(", ".join(available), 200)
+            raise InputError(name, f"no column {column!r} for field {field!r} (columns: {listed}); "
+                                   "map it with --hf-fields (Python: fields=)")
+    present = {f: c for f in FIELDS if (c := field_map.column(f)) is not None and c in available}
+    field_map = replace(field_map, **{f: present.get(f) for f in ("doc_id", "reference", "system")})
+    extra = {c for c in ("source_lang", "target_lang", "title") if c in available}
+    wanted = sorted(set(present.values()) | extra)
+    if len(dataset) == 0:
+        raise InputError(name, f"split {split!r} has no rows")
+    columns = dataset.select_columns(wanted).to_dict()
+    src_lang, tgt_lang = _languages(name, columns, source_lang, target_lang)
+    corpus_name = _dataset_name(name, config)
+
+    documents: dict[str, dict[str, _Parts]] = {}
+    counters: dict[str, int] = {}
+    for row in range(len(dataset)):
+        system = _identifier(name, columns[field_map.system][row], "system", field_map.system, row) \
+            if field_map.system else corpus_name
+        if field_map.doc_id:
+            doc_id = _identifier(name, columns[field_map.doc_id][row], "doc_id", field_map.doc_id, row)
+        else:
+            counters[system] = counters.get(system, -1) + 1
+            doc_id = f"row-{counters[system]:05d}"
+        parts = documents.setdefault(doc_id, {}).get(system)
+        if parts is None:
+            title = str(columns["title"][row] or "") if "title" in columns else ""
+            parts = _Parts(row, [], [], [] if field_map.reference else None, title)
+            documents[doc_id][system] = parts
+        parts.source.append(_text(name, columns, field_map, "source", row))
+        parts.hypothesis.append(_text(name, columns, field_map, "hypothesis", row))
+        if parts.reference is not None:
+            parts.reference.append(_text(name, columns, field_map, "reference", row))
+
+    systems = sorted({s for by_system in documents.values() for s in by_system})
+    built = []
+    for doc_id, by_system in documents.items():
+        missing = [s for s in systems if s not in by_system]
+        if missing:
+            raise InputError(name, f"document {doc_id!r} has no rows for system {missing[0]!r} "
+                                   "(every system must translate every document)")
+        first = by_system[systems[0]]
+        for field in ("source", "reference"):
+            expected = getattr(first, field)
+            for system in systems[1:]:
+                other = by_system[system]
+                if getattr(other, field) != expected:
+                    raise InputError(name, f"document {doc_id!r}: field {field!r} differs between systems "
+                                           f"{systems[0]!r} (row {first.first_row}) and {system!r} "
+                                           f"(row {other.first_row}); every system must have the same "
+                                           f"{field} segments")
+        built.append(Document(doc_id, "\n".join(first.source),
+                              "\n".join(first.reference) if first.reference is not None else None,
+                              {s: "\n".join(by_system[s].hypothesis) for s in systems}, first.title))
+    origin = {"dataset": name, "config": config, "split": split,
+              "fields": {f: field_map.column(f) for f in FIELDS}}
+    return Corpus(path=Path(name), name=corpus_name, source_lang=src_lang, target_lang=tgt_lang,
+                  documents=tuple(built), systems=tuple(System(s, f"from dataset {name}") for s in systems),
+                  description=f"Hugging Face dataset {name}" + (f" ({config})" if config else "") +
+                              f", split {split}",
+                  manifest={"name": corpus_name, "source_lang": src_lang, "target_lang": tgt_lang,
+                            "origin": origin})
+
+
+def _flag_feature() -> Any:
+    from datasets import List, Value
+
+    kinds = {"start": "int64", "end": "int64", "confidence": "float64"}
+    return List({f: Value(kinds.get(f, "string")) for f in FLAG_FIELDS})
+
+
+def _description(corpus_name: str, result: RunResult | None, level: str) -> str:
+    text = f"evalkit export of corpus {corpus_name}: {level}."
+    if result is not None:
+        signatures = "; ".join(f"{m}: {s}" for m, s in sorted(result.signatures().items()))
+        text += f" Signatures: {signatures}." if signatures else ""
+        text += "".join(f" {note}." for note in result.notes)
+    return text
+
+
+def corpus_to_dataset(corpus: Corpus, result: RunResult | None = None) -> datasets.Dataset:
+    """One row per (document, system) in corpus order: doc_id, system, languages, title, texts.
+
+    With a RunResult: one column per document-level metric, and, when detectors ran,
+    `flags` (a list of structs), `mqm_penalty` and `mqm_per_100_words`.
+    """
+    import datasets
+    from datasets import Value
+
+    if result is not None and result.corpus != corpus.name:
+        raise UsageError(f"the result is of corpus {result.corpus!r}, not {corpus.name!r}")
+    features: dict[str, Any] = {c: Value("string") for c in ("doc_id", "system", "source_lang", "target_lang",
+                                                             "title", "source", "hypothesis", "reference")}
+    rows: dict[str, list] = {c: [] for c in features}
+    by_key = {(d.system, d.doc_id): d for d in result.documents} if result is not None else {}
+    metrics = list(result.metrics) if result is not None else []
+    with_flags = any(d.flags is not None for d in by_key.values())
+    for metric in metrics:
+        features[metric] = Value("float64")
+    if with_flags:
+        features.update(flags=_flag_feature(), mqm_penalty=Value("float64"),
+                        mqm_per_100_words=Value("float64"))
+    rows.update({c: [] for c in features if c not in rows})
+    for doc in corpus.documents:
+        for system in corpus.systems:
+            values = {"doc_id": doc.id, "system": system.name, "source_lang": corpus.source_lang,
+                      "target_lang": corpus.target_lang, "title": doc.title, "source": doc.source,
+                      "hypothesis": doc.hypotheses[system.name], "reference": doc.reference}
+            found = by_key.get((system.name, doc.id))
+            for metric in metrics:
+                score = found.scores.get(metric) if found is not None else None
+                values[metric] = score.value if score is not None else None
+            if with_flags:
+                flags = found.flags if found is not None else None
+                values["flags"] = [{f: getattr(flag, f) for f in FLAG_FIELDS} for flag in flags] \
+                    if flags is not None else None
+                values["mqm_penalty"] = found.mqm.penalty if found is not None and found.mqm else None
+                values["mqm_per_100_words"] = found.mqm.penalty_per_100_words \
+                    if found is not None and found.mqm else None
+            for column, value in values.items():
+                rows[column].append(value)
+    description = _description(corpus.name, result, "one row per (document, system)")
+    info = datasets.DatasetInfo(description=description, features=datasets.Features(features))
+    return datasets.Dataset.from_dict(rows, features=info.features, info=info)
+
+
+def segments_to_dataset(result: RunResult) -> datasets.Dataset:
+    """One row per aligned segment: system, doc_id, segment, link type, texts, spans, segment scores."""
+    import datasets
+    from datasets import List, Value
+
+    metrics = [m for m in result.metrics if any(m in d.segment_scores for d in result.documents)]
+    spans = List(List(Value("int64")))
+    features: dict[str, Any] = {
+        "system": Value("string"), "doc_id": Value("string"), "segment": Value("int64"),
+        "type": Value("string"), "source": Value("string"), "hypothesis": Value("string"),
+        "reference": Value("string"),
+        "source_spans": spans, "hypothesis_spans": spans, "reference_spans": spans,
+        **{m: Value("float64") for m in metrics}}
+    rows: dict[str, list] = {c: [] for c in features}
+    for d in result.documents:
+        for k, s in enumerate(d.segments):
+            values = {"system": d.system, "doc_id": d.doc_id, "segment": s.index, "type": s.type,
+                      "source": s.source, "hypothesis": s.hypothesis, "reference": s.reference,
+                      "source_spans": [list(p) for p in s.source_spans],
+                      "hypothesis_spans": [list(p) for p in s.hypothesis_spans],
+                      "reference_spans": [list(p) for p in s.reference_spans]}
+            values.update({m: d.segment_scores[m][k] if m in d.segment_scores else None for m in metrics})
+            for column, value in values.items():
+                rows[column].append(value)
+    description = _description(result.corpus, result, "one row per aligned segment")
+    info = datasets.DatasetInfo(description=description, features=datasets.Features(features))
+    return datasets.Dataset.from_dict(rows, features=info.features, info=info)
+
+
+def _card(corpus: Corpus, tables: Mapping[str, str]) -> str:
+    """A dataset card whose configs make `load_dataset(folder, "documents")` read the export."""
+    lines = ["---", "configs:"]
+    for i, (table, pattern) in enumerate(tables.items()):
+        lines += [f"- config_name: {table}"] + (["  default: true"] if i == 0 else []) + \
+                 ["  data_files:", "  - split: test", f"    path: {pattern}"]
+    lines += ["---", "", f"# {corpus.name} (evalkit export)", "",
+              (f"{corpus.source_lang}->{corpus.target_lang}, {len(corpus)} documents, "
+               f"{len(corpus.systems)} system(s). Tables: {', '.join(tables)} (split `test`). "
+               f"Scores' signatures and run notes: `{EXPORT_MANIFEST}`."), ""]
+    return "\n".join(lines)
+
+
+def _replace_folder(tmp: Path, out: Path) -> None:
+    """Move the finished export `tmp` to `out`, replacing a previous export there."""
+    if not out.exists():
+        os.replace(tmp, out)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    os.replace(out, old / out.name)
+    os.replace(tmp, out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_tables(tables: Mapping[str, datasets.Dataset], folder: Path, format: str) -> dict[str, str]:
+    """Write each table under `folder`; returns table -> its path relative to `folder`."""
+    files = {}
+    for table, dataset in tables.items():
+        if format == "disk":
+            dataset.save_to_disk(str(folder / table))
+            files[table] = f"{table}/"
+            continue
+        files[table] = f"data/{table}.{format}"
+        (folder / "data").mkdir(exist_ok=True)
+        if format == "parquet":
+            dataset.to_parquet(str(folder / files[table]))
+        else:
+            # json.dumps, not Dataset.to_json: pandas rounds floats to 10 digits.
+            with open(folder / files[table], "w", encoding="utf-8") as handle:
+                handle.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in dataset)
+    return files
+
+
+def export_dataset(corpus: Corpus, out: str | Path, *, result: RunResult | None = None,
+                   format: str = "disk") -> list[Path]:
+    """Write `documents` (and, with a result, `segments`) under folder `out`, atomically.
+
+    disk: `out/documents/` (`datasets.load_from_disk`); parquet/jsonl: `out/data/<table>.<ext>`.
+    Every format adds a README card with configs (`load_dataset(out, "documents")`) and
+    `export.json` (signatures, notes). An existing `out` is replaced only if it is an earlier export.
+    """
+    from .textio import write_atomic
+
+    if format not in FORMATS:
+        raise UsageError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
+    out = Path(out)
+    if out.exists() and not (out / EXPORT_MANIFEST).is_file() and (not out.is_dir() or any(out.iterdir())):
+        raise InputError(out, f"exists and is not an evalkit export (no {EXPORT_MANIFEST}); "
+                              "choose a new or empty folder")
+    tables = {"documents": corpus_to_dataset(corpus, result)}
+    if result is not None:
+        tables["segments"] = segments_to_dataset(result)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    except OSError as exc:
+        raise InputError(out, f"cannot create the output folder ({exc.strerror})") from None
+    try:
+        with _quiet_progress(True):
+            files = _write_tables(tables, tmp, format)
+        write_atomic(tmp / "README.md", _card(corpus, {t: f"{f}data-*.arrow" if format == "disk" else f
+                                                       for t, f in files.items()}))
+        units = {m: s.scores[m].unit for s in (result.systems if result else ()) for m in s.scores}
+        manifest = {
+            "evalkit_export": EXPORT_VERSION, "corpus": corpus.name, "format": format,
+            "source_lang": corpus.source_lang, "target_lang": corpus.target_lang,
+            "tables": {t: {"path": files[t], "rows": len(d)} for t, d in tables.items()},
+            "metrics": {m: {"signature": sig, "unit": units.get(m)}
+                        for m, sig in (result.signatures() if result else {}).items()},
+            "notes": list(result.notes) if result is not None else [],
+            "versions": dict(result.versions) if result is not None else {},
+        }
+        write_atomic(tmp / EXPORT_MANIFEST,
+                     json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+        _replace_folder(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return sorted(p for p in out.rglob("*") if p.is_file())
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from .cli import _split_list
+
+    parser.add_argument("corpus", nargs="?", help="corpus folder (default: the bundled corpus)")
+    parser.add_argument("-o", "--out", required=True,
+                        help="output folder (replaced if it holds an earlier export)")
+    parser.add_argument("--format", choices=FORMATS, default="disk",
+                        help="disk: datasets.save_to_disk folders (default); parquet or jsonl files")
+    parser.add_argument("--with-results", action="store_true",
+                        help="evaluate first and add document scores, flags and a segments table")
+    parser.add_argument("--systems", type=_split_list, default=None,
+                        help="comma-separated systems (default: all)")
+    run = parser.add_argument_group("evaluation (with --with-results)")
+    run.add_argument("--metrics", type=_split_list, default=None,
+                     help="comma-separated metrics (default: bleu,chrf,chrf++,ter)")
+    run.add_argument("--unit", choices=["aligned", "document"], default="aligned")
+    run.add_argument("--no-comet", dest="comet", action="store_false", help="do not compute COMET")
+    run.add_argument("--comet-model", default="Unbabel/wmt22-comet-da",
+                     help="hub name or local checkpoint path")
+    run.add_argument("--cpu", action="store_true", help="run COMET on the CPU")
+    run.add_argument("--no-cache", action="store_true", help="do not read or write the score cache")
+    run.add_argument("--no-flags", action="store_true", help="do not run the error detectors")
+
+
+def run(args: argparse.Namespace) -> int:
+    import logging
+
+    from .cli import _display, default_corpus
+    from .corpus import load_corpus
+
+    corpus = load_corpus(Path(args.corpus) if args.corpus else default_corpus(),
+                         systems=list(args.systems) if args.systems else None)
+    result = None
+    if args.with_results:
+        from .metrics import DEFAULT_METRICS
+        from .pipeline import RunOptions, evaluate_corpus
+
+        result = evaluate_corpus(corpus, RunOptions(
+            metrics=tuple(args.metrics or DEFAULT_METRICS), unit=args.unit, comet=args.comet,
+            comet_model=args.comet_model, gpus=0 if args.cpu else None, cache=not args.no_cache,
+            flags=not args.no_flags))
+        for note in result.notes:
+            logging.getLogger("evalkit").warning(note)
+    export_dataset(corpus, args.out, result=result, format=args.format)
+    if not args.quiet:
+        tables = "documents and segments" if result is not None else "documents"
+        print(f"exported {corpus.name} ({tables}, {args.format}) to {_display(Path(args.out))}")
+    return 0
