@@ -132,6 +132,7 @@ _TEXT_NOUN = (r"(?:title|headline|heading|article|text|content|post|blog(?: post
 # Imperatives addressed to a writer or a generator; they only count at the start of a line or a
 # sentence (or glued to the text before them), never inside an ordinary sentence.
 _PROMPT_IMPERATIVE = re.compile(
+    r"(?:(?:please|kindly|now|can\s+you|could\s+you|you\s+(?:must|should)|i\s+want\s+you\s+to)\s+)?"
     r"(?:customi[sz]e|rewrite|re-write|rephrase|reword|paraphrase|spin|humani[sz]e|optimi[sz]e|translate|"
     r"summari[sz]e|expand|make|write|create|generate)\s+(?:this|these|the(?:\s+following)?|an?|my|me\s+an?)\s+"
     r"(?:(?:seo|new|unique|full|complete|whole|original|news|blog|long|short|catchy)\s+)*" + _TEXT_NOUN
@@ -181,7 +182,7 @@ _PROMPT_STARTERS = _wordset("""customize customise rewrite re-write rephrase rew
     reformuler reformulez paraphraser paraphrasez personnalise personnaliser personnalisez optimiser
     optimisez traduis traduisez rédige rédiger rédigez écris écrivez en bien voici als schreibe schreiben
     formuliere übersetze hier como reescribe reescriba reescreva reescreve riscrivi riscriva traduce traduza
-    traduci come aquí meta seo focus slug""")
+    traduci come aquí meta seo focus slug please kindly now can could you""")
 _EDGE_PUNCT = "\"'“”«»‘’([{!?.,:;"
 # Words without which no strong or weak cue can match (a cheap test before the regexes).
 _PHRASE_TRIGGERS = _wordset("""heading headings ai regenerate sure certainly course absolutely okay here below

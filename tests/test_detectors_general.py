@@ -1,0 +1,72 @@
+"""All detectors together on short articles written for this test (other outlets, other junk,
+other language pairs than the bundled corpus): the flags a reader would expect, and no others."""
+
+from pathlib import Path
+
+import pytest
+
+from evalkit.cli import main
+
+FRENCH = """Share this article
+
+Le ministre de l’Économie a annoncé mardi un plan de relance de 20 milliards d’euros, a rapporté le Wall Road Journal.
+
+Selon Le Monde, le gouvernement veut soutenir les petites entreprises face à la hausse des prix de l’énergie, une mesure jugée nonetheless insuffisante par l’opposition.
+
+« Nous devons agir vite », a déclaré le ministre lors d’une conférence de presse.
+
+Le plan prévoit aussi des aides pour les ménages les plus modestes, versées dès janvier.
+
+Le plan prévoit aussi des aides pour les ménages les plus modestes, versées dès janvier.
+
+Related: Les prix de l’électricité vont-ils encore augmenter en 2024 ?
+
+Please rewrite this article in French and add a conclusion of 300 words
+
+Les économistes restent divisés sur l’efficacité de ces mesures, qui pourraient alimenter l’inflation et peser sur
+
+Posted in Économie | Tagged énergie, inflation
+"""
+
+GERMAN = """Die Regierung hat am Dienstag ein neues Klimagesetz vorgestellt, berichtete die Frankfurter Allgemeine.
+
+Das Gesetz soll die Emissionen bis 2030 um 65 Prozent senken, although Kritiker sagen, dass es nicht weit genug geht.
+
+Umweltverbände begrüßten den Schritt, forderten aber strengere Regeln für die Industrie meanwhile.
+
+Click here to subscribe to our newsletter!
+"""
+
+
+def _flags(tmp_path: Path, text: str, tgt: str, capsys) -> list[tuple[str, str, str]]:
+    import json
+
+    path = tmp_path / f"mt.{tgt}.txt"
+    path.write_text(text, encoding="utf-8")
+    assert main(["flag", str(path), "--src-lang", "en", "--tgt-lang", tgt, "--format", "json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    for f in payload["flags"]:
+        assert text[f["start"]:f["end"]] == f["text"]
+    return [(f["category"], f["severity"], f["text"]) for f in payload["flags"]]
+
+
+def test_french_article_with_other_junk(tmp_path, capsys):
+    found = _flags(tmp_path, FRENCH, "fr", capsys)
+    categories = {(c, t) for c, _, t in found}
+    assert ("addition/boilerplate", "Share this article") in categories
+    assert ("addition/boilerplate", "Posted in Économie | Tagged énergie, inflation") in categories
+    assert ("addition/boilerplate", "Related: Les prix de l’électricité vont-ils encore augmenter en 2024 ?") \
+        in categories
+    assert ("addition/prompt-leak", "Please rewrite this article in French and add a conclusion of 300 words") \
+        in categories
+    assert any(c == "fluency/duplication" for c, _ in categories)
+    assert any(c == "omission/truncation" and t.endswith("peser sur") for c, t in categories)
+    # Correct French, a real outlet and a quotation raise nothing.
+    assert not any("Le Monde" in t or "Nous devons agir vite" in t for _, t in categories)
+
+
+@pytest.mark.parametrize("lang, text", [("de", GERMAN)])
+def test_other_language_pair_junk(tmp_path, capsys, lang, text):
+    found = _flags(tmp_path, text, lang, capsys)
+    assert ("addition/boilerplate", "major", "Click here to subscribe to our newsletter!") in found
+    assert not any("Frankfurter Allgemeine" in t for *_, t in found)
