@@ -1,0 +1,643 @@
+"""Untranslated text: source-language words, phrases and name spellings left in the MT output.
+
+wordfreq decides: a word far more frequent in the source language than in the target one is suspect,
+and neighbours merge into one span; names, acronyms, quotations and loanwords the target uses pass."""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+import unicodedata
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+from functools import lru_cache
+from itertools import pairwise
+from operator import itemgetter
+from typing import Self
+
+from ..flags import Flag
+from .base import DetectionInput, Detector
+
+CATEGORY = "accuracy/untranslated"
+
+
+# --------------------------------------------------------------------------- shared lexical helpers
+# (names.py imports these too)
+
+@lru_cache(maxsize=64)
+def lang_base(lang: str | None) -> str | None:
+    """The wordfreq language for a tag ("en-US" -> "en"), or None when wordfreq does not cover it."""
+    if not lang:
+        return None
+    from wordfreq import available_languages
+
+    base = re.split(r"[-_]", lang.strip().lower())[0]
+    aliases = {"no": "nb", "iw": "he", "in": "id", "tl": "fil", "hr": "sh", "sr": "sh", "bs": "sh"}
+    base = aliases.get(base, base)
+    return base if base in available_languages() else None
+
+
+@lru_cache(maxsize=500_000)
+def zipf(word: str, lang: str) -> float:
+    """wordfreq Zipf frequency of a lowercase word (0 when unknown or when the lookup fails)."""
+    from wordfreq import zipf_frequency
+
+    try:
+        return zipf_frequency(word, lang)
+    except Exception:  # noqa: BLE001 - wordfreq needs extra tokenisers for some languages (ja, zh)
+        return 0.0
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Casefolded, accents stripped: 'Taïwan' -> 'taiwan', 'ÉTAT' -> 'etat'."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=200_000)
+def spelling_key(text: str) -> str:
+    """Key under which mere spelling variants of one name meet (accents, y/i, doubled letters)."""
+    key = fold(text).replace("y", "i").replace("’", "'")
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+@lru_cache(maxsize=200_000)
+def translit_key(text: str) -> str:
+    """Looser key for transliteration variants (Putin/Poutine, Sergei/Sergueï, Tokayev/Tokaïev)."""
+    key = spelling_key(text)
+    key = key.replace("ou", "u").replace("gue", "ge").replace("gui", "gi").replace("tch", "ch")
+    key = key.replace("dj", "j").replace("zh", "j").replace("kh", "h").replace("sh", "ch").replace("w", "v")
+    return key[:-1] if len(key) > 4 and key.endswith("e") else key
+
+
+def similar(a: str, b: str) -> float:
+    """Similarity ratio of two folded strings."""
+    return SequenceMatcher(None, fold(a), fold(b), autojunk=False).ratio()
+
+
+class Token(tuple):
+    """A word of the text: offsets, line, and the case facts the detectors ask about (a tuple: cheap)."""
+
+    __slots__ = ()
+    start = property(itemgetter(0))
+    end = property(itemgetter(1))
+    text = property(itemgetter(2))
+    line = property(itemgetter(3))
+    initial = property(itemgetter(4))       # first word of a sentence, line, quotation or field
+    caps_line = property(itemgetter(5))     # the line is written in capitals (a headline)
+    lower = property(itemgetter(6))
+    capitalised = property(itemgetter(7))
+    all_caps = property(itemgetter(8))
+
+    def __new__(cls, start: int, end: int, text: str, line: int, initial: bool, caps_line: bool) -> Self:
+        return tuple.__new__(cls, (start, end, text, line, initial, caps_line, text.lower(),
+                                   text[:1].isupper(), len(text) > 1 and text.isupper()))
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
+# lowercase run glued to a capitalised word ("frenchPoutine", "KazakhstanEn"): two tokens
+_GLUED = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ])")
+# what a sentence-initial word follows: a line start, end punctuation, an opening quote, a field separator
+_INITIAL = re.compile(r"(?:^|[.!?…:;|—–«“„\"(\[•*>·]|(?<!\S)-)[ \t\u00a0\u202f'’]*(?=[^\W\d_])", re.MULTILINE)
+_CAPS_LINE_MIN = 3
+_FIRST_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@lru_cache(maxsize=16)
+def _tokenize(text: str, starts: tuple[int, ...]) -> tuple[tuple[Token, ...], list[int]]:
+    initials = {m.end() for m in _INITIAL.finditer(text)}
+    initials.update(starts)
+    tokens: list[Token] = []
+    append, new, offset = tokens.append, tuple.__new__, 0
+    for number, line in enumerate(text.split("\n")):
+        head = _FIRST_WORD.search(line)
+        caps = False
+        if head is not None and head.group().isupper():  # a headline in capitals starts in capitals
+            lowers = sum(map(str.islower, line))
+            uppers = sum(map(str.isupper, line))
+            caps = uppers >= 4 * lowers and uppers > 0 and len(line.split()) >= _CAPS_LINE_MIN
+        glued = _GLUED.search(line) is not None
+        for match in _WORD.finditer(line):
+            word = match.group()
+            start = offset + match.start()
+            if glued and _GLUED.search(word):
+                cuts = [0, *(m.start() for m in _GLUED.finditer(word)), len(word)]
+                for i, (a, b) in enumerate(pairwise(cuts)):
+                    part = word[a:b]
+                    append(new(Token, (start + a, start + b, part, number, i > 0 or start + a in initials,
+                                       caps, part.lower(), part[:1].isupper(),
+                                       len(part) > 1 and part.isupper())))
+                continue
+            # inlined Token(...): this loop runs once per word of every document
+            append(new(Token, (start, start + len(word), word, number, start in initials, caps, word.lower(),
+                               word[:1].isupper(), len(word) > 1 and word.isupper())))
+        offset += len(line) + 1
+    return tuple(tokens), [t[0] for t in tokens]
+
+
+def tokenize(text: str, starts: Sequence[int] = ()) -> list[Token]:
+    """Word tokens with offsets; `starts` are extra sentence starts (segment offsets)."""
+    return list(_tokenize(text, tuple(starts))[0])
+
+
+_ALIGNED: list = [None, None]
+
+
+def aligned_tokens(doc: DetectionInput) -> list[tuple[list[Token], list[Token], int, int]]:
+    """Per alignment link with both sides: (source tokens, MT tokens, source start, source end).
+
+    Token offsets index `doc.source` and `doc.hypothesis`; both texts are tokenised once (and the
+    result is shared by the detectors that ask for the same document).
+    """
+    key = (doc.hypothesis, doc.source, id(doc.alignment), id(doc.source_segments),
+           id(doc.hypothesis_segments))
+    if _ALIGNED[0] == key:
+        return _ALIGNED[1]
+    out: list[tuple[list[Token], list[Token], int, int]] = []
+    if doc.alignment and doc.source_segments and doc.hypothesis_segments and doc.source:
+        hyp, srcs = doc.hypothesis_segments, doc.source_segments
+        s_tokens, s_starts = _tokenize(doc.source, tuple(s.start for s in srcs))
+        t_tokens, t_starts = _tokenize(doc.hypothesis, tuple(s.start for s in hyp))
+        for link in doc.alignment:
+            s_idx = [k for k in link.source if 0 <= k < len(srcs)]
+            t_idx = [k for k in link.target if 0 <= k < len(hyp)]
+            if not s_idx or not t_idx:
+                continue
+            sa, sb = srcs[s_idx[0]].start, srcs[s_idx[-1]].end
+            ta, tb = hyp[t_idx[0]].start, hyp[t_idx[-1]].end
+            out.append((list(s_tokens[bisect.bisect_left(s_starts, sa):bisect.bisect_left(s_starts, sb)]),
+                        list(t_tokens[bisect.bisect_left(t_starts, ta):bisect.bisect_left(t_starts, tb)]),
+                        sa, sb))
+    _ALIGNED[0], _ALIGNED[1] = key, out
+    return out
+
+
+# Quotation pairs; the straight double quote pairs with itself. ‘ ’ are left out: ’ is an apostrophe.
+_QUOTES = re.compile(r"«[^»\n]{1,400}»|“[^”\n]{1,400}”|„[^“”\n]{1,400}[“”]|\"[^\"\n]{1,400}\"")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
+
+
+# --------------------------------------------------------------------------- word classes
+
+STRONG, FUNCTION, WEAK, NEUTRAL, TARGET, NAME = range(6)
+
+
+@lru_cache(maxsize=300_000)
+def word_class(word: str, src: str, tgt: str) -> tuple[int, float]:
+    """(class, zipf difference src - tgt) of a lowercase word for a language pair."""
+    zs, zt = zipf(word, src), zipf(word, tgt)
+    d = zs - zt
+    if zs >= 6.0 and d >= 1.5:
+        return FUNCTION, d  # "of", "the", "and": glue inside a phrase, never a flag on their own
+    if len(word) >= 3 and zs < 6.0 and (
+            (zs >= 3.0 and d >= 1.5 and zt <= 3.2)
+            or (zs >= 2.5 and d >= 2.0 and zt <= 2.0)
+            or (d >= 2.5 and zt <= 3.6)):
+        return STRONG, d
+    if zs >= 2.5 and d >= 1.0:
+        return WEAK, d
+    if zs >= 3.0 and d >= -0.5:
+        return NEUTRAL, d
+    return TARGET, d
+
+
+def _confidence(d: float) -> float:
+    return round(min(0.95, 0.55 + 0.12 * d), 2)
+
+
+# --------------------------------------------------------------------------- the detector
+
+class UntranslatedDetector(Detector):
+    """Source-language words and phrases left in the target, and source spellings of names."""
+
+    name = "untranslated"
+    categories = (CATEGORY,)
+
+    def detect(self, doc: DetectionInput) -> list[Flag]:
+        src, tgt = lang_base(doc.src_lang), lang_base(doc.tgt_lang)
+        text = doc.hypothesis
+        if not src or not tgt or src == tgt or not text.strip():
+            return []
+        starts = [s.start for s in doc.hypothesis_segments or ()]
+        from .names import analyse, gazetteer
+
+        tokens, known, seqs = analyse(text, tuple(starts))
+        if not tokens:
+            return []
+        gaz = gazetteer()
+        masked, flags = self._masked(doc, tokens, known, src, tgt)
+        source_words = _source_words(doc)
+        flags += self._words(doc, tokens, masked, src, tgt, source_words)
+        flags += self._name_phrases(doc, tokens, seqs, masked, src, tgt, gaz)
+        flags += self._exonyms(doc, tokens, masked, src, tgt)
+        flags += self._gazetteer_aliases(doc, tokens, known, src, tgt)
+        inserted = _insertions(doc)
+        if inserted:
+            # MT text with no source counterpart is an addition (site junk, a prompt), not a translation
+            flags = [f for f in flags if not any(a <= f.start and f.end <= b for a, b in inserted)]
+        return _dedupe(flags)
+
+    # ---- masking: quotations in the source language, known names (outlets, organisations)
+
+    def _masked(self, doc: DetectionInput, tokens: list[Token], known, src: str,
+                tgt: str) -> tuple[set[int], list[Flag]]:
+        """Tokens to leave alone, and flags for short quoted phrases in the source language."""
+        text = doc.hypothesis
+        masked: set[int] = set()
+        flags: list[Flag] = []
+        # known names written out in words (also in capitals, where case says nothing)
+        for i, j, _entry in known:
+            masked.update(range(i, j))
+        # addresses, handles and hashtags are not prose
+        spans = [m.span() for m in _NOT_PROSE.finditer(text)] if _NOT_PROSE_HINT.search(text) else []
+        if spans:
+            starts = [t.start for t in tokens]
+            for a, b in spans:
+                masked.update(range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)))
+        quotes = quote_spans(text)
+        if not quotes:
+            return masked, flags
+        source = (doc.source or "").casefold()
+        inside: dict[int, list[int]] = {}
+        qi = 0
+        for i, tok in enumerate(tokens):
+            while qi < len(quotes) and quotes[qi][1] <= tok.start:
+                qi += 1
+            if qi < len(quotes) and quotes[qi][0] <= tok.start and tok.end <= quotes[qi][1]:
+                inside.setdefault(qi, []).append(i)
+        for q, members in inside.items():
+            words = [i for i in members if len(tokens[i].text) > 1 and i not in masked]
+            if not words:
+                continue
+            kinds = [word_class(tokens[i].lower, src, tgt) for i in words]
+            leaning = sum(1 for kind, d in kinds if d >= 0.5 and kind != TARGET)
+            if leaning < 0.6 * len(words):
+                continue  # a target-language quotation: its words are checked like the rest
+            masked.update(members)
+            start, end = tokens[words[0]].start, tokens[words[-1]].end
+            phrase = text[start:end]
+            # a quotation kept in the original language, a quoted title, or a phrase the source has
+            # verbatim is a choice; a short source-language phrase of the MT's own is not
+            if len(words) >= 5 or _TITLE_CUE.search(text[max(0, quotes[q][0] - 40):quotes[q][0]]) \
+                    or source and phrase.casefold() in source:
+                continue
+            content = [k for k, _ in kinds if k in (STRONG, WEAK)]
+            if STRONG not in content and len(content) < 2:
+                continue
+            d = max(d for _, d in kinds)
+            confidence = 0.7 if source else 0.5
+            flags.append(self._flag(doc, start, end, "major", confidence,
+                                    f"quoted phrase {phrase!r} in {src}, not a quotation or title "
+                                    f"(zipf difference up to {d:.1f})"))
+        return masked, flags
+
+    # ---- ordinary words and phrases
+
+    def _classes(self, tokens: list[Token], masked: set[int], src: str, tgt: str) -> list[tuple[int, float]]:
+        out = []
+        n = len(tokens)
+        # a word the document capitalises inside sentences is a name, at a sentence start too ("Hunt a dit")
+        names = {t.text for t in tokens
+                 if t.capitalised and not t.initial and not t.caps_line and not t.all_caps}
+        for i, tok in enumerate(tokens):
+            if i in masked:
+                out.append((NAME, 0.0))
+                continue
+            if not tok.caps_line:
+                if tok.all_caps:
+                    out.append((NAME, 0.0))  # an acronym
+                    continue
+                if tok.capitalised and (not tok.initial or tok.text in names):
+                    out.append((NAME, 0.0))
+                    continue
+                if tok.capitalised and tok.initial and i + 1 < n and tokens[i + 1].capitalised \
+                        and tokens[i + 1].line == tok.line and not tokens[i + 1].initial \
+                        and _gap_is_space(tokens, i):
+                    out.append((NAME, 0.0))  # "Financial Instances a rapporté ...": a name
+                    continue
+            out.append(word_class(tok.lower, src, tgt))
+        return out
+
+    def _words(self, doc: DetectionInput, tokens: list[Token], masked: set[int], src: str, tgt: str,
+               source_words: dict[int, set[str]]) -> list[Flag]:
+        classes = self._classes(tokens, masked, src, tgt)
+        text = doc.hypothesis
+        flags: list[Flag] = []
+        # a line written in the source language is one span (one error), not a string of words
+        whole: set[int] = set()
+        lines = {tokens[i].line for i, (kind, _) in enumerate(classes) if kind == STRONG}
+        by_line: dict[int, list[int]] = {}
+        for i, tok in enumerate(tokens):
+            if tok.line in lines:
+                by_line.setdefault(tok.line, []).append(i)
+        for members in by_line.values():
+            words = [k for k in members if classes[k][0] != NAME and len(tokens[k].text) > 1]
+            leaning = [k for k in words if classes[k][0] in (STRONG, WEAK, FUNCTION)]
+            strong = sum(1 for k in leaning if classes[k][0] == STRONG)
+            against = sum(1 for k in words if classes[k][0] == TARGET)
+            if len(words) >= 2 and len(leaning) >= 0.5 * len(words) and against <= 0.25 * len(words) \
+                    and (strong or len(leaning) >= 3):
+                start, end = tokens[members[0]].start, tokens[members[-1]].end
+                d = max(classes[k][1] for k in leaning)
+                flags.append(self._flag(doc, start, end, "major", _confidence(d),
+                                        f"the line is in {src}: {len(leaning)} of {len(words)} words "
+                                        f"far more frequent in {src} than in {tgt}"))
+                whole.update(members)
+        i, n = 0, len(tokens)
+        while i < n:
+            if classes[i][0] not in (STRONG, WEAK, FUNCTION) or i in whole:
+                i += 1
+                continue
+            j = i + 1
+            while j < n and classes[j][0] in (STRONG, WEAK, FUNCTION) and _joinable(text, tokens, j - 1):
+                j += 1
+            a, b = i, j
+            # "point of view": a phrase does not start or end with a function word
+            if classes[a][0] == FUNCTION and a > 0 and classes[a - 1][0] == NEUTRAL \
+                    and _joinable(text, tokens, a - 1):
+                a -= 1
+            if classes[b - 1][0] == FUNCTION and b < n and classes[b][0] == NEUTRAL \
+                    and _joinable(text, tokens, b - 1):
+                b += 1
+            while a < b and classes[a][0] == FUNCTION:
+                a += 1
+            while b > a and classes[b - 1][0] == FUNCTION:
+                b -= 1
+            i = max(j, i + 1)
+            if a >= b:
+                continue
+            run = range(a, b)
+            kinds = [classes[k][0] for k in run]
+            strong = kinds.count(STRONG)
+            content = sum(1 for k in kinds if k in (STRONG, WEAK))
+            functions = kinds.count(FUNCTION)
+            # names turn up verbatim in the source as a matter of course; common words should not
+            seen_in_source = any(tokens[k].lower in source_words.get(tokens[k].start, ())
+                                 and tokens[k].text.islower() for k in run)
+            if strong or b - a >= 2 and content >= 1 and (functions >= 1 or content >= 3):
+                ok = True
+            elif seen_in_source and content >= 1 and all(
+                    zipf(tokens[k].lower, tgt) < 3.6 for k in run if classes[k][0] == WEAK):
+                ok = True  # a weaker word, but the aligned source has it verbatim
+            else:
+                ok = False
+            if not ok:
+                continue
+            start, end = tokens[a].start, tokens[b - 1].end
+            d = max(classes[k][1] for k in run)
+            words = " ".join(tokens[k].text for k in run if classes[k][0] in (STRONG, WEAK))
+            evidence = (f"{words!r} is far more frequent in {src} than in {tgt} "
+                        f"(zipf difference {d:.1f})")
+            confidence = _confidence(d) + (0.1 if functions and b - a >= 3 else 0.0)
+            if seen_in_source:
+                evidence += "; the aligned source has it verbatim"
+                confidence += 0.1
+            flags.append(self._flag(doc, start, end, "major", min(confidence, 0.95), evidence))
+        return flags
+
+    # ---- multi-word names made of source-language words ("Belt and Road")
+
+    def _name_phrases(self, doc: DetectionInput, tokens: list[Token], seqs, masked: set[int], src: str,
+                      tgt: str, gaz) -> list[Flag]:
+        from .names import _ARTICLES, outlet_slot
+
+        flags = []
+        source_text = (doc.source or "").casefold()
+        for seq in seqs:
+            first = seq.first + (tokens[seq.first].lower in _ARTICLES)  # "La Bank of England"
+            if seq.last - first < 2 or seq.caps_line:
+                continue
+            if any(k in masked for k in range(first, seq.last + 1)):
+                continue
+            words = [tokens[k] for k in range(first, seq.last + 1)]
+            start, end = tokens[first].start, seq.end
+            caps = [t for t in words if t.capitalised]
+            inner = [t for t in words[1:-1] if not t.capitalised]
+            if len(caps) < 2 or not inner:
+                continue
+            # the connector must be a source-language function word, not a target one ("de", "et")
+            if not all(word_class(t.lower, src, tgt)[0] == FUNCTION for t in inner):
+                continue
+            diffs = [word_class(t.lower, src, tgt)[1] for t in caps]
+            if min(zipf(t.lower, src) for t in caps) < 3.0 or min(diffs) < 0.5 \
+                    or sum(diffs) / len(diffs) < 1.0:
+                continue
+            name = doc.hypothesis[start:end]
+            if gaz.lookup(name) is not None or outlet_slot(doc.hypothesis, start, end, tgt):
+                continue
+            confidence = 0.55
+            evidence = (f"name made of {src} words ({', '.join(t.text for t in caps)}) joined by "
+                        f"{src} {' '.join(t.text for t in inner)!r}")
+            if source_text and name.casefold() in source_text:
+                confidence = 0.7
+                evidence += "; the source has the same name"
+            flags.append(self._flag(doc, start, end, "minor", confidence, evidence))
+        return flags
+
+    # ---- names spelt the source-language way
+
+    def _exonyms(self, doc: DetectionInput, tokens: list[Token], masked: set[int], src: str,
+                 tgt: str) -> list[Flag]:
+        text = doc.hypothesis
+        forms: dict[str, list[int]] = {}
+        for i, tok in enumerate(tokens):
+            if i in masked or len(tok.text) < 4 or not tok.capitalised:
+                continue
+            forms.setdefault(tok.text.casefold(), []).append(i)
+        targetish = [f for f in forms if zipf(f, tgt) >= 2.5 and zipf(f, tgt) - zipf(f, src) >= 0.5]
+        learned = _learned_translations(doc, src, tgt)
+        flags: list[Flag] = []
+        for form, where in forms.items():
+            zs = zipf(form, src)
+            d = zs - zipf(form, tgt)
+            variant, why = None, ""
+            if form in learned:
+                variant, why = learned[form], "the aligned source has it, rendered elsewhere as"
+            elif zs >= 3.0 and d >= 0.5:
+                for other in targetish:
+                    if _variant_of(form, other):
+                        why = f"more frequent in {src} than in {tgt}; the document also writes"
+                        variant = other
+                        break
+            if variant is None:
+                continue
+            for i in where:
+                tok = tokens[i]
+                suggestion = _match_case(variant, tok.text)
+                evidence = f"{tok.text!r}: {why} {suggestion!r}"
+                flags.append(self._flag(doc, tok.start, tok.end, "minor", 0.7, evidence, suggestion))
+        # datelines ("BEIJING —"): the city in its source-language form
+        for match in _DATELINE.finditer(text):
+            word = match.group(1)
+            low = word.lower()
+            zs, d = zipf(low, src), zipf(low, src) - zipf(low, tgt)
+            if zs >= 3.0 and d >= 1.0 and not any(f.start == match.start(1) for f in flags):
+                flags.append(self._flag(doc, match.start(1), match.end(1), "minor", 0.6,
+                                        f"dateline {word!r} in its {src} form (zipf difference {d:.1f})"))
+        return flags
+
+    # ---- organisations with an established target-language name (NATO -> OTAN)
+
+    def _gazetteer_aliases(self, doc: DetectionInput, tokens: list[Token], known, src: str,
+                           tgt: str) -> list[Flag]:
+        flags = []
+        for i, j, entry in known:
+            local = entry.aliases_for(tgt)
+            if not local or tokens[i].caps_line:
+                continue
+            surface = doc.hypothesis[tokens[i].start:tokens[j - 1].end].casefold()
+            if surface in {a.casefold() for a in local}:
+                continue
+            # the gazetteer's own names are English; other source languages are tagged aliases
+            in_source_language = surface == entry.name.casefold() and src == "en" or \
+                surface in {a.casefold() for a in entry.aliases_for(src)}
+            if not in_source_language:
+                continue
+            suggestion = local[0]
+            written = doc.hypothesis[tokens[i].start:tokens[j - 1].end]
+            flags.append(self._flag(doc, tokens[i].start, tokens[j - 1].end, "minor", 0.6,
+                                    f"{written!r} has an established {tgt} name, {suggestion!r}", suggestion))
+        return flags
+
+    def _flag(self, doc: DetectionInput, start: int, end: int, severity: str, confidence: float,
+              evidence: str, suggestion: str | None = None) -> Flag:
+        return Flag(start, end, CATEGORY, severity, doc.hypothesis[start:end], self.name, suggestion,
+                    round(confidence, 2), evidence, doc.doc_id, doc.system)
+
+
+_NOT_PROSE_HINT = re.compile(r"https?:|www\.|@|#|\.(?:com|org|net)\b")
+_NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+|\b[\w-]+\.(?:com|org|net)\b\S*")
+_TITLE_CUE = re.compile(
+    r"\b(?:film|movie|série|series|livre|book|roman|novel|album|chanson|song|émission|show|pièce|play|titre|"
+    r"title|intitulée?s?|entitled|titled|hashtag|slogan|devise|motto|Buch|Lied|Sendung|Titel|película|libro|"
+    r"canción|serie|título|titolo|canzone|opération|operation)\W*$", re.IGNORECASE)
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-ZÀ-Þ]{3,})(?:,[^\n—–]{0,40})?[ \t]*"
+                       r"(?:\([^)\n]{1,40}\)[ \t]*)?[—–-][ \t]")
+
+
+def _gap_is_space(tokens: list[Token], i: int) -> bool:
+    return tokens[i + 1].start - tokens[i].end == 1
+
+
+def _joinable(text: str, tokens: list[Token], i: int) -> bool:
+    """Tokens i and i+1 are neighbours in one phrase: same line, only spaces between them."""
+    a, b = tokens[i], tokens[i + 1]
+    gap = text[a.end:b.start]
+    return a.line == b.line and 0 < len(gap) <= 2 and not gap.strip()
+
+
+@lru_cache(maxsize=100_000)
+def _variant_of(form: str, other: str) -> bool:
+    """`other` is a different spelling of the same name (not a mere accent/y-i variant, not a derivative)."""
+    if form == other or fold(form)[:1] != fold(other)[:1] or abs(len(form) - len(other)) > 3:
+        return False
+    if spelling_key(form) == spelling_key(other):
+        return False  # Taiwan/Taïwan is an inconsistency, not a translation
+    f, o = fold(form), fold(other)
+    if f.startswith(o) or o.startswith(f):
+        return False  # Trump/Trumpiste, Berlin/Berliner
+    if translit_key(form) == translit_key(other):
+        return True   # Putin/Poutine
+    ratio = similar(form, other)
+    prefix = len(os.path.commonprefix([f, o]))
+    return ratio >= 0.75 or ratio >= 0.6 and prefix >= 3  # London/Londres, not Pakistan/Pékin
+
+
+def _match_case(word: str, like: str) -> str:
+    if like.isupper():
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _insertions(doc: DetectionInput) -> list[tuple[int, int]]:
+    """Spans of the MT segments the alignment leaves without a source (0-1 links)."""
+    if not doc.alignment or not doc.hypothesis_segments or not doc.source:
+        return []
+    hyp = doc.hypothesis_segments
+    return [(hyp[k].start, hyp[k].end) for link in doc.alignment if not link.source
+            for k in link.target if 0 <= k < len(hyp)]
+
+
+def _source_words(doc: DetectionInput) -> dict[int, set[str]]:
+    """MT token start -> lowercase words of the aligned source segments (empty without alignment)."""
+    out: dict[int, set[str]] = {}
+    for s_tokens, t_tokens, _, _ in aligned_tokens(doc):
+        words = {t.lower for t in s_tokens}
+        for t in t_tokens:
+            out[t.start] = words
+    return out
+
+
+def _learned_translations(doc: DetectionInput, src: str, tgt: str) -> dict[str, str]:
+    """Source names the MT keeps verbatim in some links and renders otherwise in others.
+
+    Returns casefolded name -> its rendering, learnt from the aligned segments: a similar spelling in
+    one link (Putin -> Poutine) or the same unexplained target-language word in two or more (Beijing ->
+    Pékin).
+    """
+    verbatim: dict[str, int] = {}
+    absent: dict[str, list[tuple[set[str], set[str]]]] = {}
+    surface: dict[str, str] = {}
+    for s_tokens, t_tokens, _, _ in aligned_tokens(doc):
+        s_fold = {t.text.casefold() for t in s_tokens}
+        t_fold = {t.text.casefold() for t in t_tokens}
+        s_names = {t.text.casefold() for t in s_tokens if t.capitalised and len(t.text) >= 3}
+        candidates = set()
+        for t in t_tokens:
+            if t.capitalised and not t.all_caps and len(t.text) >= 3 and t.text.casefold() not in s_fold:
+                candidates.add(t.text.casefold())
+                surface.setdefault(t.text.casefold(), t.text)
+        # a candidate that is a spelling of some source name of the link is explained by it
+        explained = {c for c in candidates if any(spelling_key(c) == spelling_key(n) or _variant_of(c, n)
+                                                  for n in s_names)}
+        for t in s_tokens:
+            if not t.capitalised or len(t.text) < 4 or t.initial and zipf(t.lower, src) >= 4.5:
+                continue
+            key = t.text.casefold()
+            if key in t_fold:
+                verbatim[key] = verbatim.get(key, 0) + 1
+            else:
+                absent.setdefault(key, []).append((candidates, explained))
+    learned: dict[str, str] = {}
+    for key, lists in absent.items():
+        if key not in verbatim:
+            continue
+        similar_found = [c for cands, _ in lists for c in cands if _variant_of(key, c)
+                         and zipf(c, tgt) - zipf(c, src) >= 0.5]
+        if similar_found:
+            learned[key] = surface.get(similar_found[0], similar_found[0])
+            continue
+        zs, zt = zipf(key, src), zipf(key, tgt)
+        if len(lists) < 2 or zs < 3.0 or zs - zt < 0.5:
+            continue
+        counts: dict[str, int] = {}
+        for cands, explained in lists:
+            for c in cands - explained:
+                counts[c] = counts.get(c, 0) + 1
+        best = max(counts.items(), key=lambda kv: kv[1], default=None)
+        if best and best[1] >= 2 and best[1] >= 0.6 * len(lists) \
+                and spelling_key(best[0]) != spelling_key(key) \
+                and zipf(best[0], tgt) - zipf(best[0], src) >= 0.5:
+            learned[key] = surface.get(best[0], best[0])
+    return learned
+
+
+def _dedupe(flags: list[Flag]) -> list[Flag]:
+    """One flag per span; a span inside another flagged span goes."""
+    flags = sorted(flags, key=lambda f: (f.start, -(f.end - f.start), -f.confidence))
+    kept: list[Flag] = []
+    for flag in flags:
+        if kept and flag.start < kept[-1].end:
+            continue
+        kept.append(flag)
+    return kept

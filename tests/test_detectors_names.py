@@ -1,0 +1,194 @@
+"""Tests for the names detector (texts written for the tests, not taken from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evalkit.align import align_segments
+from evalkit.detectors.base import DetectionInput
+from evalkit.detectors.names import (
+    INCONSISTENCY,
+    NAMED_ENTITY,
+    NamesDetector,
+    gazetteer,
+    outlet_slot,
+    swap_variant,
+    synonyms,
+)
+from evalkit.segment import segment
+
+
+def make(hyp: str, src: str | None = None, tgt: str = "fr", src_lang: str = "en") -> DetectionInput:
+    hyp_segs = segment(hyp, tgt)
+    if src is None:
+        return DetectionInput(hypothesis=hyp, src_lang=src_lang, tgt_lang=tgt, hypothesis_segments=hyp_segs)
+    src_segs = segment(src, src_lang)
+    links = align_segments(src_segs, hyp_segs, src_lang=src_lang, tgt_lang=tgt)
+    return DetectionInput(hypothesis=hyp, src_lang=src_lang, tgt_lang=tgt, source=src,
+                          hypothesis_segments=hyp_segs, source_segments=src_segs, alignment=links)
+
+
+def detect(doc: DetectionInput) -> list:
+    flags = NamesDetector().detect(doc)
+    for f in flags:
+        assert 0 <= f.start < f.end <= len(doc.hypothesis)
+        assert f.text == doc.hypothesis[f.start:f.end]
+        assert f.category in (NAMED_ENTITY, INCONSISTENCY) and f.detector == "names"
+        assert 0.0 <= f.confidence <= 1.0 and f.evidence
+    return flags
+
+
+def found(flags: list, category: str = NAMED_ENTITY) -> list[str]:
+    return [f.text for f in flags if f.category == category]
+
+
+def test_gazetteer_loads_real_outlets_and_aliases():
+    gaz = gazetteer()
+    assert len(gaz.entries) >= 300
+    assert gaz.lookup("Wall Street Journal").name == "The Wall Street Journal"
+    assert gaz.lookup("AFP").name == "Agence France-Presse"
+    assert gaz.lookup("NATO").aliases_for("fr") == ["OTAN"]
+
+
+def test_swap_model_needs_synonyms_or_a_source_slot():
+    if not synonyms():
+        pytest.skip("no synonym table")
+    variant = swap_variant(["Financial", "Occasions"], ("en", "fr"))
+    assert variant is not None and variant.entry.name == "Financial Times"
+    assert swap_variant(["Seattle", "Times"], ("en", "fr")) is None       # real outlets vary the modifier
+    assert swap_variant(["Financial", "Times"], ("en", "fr")) is None     # the real name itself
+    assert swap_variant(["New", "START"], ("en", "fr")) is None           # an acronym is not a synonym
+
+
+def test_outlet_slots():
+    text = "Le projet a été abandonné, selon le Daily Planet. Le Daily Planet a rapporté la nouvelle."
+    assert outlet_slot(text, text.index("Daily"), text.index("Planet") + 6) == "attribution"
+    i = text.rindex("Daily")
+    assert outlet_slot(text, i, i + 12) == "attribution"
+    assert outlet_slot("Il a visité Daily Planet hier.", 12, 24) is None
+
+
+REAL = ("Selon le Wall Street Journal, la banque a licencié 3 000 employés. Le New York Times a publié une "
+        "enquête, a rapporté l’AFP. D’après le Guardian et la BBC, le Kremlin a démenti, selon Reuters.\n\n"
+        "Le Financial Times et Les Echos ont cité un porte-parole de l’OTAN. Selon le Daily Post, le maire "
+        "a démissionné ; le Tampa Bay Times a confirmé, tout comme Der Spiegel.\n\n"
+        "Le Kyiv Independent a indiqué que les frappes avaient repris, selon Meduza et Associated Press.\n")
+
+
+def test_real_outlets_rendered_correctly_are_not_flagged():
+    assert detect(make(REAL)) == []
+    assert detect(make(REAL.replace("Selon le", "Laut dem"), tgt="de")) == []
+
+
+def test_spun_outlet_without_source():
+    flags = detect(make("La banque a fait faillite, a rapporté le Financial Occasions lundi.\n"))
+    assert found(flags) == ["Financial Occasions"]
+    assert flags[0].suggestion == "Financial Times" and flags[0].severity == "major"
+
+
+def test_spun_outlet_in_english_output():
+    text = ("The talks failed, according to the Wall Road Journal. "
+            "The Associated Squeeze said the vote was delayed.\n")
+    flags = detect(make(text, src_lang="de", tgt="en"))
+    assert found(flags) == ["Wall Road Journal", "Associated Squeeze"]
+    assert [f.suggestion for f in flags] == ["The Wall Street Journal", "Associated Press"]
+
+
+def test_document_that_spins_an_outlet_also_gets_its_made_up_and_real_substitutes():
+    text = ("Le ministre a démissionné, a rapporté le Financial Occasions.\n\n"
+            "Mais derrière la façade, les divisions demeurent, a rapporté le Monetary Circumstances.\n\n"
+            "Le gouvernement a démenti l’information du Fiscal Times mercredi.\n")
+    flags = detect(make(text))
+    assert found(flags) == ["Financial Occasions", "Monetary Circumstances", "Fiscal Times"]
+    assert [f.severity for f in flags] == ["major", "critical", "critical"]
+    assert all(f.suggestion == "Financial Times" for f in flags)
+
+
+def test_fiscal_times_alone_is_a_real_outlet():
+    assert detect(make("Le gouvernement a démenti l’information du Fiscal Times mercredi.\n")) == []
+
+
+SRC = ("The minister resigned on Monday, the Financial Times reported.\n\n"
+       "The government denied the Guardian report on Tuesday.\n\n"
+       "Officials spoke to Reuters about the plan.\n")
+
+
+def test_with_source_spun_substituted_and_made_up_outlets():
+    hyp = ("Le ministre a démissionné lundi, a rapporté le Financial Occasions.\n\n"
+           "Le gouvernement a démenti mardi l’information du Daily Mirror.\n\n"
+           "Des responsables ont parlé à Zorblatt du projet.\n")
+    flags = detect(make(hyp, SRC))
+    assert found(flags) == ["Financial Occasions", "Daily Mirror", "Zorblatt"]
+    assert [f.suggestion for f in flags] == ["Financial Times", "The Guardian", "Reuters"]
+    assert [f.severity for f in flags] == ["major", "critical", "critical"]
+
+
+def test_with_source_faithful_names_are_not_flagged():
+    hyp = ("Le ministre a démissionné lundi, a rapporté le Financial Times.\n\n"
+           "Le gouvernement a démenti mardi l’information du Guardian.\n\n"
+           "Des responsables ont parlé à Reuters du projet.\n")
+    assert detect(make(hyp, SRC)) == []
+
+
+def test_with_source_garbled_name_but_not_a_transliteration():
+    src = ("Anna Lindqvist and Sergei Ivanov contributed to this report.\n\n"
+           "The president met Dmitry Orlov in Kazan.\n")
+    hyp = ("Anna Lundgist et Sergueï Ivanov ont contribué à cet article.\n\n"
+           "Le président a rencontré Dmitri Orlov à Kazan.\n")
+    flags = detect(make(hyp, src))
+    assert found(flags) == ["Lundgist"] and flags[0].suggestion == "Lindqvist"
+
+
+def test_unknown_outlet_in_a_credit_line():
+    flags = detect(make("– Zorblatt Jane Miller a contribué à cet article.\n"))
+    assert found(flags) == ["Zorblatt"]
+    assert detect(make("– Jane Miller, de CNN, a contribué à cet article.\n")) == []
+
+
+def test_one_name_spelt_two_ways():
+    text = ("Le président Moussaïev a reçu les ministres. Moussaïev a promis des réformes.\n\n"
+            "Selon ses proches, Moussayev ne se représentera pas.\n")
+    flags = detect(make(text))
+    assert found(flags, INCONSISTENCY) == ["Moussayev"]
+    assert flags[0].suggestion == "Moussaïev" and flags[0].severity == "minor"
+
+
+def test_accent_on_a_capital_is_not_an_inconsistency():
+    text = "L’Etat a payé. Les dépenses de l’État augmentent. L’Etat emprunte.\n"
+    assert detect(make(text)) == []
+
+
+def test_half_translated_name_in_a_headline():
+    text = ("LE SÉNAT RATIFIE L’ACCORD NOUVEAU ACTA\n\n"
+            "Le Sénat a ratifié mardi l’accord New ACTA, signé en 2019.\n")
+    flags = detect(make(text))
+    assert found(flags, INCONSISTENCY) == ["NOUVEAU ACTA"] and flags[0].suggestion == "New ACTA"
+
+
+TRICKY = ["", "\n", "«»", "“", "— Selon le", "selon le ", "Selon le X", "a rapporté le", "The The The",
+          "– A B C contribué", "contributed", "É" * 40, "ß", "İ", "ǅǅ ǅ", "🙂 Selon le 🙂 Times", "\u200b",
+          "Financial " * 30, "Times Times Times", "New New START START", "中文 Reuters", "Ελλάδα Times"]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tricky_strings_never_raise(text):
+    detect(make(text))
+    detect(make(text, src=text))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["en", "sk", "xx"]), st.sampled_from(["fr", "en", "de"]))
+def test_never_raises_on_arbitrary_unicode(text, src_lang, tgt):
+    detect(make(text, tgt=tgt, src_lang=src_lang))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["Selon", "le", "Financial", "Times", "Instances", "Daily", "Mail", "Post",
+                                 "a", "rapporté", "CNN", ".", "\n", "«", "»", "Taïwan", "Taiwan", "NOUVEAU",
+                                 "START", "New", "contribué", "–"]), max_size=40))
+def test_never_raises_on_name_soup(words):
+    text = " ".join(words)
+    detect(make(text))
+    detect(make(text, src=text))
