@@ -1,0 +1,408 @@
+"""`evalkit compare`: every system's scores with 95% confidence intervals, tested against a baseline.
+
+One pipeline run, then paired bootstrap and approximate randomization over its aligned segments
+(evalkit.stats), a per-document win/tie/loss tally, and text, Markdown or JSON renderings of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import UsageError
+from .stats import DEFAULT_ALPHA, DEFAULT_AR_TRIALS, DEFAULT_RESAMPLES, DEFAULT_SEED, MQM, UNITS, Significance
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+    from .pipeline import RunOptions
+    from .results import RunResult
+
+log = logging.getLogger(__name__)
+
+SCHEMA = "evalkit.compare"
+SCHEMA_VERSION = "1.0"
+BETTER, WORSE = "▲", "▼"
+TIE_TOLERANCE = 1e-9
+
+
+# -- the comparison ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DocumentTally:
+    """On how many documents the candidate beats, ties or loses to the baseline (one statistic)."""
+
+    candidate: str
+    statistic: str
+    wins: int
+    ties: int
+    losses: int
+    missing: int = 0          # documents where either score is missing
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What `evalkit compare` found: estimates and paired tests, and per-document tallies."""
+
+    corpus: str
+    source_lang: str
+    target_lang: str
+    baseline: str
+    candidates: tuple[str, ...]
+    alpha: float
+    significance: Significance
+    tallies: tuple[DocumentTally, ...]
+    n_documents: int
+    notes: tuple[str, ...] = ()
+    versions: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def metrics(self) -> tuple[str, ...]:
+        """The statistics that are metrics (and the MQM penalty) as opposed to flag categories."""
+        kinds = self.significance.kinds
+        return tuple(s for s in self.significance.statistics if kinds[s] != "flags")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA, "schema_version": SCHEMA_VERSION, "corpus": self.corpus,
+            "source_lang": self.source_lang, "target_lang": self.target_lang, "baseline": self.baseline,
+            "candidates": list(self.candidates), "alpha": self.alpha, "n_documents": self.n_documents,
+            "significance": self.significance.to_dict(),
+            "verdicts": {f"{c.candidate}|{c.statistic}": c.verdict(self.alpha)
+                         for c in self.significance.comparisons},
+            "documents": [dict(sorted(t.__dict__.items())) for t in self.tallies],
+            "notes": list(self.notes), "versions": dict(self.versions),
+        }
+
+
+def compare_result(result: RunResult, *, baseline: str | None = None, systems: Sequence[str] | None = None,
+                   resamples: int = DEFAULT_RESAMPLES, ar_trials: int = DEFAULT_AR_TRIALS,
+                   seed: int = DEFAULT_SEED, unit: str = "segments", alpha: float = DEFAULT_ALPHA) -> Comparison:
+    """Compare the systems of a run (over aligned segments) against `baseline`.
+
+    `baseline` defaults to the first system in alphabetical order; `systems` to all of the run's.
+    Metrics, flag categories and the MQM penalty are compared when the run has them.
+    """
+    from .stats import flag_statistics, metric_statistic, paired_tests, resampling_units
+
+    _check_alpha(alpha)
+    available = list(dict.fromkeys(d.system for d in result.documents))
+    chosen = list(systems) if systems is not None else available
+    unknown = [s for s in [*chosen, *([baseline] if baseline else [])] if s not in available]
+    if unknown:
+        raise UsageError(f"unknown system {unknown[0]!r}; available: {', '.join(available)}")
+    if not chosen:
+        raise UsageError("no system to compare")
+    baseline = baseline or min(chosen)
+    candidates = tuple(s for s in sorted(chosen) if s != baseline)
+    ordered = [baseline, *candidates]
+    units = resampling_units(result, ordered, unit)
+    statistics = [metric_statistic(result, units, ordered, m) for m in result.metrics]
+    if all(d.flags is not None for d in result.documents if d.system in ordered):
+        statistics += flag_statistics(result, units, ordered)
+    significance = paired_tests(statistics, baseline, candidates, resamples=resamples, ar_trials=ar_trials,
+                                seed=seed, unit=unit)
+    tallies = tuple(_tally(result, baseline, c, s.name, s.higher_is_better)
+                    for c in candidates for s in statistics if s.kind != "flags")
+    n_documents = len({d.doc_id for d in result.documents})
+    return Comparison(result.corpus, result.source_lang, result.target_lang, baseline, candidates, alpha,
+                      significance, tallies, n_documents, tuple(result.notes),
+                      tuple(sorted(result.versions.items())))
+
+
+def compare_corpus(corpus: Corpus, options: RunOptions, **settings: Any) -> Comparison:
+    """Run the pipeline on `corpus` (over aligned segments) and compare its systems; see compare_result."""
+    from dataclasses import replace
+
+    from .pipeline import evaluate_corpus
+
+    baseline = settings.get("baseline")
+    systems = options.systems
+    if systems is not None and baseline and baseline not in systems:
+        systems = (*systems, baseline)
+    result = evaluate_corpus(corpus, replace(options, unit="aligned", systems=systems))
+    return compare_result(result, **settings)
+
+
+def _check_alpha(alpha: float) -> None:
+    if not 0 < alpha < 1:
+        raise UsageError(f"alpha must be between 0 and 1, not {alpha}")
+
+
+def _document_value(doc, statistic: str) -> float | None:
+    if statistic == MQM:
+        return doc.mqm.penalty_per_100_words if doc.mqm is not None else None
+    score = doc.scores.get(statistic)
+    return score.value if score is not None else None
+
+
+def _tally(result: RunResult, baseline: str, candidate: str, statistic: str,
+           higher_is_better: bool) -> DocumentTally:
+    docs = {(d.system, d.doc_id): d for d in result.documents}
+    wins = ties = losses = missing = 0
+    for doc_id in dict.fromkeys(d.doc_id for d in result.documents):
+        base = _document_value(docs[(baseline, doc_id)], statistic)
+        cand = _document_value(docs[(candidate, doc_id)], statistic)
+        if base is None or cand is None:
+            missing += 1
+            continue
+        gain = (cand - base) if higher_is_better else (base - cand)
+        if abs(gain) <= TIE_TOLERANCE:
+            ties += 1
+        elif gain > 0:
+            wins += 1
+        else:
+            losses += 1
+    return DocumentTally(candidate, statistic, wins, ties, losses, missing)
+
+
+# -- rendering (computes nothing) -------------------------------------------------------------
+
+def _number(statistic: str, kind: str, value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    if kind == "flags":
+        return f"{value:g}"
+    if statistic == "comet":
+        return f"{value:.4f}"
+    return f"{value:.2f}"
+
+
+def _signed(statistic: str, kind: str, value: float | None) -> str:
+    text = _number(statistic, kind, value)
+    return f"+{text}" if value is not None and value > 0 else text
+
+
+def _p(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.4f}"
+
+
+def _mark(verdict: str) -> str:
+    return {"better": f" {BETTER}", "worse": f" {WORSE}"}.get(verdict, "")
+
+
+def _tables(comparison: Comparison) -> dict[str, tuple[list[str], list[list[str]]]]:
+    sig = comparison.significance
+    kinds = sig.kinds
+    metrics = comparison.metrics
+    scores_header = ["system", *[("MQM/100w" if m == MQM else m) for m in metrics]]
+    scores_rows = []
+    for system in sig.systems:
+        row = [f"{system} (baseline)" if system == comparison.baseline else system]
+        for m in metrics:
+            e = sig.estimate(system, m)
+            if e.value is None:
+                row.append("not computed")
+                continue
+            kind = kinds[m]
+            cell = f"{_number(m, kind, e.value)} [{_number(m, kind, e.ci_low)}, {_number(m, kind, e.ci_high)}]"
+            if system != comparison.baseline:
+                cell += _mark(sig.comparison(system, m).verdict(comparison.alpha))
+            row.append(cell)
+        scores_rows.append(row)
+    tests_header = ["candidate", "statistic", "baseline", "candidate value", "delta", "95% CI of delta",
+                    "p (bootstrap)", "p (AR)", "verdict"]
+    tests_rows = []
+    order = {name: k for k, name in enumerate(sig.statistics)}
+    for c in sorted(sig.comparisons, key=lambda c: (comparison.candidates.index(c.candidate), order[c.statistic])):
+        verdict = c.verdict(comparison.alpha)
+        if c.error is not None:
+            tests_rows.append([c.candidate, c.statistic, "", "", "", "", "", "", f"not computed: {c.error}"])
+            continue
+        ci = f"[{_signed(c.statistic, c.kind, c.ci_low)}, {_signed(c.statistic, c.kind, c.ci_high)}]"
+        tests_rows.append([c.candidate, "MQM/100w" if c.statistic == MQM else c.statistic,
+                           _number(c.statistic, c.kind, c.baseline_value),
+                           _number(c.statistic, c.kind, c.candidate_value),
+                           _signed(c.statistic, c.kind, c.difference), ci, _p(c.p_bootstrap),
+                           _p(c.p_randomization), verdict + _mark(verdict)])
+    docs_header = ["candidate", "statistic", "wins", "ties", "losses", "missing"]
+    docs_rows = [[t.candidate, "MQM/100w" if t.statistic == MQM else t.statistic, str(t.wins), str(t.ties),
+                  str(t.losses), str(t.missing)] for t in comparison.tallies]
+    return {"scores": (scores_header, scores_rows), "tests": (tests_header, tests_rows),
+            "documents": (docs_header, docs_rows)}
+
+
+def _settings_line(comparison: Comparison) -> str:
+    sig = comparison.significance
+    unit = "aligned-segment groups" if sig.unit == "segments" else "documents"
+    ar = f"approximate randomization with {sig.ar_trials} trials (sacreBLEU's metrics only)" \
+        if sig.ar_trials else "no approximate randomization"
+    return (f"Baseline {comparison.baseline}. 95% confidence intervals and paired bootstrap p-values from "
+            f"{sig.resamples} resamples of {sig.n_units} {unit} (seed {sig.seed}); {ar}. "
+            f"{BETTER}/{WORSE}: the candidate is significantly better/worse than the baseline "
+            f"(p < {comparison.alpha:g}, in the statistic's own direction: lower is better for TER, "
+            "flag counts and MQM/100w).")
+
+
+def render_text(comparison: Comparison) -> str:
+    tables = _tables(comparison)
+    titles = {"scores": "Scores [95% CI]", "tests": "Paired tests against the baseline",
+              "documents": f"Documents where the candidate beats / ties / loses to the baseline "
+                           f"(of {comparison.n_documents})"}
+    out = [f"Comparison on {comparison.corpus} ({comparison.source_lang}->{comparison.target_lang})",
+           _settings_line(comparison), ""]
+    for key, (header, rows) in tables.items():
+        if not rows:
+            continue
+        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+        out.append(titles[key])
+        out.append("  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip())
+        out.append("  ".join("-" * w for w in widths))
+        out += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+        out.append("")
+    out += [f"{name}: {signature}" for name, signature in sorted(comparison.significance.signatures.items())]
+    out += list(comparison.notes)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def render_markdown(comparison: Comparison) -> str:
+    tables = _tables(comparison)
+    titles = {"scores": "Scores [95% CI]", "tests": "Paired tests against the baseline",
+              "documents": f"Per-document wins / ties / losses (of {comparison.n_documents} documents)"}
+    out = [f"# System comparison: {comparison.corpus} ({comparison.source_lang}→{comparison.target_lang})", "",
+           _settings_line(comparison), ""]
+    for key, (header, rows) in tables.items():
+        if not rows:
+            continue
+        out += [f"## {titles[key]}", "", "| " + " | ".join(_md_cell(h) for h in header) + " |",
+                "|" + "|".join("---" if i < 2 else "---:" for i in range(len(header))) + "|"]
+        out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+        out.append("")
+    out += ["## Signatures", ""]
+    out += [f"- `{name}`: `{signature}`" for name, signature in sorted(comparison.significance.signatures.items())]
+    if comparison.notes:
+        out += ["", "## Notes", ""] + [f"- {note}" for note in comparison.notes]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_json(comparison: Comparison) -> str:
+    return json.dumps(comparison.to_dict(), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_json}
+
+
+def write_outputs(comparison: Comparison, out_dir: str | Path) -> list[Path]:
+    """compare.json and compare.md in `out_dir`, each written atomically."""
+    from .textio import write_atomic
+
+    out = Path(out_dir)
+    written = []
+    for name, render in (("compare.json", render_json), ("compare.md", render_markdown)):
+        try:
+            write_atomic(out / name, render(comparison))
+        except OSError as exc:
+            from .errors import InputError
+
+            raise InputError(out / name, f"cannot write ({exc.strerror})") from None
+        written.append(out / name)
+    return written
+
+
+# -- command line -----------------------------------------------------------------------------
+
+def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
+    """Corpus, systems, COMET and flag options shared by `compare` and `gate`."""
+    from .cli import _name_path, _positive_int, _weights
+
+    parser.add_argument("corpus", nargs="?", help="corpus folder (default: corpora/spinner-news-en-fr)")
+    parser.add_argument("--system", dest="add_systems", action="append", type=_name_path, default=[],
+                        metavar="NAME=PATH", help="add a system from a folder of <doc>.txt files (repeatable)")
+    comet = parser.add_argument_group("COMET")
+    comet.add_argument("--no-comet", dest="comet", action="store_false", help="do not compute COMET")
+    comet.add_argument("--comet-model", default="Unbabel/wmt22-comet-da",
+                       help="hub name or local checkpoint path (default: Unbabel/wmt22-comet-da)")
+    comet.add_argument("--comet-batch-size", type=_positive_int, default=16, help="default 16")
+    comet.add_argument("--gpus", type=int, choices=[0, 1], default=None,
+                       help="0: CPU, 1: one GPU (default: a GPU if one is visible)")
+    comet.add_argument("--cpu", action="store_true", help="same as --gpus 0")
+    comet.add_argument("--no-cache", action="store_true", help="do not read or write the score cache")
+    comet.add_argument("--cache", metavar="FILE", help="score cache file (default: in the user cache dir)")
+    flags = parser.add_argument_group("flags")
+    flags.add_argument("--no-flags", action="store_true", help="do not run the error detectors")
+    flags.add_argument("--detectors", type=_split, default=None, help="comma-separated detectors (default: all)")
+    flags.add_argument("--severity-weights", type=_weights, default=None, metavar="W",
+                       help="MQM weights, e.g. minor=1,major=5,critical=25 (the default)")
+    stats = parser.add_argument_group("significance")
+    stats.add_argument("--resamples", type=_positive_int, default=DEFAULT_RESAMPLES,
+                       help=f"bootstrap resamples (default {DEFAULT_RESAMPLES})")
+    stats.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
+    stats.add_argument("--unit", choices=UNITS, default="segments",
+                       help="resampling unit: aligned segments (default) or documents")
+
+
+def _split(value: str) -> tuple[str, ...]:
+    from .cli import _split_list
+
+    return _split_list(value)
+
+
+def load_corpus_from_args(args: argparse.Namespace) -> Corpus:
+    from .cli import default_corpus
+    from .corpus import load_corpus
+
+    corpus = load_corpus(Path(args.corpus) if args.corpus else default_corpus())
+    for name, path in args.add_systems:
+        corpus = corpus.with_system(name, path)
+    return corpus
+
+
+def run_options(args: argparse.Namespace, *, metrics: Sequence[str], comet: bool, flags: bool,
+                systems: Sequence[str] | None) -> RunOptions:
+    from .cli import _weights
+    from .pipeline import RunOptions
+
+    return RunOptions(
+        metrics=tuple(metrics), systems=tuple(systems) if systems is not None else None, unit="aligned",
+        comet=comet, comet_model=args.comet_model, comet_batch_size=args.comet_batch_size,
+        gpus=0 if args.cpu else args.gpus, cache=False if args.no_cache else (args.cache or True),
+        flags=flags, detectors=args.detectors, severity_weights=args.severity_weights or _weights(""),
+        progress=False)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_pipeline_arguments(parser)
+    parser.add_argument("--systems", type=_split, default=None,
+                        help="comma-separated systems to compare (default: all)")
+    parser.add_argument("--baseline", help="the system the others are tested against "
+                                           "(default: the first in alphabetical order)")
+    parser.add_argument("--metrics", type=_split, default=None,
+                        help="comma-separated metrics (default: bleu,chrf,chrf++,ter; COMET unless --no-comet)")
+    parser.add_argument("--ar-trials", type=int, default=DEFAULT_AR_TRIALS,
+                        help=f"approximate randomization trials, 0 to skip (default {DEFAULT_AR_TRIALS})")
+    parser.add_argument("--alpha", type=float, default=DEFAULT_ALPHA,
+                        help=f"significance level for the marks (default {DEFAULT_ALPHA})")
+    parser.add_argument("--out", metavar="DIR", help="also write compare.json and compare.md to DIR")
+    parser.add_argument("--format", choices=sorted(RENDERERS), default="text", help="what to print (default text)")
+
+
+def run(args: argparse.Namespace) -> int:
+    metrics = tuple(args.metrics)
+    if "comet" in metrics and not args.comet:
+        raise UsageError("--metrics names comet but --no-comet was given")
+    if args.ar_trials < 0:
+        raise UsageError(f"--ar-trials must be 0 or more, not {args.ar_trials}")
+    _check_alpha(args.alpha)
+    corpus = load_corpus_from_args(args)
+    options = run_options(args, metrics=metrics, comet=args.comet, flags=not args.no_flags,
+                          systems=args.systems)
+    comparison = compare_corpus(corpus, options, baseline=args.baseline, systems=args.systems,
+                                resamples=args.resamples, ar_trials=args.ar_trials, seed=args.seed,
+                                unit=args.unit, alpha=args.alpha)
+    for note in comparison.notes:
+        log.warning(note)
+    if args.out:
+        for path in write_outputs(comparison, args.out):
+            log.info("wrote %s", path)
+    if not args.quiet:
+        sys.stdout.write(RENDERERS[args.format](comparison))
+    return 0

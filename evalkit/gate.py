@@ -1,0 +1,482 @@
+"""`evalkit gate`: a CI regression gate of a candidate system against a baseline.
+
+Each check (a metric's largest allowed drop, a flag category's or the MQM penalty's largest
+allowed increase) fails when the change passes its threshold and is significant (paired bootstrap,
+evalkit.stats); a metric that could not be computed fails. Verdicts go out as Markdown, JUnit, JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import math
+import sys
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError, UsageError
+from .stats import DEFAULT_ALPHA, DEFAULT_RESAMPLES, DEFAULT_SEED, MQM, UNITS, PairedResult
+
+if TYPE_CHECKING:
+    from .results import RunResult
+
+log = logging.getLogger(__name__)
+
+SCHEMA = "evalkit.gate"
+SCHEMA_VERSION = "1.0"
+MAX_DROP, MAX_INCREASE = "max-drop", "max-increase"
+# With no threshold given anywhere: no significant drop on any of sacreBLEU's metrics.
+DEFAULT_MAX_DROP = {"bleu": 0.0, "chrf": 0.0, "chrf++": 0.0, "ter": 0.0}
+GATE_KEYS = ("alpha", "require_significance", "resamples", "seed", "unit", "max_drop", "max_increase")
+EXIT_PASS, EXIT_REGRESSION = 0, 1
+
+
+# -- configuration ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class GateConfig:
+    """What the gate checks and how strictly. One object feeds the CLI, a TOML file and Python."""
+
+    baseline: str
+    candidate: str
+    max_drop: Mapping[str, float] = field(default_factory=dict)       # metric -> largest allowed drop
+    max_increase: Mapping[str, float] = field(default_factory=dict)   # flag category or "mqm" -> increase
+    alpha: float = DEFAULT_ALPHA
+    require_significance: bool = True
+    resamples: int = DEFAULT_RESAMPLES
+    seed: int = DEFAULT_SEED
+    unit: str = "segments"
+
+    def __post_init__(self) -> None:
+        if not 0 < self.alpha < 1:
+            raise UsageError(f"alpha must be between 0 and 1, not {self.alpha}")
+        if self.resamples < 1:
+            raise UsageError(f"resamples must be at least 1, not {self.resamples}")
+        if self.unit not in UNITS:
+            raise UsageError(f"unknown resampling unit {self.unit!r}; use one of {', '.join(UNITS)}")
+        for name in self.max_drop:
+            check_metric(name)
+        for name in self.max_increase:
+            check_category(name)
+        for kind, values in ((MAX_DROP, self.max_drop), (MAX_INCREASE, self.max_increase)):
+            for name, limit in values.items():
+                if isinstance(limit, bool) or not isinstance(limit, (int, float)) or not math.isfinite(limit) \
+                        or limit < 0:
+                    raise UsageError(f"--{kind} {name}: the threshold must be a number >= 0, not {limit!r}")
+
+    @property
+    def metrics(self) -> tuple[str, ...]:
+        return tuple(self.max_drop)
+
+    @property
+    def needs_flags(self) -> bool:
+        return bool(self.max_increase)
+
+
+def check_metric(name: str) -> None:
+    """A registered metric (unknown names get "did you mean")."""
+    from .metrics import METRICS
+
+    if name == MQM or "/" in name:
+        raise UsageError(f"{name!r} is not a metric; use --max-increase {name}=N for flags and the MQM penalty")
+    METRICS.entry(name)
+
+
+def known_categories() -> tuple[str, ...]:
+    """Every flag category a registered detector can raise, and those of the annotation guidelines."""
+    from .detectors import DETECTORS
+    from .gold import CATEGORIES
+
+    found = set(CATEGORIES)
+    for name in DETECTORS.names():
+        found.update(getattr(DETECTORS.get(name), "categories", ()))
+    return tuple(sorted(found))
+
+
+def check_category(name: str) -> None:
+    import difflib
+
+    from .metrics import METRICS
+
+    if name == MQM:
+        return
+    if name in METRICS:
+        raise UsageError(f"{name!r} is a metric; use --max-drop {name}=X")
+    categories = known_categories()
+    if name not in categories:
+        close = difflib.get_close_matches(name, categories, n=1)
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        raise UsageError(f"unknown flag category {name!r}.{hint} Available: {MQM}, {', '.join(categories)}")
+
+
+def parse_threshold(text: str) -> tuple[str, float]:
+    """`NAME=NUMBER` -> (name, number); argparse reports the error in one line."""
+    name, sep, number = text.partition("=")
+    name = name.strip()
+    try:
+        value = float(number)
+    except ValueError:
+        value = math.nan
+    if not sep or not name or not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"expected NAME=NUMBER with a number >= 0, got {text!r}")
+    return name, value
+
+
+def read_config(path: str | Path) -> dict[str, Any]:
+    """The `[gate]` table of a TOML file, checked: unknown keys and bad values name the file and key."""
+    import tomllib
+
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(path, "file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"cannot read ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(path, f"not valid TOML: {exc}") from None
+    for key in data:
+        if key != "gate":
+            raise InputError(path, f"unknown key {key!r}: the gate reads only the [gate] table")
+    gate = data.get("gate")
+    if not isinstance(gate, dict):
+        raise InputError(path, "no [gate] table")
+    out: dict[str, Any] = {}
+    for key, value in gate.items():
+        if key not in GATE_KEYS:
+            raise InputError(path, f"unknown key 'gate.{key}' (allowed: {', '.join(GATE_KEYS)})")
+        if key in ("max_drop", "max_increase"):
+            if not isinstance(value, dict):
+                raise InputError(path, f"gate.{key} must be a table of NAME = number")
+            for name, limit in value.items():
+                if isinstance(limit, bool) or not isinstance(limit, (int, float)) or limit < 0:
+                    raise InputError(path, f"gate.{key}.{name!r} must be a number >= 0, not {limit!r}")
+                try:
+                    (check_metric if key == "max_drop" else check_category)(name)
+                except UsageError as exc:
+                    raise InputError(path, f"gate.{key}: {exc}") from None
+            out[key] = {name: float(limit) for name, limit in value.items()}
+        elif key == "require_significance":
+            if not isinstance(value, bool):
+                raise InputError(path, f"gate.require_significance must be true or false, not {value!r}")
+            out[key] = value
+        elif key == "alpha":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1:
+                raise InputError(path, f"gate.alpha must be a number between 0 and 1, not {value!r}")
+            out[key] = float(value)
+        elif key in ("resamples", "seed"):
+            if isinstance(value, bool) or not isinstance(value, int) or (key == "resamples" and value < 1):
+                raise InputError(path, f"gate.{key} must be a{' positive' if key == 'resamples' else 'n'} "
+                                       f"integer, not {value!r}")
+            out[key] = value
+        elif key == "unit":
+            if value not in UNITS:
+                raise InputError(path, f"gate.unit must be one of {', '.join(UNITS)}, not {value!r}")
+            out[key] = value
+    return out
+
+
+# -- the verdict ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Check:
+    """One threshold applied to the candidate against the baseline."""
+
+    name: str                      # metric, flag category or "mqm"
+    kind: str                      # "max-drop" or "max-increase"
+    threshold: float
+    higher_is_better: bool
+    baseline_value: float | None
+    candidate_value: float | None
+    delta: float | None            # candidate - baseline
+    worsening: float | None        # how much worse the candidate is, in the check's direction (< 0: better)
+    p_value: float | None          # paired bootstrap, two-sided
+    passed: bool
+    reason: str
+
+    @property
+    def computed(self) -> bool:
+        return self.delta is not None
+
+
+@dataclass(frozen=True)
+class GateResult:
+    """Every check of one gate run, with the settings behind the p-values."""
+
+    corpus: str
+    config: GateConfig
+    checks: tuple[Check, ...]
+    n_units: int
+    signatures: Mapping[str, str]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def passed(self) -> bool:
+        return all(c.passed for c in self.checks)
+
+    @property
+    def failures(self) -> tuple[Check, ...]:
+        return tuple(c for c in self.checks if not c.passed)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_PASS if self.passed else EXIT_REGRESSION
+
+    def summary(self) -> str:
+        c = self.config
+        if self.passed:
+            return f"PASS: {c.candidate} is not worse than {c.baseline} beyond any threshold " \
+                   f"({len(self.checks)} checks)"
+        return f"FAIL: {len(self.failures)} of {len(self.checks)} checks failed for {c.candidate} against " \
+               f"{c.baseline}: {', '.join(_label(f) for f in self.failures)}"
+
+    def to_dict(self) -> dict[str, Any]:
+        c = self.config
+        return {
+            "schema": SCHEMA, "schema_version": SCHEMA_VERSION, "corpus": self.corpus,
+            "baseline": c.baseline, "candidate": c.candidate, "passed": self.passed,
+            "exit_code": self.exit_code, "summary": self.summary(), "alpha": c.alpha,
+            "require_significance": c.require_significance, "resamples": c.resamples, "seed": c.seed,
+            "unit": c.unit, "n_units": self.n_units, "signatures": dict(sorted(self.signatures.items())),
+            "checks": [{k: round(v, 6) if isinstance(v, float) else v for k, v in sorted(check.__dict__.items())}
+                       for check in self.checks],
+            "notes": list(self.notes),
+        }
+
+
+def detectable_categories(detectors: Sequence[str] | None = None) -> frozenset[str]:
+    """The categories the chosen detectors (default: all registered) declare they can flag."""
+    from .detectors import DETECTORS
+
+    names = detectors if detectors is not None else DETECTORS.names()
+    return frozenset(c for name in names for c in getattr(DETECTORS.get(name), "categories", ()))
+
+
+def run_gate(result: RunResult, config: GateConfig, detectable: Collection[str] | None = None) -> GateResult:
+    """Apply `config`'s checks to the baseline and candidate of `result` (a run over aligned segments).
+
+    `detectable`: the flag categories the detectors that ran can raise; a check on any other
+    category fails as not computed (a count that cannot rise must not pass for a clean one).
+    """
+    from .stats import flag_statistics, metric_statistic, paired_tests, resampling_units
+
+    systems = list(dict.fromkeys([config.baseline, config.candidate]))
+    units = resampling_units(result, systems, config.unit)
+    statistics = [metric_statistic(result, units, systems, m) for m in config.metrics]
+    if config.needs_flags:
+        categories = [c for c in config.max_increase if c != MQM]
+        statistics += flag_statistics(result, units, systems, categories, mqm=MQM in config.max_increase)
+    significance = paired_tests(statistics, config.baseline, [config.candidate], resamples=config.resamples,
+                                ar_trials=0, seed=config.seed, unit=config.unit)
+    checks = []
+    for kind, limits in ((MAX_DROP, config.max_drop), (MAX_INCREASE, config.max_increase)):
+        for name, limit in limits.items():
+            paired = significance.comparison(config.candidate, name)
+            if kind == MAX_INCREASE and name != MQM and detectable is not None and name not in detectable:
+                paired = replace(paired, error=f"no detector that ran flags {name}", difference=None)
+            checks.append(_check(kind, limit, paired, config))
+    return GateResult(result.corpus, config, tuple(checks), significance.n_units,
+                      dict(significance.signatures), tuple(result.notes))
+
+
+def _check(kind: str, limit: float, paired: PairedResult, config: GateConfig) -> Check:
+    name = paired.statistic
+    if paired.improvement is None:
+        reason = f"not computed: {paired.error or 'no value'}"
+        return Check(name, kind, limit, paired.higher_is_better, paired.baseline_value, paired.candidate_value,
+                     None, None, None, False, reason)
+    worsening = -paired.improvement
+    p = paired.p_bootstrap
+    significant = paired.significant(config.alpha)
+    p_text = f"p = {_p(p)} {'<' if significant else '>='} {config.alpha:g}"
+    moved = f"{'rose' if (paired.difference or 0) > 0 else 'fell'} from {_amount(name, paired.baseline_value)} " \
+            f"to {_amount(name, paired.candidate_value)}"
+    worse = f"worse by {_amount(name, worsening)} ({moved}), more than the threshold {limit:g}"
+    if worsening <= limit:
+        passed = True
+        if worsening < 0:
+            reason = f"better than the baseline by {_amount(name, -worsening)} ({moved})"
+        elif worsening == 0:
+            reason = "no worse than the baseline"
+        else:
+            reason = f"worse by {_amount(name, worsening)} ({moved}), within the threshold {limit:g}"
+    elif significant:
+        passed, reason = False, f"{worse}, significantly ({p_text})"
+    elif config.require_significance:
+        passed, reason = True, f"{worse}, but not significantly ({p_text})"
+    else:
+        passed, reason = False, f"{worse} (significance not required; {p_text})"
+    return Check(name, kind, limit, paired.higher_is_better, paired.baseline_value, paired.candidate_value,
+                 paired.difference, worsening, p, passed, reason)
+
+
+# -- outputs (compute nothing) ----------------------------------------------------------------
+
+def _label(check: Check) -> str:
+    return "MQM/100w" if check.name == MQM else check.name
+
+
+def _amount(name: str, value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    if name == "comet":
+        return f"{value:.4f}"
+    if "/" in name:
+        return f"{value:g}"
+    return f"{value:.2f}"
+
+
+def _signed(name: str, value: float | None) -> str:
+    text = _amount(name, value)
+    return f"+{text}" if value is not None and value > 0 else text
+
+
+def _p(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.4f}"
+
+
+def _threshold(check: Check) -> str:
+    if check.kind == MAX_DROP:
+        direction = "higher" if check.higher_is_better else "lower"
+        return f"drop ≤ {check.threshold:g} ({direction} is better)"
+    return f"increase ≤ {check.threshold:g}"
+
+
+def render_markdown(gate: GateResult) -> str:
+    c = gate.config
+    verdict = "✅ PASS" if gate.passed else "❌ FAIL"
+    significance = f"and significant (paired bootstrap, p < {c.alpha:g})" if c.require_significance else \
+        "(significance not required)"
+    rule = (f"Corpus `{gate.corpus}`, baseline `{c.baseline}`, candidate `{c.candidate}`. A check fails when "
+            f"the candidate is worse than the baseline by more than its threshold {significance}, or when "
+            "its metric was not computed.")
+    lines = [f"## evalkit gate: {verdict}", "", f"**{gate.summary()}**", "", rule, "",
+             "| check | baseline | candidate | delta | threshold | p-value | verdict |",
+             "|---|---:|---:|---:|---|---:|---|"]
+    for check in gate.checks:
+        mark = "pass" if check.passed else "**FAIL**"
+        lines.append("| " + " | ".join(_md(x) for x in (
+            f"{_label(check)} ({check.kind})", _amount(check.name, check.baseline_value),
+            _amount(check.name, check.candidate_value), _signed(check.name, check.delta), _threshold(check),
+            _p(check.p_value), f"{mark}: {check.reason}")) + " |")
+    unit = "aligned-segment groups" if c.unit == "segments" else "documents"
+    settings = (f"Paired bootstrap: {c.resamples} resamples of {gate.n_units} {unit}, seed {c.seed}, "
+                "two-sided p-value (sacreBLEU's paired_bs).")
+    lines += ["", settings, ""]
+    lines += [f"- `{name}`: `{signature}`" for name, signature in sorted(gate.signatures.items())]
+    if gate.notes:
+        lines += [""] + [f"- {note}" for note in gate.notes]
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_junit(gate: GateResult) -> str:
+    """JUnit XML: one testcase per check, a <failure> for each failed one."""
+    import xml.etree.ElementTree as ET
+
+    c = gate.config
+    failures = str(len(gate.failures))
+    suites = ET.Element("testsuites", name="evalkit gate", tests=str(len(gate.checks)), failures=failures,
+                        errors="0", time="0")
+    suite = ET.SubElement(suites, "testsuite", name=f"evalkit gate {gate.corpus}: {c.candidate} vs {c.baseline}",
+                          tests=str(len(gate.checks)), failures=failures, errors="0", skipped="0", time="0")
+    properties = ET.SubElement(suite, "properties")
+    for key, value in (("corpus", gate.corpus), ("baseline", c.baseline), ("candidate", c.candidate),
+                       ("alpha", f"{c.alpha:g}"), ("require_significance", str(c.require_significance).lower()),
+                       ("resamples", str(c.resamples)), ("seed", str(c.seed)), ("unit", c.unit)):
+        ET.SubElement(properties, "property", name=key, value=value)
+    for check in gate.checks:
+        case = ET.SubElement(suite, "testcase", classname=f"evalkit.gate.{check.kind.replace('-', '_')}",
+                             name=_label(check), time="0")
+        detail = (f"{_label(check)} ({check.kind}): baseline {_amount(check.name, check.baseline_value)}, "
+                  f"candidate {_amount(check.name, check.candidate_value)}, delta "
+                  f"{_signed(check.name, check.delta)}, threshold {_threshold(check)}, "
+                  f"p-value {_p(check.p_value)}: {check.reason}")
+        if not check.passed:
+            failure = ET.SubElement(case, "failure", message=check.reason,
+                                    type="not-computed" if not check.computed else "regression")
+            failure.text = detail
+        ET.SubElement(case, "system-out").text = detail
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+
+
+def render_json(gate: GateResult) -> str:
+    return json.dumps(gate.to_dict(), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+# -- command line -----------------------------------------------------------------------------
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from .compare import add_pipeline_arguments
+
+    add_pipeline_arguments(parser)
+    parser.add_argument("--baseline", required=True, help="the system the candidate must not be worse than")
+    parser.add_argument("--candidate", required=True, help="the system under test")
+    parser.add_argument("--max-drop", action="append", type=parse_threshold, default=[], metavar="METRIC=X",
+                        help="fail when METRIC is worse by more than X in its own direction (repeatable; "
+                             "default: bleu, chrf, chrf++ and ter with X=0)")
+    parser.add_argument("--max-increase", action="append", type=parse_threshold, default=[],
+                        metavar="CATEGORY=N", help="fail when the candidate has more than N more flags of "
+                                                   "CATEGORY over the corpus; mqm=X: penalty per 100 words")
+    parser.add_argument("--config", metavar="FILE", help="TOML file with a [gate] table; options override it")
+    parser.add_argument("--alpha", type=float, default=None, help=f"significance level (default {DEFAULT_ALPHA})")
+    parser.add_argument("--require-significance", action=argparse.BooleanOptionalAction, default=None,
+                        help="fail only significant changes (default: yes)")
+    parser.add_argument("--markdown", metavar="FILE", help="write the Markdown summary (a PR comment) to FILE")
+    parser.add_argument("--junit", metavar="FILE", help="write JUnit XML (one testcase per check) to FILE")
+    parser.add_argument("--json", metavar="FILE", help="write the verdict as JSON to FILE")
+    # The resampling options come from add_pipeline_arguments; here None means "from the file".
+    parser.set_defaults(resamples=None, seed=None, unit=None)
+
+
+def config_from_args(args: argparse.Namespace) -> GateConfig:
+    """The file's settings, overridden by the command line's."""
+    settings: dict[str, Any] = read_config(args.config) if args.config else {}
+    max_drop = dict(settings.pop("max_drop", {}))
+    max_increase = dict(settings.pop("max_increase", {}))
+    max_drop.update(dict(args.max_drop))
+    max_increase.update(dict(args.max_increase))
+    if not max_drop and not max_increase:
+        max_drop = dict(DEFAULT_MAX_DROP)
+    for key in ("alpha", "require_significance", "resamples", "seed", "unit"):
+        if getattr(args, key) is not None:
+            settings[key] = getattr(args, key)
+    return GateConfig(args.baseline, args.candidate, max_drop, max_increase, **settings)
+
+
+def run(args: argparse.Namespace) -> int:
+    from .compare import load_corpus_from_args, run_options
+    from .pipeline import evaluate_corpus
+    from .textio import write_atomic
+
+    config = config_from_args(args)
+    if "comet" in config.max_drop and not args.comet:
+        raise UsageError("--max-drop comet needs COMET; remove --no-comet")
+    if config.needs_flags and args.no_flags:
+        raise UsageError("--max-increase needs the error detectors; remove --no-flags")
+    corpus = load_corpus_from_args(args)
+    systems = tuple(dict.fromkeys([config.baseline, config.candidate]))
+    options = run_options(args, metrics=[m for m in config.metrics if m != "comet"],
+                          comet="comet" in config.max_drop, flags=config.needs_flags, systems=systems)
+    detectable = detectable_categories(args.detectors) if config.needs_flags else None
+    gate = run_gate(evaluate_corpus(corpus, options), config, detectable)
+    markdown = render_markdown(gate)
+    for path, text in ((args.markdown, markdown), (args.junit, render_junit(gate) if args.junit else ""),
+                       (args.json, render_json(gate) if args.json else "")):
+        if path:
+            try:
+                write_atomic(path, text)
+            except OSError as exc:
+                raise InputError(path, f"cannot write ({exc.strerror})") from None
+    if not args.quiet:
+        sys.stdout.write(markdown)
+    for check in gate.failures:
+        log.error("%s (%s): %s", _label(check), check.kind, check.reason)
+    return gate.exit_code
