@@ -80,11 +80,11 @@ def render_document(payload: dict[str, Any], *, index_href: str = "../index.html
 
     rows = []
     for name, score in sorted(payload["scores"].items()):
-        value = _num(score["value"]) if score["value"] is not None else \
-            f"not computed: {score.get('error', '')}"
+        value = _num(score["value"]) if score["value"] is not None else "not computed"
+        reason = f"<br><span class=\"muted\">{escape(score['error'])}</span>" if score.get("error") else ""
         rows.append(f"<tr><td>{escape(name)}</td><td class=\"num\">{escape(value)}</td>"
                     f"<td>{escape(score['unit'])}</td><td class=\"num\">{score['n']}</td>"
-                    f"<td><code>{escape(score['signature'])}</code></td></tr>")
+                    f"<td><code>{escape(score['signature'])}</code>{reason}</td></tr>")
     parts.append("<h2>Scores</h2><table><tr><th>metric</th><th>value</th><th>unit</th><th>n</th>"
                  "<th>signature</th></tr>" + "".join(rows) + "</table>")
 
