@@ -43,7 +43,8 @@ def _flags(tmp_path: Path, text: str, tgt: str, capsys) -> list[tuple[str, str, 
 
     path = tmp_path / f"mt.{tgt}.txt"
     path.write_text(text, encoding="utf-8")
-    assert main(["flag", str(path), "--src-lang", "en", "--tgt-lang", tgt, "--format", "json"]) == 0
+    src = "fr" if tgt == "en" else "en"
+    assert main(["flag", str(path), "--src-lang", src, "--tgt-lang", tgt, "--format", "json"]) == 0
     payload = json.loads(capsys.readouterr().out)
     for f in payload["flags"]:
         assert text[f["start"]:f["end"]] == f["text"]
@@ -70,3 +71,8 @@ def test_other_language_pair_junk(tmp_path, capsys, lang, text):
     found = _flags(tmp_path, text, lang, capsys)
     assert ("addition/boilerplate", "major", "Click here to subscribe to our newsletter!") in found
     assert not any("Frankfurter Allgemeine" in t for *_, t in found)
+
+
+def test_country_names_in_english_output_are_not_spun_outlets(tmp_path, capsys):
+    text = "The United States and the United Kingdom signed the deal, according to Reuters.\n"
+    assert _flags(tmp_path, text, "en", capsys) == []

@@ -169,6 +169,40 @@ def test_dropped_surname_of_a_source_name() -> None:
         ("Pierre", "accuracy/omission", "minor", " Martin")]
 
 
+def test_sentence_broken_by_stray_punctuation_where_the_source_runs_on() -> None:
+    src = ("The agreement was signed in the capital by both delegations on Friday.\n\n"
+           "It ends a dispute that lasted eleven years.\n")
+    hyp = ("L’accord a été signé dans la capitale. . par les deux délégations vendredi.\n\n"
+           "Il met fin à un différend qui durait depuis onze ans.\n")
+    flags = [f for f in detect(make(hyp, src)) if f.category == "accuracy/omission"]
+    assert [(f.text, f.severity) for f in flags] == [("capitale", "minor")]
+    assert "'. .'" in flags[0].evidence
+    assert found(detect(make(hyp)), "accuracy/omission") == []   # the source is needed
+
+
+def test_no_omission_for_ellipses_abbreviations_or_a_source_broken_alike() -> None:
+    src = ("He hesitated, then he signed the agreement in the capital.\n\n"
+           "The talks lasted about 30 min. , then resumed.\n")
+    hyp = ("Il a hésité... puis il a signé l’accord dans la capitale.\n\n"
+           "Les pourparlers ont duré env. 30 min. , puis ont repris.\n")
+    assert found(detect(make(hyp, src)), "accuracy/omission") == []
+    # the same stray marks in the source: the MT copies them, nothing was lost
+    src2 = "The agreement was signed in the capital. . by both delegations on Friday.\n"
+    hyp2 = "L’accord a été signé dans la capitale. . par les deux délégations vendredi.\n"
+    assert found(detect(make(hyp2, src2)), "accuracy/omission") == []
+    # commas alone are punctuation damage, not a broken sentence
+    hyp3 = "L’accord a été signé dans la capitale, , par les deux délégations vendredi.\n"
+    assert found(detect(make(hyp3, src2.replace(". .", ""))), "accuracy/omission") == []
+
+
+def test_a_complete_translation_raises_no_omission() -> None:
+    src = ("The mayor, who took office in 2019, opened the new library on Monday. "
+           "It holds 40,000 books and a reading room for children.\n")
+    hyp = ("Le maire, en poste depuis 2019, a inauguré lundi la nouvelle bibliothèque. "
+           "Elle compte 40 000 livres et une salle de lecture pour les enfants.\n")
+    assert detect(make(hyp, src)) == []
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=300), st.sampled_from(["fr", "en", "de", "zh", "xx"]), st.booleans())
 def test_never_raises_and_spans_are_exact(text: str, lang: str, with_source: bool) -> None:

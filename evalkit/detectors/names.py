@@ -1,12 +1,15 @@
 """Spun, calqued, substituted and inconsistently spelt names, outlets first.
 
-With the source: a source name missing from its aligned MT segment, and the MT name in its place.
-Without: a gazetteer of real outlets, a synonym-swap model, and one name spelt two ways in a document."""
+With the source: a source name missing from its aligned MT segment and what stands in its place, and a
+person's office changed. Without: a gazetteer of real outlets, a synonym-swap model, one name spelt two ways."""
 
 from __future__ import annotations
 
+import bisect
+import os
 import re
 import sys
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,6 +20,7 @@ from .base import DetectionInput, Detector
 from .untranslated import (
     _WORD,
     Token,
+    _tokenize,
     aligned_tokens,
     fold,
     lang_base,
@@ -384,10 +388,442 @@ def _compare(cand: tuple[str, ...], target: tuple[str, ...], entry: Entry, langs
     return Variant(entry, target, shared, syn, init, min(score, 0.95))
 
 
+# --------------------------------------------------------------------------- people and places, with the source
+
+# Offices of people, per language: "form:classes" items separated by ";" (lowercase; folded when read).
+# Classes: P head of state, C chair, S speaker of a chamber, G head of government, M minister or secretary,
+# V vice-president, K monarch, O governor, Y mayor, N senator, R member of a parliament, A ambassador,
+# X secretary-general, L officer, J judge, W spokesperson, Q pope. Two titles may name the same office when
+# their classes meet; the MT title of a person contradicts the source's when they do not (a House Speaker
+# made a "présidente"). The first form of a class is the suggestion.
+_OFFICES = {
+    "en": """president:PC; vice president:V; vice-president:V; chairman:C; chairwoman:C; chairperson:C;
+        chair:C; speaker:S; speaker of the house:S; premier:G; prime minister:G; chancellor:GM; minister:M;
+        secretary:MX; secretary general:X; secretary-general:X; general secretary:X; secretary of state:M; king:K; queen:K;
+        emperor:K; empress:K; monarch:K; governor:O; mayor:Y; senator:N; congressman:R; congresswoman:R;
+        lawmaker:R; representative:R; mp:R; ambassador:A; envoy:A; general:L; admiral:L; commander:L;
+        judge:J; justice:J; spokesman:W; spokeswoman:W; spokesperson:W; pope:Q""",
+    "fr": """président:PC; présidente:PC; vice-président:V; vice-présidente:V; président de la chambre:S;
+        présidente de la chambre:S; président de l'assemblée:S; présidente de l'assemblée:S; speaker:S;
+        premier ministre:G; première ministre:G; chef du gouvernement:G; cheffe du gouvernement:G;
+        chancelier:GM; chancelière:GM; ministre:M; secrétaire:MX; secrétaire général:X;
+        secrétaire générale:X; secrétaire d'état:M; roi:K; reine:K; empereur:K; impératrice:K; monarque:K;
+        gouverneur:O; gouverneure:O; maire:Y; sénateur:N; sénatrice:N; député:R; députée:R;
+        parlementaire:R; représentant:R; représentante:R; ambassadeur:A; ambassadrice:A; émissaire:A;
+        envoyé:A; général:L; générale:L; amiral:L; commandant:L; juge:J; porte-parole:W; pape:Q""",
+    "de": """präsident:PC; präsidentin:PC; vizepräsident:V; vizepräsidentin:V; vorsitzende:C; vorsitzender:C;
+        parlamentspräsident:S; parlamentspräsidentin:S; bundestagspräsident:S; bundestagspräsidentin:S;
+        sprecher:SW; sprecherin:SW; premierminister:G; premierministerin:G; ministerpräsident:G;
+        ministerpräsidentin:G; regierungschef:G; regierungschefin:G; bundeskanzler:G; bundeskanzlerin:G;
+        kanzler:GM; kanzlerin:GM; minister:M; ministerin:M; sekretär:MX; sekretärin:MX; generalsekretär:X;
+        generalsekretärin:X; staatssekretär:M; könig:K; königin:K; kaiser:K; kaiserin:K; gouverneur:O;
+        gouverneurin:O; bürgermeister:Y; bürgermeisterin:Y; senator:N; senatorin:N; abgeordnete:R;
+        abgeordneter:R; botschafter:A; botschafterin:A; gesandte:A; general:L; admiral:L; kommandeur:L;
+        richter:J; richterin:J; papst:Q""",
+    "es": """presidente:PC; presidenta:PC; vicepresidente:V; vicepresidenta:V; presidente de la cámara:S;
+        presidenta de la cámara:S; speaker:S; primer ministro:G; primera ministra:G; jefe del gobierno:G;
+        jefa del gobierno:G; canciller:GM; ministro:M; ministra:M; secretario:MX; secretaria:MX;
+        secretario general:X; secretaria general:X; secretario de estado:M; rey:K; reina:K; emperador:K;
+        emperatriz:K; gobernador:O; gobernadora:O; alcalde:Y; alcaldesa:Y; senador:N; senadora:N;
+        diputado:R; diputada:R; congresista:R; representante:R; embajador:A; embajadora:A; enviado:A;
+        general:L; almirante:L; comandante:L; juez:J; jueza:J; portavoz:W; papa:Q""",
+    "it": """presidente:PC; presidentessa:PC; vicepresidente:V; presidente della camera:S; speaker:S;
+        primo ministro:G; premier:G; cancelliere:GM; ministro:M; ministra:M; segretario:MX; segretaria:MX;
+        segretario generale:X; segretaria generale:X; segretario di stato:M; re:K; regina:K; imperatore:K;
+        governatore:O; sindaco:Y; sindaca:Y; senatore:N; senatrice:N; deputato:R; deputata:R;
+        parlamentare:R; ambasciatore:A; ambasciatrice:A; inviato:A; generale:L; ammiraglio:L;
+        comandante:L; giudice:J; portavoce:W; papa:Q""",
+    "pt": """presidente:PC; presidenta:PC; vice-presidente:V; presidente da câmara:SY; speaker:S;
+        primeiro-ministro:G; primeira-ministra:G; chanceler:GM; ministro:M; ministra:M; secretário:MX;
+        secretária:MX; secretário-geral:X; secretária-geral:X; secretário de estado:M; rei:K; rainha:K;
+        imperador:K; governador:O; governadora:O; prefeito:Y; prefeita:Y; autarca:Y; senador:N;
+        senadora:N; deputado:R; deputada:R; parlamentar:R; embaixador:A; embaixadora:A; enviado:A;
+        general:L; almirante:L; comandante:L; juiz:J; juíza:J; porta-voz:W; papa:Q""",
+    "nl": """president:PC; presidente:PC; vicepresident:V; kamervoorzitter:S; voorzitter:CS; speaker:S;
+        premier:G; minister-president:G; eerste minister:G; kanselier:GM; bondskanselier:G; minister:M;
+        secretaris:MX; secretaris-generaal:X; staatssecretaris:M; koning:K; koningin:K; keizer:K;
+        keizerin:K; gouverneur:O; burgemeester:Y; senator:N; kamerlid:R; parlementslid:R;
+        ambassadeur:A; gezant:A; generaal:L; admiraal:L; commandant:L; rechter:J; woordvoerder:W;
+        woordvoerster:W; paus:Q""",
+}
+# Words near a title that say which body the office belongs to: a chamber (S) or a government (G);
+# Portuguese "presidente da câmara" is also a mayor.
+_OFFICE_QUALIFIERS = {
+    "en": "house:S congress:S senate:S parliament:S assembly:S commons:S representatives:S government:G",
+    "fr": """chambre:S assemblée:S parlement:S sénat:S congrès:S représentants:S communes:S bundestag:S
+        douma:S knesset:S gouvernement:G""",
+    "de": """repräsentantenhaus:S repräsentantenhauses:S parlament:S parlaments:S bundestag:S bundestages:S
+        bundestags:S kongress:S kongresses:S senat:S senats:S abgeordnetenhaus:S abgeordnetenhauses:S
+        landtag:S landtags:S unterhaus:S unterhauses:S regierung:G""",
+    "es": """cámara:S congreso:S senado:S parlamento:S asamblea:S diputados:S representantes:S cortes:S
+        gobierno:G""",
+    "it": "camera:S senato:S parlamento:S assemblea:S deputati:S rappresentanti:S consiglio:G governo:G",
+    "pt": """câmara:SY congresso:S senado:S parlamento:S assembleia:S deputados:S representantes:S
+        governo:G conselho:G""",
+    "nl": "kamer:S parlement:S congres:S senaat:S huis:S afgevaardigden:S regering:G kabinet:G",
+}
+
+
+_COMPOUNDING = frozenset(["de", "nl"])
+
+
+@dataclass(frozen=True)
+class Offices:
+    forms: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]   # first word -> forms, longest first
+    suffixes: tuple[tuple[str, frozenset[str]], ...]               # one-word forms, for compounds
+    qualifiers: dict[str, frozenset[str]]
+    names: dict[frozenset[str], str]                               # classes -> a form that says them
+    openers: frozenset[str]                                        # first words, lowercase, as written
+
+
+@lru_cache(maxsize=32)
+def offices(lang: str | None) -> Offices | None:
+    """The office titles of a language (None when the table lacks it)."""
+    spec = _OFFICES.get(lang or "")
+    if spec is None:
+        return None
+    forms: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
+    names: dict[frozenset[str], str] = {}
+    openers = set()
+    for item in spec.split(";"):
+        form, _, classes = item.strip().rpartition(":")
+        words, cls = tuple(_WORD.findall(fold(form))), frozenset(classes)
+        forms.setdefault(words[0], []).append((words, cls))
+        names.setdefault(cls, form)
+        openers.update((words[0], _WORD.findall(form)[0]))
+    for options in forms.values():
+        options.sort(key=lambda o: -len(o[0]))
+    suffixes = ()
+    if lang in _COMPOUNDING:
+        suffixes = tuple(sorted(((w[0], c) for opts in forms.values() for w, c in opts
+                                 if len(w) == 1 and len(w[0]) >= 7), key=lambda s: -len(s[0])))
+    qualifiers = {}
+    for item in _OFFICE_QUALIFIERS.get(lang or "", "").split():
+        word, _, classes = item.partition(":")
+        qualifiers[fold(word)] = frozenset(classes)
+    return Offices(forms, suffixes, qualifiers, names, frozenset(openers))
+
+
+def _may_open_office(tok: Token, table: Offices) -> bool:
+    """The token may open an office title (a cheap test before the real search)."""
+    if tok.lower in table.openers:
+        return True
+    if not table.suffixes or len(tok.text) < 9:
+        return False
+    word = fold(tok.text)
+    return word in table.forms or any(word.endswith(s) for s, _ in table.suffixes)
+
+
+def _office_at(words: Sequence[str], i: int, table: Offices) -> tuple[int, frozenset[str]] | None:
+    """The longest office form starting at words[i]: (its length, its classes)."""
+    for form, classes in table.forms.get(words[i], ()):
+        if tuple(words[i:i + len(form)]) == form:
+            return len(form), classes
+    word = words[i]
+    for suffix, classes in table.suffixes:
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            return 1, classes  # German and Dutch compounds: "Außenminister", "Kremlsprecher"
+    return None
+
+
+def find_offices(words: Sequence[str], table: Offices, start: int = 0,
+                 end: int | None = None) -> list[tuple[int, int, frozenset[str]]]:
+    """Office titles in words[start:end], left to right, longest first: (first, end, classes)."""
+    out = []
+    i, end = start, len(words) if end is None else end
+    while i < end:
+        found = _office_at(words, i, table)
+        if found and i + found[0] <= end:
+            out.append((i, i + found[0], found[1]))
+            i += found[0]
+        else:
+            i += 1
+    return out
+
+
+_NOUN_CAPITALS = frozenset(["de", "lb"])
+_OFFICE_WORDS = {"P": "head of state", "C": "chair", "S": "speaker of a chamber", "G": "head of government",
+                 "M": "minister", "V": "vice-president", "K": "monarch", "O": "governor", "Y": "mayor",
+                 "N": "senator", "R": "member of parliament", "A": "ambassador", "X": "secretary-general",
+                 "L": "officer", "J": "judge", "W": "spokesperson", "Q": "pope"}
+_HARD_GAP = re.compile(r"[.;:!?()\[\]«»“”\"—–\n]")
+
+
+def _office_names(classes: frozenset[str]) -> str:
+    return " or ".join(_OFFICE_WORDS[c] for c in sorted(classes))
+
+
+def _hard_gap(text: str, a: Token, b: Token) -> bool:
+    """Sentence or clause punctuation between two tokens (a comma does not count)."""
+    return a.line != b.line or _HARD_GAP.search(text, a.end, b.start) is not None
+
+
+@lru_cache(maxsize=100_000)
+def _keys(word: str) -> tuple[str, ...]:
+    """Keys under which two spellings of one name or cognate meet: folded form, transliteration key,
+    4-letter prefix (Chine/China, Russie/Russia, Zelenskyy/Zelensky)."""
+    f = fold(word)
+    keys = ["f" + f, "t" + translit_key(word)]
+    if len(f) >= 4:
+        keys.append("p" + f[:4])
+    return tuple(keys)
+
+
+@lru_cache(maxsize=100_000)
+def _alike(a: str, b: str) -> bool:
+    """Two spellings of one name beyond the keys (Kyiv/Kiev): same initial, similar letters."""
+    fa, fb = fold(a), fold(b)
+    return fa[:1] == fb[:1] and len(fa) >= 3 and len(fb) >= 3 and similar(a, b) >= 0.7
+
+
+class _Match:
+    """The tokens of one alignment link, source words paired with the MT words spelt alike (names,
+    cognates); the full pairing is worked out only when asked for."""
+
+    def __init__(self, s_tokens: list[Token], t_tokens: list[Token]) -> None:
+        self.s_tokens, self.t_tokens = s_tokens, t_tokens
+        index: dict[str, list[int]] = {}
+        for j, tok in enumerate(t_tokens):
+            for key in _keys(tok.text):
+                index.setdefault(key, []).append(j)
+        self.index = index
+        self._s_to_t: dict[int, list[int]] | None = None
+        self._t_to_s: dict[int, list[int]] = {}
+
+    def partners(self, i: int) -> list[int]:
+        """MT tokens spelt like source token i ("a", "on", "the" pair with nothing: same letters in two
+        languages, not the same word)."""
+        tok = self.s_tokens[i]
+        if len(tok.text) < 4 and not tok.capitalised:
+            return []
+        return sorted({j for key in _keys(tok.text) for j in self.index.get(key, ())})
+
+    @property
+    def s_to_t(self) -> dict[int, list[int]]:
+        if self._s_to_t is None:
+            self._s_to_t = {}
+            for i in range(len(self.s_tokens)):
+                hits = self.partners(i)
+                if hits:
+                    self._s_to_t[i] = hits
+                    for j in hits:
+                        self._t_to_s.setdefault(j, []).append(i)
+        return self._s_to_t
+
+    def sources_of(self, j: int) -> list[int]:
+        """Source tokens spelt like MT token j."""
+        _ = self.s_to_t
+        return self._t_to_s.get(j, [])
+
+    def t_has(self, word: str) -> bool:
+        """The MT side writes `word` in some form, or a word derived from it (Christian -> chrétien)."""
+        return any(k in self.index for k in _keys(word)) or \
+            any(_alike(word, t.text) for t in self.t_tokens if len(t.text) >= 3)
+
+
+def _written(word: str, text: str) -> bool:
+    """`word` occurs in `text` as a word of its own."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+class _DocWords:
+    """The words of an MT document: capitalised ones under their name keys, the others by likeness."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.keys = {k for w in {tok[2] for tok in tokens if tok[7]} for k in _keys(w)}
+        self.by_initial: dict[str, list[str]] | None = None
+
+    def has(self, word: str) -> bool:
+        if any(k in self.keys for k in _keys(word)):
+            return True
+        if self.by_initial is None:
+            self.by_initial = {}
+            for w in {tok[2] for tok in self.tokens if len(tok[2]) >= 3}:
+                self.by_initial.setdefault(fold(w[0]), []).append(w)
+        return any(_alike(word, w) for w in self.by_initial.get(fold(word[0]), ()))
+
+
+@lru_cache(maxsize=4096)
+def _script(char: str) -> str:
+    return unicodedata.name(char, "?").split(" ")[0]
+
+
+def _same_script(tok: Token, t_tokens: Sequence[Token]) -> bool:
+    """The MT segment is written in the script of the source name (else no spelling can be compared)."""
+    mine = _script(tok.text[0])
+    sample = t_tokens[:12]
+    return sum(_script(t.text[0]) == mine for t in sample) * 2 >= len(sample)
+
+
+def _title_case_lines(tokens: Sequence[Token], lines: set[int]) -> set[int]:
+    """Those of `lines` written in Title Case (a headline): there every word is capitalised."""
+    out = set()
+    for line in lines:
+        k = bisect.bisect_left(tokens, line, key=lambda t: t.line)
+        caps = []
+        while k < len(tokens) and tokens[k].line == line:
+            if len(tokens[k].text) >= 4:
+                caps.append(tokens[k].capitalised)
+            k += 1
+        if len(caps) >= 3 and sum(caps) >= 0.6 * len(caps):
+            out.add(line)
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _kept_name(word: str, src: str, tgt: str) -> bool:
+    """A capitalised source word the target language writes as it is (Mao, Pelosi, Kottasová), by
+    wordfreq: about as frequent in the target as in the source, and no common word of the source.
+    "Thursday", "House", "Beijing" are translated and fail."""
+    low = word.lower()
+    if len(word) < 2 or word.isupper() or low in _ARTICLES or low in _CONNECTORS:
+        return False
+    table = offices(src)
+    if table is not None and _office_at([fold(word)], 0, table):
+        return False  # a title, not a name: "Speaker", "Premier"
+    zs = zipf(low, src)
+    # a very common word of the source ("Christian", "Rose", "French") is a word before it is a name
+    return zs < 4.5 and zipf(low, tgt) >= zs - 1.0
+
+
+def _lost_names(source: str, tokens: Sequence[Token], text: str, t_tokens: Sequence[Token], src: str,
+                tgt: str) -> list[tuple[int, ...]]:
+    """Names of the source (token indices) made only of words the target keeps as they are, and that the
+    MT text writes nowhere, in no form. Not in a headline; a sentence's first word only when the source
+    also capitalises it elsewhere."""
+    seen: dict[str, bool] = {}
+    mt_words: _DocWords | None = None
+    lost = set()
+    initials = []
+    for k, tok in enumerate(tokens):
+        if not tok[7] or tok[5] or tok[8]:  # capitalised, not in a capitals line, not an acronym
+            continue
+        if tok[4]:
+            initials.append(k)  # a sentence's first word: decided by its other occurrences
+            continue
+        word = tok[2]
+        gone = seen.get(word)
+        if gone is None:
+            # most names are written as they are, which a plain search tells
+            gone = _kept_name(word, src, tgt) and not _written(word, text)
+            if gone:
+                mt_words = mt_words or _DocWords(t_tokens)
+                gone = not mt_words.has(word)
+            seen[word] = gone
+        if gone:
+            lost.add(k)
+    if not lost:
+        return []
+    lost.update(k for k in initials if seen.get(tokens[k][2]))
+    out = []
+    for seq in name_sequences(tokens, source):
+        idx = [k for k in range(seq.first, seq.last + 1) if tokens[k].capitalised]
+        if tokens[idx[0]].initial and tokens[idx[0]].text not in seen:
+            idx = idx[1:]  # a sentence's first word is capitalised whatever it is
+        if idx and all(k in lost for k in idx):
+            out.append(tuple(idx))
+    if out:
+        title_lines = _title_case_lines(tokens, {tokens[seq[0]].line for seq in out})
+        out = [seq for seq in out if tokens[seq[0]].line not in title_lines]
+    return out
+
+
+@lru_cache(maxsize=16)
+def _source_titles(source: str, starts: tuple[int, ...], src: str) -> tuple[tuple, ...]:
+    """Office titles right before a capitalised name in a source text ("House Speaker Nancy Pelosi"):
+    (first token with its qualifiers, first title token, end of title, classes, name token indices)."""
+    table = offices(src)
+    if table is None:
+        return ()
+    tokens = _tokenize(source, starts)[0]
+    n = len(tokens)
+    out = []
+    end = 0
+    openers, compounds = table.openers, bool(table.suffixes)
+    for i in range(n):
+        tok = tokens[i]
+        if i < end or tok[6] not in openers and not (compounds and _may_open_office(tok, table)):
+            continue
+        words = [fold(t.text) for t in tokens[i:i + 5]]
+        found = _office_at(words, 0, table)
+        if found is None:
+            continue
+        e, classes = i + found[0], found[1]
+        end = e
+        if e < n and _office_at([fold(t.text) for t in tokens[e:e + 5]], 0, table):
+            continue  # "General Secretary": the title goes on
+        if e >= n or not tokens[e].capitalised or tokens[e].all_caps or tokens[e].caps_line \
+                or tokens[e].start - tokens[e - 1].end > 2 or tokens[e].line != tokens[i].line:
+            continue
+        name = [e]
+        while name[-1] + 1 < n and tokens[name[-1] + 1].capitalised and not tokens[name[-1] + 1].initial \
+                and tokens[name[-1] + 1].start - tokens[name[-1]].end <= 2:
+            name.append(name[-1] + 1)
+        first = i
+        for k in range(max(0, i - 2), i):
+            word = fold(tokens[k].text)
+            if word in table.qualifiers and tokens[k].line == tokens[i].line:
+                classes = classes | table.qualifiers[word]  # "House Speaker", "Senate President"
+                first = min(first, k)
+        out.append((first, i, e, classes, tuple(name)))
+    return tuple(out)
+
+
+def _replacement_span(match: _Match, first: int, last: int, src: str, tgt: str,
+                      text: str) -> tuple[int, int] | None:
+    """MT tokens [a, b) standing where source tokens first..last were: the unmatched MT words just before
+    the MT counterpart of the source word (or the segment end) after the name, when only function words lie
+    between the name and that word. None when the place cannot be told."""
+    s, t = match.s_tokens, match.t_tokens
+    ns, nt = len(s), len(t)
+    pairs = match.s_to_t
+    matched = {j for hits in pairs.values() for j in hits}
+    k = last + 1
+    while k < ns and k not in pairs and zipf(s[k].lower, src) >= 5.5:
+        k += 1
+    right = nt if k == ns else pairs[k][0] if k in pairs else None
+    k = first - 1
+    while k >= 0 and k not in pairs and zipf(s[k].lower, src) >= 5.5:
+        k -= 1
+    left = -1 if k < 0 else pairs[k][-1] if k in pairs else None
+    # only a name that ends its phrase ("since Mao", "by Maria Kowalczyk."): one that modifies the next word
+    # ("a Christian school") has no place of its own in the MT
+    if right is None:
+        return None
+    floor = -1 if left is None else left
+    if right <= floor:
+        return None
+    a = right
+    while a - 1 > floor and a - 1 not in matched and (a == right or not _hard_gap(text, t[a - 1], t[a])):
+        a -= 1
+    run = list(range(a, right))
+    if not run or len(run) > 6 or any(ch.isdigit() for ch in text[t[run[0]].start:t[run[-1]].end]):
+        return None
+    if any(t[k].capitalised and not t[k].initial for k in run):
+        return None  # a name stands there: a rendering of it, or another matter (see _garbled)
+    content = [k for k in run if len(t[k].text) >= 3 and zipf(t[k].lower, tgt) < 5.0]
+    if not content:
+        return None  # a pronoun or a function word: the name was left out, not replaced
+    a = b = content[-1]
+    while a - 1 in content and b - a < 2:
+        a -= 1
+    if a - 1 in run and len(t[a - 1].text) <= 3:
+        a -= 1  # the article of the noun: "les contrats"
+    return a, b + 1
+
+
 # --------------------------------------------------------------------------- the detector
 
 class NamesDetector(Detector):
-    """Spun or substituted outlet and organisation names; garbled names; one name spelt two ways."""
+    """Spun or substituted outlets and organisations; lost, garbled or retitled people and places (with the
+    source); one name spelt two ways."""
 
     name = "names"
     categories = (NAMED_ENTITY, INCONSISTENCY)
@@ -406,7 +842,11 @@ class NamesDetector(Detector):
         flags: list[Flag] = []
         if doc.alignment and doc.source_segments and doc.hypothesis_segments:
             flags += self._with_source(doc, langs, src, tgt)
-        flags += self._spun(doc, tokens, known, seqs, langs)
+            flags += self._people_and_places(doc, src, tgt)
+        spun = self._spun(doc, tokens, known, seqs, langs)
+        if spun and doc.alignment and doc.source_segments and doc.hypothesis_segments and doc.source:
+            spun = _backed_by_source(doc, spun)
+        flags += spun
         flags += self._inconsistent(doc, tokens, src, tgt)
         return _dedupe(flags)
 
@@ -507,6 +947,96 @@ class NamesDetector(Detector):
                                         "unknown word where a credit line names the outlet", None))
         return flags
 
+    # ---- with the source: a person or place name lost, a person's office changed
+
+    def _people_and_places(self, doc: DetectionInput, src: str, tgt: str) -> list[Flag]:
+        """Names the target language keeps as they are but the MT lost, and changed office titles."""
+        source, text = doc.source or "", doc.hypothesis
+        links = aligned_tokens(doc)
+        if not links or not source:
+            return []
+        starts = tuple(s.start for s in doc.source_segments or ())
+        s_all, s_starts = _tokenize(source, starts)
+        table_t = offices(tgt)
+        titles = _source_titles(source, starts, src) if table_t is not None else ()
+        # German capitalises every noun: capitals say nothing about names there
+        names = () if src in _NOUN_CAPITALS else _lost_names(
+            source, s_all, text, _tokenize(text, tuple(s.start for s in doc.hypothesis_segments or ()))[0], src, tgt)
+        if not names and not titles:
+            return []
+        flags: list[Flag] = []
+        for s_tokens, t_tokens, _, _ in links:
+            if not s_tokens or not t_tokens:
+                continue
+            lo = bisect.bisect_left(s_starts, s_tokens[0].start)
+            hi = lo + len(s_tokens)
+            here = [tuple(k - lo for k in seq) for seq in names if lo <= seq[0] and seq[-1] < hi]
+            mine = [(f - lo, i - lo, e - lo, c, tuple(k - lo for k in nm)) for f, i, e, c, nm in titles
+                    if lo <= f and nm[-1] < hi]
+            if not here and not mine:
+                continue
+            match = _Match(s_tokens, t_tokens)
+            if mine:
+                flags += self._titles(doc, match, mine, table_t)
+            for seq in here:
+                if any(match.t_has(s_tokens[k].text) for k in seq) or not _same_script(s_tokens[seq[0]], t_tokens):
+                    continue
+                found = _replacement_span(match, seq[0], seq[-1], src, tgt, text)
+                if found is None:
+                    continue
+                a, b = found
+                name = source[s_tokens[seq[0]].start:s_tokens[seq[-1]].end]
+                start, end = t_tokens[a].start, t_tokens[b - 1].end
+                flags.append(self._flag(
+                    doc, start, end, NAMED_ENTITY, "major", 0.55,
+                    f"the aligned source names {name!r}, which {tgt} writes as it is; the MT has no form of it "
+                    f"anywhere, and {text[start:end]!r} stands where it was", name))
+        return flags
+
+    def _titles(self, doc: DetectionInput, match: _Match, titles: list[tuple], table_t: Offices) -> list[Flag]:
+        """"House Speaker Nancy Pelosi" -> "la présidente américaine Nancy Pelosi": the title before a name
+        that both sides share names another office."""
+        s_tokens, t_tokens = match.s_tokens, match.t_tokens
+        t_words = [fold(t.text) for t in t_tokens]
+        flags = []
+        for first, i, e, classes, name in titles:
+            hits = [j for k in name for j in match.partners(k)]
+            if not hits:
+                continue
+            j0 = min(hits)
+            lo = j0
+            while lo > 0 and j0 - lo < 8 and not _hard_gap(doc.hypothesis, t_tokens[lo - 1], t_tokens[lo]):
+                lo -= 1
+            found = find_offices(t_words, table_t, lo, j0)
+            if not found:
+                continue
+            a, b, t_classes = found[-1]
+            gap = range(b, j0)
+            for k in gap:
+                t_classes = t_classes | table_t.qualifiers.get(t_words[k], frozenset())
+            if classes & t_classes:
+                continue
+            if len(gap) > 5 or len(gap) > 2 and not any(t_tokens[k].capitalised for k in gap):
+                continue  # too far from the name to be its title
+            region = range(first - 2, name[-1] + 1)
+            if any(s_i not in region for k in gap if t_tokens[k].capitalised for s_i in match.sources_of(k)):
+                continue  # another name stands between: the title is someone else's
+            others = [x for x in range(len(s_tokens)) if not i <= x < e and len(s_tokens[x].text) >= 4]
+            if any(s_i not in range(i, e) for k in range(a, b) for s_i in match.sources_of(k)) or any(
+                    _alike(t_tokens[k].text, s_tokens[x].text) for k in range(a, b) for x in others):
+                continue  # the MT title renders another word of the source ("the president met ...")
+            start, end = t_tokens[a].start, t_tokens[j0 - 1].end
+            s_title = doc.source[s_tokens[first].start:s_tokens[e - 1].end]
+            person = doc.source[s_tokens[name[0]].start:s_tokens[name[-1]].end]
+            suggestion = table_t.names.get(classes) or next(
+                (form for cls, form in table_t.names.items() if cls & classes), None)
+            flags.append(self._flag(
+                doc, start, end, NAMED_ENTITY, "major", 0.6,
+                f"the source calls {person} {s_title!r} ({_office_names(classes)}); the MT title "
+                f"{doc.hypothesis[t_tokens[a].start:t_tokens[b - 1].end]!r} names another office "
+                f"({_office_names(t_classes)})", suggestion))
+        return flags
+
     # ---- with the source: names dropped or changed in the aligned segment
 
     def _with_source(self, doc: DetectionInput, langs, src: str, tgt: str) -> list[Flag]:
@@ -602,8 +1132,11 @@ class NamesDetector(Detector):
             low = tok.text.casefold()
             if low in s_fold or low in source_doc or zipf(low, tgt) >= 1.5 or zipf(low, src) >= 1.5:
                 continue
+            folded = fold(tok.text)
+            if any(_same_stem(folded, fold(s)) for s in missing):
+                continue  # a compound or an inflection of the name (Berlin -> Berliner, Mythen -> Mythenweg)
             for s in missing:
-                if fold(s)[0] != fold(tok.text)[0] or translit_key(s) == translit_key(tok.text):
+                if fold(s)[0] != folded[0] or translit_key(s) == translit_key(tok.text):
                     continue
                 a, b = translit_key(s), translit_key(tok.text)
                 if _edit_distance(a, b) < max(2.0, 0.25 * max(len(a), len(b))) or similar(s, tok.text) < 0.6:
@@ -705,6 +1238,31 @@ class NamesDetector(Detector):
 
 
 _CREDIT_LINE = re.compile(r"(?m)^[ \t\-–—•*]*(?=[^\n]*(?:contribu|beigetragen|mitgearbeitet|bijgedragen))")
+
+
+def _backed_by_source(doc: DetectionInput, flags: list[Flag]) -> list[Flag]:
+    """With the source, the swap model's guesses that the aligned source backs: its segment names the
+    outlet the guess restores, or the MT text has no source at all. "United States" for "États-Unis" is
+    not a spun "United Nations"."""
+    gaz = gazetteer()
+    kept = []
+    for flag in flags:
+        ok = True
+        for s_tokens, t_tokens, _, _ in aligned_tokens(doc):
+            if flag.suggestion is None or not t_tokens or t_tokens[-1].end <= flag.start \
+                    or flag.end <= t_tokens[0].start:
+                continue
+            ok = ok and any(e.name == flag.suggestion for _, _, e in gaz.find(s_tokens))
+        if ok:
+            kept.append(flag)
+    return kept
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Two words built on one stem: one starts with the other, or they share most of the shorter one's
+    first letters (Limmerenbach / Limmerenschlucht)."""
+    shared = len(os.path.commonprefix([a, b]))
+    return shared == min(len(a), len(b)) or shared >= max(5, 0.6 * min(len(a), len(b)))
 
 
 def _edit_distance(a: str, b: str) -> int:

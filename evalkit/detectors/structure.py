@@ -70,6 +70,7 @@ class StructureDetector(Detector):
         if doc.alignment is not None and doc.source_segments is not None and doc.hypothesis_segments is not None:
             ctx.omissions()
             ctx.dropped_name_parts()
+            ctx.broken_sentences()
             ctx.additions()
             ctx.numbers()
         return ctx.flags
@@ -357,6 +358,34 @@ class _Context:
                   f"{len(run)} source sentence(s) with no MT counterpart: {missing[:120]!r}",
                   suggestion=missing if len(missing) <= 1000 else missing[:1000] + "…")
 
+    def broken_sentences(self) -> None:
+        """An aligned MT sentence broken by stray end punctuation and going on in lowercase ("la réunion.
+        . par le ministère") where its source sentence runs on: words were lost at the break. Minor
+        omission on the word before it (the gold's anchor for an omission)."""
+        src = self.doc.source_segments or ()
+        hyp = self.doc.hypothesis
+        if _STRAY_HINT.search(hyp) is None:
+            return
+        for link in self.doc.alignment or ():
+            # one source sentence: a break in the MT cannot mirror a sentence end of the source
+            if len(link.source) != 1 or not link.target or any(self.line_kind(j) != "content" for j in link.target):
+                continue
+            first, last = self.segs[link.target[0]], self.segs[link.target[-1]]
+            if _STRAY_BREAK.search(hyp, first.start, last.end) is None:
+                continue
+            s_text = " ".join(src[i].text for i in link.source)
+            if _STRAY_BREAK.search(s_text):
+                continue  # the source is broken the same way (or writes such marks on purpose)
+            for m in _STRAY_BREAK.finditer(hyp, first.start, last.end):
+                marks = m.group("punct").replace(" ", "").replace("\u00a0", "")
+                if not any(c in ".!?" for c in marks) or "..." in marks:
+                    continue  # commas alone, or an ellipsis
+                if any(self.in_prompt(j) for j in link.target if self.segs[j].start <= m.start() < self.segs[j].end):
+                    continue
+                self.flag(m.start("word"), m.end("word"), "accuracy/omission", "minor", 0.45,
+                          f"the MT sentence breaks off after {m.group('word')!r} with {m.group('punct')!r} and "
+                          f"goes on in lowercase, where the aligned source sentence runs on: words were lost")
+
     def dropped_name_parts(self) -> None:
         """A two-word source name ("Vladimir Putin") whose first word the MT keeps and whose
         second it drops ("un Vladimir souriant"), where the source never uses the first word
@@ -450,6 +479,12 @@ class _Context:
 
 
 _DIGITS = re.compile(r"\d+")
+# A lowercase word, then two or more stray marks with at least one sentence end (not an ellipsis), then the
+# sentence going on in lowercase: "réunion. . par", "accord., selon".
+_STRAY_HINT = re.compile(r"[.!?,;:][ \u00a0]?[.!?,;:][ \u00a0]+[a-zß-öø-ÿ]")
+_STRAY_BREAK = re.compile(
+    r"(?<![\w-])(?P<word>[a-zß-öø-ÿ][^\W\d_]{3,})"
+    r"(?P<punct>[ \u00a0]?[.!?,;:](?:[ \u00a0]?[.!?,;:])+)[ \u00a0]+(?=[a-zß-öø-ÿ])")
 _CAPITALISED = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}")
 _WORD_SPAN = re.compile(r"[^\W\d_]+")
 _SOURCE_NAME = re.compile(r"(?P<first>[A-ZÀ-Þ](?<![\w-][A-ZÀ-Þ])[a-zà-ÿ]+)[\s\u00a0]+(?P<last>[A-ZÀ-Þ][a-zà-ÿ]+)(?![\w-]|[\s\u00a0]+[A-ZÀ-Þ])")
