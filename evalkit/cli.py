@@ -185,27 +185,18 @@ def cmd_flag(args: argparse.Namespace) -> int:
     import json
 
     from .corpus import check_language
-    from .detectors import DetectionInput, make_detectors, run_detectors
+    from .detectors import make_detectors, run_detectors
+    from .detectors.base import prepare_input
     from .flags import mqm_penalty
     from .textio import read_text
 
     src_lang = check_language(args.src_lang, "--src-lang")
     tgt_lang = check_language(args.tgt_lang, "--tgt-lang")
     hypothesis = read_text(args.file)
-    source = read_text(args.source) if args.source else None
-    reference = read_text(args.reference) if args.reference else None
-    from .segment import segment
-
-    hyp_segments = segment(hypothesis, tgt_lang)
-    src_segments = segment(source, src_lang) if source is not None else None
-    alignment = None
-    if src_segments is not None:
-        from .align import align_segments
-
-        alignment = align_segments(src_segments, hyp_segments, src_lang=src_lang, tgt_lang=tgt_lang)
-    doc = DetectionInput(hypothesis=hypothesis, src_lang=src_lang, tgt_lang=tgt_lang, source=source,
-                         reference=reference, hypothesis_segments=hyp_segments, source_segments=src_segments,
-                         alignment=alignment, doc_id=Path(args.file).stem, system="")
+    doc = prepare_input(hypothesis, src_lang, tgt_lang,
+                        source=read_text(args.source) if args.source else None,
+                        reference=read_text(args.reference) if args.reference else None,
+                        doc_id=Path(args.file).stem)
     flags = run_detectors(doc, make_detectors(args.detectors))
     summary = mqm_penalty(flags, len(hypothesis.split()), args.severity_weights or _weights(""))
     if args.format == "json":

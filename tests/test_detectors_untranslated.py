@@ -6,20 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evalkit.align import align_segments
-from evalkit.detectors.base import DetectionInput
+from evalkit.detectors.base import DetectionInput, prepare_input
 from evalkit.detectors.untranslated import CATEGORY, UntranslatedDetector, lang_base, tokenize
-from evalkit.segment import segment
 
 
 def make(hyp: str, src: str | None = None, tgt: str = "fr", src_lang: str = "en") -> DetectionInput:
-    hyp_segs = segment(hyp, tgt)
-    if src is None:
-        return DetectionInput(hypothesis=hyp, src_lang=src_lang, tgt_lang=tgt, hypothesis_segments=hyp_segs)
-    src_segs = segment(src, src_lang)
-    links = align_segments(src_segs, hyp_segs, src_lang=src_lang, tgt_lang=tgt)
-    return DetectionInput(hypothesis=hyp, src_lang=src_lang, tgt_lang=tgt, source=src,
-                          hypothesis_segments=hyp_segs, source_segments=src_segs, alignment=links)
+    return prepare_input(hyp, src_lang, tgt, source=src)
 
 
 def detect(doc: DetectionInput) -> list:

@@ -41,3 +41,19 @@ class Detector(ABC):
     @abstractmethod
     def detect(self, doc: DetectionInput) -> list[Flag]:
         """Flags for one document, with spans inside `doc.hypothesis`."""
+
+
+def prepare_input(hypothesis: str, src_lang: str, tgt_lang: str, *, source: str | None = None,
+                  reference: str | None = None, doc_id: str = "", system: str = "") -> DetectionInput:
+    """A DetectionInput with the MT (and source) segmented and, given a source, aligned to it."""
+    from ..align import align_segments
+    from ..segment import segment
+
+    hyp_segments = segment(hypothesis, tgt_lang)
+    src_segments = alignment = None
+    if source is not None:
+        src_segments = segment(source, src_lang)
+        alignment = align_segments(src_segments, hyp_segments, src_lang=src_lang, tgt_lang=tgt_lang)
+    return DetectionInput(hypothesis=hypothesis, src_lang=src_lang, tgt_lang=tgt_lang, source=source,
+                          reference=reference, hypothesis_segments=hyp_segments, source_segments=src_segments,
+                          alignment=alignment, doc_id=doc_id, system=system)

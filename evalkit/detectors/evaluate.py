@@ -107,22 +107,11 @@ def gold_spans(corpus_dir, system: str) -> list[Span]:
 
 def detection_inputs(corpus, system: str) -> list:
     """One DetectionInput per document: raw texts, segments and the source<->MT alignment."""
-    from ..align import align_segments
-    from ..segment import segment
-    from .base import DetectionInput
+    from .base import prepare_input
 
-    inputs = []
-    for doc in corpus.documents:
-        hypothesis = doc.hypotheses[system]
-        hyp_segments = segment(hypothesis, corpus.target_lang)
-        src_segments = segment(doc.source, corpus.source_lang)
-        alignment = align_segments(src_segments, hyp_segments, src_lang=corpus.source_lang,
-                                   tgt_lang=corpus.target_lang)
-        inputs.append(DetectionInput(hypothesis=hypothesis, src_lang=corpus.source_lang,
-                                     tgt_lang=corpus.target_lang, source=doc.source, reference=doc.reference,
-                                     hypothesis_segments=hyp_segments, source_segments=src_segments,
-                                     alignment=alignment, doc_id=doc.id, system=system))
-    return inputs
+    return [prepare_input(doc.hypotheses[system], corpus.source_lang, corpus.target_lang, source=doc.source,
+                          reference=doc.reference, doc_id=doc.id, system=system)
+            for doc in corpus.documents]
 
 
 def evaluate_detectors(corpus_dir, system: str, detector_names: Sequence[str] | None = None, *,
