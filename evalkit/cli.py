@@ -70,6 +70,42 @@ def _name_path(value: str) -> tuple[str, str]:
     return name, path
 
 
+def add_comet_arguments(parser: argparse.ArgumentParser) -> None:
+    """COMET and cache options, shared by run, compare, gate and export."""
+    comet = parser.add_argument_group("COMET")
+    comet.add_argument("--no-comet", dest="comet", action="store_false",
+                       help="do not compute COMET (no torch import)")
+    comet.add_argument("--comet-model", default="Unbabel/wmt22-comet-da",
+                       help="hub name or local checkpoint path (default: Unbabel/wmt22-comet-da)")
+    comet.add_argument("--comet-batch-size", type=_positive_int, default=16, help="default 16")
+    comet.add_argument("--gpus", type=int, choices=[0, 1], default=None,
+                       help="0: CPU, 1: one GPU (default: a GPU if one is visible)")
+    comet.add_argument("--cpu", action="store_true", help="same as --gpus 0")
+    comet.add_argument("--no-cache", action="store_true", help="do not read or write the score cache")
+    comet.add_argument("--cache", metavar="FILE", help="score cache file (default: in the user cache dir)")
+
+
+def add_flag_arguments(parser: argparse.ArgumentParser) -> None:
+    """Detector options, shared by run, compare, gate and export."""
+    flags = parser.add_argument_group("flags")
+    flags.add_argument("--no-flags", action="store_true", help="do not run the error detectors")
+    flags.add_argument("--detectors", type=_split_list, default=None,
+                       help="comma-separated detectors (default: all)")
+    flags.add_argument("--severity-weights", type=_weights, default=None, metavar="W",
+                       help="MQM weights, e.g. minor=1,major=5,critical=25 (the default)")
+
+
+def run_options(args: argparse.Namespace, **fields):
+    """RunOptions from the shared COMET and flag options; `fields` set or override the rest."""
+    from .pipeline import RunOptions
+
+    shared = dict(comet=args.comet, comet_model=args.comet_model, comet_batch_size=args.comet_batch_size,
+                  gpus=0 if args.cpu else args.gpus, cache=False if args.no_cache else (args.cache or True),
+                  flags=not args.no_flags, detectors=args.detectors,
+                  severity_weights=args.severity_weights or _weights(""))
+    return RunOptions(**{**shared, **fields})
+
+
 def _positive_int(value: str) -> int:
     try:
         number = int(value)
@@ -99,7 +135,7 @@ class _Progress:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from .corpus import load_corpus
-    from .pipeline import RunOptions, evaluate_corpus
+    from .pipeline import evaluate_corpus
     from .report import output_root, write_document_reports, write_run_reports
     from .report.summary import format_table
 
@@ -115,13 +151,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         corpus = load_corpus(Path(args.corpus) if args.corpus else default_corpus())
     for name, path in args.add_systems:
         corpus = corpus.with_system(name, path)
-    options = RunOptions(
-        metrics=args.metrics, systems=args.systems, unit=args.unit, comet=args.comet,
-        comet_model=args.comet_model, comet_batch_size=args.comet_batch_size,
-        gpus=0 if args.cpu else args.gpus, cache=False if args.no_cache else (args.cache or True),
-        flags=not args.no_flags, detectors=args.detectors,
-        severity_weights=args.severity_weights or _weights(""), progress=not args.quiet and sys.stderr.isatty(),
-        engine=args.engine, scheduler=args.scheduler, workers=args.workers)
+    options = run_options(args, metrics=args.metrics, systems=args.systems, unit=args.unit,
+                          progress=not args.quiet and sys.stderr.isatty(), engine=args.engine,
+                          scheduler=args.scheduler, workers=args.workers)
     written: list[Path] = []
     roots: dict[str, Path] = {}
     n_systems = len(args.systems) if args.systems else len(corpus.systems)
@@ -268,23 +300,8 @@ def build_parser() -> argparse.ArgumentParser:
     engine.add_argument("--scheduler", metavar="ADDRESS", help="dask: an existing scheduler, e.g. tcp://host:8786")
     engine.add_argument("--workers", type=_positive_int, default=2,
                         help="dask: workers of the local cluster when no --scheduler is given (default 2)")
-    comet = run.add_argument_group("COMET")
-    comet.add_argument("--no-comet", dest="comet", action="store_false",
-                       help="do not compute COMET (no torch import)")
-    comet.add_argument("--comet-model", default="Unbabel/wmt22-comet-da",
-                       help="hub name or local checkpoint path (default: Unbabel/wmt22-comet-da)")
-    comet.add_argument("--comet-batch-size", type=_positive_int, default=16, help="default 16")
-    comet.add_argument("--gpus", type=int, choices=[0, 1], default=None,
-                       help="0: CPU, 1: one GPU (default: a GPU if one is visible)")
-    comet.add_argument("--cpu", action="store_true", help="same as --gpus 0")
-    comet.add_argument("--no-cache", action="store_true", help="do not read or write the score cache")
-    comet.add_argument("--cache", metavar="FILE", help="score cache file (default: in the user cache dir)")
-    flags = run.add_argument_group("flags")
-    flags.add_argument("--no-flags", action="store_true", help="do not run the error detectors")
-    flags.add_argument("--detectors", type=_split_list, default=None,
-                       help="comma-separated detectors (default: all)")
-    flags.add_argument("--severity-weights", type=_weights, default=None, metavar="W",
-                       help="MQM weights, e.g. minor=1,major=5,critical=25 (the default)")
+    add_comet_arguments(run)
+    add_flag_arguments(run)
     run.set_defaults(func=cmd_run)
 
     validate = sub.add_parser("validate", help="check every invariant of a corpus folder")

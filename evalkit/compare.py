@@ -312,26 +312,13 @@ def write_outputs(comparison: Comparison, out_dir: str | Path) -> list[Path]:
 
 def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
     """Corpus, systems, COMET and flag options shared by `compare` and `gate`."""
-    from .cli import _name_path, _positive_int, _weights
+    from .cli import _name_path, _positive_int, add_comet_arguments, add_flag_arguments
 
     parser.add_argument("corpus", nargs="?", help="corpus folder (default: corpora/spinner-news-en-fr)")
     parser.add_argument("--system", dest="add_systems", action="append", type=_name_path, default=[],
                         metavar="NAME=PATH", help="add a system from a folder of <doc>.txt files (repeatable)")
-    comet = parser.add_argument_group("COMET")
-    comet.add_argument("--no-comet", dest="comet", action="store_false", help="do not compute COMET")
-    comet.add_argument("--comet-model", default="Unbabel/wmt22-comet-da",
-                       help="hub name or local checkpoint path (default: Unbabel/wmt22-comet-da)")
-    comet.add_argument("--comet-batch-size", type=_positive_int, default=16, help="default 16")
-    comet.add_argument("--gpus", type=int, choices=[0, 1], default=None,
-                       help="0: CPU, 1: one GPU (default: a GPU if one is visible)")
-    comet.add_argument("--cpu", action="store_true", help="same as --gpus 0")
-    comet.add_argument("--no-cache", action="store_true", help="do not read or write the score cache")
-    comet.add_argument("--cache", metavar="FILE", help="score cache file (default: in the user cache dir)")
-    flags = parser.add_argument_group("flags")
-    flags.add_argument("--no-flags", action="store_true", help="do not run the error detectors")
-    flags.add_argument("--detectors", type=_split, default=None, help="comma-separated detectors (default: all)")
-    flags.add_argument("--severity-weights", type=_weights, default=None, metavar="W",
-                       help="MQM weights, e.g. minor=1,major=5,critical=25 (the default)")
+    add_comet_arguments(parser)
+    add_flag_arguments(parser)
     stats = parser.add_argument_group("significance")
     stats.add_argument("--resamples", type=_positive_int, default=DEFAULT_RESAMPLES,
                        help=f"bootstrap resamples (default {DEFAULT_RESAMPLES})")
@@ -358,15 +345,10 @@ def load_corpus_from_args(args: argparse.Namespace) -> Corpus:
 
 def run_options(args: argparse.Namespace, *, metrics: Sequence[str], comet: bool, flags: bool,
                 systems: Sequence[str] | None) -> RunOptions:
-    from .cli import _weights
-    from .pipeline import RunOptions
+    from . import cli
 
-    return RunOptions(
-        metrics=tuple(metrics), systems=tuple(systems) if systems is not None else None, unit="aligned",
-        comet=comet, comet_model=args.comet_model, comet_batch_size=args.comet_batch_size,
-        gpus=0 if args.cpu else args.gpus, cache=False if args.no_cache else (args.cache or True),
-        flags=flags, detectors=args.detectors, severity_weights=args.severity_weights or _weights(""),
-        progress=False)
+    return cli.run_options(args, metrics=tuple(metrics), systems=tuple(systems) if systems is not None else None,
+                           unit="aligned", comet=comet, flags=flags, progress=False)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
