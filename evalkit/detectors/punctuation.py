@@ -90,17 +90,39 @@ class PunctuationDetector(Detector):
                 for a, b, conf, why, fix in _merge(found, text)]
 
 
+_TOKEN = re.compile(r"\S+")
+
+
+@functools.lru_cache(maxsize=4)
+def _token_bounds(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the whitespace-separated tokens of `text`, computed once per text."""
+    starts, ends = [], []
+    for m in _TOKEN.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
 def _token_around(text: str, a: int, b: int) -> tuple[int, int]:
-    while a > 0 and not text[a - 1].isspace():
-        a -= 1
-    while b < len(text) and not text[b].isspace():
-        b += 1
+    """The whitespace-delimited token(s) around [a, b); looked up, not rescanned, per mark."""
+    starts, ends = _token_bounds(text)
+    i = bisect.bisect_right(starts, a) - 1
+    if i >= 0 and ends[i] >= a and not (a > 0 and text[a - 1].isspace()):
+        a = starts[i]
+    k = bisect.bisect_left(ends, b)
+    if k < len(starts) and starts[k] <= b and not (b < len(text) and text[b].isspace()):
+        b = ends[k]
     return a, b
 
 
 def _in_url(text: str, a: int, b: int) -> bool:
-    ta, tb = _token_around(text, a, b)
-    return _URLISH.search(text, ta, tb) is not None
+    return _token_is_url(text, *_token_around(text, a, b))
+
+
+@functools.lru_cache(maxsize=1024)
+def _token_is_url(text: str, start: int, end: int) -> bool:
+    # cached per token: a long token holding many marks is searched once, not once per mark
+    return _URLISH.search(text, start, end) is not None
 
 
 def _doubled(text: str, ok: Callable[[int, int], bool]) -> list[Found]:

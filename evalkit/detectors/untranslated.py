@@ -266,6 +266,16 @@ class UntranslatedDetector(Detector):
         if not quotes:
             return masked, flags
         source = (doc.source or "").casefold()
+        ngrams: set[tuple[str, ...]] | None = None
+
+        def source_ngrams() -> set[tuple[str, ...]]:
+            # word n-grams (n < 5: longer quotations are kept anyway) of the source, built once
+            nonlocal ngrams
+            if ngrams is None:
+                words = _WORD.findall(source)
+                ngrams = {tuple(words[i:i + n]) for n in range(1, 5) for i in range(len(words) - n + 1)}
+            return ngrams
+
         inside: dict[int, list[int]] = {}
         qi = 0
         for i, tok in enumerate(tokens):
@@ -287,7 +297,7 @@ class UntranslatedDetector(Detector):
             # a quotation kept in the original language, a quoted title, or a phrase the source has
             # verbatim is a choice; a short source-language phrase of the MT's own is not
             if len(words) >= 5 or _TITLE_CUE.search(text[max(0, quotes[q][0] - 40):quotes[q][0]]) \
-                    or source and phrase.casefold() in source:
+                    or source and _words_of(phrase) in source_ngrams():
                 continue
             content = [k for k, _ in kinds if k in (STRONG, WEAK)]
             if STRONG not in content and len(content) < 2:
@@ -513,8 +523,17 @@ class UntranslatedDetector(Detector):
                     round(confidence, 2), evidence, doc.doc_id, doc.system)
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _words_of(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.casefold()))
+
+
 _NOT_PROSE_HINT = re.compile(r"https?:|www\.|@|#|\.(?:com|org|net)\b")
-_NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|(?<!\w)[@#]\w+|\b[\w-]+\.(?:com|org|net)\b\S*")
+# Each alternative starts at a token start, so a long token is scanned once (not from every position).
+_NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|(?<!\S)[^\s@]+@[^\s@]+\.\w+|(?<!\w)[@#]\w+"
+                        r"|(?<![\w-])[\w-]+\.(?:com|org|net)\b\S*")
 _TITLE_CUE = re.compile(
     r"\b(?:film|movie|série|series|livre|book|roman|novel|album|chanson|song|émission|show|pièce|play|titre|"
     r"title|intitulée?s?|entitled|titled|hashtag|slogan|devise|motto|Buch|Lied|Sendung|Titel|película|libro|"
