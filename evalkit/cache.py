@@ -139,6 +139,10 @@ class ScoreCache:
                     logger.warning("score cache %s turned off for this run: %s", self.path, exc)
                     self._disabled = True
                     self._drop_connection()
+                except OSError as exc:  # its folder cannot be created (read-only, a file in the way)
+                    logger.warning("score cache %s turned off for this run: %s", self.path, exc)
+                    self._disabled = True
+                    self._drop_connection()
             return default
 
     def _connect(self) -> sqlite3.Connection:

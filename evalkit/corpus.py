@@ -9,12 +9,13 @@ broken invariant with its file and line.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, Problem
-from .textio import read_text, sha256_file
+from .textio import read_text, sha256_file, unsafe_name
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -85,7 +86,7 @@ class Corpus:
                 return s
         raise KeyError(name)
 
-    def with_system(self, name: str, folder: str | Path, description: str = "") -> "Corpus":
+    def with_system(self, name: str, folder: str | Path, description: str = "") -> Corpus:
         """A copy with one more system read from `folder/<doc>.txt` (every document required)."""
         from dataclasses import replace
 
@@ -117,7 +118,7 @@ class Corpus:
     def __len__(self) -> int:
         return len(self.documents)
 
-    def to_frame(self) -> "pd.DataFrame":
+    def to_frame(self) -> pd.DataFrame:
         """One row per (document, system): doc_id, system, source, hypothesis, reference."""
         import pandas as pd
 
@@ -149,6 +150,12 @@ def read_manifest(path: Path) -> dict[str, Any]:
         if key not in data:
             raise InputError(manifest_path, f"missing key {key!r}")
         check_language(data[key], manifest_path)
+    name = data.get("name")
+    if name is not None:
+        # The name is the report folder (<out>/<name>): it must be one folder name.
+        reason = unsafe_name(name) if isinstance(name, str) else "must be a string"
+        if reason:
+            raise InputError(manifest_path, f"invalid corpus name {name!r}: {reason}")
     docs = data.get("documents")
     if docs is not None and not isinstance(docs, list):
         raise InputError(manifest_path, "'documents' must be a list")
@@ -200,7 +207,13 @@ def _scan(path: Path) -> _Layout:
                 problems.append(Problem(manifest_path, None, f"duplicate document id {doc_id!r}"))
                 continue
             doc_ids.append(doc_id)
-            titles[doc_id] = entry.get("title", "") if isinstance(entry, dict) else ""
+            title = entry.get("title") if isinstance(entry, dict) else None
+            if isinstance(title, (int, float)) and not isinstance(title, bool):
+                title = str(title)  # `title: 1984` in YAML is a number
+            if title is not None and not isinstance(title, str):
+                problems.append(Problem(manifest_path, None, f"documents[{i}]: 'title' must be a string"))
+                title = None
+            titles[doc_id] = title or ""
     for doc_id in doc_ids:
         if not DOC_ID.match(doc_id):
             problems.append(Problem(manifest_path, None, f"invalid document id {doc_id!r}: use letters, "
@@ -272,7 +285,7 @@ def load_corpus(path: str | Path, *, systems: list[str] | None = None) -> Corpus
     manifest = layout.manifest
     return Corpus(
         path=root,
-        name=str(manifest.get("name") or root.name),
+        name=str(manifest.get("name") or root.resolve().name),  # resolved: "." and ".." have no name
         source_lang=manifest["source_lang"],
         target_lang=manifest["target_lang"],
         documents=tuple(documents),
@@ -309,9 +322,12 @@ def validate_corpus(path: str | Path) -> list[Problem]:
             except InputError as exc:
                 problems.append(Problem(file, _line_of(exc.message), exc.message))
 
-    for relative, expected in sorted((layout.manifest.get("checksums") or {}).items()):
-        file = root / relative
-        if not file.exists():
+    checksums = (layout.manifest.get("checksums") or {}).items()
+    for relative, expected in sorted(checksums, key=lambda item: str(item[0])):
+        file = root / str(relative)
+        if Path(str(relative)).is_absolute() or ".." in Path(str(relative)).parts:
+            problems.append(Problem(root / MANIFEST, None, f"checksums: {relative!r} is outside the corpus"))
+        elif not file.is_file():
             problems.append(Problem(file, None, "file listed in checksums not found"))
         elif sha256_file(file) != str(expected):
             problems.append(Problem(file, None, f"sha256 {sha256_file(file)[:12]}... does not match "

@@ -98,9 +98,15 @@ def gold_spans(corpus_dir, system: str) -> list[Span]:
 
     from ..gold import load_errors
 
+    from ..errors import InputError
+
     spans = []
     for path in sorted((Path(corpus_dir) / "gold" / "errors").glob("*.jsonl")):
-        errors, _ = load_errors(path)
+        errors, problems = load_errors(path)
+        if problems:  # a scorecard against broken gold would be silently wrong
+            first = problems[0]
+            raise InputError(path, (f"line {first.line}: " if first.line else "") + first.message
+                             + " (run `evalkit validate`)")
         spans += [Span(e.doc_id, e.category, e.start, e.end) for e in errors if e.system == system]
     return spans
 

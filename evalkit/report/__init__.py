@@ -11,12 +11,25 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..results import DocumentResult, RunResult
-from ..textio import write_atomic
+from ..textio import unsafe_name, write_atomic
 from . import html, json_report, markdown, summary
 
 
+def _inside(folder: str | Path, **names: str) -> Path:
+    """`folder/<name>/...`, refusing any name that would lead outside `folder`.
+
+    Names come from corpus.yaml, datasets and Python callers; this is the one place report
+    paths are made, so a hostile name (`../../x`, `/etc`) cannot escape the output folder.
+    """
+    for what, name in names.items():
+        reason = unsafe_name(name)
+        if reason:
+            raise InputError(folder, f"refusing to write reports for {what} name {name!r}: {reason}")
+    return Path(folder).joinpath(*names.values())
+
+
 def output_root(result: RunResult, out_dir: str | Path) -> Path:
-    root = Path(out_dir) / result.corpus
+    root = _inside(out_dir, corpus=result.corpus)
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -27,7 +40,7 @@ def output_root(result: RunResult, out_dir: str | Path) -> Path:
 def write_document_reports(result: RunResult, document: DocumentResult, root: Path) -> list[Path]:
     """The JSON, Markdown and HTML pages of one document (callable as soon as it is scored)."""
     payload = json_report.document_payload(result, document)
-    base = root / document.system / document.doc_id
+    base = _inside(root, system=document.system, document=document.doc_id)
     written = []
     for suffix, render in ((".json", json_report.dumps), (".md", markdown.render_document),
                            (".html", html.render_document)):
@@ -58,4 +71,4 @@ def write_reports(result: RunResult, out_dir: str | Path) -> list[Path]:
     return written + write_run_reports(result, root)
 
 
-__all__ = ["write_reports", "write_document_reports", "write_run_reports", "output_root"]
+__all__ = ["output_root", "write_document_reports", "write_reports", "write_run_reports"]

@@ -7,11 +7,9 @@ options give the same bytes.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from ..results import DocumentResult, RunResult
-from ..textio import write_atomic
 
 SCHEMA_ID = "evalkit.document-report"
 SCHEMA_VERSION = "1.1"
@@ -53,9 +51,3 @@ def document_payload(result: RunResult, document: DocumentResult) -> dict[str, A
 
 def dumps(payload: dict[str, Any]) -> str:
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
-
-
-def write_document(result: RunResult, document: DocumentResult, root: Path) -> Path:
-    path = root / document.system / f"{document.doc_id}.json"
-    write_atomic(path, dumps(document_payload(result, document)))
-    return path

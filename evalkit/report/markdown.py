@@ -6,9 +6,15 @@ from typing import Any
 
 
 def _cell(text: Any) -> str:
-    """Escape a value for a Markdown table cell."""
+    """Escape a value for a Markdown table cell (corpus text must never become markup)."""
     value = "" if text is None else str(text)
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+    value = value.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+    return value.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+
+
+def _code(text: Any) -> str:
+    """A code span that no backtick in `text` can close early."""
+    return "`" + _cell(text).replace("`", "'") + "`"
 
 
 def _num(value: float | None, digits: int = 2) -> str:
@@ -21,26 +27,29 @@ def render_document(payload: dict[str, Any]) -> str:
     lines = [f"# {_cell(doc['id'])} — {_cell(payload['system'])}", ""]
     if doc.get("title"):
         lines += [f"*{_cell(doc['title'])}*", ""]
-    lines += [f"Corpus `{corpus['name']}`, {corpus['source_lang']} → {corpus['target_lang']}. "
-              f"Words: " + ", ".join(f"{k} {v}" for k, v in sorted(doc["words"].items())) + ".", ""]
+    words = ", ".join(f"{_cell(k)} {v}" for k, v in sorted(doc["words"].items()))
+    pair = f"{_cell(corpus['source_lang'])} → {_cell(corpus['target_lang'])}"
+    lines += [f"Corpus {_code(corpus['name'])}, {pair}. Words: {words}.", ""]
     lines += ["## Scores", "", "| metric | value | unit | n | signature |", "|---|---:|---|---:|---|"]
     for name, score in sorted(payload["scores"].items()):
-        value = _num(score["value"]) if score["value"] is not None else f"not computed: {score.get('error', '')}"
-        lines.append(f"| {_cell(name)} | {_cell(value)} | {score['unit']} | {score['n']} | "
-                     f"`{_cell(score['signature'])}` |")
+        value = _num(score["value"]) if score["value"] is not None else \
+            f"not computed: {score.get('error', '')}"
+        lines.append(f"| {_cell(name)} | {_cell(value)} | {_cell(score['unit'])} | {score['n']} | "
+                     f"{_code(score['signature'])} |")
     lines.append("")
     flags = payload.get("flags")
     if flags is not None:
         lines += ["## Flags", ""]
         summary = payload.get("mqm")
         if summary:
-            lines += [f"MQM-style penalty: {_num(summary['penalty_per_100_words'])} per 100 words "
-                      f"({summary['penalty']} points over {summary['words']} words).", ""]
+            lines += [(f"MQM-style penalty: {_num(summary['penalty_per_100_words'])} per 100 words "
+                       f"({summary['penalty']} points over {summary['words']} words)."), ""]
         if flags:
             lines += ["| category | severity | text | suggestion | detector |", "|---|---|---|---|---|"]
             for flag in flags:
-                lines.append(f"| {_cell(flag['category'])} | {flag['severity']} | {_cell(flag['text'])} | "
-                             f"{_cell(flag.get('suggestion'))} | {_cell(flag['detector'])} |")
+                cells = [flag[k] for k in ("category", "severity", "text")] + [flag.get("suggestion"),
+                                                                               flag["detector"]]
+                lines.append("| " + " | ".join(map(_cell, cells)) + " |")
         else:
             lines.append("No flags.")
         lines.append("")
@@ -48,14 +57,15 @@ def render_document(payload: dict[str, Any]) -> str:
     if segments:
         metrics = sorted({m for s in segments for m in s.get("scores", {})})
         lines += ["## Aligned segments", "",
-                  "| # | link | source | MT | reference | " + " | ".join(metrics) + " |",
+                  "| # | link | source | MT | reference | " + " | ".join(map(_cell, metrics)) + " |",
                   "|---:|---|---|---|---|" + "---:|" * len(metrics)]
         for s in segments:
             scores = [_num(s.get("scores", {}).get(m)) for m in metrics]
-            lines.append(f"| {s['index']} | {s['type']} | {_cell(s['source'])} | {_cell(s['hypothesis'])} | "
-                         f"{_cell(s['reference'])} | " + " | ".join(scores) + " |")
+            lines.append(f"| {s['index']} | {_cell(s['type'])} | {_cell(s['source'])} | "
+                         f"{_cell(s['hypothesis'])} | {_cell(s['reference'])} | " + " | ".join(scores) + " |")
         lines.append("")
     if payload.get("notes"):
         lines += ["## Notes", ""] + [f"- {_cell(n)}" for n in payload["notes"]] + [""]
-    lines += ["## Versions", "", ", ".join(f"{k} {v}" for k, v in sorted(payload["versions"].items())), ""]
+    versions = ", ".join(f"{_cell(k)} {_cell(v)}" for k, v in sorted(payload["versions"].items()))
+    lines += ["## Versions", "", versions, ""]
     return "\n".join(lines)
