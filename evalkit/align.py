@@ -112,6 +112,7 @@ _NUMBER = re.compile(
 _WORD = re.compile(r"[^\W\d_]+")
 _PUNCT = {"?": "?", "!": "!", ":": ":", ";": ";", "(": "(", "«": "q", "»": "q", "“": "q", "”": "q",
           '"': "q", "„": "q"}
+_PUNCT_MARK = re.compile("[" + re.escape("".join(_PUNCT)) + "]")
 _JUNK = re.compile(
     r"^\W*(?:\[?ad_?\d*\]?|read(?: more| also)?\b|source link|advertisement|related\b|share\b|"
     r"leave a (?:reply|comment)|laisser un commentaire|comments?\b|click here|subscribe|sign up)",
@@ -146,24 +147,28 @@ def features(text: str) -> Counter[str]:
     content word, "nxi" a short capitalised word mid-sentence (a name or acronym), "p?" a
     punctuation mark.
     """
-    feats: Counter[str] = Counter()
+    # A plain dict counts faster than a Counter (no __missing__ call per new key); the Counter
+    # made from it has the same keys in the same order.
+    feats: dict[str, int] = {}
     for m in _NUMBER.finditer(text):
-        feats["#" + _normalise_number(m)] += 1
+        key = "#" + _normalise_number(m)
+        feats[key] = feats.get(key, 0) + 1
     first = True
     for m in _WORD.finditer(text):
         word = m.group()
         folded = _fold(word)
         if len(folded) >= 4:
             if folded not in _STOPWORDS:
-                feats["w" + folded[:4]] += 1
+                key = "w" + folded[:4]
+                feats[key] = feats.get(key, 0) + 1
         elif not first and len(word) >= 2 and word[0].isupper() and folded not in _STOPWORDS:
-            feats["n" + folded] += 1
+            key = "n" + folded
+            feats[key] = feats.get(key, 0) + 1
         first = False
-    for ch in text:
-        tag = _PUNCT.get(ch)
-        if tag:
-            feats["p" + tag] += 1
-    return feats
+    for m in _PUNCT_MARK.finditer(text):
+        key = "p" + _PUNCT[m.group()]
+        feats[key] = feats.get(key, 0) + 1
+    return Counter(feats)
 
 
 def strong_anchors(text: str, lang: str | None = None) -> set[str]:
@@ -247,10 +252,9 @@ def learn_lexicon(documents: Iterable[tuple[Sequence[Iterable[str]], Sequence[It
     for ks, kt in blocks:
         ks = [a for a in ks if low <= cs[a] <= max_df]
         kt = [b for b in kt if low <= ct[b] <= max_df]
-        for a in ks:
-            for b in kt:
-                if a[:4] != b[:4]:
-                    pair_count[(a, b)] += 1
+        if ks and kt:
+            # Counted in C; only the counts matter (the pairs are sorted below).
+            pair_count.update([(a, b) for a in ks for b in kt if a[:4] != b[:4]])
     scored = []
     for (a, b), c in pair_count.items():
         if c < low:
@@ -525,33 +529,36 @@ def _run(src: _Side, tgt: _Side, opts: AlignOptions, previous: list[Link] | None
 
 
 def _pair_matches(src: _Side, tgt: _Side, weights: dict[str, float], lo: list[int], hi: list[int],
-                  ) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float],
-                             dict[tuple[int, int], list[str]]]:
-    """For every segment pair near the band: matched anchor weight, matched weight of the
-    names and numbers (counted once per side where they are strong), and the shared anchors."""
+                  ) -> tuple[list[dict[int, float]], list[dict[int, float]]]:
+    """For every segment pair near the band: matched anchor weight and matched weight of the
+    names and numbers (counted once per side where they are strong), as one {j: weight} dict
+    per source segment i."""
     postings: dict[str, list[int]] = {}
     for j, f in enumerate(tgt.feats):
         for k in f:
             postings.setdefault(k, []).append(j)
-    matches: dict[tuple[int, int], float] = {}
-    strong_matches: dict[tuple[int, int], float] = {}
-    shared: dict[tuple[int, int], list[str]] = {}
+    matches: list[dict[int, float]] = []
+    strong_matches: list[dict[int, float]] = []
     tf, t_strong = tgt.feats, tgt.strong
     for i, f in enumerate(src.feats):
         a, b = lo[i], hi[i]
         s_strong = src.strong[i]
+        row: dict[int, float] = {}
+        strong_row: dict[int, float] = {}
         for k, c in f.items():
             w = weights[k]
-            for j in postings.get(k, ()):
-                if a <= j <= b:
-                    key = (i, j)
-                    v = w * min(c, tf[j][k])
-                    matches[key] = matches.get(key, 0.0) + v
-                    sides = (k in s_strong) + (k in t_strong[j])
-                    if sides:
-                        strong_matches[key] = strong_matches.get(key, 0.0) + v * sides
-                    shared.setdefault(key, []).append(k)
-    return matches, strong_matches, shared
+            found = postings.get(k)
+            if not found:
+                continue
+            for j in found[bisect.bisect_left(found, a):bisect.bisect_right(found, b)]:
+                v = w * min(c, tf[j][k])
+                row[j] = row.get(j, 0.0) + v
+                sides = (k in s_strong) + (k in t_strong[j])
+                if sides:
+                    strong_row[j] = strong_row.get(j, 0.0) + v * sides
+        matches.append(row)
+        strong_matches.append(strong_row)
+    return matches, strong_matches
 
 
 def _banded_dp(src: _Side, tgt: _Side, weights: dict[str, float], ratio: float, center: list[float],
@@ -567,7 +574,7 @@ def _banded_dp(src: _Side, tgt: _Side, weights: dict[str, float], ratio: float, 
     # Segment i lies between rows i and i+1; a block of up to 3 reaches 3 cells further.
     pair_lo = [max(0, min(lo[i], lo[i + 1]) - 3) for i in range(n)]
     pair_hi = [min(m - 1, max(hi[i], hi[i + 1]) + 3) for i in range(n)]
-    matches, strong_matches, shared = _pair_matches(src, tgt, weights, pair_lo, pair_hi)
+    matches, strong_matches = _pair_matches(src, tgt, weights, pair_lo, pair_hi)
     s_sw, t_sw, miss = src.swsum, tgt.swsum, opts.miss_weight
     sf, tf = src.feats, tgt.feats
     s_cum, t_cum, s_w, t_w = src.cum_len, tgt.cum_len, src.wsum, tgt.wsum
@@ -583,7 +590,10 @@ def _banded_dp(src: _Side, tgt: _Side, weights: dict[str, float], ratio: float, 
     blocks = [(1, 1, 0.0), (2, 1, opts.merge), (1, 2, opts.merge), (2, 2, opts.merge_2_2),
               (3, 1, opts.merge_3_1), (1, 3, opts.merge_3_1)]
     moves = [(1, 0), (0, 1)] + [(a, b) for a, b, _ in blocks]
+    # The glue of a target block of b segments starting at pj, for b = 2 and 3.
+    glue_t_block = {b: [junk_t[pj] + sum(glue_t[pj + 1:pj + b]) for pj in range(m)] for b in (2, 3)}
     inf = math.inf
+    sqrt, log, tail = math.sqrt, math.log, _TAIL
     cost: list[list[float]] = []
     back: list[list[int]] = []
 
@@ -592,24 +602,44 @@ def _banded_dp(src: _Side, tgt: _Side, weights: dict[str, float], ratio: float, 
         # the target counts once.
         keys: dict[str, None] = {}
         for i in range(i0, i1):
+            lo_i, hi_i, f = pair_lo[i], pair_hi[i], sf[i]
             for j in range(j0, j1):
-                found = shared.get((i, j))
-                if found:
-                    keys.update(dict.fromkeys(found))
+                if lo_i <= j <= hi_i:
+                    g = tf[j]
+                    keys.update(dict.fromkeys(k for k in f if k in g))
+        xs, ys = sf[i0:i1], tf[j0:j1]
+        x_strong, y_strong = src.strong[i0:i1], tgt.strong[j0:j1]
         total = total_strong = 0.0
         for k in keys:
-            cx = sum(sf[i].get(k, 0) for i in range(i0, i1))
-            cy = sum(tf[j].get(k, 0) for j in range(j0, j1))
+            cx = cy = 0
+            for f in xs:
+                cx += f.get(k, 0)
+            for f in ys:
+                cy += f.get(k, 0)
             v = weights[k] * min(cx, cy)
             total += v
-            sides = any(k in src.strong[i] for i in range(i0, i1)) + any(k in tgt.strong[j] for j in range(j0, j1))
+            sides = any(k in strong for strong in x_strong) + any(k in strong for strong in y_strong)
             total_strong += v * sides
         return total, total_strong
 
+    # The arithmetic below is _length_cost's and the cost model's, term for term and in the same
+    # order (tests compare the links bit for bit); what depends only on the row is hoisted.
     for i in range(n + 1):
         lo_i, hi_i = lo[i], hi[i]
         row_cost = [inf] * (hi_i - lo_i + 1)
         row_back = [-1] * (hi_i - lo_i + 1)
+        row_blocks = []
+        for mv, (a, b, prior) in enumerate(blocks, start=2):
+            pi = i - a
+            if pi >= 0:
+                row_blocks.append((mv, a, b, prior, pi, lo[pi], hi[pi], cost[pi], s_w[i] - s_w[pi],
+                                   (s_cum[i] - s_cum[pi]) * ratio, s_sw[i] - s_sw[pi],
+                                   junk_s[pi] + sum(glue_s[pi + 1:i]) if a > 1 else 0.0,
+                                   matches[pi], strong_matches[pi], glue_t_block.get(b)))
+        if i > 0:
+            up_lo, up_hi, up_cost, up_skip = lo[i - 1], hi[i - 1], cost[i - 1], skip_s[i - 1]
+        else:
+            up_lo, up_hi, up_cost, up_skip = 0, -1, [], 0.0
         for j in range(lo_i, hi_i + 1):
             if i == 0 and j == 0:
                 row_cost[0] = 0.0
@@ -619,48 +649,68 @@ def _banded_dp(src: _Side, tgt: _Side, weights: dict[str, float], ratio: float, 
             best, best_move = inf, -1
             if j > lo_i:
                 best, best_move = row_cost[j - 1 - lo_i] + skip_t[j - 1], 1
-            if i > 0 and lo[i - 1] <= j <= hi[i - 1]:
-                v = cost[i - 1][j - lo[i - 1]] + skip_s[i - 1]
+            if up_lo <= j <= up_hi:
+                v = up_cost[j - up_lo] + up_skip
                 if v < best - 1e-9:
                     best, best_move = v, 0
-            for mv, (a, b, prior) in enumerate(blocks, start=2):
-                pi, pj = i - a, j - b
-                if pi < 0 or pj < 0 or pj < lo[pi] or pj > hi[pi]:
+            t_w_j, t_cum_j, t_sw_j = t_w[j], t_cum[j], t_sw[j]
+            for mv, a, b, prior, pi, lo_p, hi_p, cost_p, wx, lxr, dsw, glue, m_row, sm_row, glue_b in row_blocks:
+                pj = j - b
+                if pj < lo_p or pj > hi_p:
                     continue
-                prev = cost[pi][pj - lo[pi]]
+                prev = cost_p[pj - lo_p]
                 # No link costs less than its prior minus the reward for matching all its anchors.
-                wx, wy = s_w[i] - s_w[pi], t_w[j] - t_w[pj]
-                if prev + prior - mw * min(wx, wy) >= best:
+                wy = t_w_j - t_w[pj]
+                if prev + prior - mw * (wx if wx < wy else wy) >= best:
                     continue
-                step = prior + lw * _length_cost(s_cum[i] - s_cum[pi], t_cum[j] - t_cum[pj], ratio, variance)
+                # Tighter lower bounds before the length cost (which is >= 0), so that most
+                # candidates are dropped without it: the pair's own match for a 1-1 link; for a
+                # block, its glue and the pairwise matches, which bound the block's match.
+                # Dropping a candidate that cannot win changes nothing: ties need 1e-9.
                 if a == 1 and b == 1:
-                    step -= mw * matches.get((pi, pj), 0.0)
-                    matched_strong = strong_matches.get((pi, pj), 0.0)
+                    matched = m_row.get(pj, 0.0)
+                    if prev - mw * matched >= best:
+                        continue
                 else:
-                    if a > 1:
-                        step += junk_s[pi] + sum(glue_s[pi + 1:i])
-                    if b > 1:
-                        step += junk_t[pj] + sum(glue_t[pj + 1:j])
-                    # The pairwise matches bound the block's (and equal it when one pair
-                    # matches): only compute the exact multiset match when it could win.
                     bound, pairs = 0.0, 0
                     for ii in range(pi, i):
+                        row = matches[ii]
                         for jj in range(pj, j):
-                            found = matches.get((ii, jj))
+                            found = row.get(jj)
                             if found:
                                 bound += found
                                 pairs += 1
+                    glue_j = glue_b[pj] if b > 1 else 0.0
+                    if prev + prior + glue + glue_j - mw * bound >= best:
+                        continue
+                ly = t_cum_j - t_cum[pj]
+                mean = (lxr + ly) / 2
+                if mean <= 0:
+                    length = 0.0
+                else:
+                    z = abs(ly - lxr) / sqrt(mean * variance)
+                    length = tail[int(z * 100)] if z < 30 else z * z / 2 + log(z * 2.5066282746310002)
+                step = prior + lw * length
+                if a == 1 and b == 1:
+                    step -= mw * matched
+                    matched_strong = sm_row.get(pj, 0.0)
+                else:
+                    if a > 1:
+                        step += glue
+                    if b > 1:
+                        step += glue_j
+                    # Only compute the exact multiset match when the block could win.
                     if prev + step - mw * bound >= best:
                         continue
                     if pairs > 1:
                         matched, matched_strong = block_match(pi, i, pj, j)
                     else:
                         matched = bound
-                        matched_strong = sum(strong_matches.get((ii, jj), 0.0)
+                        matched_strong = sum(strong_matches[ii].get(jj, 0.0)
                                              for ii in range(pi, i) for jj in range(pj, j))
                     step -= mw * matched
                 # Names and numbers of a side that the other side lacks speak against the link.
-                unmatched = s_sw[i] - s_sw[pi] + t_sw[j] - t_sw[pj] - matched_strong
+                unmatched = dsw + t_sw_j - t_sw[pj] - matched_strong
                 if unmatched > 0:
                     step += miss * unmatched
                 v = prev + step

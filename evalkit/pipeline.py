@@ -1,19 +1,25 @@
 """The evaluation pipeline: the only module that knows the order of the stages.
 
-corpus -> segment -> align (source<->MT, source<->reference) -> score (sacreBLEU
-per aligned segment, document and corpus; COMET per segment) -> flag
-(detectors) -> results. Every score records the unit it was computed over.
+Per document: segment -> align (source<->MT, source<->reference) -> score (sacreBLEU
+sufficient statistics per aligned segment, giving segment and document scores) ->
+flag (detectors). Per run: COMET per segment, corpus scores re-summed from the
+documents' statistics, results. Every score records the unit it was computed over.
+Where documents are scored (this process, a Dask cluster) is evalkit/engine.py's business.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
-from dataclasses import dataclass, field
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from importlib import metadata
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from .aligned import AlignedSegment, join_alignments
-from .corpus import Corpus
+from .corpus import Corpus, Document
 from .errors import MetricUnavailable, UsageError
 from .flags import SEVERITY_WEIGHTS, Flag, mqm_penalty
 from .metrics import DEFAULT_METRICS, METRICS, Metric, get_metric
@@ -25,6 +31,11 @@ log = logging.getLogger(__name__)
 DOCUMENT_UNIT = "document"
 SEGMENT_UNIT = "aligned-segments"
 UNITS = ("aligned", "document")
+ENGINES = ("local", "dask")
+STAGES = ("segment", "align", "metrics", "detectors", "comet", "reports")
+# Documents scored together in one COMET call per system (the in-process engine); reports of a
+# run with COMET are written per batch, of a run without as each document finishes.
+COMET_DOCUMENTS_PER_CALL = 64
 
 
 @dataclass(frozen=True)
@@ -46,12 +57,19 @@ class RunOptions:
     engine: str = "local"                      # "local" (in-process) or "dask"
     scheduler: str | None = None               # dask: address of an existing scheduler
     workers: int = 2                           # dask: size of the local cluster when no scheduler is given
+    # Keep every aligned segment in the RunResult? None: yes, unless `on_document` gets each
+    # document first (the CLI), so that memory follows the largest document, not the corpus.
+    keep_segments: bool | None = None
 
     def __post_init__(self) -> None:
         if self.unit not in UNITS:
             raise UsageError(f"unknown unit {self.unit!r}; use one of {', '.join(UNITS)}")
+        if self.engine not in ENGINES:
+            raise UsageError(f"unknown engine {self.engine!r}; use one of {', '.join(ENGINES)}")
         if self.comet_batch_size < 1:
             raise UsageError("COMET batch size must be at least 1")
+        if self.workers < 1:
+            raise UsageError("workers must be at least 1")
         missing = set(SEVERITY_WEIGHTS) - set(self.severity_weights)
         if missing:
             raise UsageError(f"severity weights miss {', '.join(sorted(missing))}")
@@ -87,52 +105,296 @@ def make_metrics(names: Sequence[str], target_lang: str, options: RunOptions) ->
 
 
 def _make_comet(options: RunOptions, target_lang: str) -> Metric:
-    from .cache import ScoreCache
-
-    cache: Any = None
-    if options.cache is True:
-        cache = "default"
-    elif options.cache:
-        cache = ScoreCache(options.cache)
-    return get_metric("comet", model=options.comet_model, batch_size=options.comet_batch_size,
-                      gpus=options.gpus, cache=cache, progress=options.progress, target_lang=target_lang)
-
-
-@dataclass
-class _Document:
-    """Per-document state shared by every system: segments and the source<->reference alignment."""
-
-    doc_id: str
-    source_segments: list
-    reference_segments: list | None
-    ref_links: list | None
-
-
-def _prepare(corpus: Corpus) -> list[_Document]:
-    from .align import align_segments
-    from .segment import segment
-
-    prepared = []
-    for doc in corpus.documents:
-        src = segment(doc.source, corpus.source_lang)
-        ref = segment(doc.reference, corpus.target_lang) if doc.reference is not None else None
-        links = align_segments(src, ref, src_lang=corpus.source_lang, tgt_lang=corpus.target_lang) \
-            if ref is not None else None
-        prepared.append(_Document(doc.id, src, ref, links))
-    return prepared
+    return _comet_from_spec(CometSpec(options.comet_model, options.comet_batch_size, options.gpus,
+                                      options.cache, options.progress), target_lang)
 
 
 def _unavailable(metric: str, signature: str, unit: str, reason: str) -> Score:
     return Score(metric, None, signature, unit, 0, error=reason)
 
 
+# --- timing ----------------------------------------------------------------------------------
+
+class StageClock:
+    """Seconds spent in each stage, summed over documents (cheap enough to be always on)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = dict.fromkeys(STAGES, 0.0)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] += time.perf_counter() - start
+
+    def add(self, seconds: Mapping[str, float]) -> None:
+        for name, value in seconds.items():
+            self.seconds[name] = self.seconds.get(name, 0.0) + value
+
+
+# --- one document ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CometSpec:
+    """How to build the COMET metric: picklable, so that Dask workers can build their own."""
+
+    model: str
+    batch_size: int = 16
+    gpus: int | None = None
+    cache: bool | str = True
+    progress: bool = False
+
+
+@dataclass(frozen=True)
+class DocumentPlan:
+    """What scoring one document needs to know; picklable (it travels with Dask tasks)."""
+
+    corpus: str
+    source_lang: str
+    target_lang: str
+    systems: tuple[str, ...]
+    metrics: tuple[str, ...]                  # metrics scored from sufficient statistics, in run order
+    per_document: tuple[str, ...] = ()        # other metrics (no statistics): scored per document here,
+                                              # at corpus level on the pooled segments
+    aligned: bool = True
+    flags: bool = True
+    detectors: tuple[str, ...] | None = None
+    severity_weights: tuple[tuple[str, float], ...] = tuple(SEVERITY_WEIGHTS.items())
+    comet: CometSpec | None = None            # COMET scored with the document (Dask workers)
+    comet_needs_reference: bool = True
+
+
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """One document scored for every system of the plan."""
+
+    index: int
+    results: tuple[DocumentResult, ...]       # in the plan's system order
+    comet_values: tuple[tuple[float, ...], ...] = ()   # per system, when COMET was scored with it
+    comet_errors: tuple[str | None, ...] = ()
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+@functools.lru_cache(maxsize=8)
+def _statistic_metrics(names: tuple[str, ...], target_lang: str) -> dict[str, Any]:
+    return {name: get_metric(name, target_lang=target_lang) for name in names}
+
+
+_local = threading.local()
+
+
+def _detectors(names: tuple[str, ...] | None) -> list:
+    # One set per thread: detectors are small objects, and nothing says they are thread-safe.
+    cache = _local.__dict__.setdefault("detectors", {})
+    if names not in cache:
+        from .detectors import make_detectors
+
+        cache[names] = make_detectors(names)
+    return cache[names]
+
+
+def score_document(index: int, doc: Document, plan: DocumentPlan) -> DocumentOutcome:
+    """Segment, align, score and flag one document for every system of `plan`.
+
+    The unit of work of every engine: it depends on nothing but its arguments.
+    """
+    from .align import align_segments
+    from .metrics.sacrebleu_metrics import extract_statistics, sum_statistics
+    from .segment import segment
+
+    clock = StageClock()
+    src_lang, tgt_lang = plan.source_lang, plan.target_lang
+    metrics = _statistic_metrics(plan.metrics, tgt_lang)
+    others = _statistic_metrics(plan.per_document, tgt_lang) if plan.per_document else {}
+    detectors = _detectors(plan.detectors) if plan.flags else None
+    segmented = plan.aligned or plan.flags
+    src = ref = ref_links = None
+    if segmented:
+        with clock.stage("segment"):
+            src = segment(doc.source, src_lang)
+            ref = segment(doc.reference, tgt_lang) if doc.reference is not None else None
+        with clock.stage("align"):
+            ref_links = align_segments(src, ref, src_lang=src_lang, tgt_lang=tgt_lang) if ref is not None else None
+    weights = dict(plan.severity_weights)
+    results = []
+    for system in plan.systems:
+        text = doc.hypotheses[system]
+        rows: tuple[AlignedSegment, ...] = ()
+        hyp_segments = mt_links = None
+        if segmented:
+            with clock.stage("segment"):
+                hyp_segments = segment(text, tgt_lang)
+            with clock.stage("align"):
+                mt_links = align_segments(src, hyp_segments, src_lang=src_lang, tgt_lang=tgt_lang)
+                rows = tuple(join_alignments(src, hyp_segments, mt_links, ref, ref_links))
+        with clock.stage("metrics"):
+            if plan.aligned:
+                hyps, refs, srcs = [r.hypothesis for r in rows], [r.reference for r in rows], [r.source for r in rows]
+                unit = SEGMENT_UNIT
+            else:
+                hyps, refs, srcs = [_flatten(text)], [_flatten(doc.reference)], [_flatten(doc.source)]
+                unit = DOCUMENT_UNIT
+            scores: dict[str, Score] = {}
+            segment_scores: dict[str, list[float | None]] = {}
+            statistics: dict[str, list] = {}
+            per_segment = extract_statistics(metrics, hyps, refs)
+            for name in (*plan.metrics, *plan.per_document):
+                if name in metrics:
+                    metric = metrics[name]
+                    totals = sum_statistics(per_segment[name])
+                    scores[name] = metric.score_from_totals(totals, unit=unit, n=len(hyps))
+                    statistics[name] = totals
+                    if plan.aligned:
+                        segment_scores[name] = [
+                            metric.segment_score_from_statistics(stats)
+                            if row.hypothesis_spans and row.reference_spans else None
+                            for stats, row in zip(per_segment[name], rows)]
+                else:
+                    metric = others[name]
+                    scores[name] = metric.corpus_score(hyps, refs, srcs, unit=unit)
+                    if plan.aligned:
+                        segment_scores[name] = [
+                            s if row.hypothesis_spans and row.reference_spans else None
+                            for s, row in zip(metric.segment_scores(hyps, refs, srcs), rows)]
+        flags: tuple[Flag, ...] | None = None
+        if detectors is not None:
+            from .detectors import DetectionInput, run_detectors
+
+            with clock.stage("detectors"):
+                flags = tuple(run_detectors(DetectionInput(
+                    hypothesis=text, src_lang=src_lang, tgt_lang=tgt_lang, source=doc.source,
+                    reference=doc.reference, hypothesis_segments=hyp_segments, source_segments=src,
+                    alignment=mt_links, doc_id=doc.id, system=system), detectors))
+        words = {"source": len(doc.source.split()), "hypothesis": len(text.split()),
+                 "reference": len(doc.reference.split()) if doc.reference is not None else 0}
+        mqm = mqm_penalty(flags, words["hypothesis"], weights) if flags is not None else None
+        results.append(DocumentResult(plan.corpus, system, doc.id, doc.title, src_lang, tgt_lang, scores, words,
+                                      rows, segment_scores, flags, mqm, statistics))
+    values: tuple[tuple[float, ...], ...] = ()
+    errors: tuple[str | None, ...] = ()
+    if plan.comet is not None:
+        with clock.stage("comet"):
+            metric = _worker_comet(plan.comet, tgt_lang)
+            scored = []
+            for k, system in enumerate(plan.systems):
+                with _COMET_LOCK:
+                    done, system_values, error = _comet_batch(metric, [results[k]], [doc], system, plan.aligned,
+                                                              plan.comet_needs_reference, None)
+                results[k] = done[0]
+                scored.append((tuple(system_values), error))
+            values = tuple(v for v, _ in scored)
+            errors = tuple(e for _, e in scored)
+    return DocumentOutcome(index, tuple(results), values, errors, clock.seconds)
+
+
+# --- COMET -----------------------------------------------------------------------------------
+
+_COMET_LOCK = threading.Lock()   # one model per process, shared by the threads of a worker
+
+
+def _comet_from_spec(spec: CometSpec, target_lang: str) -> Metric:
+    from .cache import ScoreCache
+
+    cache: Any = None
+    if spec.cache is True:
+        cache = "default"
+    elif spec.cache:
+        cache = ScoreCache(spec.cache)
+    return get_metric("comet", model=spec.model, batch_size=spec.batch_size, gpus=spec.gpus, cache=cache,
+                      progress=spec.progress, target_lang=target_lang)
+
+
+@functools.lru_cache(maxsize=4)
+def _worker_comet(spec: CometSpec, target_lang: str) -> Metric:
+    """The COMET metric of this process (a Dask worker): the model is loaded once, on first use."""
+    return _comet_from_spec(spec, target_lang)
+
+
+def _comet_batch(metric: Metric, docs: Sequence[DocumentResult], documents: Sequence[Document], system: str,
+                 aligned: bool, needs_reference: bool, unavailable: str | None,
+                 ) -> tuple[list[DocumentResult], list[float], str | None]:
+    """COMET over every scorable segment of some documents of one system, in one batched call.
+
+    A segment is scorable when it has MT and source text (and reference text if the model
+    needs one); insertions and omissions get no COMET score. A document's figure is the mean
+    of its segment scores. Returns the documents with COMET added, the segment scores in
+    document and segment order, and why COMET could not be computed (None if it was).
+    """
+    unit = SEGMENT_UNIT if aligned else DOCUMENT_UNIT
+    try:
+        signature = metric.signature()
+    except MetricUnavailable as exc:
+        unavailable, signature = unavailable or str(exc), f"comet|model:{getattr(metric, 'model', '?')}"
+    if unavailable:
+        score = _unavailable("comet", signature, unit, unavailable)
+        return [replace(d, scores={**d.scores, "comet": score}) for d in docs], [], unavailable
+    items: list[tuple[int, int, str, str, str | None]] = []
+    for d_index, (d, doc) in enumerate(zip(docs, documents)):
+        if aligned:
+            for k, row in enumerate(d.segments):
+                if row.hypothesis_spans and row.source_spans and (row.reference_spans or not needs_reference):
+                    items.append((d_index, k, row.hypothesis, row.source, row.reference or None))
+        else:
+            items.append((d_index, 0, _flatten(doc.hypotheses[system]), _flatten(doc.source),
+                          _flatten(doc.reference) or None))
+    try:
+        values = metric.segment_scores([i[2] for i in items],
+                                       [i[4] or "" for i in items] if needs_reference else None,
+                                       [i[3] for i in items]) if items else []
+    except MetricUnavailable as exc:
+        score = _unavailable("comet", signature, unit, str(exc))
+        return [replace(d, scores={**d.scores, "comet": score}) for d in docs], [], str(exc)
+    signature = metric.signature()
+    per_doc: dict[int, list[tuple[int, float]]] = {}
+    for (d_index, k, *_), value in zip(items, values):
+        per_doc.setdefault(d_index, []).append((k, value))
+    out = []
+    for d_index, d in enumerate(docs):
+        pairs = per_doc.get(d_index, [])
+        doc_values = [v for _, v in pairs]
+        mean = sum(doc_values) / len(doc_values) if doc_values else None
+        doc_score = Score("comet", mean, signature, unit, len(doc_values),
+                          error=None if doc_values else "no scorable segment")
+        segment_scores = dict(d.segment_scores)
+        if aligned:
+            column: list[float | None] = [None] * len(d.segments)
+            for k, v in pairs:
+                column[k] = v
+            segment_scores["comet"] = column
+        out.append(replace(d, scores={**d.scores, "comet": doc_score}, segment_scores=segment_scores))
+    return out, list(values), None
+
+
+# --- the run ---------------------------------------------------------------------------------
+
+@dataclass
+class _SystemTally:
+    """What a run keeps of one system while documents stream past: no segment texts."""
+
+    documents: dict[int, DocumentResult] = field(default_factory=dict)
+    totals: dict[str, list | None] = field(default_factory=dict)
+    segments: int = 0
+    comet_values: dict[int, list[float]] = field(default_factory=dict)
+    comet_error: str | None = None
+    pooled: dict[str, list[str]] = field(default_factory=lambda: {"hyp": [], "ref": [], "src": []})
+
+
 def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
-                    on_document: Callable[[RunResult, DocumentResult], None] | None = None) -> RunResult:
+                    on_document: Callable[[RunResult, DocumentResult], None] | None = None, *,
+                    timings: dict[str, float] | None = None) -> RunResult:
     """Score (and flag) every system of `corpus` at segment, document and corpus level.
 
     `on_document`, if given, is called with each DocumentResult as soon as it is
-    complete (reports are written as documents finish).
+    complete (reports are written as documents finish, in no guaranteed order with
+    the Dask engine); the RunResult then keeps each document's scores, flags and
+    statistics but not its segments, unless `options.keep_segments` says so.
+    `timings`, if given, receives the seconds spent per stage (summed over workers).
     """
+    from .engine import make_engine
+    from .metrics.sacrebleu_metrics import sum_statistics
+
     names = tuple(options.metrics) + (("comet",) if options.comet and "comet" not in options.metrics else ())
     metrics = make_metrics(names, corpus.target_lang, options)
     systems = [s.name for s in corpus.systems]
@@ -157,89 +419,102 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
         notes.append(f"{name.upper()} not computed: {reason}")
 
     aligned = options.unit == "aligned"
-    prepared = _prepare(corpus) if (aligned or options.flags) else None
-    detectors = None
-    if options.flags:
-        from .detectors import make_detectors
-
-        detectors = make_detectors(options.detectors)
-
+    unit = SEGMENT_UNIT if aligned else DOCUMENT_UNIT
+    comet = metrics.get("comet")
+    comet_on_workers = comet is not None and options.engine == "dask" and "comet" not in unavailable
+    plan = DocumentPlan(
+        corpus=corpus.name, source_lang=corpus.source_lang, target_lang=corpus.target_lang, systems=tuple(systems),
+        metrics=tuple(n for n, m in metrics.items() if n != "comet" and hasattr(m, "score_from_totals")),
+        per_document=tuple(n for n, m in metrics.items() if n != "comet" and not hasattr(m, "score_from_totals")),
+        aligned=aligned, flags=options.flags, detectors=options.detectors,
+        severity_weights=tuple(options.severity_weights.items()),
+        comet=CometSpec(options.comet_model, options.comet_batch_size, options.gpus, options.cache)
+        if comet_on_workers else None,
+        comet_needs_reference=bool(comet.needs_reference) if comet_on_workers else True)
+    keep = options.keep_segments if options.keep_segments is not None else on_document is None
+    clock = StageClock()
     shell = RunResult(corpus.name, corpus.source_lang, corpus.target_lang, tuple(metrics), (), (),
                       library_versions(), tuple(notes))
+    tallies = {s: _SystemTally(totals=dict.fromkeys(plan.metrics)) for s in systems}
+    for s in systems:
+        tallies[s].comet_error = unavailable.get("comet")
+
+    def finish(index: int, result: DocumentResult) -> None:
+        tally = tallies[result.system]
+        for name in plan.metrics:
+            tally.totals[name] = sum_statistics([result.statistics[name]], tally.totals[name]) \
+                if result.statistics.get(name) is not None else tally.totals[name]
+        tally.segments += len(result.segments) if aligned else 1
+        if plan.per_document:
+            doc = corpus.documents[index]
+            if aligned:
+                tally.pooled["hyp"] += [r.hypothesis for r in result.segments]
+                tally.pooled["ref"] += [r.reference for r in result.segments]
+                tally.pooled["src"] += [r.source for r in result.segments]
+            else:
+                tally.pooled["hyp"].append(_flatten(doc.hypotheses[result.system]))
+                tally.pooled["ref"].append(_flatten(doc.reference))
+                tally.pooled["src"].append(_flatten(doc.source))
+        if on_document is not None:
+            with clock.stage("reports"):
+                on_document(shell, result)
+        tally.documents[index] = result if keep else replace(result, segments=(), segment_scores={})
+
+    pending: list[DocumentOutcome] = []
+
+    def flush() -> None:
+        # COMET in this process: one call per system over a batch of documents.
+        if not pending:
+            return
+        outcomes = sorted(pending, key=lambda o: o.index)
+        pending.clear()
+        batches = [list(o.results) for o in outcomes]
+        if comet is not None and not comet_on_workers:
+            with clock.stage("comet"):
+                for k, system in enumerate(systems):
+                    tally = tallies[system]
+                    done, values, error = _comet_batch(
+                        comet, [b[k] for b in batches], [corpus.documents[o.index] for o in outcomes], system,
+                        aligned, bool(comet.needs_reference) if tally.comet_error is None else True,
+                        tally.comet_error)
+                    tally.comet_error = tally.comet_error or error
+                    for b, result in zip(batches, done):
+                        b[k] = result
+                    tally.comet_values[outcomes[0].index] = values
+        for outcome, results in zip(outcomes, batches):
+            for result in results:
+                finish(outcome.index, result)
+
+    batch = COMET_DOCUMENTS_PER_CALL if comet is not None and not comet_on_workers else 1
+    with make_engine(options) as engine:
+        for outcome in engine.map(score_document, corpus.documents, plan):
+            clock.add(outcome.seconds)
+            if comet_on_workers:
+                for k, system in enumerate(systems):
+                    tallies[system].comet_values[outcome.index] = list(outcome.comet_values[k])
+                    tallies[system].comet_error = tallies[system].comet_error or outcome.comet_errors[k]
+            pending.append(outcome)
+            if len(pending) >= batch:
+                flush()
+        flush()
+
     documents: list[DocumentResult] = []
     system_results: list[SystemResult] = []
     for system in systems:
-        log.info("%s: %d documents", system, len(corpus.documents))
-        pooled: dict[str, list] = {"hyp": [], "ref": [], "src": []}
-        system_docs: list[DocumentResult] = []
-        for position, doc in enumerate(corpus.documents):
-            rows: tuple[AlignedSegment, ...] = ()
-            flags: tuple[Flag, ...] | None = None
-            hyp_segments = None
-            mt_links = None
-            if prepared is not None:
-                from .align import align_segments
-                from .segment import segment
-
-                state = prepared[position]
-                hyp_segments = segment(doc.hypotheses[system], corpus.target_lang)
-                mt_links = align_segments(state.source_segments, hyp_segments,
-                                          src_lang=corpus.source_lang, tgt_lang=corpus.target_lang)
-                rows = tuple(join_alignments(state.source_segments, hyp_segments, mt_links,
-                                             state.reference_segments, state.ref_links))
-            if aligned:
-                hyps = [r.hypothesis for r in rows]
-                refs = [r.reference for r in rows]
-                srcs = [r.source for r in rows]
-                unit = SEGMENT_UNIT
+        tally = tallies[system]
+        system_docs = [tally.documents[i] for i in sorted(tally.documents)]
+        documents += system_docs
+        corpus_scores: dict[str, Score] = {}
+        for name in (*plan.metrics, *plan.per_document):
+            if name in plan.metrics:
+                corpus_scores[name] = metrics[name].score_from_totals(tally.totals[name], unit=unit, n=tally.segments)
             else:
-                hyps, refs = [_flatten(doc.hypotheses[system])], [_flatten(doc.reference)]
-                srcs = [_flatten(doc.source)]
-                unit = DOCUMENT_UNIT
-            scores: dict[str, Score] = {}
-            segment_scores: dict[str, list[float | None]] = {}
-            for name, metric in metrics.items():
-                if name == "comet":
-                    continue
-                scores[name] = metric.corpus_score(hyps, refs if corpus.has_reference else None, srcs, unit=unit)
-                if aligned:
-                    segment_scores[name] = [
-                        s if r.hypothesis_spans and r.reference_spans else None
-                        for s, r in zip(metric.segment_scores(hyps, refs, srcs), rows)]
-            pooled["hyp"] += hyps
-            pooled["ref"] += refs
-            pooled["src"] += srcs
-            if detectors is not None:
-                from .detectors import DetectionInput, run_detectors
-
-                state = prepared[position]
-                flags = tuple(run_detectors(DetectionInput(
-                    hypothesis=doc.hypotheses[system], src_lang=corpus.source_lang,
-                    tgt_lang=corpus.target_lang, source=doc.source, reference=doc.reference,
-                    hypothesis_segments=hyp_segments, source_segments=state.source_segments,
-                    alignment=mt_links, doc_id=doc.id, system=system), detectors))
-            words = {"source": len(doc.source.split()), "hypothesis": len(doc.hypotheses[system].split()),
-                     "reference": len(doc.reference.split()) if doc.reference is not None else 0}
-            mqm = mqm_penalty(flags, words["hypothesis"], options.severity_weights) if flags is not None else None
-            system_docs.append(DocumentResult(corpus.name, system, doc.id, doc.title, corpus.source_lang,
-                                              corpus.target_lang, scores, words, rows, segment_scores,
-                                              flags, mqm))
-        corpus_scores = {}
-        for name, metric in metrics.items():
-            if name == "comet":
-                continue
-            corpus_scores[name] = metric.corpus_score(
-                pooled["hyp"], pooled["ref"] if corpus.has_reference else None, pooled["src"],
-                unit=SEGMENT_UNIT if aligned else DOCUMENT_UNIT)
-        if "comet" in metrics:
-            system_docs, corpus_scores["comet"] = _score_comet(metrics["comet"], system_docs, corpus, system,
-                                                               aligned, unavailable.get("comet"))
-        for result in system_docs:
-            documents.append(result)
-            if on_document is not None:
-                on_document(shell, result)
+                corpus_scores[name] = metrics[name].corpus_score(tally.pooled["hyp"], tally.pooled["ref"],
+                                                                 tally.pooled["src"], unit=unit)
+        if comet is not None:
+            corpus_scores["comet"] = _comet_corpus_score(comet, tally, unit)
         flag_counts, mqm_100 = None, None
-        if detectors is not None:
+        if options.flags:
             flag_counts = {}
             for d in system_docs:
                 for f in d.flags or ():
@@ -254,63 +529,23 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
             note = f"{name.upper()} not computed: {score.error}"
             if score.value is None and score.error and note not in notes:
                 notes.append(note)
+    seconds = {k: round(v, 6) for k, v in clock.seconds.items()}
+    log.info("seconds per stage (summed over documents and workers): %s",
+             ", ".join(f"{k} {v:.3f}" for k, v in seconds.items()))
+    if timings is not None:
+        timings.update(seconds)
     return RunResult(corpus.name, corpus.source_lang, corpus.target_lang, tuple(metrics),
                      tuple(documents), tuple(system_results), library_versions(), tuple(notes))
 
 
-def _score_comet(metric: Metric, docs: list[DocumentResult], corpus: Corpus, system: str, aligned: bool,
-                 unavailable: str | None) -> tuple[list[DocumentResult], Score]:
-    """COMET over every scorable segment of one system, in one batched call.
-
-    A segment is scorable when it has MT and source text (and reference text if
-    the model needs one); insertions and omissions get no COMET score. The
-    document and corpus figures are means of the segment scores.
-    """
-    from dataclasses import replace
-
-    unit = SEGMENT_UNIT if aligned else DOCUMENT_UNIT
+def _comet_corpus_score(metric: Metric, tally: _SystemTally, unit: str) -> Score:
+    """The mean of every scored segment, in document order (as one batched call would sum them)."""
     try:
         signature = metric.signature()
-    except MetricUnavailable as exc:
-        unavailable, signature = unavailable or str(exc), f"comet|model:{getattr(metric, 'model', '?')}"
-    if unavailable:
-        score = _unavailable("comet", signature, unit, unavailable)
-        return [replace(d, scores={**d.scores, "comet": score}) for d in docs], score
-    needs_reference = metric.needs_reference
-    items: list[tuple[int, int, str, str, str | None]] = []
-    for d_index, (d, doc) in enumerate(zip(docs, corpus.documents)):
-        if aligned:
-            for k, row in enumerate(d.segments):
-                if row.hypothesis_spans and row.source_spans and (row.reference_spans or not needs_reference):
-                    items.append((d_index, k, row.hypothesis, row.source, row.reference or None))
-        else:
-            items.append((d_index, 0, _flatten(doc.hypotheses[system]), _flatten(doc.source),
-                          _flatten(doc.reference) or None))
-    try:
-        values = metric.segment_scores([i[2] for i in items],
-                                       [i[4] or "" for i in items] if needs_reference else None,
-                                       [i[3] for i in items]) if items else []
-    except MetricUnavailable as exc:
-        score = _unavailable("comet", signature, unit, str(exc))
-        return [replace(d, scores={**d.scores, "comet": score}) for d in docs], score
-    signature = metric.signature()
-    per_doc: dict[int, list[tuple[int, float]]] = {}
-    for (d_index, k, *_), value in zip(items, values):
-        per_doc.setdefault(d_index, []).append((k, value))
-    out = []
-    for d_index, d in enumerate(docs):
-        pairs = per_doc.get(d_index, [])
-        doc_values = [v for _, v in pairs]
-        mean = sum(doc_values) / len(doc_values) if doc_values else None
-        doc_score = Score("comet", mean, signature, unit, len(doc_values),
-                          error=None if doc_values else "no scorable segment")
-        segment_scores = dict(d.segment_scores)
-        if aligned:
-            column: list[float | None] = [None] * len(d.segments)
-            for k, v in pairs:
-                column[k] = v
-            segment_scores["comet"] = column
-        out.append(replace(d, scores={**d.scores, "comet": doc_score}, segment_scores=segment_scores))
-    corpus_value = sum(values) / len(values) if values else None
-    return out, Score("comet", corpus_value, signature, unit, len(values),
-                      error=None if values else "no scorable segment")
+    except MetricUnavailable:
+        signature = f"comet|model:{getattr(metric, 'model', '?')}"
+    if tally.comet_error:
+        return _unavailable("comet", signature, unit, tally.comet_error)
+    values = [v for i in sorted(tally.comet_values) for v in tally.comet_values[i]]
+    return Score("comet", sum(values) / len(values) if values else None, signature, unit, len(values),
+                 error=None if values else "no scorable segment")

@@ -33,6 +33,9 @@ class DocumentResult:
     segment_scores: dict[str, list[float | None]] = field(default_factory=dict)  # metric -> one per segment
     flags: tuple[Flag, ...] | None = None         # None: detectors not run
     mqm: MQMSummary | None = None
+    # metric -> the column sums of its segments' sufficient statistics (sacreBLEU metrics):
+    # what corpus scores and document-level resampling re-sum, kept when segments are dropped
+    statistics: dict[str, list | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

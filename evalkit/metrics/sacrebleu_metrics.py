@@ -2,15 +2,19 @@
 
 Corpus scores use sacreBLEU's defaults (tokenizer chosen from the target
 language, as `sacrebleu -tl` does); segment BLEU uses effective order, as
-sacreBLEU's sentence_score recommends.
+sacreBLEU's sentence_score recommends. Each segment's sufficient statistics are
+extracted once; segment, document and corpus scores are all computed from them
+(`statistics_for`, `score_from_totals`), as sacreBLEU itself does.
 """
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from ..errors import UsageError
 from .base import Metric, Score
+
+Statistics = list[list]  # one row of sufficient statistics per segment
 
 
 class SacreBLEUMetric(Metric):
@@ -38,23 +42,44 @@ class SacreBLEUMetric(Metric):
         return [list(references)]
 
     def corpus_score(self, hypotheses, references, sources=None, *, unit: str = "segment") -> Score:
-        refs = self._check(hypotheses, references)
-        result = self._corpus.corpus_score(list(hypotheses), refs)
-        return Score(self.name, float(result.score), self.signature(), unit, len(hypotheses),
-                     self._details(result))
+        return self.score_from_totals(sum_statistics(self.sufficient_statistics(hypotheses, references)),
+                                      unit=unit, n=len(hypotheses))
 
     def segment_scores(self, hypotheses, references, sources=None) -> list[float]:
-        self._check(hypotheses, references)
-        return [float(self._sentence.sentence_score(h, [r]).score) for h, r in zip(hypotheses, references)]
+        return [self.segment_score_from_statistics(row)
+                for row in self.sufficient_statistics(hypotheses, references)]
 
-    def sufficient_statistics(self, hypotheses: Sequence[str], references: Sequence[str]) -> list[list]:
+    def sufficient_statistics(self, hypotheses: Sequence[str], references: Sequence[str]) -> Statistics:
         """Per-segment statistics that sum to the corpus score (for resampling)."""
         refs = self._check(hypotheses, references)
+        if not hypotheses:
+            return []
         return self._corpus._extract_corpus_statistics(list(hypotheses), refs)
 
     def score_from_statistics(self, statistics: Sequence[Sequence[float]]) -> float:
         totals = [sum(column) for column in zip(*statistics)]
         return float(self._corpus._compute_score_from_stats(totals).score)
+
+    def score_from_totals(self, totals: Sequence[float] | None, *, unit: str, n: int) -> Score:
+        """The corpus (or document) Score from column sums of the segments' statistics.
+
+        Equals sacreBLEU's corpus_score on those segments: it sums the same rows the same way.
+        `totals` None (no segment) gives a Score with no value.
+        """
+        if totals is None:
+            return Score(self.name, None, self.signature(), unit, 0, error="no segments")
+        result = self._corpus._compute_score_from_stats(list(totals))
+        return Score(self.name, float(result.score), self.signature(), unit, n, self._details(result))
+
+    def segment_score_from_statistics(self, row: Sequence[float]) -> float:
+        """sacreBLEU's sentence_score (BLEU with effective order) from one segment's statistics."""
+        return float(self._sentence._compute_score_from_stats(list(row)).score)
+
+    def statistics_for(self, hypotheses: Sequence[str], references: Sequence[str],
+                       computed: Mapping[str, tuple["SacreBLEUMetric", Statistics]]) -> Statistics:
+        """The statistics of these segments, reusing what another metric (`computed`: name ->
+        (metric, its statistics of the same segments)) extracted when it can."""
+        return self.sufficient_statistics(hypotheses, references)
 
     def signature(self) -> str:
         return self._signature_of(self._corpus)
@@ -71,6 +96,32 @@ class SacreBLEUMetric(Metric):
 
     def _details(self, result) -> dict[str, Any]:
         return {}
+
+
+def extract_statistics(metrics: Mapping[str, SacreBLEUMetric], hypotheses: Sequence[str],
+                       references: Sequence[str]) -> dict[str, Statistics]:
+    """Per-segment statistics of several metrics over the same segments, each extracted once
+    (chrF's are sliced out of chrF++'s when both are asked for)."""
+    done: dict[str, tuple[SacreBLEUMetric, Statistics]] = {}
+    # Metrics whose statistics contain another's (more word n-gram orders) go first.
+    for name in sorted(metrics, key=lambda n: -getattr(metrics[n], "word_order", 0)):
+        done[name] = (metrics[name], metrics[name].statistics_for(hypotheses, references, done))
+    return {name: done[name][1] for name in metrics}
+
+
+def sum_statistics(rows: Sequence[Sequence[float]], totals: list | None = None) -> list | None:
+    """Column sums of statistics rows added to `totals` (None: start from zero), in order.
+
+    Like sacreBLEU's sum_of_lists the sums start from an int zero and add row by row, so they
+    are bit-identical; every statistic is a count (TER's reference length an integral float),
+    so the order in which documents are summed does not change them either. None for no rows.
+    """
+    for row in rows:
+        if totals is None:
+            totals = [0] * len(row)
+        for k, value in enumerate(row):
+            totals[k] += value
+    return totals
 
 
 class BLEU(SacreBLEUMetric):
@@ -97,6 +148,18 @@ class ChrF(SacreBLEUMetric):
 
         return CHRF(word_order=self.word_order, **self.options)
 
+    def statistics_for(self, hypotheses, references, computed):
+        # chrF's statistics are the character-n-gram columns of chrF++'s when both count
+        # characters the same way: slice them instead of extracting the n-grams again.
+        mine = self._corpus
+        for other, rows in computed.values():
+            theirs = getattr(other, "_corpus", None)
+            if isinstance(other, ChrF) and other.word_order > self.word_order and \
+                    (theirs.char_order, theirs.whitespace, theirs.lowercase) == \
+                    (mine.char_order, mine.whitespace, mine.lowercase):
+                return [row[:3 * mine.char_order] for row in rows]
+        return self.sufficient_statistics(hypotheses, references)
+
 
 class ChrFPlusPlus(ChrF):
     name = "chrf++"
@@ -108,7 +171,8 @@ class TER(SacreBLEUMetric):
     higher_is_better = False
 
     def _make(self, effective_order: bool):
-        from sacrebleu.metrics import TER as _TER
+        # sacreBLEU's TER class with a faster edit distance that gives the same numbers.
+        from .fast_ter import FastTER
 
         asian = self.target_lang in {"ja", "zh", "ko"}
-        return _TER(asian_support=asian, **self.options)
+        return FastTER(asian_support=asian, **self.options)

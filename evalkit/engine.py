@@ -1,0 +1,114 @@
+"""Where documents are scored: in this process, or on a Dask cluster with one task per document.
+
+An engine maps the pipeline's per-document function over a corpus and yields each outcome as
+it completes; evalkit/pipeline.py knows the stages and re-sums the results. See docs/scale.md.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
+
+from .errors import UsageError
+
+if TYPE_CHECKING:
+    from .corpus import Document
+    from .pipeline import DocumentOutcome, DocumentPlan, RunOptions
+
+log = logging.getLogger(__name__)
+Task = Callable[[int, "Document", "DocumentPlan"], "DocumentOutcome"]
+
+
+class LocalEngine:
+    """Every document in this process, in corpus order."""
+
+    def __enter__(self) -> "LocalEngine":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def map(self, task: Task, documents: Sequence[Document], plan: DocumentPlan) -> Iterator[DocumentOutcome]:
+        for index, document in enumerate(documents):
+            yield task(index, document, plan)
+
+
+class DaskEngine:
+    """One Dask task per document (all systems), on an existing scheduler or a local cluster.
+
+    Documents travel with their tasks, so workers need evalkit (the same version) but not the
+    corpus folder. At most `window` tasks are in flight, so neither the client nor the
+    scheduler ever holds the whole corpus's results.
+    """
+
+    def __init__(self, scheduler: str | None = None, workers: int = 2, *, processes: bool = True,
+                 window: int | None = None, timeout: str = "20s"):
+        self.scheduler = scheduler
+        self.timeout = timeout
+        self.workers = workers
+        self.processes = processes
+        self.window = window
+        self._client: Any = None
+        self._cluster: Any = None
+        self._levels: dict[str, int] = {}
+
+    def __enter__(self) -> "DaskEngine":
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise UsageError("--engine dask needs Dask distributed: pip install 'dask[distributed]'") from None
+        # Dask logs its cluster's life at INFO through the host's handlers; keep that for -vv.
+        quiet = logging.WARNING if not log.isEnabledFor(logging.DEBUG) else logging.NOTSET
+        for name in ("distributed", "tornado"):
+            self._levels[name] = logging.getLogger(name).level
+            logging.getLogger(name).setLevel(quiet)
+        if self.scheduler:
+            try:
+                self._client = Client(self.scheduler, timeout=self.timeout, set_as_default=False)
+            except (OSError, TimeoutError) as exc:
+                self.__exit__()
+                raise UsageError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from None
+        else:
+            self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=self.processes,
+                                         dashboard_address=None, silence_logs=logging.ERROR)
+            self._client = Client(self._cluster, set_as_default=False)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._client is not None:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+        self._client = self._cluster = None
+        for name, level in self._levels.items():
+            logging.getLogger(name).setLevel(level)
+        self._levels.clear()
+
+    def map(self, task: Task, documents: Sequence[Document], plan: DocumentPlan) -> Iterator[DocumentOutcome]:
+        from distributed import as_completed
+
+        client = self._client
+        if client is None:
+            raise RuntimeError("DaskEngine.map outside its `with` block")
+        threads = sum(client.nthreads().values()) or 1
+        window = self.window or max(8, 4 * threads)
+        pending = iter(enumerate(documents))
+
+        def submit(index: int, document: Document):
+            return client.submit(task, index, document, plan, pure=False)
+
+        running = as_completed([submit(i, d) for i, d in itertools.islice(pending, window)], loop=client.loop)
+        for future in running:
+            outcome = future.result()
+            future.release()
+            following = next(pending, None)
+            if following is not None:
+                running.add(submit(*following))
+            yield outcome
+
+
+def make_engine(options: RunOptions) -> LocalEngine | DaskEngine:
+    if options.engine == "dask":
+        return DaskEngine(options.scheduler, options.workers)
+    return LocalEngine()
