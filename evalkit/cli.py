@@ -298,8 +298,9 @@ def build_parser() -> argparse.ArgumentParser:
     engine.add_argument("--engine", choices=["local", "dask"], default="local",
                         help="in-process (default) or Dask distributed, partitioned by document")
     engine.add_argument("--scheduler", metavar="ADDRESS", help="dask: an existing scheduler, e.g. tcp://host:8786")
-    engine.add_argument("--workers", type=_positive_int, default=2,
-                        help="dask: workers of the local cluster when no --scheduler is given (default 2)")
+    engine.add_argument("--workers", type=_positive_int, default=None, metavar="N",
+                        help="local: N worker processes (default 1: this process); dask: workers of the "
+                             "local cluster when no --scheduler is given (default 2)")
     add_comet_arguments(run)
     add_flag_arguments(run)
     run.set_defaults(func=cmd_run)

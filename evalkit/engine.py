@@ -21,17 +21,54 @@ Task = Callable[[int, "Document", "DocumentPlan"], "DocumentOutcome"]
 
 
 class LocalEngine:
-    """Every document in this process, in corpus order."""
+    """Documents on this machine: in this process, in corpus order (`workers` 1), or on a pool of
+    `workers` processes, one task per document, yielded as they complete.
+
+    The pool's processes are started by a fork server (a clean process, not a copy of this one:
+    the host may hold threads, a GPU or a loaded model) and each imports evalkit once. At most
+    `4 x workers` documents are in flight, so the results waiting in the pipe stay bounded.
+    """
+
+    def __init__(self, workers: int = 1):
+        self.workers = workers
+        self._pool: Any = None
 
     def __enter__(self) -> "LocalEngine":
+        if self.workers > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method))
         return self
 
     def __exit__(self, *exc: object) -> None:
-        return None
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
     def map(self, task: Task, documents: Sequence[Document], plan: DocumentPlan) -> Iterator[DocumentOutcome]:
-        for index, document in enumerate(documents):
-            yield task(index, document, plan)
+        if self._pool is None:
+            for index, document in enumerate(documents):
+                yield task(index, document, plan)
+            return
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
+
+        pending = iter(enumerate(documents))
+        window = 4 * self.workers
+        running = {self._pool.submit(task, i, d, plan) for i, d in itertools.islice(pending, window)}
+        while running:
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    raise RuntimeError("a worker process of the local engine died (out of memory?)") from None
+                following = next(pending, None)
+                if following is not None:
+                    running.add(self._pool.submit(task, *following, plan))
+                yield outcome
 
 
 class DaskEngine:
@@ -110,5 +147,5 @@ class DaskEngine:
 
 def make_engine(options: RunOptions) -> LocalEngine | DaskEngine:
     if options.engine == "dask":
-        return DaskEngine(options.scheduler, options.workers)
-    return LocalEngine()
+        return DaskEngine(options.scheduler, options.workers or 2)
+    return LocalEngine(options.workers or 1)

@@ -56,7 +56,9 @@ class RunOptions:
     progress: bool = False
     engine: str = "local"                      # "local" (in-process) or "dask"
     scheduler: str | None = None               # dask: address of an existing scheduler
-    workers: int = 2                           # dask: size of the local cluster when no scheduler is given
+    # worker processes: local, a pool of that many (None: 1, in this process); dask, the size of
+    # the local cluster when no scheduler is given (None: 2)
+    workers: int | None = None
     # Keep every aligned segment in the RunResult? None: yes, unless `on_document` gets each
     # document first (the CLI), so that memory follows the largest document, not the corpus.
     keep_segments: bool | None = None
@@ -68,7 +70,7 @@ class RunOptions:
             raise UsageError(f"unknown engine {self.engine!r}; use one of {', '.join(ENGINES)}")
         if self.comet_batch_size < 1:
             raise UsageError("COMET batch size must be at least 1")
-        if self.workers < 1:
+        if self.workers is not None and self.workers < 1:
             raise UsageError("workers must be at least 1")
         missing = set(SEVERITY_WEIGHTS) - set(self.severity_weights)
         if missing:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -134,6 +136,39 @@ def test_with_source_a_name_rendered_elsewhere_is_flagged_with_its_rendering():
     flags = detect(make(hyp, src))
     assert texts(flags) == ["Beijing"]
     assert flags[0].suggestion == "Pékin" and flags[0].severity == "minor"
+
+
+def test_two_words_as_likely_to_be_the_rendering_teach_nothing():
+    # "Londres" and "Pékin" both stand where the source has "Beijing": no guess (it used to be
+    # whichever came first, in set order: wrong here, and dependent on the hash seed).
+    src = ("Beijing said no to the plan on Monday.\n"
+           "Beijing wants peace in the region, officials said.\n"
+           "Beijing refused the offer from the allies.\n")
+    hyp = ("Beijing a dit non au plan lundi.\n"
+           "Londres et Pékin veulent la paix dans la région, selon des responsables.\n"
+           "Londres et Pékin ont refusé l’offre des alliés.\n")
+    assert [f.suggestion for f in detect(make(hyp, src))] == []
+
+
+def test_flags_do_not_depend_on_the_hash_seed(tmp_path):
+    import subprocess
+    import sys
+
+    src = tmp_path / "src.txt"
+    hyp = tmp_path / "hyp.txt"
+    src.write_text("Beijing said on Monday that talks would resume.\n\nOfficials in Beijing declined to "
+                   "comment.\n\nAnalysts expect Beijing and Moscow to respond.\n", encoding="utf-8")
+    hyp.write_text("Pékin a déclaré lundi que les discussions reprendraient.\n\nLes responsables à Pékin ont "
+                   "refusé de commenter.\n\nLes analystes attendent une réponse de Beijing et Moscou.\n",
+                   encoding="utf-8")
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        run = subprocess.run([sys.executable, "-m", "evalkit", "flag", str(hyp), "--source", str(src),
+                              "--src-lang", "en", "--tgt-lang", "fr", "--format", "json"],
+                             capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert run.returncode == 0, run.stderr
+        outputs.add(run.stdout)
+    assert len(outputs) == 1 and "Pékin" in outputs.pop()
 
 
 def test_name_made_of_english_words_is_minor_but_known_names_are_not():

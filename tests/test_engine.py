@@ -78,3 +78,15 @@ def test_unreachable_scheduler_is_a_usage_error():
     with pytest.raises(UsageError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         with DaskEngine("tcp://127.0.0.1:9", timeout="1s"):
             pass
+
+
+def test_local_process_pool_gives_the_same_results_and_report_bytes(tmp_path):
+    # --workers 2 with the local engine: two fork-server processes, documents in completion order.
+    corpus = load_corpus(BUNDLED)
+    single = evaluate_corpus(corpus, RunOptions())
+    pooled = evaluate_corpus(corpus, RunOptions(workers=2))
+    assert pooled == single
+    assert main(["-q", "run", str(BUNDLED), "--no-comet", "--out", str(tmp_path / "one")]) == 0
+    assert main(["-q", "run", str(BUNDLED), "--no-comet", "--workers", "2", "--out", str(tmp_path / "two")]) == 0
+    assert _files(tmp_path / "two") == _files(tmp_path / "one")
+    assert len(_files(tmp_path / "one")) > 40

@@ -605,16 +605,18 @@ def _learned_translations(doc: DetectionInput, src: str, tgt: str) -> dict[str, 
     Pékin).
     """
     verbatim: dict[str, int] = {}
-    absent: dict[str, list[tuple[set[str], set[str]]]] = {}
+    absent: dict[str, list[tuple[dict[str, None], set[str]]]] = {}
     surface: dict[str, str] = {}
     for s_tokens, t_tokens, _, _ in aligned_tokens(doc):
         s_fold = {t.text.casefold() for t in s_tokens}
         t_fold = {t.text.casefold() for t in t_tokens}
         s_names = {t.text.casefold() for t in s_tokens if t.capitalised and len(t.text) >= 3}
-        candidates = set()
+        # a dict, not a set: candidates keep their order in the text, so the choice below does not
+        # depend on the hash seed
+        candidates: dict[str, None] = {}
         for t in t_tokens:
             if t.capitalised and not t.all_caps and len(t.text) >= 3 and t.text.casefold() not in s_fold:
-                candidates.add(t.text.casefold())
+                candidates[t.text.casefold()] = None
                 surface.setdefault(t.text.casefold(), t.text)
         # a candidate that is a spelling of some source name of the link is explained by it
         explained = {c for c in candidates if any(spelling_key(c) == spelling_key(n) or _variant_of(c, n)
@@ -641,9 +643,13 @@ def _learned_translations(doc: DetectionInput, src: str, tgt: str) -> dict[str, 
             continue
         counts: dict[str, int] = {}
         for cands, explained in lists:
-            for c in cands - explained:
-                counts[c] = counts.get(c, 0) + 1
-        best = max(counts.items(), key=lambda kv: kv[1], default=None)
+            for c in cands:
+                if c not in explained:
+                    counts[c] = counts.get(c, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        best = ranked[0] if ranked else None
+        if best and len(ranked) > 1 and ranked[1][1] == best[1]:
+            continue    # two words as often ("Londres et Pékin" each time): which one renders it is unknown
         if best and best[1] >= 2 and best[1] >= 0.6 * len(lists) \
                 and spelling_key(best[0]) != spelling_key(key) \
                 and zipf(best[0], tgt) - zipf(best[0], src) >= 0.5:

@@ -217,8 +217,29 @@ def _shift(hyp: list[int], ref: list[int], ed: _BeamEditDistance, positions: dic
     return best[0], best_words, checked
 
 
-def translation_edit_rate(words_hyp: Sequence[str], words_ref: Sequence[str]) -> tuple[int, int]:
-    """(number of edits, reference length), equal to lib_ter.translation_edit_rate."""
+def _load_accelerator():
+    """The C edit rate (evalkit/metrics/_ter.c), built at install time where a compiler is found;
+    None without it, or when EVALKIT_PURE_PYTHON_TER is set (the tests compare both paths)."""
+    import os
+
+    if os.environ.get("EVALKIT_PURE_PYTHON_TER"):
+        return None
+    try:
+        from ._ter import edit_rate
+    except ImportError:
+        return None
+    return edit_rate
+
+
+_accelerated = _load_accelerator()
+
+
+def translation_edit_rate(words_hyp: Sequence[str], words_ref: Sequence[str], *,
+                          accelerated: bool | None = None) -> tuple[int, int]:
+    """(number of edits, reference length), equal to lib_ter.translation_edit_rate.
+
+    Uses the C edit rate when it was built (`accelerated` None), or says which path to take.
+    """
     n_ref = len(words_ref)
     if n_ref == 0:
         return len(words_hyp), 0
@@ -227,6 +248,13 @@ def translation_edit_rate(words_hyp: Sequence[str], words_ref: Sequence[str]) ->
     # Every word missing from the reference gets id -1: distances and traces only ask whether a
     # hypothesis word equals a reference word.
     hyp = [ids.get(w, -1) for w in words_hyp]
+    if accelerated is None:
+        accelerated = _accelerated is not None
+    if accelerated:
+        if _accelerated is None:
+            raise RuntimeError("evalkit's C TER (evalkit.metrics._ter) is not built")
+        return _accelerated(hyp, ref, _BEAM_WIDTH, _MAX_SHIFT_SIZE, _MAX_SHIFT_DIST, _MAX_SHIFT_CANDIDATES,
+                            _INF), n_ref
     positions: dict[int, list[int]] = {}
     for k, w in enumerate(ref):
         positions.setdefault(w, []).append(k)
