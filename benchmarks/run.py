@@ -1,7 +1,8 @@
 """`make bench`: evalkit's speed and memory on generated corpora, beside the reference tools.
 
-For each size: `evalkit run --no-comet` end to end (in-process and Dask engines), then, at the
-smallest size, each stage on its own, the metric stage beside the sacreBLEU command line, the
+For each size: `evalkit run --no-comet` end to end (in this process, on a local pool of 2 worker
+processes, on a 2-worker Dask cluster; the single-process run only at the smallest size), then, at
+the smallest size, each stage on its own, the metric stage beside the sacreBLEU command line, the
 aligner beside NLTK's Gale-Church, and the COMET path beside `comet-score` with a tiny model.
 Every measured thing runs in its own process (wall time, CPU time, peak RSS from wait4); the
 figures and the commands that produced them go to benchmarks/RESULTS.md.
@@ -31,6 +32,8 @@ from .generate import generate, load_pool
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 GIB = 1024 * 1024  # KiB per GiB
+# The end-to-end runs: engine name -> evalkit options.
+ENGINES = {"local": [], "local-2": ["--workers", "2"], "dask": ["--engine", "dask", "--workers", "2"]}
 TARGET_RATE = 5000            # aligned segments per second, end to end, 10,000 documents, no COMET
 TARGET_MEMORY_KB = 2 * GIB
 TARGET_METRICS_RATIO = 1.2    # evalkit's metric stage / sacreBLEU's command line
@@ -171,6 +174,9 @@ class SizeResults:
 
 def run_size(documents: int, work: Path, *, compare: bool, engines: Sequence[str], comet_limit: int,
              log) -> SizeResults:
+    if not compare:
+        # the single-process run is the stage clock's; at the larger sizes it only costs time
+        engines = [e for e in engines if e != "local"] or list(engines)
     res = SizeResults(documents)
     corpus = work / f"synthetic-{documents}"
     if corpus.exists():
@@ -180,14 +186,14 @@ def run_size(documents: int, work: Path, *, compare: bool, engines: Sequence[str
     res.generate_seconds = time.perf_counter() - start
     log(f"{documents} documents generated in {res.generate_seconds:.1f} s")
     reports = {}
-    # A fixed hash seed for the client and (inherited) for the Dask worker processes: some
-    # detectors' output depends on set order (see the note in RESULTS.md).
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    # No fixed hash seed: every process (the client, the pool's and Dask's workers) has its own,
+    # so identical reports also show that nothing depends on set order.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONHASHSEED"}
     measure([PY, "-m", "evalkit", "--help"])  # warm the file cache
     for engine in engines:
         out = work / f"reports-{documents}-{engine}"
         shutil.rmtree(out, ignore_errors=True)
-        extra = ["--engine", "dask", "--workers", "2"] if engine == "dask" else []
+        extra = ENGINES[engine]
         m = measure([PY, "-m", "evalkit", "-v", "run", str(corpus), "--no-comet", "--out", str(out), *extra],
                     env=env)
         res.runs[f"e2e-{engine}"] = m
@@ -196,11 +202,16 @@ def run_size(documents: int, work: Path, *, compare: bool, engines: Sequence[str
             res.stages = _stage_seconds(m.stderr)
         res.rows = _rows(out / f"synthetic-{documents}" / "summary.json")
         log(f"  e2e {engine}: {m.wall:.1f} s, {res.rows / m.wall:.0f} segments/s, peak {m.peak_kb / 1024:.0f} MiB")
-    if "local" in reports and "dask" in reports:
-        a, b = _files(reports["local"]), _files(reports["dask"])
-        res.dask_identical = a == b
-        res.extra["dask_differ"] = sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k))
-        res.extra["report_files"] = len(a)
+    if len(reports) > 1:
+        names = list(reports)
+        first = _files(reports[names[0]])
+        res.extra["report_files"] = len(first)
+        res.extra["compared"] = names
+        res.extra["differ"] = {}
+        for other in names[1:]:
+            b = _files(reports[other])
+            res.extra["differ"][other] = sorted(k for k in set(first) | set(b) if first.get(k) != b.get(k))
+        res.dask_identical = not any(res.extra["differ"].values())
     for out in reports.values():
         shutil.rmtree(out, ignore_errors=True)
     if not compare:
@@ -313,7 +324,7 @@ def render(results: list[SizeResults], info: dict[str, str], work: Path, argv: S
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
-        for engine in ("local", "dask"):
+        for engine in ENGINES:
             m = r.runs.get(f"e2e-{engine}")
             if m is None:
                 continue
@@ -323,15 +334,19 @@ def render(results: list[SizeResults], info: dict[str, str], work: Path, argv: S
     out.append("")
     for r in results:
         if r.dask_identical is not None:
-            differ = r.extra.get("dask_differ", [])
-            out.append(f"- {r.documents:,} documents: the Dask run's {r.extra.get('report_files', 0):,} report files "
-                       + ("are byte-identical to the in-process run's." if r.dask_identical else
-                          f"differ from the in-process run's in {len(differ)} files ({', '.join(differ[:4])}...)."))
-    out.append("- Both runs set `PYTHONHASHSEED=0` (inherited by the Dask worker processes): the `untranslated` "
-               "detector's suggestions depend on the hash seed (set iteration order), so without it two runs of "
-               "either engine can differ in a few flags.")
+            names = r.extra["compared"]
+            for other, differ in r.extra["differ"].items():
+                out.append(f"- {r.documents:,} documents: the {other} run's {r.extra['report_files']:,} report files "
+                           + (f"are byte-identical to the {names[0]} run's." if not differ else
+                              f"differ from the {names[0]} run's in {len(differ)} files ({', '.join(differ[:4])}...)."))
+    out.append("- CPU (s) is the measured process's and its waited-for children's (`wait4`): the Dask workers are "
+               "counted, the local pool's are not (they are children of the fork server), so the local-2 CPU "
+               "figure is the parent's only.")
+    out.append("- No run fixes `PYTHONHASHSEED`: each process (the client and every worker) has its own hash seed, "
+               "so identical files also show that no output depends on set order.")
     biggest = max(results, key=lambda r: r.documents)
-    local = biggest.runs.get("e2e-local")
+    clocked = min(results, key=lambda r: r.documents)
+    local = clocked.runs.get("e2e-local")
     best = min((m for k, m in biggest.runs.items() if k.startswith("e2e-")), key=lambda m: m.wall, default=None)
     if best is not None:
         rate = biggest.rows / best.wall
@@ -343,14 +358,19 @@ def render(results: list[SizeResults], info: dict[str, str], work: Path, argv: S
             f"(best {rate:,.0f} segments/s{scale}; {TARGET_RATE / rate:.0f}x short).",
             f"- Target peak memory < 2 GiB: {_verdict(memory < TARGET_MEMORY_KB)} ({_mib(memory)} at most).",
         ]
-    if local is not None and biggest.stages:
-        total = sum(biggest.stages.values())
-        out += ["", f"Where the in-process run's time goes ({biggest.documents:,} documents; the pipeline's stage "
-                "clock, logged with `-v`; *other* = start-up, corpus loading, run reports):", "",
-                "| stage | seconds | share | ms per document |", "|---|---|---|---|"]
-        for name, value in [*biggest.stages.items(), ("other", local.wall - total)]:
+    if local is not None and clocked.stages:
+        total = sum(clocked.stages.values())
+        budget = 1000 * (os.cpu_count() or 1) / TARGET_RATE
+        out += ["", f"Where the single-process run's time goes ({clocked.documents:,} documents; the pipeline's "
+                "stage clock, logged with `-v`; *other* = start-up, corpus loading, run reports). The last column "
+                f"is the CPU cost per aligned segment; {TARGET_RATE:,} segments/s on {os.cpu_count()} cores allows "
+                f"{budget:.2f} ms for everything:", "",
+                "| stage | seconds | share | ms per document | ms per segment |", "|---|---|---|---|---|"]
+        for name, value in [*clocked.stages.items(), ("other", local.wall - total)]:
             out.append(f"| {name} | {value:.1f} | {100 * value / local.wall:.0f}% | "
-                       f"{1000 * value / biggest.documents:.1f} |")
+                       f"{1000 * value / clocked.documents:.1f} | {1000 * value / clocked.rows:.3f} |")
+        out.append(f"| total | {local.wall:.1f} | 100% | {1000 * local.wall / clocked.documents:.1f} | "
+                   f"{1000 * local.wall / clocked.rows:.3f} |")
     compared = [r for r in results if "stages" in r.runs]
     for r in compared:
         out += _comparisons(r, work)
@@ -451,15 +471,20 @@ def _comparisons(r: SizeResults, work: Path) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000", help="comma-separated corpus sizes in documents (default 1000)")
+    parser.add_argument("--sizes", default="1000,10000",
+                        help="comma-separated corpus sizes in documents (default 1000,10000)")
     parser.add_argument("--quick", action="store_true", help="one smoke run of 200 documents")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "RESULTS.md"), help="the Markdown report")
     parser.add_argument("--work", help="scratch folder (default: a temporary one, removed at the end)")
-    parser.add_argument("--engines", default="local,dask", help="end-to-end engines (default local,dask)")
+    parser.add_argument("--engines", default=",".join(ENGINES),
+                        help=f"end-to-end runs, of {', '.join(ENGINES)} (default all; local only at the smallest size)")
     parser.add_argument("--comet-segments", type=int, default=3000, help="triples for the COMET runs (default 3000)")
     args = parser.parse_args(argv)
     sizes = [200] if args.quick else sorted(int(s) for s in args.sizes.split(","))
     engines = [e for e in args.engines.split(",") if e]
+    unknown = [e for e in engines if e not in ENGINES]
+    if unknown:
+        parser.error(f"unknown engine {unknown[0]!r}; use {', '.join(ENGINES)}")
     if "dask" in engines:
         try:
             import distributed  # noqa: F401
