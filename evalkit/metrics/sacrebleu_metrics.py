@@ -129,9 +129,10 @@ class BLEU(SacreBLEUMetric):
     higher_is_better = True
 
     def _make(self, effective_order: bool):
-        from sacrebleu.metrics import BLEU as _BLEU
+        # sacreBLEU's BLEU, with its n-gram matches counted in C when built.
+        from .fast_ngrams import make_bleu
 
-        return _BLEU(trg_lang=self.target_lang or "", effective_order=effective_order, **self.options)
+        return make_bleu(trg_lang=self.target_lang or "", effective_order=effective_order, **self.options)
 
     def _details(self, result) -> dict[str, Any]:
         return {"precisions": [round(p, 4) for p in result.precisions], "bp": round(result.bp, 4),
@@ -144,9 +145,10 @@ class ChrF(SacreBLEUMetric):
     word_order = 0
 
     def _make(self, effective_order: bool):
-        from sacrebleu.metrics import CHRF
+        # sacreBLEU's CHRF, with its character n-gram statistics counted in C when built.
+        from .fast_ngrams import make_chrf
 
-        return CHRF(word_order=self.word_order, **self.options)
+        return make_chrf(word_order=self.word_order, **self.options)
 
     def statistics_for(self, hypotheses, references, computed):
         # chrF's statistics are the character-n-gram columns of chrF++'s when both count

@@ -1,0 +1,99 @@
+"""sacreBLEU's chrF, chrF++ and BLEU with their n-gram matching done in C: the same numbers.
+
+`FastCHRF` and `FastBLEU` are sacreBLEU's CHRF and BLEU classes (same options, signatures,
+tokenizers, preprocessing and scores) whose per-segment statistics count n-gram matches in
+evalkit/metrics/_ngrams.c, an optional extension built at install time: chrF's character
+n-grams, and BLEU's word n-grams over word ids. chrF++'s word n-grams, BLEU with several
+references and everything else stay sacreBLEU's own code. Where the extension is not built,
+`make_chrf` and `make_bleu` return sacreBLEU's classes. tests/test_fast_ngrams.py compares them.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Sequence
+
+from sacrebleu.metrics import BLEU, CHRF
+from sacrebleu.metrics.helpers import extract_word_ngrams
+
+# A word id no reference uses: hypothesis words absent from the reference (they match nothing).
+_ABSENT = 0xFFFFFFFF
+
+
+def _load_accelerator():
+    if os.environ.get("EVALKIT_PURE_PYTHON_NGRAMS"):
+        return None
+    try:
+        from . import _ngrams
+    except ImportError:
+        return None
+    return _ngrams
+
+
+_ngrams = _load_accelerator()
+
+
+class FastCHRF(CHRF):
+    """CHRF whose character n-gram statistics come from the C extension."""
+
+    def _extract_reference_info(self, refs: Sequence[str]) -> dict[str, list[Any]]:
+        # Per reference: the line the character n-grams are taken from, and the word n-grams.
+        infos = []
+        for ref in refs:
+            line = ref if self.whitespace else "".join(ref.split())
+            words = []
+            if self.word_order > 0:
+                tokens = self._remove_punctuation(ref)
+                words = [extract_word_ngrams(tokens, n) for n in range(1, self.word_order + 1)]
+            infos.append((line, words))
+        return {"ref_ngrams": infos}
+
+    def _compute_segment_statistics(self, hypothesis: str, ref_kwargs: dict) -> list[int]:
+        line = hypothesis if self.whitespace else "".join(hypothesis.split())
+        hyp_words = None
+        best_stats: list[int] = []
+        best_f_score = -1.0
+        for ref_line, ref_words in ref_kwargs["ref_ngrams"]:
+            stats = _ngrams.char_stats(line, ref_line, self.char_order)
+            if self.word_order > 0:
+                if hyp_words is None:
+                    tokens = self._remove_punctuation(hypothesis)
+                    hyp_words = [extract_word_ngrams(tokens, n) for n in range(1, self.word_order + 1)]
+                for h, r in zip(hyp_words, ref_words):
+                    stats.extend(self._get_match_statistics(h, r))
+            f_score = self._compute_f_score(stats)
+            if f_score > best_f_score:
+                best_f_score = f_score
+                best_stats = stats
+        return best_stats
+
+
+class FastBLEU(BLEU):
+    """BLEU whose word n-gram matches come from the C extension (one reference per segment;
+    several go through sacreBLEU's code)."""
+
+    def _extract_reference_info(self, refs: Sequence[str]) -> dict[str, Any]:
+        if len(refs) != 1:
+            return {"sacrebleu": super()._extract_reference_info(refs)}
+        tokens = refs[0].split()
+        ids: dict[str, int] = {}
+        return {"ids": ids, "ref": [ids.setdefault(t, len(ids)) for t in tokens]}
+
+    def _compute_segment_statistics(self, hypothesis: str, ref_kwargs: dict) -> list[int]:
+        if "sacrebleu" in ref_kwargs:
+            return super()._compute_segment_statistics(hypothesis, ref_kwargs["sacrebleu"])
+        ids, ref = ref_kwargs["ids"], ref_kwargs["ref"]
+        get = ids.get
+        hyp = [get(t, _ABSENT) for t in hypothesis.split()]
+        # one reference: its length is the closest
+        return [len(hyp), len(ref)] + _ngrams.id_stats(hyp, ref, self.max_ngram_order)
+
+
+def make_chrf(**options: Any) -> CHRF:
+    """FastCHRF where the C extension is built, sacreBLEU's CHRF otherwise."""
+    return FastCHRF(**options) if _ngrams is not None else CHRF(**options)
+
+
+def make_bleu(**options: Any) -> BLEU:
+    """FastBLEU where the C extension is built, sacreBLEU's BLEU otherwise."""
+    return FastBLEU(**options) if _ngrams is not None else BLEU(**options)
