@@ -154,9 +154,12 @@ def aligned_tokens(doc: DetectionInput) -> list[tuple[list[Token], list[Token], 
     Token offsets index `doc.source` and `doc.hypothesis`; both texts are tokenised once (and the
     result is shared by the detectors that ask for the same document).
     """
-    key = (doc.hypothesis, doc.source, id(doc.alignment), id(doc.source_segments),
-           id(doc.hypothesis_segments))
-    if _ALIGNED[0] == key:
+    # The cache holds the alignment and segment objects themselves (compared by identity), not
+    # their id()s: a freed object's id can be reused by another document's.
+    key = (doc.hypothesis, doc.source, doc.alignment, doc.source_segments, doc.hypothesis_segments)
+    cached = _ALIGNED[0]
+    if cached is not None and cached[0] == key[0] and cached[1] == key[1] and \
+            all(a is b for a, b in zip(cached[2:], key[2:])):
         return _ALIGNED[1]
     out: list[tuple[list[Token], list[Token], int, int]] = []
     if doc.alignment and doc.source_segments and doc.hypothesis_segments and doc.source:
