@@ -407,6 +407,24 @@ def _tail_table() -> list[float]:
 _TAIL = _tail_table()
 
 
+def _load_accelerator():
+    """The DP in C (evalkit/_aligndp.c), built at install time where a compiler is found; None
+    without it, or when EVALKIT_PURE_PYTHON_ALIGN is set."""
+    import os
+
+    if os.environ.get("EVALKIT_PURE_PYTHON_ALIGN"):
+        return None
+    try:
+        from . import _aligndp
+    except ImportError:
+        return None
+    return _aligndp
+
+
+_accelerated = _load_accelerator()
+_use_accelerator = True     # tests switch it off to compare the two paths
+
+
 def _length_cost(lx: int, ly: int, ratio: float, variance: float) -> float:
     """Gale-Church: -log P(|delta| >= observed) for lengths lx, ly under the expected ratio."""
     mean = (lx * ratio + ly) / 2
@@ -561,6 +579,50 @@ def _pair_matches(src: _Side, tgt: _Side, weights: dict[str, float], lo: list[in
     return matches, strong_matches
 
 
+def _dp_inputs(src: _Side, tgt: _Side, opts: AlignOptions) -> dict[str, list[float]]:
+    """The per-segment skip and glue costs of the DP (shared by the Python and the C paths)."""
+    junk_s = [opts.junk_skip * x for x in src.junk]
+    junk_t = [opts.junk_skip * x for x in tgt.junk]
+    return {
+        "skip_s": [opts.skip - opts.junk_skip * x for x in src.junk],
+        "skip_t": [opts.skip - opts.junk_skip * x for x in tgt.junk],
+        # What gluing a segment into a block costs on top of the prior: leaving a junk segment
+        # out is cheaper than gluing it (junk_skip), and so is a segment that starts a new line.
+        "junk_s": junk_s, "junk_t": junk_t,
+        "glue_s": [x + (opts.line_break if src.starts_line[k] else 0.0) for k, x in enumerate(junk_s)],
+        "glue_t": [x + (opts.line_break if tgt.starts_line[k] else 0.0) for k, x in enumerate(junk_t)],
+    }
+
+
+def _blocks(opts: AlignOptions) -> list[tuple[int, int, float]]:
+    """The link shapes beyond 1-0 and 0-1, with their priors, in the order the DP tries them."""
+    return [(1, 1, 0.0), (2, 1, opts.merge), (1, 2, opts.merge), (2, 2, opts.merge_2_2),
+            (3, 1, opts.merge_3_1), (1, 3, opts.merge_3_1)]
+
+
+def _banded_dp_in_c(src: _Side, tgt: _Side, weights: dict[str, float], ratio: float, lo: list[int],
+                    hi: list[int], pair_lo: list[int], pair_hi: list[int], opts: AlignOptions,
+                    ) -> tuple[list[Link], bool]:
+    """`_banded_dp` from `pair_lo` on, in C (evalkit/_aligndp.c): the same links."""
+    ids: dict[str, int] = {}
+
+    def encode(side: _Side) -> list[list[tuple[int, int, bool]]]:
+        return [[(ids.setdefault(k, len(ids)), c, k in strong) for k, c in f.items()]
+                for f, strong in zip(side.feats, side.strong)]
+
+    s_feats, t_feats = encode(src), encode(tgt)
+    by_id = [0.0] * len(ids)
+    for k, x in ids.items():
+        by_id[x] = weights[k]
+    costs = _dp_inputs(src, tgt, opts)
+    raw, touched = _accelerated.run(
+        len(src.lengths), len(tgt.lengths), lo, hi, pair_lo, pair_hi, s_feats, t_feats, by_id,
+        src.cum_len, tgt.cum_len, src.wsum, tgt.wsum, src.swsum, tgt.swsum, costs["skip_s"], costs["skip_t"],
+        costs["junk_s"], costs["glue_s"], costs["junk_t"], costs["glue_t"], _blocks(opts),
+        (ratio, opts.variance, opts.length_weight, opts.match_weight, opts.miss_weight), _TAIL)
+    return [Link(tuple(range(pi, i)), tuple(range(pj, j)), round(step, 4)) for pi, i, pj, j, step in raw], touched
+
+
 def _banded_dp(src: _Side, tgt: _Side, weights: dict[str, float], ratio: float, center: list[float],
                width: int, opts: AlignOptions) -> tuple[list[Link], bool]:
     n, m = len(src.lengths), len(tgt.lengths)
@@ -574,21 +636,17 @@ def _banded_dp(src: _Side, tgt: _Side, weights: dict[str, float], ratio: float, 
     # Segment i lies between rows i and i+1; a block of up to 3 reaches 3 cells further.
     pair_lo = [max(0, min(lo[i], lo[i + 1]) - 3) for i in range(n)]
     pair_hi = [min(m - 1, max(hi[i], hi[i + 1]) + 3) for i in range(n)]
+    if _accelerated is not None and _use_accelerator:
+        return _banded_dp_in_c(src, tgt, weights, ratio, lo, hi, pair_lo, pair_hi, opts)
     matches, strong_matches = _pair_matches(src, tgt, weights, pair_lo, pair_hi)
     s_sw, t_sw, miss = src.swsum, tgt.swsum, opts.miss_weight
     sf, tf = src.feats, tgt.feats
     s_cum, t_cum, s_w, t_w = src.cum_len, tgt.cum_len, src.wsum, tgt.wsum
     variance, lw, mw = opts.variance, opts.length_weight, opts.match_weight
-    skip_s = [opts.skip - opts.junk_skip * x for x in src.junk]
-    skip_t = [opts.skip - opts.junk_skip * x for x in tgt.junk]
-    # What gluing a segment into a block costs on top of the prior: leaving a junk segment out
-    # is cheaper than gluing it (junk_skip), and so is a segment that starts a new line.
-    junk_s = [opts.junk_skip * x for x in src.junk]
-    junk_t = [opts.junk_skip * x for x in tgt.junk]
-    glue_s = [x + (opts.line_break if src.starts_line[k] else 0.0) for k, x in enumerate(junk_s)]
-    glue_t = [x + (opts.line_break if tgt.starts_line[k] else 0.0) for k, x in enumerate(junk_t)]
-    blocks = [(1, 1, 0.0), (2, 1, opts.merge), (1, 2, opts.merge), (2, 2, opts.merge_2_2),
-              (3, 1, opts.merge_3_1), (1, 3, opts.merge_3_1)]
+    costs = _dp_inputs(src, tgt, opts)
+    skip_s, skip_t, junk_s, junk_t = costs["skip_s"], costs["skip_t"], costs["junk_s"], costs["junk_t"]
+    glue_s, glue_t = costs["glue_s"], costs["glue_t"]
+    blocks = _blocks(opts)
     moves = [(1, 0), (0, 1)] + [(a, b) for a, b, _ in blocks]
     # The glue of a target block of b segments starting at pj, for b = 2 and 3.
     glue_t_block = {b: [junk_t[pj] + sum(glue_t[pj + 1:pj + b]) for pj in range(m)] for b in (2, 3)}

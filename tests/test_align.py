@@ -208,3 +208,60 @@ def test_deterministic_across_hash_seeds() -> None:
         outputs.add(subprocess.run([sys.executable, "-c", code], cwd=root, env=env, check=True,
                                    capture_output=True, text=True).stdout)
     assert len(outputs) == 1
+
+
+# --- the DP in C (evalkit/_aligndp.c) gives the Python DP's links, to the last bit of each score
+
+needs_c = pytest.mark.skipif(align_module._accelerated is None, reason="the C DP is not built")
+
+
+def test_the_c_dp_is_built_where_a_compiler_is() -> None:
+    import shutil
+
+    if not (shutil.which("cc") or shutil.which("gcc")) or os.environ.get("EVALKIT_PURE_PYTHON_ALIGN"):
+        pytest.skip("no C compiler here, or the Python DP was asked for")
+    assert align_module._accelerated is not None, "evalkit._aligndp is not built: reinstall evalkit"
+
+
+def _both(monkeypatch: pytest.MonkeyPatch, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(align_module, "_use_accelerator", True)
+    in_c = fn(*args, **kwargs)
+    monkeypatch.setattr(align_module, "_use_accelerator", False)
+    return in_c, fn(*args, **kwargs)
+
+
+@needs_c
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_SENTENCE, max_size=25), st.lists(_SENTENCE, max_size=25), st.integers(1, 8),
+       st.sampled_from([{}, {"rounds": 1}, {"merge": 0.5, "merge_2_2": 0.1}, {"punct_weight": 0.0}]))
+def test_c_dp_equals_python_dp_on_random_input(source: list[str], target: list[str], band: int,
+                                               options: dict) -> None:
+    with pytest.MonkeyPatch.context() as mp:
+        in_c, in_python = _both(mp, align, source, target, band=band, **options)
+    assert in_c == in_python
+
+
+@needs_c
+def test_c_dp_equals_python_dp_on_the_bundled_corpus_and_textberg(monkeypatch: pytest.MonkeyPatch) -> None:
+    from evalkit.align_eval import load_textberg
+    from evalkit.corpus import load_corpus
+
+    from .conftest import BUNDLED
+
+    corpus = load_corpus(BUNDLED)
+    compared = 0
+    for doc in corpus.documents:
+        source = segment(doc.source, "en")
+        for text in (doc.reference, *doc.hypotheses.values()):
+            in_c, in_python = _both(monkeypatch, align_segments, source, segment(text, "fr"))
+            assert in_c == in_python
+            compared += 1
+    docs = load_textberg(Path(__file__).parent / "data" / "textberg-de-fr")
+    for _, s, t, _ in docs:
+        in_c, in_python = _both(monkeypatch, align, s, t, src_lang="de", tgt_lang="fr")
+        assert in_c == in_python
+        compared += 1
+    pairs_ = [(s, t) for _, s, t, _ in docs]
+    in_c, in_python = _both(monkeypatch, align_corpus, pairs_, src_lang="de", tgt_lang="fr")
+    assert in_c == in_python
+    assert compared >= 27
