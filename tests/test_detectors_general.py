@@ -76,3 +76,60 @@ def test_other_language_pair_junk(tmp_path, capsys, lang, text):
 def test_country_names_in_english_output_are_not_spun_outlets(tmp_path, capsys):
     text = "The United States and the United Kingdom signed the deal, according to Reuters.\n"
     assert _flags(tmp_path, text, "en", capsys) == []
+
+
+ECB = Path(__file__).parent / "data" / "ecb-en-fr"
+
+
+def _flag_file(path: Path, capsys, *extra: str) -> list[tuple[str, str]]:
+    import json
+
+    assert main(["flag", str(path), "--src-lang", "en", "--tgt-lang", "fr", "--format", "json", *extra]) == 0
+    return [(f["category"], f["text"]) for f in json.loads(capsys.readouterr().out)["flags"]]
+
+
+def test_out_of_sample_article_with_its_source(capsys):
+    # An article written after the detectors were (tests/data/ecb-en-fr/README.md): every planted
+    # error is found once, with the source, and nothing else is flagged.
+    found = _flag_file(ECB / "mt.fr.txt", capsys, "--source", str(ECB / "source.en.txt"))
+    # the dateline's English spelling would be a fair minor flag too (Francfort), not planted
+    found = [f for f in found if f != ("accuracy/untranslated", "FRANKFURT")]
+    duplicate = ("Le Wall Road Journal a rapporté que les responsables allemands étaient de plus en plus "
+                 "worried par le coût de l’emprunt pour les ménages.").replace("’", "'")
+    assert found == [
+        ("addition/prompt-leak", "Rewrite the following article in French, keep the same meaning:"),
+        ("accuracy/mistranslation/named-entity", "Monetary Occasions"),
+        ("addition/boilerplate", "Abonnez-vous à notre newsletter pour ne rien manquer de l'actualité économique !"),
+        ("accuracy/mistranslation/named-entity", "Wall Road Journal"),
+        ("accuracy/untranslated", "worried"),
+        ("fluency/duplication", duplicate),
+        ("accuracy/untranslated", "Furthermore"),
+        ("accuracy/mistranslation/number", "0,9"),
+        ("omission/truncation", "face au"),
+    ]
+
+
+def test_out_of_sample_reference_is_clean(capsys):
+    assert _flag_file(ECB / "reference.fr.txt", capsys, "--source", str(ECB / "source.en.txt")) == []
+    assert _flag_file(ECB / "reference.fr.txt", capsys) == []
+
+
+FLOODS = Path(__file__).parent / "data" / "floods-en-es"
+
+
+def _flag_es(capsys, *extra: str) -> list[tuple[str, str]]:
+    import json
+
+    assert main(["flag", str(FLOODS / "mt.es.txt"), "--src-lang", "en", "--tgt-lang", "es", "--format", "json",
+                 *extra]) == 0
+    return [(f["category"], f["text"]) for f in json.loads(capsys.readouterr().out)["flags"]]
+
+
+def test_out_of_sample_spanish_article(capsys):
+    boilerplate = ("addition/boilerplate", "Haga clic aquí para suscribirse a nuestro boletín")
+    spun = ("accuracy/mistranslation/named-entity", "Related Press")
+    english = ("accuracy/untranslated", "however")
+    assert _flag_es(capsys, "--source", str(FLOODS / "source.en.txt")) == [boilerplate, spun, english]
+    # without the source the spun agency is not recognised: "related" is no WordNet relative of
+    # "associated" in the synonym table (docs/detectors-lexical.md)
+    assert _flag_es(capsys) == [boilerplate, english]

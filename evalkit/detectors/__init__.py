@@ -43,15 +43,16 @@ def make_detectors(names: Sequence[str] | None = None) -> list[Detector]:
     return [DETECTORS.get(name)() for name in chosen]
 
 
-# A line flagged as injected content is one error: flags inside it are not reported again.
-SUBSUMING = ("addition/boilerplate", "addition/prompt-leak")
+# A line flagged as injected content, or as a repeated copy, is one error: flags inside it are
+# not reported again (the first copy carries them), as the annotation guidelines have it.
+SUBSUMING = ("addition/boilerplate", "addition/prompt-leak", "fluency/duplication")
 
 
 def run_detectors(doc: DetectionInput, detectors: Iterable[Detector] | None = None) -> list[Flag]:
     """All flags for one document, de-duplicated, in document order.
 
     Flags that lie inside a span flagged as injected content (boilerplate, a
-    leaked prompt) are dropped: one error, one flag.
+    leaked prompt) or as a duplicated copy are dropped: one error, one flag.
     """
     found: dict[tuple, Flag] = {}
     for detector in (detectors if detectors is not None else make_detectors()):

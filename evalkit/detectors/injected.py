@@ -88,19 +88,26 @@ _FURNITURE_CUES = (
     "schreibe einen kommentar", "hinterlasse einen kommentar", "kommentar verfassen", "antworten abbrechen",
     "deine e-mail-adresse wird nicht veröffentlicht", "ihre e-mail-adresse wird nicht veröffentlicht",
     "erforderliche felder sind mit", "teilen mit:", "ähnliche beiträge", "das könnte dich auch interessieren",
-    "alle rechte vorbehalten", "zum inhalt springen",
+    "alle rechte vorbehalten", "zum inhalt springen", "abonnieren sie unseren newsletter",
+    "melden sie sich für unseren newsletter an", "hier klicken", "klicken sie hier", "folgen sie uns auf",
     # es
     "deja una respuesta", "deja un comentario", "dejar un comentario", "cancelar respuesta",
     "tu dirección de correo electrónico no será publicada", "los campos obligatorios están marcados",
-    "comparte esto:", "artículos relacionados",
+    "comparte esto:", "artículos relacionados", "suscríbete a nuestro boletín", "suscríbase a nuestro boletín",
+    "suscríbete a nuestra newsletter", "haga clic aquí", "haz clic aquí", "síguenos en",
+    "todos los derechos reservados",
     # it
     "lascia un commento", "lascia una risposta", "il tuo indirizzo email non sarà pubblicato",
     "i campi obbligatori sono contrassegnati", "articoli correlati", "condividi:",
+    "iscriviti alla nostra newsletter", "clicca qui", "seguici su", "tutti i diritti riservati",
     # pt
     "deixe um comentário", "deixe uma resposta", "o seu endereço de e-mail não será publicado",
     "seu endereço de e-mail não será publicado", "campos obrigatórios são marcados", "artigos relacionados",
+    "inscreva-se na nossa newsletter", "assine nossa newsletter", "clique aqui", "siga-nos no",
+    "todos os direitos reservados",
     # nl / pl / ru
     "laat een reactie achter", "je e-mailadres wordt niet gepubliceerd", "vereiste velden zijn gemarkeerd",
+    "schrijf je in voor onze nieuwsbrief", "klik hier", "volg ons op", "alle rechten voorbehouden",
     "zostaw komentarz", "twój adres e-mail nie zostanie opublikowany", "wymagane pola są oznaczone",
     "оставьте комментарий", "ваш адрес email не будет опубликован", "обязательные поля помечены",
 )

@@ -287,6 +287,17 @@ _RIGHT_ATTRIBUTION = re.compile(
 _CREDIT = re.compile(r"contribu|beigetragen|mitgearbeitet|bijgedragen", re.IGNORECASE)
 
 
+def _bare_word(tokens: Sequence[Token], i: int, j: int, lang: str) -> bool:
+    """A known name matched on one common word inside a longer capitalised name: "Press" (The
+    Press, a newspaper) in "Related Press". It does not make the longer name a known one."""
+    if j - i != 1 or zipf(tokens[i].lower, lang) < 3.0:
+        return False
+    before = i > 0 and tokens[i - 1].capitalised and not tokens[i - 1].initial and \
+        tokens[i - 1].lower not in _ARTICLES and tokens[i - 1].line == tokens[i].line
+    after = j < len(tokens) and tokens[j].capitalised and tokens[j].line == tokens[i].line
+    return before or after
+
+
 def outlet_slot(text: str, start: int, end: int, lang: str | None = None) -> str | None:
     """'attribution' when the span sits where a news source is named ("selon le X", "X reported"),
     'credit' in a "contributed to this report" line, else None."""
@@ -1050,7 +1061,7 @@ class NamesDetector(Detector):
             if s_known:
                 t_known = gaz.find(t_tokens)
                 t_entries = {e.name for _, _, e in t_known}
-                covered = {k for i, j, _ in t_known for k in range(i, j)}
+                covered = {k for i, j, _ in t_known if not _bare_word(t_tokens, i, j, src) for k in range(i, j)}
                 for i, j, entry in s_known:
                     if entry.name in t_entries:
                         continue
