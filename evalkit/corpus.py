@@ -9,10 +9,10 @@ broken invariant with its file and line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from .errors import InputError, Problem
 from .textio import read_text, sha256_file, unsafe_name
@@ -63,21 +63,89 @@ class Document:
         return self.hypotheses[system]
 
 
+class DocumentFiles(Sequence[Document]):
+    """The documents of a corpus folder, read from disk each time one is asked for.
+
+    `load_corpus` checks every file once (present, UTF-8, not empty) and keeps only the paths, so
+    that a run holds the document it is scoring, not the corpus: memory follows the largest
+    document. Indexing and iterating read the files again (a few milliseconds per document,
+    against tens for scoring it); a file changed into bad input since the check raises the same
+    one-line InputError.
+    """
+
+    def __init__(self, root: Path, doc_ids: Sequence[str], titles: Mapping[str, str], has_reference: bool,
+                 systems: Mapping[str, Path]):
+        self.root = root
+        self.ids = tuple(doc_ids)
+        self.titles = dict(titles)
+        self.has_reference = has_reference
+        self.systems = dict(systems)          # system name -> its folder of <doc>.txt files
+
+    def paths(self, doc_id: str) -> list[Path]:
+        """Every file of one document: source, reference (if any), then each system's output."""
+        return ([self.root / "source" / f"{doc_id}.txt"]
+                + ([self.root / "reference" / f"{doc_id}.txt"] if self.has_reference else [])
+                + [folder / f"{doc_id}.txt" for folder in self.systems.values()])
+
+    def read(self, doc_id: str) -> Document:
+        source = read_text(self.root / "source" / f"{doc_id}.txt")
+        reference = read_text(self.root / "reference" / f"{doc_id}.txt") if self.has_reference else None
+        hypotheses = {s: read_text(folder / f"{doc_id}.txt") for s, folder in self.systems.items()}
+        return Document(doc_id, source, reference, hypotheses, self.titles.get(doc_id, ""))
+
+    def with_system(self, name: str, folder: Path) -> DocumentFiles:
+        systems = {**self.systems, name: folder}   # after the others, as in a Document's hypotheses
+        return DocumentFiles(self.root, self.ids, self.titles, self.has_reference, systems)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Document: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Document, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Document | tuple[Document, ...]:
+        if isinstance(index, slice):
+            return tuple(self.read(doc_id) for doc_id in self.ids[index])
+        return self.read(self.ids[index])
+
+    def __iter__(self) -> Iterator[Document]:
+        return (self.read(doc_id) for doc_id in self.ids)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, (str, bytes)) or len(other) != len(self):
+            return False
+        return all(a == b for a, b in zip(self, other))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"DocumentFiles({str(self.root)!r}, {len(self)} documents)"
+
+
 @dataclass(frozen=True)
 class Corpus:
-    """A loaded corpus. Documents are in manifest order; systems in name order."""
+    """A loaded corpus. Documents are in manifest order; systems in name order.
+
+    `documents` is any sequence of Document: a `DocumentFiles` (read on demand) for a corpus
+    folder, a tuple for corpora built in memory (datasets).
+    """
 
     path: Path
     name: str
     source_lang: str
     target_lang: str
-    documents: tuple[Document, ...]
+    documents: Sequence[Document]
     systems: tuple[System, ...]
     description: str = ""
     manifest: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def has_reference(self) -> bool:
+        if isinstance(self.documents, DocumentFiles):
+            return self.documents.has_reference
         return all(d.reference is not None for d in self.documents)
 
     def system(self, name: str) -> System:
@@ -98,7 +166,8 @@ class Corpus:
         if not folder.is_dir():
             raise InputError(folder, "system folder not found")
         present = {p.stem for p in folder.glob("*.txt")}
-        wanted = [d.id for d in self.documents]
+        wanted = list(self.documents.ids) if isinstance(self.documents, DocumentFiles) else \
+            [d.id for d in self.documents]
         missing = [d for d in wanted if d not in present]
         if missing:
             raise InputError(folder / f"{missing[0]}.txt", f"file not found ({len(missing)} of {len(wanted)} "
@@ -106,8 +175,13 @@ class Corpus:
         extra = sorted(present - set(wanted))
         if extra:
             raise InputError(folder / f"{extra[0]}.txt", f"document {extra[0]!r} is not in the corpus")
-        documents = tuple(replace(d, hypotheses={**d.hypotheses, name: read_text(folder / f"{d.id}.txt")})
-                          for d in self.documents)
+        if isinstance(self.documents, DocumentFiles):
+            for doc_id in wanted:
+                read_text(folder / f"{doc_id}.txt")  # bad input fails now, not halfway through a run
+            documents: Sequence[Document] = self.documents.with_system(name, folder)
+        else:
+            documents = tuple(replace(d, hypotheses={**d.hypotheses, name: read_text(folder / f"{d.id}.txt")})
+                              for d in self.documents)
         systems = tuple(sorted(self.systems + (System(name, description or f"added from {folder}"),),
                                key=lambda s: s.name))
         return replace(self, documents=documents, systems=systems)
@@ -276,19 +350,20 @@ def load_corpus(path: str | Path, *, systems: list[str] | None = None) -> Corpus
             raise InputError(layout.path, f"unknown system {unknown[0]!r}; available: {', '.join(names)}")
         names = [s for s in names if s in systems]
     root = layout.path
-    documents = []
+    documents = DocumentFiles(root, layout.doc_ids, layout.titles, layout.has_reference,
+                              {s: root / "systems" / s for s in names})
+    # Every file is read and checked now (and let go), so that bad input stops the run before it
+    # starts; the texts are read again as documents are scored.
     for doc_id in layout.doc_ids:
-        source = read_text(root / "source" / f"{doc_id}.txt")
-        reference = read_text(root / "reference" / f"{doc_id}.txt") if layout.has_reference else None
-        hypotheses = {s: read_text(root / "systems" / s / f"{doc_id}.txt") for s in names}
-        documents.append(Document(doc_id, source, reference, hypotheses, layout.titles.get(doc_id, "")))
+        for file in documents.paths(doc_id):
+            read_text(file)
     manifest = layout.manifest
     return Corpus(
         path=root,
         name=str(manifest.get("name") or root.resolve().name),  # resolved: "." and ".." have no name
         source_lang=manifest["source_lang"],
         target_lang=manifest["target_lang"],
-        documents=tuple(documents),
+        documents=documents,
         systems=tuple(System(n, str(layout.systems[n].get("description", "")).strip(),
                              bool(layout.systems[n].get("gold", False))) for n in names),
         description=str(manifest.get("description", "")).strip(),

@@ -13,6 +13,7 @@ import functools
 import logging
 import threading
 import time
+from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from importlib import metadata
@@ -24,7 +25,7 @@ from .errors import MetricUnavailable, UsageError
 from .flags import SEVERITY_WEIGHTS, Flag, mqm_penalty
 from .metrics import DEFAULT_METRICS, METRICS, Metric, get_metric
 from .metrics.base import Score
-from .results import DocumentResult, RunResult, SystemResult
+from .results import DocumentResult, DocumentSpool, RunResult, SpooledDocuments, SystemResult
 
 log = logging.getLogger(__name__)
 
@@ -373,12 +374,24 @@ def _comet_batch(metric: Metric, docs: Sequence[DocumentResult], documents: Sequ
 
 @dataclass
 class _SystemTally:
-    """What a run keeps of one system while documents stream past: no segment texts."""
+    """What a run keeps of one system while documents stream past: no segment texts.
+
+    Kept documents are in `documents`; a streaming run keeps, per document index, where its
+    light result lies in the run's spool (`offsets`/`lengths`, -1 for not yet) and the figures
+    the corpus summary needs (`flag_counts`, `mqm_words`, `mqm_penalty`), so that the run's
+    memory does not grow with the corpus beyond a few bytes per document.
+    """
 
     documents: dict[int, DocumentResult] = field(default_factory=dict)
+    offsets: array = field(default_factory=lambda: array("q"))
+    lengths: array = field(default_factory=lambda: array("q"))
     totals: dict[str, list | None] = field(default_factory=dict)
     segments: int = 0
-    comet_values: dict[int, list[float]] = field(default_factory=dict)
+    done: int = 0
+    flag_counts: dict[str, int] | None = None
+    mqm_words: int = 0
+    mqm_penalty: array = field(default_factory=lambda: array("d"))   # per document index
+    comet_values: dict[int, array] = field(default_factory=dict)
     comet_error: str | None = None
     pooled: dict[str, list[str]] = field(default_factory=lambda: {"hyp": [], "ref": [], "src": []})
 
@@ -434,12 +447,22 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
         if comet_on_workers else None,
         comet_needs_reference=bool(comet.needs_reference) if comet_on_workers else True)
     keep = options.keep_segments if options.keep_segments is not None else on_document is None
+    # A run that hands each document to `on_document` and keeps no segments streams: the light
+    # results go to a temporary file, read back for the summaries (results.DocumentSpool).
+    spool = DocumentSpool() if not keep else None
+    n_docs = len(corpus.documents)
     clock = StageClock()
     shell = RunResult(corpus.name, corpus.source_lang, corpus.target_lang, tuple(metrics), (), (),
                       library_versions(), tuple(notes))
     tallies = {s: _SystemTally(totals=dict.fromkeys(plan.metrics)) for s in systems}
     for s in systems:
         tallies[s].comet_error = unavailable.get("comet")
+        if spool is not None:
+            tallies[s].offsets = array("q", [-1]) * n_docs
+            tallies[s].lengths = array("q", [0]) * n_docs
+        if options.flags:
+            tallies[s].flag_counts = {}
+            tallies[s].mqm_penalty = array("d", [0.0]) * n_docs
 
     def finish(index: int, result: DocumentResult) -> None:
         tally = tallies[result.system]
@@ -447,6 +470,13 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
             tally.totals[name] = sum_statistics([result.statistics[name]], tally.totals[name]) \
                 if result.statistics.get(name) is not None else tally.totals[name]
         tally.segments += len(result.segments) if aligned else 1
+        tally.done += 1
+        if tally.flag_counts is not None:
+            for f in result.flags or ():
+                tally.flag_counts[f.category] = tally.flag_counts.get(f.category, 0) + 1
+            if result.mqm:
+                tally.mqm_words += result.mqm.words
+                tally.mqm_penalty[index] = result.mqm.penalty
         if plan.per_document:
             doc = corpus.documents[index]
             if aligned:
@@ -460,7 +490,10 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
         if on_document is not None:
             with clock.stage("reports"):
                 on_document(shell, result)
-        tally.documents[index] = result if keep else replace(result, segments=(), segment_scores={})
+        if spool is None:
+            tally.documents[index] = result
+        else:
+            tally.offsets[index], tally.lengths[index] = spool.put(replace(result, segments=(), segment_scores={}))
 
     pending: list[DocumentOutcome] = []
 
@@ -482,7 +515,7 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
                     tally.comet_error = tally.comet_error or error
                     for b, result in zip(batches, done):
                         b[k] = result
-                    tally.comet_values[outcomes[0].index] = values
+                    tally.comet_values[outcomes[0].index] = array("d", values)
         for outcome, results in zip(outcomes, batches):
             for result in results:
                 finish(outcome.index, result)
@@ -493,7 +526,7 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
             clock.add(outcome.seconds)
             if comet_on_workers:
                 for k, system in enumerate(systems):
-                    tallies[system].comet_values[outcome.index] = list(outcome.comet_values[k])
+                    tallies[system].comet_values[outcome.index] = array("d", outcome.comet_values[k])
                     tallies[system].comet_error = tallies[system].comet_error or outcome.comet_errors[k]
             pending.append(outcome)
             if len(pending) >= batch:
@@ -501,11 +534,14 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
         flush()
 
     documents: list[DocumentResult] = []
+    spans: list[tuple[int, int]] = []
     system_results: list[SystemResult] = []
     for system in systems:
         tally = tallies[system]
-        system_docs = [tally.documents[i] for i in sorted(tally.documents)]
-        documents += system_docs
+        if spool is None:
+            documents += [tally.documents[i] for i in sorted(tally.documents)]
+        else:
+            spans += [(o, n) for o, n in zip(tally.offsets, tally.lengths) if o >= 0]
         corpus_scores: dict[str, Score] = {}
         for name in (*plan.metrics, *plan.per_document):
             if name in plan.metrics:
@@ -515,15 +551,12 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
                                                                  tally.pooled["src"], unit=unit)
         if comet is not None:
             corpus_scores["comet"] = _comet_corpus_score(comet, tally, unit)
-        flag_counts, mqm_100 = None, None
-        if options.flags:
-            flag_counts = {}
-            for d in system_docs:
-                for f in d.flags or ():
-                    flag_counts[f.category] = flag_counts.get(f.category, 0) + 1
-            words = sum(d.mqm.words for d in system_docs if d.mqm)
-            mqm_100 = 100.0 * sum(d.mqm.penalty for d in system_docs if d.mqm) / words if words else 0.0
-        system_results.append(SystemResult(system, corpus_scores, len(system_docs),
+        flag_counts, mqm_100 = tally.flag_counts, None
+        if flag_counts is not None:
+            # summed in corpus order, whatever order the documents finished in
+            words = tally.mqm_words
+            mqm_100 = 100.0 * sum(tally.mqm_penalty) / words if words else 0.0
+        system_results.append(SystemResult(system, corpus_scores, tally.done,
                                            dict(sorted(flag_counts.items())) if flag_counts is not None else None,
                                            mqm_100))
     for system_result in system_results:
@@ -537,7 +570,8 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
     if timings is not None:
         timings.update(seconds)
     return RunResult(corpus.name, corpus.source_lang, corpus.target_lang, tuple(metrics),
-                     tuple(documents), tuple(system_results), library_versions(), tuple(notes))
+                     tuple(documents) if spool is None else SpooledDocuments(spool, spans),
+                     tuple(system_results), library_versions(), tuple(notes))
 
 
 def _comet_corpus_score(metric: Metric, tally: _SystemTally, unit: str) -> Score:

@@ -6,8 +6,13 @@ DataFrames are made only at the edge (`RunResult.documents_frame()`...).
 
 from __future__ import annotations
 
+import pickle
+import tempfile
+import threading
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from .aligned import AlignedSegment
 from .flags import Flag, MQMSummary
@@ -49,15 +54,88 @@ class SystemResult:
     mqm_per_100_words: float | None = None      # total penalty per 100 MT words over all documents
 
 
+class DocumentSpool:
+    """DocumentResults written to an anonymous temporary file as a run streams them.
+
+    A long run (the CLI's) keeps each finished document's scores, flags and statistics for its
+    summaries, but not in memory: a corpus of a million documents would not fit. What stays in
+    memory is 16 bytes per document (where its record starts and how long it is); the file is
+    deleted when the spool is closed or collected.
+    """
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="evalkit-results-")
+        self._end = 0
+        self._lock = threading.Lock()
+
+    def put(self, result: DocumentResult) -> tuple[int, int]:
+        data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        with self._lock:
+            offset = self._end
+            self._file.seek(offset)
+            self._file.write(data)
+            self._end += len(data)
+        return offset, len(data)
+
+    def get(self, offset: int, length: int) -> DocumentResult:
+        with self._lock:
+            self._file.seek(offset)
+            data = self._file.read(length)
+        return pickle.loads(data)
+
+
+class SpooledDocuments(Sequence[DocumentResult]):
+    """A read-only sequence of DocumentResults kept in a `DocumentSpool`, in a given order."""
+
+    def __init__(self, spool: DocumentSpool, spans: Sequence[tuple[int, int]]):
+        self._spool = spool
+        self._offsets = array("q", (o for o, _ in spans))
+        self._lengths = array("q", (n for _, n in spans))
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    @overload
+    def __getitem__(self, index: int) -> DocumentResult: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[DocumentResult, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> DocumentResult | tuple[DocumentResult, ...]:
+        if isinstance(index, slice):
+            return tuple(self[k] for k in range(*index.indices(len(self))))
+        return self._spool.get(self._offsets[index], self._lengths[index])
+
+    def __iter__(self) -> Iterator[DocumentResult]:
+        return (self._spool.get(o, n) for o, n in zip(self._offsets, self._lengths))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, (str, bytes)) or len(other) != len(self):
+            return False
+        return all(a == b for a, b in zip(self, other))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple:
+        return tuple, (tuple(self),)   # pickled (to a notebook, a worker) as a plain tuple
+
+    def __repr__(self) -> str:
+        return f"SpooledDocuments({len(self)} documents)"
+
+
 @dataclass(frozen=True)
 class RunResult:
-    """The outcome of `evaluate`: per-document and per-system results."""
+    """The outcome of `evaluate`: per-document and per-system results.
+
+    `documents` is a tuple, or, for a run that streamed its documents to `on_document` (the
+    CLI), a `SpooledDocuments` read back from a temporary file.
+    """
 
     corpus: str
     source_lang: str
     target_lang: str
     metrics: tuple[str, ...]
-    documents: tuple[DocumentResult, ...]
+    documents: Sequence[DocumentResult]
     systems: tuple[SystemResult, ...]
     versions: dict[str, str]
     notes: tuple[str, ...] = field(default=())

@@ -47,6 +47,19 @@ def test_run_writes_valid_reports(tiny_corpus, tmp_path, capsys):
     assert len(rows) == 6
 
 
+def test_terminal_table_lists_documents_of_small_corpora_only(tiny_corpus):
+    from evalkit import load_corpus
+    from evalkit.pipeline import RunOptions, evaluate_corpus
+    from evalkit.report.summary import format_table
+
+    result = evaluate_corpus(load_corpus(tiny_corpus), RunOptions())
+    small = format_table(result, max_documents=2).splitlines()
+    assert sum(" doc-a " in line for line in small) == 2 and not any("summary.csv" in line for line in small)
+    large = format_table(result, max_documents=1).splitlines()
+    assert not any("doc-a" in line for line in large) and sum("(corpus, 2 docs)" in line for line in large) == 2
+    assert "(per-document scores: summary.csv and index.html; more than 1 documents)" in large
+
+
 def test_reports_are_byte_identical_across_runs(tiny_corpus, tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     assert main(["-q", "run", str(tiny_corpus), "--out", str(first), "--no-comet"]) == 0

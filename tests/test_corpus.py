@@ -131,3 +131,47 @@ def test_load_can_restrict_systems(tiny_corpus):
     assert [s.name for s in corpus.systems] == ["poor"]
     with pytest.raises(InputError, match="unknown system 'nope'"):
         load_corpus(tiny_corpus, systems=["nope"])
+
+
+def test_corpus_reads_documents_on_demand(tiny_corpus):
+    """A loaded corpus keeps paths, not texts: a document is read when it is asked for."""
+    from evalkit.corpus import DocumentFiles
+
+    corpus = load_corpus(tiny_corpus)
+    assert isinstance(corpus.documents, DocumentFiles) and corpus.has_reference
+    assert [d.id for d in corpus] == ["doc-a", "doc-b"] and len(corpus) == 2
+    assert [d.title for d in corpus.documents[0:2]] == ["Bridge", "Rain"]
+    (tiny_corpus / "systems" / "good" / "doc-b.txt").write_text("Il a plu.\n", encoding="utf-8")
+    assert corpus.documents[1].hypotheses == {"good": "Il a plu.\n", "poor": "Pluie lourde est tombée.\n\nÉcoles fermées.\n"}
+    # equal to the same documents held in memory
+    assert corpus.documents == tuple(corpus.documents)
+
+
+def test_every_file_is_checked_at_load_time(tiny_corpus):
+    """Reading on demand does not defer bad input to the middle of a run."""
+    (tiny_corpus / "systems" / "poor" / "doc-b.txt").write_bytes("Écoles fermées.\n".encode("latin-1"))
+    with pytest.raises(InputError, match="not valid UTF-8") as caught:
+        load_corpus(tiny_corpus)
+    assert caught.value.path == tiny_corpus / "systems" / "poor" / "doc-b.txt"
+
+
+def test_a_file_broken_after_loading_fails_with_its_name(tiny_corpus):
+    corpus = load_corpus(tiny_corpus)
+    (tiny_corpus / "source" / "doc-a.txt").write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match="empty") as caught:
+        corpus.documents[0]
+    assert caught.value.path == tiny_corpus / "source" / "doc-a.txt"
+
+
+def test_added_system_is_read_on_demand_too(tiny_corpus, tmp_path):
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    for doc_id in ("doc-a", "doc-b"):
+        (extra / f"{doc_id}.txt").write_text(f"Sortie de {doc_id}.\n", encoding="utf-8")
+    corpus = load_corpus(tiny_corpus).with_system("extra", extra)
+    assert [s.name for s in corpus.systems] == ["extra", "good", "poor"]
+    assert list(corpus.documents[0].hypotheses) == ["good", "poor", "extra"]
+    assert corpus.documents[1].hypotheses["extra"] == "Sortie de doc-b.\n"
+    (extra / "doc-a.txt").write_bytes(b"\xff\xfe")
+    with pytest.raises(InputError, match="UTF-16"):
+        load_corpus(tiny_corpus).with_system("extra", extra)

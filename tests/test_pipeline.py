@@ -76,6 +76,26 @@ def test_streamed_run_keeps_statistics_not_segments(bundled_result):
     assert all(d.segments for d in kept.documents)
 
 
+def test_streamed_run_spools_its_documents_to_disk():
+    """With `on_document`, the light results wait in a temporary file, not in memory, and read
+    back equal to a run that keeps them (flags, MQM and statistics included)."""
+    import pickle
+    from dataclasses import replace
+
+    from evalkit.results import SpooledDocuments
+
+    options = RunOptions(systems=("web-spinner-mt", "copy-source"))
+    kept = evaluate_corpus(load_corpus(BUNDLED), options)
+    streamed = evaluate_corpus(load_corpus(BUNDLED), options, on_document=lambda shell, doc: None)
+    assert isinstance(streamed.documents, SpooledDocuments)
+    light = [replace(d, segments=(), segment_scores={}) for d in kept.documents]
+    assert list(streamed.documents) == light and streamed.documents == tuple(light)
+    assert streamed.documents[-1] == light[-1] and streamed.documents[1:3] == tuple(light[1:3])
+    assert streamed.systems == kept.systems
+    assert any(d.flags for d in streamed.documents)
+    assert pickle.loads(pickle.dumps(streamed)).documents == tuple(light)
+
+
 def test_document_statistics_resum_to_the_corpus_score(bundled_result):
     for system in bundled_result.systems:
         metric = get_metric("bleu", target_lang="fr")

@@ -78,26 +78,38 @@ def write_json(result: RunResult, path: Path) -> Path:
     return path
 
 
-def format_table(result: RunResult) -> str:
-    """A plain-text table for the terminal: corpus scores, then each document."""
+# Beyond this many documents per system the terminal table shows corpus rows only: the
+# per-document figures are in summary.csv and index.html.
+TABLE_MAX_DOCUMENTS = 50
+
+
+def format_table(result: RunResult, max_documents: int = TABLE_MAX_DOCUMENTS) -> str:
+    """A plain-text table for the terminal: corpus scores, then each document (when there are at
+    most `max_documents` per system)."""
     flagged = _has_flags(result)
     header = ["system", "document", *result.metrics] + (["flags", "MQM/100w"] if flagged else [])
     body = []
+    per_document = max((s.n_documents for s in result.systems), default=0) <= max_documents
+    by_system: dict[str, list] = {}
+    if per_document:
+        for doc in result.documents:
+            by_system.setdefault(doc.system, []).append(doc)
     for system in result.systems:
         extra = [str(sum((system.flag_counts or {}).values())), _short(system.mqm_per_100_words)] if flagged else []
         body.append([system.system, f"(corpus, {system.n_documents} docs)",
                      *[_short(system.scores[m].value) for m in result.metrics], *extra])
-        for doc in result.documents:
-            if doc.system == system.system:
-                extra = [str(len(doc.flags or ())), _short(doc.mqm.penalty_per_100_words if doc.mqm else None)] \
-                    if flagged else []
-                body.append(["", doc.doc_id, *[_short(doc.scores[m].value) for m in result.metrics], *extra])
+        for doc in by_system.get(system.system, ()):
+            extra = [str(len(doc.flags or ())), _short(doc.mqm.penalty_per_100_words if doc.mqm else None)] \
+                if flagged else []
+            body.append(["", doc.doc_id, *[_short(doc.scores[m].value) for m in result.metrics], *extra])
     widths = [max(len(str(r[i])) for r in [header, *body]) for i in range(len(header))]
     lines = ["  ".join(str(c).ljust(w) if i < 2 else str(c).rjust(w) for i, (c, w) in
                        enumerate(zip(row, widths))).rstrip() for row in [header, *body]]
     lines.insert(1, "  ".join("-" * w for w in widths))
     signatures = [f"{m}: {sig}" for m, sig in result.signatures().items()]
     unit = next((s.unit for system in result.systems for s in system.scores.values()), "")
+    if not per_document:
+        lines.append(f"(per-document scores: summary.csv and index.html; more than {max_documents} documents)")
     return "\n".join(lines + ["", f"Scores computed over: {unit}."] + signatures + list(result.notes))
 
 
