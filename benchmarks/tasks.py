@@ -79,13 +79,15 @@ def stages(corpus_dir: str, out_dir: str) -> dict[str, Any]:
 
     t = begin()
     corpus = load_corpus(corpus_dir)
+    # Stage-major: every document's texts in memory at once (a run reads one document at a time).
+    documents_in = tuple(corpus.documents)
     systems = [s.name for s in corpus.systems]
     sl, tl = corpus.source_lang, corpus.target_lang
     end("load", t)
 
     t = begin()
     segs = [(segment(d.source, sl), segment(d.reference, tl), {s: segment(d.hypotheses[s], tl) for s in systems})
-            for d in corpus.documents]
+            for d in documents_in]
     end("segment", t)
 
     t = begin()
@@ -140,7 +142,7 @@ def stages(corpus_dir: str, out_dir: str) -> dict[str, Any]:
     t = begin()
     detectors = make_detectors()
     flags = []
-    for d, (src, _, hyps), per_system in zip(corpus.documents, segs, aligned):
+    for d, (src, _, hyps), per_system in zip(documents_in, segs, aligned):
         flags.append({s: tuple(run_detectors(DetectionInput(
             hypothesis=d.hypotheses[s], src_lang=sl, tgt_lang=tl, source=d.source, reference=d.reference,
             hypothesis_segments=hyps[s], source_segments=src, alignment=per_system[s][0], doc_id=d.id, system=s),
@@ -151,7 +153,7 @@ def stages(corpus_dir: str, out_dir: str) -> dict[str, Any]:
     shell = RunResult(corpus.name, sl, tl, tuple(metrics), (), (), library_versions(), ())
     root = output_root(shell, Path(out_dir) / "reports")
     documents = []
-    for d, per_system, doc_scores, doc_flags in zip(corpus.documents, aligned, scored, flags):
+    for d, per_system, doc_scores, doc_flags in zip(documents_in, aligned, scored, flags):
         for s in systems:
             scores, seg_scores, doc_totals = doc_scores[s]
             words = {"source": len(d.source.split()), "hypothesis": len(d.hypotheses[s].split()),
@@ -162,7 +164,7 @@ def stages(corpus_dir: str, out_dir: str) -> dict[str, Any]:
             write_document_reports(shell, result, root)
             documents.append(result)
     run = RunResult(corpus.name, sl, tl, tuple(metrics), tuple(documents),
-                    tuple(SystemResult(s, corpus_scores[s], len(corpus.documents)) for s in systems),
+                    tuple(SystemResult(s, corpus_scores[s], len(documents_in)) for s in systems),
                     library_versions(), ())
     write_run_reports(run, root)
     end("reports", t)

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.skipif(fast_ngrams._ngrams is None, reason="the C accel
 # non-BMP and combining characters test the preprocessing and the code-point handling.
 text = st.text(alphabet=st.sampled_from(list("aab b.,!()«»é\u0301 😀\u00a0\tA")), max_size=60)
 OPTIONS = [dict(), dict(word_order=2), dict(lowercase=True, word_order=2), dict(whitespace=True),
-           dict(char_order=3, word_order=1)]
+           dict(char_order=3, word_order=1), dict(word_order=4, whitespace=True)]
 
 
 def test_the_c_accelerator_is_built_where_a_compiler_is():

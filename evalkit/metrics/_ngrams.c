@@ -11,6 +11,8 @@
  * id_stats(hyp, ref, max_order) -> [match] * max_order + [hyp] * max_order, over two sequences
  *     of word ids (ints in 0..2**32-1; a hypothesis word absent from the reference may take
  *     any id the reference does not use).
+ * word_stats(hyp, ref, max_order) -> [hyp, ref, match] * max_order over two sequences of word ids
+ *     (as id_stats): chrF++'s word n-gram statistics, laid out as char_stats's.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -131,7 +133,9 @@ static uint32_t *from_ids(PyObject *seq, Py_ssize_t *size) {
     return out;
 }
 
-static PyObject *stats(PyObject *args, const char *format, int chars) {
+/* chars: the inputs are strings (else word id sequences); triples: [hyp, ref, match] per order
+ * (else BLEU's layout, matches then hypothesis n-grams). */
+static PyObject *stats(PyObject *args, const char *format, int chars, int triples) {
     PyObject *hyp_obj, *ref_obj, *out = NULL;
     int max_order, n;
     uint32_t *hyp = NULL, *ref = NULL;
@@ -159,14 +163,14 @@ static PyObject *stats(PyObject *args, const char *format, int chars) {
     }
     if (count_orders(hyp, lh, ref, lr, max_order, counts) < 0)
         goto done;
-    out = PyList_New((chars ? 3 : 2) * (Py_ssize_t)max_order);
+    out = PyList_New((triples ? 3 : 2) * (Py_ssize_t)max_order);
     if (!out)
         goto done;
     for (n = 0; n < max_order; n++) {
         Py_ssize_t h = counts[3 * n], r = counts[3 * n + 1], m = counts[3 * n + 2];
         Py_ssize_t values[3];
         int v;
-        if (chars) {   /* [hyp (0 without reference n-grams), ref, match] per order */
+        if (triples) { /* [hyp (0 without reference n-grams), ref, match] per order */
             values[0] = r ? h : 0;
             values[1] = r;
             values[2] = m;
@@ -198,15 +202,19 @@ done:
     return out;
 }
 
-static PyObject *char_stats(PyObject *self, PyObject *args) { return stats(args, "UUi", 1); }
+static PyObject *char_stats(PyObject *self, PyObject *args) { return stats(args, "UUi", 1, 1); }
 
-static PyObject *id_stats(PyObject *self, PyObject *args) { return stats(args, "OOi", 0); }
+static PyObject *id_stats(PyObject *self, PyObject *args) { return stats(args, "OOi", 0, 0); }
+
+static PyObject *word_stats(PyObject *self, PyObject *args) { return stats(args, "OOi", 0, 1); }
 
 static PyMethodDef methods[] = {
     {"char_stats", char_stats, METH_VARARGS,
      "char_stats(hyp, ref, max_order) -> [hyp, ref, match] per character n-gram order"},
     {"id_stats", id_stats, METH_VARARGS,
      "id_stats(hyp_ids, ref_ids, max_order) -> matches per order, then hypothesis n-grams per order"},
+    {"word_stats", word_stats, METH_VARARGS,
+     "word_stats(hyp_ids, ref_ids, max_order) -> [hyp, ref, match] per word n-gram order"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -3,8 +3,9 @@
 `FastCHRF` and `FastBLEU` are sacreBLEU's CHRF and BLEU classes (same options, signatures,
 tokenizers, preprocessing and scores) whose per-segment statistics count n-gram matches in
 evalkit/metrics/_ngrams.c, an optional extension built at install time: chrF's character
-n-grams, and BLEU's word n-grams over word ids. chrF++'s word n-grams, BLEU with several
-references and everything else stay sacreBLEU's own code. Where the extension is not built,
+n-grams, chrF++'s word n-grams and BLEU's word n-grams (words as ids). Tokenisation (sacreBLEU's
+tokenizers, chrF++'s punctuation splitting), BLEU with several references and everything else
+stay sacreBLEU's own code. Where the extension is not built,
 `make_chrf` and `make_bleu` return sacreBLEU's classes. tests/test_fast_ngrams.py compares them.
 """
 
@@ -14,7 +15,6 @@ import os
 from typing import Any, Sequence
 
 from sacrebleu.metrics import BLEU, CHRF
-from sacrebleu.metrics.helpers import extract_word_ngrams
 
 # A word id no reference uses: hypothesis words absent from the reference (they match nothing).
 _ABSENT = 0xFFFFFFFF
@@ -37,30 +37,33 @@ class FastCHRF(CHRF):
     """CHRF whose character n-gram statistics come from the C extension."""
 
     def _extract_reference_info(self, refs: Sequence[str]) -> dict[str, list[Any]]:
-        # Per reference: the line the character n-grams are taken from, and the word n-grams.
+        # Per reference: the line the character n-grams are taken from, and its words (chrF++)
+        # as ids, with the id of each word.
         infos = []
         for ref in refs:
             line = ref if self.whitespace else "".join(ref.split())
-            words = []
-            if self.word_order > 0:
-                tokens = self._remove_punctuation(ref)
-                words = [extract_word_ngrams(tokens, n) for n in range(1, self.word_order + 1)]
-            infos.append((line, words))
+            ids: dict[str, int] = {}
+            words = [ids.setdefault(t, len(ids)) for t in self._remove_punctuation(ref)] \
+                if self.word_order > 0 else []
+            infos.append((line, ids, words))
         return {"ref_ngrams": infos}
 
     def _compute_segment_statistics(self, hypothesis: str, ref_kwargs: dict) -> list[int]:
         line = hypothesis if self.whitespace else "".join(hypothesis.split())
-        hyp_words = None
+        tokens = None
         best_stats: list[int] = []
         best_f_score = -1.0
-        for ref_line, ref_words in ref_kwargs["ref_ngrams"]:
+        references = ref_kwargs["ref_ngrams"]
+        for ref_line, ids, ref_words in references:
             stats = _ngrams.char_stats(line, ref_line, self.char_order)
             if self.word_order > 0:
-                if hyp_words is None:
+                if tokens is None:
                     tokens = self._remove_punctuation(hypothesis)
-                    hyp_words = [extract_word_ngrams(tokens, n) for n in range(1, self.word_order + 1)]
-                for h, r in zip(hyp_words, ref_words):
-                    stats.extend(self._get_match_statistics(h, r))
+                get = ids.get
+                # chrF++'s word n-grams: sacreBLEU's _get_match_statistics, counted over word ids
+                stats.extend(_ngrams.word_stats([get(t, _ABSENT) for t in tokens], ref_words, self.word_order))
+            if len(references) == 1:
+                return stats    # the best of one: no F-score needed to choose it
             f_score = self._compute_f_score(stats)
             if f_score > best_f_score:
                 best_f_score = f_score
