@@ -1,9 +1,11 @@
 """Large synthetic corpora for the benchmarks, made from the bundled corpus's gold alignment.
 
 Aligned (source, MT, reference) sentence triples are drawn from the bundled gold, perturbed so that
-nearly every text is distinct, laid out as news articles and damaged the way the seeds are (junk
-lines, duplicated lines, omissions, a truncated last sentence, untranslated words). The known
-source-MT alignment is written as gold, so aligners can be scored on it.
+nearly every sentence is distinct (a random word of its language in place of one of its words, a
+word dropped or two swapped, numbers changed: sentence-level caches get no more help than on real
+text), laid out as news articles and damaged the way the seeds are (junk lines, duplicated lines,
+omissions, a truncated last sentence, untranslated words). The known source-MT alignment is
+written as gold, so aligners can be scored on it.
 """
 
 from __future__ import annotations
@@ -34,10 +36,21 @@ class Triple:
 
 @dataclass(frozen=True)
 class Pool:
-    """What documents are made of: aligned sentence triples and MT junk lines."""
+    """What documents are made of: aligned sentence triples, MT junk lines, and words of each
+    language (source, target) to put in place of a word."""
 
     triples: tuple[Triple, ...]
     junk: tuple[str, ...]
+    words: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+
+
+def _vocabulary(lang: str, size: int = 30000) -> tuple[str, ...]:
+    """wordfreq's most frequent lowercase words of at least 4 letters (a fixed list for a given
+    wordfreq version): real words, so that replacing one changes a sentence the way a synonym
+    swap does, and a long tail of them, so that no sentence-level cache is helped by repeats."""
+    from wordfreq import top_n_list
+
+    return tuple(w for w in top_n_list(lang, size) if len(w) >= 4 and w.isalpha() and w.islower())
 
 
 def load_pool(corpus_dir: Path = BUNDLED) -> Pool:
@@ -62,15 +75,19 @@ def load_pool(corpus_dir: Path = BUNDLED) -> Pool:
     junk = sorted({j for j in inserted if j not in aligned_mt})
     if not triples or not junk:
         raise ValueError(f"{corpus_dir}: no usable gold alignment")
-    return Pool(tuple(triples), tuple(junk))
+    return Pool(tuple(triples), tuple(junk), (_vocabulary("en"), _vocabulary("fr")))
 
 
 # --- perturbations ---------------------------------------------------------------------------
 
-def _perturb_words(text: str, rng: random.Random) -> str:
-    """Drop one inner word and/or swap two adjacent inner words (letters only, so punctuation and
-    sentence ends stay where they were)."""
+def _perturb_words(text: str, rng: random.Random, vocabulary: Sequence[str] = ()) -> str:
+    """Put a word of `vocabulary` in place of an inner lowercase word, drop one inner word and/or
+    swap two adjacent inner words (letters only, so punctuation and sentence ends stay where they
+    were)."""
     words = text.split(" ")
+    inner = [k for k in range(1, len(words) - 1) if words[k].isalpha() and words[k].islower()]
+    if inner and vocabulary:
+        words[rng.choice(inner)] = rng.choice(vocabulary)
     inner = [k for k in range(1, len(words) - 1) if words[k].isalpha()]
     if inner and rng.random() < 0.6:
         del words[rng.choice(inner)]
@@ -81,8 +98,9 @@ def _perturb_words(text: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
-def _perturb(triple: Triple, rng: random.Random) -> Triple:
-    """Numbers found on all three sides change together; each side loses or swaps a word."""
+def _perturb(triple: Triple, rng: random.Random, words: tuple[Sequence[str], Sequence[str]] = ((), ())) -> Triple:
+    """Numbers found on all three sides change together; on each side a word is replaced by a
+    random word of its language (`words`: source, target) and another dropped or two swapped."""
     texts = [triple.source, triple.mt, triple.reference]
     common = set(_DIGITS.findall(texts[0])) & set(_DIGITS.findall(texts[1])) & set(_DIGITS.findall(texts[2]))
     for number in sorted(common):
@@ -90,7 +108,8 @@ def _perturb(triple: Triple, rng: random.Random) -> Triple:
             new = str(rng.randrange(10 ** (len(number) - 1) if len(number) > 1 else 0, 10 ** len(number)))
             pattern = re.compile(rf"(?<!\d){number}(?!\d)")
             texts = [pattern.sub(new, t) for t in texts]
-    return Triple(*(_perturb_words(t, rng) for t in texts))
+    source_words, target_words = words
+    return Triple(*(_perturb_words(t, rng, v) for t, v in zip(texts, (source_words, target_words, target_words))))
 
 
 def _untranslate(mt: str, source: str, rng: random.Random) -> str:
@@ -155,7 +174,7 @@ class _Writer:
 
 def make_document(pool: Pool, doc_id: str, rng: random.Random, sentences: int = 38) -> Document:
     """A title and paragraphs of 1-3 sentences; the MT side carries the damage."""
-    triples = [_perturb(t, rng) for t in rng.choices(pool.triples, k=sentences)]
+    triples = [_perturb(t, rng, pool.words) for t in rng.choices(pool.triples, k=sentences)]
     paragraphs = [[0]]
     k = 1
     while k < sentences:

@@ -1,0 +1,44 @@
+"""The benchmark corpus generator: deterministic, gold that matches its texts, and sentences that
+do not repeat (so that caches keyed on a sentence get no more help than on real text)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from benchmarks.generate import generate, load_pool
+from evalkit.align_eval import load_corpus_gold
+from evalkit.corpus import load_corpus, validate_corpus
+from evalkit.segment import segment
+
+
+def _digest(root) -> str:
+    h = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def test_generated_corpus_is_deterministic_and_valid(tmp_path):
+    pool = load_pool()
+    a = generate(tmp_path / "a", 12, pool=pool)
+    b = generate(tmp_path / "b", 12, pool=pool)
+    assert _digest(a) == _digest(b)
+    assert _digest(generate(tmp_path / "c", 12, seed=14, pool=pool)) != _digest(a)
+    # Only the datasheet files a bundled corpus has are missing; texts, ids and gold check out.
+    problems = [p for p in validate_corpus(a) if "datasheet" not in p.message and "data/" not in str(p.path)]
+    assert problems == []
+    corpus = load_corpus(a)
+    assert len(corpus) == 12 and [s.name for s in corpus.systems] == ["synthetic-mt"]
+    gold = load_corpus_gold(a)
+    assert {g.pair for g in gold} == {"source-mt", "source-reference"} and len(gold) == 24
+    for g in gold:
+        assert all(a < b for a, b in g.source_spans) and all(a < b for a, b in g.target_spans)
+
+
+def test_generated_sentences_rarely_repeat(tmp_path):
+    corpus = load_corpus(generate(tmp_path / "c", 60))
+    sources = [s.text for d in corpus.documents for s in segment(d.source, "en")]
+    mt = [s.text for d in corpus.documents for s in segment(d.hypotheses["synthetic-mt"], "fr")]
+    assert len(set(sources)) >= 0.97 * len(sources)
+    # junk lines and duplicated lines repeat on purpose on the MT side
+    assert len(set(mt)) >= 0.85 * len(mt)
