@@ -110,3 +110,31 @@ def test_bleu_corpus_segments_score_as_in_sacrebleu():
     assert ours._extract_corpus_statistics(hyps, [refs]) == theirs._extract_corpus_statistics(hyps, [refs])
     assert ours.corpus_score(hyps, [refs]).score == theirs.corpus_score(hyps, [refs]).score
     assert str(ours.get_signature()) == str(theirs.get_signature())
+
+
+# Every character class the 13a regular expressions look at: ASCII symbols and punctuation (the
+# spaced ones and the ' , - . they leave alone), digits, letters, Unicode whitespace and line
+# breaks, HTML entities and <skipped>, and non-ASCII text.
+tokenizer_text = st.lists(st.one_of(
+    st.sampled_from(list("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ 0123456789aZé\n\t\r\u00a0\u2003\u3000\x1c\x85«»…€😀")),
+    st.sampled_from(["&quot;", "&amp;", "&lt;", "&gt;", "&", "<skipped>", "-\n", "3.5", "1,000", "2-3", "a.b"])),
+    max_size=40).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(line=tokenizer_text)
+def test_13a_tokenizer_equals_sacrebleus(line):
+    from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
+
+    assert fast_ngrams.Fast13a()(line) == Tokenizer13a()(line)
+
+
+def test_bleu_uses_the_fast_13a_tokenizer_only_for_13a():
+    assert isinstance(fast_ngrams.FastBLEU().tokenizer, fast_ngrams.Fast13a)
+    assert fast_ngrams.FastBLEU().tokenizer.signature() == "13a"
+    assert not isinstance(fast_ngrams.FastBLEU(tokenize="intl").tokenizer, fast_ngrams.Fast13a)
+    assert not isinstance(fast_ngrams.FastBLEU(trg_lang="zh").tokenizer, fast_ngrams.Fast13a)
+    text = "L'« OTAN » a dit, le 3.5.2024 : 1-0 (c'est-à-dire 5,000 $) & <b>plus</b>..."
+    ours, theirs = fast_ngrams.FastBLEU(), BLEU()
+    assert ours.corpus_score([text], [[text[:40]]]).score == theirs.corpus_score([text], [[text[:40]]]).score
+    assert str(ours.get_signature()) == str(theirs.get_signature())

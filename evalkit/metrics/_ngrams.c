@@ -13,6 +13,10 @@
  *     any id the reference does not use).
  * word_stats(hyp, ref, max_order) -> [hyp, ref, match] * max_order over two sequences of word ids
  *     (as id_stats): chrF++'s word n-gram statistics, laid out as char_stats's.
+ * regexp_tokenize(line) -> str: sacreBLEU's TokenizerRegexp (the second half of its 13a
+ *     tokenizer): its four regular-expression substitutions, each a left-to-right scan of
+ *     non-overlapping two-character matches as re.sub makes it, then whitespace collapsed as
+ *     ' '.join(line.split()) does (str.isspace's whitespace).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -202,6 +206,98 @@ done:
     return out;
 }
 
+/* ([\{-\~\[-\` -\&\(-\+\:-\@\/]): ASCII punctuation and symbols but ' , - . (and space) */
+static int spaced_symbol(Py_UCS4 c) {
+    return (c >= 0x7B && c <= 0x7E) || (c >= 0x5B && c <= 0x60) || (c >= 0x20 && c <= 0x26) ||
+           (c >= 0x28 && c <= 0x2B) || (c >= 0x3A && c <= 0x40) || c == 0x2F;
+}
+
+static int ascii_digit(Py_UCS4 c) { return c >= '0' && c <= '9'; }
+
+static int period_or_comma(Py_UCS4 c) { return c == '.' || c == ','; }
+
+static PyObject *regexp_tokenize(PyObject *self, PyObject *args) {
+    PyObject *line, *out = NULL;
+    Py_UCS4 *in = NULL, *a = NULL, *b = NULL;
+    Py_ssize_t n, i, la = 0, lb = 0, k;
+
+    if (!PyArg_ParseTuple(args, "U", &line))
+        return NULL;
+    n = PyUnicode_GetLength(line);
+    in = PyUnicode_AsUCS4Copy(line);
+    /* each step adds at most two spaces per input character (1: symbols, 2 and 3: . and ,,
+     * 4: -): 9n in all */
+    a = PyMem_Malloc((12 * n + 1) * sizeof(Py_UCS4));
+    b = PyMem_Malloc((12 * n + 1) * sizeof(Py_UCS4));
+    if (!in || !a || !b) {
+        if (in)
+            PyErr_NoMemory();
+        goto done;
+    }
+    /* 1. r' \1 ' around every symbol */
+    for (i = 0; i < n; i++) {
+        if (spaced_symbol(in[i])) {
+            a[la++] = ' ';
+            a[la++] = in[i];
+            a[la++] = ' ';
+        } else
+            a[la++] = in[i];
+    }
+    /* 2. ([^0-9])([\.,]) -> r'\1 \2 ' */
+    for (i = 0; i < la;) {
+        if (i + 1 < la && !ascii_digit(a[i]) && period_or_comma(a[i + 1])) {
+            b[lb++] = a[i];
+            b[lb++] = ' ';
+            b[lb++] = a[i + 1];
+            b[lb++] = ' ';
+            i += 2;
+        } else
+            b[lb++] = a[i++];
+    }
+    /* 3. ([\.,])([^0-9]) -> r' \1 \2' */
+    la = 0;
+    for (i = 0; i < lb;) {
+        if (i + 1 < lb && period_or_comma(b[i]) && !ascii_digit(b[i + 1])) {
+            a[la++] = ' ';
+            a[la++] = b[i];
+            a[la++] = ' ';
+            a[la++] = b[i + 1];
+            i += 2;
+        } else
+            a[la++] = b[i++];
+    }
+    /* 4. ([0-9])(-) -> r'\1 \2 ' */
+    lb = 0;
+    for (i = 0; i < la;) {
+        if (i + 1 < la && ascii_digit(a[i]) && a[i + 1] == '-') {
+            b[lb++] = a[i];
+            b[lb++] = ' ';
+            b[lb++] = '-';
+            b[lb++] = ' ';
+            i += 2;
+        } else
+            b[lb++] = a[i++];
+    }
+    /* 5. ' '.join(line.split()) */
+    k = 0;
+    for (i = 0; i < lb; i++) {
+        if (Py_UNICODE_ISSPACE(b[i])) {
+            if (k && a[k - 1] != ' ')
+                a[k++] = ' ';
+        } else
+            a[k++] = b[i];
+    }
+    if (k && a[k - 1] == ' ')
+        k--;
+    out = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, a, k);
+
+done:
+    PyMem_Free(in);
+    PyMem_Free(a);
+    PyMem_Free(b);
+    return out;
+}
+
 static PyObject *char_stats(PyObject *self, PyObject *args) { return stats(args, "UUi", 1, 1); }
 
 static PyObject *id_stats(PyObject *self, PyObject *args) { return stats(args, "OOi", 0, 0); }
@@ -213,6 +309,8 @@ static PyMethodDef methods[] = {
      "char_stats(hyp, ref, max_order) -> [hyp, ref, match] per character n-gram order"},
     {"id_stats", id_stats, METH_VARARGS,
      "id_stats(hyp_ids, ref_ids, max_order) -> matches per order, then hypothesis n-grams per order"},
+    {"regexp_tokenize", regexp_tokenize, METH_VARARGS,
+     "regexp_tokenize(line) -> sacreBLEU's TokenizerRegexp()(line)"},
     {"word_stats", word_stats, METH_VARARGS,
      "word_stats(hyp_ids, ref_ids, max_order) -> [hyp, ref, match] per word n-gram order"},
     {NULL, NULL, 0, NULL},

@@ -3,9 +3,9 @@
 `FastCHRF` and `FastBLEU` are sacreBLEU's CHRF and BLEU classes (same options, signatures,
 tokenizers, preprocessing and scores) whose per-segment statistics count n-gram matches in
 evalkit/metrics/_ngrams.c, an optional extension built at install time: chrF's character
-n-grams, chrF++'s word n-grams and BLEU's word n-grams (words as ids). Tokenisation (sacreBLEU's
-tokenizers, chrF++'s punctuation splitting), BLEU with several references and everything else
-stay sacreBLEU's own code. Where the extension is not built,
+n-grams, chrF++'s word n-grams and BLEU's word n-grams (words as ids), and BLEU's default 13a
+tokenizer. Other tokenizers, chrF++'s punctuation splitting, BLEU with several references and
+everything else stay sacreBLEU's own code. Where the extension is not built,
 `make_chrf` and `make_bleu` return sacreBLEU's classes. tests/test_fast_ngrams.py compares them.
 """
 
@@ -15,6 +15,7 @@ import os
 from typing import Any, Sequence
 
 from sacrebleu.metrics import BLEU, CHRF
+from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
 
 # A word id no reference uses: hypothesis words absent from the reference (they match nothing).
 _ABSENT = 0xFFFFFFFF
@@ -71,9 +72,25 @@ class FastCHRF(CHRF):
         return best_stats
 
 
+class Fast13a(Tokenizer13a):
+    """sacreBLEU's 13a tokenizer (BLEU's default) with its regular expressions run in C: the same
+    tokens, about ten times faster. No line cache: sacreBLEU's only pays off on repeated lines."""
+
+    def __call__(self, line: str) -> str:
+        line = line.replace("<skipped>", "").replace("-\n", "").replace("\n", " ")
+        if "&" in line:
+            line = line.replace("&quot;", '"').replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+        return _ngrams.regexp_tokenize(f" {line} ")
+
+
 class FastBLEU(BLEU):
     """BLEU whose word n-gram matches come from the C extension (one reference per segment;
-    several go through sacreBLEU's code)."""
+    several go through sacreBLEU's code), and whose 13a tokenizer runs in C."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        if type(self.tokenizer) is Tokenizer13a:
+            self.tokenizer = Fast13a()
 
     def _extract_reference_info(self, refs: Sequence[str]) -> dict[str, Any]:
         if len(refs) != 1:
