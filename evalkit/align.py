@@ -126,7 +126,12 @@ def _fold(word: str) -> str:
 
 
 def _normalise_number(match: re.Match[str]) -> str:
-    kind, text = match.lastgroup, match.group()
+    return _normalised(match.lastgroup, match.group())  # type: ignore[arg-type]
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _normalised(kind: str, text: str) -> str:
+    """The normalised form of a number `text` matched by `_NUMBER`'s group `kind` (cached)."""
     if kind == "time":
         hours, minutes = re.split(r" ?[h:] ?", text)
         return f"t{int(hours)}:{minutes}"
@@ -291,13 +296,82 @@ class _Side:
     swsum: list[float]
 
 
+# Every `_NUMBER` match starts with a decimal digit: a segment without one needs no number pass.
+_DIGIT = re.compile(r"\d")
+_LANGUAGES = tuple(_FUNCTION_WORDS)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_info(word: str) -> tuple[str | None, str | None, str | None, int, bool, str | None, tuple[bool, ...], bool]:
+    """What `features`, `strong_anchors`, `junkiness` and `word_keys` take from one word (a
+    `_WORD` match), for `_analyse`'s single pass; cached, as a corpus has far fewer distinct
+    words than segments.
+
+    (cognate key or None, name key if mid-sentence or None, strong key if mid-sentence or None,
+    length, capitalised, lexicon key or None, lowercase word in each `_FUNCTION_WORDS` list,
+    has a letter)
+    """
+    folded = _fold(word)
+    upper = word[0].isupper()
+    stop = folded in _STOPWORDS
+    long = len(folded) >= 4
+    cognate = "w" + folded[:4] if long and not stop else None
+    name = "n" + folded if not long and len(word) >= 2 and upper and not stop else None
+    strong = (("w" + folded[:4]) if long else ("n" + folded)) if upper and not stop else None
+    lower = word.lower()
+    return (cognate, name, strong, len(word), upper, folded[:5] if len(word) >= 3 else None,
+            tuple(lower in _FUNCTION_WORDS[code] for code in _LANGUAGES), any(c.isalpha() for c in word))
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def _analyse(text: str, lang: str) -> tuple[int, Counter[str], frozenset[str], tuple[str, ...], float]:
     """Everything the aligner needs from one segment; cached, as a source is aligned with
-    several translations. Callers must not mutate the returned Counter."""
-    feats = features(text)
-    return (len("".join(text.split())), feats, frozenset(strong_anchors(text, lang) & feats.keys()),
-            word_keys(text), junkiness(text, lang))
+    several translations. Callers must not mutate the returned Counter.
+
+    (non-space length, `features`, the strong ones among them (`strong_anchors`), `word_keys`,
+    `junkiness`), in one pass over the words instead of one per function: the same values, the
+    same key order and the same sets built in the same order (tests/test_align.py checks).
+    """
+    feats: dict[str, int] = {}
+    strong: set[str] = set()
+    if _DIGIT.search(text):
+        for m in _NUMBER.finditer(text):
+            key = "#" + _normalised(m.lastgroup, m.group())  # type: ignore[arg-type]
+            feats[key] = feats.get(key, 0) + 1
+            strong.add(key)
+    words = [_word_info(w) for w in _WORD.findall(text)]
+    for k, (cognate, name, *_) in enumerate(words):
+        key = cognate or (name if k else None)
+        if key:
+            feats[key] = feats.get(key, 0) + 1
+    for m in _PUNCT_MARK.finditer(text):
+        key = "p" + _PUNCT[m.group()]
+        feats[key] = feats.get(key, 0) + 1
+    counts = Counter(feats)
+    # Names are strong except in German and in headlines (see `strong_anchors`).
+    capitalised = [w[4] for w in words if w[3] >= 4]
+    if not (lang or "").lower().startswith("de") and not sum(capitalised) > 0.75 * len(capitalised):
+        for w in words[1:]:
+            if w[2]:
+                strong.add(w[2])
+    keys = tuple(sorted({w[5] for w in words if w[5] is not None}))
+    # `junkiness`; no whitespace character is a `_WORD` letter, so the words of the stripped
+    # text are those of the text.
+    stripped = text.strip()
+    if not any(w[7] for w in words) or _JUNK.match(stripped) or max((w[3] for w in words), default=0) <= 2:
+        junk = 1.0
+    else:
+        junk = 0.0
+        if sum(w[3] for w in words) <= 6 and stripped[-1:] not in ".!?…":
+            junk = 0.5
+        code = (lang or "").split("-")[0].lower()
+        if code in _FUNCTION_WORDS and len(words) >= 4:
+            own = _LANGUAGES.index(code)
+            mine = sum(w[6][own] for w in words)
+            other = max(sum(w[6][x] for w in words) for x in range(len(_LANGUAGES)) if x != own)
+            if other >= 3 and other >= 3 * mine:
+                junk = max(junk, 0.5)
+    return len("".join(text.split())), counts, frozenset(strong & counts.keys()), keys, junk
 
 
 def _prepare(texts: Sequence[str], lang: str, starts_line: Sequence[bool] | None) -> _Side:
