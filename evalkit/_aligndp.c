@@ -186,93 +186,303 @@ static inline int is_word_char(Py_UCS4 ch) {
     return Py_UNICODE_ISALNUM(ch) && !Py_UNICODE_ISDECIMAL(ch);
 }
 
-static int add_count(PyObject *counts, PyObject *key) {
-    PyObject *old = PyDict_GetItemWithError(counts, key), *now;
-    long value = 0;
-    int rc;
-    if (old) {
-        value = PyLong_AsLong(old);
-        if (value == -1 && PyErr_Occurred())
-            return -1;
-    } else if (PyErr_Occurred()) {
-        return -1;
-    }
-    now = PyLong_FromLong(value + 1);
-    if (!now)
-        return -1;
-    rc = PyDict_SetItem(counts, key, now);
-    Py_DECREF(now);
-    return rc;
-}
-
 /* Whether `_JUNK` (`^\W*` then an opener, ignoring case) can match text[first:last + 1]: its
  * openers start with a, r, s, l or c, which ignoring case only A, R, S, L, C and "ſ" match, at
  * the first \w character (str.isalnum() or "_"), or at a "[" just before it. False only when
  * that character is ASCII and none of them; otherwise the regex decides. */
-static int may_open_junk(int kind, const void *data, Py_ssize_t first, Py_ssize_t last) {
+static int may_open_junk(const Py_UCS4 *chars, Py_ssize_t first, Py_ssize_t last) {
     Py_ssize_t k;
     for (k = first; k <= last; k++) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+        Py_UCS4 ch = chars[k];
         if (ch == '_' || Py_UNICODE_ISALNUM(ch))
             return ch >= 128 || strchr("aArRsSlLcC", (int)ch) != NULL;
     }
     return 0;
 }
 
-/* The fields of a `_word_info` tuple */
-enum { W_COGNATE, W_NAME, W_STRONG, W_LENGTH, W_UPPER, W_LEX, W_FUNCTION, W_ALPHA, W_FIELDS };
+/* What a word gives, read from its `_word_info` tuple (cognate key or None, name key or None,
+ * strong key or None, length, capitalised, lexicon key or None, function-word bits, has a
+ * letter); the keys are borrowed from `info`. */
+typedef struct {
+    PyObject *info;
+    PyObject *cognate, *name, *strong, *lex;
+    Py_ssize_t length;
+    long function;
+    int upper, alpha;
+} Word;
+
+static int read_word(PyObject *info, Word *w) {
+    if (!PyTuple_Check(info) || PyTuple_GET_SIZE(info) != 8) {
+        PyErr_SetString(PyExc_TypeError, "word_info must return a tuple of 8");
+        return -1;
+    }
+    w->info = info;
+    w->cognate = PyTuple_GET_ITEM(info, 0);
+    w->name = PyTuple_GET_ITEM(info, 1);
+    w->strong = PyTuple_GET_ITEM(info, 2);
+    w->length = PyLong_AsSsize_t(PyTuple_GET_ITEM(info, 3));
+    w->upper = PyObject_IsTrue(PyTuple_GET_ITEM(info, 4));
+    w->lex = PyTuple_GET_ITEM(info, 5);
+    w->function = PyLong_AsLong(PyTuple_GET_ITEM(info, 6));
+    w->alpha = PyObject_IsTrue(PyTuple_GET_ITEM(info, 7));
+    if (w->upper < 0 || w->alpha < 0 || PyErr_Occurred())
+        return -1;
+    return 0;
+}
+
+/* WordFacts(word_info, max_words): `word_info` of the words of `analyse`, cached by the word's
+ * characters, so that a word seen before costs neither a str object nor a call. At most
+ * max_words words (0: no cache); when full it is emptied. */
+typedef struct {
+    Py_UCS4 *chars;   /* the word's characters (owned); NULL: an empty slot */
+    Py_ssize_t length;
+    uint64_t hash;
+    Word facts;       /* owns facts.info */
+} WordSlot;
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *word_info;
+    WordSlot *slots;
+    size_t mask;
+    Py_ssize_t size, max_size;
+} WordFacts;
+
+static void facts_empty(WordFacts *c) {
+    size_t k;
+    if (!c->slots)
+        return;
+    for (k = 0; k <= c->mask; k++)
+        if (c->slots[k].chars) {
+            PyObject *info = c->slots[k].facts.info;
+            PyMem_Free(c->slots[k].chars);
+            c->slots[k].chars = NULL;
+            Py_DECREF(info);
+        }
+    c->size = 0;
+}
+
+static int facts_traverse(WordFacts *c, visitproc visit, void *arg) {
+    size_t k;
+    Py_VISIT(c->word_info);
+    if (c->slots)
+        for (k = 0; k <= c->mask; k++)
+            if (c->slots[k].chars)
+                Py_VISIT(c->slots[k].facts.info);
+    return 0;
+}
+
+static int facts_clear(WordFacts *c) {
+    facts_empty(c);
+    Py_CLEAR(c->word_info);
+    return 0;
+}
+
+static void facts_dealloc(WordFacts *c) {
+    PyObject_GC_UnTrack(c);
+    facts_clear(c);
+    PyMem_Free(c->slots);
+    Py_TYPE(c)->tp_free((PyObject *)c);
+}
+
+static PyObject *facts_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) {
+    PyObject *word_info;
+    Py_ssize_t max_size;
+    size_t slots = 1;
+    WordFacts *c;
+    if (!PyArg_ParseTuple(args, "On", &word_info, &max_size))
+        return NULL;
+    if (max_size < 0 || max_size > ((Py_ssize_t)1 << 26)) {
+        PyErr_SetString(PyExc_ValueError, "max_words: 0 to 2**26");
+        return NULL;
+    }
+    while (slots < 2 * (size_t)max_size)
+        slots *= 2;
+    c = (WordFacts *)type->tp_alloc(type, 0);
+    if (!c)
+        return NULL;
+    c->slots = PyMem_Calloc(slots, sizeof(WordSlot));
+    if (!c->slots) {
+        Py_DECREF(c);
+        return PyErr_NoMemory();
+    }
+    c->mask = slots - 1;
+    c->max_size = max_size;
+    Py_INCREF(word_info);
+    c->word_info = word_info;
+    return (PyObject *)c;
+}
+
+static PyObject *facts_cached(WordFacts *c, PyObject *unused) {
+    return PyLong_FromSsize_t(c->size);
+}
+
+static PyMethodDef facts_methods[] = {
+    {"cached", (PyCFunction)facts_cached, METH_NOARGS, "How many words are cached."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject WordFactsType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "evalkit._aligndp.WordFacts",
+    .tp_basicsize = sizeof(WordFacts),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_doc = "WordFacts(word_info, max_words): word_info of words, cached by their characters (bounded).",
+    .tp_new = facts_new,
+    .tp_dealloc = (destructor)facts_dealloc,
+    .tp_free = PyObject_GC_Del,
+    .tp_traverse = (traverseproc)facts_traverse,
+    .tp_clear = (inquiry)facts_clear,
+    .tp_methods = facts_methods,
+};
+
+/* The facts of the word chars[start:end] of text into *w, with a new reference to w->info. */
+static int word_facts(WordFacts *c, PyObject *text, const Py_UCS4 *chars, Py_ssize_t start, Py_ssize_t end,
+                      Word *w) {
+    uint64_t h = 1469598103934665603ULL;
+    Py_ssize_t length = end - start, q;
+    size_t bytes = (size_t)length * sizeof(Py_UCS4), k;
+    PyObject *word, *info;
+    Py_UCS4 *copy;
+    for (q = start; q < end; q++) {
+        h ^= chars[q];
+        h *= 1099511628211ULL;
+    }
+    for (k = (size_t)h & c->mask; c->slots[k].chars; k = (k + 1) & c->mask)
+        if (c->slots[k].hash == h && c->slots[k].length == length && !memcmp(c->slots[k].chars, chars + start, bytes)) {
+            *w = c->slots[k].facts;
+            Py_INCREF(w->info);
+            return 0;
+        }
+    word = PyUnicode_Substring(text, start, end);
+    if (!word)
+        return -1;
+    info = PyObject_CallOneArg(c->word_info, word);
+    Py_DECREF(word);
+    if (!info)
+        return -1;
+    if (read_word(info, w) < 0) {
+        Py_DECREF(info);
+        return -1;
+    }
+    if (c->max_size == 0)
+        return 0;   /* w->info holds the reference */
+    /* word_info may have run other threads: look for the slot again */
+    if (c->size >= c->max_size)
+        facts_empty(c);
+    for (k = (size_t)h & c->mask; c->slots[k].chars; k = (k + 1) & c->mask)
+        if (c->slots[k].hash == h && c->slots[k].length == length && !memcmp(c->slots[k].chars, chars + start, bytes))
+            return 0;   /* cached meanwhile */
+    copy = PyMem_Malloc(bytes);
+    if (!copy)
+        return 0;   /* not cached, no harm */
+    memcpy(copy, chars + start, bytes);
+    c->slots[k].chars = copy;
+    c->slots[k].length = length;
+    c->slots[k].hash = h;
+    c->slots[k].facts = *w;
+    Py_INCREF(info);
+    c->size++;
+    return 0;
+}
+
+/* A segment's anchor counts in first-seen order (Python: feats[key] = feats.get(key, 0) + 1). */
+typedef struct {
+    PyObject *key;
+    Py_hash_t hash;
+    long count;
+} Tally;
+
+static int tally(Tally *t, Py_ssize_t *size, PyObject *key) {
+    Py_ssize_t k;
+    Py_hash_t hash = PyObject_Hash(key);
+    if (hash == -1)
+        return -1;
+    for (k = 0; k < *size; k++) {
+        if (t[k].key == key) {
+            t[k].count++;
+            return 0;
+        }
+        if (t[k].hash == hash) {
+            int eq = PyObject_RichCompareBool(t[k].key, key, Py_EQ);
+            if (eq < 0)
+                return -1;
+            if (eq) {
+                t[k].count++;
+                return 0;
+            }
+        }
+    }
+    t[*size].key = key;
+    t[*size].hash = hash;
+    t[*size].count = 1;
+    (*size)++;
+    return 0;
+}
 
 static PyObject *analyse(PyObject *self, PyObject *args) {
-    PyObject *text, *helpers, *word_info, *number_keys, *junk_match, *counter_type;
+    PyObject *text, *helpers, *number_keys, *junk_match, *counter_type, *numbers = NULL;
+    WordFacts *facts;
     int german, own, n_languages;
-    int kind;
-    const void *data;
-    Py_ssize_t size, k, length = 0, n_words = 0, n_punct = 0, start = -1, first = -1, last = -1;
+    Py_UCS4 *chars = NULL;
+    Py_ssize_t size, k, length = 0, n_words = 0, n_spans = 0, n_punct = 0, n_numbers = 0, n_tally = 0, start = -1,
+                        first = -1, last = -1;
     int has_digit = 0;
-    PyObject **words = NULL, *counts = NULL, *strong = NULL, *lex = NULL, *keys = NULL, *view = NULL,
-             *both = NULL, *frozen = NULL, *result = NULL;
+    PyObject *counts = NULL, *strong = NULL, *lex = NULL, *keys = NULL, *view = NULL, *both = NULL, *frozen = NULL,
+             *result = NULL;
+    Word *words = NULL;
+    Py_ssize_t *spans = NULL;
+    Tally *tallies = NULL;
     unsigned char *punct = NULL;
     double junk;
 
     if (!PyArg_ParseTuple(args, "UpiO!", &text, &german, &own, &PyTuple_Type, &helpers))
         return NULL;
-    if (!PyArg_ParseTuple(helpers, "OOOOi", &word_info, &number_keys, &junk_match, &counter_type, &n_languages))
+    if (!PyArg_ParseTuple(helpers, "O!OOOi", &WordFactsType, &facts, &number_keys, &junk_match, &counter_type,
+                          &n_languages))
         return NULL;
     if (n_languages < 1 || n_languages > 30 || own >= n_languages) {
         PyErr_SetString(PyExc_ValueError, "bad function-word language index");
         return NULL;
     }
-#if PY_VERSION_HEX < 0x030C0000
-    if (PyUnicode_READY(text) < 0)
-        return NULL;
-#endif
-    kind = PyUnicode_KIND(text);
-    data = PyUnicode_DATA(text);
-    size = PyUnicode_GET_LENGTH(text);
-    /* at most one word per two characters, one punctuation mark per character */
-    words = PyMem_Calloc(size / 2 + 1, sizeof(PyObject *));
-    punct = PyMem_Malloc(size + 1);
-    /* Counter() without running Counter.__init__, which only calls dict.__init__() and
-     * update(None) on an empty instance: dict's tp_new makes the same empty Counter */
     if (!PyType_Check(counter_type) || !PyType_IsSubtype((PyTypeObject *)counter_type, &PyDict_Type)) {
         PyErr_SetString(PyExc_TypeError, "the counter type must be a dict subclass");
-        goto done;
+        return NULL;
     }
-    counts = ((PyTypeObject *)counter_type)->tp_new((PyTypeObject *)counter_type, empty_tuple, NULL);
-    strong = PySet_New(NULL);
-    lex = PySet_New(NULL);
-    if (!words || !punct) {
+    chars = PyUnicode_AsUCS4Copy(text);
+    if (!chars)
+        return NULL;
+    size = PyUnicode_GET_LENGTH(text);
+    /* at most one word per two characters, one punctuation mark per character */
+    spans = PyMem_Malloc((size / 2 + 1) * 2 * sizeof(Py_ssize_t));
+    words = PyMem_Malloc((size / 2 + 1) * sizeof(Word));
+    punct = PyMem_Malloc(size + 1);
+    if (!spans || !words || !punct) {
         PyErr_NoMemory();
         goto done;
     }
-    if (!counts || !strong || !lex)
-        goto done;
 
     /* One pass over the characters: the length without whitespace (str.split()'s), the
-     * stripped span (str.strip()'s), whether a number can be there, the punctuation anchors. */
+     * stripped span (str.strip()'s), whether a number can be there, the words and the
+     * punctuation anchors. */
     for (k = 0; k < size; k++) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+        Py_UCS4 ch = chars[k];
         int p;
+        if (is_word_char(ch)) {
+            length++;
+            if (first < 0)
+                first = k;
+            last = k;
+            if (start < 0)
+                start = k;
+            continue;
+        }
+        if (start >= 0) {
+            spans[2 * n_spans] = start;
+            spans[2 * n_spans + 1] = k;
+            n_spans++;
+            start = -1;
+        }
         if (!Py_UNICODE_ISSPACE(ch)) {
             length++;
             if (first < 0)
@@ -285,86 +495,81 @@ static PyObject *analyse(PyObject *self, PyObject *args) {
         if (p >= 0)
             punct[n_punct++] = (unsigned char)p;
     }
+    if (start >= 0) {
+        spans[2 * n_spans] = start;
+        spans[2 * n_spans + 1] = size;
+        n_spans++;
+    }
+    for (k = 0; k < n_spans; k++) {
+        if (word_facts(facts, text, chars, spans[2 * k], spans[2 * k + 1], &words[k]) < 0)
+            goto done;
+        n_words++;
+    }
 
     /* `features`: numbers, then words, then punctuation, each in text order */
     if (has_digit) {
-        PyObject *found = PyObject_CallOneArg(number_keys, text), *fast;
+        PyObject *found = PyObject_CallOneArg(number_keys, text);
         if (!found)
             goto done;
-        fast = PySequence_Fast(found, "number keys");
+        numbers = PySequence_Fast(found, "number keys");
         Py_DECREF(found);
-        if (!fast)
+        if (!numbers)
             goto done;
-        for (k = 0; k < PySequence_Fast_GET_SIZE(fast); k++) {
-            PyObject *key = PySequence_Fast_GET_ITEM(fast, k);
-            if (add_count(counts, key) < 0 || PySet_Add(strong, key) < 0) {
-                Py_DECREF(fast);
-                goto done;
-            }
-        }
-        Py_DECREF(fast);
+        n_numbers = PySequence_Fast_GET_SIZE(numbers);
     }
-    for (k = 0; k <= size; k++) {
-        int in_word = k < size && is_word_char(PyUnicode_READ(kind, data, k));
-        PyObject *word, *info, *key;
-        if (in_word) {
-            if (start < 0)
-                start = k;
-            continue;
-        }
-        if (start < 0)
-            continue;
-        word = PyUnicode_Substring(text, start, k);
-        start = -1;
-        if (!word)
+    tallies = PyMem_Malloc((n_numbers + n_words + n_punct + 1) * sizeof(Tally));
+    counts = ((PyTypeObject *)counter_type)->tp_new((PyTypeObject *)counter_type, empty_tuple, NULL);
+    strong = PySet_New(NULL);
+    lex = PySet_New(NULL);
+    if (!tallies) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (!counts || !strong || !lex)
+        goto done;
+    for (k = 0; k < n_numbers; k++) {
+        PyObject *key = PySequence_Fast_GET_ITEM(numbers, k);
+        if (tally(tallies, &n_tally, key) < 0 || PySet_Add(strong, key) < 0)
             goto done;
-        info = PyObject_CallOneArg(word_info, word);
-        Py_DECREF(word);
-        if (!info)
-            goto done;
-        words[n_words++] = info;
-        if (!PyTuple_Check(info) || PyTuple_GET_SIZE(info) != W_FIELDS) {
-            PyErr_SetString(PyExc_TypeError, "word_info must return a tuple of 8");
-            goto done;
-        }
-        key = PyTuple_GET_ITEM(info, W_COGNATE);
-        if (key == Py_None && n_words > 1)
-            key = PyTuple_GET_ITEM(info, W_NAME);
-        if (key != Py_None && add_count(counts, key) < 0)
+    }
+    for (k = 0; k < n_words; k++) {
+        PyObject *key = words[k].cognate != Py_None ? words[k].cognate : k ? words[k].name : Py_None;
+        if (key != Py_None && tally(tallies, &n_tally, key) < 0)
             goto done;
     }
     for (k = 0; k < n_punct; k++)
-        if (add_count(counts, punct_keys[punct[k]]) < 0)
+        if (tally(tallies, &n_tally, punct_keys[punct[k]]) < 0)
             goto done;
+    /* the Counter: its keys in first-seen order. (Counter() without Counter.__init__, which on
+     * an empty instance only calls dict.__init__() and update(None): dict's tp_new makes the
+     * same empty Counter.) */
+    for (k = 0; k < n_tally; k++) {
+        PyObject *count = PyLong_FromLong(tallies[k].count);
+        if (!count || PyDict_SetItem(counts, tallies[k].key, count) < 0) {
+            Py_XDECREF(count);
+            goto done;
+        }
+        Py_DECREF(count);
+    }
 
     /* `strong_anchors`: numbers, and names unless German or a headline */
     {
         Py_ssize_t n_long = 0, n_upper = 0;
-        for (k = 0; k < n_words; k++) {
-            Py_ssize_t len = PyLong_AsSsize_t(PyTuple_GET_ITEM(words[k], W_LENGTH));
-            int upper = PyObject_IsTrue(PyTuple_GET_ITEM(words[k], W_UPPER));
-            if ((len == -1 && PyErr_Occurred()) || upper < 0)
-                goto done;
-            if (len >= 4) {
+        for (k = 0; k < n_words; k++)
+            if (words[k].length >= 4) {
                 n_long++;
-                n_upper += upper;
+                n_upper += words[k].upper;
             }
-        }
-        if (!german && !((double)n_upper > 0.75 * (double)n_long)) {
-            for (k = 1; k < n_words; k++) {
-                PyObject *key = PyTuple_GET_ITEM(words[k], W_STRONG);
-                if (key != Py_None && PySet_Add(strong, key) < 0)
+        if (!german && !((double)n_upper > 0.75 * (double)n_long))
+            for (k = 1; k < n_words; k++)
+                if (words[k].strong != Py_None && PySet_Add(strong, words[k].strong) < 0)
                     goto done;
-            }
-        }
     }
 
     /* `word_keys` */
-    for (k = 0; k < n_words; k++) {
-        PyObject *key = PyTuple_GET_ITEM(words[k], W_LEX);
-        if (key != Py_None && PySet_Add(lex, key) < 0)
+    for (k = 0; k < n_words; k++)
+        if (words[k].lex != Py_None && PySet_Add(lex, words[k].lex) < 0)
             goto done;
-    }
     {
         PyObject *sorted = PySequence_List(lex);
         if (!sorted)
@@ -384,28 +589,19 @@ static PyObject *analyse(PyObject *self, PyObject *args) {
     {
         int alpha = 0, is_junk = 0;
         Py_ssize_t longest = 0, letters = 0;
-        long mine = 0, other = 0, per_language[30] = {0};
+        long per_language[30] = {0};
         for (k = 0; k < n_words; k++) {
-            Py_ssize_t len = PyLong_AsSsize_t(PyTuple_GET_ITEM(words[k], W_LENGTH));
-            long mask = PyLong_AsLong(PyTuple_GET_ITEM(words[k], W_FUNCTION));
-            int has_alpha = PyObject_IsTrue(PyTuple_GET_ITEM(words[k], W_ALPHA));
             int x;
-            if ((len == -1 || mask == -1) && PyErr_Occurred())
-                goto done;
-            if (has_alpha < 0)
-                goto done;
-            alpha |= has_alpha;
-            if (len > longest)
-                longest = len;
-            letters += len;
+            alpha |= words[k].alpha;
+            if (words[k].length > longest)
+                longest = words[k].length;
+            letters += words[k].length;
             for (x = 0; x < n_languages; x++)
-                per_language[x] += (mask >> x) & 1;
+                per_language[x] += (words[k].function >> x) & 1;
         }
         if (!alpha || longest <= 2) {
             is_junk = 1;
-        } else if (!may_open_junk(kind, data, first, last)) {
-            is_junk = 0;
-        } else {
+        } else if (may_open_junk(chars, first, last)) {
             PyObject *stripped = PyUnicode_Substring(text, first, last + 1), *found;
             if (!stripped)
                 goto done;
@@ -421,14 +617,13 @@ static PyObject *analyse(PyObject *self, PyObject *args) {
         if (is_junk) {
             junk = 1.0;
         } else {
-            Py_UCS4 end = PyUnicode_READ(kind, data, last);
+            Py_UCS4 end = chars[last];
             junk = 0.0;
             if (letters <= 6 && end != '.' && end != '!' && end != '?' && end != 0x2026)
                 junk = 0.5;
             if (own >= 0 && n_words >= 4) {
+                long mine = per_language[own], other = -1;
                 int x;
-                mine = per_language[own];
-                other = -1;
                 for (x = 0; x < n_languages; x++)
                     if (x != own && per_language[x] > other)
                         other = per_language[x];
@@ -452,11 +647,14 @@ static PyObject *analyse(PyObject *self, PyObject *args) {
     result = Py_BuildValue("(nOOOd)", length, counts, frozen, keys, junk);
 
 done:
-    if (words)
-        for (k = 0; k < n_words; k++)
-            Py_DECREF(words[k]);
+    for (k = 0; k < n_words; k++)
+        Py_DECREF(words[k].info);
     PyMem_Free(words);
+    PyMem_Free(chars);
+    PyMem_Free(spans);
     PyMem_Free(punct);
+    PyMem_Free(tallies);
+    Py_XDECREF(numbers);
     Py_XDECREF(counts);
     Py_XDECREF(strong);
     Py_XDECREF(lex);
@@ -1927,6 +2125,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_aligndp", "The alig
 
 PyMODINIT_FUNC PyInit__aligndp(void) {
     static const char *names[6] = {"p?", "p!", "p:", "p;", "p(", "pq"};
+    PyObject *m;
     int k;
     for (k = 0; k < 6; k++)
         if (!punct_keys[k] && !(punct_keys[k] = PyUnicode_InternFromString(names[k])))
@@ -1935,5 +2134,16 @@ PyMODINIT_FUNC PyInit__aligndp(void) {
         return NULL;
     if (!keys_name && !(keys_name = PyUnicode_InternFromString("keys")))
         return NULL;
-    return PyModule_Create(&module);
+    if (PyType_Ready(&WordFactsType) < 0)
+        return NULL;
+    m = PyModule_Create(&module);
+    if (!m)
+        return NULL;
+    Py_INCREF(&WordFactsType);
+    if (PyModule_AddObject(m, "WordFacts", (PyObject *)&WordFactsType) < 0) {
+        Py_DECREF(&WordFactsType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
 }

@@ -408,9 +408,6 @@ def _analyse_in_python(text: str, lang: str) -> tuple[int, Counter[str], frozens
     return len("".join(text.split())), counts, frozenset(strong & counts.keys()), keys, junk
 
 
-# What the C analysis asks Python for: a word's facts, the number anchors, the boilerplate test.
-_ANALYSIS_HELPERS = (_word_info, _number_keys, _JUNK.match, Counter, len(_LANGUAGES))
-
 
 def _prepare(texts: Sequence[str], lang: str, starts_line: Sequence[bool] | None) -> _Side:
     analysed = [_analyse(t, lang) for t in texts]
@@ -561,6 +558,10 @@ def _load_accelerator():
 
 _accelerated = _load_accelerator()
 _use_accelerator = True     # tests switch it off to compare the two paths
+# What the C analysis asks Python for: a word's facts (`_word_info`, cached by the word's
+# characters for at most 2**15 words), the number anchors, the boilerplate test.
+_ANALYSIS_HELPERS = ((_accelerated.WordFacts(_word_info, 1 << 15), _number_keys, _JUNK.match, Counter, len(_LANGUAGES))
+                     if _accelerated is not None else None)
 
 
 def _length_cost(lx: int, ly: int, ratio: float, variance: float) -> float:

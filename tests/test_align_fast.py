@@ -123,7 +123,7 @@ def test_c_analysis_classifies_every_code_point_as_python_does() -> None:
         seen.append(word)
         return align_module._word_info(word)
 
-    helpers = (word_info,) + align_module._ANALYSIS_HELPERS[1:]
+    helpers = (align_module._accelerated.WordFacts(word_info, 0),) + align_module._ANALYSIS_HELPERS[1:]
     for lang in ("en", "de"):
         seen.clear()
         got = align_module._accelerated.analyse(every, lang == "de", 0, helpers)
@@ -140,6 +140,28 @@ def test_c_analysis_classifies_every_code_point_as_python_does() -> None:
     for c in digits:
         align_module._accelerated.analyse(f"a{c}b", False, -1, helpers)
     assert looked == [f"a{c}b" for c in digits if align_module._DIGIT.search(c)]
+
+
+@needs_c
+def test_c_word_cache_is_bounded_and_changes_nothing() -> None:
+    calls: list[str] = []
+
+    def word_info(word: str) -> tuple:
+        calls.append(word)
+        return align_module._word_info(word)
+
+    cache = align_module._accelerated.WordFacts(word_info, 3)
+    helpers = (cache,) + align_module._ANALYSIS_HELPERS[1:]
+    texts = ["Le président Xi a rencontré Poutine à Moscou.", "The mayor opened the bridge, the mayor said.",
+             "Le président Xi a rencontré Poutine à Moscou."]
+    for text in texts:
+        for lang in ("en", "fr", "de"):
+            _assert_same(align_module._accelerated.analyse(text, *align_module._language_flags(lang), helpers),
+                         _reference(text, lang))
+            assert cache.cached() <= 3
+    assert len(calls) < 3 * sum(len(align_module._WORD.findall(t)) for t in texts)   # some hits
+    with pytest.raises(ValueError):
+        align_module._accelerated.WordFacts(word_info, -1)
 
 
 # --- whole documents: the C aligner against the Python one
