@@ -15,14 +15,15 @@
  *     junk_match, Counter, number of function-word languages). german: names are not strong;
  *     own: the index of the segment's language among the function-word lists, or -1.
  *
- * align(src, tgt, src_lines, tgt_lines, lexicon, options, rounds, tail) -> [(pi, i, pj, j, step)]
+ * align(src, tgt, src_lines, tgt_lines, lexicon, options, rounds, tail) -> [(source, target, step)]
  *     `align` from the analysed segments on: anchor weights (`_weigh`), the anchor chain and
  *     the centre line (`_anchors`, `_center_line`), the length ratio, the banded DP widened as
  *     `_run` does (`_banded_dp`, `_pair_matches`, `block_match`), and for each further round the
  *     lexicon of the previous links (`learn_lexicon`) added as anchors (`_use_lexicon`).
  *     src / tgt: lists of `_analyse` tuples; src_lines / tgt_lines: a bool per segment or None;
  *     lexicon: given (source, target) word-key pairs; options: the floats of
- *     `_options_for_c`; tail: `_TAIL` as packed doubles. Steps are unrounded costs.
+ *     `_options_for_c`; tail: `_TAIL` as packed doubles. Per link: the tuples of its source and
+ *     target indices and its unrounded cost.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -689,11 +690,108 @@ typedef struct {
     Py_ssize_t size;
 } Keys;
 
-/* The anchors of both sides: string -> id, and the first character of each (its weight scale) */
+/* Strings -> ids 0, 1, ...: an open-addressing table on the strings' hashes, keys equal by
+ * identity or == as in a dict; it holds a reference to each key. */
 typedef struct {
-    PyObject *ids;
+    PyObject **key;      /* by id */
+    Py_hash_t *hash;     /* by id */
+    Py_ssize_t *slot;    /* -1: empty, else an id */
+    size_t mask;
     Py_ssize_t size, cap;
+} Names;
+
+static void names_free(Names *t) {
+    Py_ssize_t k;
+    for (k = 0; k < t->size; k++)
+        Py_DECREF(t->key[k]);
+    PyMem_Free(t->key);
+    PyMem_Free(t->hash);
+    PyMem_Free(t->slot);
+    memset(t, 0, sizeof *t);
+}
+
+/* The id of key, or -1 when absent (-2 with an exception). *slot: where it would go. */
+static Py_ssize_t names_find(const Names *t, PyObject *key, Py_hash_t hash, size_t *slot) {
+    size_t k;
+    if (!t->slot) {
+        *slot = 0;
+        return -1;
+    }
+    for (k = (size_t)hash & t->mask; t->slot[k] >= 0; k = (k + 1) & t->mask) {
+        Py_ssize_t id = t->slot[k];
+        if (t->key[id] == key)
+            return id;
+        if (t->hash[id] == hash) {
+            int eq = PyObject_RichCompareBool(t->key[id], key, Py_EQ);
+            if (eq < 0)
+                return -2;
+            if (eq)
+                return id;
+        }
+    }
+    *slot = k;
+    return -1;
+}
+
+static Py_ssize_t names_get(const Names *t, PyObject *key) {
+    size_t slot;
+    Py_hash_t hash = PyObject_Hash(key);
+    return hash == -1 ? -2 : names_find(t, key, hash, &slot);
+}
+
+/* The id of key, added if new (-1 with an exception). *added: whether it was. */
+static Py_ssize_t names_add(Names *t, PyObject *key, int *added) {
+    Py_hash_t hash = PyObject_Hash(key);
+    size_t slot, k;
+    Py_ssize_t id;
+    *added = 0;
+    if (hash == -1)
+        return -1;
+    id = names_find(t, key, hash, &slot);
+    if (id != -1)
+        return id < 0 ? -1 : id;
+    if (t->size == t->cap) {   /* grow: twice the ids, four times the slots */
+        Py_ssize_t cap = t->cap ? 2 * t->cap : 64, q;
+        size_t slots = 4 * (size_t)cap;
+        PyObject **keys = PyMem_Realloc(t->key, cap * sizeof(PyObject *));
+        Py_hash_t *hashes = keys ? PyMem_Realloc(t->hash, cap * sizeof(Py_hash_t)) : NULL;
+        Py_ssize_t *table = PyMem_Malloc(slots * sizeof(Py_ssize_t));
+        if (keys)
+            t->key = keys;
+        if (hashes)
+            t->hash = hashes;
+        if (!keys || !hashes || !table) {
+            PyMem_Free(table);
+            PyErr_NoMemory();
+            return -1;
+        }
+        for (k = 0; k < slots; k++)
+            table[k] = -1;
+        for (q = 0; q < t->size; q++) {
+            for (k = (size_t)t->hash[q] & (slots - 1); table[k] >= 0; k = (k + 1) & (slots - 1))
+                ;
+            table[k] = q;
+        }
+        PyMem_Free(t->slot);
+        t->slot = table;
+        t->mask = slots - 1;
+        t->cap = cap;
+        names_find(t, key, hash, &slot);   /* only finds the empty slot now */
+    }
+    id = t->size++;
+    Py_INCREF(key);
+    t->key[id] = key;
+    t->hash[id] = hash;
+    t->slot[slot] = id;
+    *added = 1;
+    return id;
+}
+
+/* The anchors of both sides, and the first character of each (its weight scale) */
+typedef struct {
+    Names names;
     char *kind;
+    Py_ssize_t kind_cap;
 } Vocab;
 
 typedef struct {
@@ -704,9 +802,7 @@ typedef struct {
     Keys *keys;               /* word keys as ids into `words`, in their tuple's order */
     double *junk, *wsum, *swsum;
     char *starts_line;
-    PyObject *words;          /* word key -> id */
-    PyObject **word;          /* id -> word key (borrowed from the analysed segments) */
-    Py_ssize_t n_words;
+    Names words;              /* word keys -> ids */
 } Side;
 
 typedef struct {
@@ -737,75 +833,33 @@ typedef struct {
 } Doc;
 
 static Py_ssize_t vocab_id(Vocab *v, PyObject *key) {
-    PyObject *found = PyDict_GetItemWithError(v->ids, key), *num;
-    Py_ssize_t id;
+    int added;
+    Py_ssize_t id = names_add(&v->names, key, &added);
     Py_UCS4 first;
-    if (found)
-        return PyLong_AsSsize_t(found);
-    if (PyErr_Occurred())
-        return -1;
+    if (id < 0 || !added)
+        return id;
     if (!PyUnicode_Check(key) || PyUnicode_GET_LENGTH(key) < 1) {
         PyErr_SetString(PyExc_TypeError, "anchors are non-empty strings");
         return -1;
     }
-    if (v->size == v->cap) {
-        Py_ssize_t cap = v->cap ? 2 * v->cap : 256;
-        char *kind = PyMem_Realloc(v->kind, cap);
+    if (id >= v->kind_cap) {
+        char *kind = PyMem_Realloc(v->kind, v->names.cap);
         if (!kind) {
             PyErr_NoMemory();
             return -1;
         }
         v->kind = kind;
-        v->cap = cap;
+        v->kind_cap = v->names.cap;
     }
-    id = v->size;
-    num = PyLong_FromSsize_t(id);
-    if (!num)
-        return -1;
-    if (PyDict_SetItem(v->ids, key, num) < 0) {
-        Py_DECREF(num);
-        return -1;
-    }
-    Py_DECREF(num);
     first = PyUnicode_READ_CHAR(key, 0);
     v->kind[id] = first == '#' ? '#' : first == 'p' ? 'p' : first == 'L' ? 'L' : 'w';
-    v->size++;
-    return id;
-}
-
-static Py_ssize_t word_id(Side *s, PyObject *key, Py_ssize_t cap) {
-    PyObject *found = PyDict_GetItemWithError(s->words, key), *num;
-    Py_ssize_t id;
-    if (found)
-        return PyLong_AsSsize_t(found);
-    if (PyErr_Occurred())
-        return -1;
-    if (!PyUnicode_Check(key)) {
-        PyErr_SetString(PyExc_TypeError, "word keys are strings");
-        return -1;
-    }
-    if (s->n_words >= cap) {
-        PyErr_SetString(PyExc_RuntimeError, "more word keys than counted");
-        return -1;
-    }
-    id = s->n_words;
-    num = PyLong_FromSsize_t(id);
-    if (!num)
-        return -1;
-    if (PyDict_SetItem(s->words, key, num) < 0) {
-        Py_DECREF(num);
-        return -1;
-    }
-    Py_DECREF(num);
-    s->word[id] = key;
-    s->n_words++;
     return id;
 }
 
 /* One side from its `_analyse` tuples and line starts. */
 static int read_side(Doc *d, Side *s, PyObject *analysed, PyObject *lines, const char *what) {
     Arena *arena = &d->arena;
-    Py_ssize_t n, i, k, total_keys = 0;
+    Py_ssize_t n, i, k;
     if (!PyList_Check(analysed)) {
         PyErr_Format(PyExc_TypeError, "%s: a list of analysed segments", what);
         return -1;
@@ -822,9 +876,8 @@ static int read_side(Doc *d, Side *s, PyObject *analysed, PyObject *lines, const
     s->wsum = NEW(arena, double, n + 1);
     s->swsum = NEW(arena, double, n + 1);
     s->starts_line = ZEROS(arena, char, n);
-    s->words = PyDict_New();
     if (!s->len || !s->cum || !s->base || !s->strong || !s->keys || !s->junk || !s->wsum || !s->swsum ||
-        !s->starts_line || !s->words)
+        !s->starts_line)
         return -1;
     for (i = 0; i < n; i++) {
         PyObject *t = PyList_GET_ITEM(analysed, i);
@@ -833,11 +886,7 @@ static int read_side(Doc *d, Side *s, PyObject *analysed, PyObject *lines, const
             PyErr_Format(PyExc_TypeError, "%s: segment %zd is not an `_analyse` tuple", what, i);
             return -1;
         }
-        total_keys += PyTuple_GET_SIZE(PyTuple_GET_ITEM(t, 3));
     }
-    s->word = NEW(arena, PyObject *, total_keys);
-    if (!s->word)
-        return -1;
     s->cum[0] = 0;
     for (i = 0; i < n; i++) {
         PyObject *t = PyList_GET_ITEM(analysed, i), *counts = PyTuple_GET_ITEM(t, 1),
@@ -857,7 +906,6 @@ static int read_side(Doc *d, Side *s, PyObject *analysed, PyObject *lines, const
             return -1;
         while (PyDict_Next(counts, &pos, &key, &value)) {
             Feat *x;
-            int in;
             if (f->size >= size) {
                 PyErr_SetString(PyExc_RuntimeError, "an anchor Counter changed size");
                 return -1;
@@ -865,14 +913,12 @@ static int read_side(Doc *d, Side *s, PyObject *analysed, PyObject *lines, const
             x = &f->f[f->size++];
             x->id = vocab_id(&d->vocab, key);
             x->count = PyLong_AsLong(value);
+            x->strong = 0;
             if (x->id < 0 || (x->count == -1 && PyErr_Occurred()))
                 return -1;
-            in = PySet_Contains(strong, key);
-            if (in < 0)
-                return -1;
-            x->strong = in;
         }
-        /* the strong anchors in the order `for k in strong` visits them */
+        /* the strong anchors in the order `for k in strong` visits them, their counts
+         * (Counter: 0 when missing), and the anchors that are strong (`k in strong`) */
         size = PySet_GET_SIZE(strong);
         st->id = NEW(arena, Py_ssize_t, size);
         st->count = NEW(arena, long, size);
@@ -883,21 +929,21 @@ static int read_side(Doc *d, Side *s, PyObject *analysed, PyObject *lines, const
         if (!it)
             return -1;
         while ((key = PyIter_Next(it)) != NULL) {
-            PyObject *c = st->size < size ? PyDict_GetItemWithError(counts, key) : NULL;
-            if (st->size >= size || (!c && PyErr_Occurred())) {
+            Py_ssize_t id = st->size < size ? vocab_id(&d->vocab, key) : -1;
+            Py_DECREF(key);
+            if (id < 0) {
                 if (!PyErr_Occurred())
                     PyErr_SetString(PyExc_RuntimeError, "a strong anchor set changed size");
-                Py_DECREF(key);
                 Py_DECREF(it);
                 return -1;
             }
-            st->id[st->size] = vocab_id(&d->vocab, key);
-            st->count[st->size] = c ? PyLong_AsLong(c) : 0;   /* Counter: 0 when missing */
-            Py_DECREF(key);
-            if (st->id[st->size] < 0 || (st->count[st->size] == -1 && PyErr_Occurred())) {
-                Py_DECREF(it);
-                return -1;
-            }
+            st->id[st->size] = id;
+            st->count[st->size] = 0;
+            for (k = 0; k < f->size; k++)
+                if (f->f[k].id == id) {
+                    st->count[st->size] = f->f[k].count;
+                    f->f[k].strong = 1;
+                }
             st->size++;
         }
         Py_DECREF(it);
@@ -910,7 +956,13 @@ static int read_side(Doc *d, Side *s, PyObject *analysed, PyObject *lines, const
         if (!s->keys[i].id)
             return -1;
         for (k = 0; k < size; k++) {
-            s->keys[i].id[k] = word_id(s, PyTuple_GET_ITEM(keys, k), total_keys);
+            int added;
+            PyObject *key = PyTuple_GET_ITEM(keys, k);
+            if (!PyUnicode_Check(key)) {
+                PyErr_SetString(PyExc_TypeError, "word keys are strings");
+                return -1;
+            }
+            s->keys[i].id[k] = names_add(&s->words, key, &added);
             if (s->keys[i].id[k] < 0)
                 return -1;
         }
@@ -941,7 +993,7 @@ static int read_side(Doc *d, Side *s, PyObject *analysed, PyObject *lines, const
 
 /* `_weigh`: IDF weight of every anchor over both sides; per-segment weight sums, cumulated. */
 static int weigh(Doc *d) {
-    Py_ssize_t n_ids = d->vocab.size, k, i, total = d->src.n + d->tgt.n;
+    Py_ssize_t n_ids = d->vocab.names.size, k, i, total = d->src.n + d->tgt.n;
     Py_ssize_t *df = ZEROS(&d->arena, Py_ssize_t, n_ids);
     Side *sides[2] = {&d->src, &d->tgt};
     int side;
@@ -1001,7 +1053,7 @@ static int pair_before(const void *ctx, Py_ssize_t x, Py_ssize_t y) {
 /* `_anchors` then `_center_line`: the expected target position of each source boundary. */
 static double *center_line(Doc *d) {
     Arena *arena = &d->arena;
-    Py_ssize_t n = d->src.n, m = d->tgt.n, n_ids = d->vocab.size, i, k, n_pairs = 0, n_tails = 0, np, c;
+    Py_ssize_t n = d->src.n, m = d->tgt.n, n_ids = d->vocab.names.size, i, k, n_pairs = 0, n_tails = 0, np, c;
     Py_ssize_t *count_s = ZEROS(arena, Py_ssize_t, n_ids), *count_t = ZEROS(arena, Py_ssize_t, n_ids);
     Py_ssize_t *first_s = NEW(arena, Py_ssize_t, n_ids), *first_t = NEW(arena, Py_ssize_t, n_ids);
     Py_ssize_t *order, *tails, *tail_idx, *prev, *chain;
@@ -1143,7 +1195,7 @@ static int pair_matches(Doc *d, const Py_ssize_t *pair_lo, const Py_ssize_t *pai
     Arena *arena = &d->arena;
     const Feats *sf = d->src.feats, *tf = d->tgt.feats;
     const double *weights = d->weights;
-    Py_ssize_t n = d->src.n, m = d->tgt.n, n_ids = d->vocab.size, i, j, k, total;
+    Py_ssize_t n = d->src.n, m = d->tgt.n, n_ids = d->vocab.names.size, i, j, k, total;
     Py_ssize_t *start = ZEROS(arena, Py_ssize_t, n_ids + 1), *fill = NEW(arena, Py_ssize_t, n_ids), *post_j;
     const Feat **post_f;
     if (!start || !fill)
@@ -1271,7 +1323,7 @@ static int banded_dp(Doc *d, const Py_ssize_t *lo, const Py_ssize_t *hi, const P
     Arena *arena = &d->arena;
     const Side *src = &d->src, *tgt = &d->tgt;
     const Options *o = &d->o;
-    Py_ssize_t n = src->n, m = tgt->n, n_ids = d->vocab.size, i, j, k, total = 0, n_steps;
+    Py_ssize_t n = src->n, m = tgt->n, n_ids = d->vocab.names.size, i, j, k, total = 0, n_steps;
     const Py_ssize_t *s_cum = src->cum, *t_cum = tgt->cum;
     const double *s_w = src->wsum, *t_w = tgt->wsum, *s_sw = src->swsum, *t_sw = tgt->swsum, *tail = d->tail;
     const double *weights = d->weights;
@@ -1664,21 +1716,20 @@ static int word_before(const void *ctx, Py_ssize_t x, Py_ssize_t y) {
     return PyUnicode_Compare(word[x], word[y]) < 0;   /* str < str: code point order */
 }
 
-/* a[:4] == b[:4] */
-static int same_prefix(PyObject *a, PyObject *b) {
-    Py_ssize_t la = PyUnicode_GET_LENGTH(a), lb = PyUnicode_GET_LENGTH(b), k;
-    int ka = PyUnicode_KIND(a), kb = PyUnicode_KIND(b);
-    const void *da = PyUnicode_DATA(a), *db = PyUnicode_DATA(b);
-    if (la > 4)
-        la = 4;
-    if (lb > 4)
-        lb = 4;
-    if (la != lb)
-        return 0;
-    for (k = 0; k < la; k++)
-        if (PyUnicode_READ(ka, da, k) != PyUnicode_READ(kb, db, k))
-            return 0;
-    return 1;
+/* A word's first four characters (`key[:4]`), zero-padded, and how many there are: two
+ * prefixes are equal when these five numbers are. */
+typedef struct {
+    Py_UCS4 c[5];
+} Prefix;
+
+static void prefix_of(PyObject *key, Prefix *p) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(key), k;
+    memset(p, 0, sizeof *p);
+    if (n > 4)
+        n = 4;
+    for (k = 0; k < n; k++)
+        p->c[k] = PyUnicode_READ_CHAR(key, k);
+    p->c[4] = (Py_UCS4)n;
 }
 
 /* The distinct word keys of segments [from, to) of a side, into out; `stamp` marks them. */
@@ -1701,17 +1752,21 @@ static Py_ssize_t union_keys(const Side *s, Py_ssize_t from, Py_ssize_t to, Py_s
 static int learn_lexicon(Doc *d, const Path *links, Py_ssize_t **out_a, Py_ssize_t **out_b, Py_ssize_t *out_size) {
     Arena *arena = &d->arena;
     const Side *src = &d->src, *tgt = &d->tgt;
-    Py_ssize_t ns = src->n_words, nt = tgt->n_words, n_blocks = 0, k, q, total_s = 0, total_t = 0;
+    Py_ssize_t ns = src->words.size, nt = tgt->words.size, n_blocks = 0, k, q, total_s = 0, total_t = 0;
     Py_ssize_t *cs = ZEROS(arena, Py_ssize_t, ns), *ct = ZEROS(arena, Py_ssize_t, nt);
     Py_ssize_t *stamp_s = NEW(arena, Py_ssize_t, ns), *stamp_t = NEW(arena, Py_ssize_t, nt);
     Py_ssize_t *block_s, *block_t, *size_s, *size_t_, *keys_s, *keys_t, *fs, *ft, *order, *rank_a, *rank_b, *lex;
+    Py_ssize_t *compact_s, *compact_t, *word_s, *word_t, n_fs = 0, n_ft = 0;
     Py_ssize_t n_scored = 0, n_lex = 0, n_a = 0, n_b = 0;
+    Prefix *prefix_s, *prefix_t;
+    uint32_t *dense = NULL;
     char *taken_s, *taken_t;
     double max_df, low = d->o.lexicon_min_count;
     size_t bound = 0, cap = 16, slot;
     PairCounts h;
     Scored *scored, *tmp;
     LearnedOrder lo;
+    memset(&h, 0, sizeof h);
     if (!cs || !ct || !stamp_s || !stamp_t)
         return -1;
     for (k = 0; k < ns; k++)
@@ -1758,58 +1813,102 @@ static int learn_lexicon(Doc *d, const Path *links, Py_ssize_t **out_a, Py_ssize
     max_df = d->o.lexicon_max_df * (double)n_blocks;
     if (!(max_df > 2.0))
         max_df = 2.0;   /* max(2.0, ...) */
-    /* Only words seen often enough, and not too often, can pair: most words are hapaxes. */
+    /* Only words seen often enough, and not too often, can pair: most words are hapaxes. They
+     * get compact numbers and their prefixes. */
+    compact_s = NEW(arena, Py_ssize_t, ns);
+    compact_t = NEW(arena, Py_ssize_t, nt);
+    word_s = NEW(arena, Py_ssize_t, ns);
+    word_t = NEW(arena, Py_ssize_t, nt);
+    prefix_s = NEW(arena, Prefix, ns);
+    prefix_t = NEW(arena, Prefix, nt);
+    if (!compact_s || !compact_t || !word_s || !word_t || !prefix_s || !prefix_t)
+        return -1;
+    for (k = 0; k < ns; k++) {
+        compact_s[k] = -1;
+        if (low <= (double)cs[k] && (double)cs[k] <= max_df) {
+            compact_s[k] = n_fs;
+            prefix_of(src->words.key[k], &prefix_s[n_fs]);
+            word_s[n_fs++] = k;
+        }
+    }
+    for (k = 0; k < nt; k++) {
+        compact_t[k] = -1;
+        if (low <= (double)ct[k] && (double)ct[k] <= max_df) {
+            compact_t[k] = n_ft;
+            prefix_of(tgt->words.key[k], &prefix_t[n_ft]);
+            word_t[n_ft++] = k;
+        }
+    }
     for (k = 0; k < n_blocks; k++) {
         size_t a = 0, b = 0;
-        for (q = 0; q < size_s[k]; q++) {
-            double c = (double)cs[keys_s[block_s[k] + q]];
-            a += low <= c && c <= max_df;
-        }
-        for (q = 0; q < size_t_[k]; q++) {
-            double c = (double)ct[keys_t[block_t[k] + q]];
-            b += low <= c && c <= max_df;
-        }
+        for (q = 0; q < size_s[k]; q++)
+            a += compact_s[keys_s[block_s[k] + q]] >= 0;
+        for (q = 0; q < size_t_[k]; q++)
+            b += compact_t[keys_t[block_t[k] + q]] >= 0;
         bound += a * b;
     }
-    h.shift = 60;
-    while (cap < 2 * bound) {
-        cap *= 2;
-        h.shift--;
+    /* Co-occurrence counts of the pairs that do not share a prefix (those are left to the
+     * cognate anchors): a matrix over the compact numbers where it is not much larger than the
+     * pairs met, else a hash table. */
+    if ((size_t)n_fs * (size_t)n_ft <= 4 * bound + 4096) {
+        dense = ZEROS(arena, uint32_t, (size_t)n_fs * (size_t)n_ft);
+        if (!dense)
+            return -1;
+    } else {
+        h.shift = 60;
+        while (cap < 2 * bound) {
+            cap *= 2;
+            h.shift--;
+        }
+        h.key = ZEROS(arena, uint64_t, cap);
+        h.count = NEW(arena, long, cap);
+        h.mask = cap - 1;
+        if (!h.key || !h.count)
+            return -1;
     }
-    h.key = ZEROS(arena, uint64_t, cap);
-    h.count = NEW(arena, long, cap);
-    h.mask = cap - 1;
-    if (!h.key || !h.count)
-        return -1;
     for (k = 0; k < n_blocks; k++) {
         Py_ssize_t nfs = 0, nft = 0, x, y;
         for (q = 0; q < size_s[k]; q++) {
-            Py_ssize_t a = keys_s[block_s[k] + q];
-            if (low <= (double)cs[a] && (double)cs[a] <= max_df)
+            Py_ssize_t a = compact_s[keys_s[block_s[k] + q]];
+            if (a >= 0)
                 fs[nfs++] = a;
         }
         for (q = 0; q < size_t_[k]; q++) {
-            Py_ssize_t b = keys_t[block_t[k] + q];
-            if (low <= (double)ct[b] && (double)ct[b] <= max_df)
+            Py_ssize_t b = compact_t[keys_t[block_t[k] + q]];
+            if (b >= 0)
                 ft[nft++] = b;
         }
         for (x = 0; x < nfs; x++)
-            for (y = 0; y < nft; y++)
-                if (!same_prefix(src->word[fs[x]], tgt->word[ft[y]]))
+            for (y = 0; y < nft; y++) {
+                if (!memcmp(&prefix_s[fs[x]], &prefix_t[ft[y]], sizeof(Prefix)))
+                    continue;
+                if (dense)
+                    dense[fs[x] * n_ft + ft[y]]++;
+                else
                     (*pair_slot(&h, ((uint64_t)fs[x] << 32 | (uint64_t)ft[y]) + 1))++;
+            }
     }
     /* Dice coefficients */
     scored = NEW(arena, Scored, bound);
     if (!scored)
         return -1;
-    for (slot = 0; slot < cap; slot++) {
+    for (slot = 0; slot < (dense ? (size_t)n_fs * (size_t)n_ft : cap); slot++) {
         Py_ssize_t a, b;
-        long c = h.count[slot];
+        long c;
         double dice;
-        if (!h.key[slot] || (double)c < low)
+        if (dense) {
+            c = (long)dense[slot];
+            a = word_s[slot / n_ft];
+            b = word_t[slot % n_ft];
+        } else {
+            if (!h.key[slot])
+                continue;
+            c = h.count[slot];
+            a = word_s[(h.key[slot] - 1) >> 32];
+            b = word_t[(h.key[slot] - 1) & 0xffffffffULL];
+        }
+        if (!c || (double)c < low)
             continue;
-        a = (Py_ssize_t)((h.key[slot] - 1) >> 32);
-        b = (Py_ssize_t)((h.key[slot] - 1) & 0xffffffffULL);
         dice = (double)(2 * c) / (double)(cs[a] + ct[b]);
         if (dice >= d->o.lexicon_min_dice) {
             scored[n_scored].a = a;
@@ -1831,7 +1930,7 @@ static int learn_lexicon(Doc *d, const Path *links, Py_ssize_t **out_a, Py_ssize
             order[n_a++] = scored[k].a;
         }
     }
-    if (sort_indices(arena, order, n_a, word_before, src->word) < 0)
+    if (sort_indices(arena, order, n_a, word_before, src->words.key) < 0)
         return -1;
     for (k = 0; k < n_a; k++)
         rank_a[order[k]] = k;
@@ -1841,7 +1940,7 @@ static int learn_lexicon(Doc *d, const Path *links, Py_ssize_t **out_a, Py_ssize
             order[n_b++] = scored[k].b;
         }
     }
-    if (sort_indices(arena, order, n_b, word_before, tgt->word) < 0)
+    if (sort_indices(arena, order, n_b, word_before, tgt->words.key) < 0)
         return -1;
     for (k = 0; k < n_b; k++)
         rank_b[order[k]] = k;
@@ -1953,10 +2052,7 @@ static int add_tags(Arena *arena, Side *s, const Tags *t) {
 
 /* Look a word key up on a side: its id, or -1 when no segment has it (-2 on error). */
 static Py_ssize_t find_word(const Side *s, PyObject *key) {
-    PyObject *found = PyDict_GetItemWithError(s->words, key);
-    if (found)
-        return PyLong_AsSsize_t(found);
-    return PyErr_Occurred() ? -2 : -1;
+    return names_get(&s->words, key);
 }
 
 /* `_use_lexicon(learned + given)`: learned as word ids (sorted), given as a list of pairs. */
@@ -1973,7 +2069,7 @@ static int use_lexicon(Doc *d, const Py_ssize_t *la, const Py_ssize_t *lb, Py_ss
         if (!all)
             return -1;
         for (k = 0; k < n_learned; k++) {
-            PyObject *pair = PyTuple_Pack(2, d->src.word[la[k]], d->tgt.word[lb[k]]);
+            PyObject *pair = PyTuple_Pack(2, d->src.words.key[la[k]], d->tgt.words.key[lb[k]]);
             if (!pair || PyList_Append(all, pair) < 0) {
                 Py_XDECREF(pair);
                 goto done;
@@ -1994,7 +2090,7 @@ static int use_lexicon(Doc *d, const Py_ssize_t *la, const Py_ssize_t *lb, Py_ss
     } else {
         n_pairs = n_learned;   /* already sorted and distinct */
     }
-    if (tags_init(arena, &ts, d->src.n_words, n_pairs) < 0 || tags_init(arena, &tt, d->tgt.n_words, n_pairs) < 0)
+    if (tags_init(arena, &ts, d->src.words.size, n_pairs) < 0 || tags_init(arena, &tt, d->tgt.words.size, n_pairs) < 0)
         goto done;
     for (k = 0; k < n_pairs; k++) {
         PyObject *tag;
@@ -2022,7 +2118,7 @@ static int use_lexicon(Doc *d, const Py_ssize_t *la, const Py_ssize_t *lb, Py_ss
         } else {
             a = la[k];
             b = lb[k];
-            tag = PyUnicode_FromFormat("L%U|%U", d->src.word[a], d->tgt.word[b]);
+            tag = PyUnicode_FromFormat("L%U|%U", d->src.words.key[a], d->tgt.words.key[b]);
         }
         if (!tag)
             goto done;
@@ -2041,6 +2137,23 @@ static int use_lexicon(Doc *d, const Py_ssize_t *la, const Py_ssize_t *lb, Py_ss
 done:
     Py_XDECREF(all);
     return ok;
+}
+
+/* tuple(range(start, end)) */
+static PyObject *indices(Py_ssize_t start, Py_ssize_t end) {
+    PyObject *t = PyTuple_New(end - start);
+    Py_ssize_t k;
+    if (!t)
+        return NULL;
+    for (k = start; k < end; k++) {
+        PyObject *x = PyLong_FromSsize_t(k);
+        if (!x) {
+            Py_DECREF(t);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(t, k - start, x);
+    }
+    return t;
 }
 
 static PyObject *align_document(PyObject *self, PyObject *args) {
@@ -2072,9 +2185,6 @@ static PyObject *align_document(PyObject *self, PyObject *args) {
         if (opt[k] == -1.0 && PyErr_Occurred())
             goto done;
     }
-    d.vocab.ids = PyDict_New();
-    if (!d.vocab.ids)
-        goto done;
     if (read_side(&d, &d.src, src_o, src_lines, "source") < 0 || read_side(&d, &d.tgt, tgt_o, tgt_lines, "target") < 0)
         goto done;
     if (d.src.n < 1 || d.tgt.n < 1) {
@@ -2096,7 +2206,7 @@ static PyObject *align_document(PyObject *self, PyObject *args) {
         goto done;
     for (k = 0; k < links.size; k++) {
         const Step *s = &links.s[k];
-        PyObject *item = Py_BuildValue("(nnnnd)", s->pi, s->i, s->pj, s->j, s->step);
+        PyObject *item = Py_BuildValue("(NNd)", indices(s->pi, s->i), indices(s->pj, s->j), s->step);
         if (!item) {
             Py_CLEAR(result);
             goto done;
@@ -2107,17 +2217,17 @@ static PyObject *align_document(PyObject *self, PyObject *args) {
 done:
     if (tail.obj)
         PyBuffer_Release(&tail);
-    Py_XDECREF(d.vocab.ids);
+    names_free(&d.vocab.names);
     PyMem_Free(d.vocab.kind);
-    Py_XDECREF(d.src.words);
-    Py_XDECREF(d.tgt.words);
+    names_free(&d.src.words);
+    names_free(&d.tgt.words);
     arena_free(&d.arena);
     return result;
 }
 
 static PyMethodDef methods[] = {
     {"analyse", analyse, METH_VARARGS, "One segment's (length, anchors, strong anchors, word keys, junkiness)."},
-    {"align", align_document, METH_VARARGS, "Align two analysed documents: [(pi, i, pj, j, step)]."},
+    {"align", align_document, METH_VARARGS, "Align two analysed documents: [(source, target, step)]."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -482,7 +482,7 @@ def _align_in_c(source: Sequence[str], target: Sequence[str], src_lang: str, tgt
         [_analyse(t, src_lang) for t in source], [_analyse(t, tgt_lang) for t in target],
         None if src_lines is None else list(src_lines), None if tgt_lines is None else list(tgt_lines),
         given, _options_for_c(opts), opts.rounds, _TAIL_PACKED)
-    return [Link(tuple(range(pi, i)), tuple(range(pj, j)), round(step, 4)) for pi, i, pj, j, step in raw]
+    return [Link(source_ids, target_ids, round(step, 4)) for source_ids, target_ids, step in raw]
 
 
 def align_segments(source: Sequence[Segment], target: Sequence[Segment], *, src_lang: str = "en",
