@@ -11,9 +11,12 @@
  *     `_analyse_in_python` of one segment: the words (`[^\W\d_]+`, Python's \w and \d), the
  *     punctuation anchors, lengths and the junkiness tests in C; what a word gives (casefold,
  *     NFKD: `_word_info`), the numbers (`_number_keys`, only where a decimal digit is) and the
- *     boilerplate regex (`junk_match`) from the Python helpers (word_info, number_keys,
- *     junk_match, Counter, number of function-word languages). german: names are not strong;
- *     own: the index of the segment's language among the function-word lists, or -1.
+ *     boilerplate regex (`junk_match`, only where an opener can start) from the Python helpers
+ *     (a WordFacts, number_keys, junk_match, Counter, number of function-word languages).
+ *     german: names are not strong; own: the index of the segment's language among the
+ *     function-word lists, or -1.
+ *
+ * WordFacts(word_info, max_words): `_word_info` cached by the word's characters (bounded).
  *
  * align(src, tgt, src_lines, tgt_lines, lexicon, options, rounds, tail) -> [(source, target, step)]
  *     `align` from the analysed segments on: anchor weights (`_weigh`), the anchor chain and

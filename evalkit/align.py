@@ -408,7 +408,6 @@ def _analyse_in_python(text: str, lang: str) -> tuple[int, Counter[str], frozens
     return len("".join(text.split())), counts, frozenset(strong & counts.keys()), keys, junk
 
 
-
 def _prepare(texts: Sequence[str], lang: str, starts_line: Sequence[bool] | None) -> _Side:
     analysed = [_analyse(t, lang) for t in texts]
     lengths = [a[0] for a in analysed]

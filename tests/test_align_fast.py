@@ -28,7 +28,8 @@ needs_c = pytest.mark.skipif(align_module._accelerated is None, reason="the C al
 # that are letters to `_WORD` (², ½, Ⅻ), the number separators, punctuation anchors, no-break
 # spaces, "_", a lone surrogate, and the words of the function-word lists.
 _ALPHABET = list("aeiouxyzAEIOUXYZbcdfghHLMNPRST0123456789 .,:;?!()«»“”\"„'’-_/\n\t…") + [
-    "é", "É", "ß", "ẞ", "œ", "Œ", "æ", "ﬁ", "İ", "ı", "ǅ", "\u0301", "\u0327", "٣", "४", "²", "½", "Ⅻ",
+    "é", "É", "ß", "ẞ", "œ", "Œ", "æ", "ﬁ", "İ", "ı", "ǅ", "\u0301", "\u0327",
+    "٣", "४", "²", "½", "Ⅻ",
     "\u00a0", "\u202f", "\u2009", "\u3000", "\x1c", "\x85", "\ud83d", "中", "ـ", "𝐀", "ǀ", "⑴"]
 _WORDS = ["the", "and", "dans", "pour", "und", "der", "The", "Le", "UN", "Xi", "Président", "president",
           "16h07", "16:07", "5 000", "1,234.5", "3,5", "[ad_1]", "READ", "Source link", "Laisser un commentaire"]
@@ -204,7 +205,8 @@ def _translate(sentences: list[list[int]], fates: list[str]) -> tuple[list[str],
 _OPTIONS = st.sampled_from([{}, {"rounds": 1}, {"rounds": 3}, {"lexicon_min_count": 1, "lexicon_min_dice": 0.1},
                             {"lexicon_max_df": 1.0, "rounds": 3}, {"merge": 0.5, "merge_2_2": 0.1, "band": 1},
                             {"punct_weight": 0.0, "number_weight": 3, "lexicon_weight": 2.5},
-                            {"miss_weight": 1.0, "skip": 1.5, "junk_skip": 1.0, "line_break": 0.5}])
+                            {"miss_weight": 1.0, "skip": 1.5, "junk_skip": 1.0, "line_break": 0.5},
+                            {"lexicon_min_count": 0, "lexicon_max_df": 0.05, "rounds": 3}])
 
 
 def _both(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -246,6 +248,27 @@ def test_c_aligner_equals_python_with_a_given_lexicon(sentences, fates, lexicon,
     source, target = _translate(sentences, fates)
     lexicon = lexicon + [("a", "b|c")] if ("a|b", "c") in lexicon else lexicon
     in_c, in_python = _both(align, source, target, lexicon=lexicon, rounds=rounds)
+    assert _scores(in_c) == _scores(in_python)
+
+
+@needs_c
+def test_c_aligner_equals_python_on_a_long_document_of_rare_words() -> None:
+    # 150 sentences, each word in two of them: many candidate words, few pairs met, so the C
+    # lexicon counts pairs in its hash table rather than its matrix.
+    def word(k: int, letters: str) -> str:
+        return "".join(letters[k // 26 ** p % 26] for p in range(3))
+
+    n = 150
+    source = [f"The {word(k, 'abcdefghijklmnopqrstuvwxyz')} and {word(k + 1, 'abcdefghijklmnopqrstuvwxyz')} met."
+              for k in range(n)]
+    target = [f"Le {word(k, 'zyxwvutsrqponmlkjihgfedcba')} et {word(k + 1, 'zyxwvutsrqponmlkjihgfedcba')} ici."
+              for k in range(n)]
+    del target[40]
+    target.insert(90, "[ad_1]")
+    learnt = align_module.learn_lexicon([([word_keys(x) for x in source], [word_keys(y) for y in target],
+                                          align(source, target, rounds=1))])
+    assert len(learnt) > 50
+    in_c, in_python = _both(align, source, target)
     assert _scores(in_c) == _scores(in_python)
 
 
