@@ -6,6 +6,7 @@ insertions 0-1, omissions 1-0) with no MT system and no embeddings. See docs/ali
 
 from __future__ import annotations
 
+import array
 import bisect
 import functools
 import math
@@ -126,7 +127,12 @@ def _fold(word: str) -> str:
 
 
 def _normalise_number(match: re.Match[str]) -> str:
-    kind, text = match.lastgroup, match.group()
+    return _normalised(match.lastgroup, match.group())  # type: ignore[arg-type]
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _normalised(kind: str, text: str) -> str:
+    """The normalised form of a number `text` matched by `_NUMBER`'s group `kind` (cached)."""
     if kind == "time":
         hours, minutes = re.split(r" ?[h:] ?", text)
         return f"t{int(hours)}:{minutes}"
@@ -291,13 +297,115 @@ class _Side:
     swsum: list[float]
 
 
+# Every `_NUMBER` match starts with a decimal digit: a segment without one needs no number pass.
+_DIGIT = re.compile(r"\d")
+_LANGUAGES = tuple(_FUNCTION_WORDS)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_info(word: str) -> tuple[str | None, str | None, str | None, int, bool, str | None, int, bool]:
+    """What `features`, `strong_anchors`, `junkiness` and `word_keys` take from one word (a
+    `_WORD` match), for `_analyse`'s single pass; cached, as a corpus has far fewer distinct
+    words than segments.
+
+    (cognate key or None, name key if mid-sentence or None, strong key if mid-sentence or None,
+    length, capitalised, lexicon key or None, bit x set when the lowercase word is in the
+    function words of `_LANGUAGES[x]`, has a letter); the C analysis reads the same tuple.
+    """
+    folded = _fold(word)
+    upper = word[0].isupper()
+    stop = folded in _STOPWORDS
+    long = len(folded) >= 4
+    cognate = "w" + folded[:4] if long and not stop else None
+    name = "n" + folded if not long and len(word) >= 2 and upper and not stop else None
+    strong = (("w" + folded[:4]) if long else ("n" + folded)) if upper and not stop else None
+    lower = word.lower()
+    return (cognate, name, strong, len(word), upper, folded[:5] if len(word) >= 3 else None,
+            sum(1 << x for x, code in enumerate(_LANGUAGES) if lower in _FUNCTION_WORDS[code]),
+            any(c.isalpha() for c in word))
+
+
+def _number_keys(text: str) -> list[str]:
+    """The number anchors of a text, in order: `features`' first pass, faster.
+
+    `_NUMBER.finditer` tries its four alternatives at every position; each of them starts with
+    a decimal digit, so trying `_NUMBER.match` at each digit from the end of the previous match
+    on finds the same matches (lookbehinds still see the text before the position).
+    """
+    keys = []
+    end = 0
+    for digit in _DIGIT.finditer(text):
+        if digit.start() >= end:
+            m = _NUMBER.match(text, digit.start())
+            if m:
+                keys.append("#" + _normalised(m.lastgroup, m.group()))  # type: ignore[arg-type]
+                end = m.end()
+    return keys
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def _analyse(text: str, lang: str) -> tuple[int, Counter[str], frozenset[str], tuple[str, ...], float]:
     """Everything the aligner needs from one segment; cached, as a source is aligned with
-    several translations. Callers must not mutate the returned Counter."""
-    feats = features(text)
-    return (len("".join(text.split())), feats, frozenset(strong_anchors(text, lang) & feats.keys()),
-            word_keys(text), junkiness(text, lang))
+    several translations. Callers must not mutate the returned Counter.
+
+    (non-space length, `features`, the strong ones among them (`strong_anchors`), `word_keys`,
+    `junkiness`): `_analyse_in_python`, or the same in C where the extension is built.
+    """
+    if _accelerated is not None and _use_accelerator:
+        return _accelerated.analyse(text, *_language_flags(lang), _ANALYSIS_HELPERS)
+    return _analyse_in_python(text, lang)
+
+
+@functools.lru_cache(maxsize=256)
+def _language_flags(lang: str) -> tuple[bool, int]:
+    """For the C analysis: whether names are not strong anchors (German capitalises every noun),
+    and the index of the language's function words in `_LANGUAGES` (-1: none)."""
+    code = (lang or "").split("-")[0].lower()
+    return (lang or "").lower().startswith("de"), _LANGUAGES.index(code) if code in _FUNCTION_WORDS else -1
+
+
+def _analyse_in_python(text: str, lang: str) -> tuple[int, Counter[str], frozenset[str], tuple[str, ...], float]:
+    """`_analyse` in one pass over the words instead of one per function: the same values, the
+    same key order and the same sets built in the same order (tests/test_align_fast.py checks)."""
+    feats: dict[str, int] = {}
+    strong: set[str] = set()
+    if _DIGIT.search(text):
+        for key in _number_keys(text):
+            feats[key] = feats.get(key, 0) + 1
+            strong.add(key)
+    words = [_word_info(w) for w in _WORD.findall(text)]
+    for k, (cognate, name, *_) in enumerate(words):
+        key = cognate or (name if k else None)
+        if key:
+            feats[key] = feats.get(key, 0) + 1
+    for m in _PUNCT_MARK.finditer(text):
+        key = "p" + _PUNCT[m.group()]
+        feats[key] = feats.get(key, 0) + 1
+    counts = Counter(feats)
+    # Names are strong except in German and in headlines (see `strong_anchors`).
+    capitalised = [w[4] for w in words if w[3] >= 4]
+    if not (lang or "").lower().startswith("de") and not sum(capitalised) > 0.75 * len(capitalised):
+        for w in words[1:]:
+            if w[2]:
+                strong.add(w[2])
+    keys = tuple(sorted({w[5] for w in words if w[5] is not None}))
+    # `junkiness`; no whitespace character is a `_WORD` letter, so the words of the stripped
+    # text are those of the text.
+    stripped = text.strip()
+    if not any(w[7] for w in words) or _JUNK.match(stripped) or max((w[3] for w in words), default=0) <= 2:
+        junk = 1.0
+    else:
+        junk = 0.0
+        if sum(w[3] for w in words) <= 6 and stripped[-1:] not in ".!?…":
+            junk = 0.5
+        code = (lang or "").split("-")[0].lower()
+        if code in _FUNCTION_WORDS and len(words) >= 4:
+            own = _LANGUAGES.index(code)
+            mine = sum(w[6] >> own & 1 for w in words)
+            other = max(sum(w[6] >> x & 1 for w in words) for x in range(len(_LANGUAGES)) if x != own)
+            if other >= 3 and other >= 3 * mine:
+                junk = max(junk, 0.5)
+    return len("".join(text.split())), counts, frozenset(strong & counts.keys()), keys, junk
 
 
 def _prepare(texts: Sequence[str], lang: str, starts_line: Sequence[bool] | None) -> _Side:
@@ -348,9 +456,11 @@ def align(source: Sequence[str], target: Sequence[str], *, src_lang: str = "en",
     if n == 0 or m == 0:
         return ([Link((i,), (), opts.skip) for i in range(n)]
                 + [Link((), (j,), opts.skip) for j in range(m)])
+    given = list(lexicon)  # type: ignore[call-overload]
+    if _accelerated is not None and _use_accelerator:
+        return _align_in_c(source, target, src_lang, tgt_lang, src_lines, tgt_lines, given, opts)  # type: ignore[arg-type]
     src = _prepare(source, src_lang, src_lines)  # type: ignore[arg-type]
     tgt = _prepare(target, tgt_lang, tgt_lines)  # type: ignore[arg-type]
-    given = list(lexicon)  # type: ignore[call-overload]
     if given:
         _use_lexicon(src, tgt, given)
     links = _run(src, tgt, opts, None)
@@ -359,6 +469,19 @@ def align(source: Sequence[str], target: Sequence[str], *, src_lang: str = "en",
         _use_lexicon(src, tgt, learned + given)
         links = _run(src, tgt, opts, links)
     return links
+
+
+def _align_in_c(source: Sequence[str], target: Sequence[str], src_lang: str, tgt_lang: str,
+                src_lines: Sequence[bool] | None, tgt_lines: Sequence[bool] | None, given: list[tuple[str, str]],
+                opts: AlignOptions) -> list[Link]:
+    """`align` from the segments' analyses on, in C (evalkit/_aligndp.c): weights, anchor chain,
+    banded DP and the lexicon rounds, with the same arithmetic in the same order (the same links
+    and scores, tests/test_align.py and tests/test_align_fast.py compare them)."""
+    raw = _accelerated.align(
+        [_analyse(t, src_lang) for t in source], [_analyse(t, tgt_lang) for t in target],
+        None if src_lines is None else list(src_lines), None if tgt_lines is None else list(tgt_lines),
+        given, _options_for_c(opts), opts.rounds, _TAIL_PACKED)
+    return [Link(source_ids, target_ids, round(step, 4)) for source_ids, target_ids, step in raw]
 
 
 def align_segments(source: Sequence[Segment], target: Sequence[Segment], *, src_lang: str = "en",
@@ -381,7 +504,8 @@ def align_corpus(documents: Sequence[tuple[Sequence[str], Sequence[str]] | tuple
     first = [align(s, t, src_lang=src_lang, tgt_lang=tgt_lang, **{**options, **extra}) for s, t, extra in docs]
     if opts.rounds < 2:
         return first
-    lexicon = learn_lexicon([([word_keys(x) for x in s], [word_keys(y) for y in t], links)
+    # `_analyse(...)[3]` is `word_keys`, cached.
+    lexicon = learn_lexicon([([_analyse(x, src_lang)[3] for x in s], [_analyse(y, tgt_lang)[3] for y in t], links)
                              for (s, t, _), links in zip(docs, first)], opts)
     return [align(s, t, src_lang=src_lang, tgt_lang=tgt_lang,
                   **{**options, **extra, "rounds": 1, "lexicon": lexicon}) for s, t, extra in docs]
@@ -405,11 +529,21 @@ def _tail_table() -> list[float]:
 
 
 _TAIL = _tail_table()
+_TAIL_PACKED = array.array("d", _TAIL)   # for the C path
+
+
+def _options_for_c(opts: AlignOptions) -> tuple[float, ...]:
+    """The cost model's parameters in the order evalkit/_aligndp.c reads them."""
+    return tuple(float(x) for x in (
+        opts.merge, opts.merge_2_2, opts.merge_3_1, opts.skip, opts.junk_skip, opts.length_weight, opts.variance,
+        opts.match_weight, opts.number_weight, opts.punct_weight, opts.line_break, opts.band, opts.lexicon_weight,
+        opts.lexicon_min_count, opts.lexicon_min_dice, opts.lexicon_max_df, opts.miss_weight))
 
 
 def _load_accelerator():
-    """The DP in C (evalkit/_aligndp.c), built at install time where a compiler is found; None
-    without it, or when EVALKIT_PURE_PYTHON_ALIGN is set."""
+    """The aligner in C (evalkit/_aligndp.c: `_analyse` and everything `align` does after it),
+    built at install time where a compiler is found; None without it, or when
+    EVALKIT_PURE_PYTHON_ALIGN is set."""
     import os
 
     if os.environ.get("EVALKIT_PURE_PYTHON_ALIGN"):
@@ -423,6 +557,10 @@ def _load_accelerator():
 
 _accelerated = _load_accelerator()
 _use_accelerator = True     # tests switch it off to compare the two paths
+# What the C analysis asks Python for: a word's facts (`_word_info`, cached by the word's
+# characters for at most 2**15 words), the number anchors, the boilerplate test.
+_ANALYSIS_HELPERS = ((_accelerated.WordFacts(_word_info, 1 << 15), _number_keys, _JUNK.match, Counter, len(_LANGUAGES))
+                     if _accelerated is not None else None)
 
 
 def _length_cost(lx: int, ly: int, ratio: float, variance: float) -> float:
@@ -443,13 +581,21 @@ def _weigh(src: _Side, tgt: _Side, opts: AlignOptions) -> dict[str, float]:
     total = len(src.feats) + len(tgt.feats)
     scale = {"#": opts.number_weight, "p": opts.punct_weight, "L": opts.lexicon_weight}
     weights = {k: math.log(1 + total / c) * scale.get(k[0], 1.0) for k, c in df.items()}
+    # Sums from left to right (not `sum`, which compensates rounding errors from Python 3.12 on),
+    # as the C path adds them.
     for side in (src, tgt):
-        side.weight = [sum(weights[k] * c for k, c in f.items()) for f in side.feats]
+        side.weight = []
         side.wsum = [0.0]
         side.swsum = [0.0]
-        for f, strong, w in zip(side.feats, side.strong, side.weight):
+        for f, strong in zip(side.feats, side.strong):
+            w = sw = 0.0
+            for k, c in f.items():
+                w += weights[k] * c
+            for k in strong:
+                sw += weights[k] * f[k]
+            side.weight.append(w)
             side.wsum.append(side.wsum[-1] + w)
-            side.swsum.append(side.swsum[-1] + sum(weights[k] * f[k] for k in strong))
+            side.swsum.append(side.swsum[-1] + sw)
     return weights
 
 
@@ -580,7 +726,7 @@ def _pair_matches(src: _Side, tgt: _Side, weights: dict[str, float], lo: list[in
 
 
 def _dp_inputs(src: _Side, tgt: _Side, opts: AlignOptions) -> dict[str, list[float]]:
-    """The per-segment skip and glue costs of the DP (shared by the Python and the C paths)."""
+    """The per-segment skip and glue costs of the DP."""
     junk_s = [opts.junk_skip * x for x in src.junk]
     junk_t = [opts.junk_skip * x for x in tgt.junk]
     return {
@@ -600,29 +746,6 @@ def _blocks(opts: AlignOptions) -> list[tuple[int, int, float]]:
             (3, 1, opts.merge_3_1), (1, 3, opts.merge_3_1)]
 
 
-def _banded_dp_in_c(src: _Side, tgt: _Side, weights: dict[str, float], ratio: float, lo: list[int],
-                    hi: list[int], pair_lo: list[int], pair_hi: list[int], opts: AlignOptions,
-                    ) -> tuple[list[Link], bool]:
-    """`_banded_dp` from `pair_lo` on, in C (evalkit/_aligndp.c): the same links."""
-    ids: dict[str, int] = {}
-
-    def encode(side: _Side) -> list[list[tuple[int, int, bool]]]:
-        return [[(ids.setdefault(k, len(ids)), c, k in strong) for k, c in f.items()]
-                for f, strong in zip(side.feats, side.strong)]
-
-    s_feats, t_feats = encode(src), encode(tgt)
-    by_id = [0.0] * len(ids)
-    for k, x in ids.items():
-        by_id[x] = weights[k]
-    costs = _dp_inputs(src, tgt, opts)
-    raw, touched = _accelerated.run(
-        len(src.lengths), len(tgt.lengths), lo, hi, pair_lo, pair_hi, s_feats, t_feats, by_id,
-        src.cum_len, tgt.cum_len, src.wsum, tgt.wsum, src.swsum, tgt.swsum, costs["skip_s"], costs["skip_t"],
-        costs["junk_s"], costs["glue_s"], costs["junk_t"], costs["glue_t"], _blocks(opts),
-        (ratio, opts.variance, opts.length_weight, opts.match_weight, opts.miss_weight), _TAIL)
-    return [Link(tuple(range(pi, i)), tuple(range(pj, j)), round(step, 4)) for pi, i, pj, j, step in raw], touched
-
-
 def _banded_dp(src: _Side, tgt: _Side, weights: dict[str, float], ratio: float, center: list[float],
                width: int, opts: AlignOptions) -> tuple[list[Link], bool]:
     n, m = len(src.lengths), len(tgt.lengths)
@@ -636,8 +759,6 @@ def _banded_dp(src: _Side, tgt: _Side, weights: dict[str, float], ratio: float, 
     # Segment i lies between rows i and i+1; a block of up to 3 reaches 3 cells further.
     pair_lo = [max(0, min(lo[i], lo[i + 1]) - 3) for i in range(n)]
     pair_hi = [min(m - 1, max(hi[i], hi[i + 1]) + 3) for i in range(n)]
-    if _accelerated is not None and _use_accelerator:
-        return _banded_dp_in_c(src, tgt, weights, ratio, lo, hi, pair_lo, pair_hi, opts)
     matches, strong_matches = _pair_matches(src, tgt, weights, pair_lo, pair_hi)
     s_sw, t_sw, miss = src.swsum, tgt.swsum, opts.miss_weight
     sf, tf = src.feats, tgt.feats

@@ -167,6 +167,8 @@ def test_band_stays_narrow_on_a_long_document(monkeypatch: pytest.MonkeyPatch) -
         return real(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(align_module, "_banded_dp", spy)
+    # The Python path shows its band widths; the C path (which widens the same way) its links.
+    monkeypatch.setattr(align_module, "_use_accelerator", False)
     n = 400
     source = [f"Item {k} of the list costs {k * 7} francs." for k in range(n)]
     target = [f"L’article {k} de la liste coûte {k * 7} francs." for k in range(n)]
@@ -175,6 +177,8 @@ def test_band_stays_narrow_on_a_long_document(monkeypatch: pytest.MonkeyPatch) -
     assert ((), (200,)) in pairs(links)
     assert len(links) == n + 1
     assert max(widths) <= 24  # a band, never the n x m matrix
+    monkeypatch.setattr(align_module, "_use_accelerator", True)
+    assert align(source, target, rounds=1) == links
 
 
 def _check_links(links: list[Link], n: int, m: int) -> None:
@@ -210,7 +214,8 @@ def test_deterministic_across_hash_seeds() -> None:
     assert len(outputs) == 1
 
 
-# --- the DP in C (evalkit/_aligndp.c) gives the Python DP's links, to the last bit of each score
+# --- the aligner in C (evalkit/_aligndp.c) gives the Python aligner's links, to the last bit of
+# each score (more in tests/test_align_fast.py)
 
 needs_c = pytest.mark.skipif(align_module._accelerated is None, reason="the C DP is not built")
 
@@ -224,10 +229,15 @@ def test_the_c_dp_is_built_where_a_compiler_is() -> None:
 
 
 def _both(monkeypatch: pytest.MonkeyPatch, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+    # Each path analyses the segments itself (the analysis cache is shared).
     monkeypatch.setattr(align_module, "_use_accelerator", True)
+    align_module._analyse.cache_clear()
     in_c = fn(*args, **kwargs)
     monkeypatch.setattr(align_module, "_use_accelerator", False)
-    return in_c, fn(*args, **kwargs)
+    align_module._analyse.cache_clear()
+    in_python = fn(*args, **kwargs)
+    align_module._analyse.cache_clear()
+    return in_c, in_python
 
 
 @needs_c
