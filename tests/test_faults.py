@@ -25,7 +25,7 @@ from evalkit.cli import main
 from .conftest import REFERENCES, ROOT, SOURCES, SYSTEMS, write_corpus
 
 SCHEMA = json.loads((ROOT / "evalkit" / "schemas" / "document-report.schema.json").read_text(encoding="utf-8"))
-N_DOCS = 24
+N_DOCS = 60  # enough work that the signal lands mid-run on a fast machine
 
 
 def _long_corpus(root: Path, n_docs: int = N_DOCS) -> Path:
