@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, Problem
+from .ondemand import OnDemand
 from .textio import read_text, sha256_file, unsafe_name
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class Document:
         return self.hypotheses[system]
 
 
-class DocumentFiles(Sequence[Document]):
+class DocumentFiles(OnDemand[Document]):
     """The documents of a corpus folder, read from disk each time one is asked for.
 
     `load_corpus` checks every file once (present, UTF-8, not empty) and keeps only the paths, so
@@ -100,26 +101,8 @@ class DocumentFiles(Sequence[Document]):
     def __len__(self) -> int:
         return len(self.ids)
 
-    @overload
-    def __getitem__(self, index: int) -> Document: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Document, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Document | tuple[Document, ...]:
-        if isinstance(index, slice):
-            return tuple(self.read(doc_id) for doc_id in self.ids[index])
-        return self.read(self.ids[index])
-
-    def __iter__(self) -> Iterator[Document]:
-        return (self.read(doc_id) for doc_id in self.ids)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, (str, bytes)) or len(other) != len(self):
-            return False
-        return all(a == b for a, b in zip(self, other))
-
-    __hash__ = None  # type: ignore[assignment]
+    def _item(self, k: int) -> Document:
+        return self.read(self.ids[k])
 
     def __repr__(self) -> str:
         return f"DocumentFiles({str(self.root)!r}, {len(self)} documents)"

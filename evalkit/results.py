@@ -10,13 +10,14 @@ import pickle
 import tempfile
 import threading
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
 from .aligned import AlignedSegment
 from .flags import Flag, MQMSummary
 from .metrics.base import Score
+from .ondemand import OnDemand
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -84,7 +85,7 @@ class DocumentSpool:
         return pickle.loads(data)
 
 
-class SpooledDocuments(Sequence[DocumentResult]):
+class SpooledDocuments(OnDemand[DocumentResult]):
     """A read-only sequence of DocumentResults kept in a `DocumentSpool`, in a given order."""
 
     def __init__(self, spool: DocumentSpool, spans: Sequence[tuple[int, int]]):
@@ -95,26 +96,8 @@ class SpooledDocuments(Sequence[DocumentResult]):
     def __len__(self) -> int:
         return len(self._offsets)
 
-    @overload
-    def __getitem__(self, index: int) -> DocumentResult: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[DocumentResult, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> DocumentResult | tuple[DocumentResult, ...]:
-        if isinstance(index, slice):
-            return tuple(self[k] for k in range(*index.indices(len(self))))
-        return self._spool.get(self._offsets[index], self._lengths[index])
-
-    def __iter__(self) -> Iterator[DocumentResult]:
-        return (self._spool.get(o, n) for o, n in zip(self._offsets, self._lengths))
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, (str, bytes)) or len(other) != len(self):
-            return False
-        return all(a == b for a, b in zip(self, other))
-
-    __hash__ = None  # type: ignore[assignment]
+    def _item(self, k: int) -> DocumentResult:
+        return self._spool.get(self._offsets[k], self._lengths[k])
 
     def __reduce__(self) -> tuple:
         return tuple, (tuple(self),)   # pickled (to a notebook, a worker) as a plain tuple
