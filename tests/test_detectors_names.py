@@ -264,3 +264,96 @@ def test_never_raises_on_name_soup(words):
     text = " ".join(words)
     detect(make(text))
     detect(make(text, src=text))
+
+
+# --- the fast scans give what the plain loops give ----------------------------------------------------
+# name_sequences and Gazetteer.find visit only the capitalised tokens (most words are not): the plain
+# loops below visit every token, as they did before, and must agree on any text.
+
+SOUP = st.lists(st.sampled_from(["Selon", "le", "Le", "Monde", "Financial", "Times", "New", "York", "of", "and",
+                                 "Bank", "England", "The", "Associated", "Press", "AP", "RT", "UN", "NATO",
+                                 "et", "de", "a", "dit", "CNN", "BBC", "Reuters", "Wall", "Street", "Journal",
+                                 ".", ",", "&", "\n", "  ", "«", "»", "Étoile", "x1", "É", "1ST"]), max_size=60)
+
+
+def _plain_name_sequences(tokens, text):
+    from evalkit.detectors.names import _CONNECTORS, _adjacent
+
+    out = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not tokens[i].capitalised:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and j - i < 8:
+            nxt = tokens[j + 1]
+            if not _adjacent(text, tokens[j], nxt):
+                break
+            if nxt.capitalised and not nxt.initial:
+                j += 1
+                continue
+            if nxt.text.islower() and nxt.text in _CONNECTORS and j + 2 < n and tokens[j + 2].capitalised \
+                    and not tokens[j + 2].initial and _adjacent(text, nxt, tokens[j + 2]):
+                j += 2
+                continue
+            break
+        first, last = tokens[i], tokens[j]
+        out.append((i, j, first.start, last.end, text[first.start:last.end], first.caps_line, first.initial))
+        i = j + 1
+    return out
+
+
+def _plain_find(gaz, tokens):
+    out = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        sizes = gaz.lengths.get(tok.lower) if tok.capitalised else None
+        matched = 0
+        for m in sizes or ():
+            if i + m > n:
+                continue
+            option = gaz.by_key.get(tuple(t.lower for t in tokens[i:i + m]))
+            if option is None:
+                continue
+            _words_key, entry, exact, stripped = option
+            if any(tokens[i + k + 1].start - tokens[i + k].end > 2 or tokens[i + k + 1].line != tok.line
+                   for k in range(m - 1)):
+                continue
+            if exact and (not tok.all_caps or tok.caps_line):
+                continue
+            if m == 1 and tok.caps_line and not (entry.name.isupper() and len(entry.name) >= 4):
+                continue
+            if stripped and (tok.all_caps or tok.initial):
+                continue
+            if not exact and m == 1 and len(tok.text) <= 3 and not tok.all_caps:
+                continue
+            out.append((i, i + m, entry))
+            matched = m
+            break
+        i += matched or 1
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(SOUP)
+def test_name_sequences_and_known_names_as_the_plain_loops(words):
+    from evalkit.detectors.names import name_sequences
+    from evalkit.detectors.untranslated import tokenize
+
+    text = " ".join(words)
+    tokens = tokenize(text)
+    assert [tuple(s) for s in name_sequences(tokens, text)] == _plain_name_sequences(tokens, text)
+    gaz = gazetteer()
+    assert gaz.find(tokens) == _plain_find(gaz, tokens)
+    for a in range(0, len(tokens), 7):   # slices, as for aligned segments
+        assert gaz.find(tokens[a:a + 9]) == _plain_find(gaz, tokens[a:a + 9])
+
+
+def test_outlet_slot_verdicts_are_remembered_per_window_not_per_text():
+    # the same window in two texts, and two windows in one text
+    assert outlet_slot("selon le Wall Road Journal, x", 9, 26) == "attribution"
+    assert outlet_slot("Il a dit: selon le Wall Road Journal", 19, 36) == "attribution"
+    assert outlet_slot("le Wall Road Journal est là", 3, 20) is None
+    assert outlet_slot("– Wall Road Jane Doe a contribué", 2, 14) == "credit"

@@ -9,11 +9,11 @@ import bisect
 import os
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import pairwise
-from operator import itemgetter
+from itertools import compress, pairwise, repeat
+from operator import itemgetter, not_
 from typing import Self
 
 from ..flags import Flag
@@ -145,6 +145,11 @@ def tokenize(text: str, starts: Sequence[int] = ()) -> list[Token]:
     return list(_tokenize(text, tuple(starts))[0])
 
 
+def capitalised_at(tokens: Sequence[Token]) -> Iterator[int]:
+    """Indices of the capitalised tokens, in order (picked out at C speed: most words are not)."""
+    return compress(range(len(tokens)), map(itemgetter(7), tokens))
+
+
 _ALIGNED: list = [None, None]
 
 
@@ -191,6 +196,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- word classes
 
 STRONG, FUNCTION, WEAK, NEUTRAL, TARGET, NAME = range(6)
+_LEANING = frozenset([STRONG, WEAK, FUNCTION])   # the classes a source-language phrase is made of
 
 
 @lru_cache(maxsize=300_000)
@@ -272,21 +278,21 @@ class UntranslatedDetector(Detector):
         ngrams: set[tuple[str, ...]] | None = None
 
         def source_ngrams() -> set[tuple[str, ...]]:
-            # word n-grams (n < 5: longer quotations are kept anyway) of the source, built once
+            # word n-grams (n < 5: longer quotations are kept anyway) of the source, built once (zip
+            # makes the n-grams of every position at C speed)
             nonlocal ngrams
             if ngrams is None:
                 words = _WORD.findall(source)
-                ngrams = {tuple(words[i:i + n]) for n in range(1, 5) for i in range(len(words) - n + 1)}
+                ngrams = set()
+                for n in range(1, 5):
+                    ngrams.update(zip(*(words[k:] for k in range(n))))
             return ngrams
 
-        inside: dict[int, list[int]] = {}
-        qi = 0
-        for i, tok in enumerate(tokens):
-            while qi < len(quotes) and quotes[qi][1] <= tok.start:
-                qi += 1
-            if qi < len(quotes) and quotes[qi][0] <= tok.start and tok.end <= quotes[qi][1]:
-                inside.setdefault(qi, []).append(i)
-        for q, members in inside.items():
+        starts = list(map(itemgetter(0), tokens))
+        for q, (qa, qb) in enumerate(quotes):
+            # the tokens inside the quotation (quotations do not overlap, tokens are in text order)
+            members = [i for i in range(bisect.bisect_left(starts, qa), bisect.bisect_left(starts, qb))
+                       if tokens[i].end <= qb]
             words = [i for i in members if len(tokens[i].text) > 1 and i not in masked]
             if not words:
                 continue
@@ -315,43 +321,43 @@ class UntranslatedDetector(Detector):
     # ---- ordinary words and phrases
 
     def _classes(self, tokens: list[Token], masked: set[int], src: str, tgt: str) -> list[tuple[int, float]]:
-        out = []
         n = len(tokens)
         # a word the document capitalises inside sentences is a name, at a sentence start too ("Hunt a dit")
-        names = {t.text for t in tokens
-                 if t.capitalised and not t.initial and not t.caps_line and not t.all_caps}
-        for i, tok in enumerate(tokens):
-            if i in masked:
-                out.append((NAME, 0.0))
+        capitalised = list(map(tokens.__getitem__, capitalised_at(tokens)))
+        names = {t.text for t in capitalised if not t.initial and not t.caps_line and not t.all_caps}
+        named = set(masked)
+        # acronyms (a capitalised word is all the more a name)
+        named.update(i for i in compress(range(n), map(itemgetter(8), tokens)) if not tokens[i].caps_line)
+        for tok, i in zip(capitalised, capitalised_at(tokens)):
+            if tok.caps_line:
                 continue
-            if not tok.caps_line:
-                if tok.all_caps:
-                    out.append((NAME, 0.0))  # an acronym
-                    continue
-                if tok.capitalised and (not tok.initial or tok.text in names):
-                    out.append((NAME, 0.0))
-                    continue
-                if tok.capitalised and tok.initial and i + 1 < n and tokens[i + 1].capitalised \
-                        and tokens[i + 1].line == tok.line and not tokens[i + 1].initial \
-                        and _gap_is_space(tokens, i):
-                    out.append((NAME, 0.0))  # "Financial Instances a rapporté ...": a name
-                    continue
-            out.append(word_class(tok.lower, src, tgt))
+            if not tok.initial or tok.text in names:
+                named.add(i)
+            elif i + 1 < n and tokens[i + 1].capitalised and tokens[i + 1].line == tok.line \
+                    and not tokens[i + 1].initial and _gap_is_space(tokens, i):
+                named.add(i)  # "Financial Instances a rapporté ...": a name
+        # the other words by their frequencies, each distinct word looked up once
+        lower = list(map(itemgetter(6), tokens))
+        table = {w: word_class(w, src, tgt) for w in set(compress(lower, map(not_, map(named.__contains__, range(n)))))}
+        out = list(map(table.get, lower))
+        for i in named:
+            if 0 <= i < n:
+                out[i] = (NAME, 0.0)
         return out
 
     def _words(self, doc: DetectionInput, tokens: list[Token], masked: set[int], src: str, tgt: str,
-               source_words: dict[int, set[str]]) -> list[Flag]:
+               source_words: _SourceWords) -> list[Flag]:
         classes = self._classes(tokens, masked, src, tgt)
+        kinds = list(map(itemgetter(0), classes))
         text = doc.hypothesis
         flags: list[Flag] = []
         # a line written in the source language is one span (one error), not a string of words
         whole: set[int] = set()
-        lines = {tokens[i].line for i, (kind, _) in enumerate(classes) if kind == STRONG}
-        by_line: dict[int, list[int]] = {}
-        for i, tok in enumerate(tokens):
-            if tok.line in lines:
-                by_line.setdefault(tok.line, []).append(i)
-        for members in by_line.values():
+        lines = sorted({tokens[i].line for i in compress(range(len(kinds)), map(STRONG.__eq__, kinds))})
+        for line in lines:
+            # the tokens of a line are consecutive
+            lo = bisect.bisect_left(tokens, line, key=itemgetter(3))
+            members = list(range(lo, bisect.bisect_right(tokens, line, lo, key=itemgetter(3))))
             words = [k for k in members if classes[k][0] != NAME and len(tokens[k].text) > 1]
             leaning = [k for k in words if classes[k][0] in (STRONG, WEAK, FUNCTION)]
             strong = sum(1 for k in leaning if classes[k][0] == STRONG)
@@ -364,10 +370,10 @@ class UntranslatedDetector(Detector):
                                         f"the line is in {src}: {len(leaning)} of {len(words)} words "
                                         f"far more frequent in {src} than in {tgt}"))
                 whole.update(members)
-        i, n = 0, len(tokens)
-        while i < n:
-            if classes[i][0] not in (STRONG, WEAK, FUNCTION) or i in whole:
-                i += 1
+        n = len(tokens)
+        after = 0   # the next phrase starts after the previous one
+        for i in compress(range(n), map(_LEANING.__contains__, kinds)):
+            if i < after or i in whole:
                 continue
             j = i + 1
             while j < n and classes[j][0] in (STRONG, WEAK, FUNCTION) and _joinable(text, tokens, j - 1):
@@ -384,7 +390,7 @@ class UntranslatedDetector(Detector):
                 a += 1
             while b > a and classes[b - 1][0] == FUNCTION:
                 b -= 1
-            i = max(j, i + 1)
+            after = j
             if a >= b:
                 continue
             run = range(a, b)
@@ -461,8 +467,9 @@ class UntranslatedDetector(Detector):
                  tgt: str) -> list[Flag]:
         text = doc.hypothesis
         forms: dict[str, list[int]] = {}
-        for i, tok in enumerate(tokens):
-            if i in masked or len(tok.text) < 4 or not tok.capitalised:
+        for i in capitalised_at(tokens):
+            tok = tokens[i]
+            if i in masked or len(tok.text) < 4:
                 continue
             forms.setdefault(tok.text.casefold(), []).append(i)
         targetish = [f for f in forms if zipf(f, tgt) >= 2.5 and zipf(f, tgt) - zipf(f, src) >= 0.5]
@@ -590,14 +597,34 @@ def _insertions(doc: DetectionInput) -> list[tuple[int, int]]:
             for k in link.target if 0 <= k < len(hyp)]
 
 
-def _source_words(doc: DetectionInput) -> dict[int, set[str]]:
+class _SourceWords:
+    """MT token start -> lowercase words of the aligned source segments (nothing without alignment).
+
+    Asked only about the few words of candidate phrases: the index of MT tokens is built on the first
+    question, a link's source words when one of its MT tokens is asked about.
+    """
+
+    def __init__(self, doc: DetectionInput) -> None:
+        self.doc = doc
+        self.owner: dict[int, int] | None = None     # MT token start -> link (the last link holding it)
+        self.words: dict[int, set[str]] = {}
+
+    def get(self, start: int, default=()):
+        if self.owner is None:
+            self.owner = {}
+            for n, (_, t_tokens, _, _) in enumerate(aligned_tokens(self.doc)):
+                self.owner.update(zip(map(itemgetter(0), t_tokens), repeat(n)))
+        n = self.owner.get(start)
+        if n is None:
+            return default
+        if n not in self.words:
+            self.words[n] = set(map(itemgetter(6), aligned_tokens(self.doc)[n][0]))
+        return self.words[n]
+
+
+def _source_words(doc: DetectionInput) -> _SourceWords:
     """MT token start -> lowercase words of the aligned source segments (empty without alignment)."""
-    out: dict[int, set[str]] = {}
-    for s_tokens, t_tokens, _, _ in aligned_tokens(doc):
-        words = {t.lower for t in s_tokens}
-        for t in t_tokens:
-            out[t.start] = words
-    return out
+    return _SourceWords(doc)
 
 
 def _learned_translations(doc: DetectionInput, src: str, tgt: str) -> dict[str, str]:
@@ -607,31 +634,57 @@ def _learned_translations(doc: DetectionInput, src: str, tgt: str) -> dict[str, 
     one link (Putin -> Poutine) or the same unexplained target-language word in two or more (Beijing ->
     Pékin).
     """
+    links = aligned_tokens(doc)
+    # first the capitalised source words of each link, kept verbatim in its MT segment or not
     verbatim: dict[str, int] = {}
-    absent: dict[str, list[tuple[dict[str, None], set[str]]]] = {}
-    surface: dict[str, str] = {}
-    for s_tokens, t_tokens, _, _ in aligned_tokens(doc):
-        s_fold = {t.text.casefold() for t in s_tokens}
-        t_fold = {t.text.casefold() for t in t_tokens}
-        s_names = {t.text.casefold() for t in s_tokens if t.capitalised and len(t.text) >= 3}
-        # a dict, not a set: candidates keep their order in the text, so the choice below does not
-        # depend on the hash seed
-        candidates: dict[str, None] = {}
-        for t in t_tokens:
-            if t.capitalised and not t.all_caps and len(t.text) >= 3 and t.text.casefold() not in s_fold:
-                candidates[t.text.casefold()] = None
-                surface.setdefault(t.text.casefold(), t.text)
-        # a candidate that is a spelling of some source name of the link is explained by it
-        explained = {c for c in candidates if any(spelling_key(c) == spelling_key(n) or _variant_of(c, n)
-                                                  for n in s_names)}
-        for t in s_tokens:
-            if not t.capitalised or len(t.text) < 4 or t.initial and zipf(t.lower, src) >= 4.5:
+    absent_from: dict[str, list[int]] = {}    # name -> the links whose MT segment lacks it
+    for n, (s_tokens, t_tokens, _, _) in enumerate(links):
+        t_fold = None
+        for i in capitalised_at(s_tokens):
+            t = s_tokens[i]
+            if len(t.text) < 4 or t.initial and zipf(t.lower, src) >= 4.5:
                 continue
+            if t_fold is None:
+                t_fold = set(map(str.casefold, map(itemgetter(2), t_tokens)))
             key = t.text.casefold()
             if key in t_fold:
                 verbatim[key] = verbatim.get(key, 0) + 1
             else:
-                absent.setdefault(key, []).append((candidates, explained))
+                absent_from.setdefault(key, []).append(n)
+    # then, only for the links of a name kept in some links and not in others, what stands in its place
+    found: dict[int, tuple[dict[str, str], set[str]]] = {}
+
+    def candidates(n: int) -> tuple[dict[str, str], set[str]]:
+        """Capitalised MT words of link n that its source lacks (casefolded -> as first written), and
+        those of them that are a spelling of a source name of the link."""
+        if n not in found:
+            s_tokens, t_tokens = links[n][0], links[n][1]
+            s_fold = set(map(str.casefold, map(itemgetter(2), s_tokens)))
+            s_names = {t.text.casefold() for t in map(s_tokens.__getitem__, capitalised_at(s_tokens))
+                       if len(t.text) >= 3}
+            # a dict, not a set: candidates keep their order in the text, so the choice below does not
+            # depend on the hash seed
+            cands: dict[str, str] = {}
+            for t in map(t_tokens.__getitem__, capitalised_at(t_tokens)):
+                if not t.all_caps and len(t.text) >= 3 and t.text.casefold() not in s_fold:
+                    cands.setdefault(t.text.casefold(), t.text)
+            # a candidate that is a spelling of some source name of the link is explained by it
+            explained = {c for c in cands if any(spelling_key(c) == spelling_key(nm) or _variant_of(c, nm)
+                                                 for nm in s_names)}
+            found[n] = (cands, explained)
+        return found[n]
+
+    first_written: dict[str, str] = {}
+
+    def surface(c: str) -> str:
+        # the candidate as first written in the document (all links looked at once, when first asked)
+        if not first_written:
+            for n in range(len(links)):
+                for key, written in candidates(n)[0].items():
+                    first_written.setdefault(key, written)
+        return first_written.get(c, c)
+
+    absent = {key: [candidates(n) for n in where] for key, where in absent_from.items() if key in verbatim}
     learned: dict[str, str] = {}
     for key, lists in absent.items():
         if key not in verbatim:
@@ -639,7 +692,7 @@ def _learned_translations(doc: DetectionInput, src: str, tgt: str) -> dict[str, 
         similar_found = [c for cands, _ in lists for c in cands if _variant_of(key, c)
                          and zipf(c, tgt) - zipf(c, src) >= 0.5]
         if similar_found:
-            learned[key] = surface.get(similar_found[0], similar_found[0])
+            learned[key] = surface(similar_found[0])
             continue
         zs, zt = zipf(key, src), zipf(key, tgt)
         if len(lists) < 2 or zs < 3.0 or zs - zt < 0.5:
@@ -656,7 +709,7 @@ def _learned_translations(doc: DetectionInput, src: str, tgt: str) -> dict[str, 
         if best and best[1] >= 2 and best[1] >= 0.6 * len(lists) \
                 and spelling_key(best[0]) != spelling_key(key) \
                 and zipf(best[0], tgt) - zipf(best[0], src) >= 0.5:
-            learned[key] = surface.get(best[0], best[0])
+            learned[key] = surface(best[0])
     return learned
 
 
