@@ -363,3 +363,68 @@ def test_learned_renderings_and_source_words_as_the_plain_loops(pairs):
     for t in tokenize(mt):
         assert words.get(t.start, ()) == plain.get(t.start, ())
 
+
+# --- the tokenizer in C (evalkit/detectors/_tokens.c) gives the Python tokenizer's tokens -------------
+
+def test_the_c_tokenizer_is_built_where_a_compiler_is() -> None:
+    import shutil
+
+    from evalkit.detectors import untranslated
+
+    if not (shutil.which("cc") or shutil.which("gcc")) or os.environ.get("EVALKIT_PURE_PYTHON_TOKENS"):
+        pytest.skip("no C compiler here, or the Python tokenizer was asked for")
+    assert untranslated._accelerated is not None, "evalkit.detectors._tokens is not built: reinstall evalkit"
+
+
+def _both_tokenizers(text: str, starts: tuple[int, ...]) -> tuple[list, list]:
+    from evalkit.detectors import untranslated
+
+    def plain(result):   # (type, fields) of each token, and the starts
+        tokens, offsets = result
+        return [(type(t), tuple(t)) for t in tokens], list(offsets)
+
+    if untranslated._accelerated is None:
+        pytest.skip("the C tokenizer is not built")
+    in_c = plain(untranslated._tokenize.__wrapped__(text, starts))
+    untranslated._use_accelerator = False
+    try:
+        in_python = plain(untranslated._tokenize.__wrapped__(text, starts))
+    finally:
+        untranslated._use_accelerator = True
+    return in_c, in_python
+
+
+# Letters either side of the glue and sentence-start rules: Latin-1 edges (× ÷ ß ÿ À Þ), apostrophes, the
+# blanks and openers before a sentence, hyphens, digits, "_", other scripts, special casing (İ, final Σ).
+TOKEN_CHARS = st.sampled_from(list("abcxyzABCXYZàéßÿÀÉÞ×÷µ _-‐'’\"«»“”„.!?…:;|—–([•*>·\t\n\u00a0\u202f\u2009"
+                                   "0123456789²Ⅻ١İıΣσςΟΔΑ中🙂ǅ\u0301"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=200), st.lists(TOKEN_CHARS, max_size=200).map("".join),
+                 st.lists(st.sampled_from(["frenchPoutine", "KazakhstanEn", "ÉTATS", "Ελλάδα", "ΟΔΟΣ", "OTAN",
+                                           "Le", "le", " ", ". ", "\n", "- ", " -", "« ", "’", "l’État",
+                                           "abcÀbc", "xyz÷Ab", "abc×de", "1ST", "x_y", "Σ'Α"]),
+                          max_size=40).map("".join)),
+       st.lists(st.integers(-3, 210), max_size=6))
+def test_c_tokenizer_equals_python_tokenizer(text, starts):
+    in_c, in_python = _both_tokenizers(text, tuple(starts))
+    assert in_c == in_python
+
+
+def test_c_tokenizer_on_the_bundled_corpus():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "corpora" / "spinner-news-en-fr"
+    files = sorted(root.glob("source/*.txt")) + sorted(root.glob("systems/*/*.txt"))
+    assert files
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        starts = tuple(range(0, len(text), 97))
+        in_c, in_python = _both_tokenizers(text, starts)
+        assert in_c == in_python, path
+
+
+def test_c_tokenizer_takes_any_segment_start():
+    in_c, in_python = _both_tokenizers("Hello world. Big\nSmall", (10**30, -10**30, 6, 6, 17))
+    assert in_c == in_python

@@ -99,7 +99,8 @@ class Token(tuple):
         return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
+# A token is a run of word characters (letters, digits, "_"; a hyphenated word is two tokens).
+_WORD = re.compile(r"\w+")
 # lowercase run glued to a capitalised word ("frenchPoutine", "KazakhstanEn"): two tokens
 _GLUED = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ])")
 # what a sentence-initial word follows: a line start, end punctuation, an opening quote, a field separator
@@ -108,19 +109,36 @@ _CAPS_LINE_MIN = 3
 _FIRST_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+def _load_accelerator():
+    """The tokenizer in C (evalkit/detectors/_tokens.c), built at install time where a compiler is
+    found; None without it, or when EVALKIT_PURE_PYTHON_TOKENS is set."""
+    if os.environ.get("EVALKIT_PURE_PYTHON_TOKENS"):
+        return None
+    try:
+        from . import _tokens
+    except ImportError:
+        return None
+    return _tokens
+
+
+_accelerated = _load_accelerator()
+_use_accelerator = True     # tests switch it off to compare the two paths
+
+
 @lru_cache(maxsize=16)
 def _tokenize(text: str, starts: tuple[int, ...]) -> tuple[tuple[Token, ...], list[int]]:
+    """The tokens of `text` and their start offsets (runs of word characters, with a lowercase run
+    glued to a capitalised word cut off it); `starts` are extra sentence starts."""
+    lines = text.split("\n")
+    if _accelerated is not None and _use_accelerator:
+        # the same tokens, built in C (sentence starts included): this runs on every source and MT document
+        return _accelerated.tokenize(Token, text, sorted(starts), list(map(_caps_line, lines)))
     initials = {m.end() for m in _INITIAL.finditer(text)}
     initials.update(starts)
     tokens: list[Token] = []
     append, new, offset = tokens.append, tuple.__new__, 0
-    for number, line in enumerate(text.split("\n")):
-        head = _FIRST_WORD.search(line)
-        caps = False
-        if head is not None and head.group().isupper():  # a headline in capitals starts in capitals
-            lowers = sum(map(str.islower, line))
-            uppers = sum(map(str.isupper, line))
-            caps = uppers >= 4 * lowers and uppers > 0 and len(line.split()) >= _CAPS_LINE_MIN
+    for number, line in enumerate(lines):
+        caps = _caps_line(line)
         glued = _GLUED.search(line) is not None
         for match in _WORD.finditer(line):
             word = match.group()
@@ -138,6 +156,17 @@ def _tokenize(text: str, starts: tuple[int, ...]) -> tuple[tuple[Token, ...], li
                                word[:1].isupper(), len(word) > 1 and word.isupper())))
         offset += len(line) + 1
     return tuple(tokens), [t[0] for t in tokens]
+
+
+def _caps_line(line: str) -> bool:
+    """The line is written in capitals (a headline): it starts in capitals, has four capitals to a
+    lowercase letter and at least _CAPS_LINE_MIN words."""
+    head = _FIRST_WORD.search(line)
+    if head is None or not head.group().isupper():
+        return False
+    lowers = sum(map(str.islower, line))
+    uppers = sum(map(str.isupper, line))
+    return uppers >= 4 * lowers and uppers > 0 and len(line.split()) >= _CAPS_LINE_MIN
 
 
 def tokenize(text: str, starts: Sequence[int] = ()) -> list[Token]:
@@ -531,9 +560,6 @@ class UntranslatedDetector(Detector):
               evidence: str, suggestion: str | None = None) -> Flag:
         return Flag(start, end, CATEGORY, severity, doc.hypothesis[start:end], self.name, suggestion,
                     round(confidence, 2), evidence, doc.doc_id, doc.system)
-
-
-_WORD = re.compile(r"\w+")
 
 
 def _words_of(text: str) -> tuple[str, ...]:
