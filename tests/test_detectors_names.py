@@ -357,3 +357,24 @@ def test_outlet_slot_verdicts_are_remembered_per_window_not_per_text():
     assert outlet_slot("Il a dit: selon le Wall Road Journal", 19, 36) == "attribution"
     assert outlet_slot("le Wall Road Journal est là", 3, 20) is None
     assert outlet_slot("– Wall Road Jane Doe a contribué", 2, 14) == "credit"
+
+
+SEGMENT_WORDS = st.sampled_from(["The", "Wall", "Street", "Journal", "Road", "reported", "said", "Reuters", "CNN",
+                                 "Kottasová", "Kutsova", "Mythen", "Zürich", "NATO", "Time", "Fortune", "met",
+                                 "the", "minister", "Le", "Monde", "selon", "a", "dit", "la", "BBC", "Daily", "Mail"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.lists(SEGMENT_WORDS, min_size=1, max_size=10),
+                          st.lists(SEGMENT_WORDS, min_size=1, max_size=10)), min_size=1, max_size=6))
+def test_segments_passed_over_would_give_no_flag(pairs):
+    # _with_source skips the segments without a possible known or rare name; checking every one gives the same
+    from evalkit.detectors import names
+
+    source = "\n\n".join(" ".join(s) + "." for s, _ in pairs)
+    mt = "\n\n".join(" ".join(t) + "." for _, t in pairs)
+    doc = make(mt, source)
+    fast = names.NamesDetector()._with_source(doc, ("en", "fr"), "en", "fr")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(names, "_any_in", lambda positions, lo, hi: True)
+        assert names.NamesDetector()._with_source(doc, ("en", "fr"), "en", "fr") == fast

@@ -99,3 +99,16 @@ def test_works_without_segments() -> None:
 @given(st.text(max_size=300), st.sampled_from(["fr", "en", "de", "zh", "xx"]))
 def test_never_raises_and_spans_are_exact(text: str, lang: str) -> None:
     flags_of(text, lang)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200),
+                 st.lists(st.sampled_from(["a", "b.", " ", "  ", "\n", "\u00a0", "\u2009", "\t", "«", "x,y"]),
+                          max_size=40).map("".join)))
+def test_token_bounds_are_the_runs_of_non_spaces(text):
+    import re
+
+    from evalkit.detectors.punctuation import _token_bounds
+
+    spans = [m.span() for m in re.finditer(r"\S+", text)]
+    assert _token_bounds.__wrapped__(text) == ([a for a, _ in spans], [b for _, b in spans])

@@ -200,3 +200,15 @@ def test_a_complete_translation_raises_no_omission() -> None:
 def test_never_raises_and_spans_are_exact(text: str, lang: str, with_source: bool) -> None:
     detect(make(text, "The source says 5 things. It ends here.\n\nAnother 7 lines" if with_source else None,
                 tgt=lang))
+
+
+def test_near_duplicate_lines_with_remembered_word_sets():
+    from evalkit.detectors.structure import _near_duplicate
+
+    base = "le gouvernement veut soutenir les petites entreprises face à la hausse des prix"
+    earlier = sorted([(len(base), base, 0), (len(base) + 1, base + "x", 1)])
+    words: dict = {}
+    assert _near_duplicate(base.replace("prix", "prie"), earlier, words) == 0
+    assert base in words   # the earlier line's words, split once for the next comparisons
+    assert _near_duplicate(base.replace("prix", "prie"), earlier) == 0
+    assert _near_duplicate("une phrase tout à fait différente de la première, vraiment", earlier, words) is None

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import compress
-from operator import itemgetter, or_
+from itertools import chain, compress
+from operator import and_, itemgetter, or_
 from typing import NamedTuple
 
 from ..flags import Flag
@@ -24,6 +24,7 @@ from .untranslated import (
     _WORD,
     Token,
     _tokenize,
+    aligned_ranges,
     aligned_tokens,
     capitalised_at,
     fold,
@@ -119,13 +120,13 @@ class Gazetteer:
         n = len(tokens)
         lengths, by_key = self.lengths, self.by_key
         after = 0   # the next match starts after the previous one
-        # only a capitalised word opens a known name
-        for i in capitalised_at(tokens):
-            tok = tokens[i]
-            sizes = lengths.get(tok.lower)
-            if sizes is None or i < after:
+        # only a capitalised word that opens some known name can open one: the others are skipped at C speed
+        for i in compress(range(n), map(and_, map(itemgetter(7), tokens),
+                                        map(lengths.__contains__, map(itemgetter(6), tokens)))):
+            if i < after:
                 continue
-            for m in sizes:
+            tok = tokens[i]
+            for m in lengths[tok.lower]:
                 if i + m > n:
                     continue
                 option = by_key.get(tuple(t.lower for t in tokens[i:i + m]))
@@ -234,6 +235,7 @@ def name_sequences(tokens: Sequence[Token], text: str) -> list[NameSeq]:
     """Runs of capitalised tokens, joined by spaces and by lowercase connectors ("Belt and Road")."""
     out: list[NameSeq] = []
     n = len(tokens)
+    new = tuple.__new__   # NameSeq(...) without its Python-level __new__: one is made per capitalised word
     after = 0   # a run starts at a capitalised token after the previous run
     for i in capitalised_at(tokens):
         if i < after:
@@ -241,21 +243,21 @@ def name_sequences(tokens: Sequence[Token], text: str) -> list[NameSeq]:
         j = i
         while j + 1 < n and j - i < 8:
             nxt = tokens[j + 1]
-            if nxt.capitalised and not nxt.initial:
+            if nxt[7] and not nxt[4]:   # capitalised, not a sentence's first word
                 if not _adjacent(text, tokens[j], nxt):
                     break
                 j += 1
                 continue
             # a connector joins two capitalised words
-            if nxt.text.islower() and nxt.text in _CONNECTORS and j + 2 < n and tokens[j + 2].capitalised \
-                    and not tokens[j + 2].initial and _adjacent(text, tokens[j], nxt) \
+            if nxt[2] in _CONNECTORS and nxt[2].islower() and j + 2 < n and tokens[j + 2][7] \
+                    and not tokens[j + 2][4] and _adjacent(text, tokens[j], nxt) \
                     and _adjacent(text, nxt, tokens[j + 2]):
                 j += 2
                 continue
             break
         first, last = tokens[i], tokens[j]
-        out.append(NameSeq(i, j, first.start, last.end, text[first.start:last.end], first.caps_line,
-                           first.initial))
+        out.append(new(NameSeq, (i, j, first.start, last.end, text[first.start:last.end], first.caps_line,
+                                 first.initial)))
         after = j + 1
     return out
 
@@ -316,7 +318,7 @@ def outlet_slot(text: str, start: int, end: int, lang: str | None = None) -> str
     right = text[end:min(line_end, end + 40)]
     if _attribution_before(left) or _attribution_after(right):
         return "attribution"
-    if end - line_start < 200 and _CREDIT.search(text, line_start, line_end):
+    if end - line_start < 200 and _credit_line(text[line_start:line_end]):
         return "credit"
     return None
 
@@ -332,6 +334,11 @@ def _attribution_before(left: str) -> bool:
 @lru_cache(maxsize=1 << 14)
 def _attribution_after(right: str) -> bool:
     return _RIGHT_ATTRIBUTION.search(right) is not None
+
+
+@lru_cache(maxsize=1 << 12)
+def _credit_line(line: str) -> bool:
+    return _CREDIT.search(line) is not None
 
 
 # --------------------------------------------------------------------------- swap model
@@ -361,6 +368,14 @@ def _made_of_source_words(words: Sequence[str], langs: Sequence[str]) -> bool:
 
 def swap_variant(words: Sequence[str], langs: Sequence[str], slot: bool = False) -> Variant | None:
     """The gazetteer name of which `words` (a capitalised name) is a synonym-swapped variant, if any."""
+    if type(slot) is bool:
+        # a name recurs in a document and across documents: the answer is remembered (Variant is frozen)
+        return _swap_variant(tuple(words), tuple(langs), slot)
+    return _swap_variant.__wrapped__(words, langs, slot)
+
+
+@lru_cache(maxsize=1 << 14)
+def _swap_variant(words: Sequence[str], langs: Sequence[str], slot: bool) -> Variant | None:
     if any(len(w) > 1 and w.isupper() for w in words):
         return None  # an acronym is not a thesaurus word ("New START")
     gaz = gazetteer()
@@ -615,8 +630,8 @@ class _Match:
     def __init__(self, s_tokens: list[Token], t_tokens: list[Token]) -> None:
         self.s_tokens, self.t_tokens = s_tokens, t_tokens
         index: dict[str, list[int]] = {}
-        for j, tok in enumerate(t_tokens):
-            for key in _keys(tok.text):
+        for j, keys in enumerate(map(_keys, map(itemgetter(2), t_tokens))):
+            for key in keys:
                 index.setdefault(key, []).append(j)
         self.index = index
         self._s_to_t: dict[int, list[int]] | None = None
@@ -669,7 +684,7 @@ class _DocWords:
 
     def __init__(self, tokens: Sequence[Token]) -> None:
         self.tokens = tokens
-        self.keys = {k for w in {tokens[i][2] for i in capitalised_at(tokens)} for k in _keys(w)}
+        self.keys = set(chain.from_iterable(map(_keys, {tokens[i][2] for i in capitalised_at(tokens)})))
         self.by_initial: dict[str, list[str]] | None = None
 
     def has(self, word: str) -> bool:
@@ -677,8 +692,9 @@ class _DocWords:
             return True
         if self.by_initial is None:
             self.by_initial = {}
-            for w in {tok[2] for tok in self.tokens if len(tok[2]) >= 3}:
-                self.by_initial.setdefault(fold(w[0]), []).append(w)
+            for w in set(map(itemgetter(2), self.tokens)):
+                if len(w) >= 3:
+                    self.by_initial.setdefault(fold(w[0]), []).append(w)
         return any(_alike(word, w) for w in self.by_initial.get(fold(word[0]), ()))
 
 
@@ -1079,8 +1095,16 @@ class NamesDetector(Detector):
         source = doc.source or ""
         source_doc = source.casefold()
         flags: list[Flag] = []
-        for s_tokens, t_tokens, sa, sb in aligned_tokens(doc):
-            s_known = gaz.find(s_tokens)
+        # Most segments name no known name and no rare name: the source tokens that may open a known
+        # name or be a name to check the spelling of are found once, and a segment without any is passed.
+        s_all, _, ranges = aligned_ranges(doc)
+        opening = list(compress(range(len(s_all)), map(and_, map(itemgetter(7), s_all),
+                                                       map(gaz.lengths.__contains__, map(itemgetter(6), s_all)))))
+        rare = [i for i in capitalised_at(s_all) if _garble_candidate(s_all[i], src)]
+        for (s_tokens, t_tokens, sa, sb), (s_lo, s_hi, _, _) in zip(aligned_tokens(doc), ranges):
+            s_known = gaz.find(s_tokens) if _any_in(opening, s_lo, s_hi) else []
+            if not s_known and not _any_in(rare, s_lo, s_hi):
+                continue
             s_fold = source[sa:sb].casefold()
             if s_known:
                 t_known = gaz.find(t_tokens)
@@ -1164,8 +1188,7 @@ class NamesDetector(Detector):
     def _garbled(self, doc: DetectionInput, s_tokens: list[Token], t_tokens: list[Token], s_fold: str,
                  source_doc: str, src: str, tgt: str) -> list[Flag]:
         """A person or place name the MT spells beyond transliteration (Kottasová -> Kutsova)."""
-        s_names = {t.text for t in map(s_tokens.__getitem__, capitalised_at(s_tokens))
-                   if not t.all_caps and not t.initial and len(t.text) >= 4 and zipf(t.lower, src) < 3.0}
+        s_names = {t.text for t in map(s_tokens.__getitem__, capitalised_at(s_tokens)) if _garble_candidate(t, src)}
         flags: list[Flag] = []
         if not s_names:
             return flags
@@ -1307,6 +1330,17 @@ def _backed_by_source(doc: DetectionInput, flags: list[Flag]) -> list[Flag]:
         if ok:
             kept.append(flag)
     return kept
+
+
+def _garble_candidate(tok: Token, src: str) -> bool:
+    """A capitalised source word whose spelling the MT should keep: a rare word, inside a sentence."""
+    return not tok.all_caps and not tok.initial and len(tok.text) >= 4 and zipf(tok.lower, src) < 3.0
+
+
+def _any_in(positions: list[int], lo: int, hi: int) -> bool:
+    """Some of the sorted `positions` lies in [lo, hi)."""
+    k = bisect.bisect_left(positions, lo)
+    return k < len(positions) and positions[k] < hi
 
 
 def _same_stem(a: str, b: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from itertools import accumulate
 from collections.abc import Callable
 
 from ..flags import Flag
@@ -91,15 +92,20 @@ class PunctuationDetector(Detector):
 
 
 _TOKEN = re.compile(r"\S+")
+_SPACES_RUN = re.compile(r"(\s+)")
 
 
 @functools.lru_cache(maxsize=4)
 def _token_bounds(text: str) -> tuple[list[int], list[int]]:
     """Starts and ends of the whitespace-separated tokens of `text`, computed once per text."""
-    starts, ends = [], []
-    for m in _TOKEN.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
+    # split at the runs of spaces: [token, spaces, token, ..., token], the first and last maybe empty
+    parts = _SPACES_RUN.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    starts, ends = offsets[0::2], offsets[1::2]
+    if parts[0] == "":
+        del starts[0], ends[0]
+    if parts[-1] == "" and starts:
+        del starts[-1], ends[-1]
     return starts, ends
 
 

@@ -128,6 +128,7 @@ class _Context:
         """A line or sentence that repeats an earlier one (after normalising case, quotes,
         spaces and punctuation, or nearly so): the later copy is flagged."""
         earlier: list[tuple[int, str, int]] = []   # (key length, key, line index), sorted
+        words: dict[str, set[str]] = {}            # key -> its words, split once
         for k, line in enumerate(self.lines):
             if line.kind == "duplicate":
                 first = self.lines[line.first]
@@ -135,7 +136,7 @@ class _Context:
                 continue
             if line.kind != "content":
                 continue
-            near = _near_duplicate(line.key, earlier)
+            near = _near_duplicate(line.key, earlier, words)
             if near is not None:
                 self._dup_line(line, self.lines[near], 0.75, "nearly repeats an earlier line")
                 continue
@@ -544,11 +545,14 @@ def _absorbed(neighbour, missing: int, segs: Sequence, src: Sequence, ratio: flo
     return t_len > 1.1 * s_len and abs(t_len - s_len - missing * ratio) < abs(t_len - s_len)
 
 
-def _near_duplicate(key: str, earlier: list[tuple[int, str, int]]) -> int | None:
+def _near_duplicate(key: str, earlier: list[tuple[int, str, int]],
+                    words: dict[str, set[str]] | None = None) -> int | None:
     """An earlier line whose key is almost the same (a changed character or two), or None.
-    `earlier` is sorted by key length: only lines within 3 % of the length are compared."""
+    `earlier` is sorted by key length: only lines within 3 % of the length are compared.
+    `words` remembers the word set of each key (a line is compared with many later ones)."""
     if len(key) < 40:
         return None
+    words = {} if words is None else words
     slack = 0.03 * len(key)
     lo = bisect.bisect_left(earlier, (len(key) - slack,))
     tokens = None
@@ -556,7 +560,9 @@ def _near_duplicate(key: str, earlier: list[tuple[int, str, int]]) -> int | None
         if length > len(key) + slack:
             break
         tokens = tokens or set(key.split())
-        other_tokens = set(other.split())
+        other_tokens = words.get(other)
+        if other_tokens is None:
+            other_tokens = words[other] = set(other.split())
         if len(tokens & other_tokens) < 0.8 * max(len(tokens), len(other_tokens)):
             continue
         matcher = difflib.SequenceMatcher(None, key, other, autojunk=False)

@@ -179,7 +179,7 @@ def capitalised_at(tokens: Sequence[Token]) -> Iterator[int]:
     return compress(range(len(tokens)), map(itemgetter(7), tokens))
 
 
-_ALIGNED: list = [None, None]
+_ALIGNED: list = [None, None, None]
 
 
 def aligned_tokens(doc: DetectionInput) -> list[tuple[list[Token], list[Token], int, int]]:
@@ -190,12 +190,26 @@ def aligned_tokens(doc: DetectionInput) -> list[tuple[list[Token], list[Token], 
     """
     # The cache holds the alignment and segment objects themselves (compared by identity), not
     # their id()s: a freed object's id can be reused by another document's.
+    return _aligned(doc)[0]
+
+
+def aligned_ranges(doc: DetectionInput) -> tuple[Sequence[Token], Sequence[Token], list[tuple[int, int, int, int]]]:
+    """The source and MT tokens of the whole document, and per link of `aligned_tokens` the ranges
+    (source first, source end, MT first, MT end) its tokens take in them: a detector can look for
+    what it needs in the whole document once and visit only the links that have it."""
+    return _aligned(doc)[1]
+
+
+def _aligned(doc: DetectionInput) -> tuple[list, tuple]:
     key = (doc.hypothesis, doc.source, doc.alignment, doc.source_segments, doc.hypothesis_segments)
     cached = _ALIGNED[0]
     if cached is not None and cached[0] == key[0] and cached[1] == key[1] and \
             all(a is b for a, b in zip(cached[2:], key[2:])):
-        return _ALIGNED[1]
+        return _ALIGNED[1], _ALIGNED[2]
     out: list[tuple[list[Token], list[Token], int, int]] = []
+    ranges: list[tuple[int, int, int, int]] = []
+    s_tokens: Sequence[Token] = ()
+    t_tokens: Sequence[Token] = ()
     if doc.alignment and doc.source_segments and doc.hypothesis_segments and doc.source:
         hyp, srcs = doc.hypothesis_segments, doc.source_segments
         s_tokens, s_starts = _tokenize(doc.source, tuple(s.start for s in srcs))
@@ -207,11 +221,12 @@ def aligned_tokens(doc: DetectionInput) -> list[tuple[list[Token], list[Token], 
                 continue
             sa, sb = srcs[s_idx[0]].start, srcs[s_idx[-1]].end
             ta, tb = hyp[t_idx[0]].start, hyp[t_idx[-1]].end
-            out.append((list(s_tokens[bisect.bisect_left(s_starts, sa):bisect.bisect_left(s_starts, sb)]),
-                        list(t_tokens[bisect.bisect_left(t_starts, ta):bisect.bisect_left(t_starts, tb)]),
-                        sa, sb))
-    _ALIGNED[0], _ALIGNED[1] = key, out
-    return out
+            s_lo, s_hi = bisect.bisect_left(s_starts, sa), bisect.bisect_left(s_starts, sb)
+            t_lo, t_hi = bisect.bisect_left(t_starts, ta), bisect.bisect_left(t_starts, tb)
+            out.append((list(s_tokens[s_lo:s_hi]), list(t_tokens[t_lo:t_hi]), sa, sb))
+            ranges.append((s_lo, s_hi, t_lo, t_hi))
+    _ALIGNED[0], _ALIGNED[1], _ALIGNED[2] = key, out, (s_tokens, t_tokens, ranges)
+    return out, _ALIGNED[2]
 
 
 # Quotation pairs; the straight double quote pairs with itself. ‘ ’ are left out: ’ is an apostrophe.
@@ -678,27 +693,32 @@ def _learned_translations(doc: DetectionInput, src: str, tgt: str) -> dict[str, 
             else:
                 absent_from.setdefault(key, []).append(n)
     # then, only for the links of a name kept in some links and not in others, what stands in its place
-    found: dict[int, tuple[dict[str, str], set[str]]] = {}
+    found: dict[int, dict[str, str]] = {}
+    why: dict[int, set[str]] = {}
 
-    def candidates(n: int) -> tuple[dict[str, str], set[str]]:
-        """Capitalised MT words of link n that its source lacks (casefolded -> as first written), and
-        those of them that are a spelling of a source name of the link."""
+    def candidates(n: int) -> dict[str, str]:
+        """Capitalised MT words of link n that its source lacks: casefolded -> as first written there."""
         if n not in found:
             s_tokens, t_tokens = links[n][0], links[n][1]
             s_fold = set(map(str.casefold, map(itemgetter(2), s_tokens)))
-            s_names = {t.text.casefold() for t in map(s_tokens.__getitem__, capitalised_at(s_tokens))
-                       if len(t.text) >= 3}
             # a dict, not a set: candidates keep their order in the text, so the choice below does not
             # depend on the hash seed
             cands: dict[str, str] = {}
             for t in map(t_tokens.__getitem__, capitalised_at(t_tokens)):
                 if not t.all_caps and len(t.text) >= 3 and t.text.casefold() not in s_fold:
                     cands.setdefault(t.text.casefold(), t.text)
-            # a candidate that is a spelling of some source name of the link is explained by it
-            explained = {c for c in cands if any(spelling_key(c) == spelling_key(nm) or _variant_of(c, nm)
-                                                 for nm in s_names)}
-            found[n] = (cands, explained)
+            found[n] = cands
         return found[n]
+
+    def explained(n: int) -> set[str]:
+        """The candidates of link n that are a spelling of some source name of the link."""
+        if n not in why:
+            s_tokens = links[n][0]
+            s_names = {t.text.casefold() for t in map(s_tokens.__getitem__, capitalised_at(s_tokens))
+                       if len(t.text) >= 3}
+            why[n] = {c for c in candidates(n) if any(spelling_key(c) == spelling_key(nm) or _variant_of(c, nm)
+                                                      for nm in s_names)}
+        return why[n]
 
     first_written: dict[str, str] = {}
 
@@ -706,33 +726,32 @@ def _learned_translations(doc: DetectionInput, src: str, tgt: str) -> dict[str, 
         # the candidate as first written in the document (all links looked at once, when first asked)
         if not first_written:
             for n in range(len(links)):
-                for key, written in candidates(n)[0].items():
+                for key, written in candidates(n).items():
                     first_written.setdefault(key, written)
         return first_written.get(c, c)
 
-    absent = {key: [candidates(n) for n in where] for key, where in absent_from.items() if key in verbatim}
     learned: dict[str, str] = {}
-    for key, lists in absent.items():
+    for key, where in absent_from.items():
         if key not in verbatim:
             continue
-        similar_found = [c for cands, _ in lists for c in cands if _variant_of(key, c)
-                         and zipf(c, tgt) - zipf(c, src) >= 0.5]
-        if similar_found:
-            learned[key] = surface(similar_found[0])
+        similar_found = next((c for n in where for c in candidates(n) if _variant_of(key, c)
+                              and zipf(c, tgt) - zipf(c, src) >= 0.5), None)
+        if similar_found is not None:
+            learned[key] = surface(similar_found)
             continue
         zs, zt = zipf(key, src), zipf(key, tgt)
-        if len(lists) < 2 or zs < 3.0 or zs - zt < 0.5:
+        if len(where) < 2 or zs < 3.0 or zs - zt < 0.5:
             continue
         counts: dict[str, int] = {}
-        for cands, explained in lists:
-            for c in cands:
-                if c not in explained:
+        for n in where:
+            for c in candidates(n):
+                if c not in explained(n):
                     counts[c] = counts.get(c, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         best = ranked[0] if ranked else None
         if best and len(ranked) > 1 and ranked[1][1] == best[1]:
             continue    # two words as often ("Londres et Pékin" each time): which one renders it is unknown
-        if best and best[1] >= 2 and best[1] >= 0.6 * len(lists) \
+        if best and best[1] >= 2 and best[1] >= 0.6 * len(where) \
                 and spelling_key(best[0]) != spelling_key(key) \
                 and zipf(best[0], tgt) - zipf(best[0], src) >= 0.5:
             learned[key] = surface(best[0])
