@@ -378,3 +378,10 @@ def test_segments_passed_over_would_give_no_flag(pairs):
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(names, "_any_in", lambda positions, lo, hi: True)
         assert names.NamesDetector()._with_source(doc, ("en", "fr"), "en", "fr") == fast
+
+
+def test_gazetteer_lookup_remembers_its_answers():
+    gaz = gazetteer()
+    assert gaz.lookup("The Guardian") is gaz.lookup("The Guardian") is not None
+    assert gaz.lookup("Wall Road Journal") is None and gaz.lookup("Wall Road Journal") is None
+    assert gaz.lookup("guardian") is gaz.lookup("The Guardian")

@@ -212,3 +212,23 @@ def test_near_duplicate_lines_with_remembered_word_sets():
     assert base in words   # the earlier line's words, split once for the next comparisons
     assert _near_duplicate(base.replace("prix", "prie"), earlier) == 0
     assert _near_duplicate("une phrase tout à fait différente de la première, vraiment", earlier, words) is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["Vladimir Putin", "Joe Biden", "Xi Jinping", "the mayor", "Anna Kowalczyk"]),
+                          st.sampled_from(["Vladimir", "Joe", "Xi", "le maire", "Anna", "Poutine"])),
+                min_size=1, max_size=6))
+def test_links_passed_over_by_dropped_name_parts_would_give_no_flag(pairs):
+    import re
+
+    import pytest
+
+    from evalkit.detectors import structure
+
+    source = "\n\n".join(f"On Monday {s} met the press in the city." for s, _ in pairs)
+    mt = "\n\n".join(f"Lundi, un {t} souriant a rencontré la presse en ville." for _, t in pairs)
+    doc = prepare_input(mt, "en", "fr", source=source)
+    fast = StructureDetector().detect(doc)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(structure, "_CAPITALISED_WORD", re.compile(""))   # every link looked at
+        assert StructureDetector().detect(doc) == fast

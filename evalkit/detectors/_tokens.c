@@ -167,7 +167,7 @@ static PyObject *tokenize(PyObject *self, PyObject *args) {
     PyObject *text, *initials_list, *caps_lines, *tokens = NULL, *starts = NULL, *line = NULL, *out = NULL;
     Initials in = {NULL, 0, 0};
     Py_ssize_t n, i, k, number = 0;
-    int kind;
+    int kind, collecting = 0;
     const void *data;
     (void)self;
     if (!PyArg_ParseTuple(args, "O!UO!O!:tokenize", &PyType_Type, &type, &text, &PyList_Type, &initials_list,
@@ -194,6 +194,10 @@ static PyObject *tokenize(PyObject *self, PyObject *args) {
             goto done;
         }
     }
+    /* The cyclic collector is not run from inside: the tokens are no containers it needs to see, and a
+     * collection started by their allocation would walk every object of the process for nothing (this
+     * function holds the GIL throughout, so no other thread sees the pause). */
+    collecting = PyGC_Disable();
     n = PyUnicode_GET_LENGTH(text);
     kind = PyUnicode_KIND(text);
     data = PyUnicode_DATA(text);
@@ -257,6 +261,8 @@ static PyObject *tokenize(PyObject *self, PyObject *args) {
         }
     }
 done:
+    if (collecting)
+        PyGC_Enable();
     PyMem_Free(in.at);
     Py_XDECREF(tokens);
     Py_XDECREF(starts);

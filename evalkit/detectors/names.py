@@ -83,6 +83,8 @@ class Gazetteer:
     multi_list: list[tuple[tuple[str, ...], Entry]] = field(default_factory=list)
     lengths: dict[str, list[int]] = field(default_factory=dict)     # first word -> lengths, longest first
     by_key: dict[tuple[str, ...], tuple] = field(default_factory=dict)
+    pairs: set[tuple[str, str]] = field(default_factory=set)          # first two words of longer keys
+    looked_up: dict[str, Entry | None] = field(default_factory=dict, repr=False, compare=False)  # bounded
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -109,10 +111,18 @@ class Gazetteer:
             self.lengths[first] = sorted({len(o[0]) for o in options}, reverse=True)
             for o in options:
                 self.by_key.setdefault(o[0], o)
+                if len(o[0]) > 1:
+                    self.pairs.add(o[0][:2])
 
     def lookup(self, text: str) -> Entry | None:
-        words = _words(text)
-        return self.by_words.get(words) or self.by_words.get(_content(words))
+        found = self.looked_up.get(text, self)
+        if found is self:   # not asked yet (None is an answer)
+            words = _words(text)
+            found = self.by_words.get(words) or self.by_words.get(_content(words))
+            if len(self.looked_up) >= 1 << 15:
+                self.looked_up.clear()
+            self.looked_up[text] = found
+        return found
 
     def find(self, tokens: Sequence[Token]) -> list[tuple[int, int, Entry]]:
         """Known names in a token list: (first token, end token, entry), longest match first."""
@@ -126,8 +136,10 @@ class Gazetteer:
             if i < after:
                 continue
             tok = tokens[i]
+            # a name of two words or more goes on with its second word
+            pair = i + 1 < n and (tok.lower, tokens[i + 1].lower) in self.pairs
             for m in lengths[tok.lower]:
-                if i + m > n:
+                if i + m > n or m > 1 and not pair:
                     continue
                 option = by_key.get(tuple(t.lower for t in tokens[i:i + m]))
                 if option is None:

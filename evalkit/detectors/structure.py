@@ -211,7 +211,10 @@ class _Context:
 
     def _repeated_name(self, seg) -> None:
         text = seg.text
-        names = [(m.start(), m.end(), normalise_line(m.group())) for m in _NAME.finditer(text)]
+        found = list(_NAME.finditer(text))
+        if len(found) < 2:
+            return  # a name can only repeat another one
+        names = [(m.start(), m.end(), normalise_line(m.group())) for m in found]
         for i, (a, b, key) in enumerate(names):
             for a2, b2, key2 in names[i + 1:]:
                 gap = len(_TOKEN.findall(text[b:a2]))
@@ -397,19 +400,28 @@ class _Context:
         # Most documents have no such name at all: one scan of the source settles it.
         if not any(m.group("first") in hyp for m in _SOURCE_NAME.finditer(source_text)):
             return
+        # The first word of such a name is a capitalised word of a source segment that the MT writes
+        # too: a link whose source segments have none of them has no such name.
+        firsts = [w for w in {w for seg in src for w in _CAPITALISED_WORD.findall(seg.text)} if w in hyp]
         for link in self.doc.alignment or ():
             if not link.source or not link.target:
                 continue
             s_text = " ".join(src[i].text for i in link.source)
+            if not any(w in s_text for w in firsts):
+                continue
             names = [m for m in _SOURCE_NAME.finditer(s_text)
                      if m.group("first") in hyp and _fold(m.group("first")) not in _TITLES and _fold(m.group("last")) not in _TITLES]
             if not names:
                 continue
             t_words = [(seg_j, m) for seg_j in link.target for m in _WORD_SPAN.finditer(self.segs[seg_j].text)]
-            folded = {_fold(m.group()) for _, m in t_words}
+            # the MT words by first letter: _similar holds only for words with the same first letter
+            folded: dict[str, set[str]] = {}
+            for w in {_fold(m.group()) for _, m in t_words}:
+                folded.setdefault(w[:1], set()).add(w)
             for m in names:
                 first, last = m.group("first"), m.group("last")
-                if first not in self.doc.hypothesis or any(_similar(_fold(last), w) for w in folded):
+                key = _fold(last)
+                if first not in self.doc.hypothesis or any(_similar(key, w) for w in folded.get(key[:1], ())):
                     continue
                 hits = [(j, w) for j, w in t_words if w.group() == first]
                 if len(hits) != 1 or _used_alone(first, source_text):
@@ -488,6 +500,7 @@ _STRAY_BREAK = re.compile(
     r"(?P<punct>[ \u00a0]?[.!?,;:](?:[ \u00a0]?[.!?,;:])+)[ \u00a0]+(?=[a-zß-öø-ÿ])")
 _CAPITALISED = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}")
 _WORD_SPAN = re.compile(r"[^\W\d_]+")
+_CAPITALISED_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+")   # what _SOURCE_NAME's first word is made of
 _SOURCE_NAME = re.compile(r"(?P<first>[A-ZÀ-Þ](?<![\w-][A-ZÀ-Þ])[a-zà-ÿ]+)[\s\u00a0]+(?P<last>[A-ZÀ-Þ][a-zà-ÿ]+)(?![\w-]|[\s\u00a0]+[A-ZÀ-Þ])")
 # Titles and words that open a capitalised run without being a given name.
 _TITLES = _wordset("""president minister prime foreign secretary general chancellor king queen prince princess

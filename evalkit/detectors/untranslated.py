@@ -214,6 +214,7 @@ def _aligned(doc: DetectionInput) -> tuple[list, tuple]:
         hyp, srcs = doc.hypothesis_segments, doc.source_segments
         s_tokens, s_starts = _tokenize(doc.source, tuple(s.start for s in srcs))
         t_tokens, t_starts = _tokenize(doc.hypothesis, tuple(s.start for s in hyp))
+        s_list, t_list = list(s_tokens), list(t_tokens)   # a list's slices are lists: one copy per link
         for link in doc.alignment:
             s_idx = [k for k in link.source if 0 <= k < len(srcs)]
             t_idx = [k for k in link.target if 0 <= k < len(hyp)]
@@ -223,7 +224,7 @@ def _aligned(doc: DetectionInput) -> tuple[list, tuple]:
             ta, tb = hyp[t_idx[0]].start, hyp[t_idx[-1]].end
             s_lo, s_hi = bisect.bisect_left(s_starts, sa), bisect.bisect_left(s_starts, sb)
             t_lo, t_hi = bisect.bisect_left(t_starts, ta), bisect.bisect_left(t_starts, tb)
-            out.append((list(s_tokens[s_lo:s_hi]), list(t_tokens[t_lo:t_hi]), sa, sb))
+            out.append((s_list[s_lo:s_hi], t_list[t_lo:t_hi], sa, sb))
             ranges.append((s_lo, s_hi, t_lo, t_hi))
     _ALIGNED[0], _ALIGNED[1], _ALIGNED[2] = key, out, (s_tokens, t_tokens, ranges)
     return out, _ALIGNED[2]
