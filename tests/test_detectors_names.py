@@ -385,3 +385,42 @@ def test_gazetteer_lookup_remembers_its_answers():
     assert gaz.lookup("The Guardian") is gaz.lookup("The Guardian") is not None
     assert gaz.lookup("Wall Road Journal") is None and gaz.lookup("Wall Road Journal") is None
     assert gaz.lookup("guardian") is gaz.lookup("The Guardian")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200), SOUP.map(" ".join),
+                 st.lists(st.sampled_from(["Bank", "of", "England", "&", " ", "\u00a0", "\u2009", "\n", "and", "AND",
+                                           "Ǆ", "İ", "x", "The", "Le", "de", "  &  ", " & ", "—"]),
+                          max_size=40).map("".join)))
+def test_name_runs_in_c_as_the_plain_loop(text):
+    from evalkit.detectors import untranslated
+    from evalkit.detectors.names import name_sequences
+    from evalkit.detectors.untranslated import tokenize
+
+    tokens = tokenize(text, (0, len(text) // 2))
+    expected = _plain_name_sequences(tokens, text)
+    assert [tuple(s) for s in name_sequences(tokens, text)] == expected
+    for a in range(0, len(tokens), 5):   # slices, as for aligned segments
+        assert [tuple(s) for s in name_sequences(tokens[a:a + 7], text)] == \
+            _plain_name_sequences(tokens[a:a + 7], text)
+    untranslated._use_accelerator = False
+    try:
+        assert [tuple(s) for s in name_sequences(tokens, text)] == expected
+    finally:
+        untranslated._use_accelerator = True
+
+
+def test_name_runs_leave_odd_tokens_to_the_python_loop():
+    from evalkit.detectors.names import NameSeq, name_sequences
+    from evalkit.detectors.untranslated import Token, _accelerated
+
+    if _accelerated is None:
+        pytest.skip("the C tokenizer is not built")
+    text = "Bank of England"
+    # "of" with ints for its flags: what the tokenizer never makes
+    odd = [Token(0, 4, "Bank", 0, False, False), tuple.__new__(Token, (5, 7, "of", 0, 0, False, "of", 0, 0)),
+           Token(8, 15, "England", 0, False, False)]
+    assert _accelerated.name_runs(NameSeq, odd, text, frozenset(["of"])) is None
+    beyond = [Token(0, 4, "Bank", 0, False, False), Token(5, 99, "of", 0, False, False)]
+    assert _accelerated.name_runs(NameSeq, beyond, text, frozenset(["of"])) is None
+    assert [tuple(s) for s in name_sequences(odd, text)] == _plain_name_sequences(odd, text)

@@ -11,6 +11,10 @@
  * tokenize(token_type, text, starts, caps_lines) -> (tuple of token_type, list of token starts)
  * starts: sorted list of extra sentence starts (segment offsets); caps_lines: per line of the text
  * (split at "\n"), whether it is written in capitals.
+ *
+ * name_runs(seq_type, tokens, text, connectors) -> list of seq_type, or None
+ * `name_sequences` of evalkit/detectors/names.py (which documents it) over tokens of `text`; None
+ * when a token is not as `tokenize` makes them (the caller then runs the Python loop).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -270,9 +274,186 @@ done:
     return out;
 }
 
+/* the fields of a token that name_runs reads, checked once */
+typedef struct {
+    Py_ssize_t start, end;
+    PyObject *line, *text, *start_obj, *end_obj, *initial, *caps;
+    int capitalised, first;
+} Fields;
+
+static int read_fields(PyObject *tok, Py_ssize_t length, Fields *f) {
+    PyObject *start, *end;
+    if (!PyTuple_Check(tok) || PyTuple_GET_SIZE(tok) < FIELDS)
+        return 0;
+    start = PyTuple_GET_ITEM(tok, 0);
+    end = PyTuple_GET_ITEM(tok, 1);
+    f->line = PyTuple_GET_ITEM(tok, 3);
+    f->text = PyTuple_GET_ITEM(tok, 2);
+    if (!PyLong_CheckExact(start) || !PyLong_CheckExact(end) || !PyLong_CheckExact(f->line)
+            || !PyUnicode_CheckExact(f->text) || !PyBool_Check(PyTuple_GET_ITEM(tok, 4))
+            || !PyBool_Check(PyTuple_GET_ITEM(tok, 7)))
+        return 0;
+    f->start = PyLong_AsSsize_t(start);
+    f->end = PyLong_AsSsize_t(end);
+    if (f->start == -1 || f->end == -1) {
+        PyErr_Clear();
+        return 0;
+    }
+    if (f->start < 0 || f->end < f->start || f->end > length)
+        return 0;   /* not a span of the text: Python's slicing rules apply */
+    f->start_obj = start;
+    f->end_obj = end;
+    f->initial = PyTuple_GET_ITEM(tok, 4);
+    f->caps = PyTuple_GET_ITEM(tok, 5);
+    f->first = f->initial == Py_True;
+    f->capitalised = PyTuple_GET_ITEM(tok, 7) == Py_True;
+    return 1;
+}
+
+/* names._adjacent: same line, a gap of 1 to 3 characters, only spaces or one "&" between spaces */
+static int adjacent(int kind, const void *data, Fields *a, Fields *b) {
+    Py_ssize_t lo = a->end, hi = b->start, p, q;
+    int same = PyObject_RichCompareBool(a->line, b->line, Py_EQ);
+    if (same <= 0)
+        return same;
+    if (hi - lo <= 0 || hi - lo > 3)
+        return 0;
+    p = lo;
+    q = hi;
+    while (p < q && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, p)))
+        p++;
+    while (q > p && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, q - 1)))
+        q--;
+    return p == q || (q - p == 1 && PyUnicode_READ(kind, data, p) == '&');
+}
+
+/* str.islower() */
+static int is_lower(PyObject *word) {
+    int kind = PyUnicode_KIND(word), cased = 0;
+    const void *data = PyUnicode_DATA(word);
+    Py_ssize_t i, n = PyUnicode_GET_LENGTH(word);
+    if (n == 1)
+        return Py_UNICODE_ISLOWER(PyUnicode_READ(kind, data, 0)) != 0;
+    for (i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (Py_UNICODE_ISUPPER(ch) || Py_UNICODE_ISTITLE(ch))
+            return 0;
+        if (!cased && Py_UNICODE_ISLOWER(ch))
+            cased = 1;
+    }
+    return cased;
+}
+
+static PyObject *name_runs(PyObject *self, PyObject *args) {
+    PyTypeObject *type;
+    PyObject *tokens, *text, *connectors, *fast = NULL, *out = NULL;
+    Fields *f = NULL;
+    Py_ssize_t n, i, j, k, after = 0, length;
+    int kind;
+    const void *data;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "O!OUO:name_runs", &PyType_Type, &type, &tokens, &text, &connectors))
+        return NULL;
+    if (!PyType_IsSubtype(type, &PyTuple_Type) || !PyAnySet_Check(connectors)) {
+        PyErr_SetString(PyExc_TypeError, "name_runs: a tuple subclass and a set of connectors");
+        return NULL;
+    }
+    fast = PySequence_Fast(tokens, "name_runs: tokens");
+    if (!fast)
+        return NULL;
+    n = PySequence_Fast_GET_SIZE(fast);
+    length = PyUnicode_GET_LENGTH(text);
+    kind = PyUnicode_KIND(text);
+    data = PyUnicode_DATA(text);
+    f = PyMem_Malloc((n ? n : 1) * sizeof(Fields));
+    if (!f) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (k = 0; k < n; k++) {
+        if (!read_fields(PySequence_Fast_GET_ITEM(fast, k), length, &f[k])) {
+            out = Py_NewRef(Py_None);   /* not tokens of this text: the Python loop decides */
+            goto done;
+        }
+    }
+    out = PyList_New(0);
+    if (!out)
+        goto done;
+    for (i = 0; i < n; i++) {
+        PyObject *seq, *first, *last, *part;
+        int r;
+        if (!f[i].capitalised || i < after)
+            continue;
+        j = i;
+        while (j + 1 < n && j - i < 8) {
+            Fields *nxt = &f[j + 1];
+            if (nxt->capitalised && !nxt->first) {
+                r = adjacent(kind, data, &f[j], nxt);
+                if (r < 0)
+                    goto fail;
+                if (!r)
+                    break;
+                j += 1;
+                continue;
+            }
+            /* a connector joins two capitalised words */
+            if (j + 2 < n && f[j + 2].capitalised && !f[j + 2].first) {
+                r = PySet_Contains(connectors, nxt->text);
+                if (r < 0)
+                    goto fail;
+                if (r && is_lower(nxt->text)) {
+                    int left = adjacent(kind, data, &f[j], nxt), right;
+                    if (left < 0)
+                        goto fail;
+                    right = left ? adjacent(kind, data, nxt, &f[j + 2]) : 0;
+                    if (right < 0)
+                        goto fail;
+                    if (right) {
+                        j += 2;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        seq = type->tp_alloc(type, 7);
+        if (!seq)
+            goto fail;
+        first = PyLong_FromSsize_t(i);
+        last = PyLong_FromSsize_t(j);
+        part = PyUnicode_Substring(text, f[i].start, f[j].end > f[i].start ? f[j].end : f[i].start);
+        PyTuple_SET_ITEM(seq, 0, first);
+        PyTuple_SET_ITEM(seq, 1, last);
+        PyTuple_SET_ITEM(seq, 2, Py_NewRef(f[i].start_obj));
+        PyTuple_SET_ITEM(seq, 3, Py_NewRef(f[j].end_obj));
+        PyTuple_SET_ITEM(seq, 4, part);
+        PyTuple_SET_ITEM(seq, 5, Py_NewRef(f[i].caps));
+        PyTuple_SET_ITEM(seq, 6, Py_NewRef(f[i].initial));
+        if (!first || !last || !part) {
+            Py_DECREF(seq);
+            goto fail;
+        }
+        PyObject_GC_UnTrack(seq);   /* ints, strings and bools: in no cycle (see add_token) */
+        r = PyList_Append(out, seq);
+        Py_DECREF(seq);
+        if (r < 0)
+            goto fail;
+        after = j + 1;
+    }
+    goto done;
+fail:
+    Py_CLEAR(out);
+done:
+    PyMem_Free(f);
+    Py_XDECREF(fast);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"tokenize", tokenize, METH_VARARGS,
      "tokenize(token_type, text, starts, caps_lines) -> (tokens, starts): see evalkit/detectors/untranslated.py"},
+    {"name_runs", name_runs, METH_VARARGS,
+     "name_runs(seq_type, tokens, text, connectors) -> list or None: see name_sequences in evalkit/detectors/names.py"},
     {NULL, NULL, 0, NULL},
 };
 

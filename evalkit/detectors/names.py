@@ -19,6 +19,7 @@ from operator import and_, itemgetter, or_
 from typing import NamedTuple
 
 from ..flags import Flag
+from . import untranslated
 from .base import DetectionInput, Detector
 from .untranslated import (
     _WORD,
@@ -245,6 +246,11 @@ class NameSeq(NamedTuple):
 
 def name_sequences(tokens: Sequence[Token], text: str) -> list[NameSeq]:
     """Runs of capitalised tokens, joined by spaces and by lowercase connectors ("Belt and Road")."""
+    if untranslated._accelerated is not None and untranslated._use_accelerator:
+        # the same runs, found in C (evalkit/detectors/_tokens.c), for tokens of this text
+        runs = untranslated._accelerated.name_runs(NameSeq, tokens, text, _CONNECTORS)
+        if runs is not None:
+            return runs
     out: list[NameSeq] = []
     n = len(tokens)
     new = tuple.__new__   # NameSeq(...) without its Python-level __new__: one is made per capitalised word
