@@ -225,10 +225,34 @@ def test_links_passed_over_by_dropped_name_parts_would_give_no_flag(pairs):
 
     from evalkit.detectors import structure
 
-    source = "\n\n".join(f"On Monday {s} met the press in the city." for s, _ in pairs)
+    # a name may run over two segments of one link (a segment that ends on "Vladimir")
+    source = "\n\n".join(f"On Monday {s} met the press in the city." if k % 3 else f"Then {s}"
+                         for k, (s, _) in enumerate(pairs))
     mt = "\n\n".join(f"Lundi, un {t} souriant a rencontré la presse en ville." for _, t in pairs)
     doc = prepare_input(mt, "en", "fr", source=source)
     fast = StructureDetector().detect(doc)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(structure, "_CAPITALISED_WORD", re.compile(""))   # every link looked at
+        mp.setattr(structure, "_FIRST_NAME_WORD", re.compile(""))   # every link looked at
         assert StructureDetector().detect(doc) == fast
+
+
+def test_dropped_name_part_across_two_source_segments_of_one_link():
+    import re
+
+    import pytest
+
+    from evalkit.align import Link
+    from evalkit.detectors import structure
+    from evalkit.segment import Segment
+
+    source = "Then came Vladimir\nPutin smiled at the press in the city."
+    mt = "Ensuite un Vladimir souriant est venu voir la foule en ville."
+    src = [Segment(0, 18, source[0:18], "line"), Segment(19, len(source), source[19:])]
+    hyp = [Segment(0, len(mt), mt)]
+    doc = DetectionInput(hypothesis=mt, src_lang="en", tgt_lang="fr", source=source, hypothesis_segments=hyp,
+                         source_segments=src, alignment=[Link((0, 1), (0,), 0.0)])
+    flags = [f for f in StructureDetector().detect(doc) if f.category == "accuracy/omission"]
+    assert [f.text for f in flags] == ["Vladimir"]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(structure, "_FIRST_NAME_WORD", re.compile(""))
+        assert [f for f in StructureDetector().detect(doc) if f.category == "accuracy/omission"] == flags

@@ -400,9 +400,10 @@ class _Context:
         # Most documents have no such name at all: one scan of the source settles it.
         if not any(m.group("first") in hyp for m in _SOURCE_NAME.finditer(source_text)):
             return
-        # The first word of such a name is a capitalised word of a source segment that the MT writes
-        # too: a link whose source segments have none of them has no such name.
-        firsts = [w for w in {w for seg in src for w in _CAPITALISED_WORD.findall(seg.text)} if w in hyp]
+        # The first word of such a name is a capitalised word of a source segment, followed there by
+        # another one or by the segment's end (the next segment of the link may go on with the
+        # name), that the MT writes too: a link whose source segments have none has no such name.
+        firsts = [w for w in {w for seg in src for w in _FIRST_NAME_WORD.findall(seg.text)} if w in hyp]
         for link in self.doc.alignment or ():
             if not link.source or not link.target:
                 continue
@@ -500,7 +501,8 @@ _STRAY_BREAK = re.compile(
     r"(?P<punct>[ \u00a0]?[.!?,;:](?:[ \u00a0]?[.!?,;:])+)[ \u00a0]+(?=[a-zß-öø-ÿ])")
 _CAPITALISED = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}")
 _WORD_SPAN = re.compile(r"[^\W\d_]+")
-_CAPITALISED_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+")   # what _SOURCE_NAME's first word is made of
+# what _SOURCE_NAME's first word is made of, where another capitalised word may follow it
+_FIRST_NAME_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?=[\s\u00a0]+[A-ZÀ-Þ]|[\s\u00a0]*\Z)")
 _SOURCE_NAME = re.compile(r"(?P<first>[A-ZÀ-Þ](?<![\w-][A-ZÀ-Þ])[a-zà-ÿ]+)[\s\u00a0]+(?P<last>[A-ZÀ-Þ][a-zà-ÿ]+)(?![\w-]|[\s\u00a0]+[A-ZÀ-Þ])")
 # Titles and words that open a capitalised run without being a given name.
 _TITLES = _wordset("""president minister prime foreign secretary general chancellor king queen prince princess

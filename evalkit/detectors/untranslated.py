@@ -263,6 +263,19 @@ def word_class(word: str, src: str, tgt: str) -> tuple[int, float]:
     return TARGET, d
 
 
+_CLASS_TABLES: dict[tuple[str, str], dict[str, tuple[int, float]]] = {}
+
+
+def _class_table(src: str, tgt: str) -> dict[str, tuple[int, float]]:
+    """word -> word_class(word, src, tgt) for the words met so far (a plain dict, read at C speed by
+    _classes; emptied when it reaches word_class's cache size)."""
+    table = _CLASS_TABLES.setdefault((src, tgt), {})
+    if len(table) >= 300_000 or len(_CLASS_TABLES) > 64:
+        _CLASS_TABLES.clear()
+        table = _CLASS_TABLES.setdefault((src, tgt), {})
+    return table
+
+
 def _confidence(d: float) -> float:
     return round(min(0.95, 0.55 + 0.12 * d), 2)
 
@@ -381,9 +394,11 @@ class UntranslatedDetector(Detector):
             elif i + 1 < n and tokens[i + 1].capitalised and tokens[i + 1].line == tok.line \
                     and not tokens[i + 1].initial and _gap_is_space(tokens, i):
                 named.add(i)  # "Financial Instances a rapporté ...": a name
-        # the other words by their frequencies, each distinct word looked up once
+        # the other words by their frequencies: each word is classified once for the language pair
         lower = list(map(itemgetter(6), tokens))
-        table = {w: word_class(w, src, tgt) for w in set(compress(lower, map(not_, map(named.__contains__, range(n)))))}
+        table = _class_table(src, tgt)
+        for w in set(compress(lower, map(not_, map(named.__contains__, range(n))))).difference(table):
+            table[w] = word_class(w, src, tgt)
         out = list(map(table.get, lower))
         for i in named:
             if 0 <= i < n:
