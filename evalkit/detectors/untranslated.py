@@ -737,13 +737,15 @@ def _learned_translations(doc: DetectionInput, src: str, tgt: str) -> dict[str, 
         return why[n]
 
     first_written: dict[str, str] = {}
+    scanned = [0]   # the links looked at so far for first_written
 
     def surface(c: str) -> str:
-        # the candidate as first written in the document (all links looked at once, when first asked)
-        if not first_written:
-            for n in range(len(links)):
-                for key, written in candidates(n).items():
-                    first_written.setdefault(key, written)
+        # the candidate as first written in the document: links are looked at in order, each once,
+        # until one has it
+        while c not in first_written and scanned[0] < len(links):
+            for key, written in candidates(scanned[0]).items():
+                first_written.setdefault(key, written)
+            scanned[0] += 1
         return first_written.get(c, c)
 
     learned: dict[str, str] = {}
