@@ -169,3 +169,15 @@ def test_foreign_language_helper() -> None:
 def test_never_raises_and_spans_are_exact(text: str, lang: str, with_source: bool) -> None:
     doc = make(text, "Some source text. Another one.\n\n[ad_1]" if with_source else None, tgt=lang)
     detect(doc)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200),
+                 st.lists(st.sampled_from(list("aA1_ -.,’«»\u00a0\u2009\tßİΣé²Ⅻ١中🙂\u0301")), max_size=60).map("".join)))
+def test_line_key_as_replacing_every_other_run_by_a_space(text):
+    import re
+
+    from evalkit.detectors.injected import normalise_line
+
+    # the key was first written as a substitution then a strip; the runs joined give the same
+    assert normalise_line.__wrapped__(text) == re.sub(r"[\W_]+", " ", text.casefold()).strip()

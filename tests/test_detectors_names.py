@@ -264,3 +264,163 @@ def test_never_raises_on_name_soup(words):
     text = " ".join(words)
     detect(make(text))
     detect(make(text, src=text))
+
+
+# --- the fast scans give what the plain loops give ----------------------------------------------------
+# name_sequences and Gazetteer.find visit only the capitalised tokens (most words are not): the plain
+# loops below visit every token, as they did before, and must agree on any text.
+
+SOUP = st.lists(st.sampled_from(["Selon", "le", "Le", "Monde", "Financial", "Times", "New", "York", "of", "and",
+                                 "Bank", "England", "The", "Associated", "Press", "AP", "RT", "UN", "NATO",
+                                 "et", "de", "a", "dit", "CNN", "BBC", "Reuters", "Wall", "Street", "Journal",
+                                 ".", ",", "&", "\n", "  ", "«", "»", "Étoile", "x1", "É", "1ST"]), max_size=60)
+
+
+def _plain_name_sequences(tokens, text):
+    from evalkit.detectors.names import _CONNECTORS, _adjacent
+
+    out = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not tokens[i].capitalised:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and j - i < 8:
+            nxt = tokens[j + 1]
+            if not _adjacent(text, tokens[j], nxt):
+                break
+            if nxt.capitalised and not nxt.initial:
+                j += 1
+                continue
+            if nxt.text.islower() and nxt.text in _CONNECTORS and j + 2 < n and tokens[j + 2].capitalised \
+                    and not tokens[j + 2].initial and _adjacent(text, nxt, tokens[j + 2]):
+                j += 2
+                continue
+            break
+        first, last = tokens[i], tokens[j]
+        out.append((i, j, first.start, last.end, text[first.start:last.end], first.caps_line, first.initial))
+        i = j + 1
+    return out
+
+
+def _plain_find(gaz, tokens):
+    out = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        sizes = gaz.lengths.get(tok.lower) if tok.capitalised else None
+        matched = 0
+        for m in sizes or ():
+            if i + m > n:
+                continue
+            option = gaz.by_key.get(tuple(t.lower for t in tokens[i:i + m]))
+            if option is None:
+                continue
+            _words_key, entry, exact, stripped = option
+            if any(tokens[i + k + 1].start - tokens[i + k].end > 2 or tokens[i + k + 1].line != tok.line
+                   for k in range(m - 1)):
+                continue
+            if exact and (not tok.all_caps or tok.caps_line):
+                continue
+            if m == 1 and tok.caps_line and not (entry.name.isupper() and len(entry.name) >= 4):
+                continue
+            if stripped and (tok.all_caps or tok.initial):
+                continue
+            if not exact and m == 1 and len(tok.text) <= 3 and not tok.all_caps:
+                continue
+            out.append((i, i + m, entry))
+            matched = m
+            break
+        i += matched or 1
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(SOUP)
+def test_name_sequences_and_known_names_as_the_plain_loops(words):
+    from evalkit.detectors.names import name_sequences
+    from evalkit.detectors.untranslated import tokenize
+
+    text = " ".join(words)
+    tokens = tokenize(text)
+    assert [tuple(s) for s in name_sequences(tokens, text)] == _plain_name_sequences(tokens, text)
+    gaz = gazetteer()
+    assert gaz.find(tokens) == _plain_find(gaz, tokens)
+    for a in range(0, len(tokens), 7):   # slices, as for aligned segments
+        assert gaz.find(tokens[a:a + 9]) == _plain_find(gaz, tokens[a:a + 9])
+
+
+def test_outlet_slot_verdicts_are_remembered_per_window_not_per_text():
+    # the same window in two texts, and two windows in one text
+    assert outlet_slot("selon le Wall Road Journal, x", 9, 26) == "attribution"
+    assert outlet_slot("Il a dit: selon le Wall Road Journal", 19, 36) == "attribution"
+    assert outlet_slot("le Wall Road Journal est là", 3, 20) is None
+    assert outlet_slot("– Wall Road Jane Doe a contribué", 2, 14) == "credit"
+
+
+SEGMENT_WORDS = st.sampled_from(["The", "Wall", "Street", "Journal", "Road", "reported", "said", "Reuters", "CNN",
+                                 "Kottasová", "Kutsova", "Mythen", "Zürich", "NATO", "Time", "Fortune", "met",
+                                 "the", "minister", "Le", "Monde", "selon", "a", "dit", "la", "BBC", "Daily", "Mail"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.lists(SEGMENT_WORDS, min_size=1, max_size=10),
+                          st.lists(SEGMENT_WORDS, min_size=1, max_size=10)), min_size=1, max_size=6))
+def test_segments_passed_over_would_give_no_flag(pairs):
+    # _with_source skips the segments without a possible known or rare name; checking every one gives the same
+    from evalkit.detectors import names
+
+    source = "\n\n".join(" ".join(s) + "." for s, _ in pairs)
+    mt = "\n\n".join(" ".join(t) + "." for _, t in pairs)
+    doc = make(mt, source)
+    fast = names.NamesDetector()._with_source(doc, ("en", "fr"), "en", "fr")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(names, "_any_in", lambda positions, lo, hi: True)
+        assert names.NamesDetector()._with_source(doc, ("en", "fr"), "en", "fr") == fast
+
+
+def test_gazetteer_lookup_remembers_its_answers():
+    gaz = gazetteer()
+    assert gaz.lookup("The Guardian") is gaz.lookup("The Guardian") is not None
+    assert gaz.lookup("Wall Road Journal") is None and gaz.lookup("Wall Road Journal") is None
+    assert gaz.lookup("guardian") is gaz.lookup("The Guardian")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200), SOUP.map(" ".join),
+                 st.lists(st.sampled_from(["Bank", "of", "England", "&", " ", "\u00a0", "\u2009", "\n", "and", "AND",
+                                           "Ǆ", "İ", "x", "The", "Le", "de", "  &  ", " & ", "—"]),
+                          max_size=40).map("".join)))
+def test_name_runs_in_c_as_the_plain_loop(text):
+    from evalkit.detectors import untranslated
+    from evalkit.detectors.names import name_sequences
+    from evalkit.detectors.untranslated import tokenize
+
+    tokens = tokenize(text, (0, len(text) // 2))
+    expected = _plain_name_sequences(tokens, text)
+    assert [tuple(s) for s in name_sequences(tokens, text)] == expected
+    for a in range(0, len(tokens), 5):   # slices, as for aligned segments
+        assert [tuple(s) for s in name_sequences(tokens[a:a + 7], text)] == \
+            _plain_name_sequences(tokens[a:a + 7], text)
+    untranslated._use_accelerator = False
+    try:
+        assert [tuple(s) for s in name_sequences(tokens, text)] == expected
+    finally:
+        untranslated._use_accelerator = True
+
+
+def test_name_runs_leave_odd_tokens_to_the_python_loop():
+    from evalkit.detectors.names import NameSeq, name_sequences
+    from evalkit.detectors.untranslated import Token, _accelerated
+
+    if _accelerated is None:
+        pytest.skip("the C tokenizer is not built")
+    text = "Bank of England"
+    # "of" with ints for its flags: what the tokenizer never makes
+    odd = [Token(0, 4, "Bank", 0, False, False), tuple.__new__(Token, (5, 7, "of", 0, 0, False, "of", 0, 0)),
+           Token(8, 15, "England", 0, False, False)]
+    assert _accelerated.name_runs(NameSeq, odd, text, frozenset(["of"])) is None
+    beyond = [Token(0, 4, "Bank", 0, False, False), Token(5, 99, "of", 0, False, False)]
+    assert _accelerated.name_runs(NameSeq, beyond, text, frozenset(["of"])) is None
+    assert [tuple(s) for s in name_sequences(odd, text)] == _plain_name_sequences(odd, text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -99,3 +101,35 @@ def test_works_without_segments() -> None:
 @given(st.text(max_size=300), st.sampled_from(["fr", "en", "de", "zh", "xx"]))
 def test_never_raises_and_spans_are_exact(text: str, lang: str) -> None:
     flags_of(text, lang)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200),
+                 st.lists(st.sampled_from(["a", "b.", " ", "  ", "\n", "\u00a0", "\u2009", "\t", "«", "x,y"]),
+                          max_size=40).map("".join)))
+def test_token_bounds_are_the_runs_of_non_spaces(text):
+    import re
+
+    from evalkit.detectors.punctuation import _token_bounds
+
+    spans = [m.span() for m in re.finditer(r"\S+", text)]
+    assert _token_bounds.__wrapped__(text) == ([a for a, _ in spans], [b for _, b in spans])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b.", " ", "\n", "\n\n", "\u00a0", "x,y", "www.a.com", "..", "é"]),
+                max_size=30).map("".join), st.integers(0, 60), st.integers(0, 8))
+def test_token_around_looks_at_the_lines_of_the_mark_only(text, a, width):
+    from evalkit.detectors.punctuation import _token_around, _token_bounds
+
+    a = min(a, len(text))
+    b = min(a + width, len(text))
+    starts, ends = _token_bounds.__wrapped__(text)   # every token of the text, as before
+    x, y = a, b
+    i = bisect.bisect_right(starts, x) - 1
+    if i >= 0 and ends[i] >= x and not (x > 0 and text[x - 1].isspace()):
+        x = starts[i]
+    k = bisect.bisect_left(ends, y)
+    if k < len(starts) and starts[k] <= y and not (y < len(text) and text[y].isspace()):
+        y = ends[k]
+    assert _token_around(text, a, b) == (x, y)

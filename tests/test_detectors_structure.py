@@ -200,3 +200,59 @@ def test_a_complete_translation_raises_no_omission() -> None:
 def test_never_raises_and_spans_are_exact(text: str, lang: str, with_source: bool) -> None:
     detect(make(text, "The source says 5 things. It ends here.\n\nAnother 7 lines" if with_source else None,
                 tgt=lang))
+
+
+def test_near_duplicate_lines_with_remembered_word_sets():
+    from evalkit.detectors.structure import _near_duplicate
+
+    base = "le gouvernement veut soutenir les petites entreprises face à la hausse des prix"
+    earlier = sorted([(len(base), base, 0), (len(base) + 1, base + "x", 1)])
+    words: dict = {}
+    assert _near_duplicate(base.replace("prix", "prie"), earlier, words) == 0
+    assert base in words   # the earlier line's words, split once for the next comparisons
+    assert _near_duplicate(base.replace("prix", "prie"), earlier) == 0
+    assert _near_duplicate("une phrase tout à fait différente de la première, vraiment", earlier, words) is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["Vladimir Putin", "Joe Biden", "Xi Jinping", "the mayor", "Anna Kowalczyk"]),
+                          st.sampled_from(["Vladimir", "Joe", "Xi", "le maire", "Anna", "Poutine"])),
+                min_size=1, max_size=6))
+def test_links_passed_over_by_dropped_name_parts_would_give_no_flag(pairs):
+    import re
+
+    import pytest
+
+    from evalkit.detectors import structure
+
+    # a name may run over two segments of one link (a segment that ends on "Vladimir")
+    source = "\n\n".join(f"On Monday {s} met the press in the city." if k % 3 else f"Then {s}"
+                         for k, (s, _) in enumerate(pairs))
+    mt = "\n\n".join(f"Lundi, un {t} souriant a rencontré la presse en ville." for _, t in pairs)
+    doc = prepare_input(mt, "en", "fr", source=source)
+    fast = StructureDetector().detect(doc)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(structure, "_FIRST_NAME_WORD", re.compile(""))   # every link looked at
+        assert StructureDetector().detect(doc) == fast
+
+
+def test_dropped_name_part_across_two_source_segments_of_one_link():
+    import re
+
+    import pytest
+
+    from evalkit.align import Link
+    from evalkit.detectors import structure
+    from evalkit.segment import Segment
+
+    source = "Then came Vladimir\nPutin smiled at the press in the city."
+    mt = "Ensuite un Vladimir souriant est venu voir la foule en ville."
+    src = [Segment(0, 18, source[0:18], "line"), Segment(19, len(source), source[19:])]
+    hyp = [Segment(0, len(mt), mt)]
+    doc = DetectionInput(hypothesis=mt, src_lang="en", tgt_lang="fr", source=source, hypothesis_segments=hyp,
+                         source_segments=src, alignment=[Link((0, 1), (0,), 0.0)])
+    flags = [f for f in StructureDetector().detect(doc) if f.category == "accuracy/omission"]
+    assert [f.text for f in flags] == ["Vladimir"]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(structure, "_FIRST_NAME_WORD", re.compile(""))
+        assert [f for f in StructureDetector().detect(doc) if f.category == "accuracy/omission"] == flags

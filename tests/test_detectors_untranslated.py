@@ -213,3 +213,218 @@ def test_tricky_strings_never_raise(text):
 @given(st.text(max_size=300), st.sampled_from(["en", "de", "sk"]), st.sampled_from(["fr", "en", "de"]))
 def test_never_raises_on_arbitrary_unicode(text, src_lang, tgt):
     detect(make(text, tgt=tgt, src_lang=src_lang))
+
+
+# --- the fast scans give what the plain loops give ----------------------------------------------------
+# The detector classifies each distinct word once, visits only the capitalised tokens where only they
+# matter, finds the tokens of a quotation by bisection and learns renderings only from the segments
+# that can teach one: the plain loops below (as the detector was first written) must agree on any text.
+
+WORDS = st.sampled_from(["Le", "le", "ministre", "the", "of", "tough", "point", "view", "Putin", "Poutine",
+                         "Beijing", "Pékin", "London", "Londres", "said", "a", "dit", "NATO", "OTAN", "Hunt",
+                         "Financial", "Instances", "rapporté", "«", "»", "\"", ".", ",", "\n", "—", "x2",
+                         "BREAKING", "NEWS", "TODAY", "Taiwan", "Taïwan", "worldwide", "É", "ß"])
+
+
+def _plain_classes(tokens, masked, src, tgt):
+    from evalkit.detectors.untranslated import NAME, _gap_is_space, word_class
+
+    out = []
+    n = len(tokens)
+    names = {t.text for t in tokens if t.capitalised and not t.initial and not t.caps_line and not t.all_caps}
+    for i, tok in enumerate(tokens):
+        if i in masked:
+            out.append((NAME, 0.0))
+            continue
+        if not tok.caps_line:
+            if tok.all_caps:
+                out.append((NAME, 0.0))
+                continue
+            if tok.capitalised and (not tok.initial or tok.text in names):
+                out.append((NAME, 0.0))
+                continue
+            if tok.capitalised and tok.initial and i + 1 < n and tokens[i + 1].capitalised \
+                    and tokens[i + 1].line == tok.line and not tokens[i + 1].initial and _gap_is_space(tokens, i):
+                out.append((NAME, 0.0))
+                continue
+        out.append(word_class(tok.lower, src, tgt))
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WORDS, max_size=60), st.sets(st.integers(0, 60), max_size=8))
+def test_word_classes_as_the_plain_loop(words, masked):
+    text = " ".join(words)
+    tokens = tokenize(text)
+    assert UntranslatedDetector()._classes(tokens, masked, "en", "fr") == _plain_classes(tokens, masked, "en", "fr")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WORDS, max_size=40), st.lists(WORDS, max_size=40))
+def test_quoted_phrases_as_the_plain_loop(words, source_words):
+    from evalkit.detectors.untranslated import _WORD, _words_of, quote_spans
+
+    text, source = " ".join(words), " ".join(source_words)
+    doc = DetectionInput(hypothesis=text, src_lang="en", tgt_lang="fr", source=source)
+    tokens = tokenize(text)
+    masked, flags = UntranslatedDetector()._masked(doc, tokens, [], "en", "fr")
+    # the plain loop: which tokens are in which quotation, and which phrases the source has
+    quotes = quote_spans(text)
+    inside: dict[int, list[int]] = {}
+    qi = 0
+    for i, tok in enumerate(tokens):
+        while qi < len(quotes) and quotes[qi][1] <= tok.start:
+            qi += 1
+        if qi < len(quotes) and quotes[qi][0] <= tok.start and tok.end <= quotes[qi][1]:
+            inside.setdefault(qi, []).append(i)
+    words_of_source = _WORD.findall(source.casefold())
+    ngrams = {tuple(words_of_source[i:i + n]) for n in range(1, 5) for i in range(len(words_of_source) - n + 1)}
+    for q, members in inside.items():
+        if set(members) <= masked:
+            continue
+        kept = [i for i in members if len(tokens[i].text) > 1]
+        assert not kept or not any(f.start == tokens[kept[0]].start for f in flags) \
+            or _words_of(text[tokens[kept[0]].start:tokens[kept[-1]].end]) not in ngrams
+    assert all(any(q[0] <= f.start and f.end <= q[1] for q in quotes) for f in flags)
+    assert masked <= {i for members in inside.values() for i in members}
+
+
+def _plain_learned(doc, src, tgt):
+    """_learned_translations as first written: every link's candidates worked out."""
+    from evalkit.detectors.untranslated import _variant_of, aligned_tokens, spelling_key, zipf
+
+    verbatim, absent, surface = {}, {}, {}
+    for s_tokens, t_tokens, _, _ in aligned_tokens(doc):
+        s_fold = {t.text.casefold() for t in s_tokens}
+        t_fold = {t.text.casefold() for t in t_tokens}
+        s_names = {t.text.casefold() for t in s_tokens if t.capitalised and len(t.text) >= 3}
+        candidates = {}
+        for t in t_tokens:
+            if t.capitalised and not t.all_caps and len(t.text) >= 3 and t.text.casefold() not in s_fold:
+                candidates[t.text.casefold()] = None
+                surface.setdefault(t.text.casefold(), t.text)
+        explained = {c for c in candidates if any(spelling_key(c) == spelling_key(n) or _variant_of(c, n)
+                                                  for n in s_names)}
+        for t in s_tokens:
+            if not t.capitalised or len(t.text) < 4 or t.initial and zipf(t.lower, src) >= 4.5:
+                continue
+            key = t.text.casefold()
+            if key in t_fold:
+                verbatim[key] = verbatim.get(key, 0) + 1
+            else:
+                absent.setdefault(key, []).append((candidates, explained))
+    learned = {}
+    for key, lists in absent.items():
+        if key not in verbatim:
+            continue
+        similar_found = [c for cands, _ in lists for c in cands if _variant_of(key, c)
+                         and zipf(c, tgt) - zipf(c, src) >= 0.5]
+        if similar_found:
+            learned[key] = surface.get(similar_found[0], similar_found[0])
+            continue
+        zs, zt = zipf(key, src), zipf(key, tgt)
+        if len(lists) < 2 or zs < 3.0 or zs - zt < 0.5:
+            continue
+        counts = {}
+        for cands, explained in lists:
+            for c in cands:
+                if c not in explained:
+                    counts[c] = counts.get(c, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        best = ranked[0] if ranked else None
+        if best and len(ranked) > 1 and ranked[1][1] == best[1]:
+            continue
+        if best and best[1] >= 2 and best[1] >= 0.6 * len(lists) and spelling_key(best[0]) != spelling_key(key) \
+                and zipf(best[0], tgt) - zipf(best[0], src) >= 0.5:
+            learned[key] = surface.get(best[0], best[0])
+    return learned
+
+
+NAMES_EN = ["Putin", "Beijing", "London", "Moscow", "Kyiv", "Zelensky", "Hunt", "Biden"]
+NAMES_FR = ["Poutine", "Pékin", "Londres", "Moscou", "Kiev", "Zelensky", "Hunt", "Biden", "PÉKIN", "Pékinois"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(NAMES_EN), st.sampled_from(NAMES_FR), st.booleans()),
+                min_size=1, max_size=8))
+def test_learned_renderings_and_source_words_as_the_plain_loops(pairs):
+    from evalkit.detectors.untranslated import _learned_translations, _source_words, aligned_tokens
+
+    source = "\n\n".join(f"The leader met {en} in the city on Monday." for en, _, _ in pairs)
+    mt = "\n\n".join(f"Le dirigeant a rencontré {en if kept else fr} dans la ville lundi."
+                     for en, fr, kept in pairs)
+    doc = make(mt, source)
+    assert _learned_translations(doc, "en", "fr") == _plain_learned(doc, "en", "fr")
+    plain = {}
+    for s_tokens, t_tokens, _, _ in aligned_tokens(doc):
+        for t in t_tokens:
+            plain[t.start] = {s.lower for s in s_tokens}
+    words = _source_words(doc)
+    for t in tokenize(mt):
+        assert words.get(t.start, ()) == plain.get(t.start, ())
+
+
+# --- the tokenizer in C (evalkit/detectors/_tokens.c) gives the Python tokenizer's tokens -------------
+
+def test_the_c_tokenizer_is_built_where_a_compiler_is() -> None:
+    import shutil
+
+    from evalkit.detectors import untranslated
+
+    if not (shutil.which("cc") or shutil.which("gcc")) or os.environ.get("EVALKIT_PURE_PYTHON_TOKENS"):
+        pytest.skip("no C compiler here, or the Python tokenizer was asked for")
+    assert untranslated._accelerated is not None, "evalkit.detectors._tokens is not built: reinstall evalkit"
+
+
+def _both_tokenizers(text: str, starts: tuple[int, ...]) -> tuple[list, list]:
+    from evalkit.detectors import untranslated
+
+    def plain(result):   # (type, fields) of each token, and the starts
+        tokens, offsets = result
+        return [(type(t), tuple(t)) for t in tokens], list(offsets)
+
+    if untranslated._accelerated is None:
+        pytest.skip("the C tokenizer is not built")
+    in_c = plain(untranslated._tokenize.__wrapped__(text, starts))
+    untranslated._use_accelerator = False
+    try:
+        in_python = plain(untranslated._tokenize.__wrapped__(text, starts))
+    finally:
+        untranslated._use_accelerator = True
+    return in_c, in_python
+
+
+# Letters either side of the glue and sentence-start rules: Latin-1 edges (× ÷ ß ÿ À Þ), apostrophes, the
+# blanks and openers before a sentence, hyphens, digits, "_", other scripts, special casing (İ, final Σ).
+TOKEN_CHARS = st.sampled_from(list("abcxyzABCXYZàéßÿÀÉÞ×÷µ _-‐'’\"«»“”„.!?…:;|—–([•*>·\t\n\u00a0\u202f\u2009"
+                                   "0123456789²Ⅻ١İıΣσςΟΔΑ中🙂ǅ\u0301"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=200), st.lists(TOKEN_CHARS, max_size=200).map("".join),
+                 st.lists(st.sampled_from(["frenchPoutine", "KazakhstanEn", "ÉTATS", "Ελλάδα", "ΟΔΟΣ", "OTAN",
+                                           "Le", "le", " ", ". ", "\n", "- ", " -", "« ", "’", "l’État",
+                                           "abcÀbc", "xyz÷Ab", "abc×de", "1ST", "x_y", "Σ'Α"]),
+                          max_size=40).map("".join)),
+       st.lists(st.integers(-3, 210), max_size=6))
+def test_c_tokenizer_equals_python_tokenizer(text, starts):
+    in_c, in_python = _both_tokenizers(text, tuple(starts))
+    assert in_c == in_python
+
+
+def test_c_tokenizer_on_the_bundled_corpus():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "corpora" / "spinner-news-en-fr"
+    files = sorted(root.glob("source/*.txt")) + sorted(root.glob("systems/*/*.txt"))
+    assert files
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        starts = tuple(range(0, len(text), 97))
+        in_c, in_python = _both_tokenizers(text, starts)
+        assert in_c == in_python, path
+
+
+def test_c_tokenizer_takes_any_segment_start():
+    in_c, in_python = _both_tokenizers("Hello world. Big\nSmall", (10**30, -10**30, 6, 6, 17))
+    assert in_c == in_python

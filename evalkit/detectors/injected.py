@@ -206,6 +206,7 @@ _GLUED_CASE = re.compile(r"[a-zà-ÿ](?=[A-ZÀ-Ý][a-zà-ÿ])")
 
 _ALNUM = re.compile(r"[^\W_]")
 _NON_ALNUM = re.compile(r"[\W_]+")
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]\s\u00a0\u202f]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"',
@@ -214,8 +215,10 @@ _QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "“": 
 
 @functools.lru_cache(maxsize=1 << 14)
 def normalise_line(text: str) -> str:
-    """Case-, quote-, space- and punctuation-blind key of a line or sentence (for duplicates)."""
-    return _NON_ALNUM.sub(" ", text.casefold()).strip()
+    """Case-, quote-, space- and punctuation-blind key of a line or sentence (for duplicates): the
+    runs of letters and digits, casefolded, one space between them (what replacing every other run
+    by a space and stripping gives, in one pass)."""
+    return " ".join(_ALNUM_RUN.findall(text.casefold()))
 
 
 def _cue_key(text: str) -> str:

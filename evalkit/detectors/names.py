@@ -14,14 +14,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import chain, compress
+from operator import and_, itemgetter, or_
+from typing import NamedTuple
 
 from ..flags import Flag
+from . import untranslated
 from .base import DetectionInput, Detector
 from .untranslated import (
     _WORD,
     Token,
     _tokenize,
+    aligned_ranges,
     aligned_tokens,
+    capitalised_at,
     fold,
     lang_base,
     similar,
@@ -78,6 +84,8 @@ class Gazetteer:
     multi_list: list[tuple[tuple[str, ...], Entry]] = field(default_factory=list)
     lengths: dict[str, list[int]] = field(default_factory=dict)     # first word -> lengths, longest first
     by_key: dict[tuple[str, ...], tuple] = field(default_factory=dict)
+    pairs: set[tuple[str, str]] = field(default_factory=set)          # first two words of longer keys
+    looked_up: dict[str, Entry | None] = field(default_factory=dict, repr=False, compare=False)  # bounded
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -104,22 +112,35 @@ class Gazetteer:
             self.lengths[first] = sorted({len(o[0]) for o in options}, reverse=True)
             for o in options:
                 self.by_key.setdefault(o[0], o)
+                if len(o[0]) > 1:
+                    self.pairs.add(o[0][:2])
 
     def lookup(self, text: str) -> Entry | None:
-        words = _words(text)
-        return self.by_words.get(words) or self.by_words.get(_content(words))
+        found = self.looked_up.get(text, self)
+        if found is self:   # not asked yet (None is an answer)
+            words = _words(text)
+            found = self.by_words.get(words) or self.by_words.get(_content(words))
+            if len(self.looked_up) >= 1 << 15:
+                self.looked_up.clear()
+            self.looked_up[text] = found
+        return found
 
     def find(self, tokens: Sequence[Token]) -> list[tuple[int, int, Entry]]:
         """Known names in a token list: (first token, end token, entry), longest match first."""
         out = []
-        i, n = 0, len(tokens)
+        n = len(tokens)
         lengths, by_key = self.lengths, self.by_key
-        while i < n:
+        after = 0   # the next match starts after the previous one
+        # only a capitalised word that opens some known name can open one: the others are skipped at C speed
+        for i in compress(range(n), map(and_, map(itemgetter(7), tokens),
+                                        map(lengths.__contains__, map(itemgetter(6), tokens)))):
+            if i < after:
+                continue
             tok = tokens[i]
-            sizes = lengths.get(tok.lower) if tok.capitalised else None
-            matched = 0
-            for m in sizes or ():
-                if i + m > n:
+            # a name of two words or more goes on with its second word
+            pair = i + 1 < n and (tok.lower, tokens[i + 1].lower) in self.pairs
+            for m in lengths[tok.lower]:
+                if i + m > n or m > 1 and not pair:
                     continue
                 option = by_key.get(tuple(t.lower for t in tokens[i:i + m]))
                 if option is None:
@@ -138,9 +159,8 @@ class Gazetteer:
                 if not exact and m == 1 and len(tok.text) <= 3 and not tok.all_caps:
                     continue
                 out.append((i, i + m, entry))
-                matched = m
+                after = i + m
                 break
-            i += matched or 1
         return out
 
 
@@ -212,8 +232,9 @@ def related(a: str, b: str) -> bool:
 
 # --------------------------------------------------------------------------- name sequences and slots
 
-@dataclass(frozen=True)
-class NameSeq:
+class NameSeq(NamedTuple):
+    """A run of capitalised tokens (a tuple: one is made for every capitalised word of a text)."""
+
     first: int          # token indices, inclusive
     last: int
     start: int          # str offsets
@@ -225,30 +246,37 @@ class NameSeq:
 
 def name_sequences(tokens: Sequence[Token], text: str) -> list[NameSeq]:
     """Runs of capitalised tokens, joined by spaces and by lowercase connectors ("Belt and Road")."""
+    if untranslated._accelerated is not None and untranslated._use_accelerator:
+        # the same runs, found in C (evalkit/detectors/_tokens.c), for tokens of this text
+        runs = untranslated._accelerated.name_runs(NameSeq, tokens, text, _CONNECTORS)
+        if runs is not None:
+            return runs
     out: list[NameSeq] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        if not tokens[i].capitalised:
-            i += 1
+    n = len(tokens)
+    new = tuple.__new__   # NameSeq(...) without its Python-level __new__: one is made per capitalised word
+    after = 0   # a run starts at a capitalised token after the previous run
+    for i in capitalised_at(tokens):
+        if i < after:
             continue
         j = i
         while j + 1 < n and j - i < 8:
             nxt = tokens[j + 1]
-            if not _adjacent(text, tokens[j], nxt):
-                break
-            if nxt.capitalised and not nxt.initial:
+            if nxt[7] and not nxt[4]:   # capitalised, not a sentence's first word
+                if not _adjacent(text, tokens[j], nxt):
+                    break
                 j += 1
                 continue
             # a connector joins two capitalised words
-            if nxt.text.islower() and nxt.text in _CONNECTORS and j + 2 < n and tokens[j + 2].capitalised \
-                    and not tokens[j + 2].initial and _adjacent(text, nxt, tokens[j + 2]):
+            if nxt[2] in _CONNECTORS and nxt[2].islower() and j + 2 < n and tokens[j + 2][7] \
+                    and not tokens[j + 2][4] and _adjacent(text, tokens[j], nxt) \
+                    and _adjacent(text, nxt, tokens[j + 2]):
                 j += 2
                 continue
             break
         first, last = tokens[i], tokens[j]
-        out.append(NameSeq(i, j, first.start, last.end, text[first.start:last.end], first.caps_line,
-                           first.initial))
-        i = j + 1
+        out.append(new(NameSeq, (i, j, first.start, last.end, text[first.start:last.end], first.caps_line,
+                                 first.initial)))
+        after = j + 1
     return out
 
 
@@ -306,11 +334,29 @@ def outlet_slot(text: str, start: int, end: int, lang: str | None = None) -> str
     line_end = len(text) if line_end < 0 else line_end
     left = text[max(line_start, start - 60):start]
     right = text[end:min(line_end, end + 40)]
-    if _LEFT_ATTRIBUTION.search(left) or _RIGHT_ATTRIBUTION.search(right):
+    if _attribution_before(left) or _attribution_after(right):
         return "attribution"
-    if _CREDIT.search(text[line_start:line_end]) and end - line_start < 200:
+    if end - line_start < 200 and _credit_line(text[line_start:line_end]):
         return "credit"
     return None
+
+
+# The detectors ask about the same few places many times (every sub-span of a name, every known name
+# of an aligned segment): the regex verdicts are remembered per window of text. _LEFT_ATTRIBUTION is
+# anchored at the end, so a search tries its long alternation at every position of the window.
+@lru_cache(maxsize=1 << 14)
+def _attribution_before(left: str) -> bool:
+    return _LEFT_ATTRIBUTION.search(left) is not None
+
+
+@lru_cache(maxsize=1 << 14)
+def _attribution_after(right: str) -> bool:
+    return _RIGHT_ATTRIBUTION.search(right) is not None
+
+
+@lru_cache(maxsize=1 << 12)
+def _credit_line(line: str) -> bool:
+    return _CREDIT.search(line) is not None
 
 
 # --------------------------------------------------------------------------- swap model
@@ -340,6 +386,14 @@ def _made_of_source_words(words: Sequence[str], langs: Sequence[str]) -> bool:
 
 def swap_variant(words: Sequence[str], langs: Sequence[str], slot: bool = False) -> Variant | None:
     """The gazetteer name of which `words` (a capitalised name) is a synonym-swapped variant, if any."""
+    if type(slot) is bool:
+        # a name recurs in a document and across documents: the answer is remembered (Variant is frozen)
+        return _swap_variant(tuple(words), tuple(langs), slot)
+    return _swap_variant.__wrapped__(words, langs, slot)
+
+
+@lru_cache(maxsize=1 << 14)
+def _swap_variant(words: Sequence[str], langs: Sequence[str], slot: bool) -> Variant | None:
     if any(len(w) > 1 and w.isupper() for w in words):
         return None  # an acronym is not a thesaurus word ("New START")
     gaz = gazetteer()
@@ -594,8 +648,8 @@ class _Match:
     def __init__(self, s_tokens: list[Token], t_tokens: list[Token]) -> None:
         self.s_tokens, self.t_tokens = s_tokens, t_tokens
         index: dict[str, list[int]] = {}
-        for j, tok in enumerate(t_tokens):
-            for key in _keys(tok.text):
+        for j, keys in enumerate(map(_keys, map(itemgetter(2), t_tokens))):
+            for key in keys:
                 index.setdefault(key, []).append(j)
         self.index = index
         self._s_to_t: dict[int, list[int]] | None = None
@@ -648,7 +702,7 @@ class _DocWords:
 
     def __init__(self, tokens: Sequence[Token]) -> None:
         self.tokens = tokens
-        self.keys = {k for w in {tok[2] for tok in tokens if tok[7]} for k in _keys(w)}
+        self.keys = set(chain.from_iterable(map(_keys, {tokens[i][2] for i in capitalised_at(tokens)})))
         self.by_initial: dict[str, list[str]] | None = None
 
     def has(self, word: str) -> bool:
@@ -656,8 +710,9 @@ class _DocWords:
             return True
         if self.by_initial is None:
             self.by_initial = {}
-            for w in {tok[2] for tok in self.tokens if len(tok[2]) >= 3}:
-                self.by_initial.setdefault(fold(w[0]), []).append(w)
+            for w in set(map(itemgetter(2), self.tokens)):
+                if len(w) >= 3:
+                    self.by_initial.setdefault(fold(w[0]), []).append(w)
         return any(_alike(word, w) for w in self.by_initial.get(fold(word[0]), ()))
 
 
@@ -713,8 +768,9 @@ def _lost_names(source: str, tokens: Sequence[Token], text: str, t_tokens: Seque
     mt_words: _DocWords | None = None
     lost = set()
     initials = []
-    for k, tok in enumerate(tokens):
-        if not tok[7] or tok[5] or tok[8]:  # capitalised, not in a capitals line, not an acronym
+    for k in capitalised_at(tokens):
+        tok = tokens[k]
+        if tok[5] or tok[8]:  # capitalised, not in a capitals line, not an acronym
             continue
         if tok[4]:
             initials.append(k)  # a sentence's first word: decided by its other occurrences
@@ -758,7 +814,9 @@ def _source_titles(source: str, starts: tuple[int, ...], src: str) -> tuple[tupl
     out = []
     end = 0
     openers, compounds = table.openers, bool(table.suffixes)
-    for i in range(n):
+    # without compounds only a word that opens a title can start one: the others are skipped at C speed
+    candidates = range(n) if compounds else compress(range(n), map(openers.__contains__, map(itemgetter(6), tokens)))
+    for i in candidates:
         tok = tokens[i]
         if i < end or tok[6] not in openers and not (compounds and _may_open_office(tok, table)):
             continue
@@ -942,8 +1000,8 @@ class NamesDetector(Detector):
         flags = []
         for match in _CREDIT_LINE.finditer(text):
             line_start = match.start()
-            first = next((k for k, t in enumerate(tokens) if t.start >= line_start), None)
-            if first is None:
+            first = bisect.bisect_left(tokens, line_start, key=itemgetter(0))   # the first token on the line
+            if first == len(tokens):
                 continue
             run = [first]
             while run[-1] + 1 < len(tokens) and tokens[run[-1] + 1].capitalised \
@@ -1055,13 +1113,22 @@ class NamesDetector(Detector):
         source = doc.source or ""
         source_doc = source.casefold()
         flags: list[Flag] = []
-        for s_tokens, t_tokens, sa, sb in aligned_tokens(doc):
-            s_known = gaz.find(s_tokens)
+        # Most segments name no known name and no rare name: the source tokens that may open a known
+        # name or be a name to check the spelling of are found once, and a segment without any is passed.
+        s_all, _, ranges = aligned_ranges(doc)
+        opening = list(compress(range(len(s_all)), map(and_, map(itemgetter(7), s_all),
+                                                       map(gaz.lengths.__contains__, map(itemgetter(6), s_all)))))
+        rare = [i for i in capitalised_at(s_all) if _garble_candidate(s_all[i], src)]
+        for (s_tokens, t_tokens, sa, sb), (s_lo, s_hi, _, _) in zip(aligned_tokens(doc), ranges):
+            s_known = gaz.find(s_tokens) if _any_in(opening, s_lo, s_hi) else []
+            if not s_known and not _any_in(rare, s_lo, s_hi):
+                continue
             s_fold = source[sa:sb].casefold()
             if s_known:
                 t_known = gaz.find(t_tokens)
                 t_entries = {e.name for _, _, e in t_known}
                 covered = {k for i, j, _ in t_known if not _bare_word(t_tokens, i, j, src) for k in range(i, j)}
+                spans = None
                 for i, j, entry in s_known:
                     if entry.name in t_entries:
                         continue
@@ -1071,55 +1138,64 @@ class NamesDetector(Detector):
                     if j - i == 1 and word.initial and not word.all_caps and zipf(word.lower, src) >= 3.0 \
                             and not outlet_slot(source, word.start, word.end):
                         continue  # "Fortune favours...", "Time will tell": a word, not the magazine
-                    found = self._replacement(doc, t_tokens, covered, s_fold, entry, langs)
+                    if spans is None:
+                        spans = self._name_spans(doc, t_tokens, s_fold)
+                    found = self._replacement(doc, spans, covered, entry, langs)
                     if found:
                         flags.append(found)
             flags += self._garbled(doc, s_tokens, t_tokens, s_fold, source_doc, src, tgt)
         return flags
 
-    def _replacement(self, doc: DetectionInput, t_tokens: list[Token], covered: set[int], s_fold: str,
-                     entry: Entry, langs) -> Flag | None:
+    def _name_spans(self, doc: DetectionInput, t_tokens: list[Token], s_fold: str) -> list[tuple]:
+        """The capitalised spans of an MT segment that may stand for a source name its aligned source
+        segment lacks: (token indices, start, end, words, gazetteer entry, outlet slot, content words).
+        Worked out once per segment, whichever source names are missing from it."""
         text = doc.hypothesis
         gaz = gazetteer()
-        best = None
+        spans = []
         for seq in name_sequences(t_tokens, text):
             caps = [k for k in range(seq.first, seq.last + 1) if t_tokens[k].capitalised]
-            if not caps:
-                continue
             for a in range(len(caps)):
                 for b in range(a, min(a + 6, len(caps))):
                     sub = caps[a:b + 1]
-                    if sub != list(range(sub[0], sub[-1] + 1)) or (t_tokens[sub[0]].initial and a > 0) \
+                    if sub[-1] - sub[0] != b - a or (t_tokens[sub[0]].initial and a > 0) \
                             or t_tokens[sub[0]].lower in _ARTICLES and b > a:
-                        continue
+                        continue  # not a run of capitalised words
                     start, end = t_tokens[sub[0]].start, t_tokens[sub[-1]].end
                     surface = text[start:end]
                     if surface.casefold() in s_fold:
                         continue
                     words = tuple(t_tokens[k].text for k in sub)
-                    other = gaz.lookup(surface)
-                    slot = outlet_slot(text, start, end)
-                    cand, target = _content(tuple(w.lower() for w in words)), _content(_words(entry.name))
-                    variant = _compare(cand, target, entry, langs, slot is not None) \
-                        if len(cand) == len(target) else None
-                    if other is not None and other.name != entry.name and other.is_outlet:
-                        score, severity, why = 0.9, "critical", f"a different real outlet, {other.name!r}"
-                    elif variant is not None:
-                        score, severity, why = 0.9, "major", "a synonym-swapped spelling of it"
-                    elif other is not None or any(k in covered for k in sub):
-                        continue
-                    elif slot == "attribution" and _made_of_source_words(words, langs):
-                        score, severity, why = 0.8, "critical", "an unknown name where a news source is cited"
-                    elif slot is not None and all(max(zipf(w.casefold(), lg) for lg in langs) == 0.0
-                                                  for w in words):
-                        score, severity, why = 0.75, "critical", "an unknown word where the outlet is named"
-                    elif all(max(zipf(w.casefold(), lg) for lg in langs) == 0.0 for w in words) and \
-                            not t_tokens[sub[0]].initial:
-                        score, severity, why = 0.6, "major", "an unknown name absent from the source"
-                    else:
-                        continue
-                    if best is None or (score, end - start) > (best[0], best[2] - best[1]):
-                        best = (score, start, end, severity, why)
+                    spans.append((sub, start, end, words, gaz.lookup(surface), outlet_slot(text, start, end),
+                                  _content(tuple(w.lower() for w in words)), t_tokens[sub[0]].initial))
+        return spans
+
+    def _replacement(self, doc: DetectionInput, spans: list[tuple], covered: set[int], entry: Entry,
+                     langs) -> Flag | None:
+        """The span of the MT segment (from _name_spans) that stands where the source names `entry`."""
+        text = doc.hypothesis
+        target = _content(_words(entry.name))
+        best = None
+        for sub, start, end, words, other, slot, cand, initial in spans:
+            variant = _compare(cand, target, entry, langs, slot is not None) if len(cand) == len(target) else None
+            if other is not None and other.name != entry.name and other.is_outlet:
+                score, severity, why = 0.9, "critical", f"a different real outlet, {other.name!r}"
+            elif variant is not None:
+                score, severity, why = 0.9, "major", "a synonym-swapped spelling of it"
+            elif other is not None or any(k in covered for k in sub):
+                continue
+            elif slot == "attribution" and _made_of_source_words(words, langs):
+                score, severity, why = 0.8, "critical", "an unknown name where a news source is cited"
+            elif slot is not None and all(max(zipf(w.casefold(), lg) for lg in langs) == 0.0
+                                          for w in words):
+                score, severity, why = 0.75, "critical", "an unknown word where the outlet is named"
+            elif all(max(zipf(w.casefold(), lg) for lg in langs) == 0.0 for w in words) and \
+                    not initial:
+                score, severity, why = 0.6, "major", "an unknown name absent from the source"
+            else:
+                continue
+            if best is None or (score, end - start) > (best[0], best[2] - best[1]):
+                best = (score, start, end, severity, why)
         if best is None:
             return None
         score, start, end, severity, why = best
@@ -1130,15 +1206,16 @@ class NamesDetector(Detector):
     def _garbled(self, doc: DetectionInput, s_tokens: list[Token], t_tokens: list[Token], s_fold: str,
                  source_doc: str, src: str, tgt: str) -> list[Flag]:
         """A person or place name the MT spells beyond transliteration (Kottasová -> Kutsova)."""
-        s_names = {t.text for t in s_tokens if t.capitalised and not t.all_caps and not t.initial
-                   and len(t.text) >= 4 and zipf(t.lower, src) < 3.0}
-        flags = []
-        t_words = {t.text.casefold() for t in t_tokens}
+        s_names = {t.text for t in map(s_tokens.__getitem__, capitalised_at(s_tokens)) if _garble_candidate(t, src)}
+        flags: list[Flag] = []
+        if not s_names:
+            return flags
+        t_words = set(map(str.casefold, map(itemgetter(2), t_tokens)))
         missing = [s for s in s_names if s.casefold() not in t_words]
         if not missing:
             return flags
-        for tok in t_tokens:
-            if not tok.capitalised or tok.all_caps or tok.initial or len(tok.text) < 4:
+        for tok in map(t_tokens.__getitem__, capitalised_at(t_tokens)):
+            if tok.all_caps or tok.initial or len(tok.text) < 4:
                 continue
             low = tok.text.casefold()
             if low in s_fold or low in source_doc or zipf(low, tgt) >= 1.5 or zipf(low, src) >= 1.5:
@@ -1162,8 +1239,9 @@ class NamesDetector(Detector):
     def _inconsistent(self, doc: DetectionInput, tokens: list[Token], src: str, tgt: str) -> list[Flag]:
         source = doc.source or ""
         groups: dict[str, dict[str, list[int]]] = {}
-        for i, tok in enumerate(tokens):
-            if not tok.capitalised or len(tok.text) < 4:
+        for i in capitalised_at(tokens):
+            tok = tokens[i]
+            if len(tok.text) < 4:
                 continue
             groups.setdefault(spelling_key(tok.text), {}).setdefault(tok.text.casefold(), []).append(i)
         flags: list[Flag] = []
@@ -1204,10 +1282,13 @@ class NamesDetector(Detector):
         """'New START' and 'NOUVEAU START' in one document: the same name, one word translated."""
         text = doc.hypothesis
         pairs: dict[tuple[str, int], dict[str, list[tuple[int, int]]]] = {}
-        acronyms = {t.text for t in tokens if t.all_caps and not t.caps_line and len(t.text) >= 3}
-        for i, tok in enumerate(tokens):
-            rare = max(zipf(tok.lower, tgt), zipf(tok.lower, src)) < 3.0
-            if tok.text not in acronyms and not (tok.caps_line and len(tok.text) >= 3 and rare):
+        acronyms = {t.text for t in compress(tokens, map(itemgetter(8), tokens)) if not t.caps_line and len(t.text) >= 3}
+        # only an acronym or a word of a line in capitals can be such a word: the others are skipped at C speed
+        for i in compress(range(len(tokens)), map(or_, map(acronyms.__contains__, map(itemgetter(2), tokens)),
+                                                  map(itemgetter(5), tokens))):
+            tok = tokens[i]
+            if tok.text not in acronyms and not (tok.caps_line and len(tok.text) >= 3
+                                                 and max(zipf(tok.lower, tgt), zipf(tok.lower, src)) < 3.0):
                 continue
             for side, j in ((-1, i - 1), (1, i + 1)):
                 if not 0 <= j < len(tokens) or not tokens[j].capitalised \
@@ -1267,6 +1348,17 @@ def _backed_by_source(doc: DetectionInput, flags: list[Flag]) -> list[Flag]:
         if ok:
             kept.append(flag)
     return kept
+
+
+def _garble_candidate(tok: Token, src: str) -> bool:
+    """A capitalised source word whose spelling the MT should keep: a rare word, inside a sentence."""
+    return not tok.all_caps and not tok.initial and len(tok.text) >= 4 and zipf(tok.lower, src) < 3.0
+
+
+def _any_in(positions: list[int], lo: int, hi: int) -> bool:
+    """Some of the sorted `positions` lies in [lo, hi)."""
+    k = bisect.bisect_left(positions, lo)
+    return k < len(positions) and positions[k] < hi
 
 
 def _same_stem(a: str, b: str) -> bool:

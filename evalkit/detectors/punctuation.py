@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from itertools import accumulate
 from collections.abc import Callable
 
 from ..flags import Flag
@@ -91,21 +92,31 @@ class PunctuationDetector(Detector):
 
 
 _TOKEN = re.compile(r"\S+")
+_SPACES_RUN = re.compile(r"(\s+)")
 
 
-@functools.lru_cache(maxsize=4)
-def _token_bounds(text: str) -> tuple[list[int], list[int]]:
-    """Starts and ends of the whitespace-separated tokens of `text`, computed once per text."""
-    starts, ends = [], []
-    for m in _TOKEN.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
+@functools.lru_cache(maxsize=64)
+def _token_bounds(text: str, lo: int = 0, hi: int | None = None) -> tuple[list[int], list[int]]:
+    """Starts and ends of the whitespace-separated tokens of text[lo:hi] (offsets into `text`),
+    computed once per text and range."""
+    # split at the runs of spaces: [token, spaces, token, ..., token], the first and last maybe empty
+    parts = _SPACES_RUN.split(text[lo:hi])
+    offsets = list(accumulate(map(len, parts), initial=lo))
+    starts, ends = offsets[0::2], offsets[1::2]
+    if parts[0] == "":
+        del starts[0], ends[0]
+    if parts[-1] == "" and starts:
+        del starts[-1], ends[-1]
     return starts, ends
 
 
 def _token_around(text: str, a: int, b: int) -> tuple[int, int]:
-    """The whitespace-delimited token(s) around [a, b); looked up, not rescanned, per mark."""
-    starts, ends = _token_bounds(text)
+    """The whitespace-delimited token(s) around [a, b); looked up, not rescanned, per mark.
+
+    A token ends at a line break, so only the lines from a to b are split (once: a line with
+    several marks is looked up again)."""
+    hi = text.find("\n", b)
+    starts, ends = _token_bounds(text, text.rfind("\n", 0, a) + 1, len(text) if hi < 0 else hi)
     i = bisect.bisect_right(starts, a) - 1
     if i >= 0 and ends[i] >= a and not (a > 0 and text[a - 1].isspace()):
         a = starts[i]

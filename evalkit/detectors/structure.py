@@ -128,6 +128,7 @@ class _Context:
         """A line or sentence that repeats an earlier one (after normalising case, quotes,
         spaces and punctuation, or nearly so): the later copy is flagged."""
         earlier: list[tuple[int, str, int]] = []   # (key length, key, line index), sorted
+        words: dict[str, set[str]] = {}            # key -> its words, split once
         for k, line in enumerate(self.lines):
             if line.kind == "duplicate":
                 first = self.lines[line.first]
@@ -135,7 +136,7 @@ class _Context:
                 continue
             if line.kind != "content":
                 continue
-            near = _near_duplicate(line.key, earlier)
+            near = _near_duplicate(line.key, earlier, words)
             if near is not None:
                 self._dup_line(line, self.lines[near], 0.75, "nearly repeats an earlier line")
                 continue
@@ -210,7 +211,10 @@ class _Context:
 
     def _repeated_name(self, seg) -> None:
         text = seg.text
-        names = [(m.start(), m.end(), normalise_line(m.group())) for m in _NAME.finditer(text)]
+        found = list(_NAME.finditer(text))
+        if len(found) < 2:
+            return  # a name can only repeat another one
+        names = [(m.start(), m.end(), normalise_line(m.group())) for m in found]
         for i, (a, b, key) in enumerate(names):
             for a2, b2, key2 in names[i + 1:]:
                 gap = len(_TOKEN.findall(text[b:a2]))
@@ -396,19 +400,29 @@ class _Context:
         # Most documents have no such name at all: one scan of the source settles it.
         if not any(m.group("first") in hyp for m in _SOURCE_NAME.finditer(source_text)):
             return
+        # The first word of such a name is a capitalised word of a source segment, followed there by
+        # another one or by the segment's end (the next segment of the link may go on with the
+        # name), that the MT writes too: a link whose source segments have none has no such name.
+        firsts = [w for w in {w for seg in src for w in _FIRST_NAME_WORD.findall(seg.text)} if w in hyp]
         for link in self.doc.alignment or ():
             if not link.source or not link.target:
                 continue
             s_text = " ".join(src[i].text for i in link.source)
+            if not any(w in s_text for w in firsts):
+                continue
             names = [m for m in _SOURCE_NAME.finditer(s_text)
                      if m.group("first") in hyp and _fold(m.group("first")) not in _TITLES and _fold(m.group("last")) not in _TITLES]
             if not names:
                 continue
             t_words = [(seg_j, m) for seg_j in link.target for m in _WORD_SPAN.finditer(self.segs[seg_j].text)]
-            folded = {_fold(m.group()) for _, m in t_words}
+            # the MT words by first letter: _similar holds only for words with the same first letter
+            folded: dict[str, set[str]] = {}
+            for w in {_fold(m.group()) for _, m in t_words}:
+                folded.setdefault(w[:1], set()).add(w)
             for m in names:
                 first, last = m.group("first"), m.group("last")
-                if first not in self.doc.hypothesis or any(_similar(_fold(last), w) for w in folded):
+                key = _fold(last)
+                if first not in self.doc.hypothesis or any(_similar(key, w) for w in folded.get(key[:1], ())):
                     continue
                 hits = [(j, w) for j, w in t_words if w.group() == first]
                 if len(hits) != 1 or _used_alone(first, source_text):
@@ -487,6 +501,8 @@ _STRAY_BREAK = re.compile(
     r"(?P<punct>[ \u00a0]?[.!?,;:](?:[ \u00a0]?[.!?,;:])+)[ \u00a0]+(?=[a-zß-öø-ÿ])")
 _CAPITALISED = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}")
 _WORD_SPAN = re.compile(r"[^\W\d_]+")
+# what _SOURCE_NAME's first word is made of, where another capitalised word may follow it
+_FIRST_NAME_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?=[\s\u00a0]+[A-ZÀ-Þ]|[\s\u00a0]*\Z)")
 _SOURCE_NAME = re.compile(r"(?P<first>[A-ZÀ-Þ](?<![\w-][A-ZÀ-Þ])[a-zà-ÿ]+)[\s\u00a0]+(?P<last>[A-ZÀ-Þ][a-zà-ÿ]+)(?![\w-]|[\s\u00a0]+[A-ZÀ-Þ])")
 # Titles and words that open a capitalised run without being a given name.
 _TITLES = _wordset("""president minister prime foreign secretary general chancellor king queen prince princess
@@ -544,11 +560,14 @@ def _absorbed(neighbour, missing: int, segs: Sequence, src: Sequence, ratio: flo
     return t_len > 1.1 * s_len and abs(t_len - s_len - missing * ratio) < abs(t_len - s_len)
 
 
-def _near_duplicate(key: str, earlier: list[tuple[int, str, int]]) -> int | None:
+def _near_duplicate(key: str, earlier: list[tuple[int, str, int]],
+                    words: dict[str, set[str]] | None = None) -> int | None:
     """An earlier line whose key is almost the same (a changed character or two), or None.
-    `earlier` is sorted by key length: only lines within 3 % of the length are compared."""
+    `earlier` is sorted by key length: only lines within 3 % of the length are compared.
+    `words` remembers the word set of each key (a line is compared with many later ones)."""
     if len(key) < 40:
         return None
+    words = {} if words is None else words
     slack = 0.03 * len(key)
     lo = bisect.bisect_left(earlier, (len(key) - slack,))
     tokens = None
@@ -556,7 +575,9 @@ def _near_duplicate(key: str, earlier: list[tuple[int, str, int]]) -> int | None
         if length > len(key) + slack:
             break
         tokens = tokens or set(key.split())
-        other_tokens = set(other.split())
+        other_tokens = words.get(other)
+        if other_tokens is None:
+            other_tokens = words[other] = set(other.split())
         if len(tokens & other_tokens) < 0.8 * max(len(tokens), len(other_tokens)):
             continue
         matcher = difflib.SequenceMatcher(None, key, other, autojunk=False)

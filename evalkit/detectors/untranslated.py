@@ -9,11 +9,11 @@ import bisect
 import os
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import pairwise
-from operator import itemgetter
+from itertools import compress, pairwise, repeat
+from operator import itemgetter, not_
 from typing import Self
 
 from ..flags import Flag
@@ -99,7 +99,8 @@ class Token(tuple):
         return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
+# A token is a run of word characters (letters, digits, "_"; a hyphenated word is two tokens).
+_WORD = re.compile(r"\w+")
 # lowercase run glued to a capitalised word ("frenchPoutine", "KazakhstanEn"): two tokens
 _GLUED = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ])")
 # what a sentence-initial word follows: a line start, end punctuation, an opening quote, a field separator
@@ -108,19 +109,36 @@ _CAPS_LINE_MIN = 3
 _FIRST_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+def _load_accelerator():
+    """The tokenizer in C (evalkit/detectors/_tokens.c), built at install time where a compiler is
+    found; None without it, or when EVALKIT_PURE_PYTHON_TOKENS is set."""
+    if os.environ.get("EVALKIT_PURE_PYTHON_TOKENS"):
+        return None
+    try:
+        from . import _tokens
+    except ImportError:
+        return None
+    return _tokens
+
+
+_accelerated = _load_accelerator()
+_use_accelerator = True     # tests switch it off to compare the two paths
+
+
 @lru_cache(maxsize=16)
 def _tokenize(text: str, starts: tuple[int, ...]) -> tuple[tuple[Token, ...], list[int]]:
+    """The tokens of `text` and their start offsets (runs of word characters, with a lowercase run
+    glued to a capitalised word cut off it); `starts` are extra sentence starts."""
+    lines = text.split("\n")
+    if _accelerated is not None and _use_accelerator:
+        # the same tokens, built in C (sentence starts included): this runs on every source and MT document
+        return _accelerated.tokenize(Token, text, sorted(starts), list(map(_caps_line, lines)))
     initials = {m.end() for m in _INITIAL.finditer(text)}
     initials.update(starts)
     tokens: list[Token] = []
     append, new, offset = tokens.append, tuple.__new__, 0
-    for number, line in enumerate(text.split("\n")):
-        head = _FIRST_WORD.search(line)
-        caps = False
-        if head is not None and head.group().isupper():  # a headline in capitals starts in capitals
-            lowers = sum(map(str.islower, line))
-            uppers = sum(map(str.isupper, line))
-            caps = uppers >= 4 * lowers and uppers > 0 and len(line.split()) >= _CAPS_LINE_MIN
+    for number, line in enumerate(lines):
+        caps = _caps_line(line)
         glued = _GLUED.search(line) is not None
         for match in _WORD.finditer(line):
             word = match.group()
@@ -140,12 +158,28 @@ def _tokenize(text: str, starts: tuple[int, ...]) -> tuple[tuple[Token, ...], li
     return tuple(tokens), [t[0] for t in tokens]
 
 
+def _caps_line(line: str) -> bool:
+    """The line is written in capitals (a headline): it starts in capitals, has four capitals to a
+    lowercase letter and at least _CAPS_LINE_MIN words."""
+    head = _FIRST_WORD.search(line)
+    if head is None or not head.group().isupper():
+        return False
+    lowers = sum(map(str.islower, line))
+    uppers = sum(map(str.isupper, line))
+    return uppers >= 4 * lowers and uppers > 0 and len(line.split()) >= _CAPS_LINE_MIN
+
+
 def tokenize(text: str, starts: Sequence[int] = ()) -> list[Token]:
     """Word tokens with offsets; `starts` are extra sentence starts (segment offsets)."""
     return list(_tokenize(text, tuple(starts))[0])
 
 
-_ALIGNED: list = [None, None]
+def capitalised_at(tokens: Sequence[Token]) -> Iterator[int]:
+    """Indices of the capitalised tokens, in order (picked out at C speed: most words are not)."""
+    return compress(range(len(tokens)), map(itemgetter(7), tokens))
+
+
+_ALIGNED: list = [None, None, None]
 
 
 def aligned_tokens(doc: DetectionInput) -> list[tuple[list[Token], list[Token], int, int]]:
@@ -156,16 +190,31 @@ def aligned_tokens(doc: DetectionInput) -> list[tuple[list[Token], list[Token], 
     """
     # The cache holds the alignment and segment objects themselves (compared by identity), not
     # their id()s: a freed object's id can be reused by another document's.
+    return _aligned(doc)[0]
+
+
+def aligned_ranges(doc: DetectionInput) -> tuple[Sequence[Token], Sequence[Token], list[tuple[int, int, int, int]]]:
+    """The source and MT tokens of the whole document, and per link of `aligned_tokens` the ranges
+    (source first, source end, MT first, MT end) its tokens take in them: a detector can look for
+    what it needs in the whole document once and visit only the links that have it."""
+    return _aligned(doc)[1]
+
+
+def _aligned(doc: DetectionInput) -> tuple[list, tuple]:
     key = (doc.hypothesis, doc.source, doc.alignment, doc.source_segments, doc.hypothesis_segments)
     cached = _ALIGNED[0]
     if cached is not None and cached[0] == key[0] and cached[1] == key[1] and \
             all(a is b for a, b in zip(cached[2:], key[2:])):
-        return _ALIGNED[1]
+        return _ALIGNED[1], _ALIGNED[2]
     out: list[tuple[list[Token], list[Token], int, int]] = []
+    ranges: list[tuple[int, int, int, int]] = []
+    s_tokens: Sequence[Token] = ()
+    t_tokens: Sequence[Token] = ()
     if doc.alignment and doc.source_segments and doc.hypothesis_segments and doc.source:
         hyp, srcs = doc.hypothesis_segments, doc.source_segments
         s_tokens, s_starts = _tokenize(doc.source, tuple(s.start for s in srcs))
         t_tokens, t_starts = _tokenize(doc.hypothesis, tuple(s.start for s in hyp))
+        s_list, t_list = list(s_tokens), list(t_tokens)   # a list's slices are lists: one copy per link
         for link in doc.alignment:
             s_idx = [k for k in link.source if 0 <= k < len(srcs)]
             t_idx = [k for k in link.target if 0 <= k < len(hyp)]
@@ -173,11 +222,12 @@ def aligned_tokens(doc: DetectionInput) -> list[tuple[list[Token], list[Token], 
                 continue
             sa, sb = srcs[s_idx[0]].start, srcs[s_idx[-1]].end
             ta, tb = hyp[t_idx[0]].start, hyp[t_idx[-1]].end
-            out.append((list(s_tokens[bisect.bisect_left(s_starts, sa):bisect.bisect_left(s_starts, sb)]),
-                        list(t_tokens[bisect.bisect_left(t_starts, ta):bisect.bisect_left(t_starts, tb)]),
-                        sa, sb))
-    _ALIGNED[0], _ALIGNED[1] = key, out
-    return out
+            s_lo, s_hi = bisect.bisect_left(s_starts, sa), bisect.bisect_left(s_starts, sb)
+            t_lo, t_hi = bisect.bisect_left(t_starts, ta), bisect.bisect_left(t_starts, tb)
+            out.append((s_list[s_lo:s_hi], t_list[t_lo:t_hi], sa, sb))
+            ranges.append((s_lo, s_hi, t_lo, t_hi))
+    _ALIGNED[0], _ALIGNED[1], _ALIGNED[2] = key, out, (s_tokens, t_tokens, ranges)
+    return out, _ALIGNED[2]
 
 
 # Quotation pairs; the straight double quote pairs with itself. ‘ ’ are left out: ’ is an apostrophe.
@@ -191,6 +241,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- word classes
 
 STRONG, FUNCTION, WEAK, NEUTRAL, TARGET, NAME = range(6)
+_LEANING = frozenset([STRONG, WEAK, FUNCTION])   # the classes a source-language phrase is made of
 
 
 @lru_cache(maxsize=300_000)
@@ -210,6 +261,19 @@ def word_class(word: str, src: str, tgt: str) -> tuple[int, float]:
     if zs >= 3.0 and d >= -0.5:
         return NEUTRAL, d
     return TARGET, d
+
+
+_CLASS_TABLES: dict[tuple[str, str], dict[str, tuple[int, float]]] = {}
+
+
+def _class_table(src: str, tgt: str) -> dict[str, tuple[int, float]]:
+    """word -> word_class(word, src, tgt) for the words met so far (a plain dict, read at C speed by
+    _classes; emptied when it reaches word_class's cache size)."""
+    table = _CLASS_TABLES.setdefault((src, tgt), {})
+    if len(table) >= 300_000 or len(_CLASS_TABLES) > 64:
+        _CLASS_TABLES.clear()
+        table = _CLASS_TABLES.setdefault((src, tgt), {})
+    return table
 
 
 def _confidence(d: float) -> float:
@@ -272,21 +336,21 @@ class UntranslatedDetector(Detector):
         ngrams: set[tuple[str, ...]] | None = None
 
         def source_ngrams() -> set[tuple[str, ...]]:
-            # word n-grams (n < 5: longer quotations are kept anyway) of the source, built once
+            # word n-grams (n < 5: longer quotations are kept anyway) of the source, built once (zip
+            # makes the n-grams of every position at C speed)
             nonlocal ngrams
             if ngrams is None:
                 words = _WORD.findall(source)
-                ngrams = {tuple(words[i:i + n]) for n in range(1, 5) for i in range(len(words) - n + 1)}
+                ngrams = set()
+                for n in range(1, 5):
+                    ngrams.update(zip(*(words[k:] for k in range(n))))
             return ngrams
 
-        inside: dict[int, list[int]] = {}
-        qi = 0
-        for i, tok in enumerate(tokens):
-            while qi < len(quotes) and quotes[qi][1] <= tok.start:
-                qi += 1
-            if qi < len(quotes) and quotes[qi][0] <= tok.start and tok.end <= quotes[qi][1]:
-                inside.setdefault(qi, []).append(i)
-        for q, members in inside.items():
+        starts = list(map(itemgetter(0), tokens))
+        for q, (qa, qb) in enumerate(quotes):
+            # the tokens inside the quotation (quotations do not overlap, tokens are in text order)
+            members = [i for i in range(bisect.bisect_left(starts, qa), bisect.bisect_left(starts, qb))
+                       if tokens[i].end <= qb]
             words = [i for i in members if len(tokens[i].text) > 1 and i not in masked]
             if not words:
                 continue
@@ -315,43 +379,45 @@ class UntranslatedDetector(Detector):
     # ---- ordinary words and phrases
 
     def _classes(self, tokens: list[Token], masked: set[int], src: str, tgt: str) -> list[tuple[int, float]]:
-        out = []
         n = len(tokens)
         # a word the document capitalises inside sentences is a name, at a sentence start too ("Hunt a dit")
-        names = {t.text for t in tokens
-                 if t.capitalised and not t.initial and not t.caps_line and not t.all_caps}
-        for i, tok in enumerate(tokens):
-            if i in masked:
-                out.append((NAME, 0.0))
+        capitalised = list(map(tokens.__getitem__, capitalised_at(tokens)))
+        names = {t.text for t in capitalised if not t.initial and not t.caps_line and not t.all_caps}
+        named = set(masked)
+        # acronyms (a capitalised word is all the more a name)
+        named.update(i for i in compress(range(n), map(itemgetter(8), tokens)) if not tokens[i].caps_line)
+        for tok, i in zip(capitalised, capitalised_at(tokens)):
+            if tok.caps_line:
                 continue
-            if not tok.caps_line:
-                if tok.all_caps:
-                    out.append((NAME, 0.0))  # an acronym
-                    continue
-                if tok.capitalised and (not tok.initial or tok.text in names):
-                    out.append((NAME, 0.0))
-                    continue
-                if tok.capitalised and tok.initial and i + 1 < n and tokens[i + 1].capitalised \
-                        and tokens[i + 1].line == tok.line and not tokens[i + 1].initial \
-                        and _gap_is_space(tokens, i):
-                    out.append((NAME, 0.0))  # "Financial Instances a rapporté ...": a name
-                    continue
-            out.append(word_class(tok.lower, src, tgt))
+            if not tok.initial or tok.text in names:
+                named.add(i)
+            elif i + 1 < n and tokens[i + 1].capitalised and tokens[i + 1].line == tok.line \
+                    and not tokens[i + 1].initial and _gap_is_space(tokens, i):
+                named.add(i)  # "Financial Instances a rapporté ...": a name
+        # the other words by their frequencies: each word is classified once for the language pair
+        lower = list(map(itemgetter(6), tokens))
+        table = _class_table(src, tgt)
+        for w in set(compress(lower, map(not_, map(named.__contains__, range(n))))).difference(table):
+            table[w] = word_class(w, src, tgt)
+        out = list(map(table.get, lower))
+        for i in named:
+            if 0 <= i < n:
+                out[i] = (NAME, 0.0)
         return out
 
     def _words(self, doc: DetectionInput, tokens: list[Token], masked: set[int], src: str, tgt: str,
-               source_words: dict[int, set[str]]) -> list[Flag]:
+               source_words: _SourceWords) -> list[Flag]:
         classes = self._classes(tokens, masked, src, tgt)
+        kinds = list(map(itemgetter(0), classes))
         text = doc.hypothesis
         flags: list[Flag] = []
         # a line written in the source language is one span (one error), not a string of words
         whole: set[int] = set()
-        lines = {tokens[i].line for i, (kind, _) in enumerate(classes) if kind == STRONG}
-        by_line: dict[int, list[int]] = {}
-        for i, tok in enumerate(tokens):
-            if tok.line in lines:
-                by_line.setdefault(tok.line, []).append(i)
-        for members in by_line.values():
+        lines = sorted({tokens[i].line for i in compress(range(len(kinds)), map(STRONG.__eq__, kinds))})
+        for line in lines:
+            # the tokens of a line are consecutive
+            lo = bisect.bisect_left(tokens, line, key=itemgetter(3))
+            members = list(range(lo, bisect.bisect_right(tokens, line, lo, key=itemgetter(3))))
             words = [k for k in members if classes[k][0] != NAME and len(tokens[k].text) > 1]
             leaning = [k for k in words if classes[k][0] in (STRONG, WEAK, FUNCTION)]
             strong = sum(1 for k in leaning if classes[k][0] == STRONG)
@@ -364,10 +430,10 @@ class UntranslatedDetector(Detector):
                                         f"the line is in {src}: {len(leaning)} of {len(words)} words "
                                         f"far more frequent in {src} than in {tgt}"))
                 whole.update(members)
-        i, n = 0, len(tokens)
-        while i < n:
-            if classes[i][0] not in (STRONG, WEAK, FUNCTION) or i in whole:
-                i += 1
+        n = len(tokens)
+        after = 0   # the next phrase starts after the previous one
+        for i in compress(range(n), map(_LEANING.__contains__, kinds)):
+            if i < after or i in whole:
                 continue
             j = i + 1
             while j < n and classes[j][0] in (STRONG, WEAK, FUNCTION) and _joinable(text, tokens, j - 1):
@@ -384,7 +450,7 @@ class UntranslatedDetector(Detector):
                 a += 1
             while b > a and classes[b - 1][0] == FUNCTION:
                 b -= 1
-            i = max(j, i + 1)
+            after = j
             if a >= b:
                 continue
             run = range(a, b)
@@ -461,8 +527,9 @@ class UntranslatedDetector(Detector):
                  tgt: str) -> list[Flag]:
         text = doc.hypothesis
         forms: dict[str, list[int]] = {}
-        for i, tok in enumerate(tokens):
-            if i in masked or len(tok.text) < 4 or not tok.capitalised:
+        for i in capitalised_at(tokens):
+            tok = tokens[i]
+            if i in masked or len(tok.text) < 4:
                 continue
             forms.setdefault(tok.text.casefold(), []).append(i)
         targetish = [f for f in forms if zipf(f, tgt) >= 2.5 and zipf(f, tgt) - zipf(f, src) >= 0.5]
@@ -526,9 +593,6 @@ class UntranslatedDetector(Detector):
                     round(confidence, 2), evidence, doc.doc_id, doc.system)
 
 
-_WORD = re.compile(r"\w+")
-
-
 def _words_of(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.casefold()))
 
@@ -590,14 +654,34 @@ def _insertions(doc: DetectionInput) -> list[tuple[int, int]]:
             for k in link.target if 0 <= k < len(hyp)]
 
 
-def _source_words(doc: DetectionInput) -> dict[int, set[str]]:
+class _SourceWords:
+    """MT token start -> lowercase words of the aligned source segments (nothing without alignment).
+
+    Asked only about the few words of candidate phrases: the index of MT tokens is built on the first
+    question, a link's source words when one of its MT tokens is asked about.
+    """
+
+    def __init__(self, doc: DetectionInput) -> None:
+        self.doc = doc
+        self.owner: dict[int, int] | None = None     # MT token start -> link (the last link holding it)
+        self.words: dict[int, set[str]] = {}
+
+    def get(self, start: int, default=()):
+        if self.owner is None:
+            self.owner = {}
+            for n, (_, t_tokens, _, _) in enumerate(aligned_tokens(self.doc)):
+                self.owner.update(zip(map(itemgetter(0), t_tokens), repeat(n)))
+        n = self.owner.get(start)
+        if n is None:
+            return default
+        if n not in self.words:
+            self.words[n] = set(map(itemgetter(6), aligned_tokens(self.doc)[n][0]))
+        return self.words[n]
+
+
+def _source_words(doc: DetectionInput) -> _SourceWords:
     """MT token start -> lowercase words of the aligned source segments (empty without alignment)."""
-    out: dict[int, set[str]] = {}
-    for s_tokens, t_tokens, _, _ in aligned_tokens(doc):
-        words = {t.lower for t in s_tokens}
-        for t in t_tokens:
-            out[t.start] = words
-    return out
+    return _SourceWords(doc)
 
 
 def _learned_translations(doc: DetectionInput, src: str, tgt: str) -> dict[str, str]:
@@ -607,56 +691,88 @@ def _learned_translations(doc: DetectionInput, src: str, tgt: str) -> dict[str, 
     one link (Putin -> Poutine) or the same unexplained target-language word in two or more (Beijing ->
     Pékin).
     """
+    links = aligned_tokens(doc)
+    # first the capitalised source words of each link, kept verbatim in its MT segment or not
     verbatim: dict[str, int] = {}
-    absent: dict[str, list[tuple[dict[str, None], set[str]]]] = {}
-    surface: dict[str, str] = {}
-    for s_tokens, t_tokens, _, _ in aligned_tokens(doc):
-        s_fold = {t.text.casefold() for t in s_tokens}
-        t_fold = {t.text.casefold() for t in t_tokens}
-        s_names = {t.text.casefold() for t in s_tokens if t.capitalised and len(t.text) >= 3}
-        # a dict, not a set: candidates keep their order in the text, so the choice below does not
-        # depend on the hash seed
-        candidates: dict[str, None] = {}
-        for t in t_tokens:
-            if t.capitalised and not t.all_caps and len(t.text) >= 3 and t.text.casefold() not in s_fold:
-                candidates[t.text.casefold()] = None
-                surface.setdefault(t.text.casefold(), t.text)
-        # a candidate that is a spelling of some source name of the link is explained by it
-        explained = {c for c in candidates if any(spelling_key(c) == spelling_key(n) or _variant_of(c, n)
-                                                  for n in s_names)}
-        for t in s_tokens:
-            if not t.capitalised or len(t.text) < 4 or t.initial and zipf(t.lower, src) >= 4.5:
+    absent_from: dict[str, list[int]] = {}    # name -> the links whose MT segment lacks it
+    for n, (s_tokens, t_tokens, _, _) in enumerate(links):
+        t_fold = None
+        for i in capitalised_at(s_tokens):
+            t = s_tokens[i]
+            if len(t.text) < 4 or t.initial and zipf(t.lower, src) >= 4.5:
                 continue
+            if t_fold is None:
+                t_fold = set(map(str.casefold, map(itemgetter(2), t_tokens)))
             key = t.text.casefold()
             if key in t_fold:
                 verbatim[key] = verbatim.get(key, 0) + 1
             else:
-                absent.setdefault(key, []).append((candidates, explained))
+                absent_from.setdefault(key, []).append(n)
+    # then, only for the links of a name kept in some links and not in others, what stands in its place
+    found: dict[int, dict[str, str]] = {}
+    why: dict[int, set[str]] = {}
+
+    def candidates(n: int) -> dict[str, str]:
+        """Capitalised MT words of link n that its source lacks: casefolded -> as first written there."""
+        if n not in found:
+            s_tokens, t_tokens = links[n][0], links[n][1]
+            s_fold = set(map(str.casefold, map(itemgetter(2), s_tokens)))
+            # a dict, not a set: candidates keep their order in the text, so the choice below does not
+            # depend on the hash seed
+            cands: dict[str, str] = {}
+            for t in map(t_tokens.__getitem__, capitalised_at(t_tokens)):
+                if not t.all_caps and len(t.text) >= 3 and t.text.casefold() not in s_fold:
+                    cands.setdefault(t.text.casefold(), t.text)
+            found[n] = cands
+        return found[n]
+
+    def explained(n: int) -> set[str]:
+        """The candidates of link n that are a spelling of some source name of the link."""
+        if n not in why:
+            s_tokens = links[n][0]
+            s_names = {t.text.casefold() for t in map(s_tokens.__getitem__, capitalised_at(s_tokens))
+                       if len(t.text) >= 3}
+            why[n] = {c for c in candidates(n) if any(spelling_key(c) == spelling_key(nm) or _variant_of(c, nm)
+                                                      for nm in s_names)}
+        return why[n]
+
+    first_written: dict[str, str] = {}
+    scanned = [0]   # the links looked at so far for first_written
+
+    def surface(c: str) -> str:
+        # the candidate as first written in the document: links are looked at in order, each once,
+        # until one has it
+        while c not in first_written and scanned[0] < len(links):
+            for key, written in candidates(scanned[0]).items():
+                first_written.setdefault(key, written)
+            scanned[0] += 1
+        return first_written.get(c, c)
+
     learned: dict[str, str] = {}
-    for key, lists in absent.items():
+    for key, where in absent_from.items():
         if key not in verbatim:
             continue
-        similar_found = [c for cands, _ in lists for c in cands if _variant_of(key, c)
-                         and zipf(c, tgt) - zipf(c, src) >= 0.5]
-        if similar_found:
-            learned[key] = surface.get(similar_found[0], similar_found[0])
+        similar_found = next((c for n in where for c in candidates(n) if _variant_of(key, c)
+                              and zipf(c, tgt) - zipf(c, src) >= 0.5), None)
+        if similar_found is not None:
+            learned[key] = surface(similar_found)
             continue
         zs, zt = zipf(key, src), zipf(key, tgt)
-        if len(lists) < 2 or zs < 3.0 or zs - zt < 0.5:
+        if len(where) < 2 or zs < 3.0 or zs - zt < 0.5:
             continue
         counts: dict[str, int] = {}
-        for cands, explained in lists:
-            for c in cands:
-                if c not in explained:
+        for n in where:
+            for c in candidates(n):
+                if c not in explained(n):
                     counts[c] = counts.get(c, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         best = ranked[0] if ranked else None
         if best and len(ranked) > 1 and ranked[1][1] == best[1]:
             continue    # two words as often ("Londres et Pékin" each time): which one renders it is unknown
-        if best and best[1] >= 2 and best[1] >= 0.6 * len(lists) \
+        if best and best[1] >= 2 and best[1] >= 0.6 * len(where) \
                 and spelling_key(best[0]) != spelling_key(key) \
                 and zipf(best[0], tgt) - zipf(best[0], src) >= 0.5:
-            learned[key] = surface.get(best[0], best[0])
+            learned[key] = surface(best[0])
     return learned
 
 
