@@ -10,7 +10,7 @@ PIP_FLAGS ?= --disable-pip-version-check --progress-bar off
 
 .PHONY: run test bench validate lint clean
 
-$(STAMP): pyproject.toml setup.py constraints.txt evalkit/metrics/_ter.c evalkit/metrics/_ngrams.c evalkit/_aligndp.c
+$(STAMP): pyproject.toml setup.py constraints.txt evalkit/metrics/_ter.c evalkit/metrics/_ngrams.c evalkit/_aligndp.c evalkit/detectors/_tokens.c
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install $(PIP_FLAGS) -q $(FIND_LINKS) -c constraints.txt -e ".[test]"
 	@touch $(STAMP)
