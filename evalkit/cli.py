@@ -136,7 +136,7 @@ class _Progress:
 def cmd_run(args: argparse.Namespace) -> int:
     from .corpus import load_corpus
     from .pipeline import evaluate_corpus
-    from .report import output_root, write_document_reports, write_run_reports
+    from .report import DOCUMENT_REPORTS, output_root, write_run_reports
     from .report.summary import format_table
 
     if args.hf_dataset:
@@ -153,28 +153,28 @@ def cmd_run(args: argparse.Namespace) -> int:
         corpus = corpus.with_system(name, path)
     options = run_options(args, metrics=args.metrics, systems=args.systems, unit=args.unit,
                           progress=not args.quiet and sys.stderr.isatty(), engine=args.engine,
-                          scheduler=args.scheduler, workers=args.workers)
-    written: list[Path] = []
-    roots: dict[str, Path] = {}
+                          scheduler=args.scheduler, workers=args.workers,
+                          reports_on_workers=True if args.reports_on_workers else None)
     n_systems = len(args.systems) if args.systems else len(corpus.systems)
     progress = _Progress(len(corpus) * n_systems, not args.quiet)
+    reported = [0]
 
     def on_document(shell, document) -> None:
-        root = roots.setdefault("root", output_root(shell, args.out))
-        written.extend(write_document_reports(shell, document, root))
+        # its reports are written by now (by the worker that scored it, or by the pipeline)
+        reported[0] += 1
         progress.step(f"{document.system} {document.doc_id}")
 
     try:
-        result = evaluate_corpus(corpus, options, on_document=on_document)
+        result = evaluate_corpus(corpus, options, on_document=on_document, reports_to=args.out)
     finally:
         progress.close()
-    root = roots.get("root") or output_root(result, args.out)
-    written += write_run_reports(result, root)
+    root = output_root(result, args.out)
+    written = len(DOCUMENT_REPORTS) * reported[0] + len(write_run_reports(result, root))
     for note in result.notes:
         log.warning(note)
     if not args.quiet:
         print(format_table(result))
-        print(f"\n{len(written)} report files written to {_display(root)} (open {_display(root / 'index.html')})")
+        print(f"\n{written} report files written to {_display(root)} (open {_display(root / 'index.html')})")
     return 0
 
 
@@ -301,6 +301,10 @@ def build_parser() -> argparse.ArgumentParser:
     engine.add_argument("--workers", type=_positive_int, default=None, metavar="N",
                         help="local: N worker processes (default 1: this process); dask: workers of the "
                              "local cluster when no --scheduler is given (default 2)")
+    engine.add_argument("--reports-on-workers", action="store_true",
+                        help="dask with --scheduler: the workers write the per-document reports (they must "
+                             "see --out, e.g. a shared file system); the default there is this process. "
+                             "Local workers and a local cluster always write them")
     add_comet_arguments(run)
     add_flag_arguments(run)
     run.set_defaults(func=cmd_run)

@@ -22,6 +22,10 @@ class InputError(EvalkitError):
         self.message = message
         super().__init__(f"{path}: {message}" if path is not None else message)
 
+    def __reduce__(self) -> tuple:
+        # rebuilt from its two fields when it crosses from a worker process
+        return type(self), (self.path, self.message)
+
 
 class UsageError(EvalkitError):
     """An option or argument is invalid (unknown metric, bad threshold, ...)."""

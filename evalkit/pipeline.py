@@ -17,6 +17,7 @@ from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from importlib import metadata
+from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from .aligned import AlignedSegment, join_alignments
@@ -63,6 +64,10 @@ class RunOptions:
     # Keep every aligned segment in the RunResult? None: yes, unless `on_document` gets each
     # document first (the CLI), so that memory follows the largest document, not the corpus.
     keep_segments: bool | None = None
+    # With `evaluate_corpus(..., reports_to=DIR)`: write each document's reports in the process
+    # that scores it (a worker)? None: yes, unless the engine is a Dask cluster given by
+    # `scheduler`, whose workers may not see DIR.
+    reports_on_workers: bool | None = None
 
     def __post_init__(self) -> None:
         if self.unit not in UNITS:
@@ -151,6 +156,15 @@ class CometSpec:
 
 
 @dataclass(frozen=True)
+class ReportSpec:
+    """Where and how the process that scores a document writes its reports (picklable)."""
+
+    root: str                     # <out>/<corpus>, already created
+    shell: RunResult              # the run's corpus, languages, metrics, versions and notes
+    keep_segments: bool = False   # hand back the document with its segments after writing it
+
+
+@dataclass(frozen=True)
 class DocumentPlan:
     """What scoring one document needs to know; picklable (it travels with Dask tasks)."""
 
@@ -167,6 +181,7 @@ class DocumentPlan:
     severity_weights: tuple[tuple[str, float], ...] = tuple(SEVERITY_WEIGHTS.items())
     comet: CometSpec | None = None            # COMET scored with the document (Dask workers)
     comet_needs_reference: bool = True
+    reports: ReportSpec | None = None         # reports written where the document is scored
 
 
 @dataclass(frozen=True)
@@ -178,6 +193,8 @@ class DocumentOutcome:
     comet_values: tuple[tuple[float, ...], ...] = ()   # per system, when COMET was scored with it
     comet_errors: tuple[str | None, ...] = ()
     seconds: dict[str, float] = field(default_factory=dict)
+    reported: bool = False                    # its reports are written (plan.reports)
+    rows: tuple[int, ...] = ()                # aligned segments per system (kept when they are dropped)
 
 
 @functools.lru_cache(maxsize=8)
@@ -277,6 +294,7 @@ def score_document(index: int, doc: Document, plan: DocumentPlan) -> DocumentOut
                                       rows, segment_scores, flags, mqm, statistics))
     values: tuple[tuple[float, ...], ...] = ()
     errors: tuple[str | None, ...] = ()
+    reported = False
     if plan.comet is not None:
         with clock.stage("comet"):
             metric = _worker_comet(plan.comet, tgt_lang)
@@ -289,7 +307,19 @@ def score_document(index: int, doc: Document, plan: DocumentPlan) -> DocumentOut
                 scored.append((tuple(system_values), error))
             values = tuple(v for v, _ in scored)
             errors = tuple(e for _, e in scored)
-    return DocumentOutcome(index, tuple(results), values, errors, clock.seconds)
+    rows = tuple(len(result.segments) for result in results)
+    if plan.reports is not None:
+        # Written here, so that the host receives a light result: on a pool or a cluster the
+        # rendering is spread over the workers instead of queueing in the host.
+        from .report import write_document_reports
+
+        with clock.stage("reports"):
+            for k, result in enumerate(results):
+                write_document_reports(plan.reports.shell, result, Path(plan.reports.root))
+                if not plan.reports.keep_segments:
+                    results[k] = replace(result, segments=(), segment_scores={})
+        reported = True
+    return DocumentOutcome(index, tuple(results), values, errors, clock.seconds, reported, rows)
 
 
 # --- COMET -----------------------------------------------------------------------------------
@@ -398,14 +428,18 @@ class _SystemTally:
 
 def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
                     on_document: Callable[[RunResult, DocumentResult], None] | None = None, *,
-                    timings: dict[str, float] | None = None) -> RunResult:
+                    timings: dict[str, float] | None = None, reports_to: str | Path | None = None) -> RunResult:
     """Score (and flag) every system of `corpus` at segment, document and corpus level.
 
-    `on_document`, if given, is called with each DocumentResult as soon as it is
-    complete (reports are written as documents finish, in no guaranteed order with
-    the Dask engine); the RunResult then keeps each document's scores, flags and
-    statistics but not its segments, unless `options.keep_segments` says so.
-    `timings`, if given, receives the seconds spent per stage (summed over workers).
+    `reports_to`, if given, is an output folder: each document's JSON, Markdown and HTML reports
+    are written under `<reports_to>/<corpus>/` as soon as it is complete, by the worker that
+    scored it where `options.reports_on_workers` allows (the run's summaries are the caller's:
+    `report.write_run_reports`). `on_document`, if given, is called with each DocumentResult as
+    soon as it is complete (and its reports written), in no guaranteed order with several
+    workers; a document whose reports a worker wrote comes without its segments. With either,
+    the RunResult keeps each document's scores, flags and statistics but not its segments,
+    unless `options.keep_segments` says so. `timings`, if given, receives the seconds spent per
+    stage (summed over workers).
     """
     from .engine import make_engine
     from .metrics.sacrebleu_metrics import sum_statistics
@@ -446,7 +480,8 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
         comet=CometSpec(options.comet_model, options.comet_batch_size, options.gpus, options.cache)
         if comet_on_workers else None,
         comet_needs_reference=bool(comet.needs_reference) if comet_on_workers else True)
-    keep = options.keep_segments if options.keep_segments is not None else on_document is None
+    streaming = on_document is not None or reports_to is not None
+    keep = options.keep_segments if options.keep_segments is not None else not streaming
     # A run that hands each document to `on_document` and keeps no segments streams: the light
     # results go to a temporary file, read back for the summaries (results.DocumentSpool).
     spool = DocumentSpool() if not keep else None
@@ -464,12 +499,24 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
             tallies[s].flag_counts = {}
             tallies[s].mqm_penalty = array("d", [0.0]) * n_docs
 
-    def finish(index: int, result: DocumentResult) -> None:
+    root: Path | None = None
+    if reports_to is not None:
+        from .report import output_root, write_document_reports
+
+        root = output_root(shell, reports_to)
+        on_workers = options.reports_on_workers if options.reports_on_workers is not None else \
+            not (options.engine == "dask" and options.scheduler)
+        # COMET in this process comes after scoring, and metrics without statistics pool the
+        # segments here: then the reports are written here, after them.
+        if on_workers and (comet is None or comet_on_workers) and not plan.per_document:
+            plan = replace(plan, reports=ReportSpec(str(root), shell, keep_segments=keep))
+
+    def finish(index: int, result: DocumentResult, reported: bool, rows: int) -> None:
         tally = tallies[result.system]
         for name in plan.metrics:
             tally.totals[name] = sum_statistics([result.statistics[name]], tally.totals[name]) \
                 if result.statistics.get(name) is not None else tally.totals[name]
-        tally.segments += len(result.segments) if aligned else 1
+        tally.segments += rows if aligned else 1
         tally.done += 1
         if tally.flag_counts is not None:
             for f in result.flags or ():
@@ -487,6 +534,9 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
                 tally.pooled["hyp"].append(_flatten(doc.hypotheses[result.system]))
                 tally.pooled["ref"].append(_flatten(doc.reference))
                 tally.pooled["src"].append(_flatten(doc.source))
+        if root is not None and not reported:
+            with clock.stage("reports"):
+                write_document_reports(shell, result, root)
         if on_document is not None:
             with clock.stage("reports"):
                 on_document(shell, result)
@@ -517,8 +567,8 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
                         b[k] = result
                     tally.comet_values[outcomes[0].index] = array("d", values)
         for outcome, results in zip(outcomes, batches):
-            for result in results:
-                finish(outcome.index, result)
+            for result, rows in zip(results, outcome.rows, strict=True):
+                finish(outcome.index, result, outcome.reported, rows)
 
     batch = COMET_DOCUMENTS_PER_CALL if comet is not None and not comet_on_workers else 1
     with make_engine(options) as engine:

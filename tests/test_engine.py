@@ -51,6 +51,48 @@ def test_cli_run_on_a_scheduler_writes_the_same_reports(scheduler, tiny_corpus, 
     assert main(["-q", "run", str(tiny_corpus), "--no-comet", "--engine", "dask", "--scheduler", scheduler,
                  "--out", str(tmp_path / "dask")]) == 0
     assert _files(tmp_path / "dask") == _files(tmp_path / "local")
+    # the workers write the per-document reports (they see the output folder here)
+    assert main(["-q", "run", str(tiny_corpus), "--no-comet", "--engine", "dask", "--scheduler", scheduler,
+                 "--reports-on-workers", "--out", str(tmp_path / "workers")]) == 0
+    assert _files(tmp_path / "workers") == _files(tmp_path / "local")
+
+
+def test_workers_write_reports_and_send_back_light_results(scheduler, tmp_path):
+    """With `reports_to`, the process that scores a document writes its reports and returns it
+    without segments: the same files and the same RunResult as writing them in this process."""
+    from dataclasses import replace
+
+    corpus = load_corpus(BUNDLED)
+    kept = evaluate_corpus(corpus, RunOptions())
+    seen = []
+    for name, options in [("here", RunOptions(engine="dask", scheduler=scheduler)),
+                          ("workers", RunOptions(engine="dask", scheduler=scheduler, reports_on_workers=True)),
+                          ("pool", RunOptions(workers=2))]:
+        result = evaluate_corpus(corpus, options, on_document=lambda shell, doc: seen.append((name, doc)),
+                                 reports_to=tmp_path / name)
+        assert list(result.documents) == [replace(d, segments=(), segment_scores={}) for d in kept.documents]
+        assert result.systems == kept.systems
+    arrived = {name: [d for n, d in seen if n == name] for name in ("here", "workers", "pool")}
+    assert all(d.segments for d in arrived["here"])               # written in this process from them
+    assert not any(d.segments for d in arrived["workers"] + arrived["pool"])  # written where scored
+    write_reports(kept, tmp_path / "reference")
+    expected = {k: v for k, v in _files(tmp_path / "reference").items() if not k.endswith(("summary.csv", "summary.json", "index.html"))}
+    for name in ("here", "workers", "pool"):
+        assert _files(tmp_path / name) == expected
+
+
+def test_dask_tasks_carry_several_documents(scheduler):
+    from evalkit.engine import DaskEngine
+    from evalkit.pipeline import DocumentPlan, score_document
+
+    corpus = load_corpus(BUNDLED)
+    plan = DocumentPlan(corpus="c", source_lang="en", target_lang="fr", systems=("web-spinner-mt",),
+                        metrics=("bleu",), flags=False)
+    with DaskEngine(scheduler, batch=3) as engine:
+        outcomes = list(engine.map(score_document, corpus.documents, plan))
+    assert sorted(o.index for o in outcomes) == list(range(len(corpus)))
+    assert [o.results[0].scores["bleu"] for o in sorted(outcomes, key=lambda o: o.index)] == \
+        [score_document(i, d, plan).results[0].scores["bleu"] for i, d in enumerate(corpus.documents)]
 
 
 def test_comet_is_scored_on_the_workers_with_one_model_per_process(scheduler, tiny_corpus, tmp_path):

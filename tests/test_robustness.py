@@ -384,6 +384,25 @@ def test_report_path_blocked_mid_run_names_the_file_and_keeps_what_was_written(t
     assert not list(out.rglob("*.tmp"))
 
 
+def test_report_path_blocked_in_a_worker_process_is_the_same_one_line(tmp_path, capsys):
+    # With --workers 2 the reports are written by the worker processes: the error crosses back.
+    corpus = _corpus(tmp_path)
+    out = tmp_path / "out"
+    (out / "tiny").mkdir(parents=True)
+    (out / "tiny" / "poor").write_text("in the way", encoding="utf-8")
+    _fails(["run", str(corpus), "--out", str(out), "--workers", "2", *RUN], capsys,
+           "cannot write (a file is in the way of its folder)")
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_input_error_survives_pickling():
+    import pickle
+
+    error = pickle.loads(pickle.dumps(InputError(Path("a/b.json"), "cannot write (disk full)")))
+    assert (error.path, error.message, str(error)) == (Path("a/b.json"), "cannot write (disk full)",
+                                                         "a/b.json: cannot write (disk full)")
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
 def test_read_only_output_folder(tmp_path, capsys):
     corpus = _corpus(tmp_path)

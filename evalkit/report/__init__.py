@@ -37,13 +37,16 @@ def output_root(result: RunResult, out_dir: str | Path) -> Path:
     return root
 
 
+# The files written for each document: <system>/<doc>.json, .md and .html.
+DOCUMENT_REPORTS = ((".json", json_report.dumps), (".md", markdown.render_document), (".html", html.render_document))
+
+
 def write_document_reports(result: RunResult, document: DocumentResult, root: Path) -> list[Path]:
     """The JSON, Markdown and HTML pages of one document (callable as soon as it is scored)."""
     payload = json_report.document_payload(result, document)
     base = _inside(root, system=document.system, document=document.doc_id)
     written = []
-    for suffix, render in ((".json", json_report.dumps), (".md", markdown.render_document),
-                           (".html", html.render_document)):
+    for suffix, render in DOCUMENT_REPORTS:
         path = base.with_name(base.name + suffix)
         write_atomic(path, render(payload))
         written.append(path)
@@ -71,4 +74,4 @@ def write_reports(result: RunResult, out_dir: str | Path) -> list[Path]:
     return written + write_run_reports(result, root)
 
 
-__all__ = ["output_root", "write_document_reports", "write_reports", "write_run_reports"]
+__all__ = ["DOCUMENT_REPORTS", "output_root", "write_document_reports", "write_reports", "write_run_reports"]
