@@ -428,8 +428,9 @@ def _comparisons(r: SizeResults, work: Path) -> list[str]:
             f"sacreBLEU's output to 4 decimals ({', '.join(f'{k} {v}' for k, v in theirs.items())}).",
             "- Why: each segment's sufficient statistics are extracted once and every level is computed from "
             "them; chrF's statistics are sliced out of chrF++'s; TER runs sacreBLEU's algorithm with a faster "
-            "edit distance (evalkit/metrics/fast_ter.py, checked equal to sacreBLEU's on random and corpus "
-            "text by tests/test_fast_ter.py)."]
+            "edit distance, in C (evalkit/metrics/fast_ter.py, _ter.c); n-gram matches and BLEU's 13a "
+            "tokenizer are in C (evalkit/metrics/_ngrams.c); each checked equal to sacreBLEU's on random and "
+            "corpus text (tests/test_fast_ter.py, tests/test_fast_ngrams.py)."]
 
     ek, gc = r.runs["align-evalkit"].json(), r.runs["align-nltk-gale-church"].json()
     out += ["", "## Aligner beside NLTK's Gale-Church", "",
