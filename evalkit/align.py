@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 
+from evalkit._accel import load_accelerator
 from evalkit.segment import Segment
 
 
@@ -540,22 +541,9 @@ def _options_for_c(opts: AlignOptions) -> tuple[float, ...]:
         opts.lexicon_min_count, opts.lexicon_min_dice, opts.lexicon_max_df, opts.miss_weight))
 
 
-def _load_accelerator():
-    """The aligner in C (evalkit/_aligndp.c: `_analyse` and everything `align` does after it),
-    built at install time where a compiler is found; None without it, or when
-    EVALKIT_PURE_PYTHON_ALIGN is set."""
-    import os
-
-    if os.environ.get("EVALKIT_PURE_PYTHON_ALIGN"):
-        return None
-    try:
-        from . import _aligndp
-    except ImportError:
-        return None
-    return _aligndp
-
-
-_accelerated = _load_accelerator()
+# The aligner in C (evalkit/_aligndp.c: `_analyse` and everything `align` does after it); None
+# without it or with EVALKIT_PURE_PYTHON_ALIGN set.
+_accelerated = load_accelerator("._aligndp", __package__, "EVALKIT_PURE_PYTHON_ALIGN")
 _use_accelerator = True     # tests switch it off to compare the two paths
 # What the C analysis asks Python for: a word's facts (`_word_info`, cached by the word's
 # characters for at most 2**15 words), the number anchors, the boilerplate test.

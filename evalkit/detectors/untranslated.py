@@ -16,6 +16,7 @@ from itertools import compress, pairwise, repeat
 from operator import itemgetter, not_
 from typing import Self
 
+from .._accel import load_accelerator
 from ..flags import Flag
 from .base import DetectionInput, Detector
 
@@ -109,19 +110,9 @@ _CAPS_LINE_MIN = 3
 _FIRST_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-def _load_accelerator():
-    """The tokenizer in C (evalkit/detectors/_tokens.c), built at install time where a compiler is
-    found; None without it, or when EVALKIT_PURE_PYTHON_TOKENS is set."""
-    if os.environ.get("EVALKIT_PURE_PYTHON_TOKENS"):
-        return None
-    try:
-        from . import _tokens
-    except ImportError:
-        return None
-    return _tokens
-
-
-_accelerated = _load_accelerator()
+# The tokenizer in C (evalkit/detectors/_tokens.c); None without it or with
+# EVALKIT_PURE_PYTHON_TOKENS set.
+_accelerated = load_accelerator("._tokens", __package__, "EVALKIT_PURE_PYTHON_TOKENS")
 _use_accelerator = True     # tests switch it off to compare the two paths
 
 

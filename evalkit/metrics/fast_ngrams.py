@@ -11,27 +11,20 @@ everything else stay sacreBLEU's own code. Where the extension is not built,
 
 from __future__ import annotations
 
-import os
 from typing import Any, Sequence
 
 from sacrebleu.metrics import BLEU, CHRF
 from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
 
+from .._accel import load_accelerator
+
 # A word id no reference uses: hypothesis words absent from the reference (they match nothing).
 _ABSENT = 0xFFFFFFFF
 
 
-def _load_accelerator():
-    if os.environ.get("EVALKIT_PURE_PYTHON_NGRAMS"):
-        return None
-    try:
-        from . import _ngrams
-    except ImportError:
-        return None
-    return _ngrams
-
-
-_ngrams = _load_accelerator()
+# The n-gram statistics in C (evalkit/metrics/_ngrams.c); None without it or with
+# EVALKIT_PURE_PYTHON_NGRAMS set.
+_ngrams = load_accelerator("._ngrams", __package__, "EVALKIT_PURE_PYTHON_NGRAMS")
 
 
 class FastCHRF(CHRF):

@@ -15,6 +15,8 @@ from typing import Any, Sequence
 from sacrebleu.metrics import TER as _SacreTER
 from sacrebleu.metrics import lib_ter
 
+from .._accel import load_accelerator
+
 _INF = lib_ter._INT_INFINITY
 _BEAM_WIDTH = lib_ter._BEAM_WIDTH
 _MAX_SHIFT_SIZE = lib_ter._MAX_SHIFT_SIZE
@@ -217,21 +219,9 @@ def _shift(hyp: list[int], ref: list[int], ed: _BeamEditDistance, positions: dic
     return best[0], best_words, checked
 
 
-def _load_accelerator():
-    """The C edit rate (evalkit/metrics/_ter.c), built at install time where a compiler is found;
-    None without it, or when EVALKIT_PURE_PYTHON_TER is set (the tests compare both paths)."""
-    import os
-
-    if os.environ.get("EVALKIT_PURE_PYTHON_TER"):
-        return None
-    try:
-        from ._ter import edit_rate
-    except ImportError:
-        return None
-    return edit_rate
-
-
-_accelerated = _load_accelerator()
+# The C edit rate (evalkit/metrics/_ter.c); None without it or with EVALKIT_PURE_PYTHON_TER set.
+_ter = load_accelerator("._ter", __package__, "EVALKIT_PURE_PYTHON_TER")
+_accelerated = _ter.edit_rate if _ter is not None else None
 
 
 def translation_edit_rate(words_hyp: Sequence[str], words_ref: Sequence[str], *,
