@@ -34,6 +34,8 @@ PY = sys.executable
 GIB = 1024 * 1024  # KiB per GiB
 # The end-to-end runs: engine name -> evalkit options.
 ENGINES = {"local": [], "local-2": ["--workers", "2"], "dask": ["--engine", "dask", "--workers", "2"]}
+# Beside the local-2 run: the same without the error detectors, to show what scoring alone costs.
+SCORES_ONLY = ["--workers", "2", "--no-flags"]
 TARGET_RATE = 5000            # aligned segments per second, end to end, 10,000 documents, no COMET
 TARGET_MEMORY_KB = 2 * GIB
 TARGET_METRICS_RATIO = 1.2    # evalkit's metric stage / sacreBLEU's command line
@@ -202,6 +204,13 @@ def run_size(documents: int, work: Path, *, compare: bool, engines: Sequence[str
             res.stages = _stage_seconds(m.stderr)
         res.rows = _rows(out / f"synthetic-{documents}" / "summary.json")
         log(f"  e2e {engine}: {m.wall:.1f} s, {res.rows / m.wall:.0f} segments/s, peak {m.peak_kb / 1024:.0f} MiB")
+    if "local-2" in reports:
+        out = work / f"reports-{documents}-scores-only"
+        m = measure([PY, "-m", "evalkit", "-v", "run", str(corpus), "--no-comet", "--out", str(out), *SCORES_ONLY],
+                    env=env)
+        res.runs["scores-only"] = m
+        shutil.rmtree(out, ignore_errors=True)
+        log(f"  e2e local-2 --no-flags: {m.wall:.1f} s, {res.rows / m.wall:.0f} segments/s")
     if len(reports) > 1:
         names = list(reports)
         first = _files(reports[names[0]])
@@ -333,6 +342,11 @@ def render(results: list[SizeResults], info: dict[str, str], work: Path, argv: S
             out.append(f"| {r.documents:,} | {engine} | {r.rows:,} | {m.wall:.1f} | {m.cpu:.1f} | "
                        f"{r.rows / m.wall:,.0f} | {_mib(m.peak_kb)} | {_mib(m.tree_peak_kb)} | "
                        f"{m.load[0]:.1f}/{m.load[1]:.1f} | {_cmd(m, work)} |")
+        m = r.runs.get("scores-only")
+        if m is not None:
+            out.append(f"| {r.documents:,} | local-2, no detectors | {r.rows:,} | {m.wall:.1f} | {m.cpu:.1f} | "
+                       f"{r.rows / m.wall:,.0f} | {_mib(m.peak_kb)} | {_mib(m.tree_peak_kb)} | "
+                       f"{m.load[0]:.1f}/{m.load[1]:.1f} | {_cmd(m, work)} |")
     out.append("")
     for r in results:
         if r.dask_identical is not None:
@@ -360,6 +374,13 @@ def render(results: list[SizeResults], info: dict[str, str], work: Path, argv: S
             f"(best {rate:,.0f} segments/s{scale}{short}).",
             f"- Target peak memory < 2 GiB: {_verdict(memory < TARGET_MEMORY_KB)} ({_mib(memory)} at most).",
         ]
+        scores = biggest.runs.get("scores-only")
+        if scores is not None:
+            out.append(f"- Without the error detectors (`--no-flags`: segmentation, alignment, BLEU/chrF/chrF++/TER "
+                       f"at three levels, reports) the same {biggest.documents:,} documents run at "
+                       f"{biggest.rows / scores.wall:,.0f} segments/s: the detectors take "
+                       f"{100 * (1 - scores.wall / biggest.runs['e2e-local-2'].wall):.0f}% of the local-2 run's "
+                       "wall time. That row is not counted for the targets above.")
         # Memory should follow the largest document, not the corpus: the same engine at two sizes.
         for engine in ENGINES:
             sizes = [(r.documents, r.runs[f"e2e-{engine}"]) for r in sorted(results, key=lambda r: r.documents)
