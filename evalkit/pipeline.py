@@ -17,6 +17,7 @@ from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from importlib import metadata
+from itertools import compress
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
@@ -584,14 +585,16 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
         flush()
 
     documents: list[DocumentResult] = []
-    spans: list[tuple[int, int]] = []
+    offsets, lengths = array("q"), array("q")     # the spooled documents, system by system
     system_results: list[SystemResult] = []
     for system in systems:
         tally = tallies[system]
         if spool is None:
             documents += [tally.documents[i] for i in sorted(tally.documents)]
         else:
-            spans += [(o, n) for o, n in zip(tally.offsets, tally.lengths) if o >= 0]
+            written = [o >= 0 for o in tally.offsets]
+            offsets.extend(compress(tally.offsets, written))
+            lengths.extend(compress(tally.lengths, written))
         corpus_scores: dict[str, Score] = {}
         for name in (*plan.metrics, *plan.per_document):
             if name in plan.metrics:
@@ -620,7 +623,7 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
     if timings is not None:
         timings.update(seconds)
     return RunResult(corpus.name, corpus.source_lang, corpus.target_lang, tuple(metrics),
-                     tuple(documents) if spool is None else SpooledDocuments(spool, spans),
+                     tuple(documents) if spool is None else SpooledDocuments(spool, offsets, lengths),
                      tuple(system_results), library_versions(), tuple(notes))
 
 

@@ -86,12 +86,15 @@ class DocumentSpool:
 
 
 class SpooledDocuments(OnDemand[DocumentResult]):
-    """A read-only sequence of DocumentResults kept in a `DocumentSpool`, in a given order."""
+    """A read-only sequence of DocumentResults kept in a `DocumentSpool`, in a given order: the
+    k-th is the record of `lengths[k]` bytes at `offsets[k]` (as `DocumentSpool.put` returned)."""
 
-    def __init__(self, spool: DocumentSpool, spans: Sequence[tuple[int, int]]):
+    def __init__(self, spool: DocumentSpool, offsets: array, lengths: array):
+        if len(offsets) != len(lengths):
+            raise ValueError(f"{len(offsets)} offsets for {len(lengths)} lengths")
         self._spool = spool
-        self._offsets = array("q", (o for o, _ in spans))
-        self._lengths = array("q", (n for _, n in spans))
+        self._offsets = offsets
+        self._lengths = lengths
 
     def __len__(self) -> int:
         return len(self._offsets)
