@@ -1719,6 +1719,26 @@ static int word_before(const void *ctx, Py_ssize_t x, Py_ssize_t y) {
     return PyUnicode_Compare(word[x], word[y]) < 0;   /* str < str: code point order */
 }
 
+/* rank[w] = the place, in Python's string order of `key`, of each word w that the scored pairs
+ * name on one side (`b_side`: their target words, else their source words); `stamp` marks the
+ * words seen (-2); `order` has room for n_scored ids. */
+static int rank_words(Arena *arena, const Scored *scored, Py_ssize_t n_scored, int b_side, Py_ssize_t *stamp,
+                      Py_ssize_t *order, Py_ssize_t *rank, PyObject *const *key) {
+    Py_ssize_t k, n = 0;
+    for (k = 0; k < n_scored; k++) {
+        Py_ssize_t w = b_side ? scored[k].b : scored[k].a;
+        if (stamp[w] != -2) {
+            stamp[w] = -2;
+            order[n++] = w;
+        }
+    }
+    if (sort_indices(arena, order, n, word_before, key) < 0)
+        return -1;
+    for (k = 0; k < n; k++)
+        rank[order[k]] = k;
+    return 0;
+}
+
 /* A word's first four characters (`key[:4]`), zero-padded, and how many there are: two
  * prefixes are equal when these five numbers are. */
 typedef struct {
@@ -1760,7 +1780,7 @@ static int learn_lexicon(Doc *d, const Path *links, Py_ssize_t **out_a, Py_ssize
     Py_ssize_t *stamp_s = NEW(arena, Py_ssize_t, ns), *stamp_t = NEW(arena, Py_ssize_t, nt);
     Py_ssize_t *block_s, *block_t, *size_s, *size_t_, *keys_s, *keys_t, *fs, *ft, *order, *rank_a, *rank_b, *lex;
     Py_ssize_t *compact_s, *compact_t, *word_s, *word_t, n_fs = 0, n_ft = 0;
-    Py_ssize_t n_scored = 0, n_lex = 0, n_a = 0, n_b = 0;
+    Py_ssize_t n_scored = 0, n_lex = 0;
     Prefix *prefix_s, *prefix_t;
     uint32_t *dense = NULL;
     char *taken_s, *taken_t;
@@ -1927,26 +1947,9 @@ static int learn_lexicon(Doc *d, const Path *links, Py_ssize_t **out_a, Py_ssize
     order = NEW(arena, Py_ssize_t, n_scored > ns + nt ? n_scored : ns + nt);
     if (!rank_a || !rank_b || !order)
         return -1;
-    for (k = 0; k < n_scored; k++) {
-        if (stamp_s[scored[k].a] != -2) {
-            stamp_s[scored[k].a] = -2;
-            order[n_a++] = scored[k].a;
-        }
-    }
-    if (sort_indices(arena, order, n_a, word_before, src->words.key) < 0)
+    if (rank_words(arena, scored, n_scored, 0, stamp_s, order, rank_a, src->words.key) < 0 ||
+        rank_words(arena, scored, n_scored, 1, stamp_t, order, rank_b, tgt->words.key) < 0)
         return -1;
-    for (k = 0; k < n_a; k++)
-        rank_a[order[k]] = k;
-    for (k = 0; k < n_scored; k++) {
-        if (stamp_t[scored[k].b] != -2) {
-            stamp_t[scored[k].b] = -2;
-            order[n_b++] = scored[k].b;
-        }
-    }
-    if (sort_indices(arena, order, n_b, word_before, tgt->words.key) < 0)
-        return -1;
-    for (k = 0; k < n_b; k++)
-        rank_b[order[k]] = k;
     for (k = 0; k < n_scored; k++) {
         scored[k].rank_a = rank_a[scored[k].a];
         scored[k].rank_b = rank_b[scored[k].b];
