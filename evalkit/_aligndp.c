@@ -1770,6 +1770,23 @@ static Py_ssize_t union_keys(const Side *s, Py_ssize_t from, Py_ssize_t to, Py_s
     return size;
 }
 
+/* One side's words whose block counts lie in [low, max_df], numbered 0, 1, ... in id order:
+ * compact[id] is that number (-1 for the others), word[number] the id, prefix[number] its
+ * prefix; returns how many there are. */
+static Py_ssize_t compact_words(Py_ssize_t n, const Py_ssize_t *count, double low, double max_df,
+                                PyObject *const *key, Py_ssize_t *compact, Py_ssize_t *word, Prefix *prefix) {
+    Py_ssize_t k, m = 0;
+    for (k = 0; k < n; k++) {
+        compact[k] = -1;
+        if (low <= (double)count[k] && (double)count[k] <= max_df) {
+            compact[k] = m;
+            prefix_of(key[k], &prefix[m]);
+            word[m++] = k;
+        }
+    }
+    return m;
+}
+
 /* `learn_lexicon([(src keys, tgt keys, links)])`: the word pairs as (source id, target id),
  * sorted as Python sorts the (source, target) strings. */
 static int learn_lexicon(Doc *d, const Path *links, Py_ssize_t **out_a, Py_ssize_t **out_b, Py_ssize_t *out_size) {
@@ -1846,22 +1863,8 @@ static int learn_lexicon(Doc *d, const Path *links, Py_ssize_t **out_a, Py_ssize
     prefix_t = NEW(arena, Prefix, nt);
     if (!compact_s || !compact_t || !word_s || !word_t || !prefix_s || !prefix_t)
         return -1;
-    for (k = 0; k < ns; k++) {
-        compact_s[k] = -1;
-        if (low <= (double)cs[k] && (double)cs[k] <= max_df) {
-            compact_s[k] = n_fs;
-            prefix_of(src->words.key[k], &prefix_s[n_fs]);
-            word_s[n_fs++] = k;
-        }
-    }
-    for (k = 0; k < nt; k++) {
-        compact_t[k] = -1;
-        if (low <= (double)ct[k] && (double)ct[k] <= max_df) {
-            compact_t[k] = n_ft;
-            prefix_of(tgt->words.key[k], &prefix_t[n_ft]);
-            word_t[n_ft++] = k;
-        }
-    }
+    n_fs = compact_words(ns, cs, low, max_df, src->words.key, compact_s, word_s, prefix_s);
+    n_ft = compact_words(nt, ct, low, max_df, tgt->words.key, compact_t, word_t, prefix_t);
     for (k = 0; k < n_blocks; k++) {
         size_t a = 0, b = 0;
         for (q = 0; q < size_s[k]; q++)
