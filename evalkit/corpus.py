@@ -408,7 +408,8 @@ def validate_corpus(path: str | Path) -> list[Problem]:
             if file.stem not in layout.doc_ids:
                 problems.append(Problem(file, None, f"gold for unknown document {file.stem!r}"))
     for doc_id in layout.doc_ids:
-        needed = [root / "source" / f"{doc_id}.txt", root / "reference" / f"{doc_id}.txt"] + \
+        needed = [root / "source" / f"{doc_id}.txt"] + \
+            ([root / "reference" / f"{doc_id}.txt"] if layout.has_reference else []) + \
             [root / "systems" / s / f"{doc_id}.txt" for s in gold_systems]
         has_gold = any((root / "gold" / k / f"{doc_id}.jsonl").exists() for k in ("errors", "alignment"))
         if has_gold and all(f in readable for f in needed):

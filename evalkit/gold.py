@@ -296,7 +296,8 @@ def check_document(corpus_dir: Path, doc_id: str, systems: list[str]) -> list[Pr
     """Check both gold files of one document; used by `evalkit validate`."""
     problems: list[Problem] = []
     source = (corpus_dir / "source" / f"{doc_id}.txt").read_text(encoding="utf-8")
-    targets = {"reference": (corpus_dir / "reference" / f"{doc_id}.txt").read_text(encoding="utf-8")}
+    reference = corpus_dir / "reference" / f"{doc_id}.txt"   # a corpus may have no references
+    targets = {"reference": reference.read_text(encoding="utf-8")} if reference.exists() else {}
     for system in systems:
         targets[system] = (corpus_dir / "systems" / system / f"{doc_id}.txt").read_text(encoding="utf-8")
     errors_path = corpus_dir / "gold" / "errors" / f"{doc_id}.jsonl"
