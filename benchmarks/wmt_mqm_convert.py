@@ -103,7 +103,8 @@ def convert(text: str) -> list[dict]:
         scores[key][rater] += weight(category, severity)
         if category in ("No-error",):
             continue
-        side, span, base = ("target", target_span, mt) if target_span else ("source", source_span, source)
+        side, span, base = ("source", source_span, source) if source_span and not target_span else \
+            ("target", target_span, mt)
         error = {"rater": rater, "category": category, "severity": severity, "side": side}
         if span is not None:
             error.update(start=span[0], end=span[1], text=base[span[0]:span[1]])

@@ -141,7 +141,7 @@ def build_corpus(folder: Path) -> dict:
         spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
         mt_path = folder / "systems" / SYSTEM / f"{doc_id}.txt"
         mt = mt_path.read_text(encoding="utf-8")
-        where = str(spec_path.relative_to(ROOT.parent))
+        where = "/".join(spec_path.parts[-5:])   # corpora/<group>/<pair>/annotations/<doc>.yaml
         errors = gold_errors(doc_id, mt, spec.get("errors"), where)
         negatives = gold_negatives(doc_id, mt, spec.get("negatives"), where)
         for row in errors + negatives:

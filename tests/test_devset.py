@@ -1,0 +1,245 @@
+"""The spun-news development set (corpora/spun-news-dev, -heldout), the negatives in the detector
+scorecard, and the WMT MQM conversion and measurement scripts (issue 15)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from evalkit.cli import main
+from evalkit.corpus import load_corpus, validate_corpus
+from evalkit.detectors.evaluate import hidden_sources, score_corpus
+from evalkit.flags import Flag
+
+ROOT = Path(__file__).resolve().parent.parent
+GROUPS = [ROOT / "corpora" / "spun-news-dev", ROOT / "corpora" / "spun-news-heldout"]
+CORPORA = sorted(p for g in GROUPS for p in g.glob("en-*"))
+BUILD = ROOT / "corpora" / "spun-news-dev" / "tools" / "build.py"
+
+
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_each_spun_news_corpus_validates_clean(corpus):
+    assert validate_corpus(corpus) == []
+
+
+def test_the_set_has_what_issue_15_asks_for():
+    docs = [(c, d) for c in CORPORA for d in load_corpus(c).manifest["documents"]]
+    languages = {load_corpus(c).target_lang for c, _ in docs}
+    assert len(docs) >= 24 and languages >= {"fr", "de", "es", "ru"}
+    hidden = [d for _, d in docs if d["source"] == "hidden"]
+    held = [d for _, d in docs if d["split"] == "heldout"]
+    assert len(hidden) == len(docs) // 2                      # half are measured without their source
+    assert len(held) == len(docs) // 3                        # a third is held out, two per language
+    assert all(c.parent.name == "spun-news-heldout" for c, d in docs if d["split"] == "heldout")
+    negatives = [n for c in CORPORA for f in (c / "gold" / "negatives").glob("*.jsonl") for n in _jsonl(f)]
+    assert len(negatives) >= 60
+
+
+@pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_no_negative_overlaps_a_gold_error(corpus):
+    for path in (corpus / "gold" / "negatives").glob("*.jsonl"):
+        errors = _jsonl(corpus / "gold" / "errors" / path.name)
+        for n in _jsonl(path):
+            assert not [e["id"] for e in errors if e["start"] < n["end"] and n["start"] < e["end"]], n
+
+
+def _copy_group(tmp_path: Path, pair: str) -> Path:
+    """corpora/spun-news-dev/<pair> copied to <tmp>/corpora/spun-news-dev/<pair> (build.py reads the
+    split from the parent folder's name)."""
+    target = tmp_path / "corpora" / "spun-news-dev" / pair
+    shutil.copytree(ROOT / "corpora" / "spun-news-dev" / pair, target)
+    return target
+
+
+def _build(folder: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(BUILD), str(folder)], capture_output=True, text=True,
+                          cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+
+
+def test_build_regenerates_the_committed_gold_byte_for_byte(tmp_path):
+    copy = _copy_group(tmp_path, "en-de")
+    for generated in [*(copy / "gold").rglob("*.jsonl"), copy / "corpus.yaml", copy / "data" / "documents.jsonl"]:
+        generated.unlink()
+    done = _build(copy)
+    assert done.returncode == 0, done.stderr
+    original = ROOT / "corpora" / "spun-news-dev" / "en-de"
+    for path in sorted(p for p in original.rglob("*") if p.is_file()):
+        assert (copy / path.relative_to(original)).read_bytes() == path.read_bytes(), path
+
+
+@pytest.mark.parametrize("needle, message", [
+    ("Nicht im Text", "not found in the MT"),
+    ("Anzeige", None),   # once in de01: fine
+    ("Olaf Scholz", "occurs 2 times; say which with {n: K}"),
+])
+def test_build_finds_quoted_spans_or_says_why_not(tmp_path, needle, message):
+    copy = _copy_group(tmp_path, "en-de")
+    spec_path = copy / "annotations" / "de01.yaml"
+    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    spec["errors"].append(["bp", "major", needle, "", "written for the test"])
+    spec["negatives"] = [n for n in spec["negatives"] if n[1] != "Olaf Scholz"]
+    spec_path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    done = _build(copy)
+    if message is None:
+        assert done.returncode == 0, done.stderr
+        errors = _jsonl(copy / "gold" / "errors" / "de01.jsonl")
+        mt = (copy / "systems" / "spun-mt" / "de01.txt").read_text(encoding="utf-8")
+        assert all(mt[e["start"]:e["end"]] == e["text"] for e in errors)
+    else:
+        assert done.returncode == 2
+        assert message in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_validate_checks_gold_of_a_corpus_without_references(tmp_path):
+    copy = _copy_group(tmp_path, "en-fr")
+    assert not (copy / "reference").exists()
+    path = copy / "gold" / "errors" / "fr01.jsonl"
+    rows = _jsonl(path)
+    rows[0]["start"] += 1
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    assert [p.message for p in validate_corpus(copy)] == [
+        f"error {rows[0]['id']}: span text {rows[0]['text']!r} does not match the file "
+        f"({(copy / 'systems' / 'spun-mt' / 'fr01.txt').read_text(encoding='utf-8')[rows[0]['start']:rows[0]['end']]!r})"]
+
+
+def test_validate_checks_negative_spans(tmp_path):
+    copy = _copy_group(tmp_path, "en-fr")
+    path = copy / "gold" / "negatives" / "fr02.jsonl"
+    rows = _jsonl(path)
+    rows[1]["end"] += 3
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    problems = validate_corpus(copy)
+    assert len(problems) == 1 and problems[0].path == path and "does not match" in problems[0].message
+
+
+def test_hidden_documents_are_scored_without_their_source(tmp_path):
+    copy = _copy_group(tmp_path, "en-fr")
+    corpus = load_corpus(copy)
+    assert hidden_sources(corpus) == {"fr03", "fr04"}
+    manifest = yaml.safe_load((copy / "corpus.yaml").read_text(encoding="utf-8"))
+    for doc in manifest["documents"]:
+        doc["source"] = "hidden"
+    (copy / "corpus.yaml").write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
+    # fr01 and fr02 hold omissions and wrong numbers that only the source reveals
+    all_hidden = score_corpus(copy, "spun-mt")
+    no_source = score_corpus(ROOT / "corpora" / "spun-news-dev" / "en-fr", "spun-mt", with_source=False)
+    with_source = score_corpus(ROOT / "corpora" / "spun-news-dev" / "en-fr", "spun-mt")
+    assert all_hidden.predicted == no_source.predicted != with_source.predicted
+    assert not any(s.category == "accuracy/mistranslation/number" for s in all_hidden.predicted)
+
+
+def test_negatives_a_flag_overlaps_are_counted_and_listed(tmp_path, capsys):
+    copy = _copy_group(tmp_path, "en-fr")
+    mt = (copy / "systems" / "spun-mt" / "fr01.txt").read_text(encoding="utf-8")
+    start = mt.index("Publicité")   # a junk line every run flags, recorded here as if it were correct
+    negative = {"id": "fr0-n999", "doc_id": "fr01", "system": "spun-mt", "kind": "outlet", "start": start,
+                "end": start + 9, "text": "Publicité", "why": "written for the test"}
+    (copy / "gold" / "negatives" / "fr01.jsonl").write_text(json.dumps(negative) + "\n", encoding="utf-8")
+    for other in ("fr02", "fr03", "fr04"):
+        (copy / "gold" / "negatives" / f"{other}.jsonl").unlink()
+    card = score_corpus(copy, "spun-mt")
+    assert [(n.text, cats) for n, cats in card.flagged] == [("Publicité", ("addition/boilerplate",))]
+    assert main(["eval-detectors", str(copy), "--system", "spun-mt"]) == 0
+    out = capsys.readouterr().out
+    assert "negatives flagged: 1 of 1" in out and f"fr01:{start}-{start + 9} outlet 'Publicité'" in out
+
+
+def test_devset_report_adds_up_to_the_gold(capsys):
+    from benchmarks.devset import report
+
+    text, data = report("dev", bundled=False)
+    gold = sum(len(_jsonl(f)) for c in CORPORA if c.parent.name == "spun-news-dev"
+               for f in (c / "gold" / "errors").glob("*.jsonl"))
+    assert data["dev"]["all"]["(all)"][0] == gold
+    negatives = data["dev"]["negatives"]
+    assert sum(v["total"] for v in negatives.values()) == sum(
+        len(_jsonl(f)) for c in CORPORA if c.parent.name == "spun-news-dev" for f in (c / "gold" / "negatives").glob("*.jsonl"))
+    assert "| **all** |" in text
+
+
+# --- WMT MQM ----------------------------------------------------------------------------------
+
+# A TSV in the format of google/wmt-mqm-human-evaluation, written for the test.
+TSV = "\t".join(["system", "doc", "docSegId", "globalSegId", "rater", "source", "target", "category", "severity",
+                 "metadata"]) + "\n" + "\n".join("\t".join(row) for row in [
+    ["sysA", "d1", "1", "1", "r1", "The cat sat.", "Die Katze <v>sat</v>.", "Accuracy/Source language fragment",
+     "Major", "{}"],
+    ["sysA", "d1", "1", "1", "r2", "The cat sat.", "Die Katze sat<v>.</v>", "Fluency/Punctuation", "Minor", "{}"],
+    ["sysA", "d1", "2", "2", "r1", "It rained.", "Es regnete.", "No-error", "No-error", "{}"],
+    ["sysA", "d1", "2", "2", "r2", "It rained.", "Es <v>regnete</v>.", "Found", "HOTW-test", "{}"],
+    ["sysB", "d1", "1", "1", "r1", "The cat sat.", "The cat sat.", "Non-translation!", "Major", "{}"],
+]) + "\n"
+
+
+def _convert(tmp_path: Path, name: str = "x-ende-test.jsonl.gz") -> Path:
+    (tmp_path / "repo").mkdir(exist_ok=True)
+    (tmp_path / "repo" / "m.tsv").write_text(TSV, encoding="utf-8")
+    out = tmp_path / name
+    done = subprocess.run([sys.executable, "-m", "benchmarks.wmt_mqm_convert", str(tmp_path / "repo"), "m.tsv",
+                           str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def test_wmt_conversion_keeps_spans_scores_and_error_free_segments(tmp_path):
+    out = _convert(tmp_path)
+    rows = [json.loads(line) for line in gzip.open(out, "rt", encoding="utf-8")]
+    assert [(r["system"], r["seg"], r["mt"], r["error_free"]) for r in rows] == [
+        ("sysA", 1, "Die Katze sat.", False), ("sysA", 2, "Es regnete.", True), ("sysB", 1, "The cat sat.", False)]
+    first = rows[0]
+    assert [(e["category"], first["mt"][e["start"]:e["end"]]) for e in first["errors"]] == [
+        ("Accuracy/Source language fragment", "sat"), ("Fluency/Punctuation", ".")]
+    assert first["mqm"] == (5 + 0.1) / 2          # Major 5 (r1), Minor punctuation 0.1 (r2), mean of raters
+    assert rows[1]["raters"] == ["r1"]            # the HOTW check row is dropped
+    assert rows[2]["mqm"] == 25.0                 # Non-translation
+    again = _convert(tmp_path, "y-ende-test.jsonl.gz")
+    assert again.read_bytes() == out.read_bytes()
+
+
+def test_wmt_conversion_refuses_the_held_out_ted_folder(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "benchmarks.wmt_mqm_convert", str(tmp_path), "ted/ende/x.tsv",
+                           str(tmp_path / "o.jsonl.gz")], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode != 0 and "held out" in done.stderr and not (tmp_path / "o.jsonl.gz").exists()
+
+
+def test_wmt_measure_counts_against_the_human_spans(tmp_path):
+    from benchmarks.wmt_mqm import load, measure
+
+    segments = load(_convert(tmp_path))
+
+    def flag(category, severity, start, end, text):
+        return (Flag(start, end, category, severity, text, "test"), start, end)
+
+    flags = {0: [flag("accuracy/untranslated", "major", 10, 13, "sat")],      # on the human span
+             1: [flag("accuracy/untranslated", "minor", 3, 10, "regnete")]}   # on an error-free segment
+    m = measure(segments, flags, [])
+    assert (m["untranslated_spans"], m["untranslated_spans_found"]) == (2, 1)   # sysB's Non-translation missed
+    assert (m["error_free_segments"], m["untranslated_flags_on_error_free"]) == (1, 1)
+    assert m["flagged_segments"] == 2 and m["precision_error"] == 0.5
+    assert m["systems"]["sysA"]["evalkit_penalty"] == (5 + 1) / 2
+    assert m["critical_flags_on_error_free"] == 0
+
+
+def test_the_shipped_wmt_data_is_small_and_well_formed():
+    folder = ROOT / "benchmarks" / "data" / "wmt-mqm"
+    files = sorted(folder.glob("*.jsonl.gz"))
+    assert files and sum(f.stat().st_size for f in files) < 4_000_000
+    assert (folder / "LICENSE").read_text().startswith("\n                                 Apache License") or \
+        "Apache License" in (folder / "LICENSE").read_text()[:200]
+    for path in files:
+        for line in gzip.open(path, "rt", encoding="utf-8"):
+            row = json.loads(line)
+            for e in row["errors"]:
+                if "start" in e:
+                    assert (row["mt"] if e["side"] == "target" else row["source"])[e["start"]:e["end"]] == e["text"]
