@@ -160,7 +160,8 @@ def correlation(systems: dict) -> dict:
     ours = [s["evalkit_penalty"] for s in systems.values()]
     if len(systems) < 3 or len(set(ours)) < 2:
         return {"pearson": None, "kendall": None}
-    return {"pearson": round(float(pearsonr(human, ours)[0]), 4), "kendall": round(float(kendalltau(human, ours)[0]), 4)}
+    return {"pearson": round(float(pearsonr(human, ours)[0]), 4),
+            "kendall": round(float(kendalltau(human, ours)[0]), 4)}
 
 
 def markdown(name: str, m: dict) -> str:

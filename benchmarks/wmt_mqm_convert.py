@@ -1,7 +1,8 @@
 """Convert Google's WMT MQM TSV files into a compact evaluation set for evalkit's detectors.
 
     # the repository (github.com/google/wmt-mqm-human-evaluation) as a git directory or a checkout
-    python -m benchmarks.wmt_mqm_convert REPO generalMT2023/ende/sxs_mqm_generalMT2023_ende.3ratingsPerSegment.tsv.tar.gz \
+    python -m benchmarks.wmt_mqm_convert REPO \
+        generalMT2023/ende/sxs_mqm_generalMT2023_ende.3ratingsPerSegment.tsv.tar.gz \
         benchmarks/data/wmt-mqm/generalMT2023-ende-sxs.jsonl.gz
 
 Input: one MQM TSV of that repository (plain, or a .tar.gz holding one TSV), read from a checkout
