@@ -12,7 +12,8 @@ precision, recall and F1 (a predicted span counts when it shares a character wit
 the same category), the same over all languages, the same split by documents with and without
 their source, and how many gold negatives (gold/negatives) a flag overlaps. On the dev split the
 flagged negatives are listed; on the held-out split only counts are printed, so that nobody
-reads held-out text by accident. `--bundled` adds the bundled corpus (corpora/spinner-news-en-fr).
+reads held-out text by accident. `--bundled` adds the bundled corpus (corpora/spinner-news-en-fr);
+`--aligner` scores evalkit's sentence aligner against each corpus's gold/alignment.
 """
 
 from __future__ import annotations
@@ -129,14 +130,37 @@ def report(split: str, bundled: bool) -> tuple[str, dict]:
     return "\n".join(out), data
 
 
+def aligner_report(split: str) -> str:
+    """evalkit's aligner against the gold source-MT alignment, per language (evalkit.align_eval)."""
+    from evalkit.align_eval import evaluate_corpus_gold
+
+    lines = [f"**{split}: evalkit's aligner against the gold source-MT alignment (evalkit.align_eval)**", "",
+             "| language | strict F1 | lax F1 | insertions P / R | omissions P / R (gold) |",
+             "|---|---:|---:|---:|---:|"]
+    for lang in LANGUAGES:
+        folder = ROOT / "corpora" / f"spun-news-{split}" / f"en-{lang}"
+        if not (folder / "gold" / "alignment").is_dir():
+            continue
+        r = evaluate_corpus_gold(folder, src_lang="en", tgt_lang=lang)["evalkit source-mt"]
+        ratio = lambda key, n: f"{r[key]:.2f}" if r.get(n) else "–"  # noqa: E731
+        lines.append(f"| {lang} | {r['strict_f1']:.2f} | {r['lax_f1']:.2f} | {ratio('ins_p', 'n_ins_pred')} / "
+                     f"{ratio('ins_r', 'n_ins_gold')} | {ratio('omi_p', 'n_omi_pred')} / {ratio('omi_r', 'n_omi_gold')}"
+                     f" ({r.get('n_omi_gold', 0)}) |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
     parser.add_argument("--bundled", action="store_true", help="also score the bundled corpus")
+    parser.add_argument("--aligner", action="store_true", help="also score the aligner against gold/alignment")
     parser.add_argument("--json", metavar="FILE", help="also write the counts as JSON")
     args = parser.parse_args(argv)
     text, data = report(args.split, args.bundled)
     print(text)
+    if args.aligner:
+        for split in (("dev", "heldout") if args.split == "all" else (args.split,)):
+            print(aligner_report(split))
     if args.json:
         Path(args.json).write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0

@@ -54,6 +54,20 @@ def test_no_negative_overlaps_a_gold_error(corpus):
             assert not [e["id"] for e in errors if e["start"] < n["end"] and n["start"] < e["end"]], n
 
 
+@pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_gold_alignment_agrees_with_the_error_gold(corpus):
+    for path in (corpus / "gold" / "errors").glob("*.jsonl"):
+        errors = _jsonl(path)
+        links = _jsonl(corpus / "gold" / "alignment" / path.name)
+        omissions = [e for e in errors if e["category"] == "accuracy/omission"]
+        assert sum(link["type"] == "1-0" for link in links) == len(omissions)
+        junk = [e for e in errors if e["category"] in ("addition/boilerplate", "addition/prompt-leak",
+                                                        "fluency/duplication")]
+        inserted = [t for link in links if link["type"] == "0-1" for t in link["target"]]
+        assert all(any(e["start"] <= a and b <= e["end"] for e in junk) for a, b in inserted)
+        assert all(any(a < e["end"] and e["start"] < b for a, b in inserted) for e in junk)
+
+
 def _copy_group(tmp_path: Path, pair: str) -> Path:
     """corpora/spun-news-dev/<pair> copied to <tmp>/corpora/spun-news-dev/<pair> (build.py reads the
     split from the parent folder's name)."""

@@ -126,6 +126,61 @@ def gold_negatives(doc_id: str, mt: str, rows: list, where: str) -> list[dict]:
     return [{k: r[k] for k in order} for r in negatives]
 
 
+JUNK = ("addition/boilerplate", "addition/prompt-leak", "fluency/duplication")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, without edge whitespace."""
+    spans, offset = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = offset + line.index(stripped)
+            spans.append((start, start + len(stripped)))
+        offset += len(line) + 1
+    return spans
+
+
+def _sentences(text: str, span: tuple[int, int], lang: str) -> list[tuple[int, int]]:
+    from evalkit.segment import segment
+
+    return [(span[0] + s.start, span[0] + s.end) for s in segment(text[span[0]:span[1]], lang)]
+
+
+def gold_alignment(doc_id: str, source: str, mt: str, errors: list[dict], langs: tuple[str, str],
+                   where: str) -> list[dict]:
+    """The source-MT alignment of a document written line by line in source order: each sentence of a
+    line wholly covered by a junk, leak or duplicate error is an insertion (0-1); every other MT line renders
+    the next source line; after the line holding an omission's anchor, the next source line is an
+    omission (1-0). Sentences within a line are evalkit.segment's."""
+    src_lines, mt_lines = _lines(source), _lines(mt)
+    junk = [any(e["category"] in JUNK and e["start"] <= a and b <= e["end"] for e in errors) for a, b in mt_lines]
+    omit_after = {k for k, (a, b) in enumerate(mt_lines) for e in errors
+                  if e["category"] == "accuracy/omission" and e["text"].endswith(".") and a <= e["start"] < b
+                  and e["end"] == b}
+    pairs, s = [], 0
+    for k, span in enumerate(mt_lines):
+        if junk[k]:
+            pairs += [([], [x], "site junk, leaked prompt or repeated line") for x in _sentences(mt, span, langs[1])]
+            continue
+        if s >= len(src_lines):
+            raise BuildError(f"{where}: MT line {k + 1} has no source line left to align to")
+        pairs.append((_sentences(source, src_lines[s], langs[0]), _sentences(mt, span, langs[1]), ""))
+        s += 1
+        if k in omit_after:
+            pairs.append((_sentences(source, src_lines[s], langs[0]), [], "omitted in the MT"))
+            s += 1
+    if s != len(src_lines):
+        raise BuildError(f"{where}: {len(src_lines) - s} source line(s) left unaligned")
+    links = []
+    for number, (src, tgt, note) in enumerate(pairs):
+        links.append({"doc_id": doc_id, "pair": "source-mt", "system": SYSTEM, "link": number,
+                      "source": [list(x) for x in src], "target": [list(x) for x in tgt],
+                      "source_text": [source[a:b] for a, b in src], "target_text": [mt[a:b] for a, b in tgt],
+                      "type": f"{len(src)}-{len(tgt)}", "note": note})
+    return links
+
+
 def write_jsonl(path: Path, rows: list[dict]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
@@ -147,7 +202,10 @@ def build_corpus(folder: Path) -> dict:
         for row in errors + negatives:
             if mt[row["start"]:row["end"]] != row["text"]:   # cannot happen; checked anyway
                 raise BuildError(f"{where}: span {row['id']} does not match the MT")
+        source = (folder / "source" / f"{doc_id}.txt").read_text(encoding="utf-8")
+        alignment = gold_alignment(doc_id, source, mt, errors, (source_lang, target_lang), where)
         write_jsonl(folder / "gold" / "errors" / f"{doc_id}.jsonl", errors)
+        write_jsonl(folder / "gold" / "alignment" / f"{doc_id}.jsonl", alignment)
         write_jsonl(folder / "gold" / "negatives" / f"{doc_id}.jsonl", negatives)
         counts["errors"] += len(errors)
         counts["negatives"] += len(negatives)
@@ -185,7 +243,8 @@ def _readme(group: str, pair: str, target_lang: str) -> str:
                          (("stats", "Size"), ("errors", "Gold errors"), ("notes", "Notes")))
     held = group.endswith("heldout")
     warning = ("\n**HELD OUT. Detector developers must not open these texts, gold or notes until the final "
-               "measurement** (run `benchmarks/devset.py --heldout` and read only its totals).\n" if held else "")
+               "measurement** (run `PYTHONPATH=. python -m benchmarks.devset --split heldout` and read only its "
+               "totals).\n" if held else "")
     return (f"# {group} {pair}\n{warning}\nSpun-then-machine-translated news in {LANGUAGE_NAMES[target_lang]}, "
             "written for evalkit. The datasheet of the whole set (how it was made, what is annotated, licence, "
             "limits) is [../../spun-news-dev/README.md](../../spun-news-dev/README.md); documents, splits and "
