@@ -247,7 +247,7 @@ def distribution_plot(documents: Sequence[dict[str, Any]], metric: str) -> dict[
     present = [v for rows in by_system.values() for _, v in rows]
     if not present:
         return None
-    ticks = nice_ticks(min(present), max(present))
+    ticks = nice_ticks(min(present), max(present), 6)
     low, high = ticks[0], ticks[-1]
     width, left, right, row, top = 760, 190, 24, 40, 8
     scale = (width - left - right) / ((high - low) or 1.0)
@@ -268,7 +268,9 @@ def distribution_plot(documents: Sequence[dict[str, Any]], metric: str) -> dict[
         dots = [{"x": x(v), "y": round(y + ((i * 7919) % 13 - 6) * 1.2, 1),
                  "title": f"{doc_id}: {number(v, metric)}" if tooltips else None}
                 for i, (doc_id, v) in enumerate(values)]
-        rows.append({"system": system, "y": y, "colour": colour, "box": box, "dots": dots, "n": len(values)})
+        many = len(values) > DOT_TOOLTIPS_MAX
+        rows.append({"system": system, "y": y, "colour": colour, "box": box, "dots": dots, "n": len(values),
+                     "dot_radius": 2 if many else 3.5, "dot_opacity": 0.3 if many else 0.7})
     height = top + row * len(rows) + 34
     return {"width": width, "height": height, "left": left, "right": width - right, "rows": rows,
             "axis_y": top + row * len(rows), "ticks": [{"x": x(t), "label": f"{t:g}"} for t in ticks],
