@@ -269,3 +269,23 @@ def test_fixture_checkpoint_layout(tiny_model):
     assert f"pretrained_model: {tiny_model / 'pretrained'}" in hparams
     config = json.loads((tiny_model / "pretrained" / "config.json").read_text(encoding="utf-8"))
     assert (config["hidden_size"], config["num_hidden_layers"]) == (32, 2)
+
+
+def test_hub_model_in_the_local_cache_is_used_without_the_network(tiny_model, baseline, tmp_path):
+    # The Hugging Face cache's layout: snapshots/<revision>/... hold links into blobs/, refs/main
+    # names the revision (as huggingface_hub.snapshot_download leaves it).
+    repo = tmp_path / "hub" / "models--someone--tiny-comet"
+    revision = "0" * 40
+    for source in sorted(p for p in tiny_model.rglob("*") if p.is_file()):
+        relative = source.relative_to(tiny_model)
+        blob = repo / "blobs" / hashlib.sha256(relative.as_posix().encode()).hexdigest()
+        blob.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, blob)
+        link = repo / "snapshots" / revision / relative
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(os.path.relpath(blob, link.parent))
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(revision, encoding="utf-8")
+    metric = COMET("someone/tiny-comet", cache=None, saving_directory=tmp_path / "hub")
+    assert metric.signature().startswith("comet|model:someone/tiny-comet|ckpt:")
+    assert metric.segment_scores(HYPOTHESES, REFERENCES, SOURCES) == pytest.approx(baseline)
