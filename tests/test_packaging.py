@@ -81,8 +81,8 @@ def test_core_install_works_without_torch_and_says_comet_is_missing_once(wheel, 
     result = _run([venv / "bin" / "evalkit", "run", corpus, "--out", tmp_path / "out"], env=_env(), cwd=tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]
     said = [line for line in (result.stdout + result.stderr).splitlines() if "COMET" in line]
-    assert said == ["COMET not computed: COMET is not installed (unbabel-comet missing); add it with: "
-                    "pip install 'evalkit-mt[comet]'"]
+    assert said == [("COMET not computed: COMET is not installed (unbabel-comet missing); add it with: "
+                     "pip install 'evalkit-mt[comet]'")]
     # the templates travelled in the wheel
     assert "<table" in (tmp_path / "out" / "tiny" / "index.html").read_text(encoding="utf-8")
 

@@ -43,7 +43,7 @@ def test_index_says_which_way_is_better_and_counts_flags_by_category(bundled_run
         assert re.search(rf"<th class=\"num\">{re.escape(metric)} <span class=\"better\" title=\"(higher|lower) "
                          rf"is better\">{arrow}</span></th>", page), metric
     for system in result.systems:
-        for category, count in system.flag_counts.items():
+        for category in system.flag_counts:
             assert f"{category}</td>" in page
         assert f"{system.mqm_per_100_words:.2f}" in page
     # every category its own colour, each in the legend
@@ -93,10 +93,10 @@ def test_a_flags_confidence_and_evidence_show_on_hover_and_in_the_markdown_footn
 
 
 def test_numbers_have_fixed_decimals_per_metric(bundled_run):
-    result, root = bundled_run
+    result, _ = bundled_run
     payload = document_payload(result, result.documents[0])
     page = html.render_document(payload)
-    for name, score in payload["scores"].items():
+    for score in payload["scores"].values():
         if score["value"] is not None:
             assert f">{score['value']:.2f}</td>" in page
     assert html.number(0.123456, "comet") == "0.1235" and html.number(1.0319, "bleu") == "1.03"

@@ -94,5 +94,5 @@ def test_a_note_is_printed_once(tiny_corpus, tmp_path):
                             capture_output=True, text=True, check=False, timeout=300)
     assert result.returncode == 0, result.stderr
     lines = [line for line in (result.stdout + result.stderr).splitlines() if "not computed" in line]
-    assert lines == ["COMET not computed: COMET model 'Unbabel/wmt22-comet-da' could not be loaded: "
-                     "not in the local cache and HF_HUB_OFFLINE is set"]
+    assert lines == [("COMET not computed: COMET model 'Unbabel/wmt22-comet-da' could not be loaded: "
+                      "not in the local cache and HF_HUB_OFFLINE is set")]

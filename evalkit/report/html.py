@@ -61,10 +61,6 @@ def number(value: float | None, metric: str = "") -> str:
     return "n/a" if value is None else f"{value:.{DECIMALS.get(metric, 2)}f}"
 
 
-def _num(value: float | None) -> str:
-    return number(value)
-
-
 def higher_is_better(metric: str) -> bool | None:
     """The registry's direction for a metric (MQM and flag counts: lower is better)."""
     from ..metrics import METRICS
