@@ -287,14 +287,22 @@ def _not_installed() -> str | None:
 
 
 def _cached_checkpoint(model: str, saving_directory: str | None) -> Path | None:
-    """The hub model's checkpoint when it is in the local Hugging Face cache, without a network call."""
-    from huggingface_hub import try_to_load_from_cache
+    """The hub model's checkpoint when it is in the local Hugging Face cache, without a network call.
 
-    try:
-        found = try_to_load_from_cache(model, CHECKPOINT.as_posix(), cache_dir=saving_directory)
-    except Exception:  # noqa: BLE001 -- a name the hub would refuse is simply not cached
+    Read from the cache's layout (refs/main names a snapshot) rather than through
+    huggingface_hub's file_download module, whose import alone takes about a second.
+    """
+    from huggingface_hub import constants
+
+    if model.count("/") != 1:
         return None
-    return Path(found) if isinstance(found, str) and Path(found).is_file() else None
+    repo = Path(saving_directory or constants.HF_HUB_CACHE) / ("models--" + model.replace("/", "--"))
+    try:
+        revision = (repo / "refs" / "main").read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    checkpoint = repo / "snapshots" / revision / CHECKPOINT
+    return checkpoint if revision and checkpoint.is_file() else None
 
 
 def _hub_unreachable(timeout: float = 2.0) -> str | None:
