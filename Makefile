@@ -1,5 +1,5 @@
 # Two-command setup: `make run` and `make test` each create .venv when missing
-# and install evalkit with what it needs (torch pinned CPU-only via constraints.txt).
+# and install evalkit with COMET and the test tools (torch pinned CPU-only via constraints.txt).
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -12,7 +12,7 @@ PIP_FLAGS ?= --disable-pip-version-check --progress-bar off
 
 $(STAMP): pyproject.toml setup.py constraints.txt evalkit/metrics/_ter.c evalkit/metrics/_ngrams.c evalkit/_aligndp.c evalkit/detectors/_tokens.c
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install $(PIP_FLAGS) -q $(FIND_LINKS) -c constraints.txt -e ".[test]"
+	$(PY) -m pip install $(PIP_FLAGS) -q $(FIND_LINKS) -c constraints.txt -e ".[test,comet]"
 	@touch $(STAMP)
 
 run: $(STAMP)

@@ -117,20 +117,25 @@ def _positive_int(value: str) -> int:
 
 
 class _Progress:
-    """A one-line progress counter on stderr, only when stderr is a terminal."""
+    """A progress bar with rate and ETA on stderr (tqdm), shown once a run has taken 2 s; silent
+    with -q and when stderr is not a terminal."""
 
     def __init__(self, total: int, enabled: bool):
-        self.total, self.done = total, 0
-        self.enabled = enabled and sys.stderr.isatty()
+        self.bar = None
+        if enabled and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="doc", delay=2, file=sys.stderr, dynamic_ncols=True,
+                            bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_fmt}]")
 
     def step(self, label: str) -> None:
-        self.done += 1
-        if self.enabled:
-            print(f"\r[{self.done}/{self.total}] {label[:60]:60}", end="", file=sys.stderr, flush=True)
+        if self.bar is not None:
+            self.bar.set_description_str(label[:40], refresh=False)
+            self.bar.update(1)
 
     def close(self) -> None:
-        if self.enabled and self.done:
-            print(file=sys.stderr)
+        if self.bar is not None:
+            self.bar.close()
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -170,9 +175,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         progress.close()
     root = output_root(result, args.out)
     written = len(DOCUMENT_REPORTS) * reported[0] + len(write_run_reports(result, root))
-    for note in result.notes:
-        log.warning(note)
-    if not args.quiet:
+    if not args.quiet:  # the table ends with the run's notes ("COMET not computed: ..."), once
         print(format_table(result))
         print(f"\n{written} report files written to {_display(root)} (open {_display(root / 'index.html')})")
     return 0
@@ -273,8 +276,7 @@ def _delegate(module: str):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="evalkit", description="Translation-quality evaluation harness.")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
-    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv: debug)")
+    _add_verbosity(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     run = sub.add_parser("run", help="evaluate a corpus and write reports (default: the bundled corpus)")
@@ -353,7 +355,17 @@ def build_parser() -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=text)
         adder(command)
         command.set_defaults(func=_delegate(module))
+    for command in sub.choices.values():
+        _add_verbosity(command, default=argparse.SUPPRESS)
     return parser
+
+
+def _add_verbosity(parser: argparse.ArgumentParser, default=None) -> None:
+    """-q and -v, before the subcommand (`default` set) and after it (SUPPRESS: unset keeps the first)."""
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only errors",
+                        **({} if default is None else {"default": default}))
+    parser.add_argument("-v", "--verbose", action="count", help="more logging (-vv: debug)",
+                        default=0 if default is None else default)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

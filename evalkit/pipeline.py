@@ -86,11 +86,15 @@ class RunOptions:
 
 def library_versions() -> dict[str, str]:
     versions = {}
-    for package in ("evalkit", "sacrebleu"):
-        try:
-            versions[package] = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            versions[package] = "unknown"
+    # evalkit is published as the distribution evalkit-mt (older installs: evalkit).
+    for package, distributions in (("evalkit", ("evalkit-mt", "evalkit")), ("sacrebleu", ("sacrebleu",))):
+        versions[package] = "unknown"
+        for distribution in distributions:
+            try:
+                versions[package] = metadata.version(distribution)
+                break
+            except metadata.PackageNotFoundError:
+                continue
     return versions
 
 

@@ -56,7 +56,7 @@ def test_terminal_table_lists_documents_of_small_corpora_only(tiny_corpus):
     small = format_table(result, max_documents=2).splitlines()
     assert sum(" doc-a " in line for line in small) == 2 and not any("summary.csv" in line for line in small)
     large = format_table(result, max_documents=1).splitlines()
-    assert not any("doc-a" in line for line in large) and sum("(corpus, 2 docs)" in line for line in large) == 2
+    assert not any("doc-a" in line for line in large) and sum("(corpus, 2 documents)" in line for line in large) == 2
     assert "(per-document scores: summary.csv and index.html; more than 1 documents)" in large
 
 

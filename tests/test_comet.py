@@ -147,7 +147,12 @@ def test_bad_local_paths_are_input_errors(tmp_path):
         COMET(tmp_path, cache=None).segment_scores(HYPOTHESES, REFERENCES, SOURCES)
 
 
-def test_hub_name_offline_is_unavailable_and_fast(tmp_path):
+@pytest.mark.parametrize("offline, reason", [
+    ("1", "not in the local cache and HF_HUB_OFFLINE is set"),
+    # Not offline, but the hub's port refuses: found by one TCP connection, not by comet's retries.
+    ("", "not in the local cache and the Hugging Face hub (127.0.0.1) cannot be reached (offline?)"),
+])
+def test_hub_name_offline_is_unavailable_and_fast(tmp_path, offline, reason):
     code = f"""
 import logging, sys
 from evalkit.errors import MetricUnavailable
@@ -162,14 +167,16 @@ for metric, refs in ((COMET(cache=None, saving_directory={str(tmp_path / "models
         print(exc)
     else:
         sys.exit("no MetricUnavailable")
-# importing comet must not leave a root handler behind (comet calls logging.basicConfig)
+# nothing imported comet or torch to find that out (that import alone takes seconds)
 assert not logging.getLogger().handlers, logging.getLogger().handlers
+heavy = sorted(m for m in ("torch", "comet", "transformers") if m in sys.modules)
+assert not heavy, heavy
 """
-    result = subprocess.run([sys.executable, "-c", code], env=_subprocess_env(tmp_path), cwd=tmp_path,
+    env = dict(_subprocess_env(tmp_path), HF_HUB_OFFLINE=offline, HF_ENDPOINT="http://127.0.0.1:9")
+    result = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path,
                             capture_output=True, text=True, timeout=180, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
     lines = result.stdout.splitlines()
-    reason = "not in the local cache and the Hugging Face hub cannot be reached (offline?)"
     assert lines == [f"COMET model 'Unbabel/wmt22-comet-da' could not be loaded: {reason}",
                      f"COMET model 'Unbabel/wmt22-cometkiwi-da' could not be loaded: {reason}"]
 
@@ -262,3 +269,23 @@ def test_fixture_checkpoint_layout(tiny_model):
     assert f"pretrained_model: {tiny_model / 'pretrained'}" in hparams
     config = json.loads((tiny_model / "pretrained" / "config.json").read_text(encoding="utf-8"))
     assert (config["hidden_size"], config["num_hidden_layers"]) == (32, 2)
+
+
+def test_hub_model_in_the_local_cache_is_used_without_the_network(tiny_model, baseline, tmp_path):
+    # The Hugging Face cache's layout: snapshots/<revision>/... hold links into blobs/, refs/main
+    # names the revision (as huggingface_hub.snapshot_download leaves it).
+    repo = tmp_path / "hub" / "models--someone--tiny-comet"
+    revision = "0" * 40
+    for source in sorted(p for p in tiny_model.rglob("*") if p.is_file()):
+        relative = source.relative_to(tiny_model)
+        blob = repo / "blobs" / hashlib.sha256(relative.as_posix().encode()).hexdigest()
+        blob.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, blob)
+        link = repo / "snapshots" / revision / relative
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(os.path.relpath(blob, link.parent))
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(revision, encoding="utf-8")
+    metric = COMET("someone/tiny-comet", cache=None, saving_directory=tmp_path / "hub")
+    assert metric.signature().startswith("comet|model:someone/tiny-comet|ckpt:")
+    assert metric.segment_scores(HYPOTHESES, REFERENCES, SOURCES) == pytest.approx(baseline)

@@ -53,6 +53,10 @@ def test_notebook_runs_in_this_environment(executed):
     assert _text(executed["interpreter"]).strip() == sys.prefix
     errors = [c for c in executed.values() for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors
+    # nor any warning (a TqdmWarning about IProgress came from datasets' tqdm.auto without ipywidgets)
+    stderr = [o["text"] for c in executed.values() for o in c.get("outputs", [])
+              if o.get("output_type") == "stream" and o.get("name") == "stderr"]
+    assert not stderr
 
 
 def test_notebook_shows_the_key_tables(executed):

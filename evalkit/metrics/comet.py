@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import logging
 import math
 import warnings
@@ -201,9 +202,20 @@ class COMET(Metric):
             return self._checkpoint
         if self._unavailable is not None:
             raise self._unavailable  # one failed download per instance is enough
+        missing = _not_installed()
+        if missing:
+            self._unavailable = MetricUnavailable(missing)
+            raise self._unavailable
         if self._local is not None:
             checkpoint = self._local
+        elif (cached := _cached_checkpoint(self.model, self.saving_directory)) is not None:
+            checkpoint = cached
         else:
+            unreachable = _hub_unreachable()
+            if unreachable:
+                self._unavailable = MetricUnavailable(f"COMET model '{self.model}' could not be loaded: "
+                                                      f"not in the local cache and {unreachable}")
+                raise self._unavailable
             comet = _import_comet()
             try:
                 with _quiet(not self.progress):
@@ -258,8 +270,70 @@ def _local_checkpoint(model: str) -> Path | None:
 
 
 def _model_folder(checkpoint: Path) -> Path:
-    # COMET's layout: <model>/checkpoints/model.ckpt with <model>/hparams.yaml.
-    return checkpoint.resolve().parents[1]
+    # COMET's layout: <model>/checkpoints/model.ckpt with <model>/hparams.yaml. Not resolved:
+    # in the Hugging Face cache model.ckpt is a link into blobs/, away from its hparams.yaml.
+    return checkpoint.absolute().parents[1]
+
+
+INSTALL_HINT = "pip install 'evalkit-mt[comet]'"
+
+
+def _not_installed() -> str | None:
+    """Why COMET cannot run here, found without importing torch (None when it can)."""
+    for module, distribution in (("comet", "unbabel-comet"), ("torch", "torch")):
+        if importlib.util.find_spec(module) is None:
+            return f"COMET is not installed ({distribution} missing); add it with: {INSTALL_HINT}"
+    return None
+
+
+def _cached_checkpoint(model: str, saving_directory: str | None) -> Path | None:
+    """The hub model's checkpoint when it is in the local Hugging Face cache, without a network call.
+
+    Read from the cache's layout (refs/main names a snapshot) rather than through
+    huggingface_hub's file_download module, whose import alone takes about a second.
+    """
+    from huggingface_hub import constants
+
+    if model.count("/") != 1:
+        return None
+    repo = Path(saving_directory or constants.HF_HUB_CACHE) / ("models--" + model.replace("/", "--"))
+    try:
+        revision = (repo / "refs" / "main").read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    checkpoint = repo / "snapshots" / revision / CHECKPOINT
+    return checkpoint if revision and checkpoint.is_file() else None
+
+
+def _hub_unreachable(timeout: float = 2.0) -> str | None:
+    """Why the Hugging Face hub cannot be reached, in at most `timeout` seconds (None when it can).
+
+    Asking the hub through comet costs the torch import and huggingface_hub's retries (about
+    14 s offline); a bare TCP connection, name lookup included, answers at once.
+    """
+    import socket
+    import threading
+    from urllib.parse import urlsplit
+
+    from huggingface_hub import constants
+
+    if constants.HF_HUB_OFFLINE:
+        return "HF_HUB_OFFLINE is set"
+    url = urlsplit(constants.ENDPOINT)
+    host, port = url.hostname or "huggingface.co", url.port or (80 if url.scheme == "http" else 443)
+    outcome: list[str | None] = []
+
+    def probe() -> None:
+        try:
+            socket.create_connection((host, port), timeout=timeout).close()
+            outcome.append(None)
+        except OSError:
+            outcome.append(f"the Hugging Face hub ({host}) cannot be reached (offline?)")
+
+    thread = threading.Thread(target=probe, daemon=True)  # name lookups have no timeout of their own
+    thread.start()
+    thread.join(timeout)
+    return outcome[0] if outcome else f"the Hugging Face hub ({host}) did not answer within {timeout:g} s"
 
 
 def _read_hparams(checkpoint: Path, model: str, *, local: bool) -> dict[str, Any]:

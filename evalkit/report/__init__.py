@@ -55,7 +55,7 @@ def write_document_reports(result: RunResult, document: DocumentResult, root: Pa
 
 def write_run_reports(result: RunResult, root: Path) -> list[Path]:
     """The run's summary.csv, summary.json and index.html."""
-    index_rows = [{"system": d.system, "doc_id": d.doc_id, "href": f"{d.system}/{d.doc_id}.html",
+    index_rows = [{"system": d.system, "doc_id": d.doc_id, "title": d.title, "href": f"{d.system}/{d.doc_id}.html",
                    "scores": {**{m: s.value for m, s in d.scores.items()},
                               **({"mqm/100w": d.mqm.penalty_per_100_words} if d.mqm else {})}}
                   for d in result.documents]

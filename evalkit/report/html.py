@@ -1,9 +1,10 @@
 """Self-contained HTML reports: a page per document and an index per run.
 
-No scripts or styles are loaded from the network; every corpus text goes through
-`html.escape`. The document page shows the aligned side-by-side view (source |
-MT | reference) with segment scores, and flagged spans highlighted in their
-category's colour with category, severity and suggestion on hover.
+Pages are rendered from the Jinja2 templates in report/templates with autoescaping on, so every
+corpus text is escaped; nothing (script, style, font) is loaded from the network. The document
+page shows the aligned side-by-side view (source | MT | reference) with segment scores, flagged
+spans highlighted in their category's colour with category, severity, confidence and evidence on
+hover. This module only shapes the payload for the templates (positions of plot marks included).
 """
 
 from __future__ import annotations
@@ -11,40 +12,80 @@ from __future__ import annotations
 import hashlib
 import itertools
 from collections.abc import Sequence
-from html import escape
+from functools import cache
+from pathlib import Path
 from typing import Any
 
-STYLE = """
-body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem;color:#1b1b1b;max-width:1400px}
-h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem}
-table{border-collapse:collapse;width:100%;margin:.5rem 0}
-th,td{border:1px solid #ddd;padding:.3rem .45rem;vertical-align:top;text-align:left}
-th{background:#f4f4f4}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-tr.ins td{background:#fff4f0}tr.omi td{background:#f0f6ff}
-code{font-size:12px;color:#555}.muted{color:#777}
-mark{border-radius:2px;padding:0 1px;cursor:help}
-.legend span{display:inline-block;margin:0 .6rem .3rem 0;padding:0 .3rem;border-radius:2px}
-svg text{font:11px system-ui,sans-serif}
-"""
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
-PALETTE = ["#ffd8a8", "#ffc9c9", "#d0bfff", "#a5d8ff", "#b2f2bb", "#ffec99", "#fcc2d7",
-           "#99e9f2", "#e9ecef", "#c0eb75", "#eebefa", "#ffe8cc"]
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+# One colour per MQM category of docs/annotation-guidelines.md, no two alike; categories outside
+# it get one of FALLBACK by a stable hash.
+CATEGORY_COLOURS = {
+    "accuracy/untranslated": "#ffa8a8",
+    "accuracy/mistranslation": "#ff8787",
+    "accuracy/mistranslation/named-entity": "#d0bfff",
+    "accuracy/mistranslation/number": "#eebefa",
+    "accuracy/omission": "#74c0fc",
+    "accuracy/addition": "#ffc078",
+    "addition/boilerplate": "#ffe066",
+    "addition/prompt-leak": "#faa2c1",
+    "fluency/duplication": "#8ce99a",
+    "fluency/punctuation": "#66d9e8",
+    "fluency/inconsistency": "#c0eb75",
+    "fluency/grammar": "#63e6be",
+    "fluency/spelling": "#bac8ff",
+    "omission/truncation": "#a5d8ff",
+    "style/awkward": "#ced4da",
+}
+FALLBACK = ["#ffe3e3", "#e5dbff", "#d3f9d8", "#fff3bf", "#c5f6fa", "#ffdeeb", "#e9ecef", "#ffe8cc"]
+SYSTEM_COLOURS = ["#1c7ed6", "#e8590c", "#2f9e44", "#ae3ec9", "#f08c00", "#0c8599", "#5f3dc4", "#c2255c"]
+# Decimals shown per metric (the JSON and CSV keep more); everything else: 2.
+DECIMALS = {"comet": 4}
+# Beyond this many documents per system the plot's dots carry no tooltip (page size).
+DOT_TOOLTIPS_MAX = 200
 
 
 def category_colour(category: str) -> str:
     """A stable colour per MQM category (the same in every report)."""
+    if category in CATEGORY_COLOURS:
+        return CATEGORY_COLOURS[category]
     digest = int(hashlib.sha256(category.encode("utf-8")).hexdigest(), 16)
-    return PALETTE[digest % len(PALETTE)]
+    return FALLBACK[digest % len(FALLBACK)]
 
 
-def _num(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.2f}"
+def number(value: float | None, metric: str = "") -> str:
+    """A metric's value with its fixed number of decimals; "n/a" when missing."""
+    return "n/a" if value is None else f"{value:.{DECIMALS.get(metric, 2)}f}"
 
 
-def _page(title: str, body: str) -> str:
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>{escape(title)}</title><style>{STYLE}</style></head>\n<body>\n{body}\n</body></html>\n")
+def higher_is_better(metric: str) -> bool | None:
+    """The registry's direction for a metric (MQM and flag counts: lower is better)."""
+    from ..metrics import METRICS
+
+    if metric in METRICS:
+        return bool(METRICS.entry(metric).meta.get("higher_is_better", True))
+    return False if metric.startswith("mqm") else None
+
+
+def arrow(metric: str) -> str:
+    better = higher_is_better(metric)
+    return "" if better is None else ("↑" if better else "↓")
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(num=number, colour=category_colour)
+    env.globals.update(arrow=arrow, higher_is_better=higher_is_better)
+    return env
+
+
+def _render(template: str, **context: Any) -> str:
+    return _environment().get_template(template).render(**context)
 
 
 class FlagIndex:
@@ -77,7 +118,7 @@ def highlight(text: str, offset: int, flags: Sequence[dict[str, Any]] | FlagInde
     index = flags if isinstance(flags, FlagIndex) else FlagIndex(flags)
     inside = index.overlapping(offset, end)
     if not inside:
-        return escape(text)
+        return escape(text)  # a Markup
     cuts = sorted({0, len(text)} | {max(0, min(len(text), f[k] - offset)) for f in inside for k in ("start", "end")})
     pieces = []
     for a, b in itertools.pairwise(cuts):
@@ -87,90 +128,52 @@ def highlight(text: str, offset: int, flags: Sequence[dict[str, Any]] | FlagInde
             pieces.append(chunk)
             continue
         top = min(active, key=lambda f: f["end"] - f["start"])  # innermost span gives the colour
-        tip = "\n".join(f"{f['category']} ({f['severity']})"
-                        + (f" → {f['suggestion']}" if f.get("suggestion") is not None else "")
-                        + f" [{f['detector']}]" for f in active)
+        tip = "\n".join(flag_tooltip(f) for f in active)
         pieces.append(f"<mark style=\"background:{category_colour(top['category'])}\" "
                       f"title=\"{escape(tip)}\">{chunk}</mark>")
-    return "".join(pieces)
+    return Markup("".join(pieces))
 
+
+def flag_tooltip(flag: dict[str, Any]) -> str:
+    """What a flag's hover text says: category, severity, suggestion, confidence, evidence."""
+    suggestion = f" → {flag['suggestion']}" if flag.get("suggestion") else ""
+    evidence = f"; {flag['evidence']}" if flag.get("evidence") else ""
+    confidence = flag.get("confidence")
+    confidence = "" if confidence is None else f", confidence {confidence:.2f}"
+    return f"{flag['category']} ({flag['severity']}){suggestion} [{flag['detector']}{confidence}]{evidence}"
+
+
+
+# -- the document page -------------------------------------------------------------------------
 
 def render_document(payload: dict[str, Any], *, index_href: str = "../index.html") -> str:
-    doc, corpus = payload["document"], payload["corpus"]
-    title = f"{doc['id']} — {payload['system']}"
-    parts = [f"<p><a href=\"{escape(index_href)}\">← index</a></p>", f"<h1>{escape(title)}</h1>"]
-    if doc.get("title"):
-        parts.append(f"<p><em>{escape(doc['title'])}</em></p>")
-    parts.append(f"<p class=\"muted\">Corpus <code>{escape(corpus['name'])}</code>, "
-                 f"{escape(corpus['source_lang'])} → {escape(corpus['target_lang'])}. Words: "
-                 + escape(", ".join(f"{k} {v}" for k, v in sorted(doc["words"].items()))) + "</p>")
-
-    rows = []
-    for name, score in sorted(payload["scores"].items()):
-        value = _num(score["value"]) if score["value"] is not None else "not computed"
-        reason = f"<br><span class=\"muted\">{escape(score['error'])}</span>" if score.get("error") else ""
-        rows.append(f"<tr><td>{escape(name)}</td><td class=\"num\">{escape(value)}</td>"
-                    f"<td>{escape(score['unit'])}</td><td class=\"num\">{score['n']}</td>"
-                    f"<td><code>{escape(score['signature'])}</code>{reason}</td></tr>")
-    parts.append("<h2>Scores</h2><table><tr><th>metric</th><th>value</th><th>unit</th><th>n</th>"
-                 "<th>signature</th></tr>" + "".join(rows) + "</table>")
-
-    flags = payload.get("flags") or []
-    if payload.get("flags") is not None:
-        parts.append(_flags_section(payload, flags))
+    doc = payload["document"]
+    flags = payload.get("flags")
     segments = payload.get("segments") or []
-    if segments:
-        parts.append(_segments_section(segments, flags))
-    if payload.get("notes"):
-        parts.append("<h2>Notes</h2><ul>" + "".join(f"<li>{escape(n)}</li>" for n in payload["notes"]) + "</ul>")
-    parts.append("<p class=\"muted\">" + escape(", ".join(f"{k} {v}" for k, v in
-                                                            sorted(payload["versions"].items()))) + "</p>")
-    return _page(title, "\n".join(parts))
-
-
-def _flags_section(payload: dict[str, Any], flags: Sequence[dict[str, Any]]) -> str:
-    parts = ["<h2>Flags</h2>"]
-    mqm = payload.get("mqm")
-    if mqm:
-        parts.append(f"<p>MQM-style penalty: <b>{_num(mqm['penalty_per_100_words'])}</b> per 100 words "
-                     f"({mqm['penalty']} points over {mqm['words']} words).</p>")
-    if not flags:
-        return "".join(parts) + "<p>No flags.</p>"
-    categories = sorted({f["category"] for f in flags})
-    parts.append("<p class=\"legend\">" + "".join(
-        f"<span style=\"background:{category_colour(c)}\">{escape(c)}</span>" for c in categories) + "</p>")
-    rows = [f"<tr><td><mark style=\"background:{category_colour(f['category'])}\">{escape(f['category'])}"
-            f"</mark></td><td>{escape(f['severity'])}</td><td>{escape(f['text'])}</td>"
-            f"<td>{escape('' if f.get('suggestion') is None else str(f['suggestion']))}</td>"
-            f"<td>{escape(f['detector'])}</td><td class=\"num\">{f['start']}–{f['end']}</td></tr>"
-            for f in flags]
-    parts.append("<table><tr><th>category</th><th>severity</th><th>text</th><th>suggestion</th>"
-                 "<th>detector</th><th>span</th></tr>" + "".join(rows) + "</table>")
-    return "".join(parts)
-
-
-def _segments_section(segments: Sequence[dict[str, Any]], flags: Sequence[dict[str, Any]]) -> str:
     metrics = sorted({m for s in segments for m in s.get("scores", {})})
-    head = "<tr><th>#</th><th>link</th><th>source</th><th>MT</th><th>reference</th>" + \
-        "".join(f"<th>{escape(m)}</th>" for m in metrics) + "</tr>"
-    rows = []
+    return _render("document.html.j2", title=f"{doc['id']} — {payload['system']}", index_href=index_href,
+                   doc=doc, corpus=payload["corpus"], system=payload["system"],
+                   scores=sorted(payload["scores"].items()), flags=flags, mqm=payload.get("mqm"),
+                   categories=sorted({f["category"] for f in flags or ()}),
+                   segment_metrics=metrics, segments=_segment_rows(segments, flags or [], metrics),
+                   notes=payload.get("notes") or [], versions=sorted(payload["versions"].items()))
+
+
+def _segment_rows(segments: Sequence[dict[str, Any]], flags: Sequence[dict[str, Any]],
+                  metrics: Sequence[str]) -> list[dict[str, Any]]:
     index = FlagIndex(flags)
+    rows = []
     for s in segments:
-        kind = " class=\"ins\"" if s["type"].startswith("0-") else (
-            " class=\"omi\"" if s["type"].endswith("-0") else "")
         hyp_spans = s.get("hypothesis_spans") or []
         if hyp_spans:
-            mt = "<br>".join(highlight(s["hypothesis"][a:b], start, index)
-                             for (start, _end), (a, b) in zip(hyp_spans, _local_spans(s["hypothesis"], hyp_spans)))
+            mt = Markup("<br>").join(highlight(s["hypothesis"][a:b], start, index) for (start, _end), (a, b)
+                                     in zip(hyp_spans, _local_spans(s["hypothesis"], hyp_spans)))
         else:
             mt = escape(s["hypothesis"])
-        cells = [f"<td class=\"num\">{s['index']}</td>", f"<td>{escape(s['type'])}</td>",
-                 f"<td>{escape(s['source'])}</td>", f"<td>{mt}</td>", f"<td>{escape(s['reference'])}</td>"]
-        cells += [f"<td class=\"num\">{_num(s.get('scores', {}).get(m))}</td>" for m in metrics]
-        rows.append(f"<tr{kind}>" + "".join(cells) + "</tr>")
-    return ("<h2>Aligned segments (source | MT | reference)</h2>"
-            "<p class=\"muted\">Pink rows: MT with no source (insertions). Blue rows: source with no MT "
-            "(omissions).</p><table>" + head + "".join(rows) + "</table>")
+        kind = "ins" if s["type"].startswith("0-") else "omi" if s["type"].endswith("-0") else ""
+        rows.append({"index": s["index"], "type": s["type"], "kind": kind, "source": s["source"], "mt": mt,
+                     "reference": s["reference"], "scores": [(m, s.get("scores", {}).get(m)) for m in metrics]})
+    return rows
 
 
 def _local_spans(joined: str, spans: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
@@ -182,67 +185,109 @@ def _local_spans(joined: str, spans: Sequence[Sequence[int]]) -> list[tuple[int,
     return out
 
 
+# -- the index ---------------------------------------------------------------------------------
+
 def render_index(summary: dict[str, Any], documents: Sequence[dict[str, Any]]) -> str:
-    """The run's index: corpus-level table, a plot of per-document scores, links to every page."""
-    corpus = summary["corpus"]
+    """The run's index: the corpus table (scores, flags by category, MQM), a distribution plot per
+    metric, flags by category per system, and every document with its title and link."""
     metrics = list(summary["metrics"])
+    flagged = summary.get("flags") or {}
     plotted = metrics + (["mqm/100w"] if any("mqm/100w" in d["scores"] for d in documents) else [])
-    parts = [f"<h1>evalkit — {escape(corpus)}</h1>",
-             f"<p class=\"muted\">{escape(summary['source_lang'])} → {escape(summary['target_lang'])}</p>"]
-    head = "<tr><th>system</th>" + "".join(f"<th>{escape(m)}</th>" for m in metrics) + "</tr>"
-    rows = "".join("<tr><td>" + escape(system) + "</td>" + "".join(
-        f"<td class=\"num\">{_num(scores[m]['value']) if m in scores else 'n/a'}</td>" for m in metrics)
-        + "</tr>" for system, scores in sorted(summary["systems"].items()))
-    parts.append("<h2>Corpus level</h2><table>" + head + rows + "</table>")
-    for m in plotted:
-        parts.append(f"<h2>{escape(m)} per document</h2>" + _plot(documents, m))
-    doc_head = "<tr><th>system</th><th>document</th>" + "".join(f"<th>{escape(m)}</th>" for m in plotted) + \
-        "<th>report</th></tr>"
-    doc_rows = "".join(
-        f"<tr><td>{escape(d['system'])}</td><td>{escape(d['doc_id'])}</td>" + "".join(
-            f"<td class=\"num\">{_num(d['scores'].get(m))}</td>" for m in plotted)
-        + f"<td><a href=\"{escape(d['href'])}\">html</a></td></tr>" for d in documents)
-    parts.append("<h2>Documents</h2><table>" + doc_head + doc_rows + "</table>")
-    if summary.get("notes"):
-        parts.append("<h2>Notes</h2><ul>" + "".join(f"<li>{escape(n)}</li>" for n in summary["notes"]) + "</ul>")
-    parts.append("<h2>Signatures</h2><ul>" + "".join(
-        f"<li>{escape(m)}: <code>{escape(sig)}</code></li>" for m, sig in sorted(summary["signatures"].items()))
-        + "</ul>")
-    return _page(f"evalkit — {corpus}", "\n".join(parts))
+    categories = sorted({c for f in flagged.values() for c in (f.get("counts") or {})})
+    n_docs: dict[str, int] = {}
+    for d in documents:
+        n_docs[d["system"]] = n_docs.get(d["system"], 0) + 1
+    systems = [{"name": name, "documents": n_docs.get(name, 0),
+                "scores": [(m, scores[m]["value"] if m in scores else None) for m in metrics],
+                "flags": flagged.get(name)} for name, scores in sorted(summary["systems"].items())]
+    plots = [{"metric": m, "plot": distribution_plot(documents, m)} for m in plotted]
+    return _render("index.html.j2", title=f"evalkit — {summary['corpus']}", summary=summary, metrics=metrics,
+                   plotted=plotted, categories=categories, systems=systems, plots=plots,
+                   flag_bars=flag_bars(systems, categories) if flagged else None, documents=documents,
+                   notes=summary.get("notes") or [], signatures=sorted(summary["signatures"].items()))
 
 
-def _plot(documents: Sequence[dict[str, Any]], metric: str) -> str:
-    """An inline SVG dot plot: one row per document, one colour per system."""
-    values = [(d["system"], d["doc_id"], d["scores"].get(metric)) for d in documents]
-    present = [v for _, _, v in values if v is not None]
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values (1, 2 or 5 times a power of ten) covering [low, high]."""
+    import math
+
+    if high <= low:
+        low, high = low - 1, high + 1
+    raw = (high - low) / max(count - 1, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    first = math.floor(low / step) * step
+    ticks = [first]
+    while ticks[-1] < high - 1e-9:
+        ticks.append(round(ticks[-1] + step, 10))
+    return ticks
+
+
+def _quantile(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    position = q * (len(ordered) - 1)
+    lower = int(position)
+    upper = min(lower + 1, len(ordered) - 1)
+    return ordered[lower] + (ordered[upper] - ordered[lower]) * (position - lower)
+
+
+def distribution_plot(documents: Sequence[dict[str, Any]], metric: str) -> dict[str, Any] | None:
+    """Marks of a box-and-dots plot of `metric` over documents, one row per system, on an axis
+    scaled to the data: the same height for 5 documents or 5,000."""
+    by_system: dict[str, list[tuple[str, float]]] = {}
+    for d in documents:
+        value = d["scores"].get(metric)
+        by_system.setdefault(d["system"], [])
+        if value is not None:
+            by_system[d["system"]].append((d["doc_id"], value))
+    present = [v for rows in by_system.values() for _, v in rows]
     if not present:
-        return "<p class=\"muted\">not computed</p>"
-    doc_ids = list(dict.fromkeys(doc for _, doc, _ in values))
-    systems = list(dict.fromkeys(system for system, _, _ in values))
-    low, high = min(0.0, min(present)), max(100.0, max(present)) if max(present) > 1.5 else max(1.0, max(present))
-    width, left, row = 760, 190, 18
-    height = row * len(doc_ids) + 40
-    scale = (width - left - 20) / ((high - low) or 1.0)
-    colours = ["#1c7ed6", "#e8590c", "#2f9e44", "#ae3ec9", "#f08c00", "#0c8599"]
-    out = [(f"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" "
-           f"role=\"img\" aria-label=\"{escape(metric)} per document\">")]
-    for i, doc in enumerate(doc_ids):
-        y = 20 + i * row
-        out.append(f"<text x=\"4\" y=\"{y + 4}\">{escape(doc[:28])}</text>"
-                   f"<line x1=\"{left}\" x2=\"{width - 20}\" y1=\"{y}\" y2=\"{y}\" stroke=\"#eee\"/>")
-    for system, doc, value in values:
-        if value is None:
-            continue
-        x = left + (value - low) * scale
-        y = 20 + doc_ids.index(doc) * row
-        colour = colours[systems.index(system) % len(colours)]
-        out.append(f"<circle cx=\"{x:.1f}\" cy=\"{y}\" r=\"5\" fill=\"{colour}\">"
-                   f"<title>{escape(system)} {escape(doc)}: {value:.2f}</title></circle>")
-    axis_y = height - 12
-    for tick in (low, (low + high) / 2, high):
-        x = left + (tick - low) * scale
-        out.append(f"<text x=\"{x:.1f}\" y=\"{axis_y}\" text-anchor=\"middle\">{tick:g}</text>")
-    out.append("</svg>")
-    legend = "".join(f"<span style=\"color:{colours[i % len(colours)]}\">● {escape(s)}</span> "
-                     for i, s in enumerate(systems))
-    return "".join(out) + f"<p class=\"legend\">{legend}</p>"
+        return None
+    ticks = nice_ticks(min(present), max(present), 6)
+    low, high = ticks[0], ticks[-1]
+    width, left, right, row, top = 760, 190, 24, 40, 8
+    scale = (width - left - right) / ((high - low) or 1.0)
+
+    def x(value: float) -> float:
+        return round(left + (value - low) * scale, 1)
+
+    rows = []
+    for k, (system, values) in enumerate(by_system.items()):
+        y = top + k * row + row / 2
+        nums = [v for _, v in values]
+        colour = SYSTEM_COLOURS[k % len(SYSTEM_COLOURS)]
+        box = None
+        if nums:
+            box = {"min": x(min(nums)), "q1": x(_quantile(nums, 0.25)), "median": x(_quantile(nums, 0.5)),
+                   "q3": x(_quantile(nums, 0.75)), "max": x(max(nums)), "median_value": _quantile(nums, 0.5)}
+        tooltips = len(values) <= DOT_TOOLTIPS_MAX
+        dots = [{"x": x(v), "y": round(y + ((i * 7919) % 13 - 6) * 1.2, 1),
+                 "title": f"{doc_id}: {number(v, metric)}" if tooltips else None}
+                for i, (doc_id, v) in enumerate(values)]
+        many = len(values) > DOT_TOOLTIPS_MAX
+        rows.append({"system": system, "y": y, "colour": colour, "box": box, "dots": dots, "n": len(values),
+                     "dot_radius": 2 if many else 3.5, "dot_opacity": 0.3 if many else 0.7})
+    height = top + row * len(rows) + 34
+    return {"width": width, "height": height, "left": left, "right": width - right, "rows": rows,
+            "axis_y": top + row * len(rows), "ticks": [{"x": x(t), "label": f"{t:g}"} for t in ticks],
+            "label": metric, "better": higher_is_better(metric)}
+
+
+def flag_bars(systems: Sequence[dict[str, Any]], categories: Sequence[str]) -> dict[str, Any]:
+    """Stacked bars: each system's flags by category, one colour per category."""
+    totals = [sum((s["flags"] or {}).get("counts", {}).values()) if s["flags"] else 0 for s in systems]
+    width, left, right, row = 760, 190, 60, 26
+    scale = (width - left - right) / (max(totals) or 1)
+    bars = []
+    for k, s in enumerate(systems):
+        counts = (s["flags"] or {}).get("counts") or {}
+        cursor, parts = float(left), []
+        for c in categories:
+            if counts.get(c):
+                w = round(counts[c] * scale, 1)
+                parts.append({"x": round(cursor, 1), "width": w, "colour": category_colour(c),
+                              "title": f"{s['name']}: {c}: {counts[c]}"})
+                cursor += w
+        bars.append({"system": s["name"], "y": 6 + k * row, "parts": parts, "total": totals[k],
+                     "end": round(cursor, 1)})
+    return {"width": width, "height": 12 + row * len(systems), "left": left, "bars": bars}

@@ -21,6 +21,15 @@ def _num(value: float | None, digits: int = 2) -> str:
     return "n/a" if value is None else f"{value:.{digits}f}"
 
 
+def _footnote(number: int, flag: dict[str, Any]) -> str:
+    """Why a flag was raised: its confidence and evidence, as a footnote of its table row."""
+    confidence = flag.get("confidence")
+    said = [] if confidence is None else [f"confidence {confidence:.2f}"]
+    if flag.get("evidence"):
+        said.append(_cell(flag["evidence"]))
+    return f"[^f{number}]: " + ("; ".join(said) or "no evidence recorded") + "."
+
+
 def render_document(payload: dict[str, Any]) -> str:
     doc = payload["document"]
     corpus = payload["corpus"]
@@ -46,10 +55,11 @@ def render_document(payload: dict[str, Any]) -> str:
                        f"({summary['penalty']} points over {summary['words']} words)."), ""]
         if flags:
             lines += ["| category | severity | text | suggestion | detector |", "|---|---|---|---|---|"]
-            for flag in flags:
+            for number, flag in enumerate(flags, 1):
                 cells = [flag[k] for k in ("category", "severity", "text")] + [flag.get("suggestion"),
                                                                                flag["detector"]]
-                lines.append("| " + " | ".join(map(_cell, cells)) + " |")
+                lines.append("| " + " | ".join(map(_cell, cells)) + f" [^f{number}] |")
+            lines += [""] + [_footnote(number, flag) for number, flag in enumerate(flags, 1)]
         else:
             lines.append("No flags.")
         lines.append("")

@@ -96,12 +96,13 @@ def format_table(result: RunResult, max_documents: int = TABLE_MAX_DOCUMENTS) ->
             by_system.setdefault(doc.system, []).append(doc)
     for system in result.systems:
         extra = [str(sum((system.flag_counts or {}).values())), _short(system.mqm_per_100_words)] if flagged else []
-        body.append([system.system, f"(corpus, {system.n_documents} docs)",
-                     *[_short(system.scores[m].value) for m in result.metrics], *extra])
+        documents = f"{system.n_documents} document" + ("" if system.n_documents == 1 else "s")
+        body.append([system.system, f"(corpus, {documents})",
+                     *[_short(system.scores[m].value, m) for m in result.metrics], *extra])
         for doc in by_system.get(system.system, ()):
             extra = [str(len(doc.flags or ())), _short(doc.mqm.penalty_per_100_words if doc.mqm else None)] \
                 if flagged else []
-            body.append(["", doc.doc_id, *[_short(doc.scores[m].value) for m in result.metrics], *extra])
+            body.append(["", doc.doc_id, *[_short(doc.scores[m].value, m) for m in result.metrics], *extra])
     widths = [max(len(str(r[i])) for r in [header, *body]) for i in range(len(header))]
     lines = ["  ".join(str(c).ljust(w) if i < 2 else str(c).rjust(w) for i, (c, w) in
                        enumerate(zip(row, widths))).rstrip() for row in [header, *body]]
@@ -113,5 +114,8 @@ def format_table(result: RunResult, max_documents: int = TABLE_MAX_DOCUMENTS) ->
     return "\n".join(lines + ["", f"Scores computed over: {unit}."] + signatures + list(result.notes))
 
 
-def _short(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.4f}" if abs(value) < 1.5 else f"{value:.2f}"
+def _short(value: float | None, metric: str = "") -> str:
+    """Fixed decimals per metric, as in the HTML (COMET 4, everything else 2)."""
+    from .html import number
+
+    return number(value, metric)
