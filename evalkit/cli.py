@@ -178,6 +178,55 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_lines_arguments(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
+    """Line-aligned test set options (sacreBLEU-style files), shared by score, compare and gate."""
+    lines = parser.add_argument_group("line-aligned files (one segment per line, scored as given)")
+    lines.add_argument("-s", "--src", required=required, metavar="FILE", help="source lines ('-': standard input)")
+    lines.add_argument("-r", "--ref", metavar="FILE", help="reference lines")
+    lines.add_argument("-t", "--hyp", action="append", default=[], metavar="[NAME=]FILE",
+                       help="one system's lines (repeatable); NAME defaults to the file name")
+    lines.add_argument("--doc-ids", metavar="FILE", help="one document id per line (WMT style): document-level "
+                                                         "scores and per-document reports")
+    lines.add_argument("--src-lang", metavar="LANG", help="source language, e.g. en")
+    lines.add_argument("--tgt-lang", metavar="LANG", help="target language, e.g. de")
+    lines.add_argument("--name", metavar="NAME", help="test set name (default: the reference file's name)")
+
+
+def lines_corpus_from_args(args: argparse.Namespace):
+    """The line-aligned Corpus of -s/-r/-t/--doc-ids (languages required)."""
+    from .lines import lines_corpus, system_names
+
+    if not args.src or not args.hyp:
+        raise UsageError("line-aligned files need -s SRC and at least one -t HYP")
+    for option, value in (("--src-lang", args.src_lang), ("--tgt-lang", args.tgt_lang)):
+        if not value:
+            raise UsageError(f"{option} is required with -s/-r/-t")
+    return lines_corpus(args.src, system_names(args.hyp), args.ref, doc_ids=args.doc_ids,
+                        source_lang=args.src_lang, target_lang=args.tgt_lang, name=args.name,
+                        stdin=sys.stdin.buffer)
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from .pipeline import evaluate_corpus
+    from .report.scores import RENDERERS
+
+    if "comet" in args.metrics and not args.comet:
+        raise UsageError("--metrics names comet but --no-comet was given")
+    corpus = lines_corpus_from_args(args)
+    options = run_options(args, metrics=tuple(m for m in args.metrics if m != "comet"), unit="aligned",
+                          progress=False)
+    result = evaluate_corpus(corpus, options, reports_to=args.out)
+    if args.out:
+        from .report import output_root, write_run_reports
+
+        write_run_reports(result, output_root(result, args.out))
+    for note in result.notes:
+        log.warning(note)
+    if not args.quiet:
+        sys.stdout.write(RENDERERS[args.format](result, documents=args.doc_ids is not None))
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from .corpus import validate_corpus
 
@@ -308,6 +357,17 @@ def build_parser() -> argparse.ArgumentParser:
     add_comet_arguments(run)
     add_flag_arguments(run)
     run.set_defaults(func=cmd_run)
+
+    score = sub.add_parser("score", help="score line-aligned files (sacreBLEU-style: one segment per line, "
+                                         "as given)")
+    add_lines_arguments(score, required=True)
+    score.add_argument("--metrics", type=_split_list, default=None,
+                       help="comma-separated metrics (default: bleu,chrf,chrf++,ter; COMET unless --no-comet)")
+    score.add_argument("--format", choices=["text", "json", "tsv"], default="text", help="default text")
+    score.add_argument("-o", "--out", metavar="DIR", help="also write the per-document and run reports to DIR")
+    add_comet_arguments(score)
+    add_flag_arguments(score)
+    score.set_defaults(func=cmd_score)
 
     validate = sub.add_parser("validate", help="check every invariant of a corpus folder")
     validate.add_argument("corpus", nargs="?", help="corpus folder (default: the bundled corpus)")

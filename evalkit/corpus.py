@@ -124,6 +124,9 @@ class Corpus:
     systems: tuple[System, ...]
     description: str = ""
     manifest: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    # "sentences": documents are re-segmented and re-aligned; "lines": every side is already one
+    # segment per line, scored as given (evalkit/lines.py)
+    segmentation: str = "sentences"
 
     @property
     def has_reference(self) -> bool:
@@ -227,6 +230,10 @@ def read_manifest(path: Path) -> dict[str, Any]:
     systems = data.get("systems") or {}
     if not isinstance(systems, dict):
         raise InputError(manifest_path, "'systems' must be a mapping of name -> description")
+    if "segmentation" in data:
+        from .lines import check_segmentation
+
+        check_segmentation(data["segmentation"], manifest_path)
     checksums = data.get("checksums") or {}
     if not isinstance(checksums, dict):
         raise InputError(manifest_path, "'checksums' must be a mapping of file -> sha256")
@@ -359,6 +366,7 @@ def load_corpus(path: str | Path, *, systems: list[str] | None = None) -> Corpus
                              bool(layout.systems[n].get("gold", False))) for n in names),
         description=str(manifest.get("description", "")).strip(),
         manifest=manifest,
+        segmentation=str(manifest.get("segmentation") or "sentences"),
     )
 
 
