@@ -146,7 +146,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
         corpus = corpus_from_dataset(args.hf_dataset, config=args.hf_config, split=args.split,
                                      fields=args.hf_fields, source_lang=args.source_lang,
-                                     target_lang=args.target_lang)
+                                     target_lang=args.target_lang, segmentation=args.segmentation)
     else:
         corpus = load_corpus(Path(args.corpus) if args.corpus else default_corpus())
     for name, path in args.add_systems:
@@ -176,6 +176,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(format_table(result))
         print(f"\n{written} report files written to {_display(root)} (open {_display(root / 'index.html')})")
     return 0
+
+
+def add_segmentation_argument(group) -> None:
+    group.add_argument("--segmentation", choices=["sentences", "lines"], default="sentences",
+                       help="lines: each row is one segment, scored as given (sacreBLEU's setting); "
+                            "sentences (default): rows joined per document, re-segmented and re-aligned")
 
 
 def add_lines_arguments(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
@@ -341,6 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="field names doc_id,source,hypothesis,reference,system (default: those names)")
     hf.add_argument("--source-lang", metavar="LANG", help="source language of the dataset")
     hf.add_argument("--target-lang", metavar="LANG", help="target language of the dataset")
+    add_segmentation_argument(hf)
     run.add_argument("--unit", choices=["aligned", "document"], default="aligned",
                      help="score aligned segments (default) or whole documents")
     engine = run.add_argument_group("engine")

@@ -269,8 +269,11 @@ def run_gate(result: RunResult, config: GateConfig, detectable: Collection[str] 
     if config.needs_flags:
         categories = [c for c in config.max_increase if c != MQM]
         statistics += flag_statistics(result, units, systems, categories, mqm=MQM in config.max_increase)
+    from .compare import sacrebleu_exact
+
     significance = paired_tests(statistics, config.baseline, [config.candidate], resamples=config.resamples,
-                                ar_trials=0, seed=config.seed, unit=config.unit)
+                                ar_trials=0, seed=config.seed, unit=config.unit,
+                                sacrebleu_exact=sacrebleu_exact(result, config.unit))
     checks = []
     for kind, limits in ((MAX_DROP, config.max_drop), (MAX_INCREASE, config.max_increase)):
         for name, limit in limits.items():
@@ -448,6 +451,10 @@ def config_from_args(args: argparse.Namespace) -> GateConfig:
     for key in ("alpha", "require_significance", "resamples", "seed", "unit"):
         if getattr(args, key) is not None:
             settings[key] = getattr(args, key)
+    if "seed" not in settings:
+        from .compare import default_seed
+
+        settings["seed"] = default_seed()    # $SACREBLEU_SEED, as sacreBLEU's paired tests
     return GateConfig(args.baseline, args.candidate, max_drop, max_increase, **settings)
 
 
