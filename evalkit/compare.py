@@ -60,6 +60,7 @@ class Comparison:
     n_documents: int
     notes: tuple[str, ...] = ()
     versions: tuple[tuple[str, str], ...] = ()
+    mode: str = "documents re-aligned"      # or "lines as given" (line-aligned test sets)
 
     @property
     def metrics(self) -> tuple[str, ...]:
@@ -72,6 +73,7 @@ class Comparison:
             "schema": SCHEMA, "schema_version": SCHEMA_VERSION, "corpus": self.corpus,
             "source_lang": self.source_lang, "target_lang": self.target_lang, "baseline": self.baseline,
             "candidates": list(self.candidates), "alpha": self.alpha, "n_documents": self.n_documents,
+            "mode": self.mode,
             "significance": self.significance.to_dict(),
             "verdicts": {f"{c.candidate}|{c.statistic}": c.verdict(self.alpha)
                          for c in self.significance.comparisons},
@@ -88,6 +90,7 @@ def compare_result(result: RunResult, *, baseline: str | None = None, systems: S
     `baseline` defaults to the first system in alphabetical order; `systems` to all of the run's.
     Metrics, flag categories and the MQM penalty are compared when the run has them.
     """
+    from .report.summary import input_mode
     from .stats import flag_statistics, metric_statistic, paired_tests, resampling_units
 
     _check_alpha(alpha)
@@ -112,7 +115,7 @@ def compare_result(result: RunResult, *, baseline: str | None = None, systems: S
     n_documents = len({d.doc_id for d in result.documents})
     return Comparison(result.corpus, result.source_lang, result.target_lang, baseline, candidates, alpha,
                       significance, tallies, n_documents, tuple(result.notes),
-                      tuple(sorted(result.versions.items())))
+                      tuple(sorted(result.versions.items())), input_mode(result))
 
 
 def compare_corpus(corpus: Corpus, options: RunOptions, **settings: Any) -> Comparison:

@@ -419,7 +419,8 @@ def paired_tests(statistics: Sequence[Statistic], baseline: str, candidates: Seq
     signatures: dict[str, str] = {}
     for stat in statistics:
         ar = f"|ar:{ar_trials}" if stat.randomization and ar_trials else ""
-        signatures[stat.name] = f"{stat.signature}|unit:{unit}|bs:{resamples}{ar}|seed:{seed}"
+        resampled = "lines" if sacrebleu_exact else unit    # lines as given, or evalkit's units
+        signatures[stat.name] = f"{stat.signature}|unit:{resampled}|bs:{resamples}{ar}|seed:{seed}"
         samples = {}
         exact = sacrebleu_exact and stat.sacrebleu is not None
         for system in systems:
