@@ -233,14 +233,34 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from .lines import lines_corpus, system_names, write_corpus_folder
+
+    for option, value in (("--src-lang", args.src_lang), ("--tgt-lang", args.tgt_lang)):
+        if not value:
+            raise UsageError(f"{option} is required")
+    specs = [f"{name}={path}" for name, path in args.systems]
+    corpus = lines_corpus(args.src, system_names(specs), args.ref, doc_ids=args.doc_ids,
+                          source_lang=args.src_lang, target_lang=args.tgt_lang,
+                          name=args.name or Path(args.dir).name, stdin=sys.stdin.buffer)
+    written = write_corpus_folder(corpus, args.dir)
+    if not args.quiet:
+        print(f"{_display(Path(args.dir))}: corpus {corpus.name!r} written ({len(corpus)} documents, "
+              f"{len(corpus.systems)} system(s), segmentation: lines; {len(written)} files). "
+              f"Next: evalkit validate {_display(Path(args.dir))}; evalkit run {_display(Path(args.dir))}")
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from .corpus import validate_corpus
 
     corpus_path = Path(args.corpus) if args.corpus else default_corpus()
-    problems = validate_corpus(corpus_path)
-    for problem in problems:
+    found = validate_corpus(corpus_path)
+    for problem in found:
         line = f":{problem.line}" if problem.line else ""
-        print(f"{_display(problem.path)}{line}: {problem.message}", file=sys.stderr)
+        warning = "warning: " if problem.warning else ""
+        print(f"{_display(problem.path)}{line}: {warning}{problem.message}", file=sys.stderr)
+    problems = [p for p in found if not p.warning]
     if problems:
         print(f"evalkit: {_display(corpus_path)}: {len(problems)} problem(s)", file=sys.stderr)
         return 2
@@ -375,6 +395,18 @@ def build_parser() -> argparse.ArgumentParser:
     add_comet_arguments(score)
     add_flag_arguments(score)
     score.set_defaults(func=cmd_score)
+
+    init = sub.add_parser("init", help="write a corpus folder (segmentation: lines) from line-aligned files")
+    init.add_argument("dir", help="the new corpus folder")
+    init.add_argument("--src", required=True, metavar="FILE", help="source lines")
+    init.add_argument("--ref", metavar="FILE", help="reference lines")
+    init.add_argument("--system", dest="systems", action="append", type=_name_path, default=[], required=True,
+                      metavar="NAME=FILE", help="one system's lines (repeatable)")
+    init.add_argument("--doc-ids", metavar="FILE", help="one document id per line (WMT style)")
+    init.add_argument("--src-lang", metavar="LANG", help="source language, e.g. en")
+    init.add_argument("--tgt-lang", metavar="LANG", help="target language, e.g. de")
+    init.add_argument("--name", help="corpus name (default: the folder's name)")
+    init.set_defaults(func=cmd_init)
 
     validate = sub.add_parser("validate", help="check every invariant of a corpus folder")
     validate.add_argument("corpus", nargs="?", help="corpus folder (default: the bundled corpus)")

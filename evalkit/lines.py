@@ -217,3 +217,53 @@ def lines_corpus(source: str | Path, hypotheses: Sequence[tuple[str, str | Path]
                   manifest={"name": corpus_name, "source_lang": source_lang, "target_lang": target_lang,
                             "segmentation": LINES, "origin": origin},
                   segmentation=LINES)
+
+
+def write_corpus_folder(corpus, out: str | Path) -> list[Path]:
+    """Write a line-aligned Corpus as a corpus folder (corpus.yaml with `segmentation: lines`,
+    source/, reference/, systems/<name>/, data/documents.jsonl and a datasheet README.md).
+
+    Refuses a folder that exists and is not empty. Written to a temporary sibling and renamed,
+    so a failure leaves nothing half-written.
+    """
+    import shutil
+    import tempfile
+
+    import yaml
+
+    from .datasheet import render_blocks, write_derived
+    from .textio import write_atomic
+
+    out = Path(out)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise InputError(out, "already exists and is not empty; give a new folder")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        manifest = {"name": corpus.name, "source_lang": corpus.source_lang, "target_lang": corpus.target_lang,
+                    "segmentation": LINES, "description": corpus.description,
+                    "systems": {s.name: {"description": s.description} for s in corpus.systems},
+                    "documents": [{"id": d.id, "title": d.title} for d in corpus.documents]}
+        write_atomic(tmp / "corpus.yaml", yaml.safe_dump(manifest, sort_keys=False, allow_unicode=True))
+        for d in corpus.documents:
+            write_atomic(tmp / "source" / f"{d.id}.txt", d.source)
+            if d.reference is not None:
+                write_atomic(tmp / "reference" / f"{d.id}.txt", d.reference)
+            for system, text in d.hypotheses.items():
+                write_atomic(tmp / "systems" / system / f"{d.id}.txt", text)
+        origin = corpus.manifest.get("origin", {})
+        blocks = "\n\n".join(f"<!-- BEGIN GENERATED: {name} (evalkit datasheet --write) -->\n"
+                             f"<!-- END GENERATED: {name} -->" for name in render_blocks(corpus))
+        readme = (f"# {corpus.name}\n\nA line-aligned test set written by `evalkit init` from "
+                  f"{', '.join(str(v) for v in origin.values() if v and not isinstance(v, dict))} and the "
+                  "system files. Every side has one segment per line, scored as given. Record here where "
+                  "the texts come from and under which licence.\n\n" + blocks + "\n")
+        write_atomic(tmp / "README.md", readme)
+        write_derived(tmp)
+        if out.exists():
+            out.rmdir()
+        tmp.rename(out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return sorted(p for p in out.rglob("*") if p.is_file())
