@@ -198,13 +198,14 @@ def _languages(name: str, columns: Mapping[str, list], source_lang: str | None,
     return found[0], found[1]
 
 
-def _text(name: str, columns: Mapping[str, list], fields: FieldMap, field: str, row: int) -> str:
+def _text(name: str, columns: Mapping[str, list], fields: FieldMap, field: str, row: int,
+          allow_empty: bool = False) -> str:
     column = fields.column(field)
     value = columns[column][row]
     if not isinstance(value, str):
         kind = "missing (null)" if value is None else f"not text ({type(value).__name__})"
         raise InputError(name, f"row {row}: field {field!r} (column {column!r}) is {kind}")
-    if not value.strip():
+    if not value.strip() and not allow_empty:   # an empty line is a segment when rows are lines
         raise InputError(name, f"row {row}: field {field!r} (column {column!r}) is empty")
     return value
 
@@ -272,10 +273,11 @@ def corpus_from_dataset(name_or_path: str | Path, *, config: str | None = None, 
             title = str(columns["title"][row] or "") if "title" in columns else ""
             parts = _Parts(row, [], [], [] if field_map.reference else None, title)
             documents[doc_id][system] = parts
-        parts.source.append(_text(name, columns, field_map, "source", row))
-        parts.hypothesis.append(_text(name, columns, field_map, "hypothesis", row))
+        rows_are_lines = segmentation == "lines"
+        parts.source.append(_text(name, columns, field_map, "source", row, rows_are_lines))
+        parts.hypothesis.append(_text(name, columns, field_map, "hypothesis", row, rows_are_lines))
         if parts.reference is not None:
-            parts.reference.append(_text(name, columns, field_map, "reference", row))
+            parts.reference.append(_text(name, columns, field_map, "reference", row, rows_are_lines))
 
     systems = sorted({s for by_system in documents.values() for s in by_system})
     built = []

@@ -249,3 +249,87 @@ def test_gate_verdict_equals_sacrebleu(test_set, tmp_path, baseline, candidate):
     assert gate["mode"] == "lines as given"
     assert round(gate["checks"][0]["p_value"], 4) == round(p, 4)
     assert done.returncode == (1 if worse and p <= 0.05 else 0)
+
+
+# -- corpus folders, evalkit init, validate, HF rows ----------------------------------------------
+
+@pytest.fixture(scope="module")
+def initialised(test_set, tmp_path_factory) -> Path:
+    f = test_set
+    folder = tmp_path_factory.mktemp("init") / "wmt-corpus"
+    assert main(["-q", "init", str(folder), "--src", str(f["src"]), "--ref", str(f["ref"]),
+                 "--system", f"base={f['base']}", "--system", f"good={f['good']}", "--system", f"same={f['same']}",
+                 "--doc-ids", str(f["docids"]), "--src-lang", "en", "--tgt-lang", "fr"]) == 0
+    return folder
+
+
+def test_init_writes_a_valid_corpus_that_scores_as_sacrebleu(initialised, test_set, capsys, tmp_path):
+    assert "segmentation: lines" in (initialised / "corpus.yaml").read_text()
+    assert main(["validate", str(initialised)]) == 0
+    assert "warning" not in capsys.readouterr().err
+    assert main(["-q", "run", str(initialised), "--no-comet", "--no-flags", "--metrics", "bleu,chrf,ter",
+                 "-o", str(tmp_path)]) == 0
+    summary = json.loads((tmp_path / "wmt-corpus" / "summary.json").read_text())
+    assert summary["mode"] == "lines as given"
+    for system in ("base", "good", "same"):
+        theirs = {s["name"]: s for s in sacrebleu_json(test_set["ref"], test_set[system])}
+        for metric, score in summary["systems"][system].items():
+            assert round(score["value"], 4) == round(theirs[SACREBLEU_NAMES[metric]]["score"], 4)
+            assert score["unit"] == "lines"
+
+
+def test_compare_on_a_lines_corpus_folder_equals_paired_bootstrap(initialised, test_set, compared):
+    ours = evalkit_json(["compare", str(initialised), "--baseline", "base", "--no-comet", "--no-flags",
+                         "--metrics", "bleu,chrf,ter", "--format", "json", "--ar-trials", "0"])
+    # the same lines in the same order as the files: the same p-values as from the files themselves
+    assert [c["p_bootstrap"] for c in ours["significance"]["comparisons"]] == \
+        [c["p_bootstrap"] for c in compared["significance"]["comparisons"]]
+
+
+def test_lines_corpus_with_unequal_line_counts_is_refused(initialised, tmp_path, capsys):
+    import shutil
+
+    from evalkit.corpus import load_corpus
+
+    broken = tmp_path / "broken"
+    shutil.copytree(initialised, broken)
+    doc = sorted((broken / "systems" / "good").glob("*.txt"))[0]
+    doc.write_text("".join(doc.read_text().splitlines(keepends=True)[:-1]), encoding="utf-8")
+    assert main(["validate", str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert f"{doc.stem}.txt: " in err and "lines but source/" in err
+    with pytest.raises(InputError, match="lines but .*source"):
+        load_corpus(broken)
+
+
+def test_validate_accepts_a_minimal_corpus(tmp_path, capsys):
+    """corpus.yaml with a name and languages, source/ and systems/: valid, with warnings."""
+    (tmp_path / "source").mkdir()
+    (tmp_path / "systems" / "mt").mkdir(parents=True)
+    (tmp_path / "corpus.yaml").write_text("name: mini\nsource_lang: en\ntarget_lang: fr\n", encoding="utf-8")
+    (tmp_path / "source" / "d1.txt").write_text("The bridge opened.\n", encoding="utf-8")
+    (tmp_path / "systems" / "mt" / "d1.txt").write_text("Le pont a ouvert.\n", encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "README.md: warning: datasheet not found" in err
+    assert "documents.jsonl: warning: file not found" in err
+
+
+def test_hf_rows_with_doc_ids_are_scored_as_given(test_set, tmp_path, compared):
+    """A dataset with one row per segment (doc_id, system, source, hypothesis, reference)."""
+    f = test_set
+    ids, src, ref = read_lines(f["docids"]), read_lines(f["src"]), read_lines(f["ref"])
+    rows = [{"doc_id": i, "system": system, "source": s, "reference": r, "hypothesis": h}
+            for system in ("base", "good", "same")
+            for i, s, r, h in zip(ids, src, ref, read_lines(f[system]))]
+    data = tmp_path / "rows.jsonl"
+    data.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    ours = evalkit_json(["compare", "--hf-dataset", str(data), "--segmentation", "lines", "--baseline", "base",
+                         "--src-lang", "en", "--tgt-lang", "fr", "--no-comet", "--no-flags",
+                         "--metrics", "bleu,chrf,ter", "--format", "json", "--ar-trials", "0"])
+    assert ours["mode"] == "lines as given"
+    assert [c["p_bootstrap"] for c in ours["significance"]["comparisons"]] == \
+        [c["p_bootstrap"] for c in compared["significance"]["comparisons"]]
+    theirs = sacrebleu_json(f["ref"], f["good"], metrics=("bleu",))
+    good = next(e for e in ours["significance"]["estimates"] if e["system"] == "good" and e["statistic"] == "bleu")
+    assert round(good["value"], 4) == round(theirs["score"], 4)
