@@ -170,8 +170,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         progress.close()
     root = output_root(result, args.out)
     written = len(DOCUMENT_REPORTS) * reported[0] + len(write_run_reports(result, root))
+    from .pipeline import CHRF_INSERTIONS_NOTE
+
     for note in result.notes:
-        log.warning(note)
+        # the chrF note explains a definition (it is in every report); the others are warnings
+        (log.info if note == CHRF_INSERTIONS_NOTE else log.warning)(note)
     if not args.quiet:
         print(format_table(result))
         print(f"\n{written} report files written to {_display(root)} (open {_display(root / 'index.html')})")

@@ -429,8 +429,10 @@ def run(args: argparse.Namespace) -> int:
     comparison = compare_corpus(corpus, options, baseline=args.baseline, systems=args.systems,
                                 resamples=args.resamples, ar_trials=args.ar_trials, seed=args.seed,
                                 unit=args.unit, alpha=args.alpha)
+    from .pipeline import CHRF_INSERTIONS_NOTE
+
     for note in comparison.notes:
-        log.warning(note)
+        (log.info if note == CHRF_INSERTIONS_NOTE else log.warning)(note)
     if args.out:
         for path in write_outputs(comparison, args.out):
             log.info("wrote %s", path)

@@ -34,6 +34,10 @@ log = logging.getLogger(__name__)
 DOCUMENT_UNIT = "document"
 SEGMENT_UNIT = "aligned-segments"
 LINES_UNIT = "lines"                 # segments as given, one per line (corpus segmentation "lines")
+# In every re-aligned run that computes chrF: what sacreBLEU's chrF does with the rows evalkit makes.
+CHRF_INSERTIONS_NOTE = ("chrF/chrF++ follow sacreBLEU's definition: a row with an empty reference (an MT "
+                        "insertion) adds no statistics, so inserted text does not lower chrF or chrF++; "
+                        "BLEU and TER count it (as extra hypothesis words and as edits).")
 UNITS = ("aligned", "document")
 ENGINES = ("local", "dask")
 STAGES = ("segment", "align", "metrics", "detectors", "comet", "reports")
@@ -504,6 +508,8 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
     aligned = options.unit == "aligned"
     lines = corpus.segmentation == "lines"
     unit = (LINES_UNIT if lines else SEGMENT_UNIT) if aligned else DOCUMENT_UNIT
+    if aligned and not lines and {"chrf", "chrf++"} & set(metrics):
+        notes.append(CHRF_INSERTIONS_NOTE)
     comet = metrics.get("comet")
     comet_on_workers = comet is not None and options.engine == "dask" and "comet" not in unavailable
     plan = DocumentPlan(
