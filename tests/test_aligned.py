@@ -89,3 +89,24 @@ def test_one_to_one_documents_give_sacrebleus_corpus_scores(tmp_path):
         for metric, score in system.scores.items():
             assert round(score.value, 4) == round(theirs[names[metric]], 4), (system.system, metric)
             assert score.unit == "aligned-segments"
+
+
+def test_insertions_cost_bleu_and_ter_but_not_chrf_and_the_reports_say_so(tmp_path):
+    """sacreBLEU's chrF gives a row with an empty reference no statistics (README, docs/reports.md)."""
+    from evalkit.corpus import load_corpus
+    from evalkit.metrics import get_metric
+    from evalkit.pipeline import CHRF_INSERTIONS_NOTE, RunOptions, evaluate_corpus
+
+    hyps = ["Le maire a inauguré le nouveau pont lundi.", "Il a coûté 12 millions d'euros."]
+    refs = ["Le maire a inauguré le pont lundi.", "Il a coûté 12 millions d'euros."]
+    # the same rows plus an insertion row, as join_alignments makes it: MT text, empty reference
+    with_junk = (hyps[:1] + ["LIRE AUSSI : nos dix meilleures offres du jour"] + hyps[1:], refs[:1] + [""] + refs[1:])
+    scores = {}
+    for name in ("bleu", "chrf", "chrf++", "ter"):
+        metric = get_metric(name, target_lang="fr")
+        scores[name] = (metric.corpus_score(hyps, refs).value, metric.corpus_score(*with_junk).value)
+    assert scores["chrf"][0] == scores["chrf"][1] and scores["chrf++"][0] == scores["chrf++"][1]
+    assert scores["bleu"][1] < scores["bleu"][0] and scores["ter"][1] > scores["ter"][0]
+    corpus = load_corpus(write_corpus(tmp_path / "tiny"))
+    assert CHRF_INSERTIONS_NOTE in evaluate_corpus(corpus, RunOptions(metrics=("chrf",), flags=False)).notes
+    assert CHRF_INSERTIONS_NOTE not in evaluate_corpus(corpus, RunOptions(metrics=("bleu",), flags=False)).notes
