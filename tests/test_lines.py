@@ -333,3 +333,23 @@ def test_hf_rows_with_doc_ids_are_scored_as_given(test_set, tmp_path, compared):
     theirs = sacrebleu_json(f["ref"], f["good"], metrics=("bleu",))
     good = next(e for e in ours["significance"]["estimates"] if e["system"] == "good" and e["statistic"] == "bleu")
     assert round(good["value"], 4) == round(theirs["score"], 4)
+
+
+def test_chinese_target_equals_sacrebleu_with_its_language_pair(tmp_path):
+    """`-l en-zh` picks BLEU's zh tokenizer; TER keeps the command line's default (asian:no)."""
+    rng = random.Random(3)
+    chars = "我们今天在北京开会讨论新的桥梁工程预算大约一千二百万欧元学校关闭了"
+    ref = ["".join(rng.choice(chars) for _ in range(rng.randint(5, 20))) + "。" for _ in range(40)]
+    hyp = ["".join(c if rng.random() < 0.7 else rng.choice(chars) for c in r) for r in ref]
+    for name, lines in (("src.en", [" ".join(rng.choice(EN) for _ in range(6)) for _ in ref]), ("ref.zh", ref),
+                        ("hyp.zh", hyp)):
+        (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ours = evalkit_json(["score", "-s", str(tmp_path / "src.en"), "-r", str(tmp_path / "ref.zh"),
+                         "-t", str(tmp_path / "hyp.zh"), "--src-lang", "en", "--tgt-lang", "zh", "--no-comet",
+                         "--no-flags", "--metrics", "bleu,chrf,ter", "--format", "json"])
+    theirs = {s["name"]: s for s in sacrebleu_json(tmp_path / "ref.zh", tmp_path / "hyp.zh",
+                                                   extra=("-l", "en-zh"))}
+    for metric, score in ours["systems"]["hyp.zh"].items():
+        expected = theirs[SACREBLEU_NAMES[metric]]
+        assert round(score["value"], 4) == round(expected["score"], 4), metric
+        assert score["signature"] == expected["signature"], metric
