@@ -59,8 +59,8 @@ def render_tsv(result: RunResult, documents: bool = True) -> str:
 
 def render_text(result: RunResult, documents: bool = True) -> str:
     """The run's terminal table (corpus, then document rows) or, without `documents`, corpus rows only."""
-    if documents:
-        return format_table(result) + "\n"
+    if documents:   # asked for with --doc-ids: every document, however many
+        return format_table(result, max_documents=len(result.documents)) + "\n"
     header = ["system", *result.metrics]
     body = [[s.system, *[_short(s.scores[m].value) for m in result.metrics]] for s in result.systems]
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
