@@ -315,7 +315,7 @@ def score_document(index: int, doc: Document, plan: DocumentPlan) -> DocumentOut
             for k, system in enumerate(plan.systems):
                 with _COMET_LOCK:
                     done, system_values, error = _comet_batch(metric, [results[k]], [doc], system, plan.aligned,
-                                                              plan.comet_needs_reference, None)
+                                                              plan.comet_needs_reference, None, lines=lines)
                 results[k] = done[0]
                 scored.append((tuple(system_values), error))
             values = tuple(v for v, _ in scored)
@@ -333,12 +333,6 @@ def score_document(index: int, doc: Document, plan: DocumentPlan) -> DocumentOut
                     results[k] = replace(result, segments=(), segment_scores={})
         reported = True
     return DocumentOutcome(index, tuple(results), values, errors, clock.seconds, reported, rows)
-
-
-def _segments_unit(docs: Sequence[DocumentResult]) -> str:
-    """The unit the documents' rows were scored over: lines as given, or aligned segments."""
-    units = {score.unit for d in docs for score in d.scores.values()}
-    return LINES_UNIT if LINES_UNIT in units else SEGMENT_UNIT
 
 
 def _line_sides(doc: Document) -> tuple[list, list | None]:
@@ -384,7 +378,7 @@ def _worker_comet(spec: CometSpec, target_lang: str) -> Metric:
 
 
 def _comet_batch(metric: Metric, docs: Sequence[DocumentResult], documents: Sequence[Document], system: str,
-                 aligned: bool, needs_reference: bool, unavailable: str | None,
+                 aligned: bool, needs_reference: bool, unavailable: str | None, *, lines: bool = False,
                  ) -> tuple[list[DocumentResult], list[float], str | None]:
     """COMET over every scorable segment of some documents of one system, in one batched call.
 
@@ -393,7 +387,7 @@ def _comet_batch(metric: Metric, docs: Sequence[DocumentResult], documents: Sequ
     of its segment scores. Returns the documents with COMET added, the segment scores in
     document and segment order, and why COMET could not be computed (None if it was).
     """
-    unit = _segments_unit(docs) if aligned else DOCUMENT_UNIT
+    unit = (LINES_UNIT if lines else SEGMENT_UNIT) if aligned else DOCUMENT_UNIT
     try:
         signature = metric.signature()
     except MetricUnavailable as exc:
@@ -603,7 +597,7 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
                     done, values, error = _comet_batch(
                         comet, [b[k] for b in batches], [corpus.documents[o.index] for o in outcomes], system,
                         aligned, bool(comet.needs_reference) if tally.comet_error is None else True,
-                        tally.comet_error)
+                        tally.comet_error, lines=lines)
                     tally.comet_error = tally.comet_error or error
                     for b, result in zip(batches, done):
                         b[k] = result

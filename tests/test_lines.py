@@ -353,3 +353,33 @@ def test_chinese_target_equals_sacrebleu_with_its_language_pair(tmp_path):
         expected = theirs[SACREBLEU_NAMES[metric]]
         assert round(score["value"], 4) == round(expected["score"], 4), metric
         assert score["signature"] == expected["signature"], metric
+
+
+def test_score_with_comet_equals_comet_score(tmp_path):
+    """COMET over lines as given: the system score of `comet-score` on the same files (tiny checkpoint)."""
+    import re
+
+    from tests.comet_fixture import build_tiny_comet
+
+    rng = random.Random(5)
+    src = [_sentence(rng, EN, 4, 10) for _ in range(8)]
+    ref = [_sentence(rng, FR, 4, 10) for _ in range(8)]
+    hyp = [_noisy(rng, r, 0.6) for r in ref]
+    for name, lines in (("src.en", src), ("ref.fr", ref), ("hyp.fr", hyp)):
+        (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    checkpoint = build_tiny_comet(tmp_path / "comet", src + ref + hyp)
+    env = {**ENV, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")}
+    ours = evalkit_json(["score", "-s", str(tmp_path / "src.en"), "-r", str(tmp_path / "ref.fr"),
+                         "-t", f"mt={tmp_path / 'hyp.fr'}", "--src-lang", "en", "--tgt-lang", "fr", "--metrics", "bleu",
+                         "--comet-model", str(checkpoint), "--no-cache", "--cpu", "--no-flags", "--format", "json"],
+                        env=env)
+    comet = ours["systems"]["mt"]["comet"]
+    assert comet["unit"] == "lines" and comet["n"] == 8
+    done = subprocess.run([sys.executable, "-c", "import sys; from comet.cli.score import score_command; "
+                           "sys.argv[0] = 'comet-score'; sys.exit(score_command())",
+                           "-s", str(tmp_path / "src.en"), "-t", str(tmp_path / "hyp.fr"), "-r", str(tmp_path / "ref.fr"),
+                           "--model", str(checkpoint), "--gpus", "0", "--only_system", "--quiet"],
+                          capture_output=True, text=True, timeout=600, env=env)
+    assert done.returncode == 0, done.stderr
+    system = float(re.findall(r"score: (-?[\d.]+)", done.stdout)[-1])   # printed with 4 decimals
+    assert comet["value"] == pytest.approx(system, abs=5.1e-5)
