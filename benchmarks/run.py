@@ -307,8 +307,8 @@ def _score_lines_section(r: SizeResults, work: Path) -> list[str]:
             "system), one segment per line, scored as given: corpus BLEU, chrF and TER. Each row is a separate "
             "process, interpreter start-up and file reading included; evalkit runs without COMET and detectors.",
             "", "| tool | wall (s) | CPU (s) | peak RSS | load before/after | command |", "|---|---|---|---|---|---|",
-            f"| sacreBLEU CLI | {cli.wall:.2f} | {cli.cpu:.2f} | {_mib(cli.peak_kb)} | {cli.load[0]:.1f}/{cli.load[1]:.1f} "
-            f"| {_cmd(cli, work)} |",
+            f"| sacreBLEU CLI | {cli.wall:.2f} | {cli.cpu:.2f} | {_mib(cli.peak_kb)} | "
+            f"{cli.load[0]:.1f}/{cli.load[1]:.1f} | {_cmd(cli, work)} |",
             f"| evalkit score | {ours.wall:.2f} | {ours.cpu:.2f} | {_mib(ours.peak_kb)} | "
             f"{ours.load[0]:.1f}/{ours.load[1]:.1f} | {_cmd(ours, work)} |", "",
             f"- Target: evalkit no slower than sacreBLEU: {_verdict(ratio <= TARGET_SCORE_RATIO)} ({ratio:.2f}x its "

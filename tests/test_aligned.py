@@ -29,7 +29,8 @@ MT = segments("Le pont a ouvert lundi.", "Il a coûté 12 millions d'euros.", "L
               "Les écoles sont restées fermées.")
 MT_LINKS = [Link((0,), (0,), 0.0), Link((1,), (1,), 0.0), Link((), (2,), 3.0), Link((2,), (3,), 0.0)]
 # the reference joins the first two source sentences (2-1) that the MT keeps apart (1-1, 1-1)
-REFERENCE = segments("Le pont, qui a coûté 12 millions d'euros, a ouvert lundi.", "Les écoles sont restées fermées.")
+REFERENCE = segments("Le pont, qui a coûté 12 millions d'euros, a ouvert lundi.",
+                     "Les écoles sont restées fermées.")
 REF_LINKS = [Link((0, 1), (0,), 0.0), Link((2,), (1,), 0.0)]
 
 
