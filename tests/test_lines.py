@@ -375,9 +375,10 @@ def test_score_with_comet_equals_comet_score(tmp_path):
                         env=env)
     comet = ours["systems"]["mt"]["comet"]
     assert comet["unit"] == "lines" and comet["n"] == 8
-    code = "import sys; from comet.cli.score import score_command; sys.argv[0] = 'comet-score'; sys.exit(score_command())"
-    done = subprocess.run([sys.executable, "-c", code,
-                           "-s", str(tmp_path / "src.en"), "-t", str(tmp_path / "hyp.fr"), "-r", str(tmp_path / "ref.fr"),
+    code = "import sys; from comet.cli.score import score_command; sys.argv[0] = 'comet-score'; " \
+        "sys.exit(score_command())"
+    done = subprocess.run([sys.executable, "-c", code, "-s", str(tmp_path / "src.en"),
+                           "-t", str(tmp_path / "hyp.fr"), "-r", str(tmp_path / "ref.fr"),
                            "--model", str(checkpoint), "--gpus", "0", "--only_system", "--quiet"],
                           capture_output=True, text=True, timeout=600, env=env)
     assert done.returncode == 0, done.stderr
