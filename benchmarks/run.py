@@ -41,6 +41,7 @@ TARGET_MEMORY_KB = 2 * GIB
 TARGET_METRICS_RATIO = 1.2    # evalkit's metric stage / sacreBLEU's command line
 TARGET_COMET_RATIO = 1.1      # evalkit's COMET path / comet-score
 TARGET_CACHE_SPEEDUP = 20     # first COMET run / cached re-run
+TARGET_SCORE_RATIO = 1.0      # `evalkit score` on line files / the sacreBLEU command line: no slower
 
 
 @dataclass
@@ -240,6 +241,7 @@ def run_size(documents: int, work: Path, *, compare: bool, engines: Sequence[str
                                      "-m", "bleu", "chrf", "ter", "-w", "4"])
     res.runs["metrics"] = measure([PY, "-m", "benchmarks.tasks", "metrics", str(rows)])
     log(f"  sacrebleu CLI {res.runs['sacrebleu'].wall:.1f} s, evalkit metric stage {res.runs['metrics'].wall:.1f} s")
+    measure_score_lines(res, rows, log)
 
     # The aligner beside NLTK's Gale-Church, scored against the generator's alignment.
     for aligner in ("evalkit", "nltk-gale-church"):
@@ -279,6 +281,40 @@ def run_size(documents: int, work: Path, *, compare: bool, engines: Sequence[str
 
 
 # --- the report --------------------------------------------------------------------------------
+
+def measure_score_lines(res: SizeResults, rows: Path, log) -> None:
+    """`evalkit score` on the line files beside the sacreBLEU command line (BLEU, chrF, TER)."""
+    if "sacrebleu" not in res.runs:
+        res.runs["sacrebleu"] = measure([PY, "-m", "sacrebleu", str(rows / "ref.txt"), "-i", str(rows / "hyp.txt"),
+                                         "-m", "bleu", "chrf", "ter", "-w", "4"])
+    res.runs["score-lines"] = measure([PY, "-m", "evalkit", "score", "-s", str(rows / "src.txt"),
+                                       "-r", str(rows / "ref.txt"), "-t", f"mt={rows / 'hyp.txt'}",
+                                       "--src-lang", "en", "--tgt-lang", "fr", "--metrics", "bleu,chrf,ter",
+                                       "--no-comet", "--no-flags", "--format", "json"])
+    log(f"  sacrebleu CLI {res.runs['sacrebleu'].wall:.1f} s, evalkit score {res.runs['score-lines'].wall:.1f} s")
+
+
+def _score_lines_section(r: SizeResults, work: Path) -> list[str]:
+    cli, ours = r.runs["sacrebleu"], r.runs["score-lines"]
+    theirs = {item["name"]: item["score"] for item in json.loads(cli.stdout)}
+    mine = json.loads(ours.stdout)["systems"]["mt"]
+    same = all(round(mine[k]["value"], 4) == round(theirs[n], 4)
+               for k, n in (("bleu", "BLEU"), ("chrf", "chrF2"), ("ter", "TER")))
+    lines = mine["bleu"]["n"]
+    ratio = ours.wall / cli.wall
+    return ["", "## `evalkit score` on line files beside the sacreBLEU command line", "",
+            f"The same {lines:,}-line files (the aligned segments the stage run writes: source, reference, one "
+            "system), one segment per line, scored as given: corpus BLEU, chrF and TER. Each row is a separate "
+            "process, interpreter start-up and file reading included; evalkit runs without COMET and detectors.",
+            "", "| tool | wall (s) | CPU (s) | peak RSS | load before/after | command |", "|---|---|---|---|---|---|",
+            f"| sacreBLEU CLI | {cli.wall:.2f} | {cli.cpu:.2f} | {_mib(cli.peak_kb)} | "
+            f"{cli.load[0]:.1f}/{cli.load[1]:.1f} | {_cmd(cli, work)} |",
+            f"| evalkit score | {ours.wall:.2f} | {ours.cpu:.2f} | {_mib(ours.peak_kb)} | "
+            f"{ours.load[0]:.1f}/{ours.load[1]:.1f} | {_cmd(ours, work)} |", "",
+            f"- Target: evalkit no slower than sacreBLEU: {_verdict(ratio <= TARGET_SCORE_RATIO)} ({ratio:.2f}x its "
+            f"wall time). Corpus BLEU, chrF and TER {'identical to' if same else '**differ from**'} sacreBLEU's "
+            f"to 4 decimals ({', '.join(f'{k} {v}' for k, v in theirs.items())})."]
+
 
 def _cmd(m: Measured, work: Path) -> str:
     parts = []
@@ -452,6 +488,8 @@ def _comparisons(r: SizeResults, work: Path) -> list[str]:
             "edit distance, in C (evalkit/metrics/fast_ter.py, _ter.c); n-gram matches and BLEU's 13a "
             "tokenizer are in C (evalkit/metrics/_ngrams.c); each checked equal to sacreBLEU's on random and "
             "corpus text (tests/test_fast_ter.py, tests/test_fast_ngrams.py)."]
+    if "score-lines" in r.runs:
+        out += _score_lines_section(r, work)
 
     ek, gc = r.runs["align-evalkit"].json(), r.runs["align-nltk-gale-church"].json()
     out += ["", "## Aligner beside NLTK's Gale-Church", "",
@@ -512,7 +550,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--engines", default=",".join(ENGINES),
                         help=f"end-to-end runs, of {', '.join(ENGINES)} (default all; local only at the smallest size)")
     parser.add_argument("--comet-segments", type=int, default=3000, help="triples for the COMET runs (default 3000)")
+    parser.add_argument("--only", choices=["score-lines"],
+                        help="score-lines: only `evalkit score` beside the sacreBLEU CLI, at the first size; "
+                             "the section is printed (RESULTS.md is left alone unless --out is given)")
     args = parser.parse_args(argv)
+    if args.only:
+        return _only_score_lines(args, argv)
     sizes = [200] if args.quick else sorted(int(s) for s in args.sizes.split(","))
     engines = [e for e in args.engines.split(",") if e]
     unknown = [e for e in engines if e not in ENGINES]
@@ -544,6 +587,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = render(results, info, work, argv, started, time.perf_counter() - start)
     Path(args.out).write_text(text, encoding="utf-8")
     log(f"wrote {args.out}")
+    return 0
+
+
+def _only_score_lines(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    """The `evalkit score` row alone: generate the corpus, write its aligned rows, measure both tools."""
+    size = 200 if args.quick else sorted(int(s) for s in args.sizes.split(","))[0]
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="evalkit-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    started = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    start = time.perf_counter()
+
+    def log(message: str) -> None:
+        print(f"[{time.perf_counter() - start:6.0f} s] {message}", file=sys.stderr, flush=True)
+
+    try:
+        res = SizeResults(size)
+        corpus = work / f"synthetic-{size}"
+        shutil.rmtree(corpus, ignore_errors=True)
+        generate(corpus, size, pool=load_pool())
+        stage_dir = work / f"stages-{size}"
+        shutil.rmtree(stage_dir, ignore_errors=True)
+        measure([PY, "-m", "benchmarks.tasks", "stages", str(corpus), str(stage_dir)])
+        measure([PY, "-m", "evalkit", "--help"])  # warm the file cache
+        measure_score_lines(res, stage_dir / "rows", log)
+        info = machine()
+        section = _score_lines_section(res, work)
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    text = "\n".join([f"Measured alone by `.venv/bin/python -m benchmarks.run {' '.join(argv)}` on {started} "
+                      f"({size:,} generated documents).", "",
+                      f"- {info['platform']} ({info['machine']}), {info['cpu']}, {info['cores']} cores, "
+                      f"{info['memory']} memory, Python {info['python']}", f"- {info['versions']}", *section]) + "\n"
+    if args.out != str(ROOT / "benchmarks" / "RESULTS.md"):
+        Path(args.out).write_text(text, encoding="utf-8")
+    sys.stdout.write(text)
     return 0
 
 

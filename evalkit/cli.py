@@ -151,7 +151,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
         corpus = corpus_from_dataset(args.hf_dataset, config=args.hf_config, split=args.split,
                                      fields=args.hf_fields, source_lang=args.source_lang,
-                                     target_lang=args.target_lang)
+                                     target_lang=args.target_lang, segmentation=args.segmentation)
     else:
         corpus = load_corpus(Path(args.corpus) if args.corpus else default_corpus())
     for name, path in args.add_systems:
@@ -181,14 +181,89 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_segmentation_argument(group) -> None:
+    group.add_argument("--segmentation", choices=["sentences", "lines"], default="sentences",
+                       help="lines: each row is one segment, scored as given (sacreBLEU's setting); "
+                            "sentences (default): rows joined per document, re-segmented and re-aligned")
+
+
+def add_lines_arguments(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
+    """Line-aligned test set options (sacreBLEU-style files), shared by score, compare and gate."""
+    lines = parser.add_argument_group("line-aligned files (one segment per line, scored as given)")
+    lines.add_argument("-s", "--src", required=required, metavar="FILE", help="source lines ('-': standard input)")
+    lines.add_argument("-r", "--ref", metavar="FILE", help="reference lines")
+    lines.add_argument("-t", "--hyp", action="append", default=[], metavar="[NAME=]FILE",
+                       help="one system's lines (repeatable); NAME defaults to the file name")
+    lines.add_argument("--doc-ids", metavar="FILE", help="one document id per line (WMT style): document-level "
+                                                         "scores and per-document reports")
+    lines.add_argument("--src-lang", metavar="LANG", help="source language, e.g. en")
+    lines.add_argument("--tgt-lang", metavar="LANG", help="target language, e.g. de")
+    lines.add_argument("--name", metavar="NAME", help="test set name (default: the reference file's name)")
+
+
+def lines_corpus_from_args(args: argparse.Namespace):
+    """The line-aligned Corpus of -s/-r/-t/--doc-ids (languages required)."""
+    from .lines import lines_corpus, system_names
+
+    if not args.src or not args.hyp:
+        raise UsageError("line-aligned files need -s SRC and at least one -t HYP")
+    for option, value in (("--src-lang", args.src_lang), ("--tgt-lang", args.tgt_lang)):
+        if not value:
+            raise UsageError(f"{option} is required with -s/-r/-t")
+    return lines_corpus(args.src, system_names(args.hyp), args.ref, doc_ids=args.doc_ids,
+                        source_lang=args.src_lang, target_lang=args.tgt_lang, name=args.name,
+                        stdin=sys.stdin.buffer)
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from .pipeline import evaluate_corpus
+    from .report.scores import RENDERERS
+
+    if "comet" in args.metrics and not args.comet:
+        raise UsageError("--metrics names comet but --no-comet was given")
+    corpus = lines_corpus_from_args(args)
+    options = run_options(args, metrics=tuple(m for m in args.metrics if m != "comet"), unit="aligned",
+                          progress=False)
+    result = evaluate_corpus(corpus, options, reports_to=args.out)
+    if args.out:
+        from .report import output_root, write_run_reports
+
+        write_run_reports(result, output_root(result, args.out))
+    for note in result.notes:
+        log.warning(note)
+    if not args.quiet:
+        sys.stdout.write(RENDERERS[args.format](result, documents=args.doc_ids is not None))
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from .lines import lines_corpus, system_names, write_corpus_folder
+
+    for option, value in (("--src-lang", args.src_lang), ("--tgt-lang", args.tgt_lang)):
+        if not value:
+            raise UsageError(f"{option} is required")
+    specs = [f"{name}={path}" for name, path in args.systems]
+    corpus = lines_corpus(args.src, system_names(specs), args.ref, doc_ids=args.doc_ids,
+                          source_lang=args.src_lang, target_lang=args.tgt_lang,
+                          name=args.name or Path(args.dir).name, stdin=sys.stdin.buffer)
+    written = write_corpus_folder(corpus, args.dir)
+    if not args.quiet:
+        print(f"{_display(Path(args.dir))}: corpus {corpus.name!r} written ({len(corpus)} documents, "
+              f"{len(corpus.systems)} system(s), segmentation: lines; {len(written)} files). "
+              f"Next: evalkit validate {_display(Path(args.dir))}; evalkit run {_display(Path(args.dir))}")
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from .corpus import validate_corpus
 
     corpus_path = Path(args.corpus) if args.corpus else default_corpus()
-    problems = validate_corpus(corpus_path)
-    for problem in problems:
+    found = validate_corpus(corpus_path)
+    for problem in found:
         line = f":{problem.line}" if problem.line else ""
-        print(f"{_display(problem.path)}{line}: {problem.message}", file=sys.stderr)
+        warning = "warning: " if problem.warning else ""
+        print(f"{_display(problem.path)}{line}: {warning}{problem.message}", file=sys.stderr)
+    problems = [p for p in found if not p.warning]
     if problems:
         print(f"evalkit: {_display(corpus_path)}: {len(problems)} problem(s)", file=sys.stderr)
         return 2
@@ -296,6 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="field names doc_id,source,hypothesis,reference,system (default: those names)")
     hf.add_argument("--source-lang", metavar="LANG", help="source language of the dataset")
     hf.add_argument("--target-lang", metavar="LANG", help="target language of the dataset")
+    add_segmentation_argument(hf)
     run.add_argument("--unit", choices=["aligned", "document"], default="aligned",
                      help="score aligned segments (default) or whole documents")
     engine = run.add_argument_group("engine")
@@ -312,6 +388,29 @@ def build_parser() -> argparse.ArgumentParser:
     add_comet_arguments(run)
     add_flag_arguments(run)
     run.set_defaults(func=cmd_run)
+
+    score = sub.add_parser("score", help="score line-aligned files (sacreBLEU-style: one segment per line, "
+                                         "as given)")
+    add_lines_arguments(score, required=True)
+    score.add_argument("--metrics", type=_split_list, default=None,
+                       help="comma-separated metrics (default: bleu,chrf,chrf++,ter; COMET unless --no-comet)")
+    score.add_argument("--format", choices=["text", "json", "tsv"], default="text", help="default text")
+    score.add_argument("-o", "--out", metavar="DIR", help="also write the per-document and run reports to DIR")
+    add_comet_arguments(score)
+    add_flag_arguments(score)
+    score.set_defaults(func=cmd_score)
+
+    init = sub.add_parser("init", help="write a corpus folder (segmentation: lines) from line-aligned files")
+    init.add_argument("dir", help="the new corpus folder")
+    init.add_argument("--src", required=True, metavar="FILE", help="source lines")
+    init.add_argument("--ref", metavar="FILE", help="reference lines")
+    init.add_argument("--system", dest="systems", action="append", type=_name_path, default=[], required=True,
+                      metavar="NAME=FILE", help="one system's lines (repeatable)")
+    init.add_argument("--doc-ids", metavar="FILE", help="one document id per line (WMT style)")
+    init.add_argument("--src-lang", metavar="LANG", help="source language, e.g. en")
+    init.add_argument("--tgt-lang", metavar="LANG", help="target language, e.g. de")
+    init.add_argument("--name", help="corpus name (default: the folder's name)")
+    init.set_defaults(func=cmd_init)
 
     validate = sub.add_parser("validate", help="check every invariant of a corpus folder")
     validate.add_argument("corpus", nargs="?", help="corpus folder (default: the bundled corpus)")

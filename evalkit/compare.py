@@ -60,6 +60,7 @@ class Comparison:
     n_documents: int
     notes: tuple[str, ...] = ()
     versions: tuple[tuple[str, str], ...] = ()
+    mode: str = "documents re-aligned"      # or "lines as given" (line-aligned test sets)
 
     @property
     def metrics(self) -> tuple[str, ...]:
@@ -72,6 +73,7 @@ class Comparison:
             "schema": SCHEMA, "schema_version": SCHEMA_VERSION, "corpus": self.corpus,
             "source_lang": self.source_lang, "target_lang": self.target_lang, "baseline": self.baseline,
             "candidates": list(self.candidates), "alpha": self.alpha, "n_documents": self.n_documents,
+            "mode": self.mode,
             "significance": self.significance.to_dict(),
             "verdicts": {f"{c.candidate}|{c.statistic}": c.verdict(self.alpha)
                          for c in self.significance.comparisons},
@@ -88,6 +90,7 @@ def compare_result(result: RunResult, *, baseline: str | None = None, systems: S
     `baseline` defaults to the first system in alphabetical order; `systems` to all of the run's.
     Metrics, flag categories and the MQM penalty are compared when the run has them.
     """
+    from .report.summary import input_mode
     from .stats import flag_statistics, metric_statistic, paired_tests, resampling_units
 
     _check_alpha(alpha)
@@ -106,13 +109,13 @@ def compare_result(result: RunResult, *, baseline: str | None = None, systems: S
     if all(d.flags is not None for d in result.documents if d.system in ordered):
         statistics += flag_statistics(result, units, ordered)
     significance = paired_tests(statistics, baseline, candidates, resamples=resamples, ar_trials=ar_trials,
-                                seed=seed, unit=unit)
+                                seed=seed, unit=unit, sacrebleu_exact=sacrebleu_exact(result, unit))
     tallies = tuple(_tally(result, baseline, c, s.name, s.higher_is_better)
                     for c in candidates for s in statistics if s.kind != "flags")
     n_documents = len({d.doc_id for d in result.documents})
     return Comparison(result.corpus, result.source_lang, result.target_lang, baseline, candidates, alpha,
                       significance, tallies, n_documents, tuple(result.notes),
-                      tuple(sorted(result.versions.items())))
+                      tuple(sorted(result.versions.items())), input_mode(result))
 
 
 def compare_corpus(corpus: Corpus, options: RunOptions, **settings: Any) -> Comparison:
@@ -127,6 +130,11 @@ def compare_corpus(corpus: Corpus, options: RunOptions, **settings: Any) -> Comp
         systems = (*systems, baseline)
     result = evaluate_corpus(corpus, replace(options, unit="aligned", systems=systems))
     return compare_result(result, **settings)
+
+
+def sacrebleu_exact(result: RunResult, unit: str) -> bool:
+    """Lines as given, resampled by line: sacreBLEU's own setting, so its paired tests are replicated."""
+    return result.segmentation == "lines" and unit == "segments"
 
 
 def _check_alpha(alpha: float) -> None:
@@ -232,8 +240,13 @@ def _settings_line(comparison: Comparison) -> str:
     unit = "aligned-segment groups" if sig.unit == "segments" else "documents"
     ar = f"approximate randomization with {sig.ar_trials} trials (sacreBLEU's metrics only)" \
         if sig.ar_trials else "no approximate randomization"
+    exact = ""
+    if sig.method == "sacrebleu":
+        unit = "lines as given"
+        exact = ("Computed as sacreBLEU's --paired-bs/--paired-ar (float32 resampling; a metric's CI is "
+                 "the bootstrap mean ± half the 95% range). ")
     return (f"Baseline {comparison.baseline}. 95% confidence intervals and paired bootstrap p-values from "
-            f"{sig.resamples} resamples of {sig.n_units} {unit} (seed {sig.seed}); {ar}. "
+            f"{sig.resamples} resamples of {sig.n_units} {unit} (seed {sig.seed}); {ar}. {exact}"
             f"{BETTER}/{WORSE}: the candidate is significantly better/worse than the baseline "
             f"(p < {comparison.alpha:g}, in the statistic's own direction: lower is better for TER, "
             "flag counts and MQM/100w).")
@@ -312,17 +325,28 @@ def write_outputs(comparison: Comparison, out_dir: str | Path) -> list[Path]:
 
 def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
     """Corpus, systems, COMET and flag options shared by `compare` and `gate`."""
-    from .cli import _name_path, _positive_int, add_comet_arguments, add_flag_arguments
+    from .cli import (_name_path, _positive_int, _split_list, add_comet_arguments, add_flag_arguments,
+                      add_lines_arguments, add_segmentation_argument)
 
     parser.add_argument("corpus", nargs="?", help="corpus folder (default: corpora/spinner-news-en-fr)")
     parser.add_argument("--system", dest="add_systems", action="append", type=_name_path, default=[],
                         metavar="NAME=PATH", help="add a system from a folder of <doc>.txt files (repeatable)")
+    add_lines_arguments(parser)
+    hf = parser.add_argument_group("Hugging Face datasets (instead of a corpus folder)")
+    hf.add_argument("--hf-dataset", metavar="NAME", help="hub name, local dataset folder or parquet/jsonl file; "
+                                                         "languages from --src-lang/--tgt-lang or its columns")
+    hf.add_argument("--hf-config", metavar="C", help="dataset configuration")
+    hf.add_argument("--split", default="test", help="split (default: test)")
+    hf.add_argument("--hf-fields", type=_split_list, default=None, metavar="F",
+                    help="field names doc_id,source,hypothesis,reference,system (default: those names)")
+    add_segmentation_argument(hf)
     add_comet_arguments(parser)
     add_flag_arguments(parser)
     stats = parser.add_argument_group("significance")
     stats.add_argument("--resamples", type=_positive_int, default=DEFAULT_RESAMPLES,
                        help=f"bootstrap resamples (default {DEFAULT_RESAMPLES})")
-    stats.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
+    stats.add_argument("--seed", type=int, default=default_seed(),
+                       help=f"random seed (default: $SACREBLEU_SEED if set, else {DEFAULT_SEED}, as sacreBLEU)")
     stats.add_argument("--unit", choices=UNITS, default="segments",
                        help="resampling unit: aligned segments (default) or documents")
 
@@ -333,11 +357,36 @@ def _split(value: str) -> tuple[str, ...]:
     return _split_list(value)
 
 
+def default_seed() -> int:
+    """$SACREBLEU_SEED when it holds an integer (sacreBLEU's paired tests read it), else 12345."""
+    import os
+
+    value = os.environ.get("SACREBLEU_SEED", "")
+    try:
+        return int(value)
+    except ValueError:
+        return DEFAULT_SEED
+
+
 def load_corpus_from_args(args: argparse.Namespace) -> Corpus:
-    from .cli import default_corpus
+    """A corpus folder, line-aligned files (-s/-r/-t) or a Hugging Face dataset, plus --system folders."""
+    from .cli import default_corpus, lines_corpus_from_args
     from .corpus import load_corpus
 
-    corpus = load_corpus(Path(args.corpus) if args.corpus else default_corpus())
+    given = [what for what, present in (("a corpus folder", args.corpus), ("-s/-t files", args.src or args.hyp),
+                                        ("--hf-dataset", args.hf_dataset)) if present]
+    if len(given) > 1:
+        raise UsageError(f"give one input: {' or '.join(given)}")
+    if args.src or args.hyp:
+        corpus = lines_corpus_from_args(args)
+    elif args.hf_dataset:
+        from .hf import corpus_from_dataset
+
+        corpus = corpus_from_dataset(args.hf_dataset, config=args.hf_config, split=args.split,
+                                     fields=args.hf_fields, source_lang=args.src_lang,
+                                     target_lang=args.tgt_lang, segmentation=args.segmentation)
+    else:
+        corpus = load_corpus(Path(args.corpus) if args.corpus else default_corpus())
     for name, path in args.add_systems:
         corpus = corpus.with_system(name, path)
     return corpus
@@ -380,8 +429,10 @@ def run(args: argparse.Namespace) -> int:
     comparison = compare_corpus(corpus, options, baseline=args.baseline, systems=args.systems,
                                 resamples=args.resamples, ar_trials=args.ar_trials, seed=args.seed,
                                 unit=args.unit, alpha=args.alpha)
+    from .pipeline import CHRF_INSERTIONS_NOTE
+
     for note in comparison.notes:
-        log.warning(note)
+        (log.info if note == CHRF_INSERTIONS_NOTE else log.warning)(note)
     if args.out:
         for path in write_outputs(comparison, args.out):
             log.info("wrote %s", path)

@@ -124,6 +124,9 @@ class Corpus:
     systems: tuple[System, ...]
     description: str = ""
     manifest: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    # "sentences": documents are re-segmented and re-aligned; "lines": every side is already one
+    # segment per line, scored as given (evalkit/lines.py)
+    segmentation: str = "sentences"
 
     @property
     def has_reference(self) -> bool:
@@ -227,6 +230,10 @@ def read_manifest(path: Path) -> dict[str, Any]:
     systems = data.get("systems") or {}
     if not isinstance(systems, dict):
         raise InputError(manifest_path, "'systems' must be a mapping of name -> description")
+    if "segmentation" in data:
+        from .lines import check_segmentation
+
+        check_segmentation(data["segmentation"], manifest_path)
     checksums = data.get("checksums") or {}
     if not isinstance(checksums, dict):
         raise InputError(manifest_path, "'checksums' must be a mapping of file -> sha256")
@@ -345,9 +352,16 @@ def load_corpus(path: str | Path, *, systems: list[str] | None = None) -> Corpus
                               {s: root / "systems" / s for s in names})
     # Every file is read and checked now (and let go), so that bad input stops the run before it
     # starts; the texts are read again as documents are scored.
+    lines = layout.manifest.get("segmentation") == "lines"
     for doc_id in layout.doc_ids:
+        counts = {}
         for file in documents.paths(doc_id):
-            read_text(file)
+            text = read_text(file)
+            counts[str(file)] = _line_count(text) if lines else 0
+        if lines:
+            from .lines import check_line_counts
+
+            check_line_counts(counts)
     manifest = layout.manifest
     return Corpus(
         path=root,
@@ -359,6 +373,7 @@ def load_corpus(path: str | Path, *, systems: list[str] | None = None) -> Corpus
                              bool(layout.systems[n].get("gold", False))) for n in names),
         description=str(manifest.get("description", "")).strip(),
         manifest=manifest,
+        segmentation=str(manifest.get("segmentation") or "sentences"),
     )
 
 
@@ -415,8 +430,30 @@ def validate_corpus(path: str | Path) -> list[Problem]:
         has_gold = any((root / "gold" / k / f"{doc_id}.jsonl").exists() for k in gold_kinds)
         if has_gold and all(f in readable for f in needed):
             problems += gold.check_document(root, doc_id, gold_systems)
-    if not problems:
+    if layout.manifest.get("segmentation") == "lines":
+        problems += _line_count_problems(root, layout, folders, readable)
+    if not [p for p in problems if not p.warning]:
         problems += check_derived(root)
+    return problems
+
+
+def _line_count(text: str) -> int:
+    from .lines import split_raw_lines
+
+    return len(split_raw_lines(text))
+
+
+def _line_count_problems(root: Path, layout: _Layout, folders: list[Path], readable: set[Path]) -> list[Problem]:
+    """`segmentation: lines`: every side of a document must have as many lines as its source."""
+    problems = []
+    for doc_id in layout.doc_ids:
+        files = [folder / f"{doc_id}.txt" for folder in folders if folder / f"{doc_id}.txt" in readable]
+        counts = [(file, _line_count(read_text(file))) for file in files]
+        for file, count in counts[1:]:
+            if count != counts[0][1]:
+                problems.append(Problem(file, None, f"{count} lines but {counts[0][0].relative_to(root)} has "
+                                                    f"{counts[0][1]} (segmentation: lines needs one segment per "
+                                                    "line on every side)"))
     return problems
 
 

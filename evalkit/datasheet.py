@@ -198,12 +198,13 @@ def check_derived(corpus_dir: str | Path) -> list[Problem]:
     target = corpus.path / DOCUMENTS_FILE
     fix = "run `evalkit datasheet --write " + str(corpus.path) + "`"
     if not target.exists():
-        problems.append(Problem(target, None, f"file not found ({fix})"))
+        problems.append(Problem(target, None, f"file not found ({fix})", warning=True))
     elif target.read_text(encoding="utf-8") != documents_jsonl(corpus):
         problems.append(Problem(target, None, f"stale: differs from the corpus texts ({fix})"))
     readme_path = corpus.path / "README.md"
     if not readme_path.exists():
-        problems.append(Problem(readme_path, None, "datasheet not found"))
+        problems.append(Problem(readme_path, None, "datasheet not found (document where the texts come "
+                                                   "from and under which licence)", warning=True))
         return problems
     readme = read_text(readme_path)
     for name, content in render_blocks(corpus).items():

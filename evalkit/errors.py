@@ -46,10 +46,11 @@ class Problem:
     path: Path
     line: int | None
     message: str
+    warning: bool = False      # reported, but the corpus is still usable (a missing datasheet, ...)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
-        return f"{where}: {self.message}"
+        return f"{where}: {'warning: ' if self.warning else ''}{self.message}"
 
 
 class MetricUnavailable(EvalkitError):

@@ -212,6 +212,7 @@ class GateResult:
     n_units: int
     signatures: Mapping[str, str]
     notes: tuple[str, ...] = ()
+    mode: str = "documents re-aligned"      # or "lines as given" (line-aligned test sets)
 
     @property
     def passed(self) -> bool:
@@ -240,7 +241,8 @@ class GateResult:
             "baseline": c.baseline, "candidate": c.candidate, "passed": self.passed,
             "exit_code": self.exit_code, "summary": self.summary(), "alpha": c.alpha,
             "require_significance": c.require_significance, "resamples": c.resamples, "seed": c.seed,
-            "unit": c.unit, "n_units": self.n_units, "signatures": dict(sorted(self.signatures.items())),
+            "unit": c.unit, "mode": self.mode, "n_units": self.n_units,
+            "signatures": dict(sorted(self.signatures.items())),
             "checks": [{k: round(v, 6) if isinstance(v, float) else v for k, v in sorted(check.__dict__.items())}
                        for check in self.checks],
             "notes": list(self.notes),
@@ -269,8 +271,11 @@ def run_gate(result: RunResult, config: GateConfig, detectable: Collection[str] 
     if config.needs_flags:
         categories = [c for c in config.max_increase if c != MQM]
         statistics += flag_statistics(result, units, systems, categories, mqm=MQM in config.max_increase)
+    from .compare import sacrebleu_exact
+
     significance = paired_tests(statistics, config.baseline, [config.candidate], resamples=config.resamples,
-                                ar_trials=0, seed=config.seed, unit=config.unit)
+                                ar_trials=0, seed=config.seed, unit=config.unit,
+                                sacrebleu_exact=sacrebleu_exact(result, config.unit))
     checks = []
     for kind, limits in ((MAX_DROP, config.max_drop), (MAX_INCREASE, config.max_increase)):
         for name, limit in limits.items():
@@ -278,8 +283,10 @@ def run_gate(result: RunResult, config: GateConfig, detectable: Collection[str] 
             if kind == MAX_INCREASE and name != MQM and detectable is not None and name not in detectable:
                 paired = replace(paired, error=f"no detector that ran flags {name}", difference=None)
             checks.append(_check(kind, limit, paired, config))
+    from .report.summary import input_mode
+
     return GateResult(result.corpus, config, tuple(checks), significance.n_units,
-                      dict(significance.signatures), tuple(result.notes))
+                      dict(significance.signatures), tuple(result.notes), input_mode(result))
 
 
 def _check(kind: str, limit: float, paired: PairedResult, config: GateConfig) -> Check:
@@ -363,6 +370,8 @@ def render_markdown(gate: GateResult) -> str:
             _amount(check.name, check.candidate_value), _signed(check.name, check.delta), _threshold(check),
             _p(check.p_value), f"{mark}: {check.reason}")) + " |")
     unit = "aligned-segment groups" if c.unit == "segments" else "documents"
+    if gate.mode == "lines as given" and c.unit == "segments":
+        unit = "lines as given"
     settings = (f"Paired bootstrap: {c.resamples} resamples of {gate.n_units} {unit}, seed {c.seed}, "
                 "two-sided p-value (sacreBLEU's paired_bs).")
     lines += ["", settings, ""]
@@ -448,6 +457,10 @@ def config_from_args(args: argparse.Namespace) -> GateConfig:
     for key in ("alpha", "require_significance", "resamples", "seed", "unit"):
         if getattr(args, key) is not None:
             settings[key] = getattr(args, key)
+    if "seed" not in settings:
+        from .compare import default_seed
+
+        settings["seed"] = default_seed()    # $SACREBLEU_SEED, as sacreBLEU's paired tests
     return GateConfig(args.baseline, args.candidate, max_drop, max_increase, **settings)
 
 

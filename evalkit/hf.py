@@ -198,13 +198,14 @@ def _languages(name: str, columns: Mapping[str, list], source_lang: str | None,
     return found[0], found[1]
 
 
-def _text(name: str, columns: Mapping[str, list], fields: FieldMap, field: str, row: int) -> str:
+def _text(name: str, columns: Mapping[str, list], fields: FieldMap, field: str, row: int,
+          allow_empty: bool = False) -> str:
     column = fields.column(field)
     value = columns[column][row]
     if not isinstance(value, str):
         kind = "missing (null)" if value is None else f"not text ({type(value).__name__})"
         raise InputError(name, f"row {row}: field {field!r} (column {column!r}) is {kind}")
-    if not value.strip():
+    if not value.strip() and not allow_empty:   # an empty line is a segment when rows are lines
         raise InputError(name, f"row {row}: field {field!r} (column {column!r}) is empty")
     return value
 
@@ -221,7 +222,8 @@ def _identifier(name: str, value: Any, field: str, column: str, row: int) -> str
 
 def corpus_from_dataset(name_or_path: str | Path, *, config: str | None = None, split: str = "test",
                         fields: str | Sequence[str] | Mapping[str, str] | None = None,
-                        source_lang: str | None = None, target_lang: str | None = None) -> Corpus:
+                        source_lang: str | None = None, target_lang: str | None = None,
+                        segmentation: str = "sentences") -> Corpus:
     """A Corpus from a dataset with one row per segment or document.
 
     Columns (renamed by `fields`, see FieldMap.parse): doc_id, source, hypothesis,
@@ -229,8 +231,13 @@ def corpus_from_dataset(name_or_path: str | Path, *, config: str | None = None, 
     texts joined with "\\n" in row order. No system column: one system named after the
     dataset; no doc_id column: each row is a document ("row-00000", ... per system);
     no reference column: a corpus without references. Languages come from the
-    arguments, else from constant `source_lang`/`target_lang` columns.
+    arguments, else from constant `source_lang`/`target_lang` columns. `segmentation="lines"`:
+    each row is one segment, scored as given (evalkit/lines.py), no re-segmentation and no
+    re-alignment; a text with a line break is refused.
     """
+    from .lines import check_segmentation
+
+    check_segmentation(segmentation, "segmentation")
     name = str(name_or_path)
     field_map = FieldMap.parse(fields)
     dataset = load_rows(name, config=config, split=split)
@@ -266,10 +273,11 @@ def corpus_from_dataset(name_or_path: str | Path, *, config: str | None = None, 
             title = str(columns["title"][row] or "") if "title" in columns else ""
             parts = _Parts(row, [], [], [] if field_map.reference else None, title)
             documents[doc_id][system] = parts
-        parts.source.append(_text(name, columns, field_map, "source", row))
-        parts.hypothesis.append(_text(name, columns, field_map, "hypothesis", row))
+        rows_are_lines = segmentation == "lines"
+        parts.source.append(_text(name, columns, field_map, "source", row, rows_are_lines))
+        parts.hypothesis.append(_text(name, columns, field_map, "hypothesis", row, rows_are_lines))
         if parts.reference is not None:
-            parts.reference.append(_text(name, columns, field_map, "reference", row))
+            parts.reference.append(_text(name, columns, field_map, "reference", row, rows_are_lines))
 
     systems = sorted({s for by_system in documents.values() for s in by_system})
     built = []
@@ -288,17 +296,33 @@ def corpus_from_dataset(name_or_path: str | Path, *, config: str | None = None, 
                                            f"{systems[0]!r} (row {first.first_row}) and {system!r} "
                                            f"(row {other.first_row}); every system must have the same "
                                            f"{field} segments")
-        built.append(Document(doc_id, "\n".join(first.source),
-                              "\n".join(first.reference) if first.reference is not None else None,
-                              {s: "\n".join(by_system[s].hypothesis) for s in systems}, first.title))
+        join = _line_join(name, doc_id) if segmentation == "lines" else "\n".join
+        built.append(Document(doc_id, join(first.source),
+                              join(first.reference) if first.reference is not None else None,
+                              {s: join(by_system[s].hypothesis) for s in systems}, first.title))
     origin = {"dataset": name, "config": config, "split": split,
               "fields": {f: field_map.column(f) for f in FIELDS}}
+    if segmentation == "lines":
+        origin["segmentation"] = "lines"
     return Corpus(path=Path(name), name=corpus_name, source_lang=src_lang, target_lang=tgt_lang,
                   documents=tuple(built), systems=tuple(System(s, f"from dataset {name}") for s in systems),
                   description=f"Hugging Face dataset {name}" + (f" ({config})" if config else "") +
                               f", split {split}",
                   manifest={"name": corpus_name, "source_lang": src_lang, "target_lang": tgt_lang,
-                            "origin": origin})
+                            "origin": origin}, segmentation=segmentation)
+
+
+def _line_join(name: str, doc_id: str):
+    """Rows of one document as line-aligned text: one line per row (none may hold a line break)."""
+    from .lines import lines_text
+
+    def join(rows: list[str]) -> str:
+        for k, row in enumerate(rows):
+            if "\n" in row:
+                raise InputError(name, f"document {doc_id!r}, segment {k + 1}: a line break inside a row; "
+                                       "with segmentation 'lines' each row is one segment")
+        return lines_text(rows)
+    return join
 
 
 def _flag_feature() -> Any:

@@ -33,6 +33,11 @@ log = logging.getLogger(__name__)
 
 DOCUMENT_UNIT = "document"
 SEGMENT_UNIT = "aligned-segments"
+LINES_UNIT = "lines"                 # segments as given, one per line (corpus segmentation "lines")
+# In every re-aligned run that computes chrF: what sacreBLEU's chrF does with the rows evalkit makes.
+CHRF_INSERTIONS_NOTE = ("chrF/chrF++ follow sacreBLEU's definition: a row with an empty reference (an MT "
+                        "insertion) adds no statistics, so inserted text does not lower chrF or chrF++; "
+                        "BLEU and TER count it (as extra hypothesis words and as edits).")
 UNITS = ("aligned", "document")
 ENGINES = ("local", "dask")
 STAGES = ("segment", "align", "metrics", "detectors", "comet", "reports")
@@ -187,6 +192,7 @@ class DocumentPlan:
     comet: CometSpec | None = None            # COMET scored with the document (Dask workers)
     comet_needs_reference: bool = True
     reports: ReportSpec | None = None         # reports written where the document is scored
+    segmentation: str = "sentences"           # "lines": every side is one segment per line, as given
 
 
 @dataclass(frozen=True)
@@ -235,8 +241,11 @@ def score_document(index: int, doc: Document, plan: DocumentPlan) -> DocumentOut
     others = _statistic_metrics(plan.per_document, tgt_lang) if plan.per_document else {}
     detectors = _detectors(plan.detectors) if plan.flags else None
     segmented = plan.aligned or plan.flags
+    lines = plan.segmentation == "lines"
     src = ref = ref_links = None
-    if segmented:
+    if lines:
+        src, ref = _line_sides(doc)
+    elif segmented:
         with clock.stage("segment"):
             src = segment(doc.source, src_lang)
             ref = segment(doc.reference, tgt_lang) if doc.reference is not None else None
@@ -248,7 +257,10 @@ def score_document(index: int, doc: Document, plan: DocumentPlan) -> DocumentOut
         text = doc.hypotheses[system]
         rows: tuple[AlignedSegment, ...] = ()
         hyp_segments = mt_links = None
-        if segmented:
+        if lines:
+            hyp_segments, mt_links = _line_hypothesis(doc, system, src, ref)
+            rows = tuple(join_alignments(src, hyp_segments, mt_links, ref, mt_links if ref is not None else None))
+        elif segmented:
             with clock.stage("segment"):
                 hyp_segments = segment(text, tgt_lang)
             with clock.stage("align"):
@@ -257,7 +269,7 @@ def score_document(index: int, doc: Document, plan: DocumentPlan) -> DocumentOut
         with clock.stage("metrics"):
             if plan.aligned:
                 hyps, refs, srcs = [r.hypothesis for r in rows], [r.reference for r in rows], [r.source for r in rows]
-                unit = SEGMENT_UNIT
+                unit = LINES_UNIT if lines else SEGMENT_UNIT
             else:
                 hyps, refs, srcs = [_flatten(text)], [_flatten(doc.reference)], [_flatten(doc.source)]
                 unit = DOCUMENT_UNIT
@@ -307,7 +319,7 @@ def score_document(index: int, doc: Document, plan: DocumentPlan) -> DocumentOut
             for k, system in enumerate(plan.systems):
                 with _COMET_LOCK:
                     done, system_values, error = _comet_batch(metric, [results[k]], [doc], system, plan.aligned,
-                                                              plan.comet_needs_reference, None)
+                                                              plan.comet_needs_reference, None, lines=lines)
                 results[k] = done[0]
                 scored.append((tuple(system_values), error))
             values = tuple(v for v, _ in scored)
@@ -325,6 +337,25 @@ def score_document(index: int, doc: Document, plan: DocumentPlan) -> DocumentOut
                     results[k] = replace(result, segments=(), segment_scores={})
         reported = True
     return DocumentOutcome(index, tuple(results), values, errors, clock.seconds, reported, rows)
+
+
+def _line_sides(doc: Document) -> tuple[list, list | None]:
+    from .lines import check_line_counts, line_segments
+
+    src = line_segments(doc.source)
+    ref = line_segments(doc.reference) if doc.reference is not None else None
+    if ref is not None:
+        check_line_counts({"source": len(src), "reference": len(ref)}, doc.id)
+    return src, ref
+
+
+def _line_hypothesis(doc: Document, system: str, src: list, ref: list | None) -> tuple[list, list]:
+    """A system's lines and their 1-1 links to the source lines (counts checked)."""
+    from .lines import check_line_counts, line_segments, one_to_one
+
+    hyp = line_segments(doc.hypotheses[system])
+    check_line_counts({"source": len(src), f"system {system}": len(hyp)}, doc.id)
+    return hyp, one_to_one(len(hyp))
 
 
 # --- COMET -----------------------------------------------------------------------------------
@@ -351,7 +382,7 @@ def _worker_comet(spec: CometSpec, target_lang: str) -> Metric:
 
 
 def _comet_batch(metric: Metric, docs: Sequence[DocumentResult], documents: Sequence[Document], system: str,
-                 aligned: bool, needs_reference: bool, unavailable: str | None,
+                 aligned: bool, needs_reference: bool, unavailable: str | None, *, lines: bool = False,
                  ) -> tuple[list[DocumentResult], list[float], str | None]:
     """COMET over every scorable segment of some documents of one system, in one batched call.
 
@@ -360,7 +391,7 @@ def _comet_batch(metric: Metric, docs: Sequence[DocumentResult], documents: Sequ
     of its segment scores. Returns the documents with COMET added, the segment scores in
     document and segment order, and why COMET could not be computed (None if it was).
     """
-    unit = SEGMENT_UNIT if aligned else DOCUMENT_UNIT
+    unit = (LINES_UNIT if lines else SEGMENT_UNIT) if aligned else DOCUMENT_UNIT
     try:
         signature = metric.signature()
     except MetricUnavailable as exc:
@@ -473,7 +504,10 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
         notes.append(f"{name.upper()} not computed: {reason}")
 
     aligned = options.unit == "aligned"
-    unit = SEGMENT_UNIT if aligned else DOCUMENT_UNIT
+    lines = corpus.segmentation == "lines"
+    unit = (LINES_UNIT if lines else SEGMENT_UNIT) if aligned else DOCUMENT_UNIT
+    if aligned and not lines and {"chrf", "chrf++"} & set(metrics):
+        notes.append(CHRF_INSERTIONS_NOTE)
     comet = metrics.get("comet")
     comet_on_workers = comet is not None and options.engine == "dask" and "comet" not in unavailable
     plan = DocumentPlan(
@@ -484,7 +518,8 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
         severity_weights=tuple(options.severity_weights.items()),
         comet=CometSpec(options.comet_model, options.comet_batch_size, options.gpus, options.cache)
         if comet_on_workers else None,
-        comet_needs_reference=bool(comet.needs_reference) if comet_on_workers else True)
+        comet_needs_reference=bool(comet.needs_reference) if comet_on_workers else True,
+        segmentation=corpus.segmentation)
     streaming = on_document is not None or reports_to is not None
     keep = options.keep_segments if options.keep_segments is not None else not streaming
     # A run that hands each document to `on_document` and keeps no segments streams: the light
@@ -493,7 +528,7 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
     n_docs = len(corpus.documents)
     clock = StageClock()
     shell = RunResult(corpus.name, corpus.source_lang, corpus.target_lang, tuple(metrics), (), (),
-                      library_versions(), tuple(notes))
+                      library_versions(), tuple(notes), segmentation=corpus.segmentation)
     tallies = {s: _SystemTally(totals=dict.fromkeys(plan.metrics)) for s in systems}
     for s in systems:
         tallies[s].comet_error = unavailable.get("comet")
@@ -566,7 +601,7 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
                     done, values, error = _comet_batch(
                         comet, [b[k] for b in batches], [corpus.documents[o.index] for o in outcomes], system,
                         aligned, bool(comet.needs_reference) if tally.comet_error is None else True,
-                        tally.comet_error)
+                        tally.comet_error, lines=lines)
                     tally.comet_error = tally.comet_error or error
                     for b, result in zip(batches, done):
                         b[k] = result
@@ -628,7 +663,7 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
         timings.update(seconds)
     return RunResult(corpus.name, corpus.source_lang, corpus.target_lang, tuple(metrics),
                      tuple(documents) if spool is None else SpooledDocuments(spool, offsets, lengths),
-                     tuple(system_results), library_versions(), tuple(notes))
+                     tuple(system_results), library_versions(), tuple(notes), segmentation=corpus.segmentation)
 
 
 def _comet_corpus_score(metric: Metric, tally: _SystemTally, unit: str) -> Score:

@@ -125,6 +125,9 @@ class RunResult:
     systems: tuple[SystemResult, ...]
     versions: dict[str, str]
     notes: tuple[str, ...] = field(default=())
+    # "lines": every score was computed over lines as given; "sentences": over documents
+    # re-segmented and re-aligned (or whole documents, with unit "document")
+    segmentation: str = "sentences"
 
     def documents_frame(self) -> "pd.DataFrame":
         """One row per (system, document), one column per metric."""

@@ -47,6 +47,9 @@ class Statistic:
     score: Callable[[Sequence[float]], float] = field(compare=False, repr=False)
     randomization: bool = False   # sacreBLEU offers approximate randomization for this metric
     errors: Mapping[str, str] = field(default_factory=dict)   # system -> why it was not computed
+    # sacreBLEU's metric object (its _compute_score_from_stats), for resampling exactly as
+    # sacreBLEU's paired tests do (`paired_tests(..., sacrebleu_exact=True)`)
+    sacrebleu: Any = field(default=None, compare=False, repr=False)
 
     def value(self, system: str) -> float | None:
         if system in self.errors:
@@ -189,7 +192,8 @@ def metric_statistic(result: RunResult, units: Units, systems: Sequence[str], na
         rows[system] = matrix if matrix is not None else np.zeros((len(units), 1))
     scorer = _metric_scorer(metric) if metric is not None else _mean
     return Statistic(name, "metric", bool(entry.meta.get("higher_is_better", True)), signature, rows, scorer,
-                     randomization=sacrebleu_metric, errors=errors)
+                     randomization=sacrebleu_metric, errors=errors,
+                     sacrebleu=metric._corpus if metric is not None else None)
 
 
 def flag_statistics(result: RunResult, units: Units, systems: Sequence[str],
@@ -276,7 +280,7 @@ def sentence_statistic(name: str, hypotheses: Mapping[str, Sequence[str]], refer
     rows = {s: np.asarray(metric.sufficient_statistics(list(h), list(references)), dtype=float)
             for s, h in hypotheses.items()}
     return Statistic(name, "metric", bool(entry.meta.get("higher_is_better", True)), metric.signature(), rows,
-                     _metric_scorer(metric), randomization=True)
+                     _metric_scorer(metric), randomization=True, sacrebleu=metric._corpus)
 
 
 # -- results ----------------------------------------------------------------------------------
@@ -291,6 +295,9 @@ class Estimate:
     ci_low: float | None
     ci_high: float | None
     error: str | None = None
+    # sacreBLEU's "mean ± CI" (exact mode): the bootstrap mean; the interval is mean ± half the
+    # distance between the 2.5th and 97.5th order statistics
+    mean: float | None = None
 
 
 @dataclass(frozen=True)
@@ -346,6 +353,7 @@ class Significance:
     comparisons: tuple[PairedResult, ...]
     signatures: Mapping[str, str]
     kinds: Mapping[str, str]                  # statistic -> "metric", "flags" or "mqm"
+    method: str = "evalkit"                   # "sacrebleu": resampled exactly as sacreBLEU's paired tests
 
     def estimate(self, system: str, statistic: str) -> Estimate:
         for e in self.estimates:
@@ -362,7 +370,7 @@ class Significance:
     def to_dict(self) -> dict[str, Any]:
         return {
             "unit": self.unit, "n_units": self.n_units, "resamples": self.resamples,
-            "ar_trials": self.ar_trials, "seed": self.seed, "baseline": self.baseline,
+            "ar_trials": self.ar_trials, "seed": self.seed, "baseline": self.baseline, "method": self.method,
             "systems": list(self.systems), "statistics": list(self.statistics),
             "signatures": dict(sorted(self.signatures.items())), "kinds": dict(sorted(self.kinds.items())),
             "estimates": [_rounded(e.__dict__) for e in self.estimates],
@@ -378,7 +386,7 @@ def _rounded(values: Mapping[str, Any]) -> dict[str, Any]:
 
 def paired_tests(statistics: Sequence[Statistic], baseline: str, candidates: Sequence[str], *,
                  resamples: int = DEFAULT_RESAMPLES, ar_trials: int = DEFAULT_AR_TRIALS,
-                 seed: int = DEFAULT_SEED, unit: str = "segments") -> Significance:
+                 seed: int = DEFAULT_SEED, unit: str = "segments", sacrebleu_exact: bool = False) -> Significance:
     """Bootstrap 95% CIs for every system and paired tests of each candidate against `baseline`.
 
     The bootstrap draws `resamples` resamples of the units with numpy's default_rng(seed), as
@@ -387,6 +395,11 @@ def paired_tests(statistics: Sequence[Statistic], baseline: str, candidates: Seq
     the share of resampled |differences|, centred on their mean, at least as large as the
     observed one. Approximate randomization (`ar_trials` trials, 0 to skip) swaps each unit's
     statistics between the two systems, as sacreBLEU's paired_ar does, for its metrics only.
+
+    `sacrebleu_exact` (line-aligned test sets, one unit per line): sacreBLEU's metrics are
+    resampled exactly as `sacrebleu --paired-bs` does (float32 statistics summed per resample,
+    scored by sacreBLEU's own code), their CIs are its "mean ± half-width", and every p-value
+    counts only larger differences (its `>`), so scores, CIs and p-values equal sacreBLEU's.
     """
     import numpy as np
 
@@ -406,20 +419,28 @@ def paired_tests(statistics: Sequence[Statistic], baseline: str, candidates: Seq
     signatures: dict[str, str] = {}
     for stat in statistics:
         ar = f"|ar:{ar_trials}" if stat.randomization and ar_trials else ""
-        signatures[stat.name] = f"{stat.signature}|unit:{unit}|bs:{resamples}{ar}|seed:{seed}"
+        resampled = "lines" if sacrebleu_exact else unit    # lines as given, or evalkit's units
+        signatures[stat.name] = f"{stat.signature}|unit:{resampled}|bs:{resamples}{ar}|seed:{seed}"
         samples = {}
+        exact = sacrebleu_exact and stat.sacrebleu is not None
         for system in systems:
             if system in stat.errors:
                 estimates.append(Estimate(system, stat.name, None, None, None, stat.errors[system]))
+                continue
+            if exact:
+                samples[system] = _resampled_as_sacrebleu(stat, system, indices)
+                mean, half = _sacrebleu_ci(samples[system])
+                estimates.append(Estimate(system, stat.name, stat.value(system), mean - half, mean + half,
+                                          mean=mean))
                 continue
             samples[system] = _resampled(stat, system, counts)
             low, high = _interval(samples[system])
             estimates.append(Estimate(system, stat.name, stat.value(system), low, high))
         for candidate in dict.fromkeys(candidates):
-            comparisons.append(_compare(stat, baseline, candidate, samples, select))
+            comparisons.append(_compare(stat, baseline, candidate, samples, select, strict=sacrebleu_exact))
     return Significance(unit, n_units, resamples, ar_trials, seed, baseline, systems,
                         tuple(s.name for s in statistics), tuple(estimates), tuple(comparisons), signatures,
-                        {s.name: s.kind for s in statistics})
+                        {s.name: s.kind for s in statistics}, "sacrebleu" if sacrebleu_exact else "evalkit")
 
 
 def _n_units(statistics: Sequence[Statistic]) -> int:
@@ -438,6 +459,24 @@ def _resampled(stat: Statistic, system: str, counts: np.ndarray) -> np.ndarray:
     return np.array([stat.score(t) for t in totals.tolist()], dtype=float)
 
 
+def _resampled_as_sacrebleu(stat: Statistic, system: str, indices: np.ndarray) -> np.ndarray:
+    """sacreBLEU's _paired_bs_test: each resample's float32 statistics summed, scored by sacreBLEU."""
+    import numpy as np
+
+    rows = stat.rows[system].astype("float32")
+    compute = stat.sacrebleu._compute_score_from_stats
+    return np.array([compute(rows[idx].sum(0)).score for idx in indices])
+
+
+def _sacrebleu_ci(samples: np.ndarray) -> tuple[float, float]:
+    """sacreBLEU's estimate_ci: the mean of the sorted samples and half the 95% range."""
+    import numpy as np
+
+    ordered = np.sort(samples)
+    k = len(ordered) // 40
+    return float(ordered.mean()), float(0.5 * (ordered[len(ordered) - k - 1] - ordered[k]))
+
+
 def _interval(samples: np.ndarray) -> tuple[float | None, float | None]:
     """The 2.5th and 97.5th order statistics, the ones sacreBLEU's estimate_ci takes (n // 40)."""
     import numpy as np
@@ -449,14 +488,16 @@ def _interval(samples: np.ndarray) -> tuple[float | None, float | None]:
     return float(finite[k]), float(finite[len(finite) - k - 1])
 
 
-def _p_value(statistics: np.ndarray, observed: float) -> float:
-    # sacreBLEU's _compute_p_value counts `>`; counting ties too (>=) makes a system compared
-    # with itself (every difference 0) get p = 1 instead of 1/(n+1). Away from ties both agree.
-    return (int((statistics >= observed).sum()) + 1) / (len(statistics) + 1)
+def _p_value(statistics: np.ndarray, observed: float, strict: bool = False) -> float:
+    # sacreBLEU's _compute_p_value counts `>` (strict); counting ties too (>=) makes a system
+    # compared with itself (every difference 0) get p = 1 instead of 1/(n+1). Away from ties
+    # both agree; line-aligned test sets use sacreBLEU's rule, to give its p-values.
+    larger = statistics > observed if strict else statistics >= observed
+    return (int(larger.sum()) + 1) / (len(statistics) + 1)
 
 
 def _compare(stat: Statistic, baseline: str, candidate: str, samples: Mapping[str, np.ndarray],
-             select: np.ndarray | None) -> PairedResult:
+             select: np.ndarray | None, strict: bool = False) -> PairedResult:
     import numpy as np
 
     base, cand = stat.value(baseline), stat.value(candidate)
@@ -472,16 +513,16 @@ def _compare(stat: Statistic, baseline: str, candidate: str, samples: Mapping[st
     p_bootstrap = None
     if len(sampled):
         spread = np.abs(sampled)
-        p_bootstrap = _p_value(spread - spread.mean(), observed)
+        p_bootstrap = _p_value(spread - spread.mean(), observed, strict)
     p_ar = None
     if stat.randomization and select is not None:
-        p_ar = _randomization(stat, baseline, candidate, select, observed)
+        p_ar = _randomization(stat, baseline, candidate, select, observed, strict)
     return PairedResult(stat.name, stat.kind, baseline, candidate, stat.higher_is_better, base, cand,
                         difference, low, high, p_bootstrap, p_ar)
 
 
 def _randomization(stat: Statistic, baseline: str, candidate: str, select: np.ndarray,
-                   observed: float) -> float:
+                   observed: float, strict: bool = False) -> float:
     import numpy as np
 
     a, b = stat.rows[baseline], stat.rows[candidate]
@@ -492,7 +533,7 @@ def _randomization(stat: Statistic, baseline: str, candidate: str, select: np.nd
         first = chunk @ a + ~chunk @ b
         second = ~chunk @ a + chunk @ b
         differences += [abs(stat.score(x) - stat.score(y)) for x, y in zip(first.tolist(), second.tolist())]
-    return _p_value(np.array(differences), observed)
+    return _p_value(np.array(differences), observed, strict)
 
 
 def _finite(value: float) -> float | None:

@@ -176,5 +176,6 @@ class TER(SacreBLEUMetric):
         # sacreBLEU's TER class with a faster edit distance that gives the same numbers.
         from .fast_ter import FastTER
 
-        asian = self.target_lang in {"ja", "zh", "ko"}
-        return FastTER(asian_support=asian, **self.options)
+        # The sacreBLEU command line's default whatever the target language (`-l en-zh` does not
+        # turn on --ter-asian-support), so that TER and its signature equal `sacrebleu ... -m ter`.
+        return FastTER(**{"asian_support": False, **self.options})

@@ -60,6 +60,7 @@ def summary_payload(result: RunResult) -> dict:
         "schema": "evalkit.run-summary",
         "schema_version": "1.0",
         "corpus": result.corpus,
+        "mode": input_mode(result),
         "metrics": list(result.metrics),
         "source_lang": result.source_lang,
         "target_lang": result.target_lang,
@@ -70,6 +71,11 @@ def summary_payload(result: RunResult) -> dict:
         "notes": list(result.notes),
         "versions": result.versions,
     }
+
+
+def input_mode(result: RunResult) -> str:
+    """Which input mode produced the scores: "lines as given" or "documents re-aligned"."""
+    return "lines as given" if result.segmentation == "lines" else "documents re-aligned"
 
 
 def write_json(result: RunResult, path: Path) -> Path:
@@ -111,7 +117,8 @@ def format_table(result: RunResult, max_documents: int = TABLE_MAX_DOCUMENTS) ->
     unit = next((s.unit for system in result.systems for s in system.scores.values()), "")
     if not per_document:
         lines.append(f"(per-document scores: summary.csv and index.html; more than {max_documents} documents)")
-    return "\n".join(lines + ["", f"Scores computed over: {unit}."] + signatures + list(result.notes))
+    return "\n".join(lines + ["", f"Scores computed over: {unit} ({input_mode(result)})."] + signatures
+                     + list(result.notes))
 
 
 def _short(value: float | None, metric: str = "") -> str:
