@@ -182,9 +182,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def add_segmentation_argument(group) -> None:
-    group.add_argument("--segmentation", choices=["sentences", "lines"], default="sentences",
+    group.add_argument("--segmentation", choices=["auto", "sentences", "lines"], default="auto",
                        help="lines: each row is one segment, scored as given (sacreBLEU's setting); "
-                            "sentences (default): rows joined per document, re-segmented and re-aligned")
+                            "sentences: rows joined per document, re-segmented and re-aligned; "
+                            "auto (default): lines unless a row's text holds a line break")
 
 
 def add_lines_arguments(parser: argparse.ArgumentParser, *, required: bool = False) -> None:

@@ -223,7 +223,7 @@ def _identifier(name: str, value: Any, field: str, column: str, row: int) -> str
 def corpus_from_dataset(name_or_path: str | Path, *, config: str | None = None, split: str = "test",
                         fields: str | Sequence[str] | Mapping[str, str] | None = None,
                         source_lang: str | None = None, target_lang: str | None = None,
-                        segmentation: str = "sentences") -> Corpus:
+                        segmentation: str = "auto") -> Corpus:
     """A Corpus from a dataset with one row per segment or document.
 
     Columns (renamed by `fields`, see FieldMap.parse): doc_id, source, hypothesis,
@@ -233,11 +233,13 @@ def corpus_from_dataset(name_or_path: str | Path, *, config: str | None = None, 
     no reference column: a corpus without references. Languages come from the
     arguments, else from constant `source_lang`/`target_lang` columns. `segmentation="lines"`:
     each row is one segment, scored as given (evalkit/lines.py), no re-segmentation and no
-    re-alignment; a text with a line break is refused.
+    re-alignment; a text with a line break is refused. `"auto"` (the default): "lines" unless
+    some row's text holds a line break (rows that are whole documents), then "sentences".
     """
     from .lines import check_segmentation
 
-    check_segmentation(segmentation, "segmentation")
+    if segmentation != "auto":
+        check_segmentation(segmentation, "segmentation")
     name = str(name_or_path)
     field_map = FieldMap.parse(fields)
     dataset = load_rows(name, config=config, split=split)
@@ -257,6 +259,8 @@ def corpus_from_dataset(name_or_path: str | Path, *, config: str | None = None, 
     columns = dataset.select_columns(wanted).to_dict()
     src_lang, tgt_lang = _languages(name, columns, source_lang, target_lang)
     corpus_name = _dataset_name(name, config)
+    if segmentation == "auto":
+        segmentation = _rows_segmentation(columns, field_map)
 
     documents: dict[str, dict[str, _Parts]] = {}
     counters: dict[str, int] = {}
@@ -310,6 +314,15 @@ def corpus_from_dataset(name_or_path: str | Path, *, config: str | None = None, 
                               f", split {split}",
                   manifest={"name": corpus_name, "source_lang": src_lang, "target_lang": tgt_lang,
                             "origin": origin}, segmentation=segmentation)
+
+
+def _rows_segmentation(columns: Mapping[str, list], fields: FieldMap) -> str:
+    """"lines" when every row's texts are single lines (one segment per row), else "sentences"."""
+    texts = [fields.column(f) for f in ("source", "hypothesis", "reference")]
+    for column in filter(None, texts):
+        if any(isinstance(value, str) and "\n" in value.strip() for value in columns.get(column, ())):
+            return "sentences"
+    return "lines"
 
 
 def _line_join(name: str, doc_id: str):

@@ -99,7 +99,7 @@ def _write_jsonl(path: Path, rows: list[dict]) -> Path:
 # --- corpus_from_dataset ---------------------------------------------------------------------------
 
 def test_parquet_segments_are_grouped_into_documents(parquet_file):
-    corpus = corpus_from_dataset(parquet_file, source_lang="en", target_lang="fr")
+    corpus = corpus_from_dataset(parquet_file, source_lang="en", target_lang="fr", segmentation="sentences")
     _assert_matches(corpus)
     assert (corpus.name, corpus.source_lang, corpus.target_lang) == ("news-segments", "en", "fr")
 
@@ -113,7 +113,8 @@ def test_parquet_segments_are_grouped_into_documents(parquet_file):
 def test_jsonl_with_renamed_fields_and_language_columns(tmp_path, fields):
     renamed = [{"id": r["doc_id"], "sys": r["system"], "src": r["source"], "mt": r["hypothesis"],
                 "ref": r["reference"], "source_lang": "en", "target_lang": "fr"} for r in _rows()]
-    corpus = corpus_from_dataset(_write_jsonl(tmp_path / "renamed.jsonl", renamed), fields=fields)
+    corpus = corpus_from_dataset(_write_jsonl(tmp_path / "renamed.jsonl", renamed), fields=fields,
+                                 segmentation="sentences")
     _assert_matches(corpus)
     assert (corpus.source_lang, corpus.target_lang) == ("en", "fr")
 
@@ -127,7 +128,8 @@ def test_save_to_disk_folder_without_system_and_doc_id_columns(tmp_path):
     })
     splits.save_to_disk(str(tmp_path / "wmt-like"))
 
-    corpus = corpus_from_dataset(tmp_path / "wmt-like", source_lang="en", target_lang="fr")
+    corpus = corpus_from_dataset(tmp_path / "wmt-like", source_lang="en", target_lang="fr",
+                                 segmentation="sentences")
     # No system column: one system named after the dataset; no doc_id column: each row is a document.
     assert [s.name for s in corpus.systems] == ["wmt-like"]
     assert [d.id for d in corpus.documents] == ["row-00000", "row-00001", "row-00002"]
@@ -144,9 +146,19 @@ def test_save_to_disk_folder_without_system_and_doc_id_columns(tmp_path):
 def test_no_doc_id_numbers_rows_per_system(tmp_path):
     rows = [{k: v for k, v in r.items() if k != "doc_id"} for r in _rows()]
     corpus = corpus_from_dataset(_write_jsonl(tmp_path / "flat.jsonl", rows), source_lang="en",
-                                 target_lang="fr")
+                                 target_lang="fr", segmentation="sentences")
     assert [d.id for d in corpus.documents] == ["row-00000", "row-00001", "row-00002"]
     assert corpus.documents[1].hypotheses == {s: SEGMENTS[1][3][s] for s in SYSTEMS}
+
+
+def test_rows_are_lines_as_given_unless_a_row_holds_a_line_break(parquet_file, tmp_path):
+    # one row per segment (the WMT datasets' shape): scored as given, like sacreBLEU on the same lines
+    corpus = corpus_from_dataset(parquet_file, source_lang="en", target_lang="fr")
+    assert corpus.segmentation == "lines"
+    rows = _rows()
+    rows[0]["hypothesis"] = "Un premier paragraphe.\nUn second."
+    corpus = corpus_from_dataset(_write_jsonl(tmp_path / "docs.jsonl", rows), source_lang="en", target_lang="fr")
+    assert corpus.segmentation == "sentences"
 
 
 def test_no_reference_column_gives_a_corpus_without_references(tmp_path):
@@ -195,7 +207,8 @@ def test_empty_and_null_texts_are_refused_with_their_row(tmp_path):
     rows = _rows()
     rows[3]["hypothesis"] = "  "
     with pytest.raises(InputError, match=r"row 3: field 'hypothesis' \(column 'hypothesis'\) is empty"):
-        corpus_from_dataset(_write_jsonl(tmp_path / "empty.jsonl", rows), source_lang="en", target_lang="fr")
+        corpus_from_dataset(_write_jsonl(tmp_path / "empty.jsonl", rows), source_lang="en", target_lang="fr",
+                            segmentation="sentences")
     rows = _rows()
     rows[2]["reference"] = None
     with pytest.raises(InputError, match=r"row 2: field 'reference' \(column 'reference'\) is missing "
