@@ -7,7 +7,6 @@ One pipeline run, then paired bootstrap and approximate randomization over its a
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -285,7 +284,9 @@ def render_markdown(comparison: Comparison) -> str:
 
 
 def render_json(comparison: Comparison) -> str:
-    return json.dumps(comparison.to_dict(), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    from .textio import json_text
+
+    return json_text(comparison.to_dict())
 
 
 RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_json}

@@ -8,7 +8,6 @@ evalkit.stats); a metric that could not be computed fails. Verdicts go out as Ma
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import math
 import sys
@@ -408,7 +407,9 @@ def render_junit(gate: GateResult) -> str:
 
 
 def render_json(gate: GateResult) -> str:
-    return json.dumps(gate.to_dict(), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    from .textio import json_text
+
+    return json_text(gate.to_dict())
 
 
 # -- command line -----------------------------------------------------------------------------

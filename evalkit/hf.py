@@ -8,10 +8,12 @@ corpus and a run into `datasets.Dataset`s; `evalkit export` writes them to disk.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from .corpus import DOC_ID, SYSTEM_NAME, Corpus, Document, System, check_language
 from .errors import InputError, UsageError
+from .textio import umask_mode
 
 if TYPE_CHECKING:
     import datasets
@@ -36,7 +39,7 @@ FILE_BUILDERS: dict[str, tuple[str, dict[str, Any]]] = {
 }
 FORMATS = ("disk", "parquet", "jsonl")
 EXPORT_MANIFEST = "export.json"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2   # 2: `files` lists what the export wrote (size, sha256)
 FLAG_FIELDS = ("start", "end", "category", "severity", "text", "detector", "suggestion", "confidence",
                "evidence")
 
@@ -405,8 +408,89 @@ def _card(corpus: Corpus, tables: Mapping[str, str]) -> str:
     return "\n".join(lines)
 
 
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _walk(folder: Path) -> tuple[dict[str, Path], list[str]]:
+    """Regular files under `folder` by relative path, and every other entry (symlinks, devices,
+    folders holding no file); symlinks are never followed."""
+    files: dict[str, Path] = {}
+    others: list[str] = []
+    for top, dirs, names in os.walk(folder):
+        for name in sorted(dirs + names):
+            path = Path(top) / name
+            relative = path.relative_to(folder).as_posix()
+            mode = path.lstat().st_mode
+            if stat.S_ISREG(mode):
+                files[relative] = path
+            elif not stat.S_ISDIR(mode) or not any(os.scandir(path)):
+                others.append(relative)
+        dirs[:] = [d for d in dirs if not (Path(top) / d).is_symlink()]
+    return files, others
+
+
+def _listing(folder: Path) -> dict[str, dict[str, Any]]:
+    """What an export wrote: every file but the manifest, with its size and sha256."""
+    files, _ = _walk(folder)
+    return {name: {"bytes": path.stat().st_size, "sha256": _file_sha256(path)}
+            for name, path in sorted(files.items()) if name != EXPORT_MANIFEST}
+
+
+def _listed_files(out: Path) -> dict[str, Any]:
+    manifest = out / EXPORT_MANIFEST
+    if not manifest.is_file() or manifest.is_symlink():
+        raise InputError(out, f"exists and is not an evalkit export (no {EXPORT_MANIFEST}); "
+                              "choose a new or empty folder")
+    try:
+        listed = json.loads(manifest.read_text(encoding="utf-8")).get("files")
+    except (OSError, ValueError, AttributeError):
+        listed = None
+    if not isinstance(listed, dict):
+        raise InputError(out, f"its {EXPORT_MANIFEST} does not list the files an export wrote (an older "
+                              "evalkit's export, or not evalkit's); remove the folder yourself or choose another")
+    return listed
+
+
+def check_replaceable(out: Path) -> None:
+    """Raise InputError unless `out` is absent, empty, or exactly an earlier export, unchanged.
+
+    A tool may remove only what it can prove it wrote: every file must be listed in the earlier
+    export's manifest with the same size and sha256, and nothing else may be there.
+    """
+    if out.is_symlink():
+        raise InputError(out, "is a symlink; refusing to replace it (name the folder itself)")
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise InputError(out, "exists and is not a folder; choose a new or empty folder")
+    here, real = Path.cwd().resolve(), out.resolve()
+    if real == here or real in here.parents:
+        raise InputError(out, "is the current folder or one holding it; refusing to replace it "
+                              "(export to a new folder)")
+    if not any(out.iterdir()):
+        return
+    listed = _listed_files(out)
+    files, others = _walk(out)
+    unknown = others + sorted(set(files) - set(listed) - {EXPORT_MANIFEST})
+    missing = sorted(set(listed) - set(files))
+    changed = [name for name in sorted(set(listed) & set(files))
+               if not isinstance(listed[name], dict) or files[name].stat().st_size != listed[name].get("bytes")
+               or _file_sha256(files[name]) != listed[name].get("sha256")]
+    for problem, names in (("holds", unknown), ("lacks", missing), ("has a changed file", changed)):
+        if names:
+            raise InputError(out, f"{problem} {names[0]!r}, unlike the earlier export's {EXPORT_MANIFEST}; "
+                                  "refusing to replace the folder (nothing was touched)")
+
+
 def _replace_folder(tmp: Path, out: Path) -> None:
-    """Move the finished export `tmp` to `out`, replacing a previous export there."""
+    """Move the finished export `tmp` to `out`, replacing an earlier export there (see check_replaceable)."""
+    check_replaceable(out)
+    tmp.chmod(umask_mode("folder"))   # mkdtemp made it private; an export follows the umask
     if not out.exists():
         os.replace(tmp, out)
         return
@@ -431,7 +515,8 @@ def _write_tables(tables: Mapping[str, datasets.Dataset], folder: Path, format: 
         else:
             # json.dumps, not Dataset.to_json: pandas rounds floats to 10 digits.
             with open(folder / files[table], "w", encoding="utf-8") as handle:
-                handle.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in dataset)
+                handle.writelines(json.dumps(row, ensure_ascii=False, allow_nan=False) + "\n"
+                                 for row in dataset)
     return files
 
 
@@ -443,14 +528,12 @@ def export_dataset(corpus: Corpus, out: str | Path, *, result: RunResult | None 
     Every format adds a README card with configs (`load_dataset(out, "documents")`) and
     `export.json` (signatures, notes). An existing `out` is replaced only if it is an earlier export.
     """
-    from .textio import write_atomic
+    from .textio import json_text, write_atomic
 
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
     out = Path(out)
-    if out.exists() and not (out / EXPORT_MANIFEST).is_file() and (not out.is_dir() or any(out.iterdir())):
-        raise InputError(out, f"exists and is not an evalkit export (no {EXPORT_MANIFEST}); "
-                              "choose a new or empty folder")
+    check_replaceable(out)
     tables = {"documents": corpus_to_dataset(corpus, result)}
     if result is not None:
         tables["segments"] = segments_to_dataset(result)
@@ -473,9 +556,9 @@ def export_dataset(corpus: Corpus, out: str | Path, *, result: RunResult | None 
                         for m, sig in (result.signatures() if result else {}).items()},
             "notes": list(result.notes) if result is not None else [],
             "versions": dict(result.versions) if result is not None else {},
+            "files": _listing(tmp),
         }
-        write_atomic(tmp / EXPORT_MANIFEST,
-                     json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+        write_atomic(tmp / EXPORT_MANIFEST, json_text(manifest))
         _replace_folder(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -488,7 +571,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("corpus", nargs="?", help="corpus folder (default: the bundled corpus)")
     parser.add_argument("-o", "--out", required=True,
-                        help="output folder (replaced if it holds an earlier export)")
+                        help="output folder (replaced only if it holds exactly an earlier export's files, "
+                             "unchanged)")
     parser.add_argument("--format", choices=FORMATS, default="disk",
                         help="disk: datasets.save_to_disk folders (default); parquet or jsonl files")
     parser.add_argument("--with-results", action="store_true",

@@ -1,0 +1,171 @@
+"""Robustness, second round: nothing lost, nothing written outside the output folder, hostile
+text inert in Markdown, bounded YAML, exit 2 with one line for bad input, finite JSON, no
+orphaned workers. Bad-input paths are checked through a real `python -m evalkit` subprocess.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from evalkit.errors import InputError
+from evalkit.textio import write_atomic
+
+from .conftest import MANIFEST, ROOT, write_corpus
+
+PY = sys.executable
+
+
+def evalkit(*argv: str, cwd: Path | None = None, env: dict | None = None, stdin: str | None = None,
+            timeout: float = 300) -> subprocess.CompletedProcess:
+    environ = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    return subprocess.run([PY, "-m", "evalkit", "-q", *argv], cwd=cwd, env=environ, input=stdin,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def one_line_error(proc: subprocess.CompletedProcess, *fragments: str) -> str:
+    """Exit 2, exactly one line on stderr, no traceback, naming every fragment."""
+    assert proc.returncode == 2, (proc.returncode, proc.stderr[-2000:])
+    assert proc.stderr.count("\n") == 1 and proc.stderr.endswith("\n"), proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr
+    for fragment in fragments:
+        assert fragment in proc.stderr, proc.stderr
+    return proc.stderr
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+RUN = ("--no-comet", "--no-flags", "--no-cache")
+
+
+# --- Data loss: export replaces only what it can prove it wrote ---------------------------------
+
+def test_export_never_deletes_a_folder_holding_its_own_export_json_and_other_files(tiny_corpus, tmp_path):
+    out = tmp_path / "work"
+    (out / "src").mkdir(parents=True)
+    (out / "src" / "main.py").write_text("print('mine')\n", encoding="utf-8")
+    (out / "notes.txt").write_text("notes\n", encoding="utf-8")
+    (out / "export.json").write_text('{"evalkit_export": 1, "corpus": "tiny"}\n', encoding="utf-8")
+    before = tree(out)
+    one_line_error(evalkit("export", str(tiny_corpus), "--out", str(out)), str(out), "export.json")
+    assert tree(out) == before
+
+
+def test_export_replaces_an_earlier_export_only_when_unchanged(tiny_corpus, tmp_path):
+    out = tmp_path / "export"
+    assert evalkit("export", str(tiny_corpus), "--out", str(out), "--format", "jsonl").returncode == 0
+    manifest = json.loads((out / "export.json").read_text(encoding="utf-8"))
+    assert set(manifest["files"]) == {"README.md", "data/documents.jsonl"}
+    assert manifest["files"]["README.md"]["bytes"] == (out / "README.md").stat().st_size
+    # unchanged: replaced
+    assert evalkit("export", str(tiny_corpus), "--out", str(out), "--format", "parquet").returncode == 0
+    assert sorted(tree(out)) == ["README.md", "data/documents.parquet", "export.json"]
+    for change in ("extra", "edited", "removed", "symlink", "empty-folder"):
+        if change == "extra":
+            (out / "data" / "mine.csv").write_text("a,b\n", encoding="utf-8")
+        elif change == "edited":
+            (out / "README.md").write_text("my own notes\n", encoding="utf-8")
+        elif change == "removed":
+            (out / "README.md").unlink()
+        elif change == "symlink":
+            (out / "link").symlink_to(tiny_corpus, target_is_directory=True)
+        else:
+            (out / "keep").mkdir()
+        before = tree(out)
+        one_line_error(evalkit("export", str(tiny_corpus), "--out", str(out)), "refusing to replace")
+        assert tree(out) == before, change
+        assert (tiny_corpus / "corpus.yaml").is_file()
+        assert evalkit("export", str(tiny_corpus), "--out", str(tmp_path / "fresh")).returncode == 0
+        import shutil
+        shutil.rmtree(out)
+        shutil.copytree(tmp_path / "fresh", out, symlinks=True)
+        shutil.rmtree(tmp_path / "fresh")
+
+
+def test_export_into_the_current_folder_or_its_parent_is_refused(tiny_corpus, tmp_path):
+    out = tmp_path / "export"
+    assert evalkit("export", str(tiny_corpus), "--out", str(out)).returncode == 0
+    before = tree(out)
+    for target in (".", "..", "data/.."):
+        (out / "data").mkdir(exist_ok=True)
+        one_line_error(evalkit("export", str(tiny_corpus), "--out", target, cwd=out), "current folder")
+    (out / "data").rmdir()
+    assert tree(out) == before
+
+
+def test_export_out_that_is_a_symlink_is_refused(tiny_corpus, tmp_path):
+    real = tmp_path / "real"
+    assert evalkit("export", str(tiny_corpus), "--out", str(real)).returncode == 0
+    (tmp_path / "link").symlink_to(real, target_is_directory=True)
+    before = tree(real)
+    one_line_error(evalkit("export", str(tiny_corpus), "--out", str(tmp_path / "link")), "is a symlink")
+    assert tree(real) == before and (tmp_path / "link").is_symlink()
+
+
+def test_export_follows_the_umask(tiny_corpus, tmp_path):
+    out = tmp_path / "export"
+    proc = subprocess.run(["sh", "-c", f'umask 022 && exec "$0" -m evalkit -q export "$1" --out "$2"',
+                           PY, str(tiny_corpus), str(out)], env={**os.environ, "PYTHONPATH": str(ROOT)},
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o755
+    assert stat.S_IMODE((out / "export.json").stat().st_mode) == 0o644
+
+
+# --- Writing outside --out: symlinks, devices, modes ---------------------------------------------
+
+@pytest.mark.parametrize("planted", ["tiny", "tiny/good"])
+def test_a_symlinked_report_folder_is_refused_and_nothing_written_outside(tiny_corpus, tmp_path, planted):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "doc-a.json").write_text("keep", encoding="utf-8")
+    out = tmp_path / "out"
+    (out / planted).parent.mkdir(parents=True, exist_ok=True)
+    (out / planted).symlink_to(outside, target_is_directory=True)
+    one_line_error(evalkit("run", str(tiny_corpus), "--out", str(out), *RUN), "symlink")
+    assert tree(outside) == {"doc-a.json": b"keep"}
+
+
+def test_gate_outputs_refuse_symlinks_and_special_files(tiny_corpus, tmp_path):
+    victim = tmp_path / "victim.md"
+    victim.write_text("keep", encoding="utf-8")
+    link = tmp_path / "gate.md"
+    link.symlink_to(victim)
+    gate = ("gate", str(tiny_corpus), "--baseline", "good", "--candidate", "poor", *RUN)
+    one_line_error(evalkit(*gate, "--markdown", str(link)), "gate.md: is a symlink")
+    assert link.is_symlink() and victim.read_text(encoding="utf-8") == "keep"
+    one_line_error(evalkit(*gate, "--json", "/dev/null"), "/dev/null: is not a regular file")
+    one_line_error(evalkit(*gate, "--junit", str(tmp_path)), "is a folder")
+
+
+def test_write_atomic_refuses_a_symlink_below_its_root_and_a_fifo(tmp_path):
+    (tmp_path / "root").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "root" / "sub").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    with pytest.raises(InputError, match="symlink 'sub'"):
+        write_atomic(tmp_path / "root" / "sub" / "x" / "r.json", "{}", root=tmp_path / "root")
+    assert list((tmp_path / "elsewhere").iterdir()) == []
+    os.mkfifo(tmp_path / "fifo")
+    with pytest.raises(InputError, match="not a regular file"):
+        write_atomic(tmp_path / "fifo", "x")
+    with pytest.raises(InputError, match="outside"):
+        write_atomic(tmp_path / "r.json", "x", root=tmp_path / "root")
+
+
+def test_reports_follow_the_umask(tiny_corpus, tmp_path):
+    out = tmp_path / "out"
+    proc = subprocess.run(["sh", "-c", 'umask 022 && exec "$0" -m evalkit -q run "$1" --out "$2" '
+                           '--no-comet --no-flags --no-cache', PY, str(tiny_corpus), str(out)],
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    for path in [out / "tiny", out / "tiny" / "good", *(out / "tiny").rglob("*")]:
+        expected = 0o755 if path.is_dir() else 0o644
+        assert stat.S_IMODE(path.stat().st_mode) == expected, path
