@@ -18,13 +18,38 @@ from pathlib import Path
 from .errors import InputError
 
 
-def read_text(path: str | Path, *, allow_empty: bool = False) -> str:
+def symlink_below(root: str | Path, path: str | Path) -> str | None:
+    """Why `path` is not plainly inside folder `root` (a symlink on the way, or outside it); None if it is.
+
+    `root` itself may be a symlink (the user named it); nothing under it may be, so a corpus
+    cannot pull in a file from elsewhere (`systems/x -> /home/me`, `doc.txt -> /etc/passwd`).
+    """
+    root, path = Path(root), Path(path)
+    try:
+        parts = path.relative_to(root).parts
+    except ValueError:
+        return f"is outside {root}"
+    if ".." in parts:
+        return f"is outside {root}"
+    here = root
+    for part in parts:
+        here = here / part
+        if here.is_symlink():
+            shown = "is a symlink" if here == path else f"lies under the symlink {here}"
+            return f"{shown}; corpus files must be inside the corpus folder, not linked from elsewhere"
+    return None
+
+
+def read_text(path: str | Path, *, allow_empty: bool = False, root: str | Path | None = None) -> str:
     """Read a UTF-8 text file exactly (no newline translation).
 
     Raises InputError naming the file for a missing, unreadable, empty, binary
-    or non-UTF-8 file.
+    or non-UTF-8 file, and (with `root`, its corpus folder) for a file reached through a symlink.
     """
     path = Path(path)
+    reason = symlink_below(root, path) if root is not None else None
+    if reason:
+        raise InputError(path, reason)
     if not path.exists():
         raise InputError(path, "file not found")
     if path.is_dir():

@@ -169,3 +169,50 @@ def test_reports_follow_the_umask(tiny_corpus, tmp_path):
     for path in [out / "tiny", out / "tiny" / "good", *(out / "tiny").rglob("*")]:
         expected = 0o755 if path.is_dir() else 0o644
         assert stat.S_IMODE(path.stat().st_mode) == expected, path
+
+
+# --- Files outside the corpus: symlinks refused ----------------------------------------------------
+
+def _link_outside(tiny_corpus: Path, tmp_path: Path, where: str) -> None:
+    secret = tmp_path / "secret"
+    (secret / "good").mkdir(parents=True)
+    for doc in ("doc-a", "doc-b"):
+        (secret / "good" / f"{doc}.txt").write_text("SECRET outside text.\n", encoding="utf-8")
+    import shutil
+    if where == "systems-folder":
+        shutil.rmtree(tiny_corpus / "systems")
+        (tiny_corpus / "systems").symlink_to(secret, target_is_directory=True)
+    elif where == "system":
+        shutil.rmtree(tiny_corpus / "systems" / "good")
+        (tiny_corpus / "systems" / "good").symlink_to(secret / "good", target_is_directory=True)
+    elif where == "document":
+        (tiny_corpus / "systems" / "good" / "doc-a.txt").unlink()
+        (tiny_corpus / "systems" / "good" / "doc-a.txt").symlink_to(secret / "good" / "doc-a.txt")
+    else:
+        (tiny_corpus / "corpus.yaml").rename(secret / "corpus.yaml")
+        (tiny_corpus / "corpus.yaml").symlink_to(secret / "corpus.yaml")
+
+
+@pytest.mark.parametrize("where", ["systems-folder", "system", "document", "manifest"])
+def test_corpus_files_reached_through_a_symlink_are_refused(tiny_corpus, tmp_path, where):
+    _link_outside(tiny_corpus, tmp_path, where)
+    out = tmp_path / "out"
+    err = one_line_error(evalkit("run", str(tiny_corpus), "--out", str(out), *RUN), "symlink")
+    assert "SECRET" not in err and not out.exists()
+    proc = evalkit("validate", str(tiny_corpus))
+    assert proc.returncode == 2 and "symlink" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_an_added_system_folder_may_be_a_symlink_but_not_its_files(tiny_corpus, tmp_path):
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    for doc in ("doc-a", "doc-b"):
+        (extra / f"{doc}.txt").write_text("Une phrase.\n", encoding="utf-8")
+    (tmp_path / "extra-link").symlink_to(extra, target_is_directory=True)
+    ok = evalkit("run", str(tiny_corpus), "--out", str(tmp_path / "o1"), "--system",
+                 f"mine={tmp_path / 'extra-link'}", *RUN)
+    assert ok.returncode == 0, ok.stderr
+    (extra / "doc-b.txt").unlink()
+    (extra / "doc-b.txt").symlink_to(tiny_corpus / "source" / "doc-b.txt")
+    one_line_error(evalkit("run", str(tiny_corpus), "--out", str(tmp_path / "o2"), "--system",
+                           f"mine={extra}", *RUN), "doc-b.txt: is a symlink")
