@@ -148,10 +148,8 @@ def load_rows(name_or_path: str | Path, *, config: str | None = None,
             if path.suffix.lower() not in FILE_BUILDERS:
                 raise InputError(name, f"unsupported file type {path.suffix or '(none)'!r}; expected "
                                        f"{', '.join(sorted(FILE_BUILDERS))} or a dataset folder")
-            builder, extra = FILE_BUILDERS[path.suffix.lower()]
-            with _quiet_progress(True):
-                # A single file has no split of its own: it becomes the split asked for.
-                return datasets.load_dataset(builder, data_files={split: str(path)}, split=split, **extra)
+            # A single file has no split of its own: it becomes the split asked for.
+            return _read_file(path)
         if path.is_dir() and _is_saved_to_disk(path):
             if config:
                 raise UsageError(f"{name}: a save_to_disk folder has no configurations; drop --hf-config")
@@ -161,14 +159,81 @@ def load_rows(name_or_path: str | Path, *, config: str | None = None,
                     raise InputError(name, f"no split {split!r}; splits: {', '.join(sorted(loaded))}")
                 return loaded[split]
             return loaded
-        with _quiet_progress(path.is_dir()):
-            return datasets.load_dataset(str(path) if path.is_dir() else name, config, split=split)
+        if path.is_dir():
+            return _load_folder(path, config, split)
+        return datasets.load_dataset(name, config, split=split)
     except (InputError, UsageError):
         raise
     except Exception as exc:
         hint = "" if path.exists() else "; not a local file or folder either"
         raise InputError(name, f"cannot load {where}: {_one_line(str(exc) or type(exc).__name__)}"
                                f"{hint}") from exc
+
+
+def _json_rows(path: Path) -> list[dict[str, Any]]:
+    """The records of a .jsonl file (one object a line) or a .json file (a list of objects, or JSON lines)."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix.lower() == ".json" and text.lstrip().startswith("["):
+        rows = json.loads(text)
+        numbered = list(enumerate(rows, 1))
+        what = "item"
+    else:
+        numbered = []
+        for number, line in enumerate(text.split("\n"), 1):
+            try:
+                numbered += [(number, json.loads(line))] if line.strip() else []
+            except ValueError as exc:
+                raise InputError(path, f"line {number}: not valid JSON ({exc})") from None
+        what = "line"
+    escaped = "\\u" in text   # a lone surrogate can only come from a \uXXXX escape
+    for number, row in numbered:
+        if not isinstance(row, dict):
+            raise InputError(path, f"{what} {number}: expected a JSON object, got {type(row).__name__}")
+        if escaped:
+            try:
+                json.dumps(row, ensure_ascii=False).encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise InputError(path, f"{what} {number}: holds a lone surrogate "
+                                       f"(\\u{ord(exc.object[exc.start]):04x}), which is not text") from None
+    return [row for _, row in numbered]
+
+
+def _read_file(path: Path) -> datasets.Dataset:
+    """A local data file read into memory with pyarrow/pandas: nothing is written to the `datasets`
+    cache (or anywhere), and no home folder is needed."""
+    import datasets
+    import pyarrow as pa
+
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(path)
+    elif suffix == ".arrow":
+        import pyarrow.ipc as ipc
+
+        with pa.memory_map(str(path)) as source:
+            try:
+                table = ipc.open_stream(source).read_all()
+            except pa.ArrowInvalid:
+                table = ipc.open_file(source).read_all()
+    elif suffix in (".jsonl", ".json"):
+        table = pa.Table.from_pylist(_json_rows(path))
+    else:
+        import pandas as pd
+
+        frame = pd.read_csv(path, **FILE_BUILDERS[suffix][1])
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+    return datasets.Dataset(datasets.table.InMemoryTable(table))
+
+
+def _load_folder(path: Path, config: str | None, split: str) -> datasets.Dataset:
+    """A dataset folder (card and data files) through `datasets`, with a cache of its own that is
+    deleted afterwards: the rows are kept in memory, the user's cache is never written."""
+    import datasets
+
+    with tempfile.TemporaryDirectory(prefix="evalkit-datasets-") as cache, _quiet_progress(True):
+        return datasets.load_dataset(str(path), config, split=split, cache_dir=cache, keep_in_memory=True)
 
 
 @dataclass

@@ -216,3 +216,55 @@ def test_an_added_system_folder_may_be_a_symlink_but_not_its_files(tiny_corpus, 
     (extra / "doc-b.txt").symlink_to(tiny_corpus / "source" / "doc-b.txt")
     one_line_error(evalkit("run", str(tiny_corpus), "--out", str(tmp_path / "o2"), "--system",
                            f"mine={extra}", *RUN), "doc-b.txt: is a symlink")
+
+
+# --- --hf-dataset local files: no Hugging Face cache, no usable HOME needed ------------------------
+
+def _rows_file(tmp_path: Path, suffix: str) -> Path:
+    rows = [{"doc_id": d, "source": s, "hypothesis": h, "reference": r}
+            for d, s, h, r in (("d1", "The cat sat.", "Le chat était assis.", "Le chat s'assit."),
+                               ("d2", "It rained.", "Il a plu.", "Il pleuvait."))]
+    path = tmp_path / f"rows{suffix}"
+    if suffix == ".jsonl":
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    elif suffix == ".json":
+        path.write_text(json.dumps(rows), encoding="utf-8")
+    elif suffix == ".csv":
+        import csv
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    else:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+        pq.write_table(pa.Table.from_pylist(rows), path)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".json", ".csv", ".parquet"])
+def test_hf_dataset_local_file_writes_nothing_outside_out_and_needs_no_home(tmp_path, suffix):
+    data = _rows_file(tmp_path, suffix)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HF_", "XDG_"))}
+    home = tmp_path / "home"
+    home.mkdir()
+    for i, fake_home in enumerate((str(home), "/proc/evalkit-no-home")):
+        out = tmp_path / f"out{i}"
+        proc = subprocess.run([PY, "-m", "evalkit", "-q", "run", "--hf-dataset", str(data), "--source-lang", "en",
+                               "--target-lang", "fr", "--out", str(out), *RUN],
+                              env={**env, "PYTHONPATH": str(ROOT), "HOME": fake_home},
+                              capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+        assert (out / "rows" / "rows" / "d1.json").is_file()
+    assert list(home.rglob("*")) == []   # no ~/.cache/huggingface copy
+
+
+def test_hf_dataset_jsonl_problems_are_one_line(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"source": "a", "hypothesis": "b"}\n{"source": "\\ud800x", "hypothesis": "b"}\n',
+                   encoding="utf-8")
+    one_line_error(evalkit("run", "--hf-dataset", str(bad), "--source-lang", "en", "--target-lang", "fr",
+                           "--out", str(tmp_path / "o"), *RUN), "line 2", "lone surrogate")
+    bad.write_text('{"source": "a", "hypothesis": "b"}\n{"source": \n', encoding="utf-8")
+    one_line_error(evalkit("run", "--hf-dataset", str(bad), "--source-lang", "en", "--target-lang", "fr",
+                           "--out", str(tmp_path / "o"), *RUN), "line 2: not valid JSON")
