@@ -260,15 +260,20 @@ def render_text(comparison: Comparison) -> str:
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    from .mdtext import text as escape
+
+    return escape(text)
 
 
 def render_markdown(comparison: Comparison) -> str:
     tables = _tables(comparison)
     titles = {"scores": "Scores [95% CI]", "tests": "Paired tests against the baseline",
               "documents": f"Per-document wins / ties / losses (of {comparison.n_documents} documents)"}
-    out = [f"# System comparison: {comparison.corpus} ({comparison.source_lang}→{comparison.target_lang})", "",
-           _settings_line(comparison), ""]
+    from .mdtext import code
+
+    out = [f"# System comparison: {_md_cell(comparison.corpus)} "
+           f"({_md_cell(comparison.source_lang)}→{_md_cell(comparison.target_lang)})", "",
+           _md_cell(_settings_line(comparison)), ""]
     for key, (header, rows) in tables.items():
         if not rows:
             continue
@@ -277,9 +282,10 @@ def render_markdown(comparison: Comparison) -> str:
         out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
         out.append("")
     out += ["## Signatures", ""]
-    out += [f"- `{name}`: `{signature}`" for name, signature in sorted(comparison.significance.signatures.items())]
+    out += [f"- {code(name)}: {code(signature)}"
+            for name, signature in sorted(comparison.significance.signatures.items())]
     if comparison.notes:
-        out += ["", "## Notes", ""] + [f"- {note}" for note in comparison.notes]
+        out += ["", "## Notes", ""] + [f"- {_md_cell(note)}" for note in comparison.notes]
     return "\n".join(out).rstrip() + "\n"
 
 

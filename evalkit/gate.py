@@ -345,11 +345,14 @@ def _threshold(check: Check) -> str:
 
 
 def render_markdown(gate: GateResult) -> str:
+    from .mdtext import code
+
     c = gate.config
     verdict = "✅ PASS" if gate.passed else "❌ FAIL"
     significance = f"and significant (paired bootstrap, p < {c.alpha:g})" if c.require_significance else \
         "(significance not required)"
-    rule = (f"Corpus `{gate.corpus}`, baseline `{c.baseline}`, candidate `{c.candidate}`. A check fails when "
+    rule = (f"Corpus {code(gate.corpus)}, baseline {code(c.baseline)}, candidate {code(c.candidate)}. "
+            "A check fails when "
             f"the candidate is worse than the baseline by more than its threshold {significance}, or when "
             "its metric was not computed.")
     lines = [f"## evalkit gate: {verdict}", "", f"**{gate.summary()}**", "", rule, "",
@@ -360,19 +363,21 @@ def render_markdown(gate: GateResult) -> str:
         lines.append("| " + " | ".join(_md(x) for x in (
             f"{_label(check)} ({check.kind})", _amount(check.name, check.baseline_value),
             _amount(check.name, check.candidate_value), _signed(check.name, check.delta), _threshold(check),
-            _p(check.p_value), f"{mark}: {check.reason}")) + " |")
+            _p(check.p_value))) + f" | {mark}: {_md(check.reason)} |")
     unit = "aligned-segment groups" if c.unit == "segments" else "documents"
     settings = (f"Paired bootstrap: {c.resamples} resamples of {gate.n_units} {unit}, seed {c.seed}, "
                 "two-sided p-value (sacreBLEU's paired_bs).")
     lines += ["", settings, ""]
-    lines += [f"- `{name}`: `{signature}`" for name, signature in sorted(gate.signatures.items())]
+    lines += [f"- {code(name)}: {code(signature)}" for name, signature in sorted(gate.signatures.items())]
     if gate.notes:
-        lines += [""] + [f"- {note}" for note in gate.notes]
+        lines += [""] + [f"- {_md(note)}" for note in gate.notes]
     return "\n".join(lines) + "\n"
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    from .mdtext import text as escape
+
+    return escape(text)
 
 
 def render_junit(gate: GateResult) -> str:

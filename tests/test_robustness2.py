@@ -268,3 +268,47 @@ def test_hf_dataset_jsonl_problems_are_one_line(tmp_path):
     bad.write_text('{"source": "a", "hypothesis": "b"}\n{"source": \n', encoding="utf-8")
     one_line_error(evalkit("run", "--hf-dataset", str(bad), "--source-lang", "en", "--target-lang", "fr",
                            "--out", str(tmp_path / "o"), *RUN), "line 2: not valid JSON")
+
+
+# --- Hostile text: Markdown rendered inert --------------------------------------------------------
+
+HOSTILE_NAME = "`x` <img src=x onerror=alert(1)> [y](javascript:alert(1))"
+LIVE = "![](https://evil.example/p.png) [x](javascript:alert(1)) <https://evil.example> *em* `code`"
+
+
+def _rendered_elements(markdown_text: str) -> set[str]:
+    mistune = pytest.importorskip("mistune")
+    from html.parser import HTMLParser
+
+    class Tags(HTMLParser):
+        found: set[str] = set()
+
+        def handle_starttag(self, tag, attrs):
+            self.found.add(tag)
+
+    parser = Tags()
+    parser.found = set()
+    parser.feed(mistune.create_markdown(escape=False, plugins=["table", "strikethrough", "url"])(markdown_text))
+    return parser.found
+
+
+def test_hostile_names_and_mt_text_render_inert_in_every_markdown_file(tmp_path):
+    manifest = MANIFEST.replace("name: tiny", f"name: '{HOSTILE_NAME}'").replace("title: Bridge",
+                                                                                  f"title: '{LIVE}'")
+    corpus = write_corpus(tmp_path / "c", manifest)
+    (corpus / "systems" / "poor" / "doc-a.txt").write_text(f"Le pont. {LIVE}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert evalkit("run", str(corpus), "--out", str(out), "--no-comet", "--no-cache").returncode == 0
+    gate = evalkit("gate", str(corpus), "--baseline", "good", "--candidate", "poor", "--markdown",
+                   str(tmp_path / "gate.md"), *RUN)
+    assert gate.returncode in (0, 1), gate.stderr
+    compare = evalkit("compare", str(corpus), "--out", str(tmp_path / "cmp"), *RUN)
+    assert compare.returncode == 0, compare.stderr
+    pages = [p.read_text(encoding="utf-8") for p in out.rglob("*.md")]
+    pages += [(tmp_path / "gate.md").read_text(encoding="utf-8"),
+              (tmp_path / "cmp" / "compare.md").read_text(encoding="utf-8")]
+    assert len(pages) == 6
+    for page in pages:
+        assert not _rendered_elements(page) & {"img", "a", "script", "iframe"}, page
+        assert "<img" not in page and "![](" not in page
+    assert "onerror" in pages[-2] and "onerror" in pages[-1]   # the name is there, as text
