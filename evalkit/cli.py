@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from .errors import EvalkitError, UsageError
+from .errors import EvalkitError, UsageError, one_line
 
 BUNDLED_CORPUS = Path("corpora") / "spinner-news-en-fr"
 log = logging.getLogger("evalkit")
@@ -21,7 +21,14 @@ class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors and exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+        self.exit(2, f"{self.prog}: error: {one_line(message)} (see --help)\n")
+
+
+class _OneLineFormatter(logging.Formatter):
+    """Each warning one line, whatever a file name or a note holds."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return one_line(super().format(record))
 
 
 def default_corpus() -> Path:
@@ -185,7 +192,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     problems = validate_corpus(corpus_path)
     for problem in problems:
         line = f":{problem.line}" if problem.line else ""
-        print(f"{_display(problem.path)}{line}: {problem.message}", file=sys.stderr)
+        print(one_line(f"{_display(problem.path)}{line}: {problem.message}"), file=sys.stderr)
     if problems:
         print(f"evalkit: {_display(corpus_path)}: {len(problems)} problem(s)", file=sys.stderr)
         return 2
@@ -364,11 +371,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         args.metrics = DEFAULT_METRICS
     level = logging.WARNING - 10 * args.verbose if not args.quiet else logging.ERROR
-    logging.basicConfig(level=max(level, logging.DEBUG), format="evalkit: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLineFormatter("evalkit: %(message)s"))
+    logging.basicConfig(level=max(level, logging.DEBUG), handlers=[handler])
     try:
         return args.func(args)
     except EvalkitError as exc:
-        print(f"evalkit: error: {exc}", file=sys.stderr)
+        print(f"evalkit: error: {one_line(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("evalkit: interrupted", file=sys.stderr)

@@ -312,3 +312,47 @@ def test_hostile_names_and_mt_text_render_inert_in_every_markdown_file(tmp_path)
         assert not _rendered_elements(page) & {"img", "a", "script", "iframe"}, page
         assert "<img" not in page and "![](" not in page
     assert "onerror" in pages[-2] and "onerror" in pages[-1]   # the name is there, as text
+
+
+# --- YAML: aliases, depth, duplicate keys, control characters, ids with whitespace ---------------
+
+ALIAS_BOMB = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},"
+    f"*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n" for i in range(9))
+
+
+@pytest.mark.parametrize("manifest, fragments", [
+    (MANIFEST + ALIAS_BOMB, ("anchors and aliases", "line ")),
+    (MANIFEST + "deep: " + "[" * 1000 + "]" * 1000 + "\n", ("nested more than 50 levels",)),
+    (MANIFEST + "deep:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 200)) + "  " * 200 + "x: 1\n",
+     ("nested more than 50 levels",)),
+    (MANIFEST.replace("target_lang: fr", "target_lang: fr\nsource_lang: de"),
+     ("duplicate key 'source_lang' (first at line 2)", "line 4")),
+    (MANIFEST.replace("name: tiny", "name: ti\x07ny"), ("control character U+0007", "line 1")),
+    (MANIFEST.replace("name: tiny", "name: \"ti\\nny\""), ("invalid corpus name", "\\n")),
+    (MANIFEST.replace("  - id: doc-a", "  - id: \"doc-a\\n\""), ("invalid document id", "'doc-a\\n'")),
+    (MANIFEST.replace("  - id: doc-a", "  - id: \"doc-a \""), ("invalid document id", "'doc-a '")),
+])
+def test_hostile_corpus_yaml_is_one_line_error(tmp_path, manifest, fragments):
+    corpus = write_corpus(tmp_path / "c", manifest)
+    for command in ("run", "validate"):
+        argv = [command, str(corpus)] + (["--out", str(tmp_path / "o"), *RUN] if command == "run" else [])
+        proc = evalkit(*argv, timeout=60)
+        if command == "run":
+            one_line_error(proc, "corpus.yaml", *fragments)
+        else:
+            assert proc.returncode == 2 and "Traceback" not in proc.stderr
+            assert any(all(f in line for f in fragments) for line in proc.stderr.splitlines()), proc.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_yaml_loader_limits_hold_on_both_parsers():
+    import yaml
+
+    from evalkit import yamlio
+    for base in filter(None, (getattr(yaml, "CSafeLoader", None), yaml.SafeLoader)):
+        with pytest.raises(yamlio.YAMLRefused, match="aliases"):
+            yamlio._check_events(ALIAS_BOMB, base)
+        with pytest.raises(yaml.YAMLError, match="duplicate key 'a'"):
+            yaml.load("a: 1\nb: 2\na: 3\n", Loader=yamlio._loader(base))
+    assert yamlio.load_yaml("a: [1, {b: c}]\n") == {"a": [1, {"b": "c"}]}
