@@ -319,7 +319,7 @@ def write_outputs(comparison: Comparison, out_dir: str | Path) -> list[Path]:
 
 def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
     """Corpus, systems, COMET and flag options shared by `compare` and `gate`."""
-    from .cli import _name_path, _positive_int, add_comet_arguments, add_flag_arguments
+    from .cli import _name_path, add_comet_arguments, add_flag_arguments
 
     parser.add_argument("corpus", nargs="?", help="corpus folder (default: corpora/spinner-news-en-fr)")
     parser.add_argument("--system", dest="add_systems", action="append", type=_name_path, default=[],
@@ -327,11 +327,28 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
     add_comet_arguments(parser)
     add_flag_arguments(parser)
     stats = parser.add_argument_group("significance")
-    stats.add_argument("--resamples", type=_positive_int, default=DEFAULT_RESAMPLES,
-                       help=f"bootstrap resamples (default {DEFAULT_RESAMPLES})")
-    stats.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
+    stats.add_argument("--resamples", type=bounded("resamples"), default=DEFAULT_RESAMPLES,
+                       help=f"bootstrap resamples, 1 to 100,000 (default {DEFAULT_RESAMPLES})")
+    stats.add_argument("--seed", type=bounded("seed"), default=DEFAULT_SEED,
+                       help=f"random seed, 0 to 2^32-1 (default {DEFAULT_SEED})")
     stats.add_argument("--unit", choices=UNITS, default="segments",
                        help="resampling unit: aligned segments (default) or documents")
+
+
+def bounded(key: str):
+    """An argparse type for resamples / ar_trials / seed within stats.SETTING_LIMITS."""
+    from .stats import setting_problem
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
+        problem = setting_problem(key, value)
+        if problem:
+            raise argparse.ArgumentTypeError(problem)
+        return value
+    return parse
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -366,7 +383,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                            "(default: the first in alphabetical order)")
     parser.add_argument("--metrics", type=_split, default=None,
                         help="comma-separated metrics (default: bleu,chrf,chrf++,ter; COMET unless --no-comet)")
-    parser.add_argument("--ar-trials", type=int, default=DEFAULT_AR_TRIALS,
+    parser.add_argument("--ar-trials", type=bounded("ar_trials"), default=DEFAULT_AR_TRIALS,
                         help=f"approximate randomization trials, 0 to skip (default {DEFAULT_AR_TRIALS})")
     parser.add_argument("--alpha", type=float, default=DEFAULT_ALPHA,
                         help=f"significance level for the marks (default {DEFAULT_ALPHA})")

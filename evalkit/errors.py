@@ -31,6 +31,10 @@ class UsageError(EvalkitError):
     """An option or argument is invalid (unknown metric, bad threshold, ...)."""
 
 
+class RunFailed(EvalkitError):
+    """The run could not finish for a reason outside the input (a worker process died)."""
+
+
 class CorpusInvalid(EvalkitError):
     """`validate` found problems; carries them all."""
 

@@ -151,8 +151,9 @@ def read_config(path: str | Path) -> dict[str, Any]:
             if not isinstance(value, dict):
                 raise InputError(path, f"gate.{key} must be a table of NAME = number")
             for name, limit in value.items():
-                if isinstance(limit, bool) or not isinstance(limit, (int, float)) or limit < 0:
-                    raise InputError(path, f"gate.{key}.{name!r} must be a number >= 0, not {limit!r}")
+                if isinstance(limit, bool) or not isinstance(limit, (int, float)) or not math.isfinite(limit) \
+                        or limit < 0:
+                    raise InputError(path, f"gate.{key}.{name!r} must be a finite number >= 0, not {limit!r}")
                 try:
                     (check_metric if key == "max_drop" else check_category)(name)
                 except UsageError as exc:
@@ -167,9 +168,10 @@ def read_config(path: str | Path) -> dict[str, Any]:
                 raise InputError(path, f"gate.alpha must be a number between 0 and 1, not {value!r}")
             out[key] = float(value)
         elif key in ("resamples", "seed"):
-            if isinstance(value, bool) or not isinstance(value, int) or (key == "resamples" and value < 1):
-                raise InputError(path, f"gate.{key} must be a{' positive' if key == 'resamples' else 'n'} "
-                                       f"integer, not {value!r}")
+            from .stats import setting_problem
+
+            if setting_problem(key, value):
+                raise InputError(path, f"gate.{key} {setting_problem(key, value)}")
             out[key] = value
         elif key == "unit":
             if value not in UNITS:

@@ -356,3 +356,160 @@ def test_yaml_loader_limits_hold_on_both_parsers():
         with pytest.raises(yaml.YAMLError, match="duplicate key 'a'"):
             yaml.load("a: 1\nb: 2\na: 3\n", Loader=yamlio._loader(base))
     assert yamlio.load_yaml("a: [1, {b: c}]\n") == {"a": [1, {"b": "c"}]}
+
+
+# --- Workers: a dead worker is exit 2; a dead main process takes its workers with it --------------
+
+def _parents() -> dict[int, int]:
+    found = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8") as handle:
+                    found[int(entry)] = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    return found
+
+
+def _descendants(pid: int) -> dict[int, int]:
+    """Every process below `pid`, with its parent."""
+    parents = _parents()
+    found: dict[int, int] = {}
+    grew = True
+    while grew:
+        grew = False
+        for child, parent in parents.items():
+            if child not in found and (parent == pid or parent in found):
+                found[child] = parent
+                grew = True
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _big_corpus(tmp_path: Path, documents: int = 300) -> Path:
+    ids = [f"d{i:03d}" for i in range(documents)]
+    manifest = "name: big\nsource_lang: en\ntarget_lang: fr\ndocuments:\n" + "".join(f"  - id: {d}\n" for d in ids)
+    root = tmp_path / "big"
+    for folder in ("source", "reference", "systems/a", "systems/b"):
+        (root / folder).mkdir(parents=True)
+    (root / "corpus.yaml").write_text(manifest, encoding="utf-8")
+    for i, doc in enumerate(ids):
+        text = "".join(f"Le maire numéro {i} a ouvert le pont {k} lundi matin.\n" for k in range(60))
+        (root / "source" / f"{doc}.txt").write_text(text.replace("Le maire", "The mayor"), encoding="utf-8")
+        for folder in ("reference", "systems/a", "systems/b"):
+            (root / folder / f"{doc}.txt").write_text(text, encoding="utf-8")
+    return root
+
+
+def _start_workers_run(tmp_path: Path) -> tuple[subprocess.Popen, dict[int, int]]:
+    """A `--workers 2` run, caught while its workers are scoring; returns it and its processes."""
+    import time
+    proc = subprocess.Popen([PY, "-m", "evalkit", "-q", "run", str(_big_corpus(tmp_path)), "--out",
+                             str(tmp_path / "out"), "--workers", "2", *RUN],
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        below = _descendants(proc.pid)
+        workers = [p for p, parent in below.items() if parent != proc.pid]   # children of the fork server
+        if len(workers) >= 2 and any((tmp_path / "out").rglob("*.json")):
+            return proc, below
+        time.sleep(0.05)
+    proc.kill()
+    pytest.fail("the worker pool was not caught running")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_killing_the_main_process_of_a_workers_run_leaves_no_worker(tmp_path):
+    import signal
+    import time
+    proc, below = _start_workers_run(tmp_path)
+    assert proc.poll() is None and len(below) >= 3
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    proc.stderr.close()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(_alive(p) for p in below):
+        time.sleep(0.1)
+    left = [p for p in below if _alive(p)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert left == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_worker_killed_mid_run_is_exit_2_with_one_line(tmp_path):
+    import signal
+    proc, below = _start_workers_run(tmp_path)
+    os.kill(min(p for p, parent in below.items() if parent != proc.pid), signal.SIGKILL)
+    _, err = proc.communicate(timeout=120)
+    one_line_error(subprocess.CompletedProcess(proc.args, proc.returncode, "", err), "worker process died")
+
+
+# --- Exit codes: bounded settings, TOML keys named, broken caches ---------------------------------
+
+@pytest.mark.parametrize("command", ["gate", "compare"])
+@pytest.mark.parametrize("option, fragments", [
+    (("--seed", "-1"), ("--seed", "from 0 to 4,294,967,295")),
+    (("--seed", "4294967296"), ("--seed", "from 0 to")),
+    (("--resamples", "1e9"), ("--resamples", "expected an integer")),
+    (("--resamples", "1000000000"), ("--resamples", "from 1 to 100,000")),
+])
+def test_resampling_settings_out_of_bounds_exit_2(tiny_corpus, command, option, fragments):
+    extra = ("--baseline", "good", "--candidate", "poor") if command == "gate" else ()
+    one_line_error(evalkit(command, str(tiny_corpus), *extra, *option, *RUN), *fragments)
+
+
+@pytest.mark.parametrize("toml, fragments", [
+    ("[gate]\nseed = -1\n", ("gate.toml", "gate.seed must be an integer from 0")),
+    ("[gate]\nresamples = 1e9\n", ("gate.toml", "gate.resamples must be an integer")),
+    ("[gate]\nresamples = 1_000_000_000\n", ("gate.toml", "gate.resamples must be an integer from 1 to 100,000")),
+    ("[gate]\nmax_drop = { bleu = nan }\n", ("gate.toml", "gate.max_drop.'bleu' must be a finite number")),
+    ("[gate]\nmax_increase = { mqm = inf }\n", ("gate.toml", "gate.max_increase.'mqm' must be a finite")),
+])
+def test_gate_toml_settings_are_reported_as_the_files_keys(tiny_corpus, tmp_path, toml, fragments):
+    (tmp_path / "gate.toml").write_text(toml, encoding="utf-8")
+    err = one_line_error(evalkit("gate", str(tiny_corpus), "--baseline", "good", "--candidate", "poor", "--config",
+                                 str(tmp_path / "gate.toml"), *RUN), *fragments)
+    assert "--max-drop" not in err and "--max-increase" not in err
+
+
+def test_resampling_bounds_hold_in_the_library_too():
+    from evalkit.errors import UsageError
+    from evalkit.stats import paired_tests
+
+    for kwargs, message in (({"seed": -1}, "seed must be an integer from 0"),
+                            ({"resamples": 10**9}, "resamples must be an integer from 1 to 100,000"),
+                            ({"ar_trials": -1}, "ar_trials must be an integer from 0")):
+        with pytest.raises(UsageError, match=message):
+            paired_tests([], "a", ["b"], **kwargs)
+
+
+@pytest.mark.parametrize("stored", ["'not a number'", "X'00ff'", "9e999", "-9e999", "NULL"])
+def test_a_score_cache_holding_a_non_number_or_inf_is_a_miss(tmp_path, stored):
+    import sqlite3
+
+    from evalkit.cache import ScoreCache
+    path = tmp_path / "scores.sqlite3"
+    keys = [("Le chat.", "The cat.", "Le chat."), ("Il pleut.", "It rains.", None)]
+    with ScoreCache(path) as cache:
+        cache.put_many("comet", keys, [0.5, 0.25])
+        assert cache.get_many("comet", keys) == [0.5, 0.25]
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+        try:
+            changed = conn.execute(f"UPDATE scores SET value = {stored} WHERE value = 0.5").rowcount
+        except sqlite3.IntegrityError:   # the schema itself refuses it: nothing to read back
+            changed = 0
+    with ScoreCache(path) as cache:
+        assert cache.get_many("comet", keys) == [None if changed else 0.5, 0.25]
+        cache.put_many("comet", keys[:1], [0.75])          # recomputed and replaced
+        assert cache.get_many("comet", keys) == [0.75, 0.25]
