@@ -56,7 +56,7 @@ def _split_list(value: str) -> tuple[str, ...]:
 
 
 def _weights(value: str) -> dict[str, float]:
-    from .flags import SEVERITY_WEIGHTS
+    from .flags import SEVERITY_WEIGHTS, weight_problem
 
     weights = dict(SEVERITY_WEIGHTS)
     for item in filter(None, value.split(",")):
@@ -67,6 +67,9 @@ def _weights(value: str) -> dict[str, float]:
             weights[name.strip()] = float(number)
         except ValueError:
             raise argparse.ArgumentTypeError(f"bad weight {item!r}: expected severity=number") from None
+        problem = weight_problem(name.strip(), weights[name.strip()])
+        if problem:
+            raise argparse.ArgumentTypeError(problem)
     return weights
 
 

@@ -82,6 +82,11 @@ class RunOptions:
         missing = set(SEVERITY_WEIGHTS) - set(self.severity_weights)
         if missing:
             raise UsageError(f"severity weights miss {', '.join(sorted(missing))}")
+        from .flags import weight_problem
+
+        for severity, weight in sorted(self.severity_weights.items()):
+            if weight_problem(severity, weight):
+                raise UsageError(weight_problem(severity, weight))
 
 
 def library_versions() -> dict[str, str]:

@@ -513,3 +513,30 @@ def test_a_score_cache_holding_a_non_number_or_inf_is_a_miss(tmp_path, stored):
         assert cache.get_many("comet", keys) == [None if changed else 0.5, 0.25]
         cache.put_many("comet", keys[:1], [0.75])          # recomputed and replaced
         assert cache.get_many("comet", keys) == [0.75, 0.25]
+
+
+# --- Non-finite numbers: refused at the input, never written -------------------------------------
+
+@pytest.mark.parametrize("weights", ["major=nan", "minor=inf", "critical=-5", "major=-inf"])
+def test_severity_weights_must_be_finite_and_not_negative(tiny_corpus, tmp_path, weights):
+    one_line_error(evalkit("run", str(tiny_corpus), "--out", str(tmp_path / "o"), "--severity-weights", weights,
+                           "--no-comet", "--no-cache"), "--severity-weights", "expected a finite number >= 0")
+    assert not (tmp_path / "o").exists()
+    (tmp_path / "mt.txt").write_text("Le chat.\n", encoding="utf-8")
+    one_line_error(evalkit("flag", str(tmp_path / "mt.txt"), "--src-lang", "en", "--tgt-lang", "fr",
+                           "--severity-weights", weights), "expected a finite number >= 0")
+
+
+def test_library_refuses_non_finite_weights_and_json_never_holds_nan():
+    from evalkit.errors import EvalkitError, UsageError
+    from evalkit.flags import mqm_penalty
+    from evalkit.pipeline import RunOptions
+    from evalkit.textio import json_text
+
+    with pytest.raises(UsageError, match="major=nan"):
+        RunOptions(severity_weights={"minor": 1.0, "major": float("nan"), "critical": 25.0})
+    with pytest.raises(UsageError, match="critical=-5"):
+        mqm_penalty([], 10, {"minor": 1.0, "major": 5.0, "critical": -5})
+    with pytest.raises(EvalkitError, match=r"non-finite number .* at scores\.bleu\.value"):
+        json_text({"scores": {"bleu": {"value": float("inf")}}})
+    assert json_text({"a": 1.5}) == '{\n  "a": 1.5\n}\n'
