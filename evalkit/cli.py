@@ -230,15 +230,15 @@ def cmd_flag(args: argparse.Namespace) -> int:
     from .detectors import make_detectors, run_detectors
     from .detectors.base import prepare_input
     from .flags import mqm_penalty
-    from .textio import read_text
+    from .textio import read_stdin, read_text
 
     src_lang = check_language(args.src_lang, "--src-lang")
     tgt_lang = check_language(args.tgt_lang, "--tgt-lang")
-    hypothesis = read_text(args.file)
+    hypothesis = read_stdin() if args.file == "-" else read_text(args.file)
     doc = prepare_input(hypothesis, src_lang, tgt_lang,
                         source=read_text(args.source) if args.source else None,
                         reference=read_text(args.reference) if args.reference else None,
-                        doc_id=Path(args.file).stem)
+                        doc_id="stdin" if args.file == "-" else Path(args.file).stem)
     flags = run_detectors(doc, make_detectors(args.detectors))
     summary = mqm_penalty(flags, len(hypothesis.split()), args.severity_weights or _weights(""))
     if args.format == "json":
@@ -330,7 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
     datasheet.set_defaults(func=cmd_datasheet)
 
     flag = sub.add_parser("flag", help="run the error detectors on one text file")
-    flag.add_argument("file", help="the MT text (UTF-8)")
+    flag.add_argument("file", help="the MT text (UTF-8); - reads standard input")
     flag.add_argument("--src-lang", required=True, help="source language code, e.g. en")
     flag.add_argument("--tgt-lang", required=True, help="language of FILE, e.g. fr")
     flag.add_argument("--source", help="the source text, if any (enables alignment-based detectors)")

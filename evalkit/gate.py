@@ -50,6 +50,10 @@ class GateConfig:
     unit: str = "segments"
 
     def __post_init__(self) -> None:
+        if self.baseline == self.candidate:
+            # every delta would be 0 and the gate would pass whatever the system's quality
+            raise UsageError(f"the baseline and the candidate are the same system {self.baseline!r}; "
+                             "a gate compares two systems")
         if not 0 < self.alpha < 1:
             raise UsageError(f"alpha must be between 0 and 1, not {self.alpha}")
         if self.resamples < 1:

@@ -58,6 +58,18 @@ def read_text(path: str | Path, *, allow_empty: bool = False, root: str | Path |
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot read ({exc.strerror})") from None
+    return decode_text(data, path, allow_empty=allow_empty)
+
+
+def read_stdin(*, allow_empty: bool = False) -> str:
+    """Standard input (the `-` file argument), held to the same rules as a file."""
+    import sys
+
+    return decode_text(sys.stdin.buffer.read(), Path("<stdin>"), allow_empty=allow_empty)
+
+
+def decode_text(data: bytes, path: Path, *, allow_empty: bool = False) -> str:
+    """`data` read from `path` as UTF-8 text; InputError naming `path` if it is empty, binary or not UTF-8."""
     if not data.strip() and not allow_empty:
         raise InputError(path, "file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -540,3 +540,22 @@ def test_library_refuses_non_finite_weights_and_json_never_holds_nan():
     with pytest.raises(EvalkitError, match=r"non-finite number .* at scores\.bleu\.value"):
         json_text({"scores": {"bleu": {"value": float("inf")}}})
     assert json_text({"a": 1.5}) == '{\n  "a": 1.5\n}\n'
+
+
+# --- Gate and stdin ---------------------------------------------------------------------------------
+
+def test_gate_refuses_a_baseline_that_is_the_candidate(tiny_corpus, tmp_path):
+    one_line_error(evalkit("gate", str(tiny_corpus), "--baseline", "good", "--candidate", "good", "--markdown",
+                           str(tmp_path / "gate.md"), *RUN), "the same system 'good'")
+    assert not (tmp_path / "gate.md").exists()
+
+
+def test_flag_dash_reads_standard_input(tmp_path):
+    text = "Le maire a dit « bonjour ».\n\nThe mayor said hello to the city.\n"
+    (tmp_path / "mt.txt").write_text(text, encoding="utf-8")
+    from_file = evalkit("flag", str(tmp_path / "mt.txt"), "--src-lang", "en", "--tgt-lang", "fr", "--format", "json")
+    from_stdin = evalkit("flag", "-", "--src-lang", "en", "--tgt-lang", "fr", "--format", "json", stdin=text)
+    assert from_file.returncode == 0 and from_stdin.returncode == 0, from_stdin.stderr
+    flags = [{**f, "doc_id": None} for f in json.loads(from_stdin.stdout)["flags"]]
+    assert flags and flags == [{**f, "doc_id": None} for f in json.loads(from_file.stdout)["flags"]]
+    one_line_error(evalkit("flag", "-", "--src-lang", "en", "--tgt-lang", "fr", stdin=""), "<stdin>: file is empty")
