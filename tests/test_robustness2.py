@@ -559,3 +559,31 @@ def test_flag_dash_reads_standard_input(tmp_path):
     flags = [{**f, "doc_id": None} for f in json.loads(from_stdin.stdout)["flags"]]
     assert flags and flags == [{**f, "doc_id": None} for f in json.loads(from_file.stdout)["flags"]]
     one_line_error(evalkit("flag", "-", "--src-lang", "en", "--tgt-lang", "fr", stdin=""), "<stdin>: file is empty")
+
+
+# --- Messages stay one line ---------------------------------------------------------------------
+
+def test_file_names_with_newlines_and_invalid_utf8_give_one_line(tiny_corpus, tmp_path):
+    odd = os.fsencode(tmp_path) + b"/co\xffrp\nus\x1b[31m"
+    proc = subprocess.run([PY, "-m", "evalkit", "run", odd, "--no-comet", "--no-flags", "--no-cache"],
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, timeout=120)
+    err = proc.stderr.decode("utf-8")
+    one_line_error(subprocess.CompletedProcess(proc.args, proc.returncode, "", err), "\\udcff", "rp\\nus\\x1b[31m",
+                   "corpus folder not found")
+    os.rename(tiny_corpus, os.fsdecode(odd))
+    out = tmp_path / "out"
+    proc = subprocess.run([PY, "-m", "evalkit", "run", odd, "--out", str(out), "--no-comet", "--no-flags",
+                           "--no-cache"], env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True,
+                          timeout=300)
+    assert proc.returncode == 0 and b"Traceback" not in proc.stderr, proc.stderr
+
+
+def test_symlinked_gold_file_is_a_validate_problem(bundled_copy, tmp_path):
+    gold = next((bundled_copy / "gold" / "errors").glob("*.jsonl"))
+    outside = tmp_path / "outside.jsonl"
+    outside.write_bytes(gold.read_bytes())
+    gold.unlink()
+    gold.symlink_to(outside)
+    proc = evalkit("validate", str(bundled_copy))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert any(gold.name in line and "is a symlink" in line for line in proc.stderr.splitlines()), proc.stderr
