@@ -208,17 +208,17 @@ def _write_in(folder: int, path: Path, payload: bytes) -> None:
     _check_target(folder, path)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
     tmp = f".{path.name[:200]}.{secrets.token_hex(6)}.tmp"
+    handle = -1
     try:
+        # one try from the creation on: an interrupt anywhere after it still removes the temporary
         handle = os.open(tmp, flags, 0o666, dir_fd=folder)   # 0o666 & ~umask, like open()
-    except OSError as exc:
-        raise InputError(path, f"cannot write ({exc.strerror or exc})") from None
-    try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
         os.replace(tmp, path.name, src_dir_fd=folder, dst_dir_fd=folder)
     except BaseException as exc:
         try:
-            os.unlink(tmp, dir_fd=folder)
+            if handle >= 0 or not isinstance(exc, FileExistsError):   # never a file that was there
+                os.unlink(tmp, dir_fd=folder)
         except FileNotFoundError:
             pass
         if isinstance(exc, OSError):
