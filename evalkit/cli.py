@@ -243,7 +243,7 @@ def cmd_flag(args: argparse.Namespace) -> int:
     summary = mqm_penalty(flags, len(hypothesis.split()), args.severity_weights or _weights(""))
     if args.format == "json":
         print(json.dumps({"file": str(args.file), "flags": [f.to_dict() for f in flags],
-                          "mqm": summary.to_dict()}, ensure_ascii=False, sort_keys=True, indent=2))
+                          "mqm": summary.to_dict()}, ensure_ascii=False, sort_keys=True, indent=2, allow_nan=False))
         return 0
     for f in flags:
         line = hypothesis.count("\n", 0, f.start) + 1
@@ -264,7 +264,7 @@ def cmd_eval_detectors(args: argparse.Namespace) -> int:
     corpus_path = Path(args.corpus) if args.corpus else default_corpus()
     rows = evaluate_detectors(corpus_path, args.system, args.detectors, with_source=not args.no_source)
     if args.json:
-        print(json.dumps([r.to_dict() for r in rows], indent=2, sort_keys=True))
+        print(json.dumps([r.to_dict() for r in rows], indent=2, sort_keys=True, allow_nan=False))
     else:
         print(format_scorecard(rows))
     return 0

@@ -271,8 +271,8 @@ def render_markdown(comparison: Comparison) -> str:
               "documents": f"Per-document wins / ties / losses (of {comparison.n_documents} documents)"}
     from .mdtext import code
 
-    out = [f"# System comparison: {_md_cell(comparison.corpus)} "
-           f"({_md_cell(comparison.source_lang)}→{_md_cell(comparison.target_lang)})", "",
+    out = [(f"# System comparison: {_md_cell(comparison.corpus)} "
+            f"({_md_cell(comparison.source_lang)}→{_md_cell(comparison.target_lang)})"), "",
            _md_cell(_settings_line(comparison)), ""]
     for key, (header, rows) in tables.items():
         if not rows:

@@ -8,7 +8,6 @@ evidence. `mqm_penalty` turns a document's flags into a penalty per 100 words.
 from __future__ import annotations
 
 import math
-
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import Any, Iterable, Mapping

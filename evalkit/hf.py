@@ -210,7 +210,7 @@ def _read_file(path: Path) -> datasets.Dataset:
 
         table = pq.read_table(path)
     elif suffix == ".arrow":
-        import pyarrow.ipc as ipc
+        from pyarrow import ipc
 
         with pa.memory_map(str(path)) as source:
             try:
