@@ -54,6 +54,10 @@ def read_text(path: str | Path, *, allow_empty: bool = False, root: str | Path |
         raise InputError(path, "file not found")
     if path.is_dir():
         raise InputError(path, "is a folder, expected a text file")
+    if root is not None and not path.is_file():
+        # a FIFO or a device in a corpus would block or never end; a file named on the command
+        # line may be one (`<(command)`)
+        raise InputError(path, "is not a regular file (a pipe or a device); corpus files must be files")
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -29,6 +29,8 @@ def _loader(base: type) -> type:
 
     class Strict(base):  # type: ignore[misc, valid-type]
         def construct_mapping(self, node: Any, deep: bool = False) -> dict:
+            if isinstance(node, yaml.MappingNode):
+                self.flatten_mapping(node)   # `<<` merge keys first, as the safe loader does
             seen: dict[Any, int | None] = {}
             for key_node, _ in node.value:
                 key = self.construct_object(key_node, deep=True)

@@ -589,3 +589,10 @@ def test_symlinked_gold_file_is_a_validate_problem(bundled_copy, tmp_path):
     proc = evalkit("validate", str(bundled_copy))
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert any(gold.name in line and "is a symlink" in line for line in proc.stderr.splitlines()), proc.stderr
+
+
+def test_a_fifo_in_a_corpus_is_refused_not_read(tiny_corpus, tmp_path):
+    (tiny_corpus / "systems" / "good" / "doc-a.txt").unlink()
+    os.mkfifo(tiny_corpus / "systems" / "good" / "doc-a.txt")
+    one_line_error(evalkit("run", str(tiny_corpus), "--out", str(tmp_path / "o"), *RUN, timeout=60),
+                   "doc-a.txt: is not a regular file")
