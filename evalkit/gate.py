@@ -388,6 +388,7 @@ def _md(text: str) -> str:
 
 def render_junit(gate: GateResult) -> str:
     """JUnit XML: one testcase per check, a <failure> for each failed one."""
+    import re
     import xml.etree.ElementTree as ET
 
     c = gate.config
@@ -414,7 +415,10 @@ def render_junit(gate: GateResult) -> str:
             failure.text = detail
         ET.SubElement(case, "system-out").text = detail
     ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    text = ET.tostring(suites, encoding="unicode")
+    # characters XML 1.0 cannot hold at all (ElementTree writes them raw): U+FFFD, so the file parses
+    text = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "\ufffd", text)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
 
 
 def render_json(gate: GateResult) -> str:

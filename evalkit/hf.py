@@ -580,8 +580,12 @@ def _write_tables(tables: Mapping[str, datasets.Dataset], folder: Path, format: 
         else:
             # json.dumps, not Dataset.to_json: pandas rounds floats to 10 digits.
             with open(folder / files[table], "w", encoding="utf-8") as handle:
-                handle.writelines(json.dumps(row, ensure_ascii=False, allow_nan=False) + "\n"
-                                 for row in dataset)
+                for number, row in enumerate(dataset):
+                    try:
+                        handle.write(json.dumps(row, ensure_ascii=False, allow_nan=False) + "\n")
+                    except ValueError:   # NaN or Infinity is not JSON
+                        raise InputError(folder / files[table], f"row {number} holds a non-finite number "
+                                                                "(NaN or infinity); not written") from None
     return files
 
 

@@ -596,3 +596,14 @@ def test_a_fifo_in_a_corpus_is_refused_not_read(tiny_corpus, tmp_path):
     os.mkfifo(tiny_corpus / "systems" / "good" / "doc-a.txt")
     one_line_error(evalkit("run", str(tiny_corpus), "--out", str(tmp_path / "o"), *RUN, timeout=60),
                    "doc-a.txt: is not a regular file")
+
+
+def test_junit_xml_parses_whatever_a_reason_holds():
+    import xml.etree.ElementTree as ET
+
+    from evalkit.gate import Check, GateConfig, GateResult, render_junit
+    check = Check("bleu", "max-drop", 0.0, True, None, None, None, None, None, False,
+                  "not computed: model at /tmp/a\x07b\x1b[31m could not be loaded")
+    xml = render_junit(GateResult("c", GateConfig("a", "b", {"bleu": 0.0}), (check,), 2, {}, ("note\x00",)))
+    failure = ET.fromstring(xml.split("\n", 1)[1]).find(".//failure")
+    assert failure is not None and "a\ufffdb\ufffd[31m" in failure.get("message")
