@@ -607,3 +607,9 @@ def test_junit_xml_parses_whatever_a_reason_holds():
     xml = render_junit(GateResult("c", GateConfig("a", "b", {"bleu": 0.0}), (check,), 2, {}, ("note\x00",)))
     failure = ET.fromstring(xml.split("\n", 1)[1]).find(".//failure")
     assert failure is not None and "a\ufffdb\ufffd[31m" in failure.get("message")
+
+
+def test_worker_count_is_bounded(tiny_corpus, tmp_path):
+    one_line_error(evalkit("run", str(tiny_corpus), "--out", str(tmp_path / "o"), "--workers", "100000", *RUN),
+                   "workers must be from 1 to 256")
+    assert not (tmp_path / "o").exists()
