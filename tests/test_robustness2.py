@@ -613,3 +613,18 @@ def test_worker_count_is_bounded(tiny_corpus, tmp_path):
     one_line_error(evalkit("run", str(tiny_corpus), "--out", str(tmp_path / "o"), "--workers", "100000", *RUN),
                    "workers must be from 1 to 256")
     assert not (tmp_path / "o").exists()
+
+
+def test_hf_dataset_folder_loads_through_a_temporary_cache(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HF_", "XDG_"))}
+    home = tmp_path / "home"
+    home.mkdir()
+    bundled = ROOT / "corpora" / "spinner-news-en-fr"
+    proc = subprocess.run([PY, "-m", "evalkit", "-q", "run", "--hf-dataset", str(bundled), "--hf-config", "documents",
+                           "--out", str(tmp_path / "out"), "--metrics", "bleu", *RUN],
+                          env={**env, "PYTHONPATH": str(ROOT), "HOME": str(home), "HF_HUB_OFFLINE": "1",
+                               "HF_DATASETS_OFFLINE": "1", "TMPDIR": str(tmp_path)},
+                          capture_output=True, text=True, check=False, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert list(home.rglob("*")) == []
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("evalkit-datasets-")]   # removed afterwards
