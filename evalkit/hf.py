@@ -486,7 +486,10 @@ def _walk(folder: Path) -> tuple[dict[str, Path], list[str]]:
     folders holding no file); symlinks are never followed."""
     files: dict[str, Path] = {}
     others: list[str] = []
-    for top, dirs, names in os.walk(folder):
+    def fail(exc: OSError) -> None:
+        raise exc
+
+    for top, dirs, names in os.walk(folder, onerror=fail):
         for name in sorted(dirs + names):
             path = Path(top) / name
             relative = path.relative_to(folder).as_posix()
@@ -540,12 +543,20 @@ def check_replaceable(out: Path) -> None:
     if not any(out.iterdir()):
         return
     listed = _listed_files(out)
-    files, others = _walk(out)
+    try:
+        files, others = _walk(out)
+    except OSError as exc:
+        raise InputError(out, f"cannot read all of it ({exc.strerror or exc}); refusing to replace the folder "
+                              "(nothing was touched)") from None
     unknown = others + sorted(set(files) - set(listed) - {EXPORT_MANIFEST})
     missing = sorted(set(listed) - set(files))
-    changed = [name for name in sorted(set(listed) & set(files))
-               if not isinstance(listed[name], dict) or files[name].stat().st_size != listed[name].get("bytes")
-               or _file_sha256(files[name]) != listed[name].get("sha256")]
+    try:
+        changed = [name for name in sorted(set(listed) & set(files))
+                   if not isinstance(listed[name], dict) or files[name].stat().st_size != listed[name].get("bytes")
+                   or _file_sha256(files[name]) != listed[name].get("sha256")]
+    except OSError as exc:
+        raise InputError(out, f"cannot read all of it ({exc.strerror or exc}); refusing to replace the folder "
+                              "(nothing was touched)") from None
     for problem, names in (("holds", unknown), ("lacks", missing), ("has a changed file", changed)):
         if names:
             raise InputError(out, f"{problem} {names[0]!r}, unlike the earlier export's {EXPORT_MANIFEST}; "
