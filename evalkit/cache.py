@@ -116,7 +116,11 @@ class ScoreCache:
             marks = ",".join("?" * len(chunk))
             cursor = conn.execute(f"SELECT key, value FROM scores WHERE namespace = ? AND key IN ({marks})",
                                   [namespace, *chunk])
-            found.update(cursor.fetchall())
+            # A value that is not a finite number (text, a blob, inf written by another tool) is
+            # a miss: the score is computed again and the entry replaced.
+            found.update((key, float(value)) for key, value in cursor.fetchall()
+                         if isinstance(value, (int, float)) and not isinstance(value, bool)
+                         and math.isfinite(value))
         return found
 
     @staticmethod

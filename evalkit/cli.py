@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from .errors import EvalkitError, UsageError
+from .errors import EvalkitError, UsageError, one_line
 
 BUNDLED_CORPUS = Path("corpora") / "spinner-news-en-fr"
 log = logging.getLogger("evalkit")
@@ -21,7 +21,14 @@ class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors and exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+        self.exit(2, f"{self.prog}: error: {one_line(message)} (see --help)\n")
+
+
+class _OneLineFormatter(logging.Formatter):
+    """Each warning one line, whatever a file name or a note holds."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return one_line(super().format(record))
 
 
 def default_corpus() -> Path:
@@ -49,7 +56,7 @@ def _split_list(value: str) -> tuple[str, ...]:
 
 
 def _weights(value: str) -> dict[str, float]:
-    from .flags import SEVERITY_WEIGHTS
+    from .flags import SEVERITY_WEIGHTS, weight_problem
 
     weights = dict(SEVERITY_WEIGHTS)
     for item in filter(None, value.split(",")):
@@ -60,6 +67,9 @@ def _weights(value: str) -> dict[str, float]:
             weights[name.strip()] = float(number)
         except ValueError:
             raise argparse.ArgumentTypeError(f"bad weight {item!r}: expected severity=number") from None
+        problem = weight_problem(name.strip(), weights[name.strip()])
+        if problem:
+            raise argparse.ArgumentTypeError(problem)
     return weights
 
 
@@ -263,7 +273,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for problem in found:
         line = f":{problem.line}" if problem.line else ""
         warning = "warning: " if problem.warning else ""
-        print(f"{_display(problem.path)}{line}: {warning}{problem.message}", file=sys.stderr)
+        print(one_line(f"{_display(problem.path)}{line}: {warning}{problem.message}"), file=sys.stderr)
     problems = [p for p in found if not p.warning]
     if problems:
         print(f"evalkit: {_display(corpus_path)}: {len(problems)} problem(s)", file=sys.stderr)
@@ -299,20 +309,20 @@ def cmd_flag(args: argparse.Namespace) -> int:
     from .detectors import make_detectors, run_detectors
     from .detectors.base import prepare_input
     from .flags import mqm_penalty
-    from .textio import read_text
+    from .textio import read_stdin, read_text
 
     src_lang = check_language(args.src_lang, "--src-lang")
     tgt_lang = check_language(args.tgt_lang, "--tgt-lang")
-    hypothesis = read_text(args.file)
+    hypothesis = read_stdin() if args.file == "-" else read_text(args.file)
     doc = prepare_input(hypothesis, src_lang, tgt_lang,
                         source=read_text(args.source) if args.source else None,
                         reference=read_text(args.reference) if args.reference else None,
-                        doc_id=Path(args.file).stem)
+                        doc_id="stdin" if args.file == "-" else Path(args.file).stem)
     flags = run_detectors(doc, make_detectors(args.detectors))
     summary = mqm_penalty(flags, len(hypothesis.split()), args.severity_weights or _weights(""))
     if args.format == "json":
         print(json.dumps({"file": str(args.file), "flags": [f.to_dict() for f in flags],
-                          "mqm": summary.to_dict()}, ensure_ascii=False, sort_keys=True, indent=2))
+                          "mqm": summary.to_dict()}, ensure_ascii=False, sort_keys=True, indent=2, allow_nan=False))
         return 0
     for f in flags:
         line = hypothesis.count("\n", 0, f.start) + 1
@@ -333,7 +343,7 @@ def cmd_eval_detectors(args: argparse.Namespace) -> int:
     corpus_path = Path(args.corpus) if args.corpus else default_corpus()
     card = score_corpus(corpus_path, args.system, args.detectors, with_source=not args.no_source)
     if args.json:
-        print(json.dumps([r.to_dict() for r in card.rows], indent=2, sort_keys=True))
+        print(json.dumps([r.to_dict() for r in card.rows], indent=2, sort_keys=True, allow_nan=False))
     else:
         print(format_scorecard(card.rows))
         if card.negatives:  # gold/negatives: spans that must not be flagged
@@ -424,7 +434,7 @@ def build_parser() -> argparse.ArgumentParser:
     datasheet.set_defaults(func=cmd_datasheet)
 
     flag = sub.add_parser("flag", help="run the error detectors on one text file")
-    flag.add_argument("file", help="the MT text (UTF-8)")
+    flag.add_argument("file", help="the MT text (UTF-8); - reads standard input")
     flag.add_argument("--src-lang", required=True, help="source language code, e.g. en")
     flag.add_argument("--tgt-lang", required=True, help="language of FILE, e.g. fr")
     flag.add_argument("--source", help="the source text, if any (enables alignment-based detectors)")
@@ -469,6 +479,10 @@ def _add_verbosity(parser: argparse.ArgumentParser, default=None) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # a file name that is not valid UTF-8 (a lone surrogate here) is printed escaped, not a traceback
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -479,11 +493,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         args.metrics = DEFAULT_METRICS
     level = logging.WARNING - 10 * args.verbose if not args.quiet else logging.ERROR
-    logging.basicConfig(level=max(level, logging.DEBUG), format="evalkit: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLineFormatter("evalkit: %(message)s"))
+    logging.basicConfig(level=max(level, logging.DEBUG), handlers=[handler])
     try:
         return args.func(args)
     except EvalkitError as exc:
-        print(f"evalkit: error: {exc}", file=sys.stderr)
+        print(f"evalkit: error: {one_line(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("evalkit: interrupted", file=sys.stderr)

@@ -7,7 +7,6 @@ One pipeline run, then paired bootstrap and approximate randomization over its a
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -274,15 +273,20 @@ def render_text(comparison: Comparison) -> str:
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    from .mdtext import text as escape
+
+    return escape(text)
 
 
 def render_markdown(comparison: Comparison) -> str:
     tables = _tables(comparison)
     titles = {"scores": "Scores [95% CI]", "tests": "Paired tests against the baseline",
               "documents": f"Per-document wins / ties / losses (of {comparison.n_documents} documents)"}
-    out = [f"# System comparison: {comparison.corpus} ({comparison.source_lang}→{comparison.target_lang})", "",
-           _settings_line(comparison), ""]
+    from .mdtext import code
+
+    out = [(f"# System comparison: {_md_cell(comparison.corpus)} "
+            f"({_md_cell(comparison.source_lang)}→{_md_cell(comparison.target_lang)})"), "",
+           _md_cell(_settings_line(comparison)), ""]
     for key, (header, rows) in tables.items():
         if not rows:
             continue
@@ -291,14 +295,17 @@ def render_markdown(comparison: Comparison) -> str:
         out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
         out.append("")
     out += ["## Signatures", ""]
-    out += [f"- `{name}`: `{signature}`" for name, signature in sorted(comparison.significance.signatures.items())]
+    out += [f"- {code(name)}: {code(signature)}"
+            for name, signature in sorted(comparison.significance.signatures.items())]
     if comparison.notes:
-        out += ["", "## Notes", ""] + [f"- {note}" for note in comparison.notes]
+        out += ["", "## Notes", ""] + [f"- {_md_cell(note)}" for note in comparison.notes]
     return "\n".join(out).rstrip() + "\n"
 
 
 def render_json(comparison: Comparison) -> str:
-    return json.dumps(comparison.to_dict(), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    from .textio import json_text
+
+    return json_text(comparison.to_dict())
 
 
 RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_json}
@@ -325,7 +332,7 @@ def write_outputs(comparison: Comparison, out_dir: str | Path) -> list[Path]:
 
 def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
     """Corpus, systems, COMET and flag options shared by `compare` and `gate`."""
-    from .cli import (_name_path, _positive_int, _split_list, add_comet_arguments, add_flag_arguments,
+    from .cli import (_name_path, _split_list, add_comet_arguments, add_flag_arguments,
                       add_lines_arguments, add_segmentation_argument)
 
     parser.add_argument("corpus", nargs="?", help="corpus folder (default: corpora/spinner-news-en-fr)")
@@ -343,12 +350,29 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
     add_comet_arguments(parser)
     add_flag_arguments(parser)
     stats = parser.add_argument_group("significance")
-    stats.add_argument("--resamples", type=_positive_int, default=DEFAULT_RESAMPLES,
-                       help=f"bootstrap resamples (default {DEFAULT_RESAMPLES})")
-    stats.add_argument("--seed", type=int, default=default_seed(),
-                       help=f"random seed (default: $SACREBLEU_SEED if set, else {DEFAULT_SEED}, as sacreBLEU)")
+    stats.add_argument("--resamples", type=bounded("resamples"), default=DEFAULT_RESAMPLES,
+                       help=f"bootstrap resamples, 1 to 100,000 (default {DEFAULT_RESAMPLES})")
+    stats.add_argument("--seed", type=bounded("seed"), default=default_seed(),
+                       help=f"random seed, 0 to 2^32-1 (default: $SACREBLEU_SEED if set, else {DEFAULT_SEED}, "
+                            "as sacreBLEU)")
     stats.add_argument("--unit", choices=UNITS, default="segments",
                        help="resampling unit: aligned segments (default) or documents")
+
+
+def bounded(key: str):
+    """An argparse type for resamples / ar_trials / seed within stats.SETTING_LIMITS."""
+    from .stats import setting_problem
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
+        problem = setting_problem(key, value)
+        if problem:
+            raise argparse.ArgumentTypeError(problem)
+        return value
+    return parse
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -408,7 +432,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                            "(default: the first in alphabetical order)")
     parser.add_argument("--metrics", type=_split, default=None,
                         help="comma-separated metrics (default: bleu,chrf,chrf++,ter; COMET unless --no-comet)")
-    parser.add_argument("--ar-trials", type=int, default=DEFAULT_AR_TRIALS,
+    parser.add_argument("--ar-trials", type=bounded("ar_trials"), default=DEFAULT_AR_TRIALS,
                         help=f"approximate randomization trials, 0 to skip (default {DEFAULT_AR_TRIALS})")
     parser.add_argument("--alpha", type=float, default=DEFAULT_ALPHA,
                         help=f"significance level for the marks (default {DEFAULT_ALPHA})")

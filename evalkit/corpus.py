@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, Problem
 from .ondemand import OnDemand
-from .textio import read_text, sha256_file, unsafe_name
+from .textio import read_text, sha256_file, symlink_below, unsafe_name
 
 if TYPE_CHECKING:
     import pandas as pd
 
 MANIFEST = "corpus.yaml"
-DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+DOC_ID = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9._-]{0,199}\Z")   # \Z: "$" would accept a final newline
 SYSTEM_NAME = DOC_ID
 
 
@@ -88,10 +88,15 @@ class DocumentFiles(OnDemand[Document]):
                 + ([self.root / "reference" / f"{doc_id}.txt"] if self.has_reference else [])
                 + [folder / f"{doc_id}.txt" for folder in self.systems.values()])
 
+    def _read(self, folder: Path, doc_id: str) -> str:
+        # an added system's folder (--system NAME=PATH) is its own root; nothing may be a symlink below
+        root = self.root if folder.is_relative_to(self.root) else folder
+        return read_text(folder / f"{doc_id}.txt", root=root)
+
     def read(self, doc_id: str) -> Document:
-        source = read_text(self.root / "source" / f"{doc_id}.txt")
-        reference = read_text(self.root / "reference" / f"{doc_id}.txt") if self.has_reference else None
-        hypotheses = {s: read_text(folder / f"{doc_id}.txt") for s, folder in self.systems.items()}
+        source = self._read(self.root / "source", doc_id)
+        reference = self._read(self.root / "reference", doc_id) if self.has_reference else None
+        hypotheses = {s: self._read(folder, doc_id) for s, folder in self.systems.items()}
         return Document(doc_id, source, reference, hypotheses, self.titles.get(doc_id, ""))
 
     def with_system(self, name: str, folder: Path) -> DocumentFiles:
@@ -163,10 +168,11 @@ class Corpus:
             raise InputError(folder / f"{extra[0]}.txt", f"document {extra[0]!r} is not in the corpus")
         if isinstance(self.documents, DocumentFiles):
             for doc_id in wanted:
-                read_text(folder / f"{doc_id}.txt")  # bad input fails now, not halfway through a run
+                read_text(folder / f"{doc_id}.txt", root=folder)  # bad input fails now, not halfway through
             documents: Sequence[Document] = self.documents.with_system(name, folder)
         else:
-            documents = tuple(replace(d, hypotheses={**d.hypotheses, name: read_text(folder / f"{d.id}.txt")})
+            documents = tuple(replace(d, hypotheses={**d.hypotheses,
+                                                              name: read_text(folder / f"{d.id}.txt", root=folder)})
                               for d in self.documents)
         systems = tuple(sorted(self.systems + (System(name, description or f"added from {folder}"),),
                                key=lambda s: s.name))
@@ -194,24 +200,15 @@ class Corpus:
 
 def read_manifest(path: Path) -> dict[str, Any]:
     """Parse corpus.yaml; raises InputError naming the file and line on bad YAML."""
-    import yaml
+    from .yamlio import YAMLRefused, load_yaml
 
     manifest_path = path / MANIFEST
-    text = read_text(manifest_path)
-    # libyaml's parser where PyYAML has it (a 10,000-document manifest: 0.5 s instead of 2 s);
-    # on an error the Python parser runs again, for its messages
-    fast = getattr(yaml, "CSafeLoader", None)
+    text = read_text(manifest_path, root=path)
     try:
-        try:
-            data = yaml.load(text, Loader=fast) if fast is not None else yaml.safe_load(text)
-        except yaml.YAMLError:
-            if fast is None:
-                raise
-            data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" at line {mark.line + 1}" if mark is not None else ""
-        raise InputError(manifest_path, f"invalid YAML{line}: {getattr(exc, 'problem', exc)}") from None
+        data = load_yaml(text)
+    except YAMLRefused as exc:
+        line = f" at line {exc.line}" if exc.line else ""
+        raise InputError(manifest_path, f"invalid YAML{line}: {exc.message}") from None
     if not isinstance(data, dict):
         raise InputError(manifest_path, "expected a mapping with name, source_lang, target_lang")
     for key in ("source_lang", "target_lang"):
@@ -313,6 +310,10 @@ def _scan(path: Path) -> _Layout:
         [systems_dir / name for name in systems]
     wanted = set(doc_ids)
     for folder in folders:
+        linked = symlink_below(path, folder)
+        if linked:
+            problems.append(Problem(folder, None, linked))
+            continue
         if not folder.is_dir():
             problems.append(Problem(folder, None, "folder not found"))
             continue
@@ -354,14 +355,13 @@ def load_corpus(path: str | Path, *, systems: list[str] | None = None) -> Corpus
     # starts; the texts are read again as documents are scored.
     lines = layout.manifest.get("segmentation") == "lines"
     for doc_id in layout.doc_ids:
-        counts = {}
-        for file in documents.paths(doc_id):
-            text = read_text(file)
-            counts[str(file)] = _line_count(text) if lines else 0
+        document = documents.read(doc_id)
         if lines:
             from .lines import check_line_counts
 
-            check_line_counts(counts)
+            texts = [document.source, *([document.reference] if document.reference is not None else []),
+                     *document.hypotheses.values()]
+            check_line_counts({str(f): _line_count(t) for f, t in zip(documents.paths(doc_id), texts)})
     manifest = layout.manifest
     return Corpus(
         path=root,
@@ -398,7 +398,7 @@ def validate_corpus(path: str | Path) -> list[Problem]:
             if not file.exists():
                 continue
             try:
-                read_text(file)
+                read_text(file, root=root)
                 readable.add(file)
             except InputError as exc:
                 problems.append(Problem(file, _line_of(exc.message), exc.message))
@@ -408,6 +408,8 @@ def validate_corpus(path: str | Path) -> list[Problem]:
         file = root / str(relative)
         if Path(str(relative)).is_absolute() or ".." in Path(str(relative)).parts:
             problems.append(Problem(root / MANIFEST, None, f"checksums: {relative!r} is outside the corpus"))
+        elif symlink_below(root, file):
+            problems.append(Problem(file, None, f"checksums: {symlink_below(root, file)}"))
         elif not file.is_file():
             problems.append(Problem(file, None, "file listed in checksums not found"))
         elif sha256_file(file) != str(expected):

@@ -173,18 +173,18 @@ def write_derived(corpus_dir: str | Path) -> list[Path]:
     corpus = load_corpus(corpus_dir)
     written = []
     target = corpus.path / DOCUMENTS_FILE
-    write_atomic(target, documents_jsonl(corpus))
+    write_atomic(target, documents_jsonl(corpus), root=corpus.path)
     written.append(target)
     readme_path = corpus.path / "README.md"
     if readme_path.exists():
-        readme = read_text(readme_path)
+        readme = read_text(readme_path, root=corpus.path)
         updated = readme
         for name, content in render_blocks(corpus).items():
             replaced = _replace_block(updated, name, content)
             if replaced is not None:
                 updated = replaced
         if updated != readme:
-            write_atomic(readme_path, updated)
+            write_atomic(readme_path, updated, root=corpus.path)
             written.append(readme_path)
     return written
 

@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import itertools
 import logging
+import os
+import signal
+import sys
+import threading
+import time
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
-from .errors import UsageError
+from .errors import RunFailed, UsageError
 
 if TYPE_CHECKING:
     from .corpus import Document
@@ -18,6 +23,44 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 Task = Callable[[int, "Document", "DocumentPlan"], "DocumentOutcome"]
+
+
+def _worker_init(main_pid: int) -> None:
+    """In each pool process: exit when the run's main process is gone, never outlive it.
+
+    A worker's parent is the fork server, which exits when the main process dies; the kernel's
+    parent-death signal (Linux) then kills the worker at once. Elsewhere, or should the signal
+    not come, a watchdog thread polls for the main process and exits within a second.
+    """
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import ctypes.util
+
+        try:
+            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)   # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent or not _alive(main_pid):   # died before the signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent and _alive(main_pid):
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="evalkit-parent-watchdog", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class LocalEngine:
@@ -39,7 +82,8 @@ class LocalEngine:
             from concurrent.futures import ProcessPoolExecutor
 
             method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method))
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method),
+                                             initializer=_worker_init, initargs=(os.getpid(),))
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -57,18 +101,20 @@ class LocalEngine:
 
         pending = iter(enumerate(documents))
         window = 4 * self.workers
-        running = {self._pool.submit(task, i, d, plan) for i, d in itertools.islice(pending, window)}
-        while running:
-            done, running = wait(running, return_when=FIRST_COMPLETED)
-            for future in done:
-                try:
+        try:
+            running = {self._pool.submit(task, i, d, plan) for i, d in itertools.islice(pending, window)}
+            while running:
+                done, running = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
                     outcome = future.result()
-                except BrokenProcessPool:
-                    raise RuntimeError("a worker process of the local engine died (out of memory?)") from None
-                following = next(pending, None)
-                if following is not None:
-                    running.add(self._pool.submit(task, *following, plan))
-                yield outcome
+                    following = next(pending, None)
+                    if following is not None:
+                        running.add(self._pool.submit(task, *following, plan))
+                    yield outcome
+        except BrokenProcessPool:
+            # result() or submit(), whichever meets the broken pool first
+            raise RunFailed("a worker process died before finishing its document (killed, or out "
+                            "of memory?); the reports already written are whole, run again") from None
 
 
 def _run_batch(task: Task, items: Sequence[tuple[int, "Document"]], plan: "DocumentPlan") -> list["DocumentOutcome"]:

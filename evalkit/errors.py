@@ -31,6 +31,10 @@ class UsageError(EvalkitError):
     """An option or argument is invalid (unknown metric, bad threshold, ...)."""
 
 
+class RunFailed(EvalkitError):
+    """The run could not finish for a reason outside the input (a worker process died)."""
+
+
 class CorpusInvalid(EvalkitError):
     """`validate` found problems; carries them all."""
 
@@ -59,3 +63,24 @@ class MetricUnavailable(EvalkitError):
     The pipeline records the reason in every report and goes on; a gate told to
     check that metric fails.
     """
+
+
+def one_line(text: object) -> str:
+    """`text` as one printable line: line breaks and other control characters, and lone surrogates
+    (from file names or JSON that are not valid Unicode), written as escapes."""
+    out = []
+    for ch in str(text):
+        code = ord(ch)
+        if ch == "\n":
+            out.append("\\n")
+        elif ch == "\r":
+            out.append("\\r")
+        elif ch == "\t":
+            out.append("\\t")
+        elif code < 32 or 0x7F <= code < 0xA0 or ch in "\u2028\u2029":
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)

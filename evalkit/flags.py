@@ -7,6 +7,7 @@ evidence. `mqm_penalty` turns a document's flags into a penalty per 100 words.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import Any, Iterable, Mapping
@@ -57,9 +58,22 @@ class MQMSummary:
                 "counts": dict(sorted(self.counts.items())), "weights": dict(sorted(self.weights.items()))}
 
 
+def weight_problem(severity: str, weight: object) -> str | None:
+    """Why `weight` cannot weigh `severity` (a penalty is a finite number >= 0); None if it can."""
+    if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not math.isfinite(weight) \
+            or weight < 0:
+        return f"severity weight {severity}={weight!r}: expected a finite number >= 0"
+    return None
+
+
 def mqm_penalty(flags: Iterable[Flag], words: int,
                 weights: Mapping[str, float] = SEVERITY_WEIGHTS) -> MQMSummary:
     """Sum of severity weights, and that sum per 100 words of the MT text."""
+    problems = [p for p in (weight_problem(s, w) for s, w in weights.items()) if p]
+    if problems:
+        from .errors import UsageError
+
+        raise UsageError(problems[0])
     flags = list(flags)
     penalty = float(sum(weights[f.severity] for f in flags))
     per_100 = 100.0 * penalty / words if words else 0.0

@@ -8,7 +8,6 @@ evalkit.stats); a metric that could not be computed fails. Verdicts go out as Ma
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import math
 import sys
@@ -51,6 +50,10 @@ class GateConfig:
     unit: str = "segments"
 
     def __post_init__(self) -> None:
+        if self.baseline == self.candidate:
+            # every delta would be 0 and the gate would pass whatever the system's quality
+            raise UsageError(f"the baseline and the candidate are the same system {self.baseline!r}; "
+                             "a gate compares two systems")
         if not 0 < self.alpha < 1:
             raise UsageError(f"alpha must be between 0 and 1, not {self.alpha}")
         if self.resamples < 1:
@@ -152,8 +155,9 @@ def read_config(path: str | Path) -> dict[str, Any]:
             if not isinstance(value, dict):
                 raise InputError(path, f"gate.{key} must be a table of NAME = number")
             for name, limit in value.items():
-                if isinstance(limit, bool) or not isinstance(limit, (int, float)) or limit < 0:
-                    raise InputError(path, f"gate.{key}.{name!r} must be a number >= 0, not {limit!r}")
+                if isinstance(limit, bool) or not isinstance(limit, (int, float)) or not math.isfinite(limit) \
+                        or limit < 0:
+                    raise InputError(path, f"gate.{key}.{name!r} must be a finite number >= 0, not {limit!r}")
                 try:
                     (check_metric if key == "max_drop" else check_category)(name)
                 except UsageError as exc:
@@ -168,9 +172,10 @@ def read_config(path: str | Path) -> dict[str, Any]:
                 raise InputError(path, f"gate.alpha must be a number between 0 and 1, not {value!r}")
             out[key] = float(value)
         elif key in ("resamples", "seed"):
-            if isinstance(value, bool) or not isinstance(value, int) or (key == "resamples" and value < 1):
-                raise InputError(path, f"gate.{key} must be a{' positive' if key == 'resamples' else 'n'} "
-                                       f"integer, not {value!r}")
+            from .stats import setting_problem
+
+            if setting_problem(key, value):
+                raise InputError(path, f"gate.{key} {setting_problem(key, value)}")
             out[key] = value
         elif key == "unit":
             if value not in UNITS:
@@ -353,11 +358,14 @@ def _threshold(check: Check) -> str:
 
 
 def render_markdown(gate: GateResult) -> str:
+    from .mdtext import code
+
     c = gate.config
     verdict = "✅ PASS" if gate.passed else "❌ FAIL"
     significance = f"and significant (paired bootstrap, p < {c.alpha:g})" if c.require_significance else \
         "(significance not required)"
-    rule = (f"Corpus `{gate.corpus}`, baseline `{c.baseline}`, candidate `{c.candidate}`. A check fails when "
+    rule = (f"Corpus {code(gate.corpus)}, baseline {code(c.baseline)}, candidate {code(c.candidate)}. "
+            "A check fails when "
             f"the candidate is worse than the baseline by more than its threshold {significance}, or when "
             "its metric was not computed.")
     lines = [f"## evalkit gate: {verdict}", "", f"**{gate.summary()}**", "", rule, "",
@@ -368,25 +376,28 @@ def render_markdown(gate: GateResult) -> str:
         lines.append("| " + " | ".join(_md(x) for x in (
             f"{_label(check)} ({check.kind})", _amount(check.name, check.baseline_value),
             _amount(check.name, check.candidate_value), _signed(check.name, check.delta), _threshold(check),
-            _p(check.p_value), f"{mark}: {check.reason}")) + " |")
+            _p(check.p_value))) + f" | {mark}: {_md(check.reason)} |")
     unit = "aligned-segment groups" if c.unit == "segments" else "documents"
     if gate.mode == "lines as given" and c.unit == "segments":
         unit = "lines as given"
     settings = (f"Paired bootstrap: {c.resamples} resamples of {gate.n_units} {unit}, seed {c.seed}, "
                 "two-sided p-value (sacreBLEU's paired_bs).")
     lines += ["", settings, ""]
-    lines += [f"- `{name}`: `{signature}`" for name, signature in sorted(gate.signatures.items())]
+    lines += [f"- {code(name)}: {code(signature)}" for name, signature in sorted(gate.signatures.items())]
     if gate.notes:
-        lines += [""] + [f"- {note}" for note in gate.notes]
+        lines += [""] + [f"- {_md(note)}" for note in gate.notes]
     return "\n".join(lines) + "\n"
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    from .mdtext import text as escape
+
+    return escape(text)
 
 
 def render_junit(gate: GateResult) -> str:
     """JUnit XML: one testcase per check, a <failure> for each failed one."""
+    import re
     import xml.etree.ElementTree as ET
 
     c = gate.config
@@ -413,11 +424,16 @@ def render_junit(gate: GateResult) -> str:
             failure.text = detail
         ET.SubElement(case, "system-out").text = detail
     ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    text = ET.tostring(suites, encoding="unicode")
+    # characters XML 1.0 cannot hold at all (ElementTree writes them raw): U+FFFD, so the file parses
+    text = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "\ufffd", text)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
 
 
 def render_json(gate: GateResult) -> str:
-    return json.dumps(gate.to_dict(), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    from .textio import json_text
+
+    return json_text(gate.to_dict())
 
 
 # -- command line -----------------------------------------------------------------------------

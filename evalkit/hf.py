@@ -8,10 +8,12 @@ corpus and a run into `datasets.Dataset`s; `evalkit export` writes them to disk.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from .corpus import DOC_ID, SYSTEM_NAME, Corpus, Document, System, check_language
 from .errors import InputError, UsageError
+from .textio import umask_mode
 
 if TYPE_CHECKING:
     import datasets
@@ -36,7 +39,7 @@ FILE_BUILDERS: dict[str, tuple[str, dict[str, Any]]] = {
 }
 FORMATS = ("disk", "parquet", "jsonl")
 EXPORT_MANIFEST = "export.json"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2   # 2: `files` lists what the export wrote (size, sha256)
 FLAG_FIELDS = ("start", "end", "category", "severity", "text", "detector", "suggestion", "confidence",
                "evidence")
 
@@ -145,10 +148,8 @@ def load_rows(name_or_path: str | Path, *, config: str | None = None,
             if path.suffix.lower() not in FILE_BUILDERS:
                 raise InputError(name, f"unsupported file type {path.suffix or '(none)'!r}; expected "
                                        f"{', '.join(sorted(FILE_BUILDERS))} or a dataset folder")
-            builder, extra = FILE_BUILDERS[path.suffix.lower()]
-            with _quiet_progress(True):
-                # A single file has no split of its own: it becomes the split asked for.
-                return datasets.load_dataset(builder, data_files={split: str(path)}, split=split, **extra)
+            # A single file has no split of its own: it becomes the split asked for.
+            return _read_file(path)
         if path.is_dir() and _is_saved_to_disk(path):
             if config:
                 raise UsageError(f"{name}: a save_to_disk folder has no configurations; drop --hf-config")
@@ -158,14 +159,81 @@ def load_rows(name_or_path: str | Path, *, config: str | None = None,
                     raise InputError(name, f"no split {split!r}; splits: {', '.join(sorted(loaded))}")
                 return loaded[split]
             return loaded
-        with _quiet_progress(path.is_dir()):
-            return datasets.load_dataset(str(path) if path.is_dir() else name, config, split=split)
+        if path.is_dir():
+            return _load_folder(path, config, split)
+        return datasets.load_dataset(name, config, split=split)
     except (InputError, UsageError):
         raise
     except Exception as exc:
         hint = "" if path.exists() else "; not a local file or folder either"
         raise InputError(name, f"cannot load {where}: {_one_line(str(exc) or type(exc).__name__)}"
                                f"{hint}") from exc
+
+
+def _json_rows(path: Path) -> list[dict[str, Any]]:
+    """The records of a .jsonl file (one object a line) or a .json file (a list of objects, or JSON lines)."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix.lower() == ".json" and text.lstrip().startswith("["):
+        rows = json.loads(text)
+        numbered = list(enumerate(rows, 1))
+        what = "item"
+    else:
+        numbered = []
+        for number, line in enumerate(text.split("\n"), 1):
+            try:
+                numbered += [(number, json.loads(line))] if line.strip() else []
+            except ValueError as exc:
+                raise InputError(path, f"line {number}: not valid JSON ({exc})") from None
+        what = "line"
+    escaped = "\\u" in text   # a lone surrogate can only come from a \uXXXX escape
+    for number, row in numbered:
+        if not isinstance(row, dict):
+            raise InputError(path, f"{what} {number}: expected a JSON object, got {type(row).__name__}")
+        if escaped:
+            try:
+                json.dumps(row, ensure_ascii=False).encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise InputError(path, f"{what} {number}: holds a lone surrogate "
+                                       f"(\\u{ord(exc.object[exc.start]):04x}), which is not text") from None
+    return [row for _, row in numbered]
+
+
+def _read_file(path: Path) -> datasets.Dataset:
+    """A local data file read into memory with pyarrow/pandas: nothing is written to the `datasets`
+    cache (or anywhere), and no home folder is needed."""
+    import datasets
+    import pyarrow as pa
+
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(path)
+    elif suffix == ".arrow":
+        from pyarrow import ipc
+
+        with pa.memory_map(str(path)) as source:
+            try:
+                table = ipc.open_stream(source).read_all()
+            except pa.ArrowInvalid:
+                table = ipc.open_file(source).read_all()
+    elif suffix in (".jsonl", ".json"):
+        table = pa.Table.from_pylist(_json_rows(path))
+    else:
+        import pandas as pd
+
+        frame = pd.read_csv(path, **FILE_BUILDERS[suffix][1])
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+    return datasets.Dataset(datasets.table.InMemoryTable(table))
+
+
+def _load_folder(path: Path, config: str | None, split: str) -> datasets.Dataset:
+    """A dataset folder (card and data files) through `datasets`, with a cache of its own that is
+    deleted afterwards: the rows are kept in memory, the user's cache is never written."""
+    import datasets
+
+    with tempfile.TemporaryDirectory(prefix="evalkit-datasets-") as cache, _quiet_progress(True):
+        return datasets.load_dataset(str(path), config, split=split, cache_dir=cache, keep_in_memory=True)
 
 
 @dataclass
@@ -442,8 +510,100 @@ def _card(corpus: Corpus, tables: Mapping[str, str]) -> str:
     return "\n".join(lines)
 
 
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _walk(folder: Path) -> tuple[dict[str, Path], list[str]]:
+    """Regular files under `folder` by relative path, and every other entry (symlinks, devices,
+    folders holding no file); symlinks are never followed."""
+    files: dict[str, Path] = {}
+    others: list[str] = []
+    def fail(exc: OSError) -> None:
+        raise exc
+
+    for top, dirs, names in os.walk(folder, onerror=fail):
+        for name in sorted(dirs + names):
+            path = Path(top) / name
+            relative = path.relative_to(folder).as_posix()
+            mode = path.lstat().st_mode
+            if stat.S_ISREG(mode):
+                files[relative] = path
+            elif not stat.S_ISDIR(mode) or not any(os.scandir(path)):
+                others.append(relative)
+        dirs[:] = [d for d in dirs if not (Path(top) / d).is_symlink()]
+    return files, others
+
+
+def _listing(folder: Path) -> dict[str, dict[str, Any]]:
+    """What an export wrote: every file but the manifest, with its size and sha256."""
+    files, _ = _walk(folder)
+    return {name: {"bytes": path.stat().st_size, "sha256": _file_sha256(path)}
+            for name, path in sorted(files.items()) if name != EXPORT_MANIFEST}
+
+
+def _listed_files(out: Path) -> dict[str, Any]:
+    manifest = out / EXPORT_MANIFEST
+    if not manifest.is_file() or manifest.is_symlink():
+        raise InputError(out, f"exists and is not an evalkit export (no {EXPORT_MANIFEST}); "
+                              "choose a new or empty folder")
+    try:
+        listed = json.loads(manifest.read_text(encoding="utf-8")).get("files")
+    except (OSError, ValueError, AttributeError):
+        listed = None
+    if not isinstance(listed, dict):
+        raise InputError(out, f"its {EXPORT_MANIFEST} does not list the files an export wrote (an older "
+                              "evalkit's export, or not evalkit's); remove the folder yourself or choose another")
+    return listed
+
+
+def check_replaceable(out: Path) -> None:
+    """Raise InputError unless `out` is absent, empty, or exactly an earlier export, unchanged.
+
+    A tool may remove only what it can prove it wrote: every file must be listed in the earlier
+    export's manifest with the same size and sha256, and nothing else may be there.
+    """
+    if out.is_symlink():
+        raise InputError(out, "is a symlink; refusing to replace it (name the folder itself)")
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise InputError(out, "exists and is not a folder; choose a new or empty folder")
+    here, real = Path.cwd().resolve(), out.resolve()
+    if real == here or real in here.parents:
+        raise InputError(out, "is the current folder or one holding it; refusing to replace it "
+                              "(export to a new folder)")
+    if not any(out.iterdir()):
+        return
+    listed = _listed_files(out)
+    try:
+        files, others = _walk(out)
+    except OSError as exc:
+        raise InputError(out, f"cannot read all of it ({exc.strerror or exc}); refusing to replace the folder "
+                              "(nothing was touched)") from None
+    unknown = others + sorted(set(files) - set(listed) - {EXPORT_MANIFEST})
+    missing = sorted(set(listed) - set(files))
+    try:
+        changed = [name for name in sorted(set(listed) & set(files))
+                   if not isinstance(listed[name], dict) or files[name].stat().st_size != listed[name].get("bytes")
+                   or _file_sha256(files[name]) != listed[name].get("sha256")]
+    except OSError as exc:
+        raise InputError(out, f"cannot read all of it ({exc.strerror or exc}); refusing to replace the folder "
+                              "(nothing was touched)") from None
+    for problem, names in (("holds", unknown), ("lacks", missing), ("has a changed file", changed)):
+        if names:
+            raise InputError(out, f"{problem} {names[0]!r}, unlike the earlier export's {EXPORT_MANIFEST}; "
+                                  "refusing to replace the folder (nothing was touched)")
+
+
 def _replace_folder(tmp: Path, out: Path) -> None:
-    """Move the finished export `tmp` to `out`, replacing a previous export there."""
+    """Move the finished export `tmp` to `out`, replacing an earlier export there (see check_replaceable)."""
+    check_replaceable(out)
+    tmp.chmod(umask_mode("folder"))   # mkdtemp made it private; an export follows the umask
     if not out.exists():
         os.replace(tmp, out)
         return
@@ -468,7 +628,12 @@ def _write_tables(tables: Mapping[str, datasets.Dataset], folder: Path, format: 
         else:
             # json.dumps, not Dataset.to_json: pandas rounds floats to 10 digits.
             with open(folder / files[table], "w", encoding="utf-8") as handle:
-                handle.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in dataset)
+                for number, row in enumerate(dataset):
+                    try:
+                        handle.write(json.dumps(row, ensure_ascii=False, allow_nan=False) + "\n")
+                    except ValueError:   # NaN or Infinity is not JSON
+                        raise InputError(folder / files[table], f"row {number} holds a non-finite number "
+                                                                "(NaN or infinity); not written") from None
     return files
 
 
@@ -480,14 +645,12 @@ def export_dataset(corpus: Corpus, out: str | Path, *, result: RunResult | None 
     Every format adds a README card with configs (`load_dataset(out, "documents")`) and
     `export.json` (signatures, notes). An existing `out` is replaced only if it is an earlier export.
     """
-    from .textio import write_atomic
+    from .textio import json_text, write_atomic
 
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
     out = Path(out)
-    if out.exists() and not (out / EXPORT_MANIFEST).is_file() and (not out.is_dir() or any(out.iterdir())):
-        raise InputError(out, f"exists and is not an evalkit export (no {EXPORT_MANIFEST}); "
-                              "choose a new or empty folder")
+    check_replaceable(out)
     tables = {"documents": corpus_to_dataset(corpus, result)}
     if result is not None:
         tables["segments"] = segments_to_dataset(result)
@@ -510,9 +673,9 @@ def export_dataset(corpus: Corpus, out: str | Path, *, result: RunResult | None 
                         for m, sig in (result.signatures() if result else {}).items()},
             "notes": list(result.notes) if result is not None else [],
             "versions": dict(result.versions) if result is not None else {},
+            "files": _listing(tmp),
         }
-        write_atomic(tmp / EXPORT_MANIFEST,
-                     json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+        write_atomic(tmp / EXPORT_MANIFEST, json_text(manifest))
         _replace_folder(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -525,7 +688,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("corpus", nargs="?", help="corpus folder (default: the bundled corpus)")
     parser.add_argument("-o", "--out", required=True,
-                        help="output folder (replaced if it holds an earlier export)")
+                        help="output folder (replaced only if it holds exactly an earlier export's files, "
+                             "unchanged)")
     parser.add_argument("--format", choices=FORMATS, default="disk",
                         help="disk: datasets.save_to_disk folders (default); parquet or jsonl files")
     parser.add_argument("--with-results", action="store_true",

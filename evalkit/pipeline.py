@@ -44,6 +44,7 @@ STAGES = ("segment", "align", "metrics", "detectors", "comet", "reports")
 # Documents scored together in one COMET call per system (the in-process engine); reports of a
 # run with COMET are written per batch, of a run without as each document finishes.
 COMET_DOCUMENTS_PER_CALL = 64
+MAX_WORKERS = 256   # processes (or Dask workers) of one run
 
 
 @dataclass(frozen=True)
@@ -82,11 +83,17 @@ class RunOptions:
             raise UsageError(f"unknown engine {self.engine!r}; use one of {', '.join(ENGINES)}")
         if self.comet_batch_size < 1:
             raise UsageError("COMET batch size must be at least 1")
-        if self.workers is not None and self.workers < 1:
-            raise UsageError("workers must be at least 1")
+        if self.workers is not None and not 1 <= self.workers <= MAX_WORKERS:
+            # each worker is a process with its own interpreter and models: thousands exhaust the machine
+            raise UsageError(f"workers must be from 1 to {MAX_WORKERS}, not {self.workers}")
         missing = set(SEVERITY_WEIGHTS) - set(self.severity_weights)
         if missing:
             raise UsageError(f"severity weights miss {', '.join(sorted(missing))}")
+        from .flags import weight_problem
+
+        for severity, weight in sorted(self.severity_weights.items()):
+            if weight_problem(severity, weight):
+                raise UsageError(weight_problem(severity, weight))
 
 
 def library_versions() -> dict[str, str]:

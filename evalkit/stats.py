@@ -23,6 +23,10 @@ DEFAULT_RESAMPLES = 1000      # sacreBLEU's default for --paired-bs
 DEFAULT_AR_TRIALS = 10000     # sacreBLEU's default for --paired-ar
 DEFAULT_SEED = 12345          # sacreBLEU's default SACREBLEU_SEED
 DEFAULT_ALPHA = 0.05
+# Honest bounds: numpy seeds are unsigned (a negative one is an error there), and the resampling
+# holds resamples x units counts (8 bytes each), so their product is capped too (about 800 MB).
+SETTING_LIMITS = {"resamples": (1, 100_000), "ar_trials": (0, 1_000_000), "seed": (0, 2**32 - 1)}
+MAX_DRAWS = 100_000_000
 UNITS = ("segments", "documents")
 MQM = "mqm"
 
@@ -384,6 +388,14 @@ def _rounded(values: Mapping[str, Any]) -> dict[str, Any]:
 
 # -- the tests --------------------------------------------------------------------------------
 
+def setting_problem(key: str, value: object) -> str | None:
+    """Why `value` is not a valid resamples / ar_trials / seed (SETTING_LIMITS); None if it is."""
+    low, high = SETTING_LIMITS[key]
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        return f"must be an integer from {low} to {high:,}, not {value!r}"
+    return None
+
+
 def paired_tests(statistics: Sequence[Statistic], baseline: str, candidates: Sequence[str], *,
                  resamples: int = DEFAULT_RESAMPLES, ar_trials: int = DEFAULT_AR_TRIALS,
                  seed: int = DEFAULT_SEED, unit: str = "segments", sacrebleu_exact: bool = False) -> Significance:
@@ -403,12 +415,16 @@ def paired_tests(statistics: Sequence[Statistic], baseline: str, candidates: Seq
     """
     import numpy as np
 
-    if resamples < 1:
-        raise UsageError(f"resamples must be at least 1, not {resamples}")
-    if ar_trials < 0:
-        raise UsageError(f"approximate randomization trials must be 0 or more, not {ar_trials}")
+    for key, value in (("resamples", resamples), ("ar_trials", ar_trials), ("seed", seed)):
+        problem = setting_problem(key, value)
+        if problem:
+            raise UsageError(f"{key} {problem}")
     systems = tuple(dict.fromkeys([baseline, *candidates]))
     n_units = _n_units(statistics)
+    for key, value in (("resamples", resamples), ("ar_trials", ar_trials)):
+        if value * n_units > MAX_DRAWS:
+            raise UsageError(f"{key} {value:,} over {n_units:,} {unit} is more than {MAX_DRAWS:,} draws "
+                             f"(memory); use at most {MAX_DRAWS // n_units:,}")
     indices = np.random.default_rng(seed).choice(n_units, size=(resamples, n_units), replace=True)
     # How often each unit is drawn in each resample: totals are then one product, not a gather.
     counts = np.zeros((resamples, n_units))

@@ -88,8 +88,12 @@ def test_junit_has_one_testcase_per_check_and_failures(regression):
         assert "significantly (p = 0.0010 < 0.05)" in failure.get("message")
 
 
-def test_a_system_passes_against_itself(tmp_path, capsys):
-    assert main(["gate", str(BUNDLED), "--baseline", "web-spinner-mt", "--candidate", "web-spinner-mt",
+def test_a_system_passes_against_a_copy_of_itself(tmp_path, capsys):
+    # the same name twice is refused (exit 2: a misconfigured gate), a copy under another name passes
+    assert main(["gate", str(BUNDLED), "--baseline", "web-spinner-mt", "--candidate", "web-spinner-mt"]) == 2
+    assert "the same system 'web-spinner-mt'" in capsys.readouterr().err
+    assert main(["gate", str(BUNDLED), "--baseline", "web-spinner-mt", "--candidate", "copy",
+                 "--system", f"copy={BUNDLED / 'systems' / 'web-spinner-mt'}",
                  "--max-drop", "bleu=0", "--max-drop", "ter=0", "--junit", str(tmp_path / "gate.xml")]) == 0
     markdown = capsys.readouterr().out
     assert markdown.startswith("## evalkit gate: ✅ PASS")

@@ -338,7 +338,7 @@ def test_unusable_cache_location_turns_the_cache_off(tmp_path, caplog, where):
     ("[gate]\nmax_drop = { bleu = 1.0 }\nthreshold = 3\n", "unknown key 'gate.threshold'"),
     ("[gates]\nalpha = 0.05\n", "unknown key 'gates'"),
     ("[gate\n", "not valid TOML"),
-    ("[gate]\nmax_drop = { bleu = -1 }\n", "gate.max_drop.'bleu' must be a number >= 0"),
+    ("[gate]\nmax_drop = { bleu = -1 }\n", "gate.max_drop.'bleu' must be a finite number >= 0"),
 ], ids=["unknown-key", "unknown-table", "invalid-toml", "negative-threshold"])
 def test_gate_config_problems(tmp_path, capsys, toml, message):
     import importlib.util
@@ -420,7 +420,7 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch
     target = tmp_path / "report.json"
     write_atomic(target, "{}\n")
 
-    def full(*_):
+    def full(*_, **__):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full)

@@ -201,16 +201,16 @@ def test_output_folder_given_as_a_symlink_is_followed(tiny_corpus, tmp_path):
     assert (tmp_path / "real" / "tiny" / "good" / "doc-a.json").is_file()
 
 
-def test_a_symlink_planted_at_a_report_path_is_replaced_not_followed(tiny_corpus, tmp_path):
+def test_a_symlink_planted_at_a_report_path_is_refused_not_followed(tiny_corpus, tmp_path, capsys):
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me", encoding="utf-8")
     out = tmp_path / "out"
     (out / "tiny" / "good").mkdir(parents=True)
     (out / "tiny" / "good" / "doc-a.json").symlink_to(victim)
-    assert main(["-q", "run", str(tiny_corpus), "--out", str(out), "--no-comet", "--no-flags", "--no-cache"]) == 0
+    assert main(["-q", "run", str(tiny_corpus), "--out", str(out), "--no-comet", "--no-flags", "--no-cache"]) == 2
+    assert "doc-a.json: is a symlink; refusing" in capsys.readouterr().err
     assert victim.read_text(encoding="utf-8") == "keep me"
-    report = out / "tiny" / "good" / "doc-a.json"
-    assert not report.is_symlink() and json.loads(report.read_text(encoding="utf-8"))["system"] == "good"
+    assert (out / "tiny" / "good" / "doc-a.json").is_symlink()
 
 
 def test_validate_does_not_read_checksum_paths_outside_the_corpus(tiny_corpus, capsys):

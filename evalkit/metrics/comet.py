@@ -347,11 +347,13 @@ def _read_hparams(checkpoint: Path, model: str, *, local: bool) -> dict[str, Any
             return InputError(hparams_file, reason)
         return MetricUnavailable(f"COMET model '{model}' could not be loaded: {hparams_file}: {reason}")
 
+    from ..yamlio import YAMLRefused, load_yaml
+
     try:
-        hparams = yaml.safe_load(hparams_file.read_text(encoding="utf-8"))
+        hparams = load_yaml(hparams_file.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise fail("missing (COMET needs it next to the checkpoints/ folder)") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, YAMLRefused) as exc:
         raise fail(f"unreadable ({_first_line(exc)})") from None
     if not isinstance(hparams, dict) or "class_identifier" not in hparams:
         raise fail("no class_identifier in it")

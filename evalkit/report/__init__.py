@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..results import DocumentResult, RunResult
-from ..textio import unsafe_name, write_atomic
+from ..textio import make_folder, unsafe_name, write_atomic
 from . import html, json_report, markdown, summary
 
 
@@ -29,12 +29,13 @@ def _inside(folder: str | Path, **names: str) -> Path:
 
 
 def output_root(result: RunResult, out_dir: str | Path) -> Path:
-    root = _inside(out_dir, corpus=result.corpus)
+    """`<out_dir>/<corpus>`, created; a symlink planted there is refused, not followed."""
+    _inside(out_dir, corpus=result.corpus)
     try:
-        root.mkdir(parents=True, exist_ok=True)
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(out_dir, f"cannot create the output folder ({exc.strerror})") from None
-    return root
+    return make_folder(out_dir, result.corpus)
 
 
 # The files written for each document: <system>/<doc>.json, .md and .html.
@@ -48,7 +49,7 @@ def write_document_reports(result: RunResult, document: DocumentResult, root: Pa
     written = []
     for suffix, render in DOCUMENT_REPORTS:
         path = base.with_name(base.name + suffix)
-        write_atomic(path, render(payload))
+        write_atomic(path, render(payload), root=root)
         written.append(path)
     return written
 
@@ -59,9 +60,10 @@ def write_run_reports(result: RunResult, root: Path) -> list[Path]:
                    "scores": {**{m: s.value for m, s in d.scores.items()},
                               **({"mqm/100w": d.mqm.penalty_per_100_words} if d.mqm else {})}}
                   for d in result.documents]
-    written = [summary.write_csv(result, root / "summary.csv"), summary.write_json(result, root / "summary.json")]
+    written = [summary.write_csv(result, root / "summary.csv", root=root),
+               summary.write_json(result, root / "summary.json", root=root)]
     index = root / "index.html"
-    write_atomic(index, html.render_index(summary.summary_payload(result), index_rows))
+    write_atomic(index, html.render_index(summary.summary_payload(result), index_rows), root=root)
     return written + [index]
 
 

@@ -6,10 +6,10 @@ options give the same bytes.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..results import DocumentResult, RunResult
+from ..textio import json_text
 
 SCHEMA_ID = "evalkit.document-report"
 SCHEMA_VERSION = "1.1"
@@ -50,4 +50,4 @@ def document_payload(result: RunResult, document: DocumentResult) -> dict[str, A
 
 
 def dumps(payload: dict[str, Any]) -> str:
-    return json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    return json_text(payload)

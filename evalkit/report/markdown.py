@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import mdtext
+
 
 def _cell(text: Any) -> str:
-    """Escape a value for a Markdown table cell (corpus text must never become markup)."""
-    value = "" if text is None else str(text)
-    value = value.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
-    return value.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    """A value as inert Markdown text (corpus text must never become markup): see evalkit.mdtext."""
+    return mdtext.text(text)
 
 
-def _code(text: Any) -> str:
+def _code(text: Any, *, in_table: bool = False) -> str:
     """A code span that no backtick in `text` can close early."""
-    return "`" + _cell(text).replace("`", "'") + "`"
+    return mdtext.code(text, in_table=in_table)
 
 
 def _num(value: float | None, digits: int = 2) -> str:
@@ -44,7 +44,7 @@ def render_document(payload: dict[str, Any]) -> str:
         value = _num(score["value"]) if score["value"] is not None else \
             f"not computed: {score.get('error', '')}"
         lines.append(f"| {_cell(name)} | {_cell(value)} | {_cell(score['unit'])} | {score['n']} | "
-                     f"{_code(score['signature'])} |")
+                     f"{_code(score['signature'], in_table=True)} |")
     lines.append("")
     flags = payload.get("flags")
     if flags is not None:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 
 from ..results import RunResult
-from ..textio import write_atomic
+from ..textio import json_text, write_atomic
 
 
 def _has_flags(result: RunResult) -> bool:
@@ -43,7 +42,7 @@ def _fmt(value: float | None) -> str:
     return "" if value is None else f"{value:.4f}"
 
 
-def write_csv(result: RunResult, path: Path) -> Path:
+def write_csv(result: RunResult, path: Path, *, root: Path | None = None) -> Path:
     buffer = io.StringIO()
     fields = ["level", "system", "doc_id", "documents", *result.metrics]
     if _has_flags(result):
@@ -51,7 +50,7 @@ def write_csv(result: RunResult, path: Path) -> Path:
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     writer.writerows(summary_rows(result))
-    write_atomic(path, buffer.getvalue())
+    write_atomic(path, buffer.getvalue(), root=root)
     return path
 
 
@@ -78,9 +77,8 @@ def input_mode(result: RunResult) -> str:
     return "lines as given" if result.segmentation == "lines" else "documents re-aligned"
 
 
-def write_json(result: RunResult, path: Path) -> Path:
-    payload = summary_payload(result)
-    write_atomic(path, json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2) + "\n")
+def write_json(result: RunResult, path: Path, *, root: Path | None = None) -> Path:
+    write_atomic(path, json_text(summary_payload(result)), root=root)
     return path
 
 
