@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterator, Mapping, Sequence
 from .aligned import AlignedSegment, join_alignments
 from .corpus import Corpus, Document
 from .errors import MetricUnavailable, UsageError
-from .flags import SEVERITY_WEIGHTS, Flag, mqm_penalty
+from .flags import SEVERITIES, SEVERITY_WEIGHTS, Flag, mqm_penalty
 from .metrics import DEFAULT_METRICS, METRICS, Metric, get_metric
 from .metrics.base import Score
 from .results import DocumentResult, DocumentSpool, RunResult, SpooledDocuments, SystemResult
@@ -79,7 +79,7 @@ class RunOptions:
             raise UsageError("COMET batch size must be at least 1")
         if self.workers is not None and self.workers < 1:
             raise UsageError("workers must be at least 1")
-        missing = set(SEVERITY_WEIGHTS) - set(self.severity_weights)
+        missing = set(SEVERITIES) - set(self.severity_weights)
         if missing:
             raise UsageError(f"severity weights miss {', '.join(sorted(missing))}")
 

@@ -19,6 +19,7 @@ from typing import Self
 from .._accel import load_accelerator
 from ..flags import Flag
 from .base import DetectionInput, Detector
+from .lexicon import values
 
 CATEGORY = "accuracy/untranslated"
 
@@ -233,6 +234,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 STRONG, FUNCTION, WEAK, NEUTRAL, TARGET, NAME = range(6)
 _LEANING = frozenset([STRONG, WEAK, FUNCTION])   # the classes a source-language phrase is made of
+# A segment is in the source language when at least this share of its words (names aside) lean to
+# the source language and at most this share to the target language.
+_SEGMENT_LEANING, _SEGMENT_AGAINST = 0.6, 0.2
 
 
 @lru_cache(maxsize=300_000)
@@ -267,6 +271,22 @@ def _class_table(src: str, tgt: str) -> dict[str, tuple[int, float]]:
     return table
 
 
+@lru_cache(maxsize=64)
+def capitalises_nouns(lang: str) -> bool:
+    """The language writes every noun with a capital (German): a capital does not make a name."""
+    return lang in values("language_facts", "lang", fact="capitalises-nouns")
+
+
+def _target_noun(word: str, tgt: str) -> bool:
+    """In a language that capitalises nouns, a capitalised word the target language uses
+    ("Million", "Seen", "Register" in German) is a noun of its own, not a name in its source form."""
+    return capitalises_nouns(tgt) and zipf(word.lower(), tgt) >= _TARGET_NOUN_ZIPF
+
+
+# wordfreq Zipf from which a capitalised word is taken as a target-language noun (capitalises_nouns)
+_TARGET_NOUN_ZIPF = 2.5
+
+
 def _confidence(d: float) -> float:
     return round(min(0.95, 0.55 + 0.12 * d), 2)
 
@@ -294,6 +314,8 @@ class UntranslatedDetector(Detector):
         masked, flags = self._masked(doc, tokens, known, src, tgt)
         source_words = _source_words(doc)
         flags += self._words(doc, tokens, masked, src, tgt, source_words)
+        if capitalises_nouns(tgt):
+            flags += self._capitalised_terms(doc, tokens, masked, src, tgt, source_words)
         flags += self._name_phrases(doc, tokens, seqs, masked, src, tgt, gaz)
         flags += self._exonyms(doc, tokens, masked, src, tgt)
         flags += self._gazetteer_aliases(doc, tokens, known, src, tgt)
@@ -396,31 +418,39 @@ class UntranslatedDetector(Detector):
                 out[i] = (NAME, 0.0)
         return out
 
+    def _segments(self, doc: DetectionInput, tokens: list[Token], classes: list[tuple[int, float]], src: str,
+                  tgt: str, source_words: _SourceWords) -> tuple[set[int], list[Flag]]:
+        """Segments left wholly in the source language: one flag each (MQM's non-translation), and the
+        tokens they hold. Three kinds of evidence: the word frequencies (most words lean to the source
+        language, few to the target), language identification of the segment, and, with an
+        alignment, the aligned source segment holding the same words."""
+        flags: list[Flag] = []
+        whole: set[int] = set()
+        starts = list(map(itemgetter(0), tokens))
+        done: set[tuple[int, int]] = set()
+        # only segments holding a source-leaning content word are looked at (identification costs)
+        for i in compress(range(len(classes)), map(_CONTENT.__contains__, map(itemgetter(0), classes))):
+            a, b = _segment_around(doc, tokens[i].start)
+            if (a, b) in done:
+                continue
+            done.add((a, b))
+            members = range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
+            verdict = _source_language_segment(doc, tokens, classes, members, src, tgt, source_words)
+            if verdict is None:
+                continue
+            severity, confidence, evidence = verdict
+            flags.append(self._flag(doc, tokens[members[0]].start, tokens[members[-1]].end, severity,
+                                    confidence, evidence))
+            whole.update(members)
+        return whole, flags
+
     def _words(self, doc: DetectionInput, tokens: list[Token], masked: set[int], src: str, tgt: str,
                source_words: _SourceWords) -> list[Flag]:
         classes = self._classes(tokens, masked, src, tgt)
         kinds = list(map(itemgetter(0), classes))
         text = doc.hypothesis
-        flags: list[Flag] = []
-        # a line written in the source language is one span (one error), not a string of words
-        whole: set[int] = set()
-        lines = sorted({tokens[i].line for i in compress(range(len(kinds)), map(STRONG.__eq__, kinds))})
-        for line in lines:
-            # the tokens of a line are consecutive
-            lo = bisect.bisect_left(tokens, line, key=itemgetter(3))
-            members = list(range(lo, bisect.bisect_right(tokens, line, lo, key=itemgetter(3))))
-            words = [k for k in members if classes[k][0] != NAME and len(tokens[k].text) > 1]
-            leaning = [k for k in words if classes[k][0] in (STRONG, WEAK, FUNCTION)]
-            strong = sum(1 for k in leaning if classes[k][0] == STRONG)
-            against = sum(1 for k in words if classes[k][0] == TARGET)
-            if len(words) >= 2 and len(leaning) >= 0.5 * len(words) and against <= 0.25 * len(words) \
-                    and (strong or len(leaning) >= 3):
-                start, end = tokens[members[0]].start, tokens[members[-1]].end
-                d = max(classes[k][1] for k in leaning)
-                flags.append(self._flag(doc, start, end, "major", _confidence(d),
-                                        f"the line is in {src}: {len(leaning)} of {len(words)} words "
-                                        f"far more frequent in {src} than in {tgt}"))
-                whole.update(members)
+        # a segment written in the source language is one span (one error), not a string of words
+        whole, flags = self._segments(doc, tokens, classes, src, tgt, source_words)
         n = len(tokens)
         after = 0   # the next phrase starts after the previous one
         for i in compress(range(n), map(_LEANING.__contains__, kinds)):
@@ -471,6 +501,43 @@ class UntranslatedDetector(Detector):
                 evidence += "; the aligned source has it verbatim"
                 confidence += 0.1
             flags.append(self._flag(doc, start, end, "major", min(confidence, 0.95), evidence))
+        return flags
+
+    # ---- source-language nouns in a language that capitalises nouns ("die Suppliers" in German)
+
+    def _capitalised_terms(self, doc: DetectionInput, tokens: list[Token], masked: set[int], src: str,
+                           tgt: str, source_words: _SourceWords) -> list[Flag]:
+        """A capitalised word inside a German sentence is a noun, not necessarily a name: one the
+        target language does not use and the source language uses a lot is a term left
+        untranslated. Names stay out: words of a run of capitalised words ("Premier League"),
+        words the target language uses ("Million", "Register"), and, with a source, words the
+        source does not write in lowercase."""
+        source_lower = _lowercase_words(doc.source) if doc.source else None
+        flags = []
+        for i in capitalised_at(tokens):
+            tok = tokens[i]
+            if i in masked or tok.initial or tok.caps_line or tok.all_caps or len(tok.text) < 4:
+                continue
+            if _in_capitalised_run(doc.hypothesis, tokens, i):
+                continue
+            zs, zt = zipf(tok.lower, src), zipf(tok.lower, tgt)
+            if zt >= _TERM_TARGET_MAX or zs - zt < 2.0:
+                continue
+            if source_lower is not None:
+                if tok.lower not in source_lower:
+                    continue
+                aligned = tok.lower in source_words.get(tok.start, ())
+                evidence = (f"{tok.text!r} is an {src} word (Zipf {zs:.1f}) that {tgt} does not use (Zipf {zt:.1f}); "
+                            f"the source writes {tok.lower!r} in lowercase, a common word, not a name"
+                            + ("; the aligned source has it" if aligned else ""))
+                confidence = 0.8 if aligned else 0.65
+            elif zs >= _TERM_SOURCE_MIN_ALONE and zt < _TERM_TARGET_MAX_ALONE:
+                evidence = (f"{tok.text!r} is a common {src} word (Zipf {zs:.1f}) that {tgt} does not use "
+                            f"(Zipf {zt:.1f})")
+                confidence = 0.55
+            else:
+                continue
+            flags.append(self._flag(doc, tok.start, tok.end, "major", confidence, evidence))
         return flags
 
     # ---- multi-word names made of source-language words ("Belt and Road")
@@ -530,6 +597,8 @@ class UntranslatedDetector(Detector):
             zs = zipf(form, src)
             d = zs - zipf(form, tgt)
             variant, why = None, ""
+            if _target_noun(form, tgt):
+                continue
             if form in learned:
                 variant, why = learned[form], "the aligned source has it, rendered elsewhere as"
             elif zs >= 3.0 and d >= 0.5:
@@ -582,6 +651,72 @@ class UntranslatedDetector(Detector):
               evidence: str, suggestion: str | None = None) -> Flag:
         return Flag(start, end, CATEGORY, severity, doc.hypothesis[start:end], self.name, suggestion,
                     round(confidence, 2), evidence, doc.doc_id, doc.system)
+
+
+_CONTENT = frozenset([STRONG, WEAK])
+
+
+def _segment_around(doc: DetectionInput, pos: int) -> tuple[int, int]:
+    """The span of the MT segment holding offset `pos` (its line without segments)."""
+    segments = doc.hypothesis_segments
+    if segments:
+        k = bisect.bisect_right([s.start for s in segments], pos) - 1
+        if k >= 0 and segments[k].start <= pos < segments[k].end:
+            return segments[k].start, segments[k].end
+    text = doc.hypothesis
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, end if end >= 0 else len(text)
+
+
+def _source_language_segment(doc: DetectionInput, tokens: list[Token], classes: list[tuple[int, float]],
+                             members: range, src: str, tgt: str,
+                             source_words: _SourceWords) -> tuple[str, float, str] | None:
+    """(severity, confidence, evidence) when the segment of tokens `members` is in the source
+    language, else None. Critical (a non-translation, weighted as such by the MQM penalty) only on
+    strong evidence: language identification sure of it over four words or more, or the aligned
+    source holding the segment's words verbatim."""
+    from .langid import odds
+
+    words = [k for k in members if classes[k][0] != NAME and len(tokens[k].text) > 1
+             and not tokens[k].text.isdigit()]
+    leaning = [k for k in words if classes[k][0] in _LEANING]
+    against = sum(1 for k in words if classes[k][0] == TARGET)
+    if len(words) < 2 or len(leaning) < _SEGMENT_LEANING * len(words) or against > _SEGMENT_AGAINST * len(words):
+        return None
+    text = doc.hypothesis[tokens[members[0]].start:tokens[members[-1]].end]
+    p_src, p_tgt, _ = odds(text, doc.src_lang, doc.tgt_lang)
+    if p_src < 0.5 or p_src < 4 * p_tgt:
+        return None
+    lettered = [k for k in members if not tokens[k].text.isdigit()]
+    aligned = source_words.get(tokens[members[0]].start, ())
+    shared = sum(1 for k in lettered if tokens[k].lower in aligned)
+    evidence = (f"the segment is in {src}: language identification gives {src} {p_src:.2f}, {tgt} {p_tgt:.2f}; "
+                f"{len(leaning)} of {len(words)} words are far more frequent in {src} than in {tgt}")
+    if aligned:
+        evidence += f"; the aligned source has {shared} of its {len(lettered)} words"
+    copied = len(lettered) >= 3 and shared >= 0.8 * len(lettered)
+    if copied or len(words) >= 4 and p_src >= 0.8 and len(leaning) >= 0.7 * len(words):
+        return "critical", 0.9, evidence
+    return "major", round(0.5 + 0.3 * p_src, 2), evidence
+
+
+# A capitalised term in a noun-capitalising target: the target's Zipf below _TERM_TARGET_MAX (with a
+# source) or _TERM_TARGET_MAX_ALONE (without one, where the source's must reach _TERM_SOURCE_MIN_ALONE)
+_TERM_TARGET_MAX, _TERM_TARGET_MAX_ALONE, _TERM_SOURCE_MIN_ALONE = 2.0, 1.0, 4.0
+
+
+@lru_cache(maxsize=4)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """The words a text writes in lowercase somewhere."""
+    return frozenset(w for w in _WORD.findall(text) if w.islower())
+
+
+def _in_capitalised_run(text: str, tokens: list[Token], i: int) -> bool:
+    """Token i is next to another capitalised word of the same phrase (a multi-word name); a
+    sentence's first word does not count."""
+    before = i > 0 and tokens[i - 1].capitalised and not tokens[i - 1].initial and _joinable(text, tokens, i - 1)
+    after = i + 1 < len(tokens) and tokens[i + 1].capitalised and _joinable(text, tokens, i)
+    return bool(before or after)
 
 
 def _words_of(text: str) -> tuple[str, ...]:
