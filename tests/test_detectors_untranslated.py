@@ -428,3 +428,70 @@ def test_c_tokenizer_on_the_bundled_corpus():
 def test_c_tokenizer_takes_any_segment_start():
     in_c, in_python = _both_tokenizers("Hello world. Big\nSmall", (10**30, -10**30, 6, 6, 17))
     assert in_c == in_python
+
+
+# --- segments left in the source language, German nouns, English terms in German (issue 15)
+
+def test_a_segment_wholly_in_english_is_one_critical_flag_in_german():
+    src = "The minister spoke for an hour. So here it is. The vote is on Friday."
+    hyp = "Der Minister sprach eine Stunde lang. So here it is. Die Abstimmung ist am Freitag."
+    for doc in (make(hyp, src, tgt="de"), make(hyp, tgt="de")):
+        flags = detect(doc)
+        assert [(f.text, f.severity) for f in flags] == [("So here it is", "critical")]
+        assert "language identification gives en" in flags[0].evidence
+    assert "the aligned source has 4 of its 4 words" in detect(make(hyp, src, tgt="de"))[0].evidence
+
+
+def test_a_whole_english_paragraph_is_one_flag_per_segment_not_per_word():
+    src = ("The central bank raised its key rate on Thursday. Analysts had expected the decision.\n")
+    hyp = ("La banque centrale a relevé jeudi son taux directeur. Analysts had expected the decision.\n")
+    flags = detect(make(hyp, src))
+    assert [(f.text, f.severity) for f in flags] == [("Analysts had expected the decision", "critical")]
+
+
+def test_a_short_english_segment_without_strong_evidence_is_major_not_critical():
+    # two words, no source: language identification alone is not enough for a non-translation
+    flags = detect(make("Le ministre a parlé une heure.\n\nThanks again.\n"))
+    assert [(f.text, f.severity) for f in flags] == [("Thanks again", "major")]
+
+
+def test_a_german_sentence_with_an_english_quotation_is_not_a_segment_in_english():
+    hyp = "„Yes we can“, sagte der Präsident vor seinen Anhängern in Chicago und lächelte."
+    assert [f for f in detect(make(hyp, tgt="de")) if f.severity == "critical"] == []
+
+
+def test_names_and_titles_alone_are_no_segment_in_english():
+    hyp = ("Er spielt seit drei Jahren in der Premier League.\n\nManchester United – Liverpool FC\n\n"
+           "Bohemian Rhapsody\n")
+    assert detect(make(hyp, tgt="de")) == []
+
+
+def test_ordinary_capitalised_german_nouns_are_not_english():
+    src = ("The club paid one million euros. Last year it paid two billion. The lakes of the region are frozen. "
+           "It was one of those moments nobody forgets. Register at the town hall. He plays in the Premier "
+           "League. They had no time to react.")
+    hyp = ("Der Verein zahlte eine Million Euro. Im letzten Jahr zahlte er zwei Milliarden. Die Seen der Region "
+           "sind zugefroren. Es war einer jener Moments, die niemand vergisst. Register im Rathaus. Er spielt in "
+           "der Premier League. Sie keine Zeit hatten, um zu reagieren.")
+    assert detect(make(hyp, src, tgt="de")) == []
+    assert detect(make(hyp, tgt="de")) == []
+
+
+def test_an_english_noun_left_in_german_is_flagged_with_the_source_as_evidence():
+    src = "Our suppliers deliver every week. Greenwood scored twice."
+    hyp = "Unsere Suppliers liefern jede Woche. Am Samstag traf Greenwood zweimal."
+    flags = detect(make(hyp, src, tgt="de"))
+    assert [(f.text, f.severity) for f in flags] == [("Suppliers", "major")]
+    assert "the source writes 'suppliers' in lowercase" in flags[0].evidence
+    # a loanword German uses, and a name the source capitalises, stay out
+    assert detect(make("Der Lockdown endete im Mai. Am Samstag traf Greenwood zweimal.",
+                       "The lockdown ended in May. Greenwood scored twice.", tgt="de")) == []
+
+
+def test_copy_of_the_source_is_one_non_translation_per_segment():
+    src = ("Xi personally warned Putin against nuclear strikes, officials said on Friday.\n\n"
+           "The warning was delivered during a meeting in Moscow last month.\n")
+    flags = detect(make(src, src, tgt="fr"))
+    assert [(f.text, f.severity) for f in flags] == [
+        ("Xi personally warned Putin against nuclear strikes, officials said on Friday", "critical"),
+        ("The warning was delivered during a meeting in Moscow last month", "critical")]

@@ -234,9 +234,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 STRONG, FUNCTION, WEAK, NEUTRAL, TARGET, NAME = range(6)
 _LEANING = frozenset([STRONG, WEAK, FUNCTION])   # the classes a source-language phrase is made of
-# A segment is in the source language when at least this share of its words (names aside) lean to
-# the source language and at most this share to the target language.
-_SEGMENT_LEANING, _SEGMENT_AGAINST = 0.6, 0.2
+# A segment is in the source language (by word frequencies) when its words (names aside) that lean
+# to a language lean to the source language at least _SEGMENT_LEANING of the time, make at least
+# _SEGMENT_SHARE of its words, and at most _SEGMENT_AGAINST of its words lean to the target language.
+_SEGMENT_LEANING, _SEGMENT_SHARE, _SEGMENT_AGAINST = 0.75, 0.4, 0.2
 
 
 @lru_cache(maxsize=300_000)
@@ -681,7 +682,9 @@ def _source_language_segment(doc: DetectionInput, tokens: list[Token], classes: 
              and not tokens[k].text.isdigit()]
     leaning = [k for k in words if classes[k][0] in _LEANING]
     against = sum(1 for k in words if classes[k][0] == TARGET)
-    if len(words) < 2 or len(leaning) < _SEGMENT_LEANING * len(words) or against > _SEGMENT_AGAINST * len(words):
+    # words both languages use ("vote", "place" in French) abstain
+    if len(words) < 2 or len(leaning) < _SEGMENT_LEANING * (len(leaning) + against) \
+            or len(leaning) < _SEGMENT_SHARE * len(words) or against > _SEGMENT_AGAINST * len(words):
         return None
     text = doc.hypothesis[tokens[members[0]].start:tokens[members[-1]].end]
     p_src, p_tgt, _ = odds(text, doc.src_lang, doc.tgt_lang)
@@ -695,7 +698,8 @@ def _source_language_segment(doc: DetectionInput, tokens: list[Token], classes: 
     if aligned:
         evidence += f"; the aligned source has {shared} of its {len(lettered)} words"
     copied = len(lettered) >= 3 and shared >= 0.8 * len(lettered)
-    if copied or len(words) >= 4 and p_src >= 0.8 and len(leaning) >= 0.7 * len(words):
+    if copied or len(words) >= 4 and p_src >= 0.8 and len(leaning) >= 0.5 * len(words) \
+            and len(leaning) >= 0.9 * (len(leaning) + against):
         return "critical", 0.9, evidence
     return "major", round(0.5 + 0.3 * p_src, 2), evidence
 
