@@ -234,6 +234,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 STRONG, FUNCTION, WEAK, NEUTRAL, TARGET, NAME = range(6)
 _LEANING = frozenset([STRONG, WEAK, FUNCTION])   # the classes a source-language phrase is made of
+# wordfreq Zipf from which a word is among the commonest of its language
+_COMMON_WORD = 5.0
 # A segment is in the source language (by word frequencies) when its words (names aside) that lean
 # to a language lean to the source language at least _SEGMENT_LEANING of the time, make at least
 # _SEGMENT_SHARE of its words, and at most _SEGMENT_AGAINST of its words lean to the target language.
@@ -278,14 +280,19 @@ def capitalises_nouns(lang: str) -> bool:
     return lang in values("language_facts", "lang", fact="capitalises-nouns")
 
 
-def _target_noun(word: str, tgt: str) -> bool:
+def _target_noun(word: str, src: str, tgt: str) -> bool:
     """In a language that capitalises nouns, a capitalised word the target language uses
-    ("Million", "Seen", "Register" in German) is a noun of its own, not a name in its source form."""
-    return capitalises_nouns(tgt) and zipf(word.lower(), tgt) >= _TARGET_NOUN_ZIPF
+    ("Million", "Seen", "Register", "Grate" in German) is a noun of its own, not a name in its
+    source form: only a word far rarer in the target than in the source ("Moscow") is taken for one."""
+    if not capitalises_nouns(tgt):
+        return False
+    zs, zt = zipf(word.lower(), src), zipf(word.lower(), tgt)
+    return zt >= _TARGET_NOUN_ZIPF or zs - zt < _TARGET_NOUN_GAP
 
 
-# wordfreq Zipf from which a capitalised word is taken as a target-language noun (capitalises_nouns)
-_TARGET_NOUN_ZIPF = 2.5
+# a capitalised word in a noun-capitalising language is a target noun from this wordfreq Zipf, or
+# unless it is more frequent in the source language by at least the gap
+_TARGET_NOUN_ZIPF, _TARGET_NOUN_GAP = 3.0, 1.5
 
 
 def _confidence(d: float) -> float:
@@ -377,7 +384,9 @@ class UntranslatedDetector(Detector):
             phrase = text[start:end]
             # a quotation kept in the original language, a quoted title, or a phrase the source has
             # verbatim is a choice; a short source-language phrase of the MT's own is not
-            if len(words) >= 5 or _TITLE_CUE.search(text[max(0, quotes[q][0] - 40):quotes[q][0]]) \
+            work, creator = _title_cues()
+            if len(words) >= 5 or work.search(text[max(0, qa - 40):qa]) \
+                    or _title_case([tokens[i] for i in words]) and creator.match(text, qb, qb + 40) \
                     or source and _words_of(phrase) in source_ngrams():
                 continue
             content = [k for k, _ in kinds if k in (STRONG, WEAK)]
@@ -483,25 +492,68 @@ class UntranslatedDetector(Detector):
             # names turn up verbatim in the source as a matter of course; common words should not
             seen_in_source = any(tokens[k].lower in source_words.get(tokens[k].start, ())
                                  and tokens[k].text.islower() for k in run)
+            start, end = tokens[a].start, tokens[b - 1].end
+            identified = None
             if strong or b - a >= 2 and content >= 1 and (functions >= 1 or content >= 3):
                 ok = True
             elif seen_in_source and content >= 1 and all(
                     zipf(tokens[k].lower, tgt) < 3.6 for k in run if classes[k][0] == WEAK):
                 ok = True  # a weaker word, but the aligned source has it verbatim
+            elif content >= 2 and all(tokens[k].text.islower() for k in run):
+                # two weaker words ("data centre" in German): language identification of the run decides
+                identified = _identified(text[start:end], doc.src_lang, doc.tgt_lang, _RUN_ODDS)
+                ok = identified is not None
             else:
                 ok = False
             if not ok:
                 continue
-            start, end = tokens[a].start, tokens[b - 1].end
             d = max(classes[k][1] for k in run)
             words = " ".join(tokens[k].text for k in run if classes[k][0] in (STRONG, WEAK))
             evidence = (f"{words!r} is far more frequent in {src} than in {tgt} "
                         f"(zipf difference {d:.1f})")
             confidence = _confidence(d) + (0.1 if functions and b - a >= 3 else 0.0)
+            if identified:
+                evidence += f"; language identification of the phrase: {identified}"
             if seen_in_source:
                 evidence += "; the aligned source has it verbatim"
                 confidence += 0.1
             flags.append(self._flag(doc, start, end, "major", min(confidence, 0.95), evidence))
+        taken = set(whole)
+        for f in flags:
+            taken.update(range(bisect.bisect_left(tokens, f.start, key=itemgetter(0)),
+                               bisect.bisect_left(tokens, f.end, key=itemgetter(0))))
+        flags += self._rare_words(doc, tokens, classes, taken, src, tgt, source_words)
+        return flags
+
+    def _rare_words(self, doc: DetectionInput, tokens: list[Token], classes: list[tuple[int, float]],
+                    taken: set[int], src: str, tgt: str, source_words: _SourceWords) -> list[Flag]:
+        """Lowercase words the target language does not know at all ("overtourism", a Latin-script
+        word in Russian): flagged when the aligned source has the word verbatim, or, without that,
+        when the source language knows it and language identification of the word agrees."""
+        flags = []
+        latin_text = _latin(doc.hypothesis, 0.5)
+        for i, tok in enumerate(tokens):
+            if i in taken or classes[i][0] == NAME or len(tok.text) < _RARE_MIN_LENGTH or not tok.text.islower() \
+                    or zipf(tok.lower, tgt) >= _RARE_TARGET_MAX or not tok.text.isalpha():
+                continue
+            if tok.lower in source_words.get(tok.start, ()):
+                evidence = (f"{tok.text!r} is no {tgt} word (Zipf {zipf(tok.lower, tgt):.1f}); "
+                            "the aligned source has it verbatim")
+                confidence = 0.8
+            else:
+                # a word the source language's list lacks too needs surer identification, unless it is
+                # in another script than the text ("snowploughs" in Russian)
+                foreign_script = not latin_text and _latin(tok.text)
+                needed = _WORD_ODDS if zipf(tok.lower, src) >= _RARE_SOURCE_MIN or foreign_script else _RARE_ODDS
+                identified = _identified(tok.text, doc.src_lang, doc.tgt_lang, needed)
+                if identified is None:
+                    continue
+                known = zipf(tok.lower, src)
+                evidence = (f"{tok.text!r} is no {tgt} word (Zipf {zipf(tok.lower, tgt):.1f})"
+                            + (f" but an {src} one (Zipf {known:.1f})" if known >= _RARE_SOURCE_MIN else "")
+                            + f"; language identification of the word: {identified}")
+                confidence = 0.6
+            flags.append(self._flag(doc, tok.start, tok.end, "major", confidence, evidence))
         return flags
 
     # ---- source-language nouns in a language that capitalises nouns ("die Suppliers" in German)
@@ -591,18 +643,17 @@ class UntranslatedDetector(Detector):
             if i in masked or len(tok.text) < 4:
                 continue
             forms.setdefault(tok.text.casefold(), []).append(i)
-        targetish = [f for f in forms if zipf(f, tgt) >= 2.5 and zipf(f, tgt) - zipf(f, src) >= 0.5]
+        # a name's target spelling ("Poutine", "Londres") is no common word ("Plus" is no spelling of "Pius")
+        targetish = [f for f in forms if 2.5 <= zipf(f, tgt) < _COMMON_WORD and zipf(f, tgt) - zipf(f, src) >= 0.5]
         learned = _learned_translations(doc, src, tgt)
         flags: list[Flag] = []
         for form, where in forms.items():
             zs = zipf(form, src)
             d = zs - zipf(form, tgt)
             variant, why = None, ""
-            if _target_noun(form, tgt):
-                continue
             if form in learned:
                 variant, why = learned[form], "the aligned source has it, rendered elsewhere as"
-            elif zs >= 3.0 and d >= 0.5:
+            elif zs >= 3.0 and d >= 0.5 and not _target_noun(form, src, tgt):
                 for other in targetish:
                     if _variant_of(form, other):
                         why = f"more frequent in {src} than in {tgt}; the document also writes"
@@ -723,6 +774,40 @@ def _in_capitalised_run(text: str, tokens: list[Token], i: int) -> bool:
     return bool(before or after)
 
 
+# Language identification of a phrase or a word counts when the source language gets at least the
+# first number and that many times the target's probability (the second)
+_RUN_ODDS, _WORD_ODDS = (0.4, 4.0), (0.6, 6.0)
+# ... for a word that neither language's word list knows
+_RARE_ODDS = (0.75, 10.0)
+# a rare word: at least this long, below this target Zipf, and (without the source) at least this
+# source Zipf
+_RARE_MIN_LENGTH, _RARE_TARGET_MAX, _RARE_SOURCE_MIN = 5, 1.0, 1.0
+
+
+def _latin(text: str, share: float = 1.0) -> bool:
+    """At least `share` of the letters of `text` are ASCII (Latin script without accents)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if c.isascii()) >= share * len(letters)
+
+
+def _title_case(words: Sequence[Token]) -> bool:
+    """A phrase written as a title ("Flowers", "Game of Thrones"): the first word and every word of
+    four letters or more capitalised."""
+    return bool(words) and words[0].capitalised and all(t.capitalised for t in words if len(t.text) >= 4)
+
+
+def _identified(text: str, src_lang: str, tgt_lang: str, odds_needed: tuple[float, float]) -> str | None:
+    """"<src> 0.xx, <tgt> 0.yy" when language identification puts `text` in the source language
+    with the odds needed, else None."""
+    from .langid import label, odds
+
+    p_src, p_tgt, _ = odds(text, src_lang, tgt_lang)
+    least, ratio = odds_needed
+    if p_src < least or p_src < ratio * p_tgt:
+        return None
+    return f"{label(src_lang)} {p_src:.2f}, {label(tgt_lang)} {p_tgt:.2f}"
+
+
 def _words_of(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.casefold()))
 
@@ -731,10 +816,19 @@ _NOT_PROSE_HINT = re.compile(r"https?:|www\.|@|#|\.(?:com|org|net)\b")
 # Each alternative starts at a token start, so a long token is scanned once (not from every position).
 _NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|(?<!\S)[^\s@]+@[^\s@]+\.\w+|(?<!\w)[@#]\w+"
                         r"|(?<![\w-])[\w-]+\.(?:com|org|net)\b\S*")
-_TITLE_CUE = re.compile(
-    r"\b(?:film|movie|série|series|livre|book|roman|novel|album|chanson|song|émission|show|pièce|play|titre|"
-    r"title|intitulée?s?|entitled|titled|hashtag|slogan|devise|motto|Buch|Lied|Sendung|Titel|película|libro|"
-    r"canción|serie|título|titolo|canzone|opération|operation)\W*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _title_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a word for a work ending the text before a quotation, a creator word and a capitalised name
+    opening the text after it), from evalkit/data/title_cues.tsv."""
+    def either(kind: str) -> str:
+        return "|".join(map(re.escape, sorted(set(values("title_cues", "cue", kind=kind)), key=len, reverse=True)))
+
+    return (re.compile(r"\b(?:" + either("work") + r")\W*$", re.IGNORECASE),
+            re.compile(r"\s*(?:" + either("creator") + r")\s*[A-ZÀ-ÞА-Я]"))
+
+
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-ZÀ-Þ]{3,})(?:,[^\n—–]{0,40})?[ \t]*"
                        r"(?:\([^)\n]{1,40}\)[ \t]*)?[—–-][ \t]")
 
