@@ -250,3 +250,49 @@ def test_article_sentences_that_open_like_junk_are_content() -> None:
     }
     for lang, text in hyp.items():
         assert detect(make(text, tgt=lang)) == [], lang
+
+
+def test_furniture_known_by_what_the_line_holds():
+    cases = {
+        "fr": ["Publié par Claire B. le 12 mars 2024 à 09h15", "Sponsorisé : les dix meilleures offres de la semaine",
+               "Recevez chaque matin notre newsletter gratuite en vous inscrivant ici"],
+        "de": ["Von Wirtschaftsredaktion | 3. Mai 2024, 07:45 Uhr",
+               "Jetzt den Politik-Newsletter abonnieren und nichts mehr verpassen!",
+               "Teilen: Facebook | X | WhatsApp | E-Mail"],
+        "es": ["Por Redacción Deportes", "Patrocinado: Descubre las ofertas de verano",
+               "Compartir en: Facebook Twitter LinkedIn"],
+        "ru": ["Автор: Редакция | 11.03.2024 18:20", "Поделиться: ВКонтакте Одноклассники Telegram",
+               "Реклама: лучшие предложения недели"],
+    }
+    sentence = {"fr": "Le maire a inauguré lundi une passerelle piétonne sur la Saône.",
+                "de": "Der Bürgermeister hat am Montag eine neue Fußgängerbrücke eröffnet.",
+                "es": "El alcalde inauguró el lunes una nueva pasarela peatonal sobre el río.",
+                "ru": "Мэр в понедельник открыл новый пешеходный мост через реку."}
+    for lang, junk in cases.items():
+        flags = detect(make("\n\n".join([sentence[lang], *junk]) + "\n", tgt=lang))
+        assert texts(flags, "addition/boilerplate") == junk, lang
+        assert all(f.evidence for f in flags)
+
+
+def test_lines_that_only_look_like_furniture_are_content():
+    lines = {
+        "de": ["Von Angela Merkel bis Olaf Scholz 2021", "Von 2019 bis 2023 stieg der Umsatz",
+               "Anzeige gegen Unbekannt erstattet"],
+        "fr": ["Par Jean Dupont",
+               "Le journal a lancé une newsletter à laquelle dix mille lecteurs se sont abonnés en un mois, "
+               "un record pour ce titre régional qui compte désormais plus de lecteurs en ligne que sur papier."],
+        "en": ["Facebook and Twitter", "Here is the text of the agreement:"],
+        "ru": ["Вот как это было."],
+    }
+    for lang, content in lines.items():
+        assert detect(make("\n\n".join(content) + "\n", tgt=lang, src_lang="en" if lang != "en" else "fr")) == [], lang
+
+
+def test_generator_preambles_and_voice_in_several_languages():
+    leaks = [("Here is the article rewritten for a French audience, optimised for SEO:", "fr"),
+             ("Voici l’article réécrit :", "fr"), ("Hier ist der Artikel:", "de"),
+             ("Вот переписанная статья:", "ru"),
+             ("Как языковая модель ИИ, я не могу проверить эти данные.", "ru")]
+    for leak, lang in leaks:
+        assert prompt_spans(leak, lang), leak
+    assert prompt_spans("Voici le texte intégral du discours du président :", "fr") == []

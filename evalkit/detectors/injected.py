@@ -50,7 +50,29 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # bylines: "Written by X" in a French page is the hosting site's
         "byline": re.compile(r"^(?P<cue>" + _alternation(_cues("byline")) + r")[\s\u00a0]+"
                              r"(?P<name>[^\W\d_][\w.,'’|\- \u00a0]{1,80})$", re.IGNORECASE),
+        # a byline cue opening the line, then a name or a desk
+        "byline_start": re.compile(r"^(?:" + _alternation(_cues("byline")) + r")[\s\u00a0]+(?=[^\W\d_])",
+                                   re.IGNORECASE),
+        "newsroom": re.compile(r"(?:\w*(?:" + _alternation(_cues("newsroom")) + r"))\b", re.IGNORECASE),
+        # an ad label, a separator, then the advertised teaser
+        "sponsored": re.compile(r"^(?P<cue>" + _alternation(_cues("sponsored")) + r")[\s\u00a0]*[:|–—-]+[\s\u00a0]*\S",
+                                re.IGNORECASE),
+        # newsletter sign-ups: a newsletter word and a subscribe word, anywhere in a short line
+        "newsletter": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("newsletter")) + r")", re.IGNORECASE),
+        "subscribe": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("subscribe")) + r")", re.IGNORECASE),
+        # a share cue (optional) before a list of networks
+        "share_lead": re.compile(r"^(?:(?:" + _alternation(_cues("nav")) + r")(?:[\s\u00a0]+[^\W\d_]{1,3})?"
+                                 r"[\s\u00a0]*[:|»›>]?[\s\u00a0]*)?",
+                                 re.IGNORECASE),
     }
+
+
+# A date or a time in a byline: "14. April 2024, 19:58 Uhr", "le 4 décembre 2023 à 18h02", "04.12.2023 09:12"
+_STAMP = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
+                    r"|\b\d{1,2}\.?[\s\u00a0]+[^\W\d_]{3,}\.?[\s\u00a0]+(?:19|20)\d{2}\b")
+_SHARE_SPLIT = re.compile(r"[\s\u00a0|/·•,]+")
+# a sign-up line is short
+_SIGN_UP_WORDS = 20
 
 
 @functools.lru_cache(maxsize=1)
@@ -85,6 +107,9 @@ _PROMPT_IMPERATIVE = re.compile(
     r"|(?:reescribe|reescriba|reescreva|reescreve|riscrivi|riscriva|traduce|traduza|traduci)\s+"
     r"(?:este|esta|el|la|o|a|questo|quest['’]|l['’]|il)\s*(?:artículo|artigo|articolo|texto|testo|título|titolo)",
     re.IGNORECASE)
+# How a generator opens its reply: "Here is the", "Voici le", "Hier ist der", "Aquí está el", "Вот".
+_PREAMBLE = (r"(?:here(?:'s|’s|\s+is|\s+are)\s+(?:the|your)|voici\s+(?:l['’]|le|la|les|votre)"
+             r"|hier\s+(?:ist|sind)\s+(?:der|die|das|ihr|dein)|aquí\s+(?:está|tienes|tiene)\s+(?:el|la|tu|su)|вот)")
 # The generator's own voice, and prompt wording nobody writes in an article: enough alone.
 _PROMPT_STRONG = re.compile(
     r"\blet\s+there\s+be\s+(?:sub)?headings?\b"
@@ -105,7 +130,14 @@ _PROMPT_STRONG = re.compile(
     r"|\bhier\s+ist\s+(?:der|die|das)\s+(?:umgeschriebene|überarbeitete)\b"
     r"|\bcomo\s+(?:un\s+|um\s+)?modelo\s+de\s+(?:lenguaje|linguagem)\b"
     r"|\bcome\s+(?:un\s+)?modello\s+(?:di\s+linguaggio|linguistico)\b"
-    r"|\baquí\s+(?:está|tienes)\s+(?:el|un)\s+(?:artículo|texto)\s+reescrito\b",
+    r"|\baquí\s+(?:está|tienes)\s+(?:el|un)\s+(?:artículo|texto)\s+reescrito\b"
+    r"|\bкак\s+(?:языковая\s+)?модель\s+(?:ии|искусственного\s+интеллекта)\b"
+    # the generator's preamble to its output, closing on a colon: "Here is the article:", or naming what
+    # it did ("Here is the text rewritten for SEO:"); "Here is the text of the agreement:" is no leak
+    r"|(?:^|(?<=[.!?] ))" + _PREAMBLE + r"\s*(?:[^\W\d_]+\s+)?(?:article|version|rewrite|post|artikel|beitrag|"
+    r"artículo|versión|стать[яюи]|верси[яю])[ \t]*:[ \t]*$"
+    r"|(?:^|(?<=[.!?] ))" + _PREAMBLE + r"\b[^.!?\n]{0,60}?(?:rewrit|re-writ|paraphras|optimi[sz]|seo\b|humani[sz]|"
+    r"spun\b|réécri|reformul|umgeschrieben|überarbeitet|reescrit|parafrase|переписан|перефразир)[^.!?\n]{0,80}:[ \t]*$",
     re.IGNORECASE | re.MULTILINE)
 # Prompt wording an article might also use ("SEO-friendly", "at least 700 words", "be in
 # French"): it counts twice over, or in a sentence written in another language than the text.
@@ -123,13 +155,13 @@ _PROMPT_STARTERS = _wordset("""customize customise rewrite re-write rephrase rew
     reformuler reformulez paraphraser paraphrasez personnalise personnaliser personnalisez optimiser
     optimisez traduis traduisez rédige rédiger rédigez écris écrivez en bien voici als schreibe schreiben
     formuliere übersetze hier como reescribe reescriba reescreva reescreve riscrivi riscriva traduce traduza
-    traduci come aquí meta seo focus slug please kindly now can could you""")
+    traduci come aquí meta seo focus slug please kindly now can could you вот как""")
 _EDGE_PUNCT = "\"'“”«»‘’([{!?.,:;"
 # Words without which no strong or weak cue can match (a cheap test before the regexes).
 _PHRASE_TRIGGERS = _wordset("""heading headings ai regenerate sure certainly course absolutely okay here below
     tant sûr voici ki hier modelo modello aquí seo words english french german spanish italian portuguese
     dutch polish russian arabic turkish chinese japanese korean hindi hope know meta description keyword
-    keyphrase slug""")
+    keyphrase slug вот ии""")
 _TRIGGER_WORD = re.compile(r"[^\W\d_]+")
 # A sentence end inside a line, spaced or glued ("texte.Suite").
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|[A-ZÀ-Ý])")
@@ -424,7 +456,38 @@ def _pattern_junk(text: str, tgt: str, others: Sequence[str]) -> tuple[str, floa
         cue_lang = _byline_languages()[" ".join(byline.group("cue").lower().split())]
         if cue_lang != tgt and foreign_language(plain, tgt, others + [cue_lang]):
             return f"byline in another language ({cue_lang}) than the article", 0.85
+    return _furniture_by_content(plain, patterns)
+
+
+def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> tuple[str, float] | None:
+    """Page furniture known by what the line holds: a byline with a date stamp or naming a desk,
+    an ad label before a teaser, a newsletter sign-up, a share bar."""
+    n_words = len(plain.split())
+    lead = patterns["byline_start"].match(plain)
+    if lead and n_words <= 16 and not is_terminal(plain):
+        rest = plain[lead.end():]
+        stamp = _STAMP.search(rest)
+        if stamp and rest[:stamp.start()].strip(" |,·-–—")[:1].isupper():
+            return f"byline with a date stamp ({stamp.group()!r})", 0.85
+        desk = patterns["newsroom"].match(rest)
+        if desk:
+            return f"byline naming a desk ({desk.group()!r}), not a writer", 0.85
+    sponsored = patterns["sponsored"].match(plain)
+    if sponsored:
+        return f"ad label before a teaser: {sponsored.group('cue')!r}", 0.9
+    if n_words <= _SIGN_UP_WORDS:
+        noun, verb = patterns["newsletter"].search(plain), patterns["subscribe"].search(plain)
+        if noun and verb:
+            return f"newsletter sign-up ({noun.group()!r}, {verb.group()!r})", 0.9
+    networks = [w for w in _SHARE_SPLIT.split(plain[patterns["share_lead"].match(plain).end():]) if w]
+    if len(networks) >= 2 and all(w.casefold().strip(":") in _social() for w in networks):
+        return f"share bar ({', '.join(networks)})", 0.9
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _social() -> frozenset[str]:
+    return frozenset(c.casefold() for c in values("junk_cues", "cue", kind="social"))
 
 
 def _looks_like_name(name: str) -> bool:
