@@ -495,3 +495,30 @@ def test_copy_of_the_source_is_one_non_translation_per_segment():
     assert [(f.text, f.severity) for f in flags] == [
         ("Xi personally warned Putin against nuclear strikes, officials said on Friday", "critical"),
         ("The warning was delivered during a meeting in Moscow last month", "critical")]
+
+
+def test_words_no_target_list_knows_are_found_by_language_identification_and_the_source():
+    es = "En Barcelona los vecinos protestaron contra el overtourism y la subida de los alquileres."
+    assert texts(detect(make(es, tgt="es"))) == ["overtourism"]
+    ru = "В мэрии сообщили, что на уборку улиц вышли 120 000 рабочих и 13 000 snowploughs."
+    assert texts(detect(make(ru, tgt="ru"))) == ["snowploughs"]
+    zh = "The mayor said the 新冠疫情 was over and the schools would reopen on Monday."
+    flags = detect(make(zh, tgt="en", src_lang="zh"))
+    assert texts(flags) == ["新冠疫情"] and "another script" in flags[0].evidence
+    # the rest of a name after an apostrophe is not a rare word
+    name = "Die Schauspielerin Q'orianka Kilcher wurde am Flughafen festgenommen."
+    assert detect(make(name, "The actress Q'orianka Kilcher was arrested at the airport.", tgt="de")) == []
+
+
+def test_a_lowercase_run_of_weaker_words_needs_language_identification():
+    assert texts(detect(make("Das Geld soll in den Bau eines neuen data centre in Brandenburg fließen.",
+                             tgt="de"))) == ["data centre"]
+    # the same words as a name in capitals are left to the name rules
+    assert detect(make("Der Vertrag NEW START läuft 2026 aus.", tgt="de")) == []
+
+
+def test_quoted_titles_with_their_creator_pass_and_other_quoted_english_does_not():
+    song = "Sur Spotify, « Flowers » de Miley Cyrus a été la chanson la plus écoutée de l’année."
+    assert detect(make(song)) == []
+    assert texts(detect(make("Les deux pays ont signé un partenariat « Endless Friendship » en février."))) == [
+        "Endless Friendship"]

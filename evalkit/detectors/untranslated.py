@@ -536,6 +536,14 @@ class UntranslatedDetector(Detector):
         flags = []
         latin_text = _latin(doc.hypothesis, 0.5)
         for i, tok in enumerate(tokens):
+            if latin_text and i not in taken and _other_script(tok.text):
+                # a word in another script than the text's (Chinese left in English)
+                identified = _identified(tok.text, doc.src_lang, doc.tgt_lang, _WORD_ODDS)
+                if identified is not None:
+                    flags.append(self._flag(doc, tok.start, tok.end, "major", 0.8,
+                                            f"{tok.text!r} is written in another script than the text; "
+                                            f"language identification of the word: {identified}"))
+                continue
             if i in taken or classes[i][0] == NAME or len(tok.text) < _RARE_MIN_LENGTH or not tok.text.islower() \
                     or zipf(tok.lower, tgt) >= _RARE_TARGET_MAX or not tok.text.isalpha():
                 continue
@@ -800,6 +808,12 @@ def _title_case(words: Sequence[Token]) -> bool:
     """A phrase written as a title ("Flowers", "Game of Thrones"): the first word and every word of
     four letters or more capitalised."""
     return bool(words) and words[0].capitalised and all(t.capitalised for t in words if len(t.text) >= 4)
+
+
+def _other_script(word: str) -> bool:
+    """Every letter of the word is outside the Latin script (Latin letters end at U+024F)."""
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and all(ord(c) > 0x24F for c in letters)
 
 
 def _identified(text: str, src_lang: str, tgt_lang: str, odds_needed: tuple[float, float]) -> str | None:
