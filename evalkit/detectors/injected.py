@@ -71,7 +71,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _STAMP = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
                     r"|\b\d{1,2}\.?[\s\u00a0]+[^\W\d_]{3,}\.?[\s\u00a0]+(?:19|20)\d{2}\b")
 _SHARE_SPLIT = re.compile(r"[\s\u00a0|/·•,]+")
-# a sign-up line is short
+# bylines, ad labels, sign-ups and share bars are short lines
 _SIGN_UP_WORDS = 20
 
 
@@ -463,6 +463,8 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
     """Page furniture known by what the line holds: a byline with a date stamp or naming a desk,
     an ad label before a teaser, a newsletter sign-up, a share bar."""
     n_words = len(plain.split())
+    if n_words > _SIGN_UP_WORDS:
+        return None   # furniture of these kinds is short; a paragraph is article text
     lead = patterns["byline_start"].match(plain)
     if lead and n_words <= 16 and not is_terminal(plain):
         rest = plain[lead.end():]
@@ -475,10 +477,10 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
     sponsored = patterns["sponsored"].match(plain)
     if sponsored:
         return f"ad label before a teaser: {sponsored.group('cue')!r}", 0.9
-    if n_words <= _SIGN_UP_WORDS:
-        noun, verb = patterns["newsletter"].search(plain), patterns["subscribe"].search(plain)
-        if noun and verb:
-            return f"newsletter sign-up ({noun.group()!r}, {verb.group()!r})", 0.9
+    noun = patterns["newsletter"].search(plain)
+    verb = noun and patterns["subscribe"].search(plain)
+    if verb:
+        return f"newsletter sign-up ({noun.group()!r}, {verb.group()!r})", 0.9
     networks = [w for w in _SHARE_SPLIT.split(plain[patterns["share_lead"].match(plain).end():]) if w]
     if len(networks) >= 2 and all(w.casefold().strip(":") in _social() for w in networks):
         return f"share bar ({', '.join(networks)})", 0.9

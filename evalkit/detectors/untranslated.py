@@ -440,14 +440,24 @@ class UntranslatedDetector(Detector):
         flags: list[Flag] = []
         whole: set[int] = set()
         starts = list(map(itemgetter(0), tokens))
-        done: set[tuple[int, int]] = set()
+        kinds = list(map(itemgetter(0), classes))
+        spans = _segment_spans(doc)
+        span_starts = [a for a, _ in spans]
+        done: set[int] = set()
         # only segments holding a source-leaning content word are looked at (identification costs)
-        for i in compress(range(len(classes)), map(_CONTENT.__contains__, map(itemgetter(0), classes))):
-            a, b = _segment_around(doc, tokens[i].start)
-            if (a, b) in done:
+        for i in compress(range(len(kinds)), map(_CONTENT.__contains__, kinds)):
+            k = bisect.bisect_right(span_starts, tokens[i].start) - 1
+            if k < 0 or k in done:
                 continue
-            done.add((a, b))
-            members = range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
+            done.add(k)
+            lo, hi = bisect.bisect_left(starts, spans[k][0]), bisect.bisect_left(starts, spans[k][1])
+            # a cheap, looser form of the test below, at C speed (numbers and one-letter words count here)
+            part = kinds[lo:hi]
+            lean, against = sum(map(_LEANING.__contains__, part)), part.count(TARGET)
+            if lean < 2 or lean < 0.5 * _SEGMENT_SHARE * (len(part) - part.count(NAME)) \
+                    or lean < 0.8 * _SEGMENT_LEANING * (lean + against):
+                continue
+            members = range(lo, hi)
             verdict = _source_language_segment(doc, tokens, classes, members, src, tgt, source_words)
             if verdict is None:
                 continue
@@ -534,9 +544,17 @@ class UntranslatedDetector(Detector):
         word in Russian): flagged when the aligned source has the word verbatim, or, without that,
         when the source language knows it and language identification of the word agrees."""
         flags = []
-        latin_text = _latin(doc.hypothesis, 0.5)
-        for i, tok in enumerate(tokens):
-            if latin_text and i not in taken and _other_script(tok.text):
+        texts = list(map(itemgetter(2), tokens))
+        table = _RARE_TABLES.setdefault(tgt, {})
+        if len(table) > 200_000:
+            table.clear()
+        for word in set(texts).difference(table):
+            table[word] = _rare_shape(word, tgt)
+        candidates = [i for i in compress(range(len(tokens)), map(table.__getitem__, texts)) if i not in taken]
+        latin_text = _latin(doc.hypothesis, 0.5) if candidates else True
+        for i in candidates:
+            tok = tokens[i]
+            if latin_text and _other_script(tok.text):
                 # a word in another script than the text's (Chinese left in English)
                 identified = _identified(tok.text, doc.src_lang, doc.tgt_lang, _WORD_ODDS)
                 if identified is not None:
@@ -544,8 +562,7 @@ class UntranslatedDetector(Detector):
                                             f"{tok.text!r} is written in another script than the text; "
                                             f"language identification of the word: {identified}"))
                 continue
-            if i in taken or classes[i][0] == NAME or len(tok.text) < _RARE_MIN_LENGTH or not tok.text.islower() \
-                    or zipf(tok.lower, tgt) >= _RARE_TARGET_MAX or not tok.text.isalpha():
+            if classes[i][0] == NAME or not tok.text.islower():
                 continue
             if i > 0 and doc.hypothesis[tok.start - 1:tok.start] in "'’" and tokens[i - 1].end == tok.start - 1 \
                     and tokens[i - 1].capitalised:
@@ -722,16 +739,15 @@ class UntranslatedDetector(Detector):
 _CONTENT = frozenset([STRONG, WEAK])
 
 
-def _segment_around(doc: DetectionInput, pos: int) -> tuple[int, int]:
-    """The span of the MT segment holding offset `pos` (its line without segments)."""
-    segments = doc.hypothesis_segments
-    if segments:
-        k = bisect.bisect_right([s.start for s in segments], pos) - 1
-        if k >= 0 and segments[k].start <= pos < segments[k].end:
-            return segments[k].start, segments[k].end
-    text = doc.hypothesis
-    end = text.find("\n", pos)
-    return text.rfind("\n", 0, pos) + 1, end if end >= 0 else len(text)
+def _segment_spans(doc: DetectionInput) -> list[tuple[int, int]]:
+    """The spans of the MT segments (its lines without segments), in order."""
+    if doc.hypothesis_segments:
+        return [(seg.start, seg.end) for seg in doc.hypothesis_segments]
+    spans, offset = [], 0
+    for line in doc.hypothesis.split("\n"):
+        spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
 
 
 def _source_language_segment(doc: DetectionInput, tokens: list[Token], classes: list[tuple[int, float]],
@@ -798,10 +814,28 @@ _RARE_ODDS = (0.75, 10.0)
 _RARE_MIN_LENGTH, _RARE_TARGET_MAX, _RARE_SOURCE_MIN = 5, 1.0, 1.0
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+
+
 def _latin(text: str, share: float = 1.0) -> bool:
-    """At least `share` of the letters of `text` are ASCII (Latin script without accents)."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(1 for c in letters if c.isascii()) >= share * len(letters)
+    """At least `share` of the letters of `text` are ASCII (Latin script without accents); a long
+    text is judged by its first 2,000 characters."""
+    text = text[:2000]
+    letters = sum(map(len, _LETTERS.findall(text)))
+    return letters > 0 and sum(map(len, _ASCII_LETTERS.findall(text))) >= share * letters
+
+
+# target language -> word -> _rare_shape (a plain dict, read at C speed)
+_RARE_TABLES: dict[str, dict[str, bool]] = {}
+
+
+def _rare_shape(word: str, tgt: str) -> bool:
+    """A word _rare_words looks at: a lowercase word of letters, long enough, that the target's word
+    list does not know; or one in a non-Latin script."""
+    if len(word) >= _RARE_MIN_LENGTH and word.isalpha() and word.islower():
+        return zipf(word, tgt) < _RARE_TARGET_MAX
+    return _other_script(word)
 
 
 def _title_case(words: Sequence[Token]) -> bool:
