@@ -522,3 +522,9 @@ def test_quoted_titles_with_their_creator_pass_and_other_quoted_english_does_not
     assert detect(make(song)) == []
     assert texts(detect(make("Les deux pays ont signé un partenariat « Endless Friendship » en février."))) == [
         "Endless Friendship"]
+
+
+def test_a_weaker_word_the_source_has_verbatim_needs_a_gap_where_the_target_uses_it():
+    src = "The crisis is driven by weak demand for electric cars. The video went viral on Monday."
+    hyp = "Die Krise wird durch die schwache demand nach Elektroautos angetrieben. Das Video ging am Montag viral."
+    assert texts(detect(make(hyp, src, tgt="de"))) == ["demand"]

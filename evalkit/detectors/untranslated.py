@@ -234,9 +234,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 STRONG, FUNCTION, WEAK, NEUTRAL, TARGET, NAME = range(6)
 _LEANING = frozenset([STRONG, WEAK, FUNCTION])   # the classes a source-language phrase is made of
-# a weaker word the aligned source has verbatim is flagged below this target Zipf ("viral", 3.1 in
-# German, is a German word too)
-_VERBATIM_TARGET_MAX = 3.0
+# a weaker word the aligned source has verbatim is flagged below the first target Zipf, or below the
+# second when it leans to the source by the gap ("demand": 4.8 in English, 3.5 in German; "viral",
+# 4.1 and 3.1, is a German word too)
+_VERBATIM_TARGET_MAX, _VERBATIM_TARGET_MAX_GAP, _VERBATIM_GAP = 3.0, 3.6, 1.25
+
+
+def _verbatim_ok(word: str, d: float, tgt: str) -> bool:
+    zt = zipf(word, tgt)
+    return zt < _VERBATIM_TARGET_MAX or zt < _VERBATIM_TARGET_MAX_GAP and d >= _VERBATIM_GAP
 # wordfreq Zipf from which a word is among the commonest of its language
 _COMMON_WORD = 5.0
 # A segment is in the source language (by word frequencies) when its words (names aside) that lean
@@ -510,7 +516,7 @@ class UntranslatedDetector(Detector):
             if strong or b - a >= 2 and content >= 1 and (functions >= 1 or content >= 3):
                 ok = True
             elif seen_in_source and content >= 1 and all(
-                    zipf(tokens[k].lower, tgt) < _VERBATIM_TARGET_MAX for k in run if classes[k][0] == WEAK):
+                    _verbatim_ok(tokens[k].lower, classes[k][1], tgt) for k in run if classes[k][0] == WEAK):
                 ok = True  # a weaker word, but the aligned source has it verbatim
             elif content >= 2 and all(tokens[k].text.islower() for k in run):
                 # two weaker words ("data centre" in German): language identification of the run decides
