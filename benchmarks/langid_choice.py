@@ -64,9 +64,9 @@ def data() -> dict[str, list[str]]:
         "ru": RUSSIAN.splitlines(),
     }
     random.seed(1)
-    for lang in found:
-        random.shuffle(found[lang])
-        found[lang] = found[lang][:300]
+    for texts in found.values():
+        random.shuffle(texts)
+        del texts[300:]
     return found
 
 

@@ -279,8 +279,8 @@ def test_lines_that_only_look_like_furniture_are_content():
         "de": ["Von Angela Merkel bis Olaf Scholz 2021", "Von 2019 bis 2023 stieg der Umsatz",
                "Anzeige gegen Unbekannt erstattet"],
         "fr": ["Par Jean Dupont",
-               "Le journal a lancé une newsletter à laquelle dix mille lecteurs se sont abonnés en un mois, "
-               "un record pour ce titre régional qui compte désormais plus de lecteurs en ligne que sur papier."],
+               ("Le journal a lancé une newsletter à laquelle dix mille lecteurs se sont abonnés en un mois, "
+                "un record pour ce titre régional qui compte désormais plus de lecteurs en ligne que sur papier.")],
         "en": ["Facebook and Twitter", "Here is the text of the agreement:"],
         "ru": ["Вот как это было."],
     }

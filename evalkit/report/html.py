@@ -3,7 +3,7 @@
 No scripts or styles are loaded from the network; every corpus text goes through
 `html.escape`. The document page shows the aligned side-by-side view (source |
 MT | reference) with segment scores, and flagged spans highlighted in their
-category's colour with category, severity and suggestion on hover.
+category's colour with category, severity, suggestion and evidence on hover.
 """
 
 from __future__ import annotations
@@ -89,7 +89,8 @@ def highlight(text: str, offset: int, flags: Sequence[dict[str, Any]] | FlagInde
         top = min(active, key=lambda f: f["end"] - f["start"])  # innermost span gives the colour
         tip = "\n".join(f"{f['category']} ({f['severity']})"
                         + (f" → {f['suggestion']}" if f.get("suggestion") is not None else "")
-                        + f" [{f['detector']}]" for f in active)
+                        + f" [{f['detector']}]" + (f": {f['evidence']}" if f.get("evidence") else "")
+                        for f in active)
         pieces.append(f"<mark style=\"background:{category_colour(top['category'])}\" "
                       f"title=\"{escape(tip)}\">{chunk}</mark>")
     return "".join(pieces)
@@ -142,10 +143,11 @@ def _flags_section(payload: dict[str, Any], flags: Sequence[dict[str, Any]]) -> 
     rows = [f"<tr><td><mark style=\"background:{category_colour(f['category'])}\">{escape(f['category'])}"
             f"</mark></td><td>{escape(f['severity'])}</td><td>{escape(f['text'])}</td>"
             f"<td>{escape('' if f.get('suggestion') is None else str(f['suggestion']))}</td>"
-            f"<td>{escape(f['detector'])}</td><td class=\"num\">{f['start']}–{f['end']}</td></tr>"
+            f"<td>{escape(f['detector'])}</td><td class=\"num\">{f['start']}–{f['end']}</td>"
+            f"<td>{escape(f.get('evidence') or '')}</td></tr>"
             for f in flags]
     parts.append("<table><tr><th>category</th><th>severity</th><th>text</th><th>suggestion</th>"
-                 "<th>detector</th><th>span</th></tr>" + "".join(rows) + "</table>")
+                 "<th>detector</th><th>span</th><th>evidence</th></tr>" + "".join(rows) + "</table>")
     return "".join(parts)
 
 

@@ -45,10 +45,10 @@ def render_document(payload: dict[str, Any]) -> str:
             lines += [(f"MQM-style penalty: {_num(summary['penalty_per_100_words'])} per 100 words "
                        f"({summary['penalty']} points over {summary['words']} words)."), ""]
         if flags:
-            lines += ["| category | severity | text | suggestion | detector |", "|---|---|---|---|---|"]
+            lines += ["| category | severity | text | suggestion | detector | evidence |", "|---|---|---|---|---|---|"]
             for flag in flags:
                 cells = [flag[k] for k in ("category", "severity", "text")] + [flag.get("suggestion"),
-                                                                               flag["detector"]]
+                                                                               flag["detector"], flag.get("evidence")]
                 lines.append("| " + " | ".join(map(_cell, cells)) + " |")
         else:
             lines.append("No flags.")
