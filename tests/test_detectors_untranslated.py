@@ -528,3 +528,13 @@ def test_a_weaker_word_the_source_has_verbatim_needs_a_gap_where_the_target_uses
     src = "The crisis is driven by weak demand for electric cars. The video went viral on Monday."
     hyp = "Die Krise wird durch die schwache demand nach Elektroautos angetrieben. Das Video ging am Montag viral."
     assert texts(detect(make(hyp, src, tgt="de"))) == ["demand"]
+
+
+def test_a_quoted_clause_the_source_has_verbatim_is_untranslated_but_a_quoted_term_is_not():
+    src = ('The council agreed to build a crematorium "next door to a retirement village". '
+           'Engineers call it a "door plug".')
+    hyp = ('Der Stadtrat stimmte zu, ein Krematorium "next door to a retirement village" zu bauen. '
+           'Ingenieure nennen es einen "door plug".')
+    flags = detect(make(hyp, src, tgt="de"))
+    assert texts(flags) == ["next door to a retirement village"]
+    assert "the source has the same words" in flags[0].evidence

@@ -376,6 +376,13 @@ class UntranslatedDetector(Detector):
                     ngrams.update(zip(*(words[k:] for k in range(n))))
             return ngrams
 
+        joined: list[str] = []
+
+        def source_joined() -> str:
+            if not joined:
+                joined.append(f" {' '.join(_WORD.findall(source))} ")
+            return joined[0]
+
         starts = list(map(itemgetter(0), tokens))
         for q, (qa, qb) in enumerate(quotes):
             # the tokens inside the quotation (quotations do not overlap, tokens are in text order)
@@ -391,21 +398,28 @@ class UntranslatedDetector(Detector):
             masked.update(members)
             start, end = tokens[words[0]].start, tokens[words[-1]].end
             phrase = text[start:end]
-            # a quotation kept in the original language, a quoted title, or a phrase the source has
-            # verbatim is a choice; a short source-language phrase of the MT's own is not
+            # a quoted title is a choice, and so is a phrase the source has verbatim when it is written
+            # as a title (a name) or short (a term quoted as such: « door plug »); a quoted clause the
+            # source has verbatim was left untranslated; without a source, a long quotation may be
+            # kept in the original language
             work, creator = _title_cues()
-            if len(words) >= 5 or work.search(text[max(0, qa - 40):qa]) \
-                    or _title_case([tokens[i] for i in words]) and creator.match(text, qb, qb + 40) \
-                    or source and _words_of(phrase) in source_ngrams():
+            titled = _title_case([tokens[i] for i in words])
+            if work.search(text[max(0, qa - 40):qa]) or titled and creator.match(text, qb, qb + 40):
+                continue
+            phrase_words = _words_of(phrase)
+            in_source = bool(source) and (phrase_words in source_ngrams() if len(phrase_words) < 5
+                                          else f" {' '.join(phrase_words)} " in source_joined())
+            if in_source and (titled or len(words) < 5) or not in_source and len(words) >= 5:
                 continue
             content = [k for k, _ in kinds if k in (STRONG, WEAK)]
-            if STRONG not in content and len(content) < 2:
+            if not in_source and STRONG not in content and len(content) < 2:
                 continue
             d = max(d for _, d in kinds)
-            confidence = 0.7 if source else 0.5
-            flags.append(self._flag(doc, start, end, "major", confidence,
-                                    f"quoted phrase {phrase!r} in {src}, not a quotation or title "
-                                    f"(zipf difference up to {d:.1f})"))
+            evidence = (f"quoted phrase {phrase!r} in {src} (zipf difference up to {d:.1f})"
+                        + ("; the source has the same words: a quotation left untranslated" if in_source
+                           else ", not a quotation or title"))
+            confidence = 0.8 if in_source else 0.7 if source else 0.5
+            flags.append(self._flag(doc, start, end, "major", confidence, evidence))
         return masked, flags
 
     # ---- ordinary words and phrases
