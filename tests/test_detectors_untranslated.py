@@ -538,3 +538,14 @@ def test_a_quoted_clause_the_source_has_verbatim_is_untranslated_but_a_quoted_te
     flags = detect(make(hyp, src, tgt="de"))
     assert texts(flags) == ["next door to a retirement village"]
     assert "the source has the same words" in flags[0].evidence
+
+
+def test_an_english_name_kept_in_german_with_a_noun_german_translates_is_minor():
+    src = ("According to Cornwall Council, the road will reopen. He plays in the Premier League. "
+           "Deutsche Bank raised its forecast.")
+    hyp = ("Laut Cornwall Council wird die Straße wieder geöffnet. Er spielt in der Premier League. "
+           "Die Deutsche Bank hob ihre Prognose an.")
+    flags = detect(make(hyp, src, tgt="de"))
+    assert [(f.text, f.severity) for f in flags] == [("Cornwall Council", "minor")]
+    assert "Council" in flags[0].evidence and "language identification" in flags[0].evidence
+    assert detect(make(hyp, tgt="de")) == []   # without the source: no evidence that the name was kept

@@ -333,6 +333,7 @@ class UntranslatedDetector(Detector):
         flags += self._words(doc, tokens, masked, src, tgt, source_words)
         if capitalises_nouns(tgt):
             flags += self._capitalised_terms(doc, tokens, masked, src, tgt, source_words)
+            flags += self._english_names(doc, tokens, masked, src, tgt, source_words)
         flags += self._name_phrases(doc, tokens, seqs, masked, src, tgt, gaz)
         flags += self._exonyms(doc, tokens, masked, src, tgt)
         flags += self._gazetteer_aliases(doc, tokens, known, src, tgt)
@@ -644,6 +645,40 @@ class UntranslatedDetector(Detector):
             flags.append(self._flag(doc, tok.start, tok.end, "major", confidence, evidence))
         return flags
 
+    def _english_names(self, doc: DetectionInput, tokens: list[Token], masked: set[int], src: str, tgt: str,
+                       source_words: _SourceWords) -> list[Flag]:
+        """In a language that capitalises nouns, a name of two capitalised words or more kept as the
+        aligned source writes it, holding a common source-language noun the target has its own word
+        for ("Cornwall Council", "Mountain Rescue"), and identified as the source language: minor."""
+        flags = []
+        i, n = 0, len(tokens)
+        while i < n:
+            if not tokens[i].capitalised or tokens[i].initial:
+                i += 1   # a sentence's first word is capitalised anyway: the name starts after it
+                continue
+            j = i
+            while j + 1 < n and tokens[j + 1].capitalised and _joinable(doc.hypothesis, tokens, j):
+                j += 1
+            run = range(i, j + 1)
+            i = j + 1
+            if len(run) < 2 or tokens[run[0]].caps_line or any(k in masked for k in run):
+                continue
+            if not all(tokens[k].lower in source_words.get(tokens[k].start, ()) for k in run):
+                continue
+            nouns = [tokens[k].text for k in run if zipf(tokens[k].lower, src) >= _NAME_NOUN_MIN
+                     and zipf(tokens[k].lower, src) - zipf(tokens[k].lower, tgt) >= _NAME_NOUN_GAP]
+            if not nouns:
+                continue
+            start, end = tokens[run[0]].start, tokens[run[-1]].end
+            identified = _identified(doc.hypothesis[start:end], doc.src_lang, doc.tgt_lang, (0.5, 4.0))
+            if identified is None:
+                continue
+            flags.append(self._flag(doc, start, end, "minor", 0.55,
+                                    f"name kept as the source writes it, with {src} noun(s) "
+                                    f"{', '.join(nouns)} that {tgt} translates; language identification: "
+                                    f"{identified}"))
+        return flags
+
     # ---- multi-word names made of source-language words ("Belt and Road")
 
     def _name_phrases(self, doc: DetectionInput, tokens: list[Token], seqs, masked: set[int], src: str,
@@ -805,6 +840,8 @@ def _source_language_segment(doc: DetectionInput, tokens: list[Token], classes: 
     return "major", round(0.5 + 0.3 * p_src, 2), evidence
 
 
+# a source-language noun in a name kept in a noun-capitalising target: source Zipf and difference
+_NAME_NOUN_MIN, _NAME_NOUN_GAP = 4.0, 1.2
 # A capitalised term in a noun-capitalising target: the target's Zipf below _TERM_TARGET_MAX (with a
 # source) or _TERM_TARGET_MAX_ALONE (without one, where the source's must reach _TERM_SOURCE_MIN_ALONE)
 _TERM_TARGET_MAX, _TERM_TARGET_MAX_ALONE, _TERM_SOURCE_MIN_ALONE = 2.0, 1.0, 4.0
