@@ -549,3 +549,10 @@ def test_an_english_name_kept_in_german_with_a_noun_german_translates_is_minor()
     assert [(f.text, f.severity) for f in flags] == [("Cornwall Council", "minor")]
     assert "Council" in flags[0].evidence and "language identification" in flags[0].evidence
     assert detect(make(hyp, tgt="de")) == []   # without the source: no evidence that the name was kept
+
+
+def test_a_segment_quoting_english_in_an_english_copy_is_one_non_translation_per_segment():
+    src = ('Putin said: "We highly value the balanced position of our friends. We understand your questions '
+           'and concerns about this." The meeting lasted two hours.')
+    flags = detect(make(src, src))
+    assert [f.severity for f in flags] == ["critical"] * 3

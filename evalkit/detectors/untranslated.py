@@ -494,7 +494,8 @@ class UntranslatedDetector(Detector):
         kinds = list(map(itemgetter(0), classes))
         text = doc.hypothesis
         # a segment written in the source language is one span (one error), not a string of words
-        whole, flags = self._segments(doc, tokens, classes, src, tgt, source_words)
+        whole, flags = self._segments(doc, tokens, _unquoted(doc.hypothesis, tokens, classes, src, tgt), src, tgt,
+                                      source_words)
         n = len(tokens)
         after = 0   # the next phrase starts after the previous one
         for i in compress(range(n), map(_LEANING.__contains__, kinds)):
@@ -919,6 +920,22 @@ def _identified(text: str, src_lang: str, tgt_lang: str, odds_needed: tuple[floa
     return f"{label(src_lang)} {p_src:.2f}, {label(tgt_lang)} {p_tgt:.2f}"
 
 
+def _unquoted(text: str, tokens: list[Token], classes: list[tuple[int, float]], src: str,
+              tgt: str) -> list[tuple[int, float]]:
+    """The classes with the lowercase words of quotations classified like any word: a segment that
+    quotes the source language in the source language is still a segment in the source language."""
+    quotes = quote_spans(text)
+    if not quotes:
+        return classes
+    out = list(classes)
+    starts = list(map(itemgetter(0), tokens))
+    for a, b in quotes:
+        for k in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
+            if out[k][0] == NAME and tokens[k].text.islower():
+                out[k] = word_class(tokens[k].lower, src, tgt)
+    return out
+
+
 def _words_of(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.casefold()))
 
@@ -1112,8 +1129,9 @@ def _learned_translations(doc: DetectionInput, src: str, tgt: str) -> dict[str, 
 
 
 def _dedupe(flags: list[Flag]) -> list[Flag]:
-    """One flag per span; a span inside another flagged span goes."""
-    flags = sorted(flags, key=lambda f: (f.start, -(f.end - f.start), -f.confidence))
+    """One flag per span; a span inside another flagged span goes. A segment left in the source
+    language (critical) wins over a longer flag starting with it (a quotation across segments)."""
+    flags = sorted(flags, key=lambda f: (f.start, f.severity != "critical", -(f.end - f.start), -f.confidence))
     kept: list[Flag] = []
     for flag in flags:
         if kept and flag.start < kept[-1].end:
