@@ -62,7 +62,8 @@ def _weights(value: str) -> dict[str, float]:
     for item in filter(None, value.split(",")):
         name, _, number = item.partition("=")
         if name.strip() not in weights:
-            raise argparse.ArgumentTypeError(f"unknown severity {name.strip()!r} (minor, major, critical)")
+            raise argparse.ArgumentTypeError(f"unknown severity {name.strip()!r} "
+                                             "(minor, major, critical, non-translation)")
         try:
             weights[name.strip()] = float(number)
         except ValueError:
@@ -102,7 +103,8 @@ def add_flag_arguments(parser: argparse.ArgumentParser) -> None:
     flags.add_argument("--detectors", type=_split_list, default=None,
                        help="comma-separated detectors (default: all)")
     flags.add_argument("--severity-weights", type=_weights, default=None, metavar="W",
-                       help="MQM weights, e.g. minor=1,major=5,critical=25 (the default)")
+                       help="MQM weights, e.g. minor=1,major=5,critical=25,non-translation=25 (the "
+                            "default; non-translation: a segment left in the source language)")
 
 
 def run_options(args: argparse.Namespace, **fields):

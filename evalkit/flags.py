@@ -2,7 +2,9 @@
 
 A `Flag` is an MQM-style error: category path, severity, character span into
 the raw MT text, suggestion, the detector that raised it, its confidence and the
-evidence. `mqm_penalty` turns a document's flags into a penalty per 100 words.
+evidence. `mqm_penalty` turns a document's flags into a penalty per 100 words, with MQM's weights
+(Freitag et al., 2021, "Experts, Errors, and Context", TACL 9): minor 1, major 5, and 25 for a
+non-translation, a segment left wholly in the source language (one error, not one per word).
 """
 
 from __future__ import annotations
@@ -12,7 +14,12 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import Any, Iterable, Mapping
 
-SEVERITY_WEIGHTS = {"minor": 1.0, "major": 5.0, "critical": 25.0}
+SEVERITIES = ("minor", "major", "critical")
+# The weights by severity, and the weight of a non-translation: a critical `accuracy/untranslated`
+# flag, which the untranslated detector raises only for a whole segment in the source language.
+SEVERITY_WEIGHTS = {"minor": 1.0, "major": 5.0, "critical": 25.0, "non-translation": 25.0}
+NON_TRANSLATION = "non-translation"
+UNTRANSLATED = "accuracy/untranslated"
 
 
 @dataclass(frozen=True, order=True)
@@ -66,16 +73,31 @@ def weight_problem(severity: str, weight: object) -> str | None:
     return None
 
 
+def is_non_translation(flag: Flag) -> bool:
+    """The flag marks a segment left wholly in the source language (MQM's Non-translation)."""
+    return flag.category == UNTRANSLATED and flag.severity == "critical"
+
+
+def flag_weight(flag: Flag, weights: Mapping[str, float] = SEVERITY_WEIGHTS) -> float:
+    """A flag's MQM weight: the non-translation weight for a non-translation (the default's when
+    `weights` does not name one), its severity's weight otherwise."""
+    if is_non_translation(flag):
+        return float(weights.get(NON_TRANSLATION, SEVERITY_WEIGHTS[NON_TRANSLATION]))
+    return float(weights[flag.severity])
+
+
 def mqm_penalty(flags: Iterable[Flag], words: int,
                 weights: Mapping[str, float] = SEVERITY_WEIGHTS) -> MQMSummary:
-    """Sum of severity weights, and that sum per 100 words of the MT text."""
+    """Sum of the flags' weights (`flag_weight`), and that sum per 100 words of the MT text."""
     problems = [p for p in (weight_problem(s, w) for s, w in weights.items()) if p]
     if problems:
         from .errors import UsageError
 
         raise UsageError(problems[0])
     flags = list(flags)
-    penalty = float(sum(weights[f.severity] for f in flags))
+    penalty = float(sum(flag_weight(f, weights) for f in flags))
     per_100 = 100.0 * penalty / words if words else 0.0
     counts = Counter(f.category for f in flags)
-    return MQMSummary(penalty, words, per_100, dict(counts), dict(weights))
+    used = dict(weights)
+    used.setdefault(NON_TRANSLATION, SEVERITY_WEIGHTS[NON_TRANSLATION])
+    return MQMSummary(penalty, words, per_100, dict(counts), used)

@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterator, Mapping, Sequence
 from .aligned import AlignedSegment, join_alignments
 from .corpus import Corpus, Document
 from .errors import MetricUnavailable, UsageError
-from .flags import SEVERITY_WEIGHTS, Flag, mqm_penalty
+from .flags import SEVERITIES, SEVERITY_WEIGHTS, Flag, mqm_penalty
 from .metrics import DEFAULT_METRICS, METRICS, Metric, get_metric
 from .metrics.base import Score
 from .results import DocumentResult, DocumentSpool, RunResult, SpooledDocuments, SystemResult
@@ -86,7 +86,7 @@ class RunOptions:
         if self.workers is not None and not 1 <= self.workers <= MAX_WORKERS:
             # each worker is a process with its own interpreter and models: thousands exhaust the machine
             raise UsageError(f"workers must be from 1 to {MAX_WORKERS}, not {self.workers}")
-        missing = set(SEVERITY_WEIGHTS) - set(self.severity_weights)
+        missing = set(SEVERITIES) - set(self.severity_weights)
         if missing:
             raise UsageError(f"severity weights miss {', '.join(sorted(missing))}")
         from .flags import weight_problem

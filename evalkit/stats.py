@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
+from .flags import flag_weight
 
 if TYPE_CHECKING:
     import numpy as np
@@ -232,7 +233,7 @@ def flag_statistics(result: RunResult, units: Units, systems: Sequence[str],
                 unit = where[starts[max(position, 0)][1]] if starts else first
                 if f.category in index:
                     counts[system][unit, index[f.category]] += 1
-                rates[system][unit, 0] += weights.get(f.severity, 0.0)
+                rates[system][unit, 0] += flag_weight(f, weights) if f.severity in weights else 0.0
             segment_words = 0
             for k, row in enumerate(d.segments):
                 words = len(row.hypothesis.split())

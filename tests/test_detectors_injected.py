@@ -69,10 +69,38 @@ def test_site_junk_lines_are_flagged_one_per_line() -> None:
         "Read more: Ten bridges you must see before you die", ".", "[ad_2]", "Written by Anna Smith",
         "Laisser un commentaire",
         "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *", "*",
-        "Le tramway prolongé jusqu’à la gare en 2026", "Un nouveau parc ouvre ses portes à Villeurbanne",
         "Source link",
     ]
     assert all(f.severity == "major" and f.suggestion == "" for f in flags)
+
+
+def test_headlines_after_the_comment_form_are_judged_by_what_they_are_not_where() -> None:
+    # Without a source, a headline after the comment form reads like any headline: no flag by position.
+    # With a source, a headline that has no counterpart in it is junk (it shares nothing with the source).
+    flagged = texts(detect(make(ARTICLE)))
+    assert "Le tramway prolongé jusqu’à la gare en 2026" not in flagged
+    source = ("The mayor of Lyon opens the new footbridge over the Saone\n\n"
+              "The mayor of Lyon on Monday opened a footbridge linking the two banks of the Saone.\n\n"
+              "The works took two years and cost twelve million euros, according to the city hall.\n\n"
+              "Residents praised an elegant structure, though some regret the noise of the works.\n")
+    with_source = texts(detect(make(ARTICLE, source)))
+    assert "Le tramway prolongé jusqu’à la gare en 2026" in with_source
+    assert "Un nouveau parc ouvre ses portes à Villeurbanne" in with_source
+
+
+def test_a_newsletter_line_makes_no_following_sentence_junk() -> None:
+    # One newsletter line is junk; the correct sentences after it are the article (issue 15).
+    hyp = ("Le maire a inauguré lundi une passerelle piétonne sur la Saône.\n\n"
+           "Cliquez ici pour vous abonner à notre newsletter quotidienne\n\n"
+           "Les travaux ont duré deux ans et ont coûté douze millions d’euros.\n\n"
+           "Les riverains ont salué un ouvrage élégant.\n\n"
+           "Un nouveau parc ouvre ses portes à Villeurbanne\n")
+    src = ("The mayor on Monday opened a pedestrian footbridge over the Saone.\n\n"
+           "The works took two years and cost twelve million euros.\n\n"
+           "Residents praised an elegant structure.\n\n"
+           "A new park opens its doors in Villeurbanne\n")
+    for doc in (make(hyp), make(hyp, src)):
+        assert texts(detect(doc)) == ["Cliquez ici pour vous abonner à notre newsletter quotidienne"]
 
 
 def test_article_content_is_left_alone() -> None:
@@ -97,11 +125,12 @@ def test_outlet_byline_in_the_target_language_is_content() -> None:
     assert detect(make(hyp)) == []
 
 
-def test_byline_in_another_language_or_before_the_comment_form_is_junk() -> None:
+def test_byline_in_another_language_is_junk_and_one_in_the_target_language_is_not() -> None:
     foreign = "Le texte sera examiné au Parlement en juin.\n\nPosted by Mark Taylor\n"
     assert texts(detect(make(foreign))) == ["Posted by Mark Taylor"]
+    # no flag by position: a target-language byline before the comment form stays content
     tail = ("Le texte sera examiné au Parlement en juin.\n\nPar Jean Dupont\n\nLaisser un commentaire\n")
-    assert texts(detect(make(tail))) == ["Par Jean Dupont", "Laisser un commentaire"]
+    assert texts(detect(make(tail))) == ["Laisser un commentaire"]
 
 
 def test_prompt_glued_to_the_title() -> None:
@@ -181,3 +210,89 @@ def test_line_key_as_replacing_every_other_run_by_a_space(text):
 
     # the key was first written as a substitution then a strip; the runs joined give the same
     assert normalise_line.__wrapped__(text) == re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
+JUNK_BY_LANGUAGE = {
+    "de": ("Die Regierung hat am Dienstag ein neues Gesetz zum Wohnungsbau vorgestellt.",
+           ["Melden Sie sich für unseren Newsletter an und verpassen Sie keine Nachrichten",
+            "Teilen", "Link kopieren", "Wir verwenden Cookies, um Ihnen ein besseres Erlebnis zu bieten",
+            "Lesen Sie auch: Mieten steigen in allen Großstädten", "Written by Mark Taylor"]),
+    "es": ("El Gobierno presentó el martes un nuevo proyecto de ley sobre la vivienda.",
+           ["Suscríbete a nuestro boletín y recibe las noticias cada mañana", "Compartir",
+            "Utilizamos cookies para mejorar su experiencia", "Lea también: Los alquileres suben en Madrid",
+            "Posted by Mark Taylor"]),
+    "ru": ("Правительство во вторник представило новый законопроект о жилье.",
+           ["Подпишитесь на нашу рассылку, чтобы получать главные новости", "Поделиться",
+            "Мы используем файлы cookie, чтобы улучшить работу сайта",
+            "Читайте также: цены на аренду выросли в Москве", "Posted by Mark Taylor"]),
+    "fr": ("Le gouvernement a présenté mardi un nouveau projet de loi sur le logement.",
+           ["Inscrivez-vous à notre newsletter pour ne rien manquer", "Copier le lien",
+            "Ce site utilise des cookies pour améliorer votre expérience",
+            "À lire aussi : les loyers augmentent à Lyon", "Written by Mark Taylor"]),
+}
+
+
+def test_junk_of_every_family_in_each_language() -> None:
+    for lang, (sentence, junk) in JUNK_BY_LANGUAGE.items():
+        hyp = "\n\n".join([sentence, *junk]) + "\n"
+        flagged = texts(detect(make(hyp, tgt=lang)), "addition/boilerplate")
+        assert flagged == junk, lang
+
+
+def test_article_sentences_that_open_like_junk_are_content() -> None:
+    hyp = {
+        "de": "Teilen sich zwei Familien eine Wohnung, steigen die Kosten.\n\n"
+              "Lesen Sie die Studie, sagt die Forscherin, und Sie verstehen das Problem.\n",
+        "es": "Compartir piso es cada vez más común entre los jóvenes de Madrid.\n\n"
+              "Utilizamos el agua de lluvia para regar el huerto, explicó la alcaldesa.\n",
+        "ru": "Поделиться опытом с коллегами пришли врачи из трёх регионов.\n",
+        "fr": "Copier le lien entre deux documents prend du temps, explique l’ingénieure.\n",
+    }
+    for lang, text in hyp.items():
+        assert detect(make(text, tgt=lang)) == [], lang
+
+
+def test_furniture_known_by_what_the_line_holds():
+    cases = {
+        "fr": ["Publié par Claire B. le 12 mars 2024 à 09h15", "Sponsorisé : les dix meilleures offres de la semaine",
+               "Recevez chaque matin notre newsletter gratuite en vous inscrivant ici"],
+        "de": ["Von Wirtschaftsredaktion | 3. Mai 2024, 07:45 Uhr",
+               "Jetzt den Politik-Newsletter abonnieren und nichts mehr verpassen!",
+               "Teilen: Facebook | X | WhatsApp | E-Mail"],
+        "es": ["Por Redacción Deportes", "Patrocinado: Descubre las ofertas de verano",
+               "Compartir en: Facebook Twitter LinkedIn"],
+        "ru": ["Автор: Редакция | 11.03.2024 18:20", "Поделиться: ВКонтакте Одноклассники Telegram",
+               "Реклама: лучшие предложения недели"],
+    }
+    sentence = {"fr": "Le maire a inauguré lundi une passerelle piétonne sur la Saône.",
+                "de": "Der Bürgermeister hat am Montag eine neue Fußgängerbrücke eröffnet.",
+                "es": "El alcalde inauguró el lunes una nueva pasarela peatonal sobre el río.",
+                "ru": "Мэр в понедельник открыл новый пешеходный мост через реку."}
+    for lang, junk in cases.items():
+        flags = detect(make("\n\n".join([sentence[lang], *junk]) + "\n", tgt=lang))
+        assert texts(flags, "addition/boilerplate") == junk, lang
+        assert all(f.evidence for f in flags)
+
+
+def test_lines_that_only_look_like_furniture_are_content():
+    lines = {
+        "de": ["Von Angela Merkel bis Olaf Scholz 2021", "Von 2019 bis 2023 stieg der Umsatz",
+               "Anzeige gegen Unbekannt erstattet"],
+        "fr": ["Par Jean Dupont",
+               ("Le journal a lancé une newsletter à laquelle dix mille lecteurs se sont abonnés en un mois, "
+                "un record pour ce titre régional qui compte désormais plus de lecteurs en ligne que sur papier.")],
+        "en": ["Facebook and Twitter", "Here is the text of the agreement:"],
+        "ru": ["Вот как это было."],
+    }
+    for lang, content in lines.items():
+        assert detect(make("\n\n".join(content) + "\n", tgt=lang, src_lang="en" if lang != "en" else "fr")) == [], lang
+
+
+def test_generator_preambles_and_voice_in_several_languages():
+    leaks = [("Here is the article rewritten for a French audience, optimised for SEO:", "fr"),
+             ("Voici l’article réécrit :", "fr"), ("Hier ist der Artikel:", "de"),
+             ("Вот переписанная статья:", "ru"),
+             ("Как языковая модель ИИ, я не могу проверить эти данные.", "ru")]
+    for leak, lang in leaks:
+        assert prompt_spans(leak, lang), leak
+    assert prompt_spans("Voici le texte intégral du discours du président :", "fr") == []

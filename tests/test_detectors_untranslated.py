@@ -428,3 +428,131 @@ def test_c_tokenizer_on_the_bundled_corpus():
 def test_c_tokenizer_takes_any_segment_start():
     in_c, in_python = _both_tokenizers("Hello world. Big\nSmall", (10**30, -10**30, 6, 6, 17))
     assert in_c == in_python
+
+
+# --- segments left in the source language, German nouns, English terms in German (issue 15)
+
+def test_a_segment_wholly_in_english_is_one_critical_flag_in_german():
+    src = "The minister spoke for an hour. So here it is. The vote is on Friday."
+    hyp = "Der Minister sprach eine Stunde lang. So here it is. Die Abstimmung ist am Freitag."
+    for doc in (make(hyp, src, tgt="de"), make(hyp, tgt="de")):
+        flags = detect(doc)
+        assert [(f.text, f.severity) for f in flags] == [("So here it is", "critical")]
+        assert "language identification gives en" in flags[0].evidence
+    assert "the aligned source has 4 of its 4 words" in detect(make(hyp, src, tgt="de"))[0].evidence
+
+
+def test_a_whole_english_paragraph_is_one_flag_per_segment_not_per_word():
+    src = ("The central bank raised its key rate on Thursday. Analysts had expected the decision.\n")
+    hyp = ("La banque centrale a relevé jeudi son taux directeur. Analysts had expected the decision.\n")
+    flags = detect(make(hyp, src))
+    assert [(f.text, f.severity) for f in flags] == [("Analysts had expected the decision", "critical")]
+
+
+def test_a_short_english_segment_without_strong_evidence_is_major_not_critical():
+    # two words, no source: language identification alone is not enough for a non-translation
+    flags = detect(make("Le ministre a parlé une heure.\n\nThanks again.\n"))
+    assert [(f.text, f.severity) for f in flags] == [("Thanks again", "major")]
+
+
+def test_a_german_sentence_with_an_english_quotation_is_not_a_segment_in_english():
+    hyp = "„Yes we can“, sagte der Präsident vor seinen Anhängern in Chicago und lächelte."
+    assert [f for f in detect(make(hyp, tgt="de")) if f.severity == "critical"] == []
+
+
+def test_names_and_titles_alone_are_no_segment_in_english():
+    hyp = ("Er spielt seit drei Jahren in der Premier League.\n\nManchester United – Liverpool FC\n\n"
+           "Bohemian Rhapsody\n")
+    assert detect(make(hyp, tgt="de")) == []
+
+
+def test_ordinary_capitalised_german_nouns_are_not_english():
+    src = ("The club paid one million euros. Last year it paid two billion. The lakes of the region are frozen. "
+           "It was one of those moments nobody forgets. Register at the town hall. He plays in the Premier "
+           "League. They had no time to react.")
+    hyp = ("Der Verein zahlte eine Million Euro. Im letzten Jahr zahlte er zwei Milliarden. Die Seen der Region "
+           "sind zugefroren. Es war einer jener Moments, die niemand vergisst. Register im Rathaus. Er spielt in "
+           "der Premier League. Sie keine Zeit hatten, um zu reagieren.")
+    assert detect(make(hyp, src, tgt="de")) == []
+    assert detect(make(hyp, tgt="de")) == []
+
+
+def test_an_english_noun_left_in_german_is_flagged_with_the_source_as_evidence():
+    src = "Our suppliers deliver every week. Greenwood scored twice."
+    hyp = "Unsere Suppliers liefern jede Woche. Am Samstag traf Greenwood zweimal."
+    flags = detect(make(hyp, src, tgt="de"))
+    assert [(f.text, f.severity) for f in flags] == [("Suppliers", "major")]
+    assert "the source writes 'suppliers' in lowercase" in flags[0].evidence
+    # a loanword German uses, and a name the source capitalises, stay out
+    assert detect(make("Der Lockdown endete im Mai. Am Samstag traf Greenwood zweimal.",
+                       "The lockdown ended in May. Greenwood scored twice.", tgt="de")) == []
+
+
+def test_copy_of_the_source_is_one_non_translation_per_segment():
+    src = ("Xi personally warned Putin against nuclear strikes, officials said on Friday.\n\n"
+           "The warning was delivered during a meeting in Moscow last month.\n")
+    flags = detect(make(src, src, tgt="fr"))
+    assert [(f.text, f.severity) for f in flags] == [
+        ("Xi personally warned Putin against nuclear strikes, officials said on Friday", "critical"),
+        ("The warning was delivered during a meeting in Moscow last month", "critical")]
+
+
+def test_words_no_target_list_knows_are_found_by_language_identification_and_the_source():
+    es = "En Barcelona los vecinos protestaron contra el overtourism y la subida de los alquileres."
+    assert texts(detect(make(es, tgt="es"))) == ["overtourism"]
+    ru = "В мэрии сообщили, что на уборку улиц вышли 120 000 рабочих и 13 000 snowploughs."
+    assert texts(detect(make(ru, tgt="ru"))) == ["snowploughs"]
+    zh = "The mayor said the 新冠疫情 was over and the schools would reopen on Monday."
+    flags = detect(make(zh, tgt="en", src_lang="zh"))
+    assert texts(flags) == ["新冠疫情"] and "another script" in flags[0].evidence
+    # the rest of a name after an apostrophe is not a rare word
+    name = "Die Schauspielerin Q'orianka Kilcher wurde am Flughafen festgenommen."
+    assert detect(make(name, "The actress Q'orianka Kilcher was arrested at the airport.", tgt="de")) == []
+
+
+def test_a_lowercase_run_of_weaker_words_needs_language_identification():
+    assert texts(detect(make("Das Geld soll in den Bau eines neuen data centre in Brandenburg fließen.",
+                             tgt="de"))) == ["data centre"]
+    # the same words as a name in capitals are left to the name rules
+    assert detect(make("Der Vertrag NEW START läuft 2026 aus.", tgt="de")) == []
+
+
+def test_quoted_titles_with_their_creator_pass_and_other_quoted_english_does_not():
+    song = "Sur Spotify, « Flowers » de Miley Cyrus a été la chanson la plus écoutée de l’année."
+    assert detect(make(song)) == []
+    assert texts(detect(make("Les deux pays ont signé un partenariat « Endless Friendship » en février."))) == [
+        "Endless Friendship"]
+
+
+def test_a_weaker_word_the_source_has_verbatim_needs_a_gap_where_the_target_uses_it():
+    src = "The crisis is driven by weak demand for electric cars. The video went viral on Monday."
+    hyp = "Die Krise wird durch die schwache demand nach Elektroautos angetrieben. Das Video ging am Montag viral."
+    assert texts(detect(make(hyp, src, tgt="de"))) == ["demand"]
+
+
+def test_a_quoted_clause_the_source_has_verbatim_is_untranslated_but_a_quoted_term_is_not():
+    src = ('The council agreed to build a crematorium "next door to a retirement village". '
+           'Engineers call it a "door plug".')
+    hyp = ('Der Stadtrat stimmte zu, ein Krematorium "next door to a retirement village" zu bauen. '
+           'Ingenieure nennen es einen "door plug".')
+    flags = detect(make(hyp, src, tgt="de"))
+    assert texts(flags) == ["next door to a retirement village"]
+    assert "the source has the same words" in flags[0].evidence
+
+
+def test_an_english_name_kept_in_german_with_a_noun_german_translates_is_minor():
+    src = ("According to Cornwall Council, the road will reopen. He plays in the Premier League. "
+           "Deutsche Bank raised its forecast.")
+    hyp = ("Laut Cornwall Council wird die Straße wieder geöffnet. Er spielt in der Premier League. "
+           "Die Deutsche Bank hob ihre Prognose an.")
+    flags = detect(make(hyp, src, tgt="de"))
+    assert [(f.text, f.severity) for f in flags] == [("Cornwall Council", "minor")]
+    assert "Council" in flags[0].evidence and "language identification" in flags[0].evidence
+    assert detect(make(hyp, tgt="de")) == []   # without the source: no evidence that the name was kept
+
+
+def test_a_segment_quoting_english_in_an_english_copy_is_one_non_translation_per_segment():
+    src = ('Putin said: "We highly value the balanced position of our friends. We understand your questions '
+           'and concerns about this." The meeting lasted two hours.')
+    flags = detect(make(src, src))
+    assert [f.severity for f in flags] == ["critical"] * 3

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..flags import Flag
 from .base import DetectionInput, Detector
+from .lexicon import mapping, values
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -20,115 +21,70 @@ def _wordset(text: str) -> frozenset[str]:
 
 
 # --- web furniture, per language (cues of the hosting page, not of any article) --------------
+# The cue phrases live in evalkit/data/junk_cues.tsv (kind, language, cue); the shapes are here.
 
-# Whole-line ad markers and ad labels.
-_AD_LINE = re.compile(
-    r"^\[?\s*/?ad[_ -]?\d+\s*\]?$"
-    r"|^(?:advertisement|advertising|sponsored(?: content)?|ad|ads|publicité|pub|annonce|contenu sponsorisé"
-    r"|anzeige|werbung|publicidad|anuncio|pubblicità|publicidade|advertentie|reklama|реклама)$",
-    re.IGNORECASE)
-# Whole-line share buttons and navigation labels.
-_NAV_LINE = re.compile(
-    r"^(?:share|tweet|print|email|e-mail|pin it|facebook|twitter|whatsapp|linkedin|telegram|reddit|pinterest"
-    r"|home|menu|search|log ?in|sign ?in|next|previous|prev|next post|previous post|load more|show more"
-    r"|subscribe|click here|s'abonner|abonnez-vous|cliquez ici|abonnieren"
-    r"|(?:comment|name|email|e-mail|website|nom|site web|commentaire|kommentar|webseite)[\s\u00a0]*\*"
-    r"|partager|imprimer|accueil|rechercher|connexion|suivant|précédent|article suivant|article précédent"
-    r"|voir plus|teilen|drucken|startseite|suche|weiter|zurück|compartir|imprimir|inicio|buscar|siguiente"
-    r"|anterior|condividi|stampa|cerca|successivo|precedente|partilhar|pesquisar|próximo|delen|zoeken)"
-    r"[\s\u00a0]*[:»›>|]?$",
-    re.IGNORECASE)
 
-# Teasers for other stories: the cue opens the line and a headline follows.
-_TEASER_CUES = (
-    # en
-    "read more", "read also", "also read", "read", "related", "related story", "related article",
-    "more on this", "see also", "watch", "recommended", "must read", "don't miss", "trending",
-    # fr
-    "lire aussi", "à lire aussi", "a lire aussi", "à lire également", "lire également", "lire la suite",
-    "voir aussi", "en savoir plus", "à voir aussi", "à découvrir", "sur le même sujet",
-    # de
-    "lesen sie auch", "lesen sie mehr", "mehr zum thema", "auch interessant", "das könnte sie interessieren",
-    "weiterlesen",
-    # es / pt / it / nl / pl / ru / ro
-    "leer más", "lee también", "leer también", "te puede interesar", "más información",
-    "leia também", "leia mais", "veja também", "saiba mais",
-    "leggi anche", "leggi di più", "potrebbe interessarti",
-    "lees ook", "lees meer", "czytaj też", "czytaj także", "читайте также", "citește și",
-)
-_TEASER = re.compile(
-    r"^(?:" + "|".join(sorted((re.escape(c).replace(r"\ ", r"[\s\u00a0]+") for c in _TEASER_CUES),
-                              key=len, reverse=True))
-    + r")(?P<sep>[\s\u00a0]*[:|»›>\-–—]+[\s\u00a0]*|[\s\u00a0]+)(?P<rest>\S.*)$",
-    re.IGNORECASE)
+def _cues(kind: str) -> list[str]:
+    return sorted(set(values("junk_cues", "cue", kind=kind)), key=len, reverse=True)
 
-# Comment forms, share bars and similar page furniture: the line starts with one of these.
-_FURNITURE_CUES = (
-    # en
-    "leave a comment", "leave a reply", "leave your comment", "post a comment", "post comment",
-    "submit a comment", "cancel reply", "your email address will not be published",
-    "your email address will not be shared", "required fields are marked",
-    "save my name, email, and website", "you must be logged in to post a comment", "comments are closed",
-    "no comments yet", "share this:", "share this article", "like this:", "click to share",
-    "share on facebook", "share on twitter", "related posts", "related articles", "you may also like",
-    "sign up for our newsletter", "subscribe to our newsletter", "follow us on", "tags:", "tagged:",
-    "filed under", "posted in", "all rights reserved", "click here to", "skip to content", "back to top",
-    "we use cookies", "this website uses cookies", "accept cookies",
-    # fr
-    "laisser un commentaire", "laisser une réponse", "laissez un commentaire", "poster un commentaire",
-    "annuler la réponse", "votre adresse e-mail ne sera pas publiée", "votre adresse email ne sera pas publiée",
-    "votre adresse de messagerie ne sera pas publiée", "votre adresse courriel ne sera pas publiée",
-    "les champs obligatoires sont indiqués", "enregistrer mon nom, mon e-mail", "partager sur facebook",
-    "partager sur twitter", "partager :", "partager cet article", "articles similaires", "articles connexes",
-    "vous aimerez aussi", "vous aimerez peut-être aussi", "abonnez-vous à notre newsletter",
-    "inscrivez-vous à notre newsletter", "suivez-nous sur", "aucun commentaire", "mots-clés :", "mots-clés:",
-    "étiquettes :", "tous droits réservés", "cliquez ici pour", "aller au contenu", "retour en haut",
-    "nous utilisons des cookies", "ce site utilise des cookies", "accepter les cookies",
-    # de
-    "schreibe einen kommentar", "hinterlasse einen kommentar", "kommentar verfassen", "antworten abbrechen",
-    "deine e-mail-adresse wird nicht veröffentlicht", "ihre e-mail-adresse wird nicht veröffentlicht",
-    "erforderliche felder sind mit", "teilen mit:", "ähnliche beiträge", "das könnte dich auch interessieren",
-    "alle rechte vorbehalten", "zum inhalt springen", "abonnieren sie unseren newsletter",
-    "melden sie sich für unseren newsletter an", "hier klicken", "klicken sie hier", "folgen sie uns auf",
-    # es
-    "deja una respuesta", "deja un comentario", "dejar un comentario", "cancelar respuesta",
-    "tu dirección de correo electrónico no será publicada", "los campos obligatorios están marcados",
-    "comparte esto:", "artículos relacionados", "suscríbete a nuestro boletín", "suscríbase a nuestro boletín",
-    "suscríbete a nuestra newsletter", "haga clic aquí", "haz clic aquí", "síguenos en",
-    "todos los derechos reservados",
-    # it
-    "lascia un commento", "lascia una risposta", "il tuo indirizzo email non sarà pubblicato",
-    "i campi obbligatori sono contrassegnati", "articoli correlati", "condividi:",
-    "iscriviti alla nostra newsletter", "clicca qui", "seguici su", "tutti i diritti riservati",
-    # pt
-    "deixe um comentário", "deixe uma resposta", "o seu endereço de e-mail não será publicado",
-    "seu endereço de e-mail não será publicado", "campos obrigatórios são marcados", "artigos relacionados",
-    "inscreva-se na nossa newsletter", "assine nossa newsletter", "clique aqui", "siga-nos no",
-    "todos os direitos reservados",
-    # nl / pl / ru
-    "laat een reactie achter", "je e-mailadres wordt niet gepubliceerd", "vereiste velden zijn gemarkeerd",
-    "schrijf je in voor onze nieuwsbrief", "klik hier", "volg ons op", "alle rechten voorbehouden",
-    "zostaw komentarz", "twój adres e-mail nie zostanie opublikowany", "wymagane pola są oznaczone",
-    "оставьте комментарий", "ваш адрес email не будет опубликован", "обязательные поля помечены",
-)
-# Auto-blogging plugins sign the copied page with a link to the page they scraped.
-_SOURCE_LINK = re.compile(
-    r"^(?:source link|source url|original source|original article|link to source|lien source|lien d'origine"
-    r"|quelllink|quelle link|enlace fuente|enlace de origen|link alla fonte|link da fonte|bronlink)\b",
-    re.IGNORECASE)
 
-# Bylines, with the language of their cue: "Written by X" in a French page is the hosting site's.
-_BYLINE_CUES = {
-    "written by": "en", "posted by": "en", "published by": "en", "posted on": "en", "by": "en",
-    "author:": "en", "écrit par": "fr", "rédigé par": "fr", "publié par": "fr", "par": "fr", "auteur :": "fr",
-    "auteur:": "fr", "geschrieben von": "de", "verfasst von": "de", "von": "de", "autor:": "de",
-    "escrito por": "es", "publicado por": "es", "por": "es", "scritto da": "it", "pubblicato da": "it",
-    "geschreven door": "nl", "napisał": "pl", "автор:": "ru",
-}
-_BYLINE = re.compile(
-    r"^(?P<cue>" + "|".join(re.escape(c) for c in sorted(_BYLINE_CUES, key=len, reverse=True))
-    + r")[\s\u00a0]+(?P<name>[^\W\d_][\w.,'’|\- \u00a0]{1,80})$",
-    re.IGNORECASE)
+def _alternation(cues: Sequence[str]) -> str:
+    """A regex alternation of cue phrases: spaces match any run of spaces, a trailing " *" the
+    required-field star."""
+    return "|".join(re.escape(c).replace(r"\ ", r"[\s\u00a0]+") for c in cues)
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The cue regexes, built from the table on first use."""
+    return {
+        # whole-line ad markers ("[ad_1]") and ad labels
+        "ad": re.compile(r"^\[?\s*/?ad[_ -]?\d+\s*\]?$|^(?:" + _alternation(_cues("ad")) + r")$", re.IGNORECASE),
+        # whole-line share buttons and navigation labels
+        "nav": re.compile(r"^(?:" + _alternation(_cues("nav")) + r")[\s\u00a0]*[:»›>|]?$", re.IGNORECASE),
+        # teasers for other stories: the cue opens the line and a headline follows
+        "teaser": re.compile(r"^(?:" + _alternation(_cues("teaser")) + r")(?P<sep>[\s\u00a0]*[:|»›>\-–—]+"
+                             r"[\s\u00a0]*|[\s\u00a0]+)(?P<rest>\S.*)$", re.IGNORECASE),
+        # auto-blogging plugins sign the copied page with a link to the page they scraped
+        "source_link": re.compile(r"^(?:" + _alternation(_cues("source_link")) + r")\b", re.IGNORECASE),
+        # bylines: "Written by X" in a French page is the hosting site's
+        "byline": re.compile(r"^(?P<cue>" + _alternation(_cues("byline")) + r")[\s\u00a0]+"
+                             r"(?P<name>[^\W\d_][\w.,'’|\- \u00a0]{1,80})$", re.IGNORECASE),
+        # a byline cue opening the line, then a name or a desk
+        "byline_start": re.compile(r"^(?:" + _alternation(_cues("byline")) + r")[\s\u00a0]+(?=[^\W\d_])",
+                                   re.IGNORECASE),
+        "newsroom": re.compile(r"(?:\w*(?:" + _alternation(_cues("newsroom")) + r"))\b", re.IGNORECASE),
+        # an ad label, a separator, then the advertised teaser
+        "sponsored": re.compile(r"^(?P<cue>" + _alternation(_cues("sponsored")) + r")[\s\u00a0]*[:|–—-]+[\s\u00a0]*\S",
+                                re.IGNORECASE),
+        # newsletter sign-ups: a newsletter word and a subscribe word, anywhere in a short line
+        "newsletter": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("newsletter")) + r")", re.IGNORECASE),
+        "subscribe": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("subscribe")) + r")", re.IGNORECASE),
+        # a share cue (optional) before a list of networks
+        "share_lead": re.compile(r"^(?:(?:" + _alternation(_cues("nav")) + r")(?:[\s\u00a0]+[^\W\d_]{1,3})?"
+                                 r"[\s\u00a0]*[:|»›>]?[\s\u00a0]*)?",
+                                 re.IGNORECASE),
+    }
+
+
+# A date or a time in a byline: "14. April 2024, 19:58 Uhr", "le 4 décembre 2023 à 18h02", "04.12.2023 09:12"
+_STAMP = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
+                    r"|\b\d{1,2}\.?[\s\u00a0]+[^\W\d_]{3,}\.?[\s\u00a0]+(?:19|20)\d{2}\b")
+_SHARE_SPLIT = re.compile(r"[\s\u00a0|/·•,]+")
+# bylines, ad labels, sign-ups and share bars are short lines
+_SIGN_UP_WORDS = 20
+
+
+@functools.lru_cache(maxsize=1)
+def _furniture_keys() -> tuple[str, ...]:
+    """Comment forms, share bars, newsletters, cookie notices: the line starts with one of these."""
+    return tuple(_cue_key(c) for c in _cues("furniture"))
+
+
+@functools.lru_cache(maxsize=1)
+def _byline_languages() -> dict[str, str]:
+    return {c.lower(): lang for c, lang in mapping("junk_cues", "cue", "lang", kind="byline").items()}
+
 
 # --- leaked generation prompts ----------------------------------------------------------------
 
@@ -151,6 +107,9 @@ _PROMPT_IMPERATIVE = re.compile(
     r"|(?:reescribe|reescriba|reescreva|reescreve|riscrivi|riscriva|traduce|traduza|traduci)\s+"
     r"(?:este|esta|el|la|o|a|questo|quest['’]|l['’]|il)\s*(?:artículo|artigo|articolo|texto|testo|título|titolo)",
     re.IGNORECASE)
+# How a generator opens its reply: "Here is the", "Voici le", "Hier ist der", "Aquí está el", "Вот".
+_PREAMBLE = (r"(?:here(?:'s|’s|\s+is|\s+are)\s+(?:the|your)|voici\s+(?:l['’]|le|la|les|votre)"
+             r"|hier\s+(?:ist|sind)\s+(?:der|die|das|ihr|dein)|aquí\s+(?:está|tienes|tiene)\s+(?:el|la|tu|su)|вот)")
 # The generator's own voice, and prompt wording nobody writes in an article: enough alone.
 _PROMPT_STRONG = re.compile(
     r"\blet\s+there\s+be\s+(?:sub)?headings?\b"
@@ -171,7 +130,14 @@ _PROMPT_STRONG = re.compile(
     r"|\bhier\s+ist\s+(?:der|die|das)\s+(?:umgeschriebene|überarbeitete)\b"
     r"|\bcomo\s+(?:un\s+|um\s+)?modelo\s+de\s+(?:lenguaje|linguagem)\b"
     r"|\bcome\s+(?:un\s+)?modello\s+(?:di\s+linguaggio|linguistico)\b"
-    r"|\baquí\s+(?:está|tienes)\s+(?:el|un)\s+(?:artículo|texto)\s+reescrito\b",
+    r"|\baquí\s+(?:está|tienes)\s+(?:el|un)\s+(?:artículo|texto)\s+reescrito\b"
+    r"|\bкак\s+(?:языковая\s+)?модель\s+(?:ии|искусственного\s+интеллекта)\b"
+    # the generator's preamble to its output, closing on a colon: "Here is the article:", or naming what
+    # it did ("Here is the text rewritten for SEO:"); "Here is the text of the agreement:" is no leak
+    r"|(?:^|(?<=[.!?] ))" + _PREAMBLE + r"\s*(?:[^\W\d_]+\s+)?(?:article|version|rewrite|post|artikel|beitrag|"
+    r"artículo|versión|стать[яюи]|верси[яю])[ \t]*:[ \t]*$"
+    r"|(?:^|(?<=[.!?] ))" + _PREAMBLE + r"\b[^.!?\n]{0,60}?(?:rewrit|re-writ|paraphras|optimi[sz]|seo\b|humani[sz]|"
+    r"spun\b|réécri|reformul|umgeschrieben|überarbeitet|reescrit|parafrase|переписан|перефразир)[^.!?\n]{0,80}:[ \t]*$",
     re.IGNORECASE | re.MULTILINE)
 # Prompt wording an article might also use ("SEO-friendly", "at least 700 words", "be in
 # French"): it counts twice over, or in a sentence written in another language than the text.
@@ -189,13 +155,13 @@ _PROMPT_STARTERS = _wordset("""customize customise rewrite re-write rephrase rew
     reformuler reformulez paraphraser paraphrasez personnalise personnaliser personnalisez optimiser
     optimisez traduis traduisez rédige rédiger rédigez écris écrivez en bien voici als schreibe schreiben
     formuliere übersetze hier como reescribe reescriba reescreva reescreve riscrivi riscriva traduce traduza
-    traduci come aquí meta seo focus slug please kindly now can could you""")
+    traduci come aquí meta seo focus slug please kindly now can could you вот как""")
 _EDGE_PUNCT = "\"'“”«»‘’([{!?.,:;"
 # Words without which no strong or weak cue can match (a cheap test before the regexes).
 _PHRASE_TRIGGERS = _wordset("""heading headings ai regenerate sure certainly course absolutely okay here below
     tant sûr voici ki hier modelo modello aquí seo words english french german spanish italian portuguese
     dutch polish russian arabic turkish chinese japanese korean hindi hope know meta description keyword
-    keyphrase slug""")
+    keyphrase slug вот ии""")
 _TRIGGER_WORD = re.compile(r"[^\W\d_]+")
 # A sentence end inside a line, spaced or glued ("texte.Suite").
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|[A-ZÀ-Ý])")
@@ -224,8 +190,6 @@ def normalise_line(text: str) -> str:
 def _cue_key(text: str) -> str:
     return " ".join(text.translate(_QUOTE_MAP).lower().split())
 
-
-_FURNITURE_KEYS = tuple(_cue_key(c) for c in _FURNITURE_CUES)
 
 
 def is_terminal(text: str) -> bool:
@@ -448,7 +412,6 @@ def _analyse(doc: DetectionInput) -> list[Line]:
             line.kind, line.first = "duplicate", seen[line.key]
         if line.key:
             seen.setdefault(line.key, k)
-    _tail_zone(lines)
     if doc.alignment is not None and doc.hypothesis_segments is not None:
         _unaligned_lines(doc, lines, tgt, others)
     for line in lines:
@@ -465,10 +428,11 @@ def _pattern_junk(text: str, tgt: str, others: Sequence[str]) -> tuple[str, floa
     plain = text.strip()
     if len(plain) > 300:
         return None  # page furniture is short; a paragraph is article text
+    patterns = _patterns()
     if len(plain) <= 40:
-        if _AD_LINE.match(plain):
+        if patterns["ad"].match(plain):
             return "ad marker or ad label", 0.97
-        if _NAV_LINE.match(plain):
+        if patterns["nav"].match(plain):
             return "share button or navigation label", 0.85
         if not _ALNUM.search(plain):
             if len(plain) <= 2:
@@ -477,21 +441,55 @@ def _pattern_junk(text: str, tgt: str, others: Sequence[str]) -> tuple[str, floa
         if len(plain) <= 3 and plain.islower() and plain.isalpha():
             return "stray tiny line", 0.85
     key = _cue_key(plain[:100])
-    if key.startswith(_FURNITURE_KEYS):
-        cue = next(c for c in _FURNITURE_KEYS if key.startswith(c))
+    furniture = _furniture_keys()
+    if key.startswith(furniture):
+        cue = next(c for c in furniture if key.startswith(c))
         return f"page furniture: {cue!r}", 0.95
-    if _SOURCE_LINK.match(plain):
+    if patterns["source_link"].match(plain):
         return "scraper's source link", 0.95
-    teaser = _TEASER.match(plain)
+    teaser = patterns["teaser"].match(plain)
     if teaser and (not is_terminal(plain) or "|" in plain or plain.split()[0].isupper()
                    or teaser.group("sep").strip()):
         return f"teaser for another story: {plain.split()[0]!r}", 0.9
-    byline = _BYLINE.match(plain)
+    byline = patterns["byline"].match(plain)
     if byline and not is_terminal(plain) and len(plain.split()) <= 8 and _looks_like_name(byline.group("name")):
-        cue_lang = _BYLINE_CUES[byline.group("cue").lower()]
+        cue_lang = _byline_languages()[" ".join(byline.group("cue").lower().split())]
         if cue_lang != tgt and foreign_language(plain, tgt, others + [cue_lang]):
             return f"byline in another language ({cue_lang}) than the article", 0.85
+    return _furniture_by_content(plain, patterns)
+
+
+def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> tuple[str, float] | None:
+    """Page furniture known by what the line holds: a byline with a date stamp or naming a desk,
+    an ad label before a teaser, a newsletter sign-up, a share bar."""
+    n_words = len(plain.split())
+    if n_words > _SIGN_UP_WORDS:
+        return None   # furniture of these kinds is short; a paragraph is article text
+    lead = patterns["byline_start"].match(plain)
+    if lead and n_words <= 16 and not is_terminal(plain):
+        rest = plain[lead.end():]
+        stamp = _STAMP.search(rest)
+        if stamp and rest[:stamp.start()].strip(" |,·-–—")[:1].isupper():
+            return f"byline with a date stamp ({stamp.group()!r})", 0.85
+        desk = patterns["newsroom"].match(rest)
+        if desk:
+            return f"byline naming a desk ({desk.group()!r}), not a writer", 0.85
+    sponsored = patterns["sponsored"].match(plain)
+    if sponsored:
+        return f"ad label before a teaser: {sponsored.group('cue')!r}", 0.9
+    noun = patterns["newsletter"].search(plain)
+    verb = noun and patterns["subscribe"].search(plain)
+    if verb:
+        return f"newsletter sign-up ({noun.group()!r}, {verb.group()!r})", 0.9
+    networks = [w for w in _SHARE_SPLIT.split(plain[patterns["share_lead"].match(plain).end():]) if w]
+    if len(networks) >= 2 and all(w.casefold().strip(":") in _social() for w in networks):
+        return f"share bar ({', '.join(networks)})", 0.9
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _social() -> frozenset[str]:
+    return frozenset(c.casefold() for c in values("junk_cues", "cue", kind="social"))
 
 
 def _looks_like_name(name: str) -> bool:
@@ -501,34 +499,6 @@ def _looks_like_name(name: str) -> bool:
     # "Jean Dupont", "Rudolf van Dijk": the first two or three words are mostly capitalised.
     head = parts[:3]
     return sum(1 for p in head if p[0].isupper()) >= max(1, len(head) - 1)
-
-
-def _tail_zone(lines: list[Line]) -> None:
-    """After the comment form that closes a page, headline-like lines are links to other stories,
-    and a byline between the last paragraph and that form belongs to the hosting site."""
-    for form, line in enumerate(lines):
-        if line.kind != "junk" or "furniture" not in line.evidence:
-            continue
-        tail = lines[form + 1:]
-        # Only a closing block counts: no paragraph of prose after the form.
-        if not any(t.kind == "content" and (is_terminal(t.text) and len(words(t.text)) > 12
-                                            or len(words(t.text)) > 25) for t in tail):
-            break
-    else:
-        return
-    for line in tail:
-        if line.kind == "content":
-            line.kind, line.category = "junk", "addition/boilerplate"
-            line.evidence, line.confidence = "headline or form field after the page's comment form", 0.8
-    k = form - 1
-    while k >= 0 and lines[k].kind == "junk":
-        k -= 1
-    if k >= 0 and lines[k].kind == "content":
-        byline = _BYLINE.match(lines[k].text)
-        if byline and len(lines[k].text.split()) <= 6 and not is_terminal(lines[k].text) \
-                and _looks_like_name(byline.group("name")):
-            lines[k].kind, lines[k].category = "junk", "addition/boilerplate"
-            lines[k].evidence, lines[k].confidence = "hosting-site byline just before the comment form", 0.75
 
 
 def _unaligned_lines(doc: DetectionInput, lines: list[Line], tgt: str, others: Sequence[str]) -> None:

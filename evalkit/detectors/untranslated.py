@@ -19,6 +19,7 @@ from typing import Self
 from .._accel import load_accelerator
 from ..flags import Flag
 from .base import DetectionInput, Detector
+from .lexicon import values
 
 CATEGORY = "accuracy/untranslated"
 
@@ -233,6 +234,21 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 STRONG, FUNCTION, WEAK, NEUTRAL, TARGET, NAME = range(6)
 _LEANING = frozenset([STRONG, WEAK, FUNCTION])   # the classes a source-language phrase is made of
+# a weaker word the aligned source has verbatim is flagged below the first target Zipf, or below the
+# second when it leans to the source by the gap ("demand": 4.8 in English, 3.5 in German; "viral",
+# 4.1 and 3.1, is a German word too)
+_VERBATIM_TARGET_MAX, _VERBATIM_TARGET_MAX_GAP, _VERBATIM_GAP = 3.0, 3.6, 1.25
+
+
+def _verbatim_ok(word: str, d: float, tgt: str) -> bool:
+    zt = zipf(word, tgt)
+    return zt < _VERBATIM_TARGET_MAX or zt < _VERBATIM_TARGET_MAX_GAP and d >= _VERBATIM_GAP
+# wordfreq Zipf from which a word is among the commonest of its language
+_COMMON_WORD = 5.0
+# A segment is in the source language (by word frequencies) when its words (names aside) that lean
+# to a language lean to the source language at least _SEGMENT_LEANING of the time, make at least
+# _SEGMENT_SHARE of its words, and at most _SEGMENT_AGAINST of its words lean to the target language.
+_SEGMENT_LEANING, _SEGMENT_SHARE, _SEGMENT_AGAINST = 0.75, 0.4, 0.2
 
 
 @lru_cache(maxsize=300_000)
@@ -267,6 +283,27 @@ def _class_table(src: str, tgt: str) -> dict[str, tuple[int, float]]:
     return table
 
 
+@lru_cache(maxsize=64)
+def capitalises_nouns(lang: str) -> bool:
+    """The language writes every noun with a capital (German): a capital does not make a name."""
+    return lang in values("language_facts", "lang", fact="capitalises-nouns")
+
+
+def _target_noun(word: str, src: str, tgt: str) -> bool:
+    """In a language that capitalises nouns, a capitalised word the target language uses
+    ("Million", "Seen", "Register", "Grate" in German) is a noun of its own, not a name in its
+    source form: only a word far rarer in the target than in the source ("Moscow") is taken for one."""
+    if not capitalises_nouns(tgt):
+        return False
+    zs, zt = zipf(word.lower(), src), zipf(word.lower(), tgt)
+    return zt >= _TARGET_NOUN_ZIPF or zs - zt < _TARGET_NOUN_GAP
+
+
+# a capitalised word in a noun-capitalising language is a target noun from this wordfreq Zipf, or
+# unless it is more frequent in the source language by at least the gap
+_TARGET_NOUN_ZIPF, _TARGET_NOUN_GAP = 3.0, 1.5
+
+
 def _confidence(d: float) -> float:
     return round(min(0.95, 0.55 + 0.12 * d), 2)
 
@@ -294,6 +331,9 @@ class UntranslatedDetector(Detector):
         masked, flags = self._masked(doc, tokens, known, src, tgt)
         source_words = _source_words(doc)
         flags += self._words(doc, tokens, masked, src, tgt, source_words)
+        if capitalises_nouns(tgt):
+            flags += self._capitalised_terms(doc, tokens, masked, src, tgt, source_words)
+            flags += self._english_names(doc, tokens, masked, src, tgt, source_words)
         flags += self._name_phrases(doc, tokens, seqs, masked, src, tgt, gaz)
         flags += self._exonyms(doc, tokens, masked, src, tgt)
         flags += self._gazetteer_aliases(doc, tokens, known, src, tgt)
@@ -337,6 +377,13 @@ class UntranslatedDetector(Detector):
                     ngrams.update(zip(*(words[k:] for k in range(n))))
             return ngrams
 
+        joined: list[str] = []
+
+        def source_joined() -> str:
+            if not joined:
+                joined.append(f" {' '.join(_WORD.findall(source))} ")
+            return joined[0]
+
         starts = list(map(itemgetter(0), tokens))
         for q, (qa, qb) in enumerate(quotes):
             # the tokens inside the quotation (quotations do not overlap, tokens are in text order)
@@ -352,19 +399,28 @@ class UntranslatedDetector(Detector):
             masked.update(members)
             start, end = tokens[words[0]].start, tokens[words[-1]].end
             phrase = text[start:end]
-            # a quotation kept in the original language, a quoted title, or a phrase the source has
-            # verbatim is a choice; a short source-language phrase of the MT's own is not
-            if len(words) >= 5 or _TITLE_CUE.search(text[max(0, quotes[q][0] - 40):quotes[q][0]]) \
-                    or source and _words_of(phrase) in source_ngrams():
+            # a quoted title is a choice, and so is a phrase the source has verbatim when it is written
+            # as a title (a name) or short (a term quoted as such: « door plug »); a quoted clause the
+            # source has verbatim was left untranslated; without a source, a long quotation may be
+            # kept in the original language
+            work, creator = _title_cues()
+            titled = _title_case([tokens[i] for i in words])
+            if work.search(text[max(0, qa - 40):qa]) or titled and creator.match(text, qb, qb + 40):
+                continue
+            phrase_words = _words_of(phrase)
+            in_source = bool(source) and (phrase_words in source_ngrams() if len(phrase_words) < 5
+                                          else f" {' '.join(phrase_words)} " in source_joined())
+            if in_source and (titled or len(words) < 5) or not in_source and len(words) >= 5:
                 continue
             content = [k for k, _ in kinds if k in (STRONG, WEAK)]
-            if STRONG not in content and len(content) < 2:
+            if not in_source and STRONG not in content and len(content) < 2:
                 continue
             d = max(d for _, d in kinds)
-            confidence = 0.7 if source else 0.5
-            flags.append(self._flag(doc, start, end, "major", confidence,
-                                    f"quoted phrase {phrase!r} in {src}, not a quotation or title "
-                                    f"(zipf difference up to {d:.1f})"))
+            evidence = (f"quoted phrase {phrase!r} in {src} (zipf difference up to {d:.1f})"
+                        + ("; the source has the same words: a quotation left untranslated" if in_source
+                           else ", not a quotation or title"))
+            confidence = 0.8 if in_source else 0.7 if source else 0.5
+            flags.append(self._flag(doc, start, end, "major", confidence, evidence))
         return masked, flags
 
     # ---- ordinary words and phrases
@@ -396,31 +452,50 @@ class UntranslatedDetector(Detector):
                 out[i] = (NAME, 0.0)
         return out
 
+    def _segments(self, doc: DetectionInput, tokens: list[Token], classes: list[tuple[int, float]], src: str,
+                  tgt: str, source_words: _SourceWords) -> tuple[set[int], list[Flag]]:
+        """Segments left wholly in the source language: one flag each (MQM's non-translation), and the
+        tokens they hold. Three kinds of evidence: the word frequencies (most words lean to the source
+        language, few to the target), language identification of the segment, and, with an
+        alignment, the aligned source segment holding the same words."""
+        flags: list[Flag] = []
+        whole: set[int] = set()
+        starts = list(map(itemgetter(0), tokens))
+        kinds = list(map(itemgetter(0), classes))
+        spans = _segment_spans(doc)
+        span_starts = [a for a, _ in spans]
+        done: set[int] = set()
+        # only segments holding a source-leaning content word are looked at (identification costs)
+        for i in compress(range(len(kinds)), map(_CONTENT.__contains__, kinds)):
+            k = bisect.bisect_right(span_starts, tokens[i].start) - 1
+            if k < 0 or k in done:
+                continue
+            done.add(k)
+            lo, hi = bisect.bisect_left(starts, spans[k][0]), bisect.bisect_left(starts, spans[k][1])
+            # a cheap, looser form of the test below, at C speed (numbers and one-letter words count here)
+            part = kinds[lo:hi]
+            lean, against = sum(map(_LEANING.__contains__, part)), part.count(TARGET)
+            if lean < 2 or lean < 0.5 * _SEGMENT_SHARE * (len(part) - part.count(NAME)) \
+                    or lean < 0.8 * _SEGMENT_LEANING * (lean + against):
+                continue
+            members = range(lo, hi)
+            verdict = _source_language_segment(doc, tokens, classes, members, src, tgt, source_words)
+            if verdict is None:
+                continue
+            severity, confidence, evidence = verdict
+            flags.append(self._flag(doc, tokens[members[0]].start, tokens[members[-1]].end, severity,
+                                    confidence, evidence))
+            whole.update(members)
+        return whole, flags
+
     def _words(self, doc: DetectionInput, tokens: list[Token], masked: set[int], src: str, tgt: str,
                source_words: _SourceWords) -> list[Flag]:
         classes = self._classes(tokens, masked, src, tgt)
         kinds = list(map(itemgetter(0), classes))
         text = doc.hypothesis
-        flags: list[Flag] = []
-        # a line written in the source language is one span (one error), not a string of words
-        whole: set[int] = set()
-        lines = sorted({tokens[i].line for i in compress(range(len(kinds)), map(STRONG.__eq__, kinds))})
-        for line in lines:
-            # the tokens of a line are consecutive
-            lo = bisect.bisect_left(tokens, line, key=itemgetter(3))
-            members = list(range(lo, bisect.bisect_right(tokens, line, lo, key=itemgetter(3))))
-            words = [k for k in members if classes[k][0] != NAME and len(tokens[k].text) > 1]
-            leaning = [k for k in words if classes[k][0] in (STRONG, WEAK, FUNCTION)]
-            strong = sum(1 for k in leaning if classes[k][0] == STRONG)
-            against = sum(1 for k in words if classes[k][0] == TARGET)
-            if len(words) >= 2 and len(leaning) >= 0.5 * len(words) and against <= 0.25 * len(words) \
-                    and (strong or len(leaning) >= 3):
-                start, end = tokens[members[0]].start, tokens[members[-1]].end
-                d = max(classes[k][1] for k in leaning)
-                flags.append(self._flag(doc, start, end, "major", _confidence(d),
-                                        f"the line is in {src}: {len(leaning)} of {len(words)} words "
-                                        f"far more frequent in {src} than in {tgt}"))
-                whole.update(members)
+        # a segment written in the source language is one span (one error), not a string of words
+        whole, flags = self._segments(doc, tokens, _unquoted(doc.hypothesis, tokens, classes, src, tgt), src, tgt,
+                                      source_words)
         n = len(tokens)
         after = 0   # the next phrase starts after the previous one
         for i in compress(range(n), map(_LEANING.__contains__, kinds)):
@@ -452,25 +527,157 @@ class UntranslatedDetector(Detector):
             # names turn up verbatim in the source as a matter of course; common words should not
             seen_in_source = any(tokens[k].lower in source_words.get(tokens[k].start, ())
                                  and tokens[k].text.islower() for k in run)
+            start, end = tokens[a].start, tokens[b - 1].end
+            identified = None
             if strong or b - a >= 2 and content >= 1 and (functions >= 1 or content >= 3):
                 ok = True
             elif seen_in_source and content >= 1 and all(
-                    zipf(tokens[k].lower, tgt) < 3.6 for k in run if classes[k][0] == WEAK):
+                    _verbatim_ok(tokens[k].lower, classes[k][1], tgt) for k in run if classes[k][0] == WEAK):
                 ok = True  # a weaker word, but the aligned source has it verbatim
+            elif content >= 2 and all(tokens[k].text.islower() for k in run):
+                # two weaker words ("data centre" in German): language identification of the run decides
+                identified = _identified(text[start:end], doc.src_lang, doc.tgt_lang, _RUN_ODDS)
+                ok = identified is not None
             else:
                 ok = False
             if not ok:
                 continue
-            start, end = tokens[a].start, tokens[b - 1].end
             d = max(classes[k][1] for k in run)
             words = " ".join(tokens[k].text for k in run if classes[k][0] in (STRONG, WEAK))
             evidence = (f"{words!r} is far more frequent in {src} than in {tgt} "
                         f"(zipf difference {d:.1f})")
             confidence = _confidence(d) + (0.1 if functions and b - a >= 3 else 0.0)
+            if identified:
+                evidence += f"; language identification of the phrase: {identified}"
             if seen_in_source:
                 evidence += "; the aligned source has it verbatim"
                 confidence += 0.1
             flags.append(self._flag(doc, start, end, "major", min(confidence, 0.95), evidence))
+        taken = set(whole)
+        for f in flags:
+            taken.update(range(bisect.bisect_left(tokens, f.start, key=itemgetter(0)),
+                               bisect.bisect_left(tokens, f.end, key=itemgetter(0))))
+        flags += self._rare_words(doc, tokens, classes, taken, src, tgt, source_words)
+        return flags
+
+    def _rare_words(self, doc: DetectionInput, tokens: list[Token], classes: list[tuple[int, float]],
+                    taken: set[int], src: str, tgt: str, source_words: _SourceWords) -> list[Flag]:
+        """Lowercase words the target language does not know at all ("overtourism", a Latin-script
+        word in Russian): flagged when the aligned source has the word verbatim, or, without that,
+        when the source language knows it and language identification of the word agrees."""
+        flags = []
+        texts = list(map(itemgetter(2), tokens))
+        table = _RARE_TABLES.setdefault(tgt, {})
+        if len(table) > 200_000:
+            table.clear()
+        for word in set(texts).difference(table):
+            table[word] = _rare_shape(word, tgt)
+        candidates = [i for i in compress(range(len(tokens)), map(table.__getitem__, texts)) if i not in taken]
+        latin_text = _latin(doc.hypothesis, 0.5) if candidates else True
+        for i in candidates:
+            tok = tokens[i]
+            if latin_text and _other_script(tok.text):
+                # a word in another script than the text's (Chinese left in English)
+                identified = _identified(tok.text, doc.src_lang, doc.tgt_lang, _WORD_ODDS)
+                if identified is not None:
+                    flags.append(self._flag(doc, tok.start, tok.end, "major", 0.8,
+                                            f"{tok.text!r} is written in another script than the text; "
+                                            f"language identification of the word: {identified}"))
+                continue
+            if classes[i][0] == NAME or not tok.text.islower():
+                continue
+            if i > 0 and doc.hypothesis[tok.start - 1:tok.start] in "'’" and tokens[i - 1].end == tok.start - 1 \
+                    and tokens[i - 1].capitalised:
+                continue   # the rest of a name ("Q'orianka"), not an elided article ("l'overtourism")
+            if tok.lower in source_words.get(tok.start, ()):
+                evidence = (f"{tok.text!r} is no {tgt} word (Zipf {zipf(tok.lower, tgt):.1f}); "
+                            "the aligned source has it verbatim")
+                confidence = 0.8
+            else:
+                # a word the source language's list lacks too needs surer identification, unless it is
+                # in another script than the text ("snowploughs" in Russian)
+                foreign_script = not latin_text and _latin(tok.text)
+                needed = _WORD_ODDS if zipf(tok.lower, src) >= _RARE_SOURCE_MIN or foreign_script else _RARE_ODDS
+                identified = _identified(tok.text, doc.src_lang, doc.tgt_lang, needed)
+                if identified is None:
+                    continue
+                known = zipf(tok.lower, src)
+                evidence = (f"{tok.text!r} is no {tgt} word (Zipf {zipf(tok.lower, tgt):.1f})"
+                            + (f" but an {src} one (Zipf {known:.1f})" if known >= _RARE_SOURCE_MIN else "")
+                            + f"; language identification of the word: {identified}")
+                confidence = 0.6
+            flags.append(self._flag(doc, tok.start, tok.end, "major", confidence, evidence))
+        return flags
+
+    # ---- source-language nouns in a language that capitalises nouns ("die Suppliers" in German)
+
+    def _capitalised_terms(self, doc: DetectionInput, tokens: list[Token], masked: set[int], src: str,
+                           tgt: str, source_words: _SourceWords) -> list[Flag]:
+        """A capitalised word inside a German sentence is a noun, not necessarily a name: one the
+        target language does not use and the source language uses a lot is a term left
+        untranslated. Names stay out: words of a run of capitalised words ("Premier League"),
+        words the target language uses ("Million", "Register"), and, with a source, words the
+        source does not write in lowercase."""
+        source_lower = _lowercase_words(doc.source) if doc.source else None
+        flags = []
+        for i in capitalised_at(tokens):
+            tok = tokens[i]
+            if i in masked or tok.initial or tok.caps_line or tok.all_caps or len(tok.text) < 4:
+                continue
+            if _in_capitalised_run(doc.hypothesis, tokens, i):
+                continue
+            zs, zt = zipf(tok.lower, src), zipf(tok.lower, tgt)
+            if zt >= _TERM_TARGET_MAX or zs - zt < 2.0:
+                continue
+            if source_lower is not None:
+                if tok.lower not in source_lower:
+                    continue
+                aligned = tok.lower in source_words.get(tok.start, ())
+                evidence = (f"{tok.text!r} is an {src} word (Zipf {zs:.1f}) that {tgt} does not use (Zipf {zt:.1f}); "
+                            f"the source writes {tok.lower!r} in lowercase, a common word, not a name"
+                            + ("; the aligned source has it" if aligned else ""))
+                confidence = 0.8 if aligned else 0.65
+            elif zs >= _TERM_SOURCE_MIN_ALONE and zt < _TERM_TARGET_MAX_ALONE:
+                evidence = (f"{tok.text!r} is a common {src} word (Zipf {zs:.1f}) that {tgt} does not use "
+                            f"(Zipf {zt:.1f})")
+                confidence = 0.55
+            else:
+                continue
+            flags.append(self._flag(doc, tok.start, tok.end, "major", confidence, evidence))
+        return flags
+
+    def _english_names(self, doc: DetectionInput, tokens: list[Token], masked: set[int], src: str, tgt: str,
+                       source_words: _SourceWords) -> list[Flag]:
+        """In a language that capitalises nouns, a name of two capitalised words or more kept as the
+        aligned source writes it, holding a common source-language noun the target has its own word
+        for ("Cornwall Council", "Mountain Rescue"), and identified as the source language: minor."""
+        flags = []
+        i, n = 0, len(tokens)
+        while i < n:
+            if not tokens[i].capitalised or tokens[i].initial:
+                i += 1   # a sentence's first word is capitalised anyway: the name starts after it
+                continue
+            j = i
+            while j + 1 < n and tokens[j + 1].capitalised and _joinable(doc.hypothesis, tokens, j):
+                j += 1
+            run = range(i, j + 1)
+            i = j + 1
+            if len(run) < 2 or tokens[run[0]].caps_line or any(k in masked for k in run):
+                continue
+            if not all(tokens[k].lower in source_words.get(tokens[k].start, ()) for k in run):
+                continue
+            nouns = [tokens[k].text for k in run if zipf(tokens[k].lower, src) >= _NAME_NOUN_MIN
+                     and zipf(tokens[k].lower, src) - zipf(tokens[k].lower, tgt) >= _NAME_NOUN_GAP]
+            if not nouns:
+                continue
+            start, end = tokens[run[0]].start, tokens[run[-1]].end
+            identified = _identified(doc.hypothesis[start:end], doc.src_lang, doc.tgt_lang, (0.5, 4.0))
+            if identified is None:
+                continue
+            flags.append(self._flag(doc, start, end, "minor", 0.55,
+                                    f"name kept as the source writes it, with {src} noun(s) "
+                                    f"{', '.join(nouns)} that {tgt} translates; language identification: "
+                                    f"{identified}"))
         return flags
 
     # ---- multi-word names made of source-language words ("Belt and Road")
@@ -523,7 +730,8 @@ class UntranslatedDetector(Detector):
             if i in masked or len(tok.text) < 4:
                 continue
             forms.setdefault(tok.text.casefold(), []).append(i)
-        targetish = [f for f in forms if zipf(f, tgt) >= 2.5 and zipf(f, tgt) - zipf(f, src) >= 0.5]
+        # a name's target spelling ("Poutine", "Londres") is no common word ("Plus" is no spelling of "Pius")
+        targetish = [f for f in forms if 2.5 <= zipf(f, tgt) < _COMMON_WORD and zipf(f, tgt) - zipf(f, src) >= 0.5]
         learned = _learned_translations(doc, src, tgt)
         flags: list[Flag] = []
         for form, where in forms.items():
@@ -532,7 +740,7 @@ class UntranslatedDetector(Detector):
             variant, why = None, ""
             if form in learned:
                 variant, why = learned[form], "the aligned source has it, rendered elsewhere as"
-            elif zs >= 3.0 and d >= 0.5:
+            elif zs >= 3.0 and d >= 0.5 and not _target_noun(form, src, tgt):
                 for other in targetish:
                     if _variant_of(form, other):
                         why = f"more frequent in {src} than in {tgt}; the document also writes"
@@ -584,6 +792,150 @@ class UntranslatedDetector(Detector):
                     round(confidence, 2), evidence, doc.doc_id, doc.system)
 
 
+_CONTENT = frozenset([STRONG, WEAK])
+
+
+def _segment_spans(doc: DetectionInput) -> list[tuple[int, int]]:
+    """The spans of the MT segments (its lines without segments), in order."""
+    if doc.hypothesis_segments:
+        return [(seg.start, seg.end) for seg in doc.hypothesis_segments]
+    spans, offset = [], 0
+    for line in doc.hypothesis.split("\n"):
+        spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def _source_language_segment(doc: DetectionInput, tokens: list[Token], classes: list[tuple[int, float]],
+                             members: range, src: str, tgt: str,
+                             source_words: _SourceWords) -> tuple[str, float, str] | None:
+    """(severity, confidence, evidence) when the segment of tokens `members` is in the source
+    language, else None. Critical (a non-translation, weighted as such by the MQM penalty) only on
+    strong evidence: language identification sure of it over four words or more, or the aligned
+    source holding the segment's words verbatim."""
+    from .langid import odds
+
+    words = [k for k in members if classes[k][0] != NAME and len(tokens[k].text) > 1
+             and not tokens[k].text.isdigit()]
+    leaning = [k for k in words if classes[k][0] in _LEANING]
+    against = sum(1 for k in words if classes[k][0] == TARGET)
+    # words both languages use ("vote", "place" in French) abstain
+    if len(words) < 2 or len(leaning) < _SEGMENT_LEANING * (len(leaning) + against) \
+            or len(leaning) < _SEGMENT_SHARE * len(words) or against > _SEGMENT_AGAINST * len(words):
+        return None
+    text = doc.hypothesis[tokens[members[0]].start:tokens[members[-1]].end]
+    p_src, p_tgt, _ = odds(text, doc.src_lang, doc.tgt_lang)
+    if p_src < 0.5 or p_src < 4 * p_tgt:
+        return None
+    lettered = [k for k in members if not tokens[k].text.isdigit()]
+    aligned = source_words.get(tokens[members[0]].start, ())
+    shared = sum(1 for k in lettered if tokens[k].lower in aligned)
+    evidence = (f"the segment is in {src}: language identification gives {src} {p_src:.2f}, {tgt} {p_tgt:.2f}; "
+                f"{len(leaning)} of {len(words)} words are far more frequent in {src} than in {tgt}")
+    if aligned:
+        evidence += f"; the aligned source has {shared} of its {len(lettered)} words"
+    copied = len(lettered) >= 3 and shared >= 0.8 * len(lettered)
+    if copied or len(words) >= 4 and p_src >= 0.8 and len(leaning) >= 0.5 * len(words) \
+            and len(leaning) >= 0.9 * (len(leaning) + against):
+        return "critical", 0.9, evidence
+    return "major", round(0.5 + 0.3 * p_src, 2), evidence
+
+
+# a source-language noun in a name kept in a noun-capitalising target: source Zipf and difference
+_NAME_NOUN_MIN, _NAME_NOUN_GAP = 4.0, 1.2
+# A capitalised term in a noun-capitalising target: the target's Zipf below _TERM_TARGET_MAX (with a
+# source) or _TERM_TARGET_MAX_ALONE (without one, where the source's must reach _TERM_SOURCE_MIN_ALONE)
+_TERM_TARGET_MAX, _TERM_TARGET_MAX_ALONE, _TERM_SOURCE_MIN_ALONE = 2.0, 1.0, 4.0
+
+
+@lru_cache(maxsize=4)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """The words a text writes in lowercase somewhere."""
+    return frozenset(w for w in _WORD.findall(text) if w.islower())
+
+
+def _in_capitalised_run(text: str, tokens: list[Token], i: int) -> bool:
+    """Token i is next to another capitalised word of the same phrase (a multi-word name); a
+    sentence's first word does not count."""
+    before = i > 0 and tokens[i - 1].capitalised and not tokens[i - 1].initial and _joinable(text, tokens, i - 1)
+    after = i + 1 < len(tokens) and tokens[i + 1].capitalised and _joinable(text, tokens, i)
+    return bool(before or after)
+
+
+# Language identification of a phrase or a word counts when the source language gets at least the
+# first number and that many times the target's probability (the second)
+_RUN_ODDS, _WORD_ODDS = (0.4, 4.0), (0.6, 6.0)
+# ... for a word that neither language's word list knows
+_RARE_ODDS = (0.75, 10.0)
+# a rare word: at least this long, below this target Zipf, and (without the source) at least this
+# source Zipf
+_RARE_MIN_LENGTH, _RARE_TARGET_MAX, _RARE_SOURCE_MIN = 5, 1.0, 1.0
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _latin(text: str, share: float = 1.0) -> bool:
+    """At least `share` of the letters of `text` are ASCII (Latin script without accents); a long
+    text is judged by its first 2,000 characters."""
+    text = text[:2000]
+    letters = sum(map(len, _LETTERS.findall(text)))
+    return letters > 0 and sum(map(len, _ASCII_LETTERS.findall(text))) >= share * letters
+
+
+# target language -> word -> _rare_shape (a plain dict, read at C speed)
+_RARE_TABLES: dict[str, dict[str, bool]] = {}
+
+
+def _rare_shape(word: str, tgt: str) -> bool:
+    """A word _rare_words looks at: a lowercase word of letters, long enough, that the target's word
+    list does not know; or one in a non-Latin script."""
+    if len(word) >= _RARE_MIN_LENGTH and word.isalpha() and word.islower():
+        return zipf(word, tgt) < _RARE_TARGET_MAX
+    return _other_script(word)
+
+
+def _title_case(words: Sequence[Token]) -> bool:
+    """A phrase written as a title ("Flowers", "Game of Thrones"): the first word and every word of
+    four letters or more capitalised."""
+    return bool(words) and words[0].capitalised and all(t.capitalised for t in words if len(t.text) >= 4)
+
+
+def _other_script(word: str) -> bool:
+    """Every letter of the word is outside the Latin script (Latin letters end at U+024F)."""
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and all(ord(c) > 0x24F for c in letters)
+
+
+def _identified(text: str, src_lang: str, tgt_lang: str, odds_needed: tuple[float, float]) -> str | None:
+    """"<src> 0.xx, <tgt> 0.yy" when language identification puts `text` in the source language
+    with the odds needed, else None."""
+    from .langid import label, odds
+
+    p_src, p_tgt, _ = odds(text, src_lang, tgt_lang)
+    least, ratio = odds_needed
+    if p_src < least or p_src < ratio * p_tgt:
+        return None
+    return f"{label(src_lang)} {p_src:.2f}, {label(tgt_lang)} {p_tgt:.2f}"
+
+
+def _unquoted(text: str, tokens: list[Token], classes: list[tuple[int, float]], src: str,
+              tgt: str) -> list[tuple[int, float]]:
+    """The classes with the lowercase words of quotations classified like any word: a segment that
+    quotes the source language in the source language is still a segment in the source language."""
+    quotes = quote_spans(text)
+    if not quotes:
+        return classes
+    out = list(classes)
+    starts = list(map(itemgetter(0), tokens))
+    for a, b in quotes:
+        for k in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
+            if out[k][0] == NAME and tokens[k].text.islower():
+                out[k] = word_class(tokens[k].lower, src, tgt)
+    return out
+
+
 def _words_of(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.casefold()))
 
@@ -592,10 +944,19 @@ _NOT_PROSE_HINT = re.compile(r"https?:|www\.|@|#|\.(?:com|org|net)\b")
 # Each alternative starts at a token start, so a long token is scanned once (not from every position).
 _NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|(?<!\S)[^\s@]+@[^\s@]+\.\w+|(?<!\w)[@#]\w+"
                         r"|(?<![\w-])[\w-]+\.(?:com|org|net)\b\S*")
-_TITLE_CUE = re.compile(
-    r"\b(?:film|movie|série|series|livre|book|roman|novel|album|chanson|song|émission|show|pièce|play|titre|"
-    r"title|intitulée?s?|entitled|titled|hashtag|slogan|devise|motto|Buch|Lied|Sendung|Titel|película|libro|"
-    r"canción|serie|título|titolo|canzone|opération|operation)\W*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _title_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a word for a work ending the text before a quotation, a creator word and a capitalised name
+    opening the text after it), from evalkit/data/title_cues.tsv."""
+    def either(kind: str) -> str:
+        return "|".join(map(re.escape, sorted(set(values("title_cues", "cue", kind=kind)), key=len, reverse=True)))
+
+    return (re.compile(r"\b(?:" + either("work") + r")\W*$", re.IGNORECASE),
+            re.compile(r"\s*(?:" + either("creator") + r")\s*[A-ZÀ-ÞА-Я]"))
+
+
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-ZÀ-Þ]{3,})(?:,[^\n—–]{0,40})?[ \t]*"
                        r"(?:\([^)\n]{1,40}\)[ \t]*)?[—–-][ \t]")
 
@@ -768,8 +1129,9 @@ def _learned_translations(doc: DetectionInput, src: str, tgt: str) -> dict[str, 
 
 
 def _dedupe(flags: list[Flag]) -> list[Flag]:
-    """One flag per span; a span inside another flagged span goes."""
-    flags = sorted(flags, key=lambda f: (f.start, -(f.end - f.start), -f.confidence))
+    """One flag per span; a span inside another flagged span goes. A segment left in the source
+    language (critical) wins over a longer flag starting with it (a quotation across segments)."""
+    flags = sorted(flags, key=lambda f: (f.start, f.severity != "critical", -(f.end - f.start), -f.confidence))
     kept: list[Flag] = []
     for flag in flags:
         if kept and flag.start < kept[-1].end:

@@ -1,0 +1,50 @@
+"""Language data of the detectors (cue phrases, function words, language facts), read from the
+tab-separated tables under evalkit/data by one loader, once per process.
+
+A table has a header line naming its columns; lines starting with "#" are comments.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+class LexiconError(ValueError):
+    """A bundled language table is malformed (a packaging fault, not bad user input)."""
+
+
+@lru_cache(maxsize=32)
+def table(name: str) -> tuple[dict[str, str], ...]:
+    """The rows of evalkit/data/<name>.tsv as dicts keyed by the header's column names."""
+    text = resources.files("evalkit").joinpath(f"data/{name}.tsv").read_text(encoding="utf-8")
+    rows: list[dict[str, str]] = []
+    header: list[str] | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            continue
+        if len(cells) != len(header):
+            raise LexiconError(f"evalkit/data/{name}.tsv line {number}: {len(cells)} columns, "
+                               f"expected {len(header)} ({', '.join(header)})")
+        rows.append(dict(zip(header, cells)))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=128)
+def values(name: str, column: str, **where: str) -> tuple[str, ...]:
+    """The `column` of the rows of table `name` whose other columns equal `where`, in file order."""
+    return tuple(row[column] for row in table(name) if all(row.get(k) == v for k, v in where.items()))
+
+
+@lru_cache(maxsize=128)
+def mapping(name: str, key: str, value: str, **where: str) -> dict[str, str]:
+    """`key` column -> `value` column of the rows of table `name` matching `where` (first row wins)."""
+    out: dict[str, str] = {}
+    for row in table(name):
+        if all(row.get(k) == v for k, v in where.items()):
+            out.setdefault(row[key], row[value])
+    return out
