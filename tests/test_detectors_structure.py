@@ -202,16 +202,28 @@ def test_never_raises_and_spans_are_exact(text: str, lang: str, with_source: boo
                 tgt=lang))
 
 
-def test_near_duplicate_lines_with_remembered_word_sets():
-    from evalkit.detectors.structure import _near_duplicate
+def test_near_duplicate_lines_found_through_their_rarest_words():
+    from evalkit.detectors.structure import _NearIndex
 
     base = "le gouvernement veut soutenir les petites entreprises face à la hausse des prix"
-    earlier = sorted([(len(base), base, 0), (len(base) + 1, base + "x", 1)])
-    words: dict = {}
-    assert _near_duplicate(base.replace("prix", "prie"), earlier, words) == 0
-    assert base in words   # the earlier line's words, split once for the next comparisons
-    assert _near_duplicate(base.replace("prix", "prie"), earlier) == 0
-    assert _near_duplicate("une phrase tout à fait différente de la première, vraiment", earlier, words) is None
+    other = "une phrase tout à fait différente de la première, vraiment"
+    index = _NearIndex([base, base + "x", base.replace("prix", "prie"), other])
+    index.add(base, 0)
+    index.add(base + "x", 1)
+    assert index.find(base.replace("prix", "prie")) == 0
+    assert index.find(other) is None
+    assert index.find("trop court") is None   # under 40 characters: never a near repeat
+
+
+def test_near_duplicate_index_is_capped_on_a_page_repeating_a_sentence_with_a_counter():
+    from evalkit.detectors.structure import _NearIndex
+
+    sentence = "le gouvernement veut soutenir les petites entreprises face à la hausse des prix"
+    keys = [f"{sentence} numéro {k:06d} de la série" for k in range(500)]
+    index = _NearIndex(keys)
+    for k, key in enumerate(keys):
+        index.add(key, k)
+    assert max(map(len, index._by_word.values())) == _NearIndex.POSTINGS
 
 
 @settings(max_examples=40, deadline=None)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import bisect
 import difflib
 import functools
+import math
+import os
 import operator
 import re
 import statistics
@@ -98,6 +100,7 @@ class _Context:
         self._src_counts: dict[str, int] | None = None
         self._src_of: dict[int, tuple[int, ...]] = {}
         self._ratio: float | None = None
+        self._seg_starts: list[int] | None = None
 
     def flag(self, start: int, end: int, category: str, severity: str, confidence: float, evidence: str,
              suggestion: str | None = None) -> None:
@@ -127,8 +130,7 @@ class _Context:
     def duplicates(self) -> None:
         """A line or sentence that repeats an earlier one (after normalising case, quotes,
         spaces and punctuation, or nearly so): the later copy is flagged."""
-        earlier: list[tuple[int, str, int]] = []   # (key length, key, line index), sorted
-        words: dict[str, set[str]] = {}            # key -> its words, split once
+        earlier = _NearIndex([line.key for line in self.lines if line.kind == "content"])
         for k, line in enumerate(self.lines):
             if line.kind == "duplicate":
                 first = self.lines[line.first]
@@ -136,12 +138,12 @@ class _Context:
                 continue
             if line.kind != "content":
                 continue
-            near = _near_duplicate(line.key, earlier, words)
+            near = earlier.find(line.key)
             if near is not None:
                 self._dup_line(line, self.lines[near], 0.75, "nearly repeats an earlier line")
                 continue
             if len(line.key) >= 40:
-                bisect.insort(earlier, (len(line.key), line.key, k))
+                earlier.add(line.key, k)
         seen: dict[str, int] = {}
         for j, seg in enumerate(self.segs):
             kind = self.line_kind(j)
@@ -176,7 +178,9 @@ class _Context:
                    for j in js for i in self._src_of.get(j, ()))
 
     def _dup_line(self, line: Line, first: Line, confidence: float, why: str) -> None:
-        js = [j for j, seg in enumerate(self.segs) if line.start <= seg.start < line.end]
+        if self._seg_starts is None:
+            self._seg_starts = [seg.start for seg in self.segs]
+        js = range(bisect.bisect_left(self._seg_starts, line.start), bisect.bisect_left(self._seg_starts, line.end))
         self.duplicate_segs.update(js)
         if self._source_repeats(js):
             return
@@ -560,30 +564,71 @@ def _absorbed(neighbour, missing: int, segs: Sequence, src: Sequence, ratio: flo
     return t_len > 1.1 * s_len and abs(t_len - s_len - missing * ratio) < abs(t_len - s_len)
 
 
-def _near_duplicate(key: str, earlier: list[tuple[int, str, int]],
-                    words: dict[str, set[str]] | None = None) -> int | None:
-    """An earlier line whose key is almost the same (a changed character or two), or None.
-    `earlier` is sorted by key length: only lines within 3 % of the length are compared.
-    `words` remembers the word set of each key (a line is compared with many later ones)."""
-    if len(key) < 40:
+class _NearIndex:
+    """Earlier lines, found again when a later one nearly repeats them (a changed character or two).
+
+    Two such lines share at least 80 % of their words, so they share a word among the few rarest of
+    each (prefix filtering, with the words ranked by how many of the document's lines hold them): a
+    line is compared only with the earlier lines holding one of its rarest words, not with all of them.
+    Cap: a word indexes the first `POSTINGS` lines that rank it among their rarest, so a page that
+    repeats a sentence with a changing counter costs linear time; a near repeat of a line beyond those
+    may go unflagged when it shares no other rare word with an indexed line.
+    """
+
+    POSTINGS = 64
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        counts: dict[str, int] = {}
+        for key in keys:
+            for w in set(key.split()):
+                counts[w] = counts.get(w, 0) + 1
+        self._rank = counts
+        self._by_word: dict[str, list[int]] = {}
+        self._lines: list[tuple[int, str, int]] = []   # (key length, key, line index)
+        self._words: list[frozenset[str]] = []
+
+    def _prefix(self, words: frozenset[str]) -> list[str]:
+        need = math.ceil(0.8 * len(words) - 1e-9)
+        ranked = sorted(words, key=lambda w: (self._rank.get(w, 0), w))
+        return ranked[:len(words) - need + 1]
+
+    def add(self, key: str, line: int) -> None:
+        words = frozenset(key.split())
+        n = len(self._lines)
+        self._lines.append((len(key), key, line))
+        self._words.append(words)
+        for w in self._prefix(words):
+            posting = self._by_word.setdefault(w, [])
+            if len(posting) < self.POSTINGS:
+                posting.append(n)
+
+    def find(self, key: str) -> int | None:
+        """The earliest-sorted earlier line whose key is almost `key`, or None."""
+        if len(key) < 40:
+            return None
+        words = frozenset(key.split())
+        slack = 0.03 * len(key)
+        found = {n for w in self._prefix(words) for n in self._by_word.get(w, ())}
+        candidates = sorted(self._lines[n] + (n,) for n in found if abs(self._lines[n][0] - len(key)) <= slack)
+        for _length, other, line, n in candidates:
+            other_words = self._words[n]
+            if len(words & other_words) < 0.8 * max(len(words), len(other_words)):
+                continue
+            if _near_same(key, other):
+                return line
         return None
-    words = {} if words is None else words
-    slack = 0.03 * len(key)
-    lo = bisect.bisect_left(earlier, (len(key) - slack,))
-    tokens = None
-    for length, other, k in earlier[lo:]:
-        if length > len(key) + slack:
-            break
-        tokens = tokens or set(key.split())
-        other_tokens = words.get(other)
-        if other_tokens is None:
-            other_tokens = words[other] = set(other.split())
-        if len(tokens & other_tokens) < 0.8 * max(len(tokens), len(other_tokens)):
-            continue
-        matcher = difflib.SequenceMatcher(None, key, other, autojunk=False)
-        if matcher.real_quick_ratio() >= 0.97 and matcher.quick_ratio() >= 0.97 and matcher.ratio() >= 0.97:
-            return k
-    return None
+
+
+def _near_same(key: str, other: str) -> bool:
+    """Almost the same text: 97 % of the characters matched (difflib's ratio). A common start and end
+    that already match that much settle it without difflib, whose search is slow on long lines."""
+    head = len(os.path.commonprefix([key, other]))
+    room = min(len(key), len(other)) - head
+    tail = len(os.path.commonprefix([key[::-1][:room], other[::-1][:room]]))
+    if 2 * (head + tail) >= 0.97 * (len(key) + len(other)):
+        return True
+    matcher = difflib.SequenceMatcher(None, key, other, autojunk=False)
+    return matcher.real_quick_ratio() >= 0.97 and matcher.quick_ratio() >= 0.97 and matcher.ratio() >= 0.97
 
 
 # --- numbers ----------------------------------------------------------------------------------
