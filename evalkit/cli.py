@@ -249,14 +249,16 @@ def cmd_flag(args: argparse.Namespace) -> int:
 def cmd_eval_detectors(args: argparse.Namespace) -> int:
     import json
 
-    from .detectors.evaluate import evaluate_detectors, format_scorecard
+    from .detectors.evaluate import format_negatives, format_scorecard, score_corpus
 
     corpus_path = Path(args.corpus) if args.corpus else default_corpus()
-    rows = evaluate_detectors(corpus_path, args.system, args.detectors, with_source=not args.no_source)
+    card = score_corpus(corpus_path, args.system, args.detectors, with_source=not args.no_source)
     if args.json:
-        print(json.dumps([r.to_dict() for r in rows], indent=2, sort_keys=True))
+        print(json.dumps([r.to_dict() for r in card.rows], indent=2, sort_keys=True))
     else:
-        print(format_scorecard(rows))
+        print(format_scorecard(card.rows))
+        if card.negatives:  # gold/negatives: spans that must not be flagged
+            print(format_negatives(card))
     return 0
 
 
@@ -334,7 +336,8 @@ def build_parser() -> argparse.ArgumentParser:
     scorecard.add_argument("corpus", nargs="?", help="corpus folder with gold (default: the bundled corpus)")
     scorecard.add_argument("--system", default="web-spinner-mt", help="system with gold annotations")
     scorecard.add_argument("--detectors", type=_split_list, default=None)
-    scorecard.add_argument("--no-source", action="store_true", help="detectors see the MT text only")
+    scorecard.add_argument("--no-source", action="store_true",
+                           help="detectors see the MT text only (documents marked `source: hidden` always do)")
     scorecard.add_argument("--json", action="store_true", help="print JSON instead of a table")
     scorecard.set_defaults(func=cmd_eval_detectors)
 

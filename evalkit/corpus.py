@@ -400,7 +400,8 @@ def validate_corpus(path: str | Path) -> list[Problem]:
                                                 f"the recorded {str(expected)[:12]}... (file changed)"))
 
     gold_systems = [s for s, meta in layout.systems.items() if meta.get("gold")]
-    for kind in ("errors", "alignment"):
+    gold_kinds = ("errors", "alignment", "negatives")
+    for kind in gold_kinds:
         folder = root / "gold" / kind
         if not folder.is_dir():
             continue
@@ -408,9 +409,10 @@ def validate_corpus(path: str | Path) -> list[Problem]:
             if file.stem not in layout.doc_ids:
                 problems.append(Problem(file, None, f"gold for unknown document {file.stem!r}"))
     for doc_id in layout.doc_ids:
-        needed = [root / "source" / f"{doc_id}.txt", root / "reference" / f"{doc_id}.txt"] + \
+        needed = [root / "source" / f"{doc_id}.txt"] + \
+            ([root / "reference" / f"{doc_id}.txt"] if layout.has_reference else []) + \
             [root / "systems" / s / f"{doc_id}.txt" for s in gold_systems]
-        has_gold = any((root / "gold" / k / f"{doc_id}.jsonl").exists() for k in ("errors", "alignment"))
+        has_gold = any((root / "gold" / k / f"{doc_id}.jsonl").exists() for k in gold_kinds)
         if has_gold and all(f in readable for f in needed):
             problems += gold.check_document(root, doc_id, gold_systems)
     if not problems:

@@ -292,11 +292,35 @@ def _check_pair(links: list[GoldLink], source: str, target: str, path: Path,
     return problems
 
 
+NEGATIVE_FIELDS = {"id": str, "doc_id": str, "system": str, "kind": str, "start": int, "end": int,
+                   "text": str, "why": str}
+
+
+def check_negatives(path: Path, texts: dict[str, str], doc_id: str) -> list[Problem]:
+    """Check `gold/negatives/<doc>.jsonl`: spans that are not errors, each `text == mt[start:end]`."""
+    records, problems = read_jsonl(path)
+    for line, obj in records:
+        field_problems = _check_fields(obj, NEGATIVE_FIELDS, path, line)
+        if field_problems:
+            problems += field_problems
+            continue
+        text = texts.get(obj["system"])
+        if obj["doc_id"] != doc_id:
+            problems.append(Problem(path, line, f"negative {obj['id']}: doc_id {obj['doc_id']!r} != {doc_id!r}"))
+        elif text is None:
+            problems.append(Problem(path, line, f"negative {obj['id']}: unknown system {obj['system']!r}"))
+        elif not 0 <= obj["start"] < obj["end"] <= len(text) or text[obj["start"]:obj["end"]] != obj["text"]:
+            problems.append(Problem(path, line, f"negative {obj['id']}: span text {obj['text']!r} does not "
+                                                "match the file"))
+    return problems
+
+
 def check_document(corpus_dir: Path, doc_id: str, systems: list[str]) -> list[Problem]:
     """Check both gold files of one document; used by `evalkit validate`."""
     problems: list[Problem] = []
     source = (corpus_dir / "source" / f"{doc_id}.txt").read_text(encoding="utf-8")
-    targets = {"reference": (corpus_dir / "reference" / f"{doc_id}.txt").read_text(encoding="utf-8")}
+    reference = corpus_dir / "reference" / f"{doc_id}.txt"   # a corpus may have no references
+    targets = {"reference": reference.read_text(encoding="utf-8")} if reference.exists() else {}
     for system in systems:
         targets[system] = (corpus_dir / "systems" / system / f"{doc_id}.txt").read_text(encoding="utf-8")
     errors_path = corpus_dir / "gold" / "errors" / f"{doc_id}.jsonl"
@@ -304,6 +328,9 @@ def check_document(corpus_dir: Path, doc_id: str, systems: list[str]) -> list[Pr
         errors, load_problems = load_errors(errors_path)
         problems += load_problems
         problems += check_errors(errors, {s: targets[s] for s in systems}, errors_path, doc_id)
+    negatives_path = corpus_dir / "gold" / "negatives" / f"{doc_id}.jsonl"
+    if negatives_path.exists():
+        problems += check_negatives(negatives_path, {s: targets[s] for s in systems}, doc_id)
     alignment_path = corpus_dir / "gold" / "alignment" / f"{doc_id}.jsonl"
     if alignment_path.exists():
         links, load_problems = load_alignment(alignment_path)

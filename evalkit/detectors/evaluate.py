@@ -3,7 +3,10 @@
 Two matchings, as in span-annotation evaluation: *exact* (same category, same
 start and end) and *overlap* (same category, at least one character shared).
 Precision counts predicted spans that match a gold span; recall counts gold
-spans matched by a prediction.
+spans matched by a prediction. Where a corpus has `gold/negatives/<doc>.jsonl`
+(spans that look like errors and are not: real outlets, loanwords, names), the
+scorecard also counts the negatives that any flag overlaps. A document listed
+with `source: hidden` in corpus.yaml is scored on its MT text alone.
 """
 
 from __future__ import annotations
@@ -120,27 +123,105 @@ def detection_inputs(corpus, system: str) -> list:
             for doc in corpus.documents]
 
 
-def evaluate_detectors(corpus_dir, system: str, detector_names: Sequence[str] | None = None, *,
-                       with_source: bool = True) -> list[CategoryScore]:
-    """Run the detectors on every document of `system` and score them against its gold.
+@dataclass(frozen=True)
+class Negative:
+    """A gold negative: a span of the MT that no detector should flag."""
 
-    Rows cover the categories the chosen detectors claim, then "(all)". With
-    `with_source=False` the detectors see the MT text alone.
-    """
+    doc_id: str
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """Per-category rows, the corpus's negatives and those a flag overlaps (with its categories), and
+    the gold and predicted spans scored (for breakdowns by document)."""
+
+    rows: list[CategoryScore]
+    negatives: list[Negative]
+    flagged: list[tuple[Negative, tuple[str, ...]]]
+    gold: list[Span]
+    predicted: list[Span]
+    categories: list[str]
+
+
+NEGATIVE_FIELDS = {"doc_id": str, "system": str, "kind": str, "start": int, "end": int, "text": str}
+
+
+def negative_spans(corpus_dir, system: str) -> list[Negative]:
+    """Gold negatives of one system, from `gold/negatives/*.jsonl` (none when the folder is absent)."""
+    from pathlib import Path
+
+    from ..errors import InputError
+    from ..gold import _check_fields, read_jsonl
+
+    negatives = []
+    for path in sorted((Path(corpus_dir) / "gold" / "negatives").glob("*.jsonl")):
+        records, problems = read_jsonl(path)
+        for line, obj in records:
+            problems += _check_fields(obj, NEGATIVE_FIELDS, path, line)
+        if problems:
+            first = problems[0]
+            raise InputError(path, (f"line {first.line}: " if first.line else "") + first.message)
+        negatives += [Negative(o["doc_id"], o["kind"], o["start"], o["end"], o["text"])
+                      for _, o in records if o["system"] == system]
+    return negatives
+
+
+def hidden_sources(corpus) -> set[str]:
+    """Documents that corpus.yaml marks `source: hidden`: the detectors see their MT alone."""
+    entries = corpus.manifest.get("documents") or []
+    return {e["id"] for e in entries if isinstance(e, dict) and e.get("source") == "hidden"}
+
+
+def score_corpus(corpus_dir, system: str, detector_names: Sequence[str] | None = None, *,
+                 with_source: bool = True) -> Scorecard:
+    """Run the detectors on every document of `system`; score them against its gold and negatives."""
     from dataclasses import replace
 
     from ..corpus import load_corpus
     from . import make_detectors, run_detectors
 
     corpus = load_corpus(corpus_dir)
+    hidden = hidden_sources(corpus)
     detectors = make_detectors(detector_names)
     predicted = []
     for doc in detection_inputs(corpus, system):
-        if not with_source:
+        if not with_source or doc.doc_id in hidden:
             doc = replace(doc, source=None, reference=None, source_segments=None, alignment=None)
         predicted += [Span(doc.doc_id, f.category, f.start, f.end) for f in run_detectors(doc, detectors)]
     claimed = sorted({c for d in detectors for c in d.categories})
-    return score_spans(gold_spans(corpus_dir, system), predicted, claimed)
+    gold = gold_spans(corpus_dir, system)
+    rows = score_spans(gold, predicted, claimed)
+    negatives = negative_spans(corpus_dir, system)
+    flagged = []
+    for n in negatives:
+        over = sorted({p.category for p in predicted
+                       if p.doc_id == n.doc_id and p.start < n.end and n.start < p.end})
+        if over:
+            flagged.append((n, tuple(over)))
+    return Scorecard(rows, negatives, flagged, gold, predicted, claimed)
+
+
+def evaluate_detectors(corpus_dir, system: str, detector_names: Sequence[str] | None = None, *,
+                       with_source: bool = True) -> list[CategoryScore]:
+    """Run the detectors on every document of `system` and score them against its gold.
+
+    Rows cover the categories the chosen detectors claim, then "(all)". With
+    `with_source=False` the detectors see the MT text alone (as they do for
+    documents marked `source: hidden`).
+    """
+    return score_corpus(corpus_dir, system, detector_names, with_source=with_source).rows
+
+
+def format_negatives(card: Scorecard) -> str:
+    """One summary line, then one line per flagged negative."""
+    lines = [f"negatives flagged: {len(card.flagged)} of {len(card.negatives)}"]
+    lines += [f"  {n.doc_id}:{n.start}-{n.end} {n.kind} {n.text!r} <- {', '.join(cats)}"
+              for n, cats in card.flagged]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":  # python -m evalkit.detectors.evaluate [CORPUS] [SYSTEM] [--no-source]
@@ -149,5 +230,7 @@ if __name__ == "__main__":  # python -m evalkit.detectors.evaluate [CORPUS] [SYS
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     corpus_dir = args[0] if args else "corpora/spinner-news-en-fr"
     system_name = args[1] if len(args) > 1 else "web-spinner-mt"
-    print(format_scorecard(evaluate_detectors(corpus_dir, system_name,
-                                              with_source="--no-source" not in sys.argv)))
+    card = score_corpus(corpus_dir, system_name, with_source="--no-source" not in sys.argv)
+    print(format_scorecard(card.rows))
+    if card.negatives:
+        print(format_negatives(card))

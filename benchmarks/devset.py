@@ -1,0 +1,146 @@
+"""Detector precision, recall and F1 on the spun-news development set, per language and split.
+
+    PYTHONPATH=. python -m benchmarks.devset                   # dev split (tune on this)
+    PYTHONPATH=. python -m benchmarks.devset --split heldout   # held-out split: totals only, at the end
+    PYTHONPATH=. python -m benchmarks.devset --split all --bundled --json out.json
+
+For each corpus `corpora/spun-news-<split>/en-XX` it runs every detector on the `spun-mt` system
+(documents marked `source: hidden` in corpus.yaml without their source) through
+`evalkit.detectors.evaluate.score_corpus`, the code behind `evalkit eval-detectors`, and prints
+Markdown: per category (family) and language the gold and predicted span counts and the overlap
+precision, recall and F1 (a predicted span counts when it shares a character with a gold span of
+the same category), the same over all languages, the same split by documents with and without
+their source, and how many gold negatives (gold/negatives) a flag overlaps. On the dev split the
+flagged negatives are listed; on the held-out split only counts are printed, so that nobody
+reads held-out text by accident. `--bundled` adds the bundled corpus (corpora/spinner-news-en-fr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SYSTEM = "spun-mt"
+LANGUAGES = ("fr", "de", "es", "ru")
+
+
+def counts(gold, predicted, categories):
+    """Per category: gold, predicted, predicted spans that overlap gold, gold spans overlapped."""
+    from evalkit.detectors.evaluate import score_spans
+
+    return {r.category: [r.gold, r.predicted, r.overlap_tp_pred, r.overlap_tp_gold]
+            for r in score_spans(gold, predicted, categories)}
+
+
+def prf(c):
+    g, p, tp_pred, tp_gold = c
+    precision = tp_pred / p if p else None
+    recall = tp_gold / g if g else None
+    f1 = 2 * precision * recall / (precision + recall) if precision and recall else (0.0 if g and p else None)
+    return precision, recall, f1
+
+
+def add(a, b):
+    return {k: [x + y for x, y in zip(a.get(k, [0] * 4), b.get(k, [0] * 4))] for k in set(a) | set(b)}
+
+
+def measure(folder: Path, system: str):
+    """Counts for the whole corpus, for its source-given and source-hidden documents, and negatives."""
+    from evalkit.corpus import load_corpus
+    from evalkit.detectors.evaluate import hidden_sources, score_corpus
+
+    card = score_corpus(folder, system)
+    hidden = hidden_sources(load_corpus(folder))
+    parts = {"all": counts(card.gold, card.predicted, card.categories)}
+    for name, keep in (("source given", lambda d: d not in hidden), ("source hidden", lambda d: d in hidden)):
+        parts[name] = counts([s for s in card.gold if keep(s.doc_id)], [s for s in card.predicted if keep(s.doc_id)],
+                             card.categories)
+    return parts, card.negatives, card.flagged
+
+
+def fmt(x):
+    return "–" if x is None else f"{x:.2f}"
+
+
+def table(columns: dict[str, dict], title: str) -> str:
+    """Rows: categories; per column (language): gold/pred and overlap P, R, F1."""
+    names = sorted({k for c in columns.values() for k in c if k != "(all)"}) + ["(all)"]
+    head = "| category | " + " | ".join(f"{lang} gold/pred | P | R | F1" for lang in columns) + " |"
+    rule = "|---|" + "|".join("---:|---:|---:|---:" for _ in columns) + "|"
+    lines = [f"**{title}**", "", head, rule]
+    for name in names:
+        cells = []
+        for c in columns.values():
+            value = c.get(name, [0, 0, 0, 0])
+            p, r, f = prf(value)
+            cells.append(f"{value[0]}/{value[1]} | {fmt(p)} | {fmt(r)} | {fmt(f)}")
+        if any(columns[k].get(name, [0, 0])[:2] != [0, 0] for k in columns):
+            label = f"`{name}`" if name != "(all)" else "**all**"
+            lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def report(split: str, bundled: bool) -> tuple[str, dict]:
+    out, data = [], {}
+    splits = ("dev", "heldout") if split == "all" else (split,)
+    for name in splits:
+        group = ROOT / "corpora" / f"spun-news-{name}"
+        per_lang, negs = {}, {}
+        by_source = defaultdict(dict)
+        for lang in LANGUAGES:
+            folder = group / f"en-{lang}"
+            if not folder.is_dir():
+                continue
+            parts, negatives, flagged = measure(folder, SYSTEM)
+            per_lang[lang] = parts["all"]
+            for key in ("source given", "source hidden"):
+                by_source[key] = add(by_source[key], parts[key])
+            negs[lang] = (negatives, flagged)
+        total = {}
+        for c in per_lang.values():
+            total = add(total, c)
+        columns = {**per_lang, "all": total}
+        out.append(f"### Split: {name}\n")
+        out.append(table(columns, f"{name}: overlap precision, recall and F1 per category and target language"))
+        out.append(table(dict(by_source), f"{name}: documents with and without their source (all languages)"))
+        lines = [f"**{name}: gold negatives flagged (a flag overlaps a span that is not an error)**", "",
+                 "| language | negatives | flagged |", "|---|---:|---:|"]
+        lines += [f"| {lang} | {len(n)} | {len(f)} |" for lang, (n, f) in negs.items()]
+        lines.append(f"| all | {sum(len(n) for n, _ in negs.values())} | {sum(len(f) for _, f in negs.values())} |")
+        if name == "dev":
+            lines.append("")
+            lines += [f"- {n.doc_id} `{n.text}` ({n.kind}) <- {', '.join(cats)}"
+                      for _, flagged in negs.values() for n, cats in flagged]
+        out.append("\n".join(lines) + "\n")
+        data[name] = {"languages": per_lang, "all": total, "by_source": dict(by_source),
+                      "negatives": {lang: {"total": len(n), "flagged": len(f)} for lang, (n, f) in negs.items()}}
+    if bundled:
+        from evalkit.detectors.evaluate import score_corpus
+
+        card = score_corpus(ROOT / "corpora" / "spinner-news-en-fr", "web-spinner-mt")
+        c = counts(card.gold, card.predicted, card.categories)
+        out.append("### Bundled corpus (spinner-news-en-fr, with source)\n")
+        out.append(table({"fr": c}, "bundled: overlap precision, recall and F1 per category"))
+        data["bundled"] = {"fr": c}
+    return "\n".join(out), data
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
+    parser.add_argument("--bundled", action="store_true", help="also score the bundled corpus")
+    parser.add_argument("--json", metavar="FILE", help="also write the counts as JSON")
+    args = parser.parse_args(argv)
+    text, data = report(args.split, args.bundled)
+    print(text)
+    if args.json:
+        Path(args.json).write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,209 @@
+"""Build the spun-news dev and held-out corpora from their annotation files.
+
+Each corpus folder (corpora/spun-news-dev/en-XX, corpora/spun-news-heldout/en-XX) holds the texts
+(`source/<doc>.txt`, `systems/spun-mt/<doc>.txt`) and one hand-written `annotations/<doc>.yaml` per
+document: its title, outlet, topic, whether the detectors get the source (`source: given|hidden`),
+and the gold errors and negatives as *quoted text*, never as offsets:
+
+    errors:
+      - [ne, major, "Financial Instances", "Financial Times", "why it is an error"]
+      - [untr, major, "deal", "accord", "why", {n: 2}]        # the 2nd occurrence of "deal"
+    negatives:
+      - [outlet, "Reuters", "why it is not an error"]
+
+This script finds each quoted text in the MT file (the n-th occurrence, default the only one: a
+text found more than once without `n` is an error), and writes `gold/errors/<doc>.jsonl` and
+`gold/negatives/<doc>.jsonl` with exact 0-based code-point offsets, `corpus.yaml`, and the
+datasheet's generated blocks (`evalkit datasheet --write`). It stops with a one-line message on
+the first quoted text that is not in the file, and checks every written span against the file.
+
+    PYTHONPATH=. python corpora/spun-news-dev/tools/build.py            # every corpus
+    PYTHONPATH=. python corpora/spun-news-dev/tools/build.py corpora/spun-news-dev/en-fr
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import yaml
+
+SYSTEM = "spun-mt"
+ROOT = Path(__file__).resolve().parents[2]          # corpora/
+GROUPS = ("spun-news-dev", "spun-news-heldout")
+CATEGORIES = {
+    "ne": "accuracy/mistranslation/named-entity", "untr": "accuracy/untranslated",
+    "bp": "addition/boilerplate", "leak": "addition/prompt-leak", "dup": "fluency/duplication",
+    "trunc": "omission/truncation", "om": "accuracy/omission", "num": "accuracy/mistranslation/number",
+    "mis": "accuracy/mistranslation", "add": "accuracy/addition", "punct": "fluency/punctuation",
+    "gram": "fluency/grammar", "spell": "fluency/spelling", "incons": "fluency/inconsistency",
+    "awk": "style/awkward",
+}
+NEGATIVE_KINDS = ("outlet", "agency", "loanword", "quoted-english", "product", "person", "organisation",
+                  "capitalised-noun", "place", "acronym")
+LANGUAGE_NAMES = {"fr": "French", "de": "German", "es": "Spanish", "ru": "Russian"}
+
+
+class BuildError(Exception):
+    pass
+
+
+def locate(text: str, needle: str, n: int | None, where: str) -> int:
+    """Start of the n-th (1-based) occurrence of `needle` in `text`; the only one when n is None."""
+    starts, k = [], text.find(needle)
+    while k != -1:
+        starts.append(k)
+        k = text.find(needle, k + 1)
+    if not starts:
+        raise BuildError(f"{where}: {needle!r} not found in the MT")
+    if n is None:
+        if len(starts) > 1:
+            raise BuildError(f"{where}: {needle!r} occurs {len(starts)} times; say which with {{n: K}}")
+        return starts[0]
+    if not 1 <= n <= len(starts):
+        raise BuildError(f"{where}: {needle!r} occurs {len(starts)} times, not {n}")
+    return starts[n - 1]
+
+
+def _options(row: list, size: int, where: str) -> dict:
+    if len(row) == size:
+        return {}
+    if len(row) == size + 1 and isinstance(row[-1], dict):
+        return row[-1]
+    raise BuildError(f"{where}: expected {size} fields (and an optional {{n: K}}), got {row!r}")
+
+
+def gold_errors(doc_id: str, mt: str, rows: list, where: str) -> list[dict]:
+    errors = []
+    for i, row in enumerate(rows or [], start=1):
+        here = f"{where} errors[{i}]"
+        options = _options(row, 5, here)
+        code, severity, needle, correction, rationale = row[:5]
+        if code not in CATEGORIES:
+            raise BuildError(f"{here}: unknown category code {code!r} (one of {', '.join(CATEGORIES)})")
+        if severity not in ("minor", "major", "critical"):
+            raise BuildError(f"{here}: unknown severity {severity!r}")
+        start = locate(mt, needle, options.get("n"), here)
+        errors.append({"doc_id": doc_id, "system": SYSTEM, "category": CATEGORIES[code], "severity": severity,
+                       "start": start, "end": start + len(needle), "text": needle,
+                       "correction": correction, "rationale": rationale,
+                       "parent_text": options.get("parent")})
+    errors.sort(key=lambda e: (e["start"], -e["end"]))
+    ids = {}
+    for k, e in enumerate(errors, start=1):
+        e["id"] = f"{doc_id[:3]}-e{k:03d}"
+        ids[(e["text"], e["start"])] = e["id"]
+    for e in errors:
+        parent_text = e.pop("parent_text")
+        e["parent"] = None
+        if parent_text is not None:
+            outer = [o for o in errors if o["text"] == parent_text and o["start"] <= e["start"]
+                     and e["end"] <= o["end"] and o is not e]
+            if len(outer) != 1:
+                raise BuildError(f"{where}: parent {parent_text!r} of {e['text']!r} not found around it")
+            e["parent"] = outer[0]["id"]
+    order = ("id", "doc_id", "system", "category", "severity", "start", "end", "text", "correction",
+             "rationale", "parent")
+    return [{k: e[k] for k in order} for e in errors]
+
+
+def gold_negatives(doc_id: str, mt: str, rows: list, where: str) -> list[dict]:
+    negatives = []
+    for i, row in enumerate(rows or [], start=1):
+        here = f"{where} negatives[{i}]"
+        options = _options(row, 3, here)
+        kind, needle, why = row[:3]
+        if kind not in NEGATIVE_KINDS:
+            raise BuildError(f"{here}: unknown negative kind {kind!r} (one of {', '.join(NEGATIVE_KINDS)})")
+        start = locate(mt, needle, options.get("n"), here)
+        negatives.append({"doc_id": doc_id, "system": SYSTEM, "kind": kind, "start": start,
+                          "end": start + len(needle), "text": needle, "why": why})
+    negatives.sort(key=lambda r: (r["start"], r["end"]))
+    for k, r in enumerate(negatives, start=1):
+        r["id"] = f"{doc_id[:3]}-n{k:03d}"
+    order = ("id", "doc_id", "system", "kind", "start", "end", "text", "why")
+    return [{k: r[k] for k in order} for r in negatives]
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def build_corpus(folder: Path) -> dict:
+    group, pair = folder.parent.name, folder.name
+    source_lang, target_lang = pair.split("-")
+    documents = []
+    counts = {"errors": 0, "negatives": 0}
+    for spec_path in sorted((folder / "annotations").glob("*.yaml")):
+        doc_id = spec_path.stem
+        spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+        mt_path = folder / "systems" / SYSTEM / f"{doc_id}.txt"
+        mt = mt_path.read_text(encoding="utf-8")
+        where = str(spec_path.relative_to(ROOT.parent))
+        errors = gold_errors(doc_id, mt, spec.get("errors"), where)
+        negatives = gold_negatives(doc_id, mt, spec.get("negatives"), where)
+        for row in errors + negatives:
+            if mt[row["start"]:row["end"]] != row["text"]:   # cannot happen; checked anyway
+                raise BuildError(f"{where}: span {row['id']} does not match the MT")
+        write_jsonl(folder / "gold" / "errors" / f"{doc_id}.jsonl", errors)
+        write_jsonl(folder / "gold" / "negatives" / f"{doc_id}.jsonl", negatives)
+        counts["errors"] += len(errors)
+        counts["negatives"] += len(negatives)
+        if spec.get("source") not in ("given", "hidden"):
+            raise BuildError(f"{where}: 'source' must be 'given' or 'hidden'")
+        documents.append({"id": doc_id, "title": spec["title"], "split": group.rsplit("-", 1)[1],
+                          "source": spec["source"], "outlet": spec["outlet"], "topic": spec["topic"]})
+    manifest = {
+        "name": f"{group}-{pair}", "version": 1, "source_lang": source_lang, "target_lang": target_lang,
+        "description": (f"{'Development' if group.endswith('dev') else 'HELD-OUT'} set: spun-then-machine-"
+                        f"translated news articles in {LANGUAGE_NAMES[target_lang]}, written for evalkit to "
+                        "measure its error detectors on text they were not built on (see ../README.md)."),
+        "systems": {SYSTEM: {"description": "The English article passed through an article spinner and an "
+                             "MT system, with a scraper site's junk; written for evalkit (see ../README.md).",
+                             "gold": True}},
+        "documents": documents,
+    }
+    header = ("# evalkit corpus manifest, generated by ../../spun-news-dev/tools/build.py from annotations/.\n"
+              "# Per document: split (dev or heldout), source (given: the detectors see source/<doc>.txt;\n"
+              "# hidden: they are measured on the MT alone), outlet and topic of the article.\n")
+    (folder / "corpus.yaml").write_text(header + yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False,
+                                                                width=100), encoding="utf-8")
+    readme = folder / "README.md"
+    if not readme.exists():
+        readme.write_text(_readme(group, pair, target_lang), encoding="utf-8")
+    from evalkit.datasheet import write_derived
+
+    write_derived(folder)
+    return counts
+
+
+def _readme(group: str, pair: str, target_lang: str) -> str:
+    blocks = "\n\n".join(f"## {title}\n\n<!-- BEGIN GENERATED: {name} (evalkit datasheet --write) -->\n"
+                         f"<!-- END GENERATED: {name} -->" for name, title in
+                         (("stats", "Size"), ("errors", "Gold errors"), ("notes", "Notes")))
+    held = group.endswith("heldout")
+    warning = ("\n**HELD OUT. Detector developers must not open these texts, gold or notes until the final "
+               "measurement** (run `benchmarks/devset.py --heldout` and read only its totals).\n" if held else "")
+    return (f"# {group} {pair}\n{warning}\nSpun-then-machine-translated news in {LANGUAGE_NAMES[target_lang]}, "
+            "written for evalkit. The datasheet of the whole set (how it was made, what is annotated, licence, "
+            "limits) is [../../spun-news-dev/README.md](../../spun-news-dev/README.md); documents, splits and "
+            "which documents are measured without their source are in `corpus.yaml`.\n\n" + blocks + "\n")
+
+
+def main(argv: list[str]) -> int:
+    folders = [Path(a) for a in argv] or [ROOT / g / p for g in GROUPS for p in
+                                          sorted(x.name for x in (ROOT / g).glob("en-*")) if (ROOT / g).is_dir()]
+    try:
+        for folder in folders:
+            counts = build_corpus(folder.resolve())
+            print(f"{folder}: {counts['errors']} errors, {counts['negatives']} negatives")
+    except (BuildError, OSError, yaml.YAMLError, KeyError) as exc:
+        print(f"build.py: error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
