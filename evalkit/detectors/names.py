@@ -20,6 +20,7 @@ from typing import NamedTuple
 from ..flags import Flag
 from . import untranslated
 from .base import DetectionInput, Detector
+from .rendered import common_word_flag, rendered_with_source, rendered_without_source
 from .untranslated import (
     _WORD,
     Token,
@@ -908,15 +909,19 @@ class NamesDetector(Detector):
         if not tokens:
             return []
         flags: list[Flag] = []
+        people: list[Flag] = []   # titles and lost names: the source's word is their evidence
         if doc.alignment and doc.source_segments and doc.hypothesis_segments:
             flags += self._with_source(doc, langs, src, tgt)
-            flags += self._people_and_places(doc, src, tgt)
+            flags += rendered_with_source(self, doc, src, tgt)
+            people = self._people_and_places(doc, src, tgt)
+        else:
+            flags += rendered_without_source(self, doc, tokens, seqs, src, tgt)
         spun = self._spun(doc, tokens, known, seqs, langs)
         if spun and doc.alignment and doc.source_segments and doc.hypothesis_segments and doc.source:
             spun = _backed_by_source(doc, spun)
         flags += spun
         flags += self._inconsistent(doc, tokens, src, tgt)
-        return _dedupe(flags)
+        return _dedupe([f for f in flags if not common_word_flag(doc, f, tgt)] + people)
 
     # ---- no source: gazetteer + swap model
 
