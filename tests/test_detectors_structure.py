@@ -268,3 +268,34 @@ def test_dropped_name_part_across_two_source_segments_of_one_link():
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(structure, "_FIRST_NAME_WORD", re.compile(""))
         assert [f for f in StructureDetector().detect(doc) if f.category == "accuracy/omission"] == flags
+
+
+# ---- omissions where junk sits at the same place
+
+def test_an_omission_beside_a_cookie_notice_is_found_and_the_notice_is_no_addition() -> None:
+    src = SOURCE
+    lines = LINES[:3] + ["Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten."] + LINES[4:]
+    flags = detect(make("\n\n".join(lines) + "\n", src))
+    omissions = [f for f in flags if f.category == "accuracy/omission"]
+    assert len(omissions) == 1 and "180 metres" in omissions[0].suggestion
+    assert found(flags, "accuracy/addition") == []
+
+
+def test_a_missing_sentence_is_not_excused_by_digits_of_other_numbers() -> None:
+    # "4.2" is missing; its digits 4 and 2 appear in the neighbours' "2,9 %" and "4,3 %": no evidence
+    src = ("Prices rose again in October.\n\n"
+           "Headline inflation fell to 2.9% in October, down from 4.3% in September.\n\n"
+           "Core inflation, which excludes energy and food, dropped to 4.2%, its lowest level in a year.\n\n"
+           "The bank said it remains cautious about the months ahead.\n")
+    hyp = ("Les prix ont encore augmenté en octobre.\n\n"
+           "L’inflation globale est tombée à 2,9 % en octobre, contre 4,3 % en septembre.\n\n"
+           "La banque a déclaré rester prudente pour les mois à venir.\n")
+    omissions = [f for f in detect(make(hyp, src)) if f.category == "accuracy/omission"]
+    assert len(omissions) == 1 and omissions[0].suggestion.startswith("Core inflation")
+
+
+def test_a_sentence_rendered_elsewhere_with_its_number_is_not_an_omission() -> None:
+    from evalkit.detectors.structure import _anchors
+
+    assert _anchors("It dropped to 4.2%.", "en") & _anchors("Elle a reculé à 4,2 %.", "fr") == {"#4.2"}
+    assert not _anchors("It dropped to 4.2%.", "en") & _anchors("2,9 % contre 4,3 %", "fr")

@@ -309,9 +309,18 @@ class _Context:
             while k < len(links) and not (links[k].source and links[k].target):
                 run.append(k)
                 k += 1
-            if any(links[r].source for r in run) and any(links[r].target for r in run):
+            if any(links[r].source for r in run) and any(self._prose(j) for r in run for j in links[r].target):
                 crossed.update(run)
         return crossed
+
+    def _prose(self, j: int) -> bool:
+        """MT segment j is article text: not a junk line, a leaked prompt, a duplicate, nor what the
+        aligner itself takes for junk (a cookie notice, a share bar, in any of its languages)."""
+        if self.line_kind(j) != "content" or j in self.duplicate_segs or self.in_prompt(j):
+            return False
+        from ..align import junkiness
+
+        return junkiness(self.segs[j].text, self.doc.tgt_lang) < 0.5
 
     def omissions(self) -> None:
         """A run of source sentences with no MT counterpart (1-0 links), anchored to the MT word
@@ -346,7 +355,7 @@ class _Context:
         if any(_absorbed(nb, len(missing), self.segs, src, ratio) for nb in neighbours):
             return
         near = " ".join(self.segs[t].text for lk in links[max(0, first - 1):after + 2] for t in lk.target)
-        if _anchors(missing) & _anchors(near):
+        if _anchors(missing, self.doc.src_lang) & _anchors(near, self.lang):
             return  # a name or number of the missing text is there: rendered, but not where expected
         before = [t for lk in links[:after] for t in lk.target]
         if before:
@@ -451,7 +460,7 @@ class _Context:
             if link.source or not link.target or k in crossed:
                 continue
             for j in link.target:
-                if self.line_kind(j) != "content" or j in self.duplicate_segs or self.in_prompt(j):
+                if not self._prose(j):
                     continue
                 seg = self.segs[j]
                 if len(words(seg.text)) < 5 or not is_terminal(seg.text):
@@ -459,7 +468,7 @@ class _Context:
                 if any(_splits(links[n], j, self.segs, src, ratio) for n in (k - 1, k + 1) if 0 <= n < len(links)):
                     continue
                 near = " ".join(src[i].text for lk in links[max(0, k - 2):k + 3] for i in lk.source)
-                if _anchors(seg.text) & _anchors(near):
+                if _anchors(seg.text, self.lang) & _anchors(near, self.doc.src_lang):
                     continue  # it shares a name or number with the source around it: a loose rendering
                 self.flag(seg.start, seg.end, "accuracy/addition", "major", 0.55,
                           "MT sentence with no counterpart in the source", suggestion="")
@@ -544,9 +553,11 @@ def _splits(neighbour, j: int, segs: Sequence, src: Sequence, ratio: float) -> b
     return abs(t_len + len(segs[j].text) - s_len) < abs(t_len - s_len)
 
 
-def _anchors(text: str) -> set[str]:
-    """Names and numbers of a text, accent- and case-folded: what survives translation."""
-    found = {m.group() for m in _DIGITS.finditer(text)}
+def _anchors(text: str, lang: str | None = None) -> set[str]:
+    """Names and numbers of a text, accent- and case-folded: what survives translation. A number
+    is its value ("4.2" is "4,2" in French), so that "4.2" is not found in "2,9 % ... 4,3 %"."""
+    code = (lang or "").split("-")[0].lower()
+    found = {"#" + v for _, vals in extract_numbers(text, code, lenient=True) for v in vals} if _DIGITS.search(text) else set()
     for m in _CAPITALISED.finditer(text):
         before = text[:m.start()].rstrip()
         if before and before[-1] not in ".!?:«“\"'(—–-":   # not the first word of a sentence
