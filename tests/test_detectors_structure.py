@@ -299,3 +299,27 @@ def test_a_sentence_rendered_elsewhere_with_its_number_is_not_an_omission() -> N
 
     assert _anchors("It dropped to 4.2%.", "en") & _anchors("Elle a reculé à 4,2 %.", "fr") == {"#4.2"}
     assert not _anchors("It dropped to 4.2%.", "en") & _anchors("2,9 % contre 4,3 %", "fr")
+
+
+# ---- truncation behind a byline
+
+def test_a_byline_after_the_text_does_not_hide_its_truncation() -> None:
+    hyp = ("Los sindicatos convocaron una huelga general.\n"
+           "La protesta será el 9 de mayo en todo el país contra los\n"
+           "Por Redacción Economía\n"
+           "Deja tu comentario\n")
+    assert found(detect(make(hyp, tgt="es")), "omission/truncation") == ["contra los"]
+
+
+def test_a_finished_text_followed_by_a_byline_is_not_truncated() -> None:
+    hyp = ("Los sindicatos convocaron una huelga general.\n"
+           "La protesta será el 9 de mayo en todo el país.\n"
+           "Por Redacción Economía\n"
+           "Deja tu comentario\n")
+    assert found(detect(make(hyp, tgt="es")), "omission/truncation") == []
+
+
+def test_russian_text_stopping_on_a_preposition_is_truncated() -> None:
+    hyp = ("Снегопад парализовал движение в столице.\n"
+           "Предыдущий рекорд для начала декабря был установлен в\n")
+    assert found(detect(make(hyp, tgt="ru")), "omission/truncation") == ["установлен в"]

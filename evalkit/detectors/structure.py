@@ -24,29 +24,17 @@ def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Words a sentence cannot end on: articles, prepositions, conjunctions, determiners. A text that
-# stops on one of them was cut.
-_DANGLING = {
-    "en": """the a an of to in on at by for with from into onto about over under between and or but nor
-        that which who whose whom this these those its their his her our your my as than if because
-        while when where after before during through against without within via per amid among""",
-    "fr": """de du des le la les l un une à au aux en dans sur sous par pour avec sans vers chez entre et
-        ou mais donc ni car que qui dont où ce cet cette ces son sa ses leur leurs mon ma mes ton ta tes
-        notre nos votre vos d qu lors selon après avant depuis pendant contre comme si quand lorsque
-        puisque parce malgré parmi""",
-    "de": """der die das den dem des ein eine einen einem einer eines und oder aber in im an am auf aus
-        bei mit nach von vom zu zum zur für über unter vor hinter neben zwischen durch gegen ohne um dass
-        weil wenn als sein seine ihr ihre""",
-    "es": """el la los las un una unos unas de del a al en con por para sin sobre entre hacia desde
-        hasta y o pero que como su sus mi mis este esta estos estas cuando donde según durante""",
-    "it": """il lo la i gli le un una uno di del della dei degli delle a al alla ai agli alle da dal
-        dalla in nel nella con su sul sulla per tra fra e o ma che come suo sua suoi sue durante""",
-    "pt": """o a os as um uma de do da dos das em no na nos nas por pelo pela com sem para sobre entre
-        e ou mas que como seu sua seus suas durante""",
-    "nl": """de het een van in op aan met voor door bij naar over onder tussen en of maar dat die dit
-        deze zijn haar hun""",
-}
-_DANGLING_SETS = {lang: frozenset(ws.split()) for lang, ws in _DANGLING.items()}
+# Words a sentence cannot end on, per language (evalkit/data/dangling_words.tsv): a text that stops on
+# one of them was cut.
+def _load_dangling() -> dict[str, frozenset[str]]:
+    from importlib import resources
+
+    text = resources.files("evalkit").joinpath("data/dangling_words.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t", 1) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {lang: frozenset(words.split()) for lang, words in rows}
+
+
+_DANGLING_SETS = _load_dangling()
 
 # Pairs of identical words that are grammatical ("nous nous sommes", "had had", "die, die").
 _LEGIT_REPEATS = _wordset("nous vous had that die der das sie is was ha la")
@@ -233,7 +221,7 @@ class _Context:
 
     def truncation(self) -> None:
         """The last sentence of the article (junk after it does not count) is unfinished."""
-        last = next((line for line in reversed(self.lines) if line.kind == "content"), None)
+        last = self._last_article_line()
         if last is None:
             return
         idx = [j for j, k in enumerate(self.line_of_seg) if k is not None and self.lines[k] is last
@@ -265,6 +253,17 @@ class _Context:
         start = tokens[-2].start() if len(tokens) >= 2 else tokens[-1].start()
         self.flag(seg.start + start, seg.start + tokens[-1].end(), "omission/truncation", "major", confidence,
                   why, suggestion=None)
+
+    def _last_article_line(self) -> Line | None:
+        """The article's last line: the last content line, passing over short unpunctuated lines after
+        it (a byline "Por Redacción Economía", a "Deja tu comentario" the junk rules do not know),
+        which would otherwise hide a truncated sentence before them."""
+        content = [line for line in self.lines if line.kind == "content"]
+        for line in reversed(content[-4:]):
+            text = line.text.strip()
+            if len(words(text)) >= 6 or is_terminal(text) or text.endswith((":", ";")):
+                return line
+        return content[-1] if content else None
 
     def _short_of_source(self, j: int) -> str:
         """With a source: the MT segment renders only the start of its source sentence."""
