@@ -128,7 +128,8 @@ _JUNK = re.compile(
     r"diese (?:web)?seite verwendet|este sitio (?:web )?utiliza|en poursuivant|by continuing|mit der nutzung|"
     r"al continuar|kommentar verfassen|deja un comentario|votre adresse (?:e-mail|électronique)|"
     r"your email address|ihre e-mail-adresse|tu (?:dirección de )?correo|erforderliche felder|required fields|"
-    r"les champs obligatoires|los campos obligatorios)",
+    r"les champs obligatoires|los campos obligatorios|мы используем (?:файлы )?cookie|продолжая пользоваться|"
+    r"оставить комментарий|ваш адрес (?:email|электронной почты))",
     re.IGNORECASE)
 
 

@@ -323,3 +323,19 @@ def test_russian_text_stopping_on_a_preposition_is_truncated() -> None:
     hyp = ("Снегопад парализовал движение в столице.\n"
            "Предыдущий рекорд для начала декабря был установлен в\n")
     assert found(detect(make(hyp, tgt="ru")), "omission/truncation") == ["установлен в"]
+
+
+def test_a_sentence_paired_with_a_copy_of_the_next_rendering_is_an_omission() -> None:
+    # The MT repeats the next sentence where the 8,000-pedestrians sentence was, after an ad label.
+    lines = LINES[:4] + ["Publicité", LINES[5], LINES[5]]
+    flags = detect(make("\n\n".join(lines) + "\n", SOURCE))
+    omissions = [f for f in flags if f.category == "accuracy/omission"]
+    assert len(omissions) == 1 and "8,000 pedestrians" in omissions[0].suggestion
+    assert omissions[0].text == "large."   # anchored on the article text before the ad label
+    assert len(found(flags, "fluency/duplication")) == 1
+
+
+def test_a_name_part_inside_a_rendered_name_is_not_a_dropped_part() -> None:
+    src = "The Washington Post said the talks had failed.\n"
+    hyp = "El Correo de Washington dijo que las conversaciones habían fracasado.\n"
+    assert found(detect(make(hyp, src, tgt="es")), "accuracy/omission") == []

@@ -89,6 +89,8 @@ class _Context:
         self._src_of: dict[int, tuple[int, ...]] = {}
         self._ratio: float | None = None
         self._seg_starts: list[int] | None = None
+        self._gaps: list | None = None
+        self._copies: set[int] = set()
 
     def flag(self, start: int, end: int, category: str, severity: str, confidence: float, evidence: str,
              suggestion: str | None = None) -> None:
@@ -294,10 +296,42 @@ class _Context:
 
     # --- with the source: omissions, additions, numbers -------------------------------------
 
+    def _gap_links(self) -> list:
+        """The alignment as omissions see it: a source sentence paired only with a copy of its
+        neighbour's rendering (the MT repeats a line where the sentence was; the link is held by
+        length alone) is unrendered, and the copy an MT-only segment."""
+        if self._gaps is not None:
+            return self._gaps
+        from ..align import Link
+
+        links = list(self.doc.alignment or ())
+        out = []
+        for k, link in enumerate(links):
+            copy = self._copied_rendering(links, k)
+            if copy:
+                self._copies.add(link.target[0])
+                out += [Link(link.source, (), link.score), Link((), link.target, 0.0)]
+            else:
+                out.append(link)
+        self._gaps = out
+        return out
+
+    def _copied_rendering(self, links: list, k: int) -> bool:
+        link = links[k]
+        if len(link.source) != 1 or len(link.target) != 1 or link.score <= 0:
+            return False
+        key = normalise_line(self.segs[link.target[0]].text)
+        for n in (k - 1, k + 1):
+            other = links[n] if 0 <= n < len(links) else None
+            if other is not None and len(other.target) == 1 and other.source and other.score < link.score \
+                    and normalise_line(self.segs[other.target[0]].text) == key:
+                return True
+        return False
+
     def _crossed_gaps(self) -> set[int]:
         """Links in a run of unaligned links holding both source-only and MT-only segments: a
         loose or garbled rendering the aligner could not pair, not an omission plus an addition."""
-        links = list(self.doc.alignment or ())
+        links = self._gap_links()
         crossed: set[int] = set()
         k = 0
         while k < len(links):
@@ -315,7 +349,7 @@ class _Context:
     def _prose(self, j: int) -> bool:
         """MT segment j is article text: not a junk line, a leaked prompt, a duplicate, nor what the
         aligner itself takes for junk (a cookie notice, a share bar, in any of its languages)."""
-        if self.line_kind(j) != "content" or j in self.duplicate_segs or self.in_prompt(j):
+        if self.line_kind(j) != "content" or j in self.duplicate_segs or j in self._copies or self.in_prompt(j):
             return False
         from ..align import junkiness
 
@@ -324,7 +358,7 @@ class _Context:
     def omissions(self) -> None:
         """A run of source sentences with no MT counterpart (1-0 links), anchored to the MT word
         after which the content is missing; the missing source text is the suggestion."""
-        links = list(self.doc.alignment or ())
+        links = self._gap_links()
         crossed = self._crossed_gaps()
         k = 0
         while k < len(links):
@@ -356,7 +390,9 @@ class _Context:
         near = " ".join(self.segs[t].text for lk in links[max(0, first - 1):after + 2] for t in lk.target)
         if _anchors(missing, self.doc.src_lang) & _anchors(near, self.lang):
             return  # a name or number of the missing text is there: rendered, but not where expected
-        before = [t for lk in links[:after] for t in lk.target]
+        # anchored on article text: an ad label or a junk line before the gap is passed over
+        before = [t for lk in links[:after] for t in lk.target if self._prose(t)] or \
+            [t for lk in links[:after] for t in lk.target]
         if before:
             # The last word of the MT sentence before the gap, with the punctuation after it.
             seg = self.segs[before[-1]]
@@ -444,6 +480,8 @@ class _Context:
                 after = seg.text[w.end():].lstrip(" \u00a0")
                 if after[:1].isupper():
                     continue  # "Financial Instances": a substituted name part, not a dropped one
+                if _INSIDE_NAME.search(seg.text, 0, w.start()):
+                    continue  # "El Correo de Washington": the name rendered another way (names detector)
                 self.flag(seg.start + w.start(), seg.start + w.end(), "accuracy/omission", "minor", 0.5,
                           f"source name {m.group()!r}: the MT keeps {first!r} and drops {last!r}",
                           suggestion=" " + last)
@@ -511,6 +549,8 @@ _STRAY_HINT = re.compile(r"[.!?,;:][ \u00a0]?[.!?,;:][ \u00a0]+[a-zß-öø-ÿ]")
 _STRAY_BREAK = re.compile(
     r"(?<![\w-])(?P<word>[a-zß-öø-ÿ][^\W\d_]{3,})"
     r"(?P<punct>[ \u00a0]?[.!?,;:](?:[ \u00a0]?[.!?,;:])+)[ \u00a0]+(?=[a-zß-öø-ÿ])")
+# the words before a word inside a longer capitalised name: "Correo de ", "Journal de "
+_INSIDE_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Þ][^\W\d_]+[\s\u00a0]+(?:(?:de|del|der|di|du|des|of|von|da|do)[\s\u00a0]+)?\Z")
 _CAPITALISED = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}")
 _WORD_SPAN = re.compile(r"[^\W\d_]+")
 # what _SOURCE_NAME's first word is made of, where another capitalised word may follow it
