@@ -207,12 +207,17 @@ def test_near_duplicate_lines_found_through_their_rarest_words():
 
     base = "le gouvernement veut soutenir les petites entreprises face à la hausse des prix"
     other = "une phrase tout à fait différente de la première, vraiment"
-    index = _NearIndex([base, base + "x", base.replace("prix", "prie"), other])
+    index = _NearIndex([base, base + "x", base.replace("prix", "prie"), other] * 100)   # the indexed way
+    assert not index._small
     index.add(base, 0)
     index.add(base + "x", 1)
     assert index.find(base.replace("prix", "prie")) == 0
     assert index.find(other) is None
     assert index.find("trop court") is None   # under 40 characters: never a near repeat
+    small = _NearIndex([base, other])   # a short document: every earlier line of about the length
+    assert small._small
+    small.add(base, 0)
+    assert small.find(base.replace("prix", "prie")) == 0 and small.find(other) is None
 
 
 def test_near_duplicate_index_is_capped_on_a_page_repeating_a_sentence_with_a_counter():

@@ -33,21 +33,26 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
     source, text = doc.source or "", doc.hypothesis
     flags: list[Flag] = []
     for s_tokens, t_tokens, sa, sb in aligned_tokens(doc):
-        t_seqs = None
-        t_fold = fold(text[t_tokens[0].start:t_tokens[-1].end]) if t_tokens else ""
+        t_seqs = t_fold = None
+        t_text = text[t_tokens[0].start:t_tokens[-1].end].casefold() if t_tokens else ""
         for seq in _names.name_sequences(s_tokens, source):
-            if seq.caps_line:
+            if seq.caps_line or seq.first == seq.last or _strip_article(seq.text).casefold() in t_text:
                 continue
             real = name_words(seq.text)
-            if len(real) < 2 or fold(_strip_article(seq.text)) in t_fold:
+            if len(real) < 2:
+                continue
+            if t_fold is None:
+                t_fold = fold(t_text)
+            if fold(_strip_article(seq.text)) in t_fold:
                 continue
             entry = _names.gazetteer().lookup(seq.text)
             if entry is not None and _alias_written(entry, t_fold):
                 continue
             if t_seqs is None:
                 t_seqs = [t for t in _hyphened(_names.name_sequences(t_tokens, text), text) if not t.caps_line]
-            slot = _names.outlet_slot(source, seq.start, seq.end) == "attribution"
-            outlet = entry is not None and entry.is_outlet or entry is None and slot
+            if not t_seqs:
+                break
+            outlet = _Outlet(entry, source, seq)
             for cand in t_seqs:
                 how = _verdict(cand.text, real, src, tgt, outlet)
                 if how:
@@ -61,7 +66,20 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
     return flags
 
 
-def _verdict(candidate: str, real: Sequence[str], src: str, tgt: str, outlet: bool) -> str | None:
+class _Outlet:
+    """Whether a source name is a news outlet's: a gazetteer outlet, or an unknown name where the source
+    cites a news source (worked out only when asked: most names are never compared)."""
+
+    def __init__(self, entry, source: str, seq) -> None:
+        self.entry, self.source, self.seq = entry, source, seq
+
+    def __bool__(self) -> bool:
+        if self.entry is not None:
+            return self.entry.is_outlet
+        return _names.outlet_slot(self.source, self.seq.start, self.seq.end) == "attribution"
+
+
+def _verdict(candidate: str, real: Sequence[str], src: str, tgt: str, outlet) -> str | None:
     """Why the MT name `candidate` is a wrong rendering of the real name's words `real`, or None."""
     words = _candidate_words(candidate, tgt)
     r = render(words, real, tgt)

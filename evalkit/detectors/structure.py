@@ -626,9 +626,15 @@ class _NearIndex:
     """
 
     POSTINGS = 64
+    SMALL = 256   # fewer lines than this: compared with every earlier line of about their length
 
     def __init__(self, keys: Sequence[str]) -> None:
+        self._small = len(keys) < self.SMALL
+        self._sorted: list[tuple[int, str, int]] = []
+        self._split: dict[str, set[str]] = {}
         counts: dict[str, int] = {}
+        if self._small:
+            keys = ()
         for key in keys:
             for w in set(key.split()):
                 counts[w] = counts.get(w, 0) + 1
@@ -643,6 +649,9 @@ class _NearIndex:
         return ranked[:len(words) - need + 1]
 
     def add(self, key: str, line: int) -> None:
+        if self._small:
+            bisect.insort(self._sorted, (len(key), key, line))
+            return
         words = frozenset(key.split())
         n = len(self._lines)
         self._lines.append((len(key), key, line))
@@ -656,6 +665,8 @@ class _NearIndex:
         """The earliest-sorted earlier line whose key is almost `key`, or None."""
         if len(key) < 40:
             return None
+        if self._small:
+            return _near_duplicate(key, self._sorted, self._split)
         words = frozenset(key.split())
         slack = 0.03 * len(key)
         found = {n for w in self._prefix(words) for n in self._by_word.get(w, ())}
@@ -667,6 +678,29 @@ class _NearIndex:
             if _near_same(key, other):
                 return line
         return None
+
+
+def _near_duplicate(key: str, earlier: list[tuple[int, str, int]],
+                    words: dict[str, set[str]] | None = None) -> int | None:
+    """An earlier line whose key is almost the same, or None: `earlier` is sorted by key length and
+    only lines within 3 % of the length are compared (a short document's way; see _NearIndex).
+    `words` remembers the word set of each key (a line is compared with many later ones)."""
+    words = {} if words is None else words
+    slack = 0.03 * len(key)
+    lo = bisect.bisect_left(earlier, (len(key) - slack,))
+    tokens = None
+    for length, other, k in earlier[lo:]:
+        if length > len(key) + slack:
+            break
+        tokens = tokens or set(key.split())
+        other_tokens = words.get(other)
+        if other_tokens is None:
+            other_tokens = words[other] = set(other.split())
+        if len(tokens & other_tokens) < 0.8 * max(len(tokens), len(other_tokens)):
+            continue
+        if _near_same(key, other):
+            return k
+    return None
 
 
 def _near_same(key: str, other: str) -> bool:
