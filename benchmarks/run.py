@@ -505,7 +505,7 @@ def _comparisons(r: SizeResults, work: Path) -> list[str]:
 
 SCALING_MB = (1, 5, 50)
 SCALING_SHAPES = {
-    "lines": "one sentence per line, every line distinct (a counter is added once the corpus's sentences run out)",
+    "lines": "one sentence per line, nearly every line distinct (a counter is added once the corpus's sentences run out)",
     "repeats": "the corpus's MT pages repeated whole, so every line recurs",
 }
 SCALING_MARK = "<!-- scaling: written by `python -m benchmarks.run --scaling-only` -->"
