@@ -512,3 +512,21 @@ def test_a_common_word_that_opens_a_known_name_is_never_a_spun_outlet() -> None:
     at = doc.hypothesis.index("Zeit")
     flag = Flag(at, at + 4, NAMED_ENTITY, "critical", "Zeit", "names", "Die Zeit", 0.9, "a spun outlet")
     assert not common_word_flag(doc, flag, "de")   # "schrieb die ...": where a news source is cited
+
+
+@pytest.mark.parametrize("src, hyp", [
+    ("The White House said the talks would resume.", "La Maison Blanche a déclaré que les discussions reprendraient."),
+    ("The Red Cross said it had sent teams.", "La Croix-Rouge a déclaré avoir envoyé des équipes."),
+    ("Ursula von der Leyen said the plan was ready.", "Ursula von der Leyen a déclaré que le plan était prêt."),
+    ("The Deutsche Presse-Agentur (dpa) reported the fire.", "La Deutsche Presse-Agentur (dpa) a rapporté l’incendie."),
+    ("Apple said the iPhone 15 Pro and Google Maps were affected.",
+     "Apple a déclaré que l’iPhone 15 Pro et Google Maps étaient touchés."),
+])
+def test_with_the_source_names_rendered_as_usual_are_not_flagged(src: str, hyp: str) -> None:
+    assert named(detect(make(hyp, src))) == []
+
+
+def test_an_unknown_newspaper_cited_as_a_source_and_translated_is_flagged() -> None:
+    src = "The flood was the worst in decades, the Riverside Tribune reported."
+    hyp = "L’inondation a été la pire depuis des décennies, a rapporté la Tribune de Riverside."
+    assert named(detect(make(hyp, src))) == [("Tribune de Riverside", "Riverside Tribune")]

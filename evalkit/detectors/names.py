@@ -1167,8 +1167,8 @@ class NamesDetector(Detector):
                         continue  # not a run of capitalised words
                     start, end = t_tokens[sub[0]].start, t_tokens[sub[-1]].end
                     surface = text[start:end]
-                    if surface.casefold() in s_fold:
-                        continue
+                    if surface.casefold() in s_fold or text[start - 1:start] == "-" or text[end:end + 1] == "-":
+                        continue  # in the source, or part of a hyphenated word ("Croix" of "Croix-Rouge")
                     words = tuple(t_tokens[k].text for k in sub)
                     spans.append((sub, start, end, words, gaz.lookup(surface), outlet_slot(text, start, end),
                                   _content(tuple(w.lower() for w in words)), t_tokens[sub[0]].initial))

@@ -7,6 +7,7 @@ with the MT's; without it, the MT's names with the gazetteer's outlets. Used by 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..flags import Flag
 from . import names as _names
@@ -76,7 +77,17 @@ class _Outlet:
     def __bool__(self) -> bool:
         if self.entry is not None:
             return self.entry.is_outlet
-        return _names.outlet_slot(self.source, self.seq.start, self.seq.end) == "attribution"
+        # an unknown name cited as a source is an outlet's when it ends as outlets' names do
+        # ("... Post", "... Tribune"): "the White House said" cites no newspaper
+        words = name_words(self.seq.text)
+        return bool(words) and words[-1] in _outlet_heads() and \
+            _names.outlet_slot(self.source, self.seq.start, self.seq.end) == "attribution"
+
+
+@lru_cache(maxsize=1)
+def _outlet_heads() -> frozenset[str]:
+    """The last words of the gazetteer's outlets of two words or more (times, post, journal, press...)."""
+    return frozenset(fold(w[-1]) for w, entry in _names.gazetteer().multi_list if entry.is_outlet)
 
 
 def _verdict(candidate: str, real: Sequence[str], src: str, tgt: str, outlet) -> str | None:
