@@ -455,78 +455,17 @@ def _compare(cand: tuple[str, ...], target: tuple[str, ...], entry: Entry, langs
 
 # --------------------------------------------------------------------------- people and places, with the source
 
-# Offices of people, per language: "form:classes" items separated by ";" (lowercase; folded when read).
-# Classes: P head of state, C chair, S speaker of a chamber, G head of government, M minister or secretary,
-# V vice-president, K monarch, O governor, Y mayor, N senator, R member of a parliament, A ambassador,
-# X secretary-general, L officer, J judge, W spokesperson, Q pope. Two titles may name the same office when
-# their classes meet; the MT title of a person contradicts the source's when they do not (a House Speaker
-# made a "présidente"). The first form of a class is the suggestion.
-_OFFICES = {
-    "en": """president:PC; vice president:V; vice-president:V; chairman:C; chairwoman:C; chairperson:C;
-        chair:C; speaker:S; speaker of the house:S; premier:G; prime minister:G; chancellor:GM; minister:M;
-        secretary:MX; secretary general:X; secretary-general:X; general secretary:X; secretary of state:M; king:K; queen:K;
-        emperor:K; empress:K; monarch:K; governor:O; mayor:Y; senator:N; congressman:R; congresswoman:R;
-        lawmaker:R; representative:R; mp:R; ambassador:A; envoy:A; general:L; admiral:L; commander:L;
-        judge:J; justice:J; spokesman:W; spokeswoman:W; spokesperson:W; pope:Q""",
-    "fr": """président:PC; présidente:PC; vice-président:V; vice-présidente:V; président de la chambre:S;
-        présidente de la chambre:S; président de l'assemblée:S; présidente de l'assemblée:S; speaker:S;
-        premier ministre:G; première ministre:G; chef du gouvernement:G; cheffe du gouvernement:G;
-        chancelier:GM; chancelière:GM; ministre:M; secrétaire:MX; secrétaire général:X;
-        secrétaire générale:X; secrétaire d'état:M; roi:K; reine:K; empereur:K; impératrice:K; monarque:K;
-        gouverneur:O; gouverneure:O; maire:Y; sénateur:N; sénatrice:N; député:R; députée:R;
-        parlementaire:R; représentant:R; représentante:R; ambassadeur:A; ambassadrice:A; émissaire:A;
-        envoyé:A; général:L; générale:L; amiral:L; commandant:L; juge:J; porte-parole:W; pape:Q""",
-    "de": """präsident:PC; präsidentin:PC; vizepräsident:V; vizepräsidentin:V; vorsitzende:C; vorsitzender:C;
-        parlamentspräsident:S; parlamentspräsidentin:S; bundestagspräsident:S; bundestagspräsidentin:S;
-        sprecher:SW; sprecherin:SW; premierminister:G; premierministerin:G; ministerpräsident:G;
-        ministerpräsidentin:G; regierungschef:G; regierungschefin:G; bundeskanzler:G; bundeskanzlerin:G;
-        kanzler:GM; kanzlerin:GM; minister:M; ministerin:M; sekretär:MX; sekretärin:MX; generalsekretär:X;
-        generalsekretärin:X; staatssekretär:M; könig:K; königin:K; kaiser:K; kaiserin:K; gouverneur:O;
-        gouverneurin:O; bürgermeister:Y; bürgermeisterin:Y; senator:N; senatorin:N; abgeordnete:R;
-        abgeordneter:R; botschafter:A; botschafterin:A; gesandte:A; general:L; admiral:L; kommandeur:L;
-        richter:J; richterin:J; papst:Q""",
-    "es": """presidente:PC; presidenta:PC; vicepresidente:V; vicepresidenta:V; presidente de la cámara:S;
-        presidenta de la cámara:S; speaker:S; primer ministro:G; primera ministra:G; jefe del gobierno:G;
-        jefa del gobierno:G; canciller:GM; ministro:M; ministra:M; secretario:MX; secretaria:MX;
-        secretario general:X; secretaria general:X; secretario de estado:M; rey:K; reina:K; emperador:K;
-        emperatriz:K; gobernador:O; gobernadora:O; alcalde:Y; alcaldesa:Y; senador:N; senadora:N;
-        diputado:R; diputada:R; congresista:R; representante:R; embajador:A; embajadora:A; enviado:A;
-        general:L; almirante:L; comandante:L; juez:J; jueza:J; portavoz:W; papa:Q""",
-    "it": """presidente:PC; presidentessa:PC; vicepresidente:V; presidente della camera:S; speaker:S;
-        primo ministro:G; premier:G; cancelliere:GM; ministro:M; ministra:M; segretario:MX; segretaria:MX;
-        segretario generale:X; segretaria generale:X; segretario di stato:M; re:K; regina:K; imperatore:K;
-        governatore:O; sindaco:Y; sindaca:Y; senatore:N; senatrice:N; deputato:R; deputata:R;
-        parlamentare:R; ambasciatore:A; ambasciatrice:A; inviato:A; generale:L; ammiraglio:L;
-        comandante:L; giudice:J; portavoce:W; papa:Q""",
-    "pt": """presidente:PC; presidenta:PC; vice-presidente:V; presidente da câmara:SY; speaker:S;
-        primeiro-ministro:G; primeira-ministra:G; chanceler:GM; ministro:M; ministra:M; secretário:MX;
-        secretária:MX; secretário-geral:X; secretária-geral:X; secretário de estado:M; rei:K; rainha:K;
-        imperador:K; governador:O; governadora:O; prefeito:Y; prefeita:Y; autarca:Y; senador:N;
-        senadora:N; deputado:R; deputada:R; parlamentar:R; embaixador:A; embaixadora:A; enviado:A;
-        general:L; almirante:L; comandante:L; juiz:J; juíza:J; porta-voz:W; papa:Q""",
-    "nl": """president:PC; presidente:PC; vicepresident:V; kamervoorzitter:S; voorzitter:CS; speaker:S;
-        premier:G; minister-president:G; eerste minister:G; kanselier:GM; bondskanselier:G; minister:M;
-        secretaris:MX; secretaris-generaal:X; staatssecretaris:M; koning:K; koningin:K; keizer:K;
-        keizerin:K; gouverneur:O; burgemeester:Y; senator:N; kamerlid:R; parlementslid:R;
-        ambassadeur:A; gezant:A; generaal:L; admiraal:L; commandant:L; rechter:J; woordvoerder:W;
-        woordvoerster:W; paus:Q""",
-}
-# Words near a title that say which body the office belongs to: a chamber (S) or a government (G);
-# Portuguese "presidente da câmara" is also a mayor.
-_OFFICE_QUALIFIERS = {
-    "en": "house:S congress:S senate:S parliament:S assembly:S commons:S representatives:S government:G",
-    "fr": """chambre:S assemblée:S parlement:S sénat:S congrès:S représentants:S communes:S bundestag:S
-        douma:S knesset:S gouvernement:G""",
-    "de": """repräsentantenhaus:S repräsentantenhauses:S parlament:S parlaments:S bundestag:S bundestages:S
-        bundestags:S kongress:S kongresses:S senat:S senats:S abgeordnetenhaus:S abgeordnetenhauses:S
-        landtag:S landtags:S unterhaus:S unterhauses:S regierung:G""",
-    "es": """cámara:S congreso:S senado:S parlamento:S asamblea:S diputados:S representantes:S cortes:S
-        gobierno:G""",
-    "it": "camera:S senato:S parlamento:S assemblea:S deputati:S rappresentanti:S consiglio:G governo:G",
-    "pt": """câmara:SY congresso:S senado:S parlamento:S assembleia:S deputados:S representantes:S
-        governo:G conselho:G""",
-    "nl": "kamer:S parlement:S congres:S senaat:S huis:S afgevaardigden:S regering:G kabinet:G",
-}
+# Office titles and the words that qualify them, per language: evalkit/data/offices.tsv.
+@lru_cache(maxsize=1)
+def _office_table() -> tuple[dict[str, str], dict[str, str]]:
+    text = resources.files("evalkit").joinpath("data/offices.tsv").read_text(encoding="utf-8")
+    offices_by_lang: dict[str, str] = {}
+    qualifiers: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, lang, items = line.split("\t")
+            (offices_by_lang if kind == "office" else qualifiers)[lang] = items
+    return offices_by_lang, qualifiers
 
 
 _COMPOUNDING = frozenset(["de", "nl"])
@@ -544,7 +483,7 @@ class Offices:
 @lru_cache(maxsize=32)
 def offices(lang: str | None) -> Offices | None:
     """The office titles of a language (None when the table lacks it)."""
-    spec = _OFFICES.get(lang or "")
+    spec = _office_table()[0].get(lang or "")
     if spec is None:
         return None
     forms: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
@@ -563,8 +502,10 @@ def offices(lang: str | None) -> Offices | None:
         suffixes = tuple(sorted(((w[0], c) for opts in forms.values() for w, c in opts
                                  if len(w) == 1 and len(w[0]) >= 7), key=lambda s: -len(s[0])))
     qualifiers = {}
-    for item in _OFFICE_QUALIFIERS.get(lang or "", "").split():
-        word, _, classes = item.partition(":")
+    for item in _office_table()[1].get(lang or "", "").split(";"):
+        word, _, classes = item.strip().partition(":")
+        if not word:
+            continue
         qualifiers[fold(word)] = frozenset(classes)
     return Offices(forms, suffixes, qualifiers, names, frozenset(openers))
 
