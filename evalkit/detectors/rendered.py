@@ -34,7 +34,7 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
     source, text = doc.source or "", doc.hypothesis
     flags: list[Flag] = []
     for s_tokens, t_tokens, sa, sb in aligned_tokens(doc):
-        t_seqs = t_fold = None
+        cands = t_fold = None
         t_text = text[t_tokens[0].start:t_tokens[-1].end].casefold() if t_tokens else ""
         for seq in _names.name_sequences(s_tokens, source):
             if seq.caps_line or seq.first == seq.last or _strip_article(seq.text).casefold() in t_text:
@@ -42,28 +42,28 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
             real = name_words(seq.text)
             if len(real) < 2:
                 continue
-            if t_fold is None:
-                t_fold = fold(t_text)
-            if fold(_strip_article(seq.text)) in t_fold:
-                continue
-            entry = _names.gazetteer().lookup(seq.text)
-            if entry is not None and _alias_written(entry, t_fold):
-                continue
-            if t_seqs is None:
-                t_seqs = [t for t in _hyphened(_names.name_sequences(t_tokens, text), text) if not t.caps_line]
-            if not t_seqs:
+            if cands is None:   # the MT segment's names and their words, once per link
+                cands = [(t, _candidate_words(t.text, tgt))
+                         for t in _hyphened(_names.name_sequences(t_tokens, text), text) if not t.caps_line]
+            outlet = entry = None
+            for cand, words in cands:
+                if len(words) != len(real):
+                    continue
+                if outlet is None:
+                    entry = _names.gazetteer().lookup(seq.text)
+                    outlet = _Outlet(entry, source, seq)
+                how = _verdict(words, real, src, tgt, outlet)
+                if not how:
+                    continue
+                t_fold = fold(t_text) if t_fold is None else t_fold
+                if fold(_strip_article(seq.text)) in t_fold or entry is not None and _alias_written(entry, t_fold):
+                    break   # the MT writes the name (or its usual form) too
+                name = _strip_article(seq.text)
+                start = _name_start(cand, text)
+                flags.append(detector._flag(
+                    doc, start, cand.end, _names.NAMED_ENTITY, "major", 0.92,
+                    f"the aligned source names {name!r}; the MT writes {text[start:cand.end]!r}, {how}", name))
                 break
-            outlet = _Outlet(entry, source, seq)
-            for cand in t_seqs:
-                how = _verdict(cand.text, real, src, tgt, outlet)
-                if how:
-                    name = _strip_article(seq.text)
-                    start = _name_start(cand, text)
-                    flags.append(detector._flag(
-                        doc, start, cand.end, _names.NAMED_ENTITY, "major", 0.92,
-                        f"the aligned source names {name!r}; the MT writes {text[start:cand.end]!r}, {how}",
-                        name))
-                    break
     return flags
 
 
@@ -90,9 +90,8 @@ def _outlet_heads() -> frozenset[str]:
     return frozenset(fold(w[-1]) for w, entry in _names.gazetteer().multi_list if entry.is_outlet)
 
 
-def _verdict(candidate: str, real: Sequence[str], src: str, tgt: str, outlet) -> str | None:
-    """Why the MT name `candidate` is a wrong rendering of the real name's words `real`, or None."""
-    words = _candidate_words(candidate, tgt)
+def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet) -> str | None:
+    """Why an MT name of the given words is a wrong rendering of the real name's words `real`, or None."""
     r = render(words, real, tgt)
     if r is None or r.kept + r.translated == 0:
         return None
