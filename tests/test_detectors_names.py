@@ -530,3 +530,20 @@ def test_an_unknown_newspaper_cited_as_a_source_and_translated_is_flagged() -> N
     src = "The flood was the worst in decades, the Riverside Tribune reported."
     hyp = "L’inondation a été la pire depuis des décennies, a rapporté la Tribune de Riverside."
     assert named(detect(make(hyp, src))) == [("Tribune de Riverside", "Riverside Tribune")]
+
+
+@pytest.mark.parametrize("tgt, hyp, src, expected", [
+    ("fr", "Les ventes ont chuté, selon le Télégraphe Quotidien.", "Sales fell, The Daily Telegraph reported.",
+     "Télégraphe Quotidien"),
+    ("fr", "Les ventes ont chuté, selon le Times de Los Angeles.", "Sales fell, the Los Angeles Times reported.",
+     "Times de Los Angeles"),
+    ("fr", "Les ventes ont chuté, a rapporté L’Indépendant.", "Sales fell, The Independent reported.", "Indépendant"),
+])
+def test_a_translated_outlet_the_aligned_source_names(tgt: str, hyp: str, src: str, expected: str) -> None:
+    assert [text for text, _ in named(detect(make(hyp, src, tgt=tgt)))] == [expected]
+
+
+def test_an_organisations_translated_name_is_its_usual_name() -> None:
+    hyp = "Les ventes ont chuté, selon l’Organisation Mondiale du Commerce."
+    assert named(detect(make(hyp))) == []
+    assert named(detect(make(hyp, "Sales fell, the World Trade Organization said."))) == []

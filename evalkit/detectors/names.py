@@ -855,8 +855,10 @@ class NamesDetector(Detector):
             flags += self._with_source(doc, langs, src, tgt)
             flags += rendered_with_source(self, doc, src, tgt)
             people = self._people_and_places(doc, src, tgt)
-        else:
-            flags += rendered_without_source(self, doc, tokens, seqs, src, tgt)
+        translated = rendered_without_source(self, doc, tokens, seqs, src, tgt)
+        if translated and doc.alignment and doc.source_segments and doc.hypothesis_segments and doc.source:
+            translated = _backed_by_source(doc, translated)   # the aligned source names that outlet
+        flags += translated
         spun = self._spun(doc, tokens, known, seqs, langs)
         if spun and doc.alignment and doc.source_segments and doc.hypothesis_segments and doc.source:
             spun = _backed_by_source(doc, spun)

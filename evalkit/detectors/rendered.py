@@ -6,11 +6,11 @@ with the MT's; without it, the MT's names with the gazetteer's outlets. Used by 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
 from ..flags import Flag
-from . import names as _names
 from .base import DetectionInput
 from .name_forms import (
     _same,
@@ -23,6 +23,16 @@ from .name_forms import (
 )
 from .untranslated import aligned_tokens, fold, zipf
 
+class _NamesModule:
+    """evalkit.detectors.names, looked up when used (it imports this module)."""
+
+    def __getattr__(self, attr: str):  # type: ignore[no-untyped-def]
+        from . import names
+
+        return getattr(names, attr)
+
+
+_names = _NamesModule()
 _NOUN_CAPITALS = frozenset(["de", "lb"])
 # Articles and contractions before a name that a text treats as a title ("au Gardien", "el Atlético").
 _BEFORE_NAME = frozenset("""le la les l au aux du des the el los las al del der die das dem den des im vom zum
@@ -56,7 +66,7 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
                 if not how:
                     continue
                 t_fold = fold(t_text) if t_fold is None else t_fold
-                if fold(_strip_article(seq.text)) in t_fold or entry is not None and _alias_written(entry, t_fold):
+                if _written(fold(_strip_article(seq.text)), t_fold) or entry is not None and _alias_written(entry, t_fold):
                     break   # the MT writes the name (or its usual form) too
                 name = _strip_article(seq.text)
                 start = _name_start(cand, text)
@@ -140,7 +150,12 @@ def _strip_article(name: str) -> str:
 
 
 def _alias_written(entry, t_fold: str) -> bool:
-    return any(fold(_strip_article(form)) in t_fold for _, form in ((None, entry.name), *entry.aliases))
+    return any(_written(fold(_strip_article(form)), t_fold) for _, form in ((None, entry.name), *entry.aliases))
+
+
+def _written(form: str, text: str) -> bool:
+    """`form` occurs in `text` as words of their own ("telegraph" is not in "telegraphe quotidien")."""
+    return re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text) is not None
 
 
 # --------------------------------------------------------------------------- without the source
@@ -197,11 +212,7 @@ def _how(r: Rendering, words: list[str], real: list[str], entry, src: str, tgt: 
         return None   # the name itself
     if entry.is_outlet:
         return "translated word by word: the name of a news outlet is not translated"
-    aliases = [fold(form) for code, form in entry.aliases if code == tgt]
-    if aliases and fold(" ".join(words)) not in aliases and not any(
-            sorted(name_words(a)) == sorted(words) for a in aliases):
-        return f"translated word by word, where {tgt} writes {entry.aliases_for(tgt)[0]!r}"
-    return None
+    return None   # an organisation's translated name is its usual name ("Organisation mondiale du commerce")
 
 
 def _single(seq, word: str, tokens, text: str, tgt: str):
