@@ -29,7 +29,9 @@ class _NamesModule:
     def __getattr__(self, attr: str):  # type: ignore[no-untyped-def]
         from . import names
 
-        return getattr(names, attr)
+        value = getattr(names, attr)
+        setattr(self, attr, value)   # looked up once
+        return value
 
 
 _names = _NamesModule()
@@ -167,7 +169,9 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
     text = doc.hypothesis
     flags: list[Flag] = []
     for seq in _hyphened(seqs, text):
-        if seq.caps_line or gaz.lookup(seq.text) is not None:
+        if seq.caps_line or seq.first == seq.last and not _may_be_single(seq, tokens, tgt):
+            continue
+        if gaz.lookup(seq.text) is not None:
             continue
         words = _candidate_words(seq.text, tgt)
         if not words or not all(len(w) >= 2 for w in words):
@@ -213,6 +217,16 @@ def _how(r: Rendering, words: list[str], real: list[str], entry, src: str, tgt: 
     if entry.is_outlet:
         return "translated word by word: the name of a news outlet is not translated"
     return None   # an organisation's translated name is its usual name ("Organisation mondiale du commerce")
+
+
+def _may_be_single(seq, tokens, tgt: str) -> bool:
+    """A one-token name may be a translated one-word outlet (or a German compound of two words): the
+    cheap tests of `_single`, before any lookup."""
+    first = tokens[seq.first]
+    if tgt in ("de", "nl") and len(first.text) >= 8:
+        return True   # a compound: "Finanzzeiten"
+    prev = tokens[seq.first - 1] if seq.first > 0 else None
+    return not first.initial and prev is not None and prev.lower in _BEFORE_NAME and prev.line == first.line
 
 
 def _single(seq, word: str, tokens, text: str, tgt: str):
