@@ -132,7 +132,3 @@ def foreign_word(word: str, src: str, tgt: str) -> bool:
     put in place of a name's word ("Worldwide" in a Spanish text)."""
     zs, zt = zipf(word, src), zipf(word, tgt)
     return zs >= 3.0 and zs - zt >= 1.5
-
-
-def dictionary_word(word: str, langs: Sequence[str]) -> bool:
-    return max(zipf(word, lang) for lang in langs) >= 2.5
