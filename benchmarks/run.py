@@ -539,6 +539,92 @@ def _comparisons(r: SizeResults, work: Path) -> list[str]:
     return out
 
 
+# --- the detectors on one long page: time and memory against document length
+
+SCALING_MB = (1, 5, 50)
+SCALING_SHAPES = {
+    "lines": "one sentence per line, nearly every line distinct (a counter is added once the corpus's sentences run out)",
+    "repeats": "the corpus's MT pages repeated whole, so every line recurs",
+}
+SCALING_MARK = "<!-- scaling: written by `python -m benchmarks.run --scaling-only` -->"
+
+
+def scaling_page(path: Path, shape: str, mb: float) -> int:
+    """Writes a page of about `mb` MB of the bundled corpus's MT text in the given shape; its size in bytes."""
+    corpus = ROOT / "corpora" / "spinner-news-en-fr" / "systems" / "web-spinner-mt"
+    pages = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    size, n, k = int(mb * 1_000_000), 0, 0
+    sentences = [s for page in pages for s in re.split(r"(?<=[.!?])\s+|\n+", page) if s.strip()]
+    with path.open("w", encoding="utf-8") as fh:
+        while n < size:
+            if shape == "lines":
+                line = sentences[k % len(sentences)]
+                line = line if k < len(sentences) else f"{line} ({k})"
+            else:
+                line = pages[k % len(pages)]
+            fh.write(line + "\n")
+            n += len(line.encode("utf-8")) + 1
+            k += 1
+    return path.stat().st_size
+
+
+def run_scaling(work: Path, sizes: Sequence[float], log) -> list[tuple[str, float, int, Measured]]:  # type: ignore[no-untyped-def]
+    """`evalkit flag` (MT only, every detector) on pages of each shape and size, each in its own process."""
+    rows = []
+    for shape in SCALING_SHAPES:
+        for mb in sizes:
+            page = work / f"page-{shape}-{mb:g}MB.txt"
+            nbytes = scaling_page(page, shape, mb)
+            out = work / f"flags-{shape}-{mb:g}MB.json"
+            command = f"{PY} -m evalkit flag --src-lang en --tgt-lang fr --format json {page} > {out}"
+            m = measure(["sh", "-c", command], env={**os.environ, "PYTHONPATH": str(ROOT)})
+            m.stdout = str(_count_flags(out))
+            rows.append((shape, mb, nbytes, m))
+            log(f"  flag {shape} {mb:g} MB: {m.wall:.1f} s, {(m.tree_peak_kb or 0) / 1024:.0f} MiB, rc {m.returncode}")
+            page.unlink()
+            out.unlink(missing_ok=True)
+    return rows
+
+
+def _count_flags(path: Path) -> int:
+    """The flags of `evalkit flag`'s JSON, counted by streaming (the benchmark process stays small:
+    a forked child starts with its parent's resident pages)."""
+    count, tail = 0, b""
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            data = tail + chunk
+            count += data.count(b'"category":')
+            tail = data[-16:]
+            count -= tail.count(b'"category":')
+    return count
+
+
+def render_scaling(rows: list[tuple[str, float, int, Measured]], info: dict[str, str], started: str) -> str:
+    out = [SCALING_MARK, "", "## Detectors on one long page (1, 5 and 50 MB)", "",
+           f"Measured on {started}: {info['platform']} ({info['machine']}), {info['cpu']}, {info['cores']} cores, "
+           f"{info['memory']} memory, Python {info['python']}. Each row is one process, `evalkit flag --src-lang en "
+           "--tgt-lang fr --format json PAGE > flags.json` (no source: segmentation, every detector, the JSON), "
+           "its wall and CPU time and peak RSS (the process tree's, sampled every 0.2 s). Pages: "
+           + "; ".join(f"*{k}*: {v}" for k, v in SCALING_SHAPES.items())
+           + ". A document over 256 KiB is read in windows of whole lines (evalkit/detectors/windows.py), so a "
+           "repeat or a name spelt two ways is found within a window only.", "",
+           "| page | size | wall (s) | CPU (s) | s per MB | peak RSS | flags | load before/after |",
+           "|---|---|---|---|---|---|---|---|"]
+    for shape, mb, nbytes, m in rows:
+        per = m.wall / (nbytes / 1e6)
+        out.append(f"| {shape} | {nbytes / 1e6:.1f} MB | {m.wall:.1f} | {m.cpu:.1f} | {per:.1f} | {_mib(m.tree_peak_kb)} "
+                   f"| {m.stdout or 'rc ' + str(m.returncode)} | {m.load[0]:.1f}/{m.load[1]:.1f} |")
+    out.append("")
+    return "\n".join(out)
+
+
+def write_scaling(path: Path, section: str) -> None:
+    """Puts the scaling section in RESULTS.md in place of the previous one (or at its end)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    head = text.split(SCALING_MARK)[0].rstrip()
+    path.write_text((head + "\n\n" if head else "") + section, encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
@@ -553,9 +639,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only", choices=["score-lines"],
                         help="score-lines: only `evalkit score` beside the sacreBLEU CLI, at the first size; "
                              "the section is printed (RESULTS.md is left alone unless --out is given)")
+    parser.add_argument("--scaling-mb", default=",".join(f"{x:g}" for x in SCALING_MB),
+                        help="page sizes in MB for the one-long-page runs (default 1,5,50)")
+    parser.add_argument("--scaling-only", action="store_true",
+                        help="only the one-long-page runs; their section of --out is replaced, the rest kept")
     args = parser.parse_args(argv)
     if args.only:
         return _only_score_lines(args, argv)
+    scaling_sizes = [float(x) for x in args.scaling_mb.split(",") if x]
     sizes = [200] if args.quick else sorted(int(s) for s in args.sizes.split(","))
     engines = [e for e in args.engines.split(",") if e]
     unknown = [e for e in engines if e not in ENGINES]
@@ -578,14 +669,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     info = machine()
     results = []
     try:
-        for size in sizes:
-            results.append(run_size(size, work, compare=size == sizes[0], engines=engines,
-                                    comet_limit=args.comet_segments, log=log))
+        if not args.scaling_only:
+            for size in sizes:
+                results.append(run_size(size, work, compare=size == sizes[0], engines=engines,
+                                        comet_limit=args.comet_segments, log=log))
+        scaling = run_scaling(work, scaling_sizes, log)
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
-    text = render(results, info, work, argv, started, time.perf_counter() - start)
-    Path(args.out).write_text(text, encoding="utf-8")
+    if not args.scaling_only:
+        text = render(results, info, work, argv, started, time.perf_counter() - start)
+        Path(args.out).write_text(text, encoding="utf-8")
+    write_scaling(Path(args.out), render_scaling(scaling, info, started))
     log(f"wrote {args.out}")
     return 0
 

@@ -191,15 +191,15 @@ static inline int is_word_char(Py_UCS4 ch) {
 }
 
 /* Whether `_JUNK` (`^\W*` then an opener, ignoring case) can match text[first:last + 1]: its
- * openers start with a, r, s, l or c, which ignoring case only A, R, S, L, C and "ſ" match, at
- * the first \w character (str.isalnum() or "_"), or at a "[" just before it. False only when
- * that character is ASCII and none of them; otherwise the regex decides. */
+ * openers start with a, b, c, d, e, h, i, j, k, l, m, n, p, r, s, t, v, w or y (or a non-ASCII letter), at the first \w
+ * character (str.isalnum() or "_"), or at a "[" just before it. False only when that character is
+ * ASCII and none of them; otherwise the regex decides. */
 static int may_open_junk(const Py_UCS4 *chars, Py_ssize_t first, Py_ssize_t last) {
     Py_ssize_t k;
     for (k = first; k <= last; k++) {
         Py_UCS4 ch = chars[k];
         if (ch == '_' || Py_UNICODE_ISALNUM(ch))
-            return ch >= 128 || strchr("aArRsSlLcC", (int)ch) != NULL;
+            return ch >= 128 || strchr("aArRsSlLcCiIpPnNjJtTwWmMhHdDeEbBkKvVyY", (int)ch) != NULL;
     }
     return 0;
 }
@@ -1335,6 +1335,8 @@ static int banded_dp(Doc *d, const Py_ssize_t *lo, const Py_ssize_t *hi, const P
            *junk_t = NEW(arena, double, m), *glue_s = NEW(arena, double, n), *glue_t = NEW(arena, double, m),
            *glue_t2 = NEW(arena, double, m), *glue_t3 = NEW(arena, double, m), *cost;
     Py_ssize_t *offset = NEW(arena, Py_ssize_t, n + 2);
+    /* `_junk_counts`: cumulative counts of junk lines (junkiness 1, at least 20 letters) */
+    Py_ssize_t *s_junky = NEW(arena, Py_ssize_t, n + 1), *t_junky = NEW(arena, Py_ssize_t, m + 1);
     unsigned generation = 0;
     Scratch scratch;
     int *back;
@@ -1354,11 +1356,16 @@ static int banded_dp(Doc *d, const Py_ssize_t *lo, const Py_ssize_t *hi, const P
     scratch.seen = ZEROS(arena, unsigned, n_ids);
     scratch.keys = NEW(arena, Py_ssize_t, n_ids);
     if (!skip_s || !skip_t || !junk_s || !junk_t || !glue_s || !glue_t || !glue_t2 || !glue_t3 || !offset ||
-        !matches || !strong || !scratch.cx || !scratch.cy || !scratch.sx || !scratch.sy || !scratch.in_t ||
+        !s_junky || !t_junky || !matches || !strong || !scratch.cx || !scratch.cy || !scratch.sx || !scratch.sy || !scratch.in_t ||
         !scratch.seen || !scratch.keys)
         return -1;
     /* `_dp_inputs`: leaving a junk segment out is cheaper than gluing it (junk_skip), and so is
      * a segment that starts a new line (line_break) */
+    s_junky[0] = t_junky[0] = 0;
+    for (i = 0; i < n; i++)
+        s_junky[i + 1] = s_junky[i] + (src->junk[i] >= 1.0 && src->len[i] >= 20);
+    for (j = 0; j < m; j++)
+        t_junky[j + 1] = t_junky[j] + (tgt->junk[j] >= 1.0 && tgt->len[j] >= 20);
     for (i = 0; i < n; i++) {
         skip_s[i] = o->skip - o->junk_skip * src->junk[i];
         junk_s[i] = o->junk_skip * src->junk[i];
@@ -1519,6 +1526,14 @@ static int banded_dp(Doc *d, const Py_ssize_t *lo, const Py_ssize_t *hi, const P
                                 matched_strong += at(&strong[ii], jj);
                     }
                     step -= mw * matched;
+                }
+                /* Junk is paired with what is not junk only when they share a name or a number: a
+                 * source sentence beside a cookie notice stays an omission (1-0) and the notice an
+                 * insertion (0-1). */
+                if (matched_strong <= 0.0) {
+                    Py_ssize_t junky_s = s_junky[i] - s_junky[pi], junky_t = t_junky[j] - t_junky[pj];
+                    if ((junky_s == i - pi && !junky_t) || (junky_t == j - pj && !junky_s))
+                        continue;
                 }
                 /* Names and numbers of a side that the other side lacks speak against the link. */
                 unmatched = dsws[s] + t_sw_j - t_sw[pj] - matched_strong;

@@ -115,9 +115,21 @@ _WORD = re.compile(r"[^\W\d_]+")
 _PUNCT = {"?": "?", "!": "!", ":": ":", ";": ";", "(": "(", "«": "q", "»": "q", "“": "q", "”": "q",
           '"': "q", "„": "q"}
 _PUNCT_MARK = re.compile("[" + re.escape("".join(_PUNCT)) + "]")
+# Openers of site junk in the languages of evalkit's corpora: newsletter and share bars, "read also"
+# teasers, ad labels. Matched at the start of a segment only.
 _JUNK = re.compile(
     r"^\W*(?:\[?ad_?\d*\]?|read(?: more| also)?\b|source link|advertisement|related\b|share\b|"
-    r"leave a (?:reply|comment)|laisser un commentaire|comments?\b|click here|subscribe|sign up)",
+    r"leave a (?:reply|comment)|laisser un commentaire|comments?(?:\s*[:(\d]|\s*$)|click here|subscribe|sign up|"
+    r"inscrivez-vous|abonnez-vous|(?:à )?lire aussi\b|partager\b|publicité\b|cliquez ici|suivez-nous|"
+    r"newsletter\b|jetzt (?:\w+ ){0,3}(?:abonnieren|anmelden|registrieren)|abonnieren\b|teilen\b|anzeige\b|"
+    r"werbung\b|lesen sie auch|mehr zum thema|suscr[íi]b[ae]se|suscr[íi]bete|compartir\b|le[ae] tambi[ée]n|"
+    r"publicidad\b|haz clic|подпишитесь|поделиться|читайте также|реклама\b|"
+    r"(?:ce|this|notre|our) site (?:web )?(?:utilise|uses)|this website uses|wir verwenden cookies|"
+    r"diese (?:web)?seite verwendet|este sitio (?:web )?utiliza|en poursuivant|by continuing|mit der nutzung|"
+    r"al continuar|kommentar verfassen|deja un comentario|votre adresse (?:e-mail|électronique)|"
+    r"your email address|ihre e-mail-adresse|tu (?:dirección de )?correo|erforderliche felder|required fields|"
+    r"les champs obligatoires|los campos obligatorios|мы используем (?:файлы )?cookie|продолжая пользоваться|"
+    r"оставить комментарий|ваш адрес (?:email|электронной почты))",
     re.IGNORECASE)
 
 
@@ -734,6 +746,15 @@ def _blocks(opts: AlignOptions) -> list[tuple[int, int, float]]:
             (3, 1, opts.merge_3_1), (1, 3, opts.merge_3_1)]
 
 
+def _junk_counts(junk: Sequence[float], lengths: Sequence[int]) -> list[int]:
+    """Cumulative counts of junk lines (junkiness 1, at least 20 letters: a cookie notice, a share
+    bar, not a short "Tu n'as qu'à ..."): block [a, b) holds counts[b] - counts[a] of them."""
+    out = [0]
+    for x, n in zip(junk, lengths):
+        out.append(out[-1] + (x >= 1.0 and n >= 20))
+    return out
+
+
 def _banded_dp(src: _Side, tgt: _Side, weights: dict[str, float], ratio: float, center: list[float],
                width: int, opts: AlignOptions) -> tuple[list[Link], bool]:
     n, m = len(src.lengths), len(tgt.lengths)
@@ -755,6 +776,7 @@ def _banded_dp(src: _Side, tgt: _Side, weights: dict[str, float], ratio: float, 
     costs = _dp_inputs(src, tgt, opts)
     skip_s, skip_t, junk_s, junk_t = costs["skip_s"], costs["skip_t"], costs["junk_s"], costs["junk_t"]
     glue_s, glue_t = costs["glue_s"], costs["glue_t"]
+    s_junky, t_junky = _junk_counts(src.junk, src.lengths), _junk_counts(tgt.junk, tgt.lengths)
     blocks = _blocks(opts)
     moves = [(1, 0), (0, 1)] + [(a, b) for a, b, _ in blocks]
     # The glue of a target block of b segments starting at pj, for b = 2 and 3.
@@ -876,6 +898,13 @@ def _banded_dp(src: _Side, tgt: _Side, weights: dict[str, float], ratio: float, 
                         matched_strong = sum(strong_matches[ii].get(jj, 0.0)
                                              for ii in range(pi, i) for jj in range(pj, j))
                     step -= mw * matched
+                # Junk is paired with what is not junk only when they share a name or a number: a
+                # source sentence beside a cookie notice stays an omission (1-0) and the notice an
+                # insertion (0-1).
+                if matched_strong <= 0.0:
+                    junky_s, junky_t = s_junky[i] - s_junky[pi], t_junky[j] - t_junky[pj]
+                    if junky_s == i - pi and not junky_t or junky_t == j - pj and not junky_s:
+                        continue
                 # Names and numbers of a side that the other side lacks speak against the link.
                 unmatched = dsw + t_sw_j - t_sw[pj] - matched_strong
                 if unmatched > 0:

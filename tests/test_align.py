@@ -71,6 +71,37 @@ def test_dropped_sentence_is_an_omission() -> None:
     assert pairs(align(SOURCE, mt)) == [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,)), ((4,), (3,))]
 
 
+@pytest.mark.parametrize("junk", [
+    "Ce site utilise des cookies pour améliorer votre expérience de navigation.",
+    "Inscrivez-vous à notre newsletter quotidienne pour recevoir l’essentiel de l’actualité.",
+    "À LIRE AUSSI : Les prix de l’énergie flambent en Europe cet hiver",
+    "Partager : Facebook Twitter LinkedIn E-mail WhatsApp",
+])
+@pytest.mark.parametrize("accelerated", [True, False])
+def test_a_dropped_sentence_beside_a_junk_line_is_an_omission_and_an_insertion(junk: str, accelerated: bool,
+                                                                                monkeypatch) -> None:
+    # The junk line stands where the sentence was and shares no name or number with it: pairing
+    # them would hide the omission.
+    monkeypatch.setattr(align_module, "_use_accelerator", accelerated)
+    align_module._analyse.cache_clear()
+    mt = [MT[1], MT[3], junk, MT[7], MT[8]]
+    assert pairs(align(SOURCE, mt)) == [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((), (2,)), ((3,), (3,)),
+                                        ((4,), (4,))]
+    align_module._analyse.cache_clear()
+
+
+def test_a_junk_line_that_shares_a_number_with_its_source_may_still_be_paired() -> None:
+    source = ["The mayor opened the bridge.", "Read more: 5 things to know about the new bridge", "It cost 12 million."]
+    mt = ["Le maire a inauguré le pont.", "Read more: 5 choses à savoir sur le nouveau pont", "Il a coûté 12 millions."]
+    assert pairs(align(source, mt)) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+
+
+def test_french_comment_is_not_a_comment_form() -> None:
+    assert junkiness("Comment faire pour nous retrouver au milieu de cette foule ?", "fr") == 0.0
+    assert junkiness("Comments (12)", "en") == 1.0
+    assert junkiness("Laisser un commentaire", "fr") == 1.0
+
+
 def test_two_sentences_rendered_as_one_is_a_2_1_link() -> None:
     source = [
         "The delegation arrived in Geneva on 4 March.",

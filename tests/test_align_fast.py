@@ -177,7 +177,7 @@ _PAIRS = [("mountain", "montagne"), ("hut", "cabane"), ("closed", "fermée"), ("
           ("and", "et"), ("was", "était"), ("?", "?"), ("(", "(")]
 _SENTENCES = st.lists(st.lists(st.integers(0, len(_PAIRS) - 1), min_size=1, max_size=9), max_size=22)
 # What happens to each source sentence in the translation.
-_FATES = st.sampled_from(["keep", "keep", "keep", "drop", "merge", "split", "junk", "twice"])
+_FATES = st.sampled_from(["keep", "keep", "keep", "drop", "merge", "split", "junk", "twice", "junk-instead"])
 
 
 def _translate(sentences: list[list[int]], fates: list[str]) -> tuple[list[str], list[str]]:
@@ -195,6 +195,8 @@ def _translate(sentences: list[list[int]], fates: list[str]) -> tuple[list[str],
             target += [" ".join(words[: len(words) // 2]) + ".", " ".join(words[len(words) // 2:]).capitalize() + "."]
         elif fate == "junk":
             target += ["[ad_1]", text]
+        elif fate == "junk-instead":   # a junk line where the sentence was: an omission beside an insertion
+            target.append("Inscrivez-vous à notre newsletter pour recevoir l'essentiel.")
         elif fate == "twice":
             target += [text, text]
         else:

@@ -42,3 +42,25 @@ def test_generated_sentences_rarely_repeat(tmp_path):
     assert len(set(sources)) >= 0.97 * len(sources)
     # junk lines and duplicated lines repeat on purpose on the MT side
     assert len(set(mt)) >= 0.85 * len(mt)
+
+
+def test_scaling_pages_have_the_asked_size_and_shape(tmp_path):
+    from benchmarks.run import render_scaling, scaling_page, write_scaling
+
+    lines = tmp_path / "lines.txt"
+    size = scaling_page(lines, "lines", 0.05)
+    assert 50_000 <= size < 60_000
+    text = lines.read_text(encoding="utf-8").splitlines()
+    assert len(set(text)) >= 0.95 * len(text)   # nearly every line distinct (the corpus repeats a few)
+    repeats = tmp_path / "repeats.txt"
+    scaling_page(repeats, "repeats", 0.05)
+    rows = repeats.read_text(encoding="utf-8").splitlines()
+    assert len(set(rows)) < len(rows)     # lines recur
+    results = tmp_path / "RESULTS.md"
+    results.write_text("# evalkit benchmarks\n\nearlier figures\n", encoding="utf-8")
+    info = {"platform": "Linux", "machine": "x86_64", "cpu": "cpu", "cores": "2", "memory": "1 GB", "python": "3.11"}
+    write_scaling(results, render_scaling([], info, "today"))
+    write_scaling(results, render_scaling([], info, "tomorrow"))   # replaces its own section only
+    text = results.read_text(encoding="utf-8")
+    assert text.startswith("# evalkit benchmarks\n\nearlier figures\n\n<!-- scaling")
+    assert "tomorrow" in text and "today" not in text

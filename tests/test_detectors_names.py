@@ -424,3 +424,126 @@ def test_name_runs_leave_odd_tokens_to_the_python_loop():
     beyond = [Token(0, 4, "Bank", 0, False, False), Token(5, 99, "of", 0, False, False)]
     assert _accelerated.name_runs(NameSeq, beyond, text, frozenset(["of"])) is None
     assert [tuple(s) for s in name_sequences(odd, text)] == _plain_name_sequences(odd, text)
+
+
+# ---- names translated word by word or reworded (evalkit/detectors/rendered.py)
+
+def named(flags: list) -> list[tuple[str, str | None]]:
+    return [(f.text, f.suggestion) for f in flags if f.category == NAMED_ENTITY]
+
+
+@pytest.mark.parametrize("tgt, hyp, expected", [
+    ("fr", "Les taux restent inchangés, a indiqué le Journal de Wall Street mardi.", "Journal de Wall Street"),
+    ("fr", "Les taux restent inchangés, selon les Temps Financiers, mardi.", "Temps Financiers"),
+    ("es", "Los tipos no cambian, según los Tiempos Financieros, el martes.", "Tiempos Financieros"),
+    ("de", "Die Zinsen bleiben unverändert, berichteten die Finanzzeiten am Dienstag.", "Finanzzeiten"),
+    ("fr", "Les taux restent inchangés, selon la Related Press, mardi.", "Related Press"),
+])
+def test_a_source_outlet_translated_or_reworded_in_its_segment(tgt: str, hyp: str, expected: str) -> None:
+    src = ("Rates are unchanged, " + ("The Wall Street Journal reported on Tuesday." if "Wall" in hyp else
+           "the Associated Press reported on Tuesday." if "Related" in hyp else
+           "the Financial Times reported on Tuesday."))
+    flags = named(detect(make(hyp, src, tgt=tgt)))
+    assert [text for text, _ in flags] == [expected]
+    assert flags[0][1] in ("Wall Street Journal", "Financial Times", "Associated Press",
+                           "The Wall Street Journal")
+
+
+def test_a_reworded_unknown_agency_name_with_its_source() -> None:
+    src = "The Federal Aviation Administration said the planes would stay on the ground."
+    hyp = "La Federal Aviation Management a précisé que les avions resteraient au sol."
+    flags = detect(make(hyp, src))
+    assert named(flags) == [("Federal Aviation Management", "Federal Aviation Administration")]
+    assert "'management' in place of a word" in flags[0].evidence
+
+
+@pytest.mark.parametrize("src, hyp", [
+    ("The European Central Bank kept its rates on hold.", "La Banque centrale européenne a maintenu ses taux."),
+    ("The Federal Reserve kept its rates on hold.", "La Réserve fédérale a maintenu ses taux."),
+    ("Kremlin spokesman Dmitry Peskov declined to comment.", "Le porte-parole du Kremlin, Dmitri Peskov, n’a pas commenté."),
+    ("The Supreme Court ruled on Monday.", "La Cour suprême a statué lundi."),
+    ("The Bank of England held rates.", "La Banque d’Angleterre a maintenu ses taux."),
+    ("Rates are unchanged, The Wall Street Journal reported.", "Les taux sont inchangés, a rapporté le Wall Street Journal."),
+])
+def test_names_rendered_as_they_should_be_are_not_flagged(src: str, hyp: str) -> None:
+    assert named(detect(make(hyp, src))) == []
+
+
+@pytest.mark.parametrize("tgt, hyp, expected, outlet", [
+    ("fr", "Les chiffres ont d’abord été publiés par le Journal de Wall Street.", "Journal de Wall Street",
+     "The Wall Street Journal"),
+    ("de", "Die Zahlen hatte zuerst das Wall-Street-Tagebuch gemeldet.", "Wall-Street-Tagebuch",
+     "The Wall Street Journal"),
+    ("es", "La noticia fue confirmada por la Prensa Asociada el lunes.", "Prensa Asociada", "Associated Press"),
+    ("de", "Das meldete die Assoziierte Presse am Montag.", "Assoziierte Presse", "Associated Press"),
+    ("fr", "« Nous avons tout perdu », a confié un habitant au Gardien.", "Gardien", "The Guardian"),
+    ("es", "El plan fue elogiado por el Fondo Monetario Worldwide en marzo.", "Fondo Monetario Worldwide",
+     "International Monetary Fund"),
+])
+def test_an_outlet_translated_word_by_word_without_the_source(tgt: str, hyp: str, expected: str, outlet: str) -> None:
+    flags = detect(make(hyp, tgt=tgt))
+    assert named(flags) == [(expected, outlet)]
+    assert repr(outlet) in flags[0].evidence
+
+
+@pytest.mark.parametrize("tgt, hyp", [
+    ("de", "Wir haben leider keine Zeit hatten, sagte sie. Die Zeit drängt, und die Welt schaut zu."),
+    ("de", "Das berichtete die Deutsche Presse-Agentur (dpa) am Montag."),
+    ("fr", "L’AFP et l’agence EFE ont confirmé l’information lundi."),
+    ("fr", "Ursula von der Leyen et Charles de Gaulle sont cités dans le discours."),
+    ("fr", "Le nouvel iPhone et Microsoft Word seront livrés avec Google Maps."),
+    ("fr", "Le gardien de but a arrêté le penalty. Le Monde et Le Figaro en parlent."),
+    ("es", "La prensa asociada al partido criticó al Atlético de Madrid."),
+    ("fr", "La Banque centrale européenne et le Fonds monétaire international ont publié leurs prévisions."),
+])
+def test_common_words_agencies_particles_and_products_are_not_spun_names(tgt: str, hyp: str) -> None:
+    assert named(detect(make(hyp, tgt=tgt))) == []
+
+
+def test_a_common_word_that_opens_a_known_name_is_never_a_spun_outlet() -> None:
+    from evalkit.detectors.rendered import common_word_flag
+    from evalkit.flags import Flag
+
+    doc = make("Viele Menschen sagten, dass sie keine Zeit hatten.", tgt="de")
+    at = doc.hypothesis.index("Zeit")
+    flag = Flag(at, at + 4, NAMED_ENTITY, "critical", "Zeit", "names", "Die Zeit", 0.9, "a spun outlet")
+    assert common_word_flag(doc, flag, "de")
+    doc = make("Das schrieb die Zeit am Montag.", tgt="de")
+    at = doc.hypothesis.index("Zeit")
+    flag = Flag(at, at + 4, NAMED_ENTITY, "critical", "Zeit", "names", "Die Zeit", 0.9, "a spun outlet")
+    assert not common_word_flag(doc, flag, "de")   # "schrieb die ...": where a news source is cited
+
+
+@pytest.mark.parametrize("src, hyp", [
+    ("The White House said the talks would resume.", "La Maison Blanche a déclaré que les discussions reprendraient."),
+    ("The Red Cross said it had sent teams.", "La Croix-Rouge a déclaré avoir envoyé des équipes."),
+    ("Ursula von der Leyen said the plan was ready.", "Ursula von der Leyen a déclaré que le plan était prêt."),
+    ("The Deutsche Presse-Agentur (dpa) reported the fire.", "La Deutsche Presse-Agentur (dpa) a rapporté l’incendie."),
+    ("Apple said the iPhone 15 Pro and Google Maps were affected.",
+     "Apple a déclaré que l’iPhone 15 Pro et Google Maps étaient touchés."),
+])
+def test_with_the_source_names_rendered_as_usual_are_not_flagged(src: str, hyp: str) -> None:
+    assert named(detect(make(hyp, src))) == []
+
+
+def test_an_unknown_newspaper_cited_as_a_source_and_translated_is_flagged() -> None:
+    src = "The flood was the worst in decades, the Riverside Tribune reported."
+    hyp = "L’inondation a été la pire depuis des décennies, a rapporté la Tribune de Riverside."
+    assert named(detect(make(hyp, src))) == [("Tribune de Riverside", "Riverside Tribune")]
+
+
+@pytest.mark.parametrize("tgt, hyp, src, expected", [
+    ("fr", "Les ventes ont chuté, selon le Télégraphe Quotidien.", "Sales fell, The Daily Telegraph reported.",
+     "Télégraphe Quotidien"),
+    ("fr", "Les ventes ont chuté, selon le Times de Los Angeles.", "Sales fell, the Los Angeles Times reported.",
+     "Times de Los Angeles"),
+    ("fr", "Les ventes ont chuté, a rapporté L’Indépendant.", "Sales fell, The Independent reported.", "Indépendant"),
+])
+def test_a_translated_outlet_the_aligned_source_names(tgt: str, hyp: str, src: str, expected: str) -> None:
+    assert [text for text, _ in named(detect(make(hyp, src, tgt=tgt)))] == [expected]
+
+
+def test_an_organisations_translated_name_is_its_usual_name() -> None:
+    hyp = "Les ventes ont chuté, selon l’Organisation Mondiale du Commerce."
+    assert named(detect(make(hyp))) == []
+    assert named(detect(make(hyp, "Sales fell, the World Trade Organization said."))) == []

@@ -202,16 +202,33 @@ def test_never_raises_and_spans_are_exact(text: str, lang: str, with_source: boo
                 tgt=lang))
 
 
-def test_near_duplicate_lines_with_remembered_word_sets():
-    from evalkit.detectors.structure import _near_duplicate
+def test_near_duplicate_lines_found_through_their_rarest_words():
+    from evalkit.detectors.structure import _NearIndex
 
     base = "le gouvernement veut soutenir les petites entreprises face à la hausse des prix"
-    earlier = sorted([(len(base), base, 0), (len(base) + 1, base + "x", 1)])
-    words: dict = {}
-    assert _near_duplicate(base.replace("prix", "prie"), earlier, words) == 0
-    assert base in words   # the earlier line's words, split once for the next comparisons
-    assert _near_duplicate(base.replace("prix", "prie"), earlier) == 0
-    assert _near_duplicate("une phrase tout à fait différente de la première, vraiment", earlier, words) is None
+    other = "une phrase tout à fait différente de la première, vraiment"
+    index = _NearIndex([base, base + "x", base.replace("prix", "prie"), other] * 100)   # the indexed way
+    assert not index._small
+    index.add(base, 0)
+    index.add(base + "x", 1)
+    assert index.find(base.replace("prix", "prie")) == 0
+    assert index.find(other) is None
+    assert index.find("trop court") is None   # under 40 characters: never a near repeat
+    small = _NearIndex([base, other])   # a short document: every earlier line of about the length
+    assert small._small
+    small.add(base, 0)
+    assert small.find(base.replace("prix", "prie")) == 0 and small.find(other) is None
+
+
+def test_near_duplicate_index_is_capped_on_a_page_repeating_a_sentence_with_a_counter():
+    from evalkit.detectors.structure import _NearIndex
+
+    sentence = "le gouvernement veut soutenir les petites entreprises face à la hausse des prix"
+    keys = [f"{sentence} numéro {k:06d} de la série" for k in range(500)]
+    index = _NearIndex(keys)
+    for k, key in enumerate(keys):
+        index.add(key, k)
+    assert max(map(len, index._by_word.values())) == _NearIndex.POSTINGS
 
 
 @settings(max_examples=40, deadline=None)
@@ -256,3 +273,74 @@ def test_dropped_name_part_across_two_source_segments_of_one_link():
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(structure, "_FIRST_NAME_WORD", re.compile(""))
         assert [f for f in StructureDetector().detect(doc) if f.category == "accuracy/omission"] == flags
+
+
+# ---- omissions where junk sits at the same place
+
+def test_an_omission_beside_a_cookie_notice_is_found_and_the_notice_is_no_addition() -> None:
+    src = SOURCE
+    lines = LINES[:3] + ["Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten."] + LINES[4:]
+    flags = detect(make("\n\n".join(lines) + "\n", src))
+    omissions = [f for f in flags if f.category == "accuracy/omission"]
+    assert len(omissions) == 1 and "180 metres" in omissions[0].suggestion
+    assert found(flags, "accuracy/addition") == []
+
+
+def test_a_missing_sentence_is_not_excused_by_digits_of_other_numbers() -> None:
+    # "4.2" is missing; its digits 4 and 2 appear in the neighbours' "2,9 %" and "4,3 %": no evidence
+    src = ("Prices rose again in October.\n\n"
+           "Headline inflation fell to 2.9% in October, down from 4.3% in September.\n\n"
+           "Core inflation, which excludes energy and food, dropped to 4.2%, its lowest level in a year.\n\n"
+           "The bank said it remains cautious about the months ahead.\n")
+    hyp = ("Les prix ont encore augmenté en octobre.\n\n"
+           "L’inflation globale est tombée à 2,9 % en octobre, contre 4,3 % en septembre.\n\n"
+           "La banque a déclaré rester prudente pour les mois à venir.\n")
+    omissions = [f for f in detect(make(hyp, src)) if f.category == "accuracy/omission"]
+    assert len(omissions) == 1 and omissions[0].suggestion.startswith("Core inflation")
+
+
+def test_a_sentence_rendered_elsewhere_with_its_number_is_not_an_omission() -> None:
+    from evalkit.detectors.structure import _anchors
+
+    assert _anchors("It dropped to 4.2%.", "en") & _anchors("Elle a reculé à 4,2 %.", "fr") == {"#4.2"}
+    assert not _anchors("It dropped to 4.2%.", "en") & _anchors("2,9 % contre 4,3 %", "fr")
+
+
+# ---- truncation behind a byline
+
+def test_a_byline_after_the_text_does_not_hide_its_truncation() -> None:
+    hyp = ("Los sindicatos convocaron una huelga general.\n"
+           "La protesta será el 9 de mayo en todo el país contra los\n"
+           "Por Redacción Economía\n"
+           "Deja tu comentario\n")
+    assert found(detect(make(hyp, tgt="es")), "omission/truncation") == ["contra los"]
+
+
+def test_a_finished_text_followed_by_a_byline_is_not_truncated() -> None:
+    hyp = ("Los sindicatos convocaron una huelga general.\n"
+           "La protesta será el 9 de mayo en todo el país.\n"
+           "Por Redacción Economía\n"
+           "Deja tu comentario\n")
+    assert found(detect(make(hyp, tgt="es")), "omission/truncation") == []
+
+
+def test_russian_text_stopping_on_a_preposition_is_truncated() -> None:
+    hyp = ("Снегопад парализовал движение в столице.\n"
+           "Предыдущий рекорд для начала декабря был установлен в\n")
+    assert found(detect(make(hyp, tgt="ru")), "omission/truncation") == ["установлен в"]
+
+
+def test_a_sentence_paired_with_a_copy_of_the_next_rendering_is_an_omission() -> None:
+    # The MT repeats the next sentence where the 8,000-pedestrians sentence was, after an ad label.
+    lines = LINES[:4] + ["Publicité", LINES[5], LINES[5]]
+    flags = detect(make("\n\n".join(lines) + "\n", SOURCE))
+    omissions = [f for f in flags if f.category == "accuracy/omission"]
+    assert len(omissions) == 1 and "8,000 pedestrians" in omissions[0].suggestion
+    assert omissions[0].text == "large."   # anchored on the article text before the ad label
+    assert len(found(flags, "fluency/duplication")) == 1
+
+
+def test_a_name_part_inside_a_rendered_name_is_not_a_dropped_part() -> None:
+    src = "The Washington Post said the talks had failed.\n"
+    hyp = "El Correo de Washington dijo que las conversaciones habían fracasado.\n"
+    assert found(detect(make(hyp, src, tgt="es")), "accuracy/omission") == []

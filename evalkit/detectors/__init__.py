@@ -53,19 +53,46 @@ def run_detectors(doc: DetectionInput, detectors: Iterable[Detector] | None = No
 
     Flags that lie inside a span flagged as injected content (boilerplate, a
     leaked prompt) or as a duplicated copy are dropped: one error, one flag.
+    A document longer than `windows.WINDOW` characters is read in windows.
     """
+    from .windows import shift, windows
+
     found: dict[tuple, Flag] = {}
-    for detector in (detectors if detectors is not None else make_detectors()):
-        for flag in detector.detect(doc):
-            if not (0 <= flag.start < flag.end <= len(doc.hypothesis)):
-                raise ValueError(f"detector {detector.name!r} returned a span outside the text: "
-                                 f"[{flag.start}, {flag.end})")
-            flag = flag if flag.doc_id or not doc.doc_id else _with_ids(flag, doc)
-            found.setdefault((flag.start, flag.end, flag.category), flag)
-    covering = [f for f in found.values() if f.category in SUBSUMING]
-    kept = [f for f in found.values()
-            if f.category in SUBSUMING or not any(c.start <= f.start and f.end <= c.end for c in covering)]
+    chosen = list(detectors) if detectors is not None else make_detectors()
+    # a long document is read in windows of whole lines (evalkit/detectors/windows.py)
+    for offset, part in windows(doc):
+        for detector in chosen:
+            for flag in detector.detect(part):
+                if not (0 <= flag.start < flag.end <= len(part.hypothesis)):
+                    raise ValueError(f"detector {detector.name!r} returned a span outside the text: "
+                                     f"[{flag.start}, {flag.end})")
+                flag = shift(flag, offset)
+                flag = flag if flag.doc_id or not doc.doc_id else _with_ids(flag, doc)
+                found.setdefault((flag.start, flag.end, flag.category), flag)
+    inside = _Covering([(f.start, f.end) for f in found.values() if f.category in SUBSUMING])
+    kept = [f for f in found.values() if f.category in SUBSUMING or not inside(f.start, f.end)]
     return sort_flags(kept)
+
+
+class _Covering:
+    """Whether a span lies inside one of the given spans: the spans merged where one holds another's
+    start, then a binary search (a page of thousands of flagged lines is not searched pairwise)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort(key=lambda s: (s[0], -s[1]))
+        self.starts: list[int] = []
+        self.ends: list[int] = []   # the furthest end of the spans starting at or before starts[k]
+        for a, b in spans:
+            if self.ends and b <= self.ends[-1]:
+                continue  # inside an earlier span: adds nothing
+            self.starts.append(a)
+            self.ends.append(b)
+
+    def __call__(self, start: int, end: int) -> bool:
+        import bisect
+
+        k = bisect.bisect_right(self.starts, start) - 1
+        return k >= 0 and end <= self.ends[k]
 
 
 def _with_ids(flag: Flag, doc: DetectionInput) -> Flag:

