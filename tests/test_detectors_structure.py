@@ -344,3 +344,12 @@ def test_a_name_part_inside_a_rendered_name_is_not_a_dropped_part() -> None:
     src = "The Washington Post said the talks had failed.\n"
     hyp = "El Correo de Washington dijo que las conversaciones habían fracasado.\n"
     assert found(detect(make(hyp, src, tgt="es")), "accuracy/omission") == []
+
+
+def test_a_four_character_decimal_starting_like_a_year_is_a_number_not_a_year():
+    # "20.1%" once raised ValueError (int(".1")): the year shorthand applies to four digits only
+    from evalkit.detectors.structure import extract_numbers
+
+    values = dict(extract_numbers("Unemployment rose to 20.1% in 2021.", "en"))
+    assert values["20.1"] == frozenset({"20.1"})
+    assert "21" in values["2021"]

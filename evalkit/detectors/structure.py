@@ -763,7 +763,7 @@ def extract_numbers_spans(text: str, lang: str, lenient: bool = False) -> list[t
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         values = _values(m.group(), comma_decimal, lenient)
-        if len(m.group()) == 4 and m.group()[:2] in ("19", "20"):
+        if len(m.group()) == 4 and m.group()[:2] in ("19", "20") and m.group().isdigit():
             values |= {str(int(m.group()[2:]))}   # "2021-22" = "2021-2022"
         clock = re.fullmatch(r"(\d{1,2})[.,](\d{2})", m.group())
         if clock and int(clock.group(1)) <= 24 and int(clock.group(2)) <= 59:
