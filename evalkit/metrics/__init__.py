@@ -2,10 +2,12 @@
 
 `METRICS` maps a metric name to its class, lazily, with the facts a regression
 gate lives on: whether higher is better and whether a reference is needed.
+A new metric is its module plus one line here; its kind (metrics/base.py) says
+how the pipeline schedules it.
 """
 
 from ..registry import Registry
-from .base import Metric, Score
+from .base import MODEL, STATISTICS, Metric, ModelMetric, Score, StatisticsMetric
 
 METRICS: Registry[type[Metric]] = Registry("metric")
 METRICS.register("bleu", "evalkit.metrics.sacrebleu_metrics:BLEU", higher_is_better=True)
@@ -22,4 +24,10 @@ def get_metric(name: str, **options) -> Metric:
     return METRICS.get(name)(**options)
 
 
-__all__ = ["METRICS", "DEFAULT_METRICS", "Metric", "Score", "get_metric"]
+def metric_kind(name: str) -> str:
+    """"statistics", "model" or "other" (metrics/base.py), from the registered class."""
+    return METRICS.get(name).kind
+
+
+__all__ = ["METRICS", "DEFAULT_METRICS", "MODEL", "STATISTICS", "Metric", "ModelMetric", "Score",
+           "StatisticsMetric", "get_metric", "metric_kind"]
