@@ -16,7 +16,7 @@ import json
 import math
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from evalkit.errors import MetricUnavailable
 from evalkit.metrics import ModelMetric
@@ -34,7 +34,7 @@ class TinyOverlap(ModelMetric):
     name = "tiny-overlap"
     higher_is_better = True
     needs_reference = True
-    calls: list[int] = []          # segments per `_predict` call, over every instance (for the tests)
+    calls: ClassVar[list[int]] = []   # segments per `_predict` call, over every instance (for the tests)
 
     def __init__(self, model: str | Path = "tiny-overlap.json", *, scale: float = 1.0, **shared: Any):
         super().__init__(**shared)
