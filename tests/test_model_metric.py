@@ -90,6 +90,9 @@ def test_reports_carry_it_as_they_carry_comet(registered, tiny_corpus, tmp_path)
         assert isinstance(score["value"], float) and score["n"] == 2
         assert score["signature"].startswith("tiny-overlap|model:w.json|weights:")
         assert all(isinstance(s["scores"][NAME], float) for s in report["segments"])
+        # shown with a model metric's decimals (4, as COMET's), not the 2 of BLEU and chrF
+        page = (tmp_path / "out" / "tiny" / f"{name}.html").read_text(encoding="utf-8")
+        assert f"{score['value']:.4f}" in page
     summary = json.loads((tmp_path / "out" / "tiny" / "summary.json").read_text(encoding="utf-8"))
     assert summary["systems"]["good"][NAME]["value"] > summary["systems"]["poor"][NAME]["value"]
 

@@ -6,6 +6,8 @@ A new metric is its module plus one line here; its kind (metrics/base.py) says
 how the pipeline schedules it.
 """
 
+import functools
+
 from ..registry import Registry
 from .base import MODEL, STATISTICS, Metric, ModelMetric, Score, StatisticsMetric
 
@@ -24,10 +26,16 @@ def get_metric(name: str, **options) -> Metric:
     return METRICS.get(name)(**options)
 
 
+@functools.lru_cache(maxsize=64)
+def metric_decimals(name: str) -> int:
+    """Decimals the reports show for `name` (2 for anything that is not a registered metric)."""
+    return METRICS.get(name).decimals if name in METRICS else 2
+
+
 def metric_kind(name: str) -> str:
     """"statistics", "model" or "other" (metrics/base.py), from the registered class."""
     return METRICS.get(name).kind
 
 
 __all__ = ["METRICS", "DEFAULT_METRICS", "MODEL", "STATISTICS", "Metric", "ModelMetric", "Score",
-           "StatisticsMetric", "get_metric", "metric_kind"]
+           "StatisticsMetric", "get_metric", "metric_decimals", "metric_kind"]

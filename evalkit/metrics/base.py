@@ -64,6 +64,7 @@ class Metric(ABC):
     kind: str = OTHER
     higher_is_better: bool = True
     needs_reference: bool = True
+    decimals: int = 2            # shown in the reports (JSON and CSV keep more)
 
     @abstractmethod
     def corpus_score(self, hypotheses: Sequence[str], references: Sequence[str] | None,
@@ -111,6 +112,7 @@ class ModelMetric(Metric):
     """
 
     kind = MODEL
+    decimals = 4                 # model scores are small numbers (COMET: about 0 to 1)
     model: str = ""
     SHARED_OPTIONS = ("batch_size", "gpus", "progress")   # options every model metric takes
     RUN_SETTINGS = ("cache", "target_lang")                # set by the run, not per metric
