@@ -338,7 +338,7 @@ def _line_hypothesis(doc: Document, system: str, src: list, ref: list | None) ->
 
 # --- the run ---------------------------------------------------------------------------------
 
-def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
+def evaluate_corpus(corpus: Corpus, options: RunOptions | None = None,
                     on_document: Callable[[RunResult, DocumentResult], None] | None = None, *,
                     timings: dict[str, float] | None = None, reports_to: str | Path | None = None) -> RunResult:
     """Score (and flag) every system of `corpus` at segment, document and corpus level.
@@ -351,9 +351,9 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
     workers; a document whose reports a worker wrote comes without its segments. With either,
     the RunResult keeps each document's scores, flags and statistics but not its segments,
     unless `options.keep_segments` says so. `timings`, if given, receives the seconds spent per
-    stage (summed over workers).
+    stage (summed over workers). `options` None: `RunOptions()`.
     """
-    run = _Run(corpus, options, on_document, reports_to)
+    run = _Run(corpus, options if options is not None else RunOptions(), on_document, reports_to)
     run.score_documents()
     return run.result(timings)
 

@@ -37,5 +37,16 @@ def metric_kind(name: str) -> str:
     return METRICS.get(name).kind
 
 
-__all__ = ["METRICS", "DEFAULT_METRICS", "MODEL", "STATISTICS", "Metric", "ModelMetric", "Score",
-           "StatisticsMetric", "get_metric", "metric_decimals", "metric_kind"]
+__all__ = [
+    "DEFAULT_METRICS",
+    "METRICS",
+    "MODEL",
+    "STATISTICS",
+    "Metric",
+    "ModelMetric",
+    "Score",
+    "StatisticsMetric",
+    "get_metric",
+    "metric_decimals",
+    "metric_kind",
+]
