@@ -64,7 +64,8 @@ def evaluate(corpus: str | Path | Corpus | None = None, *, systems: Sequence[str
 
     `extra_systems` maps a name to a folder of `<doc>.txt` files to add as a
     system; other keyword arguments are `RunOptions` fields (metrics, unit,
-    comet, comet_model, flags, detectors, ...). COMET is off unless `comet=True`.
+    comet, comet_model, model_options, flags, detectors, ...). COMET is off unless `comet=True`;
+    `model_options={"comet": {"model": ..., "batch_size": ...}}` sets a model metric's own options.
     """
     if corpus is None:
         from .cli import default_corpus

@@ -175,9 +175,9 @@ def _number(statistic: str, kind: str, value: float | None) -> str:
         return "n/a"
     if kind == "flags":
         return f"{value:g}"
-    if statistic == "comet":
-        return f"{value:.4f}"
-    return f"{value:.2f}"
+    from .metrics import metric_decimals
+
+    return f"{value:.{metric_decimals(statistic)}f}"
 
 
 def _signed(statistic: str, kind: str, value: float | None) -> str:

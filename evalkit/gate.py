@@ -11,12 +11,13 @@ import argparse
 import logging
 import math
 import sys
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, UsageError
+from .metrics import DEFAULT_METRICS
 from .stats import DEFAULT_ALPHA, DEFAULT_RESAMPLES, DEFAULT_SEED, MQM, UNITS, PairedResult
 
 if TYPE_CHECKING:
@@ -28,55 +29,62 @@ SCHEMA = "evalkit.gate"
 SCHEMA_VERSION = "1.0"
 MAX_DROP, MAX_INCREASE = "max-drop", "max-increase"
 # With no threshold given anywhere: no significant drop on any of sacreBLEU's metrics.
-DEFAULT_MAX_DROP = {"bleu": 0.0, "chrf": 0.0, "chrf++": 0.0, "ter": 0.0}
-GATE_KEYS = ("alpha", "require_significance", "resamples", "seed", "unit", "max_drop", "max_increase")
+DEFAULT_MAX_DROP = dict.fromkeys(DEFAULT_METRICS, 0.0)
 EXIT_PASS, EXIT_REGRESSION = 0, 1
 
 
 # -- configuration ----------------------------------------------------------------------------
+# Each setting a [gate] table may hold is a GateConfig field whose metadata says how to check it
+# ("check": value -> what is wrong, said after the key, or None) and, for a TOML value, how to
+# convert it ("convert"). GateConfig.__post_init__ and read_config apply the same checks.
 
-@dataclass(frozen=True)
-class GateConfig:
-    """What the gate checks and how strictly. One object feeds the CLI, a TOML file and Python."""
+def _is_number(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, (int, float))
 
-    baseline: str
-    candidate: str
-    max_drop: Mapping[str, float] = field(default_factory=dict)       # metric -> largest allowed drop
-    max_increase: Mapping[str, float] = field(default_factory=dict)   # flag category or "mqm" -> increase
-    alpha: float = DEFAULT_ALPHA
-    require_significance: bool = True
-    resamples: int = DEFAULT_RESAMPLES
-    seed: int = DEFAULT_SEED
-    unit: str = "segments"
 
-    def __post_init__(self) -> None:
-        if self.baseline == self.candidate:
-            # every delta would be 0 and the gate would pass whatever the system's quality
-            raise UsageError(f"the baseline and the candidate are the same system {self.baseline!r}; "
-                             "a gate compares two systems")
-        if not 0 < self.alpha < 1:
-            raise UsageError(f"alpha must be between 0 and 1, not {self.alpha}")
-        if self.resamples < 1:
-            raise UsageError(f"resamples must be at least 1, not {self.resamples}")
-        if self.unit not in UNITS:
-            raise UsageError(f"unknown resampling unit {self.unit!r}; use one of {', '.join(UNITS)}")
-        for name in self.max_drop:
-            check_metric(name)
-        for name in self.max_increase:
-            check_category(name)
-        for kind, values in ((MAX_DROP, self.max_drop), (MAX_INCREASE, self.max_increase)):
-            for name, limit in values.items():
-                if isinstance(limit, bool) or not isinstance(limit, (int, float)) or not math.isfinite(limit) \
-                        or limit < 0:
-                    raise UsageError(f"--{kind} {name}: the threshold must be a number >= 0, not {limit!r}")
+def _thresholds(check_name: Callable[[str], None]) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, Mapping):
+            return " must be a table of NAME = number"
+        for name, limit in value.items():
+            if not _is_number(limit) or not math.isfinite(limit) or limit < 0:
+                return f".{name!r} must be a finite number >= 0, not {limit!r}"
+            check_name(name)   # an unknown name raises UsageError ("did you mean")
+        return None
+    return check
 
-    @property
-    def metrics(self) -> tuple[str, ...]:
-        return tuple(self.max_drop)
 
-    @property
-    def needs_flags(self) -> bool:
-        return bool(self.max_increase)
+def _alpha(value: Any) -> str | None:
+    return None if _is_number(value) and 0 < value < 1 else f" must be a number between 0 and 1, not {value!r}"
+
+
+def _boolean(value: Any) -> str | None:
+    return None if isinstance(value, bool) else f" must be true or false, not {value!r}"
+
+
+def _setting(key: str) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        from .stats import setting_problem
+
+        problem = setting_problem(key, value)
+        return f" {problem}" if problem else None
+    return check
+
+
+def _unit(value: Any) -> str | None:
+    return None if value in UNITS else f" must be one of {', '.join(UNITS)}, not {value!r}"
+
+
+def _setting_field(default: Any, check: Callable[[Any], str | None],
+                   convert: Callable[[Any], Any] | None = None, **kwargs: Any) -> Any:
+    metadata = {"check": check, "convert": convert or (lambda value: value)}
+    if callable(default):
+        return field(default_factory=default, metadata=metadata, **kwargs)
+    return field(default=default, metadata=metadata, **kwargs)
+
+
+def _floats(table: Mapping[str, Any]) -> dict[str, float]:
+    return {name: float(limit) for name, limit in table.items()}
 
 
 def check_metric(name: str) -> None:
@@ -86,17 +94,6 @@ def check_metric(name: str) -> None:
     if name == MQM or "/" in name:
         raise UsageError(f"{name!r} is not a metric; use --max-increase {name}=N for flags and the MQM penalty")
     METRICS.entry(name)
-
-
-def known_categories() -> tuple[str, ...]:
-    """Every flag category a registered detector can raise, and those of the annotation guidelines."""
-    from .detectors import DETECTORS
-    from .gold import CATEGORIES
-
-    found = set(CATEGORIES)
-    for name in DETECTORS.names():
-        found.update(getattr(DETECTORS.get(name), "categories", ()))
-    return tuple(sorted(found))
 
 
 def check_category(name: str) -> None:
@@ -115,6 +112,57 @@ def check_category(name: str) -> None:
         raise UsageError(f"unknown flag category {name!r}.{hint} Available: {MQM}, {', '.join(categories)}")
 
 
+@dataclass(frozen=True)
+class GateConfig:
+    """What the gate checks and how strictly. One object feeds the CLI, a TOML file and Python."""
+
+    baseline: str
+    candidate: str
+    # metric -> largest allowed drop
+    max_drop: Mapping[str, float] = _setting_field(dict, _thresholds(check_metric), _floats)
+    # flag category or "mqm" -> largest allowed increase
+    max_increase: Mapping[str, float] = _setting_field(dict, _thresholds(check_category), _floats)
+    alpha: float = _setting_field(DEFAULT_ALPHA, _alpha, float)
+    require_significance: bool = _setting_field(True, _boolean)
+    resamples: int = _setting_field(DEFAULT_RESAMPLES, _setting("resamples"))
+    seed: int = _setting_field(DEFAULT_SEED, _setting("seed"))
+    unit: str = _setting_field("segments", _unit)
+
+    def __post_init__(self) -> None:
+        if self.baseline == self.candidate:
+            # every delta would be 0 and the gate would pass whatever the system's quality
+            raise UsageError(f"the baseline and the candidate are the same system {self.baseline!r}; "
+                             "a gate compares two systems")
+        for setting in fields(self):
+            if "check" in setting.metadata:
+                problem = setting.metadata["check"](getattr(self, setting.name))
+                if problem:
+                    raise UsageError(f"{setting.name}{problem}")
+
+    @property
+    def metrics(self) -> tuple[str, ...]:
+        return tuple(self.max_drop)
+
+    @property
+    def needs_flags(self) -> bool:
+        return bool(self.max_increase)
+
+
+# The keys of a [gate] table: GateConfig's settings.
+GATE_KEYS = tuple(f.name for f in fields(GateConfig) if "check" in f.metadata)
+
+
+def known_categories() -> tuple[str, ...]:
+    """Every flag category a registered detector can raise, and those of the annotation guidelines."""
+    from .detectors import DETECTORS
+    from .gold import CATEGORIES
+
+    found = set(CATEGORIES)
+    for name in DETECTORS.names():
+        found.update(getattr(DETECTORS.get(name), "categories", ()))
+    return tuple(sorted(found))
+
+
 def parse_threshold(text: str) -> tuple[str, float]:
     """`NAME=NUMBER` -> (name, number); argparse reports the error in one line."""
     name, sep, number = text.partition("=")
@@ -129,7 +177,8 @@ def parse_threshold(text: str) -> tuple[str, float]:
 
 
 def read_config(path: str | Path) -> dict[str, Any]:
-    """The `[gate]` table of a TOML file, checked: unknown keys and bad values name the file and key."""
+    """The `[gate]` table of a TOML file, checked by GateConfig's own checks: unknown keys and bad
+    values name the file and key."""
     import tomllib
 
     path = Path(path)
@@ -147,40 +196,18 @@ def read_config(path: str | Path) -> dict[str, Any]:
     gate = data.get("gate")
     if not isinstance(gate, dict):
         raise InputError(path, "no [gate] table")
+    settings = {f.name: f for f in fields(GateConfig) if "check" in f.metadata}
     out: dict[str, Any] = {}
     for key, value in gate.items():
-        if key not in GATE_KEYS:
+        if key not in settings:
             raise InputError(path, f"unknown key 'gate.{key}' (allowed: {', '.join(GATE_KEYS)})")
-        if key in ("max_drop", "max_increase"):
-            if not isinstance(value, dict):
-                raise InputError(path, f"gate.{key} must be a table of NAME = number")
-            for name, limit in value.items():
-                if isinstance(limit, bool) or not isinstance(limit, (int, float)) or not math.isfinite(limit) \
-                        or limit < 0:
-                    raise InputError(path, f"gate.{key}.{name!r} must be a finite number >= 0, not {limit!r}")
-                try:
-                    (check_metric if key == "max_drop" else check_category)(name)
-                except UsageError as exc:
-                    raise InputError(path, f"gate.{key}: {exc}") from None
-            out[key] = {name: float(limit) for name, limit in value.items()}
-        elif key == "require_significance":
-            if not isinstance(value, bool):
-                raise InputError(path, f"gate.require_significance must be true or false, not {value!r}")
-            out[key] = value
-        elif key == "alpha":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1:
-                raise InputError(path, f"gate.alpha must be a number between 0 and 1, not {value!r}")
-            out[key] = float(value)
-        elif key in ("resamples", "seed"):
-            from .stats import setting_problem
-
-            if setting_problem(key, value):
-                raise InputError(path, f"gate.{key} {setting_problem(key, value)}")
-            out[key] = value
-        elif key == "unit":
-            if value not in UNITS:
-                raise InputError(path, f"gate.unit must be one of {', '.join(UNITS)}, not {value!r}")
-            out[key] = value
+        try:
+            problem = settings[key].metadata["check"](value)
+        except UsageError as exc:
+            raise InputError(path, f"gate.{key}: {exc}") from None
+        if problem:
+            raise InputError(path, f"gate.{key}{problem}")
+        out[key] = settings[key].metadata["convert"](value)
     return out
 
 

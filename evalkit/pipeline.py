@@ -1,10 +1,12 @@
 """The evaluation pipeline: the only module that knows the order of the stages.
 
-Per document: segment -> align (source<->MT, source<->reference) -> score (sacreBLEU
-sufficient statistics per aligned segment, giving segment and document scores) ->
-flag (detectors). Per run: COMET per segment, corpus scores re-summed from the
-documents' statistics, results. Every score records the unit it was computed over.
-Where documents are scored (this process, a Dask cluster) is evalkit/engine.py's business.
+Per document (`score_document`): segment -> align (source<->MT, source<->reference) ->
+score (sacreBLEU sufficient statistics per aligned segment, giving segment and document
+scores) -> flag (detectors). Per run (`evaluate_corpus`): model metrics per segment
+(evalkit/model_scores.py), corpus scores re-summed from the documents (evalkit/aggregate.py),
+results. Metrics are dispatched on their kind (metrics/base.py), never on their name. Every
+score records the unit it was computed over. Where documents are scored (this process, a Dask
+cluster) is evalkit/engine.py's business.
 """
 
 from __future__ import annotations
@@ -14,86 +16,53 @@ import logging
 import threading
 import time
 from array import array
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from importlib import metadata
 from itertools import compress
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Any
 
+from .aggregate import (
+    DOCUMENT_UNIT,
+    LINES_UNIT,
+    SEGMENT_UNIT,
+    flatten,
+    missing_score_notes,
+    new_tallies,
+    score_unit,
+    system_result,
+)
 from .aligned import AlignedSegment, join_alignments
 from .corpus import Corpus, Document
 from .errors import MetricUnavailable, UsageError
-from .flags import SEVERITIES, SEVERITY_WEIGHTS, Flag, mqm_penalty
-from .metrics import DEFAULT_METRICS, METRICS, Metric, get_metric
+from .flags import SEVERITY_WEIGHTS, Flag, mqm_penalty
+from .metrics import MODEL, STATISTICS, Metric, get_metric, metric_kind
 from .metrics.base import Score
-from .results import DocumentResult, DocumentSpool, RunResult, SpooledDocuments, SystemResult
+from .model_scores import (
+    ModelBatcher,
+    ModelSpec,
+    build_model_metric,
+    check_model_options,
+    keep_worker_scores,
+    model_spec,
+    score_on_worker,
+)
+from .options import ENGINES, MAX_WORKERS, UNITS, RunOptions
+from .results import DocumentResult, DocumentSpool, RunResult, SpooledDocuments
+
+__all__ = ["CHRF_INSERTIONS_NOTE", "DOCUMENT_UNIT", "ENGINES", "LINES_UNIT", "MAX_WORKERS", "SEGMENT_UNIT",
+           "STAGES", "UNITS", "DocumentOutcome", "DocumentPlan", "RunOptions", "evaluate_corpus",
+           "library_versions", "make_metrics", "score_document"]
 
 log = logging.getLogger(__name__)
 
-DOCUMENT_UNIT = "document"
-SEGMENT_UNIT = "aligned-segments"
-LINES_UNIT = "lines"                 # segments as given, one per line (corpus segmentation "lines")
 # In every re-aligned run that computes chrF: what sacreBLEU's chrF does with the rows evalkit makes.
 CHRF_INSERTIONS_NOTE = ("chrF/chrF++ follow sacreBLEU's definition: a row with an empty reference (an MT "
                         "insertion) adds no statistics, so inserted text does not lower chrF or chrF++; "
                         "BLEU and TER count it (as extra hypothesis words and as edits).")
-UNITS = ("aligned", "document")
-ENGINES = ("local", "dask")
-STAGES = ("segment", "align", "metrics", "detectors", "comet", "reports")
-# Documents scored together in one COMET call per system (the in-process engine); reports of a
-# run with COMET are written per batch, of a run without as each document finishes.
-COMET_DOCUMENTS_PER_CALL = 64
-MAX_WORKERS = 256   # processes (or Dask workers) of one run
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    """What to compute. One options object feeds the CLI and the Python API."""
-
-    metrics: tuple[str, ...] = DEFAULT_METRICS
-    systems: tuple[str, ...] | None = None
-    unit: str = "aligned"                      # "aligned": scores over aligned segments; "document": whole texts
-    comet: bool = False                        # add COMET to the metrics
-    comet_model: str = "Unbabel/wmt22-comet-da"
-    comet_batch_size: int = 16
-    gpus: int | None = None                    # None: a GPU if torch sees one
-    cache: bool | str = True                   # True: the user's cache dir; a path; False: no cache
-    flags: bool = True
-    detectors: tuple[str, ...] | None = None   # None: all registered
-    severity_weights: dict[str, float] = field(default_factory=lambda: dict(SEVERITY_WEIGHTS))
-    progress: bool = False
-    engine: str = "local"                      # "local" (in-process) or "dask"
-    scheduler: str | None = None               # dask: address of an existing scheduler
-    # worker processes: local, a pool of that many (None: 1, in this process); dask, the size of
-    # the local cluster when no scheduler is given (None: 2)
-    workers: int | None = None
-    # Keep every aligned segment in the RunResult? None: yes, unless `on_document` gets each
-    # document first (the CLI), so that memory follows the largest document, not the corpus.
-    keep_segments: bool | None = None
-    # With `evaluate_corpus(..., reports_to=DIR)`: write each document's reports in the process
-    # that scores it (a worker)? None: yes, unless the engine is a Dask cluster given by
-    # `scheduler`, whose workers may not see DIR.
-    reports_on_workers: bool | None = None
-
-    def __post_init__(self) -> None:
-        if self.unit not in UNITS:
-            raise UsageError(f"unknown unit {self.unit!r}; use one of {', '.join(UNITS)}")
-        if self.engine not in ENGINES:
-            raise UsageError(f"unknown engine {self.engine!r}; use one of {', '.join(ENGINES)}")
-        if self.comet_batch_size < 1:
-            raise UsageError("COMET batch size must be at least 1")
-        if self.workers is not None and not 1 <= self.workers <= MAX_WORKERS:
-            # each worker is a process with its own interpreter and models: thousands exhaust the machine
-            raise UsageError(f"workers must be from 1 to {MAX_WORKERS}, not {self.workers}")
-        missing = set(SEVERITIES) - set(self.severity_weights)
-        if missing:
-            raise UsageError(f"severity weights miss {', '.join(sorted(missing))}")
-        from .flags import weight_problem
-
-        for severity, weight in sorted(self.severity_weights.items()):
-            if weight_problem(severity, weight):
-                raise UsageError(weight_problem(severity, weight))
+STAGES = ("segment", "align", "metrics", "detectors", "models", "reports")
 
 
 def library_versions() -> dict[str, str]:
@@ -110,32 +79,20 @@ def library_versions() -> dict[str, str]:
     return versions
 
 
-def _flatten(text: str | None) -> str:
-    return " ".join(text.split()) if text else ""
-
-
 def make_metrics(names: Sequence[str], target_lang: str, options: RunOptions) -> dict[str, Metric]:
+    """The run's metrics by name, in order; a model metric gets its options (RunOptions.options_for)."""
+    check_model_options(options)
     seen = set()
     metrics = {}
     for name in names:
         if name in seen:
             raise UsageError(f"metric {name!r} given twice")
         seen.add(name)
-        METRICS.entry(name)  # unknown names fail here with "did you mean"
-        if name == "comet":
-            metrics[name] = _make_comet(options, target_lang)
+        if metric_kind(name) == MODEL:  # unknown names fail here with "did you mean"
+            metrics[name] = build_model_metric(model_spec(name, options), target_lang)
         else:
             metrics[name] = get_metric(name, target_lang=target_lang)
     return metrics
-
-
-def _make_comet(options: RunOptions, target_lang: str) -> Metric:
-    return _comet_from_spec(CometSpec(options.comet_model, options.comet_batch_size, options.gpus,
-                                      options.cache, options.progress), target_lang)
-
-
-def _unavailable(metric: str, signature: str, unit: str, reason: str) -> Score:
-    return Score(metric, None, signature, unit, 0, error=reason)
 
 
 # --- timing ----------------------------------------------------------------------------------
@@ -162,17 +119,6 @@ class StageClock:
 # --- one document ----------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class CometSpec:
-    """How to build the COMET metric: picklable, so that Dask workers can build their own."""
-
-    model: str
-    batch_size: int = 16
-    gpus: int | None = None
-    cache: bool | str = True
-    progress: bool = False
-
-
-@dataclass(frozen=True)
 class ReportSpec:
     """Where and how the process that scores a document writes its reports (picklable)."""
 
@@ -190,14 +136,13 @@ class DocumentPlan:
     target_lang: str
     systems: tuple[str, ...]
     metrics: tuple[str, ...]                  # metrics scored from sufficient statistics, in run order
-    per_document: tuple[str, ...] = ()        # other metrics (no statistics): scored per document here,
-                                              # at corpus level on the pooled segments
+    per_document: tuple[str, ...] = ()        # other metrics (no statistics, no model): scored per
+                                              # document here, at corpus level on the pooled segments
     aligned: bool = True
     flags: bool = True
     detectors: tuple[str, ...] | None = None
     severity_weights: tuple[tuple[str, float], ...] = tuple(SEVERITY_WEIGHTS.items())
-    comet: CometSpec | None = None            # COMET scored with the document (Dask workers)
-    comet_needs_reference: bool = True
+    models: tuple[ModelSpec, ...] = ()        # model metrics scored with the document (Dask workers)
     reports: ReportSpec | None = None         # reports written where the document is scored
     segmentation: str = "sentences"           # "lines": every side is one segment per line, as given
 
@@ -208,8 +153,9 @@ class DocumentOutcome:
 
     index: int
     results: tuple[DocumentResult, ...]       # in the plan's system order
-    comet_values: tuple[tuple[float, ...], ...] = ()   # per system, when COMET was scored with it
-    comet_errors: tuple[str | None, ...] = ()
+    # per model metric scored with it (plan.models): segment scores and errors, per system
+    model_values: dict[str, tuple[tuple[float, ...], ...]] = field(default_factory=dict)
+    model_errors: dict[str, tuple[str | None, ...]] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
     reported: bool = False                    # its reports are written (plan.reports)
     rows: tuple[int, ...] = ()                # aligned segments per system (kept when they are dropped)
@@ -233,117 +179,142 @@ def _detectors(names: tuple[str, ...] | None) -> list:
     return cache[names]
 
 
+@dataclass
+class _Sides:
+    """A document's source and reference segments and their alignment (None when not segmented)."""
+
+    src: list | None = None
+    ref: list | None = None
+    ref_links: Any = None
+
+
 def score_document(index: int, doc: Document, plan: DocumentPlan) -> DocumentOutcome:
     """Segment, align, score and flag one document for every system of `plan`.
 
     The unit of work of every engine: it depends on nothing but its arguments.
     """
+    clock = StageClock()
+    sides = _document_sides(doc, plan, clock)
+    results = [_score_system(doc, system, plan, sides, clock) for system in plan.systems]
+    values: dict[str, tuple[tuple[float, ...], ...]] = {}
+    errors: dict[str, tuple[str | None, ...]] = {}
+    if plan.models:
+        with clock.stage("models"):
+            values, errors = score_on_worker(plan.models, results, doc, plan.systems, plan.target_lang,
+                                             plan.aligned, plan.segmentation == "lines")
+    rows = tuple(len(result.segments) for result in results)
+    reported = _report_on_worker(plan, results, clock)
+    return DocumentOutcome(index, tuple(results), values, errors, clock.seconds, reported, rows)
+
+
+def _document_sides(doc: Document, plan: DocumentPlan, clock: StageClock) -> _Sides:
     from .align import align_segments
-    from .metrics.sacrebleu_metrics import extract_statistics, sum_statistics
     from .segment import segment
 
-    clock = StageClock()
+    if plan.segmentation == "lines":
+        return _Sides(*_line_sides(doc))
+    if not (plan.aligned or plan.flags):
+        return _Sides()
     src_lang, tgt_lang = plan.source_lang, plan.target_lang
-    metrics = _statistic_metrics(plan.metrics, tgt_lang)
-    others = _statistic_metrics(plan.per_document, tgt_lang) if plan.per_document else {}
-    detectors = _detectors(plan.detectors) if plan.flags else None
-    segmented = plan.aligned or plan.flags
-    lines = plan.segmentation == "lines"
-    src = ref = ref_links = None
-    if lines:
-        src, ref = _line_sides(doc)
-    elif segmented:
-        with clock.stage("segment"):
-            src = segment(doc.source, src_lang)
-            ref = segment(doc.reference, tgt_lang) if doc.reference is not None else None
-        with clock.stage("align"):
-            ref_links = align_segments(src, ref, src_lang=src_lang, tgt_lang=tgt_lang) if ref is not None else None
-    weights = dict(plan.severity_weights)
-    results = []
-    for system in plan.systems:
-        text = doc.hypotheses[system]
-        rows: tuple[AlignedSegment, ...] = ()
-        hyp_segments = mt_links = None
-        if lines:
-            hyp_segments, mt_links = _line_hypothesis(doc, system, src, ref)
-            rows = tuple(join_alignments(src, hyp_segments, mt_links, ref, mt_links if ref is not None else None))
-        elif segmented:
-            with clock.stage("segment"):
-                hyp_segments = segment(text, tgt_lang)
-            with clock.stage("align"):
-                mt_links = align_segments(src, hyp_segments, src_lang=src_lang, tgt_lang=tgt_lang)
-                rows = tuple(join_alignments(src, hyp_segments, mt_links, ref, ref_links))
-        with clock.stage("metrics"):
-            if plan.aligned:
-                hyps, refs, srcs = [r.hypothesis for r in rows], [r.reference for r in rows], [r.source for r in rows]
-                unit = LINES_UNIT if lines else SEGMENT_UNIT
-            else:
-                hyps, refs, srcs = [_flatten(text)], [_flatten(doc.reference)], [_flatten(doc.source)]
-                unit = DOCUMENT_UNIT
-            scores: dict[str, Score] = {}
-            segment_scores: dict[str, list[float | None]] = {}
-            statistics: dict[str, list] = {}
-            per_segment = extract_statistics(metrics, hyps, refs)
-            for name in (*plan.metrics, *plan.per_document):
-                if name in metrics:
-                    metric = metrics[name]
-                    totals = sum_statistics(per_segment[name])
-                    scores[name] = metric.score_from_totals(totals, unit=unit, n=len(hyps))
-                    statistics[name] = totals
-                    if plan.aligned:
-                        segment_scores[name] = [
-                            metric.segment_score_from_statistics(stats)
-                            if row.hypothesis_spans and row.reference_spans else None
-                            for stats, row in zip(per_segment[name], rows)]
-                else:
-                    metric = others[name]
-                    scores[name] = metric.corpus_score(hyps, refs, srcs, unit=unit)
-                    if plan.aligned:
-                        segment_scores[name] = [
-                            s if row.hypothesis_spans and row.reference_spans else None
-                            for s, row in zip(metric.segment_scores(hyps, refs, srcs), rows)]
-        flags: tuple[Flag, ...] | None = None
-        if detectors is not None:
-            from .detectors import DetectionInput, run_detectors
+    with clock.stage("segment"):
+        src = segment(doc.source, src_lang)
+        ref = segment(doc.reference, tgt_lang) if doc.reference is not None else None
+    with clock.stage("align"):
+        ref_links = align_segments(src, ref, src_lang=src_lang, tgt_lang=tgt_lang) if ref is not None else None
+    return _Sides(src, ref, ref_links)
 
-            with clock.stage("detectors"):
-                flags = tuple(run_detectors(DetectionInput(
-                    hypothesis=text, src_lang=src_lang, tgt_lang=tgt_lang, source=doc.source,
-                    reference=doc.reference, hypothesis_segments=hyp_segments, source_segments=src,
-                    alignment=mt_links, doc_id=doc.id, system=system), detectors))
-        words = {"source": len(doc.source.split()), "hypothesis": len(text.split()),
-                 "reference": len(doc.reference.split()) if doc.reference is not None else 0}
-        mqm = mqm_penalty(flags, words["hypothesis"], weights) if flags is not None else None
-        results.append(DocumentResult(plan.corpus, system, doc.id, doc.title, src_lang, tgt_lang, scores, words,
-                                      rows, segment_scores, flags, mqm, statistics))
-    values: tuple[tuple[float, ...], ...] = ()
-    errors: tuple[str | None, ...] = ()
-    reported = False
-    if plan.comet is not None:
-        with clock.stage("comet"):
-            metric = _worker_comet(plan.comet, tgt_lang)
-            scored = []
-            for k, system in enumerate(plan.systems):
-                with _COMET_LOCK:
-                    done, system_values, error = _comet_batch(metric, [results[k]], [doc], system, plan.aligned,
-                                                              plan.comet_needs_reference, None, lines=lines)
-                results[k] = done[0]
-                scored.append((tuple(system_values), error))
-            values = tuple(v for v, _ in scored)
-            errors = tuple(e for _, e in scored)
-    rows = tuple(len(result.segments) for result in results)
-    if plan.reports is not None:
-        # Written here, so that the host receives a light result: on a pool or a cluster the
-        # rendering is spread over the workers instead of queueing in the host.
-        from .report import write_document_reports
 
-        with clock.stage("reports"):
-            for k, result in enumerate(results):
-                write_document_reports(plan.reports.shell, result, Path(plan.reports.root))
-                if not plan.reports.keep_segments:
-                    results[k] = replace(result, segments=(), segment_scores={})
-        reported = True
-    return DocumentOutcome(index, tuple(results), values, errors, clock.seconds, reported, rows)
+def _system_rows(doc: Document, system: str, plan: DocumentPlan, sides: _Sides,
+                 clock: StageClock) -> tuple[tuple[AlignedSegment, ...], list | None, Any]:
+    """A system's aligned rows, its segments and its alignment to the source."""
+    from .align import align_segments
+    from .segment import segment
+
+    src, ref = sides.src, sides.ref
+    if plan.segmentation == "lines":
+        hyp_segments, mt_links = _line_hypothesis(doc, system, src, ref)
+        rows = tuple(join_alignments(src, hyp_segments, mt_links, ref, mt_links if ref is not None else None))
+        return rows, hyp_segments, mt_links
+    if not (plan.aligned or plan.flags):
+        return (), None, None
+    with clock.stage("segment"):
+        hyp_segments = segment(doc.hypotheses[system], plan.target_lang)
+    with clock.stage("align"):
+        mt_links = align_segments(src, hyp_segments, src_lang=plan.source_lang, tgt_lang=plan.target_lang)
+        rows = tuple(join_alignments(src, hyp_segments, mt_links, ref, sides.ref_links))
+    return rows, hyp_segments, mt_links
+
+
+def _score_system(doc: Document, system: str, plan: DocumentPlan, sides: _Sides,
+                  clock: StageClock) -> DocumentResult:
+    text = doc.hypotheses[system]
+    rows, hyp_segments, mt_links = _system_rows(doc, system, plan, sides, clock)
+    with clock.stage("metrics"):
+        scores, segment_scores, statistics = _document_scores(doc, text, plan, rows)
+    flags: tuple[Flag, ...] | None = None
+    if plan.flags:
+        from .detectors import DetectionInput, run_detectors
+
+        with clock.stage("detectors"):
+            flags = tuple(run_detectors(DetectionInput(
+                hypothesis=text, src_lang=plan.source_lang, tgt_lang=plan.target_lang, source=doc.source,
+                reference=doc.reference, hypothesis_segments=hyp_segments, source_segments=sides.src,
+                alignment=mt_links, doc_id=doc.id, system=system), _detectors(plan.detectors)))
+    words = {"source": len(doc.source.split()), "hypothesis": len(text.split()),
+             "reference": len(doc.reference.split()) if doc.reference is not None else 0}
+    mqm = mqm_penalty(flags, words["hypothesis"], dict(plan.severity_weights)) if flags is not None else None
+    return DocumentResult(plan.corpus, system, doc.id, doc.title, plan.source_lang, plan.target_lang, scores,
+                          words, rows, segment_scores, flags, mqm, statistics)
+
+
+def _document_scores(doc: Document, text: str, plan: DocumentPlan, rows: tuple[AlignedSegment, ...],
+                     ) -> tuple[dict[str, Score], dict[str, list[float | None]], dict[str, list]]:
+    """Document scores, segment scores and summed statistics of the plan's statistics and other metrics."""
+    from .metrics.sacrebleu_metrics import extract_statistics, sum_statistics
+
+    metrics = _statistic_metrics(plan.metrics, plan.target_lang)
+    others = _statistic_metrics(plan.per_document, plan.target_lang) if plan.per_document else {}
+    if plan.aligned:
+        hyps, refs, srcs = [r.hypothesis for r in rows], [r.reference for r in rows], [r.source for r in rows]
+    else:
+        hyps, refs, srcs = [flatten(text)], [flatten(doc.reference)], [flatten(doc.source)]
+    unit = score_unit(plan.aligned, plan.segmentation == "lines")
+    scores: dict[str, Score] = {}
+    segment_scores: dict[str, list[float | None]] = {}
+    statistics: dict[str, list] = {}
+    per_segment = extract_statistics(metrics, hyps, refs)
+    for name, metric in metrics.items():
+        totals = sum_statistics(per_segment[name])
+        scores[name] = metric.score_from_totals(totals, unit=unit, n=len(hyps))
+        statistics[name] = totals
+        if plan.aligned:
+            segment_scores[name] = _aligned_only([metric.segment_score_from_statistics(stats)
+                                                  for stats in per_segment[name]], rows)
+    for name, metric in others.items():
+        scores[name] = metric.corpus_score(hyps, refs, srcs, unit=unit)
+        if plan.aligned:
+            segment_scores[name] = _aligned_only(metric.segment_scores(hyps, refs, srcs), rows)
+    return scores, segment_scores, statistics
+
+
+def _aligned_only(values: Sequence[float], rows: Sequence[AlignedSegment]) -> list[float | None]:
+    """A segment score where the row has both MT and reference text; None for insertions and omissions."""
+    return [value if row.hypothesis_spans and row.reference_spans else None for value, row in zip(values, rows)]
+
+
+def _report_on_worker(plan: DocumentPlan, results: list[DocumentResult], clock: StageClock) -> bool:
+    """Write the reports here (plan.reports), so that the host receives a light result: on a pool or
+    a cluster the rendering is spread over the workers instead of queueing in the host."""
+    if plan.reports is None:
+        return False
+    from .report import write_document_reports
+
+    with clock.stage("reports"):
+        for k, result in enumerate(results):
+            write_document_reports(plan.reports.shell, result, Path(plan.reports.root))
+            if not plan.reports.keep_segments:
+                results[k] = replace(result, segments=(), segment_scores={})
+    return True
 
 
 def _line_sides(doc: Document) -> tuple[list, list | None]:
@@ -365,111 +336,9 @@ def _line_hypothesis(doc: Document, system: str, src: list, ref: list | None) ->
     return hyp, one_to_one(len(hyp))
 
 
-# --- COMET -----------------------------------------------------------------------------------
-
-_COMET_LOCK = threading.Lock()   # one model per process, shared by the threads of a worker
-
-
-def _comet_from_spec(spec: CometSpec, target_lang: str) -> Metric:
-    from .cache import ScoreCache
-
-    cache: Any = None
-    if spec.cache is True:
-        cache = "default"
-    elif spec.cache:
-        cache = ScoreCache(spec.cache)
-    return get_metric("comet", model=spec.model, batch_size=spec.batch_size, gpus=spec.gpus, cache=cache,
-                      progress=spec.progress, target_lang=target_lang)
-
-
-@functools.lru_cache(maxsize=4)
-def _worker_comet(spec: CometSpec, target_lang: str) -> Metric:
-    """The COMET metric of this process (a Dask worker): the model is loaded once, on first use."""
-    return _comet_from_spec(spec, target_lang)
-
-
-def _comet_batch(metric: Metric, docs: Sequence[DocumentResult], documents: Sequence[Document], system: str,
-                 aligned: bool, needs_reference: bool, unavailable: str | None, *, lines: bool = False,
-                 ) -> tuple[list[DocumentResult], list[float], str | None]:
-    """COMET over every scorable segment of some documents of one system, in one batched call.
-
-    A segment is scorable when it has MT and source text (and reference text if the model
-    needs one); insertions and omissions get no COMET score. A document's figure is the mean
-    of its segment scores. Returns the documents with COMET added, the segment scores in
-    document and segment order, and why COMET could not be computed (None if it was).
-    """
-    unit = (LINES_UNIT if lines else SEGMENT_UNIT) if aligned else DOCUMENT_UNIT
-    try:
-        signature = metric.signature()
-    except MetricUnavailable as exc:
-        unavailable, signature = unavailable or str(exc), f"comet|model:{getattr(metric, 'model', '?')}"
-    if unavailable:
-        score = _unavailable("comet", signature, unit, unavailable)
-        return [replace(d, scores={**d.scores, "comet": score}) for d in docs], [], unavailable
-    items: list[tuple[int, int, str, str, str | None]] = []
-    for d_index, (d, doc) in enumerate(zip(docs, documents)):
-        if aligned:
-            for k, row in enumerate(d.segments):
-                if row.hypothesis_spans and row.source_spans and (row.reference_spans or not needs_reference):
-                    items.append((d_index, k, row.hypothesis, row.source, row.reference or None))
-        else:
-            items.append((d_index, 0, _flatten(doc.hypotheses[system]), _flatten(doc.source),
-                          _flatten(doc.reference) or None))
-    try:
-        values = metric.segment_scores([i[2] for i in items],
-                                       [i[4] or "" for i in items] if needs_reference else None,
-                                       [i[3] for i in items]) if items else []
-    except MetricUnavailable as exc:
-        score = _unavailable("comet", signature, unit, str(exc))
-        return [replace(d, scores={**d.scores, "comet": score}) for d in docs], [], str(exc)
-    signature = metric.signature()
-    per_doc: dict[int, list[tuple[int, float]]] = {}
-    for (d_index, k, *_), value in zip(items, values):
-        per_doc.setdefault(d_index, []).append((k, value))
-    out = []
-    for d_index, d in enumerate(docs):
-        pairs = per_doc.get(d_index, [])
-        doc_values = [v for _, v in pairs]
-        mean = sum(doc_values) / len(doc_values) if doc_values else None
-        doc_score = Score("comet", mean, signature, unit, len(doc_values),
-                          error=None if doc_values else "no scorable segment")
-        segment_scores = dict(d.segment_scores)
-        if aligned:
-            column: list[float | None] = [None] * len(d.segments)
-            for k, v in pairs:
-                column[k] = v
-            segment_scores["comet"] = column
-        out.append(replace(d, scores={**d.scores, "comet": doc_score}, segment_scores=segment_scores))
-    return out, list(values), None
-
-
 # --- the run ---------------------------------------------------------------------------------
 
-@dataclass
-class _SystemTally:
-    """What a run keeps of one system while documents stream past: no segment texts.
-
-    Kept documents are in `documents`; a streaming run keeps, per document index, where its
-    light result lies in the run's spool (`offsets`/`lengths`, -1 for not yet) and the figures
-    the corpus summary needs (`flag_counts`, `mqm_words`, `mqm_penalty`), so that the run's
-    memory does not grow with the corpus beyond a few bytes per document.
-    """
-
-    documents: dict[int, DocumentResult] = field(default_factory=dict)
-    offsets: array = field(default_factory=lambda: array("q"))
-    lengths: array = field(default_factory=lambda: array("q"))
-    totals: dict[str, list | None] = field(default_factory=dict)
-    segments: int = 0
-    done: int = 0
-    flag_counts: dict[str, int] | None = None
-    mqm_words: int = 0
-    mqm_penalty: array = field(default_factory=lambda: array("d"))   # per document index
-    comet_values: dict[int, array] = field(default_factory=dict)
-    comet_error: str | None = None
-    pooled: dict[str, list[str]] = field(default_factory=lambda: {"hyp": [], "ref": [], "src": []})
-
-
-def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
+def evaluate_corpus(corpus: Corpus, options: RunOptions | None = None,
                     on_document: Callable[[RunResult, DocumentResult], None] | None = None, *,
                     timings: dict[str, float] | None = None, reports_to: str | Path | None = None) -> RunResult:
     """Score (and flag) every system of `corpus` at segment, document and corpus level.
@@ -482,21 +351,25 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
     workers; a document whose reports a worker wrote comes without its segments. With either,
     the RunResult keeps each document's scores, flags and statistics but not its segments,
     unless `options.keep_segments` says so. `timings`, if given, receives the seconds spent per
-    stage (summed over workers).
+    stage (summed over workers). `options` None: `RunOptions()`.
     """
-    from .engine import make_engine
-    from .metrics.sacrebleu_metrics import sum_statistics
+    run = _Run(corpus, options if options is not None else RunOptions(), on_document, reports_to)
+    run.score_documents()
+    return run.result(timings)
 
-    names = tuple(options.metrics) + (("comet",) if options.comet and "comet" not in options.metrics else ())
-    metrics = make_metrics(names, corpus.target_lang, options)
+
+def _select_systems(corpus: Corpus, options: RunOptions) -> list[str]:
     systems = [s.name for s in corpus.systems]
     if options.systems is not None:
         unknown = [s for s in options.systems if s not in systems]
         if unknown:
             raise UsageError(f"unknown system {unknown[0]!r}; available: {', '.join(systems)}")
         systems = [s for s in systems if s in options.systems]
+    return systems
 
-    notes: list[str] = []
+
+def _unavailable_metrics(metrics: Mapping[str, Metric], corpus: Corpus) -> dict[str, str]:
+    """Metrics that cannot be computed here, and why; a metric that needs missing references is an error."""
     unavailable: dict[str, str] = {}
     for name, metric in metrics.items():
         try:
@@ -507,180 +380,137 @@ def evaluate_corpus(corpus: Corpus, options: RunOptions = RunOptions(),
         if needs_reference and not corpus.has_reference:
             raise UsageError(f"corpus {corpus.name!r} has no references; {name} needs one "
                              "(use a reference-free metric or model)")
-    for name, reason in unavailable.items():
-        notes.append(f"{name.upper()} not computed: {reason}")
+    return unavailable
 
-    aligned = options.unit == "aligned"
-    lines = corpus.segmentation == "lines"
-    unit = (LINES_UNIT if lines else SEGMENT_UNIT) if aligned else DOCUMENT_UNIT
-    if aligned and not lines and {"chrf", "chrf++"} & set(metrics):
-        notes.append(CHRF_INSERTIONS_NOTE)
-    comet = metrics.get("comet")
-    comet_on_workers = comet is not None and options.engine == "dask" and "comet" not in unavailable
-    plan = DocumentPlan(
-        corpus=corpus.name, source_lang=corpus.source_lang, target_lang=corpus.target_lang, systems=tuple(systems),
-        metrics=tuple(n for n, m in metrics.items() if n != "comet" and hasattr(m, "score_from_totals")),
-        per_document=tuple(n for n, m in metrics.items() if n != "comet" and not hasattr(m, "score_from_totals")),
-        aligned=aligned, flags=options.flags, detectors=options.detectors,
-        severity_weights=tuple(options.severity_weights.items()),
-        comet=CometSpec(options.comet_model, options.comet_batch_size, options.gpus, options.cache)
-        if comet_on_workers else None,
-        comet_needs_reference=bool(comet.needs_reference) if comet_on_workers else True,
-        segmentation=corpus.segmentation)
-    streaming = on_document is not None or reports_to is not None
-    keep = options.keep_segments if options.keep_segments is not None else not streaming
-    # A run that hands each document to `on_document` and keeps no segments streams: the light
-    # results go to a temporary file, read back for the summaries (results.DocumentSpool).
-    spool = DocumentSpool() if not keep else None
-    n_docs = len(corpus.documents)
-    clock = StageClock()
-    shell = RunResult(corpus.name, corpus.source_lang, corpus.target_lang, tuple(metrics), (), (),
-                      library_versions(), tuple(notes), segmentation=corpus.segmentation)
-    tallies = {s: _SystemTally(totals=dict.fromkeys(plan.metrics)) for s in systems}
-    for s in systems:
-        tallies[s].comet_error = unavailable.get("comet")
-        if spool is not None:
-            tallies[s].offsets = array("q", [-1]) * n_docs
-            tallies[s].lengths = array("q", [0]) * n_docs
-        if options.flags:
-            tallies[s].flag_counts = {}
-            tallies[s].mqm_penalty = array("d", [0.0]) * n_docs
 
-    root: Path | None = None
-    if reports_to is not None:
-        from .report import output_root, write_document_reports
+class _Run:
+    """One run's state: its metrics by kind, its plan, its tallies, and the documents in flight."""
 
-        root = output_root(shell, reports_to)
+    def __init__(self, corpus: Corpus, options: RunOptions,
+                 on_document: Callable[[RunResult, DocumentResult], None] | None, reports_to: str | Path | None):
+        self.corpus, self.options, self.on_document = corpus, options, on_document
+        self.metrics = make_metrics(options.metric_names(), corpus.target_lang, options)
+        self.systems = _select_systems(corpus, options)
+        unavailable = _unavailable_metrics(self.metrics, corpus)
+        self.notes = [f"{name.upper()} not computed: {reason}" for name, reason in unavailable.items()]
+        self.aligned = options.unit == "aligned"
+        lines = corpus.segmentation == "lines"
+        self.unit = score_unit(self.aligned, lines)
+        if self.aligned and not lines and {"chrf", "chrf++"} & set(self.metrics):
+            self.notes.append(CHRF_INSERTIONS_NOTE)
+        kinds = {name: metric.kind for name, metric in self.metrics.items()}
+        self.statistics = tuple(n for n, k in kinds.items() if k == STATISTICS)
+        self.per_document = tuple(n for n, k in kinds.items() if k not in (STATISTICS, MODEL))
+        self.models = tuple(n for n, k in kinds.items() if k == MODEL)
+        # Model metrics go to the workers of a Dask cluster; otherwise (or when they cannot be had)
+        # they are scored here, in batches of documents.
+        on_workers = tuple(n for n in self.models if options.engine == "dask" and n not in unavailable)
+        here = {n: self.metrics[n] for n in self.models if n not in on_workers}
+        self.plan = self._plan(on_workers)
+        streaming = on_document is not None or reports_to is not None
+        self.keep = options.keep_segments if options.keep_segments is not None else not streaming
+        # A run that hands each document to `on_document` and keeps no segments streams: the light
+        # results go to a temporary file, read back for the summaries (results.DocumentSpool).
+        self.spool = DocumentSpool() if not self.keep else None
+        self.clock = StageClock()
+        self.shell = RunResult(corpus.name, corpus.source_lang, corpus.target_lang, tuple(self.metrics), (), (),
+                               library_versions(), tuple(self.notes), segmentation=corpus.segmentation)
+        self.tallies = new_tallies(self.systems, self.statistics, unavailable, len(corpus.documents),
+                                   self.spool is not None, options.flags)
+        self.batcher = ModelBatcher(here, self.systems, corpus.documents, self.tallies, self.aligned, lines)
+        self.root = self._reports_root(reports_to) if reports_to is not None else None
+        self.pending: list[DocumentOutcome] = []
+
+    def _plan(self, on_workers: Sequence[str]) -> DocumentPlan:
+        corpus, options = self.corpus, self.options
+        models = tuple(replace(model_spec(name, options, progress=False),
+                               needs_reference=bool(self.metrics[name].needs_reference)) for name in on_workers)
+        return DocumentPlan(
+            corpus=corpus.name, source_lang=corpus.source_lang, target_lang=corpus.target_lang,
+            systems=tuple(self.systems), metrics=self.statistics, per_document=self.per_document,
+            aligned=self.aligned, flags=options.flags, detectors=options.detectors,
+            severity_weights=tuple(options.severity_weights.items()), models=models,
+            segmentation=corpus.segmentation)
+
+    def _reports_root(self, reports_to: str | Path) -> Path:
+        from .report import output_root
+
+        root = output_root(self.shell, reports_to)
+        options = self.options
         on_workers = options.reports_on_workers if options.reports_on_workers is not None else \
             not (options.engine == "dask" and options.scheduler)
-        # COMET in this process comes after scoring, and metrics without statistics pool the
-        # segments here: then the reports are written here, after them.
-        if on_workers and (comet is None or comet_on_workers) and not plan.per_document:
-            plan = replace(plan, reports=ReportSpec(str(root), shell, keep_segments=keep))
+        # Model metrics scored in this process come after scoring, and metrics without statistics
+        # pool the segments here: then the reports are written here, after them.
+        if on_workers and not self.batcher.metrics and not self.plan.per_document:
+            self.plan = replace(self.plan, reports=ReportSpec(str(root), self.shell, keep_segments=self.keep))
+        return root
 
-    def finish(index: int, result: DocumentResult, reported: bool, rows: int) -> None:
-        tally = tallies[result.system]
-        for name in plan.metrics:
-            tally.totals[name] = sum_statistics([result.statistics[name]], tally.totals[name]) \
-                if result.statistics.get(name) is not None else tally.totals[name]
-        tally.segments += rows if aligned else 1
-        tally.done += 1
-        if tally.flag_counts is not None:
-            for f in result.flags or ():
-                tally.flag_counts[f.category] = tally.flag_counts.get(f.category, 0) + 1
-            if result.mqm:
-                tally.mqm_words += result.mqm.words
-                tally.mqm_penalty[index] = result.mqm.penalty
-        if plan.per_document:
-            doc = corpus.documents[index]
-            if aligned:
-                tally.pooled["hyp"] += [r.hypothesis for r in result.segments]
-                tally.pooled["ref"] += [r.reference for r in result.segments]
-                tally.pooled["src"] += [r.source for r in result.segments]
-            else:
-                tally.pooled["hyp"].append(_flatten(doc.hypotheses[result.system]))
-                tally.pooled["ref"].append(_flatten(doc.reference))
-                tally.pooled["src"].append(_flatten(doc.source))
-        if root is not None and not reported:
-            with clock.stage("reports"):
-                write_document_reports(shell, result, root)
-        if on_document is not None:
-            with clock.stage("reports"):
-                on_document(shell, result)
-        if spool is None:
-            tally.documents[index] = result
-        else:
-            tally.offsets[index], tally.lengths[index] = spool.put(replace(result, segments=(), segment_scores={}))
+    def score_documents(self) -> None:
+        from .engine import make_engine
 
-    pending: list[DocumentOutcome] = []
+        with make_engine(self.options) as engine:
+            for outcome in engine.map(score_document, self.corpus.documents, self.plan):
+                self.clock.add(outcome.seconds)
+                keep_worker_scores(self.tallies, self.systems, outcome.index, outcome.model_values,
+                                   outcome.model_errors)
+                self.pending.append(outcome)
+                if len(self.pending) >= self.batcher.batch:
+                    self._flush()
+            self._flush()
 
-    def flush() -> None:
-        # COMET in this process: one call per system over a batch of documents.
-        if not pending:
+    def _flush(self) -> None:
+        """The documents in flight: model metrics of this process over them, then each one finished."""
+        if not self.pending:
             return
-        outcomes = sorted(pending, key=lambda o: o.index)
-        pending.clear()
+        outcomes = sorted(self.pending, key=lambda o: o.index)
+        self.pending.clear()
         batches = [list(o.results) for o in outcomes]
-        if comet is not None and not comet_on_workers:
-            with clock.stage("comet"):
-                for k, system in enumerate(systems):
-                    tally = tallies[system]
-                    done, values, error = _comet_batch(
-                        comet, [b[k] for b in batches], [corpus.documents[o.index] for o in outcomes], system,
-                        aligned, bool(comet.needs_reference) if tally.comet_error is None else True,
-                        tally.comet_error, lines=lines)
-                    tally.comet_error = tally.comet_error or error
-                    for b, result in zip(batches, done):
-                        b[k] = result
-                    tally.comet_values[outcomes[0].index] = array("d", values)
+        if self.batcher.metrics:
+            self.batcher.score([o.index for o in outcomes], batches, self.clock.stage)
         for outcome, results in zip(outcomes, batches):
             for result, rows in zip(results, outcome.rows, strict=True):
-                finish(outcome.index, result, outcome.reported, rows)
+                self._finish(outcome.index, result, outcome.reported, rows)
 
-    batch = COMET_DOCUMENTS_PER_CALL if comet is not None and not comet_on_workers else 1
-    with make_engine(options) as engine:
-        for outcome in engine.map(score_document, corpus.documents, plan):
-            clock.add(outcome.seconds)
-            if comet_on_workers:
-                for k, system in enumerate(systems):
-                    tallies[system].comet_values[outcome.index] = array("d", outcome.comet_values[k])
-                    tallies[system].comet_error = tallies[system].comet_error or outcome.comet_errors[k]
-            pending.append(outcome)
-            if len(pending) >= batch:
-                flush()
-        flush()
+    def _finish(self, index: int, result: DocumentResult, reported: bool, rows: int) -> None:
+        tally = self.tallies[result.system]
+        tally.add(index, result, self.statistics, rows, self.aligned)
+        if self.per_document:
+            tally.pool(result, self.corpus.documents[index], self.aligned)
+        if self.root is not None and not reported:
+            from .report import write_document_reports
 
-    documents: list[DocumentResult] = []
-    offsets, lengths = array("q"), array("q")     # the spooled documents, system by system
-    system_results: list[SystemResult] = []
-    for system in systems:
-        tally = tallies[system]
-        if spool is None:
-            documents += [tally.documents[i] for i in sorted(tally.documents)]
+            with self.clock.stage("reports"):
+                write_document_reports(self.shell, result, self.root)
+        if self.on_document is not None:
+            with self.clock.stage("reports"):
+                self.on_document(self.shell, result)
+        if self.spool is None:
+            tally.documents[index] = result
         else:
-            written = [o >= 0 for o in tally.offsets]
-            offsets.extend(compress(tally.offsets, written))
-            lengths.extend(compress(tally.lengths, written))
-        corpus_scores: dict[str, Score] = {}
-        for name in (*plan.metrics, *plan.per_document):
-            if name in plan.metrics:
-                corpus_scores[name] = metrics[name].score_from_totals(tally.totals[name], unit=unit, n=tally.segments)
+            light = replace(result, segments=(), segment_scores={})
+            tally.offsets[index], tally.lengths[index] = self.spool.put(light)
+
+    def result(self, timings: dict[str, float] | None) -> RunResult:
+        documents: list[DocumentResult] = []
+        offsets, lengths = array("q"), array("q")     # the spooled documents, system by system
+        for system in self.systems:
+            tally = self.tallies[system]
+            if self.spool is None:
+                documents += [tally.documents[i] for i in sorted(tally.documents)]
             else:
-                corpus_scores[name] = metrics[name].corpus_score(tally.pooled["hyp"], tally.pooled["ref"],
-                                                                 tally.pooled["src"], unit=unit)
-        if comet is not None:
-            corpus_scores["comet"] = _comet_corpus_score(comet, tally, unit)
-        flag_counts, mqm_100 = tally.flag_counts, None
-        if flag_counts is not None:
-            # summed in corpus order, whatever order the documents finished in
-            words = tally.mqm_words
-            mqm_100 = 100.0 * sum(tally.mqm_penalty) / words if words else 0.0
-        system_results.append(SystemResult(system, corpus_scores, tally.done,
-                                           dict(sorted(flag_counts.items())) if flag_counts is not None else None,
-                                           mqm_100))
-    for system_result in system_results:
-        for name, score in system_result.scores.items():
-            note = f"{name.upper()} not computed: {score.error}"
-            if score.value is None and score.error and note not in notes:
-                notes.append(note)
-    seconds = {k: round(v, 6) for k, v in clock.seconds.items()}
-    log.info("seconds per stage (summed over documents and workers): %s",
-             ", ".join(f"{k} {v:.3f}" for k, v in seconds.items()))
-    if timings is not None:
-        timings.update(seconds)
-    return RunResult(corpus.name, corpus.source_lang, corpus.target_lang, tuple(metrics),
-                     tuple(documents) if spool is None else SpooledDocuments(spool, offsets, lengths),
-                     tuple(system_results), library_versions(), tuple(notes), segmentation=corpus.segmentation)
-
-
-def _comet_corpus_score(metric: Metric, tally: _SystemTally, unit: str) -> Score:
-    """The mean of every scored segment, in document order (as one batched call would sum them)."""
-    try:
-        signature = metric.signature()
-    except MetricUnavailable:
-        signature = f"comet|model:{getattr(metric, 'model', '?')}"
-    if tally.comet_error:
-        return _unavailable("comet", signature, unit, tally.comet_error)
-    values = [v for i in sorted(tally.comet_values) for v in tally.comet_values[i]]
-    return Score("comet", sum(values) / len(values) if values else None, signature, unit, len(values),
-                 error=None if values else "no scorable segment")
+                written = [o >= 0 for o in tally.offsets]
+                offsets.extend(compress(tally.offsets, written))
+                lengths.extend(compress(tally.lengths, written))
+        system_results = [system_result(system, self.tallies[system], self.metrics, self.statistics,
+                                        self.per_document, self.models, self.unit) for system in self.systems]
+        missing_score_notes(system_results, self.notes)
+        seconds = {k: round(v, 6) for k, v in self.clock.seconds.items()}
+        log.info("seconds per stage (summed over documents and workers): %s",
+                 ", ".join(f"{k} {v:.3f}" for k, v in seconds.items()))
+        if timings is not None:
+            timings.update(seconds)
+        corpus = self.corpus
+        return RunResult(corpus.name, corpus.source_lang, corpus.target_lang, tuple(self.metrics),
+                         tuple(documents) if self.spool is None else SpooledDocuments(self.spool, offsets, lengths),
+                         tuple(system_results), library_versions(), tuple(self.notes),
+                         segmentation=corpus.segmentation)

@@ -40,6 +40,11 @@ class Registry(Generic[T]):
             raise ValueError(f"{self.kind} {name!r} is already registered")
         self._entries[name] = Entry(name, target, dict(meta))
 
+    def unregister(self, name: str) -> None:
+        """Forget `name` (a plugin or a test that registered it for a while)."""
+        self.entry(name)
+        del self._entries[name]
+
     def entry(self, name: str) -> Entry[T]:
         try:
             return self._entries[name]

@@ -96,7 +96,7 @@ def test_dask_tasks_carry_several_documents(scheduler):
 
 
 def test_comet_is_scored_on_the_workers_with_one_model_per_process(scheduler, tiny_corpus, tmp_path):
-    from evalkit import pipeline
+    from evalkit import model_scores
     from tests.comet_fixture import build_tiny_comet
 
     texts = list(SOURCES.values()) + list(REFERENCES.values()) + [t for d in SYSTEMS.values() for t in d.values()]
@@ -104,10 +104,10 @@ def test_comet_is_scored_on_the_workers_with_one_model_per_process(scheduler, ti
     corpus = load_corpus(tiny_corpus)
     options = RunOptions(comet=True, comet_model=str(checkpoint), cache=False, gpus=0, flags=False)
     local = evaluate_corpus(corpus, options)
-    pipeline._worker_comet.cache_clear()
+    model_scores.worker_metric.cache_clear()
     dask = evaluate_corpus(corpus, RunOptions(**{**options.__dict__, "engine": "dask", "scheduler": scheduler}))
     # Both workers are threads of this process: one model for the two.
-    assert pipeline._worker_comet.cache_info().currsize == 1
+    assert model_scores.worker_metric.cache_info().currsize == 1
     for a, b in zip(local.documents, dask.documents):
         assert b.scores["comet"].value == pytest.approx(a.scores["comet"].value, abs=1e-6)
         assert b.segment_scores["comet"] == pytest.approx(a.segment_scores["comet"], abs=1e-6)

@@ -227,3 +227,37 @@ def test_a_category_no_detector_that_ran_can_flag_fails_as_not_computed(tiny_cor
     assert main(["gate", str(tiny_corpus), "--baseline", "good", "--candidate", "poor", "--detectors",
                  "punctuation", "--max-increase", "accuracy/untranslated=0"]) == 1
     assert "**FAIL**: not computed: no detector that ran flags accuracy/untranslated" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("key, value, literal, problem", [
+    ("alpha", 1.5, "1.5", "alpha must be a number between 0 and 1, not 1.5"),
+    ("require_significance", 1, "1", "require_significance must be true or false, not 1"),
+    ("resamples", 0, "0", "resamples must be an integer from 1 to 100,000, not 0"),
+    ("seed", -1, "-1", "seed must be an integer from 0"),
+    ("unit", "lines", '"lines"', "unit must be one of segments, documents, not 'lines'"),
+    ("max_drop", {"bleu": -1}, "{ bleu = -1 }", "max_drop.'bleu' must be a finite number >= 0, not -1"),
+    ("max_increase", {"mqm": float("inf")}, "{ mqm = inf }",
+     "max_increase.'mqm' must be a finite number >= 0, not inf"),
+])
+def test_config_file_and_python_share_the_dataclass_checks(tmp_path, key, value, literal, problem):
+    """Every [gate] key is a GateConfig field, checked by the same code in both places."""
+    import re
+
+    from evalkit.errors import InputError, UsageError
+    from evalkit.gate import GATE_KEYS, GateConfig, read_config
+
+    assert key in GATE_KEYS
+    with pytest.raises(UsageError, match=re.escape(problem)):
+        GateConfig("a", "b", **{key: value})
+    (tmp_path / "gate.toml").write_text(f"[gate]\n{key} = {literal}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(f"gate.{problem}")):
+        read_config(tmp_path / "gate.toml")
+
+
+def test_config_file_values_are_converted_as_the_dataclass_declares(tmp_path):
+    from evalkit.gate import GateConfig, read_config
+
+    (tmp_path / "gate.toml").write_text("[gate]\nmax_drop = { chrf = 10 }\nseed = 3\n", encoding="utf-8")
+    settings = read_config(tmp_path / "gate.toml")
+    assert settings == {"max_drop": {"chrf": 10.0}, "seed": 3} and isinstance(settings["max_drop"]["chrf"], float)
+    assert GateConfig("a", "b", **settings).max_drop == {"chrf": 10.0}

@@ -2,10 +2,14 @@
 
 `METRICS` maps a metric name to its class, lazily, with the facts a regression
 gate lives on: whether higher is better and whether a reference is needed.
+A new metric is its module plus one line here; its kind (metrics/base.py) says
+how the pipeline schedules it.
 """
 
+import functools
+
 from ..registry import Registry
-from .base import Metric, Score
+from .base import MODEL, STATISTICS, Metric, ModelMetric, Score, StatisticsMetric
 
 METRICS: Registry[type[Metric]] = Registry("metric")
 METRICS.register("bleu", "evalkit.metrics.sacrebleu_metrics:BLEU", higher_is_better=True)
@@ -22,4 +26,27 @@ def get_metric(name: str, **options) -> Metric:
     return METRICS.get(name)(**options)
 
 
-__all__ = ["METRICS", "DEFAULT_METRICS", "Metric", "Score", "get_metric"]
+@functools.lru_cache(maxsize=64)
+def metric_decimals(name: str) -> int:
+    """Decimals the reports show for `name` (2 for anything that is not a registered metric)."""
+    return METRICS.get(name).decimals if name in METRICS else 2
+
+
+def metric_kind(name: str) -> str:
+    """"statistics", "model" or "other" (metrics/base.py), from the registered class."""
+    return METRICS.get(name).kind
+
+
+__all__ = [
+    "DEFAULT_METRICS",
+    "METRICS",
+    "MODEL",
+    "STATISTICS",
+    "Metric",
+    "ModelMetric",
+    "Score",
+    "StatisticsMetric",
+    "get_metric",
+    "metric_decimals",
+    "metric_kind",
+]

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..cache import ScoreCache
 from ..errors import InputError, MetricUnavailable, UsageError
-from .base import Metric, Score
+from .base import DEFAULT_BATCH_SIZE, ModelMetric, Score
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ CHECKPOINT = Path("checkpoints") / "model.ckpt"
 _CHATTY_LOGGERS = ("pytorch_lightning", "lightning_fabric", "lightning", "comet")
 
 
-class COMET(Metric):
+class COMET(ModelMetric):
     """COMET segment scores; the corpus score is their mean (COMET's system score).
 
     `model` is a Hugging Face hub name (fetched with `comet.download_model`) or a local
@@ -39,25 +39,16 @@ class COMET(Metric):
     name = "comet"
     higher_is_better = True
 
-    def __init__(self, model: str | Path = DEFAULT_MODEL, *, batch_size: int = 16, gpus: int | None = None,
-                 cache: ScoreCache | str | None = "default", progress: bool = False,
+    def __init__(self, model: str | Path = DEFAULT_MODEL, *, batch_size: int = DEFAULT_BATCH_SIZE,
+                 gpus: int | None = None, cache: ScoreCache | str | None = "default", progress: bool = False,
                  target_lang: str | None = None, saving_directory: str | Path | None = None,
                  **ignored: Any):
-        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-            raise UsageError(f"comet: batch_size must be a positive integer, not {batch_size!r}")
         if gpus is not None and (isinstance(gpus, bool) or gpus not in (0, 1)):
             # More than one GPU makes COMET run DDP, which forks workers and exits them.
             raise UsageError(f"comet: gpus must be 0 or 1 (or unset for automatic), not {gpus!r}")
-        if cache == "default":
-            cache = ScoreCache()
-        elif cache is not None and not isinstance(cache, ScoreCache):
-            raise UsageError(f"comet: cache must be a ScoreCache, None or 'default', not {cache!r}")
+        # target_lang: COMET does not use it; accepted like every metric's
+        super().__init__(batch_size=batch_size, gpus=gpus, cache=cache, progress=progress, target_lang=target_lang)
         self.model = str(model)
-        self.batch_size = batch_size
-        self.gpus = gpus
-        self.cache: ScoreCache | None = cache
-        self.progress = progress
-        self.target_lang = target_lang  # COMET does not use it; accepted like every metric's
         self.saving_directory = str(saving_directory) if saving_directory is not None else None
         self._local = _local_checkpoint(self.model)
         self._checkpoint: Path | None = None
@@ -103,10 +94,6 @@ class COMET(Metric):
 
     # -- scoring ----------------------------------------------------------------------------
 
-    def segment_scores(self, hypotheses: Sequence[str], references: Sequence[str] | None,
-                       sources: Sequence[str] | None = None) -> list[float]:
-        return self._score(hypotheses, references, sources)[0]
-
     def corpus_score(self, hypotheses: Sequence[str], references: Sequence[str] | None,
                      sources: Sequence[str] | None = None, *, unit: str = "segment") -> Score:
         scores, cached, gpus = self._score(hypotheses, references, sources)
@@ -114,31 +101,6 @@ class COMET(Metric):
         if not scores:
             return Score(self.name, None, self.signature(), unit, 0, details, "no segments to score")
         return Score(self.name, sum(scores) / len(scores), self.signature(), unit, len(scores), details)
-
-    def _score(self, hypotheses, references, sources) -> tuple[list[float], int, int | None]:
-        """Scores, how many came from the cache, and the GPUs used (None when nothing was scored)."""
-        keys = self._keys(hypotheses, references, sources)
-        if not keys:
-            return [], 0, None
-        namespace = self.signature()
-        if self.cache is not None:
-            found = self.cache.get_many(namespace, keys)
-        else:
-            found = [None] * len(keys)
-        missing = [key for key, value in zip(keys, found, strict=True) if value is None]
-        cached = len(keys) - len(missing)
-        # Repeated segments (same source, hypothesis and reference) are scored once.
-        todo = list(dict.fromkeys(missing))
-        gpus = None
-        if todo:
-            gpus = self._gpus()
-            new = self._predict(todo, gpus)
-            if self.cache is not None:
-                self.cache.put_many(namespace, todo, new)
-            scored = dict(zip(todo, new, strict=True))
-            found = [scored[key] if value is None else value for key, value in zip(keys, found, strict=True)]
-        logger.info("COMET: %d segments from cache, %d scored", cached, len(todo))
-        return [float(value) for value in found], cached, gpus
 
     def _keys(self, hypotheses, references, sources) -> list[tuple[str, str | None, str | None]]:
         n = len(hypotheses)
@@ -158,7 +120,8 @@ class COMET(Metric):
         return [(str(hypotheses[i]), str(sources[i]) if uses_source else None,
                  str(references[i]) if uses_reference else None) for i in range(n)]
 
-    def _predict(self, keys: list[tuple[str, str | None, str | None]], gpus: int) -> list[float]:
+    def _predict(self, keys: list[tuple[str, str | None, str | None]], device: Any) -> list[float]:
+        gpus = device
         model = self._load()
         samples = []
         for hypothesis, source, reference in keys:
@@ -184,7 +147,8 @@ class COMET(Metric):
             logger.warning("COMET: %d segment score(s) are not finite", bad)
         return scores
 
-    def _gpus(self) -> int:
+    def _device(self) -> int:
+        """The GPUs COMET runs on (0: the CPU)."""
         import torch
 
         available = torch.cuda.is_available()

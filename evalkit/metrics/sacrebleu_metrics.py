@@ -12,12 +12,12 @@ from __future__ import annotations
 from typing import Any, Mapping, Sequence
 
 from ..errors import UsageError
-from .base import Metric, Score
+from .base import Score, StatisticsMetric
 
 Statistics = list[list]  # one row of sufficient statistics per segment
 
 
-class SacreBLEUMetric(Metric):
+class SacreBLEUMetric(StatisticsMetric):
     """Shared wrapper; subclasses say which sacreBLEU class and options."""
 
     def __init__(self, target_lang: str | None = None, **options: Any):

@@ -42,8 +42,6 @@ CATEGORY_COLOURS = {
 }
 FALLBACK = ["#ffe3e3", "#e5dbff", "#d3f9d8", "#fff3bf", "#c5f6fa", "#ffdeeb", "#e9ecef", "#ffe8cc"]
 SYSTEM_COLOURS = ["#1c7ed6", "#e8590c", "#2f9e44", "#ae3ec9", "#f08c00", "#0c8599", "#5f3dc4", "#c2255c"]
-# Decimals shown per metric (the JSON and CSV keep more); everything else: 2.
-DECIMALS = {"comet": 4}
 # Beyond this many documents per system the plot's dots carry no tooltip (page size).
 DOT_TOOLTIPS_MAX = 200
 
@@ -58,7 +56,9 @@ def category_colour(category: str) -> str:
 
 def number(value: float | None, metric: str = "") -> str:
     """A metric's value with its fixed number of decimals; "n/a" when missing."""
-    return "n/a" if value is None else f"{value:.{DECIMALS.get(metric, 2)}f}"
+    from ..metrics import metric_decimals
+
+    return "n/a" if value is None else f"{value:.{metric_decimals(metric)}f}"
 
 
 def higher_is_better(metric: str) -> bool | None:

@@ -120,7 +120,7 @@ def format_table(result: RunResult, max_documents: int = TABLE_MAX_DOCUMENTS) ->
 
 
 def _short(value: float | None, metric: str = "") -> str:
-    """Fixed decimals per metric, as in the HTML (COMET 4, everything else 2)."""
+    """Fixed decimals per metric, as in the HTML (`Metric.decimals`: model metrics 4, others 2)."""
     from .html import number
 
     return number(value, metric)

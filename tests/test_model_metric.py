@@ -1,0 +1,161 @@
+"""A model metric that is not COMET goes the way COMET goes: batching, the score cache, the reports.
+
+The metric (tests/tiny_model_metric.py) is written for these tests and registered here with one
+line; nothing else in evalkit knows it. Its expected scores are computed by calling the metric
+itself on the aligned segments the run reports.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from evalkit.corpus import load_corpus
+from evalkit.errors import UsageError
+from evalkit.metrics import METRICS, MODEL, metric_kind
+from evalkit.options import merge_metric_options, parse_metric_option
+from evalkit.pipeline import RunOptions, evaluate_corpus
+from evalkit.report import write_reports
+
+from .tiny_model_metric import TinyOverlap, write_weights
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = json.loads((ROOT / "evalkit" / "schemas" / "document-report.schema.json").read_text(encoding="utf-8"))
+NAME = "tiny-overlap"
+
+
+@pytest.fixture
+def registered():
+    METRICS.register(NAME, "tests.tiny_model_metric:TinyOverlap", higher_is_better=True)   # the registry line
+    TinyOverlap.calls.clear()
+    yield
+    METRICS.unregister(NAME)
+
+
+def _options(weights: Path, cache: Path | bool, **fields) -> RunOptions:
+    return RunOptions(metrics=("bleu", NAME), model_options={NAME: {"model": str(weights)}}, cache=str(cache)
+                      if isinstance(cache, Path) else cache, flags=False, **fields)
+
+
+def test_scored_in_one_batch_per_system_then_read_from_the_cache(registered, tiny_corpus, tmp_path):
+    weights, cache = write_weights(tmp_path / "w.json"), tmp_path / "scores.sqlite3"
+    assert metric_kind(NAME) == MODEL
+    corpus = load_corpus(tiny_corpus)
+    first = evaluate_corpus(corpus, _options(weights, cache))
+    # two documents of two aligned segments, both systems: one call per system (in-process batching)
+    assert TinyOverlap.calls == [4, 4]
+    metric = TinyOverlap(str(weights), cache=None)
+    for doc in first.documents:
+        rows = doc.segments
+        expected = metric.segment_scores([r.hypothesis for r in rows], [r.reference for r in rows],
+                                         [r.source for r in rows])
+        assert doc.segment_scores[NAME] == pytest.approx(expected, abs=1e-12)
+        score = doc.scores[NAME]
+        assert score.value == pytest.approx(sum(expected) / len(expected), abs=1e-12)
+        assert (score.n, score.unit, score.signature) == (2, "aligned-segments", metric.signature())
+    for system in first.systems:
+        values = [v for d in first.documents if d.system == system.system for v in d.segment_scores[NAME]]
+        assert system.scores[NAME].value == pytest.approx(sum(values) / len(values), abs=1e-12)
+        assert system.scores[NAME].n == 4
+    TinyOverlap.calls.clear()
+    second = evaluate_corpus(corpus, _options(weights, cache))
+    assert TinyOverlap.calls == []                     # every segment came from the cache
+    assert [d.scores for d in second.documents] == [d.scores for d in first.documents]
+    assert [s.scores for s in second.systems] == [s.scores for s in first.systems]
+
+
+def test_the_cache_is_keyed_by_the_model_signature(registered, tiny_corpus, tmp_path):
+    cache = tmp_path / "scores.sqlite3"
+    corpus = load_corpus(tiny_corpus)
+    before = evaluate_corpus(corpus, _options(write_weights(tmp_path / "w.json"), cache))
+    TinyOverlap.calls.clear()
+    changed = write_weights(tmp_path / "w.json", {"bias": 0.0, "overlap": 1.0, "length": 0.0})
+    after = evaluate_corpus(corpus, _options(changed, cache))
+    assert TinyOverlap.calls == [4, 4]                 # new weights, new signature: nothing cached
+    assert after.systems[0].scores[NAME].signature != before.systems[0].scores[NAME].signature
+    assert after.systems[0].scores[NAME].value != before.systems[0].scores[NAME].value
+
+
+def test_reports_carry_it_as_they_carry_comet(registered, tiny_corpus, tmp_path):
+    weights = write_weights(tmp_path / "w.json")
+    result = evaluate_corpus(load_corpus(tiny_corpus), _options(weights, False))
+    write_reports(result, tmp_path / "out")
+    for name in ("good/doc-a", "good/doc-b", "poor/doc-a", "poor/doc-b"):
+        report = json.loads((tmp_path / "out" / "tiny" / f"{name}.json").read_text(encoding="utf-8"))
+        jsonschema.validate(report, SCHEMA)
+        score = report["scores"][NAME]
+        assert isinstance(score["value"], float) and score["n"] == 2
+        assert score["signature"].startswith("tiny-overlap|model:w.json|weights:")
+        assert all(isinstance(s["scores"][NAME], float) for s in report["segments"])
+        # shown with a model metric's decimals (4, as COMET's), not the 2 of BLEU and chrF
+        page = (tmp_path / "out" / "tiny" / f"{name}.html").read_text(encoding="utf-8")
+        assert f"{score['value']:.4f}" in page
+    summary = json.loads((tmp_path / "out" / "tiny" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["systems"]["good"][NAME]["value"] > summary["systems"]["poor"][NAME]["value"]
+
+
+def test_streamed_run_and_document_unit(registered, tiny_corpus, tmp_path):
+    weights = write_weights(tmp_path / "w.json")
+    corpus = load_corpus(tiny_corpus)
+    seen = []
+    streamed = evaluate_corpus(corpus, _options(weights, False), on_document=lambda shell, doc: seen.append(doc))
+    assert all(NAME in doc.scores and NAME in doc.segment_scores for doc in seen)
+    kept = evaluate_corpus(corpus, _options(weights, False))
+    assert [s.scores for s in streamed.systems] == [s.scores for s in kept.systems]
+    whole = evaluate_corpus(corpus, _options(weights, False, unit="document"))
+    assert {d.scores[NAME].unit for d in whole.documents} == {"document"}
+    assert all(d.scores[NAME].n == 1 for d in whole.documents)
+
+
+def test_a_model_that_cannot_be_had_is_a_note_not_a_crash(registered, tiny_corpus, tmp_path):
+    result = evaluate_corpus(load_corpus(tiny_corpus), _options(tmp_path / "missing.json", False))
+    assert result.systems[0].scores["bleu"].value is not None
+    score = result.systems[0].scores[NAME]
+    assert score.value is None and "could not be loaded" in score.error
+    assert score.signature == f"tiny-overlap|model:{tmp_path / 'missing.json'}"
+    assert any(note.startswith("TINY-OVERLAP not computed: tiny-overlap model") for note in result.notes)
+
+
+def test_options_reach_it_from_python_and_the_command_line_form(registered, tiny_corpus, tmp_path):
+    weights = write_weights(tmp_path / "w.json")
+    corpus = load_corpus(tiny_corpus)
+    items = [parse_metric_option(f"{NAME}.model={weights}"), parse_metric_option(f"{NAME}.scale=2")]
+    assert items[1] == (NAME, "scale", 2)
+    doubled = evaluate_corpus(corpus, RunOptions(metrics=(NAME,), model_options=merge_metric_options(items),
+                                                 cache=False, flags=False))
+    plain = evaluate_corpus(corpus, _options(weights, False))
+    assert doubled.systems[0].scores[NAME].value == pytest.approx(2 * plain.systems[0].scores[NAME].value)
+    assert "|scale:2" in doubled.systems[0].scores[NAME].signature
+    with pytest.raises(UsageError, match=r"metric 'tiny-overlap' has no option 'scael' \(options: batch_size, "
+                                         r"gpus, model, progress, scale\)"):
+        evaluate_corpus(corpus, RunOptions(metrics=(NAME,), model_options={NAME: {"scael": 2}}))
+    with pytest.raises(UsageError, match="metric 'bleu' takes no options"):
+        evaluate_corpus(corpus, RunOptions(metrics=(NAME,), model_options={"bleu": {"x": 1}}))
+    with pytest.raises(UsageError, match="expected METRIC.OPTION=VALUE"):
+        parse_metric_option("tiny-overlap=3")
+
+
+def test_comet_options_are_aliases_of_model_options():
+    assert RunOptions(comet_model="m", comet_batch_size=8).options_for("comet") == {"model": "m", "batch_size": 8}
+    assert RunOptions(comet_model="m", model_options={"comet": {"model": "n"}}).options_for("comet") == \
+        {"model": "n"}
+    assert RunOptions().options_for("comet") == {}
+
+
+def test_scored_on_dask_workers_as_in_process(registered, tiny_corpus, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    from evalkit import model_scores
+
+    weights = write_weights(tmp_path / "w.json")
+    corpus = load_corpus(tiny_corpus)
+    local = evaluate_corpus(corpus, _options(weights, False))
+    model_scores.worker_metric.cache_clear()
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        dask = evaluate_corpus(corpus, _options(weights, False, engine="dask", scheduler=cluster.scheduler_address))
+    assert model_scores.worker_metric.cache_info().currsize == 1   # one model for the two worker threads
+    assert [d.scores[NAME] for d in dask.documents] == [d.scores[NAME] for d in local.documents]
+    assert [s.scores[NAME] for s in dask.systems] == [s.scores[NAME] for s in local.systems]
