@@ -67,7 +67,7 @@ def evaluate(corpus: str | Path | Corpus | None = None, *, systems: Sequence[str
     comet, comet_model, flags, detectors, ...). COMET is off unless `comet=True`.
     """
     if corpus is None:
-        from .cli import default_corpus
+        from .corpus import default_corpus
 
         corpus = default_corpus()
     loaded = corpus if isinstance(corpus, Corpus) else load_corpus(corpus)
