@@ -470,7 +470,7 @@ def validate_corpus(path: str | Path) -> list[Problem]:
     if layout.manifest.get("segmentation") == "lines":
         problems += _line_count_problems(root, layout, folders, readable)
     if not [p for p in problems if not p.warning]:
-        problems += check_derived(root)
+        problems += check_derived(load_corpus(root))
     return problems
 
 

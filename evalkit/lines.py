@@ -234,6 +234,7 @@ def write_corpus_folder(corpus, out: str | Path) -> list[Path]:
 
     import yaml
 
+    from .corpus import load_corpus
     from .datasheet import render_blocks, write_derived
     from .textio import write_atomic
 
@@ -262,7 +263,7 @@ def write_corpus_folder(corpus, out: str | Path) -> list[Path]:
                   "system files. Every side has one segment per line, scored as given. Record here where "
                   "the texts come from and under which licence.\n\n" + blocks + "\n")
         write_atomic(tmp / "README.md", readme)
-        write_derived(tmp)
+        write_derived(load_corpus(tmp))
         if out.exists():
             out.rmdir()
         tmp.rename(out)

@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
 
     corpus_path = Path(args.corpus) if args.corpus else default_corpus()
     if args.write:
-        for path in write_derived(corpus_path):
+        for path in write_derived(load_corpus(corpus_path)):
             print(f"wrote {opt.display(path)}")
         return 0
     for name, block in render_blocks(load_corpus(corpus_path)).items():
