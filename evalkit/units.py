@@ -30,4 +30,6 @@ def run_unit(value: str) -> str:
 
 def resampling_unit(value: str) -> str:
     """The spelling the significance tests and their reports store: `segments` or `documents`."""
-    return normalize_unit(value) + "s"
+    if not isinstance(value, str) or value not in UNIT_ALIASES:
+        raise UsageError(f"unknown resampling unit {value!r}; use one of {', '.join(UNITS)}")
+    return UNIT_ALIASES[value] + "s"
