@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from .align import Link
+from .alignment.aligner import Link
 from .errors import InputError, UsageError
 from .segment import Segment
 

@@ -21,7 +21,7 @@ from itertools import compress
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
-from .aligned import AlignedSegment, join_alignments
+from .alignment.rows import AlignedSegment, join_alignments
 from .corpus import Corpus, Document
 from .errors import MetricUnavailable, UsageError
 from .flags import SEVERITIES, SEVERITY_WEIGHTS, Flag, mqm_penalty
@@ -238,7 +238,7 @@ def score_document(index: int, doc: Document, plan: DocumentPlan) -> DocumentOut
 
     The unit of work of every engine: it depends on nothing but its arguments.
     """
-    from .align import align_segments
+    from .alignment.aligner import align_segments
     from .metrics.sacrebleu_metrics import extract_statistics, sum_statistics
     from .segment import segment
 

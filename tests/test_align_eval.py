@@ -1,4 +1,4 @@
-"""Tests for evalkit.align_eval: the scorer, the Gale-Church peer, Text+Berg and corpus gold."""
+"""Tests for evalkit.alignment.evaluate: the scorer, the Gale-Church peer, Text+Berg and corpus gold."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from evalkit.align_eval import (
+from evalkit.alignment.evaluate import (
     evaluate_corpus_gold,
     evaluate_segmentation,
     evaluate_textberg,

@@ -18,7 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..align_eval import evaluate_corpus_gold, evaluate_segmentation, evaluate_textberg, format_table
+    from ..alignment.evaluate import evaluate_corpus_gold, evaluate_segmentation, evaluate_textberg, format_table
 
     textberg = args.benchmark == "textberg"
     try:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from evalkit.align import align, align_corpus, line_starts
+from evalkit.alignment.aligner import align, align_corpus, line_starts
 from evalkit.gold import GoldLink, load_alignment
 from evalkit.segment import Segment, segment
 
