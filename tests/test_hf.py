@@ -182,10 +182,10 @@ def test_bundled_corpus_folder_through_its_documents_config():
 def test_missing_languages_are_asked_for(parquet_file):
     with pytest.raises(InputError, match=r"news-segments.parquet: no source language: pass --src-lang"):
         corpus_from_dataset(parquet_file)
-    with pytest.raises(InputError, match=r"no target language: pass --target-lang"):
-        corpus_from_dataset(parquet_file, source_lang="en")
-    with pytest.raises(InputError, match=r"--target-lang: unknown language code 'french'"):
-        corpus_from_dataset(parquet_file, source_lang="en", target_lang="french")
+    with pytest.raises(InputError, match=r"no target language: pass --tgt-lang \(Python: tgt_lang=...\)"):
+        corpus_from_dataset(parquet_file, src_lang="en")
+    with pytest.raises(InputError, match=r"--tgt-lang: unknown language code 'french'"):
+        corpus_from_dataset(parquet_file, source_lang="en", target_lang="french")   # the older keywords
 
 
 def test_several_language_pairs_are_refused(tmp_path):
