@@ -11,8 +11,7 @@ import sacrebleu
 
 from evalkit.api import evaluate
 from evalkit.errors import InputError
-from evalkit.report import (DOCUMENT_REPORTS, output_root, write_document_reports, write_reports,
-                            write_run_reports)
+from evalkit.report import DOCUMENT_REPORTS, output_root, write_document_reports, write_reports, write_run_reports
 
 
 @pytest.fixture
