@@ -131,10 +131,10 @@ def report(split: str, bundled: bool) -> tuple[str, dict]:
 
 
 def aligner_report(split: str) -> str:
-    """evalkit's aligner against the gold source-MT alignment, per language (evalkit.align_eval)."""
-    from evalkit.align_eval import evaluate_corpus_gold
+    """evalkit's aligner against the gold source-MT alignment, per language (evalkit.alignment.evaluate)."""
+    from evalkit.alignment.evaluate import evaluate_corpus_gold
 
-    lines = [f"**{split}: evalkit's aligner against the gold source-MT alignment (evalkit.align_eval)**", "",
+    lines = [f"**{split}: evalkit's aligner against the gold source-MT alignment (evalkit.alignment.evaluate)**", "",
              "| language | strict F1 | lax F1 | insertions P / R | omissions P / R (gold) |",
              "|---|---:|---:|---:|---:|"]
     for lang in LANGUAGES:

@@ -495,7 +495,7 @@ def _comparisons(r: SizeResults, work: Path) -> list[str]:
     out += ["", "## Aligner beside NLTK's Gale-Church", "",
             f"Every gold pair of the corpus ({ek['pairs']:,} source-MT and source-reference pairs, "
             f"{ek['segments']:,} segments), segmented by evalkit, aligned by each tool (alignment time only), "
-            "scored against the generator's alignment (Sennrich & Volk convention, as `evalkit.align_eval`).", "",
+            "scored against the generator's alignment (Sennrich & Volk convention, as `evalkit.alignment.evaluate`).", "",
             "| aligner | align seconds | segments/s | source-MT strict F1 | source-MT lax F1 | source-reference strict F1 "
             "| all strict F1 | peak RSS | command |", "|---|---|---|---|---|---|---|---|---|"]
     for name, data, m in (("evalkit", ek, r.runs["align-evalkit"]),

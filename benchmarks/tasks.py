@@ -54,8 +54,8 @@ def _one_line(text: str) -> str:
 def stages(corpus_dir: str, out_dir: str) -> dict[str, Any]:
     """The pipeline's stages one after the other over the whole corpus (stage-major), each
     timed and with its own peak RSS; also writes the aligned rows for the other tasks."""
-    from evalkit.align import align_segments
-    from evalkit.aligned import join_alignments
+    from evalkit.alignment.aligner import align_segments
+    from evalkit.alignment.rows import join_alignments
     from evalkit.corpus import load_corpus
     from evalkit.detectors import DetectionInput, make_detectors, run_detectors
     from evalkit.flags import mqm_penalty
@@ -215,8 +215,8 @@ def metric_stage(rows_dir: str) -> dict[str, Any]:
 def align_task(corpus_dir: str, aligner: str, limit: int | None) -> dict[str, Any]:
     """Align every gold pair of a generated corpus (source-MT and source-reference) with one
     aligner and score it against the gold the generator wrote."""
-    from evalkit.align import align, line_starts
-    from evalkit.align_eval import gale_church, links_to_gold, load_corpus_gold, map_to_gold, score_alignments
+    from evalkit.alignment.aligner import align, line_starts
+    from evalkit.alignment.evaluate import gale_church, links_to_gold, load_corpus_gold, map_to_gold, score_alignments
     from evalkit.segment import segment
 
     gold = load_corpus_gold(corpus_dir)

@@ -63,16 +63,20 @@ def evaluate(corpus: str | Path | Corpus | None = None, *, systems: Sequence[str
     """Evaluate a corpus (a folder, a loaded Corpus, or None for the bundled one).
 
     `extra_systems` maps a name to a folder of `<doc>.txt` files to add as a
-    system; other keyword arguments are `RunOptions` fields (metrics, unit,
+    system; other keyword arguments are `RunOptions` fields (metrics, unit: "segment" or "document",
     comet, comet_model, model_options, flags, detectors, ...). COMET is off unless `comet=True`;
     `model_options={"comet": {"model": ..., "batch_size": ...}}` sets a model metric's own options.
     """
     if corpus is None:
-        from .cli import default_corpus
+        from .corpus import default_corpus
 
         corpus = default_corpus()
     loaded = corpus if isinstance(corpus, Corpus) else load_corpus(corpus)
     for name, folder in (extra_systems or {}).items():
         loaded = loaded.with_system(name, folder)
+    if "unit" in options:   # "segment" or "document"; the older "aligned" works too
+        from .units import run_unit
+
+        options["unit"] = run_unit(options["unit"])
     run_options = RunOptions(systems=tuple(systems) if systems is not None else None, **options)
     return Evaluation(evaluate_corpus(loaded, run_options), loaded)

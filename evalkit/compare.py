@@ -6,23 +6,19 @@ One pipeline run, then paired bootstrap and approximate randomization over its a
 
 from __future__ import annotations
 
-import argparse
-import logging
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
-from .stats import DEFAULT_ALPHA, DEFAULT_AR_TRIALS, DEFAULT_RESAMPLES, DEFAULT_SEED, MQM, UNITS, Significance
+from .stats import DEFAULT_ALPHA, DEFAULT_AR_TRIALS, DEFAULT_RESAMPLES, DEFAULT_SEED, MQM, Significance
 
 if TYPE_CHECKING:
     from .corpus import Corpus
     from .pipeline import RunOptions
     from .results import RunResult
 
-log = logging.getLogger(__name__)
 
 SCHEMA = "evalkit.compare"
 SCHEMA_VERSION = "1.0"
@@ -83,16 +79,19 @@ class Comparison:
 
 def compare_result(result: RunResult, *, baseline: str | None = None, systems: Sequence[str] | None = None,
                    resamples: int = DEFAULT_RESAMPLES, ar_trials: int = DEFAULT_AR_TRIALS,
-                   seed: int = DEFAULT_SEED, unit: str = "segments", alpha: float = DEFAULT_ALPHA) -> Comparison:
+                   seed: int = DEFAULT_SEED, unit: str = "segment", alpha: float = DEFAULT_ALPHA) -> Comparison:
     """Compare the systems of a run (over aligned segments) against `baseline`.
 
     `baseline` defaults to the first system in alphabetical order; `systems` to all of the run's.
-    Metrics, flag categories and the MQM penalty are compared when the run has them.
+    Metrics, flag categories and the MQM penalty are compared when the run has them. `unit`,
+    the resampling unit: "segment" (aligned-segment groups) or "document".
     """
     from .report.summary import input_mode
     from .stats import flag_statistics, metric_statistic, paired_tests, resampling_units
+    from .units import resampling_unit
 
-    _check_alpha(alpha)
+    check_alpha(alpha)
+    unit = resampling_unit(unit)
     available = list(dict.fromkeys(d.system for d in result.documents))
     chosen = list(systems) if systems is not None else available
     unknown = [s for s in [*chosen, *([baseline] if baseline else [])] if s not in available]
@@ -133,10 +132,12 @@ def compare_corpus(corpus: Corpus, options: RunOptions, **settings: Any) -> Comp
 
 def sacrebleu_exact(result: RunResult, unit: str) -> bool:
     """Lines as given, resampled by line: sacreBLEU's own setting, so its paired tests are replicated."""
-    return result.segmentation == "lines" and unit == "segments"
+    from .units import SEGMENT, normalize_unit
+
+    return result.segmentation == "lines" and normalize_unit(unit) == SEGMENT
 
 
-def _check_alpha(alpha: float) -> None:
+def check_alpha(alpha: float) -> None:
     if not 0 < alpha < 1:
         raise UsageError(f"alpha must be between 0 and 1, not {alpha}")
 
@@ -328,59 +329,6 @@ def write_outputs(comparison: Comparison, out_dir: str | Path) -> list[Path]:
     return written
 
 
-# -- command line -----------------------------------------------------------------------------
-
-def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
-    """Corpus, systems, COMET and flag options shared by `compare` and `gate`."""
-    from .cli import (_name_path, _split_list, add_comet_arguments, add_flag_arguments,
-                      add_lines_arguments, add_segmentation_argument)
-
-    parser.add_argument("corpus", nargs="?", help="corpus folder (default: corpora/spinner-news-en-fr)")
-    parser.add_argument("--system", dest="add_systems", action="append", type=_name_path, default=[],
-                        metavar="NAME=PATH", help="add a system from a folder of <doc>.txt files (repeatable)")
-    add_lines_arguments(parser)
-    hf = parser.add_argument_group("Hugging Face datasets (instead of a corpus folder)")
-    hf.add_argument("--hf-dataset", metavar="NAME", help="hub name, local dataset folder or parquet/jsonl file; "
-                                                         "languages from --src-lang/--tgt-lang or its columns")
-    hf.add_argument("--hf-config", metavar="C", help="dataset configuration")
-    hf.add_argument("--split", default="test", help="split (default: test)")
-    hf.add_argument("--hf-fields", type=_split_list, default=None, metavar="F",
-                    help="field names doc_id,source,hypothesis,reference,system (default: those names)")
-    add_segmentation_argument(hf)
-    add_comet_arguments(parser)
-    add_flag_arguments(parser)
-    stats = parser.add_argument_group("significance")
-    stats.add_argument("--resamples", type=bounded("resamples"), default=DEFAULT_RESAMPLES,
-                       help=f"bootstrap resamples, 1 to 100,000 (default {DEFAULT_RESAMPLES})")
-    stats.add_argument("--seed", type=bounded("seed"), default=default_seed(),
-                       help=f"random seed, 0 to 2^32-1 (default: $SACREBLEU_SEED if set, else {DEFAULT_SEED}, "
-                            "as sacreBLEU)")
-    stats.add_argument("--unit", choices=UNITS, default="segments",
-                       help="resampling unit: aligned segments (default) or documents")
-
-
-def bounded(key: str):
-    """An argparse type for resamples / ar_trials / seed within stats.SETTING_LIMITS."""
-    from .stats import setting_problem
-
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
-        problem = setting_problem(key, value)
-        if problem:
-            raise argparse.ArgumentTypeError(problem)
-        return value
-    return parse
-
-
-def _split(value: str) -> tuple[str, ...]:
-    from .cli import _split_list
-
-    return _split_list(value)
-
-
 def default_seed() -> int:
     """$SACREBLEU_SEED when it holds an integer (sacreBLEU's paired tests read it), else 12345."""
     import os
@@ -390,76 +338,3 @@ def default_seed() -> int:
         return int(value)
     except ValueError:
         return DEFAULT_SEED
-
-
-def load_corpus_from_args(args: argparse.Namespace) -> Corpus:
-    """A corpus folder, line-aligned files (-s/-r/-t) or a Hugging Face dataset, plus --system folders."""
-    from .cli import default_corpus, lines_corpus_from_args
-    from .corpus import load_corpus
-
-    given = [what for what, present in (("a corpus folder", args.corpus), ("-s/-t files", args.src or args.hyp),
-                                        ("--hf-dataset", args.hf_dataset)) if present]
-    if len(given) > 1:
-        raise UsageError(f"give one input: {' or '.join(given)}")
-    if args.src or args.hyp:
-        corpus = lines_corpus_from_args(args)
-    elif args.hf_dataset:
-        from .hf import corpus_from_dataset
-
-        corpus = corpus_from_dataset(args.hf_dataset, config=args.hf_config, split=args.split,
-                                     fields=args.hf_fields, source_lang=args.src_lang,
-                                     target_lang=args.tgt_lang, segmentation=args.segmentation)
-    else:
-        corpus = load_corpus(Path(args.corpus) if args.corpus else default_corpus())
-    for name, path in args.add_systems:
-        corpus = corpus.with_system(name, path)
-    return corpus
-
-
-def run_options(args: argparse.Namespace, *, metrics: Sequence[str], comet: bool, flags: bool,
-                systems: Sequence[str] | None) -> RunOptions:
-    from . import cli
-
-    return cli.run_options(args, metrics=tuple(metrics), systems=tuple(systems) if systems is not None else None,
-                           unit="aligned", comet=comet, flags=flags, progress=False)
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_pipeline_arguments(parser)
-    parser.add_argument("--systems", type=_split, default=None,
-                        help="comma-separated systems to compare (default: all)")
-    parser.add_argument("--baseline", help="the system the others are tested against "
-                                           "(default: the first in alphabetical order)")
-    parser.add_argument("--metrics", type=_split, default=None,
-                        help="comma-separated metrics (default: bleu,chrf,chrf++,ter; COMET unless --no-comet)")
-    parser.add_argument("--ar-trials", type=bounded("ar_trials"), default=DEFAULT_AR_TRIALS,
-                        help=f"approximate randomization trials, 0 to skip (default {DEFAULT_AR_TRIALS})")
-    parser.add_argument("--alpha", type=float, default=DEFAULT_ALPHA,
-                        help=f"significance level for the marks (default {DEFAULT_ALPHA})")
-    parser.add_argument("--out", metavar="DIR", help="also write compare.json and compare.md to DIR")
-    parser.add_argument("--format", choices=sorted(RENDERERS), default="text", help="what to print (default text)")
-
-
-def run(args: argparse.Namespace) -> int:
-    metrics = tuple(args.metrics)
-    if "comet" in metrics and not args.comet:
-        raise UsageError("--metrics names comet but --no-comet was given")
-    if args.ar_trials < 0:
-        raise UsageError(f"--ar-trials must be 0 or more, not {args.ar_trials}")
-    _check_alpha(args.alpha)
-    corpus = load_corpus_from_args(args)
-    options = run_options(args, metrics=metrics, comet=args.comet, flags=not args.no_flags,
-                          systems=args.systems)
-    comparison = compare_corpus(corpus, options, baseline=args.baseline, systems=args.systems,
-                                resamples=args.resamples, ar_trials=args.ar_trials, seed=args.seed,
-                                unit=args.unit, alpha=args.alpha)
-    from .pipeline import CHRF_INSERTIONS_NOTE
-
-    for note in comparison.notes:
-        (log.info if note == CHRF_INSERTIONS_NOTE else log.warning)(note)
-    if args.out:
-        for path in write_outputs(comparison, args.out):
-            log.info("wrote %s", path)
-    if not args.quiet:
-        sys.stdout.write(RENDERERS[args.format](comparison))
-    return 0

@@ -22,8 +22,33 @@ if TYPE_CHECKING:
     import pandas as pd
 
 MANIFEST = "corpus.yaml"
+BUNDLED_CORPUS = Path("corpora") / "spinner-news-en-fr"
 DOC_ID = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9._-]{0,199}\Z")   # \Z: "$" would accept a final newline
 SYSTEM_NAME = DOC_ID
+
+
+def default_corpus() -> Path:
+    """The bundled corpus: ./corpora/... or, in a source checkout, next to the package."""
+    from .errors import UsageError
+
+    candidates = [Path.cwd() / BUNDLED_CORPUS, Path(__file__).resolve().parent.parent / BUNDLED_CORPUS]
+    for candidate in candidates:
+        if (candidate / MANIFEST).exists():
+            return candidate
+    raise UsageError(f"no corpus given and the bundled corpus {BUNDLED_CORPUS} was not found; "
+                     "pass a corpus folder")
+
+
+def language_pair(src_lang: str | None, tgt_lang: str | None, source_lang: str | None = None,
+                  target_lang: str | None = None) -> tuple[str | None, str | None]:
+    """`src_lang`/`tgt_lang`, or the older keywords `source_lang`/`target_lang` (either, not both)."""
+    from .errors import UsageError
+
+    for new, old, label in ((src_lang, source_lang, "src_lang"), (tgt_lang, target_lang, "tgt_lang")):
+        if new is not None and old is not None and new != old:
+            raise UsageError(f"{label} given twice with different values ({new!r} and {old!r})")
+    return (src_lang if src_lang is not None else source_lang,
+            tgt_lang if tgt_lang is not None else target_lang)
 
 
 def is_language_code(code: str) -> bool:
@@ -132,6 +157,16 @@ class Corpus:
     # "sentences": documents are re-segmented and re-aligned; "lines": every side is already one
     # segment per line, scored as given (evalkit/lines.py)
     segmentation: str = "sentences"
+
+    @property
+    def src_lang(self) -> str:
+        """The source language (the same as `source_lang`)."""
+        return self.source_lang
+
+    @property
+    def tgt_lang(self) -> str:
+        """The target language (the same as `target_lang`)."""
+        return self.target_lang
 
     @property
     def has_reference(self) -> bool:
@@ -435,7 +470,7 @@ def validate_corpus(path: str | Path) -> list[Problem]:
     if layout.manifest.get("segmentation") == "lines":
         problems += _line_count_problems(root, layout, folders, readable)
     if not [p for p in problems if not p.warning]:
-        problems += check_derived(root)
+        problems += check_derived(load_corpus(root))
     return problems
 
 

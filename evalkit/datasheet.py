@@ -166,11 +166,8 @@ def _replace_block(readme: str, name: str, content: str) -> str | None:
     return f"{head}{begin}\n{content.rstrip()}\n{end}{tail}"
 
 
-def write_derived(corpus_dir: str | Path) -> list[Path]:
-    """Regenerate data/documents.jsonl and the README's generated blocks."""
-    from .corpus import load_corpus
-
-    corpus = load_corpus(corpus_dir)
+def write_derived(corpus) -> list[Path]:
+    """Regenerate data/documents.jsonl and the README's generated blocks of a loaded corpus folder."""
     written = []
     target = corpus.path / DOCUMENTS_FILE
     write_atomic(target, documents_jsonl(corpus), root=corpus.path)
@@ -189,11 +186,8 @@ def write_derived(corpus_dir: str | Path) -> list[Path]:
     return written
 
 
-def check_derived(corpus_dir: str | Path) -> list[Problem]:
-    """Problems where the derived files differ from what the data gives."""
-    from .corpus import load_corpus
-
-    corpus = load_corpus(corpus_dir)
+def check_derived(corpus) -> list[Problem]:
+    """Problems where the derived files of a loaded corpus folder differ from what the data gives."""
     problems = []
     target = corpus.path / DOCUMENTS_FILE
     fix = "run `evalkit datasheet --write " + str(corpus.path) + "`"

@@ -7,10 +7,7 @@ evalkit.stats); a metric that could not be computed fails. Verdicts go out as Ma
 
 from __future__ import annotations
 
-import argparse
-import logging
 import math
-import sys
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -18,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, UsageError
 from .metrics import DEFAULT_METRICS
-from .stats import DEFAULT_ALPHA, DEFAULT_RESAMPLES, DEFAULT_SEED, MQM, UNITS, PairedResult
+from .stats import DEFAULT_ALPHA, DEFAULT_RESAMPLES, DEFAULT_SEED, MQM, PairedResult
+from .units import UNIT_ALIASES, UNITS, resampling_unit
 
 if TYPE_CHECKING:
     from .results import RunResult
 
-log = logging.getLogger(__name__)
 
 SCHEMA = "evalkit.gate"
 SCHEMA_VERSION = "1.0"
@@ -72,7 +69,7 @@ def _setting(key: str) -> Callable[[Any], str | None]:
 
 
 def _unit(value: Any) -> str | None:
-    return None if value in UNITS else f" must be one of {', '.join(UNITS)}, not {value!r}"
+    return None if value in UNIT_ALIASES else f" must be one of {', '.join(UNITS)}, not {value!r}"
 
 
 def _setting_field(default: Any, check: Callable[[Any], str | None],
@@ -126,7 +123,7 @@ class GateConfig:
     require_significance: bool = _setting_field(True, _boolean)
     resamples: int = _setting_field(DEFAULT_RESAMPLES, _setting("resamples"))
     seed: int = _setting_field(DEFAULT_SEED, _setting("seed"))
-    unit: str = _setting_field("segments", _unit)
+    unit: str = _setting_field("segment", _unit)   # the resampling unit; stored as reports write it ("segments")
 
     def __post_init__(self) -> None:
         if self.baseline == self.candidate:
@@ -138,6 +135,7 @@ class GateConfig:
                 problem = setting.metadata["check"](getattr(self, setting.name))
                 if problem:
                     raise UsageError(f"{setting.name}{problem}")
+        object.__setattr__(self, "unit", resampling_unit(self.unit))
 
     @property
     def metrics(self) -> tuple[str, ...]:
@@ -164,7 +162,7 @@ def known_categories() -> tuple[str, ...]:
 
 
 def parse_threshold(text: str) -> tuple[str, float]:
-    """`NAME=NUMBER` -> (name, number); argparse reports the error in one line."""
+    """`NAME=NUMBER` -> (name, number); ValueError naming the text otherwise."""
     name, sep, number = text.partition("=")
     name = name.strip()
     try:
@@ -172,7 +170,7 @@ def parse_threshold(text: str) -> tuple[str, float]:
     except ValueError:
         value = math.nan
     if not sep or not name or not math.isfinite(value) or value < 0:
-        raise argparse.ArgumentTypeError(f"expected NAME=NUMBER with a number >= 0, got {text!r}")
+        raise ValueError(f"expected NAME=NUMBER with a number >= 0, got {text!r}")
     return name, value
 
 
@@ -264,7 +262,7 @@ class GateResult:
             return f"PASS: {c.candidate} is not worse than {c.baseline} beyond any threshold " \
                    f"({len(self.checks)} checks)"
         return f"FAIL: {len(self.failures)} of {len(self.checks)} checks failed for {c.candidate} against " \
-               f"{c.baseline}: {', '.join(_label(f) for f in self.failures)}"
+               f"{c.baseline}: {', '.join(check_label(f) for f in self.failures)}"
 
     def to_dict(self) -> dict[str, Any]:
         c = self.config
@@ -354,7 +352,7 @@ def _check(kind: str, limit: float, paired: PairedResult, config: GateConfig) ->
 
 # -- outputs (compute nothing) ----------------------------------------------------------------
 
-def _label(check: Check) -> str:
+def check_label(check: Check) -> str:
     return "MQM/100w" if check.name == MQM else check.name
 
 
@@ -401,7 +399,7 @@ def render_markdown(gate: GateResult) -> str:
     for check in gate.checks:
         mark = "pass" if check.passed else "**FAIL**"
         lines.append("| " + " | ".join(_md(x) for x in (
-            f"{_label(check)} ({check.kind})", _amount(check.name, check.baseline_value),
+            f"{check_label(check)} ({check.kind})", _amount(check.name, check.baseline_value),
             _amount(check.name, check.candidate_value), _signed(check.name, check.delta), _threshold(check),
             _p(check.p_value))) + f" | {mark}: {_md(check.reason)} |")
     unit = "aligned-segment groups" if c.unit == "segments" else "documents"
@@ -440,8 +438,8 @@ def render_junit(gate: GateResult) -> str:
         ET.SubElement(properties, "property", name=key, value=value)
     for check in gate.checks:
         case = ET.SubElement(suite, "testcase", classname=f"evalkit.gate.{check.kind.replace('-', '_')}",
-                             name=_label(check), time="0")
-        detail = (f"{_label(check)} ({check.kind}): baseline {_amount(check.name, check.baseline_value)}, "
+                             name=check_label(check), time="0")
+        detail = (f"{check_label(check)} ({check.kind}): baseline {_amount(check.name, check.baseline_value)}, "
                   f"candidate {_amount(check.name, check.candidate_value)}, delta "
                   f"{_signed(check.name, check.delta)}, threshold {_threshold(check)}, "
                   f"p-value {_p(check.p_value)}: {check.reason}")
@@ -461,78 +459,3 @@ def render_json(gate: GateResult) -> str:
     from .textio import json_text
 
     return json_text(gate.to_dict())
-
-
-# -- command line -----------------------------------------------------------------------------
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from .compare import add_pipeline_arguments
-
-    add_pipeline_arguments(parser)
-    parser.add_argument("--baseline", required=True, help="the system the candidate must not be worse than")
-    parser.add_argument("--candidate", required=True, help="the system under test")
-    parser.add_argument("--max-drop", action="append", type=parse_threshold, default=[], metavar="METRIC=X",
-                        help="fail when METRIC is worse by more than X in its own direction (repeatable; "
-                             "default: bleu, chrf, chrf++ and ter with X=0)")
-    parser.add_argument("--max-increase", action="append", type=parse_threshold, default=[],
-                        metavar="CATEGORY=N", help="fail when the candidate has more than N more flags of "
-                                                   "CATEGORY over the corpus; mqm=X: penalty per 100 words")
-    parser.add_argument("--config", metavar="FILE", help="TOML file with a [gate] table; options override it")
-    parser.add_argument("--alpha", type=float, default=None, help=f"significance level (default {DEFAULT_ALPHA})")
-    parser.add_argument("--require-significance", action=argparse.BooleanOptionalAction, default=None,
-                        help="fail only significant changes (default: yes)")
-    parser.add_argument("--markdown", metavar="FILE", help="write the Markdown summary (a PR comment) to FILE")
-    parser.add_argument("--junit", metavar="FILE", help="write JUnit XML (one testcase per check) to FILE")
-    parser.add_argument("--json", metavar="FILE", help="write the verdict as JSON to FILE")
-    # The resampling options come from add_pipeline_arguments; here None means "from the file".
-    parser.set_defaults(resamples=None, seed=None, unit=None)
-
-
-def config_from_args(args: argparse.Namespace) -> GateConfig:
-    """The file's settings, overridden by the command line's."""
-    settings: dict[str, Any] = read_config(args.config) if args.config else {}
-    max_drop = dict(settings.pop("max_drop", {}))
-    max_increase = dict(settings.pop("max_increase", {}))
-    max_drop.update(dict(args.max_drop))
-    max_increase.update(dict(args.max_increase))
-    if not max_drop and not max_increase:
-        max_drop = dict(DEFAULT_MAX_DROP)
-    for key in ("alpha", "require_significance", "resamples", "seed", "unit"):
-        if getattr(args, key) is not None:
-            settings[key] = getattr(args, key)
-    if "seed" not in settings:
-        from .compare import default_seed
-
-        settings["seed"] = default_seed()    # $SACREBLEU_SEED, as sacreBLEU's paired tests
-    return GateConfig(args.baseline, args.candidate, max_drop, max_increase, **settings)
-
-
-def run(args: argparse.Namespace) -> int:
-    from .compare import load_corpus_from_args, run_options
-    from .pipeline import evaluate_corpus
-    from .textio import write_atomic
-
-    config = config_from_args(args)
-    if "comet" in config.max_drop and not args.comet:
-        raise UsageError("--max-drop comet needs COMET; remove --no-comet")
-    if config.needs_flags and args.no_flags:
-        raise UsageError("--max-increase needs the error detectors; remove --no-flags")
-    corpus = load_corpus_from_args(args)
-    systems = tuple(dict.fromkeys([config.baseline, config.candidate]))
-    options = run_options(args, metrics=[m for m in config.metrics if m != "comet"],
-                          comet="comet" in config.max_drop, flags=config.needs_flags, systems=systems)
-    detectable = detectable_categories(args.detectors) if config.needs_flags else None
-    gate = run_gate(evaluate_corpus(corpus, options), config, detectable)
-    markdown = render_markdown(gate)
-    for path, text in ((args.markdown, markdown), (args.junit, render_junit(gate) if args.junit else ""),
-                       (args.json, render_json(gate) if args.json else "")):
-        if path:
-            try:
-                write_atomic(path, text)
-            except OSError as exc:
-                raise InputError(path, f"cannot write ({exc.strerror})") from None
-    if not args.quiet:
-        sys.stdout.write(markdown)
-    for check in gate.failures:
-        log.error("%s (%s): %s", _label(check), check.kind, check.reason)
-    return gate.exit_code

@@ -343,14 +343,3 @@ def check_document(corpus_dir: Path, doc_id: str, systems: list[str]) -> list[Pr
         problems += load_problems
         problems += check_alignment(links, source, targets, alignment_path, doc_id)
     return problems
-
-
-if __name__ == "__main__":  # a quick check while annotating: python -m evalkit.gold DIR DOC [SYSTEM...]
-    import sys
-
-    corpus, doc, *names = sys.argv[1:]
-    found = check_document(Path(corpus), doc, names or ["web-spinner-mt"])
-    for p in found:
-        print(p)
-    print(f"{len(found)} problem(s)")
-    sys.exit(1 if found else 0)

@@ -7,7 +7,6 @@ corpus and a run into `datasets.Dataset`s; `evalkit export` writes them to disk.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import os
@@ -250,14 +249,14 @@ class _Parts:
 def _languages(name: str, columns: Mapping[str, list], source_lang: str | None,
                target_lang: str | None) -> tuple[str, str]:
     found = []
-    for key, given, option in (("source_lang", source_lang, "--source-lang"),
-                               ("target_lang", target_lang, "--target-lang")):
+    for key, given, option, keyword in (("source_lang", source_lang, "--src-lang", "src_lang"),
+                                        ("target_lang", target_lang, "--tgt-lang", "tgt_lang")):
         if given is not None:
             found.append(check_language(given, option))
             continue
         if key not in columns:
             raise InputError(name, f"no {key.replace('_lang', '')} language: pass {option} (Python: "
-                                   f"{key}=...) or add a {key!r} column")
+                                   f"{keyword}=...) or add a {key!r} column")
         values = sorted({str(v) for v in columns[key]})
         if len(values) != 1:
             raise InputError(name, f"column {key!r} holds {len(values)} languages ({', '.join(values[:5])}); "
@@ -290,8 +289,9 @@ def _identifier(name: str, value: Any, field: str, column: str, row: int) -> str
 
 def corpus_from_dataset(name_or_path: str | Path, *, config: str | None = None, split: str = "test",
                         fields: str | Sequence[str] | Mapping[str, str] | None = None,
-                        source_lang: str | None = None, target_lang: str | None = None,
-                        segmentation: str = "auto") -> Corpus:
+                        src_lang: str | None = None, tgt_lang: str | None = None,
+                        segmentation: str = "auto", source_lang: str | None = None,
+                        target_lang: str | None = None) -> Corpus:
     """A Corpus from a dataset with one row per segment or document.
 
     Columns (renamed by `fields`, see FieldMap.parse): doc_id, source, hypothesis,
@@ -303,8 +303,12 @@ def corpus_from_dataset(name_or_path: str | Path, *, config: str | None = None, 
     each row is one segment, scored as given (evalkit/lines.py), no re-segmentation and no
     re-alignment; a text with a line break is refused. `"auto"` (the default): "lines" unless
     some row's text holds a line break (rows that are whole documents), then "sentences".
+    `source_lang`/`target_lang` are the older names of `src_lang`/`tgt_lang`.
     """
+    from .corpus import language_pair
     from .lines import check_segmentation
+
+    source_lang, target_lang = language_pair(src_lang, tgt_lang, source_lang, target_lang)
 
     if segmentation != "auto":
         check_segmentation(segmentation, "segmentation")
@@ -681,54 +685,3 @@ def export_dataset(corpus: Corpus, out: str | Path, *, result: RunResult | None 
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return sorted(p for p in out.rglob("*") if p.is_file())
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from .cli import _split_list
-
-    parser.add_argument("corpus", nargs="?", help="corpus folder (default: the bundled corpus)")
-    parser.add_argument("-o", "--out", required=True,
-                        help="output folder (replaced only if it holds exactly an earlier export's files, "
-                             "unchanged)")
-    parser.add_argument("--format", choices=FORMATS, default="disk",
-                        help="disk: datasets.save_to_disk folders (default); parquet or jsonl files")
-    parser.add_argument("--with-results", action="store_true",
-                        help="evaluate first and add document scores, flags and a segments table")
-    parser.add_argument("--systems", type=_split_list, default=None,
-                        help="comma-separated systems (default: all)")
-    run = parser.add_argument_group("evaluation (with --with-results)")
-    run.add_argument("--metrics", type=_split_list, default=None,
-                     help="comma-separated metrics (default: bleu,chrf,chrf++,ter)")
-    run.add_argument("--unit", choices=["aligned", "document"], default="aligned")
-    run.add_argument("--no-comet", dest="comet", action="store_false", help="do not compute COMET")
-    run.add_argument("--comet-model", default="Unbabel/wmt22-comet-da",
-                     help="hub name or local checkpoint path")
-    run.add_argument("--cpu", action="store_true", help="run COMET on the CPU")
-    run.add_argument("--no-cache", action="store_true", help="do not read or write the score cache")
-    run.add_argument("--no-flags", action="store_true", help="do not run the error detectors")
-
-
-def run(args: argparse.Namespace) -> int:
-    import logging
-
-    from .cli import _display, default_corpus
-    from .corpus import load_corpus
-
-    corpus = load_corpus(Path(args.corpus) if args.corpus else default_corpus(),
-                         systems=list(args.systems) if args.systems else None)
-    result = None
-    if args.with_results:
-        from .metrics import DEFAULT_METRICS
-        from .pipeline import RunOptions, evaluate_corpus
-
-        result = evaluate_corpus(corpus, RunOptions(
-            metrics=tuple(args.metrics or DEFAULT_METRICS), unit=args.unit, comet=args.comet,
-            comet_model=args.comet_model, gpus=0 if args.cpu else None, cache=not args.no_cache,
-            flags=not args.no_flags))
-        for note in result.notes:
-            logging.getLogger("evalkit").warning(note)
-    export_dataset(corpus, args.out, result=result, format=args.format)
-    if not args.quiet:
-        tables = "documents and segments" if result is not None else "documents"
-        print(f"exported {corpus.name} ({tables}, {args.format}) to {_display(Path(args.out))}")
-    return 0

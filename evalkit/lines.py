@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from .align import Link
+from .alignment.aligner import Link
 from .errors import InputError, UsageError
 from .segment import Segment
 
@@ -163,15 +163,18 @@ def system_names(specs: Sequence[str]) -> list[tuple[str, str]]:
 
 def lines_corpus(source: str | Path, hypotheses: Sequence[tuple[str, str | Path]],
                  reference: str | Path | None = None, *, doc_ids: str | Path | None = None,
-                 source_lang: str, target_lang: str, name: str | None = None,
-                 stdin: BinaryIO | None = None):
+                 src_lang: str | None = None, tgt_lang: str | None = None, name: str | None = None,
+                 stdin: BinaryIO | None = None, source_lang: str | None = None, target_lang: str | None = None):
     """A Corpus (segmentation "lines") from line files: source, reference, one file per system.
 
     Every file must have the same number of lines. With `doc_ids` (one id per line, as WMT
     test sets ship them) consecutive lines with the same id form one document; without it the
     whole test set is one document named after the reference (or source) file.
+    `source_lang`/`target_lang` are the older names of `src_lang`/`tgt_lang`.
     """
-    from .corpus import Corpus, Document, System, check_language
+    from .corpus import Corpus, Document, System, check_language, language_pair
+
+    source_lang, target_lang = language_pair(src_lang, tgt_lang, source_lang, target_lang)
 
     check_language(source_lang, "--src-lang")
     check_language(target_lang, "--tgt-lang")
@@ -231,6 +234,7 @@ def write_corpus_folder(corpus, out: str | Path) -> list[Path]:
 
     import yaml
 
+    from .corpus import load_corpus
     from .datasheet import render_blocks, write_derived
     from .textio import write_atomic
 
@@ -259,7 +263,7 @@ def write_corpus_folder(corpus, out: str | Path) -> list[Path]:
                   "system files. Every side has one segment per line, scored as given. Record here where "
                   "the texts come from and under which licence.\n\n" + blocks + "\n")
         write_atomic(tmp / "README.md", readme)
-        write_derived(tmp)
+        write_derived(load_corpus(tmp))
         if out.exists():
             out.rmdir()
         tmp.rename(out)

@@ -34,7 +34,7 @@ from .aggregate import (
     score_unit,
     system_result,
 )
-from .aligned import AlignedSegment, join_alignments
+from .alignment.rows import AlignedSegment, join_alignments
 from .corpus import Corpus, Document
 from .errors import MetricUnavailable, UsageError
 from .flags import SEVERITY_WEIGHTS, Flag, mqm_penalty
@@ -208,7 +208,7 @@ def score_document(index: int, doc: Document, plan: DocumentPlan) -> DocumentOut
 
 
 def _document_sides(doc: Document, plan: DocumentPlan, clock: StageClock) -> _Sides:
-    from .align import align_segments
+    from .alignment.aligner import align_segments
     from .segment import segment
 
     if plan.segmentation == "lines":
@@ -227,7 +227,7 @@ def _document_sides(doc: Document, plan: DocumentPlan, clock: StageClock) -> _Si
 def _system_rows(doc: Document, system: str, plan: DocumentPlan, sides: _Sides,
                  clock: StageClock) -> tuple[tuple[AlignedSegment, ...], list | None, Any]:
     """A system's aligned rows, its segments and its alignment to the source."""
-    from .align import align_segments
+    from .alignment.aligner import align_segments
     from .segment import segment
 
     src, ref = sides.src, sides.ref

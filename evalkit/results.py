@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .aligned import AlignedSegment
+from .alignment.rows import AlignedSegment
 from .flags import Flag, MQMSummary
 from .metrics.base import Score
 from .ondemand import OnDemand

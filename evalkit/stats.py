@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
 from .flags import flag_weight
+from .units import resampling_unit
 
 if TYPE_CHECKING:
     import numpy as np
@@ -28,7 +29,7 @@ DEFAULT_ALPHA = 0.05
 # holds resamples x units counts (8 bytes each), so their product is capped too (about 800 MB).
 SETTING_LIMITS = {"resamples": (1, 100_000), "ar_trials": (0, 1_000_000), "seed": (0, 2**32 - 1)}
 MAX_DRAWS = 100_000_000
-UNITS = ("segments", "documents")
+UNITS = ("segments", "documents")   # as reports write them; `segment`/`document` accepted (evalkit/units.py)
 MQM = "mqm"
 
 
@@ -82,8 +83,7 @@ class Units:
 
 def resampling_units(result: RunResult, systems: Sequence[str], unit: str = "segments") -> Units:
     """Units shared by `systems` in `result` (a run over aligned segments)."""
-    if unit not in UNITS:
-        raise UsageError(f"unknown resampling unit {unit!r}; use one of {', '.join(UNITS)}")
+    unit = resampling_unit(unit)
     by_key = _documents(result, systems)
     doc_ids = list(dict.fromkeys(d.doc_id for d in result.documents if d.system == systems[0]))
     labels: list[tuple[str, int]] = []
@@ -416,6 +416,7 @@ def paired_tests(statistics: Sequence[Statistic], baseline: str, candidates: Seq
     """
     import numpy as np
 
+    unit = resampling_unit(unit)
     for key, value in (("resamples", resamples), ("ar_trials", ar_trials), ("seed", seed)):
         problem = setting_problem(key, value)
         if problem:

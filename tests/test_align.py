@@ -1,4 +1,4 @@
-"""Tests for evalkit.align: link types, junk as insertions, coverage and monotonicity."""
+"""Tests for evalkit.alignment.aligner: link types, junk as insertions, coverage and monotonicity."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evalkit import align as align_module
-from evalkit.align import (
+from evalkit.alignment import aligner as align_module
+from evalkit.alignment.aligner import (
     Link,
     align,
     align_corpus,
@@ -234,7 +234,7 @@ def test_full_coverage_and_monotonic_on_random_input(source: list[str], target: 
 
 
 def test_deterministic_across_hash_seeds() -> None:
-    code = ("from evalkit.align import align; import tests.test_align as t; "
+    code = ("from evalkit.alignment.aligner import align; import tests.test_align as t; "
             "print([(l.source, l.target, l.score) for l in align(t.SOURCE, t.MT)])")
     root = Path(__file__).resolve().parents[1]
     outputs = set()
@@ -284,7 +284,7 @@ def test_c_dp_equals_python_dp_on_random_input(source: list[str], target: list[s
 
 @needs_c
 def test_c_dp_equals_python_dp_on_the_bundled_corpus_and_textberg(monkeypatch: pytest.MonkeyPatch) -> None:
-    from evalkit.align_eval import load_textberg
+    from evalkit.alignment.evaluate import load_textberg
     from evalkit.corpus import load_corpus
 
     from .conftest import BUNDLED

@@ -1,4 +1,4 @@
-"""Tests for evalkit.align_eval: the scorer, the Gale-Church peer, Text+Berg and corpus gold."""
+"""Tests for evalkit.alignment.evaluate: the scorer, the Gale-Church peer, Text+Berg and corpus gold."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from evalkit.align_eval import (
+from evalkit.alignment.evaluate import (
     evaluate_corpus_gold,
     evaluate_segmentation,
     evaluate_textberg,
@@ -16,11 +16,11 @@ from evalkit.align_eval import (
     links_from_pairs,
     links_to_gold,
     load_textberg,
-    main,
     map_to_gold,
     read_textberg_gold,
     score_alignments,
 )
+from evalkit.cli import main
 from evalkit.segment import segment
 
 TEXTBERG = Path(__file__).parent / "data" / "textberg-de-fr"
@@ -138,16 +138,17 @@ def test_corpus_gold_on_a_small_corpus(tmp_path: Path, capsys: pytest.CaptureFix
         "source": {"precision": 1.0, "recall": 1.0, "gold": 3, "predicted": 3},
         "target": {"precision": 1.0, "recall": 1.0, "gold": 7, "predicted": 7},
     }
-    assert main(["corpus", str(tmp_path)]) == 0
+    assert main(["align-eval", "corpus", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "| evalkit source-mt | 1.000 |" in out
     assert "| n/a | n/a |" in out  # no omission in gold nor predicted
     assert "source P 1.000 R 1.000 (3 gold)" in out
 
 
-def test_cli_refuses_a_missing_benchmark(tmp_path: Path) -> None:
-    with pytest.raises(SystemExit):
-        main(["textberg", str(tmp_path)])
+def test_cli_refuses_a_missing_benchmark(tmp_path: Path, capsys) -> None:
+    assert main(["align-eval", "textberg", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("evalkit: error: ") and str(tmp_path) in err
 
 
 @pytest.mark.skipif(not (CORPUS / "gold" / "alignment").is_dir()

@@ -18,8 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evalkit import align as align_module
-from evalkit.align import Link, align, align_corpus, features, junkiness, strong_anchors, word_keys
+from evalkit.alignment import aligner as align_module
+from evalkit.alignment.aligner import Link, align, align_corpus, features, junkiness, strong_anchors, word_keys
 
 needs_c = pytest.mark.skipif(align_module._accelerated is None, reason="the C aligner is not built")
 
@@ -75,7 +75,7 @@ def test_fused_and_c_analysis_equal_the_four_functions_on_random_text(text: str,
 
 
 def test_fused_and_c_analysis_equal_the_four_functions_on_the_corpora() -> None:
-    from evalkit.align_eval import load_textberg
+    from evalkit.alignment.evaluate import load_textberg
     from evalkit.corpus import load_corpus
     from evalkit.segment import segment
 

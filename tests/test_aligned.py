@@ -1,4 +1,4 @@
-"""Scoring rows of re-aligned documents (evalkit/aligned.py), on texts written for the tests."""
+"""Scoring rows of re-aligned documents (evalkit/alignment/rows.py), on texts written for the tests."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from evalkit.align import Link
-from evalkit.aligned import join_alignments
+from evalkit.alignment.aligner import Link
+from evalkit.alignment.rows import join_alignments
 from evalkit.segment import Segment
 
 from .conftest import write_corpus

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 
 from benchmarks.generate import generate, load_pool
-from evalkit.align_eval import load_corpus_gold
+from evalkit.alignment.evaluate import load_corpus_gold
 from evalkit.corpus import load_corpus, validate_corpus
 from evalkit.segment import segment
 

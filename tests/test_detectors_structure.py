@@ -258,7 +258,7 @@ def test_dropped_name_part_across_two_source_segments_of_one_link():
 
     import pytest
 
-    from evalkit.align import Link
+    from evalkit.alignment.aligner import Link
     from evalkit.detectors import structure
     from evalkit.segment import Segment
 

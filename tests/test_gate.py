@@ -37,6 +37,17 @@ documents:
 """
 
 
+def _sacrebleu_score(corpus: Path, system: str, metric: str) -> float:
+    """The gate's figure, computed here by sacreBLEU: its corpus score over evalkit's aligned rows."""
+    import sacrebleu
+
+    from evalkit.api import evaluate
+
+    rows = evaluate(corpus, systems=[system], metrics=("bleu",), flags=False).segments
+    scorer = {"bleu": sacrebleu.corpus_bleu, "chrf": sacrebleu.corpus_chrf, "ter": sacrebleu.corpus_ter}[metric]
+    return scorer(list(rows.hypothesis), [list(rows.reference)]).score
+
+
 @pytest.fixture
 def council(tmp_path) -> Path:
     root = tmp_path / "council"
@@ -68,8 +79,12 @@ def test_copy_source_fails_against_the_seed_mt(regression):
     assert markdown.startswith("## evalkit gate: ❌ FAIL")
     assert "**FAIL: 3 of 3 checks failed for copy-source against web-spinner-mt: bleu, chrf, ter**" in markdown
     assert "| check | baseline | candidate | delta | threshold | p-value | verdict |" in markdown
-    assert "| ter (max-drop) | 41.17 | 96.07 | +54.90 | drop ≤ 1 (lower is better) | 0.0010 | **FAIL**: " \
-           "worse by 54.90 (rose from 41.17 to 96.07)" in markdown
+    base, cand = (_sacrebleu_score(BUNDLED, s, "ter") for s in ("web-spinner-mt", "copy-source"))
+    assert (round(base, 2), round(cand, 2)) == (41.17, 96.07)   # as sacreBLEU computes them, just above
+    # p = 0.0010: no resample of 1,000 (seed 12345) reverses the difference; sacreBLEU's formula,
+    # (0 + 1) / (1000 + 1) rounded, as tests/test_stats.py checks against sacreBLEU's paired_bs
+    assert f"| ter (max-drop) | {base:.2f} | {cand:.2f} | {cand - base:+.2f} | drop ≤ 1 (lower is better) | " \
+           f"0.0010 | **FAIL**: worse by {cand - base:.2f} (rose from {base:.2f} to {cand:.2f})" in markdown
     payload = json.loads((out / "gate.json").read_text(encoding="utf-8"))
     assert payload["passed"] is False and payload["exit_code"] == 1
     assert [(c["name"], c["passed"]) for c in payload["checks"]] == [("bleu", False), ("chrf", False),
@@ -97,8 +112,9 @@ def test_a_system_passes_against_a_copy_of_itself(tmp_path, capsys):
                  "--max-drop", "bleu=0", "--max-drop", "ter=0", "--junit", str(tmp_path / "gate.xml")]) == 0
     markdown = capsys.readouterr().out
     assert markdown.startswith("## evalkit gate: ✅ PASS")
-    assert "| bleu (max-drop) | 51.03 | 51.03 | 0.00 | drop ≤ 0 (higher is better) | 1.0000 | pass: no worse " \
-           "than the baseline |" in markdown
+    bleu = _sacrebleu_score(BUNDLED, "web-spinner-mt", "bleu")
+    assert f"| bleu (max-drop) | {bleu:.2f} | {bleu:.2f} | 0.00 | drop ≤ 0 (higher is better) | 1.0000 | pass: " \
+           "no worse than the baseline |" in markdown
     root = ET.parse(tmp_path / "gate.xml").getroot()
     assert root.get("failures") == "0" and root.find(".//failure") is None
 
@@ -108,9 +124,12 @@ def test_exceeded_but_not_significant_passes_unless_significance_is_off(council,
             "--max-drop", "bleu=0.5"]
     assert main(args) == 0
     markdown = capsys.readouterr().out
-    assert "| chrf (max-drop) | 100.00 | 96.63 | -3.37 |" in markdown
-    assert "pass: worse by 3.37 (fell from 100.00 to 96.63), more than the threshold 0.5, but not " \
-           "significantly (p = 0.1528 >= 0.05)" in markdown
+    cand = _sacrebleu_score(council, "cand", "chrf")     # base is the reference itself: chrF 100
+    assert f"| chrf (max-drop) | 100.00 | {cand:.2f} | {cand - 100:.2f} |" in markdown
+    # p = 0.1528: evalkit's paired bootstrap (1,000 resamples, seed 12345), the resampling of
+    # sacreBLEU's paired_bs (tests/test_stats.py compares the two)
+    assert f"pass: worse by {100 - cand:.2f} (fell from 100.00 to {cand:.2f}), more than the threshold 0.5, " \
+           "but not significantly (p = 0.1528 >= 0.05)" in markdown
     assert main([*args, "--no-require-significance"]) == 1
     assert "**FAIL**: worse by 3.37" in capsys.readouterr().out
 
@@ -118,10 +137,12 @@ def test_exceeded_but_not_significant_passes_unless_significance_is_off(council,
 def test_ter_is_worse_when_it_rises(tiny_corpus, capsys):
     # poor has the higher TER: as candidate it fails, as baseline the candidate's drop in TER passes.
     base = ["gate", str(tiny_corpus), "--max-drop", "ter=1", "--no-require-significance"]
+    good, poor = (_sacrebleu_score(tiny_corpus, s, "ter") for s in ("good", "poor"))
     assert main([*base, "--baseline", "good", "--candidate", "poor"]) == 1
-    assert "worse by 70.37 (rose from 3.70 to 74.07)" in capsys.readouterr().out
+    assert f"worse by {poor - good:.2f} (rose from {good:.2f} to {poor:.2f})" in capsys.readouterr().out
     assert main([*base, "--baseline", "poor", "--candidate", "good"]) == 0
-    assert "pass: better than the baseline by 70.37 (fell from 74.07 to 3.70)" in capsys.readouterr().out
+    assert f"pass: better than the baseline by {poor - good:.2f} (fell from {poor:.2f} to {good:.2f})" \
+        in capsys.readouterr().out
 
 
 def test_config_file_thresholds_and_cli_overrides(council, tmp_path, capsys):

@@ -83,7 +83,7 @@ def test_datasheet_counts_are_generated_from_the_gold():
 
     readme = (BUNDLED / "README.md").read_text(encoding="utf-8")
     assert errors_block(load_corpus(BUNDLED)).strip() in readme
-    assert check_derived(BUNDLED) == []
+    assert check_derived(load_corpus(BUNDLED)) == []
 
 
 def test_stale_datasheet_is_reported(bundled_copy):

@@ -180,12 +180,12 @@ def test_bundled_corpus_folder_through_its_documents_config():
 # --- errors ----------------------------------------------------------------------------------------
 
 def test_missing_languages_are_asked_for(parquet_file):
-    with pytest.raises(InputError, match=r"news-segments.parquet: no source language: pass --source-lang"):
+    with pytest.raises(InputError, match=r"news-segments.parquet: no source language: pass --src-lang"):
         corpus_from_dataset(parquet_file)
-    with pytest.raises(InputError, match=r"no target language: pass --target-lang"):
-        corpus_from_dataset(parquet_file, source_lang="en")
-    with pytest.raises(InputError, match=r"--target-lang: unknown language code 'french'"):
-        corpus_from_dataset(parquet_file, source_lang="en", target_lang="french")
+    with pytest.raises(InputError, match=r"no target language: pass --tgt-lang \(Python: tgt_lang=...\)"):
+        corpus_from_dataset(parquet_file, src_lang="en")
+    with pytest.raises(InputError, match=r"--tgt-lang: unknown language code 'french'"):
+        corpus_from_dataset(parquet_file, source_lang="en", target_lang="french")   # the older keywords
 
 
 def test_several_language_pairs_are_refused(tmp_path):
@@ -275,7 +275,7 @@ def test_run_on_a_local_parquet_file_writes_reports(parquet_file, tmp_path, caps
 
 @pytest.mark.parametrize("argv, message", [
     (["--hf-fields", "doc_id,source,mt"], "no column 'mt' for field 'hypothesis'"),
-    (["--target-lang", "fr"], "no source language: pass --source-lang"),
+    (["--target-lang", "fr"], "no source language: pass --src-lang"),
 ])
 def test_run_bad_dataset_input_exits_2_with_one_line(parquet_file, capsys, argv, message):
     assert main(["run", "--hf-dataset", str(parquet_file), "--no-comet", "--no-flags", *argv]) == 2

@@ -13,7 +13,7 @@ import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from evalkit.align import align, align_segments
+from evalkit.alignment.aligner import align, align_segments
 from evalkit.corpus import Corpus, Document, System
 from evalkit.detectors import DETECTORS, DetectionInput, make_detectors, run_detectors
 from evalkit.pipeline import RunOptions, evaluate_corpus

@@ -455,7 +455,7 @@ def test_segmenter_on_a_5mb_single_line(pattern, size):
 
 def test_aligner_on_a_long_single_line_against_a_short_source():
     # 400 KB here (about 3 s); 5 MB took 27 s (docs/ROBUSTNESS.md).
-    from evalkit.align import align_segments
+    from evalkit.alignment.aligner import align_segments
 
     source = segment("The mayor opened the bridge on Monday. It cost twelve million euros.\n", "en")
     target = segment(_repeat("Le maire a inauguré le pont lundi. ", 400_000), "fr")

@@ -9,7 +9,7 @@ import pytest
 from sacrebleu.metrics import BLEU, CHRF, TER
 from sacrebleu.significance import PairedTest
 
-from evalkit.aligned import AlignedSegment
+from evalkit.alignment.rows import AlignedSegment
 from evalkit.corpus import load_corpus
 from evalkit.errors import UsageError
 from evalkit.flags import Flag, mqm_penalty

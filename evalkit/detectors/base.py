@@ -26,7 +26,7 @@ class DetectionInput:
     reference: str | None = None         # raw reference text, if any
     hypothesis_segments: Sequence[Any] | None = None   # evalkit.segment.Segment list over `hypothesis`
     source_segments: Sequence[Any] | None = None       # ... over `source`
-    alignment: Sequence[Any] | None = None             # evalkit.align.Link list, source <-> hypothesis segments
+    alignment: Sequence[Any] | None = None             # evalkit.alignment.aligner.Link list, source <-> hypothesis segments
     doc_id: str = ""
     system: str = ""
     options: dict[str, Any] = field(default_factory=dict)
@@ -46,7 +46,7 @@ class Detector(ABC):
 def prepare_input(hypothesis: str, src_lang: str, tgt_lang: str, *, source: str | None = None,
                   reference: str | None = None, doc_id: str = "", system: str = "") -> DetectionInput:
     """A DetectionInput with the MT (and source) segmented and, given a source, aligned to it."""
-    from ..align import align_segments
+    from ..alignment.aligner import align_segments
     from ..segment import segment
 
     hyp_segments = segment(hypothesis, tgt_lang)

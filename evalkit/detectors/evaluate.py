@@ -222,15 +222,3 @@ def format_negatives(card: Scorecard) -> str:
     lines += [f"  {n.doc_id}:{n.start}-{n.end} {n.kind} {n.text!r} <- {', '.join(cats)}"
               for n, cats in card.flagged]
     return "\n".join(lines)
-
-
-if __name__ == "__main__":  # python -m evalkit.detectors.evaluate [CORPUS] [SYSTEM] [--no-source]
-    import sys
-
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    corpus_dir = args[0] if args else "corpora/spinner-news-en-fr"
-    system_name = args[1] if len(args) > 1 else "web-spinner-mt"
-    card = score_corpus(corpus_dir, system_name, with_source="--no-source" not in sys.argv)
-    print(format_scorecard(card.rows))
-    if card.negatives:
-        print(format_negatives(card))

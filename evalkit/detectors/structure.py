@@ -302,7 +302,7 @@ class _Context:
         length alone) is unrendered, and the copy an MT-only segment."""
         if self._gaps is not None:
             return self._gaps
-        from ..align import Link
+        from ..alignment.aligner import Link
 
         links = list(self.doc.alignment or ())
         out = []
@@ -351,7 +351,7 @@ class _Context:
         aligner itself takes for junk (a cookie notice, a share bar, in any of its languages)."""
         if self.line_kind(j) != "content" or j in self.duplicate_segs or j in self._copies or self.in_prompt(j):
             return False
-        from ..align import junkiness
+        from ..alignment.aligner import junkiness
 
         return junkiness(self.segs[j].text, self.doc.tgt_lang) < 0.5
 

@@ -231,9 +231,10 @@ def build_corpus(folder: Path) -> dict:
     readme = folder / "README.md"
     if not readme.exists():
         readme.write_text(_readme(group, pair, target_lang), encoding="utf-8")
+    from evalkit.corpus import load_corpus
     from evalkit.datasheet import write_derived
 
-    write_derived(folder)
+    write_derived(load_corpus(folder))
     return counts
 
 

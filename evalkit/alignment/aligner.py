@@ -555,7 +555,7 @@ def _options_for_c(opts: AlignOptions) -> tuple[float, ...]:
 
 # The aligner in C (evalkit/_aligndp.c: `_analyse` and everything `align` does after it); None
 # without it or with EVALKIT_PURE_PYTHON_ALIGN set.
-_accelerated = load_accelerator("._aligndp", __package__, "EVALKIT_PURE_PYTHON_ALIGN")
+_accelerated = load_accelerator(".._aligndp", __package__, "EVALKIT_PURE_PYTHON_ALIGN")
 _use_accelerator = True     # tests switch it off to compare the two paths
 # What the C analysis asks Python for: a word's facts (`_word_info`, cached by the word's
 # characters for at most 2**15 words), the number anchors, the boilerplate test.

@@ -6,7 +6,6 @@ runs NLTK's Gale-Church as a peer, on Text+Berg de-fr and on the bundled corpus 
 
 from __future__ import annotations
 
-import argparse
 import ast
 import time
 from collections import defaultdict
@@ -14,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from evalkit.align import align, align_corpus, line_starts
+from evalkit.alignment.aligner import align, align_corpus, line_starts
 from evalkit.gold import GoldLink, load_alignment
 from evalkit.segment import Segment, segment
 
@@ -400,28 +399,3 @@ def format_table(results: dict[str, dict[str, float]]) -> str:
         cells = ["n/a" if c in undefined and not s.get(undefined[c], 1) else f"{s[c]:.3f}" for c in cols]
         rows.append(f"| {name} | " + " | ".join(cells) + f" | {s['seconds']:.2f} |")
     return "\n".join(rows)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m evalkit.align_eval",
-                                     description="Score evalkit's aligner and NLTK's Gale-Church against gold.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    tb = sub.add_parser("textberg", help="Text+Berg de-fr benchmark (one sentence per line)")
-    tb.add_argument("path", nargs="?", default="tests/data/textberg-de-fr")
-    corpus = sub.add_parser("corpus", help="a corpus's gold/alignment (source-mt, source-reference)")
-    corpus.add_argument("path", nargs="?", default="corpora/spinner-news-en-fr")
-    args = parser.parse_args(argv)
-    try:
-        results = evaluate_textberg(args.path) if args.command == "textberg" else evaluate_corpus_gold(args.path)
-    except (FileNotFoundError, ValueError) as exc:
-        parser.error(str(exc))
-    print(format_table(results))
-    if args.command == "corpus":
-        seg = evaluate_segmentation(args.path)
-        print("\nsegmenter vs gold sentences (exact spans): " + "; ".join(
-            f"{side} P {v['precision']:.3f} R {v['recall']:.3f} ({v['gold']} gold)" for side, v in seg.items()))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from .align import Link
-from .segment import Segment
+from ..segment import Segment
+from .aligner import Link
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,58 @@
+"""`evalkit export`: a corpus (and its results) as a Hugging Face dataset."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+from . import options as opt
+
+HELP = "export a corpus (and its results) as a Hugging Face dataset"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from ..hf import FORMATS
+
+    parser.add_argument("corpus", nargs="?", help="corpus folder (default: the bundled corpus)")
+    parser.add_argument("-o", "--out", required=True,
+                        help="output folder (replaced only if it holds exactly an earlier export's files, "
+                             "unchanged)")
+    parser.add_argument("--format", choices=FORMATS, default="disk",
+                        help="disk: datasets.save_to_disk folders (default); parquet or jsonl files")
+    parser.add_argument("--with-results", action="store_true",
+                        help="evaluate first and add document scores, flags and a segments table")
+    parser.add_argument("--systems", type=opt.split_list, default=None,
+                        help="comma-separated systems (default: all)")
+    run = parser.add_argument_group("evaluation (with --with-results)")
+    run.add_argument("--metrics", type=opt.split_list, default=None,
+                     help="comma-separated metrics (default: bleu,chrf,chrf++,ter)")
+    opt.add_unit_argument(run, "segment", "segment (default) or document")
+    run.add_argument("--no-comet", dest="comet", action="store_false", help="do not compute COMET")
+    run.add_argument("--comet-model", default=opt.DEFAULT_COMET_MODEL, help="hub name or local checkpoint path")
+    run.add_argument("--cpu", action="store_true", help="run COMET on the CPU")
+    run.add_argument("--no-cache", action="store_true", help="do not read or write the score cache")
+    run.add_argument("--no-flags", action="store_true", help="do not run the error detectors")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..hf import export_dataset
+
+    corpus = opt.folder_corpus(args, systems=list(args.systems) if args.systems else None)
+    result = None
+    if args.with_results:
+        from ..metrics import DEFAULT_METRICS
+        from ..pipeline import RunOptions, evaluate_corpus
+        from ..units import run_unit
+
+        result = evaluate_corpus(corpus, RunOptions(
+            metrics=tuple(args.metrics or DEFAULT_METRICS), unit=run_unit(args.unit), comet=args.comet,
+            comet_model=args.comet_model, gpus=0 if args.cpu else None, cache=not args.no_cache,
+            flags=not args.no_flags))
+        for note in result.notes:
+            logging.getLogger("evalkit").warning(note)
+    export_dataset(corpus, args.out, result=result, format=args.format)
+    if not args.quiet:
+        tables = "documents and segments" if result is not None else "documents"
+        print(f"exported {corpus.name} ({tables}, {args.format}) to {opt.display(Path(args.out))}")
+    return 0
