@@ -255,7 +255,7 @@ def test_a_category_no_detector_that_ran_can_flag_fails_as_not_computed(tiny_cor
     ("require_significance", 1, "1", "require_significance must be true or false, not 1"),
     ("resamples", 0, "0", "resamples must be an integer from 1 to 100,000, not 0"),
     ("seed", -1, "-1", "seed must be an integer from 0"),
-    ("unit", "lines", '"lines"', "unit must be one of segments, documents, not 'lines'"),
+    ("unit", "lines", '"lines"', "unit must be one of segment, document, not 'lines'"),
     ("max_drop", {"bleu": -1}, "{ bleu = -1 }", "max_drop.'bleu' must be a finite number >= 0, not -1"),
     ("max_increase", {"mqm": float("inf")}, "{ mqm = inf }",
      "max_increase.'mqm' must be a finite number >= 0, not inf"),
