@@ -24,6 +24,10 @@ test: $(STAMP)
 validate: $(STAMP)
 	$(PY) -m evalkit validate corpora/spinner-news-en-fr
 
+# ruff's rule set and why: pyproject.toml, [tool.ruff.lint].
+lint: $(STAMP)
+	$(PY) -m ruff check evalkit tests benchmarks tools corpora
+
 bench: $(STAMP)
 	$(PY) -m benchmarks.run
 

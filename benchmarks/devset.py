@@ -142,7 +142,7 @@ def aligner_report(split: str) -> str:
         if not (folder / "gold" / "alignment").is_dir():
             continue
         r = evaluate_corpus_gold(folder, src_lang="en", tgt_lang=lang)["evalkit source-mt"]
-        ratio = lambda key, n: f"{r[key]:.2f}" if r.get(n) else "–"  # noqa: E731
+        ratio = lambda key, n, r=r: f"{r[key]:.2f}" if r.get(n) else "–"  # noqa: E731
         lines.append(f"| {lang} | {r['strict_f1']:.2f} | {r['lax_f1']:.2f} | {ratio('ins_p', 'n_ins_pred')} / "
                      f"{ratio('ins_r', 'n_ins_gold')} | {ratio('omi_p', 'n_omi_pred')} / {ratio('omi_r', 'n_omi_gold')}"
                      f" ({r.get('n_omi_gold', 0)}) |")

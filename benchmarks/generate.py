@@ -15,9 +15,9 @@ import json
 import random
 import re
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 from evalkit.gold import load_alignment
 

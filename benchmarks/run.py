@@ -23,9 +23,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from .generate import generate, load_pool
 
@@ -495,8 +496,10 @@ def _comparisons(r: SizeResults, work: Path) -> list[str]:
     out += ["", "## Aligner beside NLTK's Gale-Church", "",
             f"Every gold pair of the corpus ({ek['pairs']:,} source-MT and source-reference pairs, "
             f"{ek['segments']:,} segments), segmented by evalkit, aligned by each tool (alignment time only), "
-            "scored against the generator's alignment (Sennrich & Volk convention, as `evalkit.alignment.evaluate`).", "",
-            "| aligner | align seconds | segments/s | source-MT strict F1 | source-MT lax F1 | source-reference strict F1 "
+            "scored against the generator's alignment (Sennrich & Volk convention, as "
+            "`evalkit.alignment.evaluate`).", "",
+            "| aligner | align seconds | segments/s | source-MT strict F1 | source-MT lax F1 "
+            "| source-reference strict F1 "
             "| all strict F1 | peak RSS | command |", "|---|---|---|---|---|---|---|---|---|"]
     for name, data, m in (("evalkit", ek, r.runs["align-evalkit"]),
                           ("NLTK Gale-Church", gc, r.runs["align-nltk-gale-church"])):
@@ -543,7 +546,8 @@ def _comparisons(r: SizeResults, work: Path) -> list[str]:
 
 SCALING_MB = (1, 5, 50)
 SCALING_SHAPES = {
-    "lines": "one sentence per line, nearly every line distinct (a counter is added once the corpus's sentences run out)",
+    "lines": ("one sentence per line, nearly every line distinct (a counter is added once the corpus's "
+              "sentences run out)"),
     "repeats": "the corpus's MT pages repeated whole, so every line recurs",
 }
 SCALING_MARK = "<!-- scaling: written by `python -m benchmarks.run --scaling-only` -->"
@@ -610,9 +614,10 @@ def render_scaling(rows: list[tuple[str, float, int, Measured]], info: dict[str,
            "repeat or a name spelt two ways is found within a window only.", "",
            "| page | size | wall (s) | CPU (s) | s per MB | peak RSS | flags | load before/after |",
            "|---|---|---|---|---|---|---|---|"]
-    for shape, mb, nbytes, m in rows:
+    for shape, _mb, nbytes, m in rows:
         per = m.wall / (nbytes / 1e6)
-        out.append(f"| {shape} | {nbytes / 1e6:.1f} MB | {m.wall:.1f} | {m.cpu:.1f} | {per:.1f} | {_mib(m.tree_peak_kb)} "
+        out.append(f"| {shape} | {nbytes / 1e6:.1f} MB | {m.wall:.1f} | {m.cpu:.1f} | {per:.1f} "
+                   f"| {_mib(m.tree_peak_kb)} "
                    f"| {m.stdout or 'rc ' + str(m.returncode)} | {m.load[0]:.1f}/{m.load[1]:.1f} |")
     out.append("")
     return "\n".join(out)
@@ -660,7 +665,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             engines.remove("dask")
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="evalkit-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    started = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     start = time.perf_counter()
 
     def log(message: str) -> None:
@@ -690,7 +695,7 @@ def _only_score_lines(args: argparse.Namespace, argv: Sequence[str]) -> int:
     size = 200 if args.quick else sorted(int(s) for s in args.sizes.split(","))[0]
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="evalkit-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    started = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     start = time.perf_counter()
 
     def log(message: str) -> None:

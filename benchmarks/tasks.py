@@ -11,8 +11,9 @@ import json
 import resource
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 ROWS = ("src", "hyp", "ref")
 

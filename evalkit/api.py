@@ -6,10 +6,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from .corpus import Corpus, load_corpus
 from .pipeline import RunOptions, evaluate_corpus
@@ -27,19 +28,19 @@ class Evaluation:
     corpus: Corpus = field(repr=False)
 
     @cached_property
-    def segments(self) -> "pd.DataFrame":
+    def segments(self) -> pd.DataFrame:
         return self.result.segments_frame()
 
     @cached_property
-    def documents(self) -> "pd.DataFrame":
+    def documents(self) -> pd.DataFrame:
         return self.result.documents_frame()
 
     @cached_property
-    def systems(self) -> "pd.DataFrame":
+    def systems(self) -> pd.DataFrame:
         return self.result.systems_frame()
 
     @cached_property
-    def flags(self) -> "pd.DataFrame":
+    def flags(self) -> pd.DataFrame:
         return self.result.flags_frame()
 
     def to_dataset(self, level: str = "documents"):

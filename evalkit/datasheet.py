@@ -81,7 +81,7 @@ def stats_block(corpus) -> str:
     for doc in corpus.documents:
         gold = _gold_sentence_counts(corpus.path, doc.id)
 
-        def sentences(side: str, text: str | None, lang: str) -> int:
+        def sentences(side: str, text: str | None, lang: str, gold: dict = gold) -> int:
             if side in gold:
                 sources.add("gold")
                 return gold[side]

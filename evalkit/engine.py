@@ -13,7 +13,8 @@ import signal
 import sys
 import threading
 import time
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .errors import RunFailed, UsageError
 
@@ -76,7 +77,7 @@ class LocalEngine:
         self.workers = workers
         self._pool: Any = None
 
-    def __enter__(self) -> "LocalEngine":
+    def __enter__(self) -> LocalEngine:
         if self.workers > 1:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
@@ -117,7 +118,7 @@ class LocalEngine:
                             "of memory?); the reports already written are whole, run again") from None
 
 
-def _run_batch(task: Task, items: Sequence[tuple[int, "Document"]], plan: "DocumentPlan") -> list["DocumentOutcome"]:
+def _run_batch(task: Task, items: Sequence[tuple[int, Document]], plan: DocumentPlan) -> list[DocumentOutcome]:
     """Several documents in one Dask task: the scheduler's and the client's cost per task (a few
     milliseconds) is paid once for them."""
     return [task(index, document, plan) for index, document in items]
@@ -144,7 +145,7 @@ class DaskEngine:
         self._cluster: Any = None
         self._levels: dict[str, int] = {}
 
-    def __enter__(self) -> "DaskEngine":
+    def __enter__(self) -> DaskEngine:
         try:
             from distributed import Client, LocalCluster
         except ImportError:

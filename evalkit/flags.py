@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 SEVERITIES = ("minor", "major", "critical")
 # The weights by severity, and the weight of a non-translation: a critical `accuracy/untranslated`

@@ -249,8 +249,8 @@ def _check_pair(links: list[GoldLink], source: str, target: str, path: Path,
                 label: str) -> list[Problem]:
     problems: list[Problem] = []
     for side, text, spans_of, texts_of in (
-        ("source", source, lambda l: l.source, lambda l: l.source_text),
-        ("target", target, lambda l: l.target, lambda l: l.target_text),
+        ("source", source, lambda link: link.source, lambda link: link.source_text),
+        ("target", target, lambda link: link.target, lambda link: link.target_text),
     ):
         previous_end = 0
         covered = [False] * len(text)

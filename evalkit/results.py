@@ -129,7 +129,7 @@ class RunResult:
     # re-segmented and re-aligned (or whole documents, with unit "document")
     segmentation: str = "sentences"
 
-    def documents_frame(self) -> "pd.DataFrame":
+    def documents_frame(self) -> pd.DataFrame:
         """One row per (system, document), one column per metric."""
         import pandas as pd
 
@@ -144,7 +144,7 @@ class RunResult:
             rows.append(row)
         return pd.DataFrame(rows)
 
-    def segments_frame(self) -> "pd.DataFrame":
+    def segments_frame(self) -> pd.DataFrame:
         """One row per aligned segment: texts, link type and segment scores."""
         import pandas as pd
 
@@ -158,7 +158,7 @@ class RunResult:
                 rows.append(row)
         return pd.DataFrame(rows)
 
-    def flags_frame(self) -> "pd.DataFrame":
+    def flags_frame(self) -> pd.DataFrame:
         """One row per flag."""
         import pandas as pd
 
@@ -168,7 +168,7 @@ class RunResult:
                 for d in self.documents for f in (d.flags or ())]
         return pd.DataFrame(rows, columns=columns)
 
-    def systems_frame(self) -> "pd.DataFrame":
+    def systems_frame(self) -> pd.DataFrame:
         """One row per system, one column per metric (corpus level)."""
         import pandas as pd
 

@@ -279,7 +279,7 @@ def test_quoted_phrases_as_the_plain_loop(words, source_words):
             inside.setdefault(qi, []).append(i)
     words_of_source = _WORD.findall(source.casefold())
     ngrams = {tuple(words_of_source[i:i + n]) for n in range(1, 5) for i in range(len(words_of_source) - n + 1)}
-    for q, members in inside.items():
+    for members in inside.values():
         if set(members) <= masked:
             continue
         kept = [i for i in members if len(tokens[i].text) > 1]

@@ -68,7 +68,7 @@ def test_workers_write_reports_and_send_back_light_results(scheduler, tmp_path):
     for name, options in [("here", RunOptions(engine="dask", scheduler=scheduler)),
                           ("workers", RunOptions(engine="dask", scheduler=scheduler, reports_on_workers=True)),
                           ("pool", RunOptions(workers=2))]:
-        result = evaluate_corpus(corpus, options, on_document=lambda shell, doc: seen.append((name, doc)),
+        result = evaluate_corpus(corpus, options, on_document=lambda shell, doc, name=name: seen.append((name, doc)),
                                  reports_to=tmp_path / name)
         assert list(result.documents) == [replace(d, segments=(), segment_scores={}) for d in kept.documents]
         assert result.systems == kept.systems

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import sys
 
-import pytest
-
 # Required by the test extra: a missing one must fail, not skip.
 import ipykernel  # noqa: E402,F401
 import matplotlib  # noqa: E402,F401
 import nbclient  # noqa: E402
 import nbformat  # noqa: E402
+import pytest
 
 from .conftest import ROOT  # noqa: E402
 

@@ -8,8 +8,8 @@ neither alignment splits, with its MT and reference sentences. MT insertions
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..segment import Segment
 from .aligner import Link

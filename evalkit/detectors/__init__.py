@@ -7,7 +7,7 @@ module with a `Detector` subclass and registering it here.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from ..flags import Flag, sort_flags
 from ..registry import Registry

@@ -9,8 +9,9 @@ reference) and use the rest when it is there.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from ..flags import Flag
 
@@ -26,7 +27,7 @@ class DetectionInput:
     reference: str | None = None         # raw reference text, if any
     hypothesis_segments: Sequence[Any] | None = None   # evalkit.segment.Segment list over `hypothesis`
     source_segments: Sequence[Any] | None = None       # ... over `source`
-    alignment: Sequence[Any] | None = None             # evalkit.alignment.aligner.Link list, source <-> hypothesis segments
+    alignment: Sequence[Any] | None = None             # alignment.aligner.Link list, source <-> hypothesis
     doc_id: str = ""
     system: str = ""
     options: dict[str, Any] = field(default_factory=dict)

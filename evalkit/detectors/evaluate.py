@@ -11,8 +11,8 @@ with `source: hidden` in corpus.yaml is scored on its MT text alone.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 
 @dataclass(frozen=True)
@@ -99,9 +99,8 @@ def gold_spans(corpus_dir, system: str) -> list[Span]:
     """Gold error spans of one system, from `gold/errors/*.jsonl`."""
     from pathlib import Path
 
-    from ..gold import load_errors
-
     from ..errors import InputError
+    from ..gold import load_errors
 
     spans = []
     for path in sorted((Path(corpus_dir) / "gold" / "errors").glob("*.jsonl")):

@@ -8,8 +8,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from itertools import accumulate
 from collections.abc import Callable
+from itertools import accumulate
 
 from ..flags import Flag
 from .base import DetectionInput, Detector

@@ -13,8 +13,8 @@ from functools import lru_cache
 from ..flags import Flag
 from .base import DetectionInput
 from .name_forms import (
-    _same,
     Rendering,
+    _same,
     english_for,
     foreign_word,
     name_words,
@@ -22,6 +22,7 @@ from .name_forms import (
     split_compound,
 )
 from .untranslated import aligned_tokens, fold, zipf
+
 
 class _NamesModule:
     """evalkit.detectors.names, looked up when used (it imports this module)."""
@@ -45,7 +46,7 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
     """A multi-word name of a source segment that its aligned MT segment writes translated or reworded."""
     source, text = doc.source or "", doc.hypothesis
     flags: list[Flag] = []
-    for s_tokens, t_tokens, sa, sb in aligned_tokens(doc):
+    for s_tokens, t_tokens, _sa, _sb in aligned_tokens(doc):
         cands = t_fold = None
         t_text = text[t_tokens[0].start:t_tokens[-1].end].casefold() if t_tokens else ""
         for seq in _names.name_sequences(s_tokens, source):
@@ -68,7 +69,8 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
                 if not how:
                     continue
                 t_fold = fold(t_text) if t_fold is None else t_fold
-                if _written(fold(_strip_article(seq.text)), t_fold) or entry is not None and _alias_written(entry, t_fold):
+                if _written(fold(_strip_article(seq.text)), t_fold) \
+                        or entry is not None and _alias_written(entry, t_fold):
                     break   # the MT writes the name (or its usual form) too
                 name = _strip_article(seq.text)
                 start = _name_start(cand, text)
@@ -182,7 +184,8 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
             found = _multi(words, src, tgt)
         if found:
             entry, how = found
-            flags.append(detector._flag(doc, _name_start(seq, text) if len(words) > 1 else seq.start, seq.end, _names.NAMED_ENTITY, "major", 0.7,
+            start = _name_start(seq, text) if len(words) > 1 else seq.start
+            flags.append(detector._flag(doc, start, seq.end, _names.NAMED_ENTITY, "major", 0.7,
                                         f"reads as {entry.name!r} {how}", entry.name))
     return flags
 

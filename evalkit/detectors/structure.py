@@ -8,8 +8,8 @@ import bisect
 import difflib
 import functools
 import math
-import os
 import operator
+import os
 import re
 import statistics
 import unicodedata
@@ -459,7 +459,8 @@ class _Context:
             if not any(w in s_text for w in firsts):
                 continue
             names = [m for m in _SOURCE_NAME.finditer(s_text)
-                     if m.group("first") in hyp and _fold(m.group("first")) not in _TITLES and _fold(m.group("last")) not in _TITLES]
+                     if m.group("first") in hyp and _fold(m.group("first")) not in _TITLES
+                     and _fold(m.group("last")) not in _TITLES]
             if not names:
                 continue
             t_words = [(seg_j, m) for seg_j in link.target for m in _WORD_SPAN.finditer(self.segs[seg_j].text)]
@@ -550,12 +551,14 @@ _STRAY_BREAK = re.compile(
     r"(?<![\w-])(?P<word>[a-zß-öø-ÿ][^\W\d_]{3,})"
     r"(?P<punct>[ \u00a0]?[.!?,;:](?:[ \u00a0]?[.!?,;:])+)[ \u00a0]+(?=[a-zß-öø-ÿ])")
 # the words before a word inside a longer capitalised name: "Correo de ", "Journal de "
-_INSIDE_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Þ][^\W\d_]+[\s\u00a0]+(?:(?:de|del|der|di|du|des|of|von|da|do)[\s\u00a0]+)?\Z")
+_INSIDE_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Þ][^\W\d_]+[\s\u00a0]+"
+                          r"(?:(?:de|del|der|di|du|des|of|von|da|do)[\s\u00a0]+)?\Z")
 _CAPITALISED = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}")
 _WORD_SPAN = re.compile(r"[^\W\d_]+")
 # what _SOURCE_NAME's first word is made of, where another capitalised word may follow it
 _FIRST_NAME_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?=[\s\u00a0]+[A-ZÀ-Þ]|[\s\u00a0]*\Z)")
-_SOURCE_NAME = re.compile(r"(?P<first>[A-ZÀ-Þ](?<![\w-][A-ZÀ-Þ])[a-zà-ÿ]+)[\s\u00a0]+(?P<last>[A-ZÀ-Þ][a-zà-ÿ]+)(?![\w-]|[\s\u00a0]+[A-ZÀ-Þ])")
+_SOURCE_NAME = re.compile(r"(?P<first>[A-ZÀ-Þ](?<![\w-][A-ZÀ-Þ])[a-zà-ÿ]+)[\s\u00a0]+"
+                          r"(?P<last>[A-ZÀ-Þ][a-zà-ÿ]+)(?![\w-]|[\s\u00a0]+[A-ZÀ-Þ])")
 # Titles and words that open a capitalised run without being a given name.
 _TITLES = _wordset("""president minister prime foreign secretary general chancellor king queen prince princess
     mr mrs ms dr sir lord lady senator governor mayor pope speaker chief state house white new north south east
@@ -596,7 +599,8 @@ def _anchors(text: str, lang: str | None = None) -> set[str]:
     """Names and numbers of a text, accent- and case-folded: what survives translation. A number
     is its value ("4.2" is "4,2" in French), so that "4.2" is not found in "2,9 % ... 4,3 %"."""
     code = (lang or "").split("-")[0].lower()
-    found = {"#" + v for _, vals in extract_numbers(text, code, lenient=True) for v in vals} if _DIGITS.search(text) else set()
+    found = ({"#" + v for _, vals in extract_numbers(text, code, lenient=True) for v in vals}
+             if _DIGITS.search(text) else set())
     for m in _CAPITALISED.finditer(text):
         before = text[:m.start()].rstrip()
         if before and before[-1] not in ".!?:«“\"'(—–-":   # not the first word of a sentence

@@ -385,7 +385,7 @@ class UntranslatedDetector(Detector):
             return joined[0]
 
         starts = list(map(itemgetter(0), tokens))
-        for q, (qa, qb) in enumerate(quotes):
+        for qa, qb in quotes:
             # the tokens inside the quotation (quotations do not overlap, tokens are in text order)
             members = [i for i in range(bisect.bisect_left(starts, qa), bisect.bisect_left(starts, qb))
                        if tokens[i].end <= qb]

@@ -10,7 +10,8 @@ plain lists. tests/test_fast_ter.py checks it against sacreBLEU on random and co
 from __future__ import annotations
 
 import math
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from sacrebleu.metrics import TER as _SacreTER
 from sacrebleu.metrics import lib_ter

@@ -9,7 +9,8 @@ extracted once; segment, document and corpus scores are all computed from them
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..errors import UsageError
 from .base import Score, StatisticsMetric
@@ -76,7 +77,7 @@ class SacreBLEUMetric(StatisticsMetric):
         return float(self._sentence._compute_score_from_stats(list(row)).score)
 
     def statistics_for(self, hypotheses: Sequence[str], references: Sequence[str],
-                       computed: Mapping[str, tuple["SacreBLEUMetric", Statistics]]) -> Statistics:
+                       computed: Mapping[str, tuple[SacreBLEUMetric, Statistics]]) -> Statistics:
         """The statistics of these segments, reusing what another metric (`computed`: name ->
         (metric, its statistics of the same segments)) extracted when it can."""
         return self.sufficient_statistics(hypotheses, references)
