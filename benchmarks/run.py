@@ -23,7 +23,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -663,13 +663,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ImportError:
             print("dask[distributed] is not installed: the Dask engine is not measured", file=sys.stderr)
             engines.remove("dask")
-    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="evalkit-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    start = time.perf_counter()
-
-    def log(message: str) -> None:
-        print(f"[{time.perf_counter() - start:6.0f} s] {message}", file=sys.stderr, flush=True)
+    work, started, start, log = _workspace(args)
 
     info = machine()
     results = []
@@ -690,9 +684,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _only_score_lines(args: argparse.Namespace, argv: Sequence[str]) -> int:
-    """The `evalkit score` row alone: generate the corpus, write its aligned rows, measure both tools."""
-    size = 200 if args.quick else sorted(int(s) for s in args.sizes.split(","))[0]
+def _workspace(args: argparse.Namespace) -> tuple[Path, str, float, Callable[[str], None]]:
+    """The work folder (--work, else a temporary one), the start date and clock, and a logger of elapsed time."""
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="evalkit-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -700,6 +693,13 @@ def _only_score_lines(args: argparse.Namespace, argv: Sequence[str]) -> int:
 
     def log(message: str) -> None:
         print(f"[{time.perf_counter() - start:6.0f} s] {message}", file=sys.stderr, flush=True)
+    return work, started, start, log
+
+
+def _only_score_lines(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    """The `evalkit score` row alone: generate the corpus, write its aligned rows, measure both tools."""
+    size = 200 if args.quick else sorted(int(s) for s in args.sizes.split(","))[0]
+    work, started, start, log = _workspace(args)
 
     try:
         res = SizeResults(size)

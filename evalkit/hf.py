@@ -7,7 +7,6 @@ corpus and a run into `datasets.Dataset`s; `evalkit export` writes them to disk.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -22,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from .corpus import DOC_ID, SYSTEM_NAME, Corpus, Document, System, check_language
 from .errors import InputError, UsageError
-from .textio import umask_mode
+from .textio import sha256_file, umask_mode
 
 if TYPE_CHECKING:
     import datasets
@@ -514,14 +513,6 @@ def _card(corpus: Corpus, tables: Mapping[str, str]) -> str:
     return "\n".join(lines)
 
 
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _walk(folder: Path) -> tuple[dict[str, Path], list[str]]:
     """Regular files under `folder` by relative path, and every other entry (symlinks, devices,
     folders holding no file); symlinks are never followed."""
@@ -546,7 +537,7 @@ def _walk(folder: Path) -> tuple[dict[str, Path], list[str]]:
 def _listing(folder: Path) -> dict[str, dict[str, Any]]:
     """What an export wrote: every file but the manifest, with its size and sha256."""
     files, _ = _walk(folder)
-    return {name: {"bytes": path.stat().st_size, "sha256": _file_sha256(path)}
+    return {name: {"bytes": path.stat().st_size, "sha256": sha256_file(path)}
             for name, path in sorted(files.items()) if name != EXPORT_MANIFEST}
 
 
@@ -594,7 +585,7 @@ def check_replaceable(out: Path) -> None:
     try:
         changed = [name for name in sorted(set(listed) & set(files))
                    if not isinstance(listed[name], dict) or files[name].stat().st_size != listed[name].get("bytes")
-                   or _file_sha256(files[name]) != listed[name].get("sha256")]
+                   or sha256_file(files[name]) != listed[name].get("sha256")]
     except OSError as exc:
         raise InputError(out, f"cannot read all of it ({exc.strerror or exc}); refusing to replace the folder "
                               "(nothing was touched)") from None

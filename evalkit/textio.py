@@ -95,7 +95,12 @@ def decode_text(data: bytes, path: Path, *, allow_empty: bool = False) -> str:
 
 
 def sha256_file(path: str | Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    """The file's sha256, read in blocks of 1 MiB (checkpoints and exports can be large)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def unsafe_name(name: object) -> str | None:

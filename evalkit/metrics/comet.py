@@ -7,7 +7,6 @@ resolved; a model that cannot be had raises `MetricUnavailable`, never exits.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import logging
 import math
@@ -19,6 +18,7 @@ from typing import Any
 
 from ..cache import ScoreCache
 from ..errors import InputError, MetricUnavailable, UsageError
+from ..textio import sha256_file
 from .base import DEFAULT_BATCH_SIZE, ModelMetric, Score
 
 logger = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ class COMET(ModelMetric):
         if self._signature is None:
             checkpoint = self._resolve()
             display = self.model if self._local is None else _model_folder(checkpoint).name
-            parts = [f"model:{display.replace('|', '_')}", f"ckpt:{_sha256(checkpoint)[:12]}",
+            parts = [f"model:{display.replace('|', '_')}", f"ckpt:{sha256_file(checkpoint)[:12]}",
                      f"comet:{_version('unbabel-comet')}", f"torch:{_version('torch')}",
                      f"transformers:{_version('transformers')}"]
             self._signature = "|".join([self.name, *parts])
@@ -406,14 +406,6 @@ def _download_reason(exc: BaseException) -> str:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().strip("\"'").splitlines()
     return f"{type(exc).__name__}: {text[0][:200]}" if text else type(exc).__name__
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _version(distribution: str) -> str:
