@@ -159,3 +159,22 @@ def test_scored_on_dask_workers_as_in_process(registered, tiny_corpus, tmp_path)
     assert model_scores.worker_metric.cache_info().currsize == 1   # one model for the two worker threads
     assert [d.scores[NAME] for d in dask.documents] == [d.scores[NAME] for d in local.documents]
     assert [s.scores[NAME] for s in dask.systems] == [s.scores[NAME] for s in local.systems]
+
+
+def test_metric_options_reach_it_from_the_command_line(registered, tiny_corpus, tmp_path, capsys):
+    from evalkit.cli import main
+
+    weights = write_weights(tmp_path / "w.json")
+    argv = ["-q", "run", str(tiny_corpus), "--out", str(tmp_path / "out"), "--metrics", f"bleu,{NAME}",
+            "--no-flags", "--no-cache", "--metric-option", f"{NAME}.model={weights}",
+            "--metric-option", f"{NAME}.scale=2"]
+    assert main(argv) == 0
+    summary = json.loads((tmp_path / "out" / "tiny" / "summary.json").read_text(encoding="utf-8"))
+    doubled = summary["systems"]["good"][NAME]
+    plain = evaluate_corpus(load_corpus(tiny_corpus), _options(weights, False)).systems
+    assert doubled["value"] == pytest.approx(2 * next(s for s in plain if s.system == "good").scores[NAME].value)
+    assert "|scale:2" in doubled["signature"]
+    with pytest.raises(SystemExit) as stop:
+        main(["run", str(tiny_corpus), "--metric-option", "tiny-overlap=3"])
+    assert stop.value.code == 2
+    assert "expected METRIC.OPTION=VALUE" in capsys.readouterr().err

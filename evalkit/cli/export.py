@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                      help="comma-separated metrics (default: bleu,chrf,chrf++,ter)")
     opt.add_unit_argument(run, "segment", "segment (default) or document")
     run.add_argument("--no-comet", dest="comet", action="store_false", help="do not compute COMET")
-    run.add_argument("--comet-model", default=opt.DEFAULT_COMET_MODEL, help="hub name or local checkpoint path")
+    run.add_argument("--comet-model", default=None, help="hub name or local checkpoint path (default: COMET's)")
     run.add_argument("--cpu", action="store_true", help="run COMET on the CPU")
     run.add_argument("--no-cache", action="store_true", help="do not read or write the score cache")
     run.add_argument("--no-flags", action="store_true", help="do not run the error detectors")

@@ -13,8 +13,6 @@ from ..compare import default_seed
 from ..errors import UsageError, one_line
 from ..stats import DEFAULT_RESAMPLES, DEFAULT_SEED
 
-DEFAULT_COMET_MODEL = "Unbabel/wmt22-comet-da"
-
 
 class Parser(argparse.ArgumentParser):
     """argparse with one-line errors and exit status 2."""
@@ -121,9 +119,17 @@ def add_comet_arguments(parser: argparse.ArgumentParser) -> None:
     comet = parser.add_argument_group("COMET")
     comet.add_argument("--no-comet", dest="comet", action="store_false",
                        help="do not compute COMET (no torch import)")
-    comet.add_argument("--comet-model", default=DEFAULT_COMET_MODEL,
-                       help=f"hub name or local checkpoint path (default: {DEFAULT_COMET_MODEL})")
-    comet.add_argument("--comet-batch-size", type=positive_int, default=16, help="default 16")
+    from ..metrics.base import DEFAULT_BATCH_SIZE
+    from ..metrics.comet import DEFAULT_MODEL
+
+    comet.add_argument("--comet-model", default=None,
+                       help=f"hub name or local checkpoint path (default: {DEFAULT_MODEL})")
+    comet.add_argument("--comet-batch-size", type=positive_int, default=None,
+                       help=f"default {DEFAULT_BATCH_SIZE}")
+    comet.add_argument("--metric-option", dest="metric_options", action="append", type=metric_option,
+                       default=[], metavar="METRIC.OPTION=VALUE",
+                       help="an option of a model metric, e.g. comet.model=PATH or comet.batch_size=32 "
+                            "(repeatable; wins over --comet-model/--comet-batch-size)")
     comet.add_argument("--gpus", type=int, choices=[0, 1], default=None,
                        help="0: CPU, 1: one GPU (default: a GPU if one is visible)")
     comet.add_argument("--cpu", action="store_true", help="same as --gpus 0")
@@ -142,11 +148,23 @@ def add_flag_arguments(parser: argparse.ArgumentParser) -> None:
                             "default; non-translation: a segment left in the source language)")
 
 
+def metric_option(text: str) -> tuple[str, str, object]:
+    """--metric-option METRIC.OPTION=VALUE; argparse reports a malformed one in one line."""
+    from ..options import parse_metric_option
+
+    try:
+        return parse_metric_option(text)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def run_options(args: argparse.Namespace, **fields):
     """RunOptions from the shared COMET and flag options; `fields` set or override the rest."""
+    from ..options import merge_metric_options
     from ..pipeline import RunOptions
 
     shared = {"comet": args.comet, "comet_model": args.comet_model, "comet_batch_size": args.comet_batch_size,
+              "model_options": merge_metric_options(getattr(args, "metric_options", [])),
               "gpus": 0 if args.cpu else args.gpus, "cache": False if args.no_cache else (args.cache or True),
               "flags": not args.no_flags, "detectors": args.detectors,
               "severity_weights": args.severity_weights or weights("")}
