@@ -195,7 +195,9 @@ def score_document(index: int, doc: Document, plan: DocumentPlan) -> DocumentOut
     """
     clock = StageClock()
     sides = _document_sides(doc, plan, clock)
-    results = [_score_system(doc, system, plan, sides, clock) for system in plan.systems]
+    metrics = (_statistic_metrics(plan.metrics, plan.target_lang),      # built once per document
+               _statistic_metrics(plan.per_document, plan.target_lang) if plan.per_document else {})
+    results = [_score_system(doc, system, plan, sides, metrics, clock) for system in plan.systems]
     values: dict[str, tuple[tuple[float, ...], ...]] = {}
     errors: dict[str, tuple[str | None, ...]] = {}
     if plan.models:
@@ -246,11 +248,11 @@ def _system_rows(doc: Document, system: str, plan: DocumentPlan, sides: _Sides,
 
 
 def _score_system(doc: Document, system: str, plan: DocumentPlan, sides: _Sides,
-                  clock: StageClock) -> DocumentResult:
+                  metrics: tuple[dict[str, Any], dict[str, Any]], clock: StageClock) -> DocumentResult:
     text = doc.hypotheses[system]
     rows, hyp_segments, mt_links = _system_rows(doc, system, plan, sides, clock)
     with clock.stage("metrics"):
-        scores, segment_scores, statistics = _document_scores(doc, text, plan, rows)
+        scores, segment_scores, statistics = _document_scores(doc, text, plan, rows, *metrics)
     flags: tuple[Flag, ...] | None = None
     if plan.flags:
         from .detectors import DetectionInput, run_detectors
@@ -268,12 +270,12 @@ def _score_system(doc: Document, system: str, plan: DocumentPlan, sides: _Sides,
 
 
 def _document_scores(doc: Document, text: str, plan: DocumentPlan, rows: tuple[AlignedSegment, ...],
+                     metrics: dict[str, Any], others: dict[str, Any],
                      ) -> tuple[dict[str, Score], dict[str, list[float | None]], dict[str, list]]:
-    """Document scores, segment scores and summed statistics of the plan's statistics and other metrics."""
+    """Document scores, segment scores and summed statistics of the plan's statistics metrics
+    (`metrics`) and other metrics (`others`)."""
     from .metrics.sacrebleu_metrics import extract_statistics, sum_statistics
 
-    metrics = _statistic_metrics(plan.metrics, plan.target_lang)
-    others = _statistic_metrics(plan.per_document, plan.target_lang) if plan.per_document else {}
     if plan.aligned:
         hyps, refs, srcs = [r.hypothesis for r in rows], [r.reference for r in rows], [r.source for r in rows]
     else:
