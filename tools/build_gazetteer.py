@@ -74,6 +74,9 @@ def supraverden_bodies(root: Path) -> list[tuple[str, str, str, list[str]]]:
         name = str(body.get("Name_en") or key).strip()
         aliases = [str(body[f]).strip() for f in sorted(body)
                    if re.fullmatch(r"(Abbreviation|Name_other(_\d+)?)_en", f) and body[f]]
+        # an abbreviation under four letters names too many bodies ("EEA": the European Economic Area
+        # and the European Environment Agency): left out
+        aliases = [a for a in aliases if not (a.isupper() and len(a) < 4)]
         aliases += [f"{lang}={str(body[f'Name_{lang}']).strip()}" for lang in LANGS if body.get(f"Name_{lang}")]
         rows.append((name, "organisation", "int", aliases))
     return rows
@@ -137,7 +140,8 @@ def render(fundus: Path, supraverden: Path, fundus_commit: str | None = None,
         "#   CC BY-SA 4.0 (Copyright (c) Confirmordeny 2025-2026); this file, derived from it, is under the same",
         "#   licence. Its Wikidata codes and names are CC0 (Wikidata).",
         f"# {len(outlets)} publishers, {len(bodies)} organisations -> {len(lines)} names. Left out as common words"
-        f" (Zipf >= {COMMON_ZIPF}) or under 3 letters: {', '.join(dropped) or 'none'}.",
+        f" (Zipf >= {COMMON_ZIPF}) or under 3 letters: {', '.join(dropped) or 'none'}. SupraVerden's"
+        " abbreviations under four letters are left out (ambiguous).",
         "# Columns as outlets.tsv: name, type, country (ISO 3166 alpha-2, or 'int'), aliases ('|'-separated;",
         "# 'xx=Name' is the usual form in language xx).",
         "name\ttype\tcountry\taliases",
