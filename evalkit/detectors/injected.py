@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..flags import Flag
 from .base import DetectionInput, Detector
-from .lexicon import mapping, values
+from .langdata import mapping, values
 
 
 def _wordset(text: str) -> frozenset[str]:

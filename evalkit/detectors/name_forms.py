@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .untranslated import fold, zipf
+from .text import fold, zipf
 
 # Words that sit inside a rendered name without being part of it: articles, prepositions, contractions.
 _GLUE = frozenset("""the of and for le la les l de du des d et der die das dem den des von vom für und el los las
