@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from itertools import compress
 from operator import and_, itemgetter
 
+from .langdata import data_text
 from .text import ARTICLES, CONNECTORS, WORD, NameSeq, Token, fold, name_sequences, tokenize
 
 
@@ -131,7 +131,7 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The bundled gazetteer of real outlets and organisations (evalkit/data/outlets.tsv)."""
-    text = resources.files("evalkit").joinpath("data/outlets.tsv").read_text(encoding="utf-8")
+    text = data_text("outlets")
     entries = []
     for line in text.splitlines():
         if not line.strip() or line.startswith(("#", "name\t")):
@@ -149,7 +149,7 @@ def gazetteer() -> Gazetteer:
 def synonyms() -> dict[str, frozenset[str]]:
     """Word -> related words for the words of gazetteer names (evalkit/data/outlet_synonyms.tsv)."""
     try:
-        text = resources.files("evalkit").joinpath("data/outlet_synonyms.tsv").read_text(encoding="utf-8")
+        text = data_text("outlet_synonyms")
     except (FileNotFoundError, OSError):
         return {}
     table = {}
@@ -207,7 +207,7 @@ def analyse(text: str, starts: tuple[int, ...] = ()) -> tuple[list[Token], list[
 # Office titles and the words that qualify them, per language: evalkit/data/offices.tsv.
 @lru_cache(maxsize=1)
 def _office_table() -> tuple[dict[str, str], dict[str, str]]:
-    text = resources.files("evalkit").joinpath("data/offices.tsv").read_text(encoding="utf-8")
+    text = data_text("offices")
     offices_by_lang: dict[str, str] = {}
     qualifiers: dict[str, str] = {}
     for line in text.splitlines():

@@ -14,10 +14,17 @@ class LexiconError(ValueError):
     """A bundled language table is malformed (a packaging fault, not bad user input)."""
 
 
+def data_text(name: str) -> str:
+    """The text of evalkit/data/<name>.tsv, for the tables with a format of their own (the gazetteer,
+    the synonyms, the office titles, name words, dangling words). Raises FileNotFoundError when the
+    file is not there."""
+    return resources.files("evalkit").joinpath(f"data/{name}.tsv").read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=32)
 def table(name: str) -> tuple[dict[str, str], ...]:
     """The rows of evalkit/data/<name>.tsv as dicts keyed by the header's column names."""
-    text = resources.files("evalkit").joinpath(f"data/{name}.tsv").read_text(encoding="utf-8")
+    text = data_text(name)
     rows: list[dict[str, str]] = []
     header: list[str] | None = None
     for number, line in enumerate(text.splitlines(), 1):

@@ -10,8 +10,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from .langdata import data_text
 from .text import fold, zipf
 
 # Words that sit inside a rendered name without being part of it: articles, prepositions, contractions.
@@ -37,7 +37,7 @@ class Rendering:
 @lru_cache(maxsize=1)
 def _table() -> dict[str, dict[str, tuple[str, ...]]]:
     """target language -> English word -> its translations (folded)."""
-    text = resources.files("evalkit").joinpath("data/name_words.tsv").read_text(encoding="utf-8")
+    text = data_text("name_words")
     langs: list[str] = []
     table: dict[str, dict[str, tuple[str, ...]]] = {}
     for line in text.splitlines():

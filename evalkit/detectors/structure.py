@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from ..flags import Flag
 from .base import DetectionInput, Detector
+from .langdata import data_text
 from .layout import Line, analyse_lines, is_terminal, normalise_line, pattern_junk, words
 from .numbers import extract_numbers, extract_numbers_spans
 
@@ -28,9 +29,7 @@ def _wordset(text: str) -> frozenset[str]:
 # Words a sentence cannot end on, per language (evalkit/data/dangling_words.tsv): a text that stops on
 # one of them was cut.
 def _load_dangling() -> dict[str, frozenset[str]]:
-    from importlib import resources
-
-    text = resources.files("evalkit").joinpath("data/dangling_words.tsv").read_text(encoding="utf-8")
+    text = data_text("dangling_words")
     rows = (line.split("\t", 1) for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return {lang: frozenset(words.split()) for lang, words in rows}
 
