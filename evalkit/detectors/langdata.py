@@ -55,3 +55,12 @@ def mapping(name: str, key: str, value: str, **where: str) -> dict[str, str]:
         if all(row.get(k) == v for k, v in where.items()):
             out.setdefault(row[key], row[value])
     return out
+
+
+@lru_cache(maxsize=32)
+def word_set(name: str) -> frozenset[str]:
+    """The words of list `name` in evalkit/data/word_lists.tsv."""
+    rows = [row for row in table("word_lists") if row["list"] == name]
+    if not rows:
+        raise LexiconError(f"evalkit/data/word_lists.tsv: no list {name!r}")
+    return frozenset(word for row in rows for word in row["words"].split())

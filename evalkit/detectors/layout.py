@@ -14,12 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .base import DetectionInput
-from .langdata import mapping, values
-
-
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from .langdata import mapping, values, word_set
 
 # --- web furniture, per language (cues of the hosting page, not of any article) --------------
 # The cue phrases live in evalkit/data/junk_cues.tsv (kind, language, cue); the shapes are here.
@@ -150,19 +145,10 @@ _PROMPT_WEAK = re.compile(
     re.IGNORECASE)
 # Words that open a prompt or the generator's reply: a line none of whose sentences opens with
 # one is not searched further (prompts glued after a title are caught at the title's start).
-_PROMPT_STARTERS = _wordset("""customize customise rewrite re-write rephrase reword paraphrase spin humanize
-    humanise optimize optimise translate summarize summarise expand make write create generate let as sure
-    certainly of absolutely okay here here's here’s below regenerate i réécris réécrivez réécrire reformule
-    reformuler reformulez paraphraser paraphrasez personnalise personnaliser personnalisez optimiser
-    optimisez traduis traduisez rédige rédiger rédigez écris écrivez en bien voici als schreibe schreiben
-    formuliere übersetze hier como reescribe reescriba reescreva reescreve riscrivi riscriva traduce traduza
-    traduci come aquí meta seo focus slug please kindly now can could you вот как""")
+_PROMPT_STARTERS = word_set("prompt-starters")
 _EDGE_PUNCT = "\"'“”«»‘’([{!?.,:;"
 # Words without which no strong or weak cue can match (a cheap test before the regexes).
-_PHRASE_TRIGGERS = _wordset("""heading headings ai regenerate sure certainly course absolutely okay here below
-    tant sûr voici ki hier modelo modello aquí seo words english french german spanish italian portuguese
-    dutch polish russian arabic turkish chinese japanese korean hindi hope know meta description keyword
-    keyphrase slug вот ии""")
+_PHRASE_TRIGGERS = word_set("prompt-triggers")
 _TRIGGER_WORD = re.compile(r"[^\W\d_]+")
 # A sentence end inside a line, spaced or glued ("texte.Suite").
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|[A-ZÀ-Ý])")

@@ -30,6 +30,7 @@ from .gazetteer import (
     synonyms,
     word_forms,
 )
+from .langdata import values
 from .rendered import NAMED_ENTITY, common_word_flag, rendered_with_source, rendered_without_source
 from .text import (
     ARTICLES,
@@ -200,7 +201,7 @@ def find_offices(words: Sequence[str], table: Offices, start: int = 0,
     return out
 
 
-_NOUN_CAPITALS = frozenset(["de", "lb"])
+_NOUN_CAPITALS = frozenset(values("language_facts", "lang", fact="capitalises-nouns"))   # de, lb
 _OFFICE_WORDS = {"P": "head of state", "C": "chair", "S": "speaker of a chamber", "G": "head of government",
                  "M": "minister", "V": "vice-president", "K": "monarch", "O": "governor", "Y": "mayor",
                  "N": "senator", "R": "member of parliament", "A": "ambassador", "X": "secretary-general",

@@ -6,12 +6,9 @@ from __future__ import annotations
 
 import re
 
+from .langdata import values
 
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_DECIMAL_COMMA = _wordset("fr de es it pt nl pl ru ro cs sk sl hr sr bg uk tr sv da nb fi el hu id lt lv et")
+_DECIMAL_COMMA = frozenset(values("language_facts", "lang", fact="decimal-comma"))
 _TIME = re.compile(
     r"(?P<h>\d(?<![\d.,]\d)\d?)(?:(?P<sep>\s?[:h.]\s?)(?P<m>\d{2})(?!\d)|\s?(?P<hh>h)\b)?"
     r"(?:\s?(?P<ampm>[ap])\.?\s?m\b\.?)?",

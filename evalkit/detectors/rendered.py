@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..flags import Flag
 from .base import DetectionInput
 from .gazetteer import content_words, gazetteer, lower_words
+from .langdata import values, word_set
 from .name_forms import (
     Rendering,
     _same,
@@ -26,10 +27,9 @@ from .text import CONNECTORS, aligned_tokens, fold, name_sequences, outlet_slot,
 
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 
-_NOUN_CAPITALS = frozenset(["de", "lb"])
+_NOUN_CAPITALS = frozenset(values("language_facts", "lang", fact="capitalises-nouns"))   # de, lb
 # Articles and contractions before a name that a text treats as a title ("au Gardien", "el Atlético").
-_BEFORE_NAME = frozenset("""le la les l au aux du des the el los las al del der die das dem den des im vom zum
-    zur il lo gli i al nel dal o a os as ao do da no na""".split())
+_BEFORE_NAME = word_set("before-name")
 
 
 def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> list[Flag]:

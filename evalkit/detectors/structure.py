@@ -17,13 +17,9 @@ from collections.abc import Sequence
 
 from ..flags import Flag
 from .base import DetectionInput, Detector
-from .langdata import data_text
+from .langdata import data_text, word_set
 from .layout import Line, analyse_lines, is_terminal, normalise_line, pattern_junk, words
 from .numbers import extract_numbers, extract_numbers_spans
-
-
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 # Words a sentence cannot end on, per language (evalkit/data/dangling_words.tsv): a text that stops on
@@ -37,7 +33,7 @@ def _load_dangling() -> dict[str, frozenset[str]]:
 _DANGLING_SETS = _load_dangling()
 
 # Pairs of identical words that are grammatical ("nous nous sommes", "had had", "die, die").
-_LEGIT_REPEATS = _wordset("nous vous had that die der das sie is was ha la")
+_LEGIT_REPEATS = word_set("legit-repeats")
 _REPEATED_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})\b[\s\u00a0]+(\1)(?![\w-])", re.IGNORECASE)
 _NAME = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[\s\u00a0]+[A-ZÀ-ÖØ-Þ][^\W\d_]+)+")
 _TOKEN = re.compile(r"\S+")
@@ -558,11 +554,7 @@ _FIRST_NAME_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?=[\s\u00a0]+[A-ZÀ-Þ]|[\
 _SOURCE_NAME = re.compile(r"(?P<first>[A-ZÀ-Þ](?<![\w-][A-ZÀ-Þ])[a-zà-ÿ]+)[\s\u00a0]+"
                           r"(?P<last>[A-ZÀ-Þ][a-zà-ÿ]+)(?![\w-]|[\s\u00a0]+[A-ZÀ-Þ])")
 # Titles and words that open a capitalised run without being a given name.
-_TITLES = _wordset("""president minister prime foreign secretary general chancellor king queen prince princess
-    mr mrs ms dr sir lord lady senator governor mayor pope speaker chief state house white new north south east
-    west united saint st the this that and but for with when after before on in at last early late monday
-    tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december""")
+_TITLES = word_set("not-given-names")
 
 
 @functools.lru_cache(maxsize=1 << 15)

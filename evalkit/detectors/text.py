@@ -16,13 +16,11 @@ from typing import NamedTuple, Self
 
 from .._accel import load_accelerator
 from .base import DetectionInput
+from .langdata import word_set
 
 # Grammatical words that may sit inside a name or in front of it; never evidence of a shared name.
-ARTICLES = frozenset(["the", "le", "la", "les", "l", "der", "die", "das", "el", "los", "las", "il", "lo",
-                      "gli", "i", "o", "os", "a", "as", "de", "het", "een"])
-CONNECTORS = frozenset(["of", "and", "for", "the", "de", "du", "des", "la", "le", "l", "et", "der", "die",
-                        "das", "für", "und", "von", "y", "del", "di", "della", "da", "do", "dos", "e", "en",
-                        "van"])
+ARTICLES = word_set("name-articles")
+CONNECTORS = word_set("name-connectors")
 
 
 @lru_cache(maxsize=64)
