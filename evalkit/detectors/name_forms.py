@@ -11,12 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .langdata import data_text
+from .langdata import data_text, word_set
 from .text import fold, zipf
 
 # Words that sit inside a rendered name without being part of it: articles, prepositions, contractions.
-_GLUE = frozenset("""the of and for le la les l de du des d et der die das dem den des von vom für und el los las
-    del y il lo gli i di della dello dei degli delle e o os as do da dos das a al au aux""".split())
+_GLUE = word_set("name-glue")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
