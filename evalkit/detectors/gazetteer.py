@@ -1,6 +1,7 @@
 """The bundled gazetteer of real outlets and organisations (evalkit/data/outlets.tsv, with synonyms in
 outlet_synonyms.tsv) and the office titles per language (evalkit/data/offices.tsv), as data classes
-with their lookups. The tables are built by tools/ scripts; this module only reads them."""
+with their lookups. This module only reads the tables (outlet_synonyms.tsv is built by
+tools/build_synonyms.py; the others are written by hand)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import and_, itemgetter
 
-from .langdata import data_text
+from .langdata import data_text, values
 from .text import ARTICLES, CONNECTORS, WORD, NameSeq, Token, fold, name_sequences, tokenize
 
 
@@ -217,7 +218,7 @@ def _office_table() -> tuple[dict[str, str], dict[str, str]]:
     return offices_by_lang, qualifiers
 
 
-_COMPOUNDING = frozenset(["de", "nl"])
+_COMPOUNDING = frozenset(values("language_facts", "lang", fact="compounds-office-titles"))   # de, nl
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Words and tokens shared by the detectors: folding, spelling keys, word frequencies, the tokenizer
 (in C where built: evalkit/detectors/_tokens.c), the tokens of aligned segments, runs of capitalised
-words (name sequences)."""
+words (name sequences), and where a text names a news source (outlet_slot)."""
 
 from __future__ import annotations
 
