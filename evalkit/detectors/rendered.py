@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..flags import Flag
 from .base import DetectionInput
-from .gazetteer import content_words, gazetteer, lower_words
+from .gazetteer import content_words, gazetteer, lower_words, related, synonyms
 from .langdata import values, word_set
 from .name_forms import (
     Rendering,
@@ -21,7 +21,9 @@ from .name_forms import (
     foreign_word,
     name_words,
     render,
+    skeleton,
     split_compound,
+    synonym_rendering,
 )
 from .text import CONNECTORS, aligned_tokens, fold, name_sequences, outlet_slot, zipf
 
@@ -160,31 +162,165 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
     gaz = gazetteer()
     text = doc.hypothesis
     flags: list[Flag] = []
-    for seq in _hyphened(seqs, text):
-        if seq.caps_line or seq.first == seq.last and not _may_be_single(seq, tokens, tgt):
+    for seq in _hyphened([_trimmed(seq, tokens, text, tgt) for seq in seqs], text):
+        if seq.caps_line or gaz.lookup(seq.text) is not None:
             continue
-        if gaz.lookup(seq.text) is not None:
-            continue
-        words = _candidate_words(seq.text, tgt)
-        if not words or not all(len(w) >= 2 for w in words):
-            continue
-        if len(words) == 1:
-            found = _single(seq, words[0], tokens, text, tgt)
-        else:
-            found = _multi(words, src, tgt)
+        found = None
+        if seq.first != seq.last or _may_be_single(seq, tokens, tgt):
+            words = _candidate_words(seq.text, tgt)
+            if not words or not all(len(w) >= 2 for w in words):
+                continue
+            if len(words) == 1:
+                found = _single(seq, words[0], tokens, text, tgt)
+            else:
+                found = _multi(words, src, tgt, outlet_slot(text, seq.start, seq.end) == "attribution",
+                               _glued(seq.text))
+        if not found:
+            seq, found = _with_lowercase(seq, tokens, text, src, tgt)
+        if not found:
+            seq, found = _usual_form_swap(seq, tokens, text, tgt)
         if found:
             entry, how = found
-            start = _name_start(seq, text) if len(words) > 1 else seq.start
+            start = _name_start(seq, text) if seq.first != seq.last else seq.start
             flags.append(detector._flag(doc, start, seq.end, NAMED_ENTITY, "major", 0.7,
                                         f"reads as {entry.name!r} {how}", entry.name))
     return flags
 
 
-def _multi(words: list[str], src: str, tgt: str):
+def _with_lowercase(seq, tokens, text: str, src: str, tgt: str):
+    """A name whose first word alone is capitalised, as French, Spanish and Russian write names
+    ("les Instances financières", «Нью-Йоркские времена», "Ассоциированной прессы"): the sequence with
+    the one or two lowercase words after it, when it is not a sentence's first word or a news source is
+    cited there. (the longer sequence, the outlet and how) or (seq, None)."""
+    k = seq.last
+    if seq.first != seq.last and not _cyrillic_text(seq.text) or seq.initial and tgt != "ru":
+        return seq, None
+    for extra in (2, 1):
+        end = k + extra
+        if end >= len(tokens) or any(tokens[j].capitalised or tokens[j].line != tokens[k].line
+                                     or text[tokens[j - 1].end:tokens[j].start] not in (" ", "-", "\u00a0")
+                                     or zipf(tokens[j].lower, tgt) >= 5.5 for j in range(k + 1, end + 1)):
+            continue
+        longer = seq._replace(last=end, end=tokens[end].end, text=text[seq.start:tokens[end].end])
+        if gazetteer().lookup(longer.text) is not None:
+            return seq, None
+        words = _candidate_words(longer.text, tgt)
+        slot = outlet_slot(text, longer.start, longer.end) == "attribution"
+        found = _multi(words, src, tgt, slot, _glued(longer.text)) if len(words) > 1 else None
+        if found:
+            return longer, found
+    return seq, None
+
+
+def _usual_form_swap(seq, tokens, text: str, tgt: str):
+    """An organisation's usual name in the target language with one word swapped for a related one:
+    "Fonds monétaire mondial" for "Fonds monétaire international" (a spinner's "Global Monetary Fund",
+    translated). The sequence's words, and the lowercase words after it, are compared with the
+    gazetteer's target-language forms that open with the same word. (the span, (entry, how)) or (seq, None)."""
+    forms = _usual_forms(tgt).get(fold(tokens[seq.first].text))
+    if not forms:
+        return seq, None
+    for words, form, entry in forms:
+        span = _words_after(tokens, seq.first, len(words), text)
+        if span is None:
+            continue
+        cand = [fold(tokens[k].text) for k in span]
+        diff = [(c, w) for c, w in zip(cand, words) if not _same(c, w)]
+        if len(diff) != 1 or zipf(diff[0][0], tgt) < 2.5:
+            continue
+        longer = seq._replace(last=span[-1], end=tokens[span[-1]].end, text=text[seq.start:tokens[span[-1]].end])
+        if gazetteer().lookup(longer.text) is not None or not _related_words(diff[0][0], diff[0][1], tgt):
+            continue
+        return longer, (entry, f"its usual {tgt} name {form!r} with {diff[0][0]!r} in place of {diff[0][1]!r}")
+    return seq, None
+
+
+def _words_after(tokens, first: int, count: int, text: str) -> list[int] | None:
+    """The indices of `count` content words from tokens[first] on, glue words between them skipped,
+    on one line; None when the line or the text ends first."""
+    out, k = [], first
+    while len(out) < count:
+        if k >= len(tokens) or tokens[k].line != tokens[first].line or k > first and \
+                text[tokens[k - 1].end:tokens[k].start].strip(" '’-"):
+            return None
+        if k == first or name_words(tokens[k].text):   # glue words ("de la") are skipped
+            out.append(k)
+        k += 1
+    return out
+
+
+def _related_words(word: str, real: str, tgt: str) -> bool:
+    """Two target-language words whose English forms are related in the synonym table, or share a
+    related word (monétaire/financier: monetary and financial are both 'fiscal')."""
+    a, b = english_for(word, tgt) | {word}, english_for(real, tgt) | {real}
+    if any(related(x, y) for x in a for y in b):
+        return True
+    table = synonyms()
+    near_a = {r for x in a for r in table.get(x, ())}
+    return bool(near_a & {r for y in b for r in table.get(y, ())})
+
+
+@lru_cache(maxsize=8)
+def _usual_forms(tgt: str) -> dict[str, list[tuple[list[str], str, object]]]:
+    """The gazetteer's organisation names in `tgt` of three content words or more, by first word."""
+    out: dict[str, list] = {}
+    for entry in gazetteer().entries:
+        if entry.is_outlet:
+            continue
+        for form in entry.aliases_for(tgt):
+            words = name_words(form)
+            if len(words) >= 3:
+                out.setdefault(words[0], []).append((words, form, entry))
+    return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _transliterated(word: str) -> frozenset[str]:
+    """Gazetteer name words that a Cyrillic word may transliterate ("джорнал" -> journal)."""
+    if not _cyrillic_text(word):
+        return frozenset()
+    return _by_skeleton().get(skeleton(word), frozenset())
+
+
+@lru_cache(maxsize=1)
+def _by_skeleton() -> dict[str, frozenset[str]]:
+    """The words of the gazetteer's names under their consonant skeletons (two letters or more)."""
+    out: dict[str, set[str]] = {}
+    for word in gazetteer().word_index:
+        key = skeleton(word)
+        if len(key) >= 2:
+            out.setdefault(key, set()).add(word)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _cyrillic_text(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text[:3])
+
+
+def _trimmed(seq, tokens, text: str, tgt: str):
+    """The sequence without a sentence's first word that is a common word of the language, nor the
+    lowercase articles after it: "Selon le Temps de New York" -> "Temps de New York"."""
+    k = seq.first
+    quoted = (text[:tokens[k].start].rstrip()[-1:] or "^") in "«“„\"'‹"   # a title in quotes starts there
+    if k < seq.last and tokens[k].initial and not quoted and zipf(tokens[k].lower, tgt) >= 3.0:
+        k += 1
+        while k < seq.last and not tokens[k].capitalised:
+            k += 1
+    if k == seq.first:
+        return seq
+    return seq._replace(first=k, start=tokens[k].start, text=text[tokens[k].start:seq.end], initial=False)
+
+
+def _glued(name: str) -> bool:
+    """The name has glue words ("Journal de Wall Avenue"): written in the target language's word order."""
+    return len(name_words(name)) < len(name.replace("-", " ").split())
+
+
+def _multi(words: list[str], src: str, tgt: str, slot: bool = False, glued: bool = False):
     gaz = gazetteer()
     options: set[int] = set()
     for w in words:
-        for en in {w} | english_for(w, tgt):
+        for en in {w} | english_for(w, tgt) | _transliterated(w):
             options |= gaz.word_index.get(en, set())
     best = None
     for k in sorted(options):
@@ -193,17 +329,30 @@ def _multi(words: list[str], src: str, tgt: str):
         r = render(words, [w for w in real if w not in CONNECTORS], tgt)
         if r is None or r.kept + r.translated == 0:
             continue
-        how = _how(r, words, real, entry, src, tgt)
+        if r.kept == len(words) and all(map(_same, words, [w for w in real if w not in CONNECTORS])):
+            return None   # the text writes a real name ("Нью-Йорк таймс" is not a swap of "New Straits Times")
+        how = _how(r, words, real, entry, src, tgt, slot, glued)
         if how and (best is None or r.kept + r.translated > best[2]):
             best = (entry, how, r.kept + r.translated)
     return best[:2] if best else None
 
 
-def _how(r: Rendering, words: list[str], real: list[str], entry, src: str, tgt: str) -> str | None:
+def _how(r: Rendering, words: list[str], real: list[str], entry, src: str, tgt: str,
+         slot: bool = False, glued: bool = False) -> str | None:
     if r.swapped:
         if r.kept + r.translated >= 2 and r.translated >= 1 and all(foreign_word(w, src, tgt) for w in r.swapped):
             return (f"partly translated, with the {src} word(s) {', '.join(repr(w) for w in r.swapped)} "
                     "in place of the rest")
+        content = [w for w in real if w not in CONNECTORS]
+        in_order = r.translated > 0 or glued or all(_same(w, c) or w == r.swapped[0] for w, c in zip(words, content))
+        # two words of the name stand, or one translated where a news source is cited: one kept word with
+        # a synonym beside it says too little ("Related Press" reads as The Free Press as well as the AP)
+        backed = r.kept + r.translated >= 2 or slot and r.translated >= 1
+        if len(r.swapped) == 1 and len(r.left) == 1 and entry.is_outlet and backed \
+                and in_order and synonym_rendering(r.swapped[0], r.left[0], tgt):
+            # left in English, the name keeps its English word order ("Related Press" is no "Press Association")
+            return (f"with {r.swapped[0]!r}, a synonym of {r.left[0]!r}, in its place: a spinner's swap, "
+                    + ("then translated" if r.translated else "kept in English"))
         return None
     if r.translated == 0 and all(map(_same, words, [w for w in real if w not in CONNECTORS])):
         return None   # the name itself
@@ -235,6 +384,9 @@ def _single(seq, word: str, tokens, text: str, tgt: str):
         return None   # German capitalises every noun: a capital says nothing
     if zipf(tokens[seq.last].lower, tgt) < 3.0:
         return None
+    after = tokens[seq.last + 1] if seq.last + 1 < len(tokens) else None
+    if after is not None and text[tokens[seq.last].end:after.start] == " " and english_for(fold(after.text), tgt):
+        return None   # the name goes on in lowercase: "le Courrier international" is another title
     gaz = gazetteer()
     for en in sorted(english_for(word, tgt)):
         entry = gaz.by_words.get((en,))
