@@ -39,37 +39,47 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
     source, text = doc.source or "", doc.hypothesis
     flags: list[Flag] = []
     for s_tokens, t_tokens, _sa, _sb in aligned_tokens(doc):
-        cands = t_fold = None
         t_text = text[t_tokens[0].start:t_tokens[-1].end].casefold() if t_tokens else ""
-        for seq in name_sequences(s_tokens, source):
-            if seq.caps_line or seq.first == seq.last or _strip_article(seq.text).casefold() in t_text:
+        flags += _compared(detector, doc, name_sequences(s_tokens, source), t_tokens, t_text, src, tgt)
+    return flags
+
+
+def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src: str, tgt: str) -> list[Flag]:
+    """Flags for the names `s_seqs` of a source segment that its aligned MT tokens write translated or
+    reworded."""
+    source, text = doc.source or "", doc.hypothesis
+    flags: list[Flag] = []
+    cands = t_fold = None
+    for seq in s_seqs:
+        if seq.caps_line or seq.first == seq.last or _strip_article(seq.text).casefold() in t_text:
+            continue
+        real = name_words(seq.text)
+        if len(real) < 2:
+            continue
+        if cands is None:   # the MT's names and their words, once
+            cands = [(t, _candidate_words(t.text, tgt))
+                     for t in _extended(_hyphened(name_sequences(t_tokens, text), text), t_tokens, text, tgt)
+                     if not t.caps_line]
+        outlet = entry = None
+        for cand, words in cands:
+            if len(words) != len(real):
                 continue
-            real = name_words(seq.text)
-            if len(real) < 2:
+            if outlet is None:
+                entry = gazetteer().lookup(seq.text)
+                outlet = _Outlet(entry, source, seq)
+            how = _verdict(words, real, src, tgt, outlet)
+            if not how:
                 continue
-            if cands is None:   # the MT segment's names and their words, once per link
-                cands = [(t, _candidate_words(t.text, tgt))
-                         for t in _hyphened(name_sequences(t_tokens, text), text) if not t.caps_line]
-            outlet = entry = None
-            for cand, words in cands:
-                if len(words) != len(real):
-                    continue
-                if outlet is None:
-                    entry = gazetteer().lookup(seq.text)
-                    outlet = _Outlet(entry, source, seq)
-                how = _verdict(words, real, src, tgt, outlet)
-                if not how:
-                    continue
-                t_fold = fold(t_text) if t_fold is None else t_fold
-                if _written(fold(_strip_article(seq.text)), t_fold) \
-                        or entry is not None and _alias_written(entry, t_fold):
-                    break   # the MT writes the name (or its usual form) too
-                name = _strip_article(seq.text)
-                start = _name_start(cand, text)
-                flags.append(detector._flag(
-                    doc, start, cand.end, NAMED_ENTITY, "major", 0.92,
-                    f"the aligned source names {name!r}; the MT writes {text[start:cand.end]!r}, {how}", name))
-                break
+            t_fold = fold(t_text) if t_fold is None else t_fold
+            if _written(fold(_strip_article(seq.text)), t_fold) \
+                    or entry is not None and _alias_written(entry, t_fold):
+                break   # the MT writes the name (or its usual form) too
+            name = _strip_article(seq.text)
+            start = _name_start(cand, text)
+            flags.append(detector._flag(
+                doc, start, cand.end, NAMED_ENTITY, "major", 0.92,
+                f"the aligned source names {name!r}; the MT writes {text[start:cand.end]!r}, {how}", name))
+            break
     return flags
 
 
@@ -105,12 +115,33 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet) 
         if len(r.swapped) < len(real) and all(zipf(w, src) >= 3.0 and zipf(w, src) >= zipf(w, tgt)
                                               for w in r.swapped):
             return f"the same name with {', '.join(repr(w) for w in r.swapped)} in place of a word of it"
+        if len(r.swapped) == 1 and len(r.left) == 1 and synonym_rendering(r.swapped[0], r.left[0], tgt):
+            return (f"the same name with {r.swapped[0]!r}, a word for a synonym of {r.left[0]!r}, in its place: "
+                    "a spinner's swap")
         return None
     if r.translated == 0 and all(map(_same, words, real)):
         return None   # the name itself, spelt or punctuated another way (Dmitri/Dmitry)
     if not outlet:
         return None   # an organisation's name is translated on purpose ("Réserve fédérale")
     return "a word-by-word translation of it: the name of a news outlet is not translated"
+
+
+def _extended(seqs: list, tokens, text: str, tgt: str) -> list:
+    """The name sequences, and each one with the one to three lowercase words after it: French, Spanish
+    and Russian write only a name's first word capitalised ("Cour ultime", «Московские случаи»); German
+    and English capitalise every word of a name."""
+    if tgt in _NOUN_CAPITALS or tgt == "en":
+        return seqs
+    out = []
+    for seq in seqs:
+        out.append(seq)
+        k = next((i for i in range(seq.last, len(tokens)) if tokens[i].end >= seq.end), seq.last)
+        for j in range(k + 1, min(k + 4, len(tokens))):
+            if tokens[j].capitalised or tokens[j].line != tokens[k].line \
+                    or text[tokens[j - 1].end:tokens[j].start] not in (" ", "-", "'", "’", "\u00a0"):
+                break
+            out.append(seq._replace(last=j, end=tokens[j].end, text=text[seq.start:tokens[j].end]))
+    return out
 
 
 def _name_start(seq, text: str) -> int:
