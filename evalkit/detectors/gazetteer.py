@@ -60,8 +60,9 @@ class Gazetteer:
                 words = lower_words(form)
                 if not words:
                     continue
-                # short all-caps forms ("AP", "RT", "UN") only match in capitals
-                exact = len(form) <= 3 and form.isupper()
+                # short all-caps forms ("AP", "RT", "UN") only match in capitals, and so do all the public
+                # list's abbreviations ("SHARE" is a body's, "Share" a word)
+                exact = form.isupper() and (len(form) <= 3 or entry.origin == "public")
                 for key in {words, content_words(words)}:
                     self.by_words.setdefault(key, entry)
                     # "Monde" for "Le Monde": only as a capitalised word inside a sentence

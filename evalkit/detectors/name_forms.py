@@ -147,8 +147,19 @@ def english_for(word: str, lang: str) -> frozenset[str]:
     rev = _reverse(lang)
     out = set(rev.get(word, ()))
     if not out and len(word) >= 5:
-        out = {en for form, ens in rev.items() if len(form) >= 4 and _same(word, form) for en in ens}
+        # an inflected form shares its first three letters with the listed one (_same asks for more)
+        out = {en for form in _by_prefix(lang).get(word[:3], ()) if _same(word, form) for en in rev[form]}
     return frozenset(out)
+
+
+@lru_cache(maxsize=64)
+def _by_prefix(lang: str) -> dict[str, tuple[str, ...]]:
+    """The target-language forms of the table (four letters or more) under their first three letters."""
+    out: dict[str, list[str]] = {}
+    for form in _reverse(lang):
+        if len(form) >= 4:
+            out.setdefault(form[:3], []).append(form)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def split_compound(word: str, lang: str) -> list[str] | None:
@@ -198,5 +209,5 @@ def synonym_rendering(word: str, real: str, lang: str) -> bool:
     from .gazetteer import synonyms, word_forms  # the gazetteer reads this module's tables
 
     table = synonyms()
-    related = {e for form in word_forms(real) for e in table.get(form, ())} - {real}
+    related = {e for form in word_forms(real) for e in table.get(form, ())} - word_forms(real)
     return any(_same(word, e) or translates(word, e, lang) for e in related) or bool(english_for(word, lang) & related)

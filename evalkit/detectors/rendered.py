@@ -57,17 +57,17 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
         if len(real) < 2:
             continue
         if cands is None:   # the MT's names and their words, once
-            cands = [(t, _candidate_words(t.text, tgt))
-                     for t in _extended(_hyphened(name_sequences(t_tokens, text), text), t_tokens, text, tgt)
+            cands = [(t, _candidate_words(t.text, tgt), longer)
+                     for t, longer in _extended(_hyphened(name_sequences(t_tokens, text), text), t_tokens, text, tgt)
                      if not t.caps_line]
         outlet = entry = None
-        for cand, words in cands:
+        for cand, words, longer in cands:
             if len(words) != len(real):
                 continue
             if outlet is None:
                 entry = gazetteer().lookup(seq.text)
                 outlet = _Outlet(entry, source, seq)
-            how = _verdict(words, real, src, tgt, outlet)
+            how = _verdict(words, real, src, tgt, outlet, english_left=not longer)
             if not how:
                 continue
             t_fold = fold(t_text) if t_fold is None else t_fold
@@ -106,13 +106,16 @@ def _outlet_heads() -> frozenset[str]:
     return frozenset(fold(w[-1]) for w, entry in gazetteer().multi_list if entry.is_outlet)
 
 
-def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet) -> str | None:
-    """Why an MT name of the given words is a wrong rendering of the real name's words `real`, or None."""
+def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
+             english_left: bool = True) -> str | None:
+    """Why an MT name of the given words is a wrong rendering of the real name's words `real`, or None.
+    `english_left`: a source-language word in the name's place counts (not for a name taken with the
+    lowercase words after it: an English word there is untranslated text, not a name's)."""
     r = render(words, real, tgt)
     if r is None or r.kept + r.translated == 0:
         return None
     if r.swapped:
-        if len(r.swapped) < len(real) and all(zipf(w, src) >= 3.0 and zipf(w, src) >= zipf(w, tgt)
+        if english_left and len(r.swapped) < len(real) and all(zipf(w, src) >= 3.0 and zipf(w, src) >= zipf(w, tgt)
                                               for w in r.swapped):
             return f"the same name with {', '.join(repr(w) for w in r.swapped)} in place of a word of it"
         if len(r.swapped) == 1 and len(r.left) == 1 and synonym_rendering(r.swapped[0], r.left[0], tgt):
@@ -126,22 +129,30 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet) 
     return "a word-by-word translation of it: the name of a news outlet is not translated"
 
 
-def _extended(seqs: list, tokens, text: str, tgt: str) -> list:
-    """The name sequences, and each one with the one to three lowercase words after it: French, Spanish
-    and Russian write only a name's first word capitalised ("Cour ultime", «Московские случаи»); German
-    and English capitalise every word of a name."""
+def _extended(seqs: list, tokens, text: str, tgt: str) -> list[tuple]:
+    """(sequence, False) for the name sequences, and (longer sequence, True) for each one with the one to
+    three lowercase words after it: French, Spanish and Russian write only a name's first word
+    capitalised ("Cour ultime", «Московские случаи»); German and English capitalise every word of a name."""
+    out = [(seq, False) for seq in seqs]
     if tgt in _NOUN_CAPITALS or tgt == "en":
-        return seqs
-    out = []
+        return out
     for seq in seqs:
-        out.append(seq)
         k = next((i for i in range(seq.last, len(tokens)) if tokens[i].end >= seq.end), seq.last)
+        if tokens[k].initial and not _quoted(text, tokens[k].start) or tokens[k].lower in _BEFORE_NAME:
+            continue   # a sentence's first word or an article alone ("Le président russe") opens no name
         for j in range(k + 1, min(k + 4, len(tokens))):
             if tokens[j].capitalised or tokens[j].line != tokens[k].line \
                     or text[tokens[j - 1].end:tokens[j].start] not in (" ", "-", "'", "’", "\u00a0"):
                 break
-            out.append(seq._replace(last=j, end=tokens[j].end, text=text[seq.start:tokens[j].end]))
+            if zipf(tokens[j].lower, tgt) >= 5.5 and tokens[j].lower not in CONNECTORS:
+                break   # a verb or a frequent word ends the name ("Xi a déclaré"); "de", "du" do not
+            out.append((seq._replace(last=j, end=tokens[j].end, text=text[seq.start:tokens[j].end]), True))
     return out
+
+
+def _quoted(text: str, at: int) -> bool:
+    """A quotation mark opens the word at `at` (a title in quotes: «Московские случаи»)."""
+    return (text[:at].rstrip()[-1:] or "^") in "«“„\"'‹"
 
 
 def _name_start(seq, text: str) -> int:
@@ -204,8 +215,7 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
             if len(words) == 1:
                 found = _single(seq, words[0], tokens, text, tgt)
             else:
-                found = _multi(words, src, tgt, outlet_slot(text, seq.start, seq.end) == "attribution",
-                               _glued(seq.text))
+                found = _multi(words, src, tgt, _slot(text, seq.start, seq.end), _glued(seq.text))
         if not found:
             seq, found = _with_lowercase(seq, tokens, text, src, tgt)
         if not found:
@@ -224,6 +234,8 @@ def _with_lowercase(seq, tokens, text: str, src: str, tgt: str):
     the one or two lowercase words after it, when it is not a sentence's first word or a news source is
     cited there. (the longer sequence, the outlet and how) or (seq, None)."""
     k = seq.last
+    if k + 1 >= len(tokens) or tokens[k + 1].capitalised:
+        return seq, None
     if seq.first != seq.last and not _cyrillic_text(seq.text) or seq.initial and tgt != "ru":
         return seq, None
     for extra in (2, 1):
@@ -236,11 +248,17 @@ def _with_lowercase(seq, tokens, text: str, src: str, tgt: str):
         if gazetteer().lookup(longer.text) is not None:
             return seq, None
         words = _candidate_words(longer.text, tgt)
-        slot = outlet_slot(text, longer.start, longer.end) == "attribution"
+        slot = _slot(text, longer.start, longer.end)
         found = _multi(words, src, tgt, slot, _glued(longer.text)) if len(words) > 1 else None
-        if found:
+        # "le ministère des Affaires étrangères": only where a source is cited, or in quotes
+        if found and (_quoted(text, seq.start) or slot()):
             return longer, found
     return seq, None
+
+
+def _slot(text: str, start: int, end: int):
+    """Whether a news source is cited at the span, asked only when a rule needs it (a regex search)."""
+    return lru_cache(maxsize=1)(lambda: outlet_slot(text, start, end) == "attribution")
 
 
 def _usual_form_swap(seq, tokens, text: str, tgt: str):
@@ -332,8 +350,7 @@ def _trimmed(seq, tokens, text: str, tgt: str):
     """The sequence without a sentence's first word that is a common word of the language, nor the
     lowercase articles after it: "Selon le Temps de New York" -> "Temps de New York"."""
     k = seq.first
-    quoted = (text[:tokens[k].start].rstrip()[-1:] or "^") in "«“„\"'‹"   # a title in quotes starts there
-    if k < seq.last and tokens[k].initial and not quoted and zipf(tokens[k].lower, tgt) >= 3.0:
+    if k < seq.last and tokens[k].initial and not _quoted(text, tokens[k].start) and zipf(tokens[k].lower, tgt) >= 3.0:
         k += 1
         while k < seq.last and not tokens[k].capitalised:
             k += 1
@@ -347,7 +364,7 @@ def _glued(name: str) -> bool:
     return len(name_words(name)) < len(name.replace("-", " ").split())
 
 
-def _multi(words: list[str], src: str, tgt: str, slot: bool = False, glued: bool = False):
+def _multi(words: list[str], src: str, tgt: str, slot=lambda: False, glued: bool = False):
     gaz = gazetteer()
     options: set[int] = set()
     for w in words:
@@ -369,7 +386,7 @@ def _multi(words: list[str], src: str, tgt: str, slot: bool = False, glued: bool
 
 
 def _how(r: Rendering, words: list[str], real: list[str], entry, src: str, tgt: str,
-         slot: bool = False, glued: bool = False) -> str | None:
+         slot=lambda: False, glued: bool = False) -> str | None:
     if r.swapped:
         if r.kept + r.translated >= 2 and r.translated >= 1 and all(foreign_word(w, src, tgt) for w in r.swapped):
             return (f"partly translated, with the {src} word(s) {', '.join(repr(w) for w in r.swapped)} "
@@ -378,7 +395,7 @@ def _how(r: Rendering, words: list[str], real: list[str], entry, src: str, tgt: 
         in_order = r.translated > 0 or glued or all(_same(w, c) or w == r.swapped[0] for w, c in zip(words, content))
         # two words of the name stand, or one translated where a news source is cited: one kept word with
         # a synonym beside it says too little ("Related Press" reads as The Free Press as well as the AP)
-        backed = r.kept + r.translated >= 2 or slot and r.translated >= 1
+        backed = r.kept + r.translated >= 2 or r.translated >= 1 and slot()
         if len(r.swapped) == 1 and len(r.left) == 1 and entry.is_outlet and backed \
                 and in_order and synonym_rendering(r.swapped[0], r.left[0], tgt):
             # left in English, the name keeps its English word order ("Related Press" is no "Press Association")
