@@ -65,8 +65,13 @@ def _reverse(lang: str) -> dict[str, frozenset[str]]:
 
 
 def name_words(text: str) -> list[str]:
-    """The content words of a name, folded; hyphens split ("Wall-Street-Tagebuch")."""
-    return [fold(w) for w in _WORD.findall(text.replace("-", " ")) if fold(w) not in _GLUE]
+    """The content words of a name, folded; hyphens split ("Wall-Street-Tagebuch"), elided articles
+    dropped ("Collège d'Aberdeen" -> collège, aberdeen)."""
+    text = _ELIDED.sub(" ", text.replace("-", " "))
+    return [fold(w) for w in _WORD.findall(text) if fold(w) not in _GLUE]
+
+
+_ELIDED = re.compile(r"\b(?:[ldLD]|[Qq]u|[Dd]ell|[Aa]ll|[Nn]ell)['’](?=\w)")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -77,9 +82,7 @@ def _same(a: str, b: str) -> bool:
         return True
     cyr_a, cyr_b = _cyrillic(a), _cyrillic(b)
     if cyr_a != cyr_b:
-        ka, kb = skeleton(a), skeleton(b)
-        return bool(ka) and (ka == kb or min(len(ka), len(kb)) >= 3 and abs(len(ka) - len(kb)) <= 1
-                             and (ka.startswith(kb) or kb.startswith(ka)))
+        return any(_same_skeleton(ka, kb) for ka in _skeletons(a) for kb in _skeletons(b))
     if cyr_a:
         a, b = _ru_stem(a), _ru_stem(b)
         if a == b:
@@ -103,7 +106,7 @@ def _ru_stem(word: str) -> str:
         if word.endswith(end) and len(word) - len(end) >= 3:
             word = word[:-len(end)]
             break
-    return word[:-2] if word.endswith("ск") and len(word) >= 6 else word
+    return word
 
 
 _TO_LATIN = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
@@ -119,6 +122,21 @@ _DIGRAPHS = (("shch", "s"), ("kh", "g"), ("ch", "c"), ("sh", "s"), ("th", "t"), 
 _CIAL = re.compile(r"ci(?=[aeiou])|ti(?=on)")
 
 
+def _same_skeleton(ka: str, kb: str) -> bool:
+    return bool(ka) and (ka == kb or min(len(ka), len(kb)) >= 3 and abs(len(ka) - len(kb)) <= 1
+                         and (ka.startswith(kb) or kb.startswith(ka)))
+
+
+@lru_cache(maxsize=1 << 14)
+def _skeletons(word: str) -> tuple[str, ...]:
+    """A word's skeleton, and for a Russian adjective in -ск- the noun's too ("вашингтонская": Washington;
+    "иркутского": Irkutsk)."""
+    stem = _ru_stem(fold(word)) if _cyrillic(word) else ""
+    if stem.endswith("ск") and len(stem) >= 6:
+        return skeleton(word), skeleton(stem[:-2])
+    return (skeleton(word),)
+
+
 @lru_cache(maxsize=1 << 14)
 def skeleton(word: str) -> str:
     """The consonants of a word in Latin letters, for comparing an English name word with its Russian
@@ -127,10 +145,10 @@ def skeleton(word: str) -> str:
         w = _ru_stem(fold(word)).translate(_TO_LATIN).replace("dzh", "J").replace("zh", "Z")
     else:
         w = _CIAL.sub("s", fold(word)).replace("j", "J")   # financial/файнэншл
+        w = re.sub(r"d?ge$", "J", w)   # College/Колледж, Cambridge/Кембридж
+        w = w.replace("ch", "k").replace("c", "k")   # Chronicle/Кроникл, Cable/Кейбл
     for a, b in _DIGRAPHS:
         w = w.replace(a, b)
-    if not _cyrillic(word):
-        w = w.replace("c", "k")   # Chronicle/Кроникл, Cable/Кейбл
     w = re.sub(r"[aeiouywv'’\-]", "", w)
     return re.sub(r"(.)\1+", r"\1", w)
 

@@ -57,9 +57,11 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
         if len(real) < 2:
             continue
         if cands is None:   # the MT's names and their words, once
+            seqs = _hyphened(name_sequences(t_tokens, text), text)
+            # and each without a sentence's first word ("Исследователи Иркутского ...")
+            seqs += [t for t in (_trimmed(t, t_tokens, text, tgt) for t in seqs) if t not in seqs]
             cands = [(t, _candidate_words(t.text, tgt), longer)
-                     for t, longer in _extended(_hyphened(name_sequences(t_tokens, text), text), t_tokens, text, tgt)
-                     if not t.caps_line]
+                     for t, longer in _extended(seqs, t_tokens, text, tgt) if not t.caps_line]
         outlet = entry = None
         for cand, words, longer in cands:
             if len(words) != len(real):
@@ -141,12 +143,17 @@ def _extended(seqs: list, tokens, text: str, tgt: str) -> list[tuple]:
         if tokens[k].initial and not _quoted(text, tokens[k].start) or tokens[k].lower in _BEFORE_NAME:
             continue   # a sentence's first word or an article alone ("Le président russe") opens no name
         for j in range(k + 1, min(k + 4, len(tokens))):
-            if tokens[j].capitalised or tokens[j].line != tokens[k].line \
-                    or text[tokens[j - 1].end:tokens[j].start] not in (" ", "-", "'", "’", "\u00a0"):
+            gap = text[tokens[j - 1].end:tokens[j].start]
+            elided = gap in ("'", "’") and tokens[j - 1].lower in ("d", "l")   # "Collège d'Aberdeen"
+            if tokens[j].capitalised and not elided or tokens[j].line != tokens[k].line \
+                    or gap not in (" ", "-", "'", "’", "\u00a0"):
                 break
-            if zipf(tokens[j].lower, tgt) >= 5.5 and tokens[j].lower not in CONNECTORS:
-                break   # a verb or a frequent word ends the name ("Xi a déclaré"); "de", "du" do not
+            if zipf(tokens[j].lower, tgt) >= 5.5 and tokens[j].lower not in CONNECTORS \
+                    and text[tokens[j].end:tokens[j].end + 1] not in ("'", "’"):
+                break   # a verb or a frequent word ends the name ("Xi a déclaré"); "de", "du", "d'" do not
             out.append((seq._replace(last=j, end=tokens[j].end, text=text[seq.start:tokens[j].end]), True))
+            if tokens[j].capitalised:
+                break
     return out
 
 
