@@ -156,8 +156,10 @@ def _compare(cand: tuple[str, ...], target: tuple[str, ...], entry: Entry, langs
         return None  # "Seattle Times": real outlets vary the modifier; a spinner puts a synonym there
     if not all_synonyms and not slot:
         return None  # a shared word or initial alone is chance, unless the name sits where a source is cited
-    if not slot and entry.origin == "public" and entry.type == "outlet":
-        return None  # the public outlets include generic names ("Global News"): "World News" is no swap of it
+    if not slot and entry.origin == "public":
+        # the public lists hold generic names ("Global News", "International Trade Centre"): "World
+        # Trade Center" is no swap of one unless a news source is cited there
+        return None
     if any(zipf(t, "en") < 2.5 for _, t in differing):
         return None  # a thesaurus has no synonym for a name's own word ("EFE" of "Agencia EFE")
     score = 0.45 + 0.1 * shared + 0.2 * (syn / len(differing)) + 0.05 * (init > 0) + 0.15 * slot
