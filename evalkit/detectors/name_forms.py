@@ -67,8 +67,13 @@ def _reverse(lang: str) -> dict[str, frozenset[str]]:
 def name_words(text: str) -> list[str]:
     """The content words of a name, folded; hyphens split ("Wall-Street-Tagebuch"), elided articles
     dropped ("Collège d'Aberdeen" -> collège, aberdeen)."""
+    return list(_name_words(text))
+
+
+@lru_cache(maxsize=1 << 15)
+def _name_words(text: str) -> tuple[str, ...]:
     text = _ELIDED.sub(" ", text.replace("-", " "))
-    return [fold(w) for w in _WORD.findall(text) if fold(w) not in _GLUE]
+    return tuple(f for f in map(fold, _WORD.findall(text)) if f not in _GLUE)
 
 
 _ELIDED = re.compile(r"\b(?:[ldLD]|[Qq]u|[Dd]ell|[Aa]ll|[Nn]ell)['’](?=\w)")

@@ -245,6 +245,8 @@ def _with_lowercase(seq, tokens, text: str, src: str, tgt: str):
         return seq, None
     if seq.first != seq.last and not _cyrillic_text(seq.text) or seq.initial and tgt != "ru":
         return seq, None
+    if not any(_name_word(fold(tokens[j].text), tgt) for j in range(seq.first, min(k + 3, len(tokens)))):
+        return seq, None   # no word of any known name, nor a translation of one: most sequences stop here
     for extra in (2, 1):
         end = k + extra
         if end >= len(tokens) or any(tokens[j].capitalised or tokens[j].line != tokens[k].line
@@ -261,6 +263,14 @@ def _with_lowercase(seq, tokens, text: str, src: str, tgt: str):
         if found and (_quoted(text, seq.start) or slot()):
             return longer, found
     return seq, None
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_word(word: str, tgt: str) -> bool:
+    """`word` (folded) is a word of a gazetteer name, or translates or transliterates one."""
+    gaz = gazetteer()
+    return word in gaz.word_index or any(en in gaz.word_index for en in english_for(word, tgt)) \
+        or bool(_transliterated(word))
 
 
 def _slot(text: str, start: int, end: int):
@@ -379,17 +389,26 @@ def _multi(words: list[str], src: str, tgt: str, slot=lambda: False, glued: bool
             options |= gaz.word_index.get(en, set())
     best = None
     for k in sorted(options):
-        target, entry = gaz.multi_list[k]
-        real = [fold(w) for w in target if fold(w) not in ("the",)]
-        r = render(words, [w for w in real if w not in CONNECTORS], tgt)
+        real, content = _real_words(k)
+        if len(content) != len(words):
+            continue
+        entry = gaz.multi_list[k][1]
+        r = render(words, content, tgt)
         if r is None or r.kept + r.translated == 0:
             continue
-        if r.kept == len(words) and all(map(_same, words, [w for w in real if w not in CONNECTORS])):
+        if r.kept == len(words) and all(map(_same, words, content)):
             return None   # the text writes a real name ("Нью-Йорк таймс" is not a swap of "New Straits Times")
         how = _how(r, words, real, entry, src, tgt, slot, glued)
         if how and (best is None or r.kept + r.translated > best[2]):
             best = (entry, how, r.kept + r.translated)
     return best[:2] if best else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _real_words(k: int) -> tuple[list[str], list[str]]:
+    """The folded words of the gazetteer's k-th multi-word name, and those that are not connectors."""
+    real = [fold(w) for w in gazetteer().multi_list[k][0] if fold(w) != "the"]
+    return real, [w for w in real if w not in CONNECTORS]
 
 
 def _how(r: Rendering, words: list[str], real: list[str], entry, src: str, tgt: str,
