@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .gazetteer import synonyms, word_forms
 from .langdata import data_text, word_set
 from .text import fold, zipf
 
@@ -229,8 +230,6 @@ def foreign_word(word: str, src: str, tgt: str) -> bool:
 def synonym_rendering(word: str, real: str, lang: str) -> bool:
     """`word` (folded) is a word related to the real name's word `real` (WordNet, outlet_synonyms.tsv),
     kept in English or translated into `lang`: "instances" or "avenue" where "times" or "street" was."""
-    from .gazetteer import synonyms, word_forms  # the gazetteer reads this module's tables
-
     table = synonyms()
     related = {e for form in word_forms(real) for e in table.get(form, ())} - word_forms(real)
     return any(_same(word, e) or translates(word, e, lang) for e in related) or bool(english_for(word, lang) & related)
