@@ -357,13 +357,13 @@ def check_label(check: Check) -> str:
 
 
 def _amount(name: str, value: float | None) -> str:
+    from .metrics import metric_decimals
+
     if value is None:
         return "n/a"
-    if name == "comet":
-        return f"{value:.4f}"
     if "/" in name:
         return f"{value:g}"
-    return f"{value:.2f}"
+    return f"{value:.{metric_decimals(name)}f}"   # the registry's decimals; 2 for MQM
 
 
 def _signed(name: str, value: float | None) -> str:

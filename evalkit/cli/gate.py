@@ -76,14 +76,14 @@ def run(args: argparse.Namespace) -> int:
     from .compare import pipeline_options
 
     config = config_from_args(args)
-    if "comet" in config.max_drop and not args.comet:
-        raise UsageError("--max-drop comet needs COMET; remove --no-comet")
+    opt.check_no_comet(args, config.metrics, "--max-drop")
     if config.needs_flags and args.no_flags:
         raise UsageError("--max-increase needs the error detectors; remove --no-flags")
     corpus = opt.corpus_from_args(args)
     systems = tuple(dict.fromkeys([config.baseline, config.candidate]))
-    options = pipeline_options(args, metrics=[m for m in config.metrics if m != "comet"],
-                               comet="comet" in config.max_drop, flags=config.needs_flags, systems=systems)
+    # only the metrics the checks name: COMET too when it is one of them, and not otherwise
+    options = pipeline_options(args, metrics=config.metrics, comet=False, flags=config.needs_flags,
+                               systems=systems)
     detectable = detectable_categories(args.detectors) if config.needs_flags else None
     gate = run_gate(evaluate_corpus(corpus, options), config, detectable)
     markdown = render_markdown(gate)
