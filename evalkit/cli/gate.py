@@ -53,12 +53,17 @@ def config_from_args(args: argparse.Namespace):
     """The file's settings, overridden by the command line's."""
     from ..compare import default_seed
     from ..gate import DEFAULT_MAX_DROP, GateConfig, read_config
+    from ..options import OPTION_ALIASES, merge_metric_options
 
     settings: dict[str, Any] = read_config(args.config) if args.config else {}
     max_drop = dict(settings.pop("max_drop", {}))
     max_increase = dict(settings.pop("max_increase", {}))
     max_drop.update(dict(args.max_drop))
     max_increase.update(dict(args.max_increase))
+    # --comet-model and --comet-batch-size are aliases of metric options: they override the file's too
+    aliased = [(*OPTION_ALIASES[key], getattr(args, key)) for key in OPTION_ALIASES if getattr(args, key) is not None]
+    settings["metric_options"] = merge_metric_options([*aliased, *args.metric_options],
+                                                      into=settings.get("metric_options"))
     if not max_drop and not max_increase:
         max_drop = dict(DEFAULT_MAX_DROP)
     for key in ("alpha", "require_significance", "resamples", "seed", "unit"):
@@ -83,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     systems = tuple(dict.fromkeys([config.baseline, config.candidate]))
     # only the metrics the checks name: COMET too when it is one of them, and not otherwise
     options = pipeline_options(args, metrics=config.metrics, comet=False, flags=config.needs_flags,
-                               systems=systems)
+                               systems=systems, model_options=config.metric_options)
     detectable = detectable_categories(args.detectors) if config.needs_flags else None
     gate = run_gate(evaluate_corpus(corpus, options), config, detectable)
     markdown = render_markdown(gate)
