@@ -242,3 +242,18 @@ def test_score_and_compare_take_it_in_metrics(registered, tiny_corpus, tmp_path,
             ["Le maire a inauguré le nouveau pont lundi.", "Il a coûté 12 millions d’euros."],
             ["Le maire a inauguré le nouveau pont lundi.", "Il a coûté 12 millions d’euros."],
             ["The mayor opened the new bridge on Monday.", "It cost 12 million euros."]).value, abs=1e-6)
+
+
+def test_export_takes_its_options_as_run_does(registered, tiny_corpus, tmp_path):
+    datasets = pytest.importorskip("datasets")
+    from evalkit.cli import main
+
+    weights = write_weights(tmp_path / "w.json")
+    out = tmp_path / "export"
+    assert main(["-q", "export", str(tiny_corpus), "--out", str(out), "--format", "jsonl", "--with-results",
+                 "--metrics", f"bleu,{NAME}", "--no-comet", "--no-flags", "--no-cache",
+                 "--metric-option", f"{NAME}.model={weights}", "--metric-option", f"{NAME}.scale=2"]) == 0
+    documents = datasets.load_dataset(str(out), "documents", split="test")
+    expected = {(d.system, d.doc_id): 2 * d.scores[NAME].value
+                for d in evaluate_corpus(load_corpus(tiny_corpus), _options(weights, False)).documents}
+    assert {(r["system"], r["doc_id"]): r[NAME] for r in documents} == pytest.approx(expected, abs=1e-6)
