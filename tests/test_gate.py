@@ -191,6 +191,8 @@ def test_bad_threshold_syntax_exits_2_with_one_line(tiny_corpus, capsys, option)
     (["--max-drop", "mqm=1"], "'mqm' is not a metric; use --max-increase mqm=N"),
     (["--max-increase", "mqm=1", "--no-flags"], "--max-increase needs the error detectors; remove --no-flags"),
     (["--max-drop", "comet=0.01", "--no-comet"], "--max-drop names comet but --no-comet was given"),
+    # as `run` says it (the file's options are named by their key: test_metric_options_in_the_config_file)
+    (["--metric-option", "comet.modle=3"], "evalkit: error: metric 'comet' has no option 'modle' (options: "),
 ])
 def test_unknown_names_and_contradictions_exit_2(tiny_corpus, capsys, option, message):
     assert main(["gate", str(tiny_corpus), "--baseline", "good", "--candidate", "poor", *option]) == 2

@@ -53,7 +53,8 @@ def config_from_args(args: argparse.Namespace):
     """The file's settings, overridden by the command line's."""
     from ..compare import default_seed
     from ..gate import DEFAULT_MAX_DROP, GateConfig, read_config
-    from ..options import OPTION_ALIASES, merge_metric_options
+    from ..model_scores import check_model_options
+    from ..options import OPTION_ALIASES, RunOptions, merge_metric_options
 
     settings: dict[str, Any] = read_config(args.config) if args.config else {}
     max_drop = dict(settings.pop("max_drop", {}))
@@ -62,8 +63,9 @@ def config_from_args(args: argparse.Namespace):
     max_increase.update(dict(args.max_increase))
     # --comet-model and --comet-batch-size are aliases of metric options: they override the file's too
     aliased = [(*OPTION_ALIASES[key], getattr(args, key)) for key in OPTION_ALIASES if getattr(args, key) is not None]
-    settings["metric_options"] = merge_metric_options([*aliased, *args.metric_options],
-                                                      into=settings.get("metric_options"))
+    given = [*aliased, *args.metric_options]
+    check_model_options(RunOptions(model_options=merge_metric_options(given)))   # as run says it, not as a key
+    settings["metric_options"] = merge_metric_options(given, into=settings.get("metric_options"))
     if not max_drop and not max_increase:
         max_drop = dict(DEFAULT_MAX_DROP)
     for key in ("alpha", "require_significance", "resamples", "seed", "unit"):
