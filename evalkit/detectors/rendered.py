@@ -1,7 +1,8 @@
 """Names an MT system translated word by word, or a spinner reworded: "Le Journal de Wall Street",
 "Tiempos Financieros", "Wall-Street-Tagebuch" (The Wall Street Journal, Financial Times), "Washington
-Publish" (The Washington Post). With the source, the names of an aligned source segment are compared
-with the MT's; without it, the MT's names with the gazetteer's outlets. Used by NamesDetector.
+Publish" (The Washington Post), "Instances financières", «Финансовые времена». With the source, the
+names of an aligned source segment are compared with the MT's; without it, the MT's names with the
+gazetteer's outlets and organisations' usual names. Used by NamesDetector.
 """
 
 from __future__ import annotations
