@@ -10,10 +10,11 @@ sources into its source document), the detectors run on it with the source (with
 and each flag is given to the segment(s) it overlaps. Printed (Markdown):
 
 - segment-level precision: of the segments with at least one flag, the share that a human marked
-  with an error (and with a Major error), beside the base rate of such segments;
+  with an error (and with a Major or Critical error), beside the base rate of such segments;
 - recall of human-marked untranslated text (`Accuracy/Untranslated text`, `Accuracy/Source language
-  fragment`, `Non-translation!`; one span per rater): a span is found when an `accuracy/untranslated`
-  flag overlaps it (a whole-segment Non-translation: any such flag in the segment);
+  fragment`, `Non-translation!`, Bio-MQM's `Accuracy/Untranslated`; one span per rater): a span is
+  found when an `accuracy/untranslated` flag overlaps it (a whole-segment Non-translation: any such
+  flag in the segment);
 - untranslated flags on segments no rater marked with any error (share of those segments), and
   critical flags on them (count), with examples;
 - system-level correlation (Pearson, Kendall tau) between the human MQM score (mean per segment;
@@ -31,7 +32,8 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-UNTRANSLATED_HUMAN = ("Accuracy/Untranslated text", "Accuracy/Source language fragment", "Non-translation!")
+UNTRANSLATED_HUMAN = ("Accuracy/Untranslated text", "Accuracy/Source language fragment", "Non-translation!",
+                      "Accuracy/Untranslated")   # the last: Bio-MQM's name
 NOT_ERRORS = ("No-error", "Source issue", "Source error", "Found", "Missed")
 WEIGHTS = {"minor": 1.0, "major": 5.0, "critical": 25.0}
 
@@ -92,7 +94,7 @@ def measure(segments: list[dict], flags: dict[int, list], crashes: list[str]) ->
     n = len(segments)
     flagged = [i for i in range(n) if flags.get(i)]
     with_error = [i for i in range(n) if not segments[i]["error_free"]]
-    with_major = [i for i in range(n) if any(is_error(e) and (e["severity"] == "Major" or
+    with_major = [i for i in range(n) if any(is_error(e) and (e["severity"] in ("Major", "Critical") or
                                                                e["category"].startswith("Non-translation"))
                                             for e in segments[i]["errors"])]
     error_free = [i for i in range(n) if segments[i]["error_free"]]
