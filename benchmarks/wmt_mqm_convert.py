@@ -84,7 +84,7 @@ def unmark(text: str) -> tuple[str, tuple[int, int] | None]:
 
 
 def weight(category: str, severity: str) -> float:
-    if category.startswith("Non-translation"):
+    if category.startswith("Non-translation") or severity == "Critical":   # Critical: Bio-MQM's
         return 25.0
     if category in NOT_ERRORS or severity not in ("Major", "Minor"):
         return 0.0
@@ -163,9 +163,6 @@ def bio_files(repo: Path, folder: str) -> list[tuple[str, bytes]]:
     return [(name, read_bytes(repo, f"{folder}/{name}")) for name in sorted(names) if name.endswith(".json")]
 
 
-BIO_WEIGHTS = {"Major": 5.0, "Minor": 1.0, "Critical": 25.0}
-
-
 def convert_bio(files: list[tuple[str, bytes]]) -> list[dict]:
     segments: dict[tuple, dict] = {}
     scores: dict[tuple, dict] = defaultdict(lambda: defaultdict(float))
@@ -178,7 +175,7 @@ def convert_bio(files: list[tuple[str, bytes]]) -> list[dict]:
             entry["raters"].add(rater)
             scores[key][rater] += 0.0
             for e in row["target_errors"]:
-                if e["severity"] not in BIO_WEIGHTS:
+                if e["severity"] not in ("Major", "Minor", "Critical"):
                     continue
                 category = "/".join(x for x in (e["error_category"], e.get("error_subcategory", "")) if x)
                 error = {"rater": rater, "category": category, "severity": e["severity"], "side": "target"}
@@ -186,7 +183,7 @@ def convert_bio(files: list[tuple[str, bytes]]) -> list[dict]:
                 if start is not None:
                     error.update(start=start, end=start + len(e["term"]), text=e["term"])
                 entry["errors"].append(error)
-                scores[key][rater] += BIO_WEIGHTS[e["severity"]]
+                scores[key][rater] += weight(category, e["severity"])
     out = []
     for key in sorted(segments):
         entry = segments[key]
