@@ -485,6 +485,10 @@ def align(source: Sequence[str], target: Sequence[str], *, src_lang: str = "en",
     return _unpair_unrelated(source, target, links, src_lang, tgt_lang, opts)
 
 
+# the non-space length from which a junk-looking MT line paired by length alone is undone
+_JUNK_PAIR_MIN_LENGTH = 20
+
+
 def _numbers(features: Iterable[str]) -> bool:
     return any(k.startswith("#") for k in features)
 
@@ -503,10 +507,11 @@ def _unpair_unrelated(source: Sequence[str], target: Sequence[str], links: list[
     (cost above 0) is undone when, besides, the source holds a number and the MT none, both in
     Latin script (a translation keeps numbers and, in the same script, a cognate or a name; across
     scripts nothing but numbers need be shared, and a truncated rendering loses its number), or
-    when the MT segment looks like junk: a teaser sitting where an omitted sentence was is not its
-    translation. In a 2-1 or 3-1 link, an end source segment that shares nothing with the MT,
-    holds a number, and whose neighbours in the link account for every number of the MT is split
-    off, whatever the link's cost: a sentence merged into its neighbour's link, its content missing.
+    when the MT segment looks like junk and holds 20 non-space characters or more: a teaser
+    sitting where an omitted sentence was is not its translation. In a 2-1 or 3-1 link, an end
+    source segment that shares nothing with the MT, holds a number, and whose neighbours in the
+    link account for every number of the MT is split off, whatever the link's cost: a sentence
+    merged into its neighbour's link, its content missing.
     """
     out: list[Link] = []
     for link in links:
@@ -515,15 +520,17 @@ def _unpair_unrelated(source: Sequence[str], target: Sequence[str], links: list[
             continue
         src = [set(_analyse(source[i], src_lang)[1]) for i in link.source]
         tgt_feats: set[str] = set()
-        tgt_junk = 0.0
+        tgt_junk, tgt_length = 0.0, 0
         for j in link.target:
             analysed = _analyse(target[j], tgt_lang)
             tgt_feats.update(analysed[1])
-            tgt_junk = max(tgt_junk, analysed[4])
+            tgt_junk, tgt_length = max(tgt_junk, analysed[4]), tgt_length + analysed[0]
         latin = _latin_words(tgt_feats)
         if len(link.source) == 1:
+            # junk of some length (a sign-up, not "« Tu n'as qu'à … »"), both sides with anchors to share
+            junk = tgt_junk >= 0.5 and tgt_length >= _JUNK_PAIR_MIN_LENGTH and bool(src[0]) and bool(tgt_feats)
             if link.score > 0 and len(link.target) == 1 and not src[0] & tgt_feats and (
-                    tgt_junk >= 0.5 or latin and _latin_words(src[0]) and _numbers(src[0]) and not _numbers(tgt_feats)):
+                    junk or latin and _latin_words(src[0]) and _numbers(src[0]) and not _numbers(tgt_feats)):
                 out += [Link(link.source, (), opts.skip), Link((), link.target, opts.skip)]
             else:
                 out.append(link)
