@@ -297,3 +297,24 @@ def test_generator_preambles_and_voice_in_several_languages():
     for leak, lang in leaks:
         assert prompt_spans(leak, lang), leak
     assert prompt_spans("Voici le texte intégral du discours du président :", "fr") == []
+
+
+def test_german_junk_lines_are_known_by_what_they_are():
+    article = ("Der Stadtrat von Springfield hat am Dienstagabend einen neuen Haushalt beschlossen.\n\n{}\n\n"
+               "Die Bürgermeisterin Helen Brandt verteidigte die Entscheidung in einer kurzen Rede.\n")
+    for junk, why in (("Diese Seite nutzt Cookies, um Ihnen das beste Erlebnis zu bieten. Mehr erfahren", "cookie"),
+                      ("Wir nutzen Cookies. Akzeptieren", "cookie"),
+                      ("Facebook Twitter WhatsApp E-Mail", "share bar"),
+                      ("Bleiben Sie informiert: Unser Newsletter liefert Ihnen die wichtigsten Nachrichten.",
+                       "furniture"),
+                      ("Jetzt kostenlos anmelden und keine Nachricht mehr verpassen!", "furniture")):
+        flags = detect(make(article.format(junk), tgt="de"))
+        assert texts(flags) == [junk], junk
+        assert why in flags[0].evidence, flags[0].evidence
+
+
+def test_sentences_about_cookies_are_not_cookie_notices():
+    for line in ("Die EU-Kommission will die Regeln für Cookies auf Websites verschärfen.",
+                 "Sie backte Cookies für ihre Kinder und die Nachbarn."):
+        hyp = f"Der Stadtrat hat am Dienstag getagt.\n\n{line}\n\nDie Sitzung dauerte drei Stunden.\n"
+        assert texts(detect(make(hyp, tgt="de"))) == [], line

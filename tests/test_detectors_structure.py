@@ -354,3 +354,53 @@ def test_a_four_character_decimal_starting_like_a_year_is_a_number_not_a_year():
     values = dict(extract_numbers("Unemployment rose to 20.1% in 2021.", "en"))
     assert values["20.1"] == frozenset({"20.1"})
     assert "21" in values["2021"]
+
+
+# A council story and German renderings of it (written for these tests): the third sentence is
+# omitted, and a junk line or an unrelated sentence sits where it was.
+COUNCIL = ("The city council of Springfield approved a new budget on Tuesday evening.\n"
+           "The plan sets aside 12 million euros for the repair of old school buildings.\n"
+           "Critics say the money will not be enough to fix the roofs before winter.\n"
+           "The mayor, Helen Brandt, defended the decision in a short speech.\n"
+           "She said the council would review the figures again in the spring.\n")
+RAT = ["Der Stadtrat von Springfield hat am Dienstagabend einen neuen Haushalt beschlossen.",
+       "Der Plan sieht 12 Millionen Euro für die Sanierung alter Schulgebäude vor.",
+       "Die Bürgermeisterin Helen Brandt verteidigte die Entscheidung in einer kurzen Rede.",
+       "Sie sagte, der Rat werde die Zahlen im Frühjahr erneut prüfen."]
+
+
+def test_an_omission_is_found_where_a_junk_line_sits_in_its_place():
+    # the junk line is as long as the missing sentence, so the aligner pairs them by length; the
+    # junk rules know the line (a cookie notice, a share bar), so the sentence is unrendered
+    for junk in ("Diese Seite nutzt Cookies, um Ihnen das beste Erlebnis zu bieten. Mehr erfahren",
+                 "Facebook Twitter WhatsApp E-Mail"):
+        hyp = "\n".join([*RAT[:2], junk, *RAT[2:]]) + "\n"
+        flags = detect(make(hyp, COUNCIL, tgt="de"))
+        assert found(flags, "accuracy/omission") == ["vor."], junk
+        assert "Critics say the money" in flags[0].evidence
+
+
+def test_an_omission_and_an_unrelated_sentence_in_its_place_are_both_reported():
+    # no anchor is shared between the missing sentence and the inserted one: no loose rendering,
+    # so neither is suppressed
+    source = COUNCIL.replace("the roofs before", "the roofs of 40 schools before")
+    hyp = "\n".join([*RAT[:2], "Das Wetter war an diesem Abend sonnig und ungewöhnlich warm für die Jahreszeit.",
+                     *RAT[2:]]) + "\n"
+    flags = detect(make(hyp, source, tgt="de"))
+    assert found(flags, "accuracy/omission") == ["vor."]
+    assert found(flags, "accuracy/addition") == ["Das Wetter war an diesem Abend sonnig und ungewöhnlich warm für "
+                                                 "die Jahreszeit."]
+
+
+def test_a_loose_rendering_the_aligner_left_unpaired_is_neither_omission_nor_addition():
+    # the unpaired MT sentence keeps the missing sentence's number: a loose rendering, not a gap
+    source = COUNCIL.replace("the roofs before", "the roofs of 40 schools before")
+    hyp = "\n".join([*RAT[:2], "Laut Kritikern reicht es für 40 Schulen nicht.", *RAT[2:]]) + "\n"
+    flags = detect(make(hyp, source, tgt="de"))
+    assert found(flags, "accuracy/omission") == [] and found(flags, "accuracy/addition") == []
+
+
+def test_a_german_closing_quote_after_the_full_stop_ends_the_article():
+    hyp = ("Der Minister sprach am Montag vor dem Parlament.\n"
+           "„Wir haben alles getan, was wir konnten“, sagte er. „Mehr war nicht möglich.“\n")
+    assert found(detect(make(hyp, tgt="de")), "omission/truncation") == []

@@ -56,8 +56,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # newsletter sign-ups: a newsletter word and a subscribe word, anywhere in a short line
         "newsletter": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("newsletter")) + r")", re.IGNORECASE),
         "subscribe": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("subscribe")) + r")", re.IGNORECASE),
+        # cookie notices: a cookie word, a consent or site word and a word addressing the reader
+        "cookie": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("cookie")) + r")(?![^\W\d_])", re.IGNORECASE),
+        "consent": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("consent")) + r")", re.IGNORECASE),
+        "reader": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("reader")) + r")(?![^\W\d_])", re.IGNORECASE),
         # a share cue (optional) before a list of networks
-        "share_lead": re.compile(r"^(?:(?:" + _alternation(_cues("nav")) + r")(?:[\s\u00a0]+[^\W\d_]{1,3})?"
+        "share_lead": re.compile(r"^(?:(?:" + _alternation(_cues("nav")) + r")(?![^\W\d_])"
+                                 r"(?:[\s\u00a0]+[^\W\d_]{1,3}(?![^\W\d_]))?"
                                  r"[\s\u00a0]*[:|»›>]?[\s\u00a0]*)?",
                                  re.IGNORECASE),
     }
@@ -160,7 +165,8 @@ _GLUED_CASE = re.compile(r"[a-zà-ÿ](?=[A-ZÀ-Ý][a-zà-ÿ])")
 _ALNUM = re.compile(r"[^\W_]")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _ALNUM_RUN = re.compile(r"[^\W_]+")
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]\s\u00a0\u202f]*$")
+# closing quotes of every style: ” ’ » (English, French), “ ‘ (German „…“ ‚…‘), « › (Danish »…«)
+_TERMINAL = re.compile(r"[.!?…][\"'”’“‘»«›‹)\]\s\u00a0\u202f]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"',
                             "»": '"', "\u00a0": " ", "\u202f": " ", "\u2009": " "})
@@ -448,7 +454,7 @@ def pattern_junk(text: str, tgt: str, others: Sequence[str]) -> tuple[str, float
 
 def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> tuple[str, float] | None:
     """Page furniture known by what the line holds: a byline with a date stamp or naming a desk,
-    an ad label before a teaser, a newsletter sign-up, a share bar."""
+    an ad label before a teaser, a newsletter sign-up, a cookie notice, a share bar."""
     n_words = len(plain.split())
     if n_words > _SIGN_UP_WORDS:
         return None   # furniture of these kinds is short; a paragraph is article text
@@ -468,6 +474,11 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
     verb = noun and patterns["subscribe"].search(plain)
     if verb:
         return f"newsletter sign-up ({noun.group()!r}, {verb.group()!r})", 0.9
+    cookie = patterns["cookie"].search(plain)
+    consent = cookie and patterns["consent"].search(plain)
+    reader = consent and patterns["reader"].search(plain)
+    if reader:
+        return f"cookie notice ({cookie.group()!r}, {consent.group()!r}, {reader.group()!r})", 0.9
     networks = [w for w in _SHARE_SPLIT.split(plain[patterns["share_lead"].match(plain).end():]) if w]
     if len(networks) >= 2 and all(w.casefold().strip(":") in _social() for w in networks):
         return f"share bar ({', '.join(networks)})", 0.9

@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .lexicon import table
+from .langdata import table
 
 
 @lru_cache(maxsize=16)

@@ -295,7 +295,8 @@ class _Context:
     def _gap_links(self) -> list:
         """The alignment as omissions see it: a source sentence paired only with a copy of its
         neighbour's rendering (the MT repeats a line where the sentence was; the link is held by
-        length alone) is unrendered, and the copy an MT-only segment."""
+        length alone), or only with lines the junk rules know, is unrendered, and the copy or the
+        junk an MT-only segment."""
         if self._gaps is not None:
             return self._gaps
         from ..alignment.aligner import Link
@@ -306,6 +307,10 @@ class _Context:
             copy = self._copied_rendering(links, k)
             if copy:
                 self._copies.add(link.target[0])
+                out += [Link(link.source, (), link.score), Link((), link.target, 0.0)]
+            elif link.source and link.target and all(self.line_kind(j) == "junk" for j in link.target):
+                # a junk line (a sign-up, a cookie notice) renders nothing: the sentence paired with it
+                # by length is unrendered
                 out += [Link(link.source, (), link.score), Link((), link.target, 0.0)]
             else:
                 out.append(link)
@@ -325,8 +330,9 @@ class _Context:
         return False
 
     def _crossed_gaps(self) -> set[int]:
-        """Links in a run of unaligned links holding both source-only and MT-only segments: a
-        loose or garbled rendering the aligner could not pair, not an omission plus an addition."""
+        """Links in a run of unaligned links holding both source-only and MT-only segments that share
+        an anchor: a loose or garbled rendering the aligner could not pair, not an omission plus an
+        addition. Without a shared anchor the gap stands (and the MT-only text is an addition)."""
         links = self._gap_links()
         crossed: set[int] = set()
         k = 0
@@ -338,9 +344,20 @@ class _Context:
             while k < len(links) and not (links[k].source and links[k].target):
                 run.append(k)
                 k += 1
-            if any(links[r].source for r in run) and any(self._prose(j) for r in run for j in links[r].target):
+            sources = [i for r in run for i in links[r].source]
+            prose = [j for r in run for j in links[r].target if self._prose(j)]
+            if sources and prose and self._shares_anchor(sources, prose):
                 crossed.update(run)
         return crossed
+
+    def _shares_anchor(self, sources: list[int], targets: list[int]) -> bool:
+        """Some source segment and some MT segment of the lists share a number, a name or a
+        cognate (the aligner's anchors, punctuation aside): evidence of a loose rendering."""
+        from ..alignment.aligner import features
+
+        src = self.doc.source_segments or ()
+        mt_keys = {k for j in targets for k in features(self.segs[j].text) if k[0] != "p"}
+        return any(k[0] != "p" and k in mt_keys for i in sources for k in features(src[i].text))
 
     def _prose(self, j: int) -> bool:
         """MT segment j is article text: not a junk line, a leaked prompt, a duplicate, nor what the

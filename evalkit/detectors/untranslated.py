@@ -147,6 +147,7 @@ class UntranslatedDetector(Detector):
             flags += self._english_names(doc, tokens, masked, src, tgt, source_words)
         flags += self._name_phrases(doc, tokens, seqs, masked, src, tgt, gaz)
         flags += self._exonyms(doc, tokens, masked, src, tgt)
+        flags += self._place_names(doc, tokens, masked, src, tgt, source_words)
         flags += self._gazetteer_aliases(doc, tokens, known, src, tgt)
         inserted = _insertions(doc)
         if inserted:
@@ -463,22 +464,29 @@ class UntranslatedDetector(Detector):
         aligned source writes it, holding a common source-language noun the target has its own word
         for ("Cornwall Council", "Mountain Rescue"), and identified as the source language: minor."""
         flags = []
+        text = doc.hypothesis
         i, n = 0, len(tokens)
         while i < n:
-            if not tokens[i].capitalised or tokens[i].initial:
-                i += 1   # a sentence's first word is capitalised anyway: the name starts after it
+            # a sentence's first word is capitalised anyway: the name starts after it, unless an
+            # English-style possessive ties it to the next capitalised word ("President's Cup")
+            if not tokens[i].capitalised or tokens[i].initial and not _possessive(text, tokens, i):
+                i += 1
                 continue
             j = i
-            while j + 1 < n and tokens[j + 1].capitalised and _joinable(doc.hypothesis, tokens, j):
-                j += 1
+            while j + 1 < n:
+                if tokens[j + 1].capitalised and _joinable(text, tokens, j):
+                    j += 1
+                elif _possessive(text, tokens, j):
+                    j += 2
+                else:
+                    break
             run = range(i, j + 1)
             i = j + 1
             if len(run) < 2 or tokens[run[0]].caps_line or any(k in masked for k in run):
                 continue
             if not all(tokens[k].lower in source_words.get(tokens[k].start, ()) for k in run):
                 continue
-            nouns = [tokens[k].text for k in run if zipf(tokens[k].lower, src) >= _NAME_NOUN_MIN
-                     and zipf(tokens[k].lower, src) - zipf(tokens[k].lower, tgt) >= _NAME_NOUN_GAP]
+            nouns = [tokens[k].text for k in run if _source_noun(tokens[k].lower, src, tgt)]
             if not nouns:
                 continue
             start, end = tokens[run[0]].start, tokens[run[-1]].end
@@ -573,6 +581,20 @@ class UntranslatedDetector(Detector):
                                         f"dateline {word!r} in its {src} form (zipf difference {d:.1f})"))
         return flags
 
+    def _place_names(self, doc: DetectionInput, tokens: list[Token], masked: set[int], src: str, tgt: str,
+                     source_words: _SourceWords) -> list[Flag]:
+        """Countries and cities in their source-language form ("Türkiye", "Vienna" in German), by
+        the names Unicode CLDR gives them in each language (evalkit/data/exonyms.tsv)."""
+        from .place_names import place_name_spans
+
+        flags = []
+        for start, end, target, evidence in place_name_spans(doc.hypothesis, tokens, masked, src, tgt):
+            name = doc.hypothesis[start:end].lower().split()
+            aligned = all(word in source_words.get(start, ()) for word in name[:1])
+            flags.append(self._flag(doc, start, end, "minor", 0.75 if aligned else 0.6,
+                                    evidence + ("; the aligned source has it" if aligned else ""), target))
+        return flags
+
     # ---- organisations with an established target-language name (NATO -> OTAN)
 
     def _gazetteer_aliases(self, doc: DetectionInput, tokens: list[Token], known, src: str,
@@ -653,6 +675,19 @@ def _source_language_segment(doc: DetectionInput, tokens: list[Token], classes: 
 
 # a source-language noun in a name kept in a noun-capitalising target: source Zipf and difference
 _NAME_NOUN_MIN, _NAME_NOUN_GAP = 4.0, 1.2
+
+
+def _source_noun(word: str, src: str, tgt: str) -> bool:
+    """A common source-language word that the target language has its own word for."""
+    zs, zt = zipf(word, src), zipf(word, tgt)
+    return zs >= _NAME_NOUN_MIN and zs - zt >= _NAME_NOUN_GAP
+
+
+def _possessive(text: str, tokens: list[Token], j: int) -> bool:
+    """Token j ends in an English possessive ("President's") followed by a capitalised word."""
+    if j + 2 >= len(tokens) or tokens[j + 1].text != "s" or tokens[j + 1].start != tokens[j].end + 1:
+        return False
+    return text[tokens[j].end] in "'’" and tokens[j + 2].capitalised and _joinable(text, tokens, j + 1)
 # A capitalised term in a noun-capitalising target: the target's Zipf below _TERM_TARGET_MAX (with a
 # source) or _TERM_TARGET_MAX_ALONE (without one, where the source's must reach _TERM_SOURCE_MIN_ALONE)
 _TERM_TARGET_MAX, _TERM_TARGET_MAX_ALONE, _TERM_SOURCE_MIN_ALONE = 2.0, 1.0, 4.0
