@@ -357,3 +357,9 @@ def test_a_sentence_merged_into_its_neighbours_link_is_split_off_when_it_shares_
     links = pairs(align_segments(segment("\n".join(source), "en"), segment("\n".join(mt), "de"),
                                  src_lang="en", tgt_lang="de"))
     assert links == [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,)), ((4,), (3,))]
+
+
+def test_names_are_anchors_across_scripts() -> None:
+    # Cyrillic folds to Latin letters (evalkit/data/transliteration.tsv): Путин, Семак, ТАСС
+    assert {"wputi", "wsema", "wtass"} <= set(features("Путин поздравил Семака, сообщил ТАСС."))
+    assert {"wputi", "wsema", "wtass"} <= set(features("Putin congratulated Semak, TASS said."))

@@ -136,7 +136,23 @@ _JUNK = re.compile(
 @functools.lru_cache(maxsize=1 << 16)
 def _fold(word: str) -> str:
     word = word.casefold().replace("ß", "ss").replace("œ", "oe").replace("æ", "ae")
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    folded = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return folded.translate(_latin_letters()) if not folded.isascii() else folded
+
+
+@functools.lru_cache(maxsize=1)
+def _latin_letters() -> dict[int, str]:
+    """Latin letters for Cyrillic ones (evalkit/data/transliteration.tsv): "путин" folds to "putin",
+    so a name is an anchor across scripts."""
+    from importlib import resources
+
+    table: dict[int, str] = {}
+    text = resources.files("evalkit").joinpath("data/transliteration.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#") and not line.startswith("letter\t"):
+            letter, _, latin = line.partition("\t")
+            table[ord(letter)] = latin
+    return table
 
 
 def _normalise_number(match: re.Match[str]) -> str:
@@ -493,9 +509,10 @@ def _numbers(features: Iterable[str]) -> bool:
     return any(k.startswith("#") for k in features)
 
 
-def _latin_words(features: Iterable[str]) -> bool:
-    """Some word anchor is in Latin letters: two such sides could share cognates."""
-    return any(k.startswith("w") and k[1:].isascii() for k in features)
+def _latin_script(text: str) -> bool:
+    """Most letters of the text are Latin (accents aside): two such sides could share cognates."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c < "\u0250" for c in letters) > len(letters) / 2
 
 
 def _unpair_unrelated(source: Sequence[str], target: Sequence[str], links: list[Link], src_lang: str,
@@ -525,17 +542,19 @@ def _unpair_unrelated(source: Sequence[str], target: Sequence[str], links: list[
             analysed = _analyse(target[j], tgt_lang)
             tgt_feats.update(analysed[1])
             tgt_junk, tgt_length = max(tgt_junk, analysed[4]), tgt_length + analysed[0]
-        latin = _latin_words(tgt_feats)
+        latin = all(_latin_script(target[j]) for j in link.target)
         if len(link.source) == 1:
             # junk of some length (a sign-up, not "« Tu n'as qu'à … »"), both sides with anchors to share
             junk = tgt_junk >= 0.5 and tgt_length >= _JUNK_PAIR_MIN_LENGTH and bool(src[0]) and bool(tgt_feats)
             if link.score > 0 and len(link.target) == 1 and not src[0] & tgt_feats and (
-                    junk or latin and _latin_words(src[0]) and _numbers(src[0]) and not _numbers(tgt_feats)):
+                    junk or latin and _latin_script(source[link.source[0]]) and _numbers(src[0])
+                    and not _numbers(tgt_feats)):
                 out += [Link(link.source, (), opts.skip), Link((), link.target, opts.skip)]
             else:
                 out.append(link)
             continue
-        ends = [k for k in (0, len(src) - 1) if latin and _numbers(src[k]) and not src[k] & tgt_feats]
+        ends = [k for k in (0, len(src) - 1) if latin and _latin_script(source[link.source[k]]) and _numbers(src[k])
+                and not src[k] & tgt_feats]
         if ends:
             rest = set().union(*(f for k, f in enumerate(src) if k not in ends))
             if not rest & tgt_feats or {k for k in tgt_feats if k.startswith("#")} - rest:

@@ -50,9 +50,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "byline_start": re.compile(r"^(?:" + _alternation(_cues("byline")) + r")[\s\u00a0]+(?=[^\W\d_])",
                                    re.IGNORECASE),
         "newsroom": re.compile(r"(?:\w*(?:" + _alternation(_cues("newsroom")) + r"))\b", re.IGNORECASE),
+        "newsroom_word": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("newsroom")) + r")", re.IGNORECASE),
         # an ad label, a separator, then the advertised teaser
-        "sponsored": re.compile(r"^(?P<cue>" + _alternation(_cues("sponsored")) + r")[\s\u00a0]*[:|–—-]+[\s\u00a0]*\S",
-                                re.IGNORECASE),
+        "sponsored": re.compile(r"^(?P<cue>" + _alternation(_cues("sponsored")) + r")"
+                                r"[\s\u00a0]*[:|–—.•-]+[\s\u00a0]*\S", re.IGNORECASE),
         # newsletter sign-ups: a newsletter word and a subscribe word, anywhere in a short line
         "newsletter": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("newsletter")) + r")", re.IGNORECASE),
         "subscribe": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("subscribe")) + r")", re.IGNORECASE),
@@ -74,6 +75,9 @@ _STAMP = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
 _SHARE_SPLIT = re.compile(r"[\s\u00a0|/·•,]+")
 # bylines, ad labels, sign-ups and share bars are short lines
 _SIGN_UP_WORDS = 20
+# a byline cue, a writer's name and a desk ("Par Camille Roussel, avec le service Santé"): at most
+# these words
+_BYLINE_WORDS = 10
 
 
 @functools.lru_cache(maxsize=1)
@@ -453,8 +457,9 @@ def pattern_junk(text: str, tgt: str, others: Sequence[str]) -> tuple[str, float
 
 
 def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> tuple[str, float] | None:
-    """Page furniture known by what the line holds: a byline with a date stamp or naming a desk,
-    an ad label before a teaser, a newsletter sign-up, a cookie notice, a share bar."""
+    """Page furniture known by what the line holds: a byline with a date stamp, naming a desk or a
+    writer, a meta line (section | date | views), an ad label before a teaser, a newsletter
+    sign-up, a cookie notice, a share bar."""
     n_words = len(plain.split())
     if n_words > _SIGN_UP_WORDS:
         return None   # furniture of these kinds is short; a paragraph is article text
@@ -467,6 +472,15 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
         desk = patterns["newsroom"].match(rest)
         if desk:
             return f"byline naming a desk ({desk.group()!r}), not a writer", 0.85
+        # a writer and a desk ("Par Camille Roussel, avec le service Santé"): the hosting site's
+        # byline; a writer alone ("Par Jean Dupont") is the article's own
+        name, comma, after = rest.partition(",")
+        desk = comma and patterns["newsroom_word"].search(after)
+        if n_words <= _BYLINE_WORDS and desk and _looks_like_name(name):
+            return f"byline naming a writer and a desk ({desk.group()!r})", 0.8
+    fields = [f for f in plain.split("|") if f.strip()]
+    if len(fields) >= 3 and n_words <= 16 and _STAMP.search(plain):
+        return f"page meta line: {len(fields)} fields with a date stamp ({_STAMP.search(plain).group()!r})", 0.85
     sponsored = patterns["sponsored"].match(plain)
     if sponsored:
         return f"ad label before a teaser: {sponsored.group('cue')!r}", 0.9
