@@ -100,9 +100,21 @@ def test_a_finished_article_is_not_truncated() -> None:
 
 def test_truncation_seen_against_the_source() -> None:
     hyp = page(LINES[:5] + ["Les riverains ont salué l’ouvrage malgré le bruit"])
-    assert found(detect(make(hyp)), "omission/truncation") == []
     flags = detect(make(hyp, SOURCE))
     assert found(flags, "omission/truncation") == ["le bruit"]
+    assert flags[0].confidence == 0.75 and "characters for a" in flags[0].evidence
+
+
+def test_an_unpunctuated_last_sentence_where_every_other_one_is_punctuated_is_truncated() -> None:
+    # without the source the evidence is weaker (0.6): the four other sentence lines of the article
+    # (the headline aside) end with a full stop, the last one with nothing
+    flags = detect(make(page(LINES[:5] + ["Les riverains ont salué l’ouvrage malgré le bruit"])))
+    assert [(f.text, f.confidence) for f in flags] == [("le bruit", 0.6)]
+    assert "its other 4 sentence lines all end with it" in flags[0].evidence
+    # an article written without full stops gives no such evidence, and a four-word credit is no sentence
+    unpunctuated = [line.rstrip(".") for line in LINES[:5]]
+    assert detect(make(page(unpunctuated + ["Les riverains ont salué l’ouvrage malgré le bruit"]))) == []
+    assert detect(make(page(LINES + ["Avec l’AFP et Reuters"]))) == []
 
 
 def test_omitted_sentence_is_anchored_in_the_mt() -> None:

@@ -233,7 +233,7 @@ class _Context:
             return
         tokens = list(_TOKEN.finditer(text))
         n = len(words(text))
-        if n < 6:
+        if n < _TRUNCATED_MIN_WORDS:
             return
         last_word = re.sub(r"\W+$", "", tokens[-1].group()).lower().split("’")[-1].split("'")[-1]
         dangling = last_word in _DANGLING_SETS.get(self.lang, frozenset()) or tokens[-1].group().endswith(
@@ -246,11 +246,24 @@ class _Context:
             confidence, why = 0.75, short_of_source
         elif paragraph:
             confidence, why = 0.65, "the article's last paragraph ends without sentence punctuation"
+        elif n >= 6 or self._punctuated_elsewhere(last) >= _TRUNCATED_PUNCTUATED_LINES:
+            punctuated = self._punctuated_elsewhere(last)
+            if punctuated < _TRUNCATED_PUNCTUATED_LINES:
+                return
+            confidence, why = 0.6, (f"the article's last sentence ends without punctuation, where its other "
+                                    f"{punctuated} sentence lines all end with it")
         else:
             return
         start = tokens[-2].start() if len(tokens) >= 2 else tokens[-1].start()
         self.flag(seg.start + start, seg.start + tokens[-1].end(), "omission/truncation", "major", confidence,
                   why, suggestion=None)
+
+    def _punctuated_elsewhere(self, last: Line) -> int:
+        """How many other content lines of six words or more (the headline, the first, aside) end with
+        sentence punctuation; 0 when one does not (an article written without full stops)."""
+        content = [line for line in self.lines if line.kind == "content"]
+        lines = [line.text.strip() for line in content[1:] if line is not last and len(words(line.text)) >= 6]
+        return len(lines) if all(is_terminal(t) or t.endswith((":", ";")) for t in lines) else 0
 
     def _last_article_line(self) -> Line | None:
         """The article's last line: the last content line, passing over short unpunctuated lines after
@@ -259,7 +272,7 @@ class _Context:
         content = [line for line in self.lines if line.kind == "content"]
         for line in reversed(content[-4:]):
             text = line.text.strip()
-            if len(words(text)) >= 6 or is_terminal(text) or text.endswith((":", ";")):
+            if len(words(text)) >= _TRUNCATED_MIN_WORDS or is_terminal(text) or text.endswith((":", ";")):
                 return line
         return content[-1] if content else None
 
@@ -572,6 +585,11 @@ _SOURCE_NAME = re.compile(r"(?P<first>[A-ZÀ-Þ](?<![\w-][A-ZÀ-Þ])[a-zà-ÿ]+)
                           r"(?P<last>[A-ZÀ-Þ][a-zà-ÿ]+)(?![\w-]|[\s\u00a0]+[A-ZÀ-Þ])")
 # Titles and words that open a capitalised run without being a given name.
 _TITLES = word_set("not-given-names")
+
+
+# An unpunctuated last line of this many words or more, in an article whose other sentence lines
+# (at least the second number of them) all end with punctuation, is a truncated sentence
+_TRUNCATED_MIN_WORDS, _TRUNCATED_PUNCTUATED_LINES = 5, 4
 
 
 @functools.lru_cache(maxsize=1 << 15)
