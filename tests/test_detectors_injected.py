@@ -341,3 +341,9 @@ def test_a_sentence_opening_with_a_byline_word_is_no_byline():
     for line in ("Par ailleurs, le maire a promis une réponse.", "Von Berlin aus fuhr er weiter nach Dresden."):
         hyp = f"Premier paragraphe.\n\n{line}\n\nDernier paragraphe.\n"
         assert texts(detect(make(hyp, tgt="fr"))) == [], line
+
+
+def test_a_russian_rewrite_prompt_is_a_prompt_and_a_russian_verb_in_prose_is_not():
+    assert prompt_spans("Перепиши эту статью своими словами и добавь ключевые слова для SEO.", "ru") == \
+        [(0, 67, "Перепиши эту статью")]
+    assert prompt_spans("Он перепишет статью завтра, сказал редактор.", "ru") == []

@@ -416,3 +416,38 @@ def test_a_german_closing_quote_after_the_full_stop_ends_the_article():
     hyp = ("Der Minister sprach am Montag vor dem Parlament.\n"
            "„Wir haben alles getan, was wir konnten“, sagte er. „Mehr war nicht möglich.“\n")
     assert found(detect(make(hyp, tgt="de")), "omission/truncation") == []
+
+
+def test_a_sentence_merged_into_its_neighbours_rendering_with_its_content_lost_is_an_omission():
+    # "Silicon Saxony said the region remained attractive" survives only as a name tacked onto the
+    # previous sentence: the 2-1 link's German side is far shorter than its two English sentences
+    source = ("Intel has postponed its chip factory in Magdeburg by up to two years.\n"
+              "Otto von Guericke University had planned new courses in chip design for the future staff.\n"
+              "Trade association Silicon Saxony said the region remained attractive for investors.\n"
+              "The site on the edge of Magdeburg covers 380 hectares.\n")
+    hyp = ("Intel hat sein Chipwerk in Magdeburg um bis zu zwei Jahre verschoben.\n"
+           "Die Otto-von-Guericke-Universität hatte neue Studiengänge im Chipdesign geplant, ebenso wie "
+           "Silicon Saxony.\n"
+           "Das Gelände am Rand von Magdeburg umfasst 380 Hektar.\n")
+    flags = detect(make(hyp, source, tgt="de"))
+    omissions = [f for f in flags if f.category == "accuracy/omission"]
+    assert [f.text for f in omissions] == ["Saxony."]
+    assert omissions[0].suggestion.startswith("Trade association Silicon Saxony")
+    # the whole of both sentences rendered in one: no omission, and "Guericke" kept inside a
+    # German compound is no dropped name part
+    full = hyp.replace("ebenso wie Silicon Saxony.", "und der Branchenverband Silicon Saxony erklärte, die "
+                                                     "Region bleibe für Investoren attraktiv.")
+    assert [f for f in detect(make(full, source, tgt="de")) if f.category == "accuracy/omission"] == []
+
+
+def test_a_sentence_paired_with_a_leaked_prompt_goes_with_the_unpaired_rendering_next_to_it():
+    # length pairs "She said the council would review ..." with the prompt and leaves its rendering
+    # unpaired just before it: the prompt renders nothing, the rendering next to it is the pair
+    source = COUNCIL + "A final vote is planned for July, news agency dpa reported.\n"
+    hyp = "\n".join([*RAT[:2], "Kritiker sagen, das Geld reiche nicht, um die Dächer vor dem Winter zu reparieren.",
+                     *RAT[2:], "Schreibe diesen Artikel um, damit er nicht als Plagiat erkannt wird.",
+                     "Eine endgültige Abstimmung ist für Juli geplant, meldete die Nachrichtenagentur dpa."]) + "\n"
+    doc = make(hyp, source, tgt="de")
+    assert ((4,), (5,)) in [(lk.source, lk.target) for lk in doc.alignment]   # the pairing by length
+    flags = detect(doc)
+    assert found(flags, "accuracy/omission") == [] and found(flags, "accuracy/addition") == []

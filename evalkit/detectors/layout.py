@@ -110,7 +110,9 @@ _PROMPT_IMPERATIVE = re.compile(
     r"|(?:schreibe|schreiben\s+sie|formuliere|übersetze)\s+(?:diesen|den|diese|die|das|einen)\s+"
     r"(?:artikel|text|titel|beitrag)"
     r"|(?:reescribe|reescriba|reescreva|reescreve|riscrivi|riscriva|traduce|traduza|traduci)\s+"
-    r"(?:este|esta|el|la|o|a|questo|quest['’]|l['’]|il)\s*(?:artículo|artigo|articolo|texto|testo|título|titolo)",
+    r"(?:este|esta|el|la|o|a|questo|quest['’]|l['’]|il)\s*(?:artículo|artigo|articolo|texto|testo|título|titolo)"
+    r"|(?:перепиши|переформулируй|напиши|переведи)(?:те)?\s+(?:(?:эту|этот|эти|данную|данный|следующую|следующий)\s+)?"
+    r"(?:стать[юяи]|текст|заголовок)",
     re.IGNORECASE)
 # How a generator opens its reply: "Here is the", "Voici le", "Hier ist der", "Aquí está el", "Вот".
 _PREAMBLE = (r"(?:here(?:'s|’s|\s+is|\s+are)\s+(?:the|your)|voici\s+(?:l['’]|le|la|les|votre)"

@@ -13,7 +13,7 @@ import os
 import re
 import statistics
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..flags import Flag
 from .base import DetectionInput, Detector
@@ -55,6 +55,7 @@ class StructureDetector(Detector):
         ctx.truncation()
         if doc.alignment is not None and doc.source_segments is not None and doc.hypothesis_segments is not None:
             ctx.omissions()
+            ctx.merged_omissions()
             ctx.dropped_name_parts()
             ctx.broken_sentences()
             ctx.additions()
@@ -308,27 +309,42 @@ class _Context:
     def _gap_links(self) -> list:
         """The alignment as omissions see it: a source sentence paired only with a copy of its
         neighbour's rendering (the MT repeats a line where the sentence was; the link is held by
-        length alone), or only with lines the junk rules know, is unrendered, and the copy or the
-        junk an MT-only segment."""
+        length alone), or only with lines the junk or prompt rules know, is unrendered, and the copy,
+        the junk or the prompt an MT-only segment; where an MT-only prose line comes right before or
+        after the junk, the sentence goes with it instead."""
         if self._gaps is not None:
             return self._gaps
         from ..alignment.aligner import Link
 
         links = list(self.doc.alignment or ())
         out = []
-        for k, link in enumerate(links):
-            copy = self._copied_rendering(links, k)
-            if copy:
+        k = 0
+        while k < len(links):
+            link = links[k]
+            k += 1
+            if self._copied_rendering(links, k - 1):
                 self._copies.add(link.target[0])
                 out += [Link(link.source, (), link.score), Link((), link.target, 0.0)]
-            elif link.source and link.target and all(self.line_kind(j) == "junk" for j in link.target):
-                # a junk line (a sign-up, a cookie notice) renders nothing: the sentence paired with it
-                # by length is unrendered
-                out += [Link(link.source, (), link.score), Link((), link.target, 0.0)]
+            elif link.source and link.target and all(self.line_kind(j) in ("junk", "prompt") for j in link.target):
+                # a junk line (a sign-up, a cookie notice) or a leaked prompt renders nothing: the
+                # sentence paired with it by length is unrendered, unless the MT line right before or
+                # after the junk is prose with no source, which then is its rendering (a shifted pair)
+                after = links[k] if k < len(links) else None
+                if out and self._unpaired_prose(out[-1]):
+                    out[-1] = Link(link.source, out[-1].target, link.score)
+                    out.append(Link((), link.target, 0.0))
+                elif after is not None and self._unpaired_prose(after):
+                    out += [Link((), link.target, 0.0), Link(link.source, after.target, link.score)]
+                    k += 1
+                else:
+                    out += [Link(link.source, (), link.score), Link((), link.target, 0.0)]
             else:
                 out.append(link)
         self._gaps = out
         return out
+
+    def _unpaired_prose(self, link) -> bool:
+        return not link.source and bool(link.target) and all(map(self._prose, link.target))
 
     def _copied_rendering(self, links: list, k: int) -> bool:
         link = links[k]
@@ -434,6 +450,36 @@ class _Context:
                   f"{len(run)} source sentence(s) with no MT counterpart: {missing[:120]!r}",
                   suggestion=missing if len(missing) <= 1000 else missing[:1000] + "…")
 
+    def merged_omissions(self) -> None:
+        """Two or three source sentences rendered by MT text far shorter than their length leads to
+        expect (under _MERGED_SHORT of it, at the document's length ratio): the sentence of the link
+        whose anchors the MT has least of was merged into its neighbour's rendering and its content
+        lost. Anchored on the last word of the MT text, like an omission."""
+        from ..alignment.aligner import features
+
+        src = self.doc.source_segments or ()
+        ratio = self._length_ratio()
+        for link in self._gap_links():
+            if len(link.source) < 2 or not link.target or not all(self._prose(j) for j in link.target):
+                continue
+            src_len = sum(len(src[i].text) for i in link.source)
+            tgt_len = sum(len(self.segs[j].text) for j in link.target)
+            if tgt_len >= _MERGED_SHORT * ratio * src_len:
+                continue
+            mt_keys = {k for j in link.target for k in features(self.segs[j].text) if k[0] != "p"}
+            lost = min(link.source, key=lambda i, mt=mt_keys: _kept_share(features(src[i].text), mt))
+            missing = src[lost].text
+            if len(words(missing)) < 3:
+                continue
+            seg = self.segs[link.target[-1]]
+            last = [m.start() for m in _WORD_SPAN.finditer(seg.text)]
+            a = last[-1] if last else 0
+            self.flag(seg.start + a, seg.start + len(seg.text.rstrip()), "accuracy/omission", "major", 0.55,
+                      f"{len(link.source)} source sentences ({src_len} characters) are rendered by {tgt_len} "
+                      f"characters, {tgt_len / (ratio * src_len):.0%} of what the document's length ratio "
+                      f"leads to expect; the MT has least of {missing[:120]!r}",
+                      suggestion=missing if len(missing) <= 1000 else missing[:1000] + "…")
+
     def broken_sentences(self) -> None:
         """An aligned MT sentence broken by stray end punctuation and going on in lowercase ("la réunion.
         . par le ministère") where its source sentence runs on: words were lost at the break. Minor
@@ -505,6 +551,8 @@ class _Context:
                 after = seg.text[w.end():].lstrip(" \u00a0")
                 if after[:1].isupper():
                     continue  # "Financial Instances": a substituted name part, not a dropped one
+                if after[:1] in "-‐" and after[1:2].isupper():
+                    continue  # "Otto-von-Guericke-Hochschule": the name in a compound, its last word translated
                 if _INSIDE_NAME.search(seg.text, 0, w.start()):
                     continue  # "El Correo de Washington": the name rendered another way (names detector)
                 self.flag(seg.start + w.start(), seg.start + w.end(), "accuracy/omission", "minor", 0.5,
@@ -513,8 +561,9 @@ class _Context:
 
     def additions(self) -> None:
         """MT prose with no source counterpart (a 0-1 link) that is neither site junk, a leaked
-        prompt nor a duplicate, and not the second half of a source sentence the MT split in two."""
-        links = list(self.doc.alignment or ())
+        prompt nor a duplicate, and not the second half of a source sentence the MT split in two
+        (the alignment as omissions see it, whose indices `_crossed_gaps` gives)."""
+        links = self._gap_links()
         ratio = self._length_ratio()
         src = self.doc.source_segments or ()
         crossed = self._crossed_gaps()
@@ -587,6 +636,15 @@ _SOURCE_NAME = re.compile(r"(?P<first>[A-ZÀ-Þ](?<![\w-][A-ZÀ-Þ])[a-zà-ÿ]+)
 _TITLES = word_set("not-given-names")
 
 
+def _kept_share(source_keys: Iterable[str], mt_keys: set[str]) -> float:
+    """The share of a source sentence's anchors (punctuation aside) that the MT text has."""
+    keys = [k for k in source_keys if k[0] != "p"]
+    return sum(k in mt_keys for k in keys) / len(keys) if keys else 1.0
+
+
+# A 2-1 or 3-1 link whose MT side is under this share of the length the source leads to expect has
+# lost the content of one of its sentences
+_MERGED_SHORT = 0.7
 # An unpunctuated last line of this many words or more, in an article whose other sentence lines
 # (at least the second number of them) all end with punctuation, is a truncated sentence
 _TRUNCATED_MIN_WORDS, _TRUNCATED_PUNCTUATED_LINES = 5, 4
