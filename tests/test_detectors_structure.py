@@ -451,3 +451,14 @@ def test_a_sentence_paired_with_a_leaked_prompt_goes_with_the_unpaired_rendering
     assert ((4,), (5,)) in [(lk.source, lk.target) for lk in doc.alignment]   # the pairing by length
     flags = detect(doc)
     assert found(flags, "accuracy/omission") == [] and found(flags, "accuracy/addition") == []
+
+
+def test_a_number_converted_to_metric_units_is_no_mistranslation():
+    source = "Black bears weigh 375 to 400 pounds in the autumn.\nThe park covers 12 square miles.\n"
+    converted = "Schwarzbären wiegen im Herbst 170 bis 180 Kilogramm.\nDer Park umfasst 31 Quadratkilometer.\n"
+    assert found(detect(make(converted, source, tgt="de")), "accuracy/mistranslation/number") == []
+    # the same numbers with the source's unit, or wrong conversions, are mistranslations
+    wrong = "Schwarzbären wiegen im Herbst 170 bis 180 Pfund.\nDer Park umfasst 12 Quadratmeilen.\n"
+    assert found(detect(make(wrong, source, tgt="de")), "accuracy/mistranslation/number") == ["170", "180"]
+    off = "Schwarzbären wiegen im Herbst 270 bis 280 Kilogramm.\nDer Park umfasst 12 Quadratmeilen.\n"
+    assert found(detect(make(off, source, tgt="de")), "accuracy/mistranslation/number") == ["270", "280"]

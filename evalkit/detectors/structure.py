@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from ..flags import Flag
 from .base import DetectionInput, Detector
-from .langdata import data_text, word_set
+from .langdata import data_text, table, word_set
 from .layout import Line, analyse_lines, is_terminal, normalise_line, pattern_junk, words
 from .numbers import extract_numbers, extract_numbers_spans
 
@@ -610,6 +610,10 @@ class _Context:
                     unmatched_t.append((a, b, vals))
             if not unmatched_t or not s_left:
                 continue
+            s_text_all = " ".join(src[i].text for i in link.source)
+            t_text_all = " ".join(self.segs[j].text for j in link.target)
+            converted = _converted(s_left, unmatched_t, s_text_all, t_text_all)
+            unmatched_t = [t for t in unmatched_t if t not in converted]
             for (a, b, _), (s_text, _) in zip(unmatched_t, s_left):
                 self.flag(a, b, "accuracy/mistranslation/number", "major", 0.65,
                           f"MT number {self.doc.hypothesis[a:b]!r} is not in the aligned source, "
@@ -640,6 +644,34 @@ def _kept_share(source_keys: Iterable[str], mt_keys: set[str]) -> float:
     """The share of a source sentence's anchors (punctuation aside) that the MT text has."""
     keys = [k for k in source_keys if k[0] != "p"]
     return sum(k in mt_keys for k in keys) / len(keys) if keys else 1.0
+
+
+@functools.lru_cache(maxsize=1)
+def _conversions() -> list[tuple[re.Pattern[str], re.Pattern[str], float, float]]:
+    """(source unit, target unit, factor, offset) from evalkit/data/unit_conversions.tsv."""
+    def stems(cell: str) -> re.Pattern[str]:
+        return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, cell.split("|"))) + ")", re.IGNORECASE)
+
+    return [(stems(r["source"]), stems(r["target"]), float(r["factor"]), float(r["offset"]))
+            for r in table("unit_conversions")]
+
+
+def _converted(source_numbers: list, mt_numbers: list, source: str, mt: str) -> list:
+    """The MT numbers that are a source number converted to another unit (375 pounds, 170 kg), both
+    units named in the texts; within 6% or 1 of the exact value (translators round)."""
+    units = [(f, o) for s_unit, t_unit, f, o in _conversions() if s_unit.search(source) and t_unit.search(mt)]
+    out = []
+    for t in mt_numbers:
+        for _, vals in source_numbers:
+            pairs = [(float(x), float(y)) for x in vals for y in t[2] if _plain_number(x) and _plain_number(y)]
+            if any(abs(y - (x * f + o)) <= max(1.0, 0.06 * abs(x * f + o)) for x, y in pairs for f, o in units):
+                out.append(t)
+                break
+    return out
+
+
+def _plain_number(value: str) -> bool:
+    return bool(re.fullmatch(r"-?\d+(?:\.\d+)?", value))
 
 
 # A 2-1 or 3-1 link whose MT side is under this share of the length the source leads to expect has
