@@ -578,3 +578,13 @@ def test_possessive_brand_and_owner_names_are_not_english_terms():
                       "Er stand stundenlang vor McDonald's Restaurant in Moskau an."),
                      ("The band played at Andrea's Bar in Berlin.", "Die Band spielte in Andrea's Bar in Berlin.")):
         assert detect(make(hyp, src, tgt="de")) == []
+
+
+def test_an_acronym_kept_from_the_source_that_german_hardly_writes_is_minor():
+    src = "The DOJ and the FBI said NATO had been told, news agency dpa reported."
+    hyp = "Das DOJ und das FBI sagten, die NATO sei informiert worden, meldete die Nachrichtenagentur dpa."
+    flags = detect(make(hyp, src, tgt="de"))
+    assert [(f.text, f.severity) for f in flags] == [("DOJ", "minor")]
+    assert "the aligned source has it" in flags[0].evidence
+    # without the source saying so, an acronym is left alone
+    assert detect(make(hyp, tgt="de")) == []

@@ -148,6 +148,7 @@ class UntranslatedDetector(Detector):
         flags += self._name_phrases(doc, tokens, seqs, masked, src, tgt, gaz)
         flags += self._exonyms(doc, tokens, masked, src, tgt)
         flags += self._place_names(doc, tokens, masked, src, tgt, source_words)
+        flags += self._acronyms(doc, tokens, masked, src, tgt, source_words)
         flags += self._gazetteer_aliases(doc, tokens, known, src, tgt)
         inserted = _insertions(doc)
         if inserted:
@@ -595,6 +596,26 @@ class UntranslatedDetector(Detector):
                                     evidence + ("; the aligned source has it" if aligned else ""), target))
         return flags
 
+    def _acronyms(self, doc: DetectionInput, tokens: list[Token], masked: set[int], src: str, tgt: str,
+                  source_words: _SourceWords) -> list[Flag]:
+        """An acronym kept from the aligned source that the target language hardly writes ("DOJ",
+        "GOP" in German; not "FBI", "NATO", "dpa"): the reader gets the source language's
+        abbreviation of source-language words. Minor."""
+        flags = []
+        for i in compress(range(len(tokens)), map(itemgetter(8), tokens)):
+            tok = tokens[i]
+            if i in masked or tok.caps_line or not 2 <= len(tok.text) <= _ACRONYM_MAX or not tok.text.isalpha():
+                continue
+            zs, zt = zipf(tok.lower, src), zipf(tok.lower, tgt)
+            if zs < _ACRONYM_SOURCE_MIN or zt > _ACRONYM_TARGET_MAX or zs - zt < _ACRONYM_GAP:
+                continue
+            if tok.lower not in source_words.get(tok.start, ()):
+                continue
+            flags.append(self._flag(doc, tok.start, tok.end, "minor", 0.5,
+                                    f"{tok.text!r} is a {src} abbreviation (Zipf {zs:.1f}) that {tgt} hardly "
+                                    f"writes (Zipf {zt:.1f}); the aligned source has it"))
+        return flags
+
     # ---- organisations with an established target-language name (NATO -> OTAN)
 
     def _gazetteer_aliases(self, doc: DetectionInput, tokens: list[Token], known, src: str,
@@ -673,6 +694,9 @@ def _source_language_segment(doc: DetectionInput, tokens: list[Token], classes: 
     return "major", round(0.5 + 0.3 * p_src, 2), evidence
 
 
+# an acronym kept from the source: at most this long, at least this frequent in the source language,
+# at most this frequent in the target one, and more frequent in the source by the gap
+_ACRONYM_MAX, _ACRONYM_SOURCE_MIN, _ACRONYM_TARGET_MAX, _ACRONYM_GAP = 4, 3.0, 2.8, 1.2
 # a source-language noun in a name kept in a noun-capitalising target: source Zipf and difference
 _NAME_NOUN_MIN, _NAME_NOUN_GAP = 4.0, 1.2
 
