@@ -588,3 +588,9 @@ def test_an_acronym_kept_from_the_source_that_german_hardly_writes_is_minor():
     assert "the aligned source has it" in flags[0].evidence
     # without the source saying so, an acronym is left alone
     assert detect(make(hyp, tgt="de")) == []
+
+
+def test_a_segment_that_goes_on_in_english_after_german_words_is_flagged_from_there():
+    hyp = "West-Ham-Manager David Moyes sagte, his side had given everything."
+    flags = detect(make(hyp, tgt="de"))
+    assert [(f.text, f.severity) for f in flags] == [("his side had given everything", "major")]

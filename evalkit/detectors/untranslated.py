@@ -296,6 +296,14 @@ class UntranslatedDetector(Detector):
             if verdict is None:
                 continue
             severity, confidence, evidence = verdict
+            # a segment that opens with target-language words ("... Moyes sagte, his side had given
+            # everything"): the span starts after the last of them, and the segment is not wholly
+            # in the source language
+            lead = [k for k in members if classes[k][0] == TARGET]
+            if lead and len([k for k in members if k > lead[-1] and classes[k][0] in _LEANING]) >= 3:
+                tail = [k for k in members if k > lead[-1]]
+                evidence += f"; after {tgt} {tokens[lead[-1]].text!r} the segment goes on in {src}"
+                severity, members = "major", range(tail[0], tail[-1] + 1)
             flags.append(self._flag(doc, tokens[members[0]].start, tokens[members[-1]].end, severity,
                                     confidence, evidence))
             whole.update(members)
