@@ -380,13 +380,22 @@ class _Context:
         return crossed
 
     def _shares_anchor(self, sources: list[int], targets: list[int]) -> bool:
-        """Some source segment and some MT segment of the lists share a number, a name or a
-        cognate (the aligner's anchors, punctuation aside): evidence of a loose rendering."""
+        """Evidence of a loose rendering: some source segment and some MT segment of the lists share
+        a number, a name or a cognate (the aligner's anchors, punctuation aside); or, between two
+        scripts (where only numbers can be shared), the MT text is as long as the source text leads
+        to expect (within a factor of two of the document's length ratio)."""
         from ..alignment.aligner import features
 
         src = self.doc.source_segments or ()
         mt_keys = {k for j in targets for k in features(self.segs[j].text) if k[0] != "p"}
-        return any(k[0] != "p" and k in mt_keys for i in sources for k in features(src[i].text))
+        if any(k[0] != "p" and k in mt_keys for i in sources for k in features(src[i].text)):
+            return True
+        source_text = " ".join(src[i].text for i in sources)
+        mt_text = " ".join(self.segs[j].text for j in targets)
+        if _latin_letters(source_text) == _latin_letters(mt_text):
+            return False
+        expected = self._length_ratio() * len(source_text)
+        return expected / 2 <= len(mt_text) <= expected * 2
 
     def _prose(self, j: int) -> bool:
         """MT segment j is article text: not a junk line, a leaked prompt, a duplicate, nor what the
@@ -638,6 +647,12 @@ _SOURCE_NAME = re.compile(r"(?P<first>[A-ZÀ-Þ](?<![\w-][A-ZÀ-Þ])[a-zà-ÿ]+)
                           r"(?P<last>[A-ZÀ-Þ][a-zà-ÿ]+)(?![\w-]|[\s\u00a0]+[A-ZÀ-Þ])")
 # Titles and words that open a capitalised run without being a given name.
 _TITLES = word_set("not-given-names")
+
+
+def _latin_letters(text: str) -> bool:
+    """Most letters of the text are Latin (accents aside)."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c < "\u0250" for c in letters) > len(letters) / 2
 
 
 def _kept_share(source_keys: Iterable[str], mt_keys: set[str]) -> float:
