@@ -72,10 +72,21 @@ def place_name_spans(text: str, tokens: Sequence, masked: set[int], src: str,
         if before or after:
             continue
         target, code = pairs[m.group()]
+        if _written_in_target(m.group(), target, tgt):
+            continue  # the target language writes the source form too ("Myanmar" beside "Birma")
         kind = "the city" if "/" in code else "the country"
         out.append((m.start(), m.end(), target,
                     f"{m.group()!r} is the {src} name of {kind} that {tgt} calls {target!r} (Unicode CLDR)"))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _written_in_target(name: str, target: str, tgt: str) -> bool:
+    """The target language writes the source form about as often as its own (wordfreq: within
+    half a Zipf unit), so both are in use."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(name.lower(), tgt) >= zipf_frequency(target.lower(), tgt) - 0.5
 
 
 def _joined(text: str, a, b) -> bool:
