@@ -299,7 +299,11 @@ class UntranslatedDetector(Detector):
             # a segment that opens with target-language words ("... Moyes sagte, his side had given
             # everything"): the span starts after the last of them, and the segment is not wholly
             # in the source language
-            lead = [k for k in members if classes[k][0] == TARGET]
+            # (a word only the target language has, like "sagte": in an English text copied as the
+            # translation, a word both languages share is no such evidence)
+            lead = [k for k in members if classes[k][0] == TARGET
+                    and zipf(tokens[k].lower, src) < _ONLY_TARGET_SOURCE_MAX
+                    and zipf(tokens[k].lower, tgt) >= _ONLY_TARGET_MIN]
             if lead and len([k for k in members if k > lead[-1] and classes[k][0] in _LEANING]) >= 3:
                 tail = [k for k in members if k > lead[-1]]
                 evidence += f"; after {tgt} {tokens[lead[-1]].text!r} the segment goes on in {src}"
@@ -702,6 +706,9 @@ def _source_language_segment(doc: DetectionInput, tokens: list[Token], classes: 
     return "major", round(0.5 + 0.3 * p_src, 2), evidence
 
 
+# a word only the target language has: below the first Zipf in the source language, from the second
+# in the target
+_ONLY_TARGET_SOURCE_MAX, _ONLY_TARGET_MIN = 2.0, 3.0
 # an acronym kept from the source: at most this long, at least this frequent in the source language,
 # at most this frequent in the target one, and more frequent in the source by the gap
 _ACRONYM_MAX, _ACRONYM_SOURCE_MIN, _ACRONYM_TARGET_MAX, _ACRONYM_GAP = 4, 3.0, 2.8, 1.2
