@@ -515,6 +515,10 @@ def _latin_script(text: str) -> bool:
     return sum(c < "\u0250" for c in letters) > len(letters) / 2
 
 
+def _both_latin(source_text: str, mt: Sequence[str]) -> bool:
+    return _latin_script(source_text) and all(_latin_script(t) for t in mt)
+
+
 def _unpair_unrelated(source: Sequence[str], target: Sequence[str], links: list[Link], src_lang: str,
                       tgt_lang: str, opts: AlignOptions) -> list[Link]:
     """Links between segments that share nothing are undone.
@@ -542,19 +546,18 @@ def _unpair_unrelated(source: Sequence[str], target: Sequence[str], links: list[
             analysed = _analyse(target[j], tgt_lang)
             tgt_feats.update(analysed[1])
             tgt_junk, tgt_length = max(tgt_junk, analysed[4]), tgt_length + analysed[0]
-        latin = all(_latin_script(target[j]) for j in link.target)
+        mt = [target[j] for j in link.target]
         if len(link.source) == 1:
             # junk of some length (a sign-up, not "« Tu n'as qu'à … »"), both sides with anchors to share
             junk = tgt_junk >= 0.5 and tgt_length >= _JUNK_PAIR_MIN_LENGTH and bool(src[0]) and bool(tgt_feats)
             if link.score > 0 and len(link.target) == 1 and not src[0] & tgt_feats and (
-                    junk or latin and _latin_script(source[link.source[0]]) and _numbers(src[0])
-                    and not _numbers(tgt_feats)):
+                    junk or _numbers(src[0]) and not _numbers(tgt_feats) and _both_latin(source[link.source[0]], mt)):
                 out += [Link(link.source, (), opts.skip), Link((), link.target, opts.skip)]
             else:
                 out.append(link)
             continue
-        ends = [k for k in (0, len(src) - 1) if latin and _latin_script(source[link.source[k]]) and _numbers(src[k])
-                and not src[k] & tgt_feats]
+        ends = [k for k in (0, len(src) - 1)
+                if _numbers(src[k]) and not src[k] & tgt_feats and _both_latin(source[link.source[k]], mt)]
         if ends:
             rest = set().union(*(f for k, f in enumerate(src) if k not in ends))
             if not rest & tgt_feats or {k for k in tgt_feats if k.startswith("#")} - rest:
