@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -360,19 +361,21 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-_LAST: list[tuple[DetectionInput, list[Line]]] = []
+# The last document analysed, per thread (Dask runs documents in threads of one process).
+_LAST = threading.local()
 
 
 def analyse_lines(doc: DetectionInput) -> list[Line]:
     """Every non-empty line of `doc.hypothesis`, classified as content, junk, prompt or duplicate.
 
-    Shared by the injected-content and structure detectors (the last document is memoised, as
-    both run on the same input one after the other).
+    Shared by the injected-content and structure detectors (the last document is memoised per
+    thread, as both run on the same input one after the other).
     """
-    if _LAST and _LAST[0][0] is doc:
-        return _LAST[0][1]
+    last = getattr(_LAST, "value", None)
+    if last is not None and last[0] is doc:
+        return last[1]
     lines = _analyse(doc)
-    _LAST[:] = [(doc, lines)]
+    _LAST.value = (doc, lines)
     return lines
 
 

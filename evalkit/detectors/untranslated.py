@@ -394,7 +394,7 @@ class UntranslatedDetector(Detector):
         texts = list(map(itemgetter(2), tokens))
         table = _RARE_TABLES.setdefault(tgt, {})
         if len(table) > 200_000:
-            table.clear()
+            table = _RARE_TABLES[tgt] = {}  # a new table: a thread reading the old one keeps it whole
         for word in set(texts).difference(table):
             table[word] = _rare_shape(word, tgt)
         candidates = [i for i in compress(range(len(tokens)), map(table.__getitem__, texts)) if i not in taken]
