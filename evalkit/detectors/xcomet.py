@@ -41,6 +41,7 @@ class SpanModel(COMET):
     """An xCOMET checkpoint as COMET loads it, asked for its error spans (and its segment score)."""
 
     name = "xcomet"
+    states_kind = False   # rows are read with their reference where they have one, without it where not
 
     def __init__(self, model: str | Path = DEFAULT_SPAN_MODEL, *, threshold: float | None = None, **shared: Any):
         if threshold is not None and (isinstance(threshold, bool) or not isinstance(threshold, (int, float))
