@@ -16,6 +16,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from evalkit.cache import ScoreCache
 from evalkit.corpus import load_corpus
@@ -306,3 +308,22 @@ def test_eval_detectors_scores_the_spans_against_gold_of_any_category(xcomet, tm
     assert rows["(any category)"]["predicted"] == len(spans) and rows["(any category)"]["gold"] == 1
     hit = sum(f.start < gold["end"] and gold["start"] < f.end for f in spans)
     assert rows["(any category)"]["overlap"]["precision"] == round(hit / len(spans), 4)
+
+
+spans_strategy = st.lists(st.tuples(st.integers(0, 60), st.integers(1, 30)), max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(rules=spans_strategy, model=spans_strategy)
+def test_merge_agrees_with_the_pairwise_definition(rules, model):
+    rule_flags = [_flag(a, a + n, "fluency/punctuation", "minor", "punctuation") for a, n in rules]
+    model_flags = [_flag(a, a + n, CATEGORY, "major", "xcomet") for a, n in model]
+    merged = merge_flags(rule_flags, model_flags)
+    overlapped = [m for m in model_flags if any(r.start < m.end and m.start < r.end for r in rule_flags)]
+    assert sum(f.detector == "xcomet" for f in merged) == len(model_flags) - len(overlapped)
+    assert len(merged) == len(rule_flags) + len(model_flags) - len(overlapped)
+    for f in merged:
+        if f.detector == "punctuation+xcomet":
+            assert any(m.start < f.end and f.start < m.end for m in model_flags)
+        elif f.detector == "punctuation":
+            assert not any(m.start < f.end and f.start < m.end for m in model_flags)

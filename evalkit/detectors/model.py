@@ -9,6 +9,7 @@ detectors are off by default: they are run only when named (`--detectors ...,xco
 from __future__ import annotations
 
 import bisect
+import itertools
 from abc import abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -131,12 +132,17 @@ def merge_flags(rule_flags: Sequence[Flag], model_flags: Sequence[Flag], view: s
         return sort_flags(model_flags)
     rules = sort_flags(rule_flags)
     starts = [f.start for f in rules]
+    reach = list(itertools.accumulate((f.end for f in rules), max))   # furthest end up to each flag
     extra: dict[int, list[Flag]] = {}
     alone = []
     for m in model_flags:
-        hit = [k for k in range(bisect.bisect_left(starts, m.end)) if rules[k].end > m.start]
-        for k in hit:
-            extra.setdefault(k, []).append(m)
+        # the rule flags starting before the span ends, walked back while one may still reach it
+        k, hit = bisect.bisect_left(starts, m.end) - 1, False
+        while k >= 0 and reach[k] > m.start:
+            if rules[k].end > m.start:
+                extra.setdefault(k, []).append(m)
+                hit = True
+            k -= 1
         if not hit:
             alone.append(m)
     merged = [_with_model(f, extra[k]) if k in extra else f for k, f in enumerate(rules)]
