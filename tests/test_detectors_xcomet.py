@@ -27,6 +27,7 @@ from evalkit.detectors.model import RowOffsets, RowsInput, merge_flags, rows_inp
 from evalkit.detectors.xcomet import CATEGORY, SpanModel, XCOMETDetector, locate
 from evalkit.errors import InputError, UsageError
 from evalkit.flags import SEVERITIES, Flag, mqm_penalty
+from evalkit.gate import detectable_categories
 from evalkit.pipeline import RunOptions, evaluate_corpus
 from tests.comet_fixture import build_tiny_comet, build_tiny_xcomet
 
@@ -94,6 +95,8 @@ def test_registered_as_a_model_detector_off_by_default():
     assert DETECTORS.get("xcomet").kind == MODEL
     assert "xcomet" not in [d.name for d in make_detectors()]
     assert [d.name for d in make_detectors(["untranslated", "xcomet"], cache=None)] == ["untranslated", "xcomet"]
+    # a gate on the default detectors does not count on a category only the span model raises
+    assert CATEGORY not in detectable_categories() and CATEGORY in detectable_categories(["xcomet"])
 
 
 def test_every_span_lies_on_the_raw_mt_and_equals_its_text(xcomet):

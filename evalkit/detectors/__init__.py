@@ -40,11 +40,15 @@ for _name, _target in BUILTIN.items():
         DETECTORS.register(_name, _target)
 
 
+def default_names() -> list[str]:
+    """The detectors run when none are named: every rule detector (model detectors only when named)."""
+    return [name for name in DETECTORS.names() if DETECTORS.get(name).kind != MODEL]
+
+
 def make_detectors(names: Sequence[str] | None = None, **model_settings: Any) -> list[Detector]:
     """The named detectors (None: every rule detector; model detectors run only when named).
     `model_settings` (model, batch_size, gpus, cache, progress) go to the model detectors."""
-    chosen = list(names) if names is not None else \
-        [name for name in DETECTORS.names() if DETECTORS.get(name).kind != MODEL]
+    chosen = list(names) if names is not None else default_names()
     return [DETECTORS.get(name)(**model_settings) if DETECTORS.get(name).kind == MODEL else DETECTORS.get(name)()
             for name in chosen]
 
@@ -107,4 +111,4 @@ def _with_ids(flag: Flag, doc: DetectionInput) -> Flag:
     return replace(flag, doc_id=doc.doc_id, system=doc.system)
 
 
-__all__ = ["DETECTORS", "DetectionInput", "Detector", "make_detectors", "run_detectors"]
+__all__ = ["DETECTORS", "DetectionInput", "Detector", "default_names", "make_detectors", "run_detectors"]

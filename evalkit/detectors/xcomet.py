@@ -187,11 +187,12 @@ class XCOMETDetector(ModelDetector):
                 self.count(NOTE_SEVERITY)
                 continue
             found = locate(row.hypothesis, span["text"], span["start"], span["end"])
-            if found is None or found == "empty":
+            if not isinstance(found, tuple):
                 self.count(NOTE_EMPTY if found == "empty" else NOTE_NOT_FOUND)
                 continue
             placed = offsets.to_document(*found)
-            if placed is None:
+            placed = _trim(doc.hypothesis, *placed) if placed is not None else "empty"
+            if isinstance(placed, str):
                 self.count(NOTE_EMPTY)
                 continue
             start, end = placed
