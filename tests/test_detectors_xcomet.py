@@ -148,6 +148,10 @@ def test_locate_checks_the_text_and_finds_it_again_near_a_wrong_offset():
     byte_start = len(text[:start].encode("utf-8"))
     assert locate(text, "déjà", byte_start, byte_start + 4) == (start, start + 4)
     assert locate(text, "tomate", 3, 9) is None
+    # XCOMET-XL's offsets take in the space before the word; its text does not (Unbabel/COMET issue 179)
+    german = "ins Krankenhaus eingeliefert wurden."
+    word = german.index("eingeliefert")
+    assert locate(german, "eingeliefert", word - 1, word + 12) == (word, word + 12)
     assert locate(text, "<s> ", 0, 1) == "empty"
 
 
