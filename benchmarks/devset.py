@@ -2,6 +2,7 @@
 
     PYTHONPATH=. python -m benchmarks.devset                   # dev split (tune on this)
     PYTHONPATH=. python -m benchmarks.devset --split heldout   # held-out split: totals only, at the end
+    PYTHONPATH=. python -m benchmarks.devset --split heldout2  # held-out 2: the lead runs it once, at the end
     PYTHONPATH=. python -m benchmarks.devset --split all --bundled --json out.json
 
 For each corpus `corpora/spun-news-<split>/en-XX` it runs every detector on the `spun-mt` system
@@ -12,8 +13,9 @@ precision, recall and F1 (a predicted span counts when it shares a character wit
 the same category), the same over all languages, the same split by documents with and without
 their source, and how many gold negatives (gold/negatives) a flag overlaps. On the dev split the
 flagged negatives are listed; on the held-out split only counts are printed, so that nobody
-reads held-out text by accident. `--bundled` adds the bundled corpus (corpora/spinner-news-en-fr);
-`--aligner` scores evalkit's sentence aligner against each corpus's gold/alignment.
+reads held-out text by accident. `--split all` is dev and heldout, never heldout2 (the second,
+untouched held-out split, corpora/spun-news-heldout2: only by name). `--bundled` adds the bundled
+corpus (corpora/spinner-news-en-fr); `--aligner` scores evalkit's sentence aligner against each corpus's gold/alignment.
 """
 
 from __future__ import annotations
@@ -85,9 +87,14 @@ def table(columns: dict[str, dict], title: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def splits_of(split: str) -> tuple[str, ...]:
+    """The splits `--split` names: `all` is dev and heldout; heldout2 is measured only when named."""
+    return ("dev", "heldout") if split == "all" else (split,)
+
+
 def report(split: str, bundled: bool) -> tuple[str, dict]:
     out, data = [], {}
-    splits = ("dev", "heldout") if split == "all" else (split,)
+    splits = splits_of(split)
     for name in splits:
         group = ROOT / "corpora" / f"spun-news-{name}"
         per_lang, negs = {}, {}
@@ -151,7 +158,8 @@ def aligner_report(split: str) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
+    parser.add_argument("--split", choices=["dev", "heldout", "heldout2", "all"], default="dev",
+                        help="all = dev and heldout; heldout2 only by name")
     parser.add_argument("--bundled", action="store_true", help="also score the bundled corpus")
     parser.add_argument("--aligner", action="store_true", help="also score the aligner against gold/alignment")
     parser.add_argument("--json", metavar="FILE", help="also write the counts as JSON")
@@ -159,7 +167,7 @@ def main(argv=None) -> int:
     text, data = report(args.split, args.bundled)
     print(text)
     if args.aligner:
-        for split in (("dev", "heldout") if args.split == "all" else (args.split,)):
+        for split in splits_of(args.split):
             print(aligner_report(split))
     if args.json:
         Path(args.json).write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")

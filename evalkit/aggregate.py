@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .errors import MetricUnavailable
 from .metrics import Metric, ModelMetric, Score
 from .results import DocumentResult, SystemResult
 
@@ -101,10 +102,16 @@ def new_tallies(systems: Sequence[str], statistics: Sequence[str], unavailable: 
     return tallies
 
 
+def model_signature(metric: ModelMetric) -> str:
+    """The model's signature, or the one it would have when it cannot be loaded here."""
+    try:
+        return metric.signature()
+    except MetricUnavailable:
+        return metric.fallback_signature()
+
+
 def model_corpus_score(metric: ModelMetric, tally: SystemTally, unit: str) -> Score:
     """The mean of every scored segment, in document order (as one batched call would sum them)."""
-    from .model_scores import model_signature
-
     signature = model_signature(metric)
     error = tally.model_errors.get(metric.name)
     if error:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, Problem
 from .ondemand import OnDemand
-from .textio import read_text, sha256_file, symlink_below, unsafe_name
+from .textio import read_text, sha256_file, split_raw_lines, symlink_below, unsafe_name
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,6 +25,9 @@ MANIFEST = "corpus.yaml"
 BUNDLED_CORPUS = Path("corpora") / "spinner-news-en-fr"
 DOC_ID = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9._-]{0,199}\Z")   # \Z: "$" would accept a final newline
 SYSTEM_NAME = DOC_ID
+SENTENCES = "sentences"     # documents re-segmented and re-aligned (the default)
+LINES = "lines"             # one segment per line on every side, taken as given (evalkit/lines.py)
+SEGMENTATIONS = (SENTENCES, LINES)
 
 
 def default_corpus() -> Path:
@@ -37,6 +40,23 @@ def default_corpus() -> Path:
             return candidate
     raise UsageError(f"no corpus given and the bundled corpus {BUNDLED_CORPUS} was not found; "
                      "pass a corpus folder")
+
+
+def check_segmentation(value: object, where: str | Path) -> str:
+    if value not in SEGMENTATIONS:
+        raise InputError(where, f"unknown segmentation {value!r}; use one of {', '.join(SEGMENTATIONS)}")
+    return str(value)
+
+
+def check_line_counts(counts: Mapping[str, int], where: str | None = None) -> None:
+    """Raise InputError naming two files (or sides) with different line counts, and both counts."""
+    items = list(counts.items())
+    first_name, first_count = items[0]
+    for name, count in items[1:]:
+        if count != first_count:
+            scope = f" in document {where!r}" if where else ""
+            raise InputError(name, f"{count} lines but {first_name} has {first_count}{scope}; "
+                                   "line-aligned files need one segment per line on every side")
 
 
 def language_pair(src_lang: str | None, tgt_lang: str | None, source_lang: str | None = None,
@@ -156,7 +176,7 @@ class Corpus:
     manifest: Mapping[str, Any] = field(default_factory=dict, repr=False)
     # "sentences": documents are re-segmented and re-aligned; "lines": every side is already one
     # segment per line, scored as given (evalkit/lines.py)
-    segmentation: str = "sentences"
+    segmentation: str = SENTENCES
 
     @property
     def src_lang(self) -> str:
@@ -263,8 +283,6 @@ def read_manifest(path: Path) -> dict[str, Any]:
     if not isinstance(systems, dict):
         raise InputError(manifest_path, "'systems' must be a mapping of name -> description")
     if "segmentation" in data:
-        from .lines import check_segmentation
-
         check_segmentation(data["segmentation"], manifest_path)
     checksums = data.get("checksums") or {}
     if not isinstance(checksums, dict):
@@ -388,12 +406,10 @@ def load_corpus(path: str | Path, *, systems: list[str] | None = None) -> Corpus
                               {s: root / "systems" / s for s in names})
     # Every file is read and checked now (and let go), so that bad input stops the run before it
     # starts; the texts are read again as documents are scored.
-    lines = layout.manifest.get("segmentation") == "lines"
+    lines = layout.manifest.get("segmentation") == LINES
     for doc_id in layout.doc_ids:
         document = documents.read(doc_id)
         if lines:
-            from .lines import check_line_counts
-
             texts = [document.source, *([document.reference] if document.reference is not None else []),
                      *document.hypotheses.values()]
             check_line_counts({str(f): _line_count(t) for f, t in zip(documents.paths(doc_id), texts)})
@@ -408,7 +424,7 @@ def load_corpus(path: str | Path, *, systems: list[str] | None = None) -> Corpus
                              bool(layout.systems[n].get("gold", False))) for n in names),
         description=str(manifest.get("description", "")).strip(),
         manifest=manifest,
-        segmentation=str(manifest.get("segmentation") or "sentences"),
+        segmentation=str(manifest.get("segmentation") or SENTENCES),
     )
 
 
@@ -467,7 +483,7 @@ def validate_corpus(path: str | Path) -> list[Problem]:
         has_gold = any((root / "gold" / k / f"{doc_id}.jsonl").exists() for k in gold_kinds)
         if has_gold and all(f in readable for f in needed):
             problems += gold.check_document(root, doc_id, gold_systems)
-    if layout.manifest.get("segmentation") == "lines":
+    if layout.manifest.get("segmentation") == LINES:
         problems += _line_count_problems(root, layout, folders, readable)
     if not [p for p in problems if not p.warning]:
         problems += check_derived(load_corpus(root))
@@ -475,8 +491,6 @@ def validate_corpus(path: str | Path) -> list[Problem]:
 
 
 def _line_count(text: str) -> int:
-    from .lines import split_raw_lines
-
     return len(split_raw_lines(text))
 
 

@@ -2,6 +2,8 @@
 
 An engine maps the pipeline's per-document function over a corpus and yields each outcome as
 it completes; evalkit/pipeline.py knows the stages and re-sums the results. See docs/scale.md.
+The plan and the outcome are the pipeline's own types; an engine only passes them along
+(`Plan`, `Outcome`), so this module does not import the pipeline.
 """
 
 from __future__ import annotations
@@ -14,16 +16,18 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import RunFailed, UsageError
 
 if TYPE_CHECKING:
     from .corpus import Document
-    from .pipeline import DocumentOutcome, DocumentPlan, RunOptions
+    from .options import RunOptions
 
 log = logging.getLogger(__name__)
-Task = Callable[[int, "Document", "DocumentPlan"], "DocumentOutcome"]
+Plan = TypeVar("Plan")          # what every document's task needs (pipeline.DocumentPlan), picklable
+Outcome = TypeVar("Outcome")    # what it gives back (pipeline.DocumentOutcome)
+Task = Callable[[int, "Document", Plan], Outcome]
 
 
 def _worker_init(main_pid: int) -> None:
@@ -92,7 +96,7 @@ class LocalEngine:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
-    def map(self, task: Task, documents: Sequence[Document], plan: DocumentPlan) -> Iterator[DocumentOutcome]:
+    def map(self, task: Task[Plan, Outcome], documents: Sequence[Document], plan: Plan) -> Iterator[Outcome]:
         if self._pool is None:
             for index, document in enumerate(documents):
                 yield task(index, document, plan)
@@ -118,7 +122,7 @@ class LocalEngine:
                             "of memory?); the reports already written are whole, run again") from None
 
 
-def _run_batch(task: Task, items: Sequence[tuple[int, Document]], plan: DocumentPlan) -> list[DocumentOutcome]:
+def _run_batch(task: Task[Plan, Outcome], items: Sequence[tuple[int, Document]], plan: Plan) -> list[Outcome]:
     """Several documents in one Dask task: the scheduler's and the client's cost per task (a few
     milliseconds) is paid once for them."""
     return [task(index, document, plan) for index, document in items]
@@ -177,7 +181,7 @@ class DaskEngine:
             logging.getLogger(name).setLevel(level)
         self._levels.clear()
 
-    def map(self, task: Task, documents: Sequence[Document], plan: DocumentPlan) -> Iterator[DocumentOutcome]:
+    def map(self, task: Task[Plan, Outcome], documents: Sequence[Document], plan: Plan) -> Iterator[Outcome]:
         from distributed import as_completed
 
         client = self._client

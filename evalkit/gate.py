@@ -72,6 +72,24 @@ def _unit(value: Any) -> str | None:
     return None if value in UNIT_ALIASES else f" must be one of {', '.join(UNITS)}, not {value!r}"
 
 
+def _metric_options(value: Any) -> str | None:
+    """{metric: {option: value}} for model metrics, checked by the code that checks --metric-option."""
+    from .model_scores import check_model_options
+    from .options import RunOptions
+
+    if not isinstance(value, Mapping) or not all(isinstance(v, Mapping) for v in value.values()):
+        return " must be a table of [METRIC] tables of OPTION = value"
+    for metric, options in value.items():
+        for where, one in [(f".{metric}", {})] + [(f".{metric}.{k}", {k: v}) for k, v in options.items()]:
+            if any(v is not None and not isinstance(v, (str, int, float)) for v in one.values()):
+                return f"{where} must be a string, a number or a boolean, not {next(iter(one.values()))!r}"
+            try:
+                check_model_options(RunOptions(model_options={metric: one}))
+            except UsageError as exc:
+                return f"{where}: {exc}"
+    return None
+
+
 def _setting_field(default: Any, check: Callable[[Any], str | None],
                    convert: Callable[[Any], Any] | None = None, **kwargs: Any) -> Any:
     metadata = {"check": check, "convert": convert or (lambda value: value)}
@@ -82,6 +100,10 @@ def _setting_field(default: Any, check: Callable[[Any], str | None],
 
 def _floats(table: Mapping[str, Any]) -> dict[str, float]:
     return {name: float(limit) for name, limit in table.items()}
+
+
+def _tables(table: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {name: dict(values) for name, values in table.items()}
 
 
 def check_metric(name: str) -> None:
@@ -124,6 +146,9 @@ class GateConfig:
     resamples: int = _setting_field(DEFAULT_RESAMPLES, _setting("resamples"))
     seed: int = _setting_field(DEFAULT_SEED, _setting("seed"))
     unit: str = _setting_field("segment", _unit)   # the resampling unit; stored as reports write it ("segments")
+    # model metric -> its options, for the run the gate checks (RunOptions.model_options; the
+    # command line's --metric-option METRIC.OPTION=VALUE)
+    metric_options: Mapping[str, Mapping[str, Any]] = _setting_field(dict, _metric_options, _tables)
 
     def __post_init__(self) -> None:
         if self.baseline == self.candidate:
@@ -357,13 +382,13 @@ def check_label(check: Check) -> str:
 
 
 def _amount(name: str, value: float | None) -> str:
+    from .metrics import metric_decimals
+
     if value is None:
         return "n/a"
-    if name == "comet":
-        return f"{value:.4f}"
     if "/" in name:
         return f"{value:g}"
-    return f"{value:.2f}"
+    return f"{value:.{metric_decimals(name)}f}"   # the registry's decimals; 2 for MQM
 
 
 def _signed(name: str, value: float | None) -> str:

@@ -304,8 +304,7 @@ def corpus_from_dataset(name_or_path: str | Path, *, config: str | None = None, 
     some row's text holds a line break (rows that are whole documents), then "sentences".
     `source_lang`/`target_lang` are the older names of `src_lang`/`tgt_lang`.
     """
-    from .corpus import language_pair
-    from .lines import check_segmentation
+    from .corpus import check_segmentation, language_pair
 
     source_lang, target_lang = language_pair(src_lang, tgt_lang, source_lang, target_lang)
 

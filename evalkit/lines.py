@@ -10,26 +10,18 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
 from .alignment.aligner import Link
+from .corpus import LINES, Corpus, Document, System, check_language, check_line_counts, language_pair
 from .errors import InputError, UsageError
 from .segment import Segment
+from .textio import split_raw_lines
 
-SENTENCES = "sentences"     # documents re-segmented and re-aligned (the default)
-LINES = "lines"             # one segment per line on every side, taken as given
-SEGMENTATIONS = (SENTENCES, LINES)
-LINES_UNIT = "lines"        # the unit of scores computed over lines as given
 STDIN = "-"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
-
-
-def check_segmentation(value: object, where: str | Path) -> str:
-    if value not in SEGMENTATIONS:
-        raise InputError(where, f"unknown segmentation {value!r}; use one of {', '.join(SEGMENTATIONS)}")
-    return str(value)
 
 
 def read_lines(path: str | Path, stdin: BinaryIO | None = None) -> list[str]:
@@ -64,14 +56,6 @@ def read_lines(path: str | Path, stdin: BinaryIO | None = None) -> list[str]:
     return [line.rstrip() for line in split_raw_lines(text)]
 
 
-def split_raw_lines(text: str) -> list[str]:
-    """Lines of `text` split on "\\n" only (a final "\\n" ends the last line, it starts none)."""
-    if not text:
-        return []
-    parts = text.split("\n")
-    return parts[:-1] if parts[-1] == "" else parts
-
-
 def line_segments(text: str) -> list[Segment]:
     """One Segment per line of `text` (right-stripped, as read_lines), offsets into `text`."""
     out, start = [], 0
@@ -90,17 +74,6 @@ def lines_text(lines: Sequence[str]) -> str:
 def one_to_one(n: int) -> list[Link]:
     """Line k aligned to line k: the alignment of a line-aligned document."""
     return [Link((k,), (k,), 0.0) for k in range(n)]
-
-
-def check_line_counts(counts: Mapping[str, int], where: str | None = None) -> None:
-    """Raise InputError naming two files (or sides) with different line counts, and both counts."""
-    items = list(counts.items())
-    first_name, first_count = items[0]
-    for name, count in items[1:]:
-        if count != first_count:
-            scope = f" in document {where!r}" if where else ""
-            raise InputError(name, f"{count} lines but {first_name} has {first_count}{scope}; "
-                                   "line-aligned files need one segment per line on every side")
 
 
 def safe_name(text: str, fallback: str) -> str:
@@ -164,7 +137,8 @@ def system_names(specs: Sequence[str]) -> list[tuple[str, str]]:
 def lines_corpus(source: str | Path, hypotheses: Sequence[tuple[str, str | Path]],
                  reference: str | Path | None = None, *, doc_ids: str | Path | None = None,
                  src_lang: str | None = None, tgt_lang: str | None = None, name: str | None = None,
-                 stdin: BinaryIO | None = None, source_lang: str | None = None, target_lang: str | None = None):
+                 stdin: BinaryIO | None = None, source_lang: str | None = None,
+                 target_lang: str | None = None) -> Corpus:
     """A Corpus (segmentation "lines") from line files: source, reference, one file per system.
 
     Every file must have the same number of lines. With `doc_ids` (one id per line, as WMT
@@ -172,8 +146,6 @@ def lines_corpus(source: str | Path, hypotheses: Sequence[tuple[str, str | Path]
     whole test set is one document named after the reference (or source) file.
     `source_lang`/`target_lang` are the older names of `src_lang`/`tgt_lang`.
     """
-    from .corpus import Corpus, Document, System, check_language, language_pair
-
     source_lang, target_lang = language_pair(src_lang, tgt_lang, source_lang, target_lang)
 
     check_language(source_lang, "--src-lang")
@@ -222,7 +194,7 @@ def lines_corpus(source: str | Path, hypotheses: Sequence[tuple[str, str | Path]
                   segmentation=LINES)
 
 
-def write_corpus_folder(corpus, out: str | Path) -> list[Path]:
+def write_corpus_folder(corpus: Corpus, out: str | Path) -> list[Path]:
     """Write a line-aligned Corpus as a corpus folder (corpus.yaml with `segmentation: lines`,
     source/, reference/, systems/<name>/, data/documents.jsonl and a datasheet README.md).
 

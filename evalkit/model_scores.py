@@ -78,13 +78,6 @@ def worker_metric(spec: ModelSpec, target_lang: str) -> ModelMetric:
     return build_model_metric(spec, target_lang)
 
 
-def model_signature(metric: ModelMetric) -> str:
-    try:
-        return metric.signature()
-    except MetricUnavailable:
-        return metric.fallback_signature()
-
-
 # --- one batch of documents of one system ----------------------------------------------------
 
 Item = tuple[int, int, str, str, "str | None"]   # document, segment, hypothesis, source, reference

@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import UsageError
 from .flags import SEVERITIES, SEVERITY_WEIGHTS
-from .metrics import DEFAULT_METRICS
+from .metrics import DEFAULT_METRICS, DEFAULT_MODEL_METRICS
 
 UNITS = ("aligned", "document")
 ENGINES = ("local", "dask")
@@ -93,8 +93,10 @@ class RunOptions:
                 raise UsageError(weight_problem(severity, weight))
 
     def metric_names(self) -> tuple[str, ...]:
-        """The metrics of the run, in order (`comet=True` adds COMET after the others)."""
-        return tuple(self.metrics) + (("comet",) if self.comet and "comet" not in self.metrics else ())
+        """The metrics of the run, in order (`comet=True` adds COMET, metrics.DEFAULT_MODEL_METRICS,
+        after the others)."""
+        added = DEFAULT_MODEL_METRICS if self.comet else ()
+        return tuple(self.metrics) + tuple(name for name in added if name not in self.metrics)
 
     def options_for(self, metric: str) -> dict[str, Any]:
         """A model metric's own options: the aliases' (RunOptions fields), then model_options'."""

@@ -323,7 +323,8 @@ def _report_on_worker(plan: DocumentPlan, results: list[DocumentResult], clock: 
 
 
 def _line_sides(doc: Document) -> tuple[list, list | None]:
-    from .lines import check_line_counts, line_segments
+    from .corpus import check_line_counts
+    from .lines import line_segments
 
     src = line_segments(doc.source)
     ref = line_segments(doc.reference) if doc.reference is not None else None
@@ -334,7 +335,8 @@ def _line_sides(doc: Document) -> tuple[list, list | None]:
 
 def _line_hypothesis(doc: Document, system: str, src: list, ref: list | None) -> tuple[list, list]:
     """A system's lines and their 1-1 links to the source lines (counts checked)."""
-    from .lines import check_line_counts, line_segments, one_to_one
+    from .corpus import check_line_counts
+    from .lines import line_segments, one_to_one
 
     hyp = line_segments(doc.hypotheses[system])
     check_line_counts({"source": len(src), f"system {system}": len(hyp)}, doc.id)

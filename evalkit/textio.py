@@ -94,6 +94,14 @@ def decode_text(data: bytes, path: Path, *, allow_empty: bool = False) -> str:
                                f"(offset {exc.start}); re-encode the file as UTF-8") from None
 
 
+def split_raw_lines(text: str) -> list[str]:
+    """Lines of `text` split on "\\n" only (a final "\\n" ends the last line, it starts none)."""
+    if not text:
+        return []
+    parts = text.split("\n")
+    return parts[:-1] if parts[-1] == "" else parts
+
+
 def sha256_file(path: str | Path) -> str:
     """The file's sha256, read in blocks of 1 MiB (checkpoints and exports can be large)."""
     digest = hashlib.sha256()

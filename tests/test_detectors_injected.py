@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evalkit.detectors.base import DetectionInput, prepare_input
-from evalkit.detectors.injected import InjectedContentDetector, foreign_language, prompt_spans
+from evalkit.detectors.injected import InjectedContentDetector
+from evalkit.detectors.layout import foreign_language, prompt_spans
 
 
 def make(hyp: str, src: str | None = None, tgt: str = "fr", src_lang: str = "en") -> DetectionInput:
@@ -206,7 +207,7 @@ def test_never_raises_and_spans_are_exact(text: str, lang: str, with_source: boo
 def test_line_key_as_replacing_every_other_run_by_a_space(text):
     import re
 
-    from evalkit.detectors.injected import normalise_line
+    from evalkit.detectors.layout import normalise_line
 
     # the key was first written as a substitution then a strip; the runs joined give the same
     assert normalise_line.__wrapped__(text) == re.sub(r"[\W_]+", " ", text.casefold()).strip()

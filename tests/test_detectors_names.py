@@ -7,15 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evalkit.detectors.base import DetectionInput, prepare_input
+from evalkit.detectors.gazetteer import gazetteer, synonyms
 from evalkit.detectors.names import (
     INCONSISTENCY,
     NAMED_ENTITY,
     NamesDetector,
-    gazetteer,
-    outlet_slot,
     swap_variant,
-    synonyms,
 )
+from evalkit.detectors.text import outlet_slot
 
 
 def make(hyp: str, src: str | None = None, tgt: str = "fr", src_lang: str = "en") -> DetectionInput:
@@ -277,7 +276,7 @@ SOUP = st.lists(st.sampled_from(["Selon", "le", "Le", "Monde", "Financial", "Tim
 
 
 def _plain_name_sequences(tokens, text):
-    from evalkit.detectors.names import _CONNECTORS, _adjacent
+    from evalkit.detectors.text import CONNECTORS, adjacent
 
     out = []
     i, n = 0, len(tokens)
@@ -288,13 +287,13 @@ def _plain_name_sequences(tokens, text):
         j = i
         while j + 1 < n and j - i < 8:
             nxt = tokens[j + 1]
-            if not _adjacent(text, tokens[j], nxt):
+            if not adjacent(text, tokens[j], nxt):
                 break
             if nxt.capitalised and not nxt.initial:
                 j += 1
                 continue
-            if nxt.text.islower() and nxt.text in _CONNECTORS and j + 2 < n and tokens[j + 2].capitalised \
-                    and not tokens[j + 2].initial and _adjacent(text, nxt, tokens[j + 2]):
+            if nxt.text.islower() and nxt.text in CONNECTORS and j + 2 < n and tokens[j + 2].capitalised \
+                    and not tokens[j + 2].initial and adjacent(text, nxt, tokens[j + 2]):
                 j += 2
                 continue
             break
@@ -339,8 +338,7 @@ def _plain_find(gaz, tokens):
 @settings(max_examples=200, deadline=None)
 @given(SOUP)
 def test_name_sequences_and_known_names_as_the_plain_loops(words):
-    from evalkit.detectors.names import name_sequences
-    from evalkit.detectors.untranslated import tokenize
+    from evalkit.detectors.text import name_sequences, tokenize
 
     text = " ".join(words)
     tokens = tokenize(text)
@@ -393,9 +391,8 @@ def test_gazetteer_lookup_remembers_its_answers():
                                            "Ǆ", "İ", "x", "The", "Le", "de", "  &  ", " & ", "—"]),
                           max_size=40).map("".join)))
 def test_name_runs_in_c_as_the_plain_loop(text):
-    from evalkit.detectors import untranslated
-    from evalkit.detectors.names import name_sequences
-    from evalkit.detectors.untranslated import tokenize
+    from evalkit.detectors import text as tokens_module
+    from evalkit.detectors.text import name_sequences, tokenize
 
     tokens = tokenize(text, (0, len(text) // 2))
     expected = _plain_name_sequences(tokens, text)
@@ -403,16 +400,15 @@ def test_name_runs_in_c_as_the_plain_loop(text):
     for a in range(0, len(tokens), 5):   # slices, as for aligned segments
         assert [tuple(s) for s in name_sequences(tokens[a:a + 7], text)] == \
             _plain_name_sequences(tokens[a:a + 7], text)
-    untranslated._use_accelerator = False
+    tokens_module._use_accelerator = False
     try:
         assert [tuple(s) for s in name_sequences(tokens, text)] == expected
     finally:
-        untranslated._use_accelerator = True
+        tokens_module._use_accelerator = True
 
 
 def test_name_runs_leave_odd_tokens_to_the_python_loop():
-    from evalkit.detectors.names import NameSeq, name_sequences
-    from evalkit.detectors.untranslated import Token, _accelerated
+    from evalkit.detectors.text import NameSeq, Token, _accelerated, name_sequences
 
     if _accelerated is None:
         pytest.skip("the C tokenizer is not built")

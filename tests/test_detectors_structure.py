@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evalkit.detectors.base import DetectionInput, prepare_input
-from evalkit.detectors.structure import StructureDetector, extract_numbers
+from evalkit.detectors.numbers import extract_numbers
+from evalkit.detectors.structure import StructureDetector
 
 
 def make(hyp: str, src: str | None = None, tgt: str = "fr", src_lang: str = "en") -> DetectionInput:
@@ -348,7 +349,7 @@ def test_a_name_part_inside_a_rendered_name_is_not_a_dropped_part() -> None:
 
 def test_a_four_character_decimal_starting_like_a_year_is_a_number_not_a_year():
     # "20.1%" once raised ValueError (int(".1")): the year shorthand applies to four digits only
-    from evalkit.detectors.structure import extract_numbers
+    from evalkit.detectors.numbers import extract_numbers
 
     values = dict(extract_numbers("Unemployment rose to 20.1% in 2021.", "en"))
     assert values["20.1"] == frozenset({"20.1"})

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evalkit.detectors.base import DetectionInput, prepare_input
-from evalkit.detectors.untranslated import CATEGORY, UntranslatedDetector, lang_base, tokenize
+from evalkit.detectors.text import lang_base, tokenize
+from evalkit.detectors.untranslated import CATEGORY, UntranslatedDetector
 
 
 def make(hyp: str, src: str | None = None, tgt: str = "fr", src_lang: str = "en") -> DetectionInput:
@@ -262,7 +263,8 @@ def test_word_classes_as_the_plain_loop(words, masked):
 @settings(max_examples=150, deadline=None)
 @given(st.lists(WORDS, max_size=40), st.lists(WORDS, max_size=40))
 def test_quoted_phrases_as_the_plain_loop(words, source_words):
-    from evalkit.detectors.untranslated import _WORD, _words_of, quote_spans
+    from evalkit.detectors.text import WORD
+    from evalkit.detectors.untranslated import _words_of, quote_spans
 
     text, source = " ".join(words), " ".join(source_words)
     doc = DetectionInput(hypothesis=text, src_lang="en", tgt_lang="fr", source=source)
@@ -277,7 +279,7 @@ def test_quoted_phrases_as_the_plain_loop(words, source_words):
             qi += 1
         if qi < len(quotes) and quotes[qi][0] <= tok.start and tok.end <= quotes[qi][1]:
             inside.setdefault(qi, []).append(i)
-    words_of_source = _WORD.findall(source.casefold())
+    words_of_source = WORD.findall(source.casefold())
     ngrams = {tuple(words_of_source[i:i + n]) for n in range(1, 5) for i in range(len(words_of_source) - n + 1)}
     for members in inside.values():
         if set(members) <= masked:
@@ -291,7 +293,8 @@ def test_quoted_phrases_as_the_plain_loop(words, source_words):
 
 def _plain_learned(doc, src, tgt):
     """_learned_translations as first written: every link's candidates worked out."""
-    from evalkit.detectors.untranslated import _variant_of, aligned_tokens, spelling_key, zipf
+    from evalkit.detectors.text import aligned_tokens, spelling_key, zipf
+    from evalkit.detectors.untranslated import _variant_of
 
     verbatim, absent, surface = {}, {}, {}
     for s_tokens, t_tokens, _, _ in aligned_tokens(doc):
@@ -348,7 +351,8 @@ NAMES_FR = ["Poutine", "Pékin", "Londres", "Moscou", "Kiev", "Zelensky", "Hunt"
 @given(st.lists(st.tuples(st.sampled_from(NAMES_EN), st.sampled_from(NAMES_FR), st.booleans()),
                 min_size=1, max_size=8))
 def test_learned_renderings_and_source_words_as_the_plain_loops(pairs):
-    from evalkit.detectors.untranslated import _learned_translations, _source_words, aligned_tokens
+    from evalkit.detectors.text import aligned_tokens
+    from evalkit.detectors.untranslated import _learned_translations, _source_words
 
     source = "\n\n".join(f"The leader met {en} in the city on Monday." for en, _, _ in pairs)
     mt = "\n\n".join(f"Le dirigeant a rencontré {en if kept else fr} dans la ville lundi."
@@ -369,28 +373,28 @@ def test_learned_renderings_and_source_words_as_the_plain_loops(pairs):
 def test_the_c_tokenizer_is_built_where_a_compiler_is() -> None:
     import shutil
 
-    from evalkit.detectors import untranslated
+    from evalkit.detectors import text as tokens_module
 
     if not (shutil.which("cc") or shutil.which("gcc")) or os.environ.get("EVALKIT_PURE_PYTHON_TOKENS"):
         pytest.skip("no C compiler here, or the Python tokenizer was asked for")
-    assert untranslated._accelerated is not None, "evalkit.detectors._tokens is not built: reinstall evalkit"
+    assert tokens_module._accelerated is not None, "evalkit.detectors._tokens is not built: reinstall evalkit"
 
 
 def _both_tokenizers(text: str, starts: tuple[int, ...]) -> tuple[list, list]:
-    from evalkit.detectors import untranslated
+    from evalkit.detectors import text as tokens_module
 
     def plain(result):   # (type, fields) of each token, and the starts
         tokens, offsets = result
         return [(type(t), tuple(t)) for t in tokens], list(offsets)
 
-    if untranslated._accelerated is None:
+    if tokens_module._accelerated is None:
         pytest.skip("the C tokenizer is not built")
-    in_c = plain(untranslated._tokenize.__wrapped__(text, starts))
-    untranslated._use_accelerator = False
+    in_c = plain(tokens_module.tokens_and_starts.__wrapped__(text, starts))
+    tokens_module._use_accelerator = False
     try:
-        in_python = plain(untranslated._tokenize.__wrapped__(text, starts))
+        in_python = plain(tokens_module.tokens_and_starts.__wrapped__(text, starts))
     finally:
-        untranslated._use_accelerator = True
+        tokens_module._use_accelerator = True
     return in_c, in_python
 
 

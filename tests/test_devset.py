@@ -19,7 +19,7 @@ from evalkit.detectors.evaluate import hidden_sources, score_corpus
 from evalkit.flags import Flag
 
 ROOT = Path(__file__).resolve().parent.parent
-GROUPS = [ROOT / "corpora" / "spun-news-dev", ROOT / "corpora" / "spun-news-heldout"]
+GROUPS = [ROOT / "corpora" / f"spun-news-{split}" for split in ("dev", "heldout", "heldout2")]
 CORPORA = sorted(p for g in GROUPS for p in g.glob("en-*"))
 BUILD = ROOT / "corpora" / "spun-news-dev" / "tools" / "build.py"
 
@@ -38,10 +38,13 @@ def test_the_set_has_what_issue_15_asks_for():
     languages = {load_corpus(c).target_lang for c, _ in docs}
     assert len(docs) >= 24 and languages >= {"fr", "de", "es", "ru"}
     hidden = [d for _, d in docs if d["source"] == "hidden"]
-    held = [d for _, d in docs if d["split"] == "heldout"]
     assert len(hidden) == len(docs) // 2                      # half are measured without their source
-    assert len(held) == len(docs) // 3                        # a third is held out, two per language
-    assert all(c.parent.name == "spun-news-heldout" for c, d in docs if d["split"] == "heldout")
+    # corpora/spun-news-dev/README.md: per language, 8 dev documents (01-04, 07-10), 2 held out (05-06)
+    # and 2 in held-out 2 (11-12)
+    per_split = {split: sorted(d["id"] for _, d in docs if d["split"] == split)
+                 for split in ("dev", "heldout", "heldout2")}
+    assert {split: len(ids) for split, ids in per_split.items()} == {"dev": 32, "heldout": 8, "heldout2": 8}
+    assert all(c.parent.name == f"spun-news-{d['split']}" for c, d in docs)
     negatives = [n for c in CORPORA for f in (c / "gold" / "negatives").glob("*.jsonl") for n in _jsonl(f)]
     assert len(negatives) >= 60
 
@@ -141,7 +144,7 @@ def test_validate_checks_negative_spans(tmp_path):
 def test_hidden_documents_are_scored_without_their_source(tmp_path):
     copy = _copy_group(tmp_path, "en-fr")
     corpus = load_corpus(copy)
-    assert hidden_sources(corpus) == {"fr03", "fr04"}
+    assert hidden_sources(corpus) == {"fr03", "fr04", "fr09", "fr10"}   # corpus.yaml: source hidden
     manifest = yaml.safe_load((copy / "corpus.yaml").read_text(encoding="utf-8"))
     for doc in manifest["documents"]:
         doc["source"] = "hidden"
@@ -161,13 +164,25 @@ def test_negatives_a_flag_overlaps_are_counted_and_listed(tmp_path, capsys):
     negative = {"id": "fr0-n999", "doc_id": "fr01", "system": "spun-mt", "kind": "outlet", "start": start,
                 "end": start + 9, "text": "Publicité", "why": "written for the test"}
     (copy / "gold" / "negatives" / "fr01.jsonl").write_text(json.dumps(negative) + "\n", encoding="utf-8")
-    for other in ("fr02", "fr03", "fr04"):
-        (copy / "gold" / "negatives" / f"{other}.jsonl").unlink()
+    for other in (copy / "gold" / "negatives").glob("*.jsonl"):
+        if other.stem != "fr01":
+            other.unlink()
     card = score_corpus(copy, "spun-mt")
     assert [(n.text, cats) for n, cats in card.flagged] == [("Publicité", ("addition/boilerplate",))]
     assert main(["eval-detectors", str(copy), "--system", "spun-mt"]) == 0
     out = capsys.readouterr().out
     assert "negatives flagged: 1 of 1" in out and f"fr01:{start}-{start + 9} outlet 'Publicité'" in out
+
+
+def test_devset_measures_held_out_2_only_by_name():
+    from benchmarks.devset import splits_of
+
+    assert splits_of("all") == ("dev", "heldout")
+    assert splits_of("heldout2") == ("heldout2",)
+    assert (ROOT / "corpora" / "spun-news-heldout2" / "en-ru" / "corpus.yaml").is_file()
+    done = subprocess.run([sys.executable, "-m", "benchmarks.devset", "--help"], capture_output=True, text=True,
+                          cwd=ROOT)
+    assert done.returncode == 0 and "heldout2" in done.stdout
 
 
 def test_devset_report_adds_up_to_the_gold():

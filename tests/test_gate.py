@@ -190,7 +190,9 @@ def test_bad_threshold_syntax_exits_2_with_one_line(tiny_corpus, capsys, option)
     (["--max-increase", "accuracy/untranslted=0"], "Did you mean 'accuracy/untranslated'?"),
     (["--max-drop", "mqm=1"], "'mqm' is not a metric; use --max-increase mqm=N"),
     (["--max-increase", "mqm=1", "--no-flags"], "--max-increase needs the error detectors; remove --no-flags"),
-    (["--max-drop", "comet=0.01", "--no-comet"], "--max-drop comet needs COMET; remove --no-comet"),
+    (["--max-drop", "comet=0.01", "--no-comet"], "--max-drop names comet but --no-comet was given"),
+    # as `run` says it (the file's options are named by their key: test_metric_options_in_the_config_file)
+    (["--metric-option", "comet.modle=3"], "evalkit: error: metric 'comet' has no option 'modle' (options: "),
 ])
 def test_unknown_names_and_contradictions_exit_2(tiny_corpus, capsys, option, message):
     assert main(["gate", str(tiny_corpus), "--baseline", "good", "--candidate", "poor", *option]) == 2
@@ -259,6 +261,14 @@ def test_a_category_no_detector_that_ran_can_flag_fails_as_not_computed(tiny_cor
     ("max_drop", {"bleu": -1}, "{ bleu = -1 }", "max_drop.'bleu' must be a finite number >= 0, not -1"),
     ("max_increase", {"mqm": float("inf")}, "{ mqm = inf }",
      "max_increase.'mqm' must be a finite number >= 0, not inf"),
+    ("metric_options", {"comet": {"modle": "x"}}, '{ comet = { modle = "x" } }',
+     "metric_options.comet.modle: metric 'comet' has no option 'modle' (options: "),
+    ("metric_options", {"bleu": {"x": 1}}, "{ bleu = { x = 1 } }",
+     "metric_options.bleu: metric 'bleu' takes no options (only model metrics do)"),
+    ("metric_options", {"comit": {}}, "{ comit = {} }", "metric_options.comit: unknown metric 'comit'"),
+    ("metric_options", {"comet": {"model": [1]}}, "{ comet = { model = [1] } }",
+     "metric_options.comet.model must be a string, a number or a boolean, not [1]"),
+    ("metric_options", {"comet": 1}, "{ comet = 1 }", "metric_options must be a table of [METRIC] tables"),
 ])
 def test_config_file_and_python_share_the_dataclass_checks(tmp_path, key, value, literal, problem):
     """Every [gate] key is a GateConfig field, checked by the same code in both places."""
@@ -273,6 +283,25 @@ def test_config_file_and_python_share_the_dataclass_checks(tmp_path, key, value,
     (tmp_path / "gate.toml").write_text(f"[gate]\n{key} = {literal}\n", encoding="utf-8")
     with pytest.raises(InputError, match=re.escape(f"gate.{problem}")):
         read_config(tmp_path / "gate.toml")
+
+
+def test_metric_options_in_the_config_file(tiny_corpus, tmp_path, capsys):
+    """[gate.metric_options.METRIC]: checked as --metric-option is; a wrong key is one line naming the
+    file and the key (exit 2). tests/test_model_metric.py runs a gate with such options."""
+    from evalkit.gate import read_config
+
+    config = tmp_path / "gate.toml"
+    config.write_text('[gate.metric_options.comet]\nmodel = "/models/wmt22-comet-da"\nbatch_size = 16\n',
+                      encoding="utf-8")
+    assert read_config(config) == {"metric_options": {"comet": {"model": "/models/wmt22-comet-da",
+                                                                "batch_size": 16}}}
+    config.write_text('[gate.metric_options.comet]\nmodle = "x"\n', encoding="utf-8")
+    assert main(["gate", str(tiny_corpus), "--baseline", "good", "--candidate", "poor",
+                 "--config", str(config)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"evalkit: error: {config}: gate.metric_options.comet.modle: metric 'comet' has no "
+                          "option 'modle' (options: ")
+    assert err.count("\n") == 1
 
 
 def test_config_file_values_are_converted_as_the_dataclass_declares(tmp_path):

@@ -178,3 +178,82 @@ def test_metric_options_reach_it_from_the_command_line(registered, tiny_corpus, 
         main(["run", str(tiny_corpus), "--metric-option", "tiny-overlap=3"])
     assert stop.value.code == 2
     assert "expected METRIC.OPTION=VALUE" in capsys.readouterr().err
+
+
+def _gate(tiny_corpus: Path, tmp_path: Path, *options: str) -> dict:
+    from evalkit.cli import main
+
+    out = tmp_path / "gate.json"
+    assert main(["-q", "gate", str(tiny_corpus), "--baseline", "good", "--candidate", "poor", "--no-flags",
+                 "--no-cache", "--resamples", "100", "--json", str(out), "--markdown", str(tmp_path / "gate.md"),
+                 *options]) == 1
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_the_gate_checks_it_with_options_from_its_toml_file(registered, tiny_corpus, tmp_path):
+    """`--max-drop tiny-overlap=X` and `[gate.metric_options.tiny-overlap]`: no edit to the gate, and
+    the command line's --metric-option overrides the file's, key by key."""
+    weights = write_weights(tmp_path / "w.json")
+    config = tmp_path / "gate.toml"
+    config.write_text(f"[gate.max_drop]\n{NAME} = 0\n\n[gate.metric_options.{NAME}]\n"
+                      f"model = {json.dumps(str(weights))}\nscale = 2\n", encoding="utf-8")
+    plain = {s.system: s.scores[NAME] for s in evaluate_corpus(load_corpus(tiny_corpus),
+                                                                 _options(weights, False)).systems}
+    verdict = _gate(tiny_corpus, tmp_path, "--config", str(config))
+    (check,) = verdict["checks"]
+    assert (check["name"], check["kind"], check["passed"]) == (NAME, "max-drop", False)
+    assert check["baseline_value"] == pytest.approx(2 * plain["good"].value, abs=1e-6)
+    assert check["candidate_value"] == pytest.approx(2 * plain["poor"].value, abs=1e-6)
+    # the model's signature, then the resampling's
+    assert verdict["signatures"][NAME].startswith(plain["good"].signature.replace("|scale:1", "|scale:2") + "|")
+    # the Markdown shows it with a model metric's 4 decimals, from the registry
+    assert f"| {check['baseline_value']:.4f} | {check['candidate_value']:.4f} |" in \
+        (tmp_path / "gate.md").read_text(encoding="utf-8")
+    overridden = _gate(tiny_corpus, tmp_path, "--config", str(config), "--metric-option", f"{NAME}.scale=3")
+    assert overridden["checks"][0]["baseline_value"] == pytest.approx(3 * plain["good"].value, abs=1e-6)
+    assert "|scale:3|" in overridden["signatures"][NAME]
+
+
+def test_score_and_compare_take_it_in_metrics(registered, tiny_corpus, tmp_path, capsys):
+    from evalkit.cli import main
+
+    weights = write_weights(tmp_path / "w.json")
+    model = ["--no-flags", "--no-cache", "--metric-option", f"{NAME}.model={weights}"]
+    plain = {s.system: s.scores[NAME].value for s in evaluate_corpus(load_corpus(tiny_corpus),
+                                                                      _options(weights, False)).systems}
+    capsys.readouterr()
+    assert main(["compare", str(tiny_corpus), "--metrics", f"bleu,{NAME}", "--no-comet", "--resamples", "100",
+                 "--ar-trials", "0", "--format", "json", *model]) == 0
+    comparisons = json.loads(capsys.readouterr().out)["significance"]["comparisons"]
+    assert [c["statistic"] for c in comparisons] == ["bleu", NAME]
+    assert comparisons[1]["candidate_value"] == pytest.approx(plain["poor"], abs=1e-6)
+    sides = {}
+    for side in ("source", "reference", "systems/good"):
+        text = (tiny_corpus / side / "doc-a.txt").read_text(encoding="utf-8")
+        sides[side] = tmp_path / side.replace("/", "-")
+        sides[side].write_text(text.replace("\n\n", "\n"), encoding="utf-8")
+    assert main(["score", "-s", str(sides["source"]), "-r", str(sides["reference"]),
+                 "-t", f"good={sides['systems/good']}", "--src-lang", "en", "--tgt-lang", "fr",
+                 "--metrics", f"{NAME},bleu", "--no-comet", "--format", "json", *model]) == 0
+    scored = json.loads(capsys.readouterr().out)
+    assert scored["metrics"] == [NAME, "bleu"]      # in the order given, a model metric like any other
+    assert scored["systems"]["good"][NAME]["value"] == pytest.approx(   # the JSON keeps 6 decimals
+        TinyOverlap(str(weights), cache=None).corpus_score(
+            ["Le maire a inauguré le nouveau pont lundi.", "Il a coûté 12 millions d’euros."],
+            ["Le maire a inauguré le nouveau pont lundi.", "Il a coûté 12 millions d’euros."],
+            ["The mayor opened the new bridge on Monday.", "It cost 12 million euros."]).value, abs=1e-6)
+
+
+def test_export_takes_its_options_as_run_does(registered, tiny_corpus, tmp_path):
+    datasets = pytest.importorskip("datasets")
+    from evalkit.cli import main
+
+    weights = write_weights(tmp_path / "w.json")
+    out = tmp_path / "export"
+    assert main(["-q", "export", str(tiny_corpus), "--out", str(out), "--format", "jsonl", "--with-results",
+                 "--metrics", f"bleu,{NAME}", "--no-comet", "--no-flags", "--no-cache",
+                 "--metric-option", f"{NAME}.model={weights}", "--metric-option", f"{NAME}.scale=2"]) == 0
+    documents = datasets.load_dataset(str(out), "documents", split="test")
+    expected = {(d.system, d.doc_id): 2 * d.scores[NAME].value
+                for d in evaluate_corpus(load_corpus(tiny_corpus), _options(weights, False)).documents}
+    assert {(r["system"], r["doc_id"]): r[NAME] for r in documents} == pytest.approx(expected, abs=1e-6)

@@ -14,8 +14,8 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from evalkit.detectors.names import _CONNECTORS, _forms, gazetteer
-from evalkit.detectors.untranslated import _WORD, zipf
+from evalkit.detectors.gazetteer import gazetteer, word_forms
+from evalkit.detectors.text import CONNECTORS, WORD, zipf
 
 
 def build_synonym_table(wordnet_dir: str, words: Iterable[str],
@@ -49,7 +49,7 @@ def build_synonym_table(wordnet_dir: str, words: Iterable[str],
     relations = ("&", "+", "\\", "=", "^", "@", "~", "$")
     table = {}
     for word in sorted(set(words)):
-        keys = {k for form in _forms(word) for k in lemmas.get(form, ())}
+        keys = {k for form in word_forms(word) for k in lemmas.get(form, ())}
         first = {m for k in keys for m in synsets[k][0]}
         wider = set(keys)
         for k in keys:
@@ -66,8 +66,8 @@ def build_synonym_table(wordnet_dir: str, words: Iterable[str],
 def _gazetteer_words() -> list[str]:
     words = set()
     for entry in gazetteer().entries:
-        for w in _WORD.findall(entry.name):
-            if len(w) >= 3 and not w.isupper() and w.casefold() not in _CONNECTORS:
+        for w in WORD.findall(entry.name):
+            if len(w) >= 3 and not w.isupper() and w.casefold() not in CONNECTORS:
                 words.add(w.casefold())
     return sorted(words)
 

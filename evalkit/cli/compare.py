@@ -35,10 +35,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=sorted(RENDERERS), default="text", help="what to print (default text)")
 
 
-def pipeline_options(args: argparse.Namespace, *, metrics, comet: bool, flags: bool, systems):
+def pipeline_options(args: argparse.Namespace, *, metrics, comet: bool, flags: bool, systems, **fields):
     """RunOptions for compare and gate: scores over aligned segments, no progress bar."""
     return opt.run_options(args, metrics=tuple(metrics), systems=tuple(systems) if systems is not None else None,
-                           unit="aligned", comet=comet, flags=flags, progress=False)
+                           unit="aligned", comet=comet, flags=flags, progress=False, **fields)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,8 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from ..pipeline import CHRF_INSERTIONS_NOTE
 
     metrics = tuple(args.metrics)
-    if "comet" in metrics and not args.comet:
-        raise UsageError("--metrics names comet but --no-comet was given")
+    opt.check_no_comet(args, metrics, "--metrics")
     if args.ar_trials < 0:
         raise UsageError(f"--ar-trials must be 0 or more, not {args.ar_trials}")
     check_alpha(args.alpha)

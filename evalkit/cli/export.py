@@ -28,11 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     run.add_argument("--metrics", type=opt.split_list, default=None,
                      help="comma-separated metrics (default: bleu,chrf,chrf++,ter)")
     opt.add_unit_argument(run, "segment", "segment (default) or document")
-    run.add_argument("--no-comet", dest="comet", action="store_false", help="do not compute COMET")
-    run.add_argument("--comet-model", default=None, help="hub name or local checkpoint path (default: COMET's)")
-    run.add_argument("--cpu", action="store_true", help="run COMET on the CPU")
-    run.add_argument("--no-cache", action="store_true", help="do not read or write the score cache")
-    run.add_argument("--no-flags", action="store_true", help="do not run the error detectors")
+    opt.add_comet_arguments(parser)     # as run takes them: --metric-option reaches any model metric
+    opt.add_flag_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,14 +38,11 @@ def run(args: argparse.Namespace) -> int:
     corpus = opt.folder_corpus(args, systems=list(args.systems) if args.systems else None)
     result = None
     if args.with_results:
-        from ..metrics import DEFAULT_METRICS
-        from ..pipeline import RunOptions, evaluate_corpus
+        from ..pipeline import evaluate_corpus
         from ..units import run_unit
 
-        result = evaluate_corpus(corpus, RunOptions(
-            metrics=tuple(args.metrics or DEFAULT_METRICS), unit=run_unit(args.unit), comet=args.comet,
-            comet_model=args.comet_model, gpus=0 if args.cpu else None, cache=not args.no_cache,
-            flags=not args.no_flags))
+        result = evaluate_corpus(corpus, opt.run_options(args, metrics=tuple(args.metrics),
+                                                         unit=run_unit(args.unit)))
         for note in result.notes:
             logging.getLogger("evalkit").warning(note)
     export_dataset(corpus, args.out, result=result, format=args.format)

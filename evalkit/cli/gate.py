@@ -53,12 +53,19 @@ def config_from_args(args: argparse.Namespace):
     """The file's settings, overridden by the command line's."""
     from ..compare import default_seed
     from ..gate import DEFAULT_MAX_DROP, GateConfig, read_config
+    from ..model_scores import check_model_options
+    from ..options import OPTION_ALIASES, RunOptions, merge_metric_options
 
     settings: dict[str, Any] = read_config(args.config) if args.config else {}
     max_drop = dict(settings.pop("max_drop", {}))
     max_increase = dict(settings.pop("max_increase", {}))
     max_drop.update(dict(args.max_drop))
     max_increase.update(dict(args.max_increase))
+    # --comet-model and --comet-batch-size are aliases of metric options: they override the file's too
+    aliased = [(*OPTION_ALIASES[key], getattr(args, key)) for key in OPTION_ALIASES if getattr(args, key) is not None]
+    given = [*aliased, *args.metric_options]
+    check_model_options(RunOptions(model_options=merge_metric_options(given)))   # as run says it, not as a key
+    settings["metric_options"] = merge_metric_options(given, into=settings.get("metric_options"))
     if not max_drop and not max_increase:
         max_drop = dict(DEFAULT_MAX_DROP)
     for key in ("alpha", "require_significance", "resamples", "seed", "unit"):
@@ -76,14 +83,14 @@ def run(args: argparse.Namespace) -> int:
     from .compare import pipeline_options
 
     config = config_from_args(args)
-    if "comet" in config.max_drop and not args.comet:
-        raise UsageError("--max-drop comet needs COMET; remove --no-comet")
+    opt.check_no_comet(args, config.metrics, "--max-drop")
     if config.needs_flags and args.no_flags:
         raise UsageError("--max-increase needs the error detectors; remove --no-flags")
     corpus = opt.corpus_from_args(args)
     systems = tuple(dict.fromkeys([config.baseline, config.candidate]))
-    options = pipeline_options(args, metrics=[m for m in config.metrics if m != "comet"],
-                               comet="comet" in config.max_drop, flags=config.needs_flags, systems=systems)
+    # only the metrics the checks name: COMET too when it is one of them, and not otherwise
+    options = pipeline_options(args, metrics=config.metrics, comet=False, flags=config.needs_flags,
+                               systems=systems, model_options=config.metric_options)
     detectable = detectable_categories(args.detectors) if config.needs_flags else None
     gate = run_gate(evaluate_corpus(corpus, options), config, detectable)
     markdown = render_markdown(gate)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..compare import default_seed
@@ -135,6 +136,16 @@ def add_comet_arguments(parser: argparse.ArgumentParser) -> None:
     comet.add_argument("--cpu", action="store_true", help="same as --gpus 0")
     comet.add_argument("--no-cache", action="store_true", help="do not read or write the score cache")
     comet.add_argument("--cache", metavar="FILE", help="score cache file (default: in the user cache dir)")
+
+
+def check_no_comet(args: argparse.Namespace, names: Sequence[str], option: str) -> None:
+    """`--no-comet` leaves out the model metrics a run adds by default (metrics.DEFAULT_MODEL_METRICS):
+    `option` naming one of them as well is a contradiction."""
+    from ..metrics import DEFAULT_MODEL_METRICS
+
+    for name in names:
+        if name in DEFAULT_MODEL_METRICS and not args.comet:
+            raise UsageError(f"{option} names {name} but --no-comet was given")
 
 
 def add_flag_arguments(parser: argparse.ArgumentParser) -> None:

@@ -6,7 +6,6 @@ import argparse
 import logging
 import sys
 
-from ..errors import UsageError
 from . import options as opt
 
 HELP = "score line-aligned files (sacreBLEU-style: one segment per line, as given)"
@@ -27,11 +26,9 @@ def run(args: argparse.Namespace) -> int:
     from ..pipeline import evaluate_corpus
     from ..report.scores import RENDERERS
 
-    if "comet" in args.metrics and not args.comet:
-        raise UsageError("--metrics names comet but --no-comet was given")
+    opt.check_no_comet(args, args.metrics, "--metrics")
     corpus = opt.lines_corpus_from_args(args)
-    options = opt.run_options(args, metrics=tuple(m for m in args.metrics if m != "comet"), unit="aligned",
-                              progress=False)
+    options = opt.run_options(args, metrics=tuple(args.metrics), unit="aligned", progress=False)
     result = evaluate_corpus(corpus, options, reports_to=args.out)
     if args.out:
         from ..report import output_root, write_run_reports

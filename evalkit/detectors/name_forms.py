@@ -10,13 +10,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from .untranslated import fold, zipf
+from .langdata import data_text, word_set
+from .text import fold, zipf
 
 # Words that sit inside a rendered name without being part of it: articles, prepositions, contractions.
-_GLUE = frozenset("""the of and for le la les l de du des d et der die das dem den des von vom für und el los las
-    del y il lo gli i di della dello dei degli delle e o os as do da dos das a al au aux""".split())
+_GLUE = word_set("name-glue")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -37,7 +36,7 @@ class Rendering:
 @lru_cache(maxsize=1)
 def _table() -> dict[str, dict[str, tuple[str, ...]]]:
     """target language -> English word -> its translations (folded)."""
-    text = resources.files("evalkit").joinpath("data/name_words.tsv").read_text(encoding="utf-8")
+    text = data_text("name_words")
     langs: list[str] = []
     table: dict[str, dict[str, tuple[str, ...]]] = {}
     for line in text.splitlines():

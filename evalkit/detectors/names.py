@@ -10,309 +10,49 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import chain, compress
 from operator import and_, itemgetter, or_
-from typing import NamedTuple
 
 from ..flags import Flag
-from . import untranslated
 from .base import DetectionInput, Detector
-from .rendered import common_word_flag, rendered_with_source, rendered_without_source
-from .untranslated import (
-    _WORD,
+from .gazetteer import (
+    Entry,
+    Offices,
+    analyse,
+    content_words,
+    gazetteer,
+    lower_words,
+    name_lexicon,
+    offices,
+    related,
+    synonyms,
+    word_forms,
+)
+from .langdata import values
+from .rendered import NAMED_ENTITY, common_word_flag, rendered_with_source, rendered_without_source
+from .text import (
+    ARTICLES,
+    CONNECTORS,
+    NameSeq,
     Token,
-    _tokenize,
+    adjacent,
     aligned_ranges,
     aligned_tokens,
     capitalised_at,
     fold,
     lang_base,
+    name_sequences,
+    outlet_slot,
     similar,
     spelling_key,
-    tokenize,
+    tokens_and_starts,
     translit_key,
     zipf,
 )
 
-NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 INCONSISTENCY = "fluency/inconsistency"
-
-# Grammatical words that may sit inside a name or in front of it; never evidence of a shared name.
-_ARTICLES = frozenset(["the", "le", "la", "les", "l", "der", "die", "das", "el", "los", "las", "il", "lo",
-                       "gli", "i", "o", "os", "a", "as", "de", "het", "een"])
-_CONNECTORS = frozenset(["of", "and", "for", "the", "de", "du", "des", "la", "le", "l", "et", "der", "die",
-                         "das", "für", "und", "von", "y", "del", "di", "della", "da", "do", "dos", "e", "en",
-                         "van"])
-
-
-# --------------------------------------------------------------------------- gazetteer
-
-@dataclass(frozen=True)
-class Entry:
-    name: str
-    type: str
-    country: str
-    aliases: tuple[tuple[str | None, str], ...] = ()
-
-    def aliases_for(self, lang: str) -> list[str]:
-        return [a for code, a in self.aliases if code == lang]
-
-    @property
-    def is_outlet(self) -> bool:
-        return self.type in ("newspaper", "agency", "broadcaster", "magazine", "website")
-
-
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in _WORD.findall(text))
-
-
-def _content(words: Sequence[str]) -> tuple[str, ...]:
-    """Words without a leading article ("The Guardian" -> ("guardian",))."""
-    return tuple(words[1:]) if len(words) > 1 and words[0] in _ARTICLES else tuple(words)
-
-
-@dataclass
-class Gazetteer:
-    entries: list[Entry]
-    by_first: dict[str, list[tuple[tuple[str, ...], Entry, bool]]] = field(default_factory=dict)
-    by_words: dict[tuple[str, ...], Entry] = field(default_factory=dict)
-    multi: dict[int, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)
-    word_index: dict[str, set[int]] = field(default_factory=dict)   # content word -> multi-word ids
-    multi_list: list[tuple[tuple[str, ...], Entry]] = field(default_factory=list)
-    lengths: dict[str, list[int]] = field(default_factory=dict)     # first word -> lengths, longest first
-    by_key: dict[tuple[str, ...], tuple] = field(default_factory=dict)
-    pairs: set[tuple[str, str]] = field(default_factory=set)          # first two words of longer keys
-    looked_up: dict[str, Entry | None] = field(default_factory=dict, repr=False, compare=False)  # bounded
-
-    def __post_init__(self) -> None:
-        for entry in self.entries:
-            for code, form in ((None, entry.name), *entry.aliases):
-                words = _words(form)
-                if not words:
-                    continue
-                # short all-caps forms ("AP", "RT", "UN") only match in capitals
-                exact = len(form) <= 3 and form.isupper()
-                for key in {words, _content(words)}:
-                    self.by_words.setdefault(key, entry)
-                    # "Monde" for "Le Monde": only as a capitalised word inside a sentence
-                    stripped = key != words and len(key) == 1
-                    self.by_first.setdefault(key[0], []).append((key, entry, exact, stripped))
-                if code is None and len(_content(words)) >= 2:
-                    self.multi_list.append((_content(words), entry))
-        for k, (words, entry) in enumerate(self.multi_list):
-            self.multi.setdefault(len(words), []).append((words, entry))
-            for w in words:
-                if w not in _ARTICLES and w not in _CONNECTORS:
-                    self.word_index.setdefault(w, set()).add(k)
-        for first, options in self.by_first.items():
-            options.sort(key=lambda o: -len(o[0]))
-            self.lengths[first] = sorted({len(o[0]) for o in options}, reverse=True)
-            for o in options:
-                self.by_key.setdefault(o[0], o)
-                if len(o[0]) > 1:
-                    self.pairs.add(o[0][:2])
-
-    def lookup(self, text: str) -> Entry | None:
-        found = self.looked_up.get(text, self)
-        if found is self:   # not asked yet (None is an answer)
-            words = _words(text)
-            found = self.by_words.get(words) or self.by_words.get(_content(words))
-            if len(self.looked_up) >= 1 << 15:
-                self.looked_up.clear()
-            self.looked_up[text] = found
-        return found
-
-    def find(self, tokens: Sequence[Token]) -> list[tuple[int, int, Entry]]:
-        """Known names in a token list: (first token, end token, entry), longest match first."""
-        out = []
-        n = len(tokens)
-        lengths, by_key = self.lengths, self.by_key
-        after = 0   # the next match starts after the previous one
-        # only a capitalised word that opens some known name can open one: the others are skipped at C speed
-        for i in compress(range(n), map(and_, map(itemgetter(7), tokens),
-                                        map(lengths.__contains__, map(itemgetter(6), tokens)))):
-            if i < after:
-                continue
-            tok = tokens[i]
-            # a name of two words or more goes on with its second word
-            pair = i + 1 < n and (tok.lower, tokens[i + 1].lower) in self.pairs
-            for m in lengths[tok.lower]:
-                if i + m > n or m > 1 and not pair:
-                    continue
-                option = by_key.get(tuple(t.lower for t in tokens[i:i + m]))
-                if option is None:
-                    continue
-                _words_key, entry, exact, stripped = option
-                if any(tokens[i + k + 1].start - tokens[i + k].end > 2 or tokens[i + k + 1].line != tok.line
-                       for k in range(m - 1)):
-                    continue
-                if exact and (not tok.all_caps or tok.caps_line):
-                    continue
-                # in a headline written in capitals a single common word says nothing
-                if m == 1 and tok.caps_line and not (entry.name.isupper() and len(entry.name) >= 4):
-                    continue
-                if stripped and (tok.all_caps or tok.initial):
-                    continue
-                if not exact and m == 1 and len(tok.text) <= 3 and not tok.all_caps:
-                    continue
-                out.append((i, i + m, entry))
-                after = i + m
-                break
-        return out
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """The bundled gazetteer of real outlets and organisations (evalkit/data/outlets.tsv)."""
-    text = resources.files("evalkit").joinpath("data/outlets.tsv").read_text(encoding="utf-8")
-    entries = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith(("#", "name\t")):
-            continue
-        cols = line.split("\t") + ["", "", ""]
-        aliases = []
-        for alias in filter(None, (a.strip() for a in cols[3].split("|"))):
-            code, sep, form = alias.partition("=")
-            aliases.append((code, form) if sep and len(code) <= 3 else (None, alias))
-        entries.append(Entry(cols[0].strip(), cols[1].strip(), cols[2].strip(), tuple(aliases)))
-    return Gazetteer(entries)
-
-
-@lru_cache(maxsize=1)
-def synonyms() -> dict[str, frozenset[str]]:
-    """Word -> related words for the words of gazetteer names (evalkit/data/outlet_synonyms.tsv)."""
-    try:
-        text = resources.files("evalkit").joinpath("data/outlet_synonyms.tsv").read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        return {}
-    table = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            word, _, related = line.partition("\t")
-            table[word] = frozenset(related.split())
-    return table
-
-
-@lru_cache(maxsize=1)
-def name_lexicon() -> frozenset[str]:
-    """Every word of a multi-word gazetteer name, and every synonym of one."""
-    gaz = gazetteer()
-    words = set(gaz.word_index)
-    table = synonyms()
-    for w in list(words):
-        for form in _forms(w):
-            words |= table.get(form, frozenset())
-    return frozenset(words)
-
-
-@lru_cache(maxsize=100_000)
-def _forms(word: str) -> frozenset[str]:
-    w = word.lower()
-    out = {w}
-    if w.endswith("ies"):
-        out.add(w[:-3] + "y")
-    if w.endswith("es"):
-        out.add(w[:-2])
-    if w.endswith("s"):
-        out.add(w[:-1])
-    return frozenset(out)
-
-
-def related(a: str, b: str) -> bool:
-    """`a` and `b` are synonyms or close relatives in the bundled synonym table."""
-    table = synonyms()
-    fa, fb = _forms(a), _forms(b)
-    if fa & fb:
-        return True
-    return any(table.get(x, frozenset()) & fb for x in fa) or any(table.get(x, frozenset()) & fa for x in fb)
-
-
-# --------------------------------------------------------------------------- name sequences and slots
-
-class NameSeq(NamedTuple):
-    """A run of capitalised tokens (a tuple: one is made for every capitalised word of a text)."""
-
-    first: int          # token indices, inclusive
-    last: int
-    start: int          # str offsets
-    end: int
-    text: str
-    caps_line: bool
-    initial: bool
-
-
-def name_sequences(tokens: Sequence[Token], text: str) -> list[NameSeq]:
-    """Runs of capitalised tokens, joined by spaces and by lowercase connectors ("Belt and Road")."""
-    if untranslated._accelerated is not None and untranslated._use_accelerator:
-        # the same runs, found in C (evalkit/detectors/_tokens.c), for tokens of this text
-        runs = untranslated._accelerated.name_runs(NameSeq, tokens, text, _CONNECTORS)
-        if runs is not None:
-            return runs
-    out: list[NameSeq] = []
-    n = len(tokens)
-    new = tuple.__new__   # NameSeq(...) without its Python-level __new__: one is made per capitalised word
-    after = 0   # a run starts at a capitalised token after the previous run
-    for i in capitalised_at(tokens):
-        if i < after:
-            continue
-        j = i
-        while j + 1 < n and j - i < 8:
-            nxt = tokens[j + 1]
-            if nxt[7] and not nxt[4]:   # capitalised, not a sentence's first word
-                if not _adjacent(text, tokens[j], nxt):
-                    break
-                j += 1
-                continue
-            # a connector joins two capitalised words
-            if nxt[2] in _CONNECTORS and nxt[2].islower() and j + 2 < n and tokens[j + 2][7] \
-                    and not tokens[j + 2][4] and _adjacent(text, tokens[j], nxt) \
-                    and _adjacent(text, nxt, tokens[j + 2]):
-                j += 2
-                continue
-            break
-        first, last = tokens[i], tokens[j]
-        out.append(new(NameSeq, (i, j, first.start, last.end, text[first.start:last.end], first.caps_line,
-                                 first.initial)))
-        after = j + 1
-    return out
-
-
-@lru_cache(maxsize=8)
-def analyse(text: str, starts: tuple[int, ...] = ()) -> tuple[list[Token], list[tuple[int, int, Entry]],
-                                                           list[NameSeq]]:
-    """Tokens, known names and name sequences of a text, computed once for both lexical detectors."""
-    tokens = tokenize(text, starts)
-    return tokens, gazetteer().find(tokens), name_sequences(tokens, text)
-
-
-def _adjacent(text: str, a: Token, b: Token) -> bool:
-    gap = text[a.end:b.start]
-    return a.line == b.line and 0 < len(gap) <= 3 and (not gap.strip() or gap.strip() == "&")
-
-
-_ART = r"(?:\s+(?:le|la|les|l['’]|the|der|die|das|dem|den|des|el|la|los|il|lo|o|a|de|het))?\s*"
-_LEFT_ATTRIBUTION = re.compile(
-    r"(?:according\s+to|reported\s+by|told|quoted\s+by|cited\s+by|interview\s+with|report\s+by|"
-    r"spoke\s+to|speaking\s+to|said\s+to|wrote\s+in|writing\s+in|published\s+by|"
-    r"selon|d['’]après|(?:a|ont|avait|avaient)\s+(?:rapporté|indiqué|révélé|annoncé|affirmé|écrit|publié|"
-    r"précisé|assuré|cité|déclaré|dit|confié|expliqué|parlé)(?:\s+(?:à|au|aux))?|rapporte|révèle|écrit|"
-    r"information|informations|article|enquête|interrogé\s+par|cité\s+par|"
-    r"laut|zufolge|berichtete|meldete|schrieb|sagte|gegenüber|"
-    r"según|de\s+acuerdo\s+con|informó|publicó|secondo|riporta|segundo|de\s+acordo\s+com|volgens|meldt)"
-    r"(?:\s+(?:du|de\s+la|de\s+l['’]|des|au|of|by|from))?" + _ART + r"$",
-    re.IGNORECASE)
-_RIGHT_ATTRIBUTION = re.compile(
-    r"^\s*(?:[,)]\s*)?(?:reported|reports|has\s+reported|said|says|wrote|writes|revealed|"
-    r"a\s+rapporté|rapporte|a\s+indiqué|indique|a\s+révélé|révèle|a\s+écrit|écrit|a\s+annoncé|"
-    r"berichtete|berichtet|meldete|meldet|schreibt|schrieb|informó|informa|publicó|riporta|ha\s+riportato|"
-    r"scrive|noticiou|informou|meldt|meldde|"
-    r"(?:'s\s+|’s\s+)?(?:report|reports|reporting|story|article|investigation|interview|analysis|"
-    r"editorial))\b",
-    re.IGNORECASE)
-_CREDIT = re.compile(r"contribu|beigetragen|mitgearbeitet|bijgedragen", re.IGNORECASE)
 
 
 def _bare_word(tokens: Sequence[Token], i: int, j: int, lang: str) -> bool:
@@ -321,42 +61,9 @@ def _bare_word(tokens: Sequence[Token], i: int, j: int, lang: str) -> bool:
     if j - i != 1 or zipf(tokens[i].lower, lang) < 3.0:
         return False
     before = i > 0 and tokens[i - 1].capitalised and not tokens[i - 1].initial and \
-        tokens[i - 1].lower not in _ARTICLES and tokens[i - 1].line == tokens[i].line
+        tokens[i - 1].lower not in ARTICLES and tokens[i - 1].line == tokens[i].line
     after = j < len(tokens) and tokens[j].capitalised and tokens[j].line == tokens[i].line
     return before or after
-
-
-def outlet_slot(text: str, start: int, end: int, lang: str | None = None) -> str | None:
-    """'attribution' when the span sits where a news source is named ("selon le X", "X reported"),
-    'credit' in a "contributed to this report" line, else None."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    left = text[max(line_start, start - 60):start]
-    right = text[end:min(line_end, end + 40)]
-    if _attribution_before(left) or _attribution_after(right):
-        return "attribution"
-    if end - line_start < 200 and _credit_line(text[line_start:line_end]):
-        return "credit"
-    return None
-
-
-# The detectors ask about the same few places many times (every sub-span of a name, every known name
-# of an aligned segment): the regex verdicts are remembered per window of text. _LEFT_ATTRIBUTION is
-# anchored at the end, so a search tries its long alternation at every position of the window.
-@lru_cache(maxsize=1 << 14)
-def _attribution_before(left: str) -> bool:
-    return _LEFT_ATTRIBUTION.search(left) is not None
-
-
-@lru_cache(maxsize=1 << 14)
-def _attribution_after(right: str) -> bool:
-    return _RIGHT_ATTRIBUTION.search(right) is not None
-
-
-@lru_cache(maxsize=1 << 12)
-def _credit_line(line: str) -> bool:
-    return _CREDIT.search(line) is not None
 
 
 # --------------------------------------------------------------------------- swap model
@@ -397,7 +104,7 @@ def _swap_variant(words: Sequence[str], langs: Sequence[str], slot: bool) -> Var
     if any(len(w) > 1 and w.isupper() for w in words):
         return None  # an acronym is not a thesaurus word ("New START")
     gaz = gazetteer()
-    cand = _content(tuple(w.lower() for w in words))
+    cand = content_words(tuple(w.lower() for w in words))
     n = len(cand)
     if n < 2 or gaz.by_words.get(cand):
         return None
@@ -414,7 +121,7 @@ def _swap_variant(words: Sequence[str], langs: Sequence[str], slot: bool) -> Var
     if best is None and slot and table:
         # no shared word: every word must be a synonym of the name's word at that place
         for target, entry in gaz.multi.get(n, ()):
-            if all(c in _CONNECTORS or related(c, t) for c, t in zip(cand, target)):
+            if all(c in CONNECTORS or related(c, t) for c, t in zip(cand, target)):
                 best = _better(best, _compare(cand, target, entry, langs, slot))
     return best
 
@@ -431,10 +138,10 @@ def _compare(cand: tuple[str, ...], target: tuple[str, ...], entry: Entry, langs
     differing = []
     for c, t in zip(cand, target):
         if c == t:
-            if c not in _CONNECTORS:
+            if c not in CONNECTORS:
                 shared += 1
             continue
-        if c in _CONNECTORS or t in _CONNECTORS or not _dictionary_word(c, langs):
+        if c in CONNECTORS or t in CONNECTORS or not _dictionary_word(c, langs):
             return None  # spinners swap words for words, not for names
         differing.append((c, t))
         if related(c, t):
@@ -455,59 +162,6 @@ def _compare(cand: tuple[str, ...], target: tuple[str, ...], entry: Entry, langs
 
 # --------------------------------------------------------------------------- people and places, with the source
 
-# Office titles and the words that qualify them, per language: evalkit/data/offices.tsv.
-@lru_cache(maxsize=1)
-def _office_table() -> tuple[dict[str, str], dict[str, str]]:
-    text = resources.files("evalkit").joinpath("data/offices.tsv").read_text(encoding="utf-8")
-    offices_by_lang: dict[str, str] = {}
-    qualifiers: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, lang, items = line.split("\t")
-            (offices_by_lang if kind == "office" else qualifiers)[lang] = items
-    return offices_by_lang, qualifiers
-
-
-_COMPOUNDING = frozenset(["de", "nl"])
-
-
-@dataclass(frozen=True)
-class Offices:
-    forms: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]   # first word -> forms, longest first
-    suffixes: tuple[tuple[str, frozenset[str]], ...]               # one-word forms, for compounds
-    qualifiers: dict[str, frozenset[str]]
-    names: dict[frozenset[str], str]                               # classes -> a form that says them
-    openers: frozenset[str]                                        # first words, lowercase, as written
-
-
-@lru_cache(maxsize=32)
-def offices(lang: str | None) -> Offices | None:
-    """The office titles of a language (None when the table lacks it)."""
-    spec = _office_table()[0].get(lang or "")
-    if spec is None:
-        return None
-    forms: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
-    names: dict[frozenset[str], str] = {}
-    openers = set()
-    for item in spec.split(";"):
-        form, _, classes = item.strip().rpartition(":")
-        words, cls = tuple(_WORD.findall(fold(form))), frozenset(classes)
-        forms.setdefault(words[0], []).append((words, cls))
-        names.setdefault(cls, form)
-        openers.update((words[0], _WORD.findall(form)[0]))
-    for options in forms.values():
-        options.sort(key=lambda o: -len(o[0]))
-    suffixes = ()
-    if lang in _COMPOUNDING:
-        suffixes = tuple(sorted(((w[0], c) for opts in forms.values() for w, c in opts
-                                 if len(w) == 1 and len(w[0]) >= 7), key=lambda s: -len(s[0])))
-    qualifiers = {}
-    for item in _office_table()[1].get(lang or "", "").split(";"):
-        word, _, classes = item.strip().partition(":")
-        if not word:
-            continue
-        qualifiers[fold(word)] = frozenset(classes)
-    return Offices(forms, suffixes, qualifiers, names, frozenset(openers))
 
 
 def _may_open_office(tok: Token, table: Offices) -> bool:
@@ -547,7 +201,7 @@ def find_offices(words: Sequence[str], table: Offices, start: int = 0,
     return out
 
 
-_NOUN_CAPITALS = frozenset(["de", "lb"])
+_NOUN_CAPITALS = frozenset(values("language_facts", "lang", fact="capitalises-nouns"))   # de, lb
 _OFFICE_WORDS = {"P": "head of state", "C": "chair", "S": "speaker of a chamber", "G": "head of government",
                  "M": "minister", "V": "vice-president", "K": "monarch", "O": "governor", "Y": "mayor",
                  "N": "senator", "R": "member of parliament", "A": "ambassador", "X": "secretary-general",
@@ -690,7 +344,7 @@ def _kept_name(word: str, src: str, tgt: str) -> bool:
     wordfreq: about as frequent in the target as in the source, and no common word of the source.
     "Thursday", "House", "Beijing" are translated and fail."""
     low = word.lower()
-    if len(word) < 2 or word.isupper() or low in _ARTICLES or low in _CONNECTORS:
+    if len(word) < 2 or word.isupper() or low in ARTICLES or low in CONNECTORS:
         return False
     table = offices(src)
     if table is not None and _office_at([fold(word)], 0, table):
@@ -750,7 +404,7 @@ def _source_titles(source: str, starts: tuple[int, ...], src: str) -> tuple[tupl
     table = offices(src)
     if table is None:
         return ()
-    tokens = _tokenize(source, starts)[0]
+    tokens = tokens_and_starts(source, starts)[0]
     n = len(tokens)
     out = []
     end = 0
@@ -888,9 +542,9 @@ class NamesDetector(Detector):
                     if any(k in covered for k in sub) or not tokens[sub[-1]].capitalised:
                         continue
                     if tokens[sub[0]].initial and sub[0] != seq.first \
-                            or tokens[sub[0]].lower in _ARTICLES and size > 2:
+                            or tokens[sub[0]].lower in ARTICLES and size > 2:
                         continue  # the name starts after "Le", "The"
-                    if not any(_forms(tokens[k].text) & lexicon for k in sub):
+                    if not any(word_forms(tokens[k].text) & lexicon for k in sub):
                         continue  # no word of any known name nor a synonym of one: not a swap
                     start, end = tokens[sub[0]].start, tokens[sub[-1]].end
                     slot = outlet_slot(text, start, end)
@@ -920,9 +574,9 @@ class NamesDetector(Detector):
         for i, j, entry in known:
             if entry.name in targets or not entry.is_outlet or tokens[i].caps_line:
                 continue
-            words = _content(tuple(tokens[k].lower for k in range(i, j)))
+            words = content_words(tuple(tokens[k].lower for k in range(i, j)))
             for target in targets.values():
-                t_words = _content(_words(target.name))
+                t_words = content_words(lower_words(target.name))
                 if len(words) == len(t_words) and _compare(words, t_words, target, langs, False):
                     flags.append(self._flag(
                         doc, tokens[i].start, tokens[j - 1].end, NAMED_ENTITY, "critical", 0.6,
@@ -952,7 +606,7 @@ class NamesDetector(Detector):
                 continue
             run = [first]
             while run[-1] + 1 < len(tokens) and tokens[run[-1] + 1].capitalised \
-                    and _adjacent(text, tokens[run[-1]], tokens[run[-1] + 1]):
+                    and adjacent(text, tokens[run[-1]], tokens[run[-1] + 1]):
                 run.append(run[-1] + 1)
             if len(run) < 3 or any(k in covered for k in run):
                 continue
@@ -972,12 +626,13 @@ class NamesDetector(Detector):
         if not links or not source:
             return []
         starts = tuple(s.start for s in doc.source_segments or ())
-        s_all, s_starts = _tokenize(source, starts)
+        s_all, s_starts = tokens_and_starts(source, starts)
         table_t = offices(tgt)
         titles = _source_titles(source, starts, src) if table_t is not None else ()
         # German capitalises every noun: capitals say nothing about names there
+        t_starts = tuple(s.start for s in doc.hypothesis_segments or ())
         names = () if src in _NOUN_CAPITALS else _lost_names(
-            source, s_all, text, _tokenize(text, tuple(s.start for s in doc.hypothesis_segments or ()))[0], src, tgt)
+            source, s_all, text, tokens_and_starts(text, t_starts)[0], src, tgt)
         if not names and not titles:
             return []
         flags: list[Flag] = []
@@ -1106,7 +761,7 @@ class NamesDetector(Detector):
                 for b in range(a, min(a + 6, len(caps))):
                     sub = caps[a:b + 1]
                     if sub[-1] - sub[0] != b - a or (t_tokens[sub[0]].initial and a > 0) \
-                            or t_tokens[sub[0]].lower in _ARTICLES and b > a:
+                            or t_tokens[sub[0]].lower in ARTICLES and b > a:
                         continue  # not a run of capitalised words
                     start, end = t_tokens[sub[0]].start, t_tokens[sub[-1]].end
                     surface = text[start:end]
@@ -1114,14 +769,14 @@ class NamesDetector(Detector):
                         continue  # in the source, or part of a hyphenated word ("Croix" of "Croix-Rouge")
                     words = tuple(t_tokens[k].text for k in sub)
                     spans.append((sub, start, end, words, gaz.lookup(surface), outlet_slot(text, start, end),
-                                  _content(tuple(w.lower() for w in words)), t_tokens[sub[0]].initial))
+                                  content_words(tuple(w.lower() for w in words)), t_tokens[sub[0]].initial))
         return spans
 
     def _replacement(self, doc: DetectionInput, spans: list[tuple], covered: set[int], entry: Entry,
                      langs) -> Flag | None:
         """The span of the MT segment (from _name_spans) that stands where the source names `entry`."""
         text = doc.hypothesis
-        target = _content(_words(entry.name))
+        target = content_words(lower_words(entry.name))
         best = None
         for sub, start, end, words, other, slot, cand, initial in spans:
             variant = _compare(cand, target, entry, langs, slot is not None) if len(cand) == len(target) else None
@@ -1243,7 +898,7 @@ class NamesDetector(Detector):
                         or tokens[j].all_caps and not tokens[j].caps_line:
                     continue
                 a, b = (j, i) if side < 0 else (i, j)
-                if not _adjacent(text, tokens[a], tokens[b]):
+                if not adjacent(text, tokens[a], tokens[b]):
                     continue
                 pairs.setdefault((tok.text.casefold(), side), {}).setdefault(
                     tokens[j].text.casefold(), []).append((a, b))

@@ -13,7 +13,7 @@ from itertools import accumulate
 
 from ..flags import Flag
 from .base import DetectionInput, Detector
-from .injected import Line, analyse_lines
+from .layout import Line, analyse_lines
 
 
 def _wordset(text: str) -> frozenset[str]:

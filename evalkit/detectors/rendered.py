@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from ..flags import Flag
 from .base import DetectionInput
+from .gazetteer import content_words, gazetteer, lower_words
+from .langdata import values, word_set
 from .name_forms import (
     Rendering,
     _same,
@@ -21,25 +23,13 @@ from .name_forms import (
     render,
     split_compound,
 )
-from .untranslated import aligned_tokens, fold, zipf
+from .text import CONNECTORS, aligned_tokens, fold, name_sequences, outlet_slot, zipf
 
+NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 
-class _NamesModule:
-    """evalkit.detectors.names, looked up when used (it imports this module)."""
-
-    def __getattr__(self, attr: str):  # type: ignore[no-untyped-def]
-        from . import names
-
-        value = getattr(names, attr)
-        setattr(self, attr, value)   # looked up once
-        return value
-
-
-_names = _NamesModule()
-_NOUN_CAPITALS = frozenset(["de", "lb"])
+_NOUN_CAPITALS = frozenset(values("language_facts", "lang", fact="capitalises-nouns"))   # de, lb
 # Articles and contractions before a name that a text treats as a title ("au Gardien", "el Atlético").
-_BEFORE_NAME = frozenset("""le la les l au aux du des the el los las al del der die das dem den des im vom zum
-    zur il lo gli i al nel dal o a os as ao do da no na""".split())
+_BEFORE_NAME = word_set("before-name")
 
 
 def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> list[Flag]:
@@ -49,7 +39,7 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
     for s_tokens, t_tokens, _sa, _sb in aligned_tokens(doc):
         cands = t_fold = None
         t_text = text[t_tokens[0].start:t_tokens[-1].end].casefold() if t_tokens else ""
-        for seq in _names.name_sequences(s_tokens, source):
+        for seq in name_sequences(s_tokens, source):
             if seq.caps_line or seq.first == seq.last or _strip_article(seq.text).casefold() in t_text:
                 continue
             real = name_words(seq.text)
@@ -57,13 +47,13 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
                 continue
             if cands is None:   # the MT segment's names and their words, once per link
                 cands = [(t, _candidate_words(t.text, tgt))
-                         for t in _hyphened(_names.name_sequences(t_tokens, text), text) if not t.caps_line]
+                         for t in _hyphened(name_sequences(t_tokens, text), text) if not t.caps_line]
             outlet = entry = None
             for cand, words in cands:
                 if len(words) != len(real):
                     continue
                 if outlet is None:
-                    entry = _names.gazetteer().lookup(seq.text)
+                    entry = gazetteer().lookup(seq.text)
                     outlet = _Outlet(entry, source, seq)
                 how = _verdict(words, real, src, tgt, outlet)
                 if not how:
@@ -75,7 +65,7 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
                 name = _strip_article(seq.text)
                 start = _name_start(cand, text)
                 flags.append(detector._flag(
-                    doc, start, cand.end, _names.NAMED_ENTITY, "major", 0.92,
+                    doc, start, cand.end, NAMED_ENTITY, "major", 0.92,
                     f"the aligned source names {name!r}; the MT writes {text[start:cand.end]!r}, {how}", name))
                 break
     return flags
@@ -95,13 +85,13 @@ class _Outlet:
         # ("... Post", "... Tribune"): "the White House said" cites no newspaper
         words = name_words(self.seq.text)
         return bool(words) and words[-1] in _outlet_heads() and \
-            _names.outlet_slot(self.source, self.seq.start, self.seq.end) == "attribution"
+            outlet_slot(self.source, self.seq.start, self.seq.end) == "attribution"
 
 
 @lru_cache(maxsize=1)
 def _outlet_heads() -> frozenset[str]:
     """The last words of the gazetteer's outlets of two words or more (times, post, journal, press...)."""
-    return frozenset(fold(w[-1]) for w, entry in _names.gazetteer().multi_list if entry.is_outlet)
+    return frozenset(fold(w[-1]) for w, entry in gazetteer().multi_list if entry.is_outlet)
 
 
 def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet) -> str | None:
@@ -167,7 +157,7 @@ def _written(form: str, text: str) -> bool:
 def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: str, tgt: str) -> list[Flag]:
     """MT names that are a gazetteer outlet translated word by word, or a name partly translated and
     partly swapped for source-language words ("Fondo Monetario Worldwide")."""
-    gaz = _names.gazetteer()
+    gaz = gazetteer()
     text = doc.hypothesis
     flags: list[Flag] = []
     for seq in _hyphened(seqs, text):
@@ -185,13 +175,13 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
         if found:
             entry, how = found
             start = _name_start(seq, text) if len(words) > 1 else seq.start
-            flags.append(detector._flag(doc, start, seq.end, _names.NAMED_ENTITY, "major", 0.7,
+            flags.append(detector._flag(doc, start, seq.end, NAMED_ENTITY, "major", 0.7,
                                         f"reads as {entry.name!r} {how}", entry.name))
     return flags
 
 
 def _multi(words: list[str], src: str, tgt: str):
-    gaz = _names.gazetteer()
+    gaz = gazetteer()
     options: set[int] = set()
     for w in words:
         for en in {w} | english_for(w, tgt):
@@ -200,7 +190,7 @@ def _multi(words: list[str], src: str, tgt: str):
     for k in sorted(options):
         target, entry = gaz.multi_list[k]
         real = [fold(w) for w in target if fold(w) not in ("the",)]
-        r = render(words, [w for w in real if w not in _names._CONNECTORS], tgt)
+        r = render(words, [w for w in real if w not in CONNECTORS], tgt)
         if r is None or r.kept + r.translated == 0:
             continue
         how = _how(r, words, real, entry, src, tgt)
@@ -215,7 +205,7 @@ def _how(r: Rendering, words: list[str], real: list[str], entry, src: str, tgt: 
             return (f"partly translated, with the {src} word(s) {', '.join(repr(w) for w in r.swapped)} "
                     "in place of the rest")
         return None
-    if r.translated == 0 and all(map(_same, words, [w for w in real if w not in _names._CONNECTORS])):
+    if r.translated == 0 and all(map(_same, words, [w for w in real if w not in CONNECTORS])):
         return None   # the name itself
     if entry.is_outlet:
         return "translated word by word: the name of a news outlet is not translated"
@@ -240,15 +230,15 @@ def _single(seq, word: str, tokens, text: str, tgt: str):
     prev = tokens[seq.first - 1] if seq.first > 0 else None
     if not article and (first.initial or prev is None or prev.lower not in _BEFORE_NAME or prev.line != first.line):
         return None
-    slot = _names.outlet_slot(text, seq.start, seq.end) == "attribution"
+    slot = outlet_slot(text, seq.start, seq.end) == "attribution"
     if tgt in _NOUN_CAPITALS and not slot:
         return None   # German capitalises every noun: a capital says nothing
     if zipf(tokens[seq.last].lower, tgt) < 3.0:
         return None
-    gaz = _names.gazetteer()
+    gaz = gazetteer()
     for en in sorted(english_for(word, tgt)):
         entry = gaz.by_words.get((en,))
-        if entry is not None and entry.is_outlet and fold(_names._content(_names._words(entry.name))[0]) != word:
+        if entry is not None and entry.is_outlet and fold(content_words(lower_words(entry.name))[0]) != word:
             return entry, "translated: the name of a news outlet is not translated"
     return None
 
@@ -259,11 +249,11 @@ def common_word_flag(doc: DetectionInput, flag: Flag, tgt: str) -> bool:
     """A named-entity flag on one common word of the target language that nothing marks as a name
     ("keine Zeit hatten" is not Die Zeit): in German a capital says nothing, elsewhere a capital inside
     a sentence does. Such a flag is dropped unless the word sits where a news source is cited."""
-    if flag.category != _names.NAMED_ENTITY:
+    if flag.category != NAMED_ENTITY:
         return False
     if not flag.text.isalpha() or not flag.text[:1].isupper() or zipf(flag.text.lower(), tgt) < 3.0:
         return False   # a title or a lowercase word stands where the source's name was: its own evidence
-    if _names.outlet_slot(doc.hypothesis, flag.start, flag.end) == "attribution":
+    if outlet_slot(doc.hypothesis, flag.start, flag.end) == "attribution":
         return False
     if tgt not in _NOUN_CAPITALS and flag.text[:1].isupper() and not _sentence_start(doc.hypothesis, flag.start):
         return False

@@ -17,19 +17,15 @@ from collections.abc import Sequence
 
 from ..flags import Flag
 from .base import DetectionInput, Detector
-from .injected import Line, analyse_lines, is_terminal, normalise_line, words
-
-
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+from .langdata import data_text, word_set
+from .layout import Line, analyse_lines, is_terminal, normalise_line, pattern_junk, words
+from .numbers import extract_numbers, extract_numbers_spans
 
 
 # Words a sentence cannot end on, per language (evalkit/data/dangling_words.tsv): a text that stops on
 # one of them was cut.
 def _load_dangling() -> dict[str, frozenset[str]]:
-    from importlib import resources
-
-    text = resources.files("evalkit").joinpath("data/dangling_words.tsv").read_text(encoding="utf-8")
+    text = data_text("dangling_words")
     rows = (line.split("\t", 1) for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return {lang: frozenset(words.split()) for lang, words in rows}
 
@@ -37,7 +33,7 @@ def _load_dangling() -> dict[str, frozenset[str]]:
 _DANGLING_SETS = _load_dangling()
 
 # Pairs of identical words that are grammatical ("nous nous sommes", "had had", "die, die").
-_LEGIT_REPEATS = _wordset("nous vous had that die der das sie is was ha la")
+_LEGIT_REPEATS = word_set("legit-repeats")
 _REPEATED_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})\b[\s\u00a0]+(\1)(?![\w-])", re.IGNORECASE)
 _NAME = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[\s\u00a0]+[A-ZÀ-ÖØ-Þ][^\W\d_]+)+")
 _TOKEN = re.compile(r"\S+")
@@ -372,10 +368,8 @@ class _Context:
                 k += 1
 
     def _omission(self, run: list[int], links: list, after: int) -> None:
-        from .injected import _pattern_junk
-
         src = self.doc.source_segments or ()
-        texts = [src[i].text for i in run if not _pattern_junk(src[i].text, self.doc.src_lang or "", ["en"])]
+        texts = [src[i].text for i in run if not pattern_junk(src[i].text, self.doc.src_lang or "", ["en"])]
         missing = " ".join(texts)
         n = len(words(missing))
         if n < 3:
@@ -560,11 +554,7 @@ _FIRST_NAME_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?=[\s\u00a0]+[A-ZÀ-Þ]|[\
 _SOURCE_NAME = re.compile(r"(?P<first>[A-ZÀ-Þ](?<![\w-][A-ZÀ-Þ])[a-zà-ÿ]+)[\s\u00a0]+"
                           r"(?P<last>[A-ZÀ-Þ][a-zà-ÿ]+)(?![\w-]|[\s\u00a0]+[A-ZÀ-Þ])")
 # Titles and words that open a capitalised run without being a given name.
-_TITLES = _wordset("""president minister prime foreign secretary general chancellor king queen prince princess
-    mr mrs ms dr sir lord lady senator governor mayor pope speaker chief state house white new north south east
-    west united saint st the this that and but for with when after before on in at last early late monday
-    tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december""")
+_TITLES = word_set("not-given-names")
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -717,87 +707,3 @@ def _near_same(key: str, other: str) -> bool:
         return True
     matcher = difflib.SequenceMatcher(None, key, other, autojunk=False)
     return matcher.real_quick_ratio() >= 0.97 and matcher.quick_ratio() >= 0.97 and matcher.ratio() >= 0.97
-
-
-# --- numbers ----------------------------------------------------------------------------------
-
-_DECIMAL_COMMA = _wordset("fr de es it pt nl pl ru ro cs sk sl hr sr bg uk tr sv da nb fi el hu id lt lv et")
-_TIME = re.compile(
-    r"(?P<h>\d(?<![\d.,]\d)\d?)(?:(?P<sep>\s?[:h.]\s?)(?P<m>\d{2})(?!\d)|\s?(?P<hh>h)\b)?"
-    r"(?:\s?(?P<ampm>[ap])\.?\s?m\b\.?)?",
-    re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
-_NUM = re.compile(
-    r"\d(?<![\d.,]\d)(?:\d{0,2}(?:(?P<sep>[,.'’\u00a0\u202f ])\d{3}(?:(?P=sep)\d{3})*)(?:[.,]\d+)?(?![\d])"
-    r"|\d*(?:[.,]\d+)?(?![\d]))")
-
-
-def extract_numbers(text: str, lang: str, lenient: bool = False) -> list[tuple[str, frozenset[str]]]:
-    """(surface, candidate values) for each number of `text`, in order."""
-    return [(text[a:b], vals) for a, b, vals in extract_numbers_spans(text, lang, lenient)]
-
-
-def extract_numbers_spans(text: str, lang: str, lenient: bool = False) -> list[tuple[int, int, frozenset[str]]]:
-    """Numbers with their spans and the values they may stand for: "5 000" / "5,000" / "5000" ->
-    5000; "3,5" (decimal comma) = "3.5"; "16h07" = "4:07 p.m." = t16:07. A number whose reading
-    depends on the convention ("5,000" in a French text) gets both values when `lenient`."""
-    found: list[tuple[int, int, frozenset[str]]] = []
-    if not _DIGIT.search(text):
-        return found
-    taken: list[tuple[int, int]] = []
-    for m in _TIME.finditer(text):
-        sep, mins, ampm = m.group("sep") or "", m.group("m"), m.group("ampm")
-        if not (ampm or m.group("hh") or (mins and (":" in sep or "h" in sep.lower()))):
-            continue  # "3.50" without a.m./p.m. is a decimal, not a time
-        h = raw = int(m.group("h"))
-        if h > 24 or (mins and int(mins) > 59):
-            continue
-        if ampm:
-            if ampm.lower() == "p" and h < 12:
-                h += 12
-            elif ampm.lower() == "a" and h == 12:
-                h = 0
-        values = {f"t{h}:{mins or '00'}"}
-        if not mins or mins == "00":
-            values |= {str(h), str(raw)}  # "4 p.m." may be rendered "16 heures"
-        found.append((m.start(), m.end(), frozenset(values)))
-        taken.append((m.start(), m.end()))
-    comma_decimal = lang in _DECIMAL_COMMA
-    for m in _NUM.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        values = _values(m.group(), comma_decimal, lenient)
-        if len(m.group()) == 4 and m.group()[:2] in ("19", "20") and m.group().isdigit():
-            values |= {str(int(m.group()[2:]))}   # "2021-22" = "2021-2022"
-        clock = re.fullmatch(r"(\d{1,2})[.,](\d{2})", m.group())
-        if clock and int(clock.group(1)) <= 24 and int(clock.group(2)) <= 59:
-            values |= {f"t{int(clock.group(1))}:{clock.group(2)}"}  # "20.30 Uhr" = "20 h 30"
-        found.append((m.start(), m.end(), values))
-    found.sort()
-    return found
-
-
-def _values(surface: str, comma_decimal: bool, lenient: bool) -> frozenset[str]:
-    compact = re.sub(r"[\u00a0\u202f ’']", "", surface)
-    conventions = [(",", ".") if comma_decimal else (".", ",")]
-    if lenient:
-        conventions.append((".", ",") if comma_decimal else (",", "."))
-    values = set()
-    for decimal, group in conventions:
-        parsed = _parse(compact, decimal, group)
-        if parsed is not None:
-            values.add(parsed)
-    return frozenset(values) or frozenset({compact})
-
-
-def _parse(text: str, decimal: str, group: str) -> str | None:
-    if text.count(decimal) > 1:
-        return None
-    head, _, frac = text.partition(decimal)
-    groups = head.split(group)
-    if not all(g.isdigit() for g in groups) or (frac and not frac.isdigit()):
-        return None
-    if len(groups) > 1 and (len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:])):
-        return None
-    frac = frac.rstrip("0")
-    return str(int("".join(groups))) + (f".{frac}" if frac else "")

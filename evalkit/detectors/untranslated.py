@@ -8,218 +8,31 @@ from __future__ import annotations
 import bisect
 import os
 import re
-import unicodedata
-from collections.abc import Iterator, Sequence
-from difflib import SequenceMatcher
+from collections.abc import Sequence
 from functools import lru_cache
-from itertools import compress, pairwise, repeat
+from itertools import compress, repeat
 from operator import itemgetter, not_
-from typing import Self
 
-from .._accel import load_accelerator
 from ..flags import Flag
 from .base import DetectionInput, Detector
-from .lexicon import values
+from .gazetteer import analyse, gazetteer
+from .langdata import values
+from .text import (
+    ARTICLES,
+    WORD,
+    Token,
+    aligned_tokens,
+    capitalised_at,
+    fold,
+    lang_base,
+    outlet_slot,
+    similar,
+    spelling_key,
+    translit_key,
+    zipf,
+)
 
 CATEGORY = "accuracy/untranslated"
-
-
-# --------------------------------------------------------------------------- shared lexical helpers
-# (names.py imports these too)
-
-@lru_cache(maxsize=64)
-def lang_base(lang: str | None) -> str | None:
-    """The wordfreq language for a tag ("en-US" -> "en"), or None when wordfreq does not cover it."""
-    if not lang:
-        return None
-    from wordfreq import available_languages
-
-    base = re.split(r"[-_]", lang.strip().lower())[0]
-    aliases = {"no": "nb", "iw": "he", "in": "id", "tl": "fil", "hr": "sh", "sr": "sh", "bs": "sh"}
-    base = aliases.get(base, base)
-    return base if base in available_languages() else None
-
-
-@lru_cache(maxsize=500_000)
-def zipf(word: str, lang: str) -> float:
-    """wordfreq Zipf frequency of a lowercase word (0 when unknown or when the lookup fails)."""
-    from wordfreq import zipf_frequency
-
-    try:
-        return zipf_frequency(word, lang)
-    except Exception:  # noqa: BLE001 - wordfreq needs extra tokenisers for some languages (ja, zh)
-        return 0.0
-
-
-@lru_cache(maxsize=200_000)
-def fold(text: str) -> str:
-    """Casefolded, accents stripped: 'Taïwan' -> 'taiwan', 'ÉTAT' -> 'etat'."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=200_000)
-def spelling_key(text: str) -> str:
-    """Key under which mere spelling variants of one name meet (accents, y/i, doubled letters)."""
-    key = fold(text).replace("y", "i").replace("’", "'")
-    return re.sub(r"(.)\1+", r"\1", key)
-
-
-@lru_cache(maxsize=200_000)
-def translit_key(text: str) -> str:
-    """Looser key for transliteration variants (Putin/Poutine, Sergei/Sergueï, Tokayev/Tokaïev)."""
-    key = spelling_key(text)
-    key = key.replace("ou", "u").replace("gue", "ge").replace("gui", "gi").replace("tch", "ch")
-    key = key.replace("dj", "j").replace("zh", "j").replace("kh", "h").replace("sh", "ch").replace("w", "v")
-    return key[:-1] if len(key) > 4 and key.endswith("e") else key
-
-
-def similar(a: str, b: str) -> float:
-    """Similarity ratio of two folded strings."""
-    return SequenceMatcher(None, fold(a), fold(b), autojunk=False).ratio()
-
-
-class Token(tuple):
-    """A word of the text: offsets, line, and the case facts the detectors ask about (a tuple: cheap)."""
-
-    __slots__ = ()
-    start = property(itemgetter(0))
-    end = property(itemgetter(1))
-    text = property(itemgetter(2))
-    line = property(itemgetter(3))
-    initial = property(itemgetter(4))       # first word of a sentence, line, quotation or field
-    caps_line = property(itemgetter(5))     # the line is written in capitals (a headline)
-    lower = property(itemgetter(6))
-    capitalised = property(itemgetter(7))
-    all_caps = property(itemgetter(8))
-
-    def __new__(cls, start: int, end: int, text: str, line: int, initial: bool, caps_line: bool) -> Self:
-        return tuple.__new__(cls, (start, end, text, line, initial, caps_line, text.lower(),
-                                   text[:1].isupper(), len(text) > 1 and text.isupper()))
-
-    def __repr__(self) -> str:
-        return f"Token({self.start}, {self.end}, {self.text!r})"
-
-
-# A token is a run of word characters (letters, digits, "_"; a hyphenated word is two tokens).
-_WORD = re.compile(r"\w+")
-# lowercase run glued to a capitalised word ("frenchPoutine", "KazakhstanEn"): two tokens
-_GLUED = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ])")
-# what a sentence-initial word follows: a line start, end punctuation, an opening quote, a field separator
-_INITIAL = re.compile(r"(?:^|[.!?…:;|—–«“„\"(\[•*>·]|(?<!\S)-)[ \t\u00a0\u202f'’]*(?=[^\W\d_])", re.MULTILINE)
-_CAPS_LINE_MIN = 3
-_FIRST_WORD = re.compile(r"[^\W\d_]{2,}")
-
-
-# The tokenizer in C (evalkit/detectors/_tokens.c); None without it or with
-# EVALKIT_PURE_PYTHON_TOKENS set.
-_accelerated = load_accelerator("._tokens", __package__, "EVALKIT_PURE_PYTHON_TOKENS")
-_use_accelerator = True     # tests switch it off to compare the two paths
-
-
-@lru_cache(maxsize=16)
-def _tokenize(text: str, starts: tuple[int, ...]) -> tuple[tuple[Token, ...], list[int]]:
-    """The tokens of `text` and their start offsets (runs of word characters, with a lowercase run
-    glued to a capitalised word cut off it); `starts` are extra sentence starts."""
-    lines = text.split("\n")
-    if _accelerated is not None and _use_accelerator:
-        # the same tokens, built in C (sentence starts included): this runs on every source and MT document
-        return _accelerated.tokenize(Token, text, sorted(starts), list(map(_caps_line, lines)))
-    initials = {m.end() for m in _INITIAL.finditer(text)}
-    initials.update(starts)
-    tokens: list[Token] = []
-    append, new, offset = tokens.append, tuple.__new__, 0
-    for number, line in enumerate(lines):
-        caps = _caps_line(line)
-        glued = _GLUED.search(line) is not None
-        for match in _WORD.finditer(line):
-            word = match.group()
-            start = offset + match.start()
-            if glued and _GLUED.search(word):
-                cuts = [0, *(m.start() for m in _GLUED.finditer(word)), len(word)]
-                for i, (a, b) in enumerate(pairwise(cuts)):
-                    part = word[a:b]
-                    append(new(Token, (start + a, start + b, part, number, i > 0 or start + a in initials,
-                                       caps, part.lower(), part[:1].isupper(),
-                                       len(part) > 1 and part.isupper())))
-                continue
-            # inlined Token(...): this loop runs once per word of every document
-            append(new(Token, (start, start + len(word), word, number, start in initials, caps, word.lower(),
-                               word[:1].isupper(), len(word) > 1 and word.isupper())))
-        offset += len(line) + 1
-    return tuple(tokens), [t[0] for t in tokens]
-
-
-def _caps_line(line: str) -> bool:
-    """The line is written in capitals (a headline): it starts in capitals, has four capitals to a
-    lowercase letter and at least _CAPS_LINE_MIN words."""
-    head = _FIRST_WORD.search(line)
-    if head is None or not head.group().isupper():
-        return False
-    lowers = sum(map(str.islower, line))
-    uppers = sum(map(str.isupper, line))
-    return uppers >= 4 * lowers and uppers > 0 and len(line.split()) >= _CAPS_LINE_MIN
-
-
-def tokenize(text: str, starts: Sequence[int] = ()) -> list[Token]:
-    """Word tokens with offsets; `starts` are extra sentence starts (segment offsets)."""
-    return list(_tokenize(text, tuple(starts))[0])
-
-
-def capitalised_at(tokens: Sequence[Token]) -> Iterator[int]:
-    """Indices of the capitalised tokens, in order (picked out at C speed: most words are not)."""
-    return compress(range(len(tokens)), map(itemgetter(7), tokens))
-
-
-_ALIGNED: list = [None, None, None]
-
-
-def aligned_tokens(doc: DetectionInput) -> list[tuple[list[Token], list[Token], int, int]]:
-    """Per alignment link with both sides: (source tokens, MT tokens, source start, source end).
-
-    Token offsets index `doc.source` and `doc.hypothesis`; both texts are tokenised once (and the
-    result is shared by the detectors that ask for the same document).
-    """
-    # The cache holds the alignment and segment objects themselves (compared by identity), not
-    # their id()s: a freed object's id can be reused by another document's.
-    return _aligned(doc)[0]
-
-
-def aligned_ranges(doc: DetectionInput) -> tuple[Sequence[Token], Sequence[Token], list[tuple[int, int, int, int]]]:
-    """The source and MT tokens of the whole document, and per link of `aligned_tokens` the ranges
-    (source first, source end, MT first, MT end) its tokens take in them: a detector can look for
-    what it needs in the whole document once and visit only the links that have it."""
-    return _aligned(doc)[1]
-
-
-def _aligned(doc: DetectionInput) -> tuple[list, tuple]:
-    key = (doc.hypothesis, doc.source, doc.alignment, doc.source_segments, doc.hypothesis_segments)
-    cached = _ALIGNED[0]
-    if cached is not None and cached[0] == key[0] and cached[1] == key[1] and \
-            all(a is b for a, b in zip(cached[2:], key[2:])):
-        return _ALIGNED[1], _ALIGNED[2]
-    out: list[tuple[list[Token], list[Token], int, int]] = []
-    ranges: list[tuple[int, int, int, int]] = []
-    s_tokens: Sequence[Token] = ()
-    t_tokens: Sequence[Token] = ()
-    if doc.alignment and doc.source_segments and doc.hypothesis_segments and doc.source:
-        hyp, srcs = doc.hypothesis_segments, doc.source_segments
-        s_tokens, s_starts = _tokenize(doc.source, tuple(s.start for s in srcs))
-        t_tokens, t_starts = _tokenize(doc.hypothesis, tuple(s.start for s in hyp))
-        s_list, t_list = list(s_tokens), list(t_tokens)   # a list's slices are lists: one copy per link
-        for link in doc.alignment:
-            s_idx = [k for k in link.source if 0 <= k < len(srcs)]
-            t_idx = [k for k in link.target if 0 <= k < len(hyp)]
-            if not s_idx or not t_idx:
-                continue
-            sa, sb = srcs[s_idx[0]].start, srcs[s_idx[-1]].end
-            ta, tb = hyp[t_idx[0]].start, hyp[t_idx[-1]].end
-            s_lo, s_hi = bisect.bisect_left(s_starts, sa), bisect.bisect_left(s_starts, sb)
-            t_lo, t_hi = bisect.bisect_left(t_starts, ta), bisect.bisect_left(t_starts, tb)
-            out.append((s_list[s_lo:s_hi], t_list[t_lo:t_hi], sa, sb))
-            ranges.append((s_lo, s_hi, t_lo, t_hi))
-    _ALIGNED[0], _ALIGNED[1], _ALIGNED[2] = key, out, (s_tokens, t_tokens, ranges)
-    return out, _ALIGNED[2]
 
 
 # Quotation pairs; the straight double quote pairs with itself. ‘ ’ are left out: ’ is an apostrophe.
@@ -322,8 +135,6 @@ class UntranslatedDetector(Detector):
         if not src or not tgt or src == tgt or not text.strip():
             return []
         starts = [s.start for s in doc.hypothesis_segments or ()]
-        from .names import analyse, gazetteer
-
         tokens, known, seqs = analyse(text, tuple(starts))
         if not tokens:
             return []
@@ -371,7 +182,7 @@ class UntranslatedDetector(Detector):
             # makes the n-grams of every position at C speed)
             nonlocal ngrams
             if ngrams is None:
-                words = _WORD.findall(source)
+                words = WORD.findall(source)
                 ngrams = set()
                 for n in range(1, 5):
                     ngrams.update(zip(*(words[k:] for k in range(n))))
@@ -381,7 +192,7 @@ class UntranslatedDetector(Detector):
 
         def source_joined() -> str:
             if not joined:
-                joined.append(f" {' '.join(_WORD.findall(source))} ")
+                joined.append(f" {' '.join(WORD.findall(source))} ")
             return joined[0]
 
         starts = list(map(itemgetter(0), tokens))
@@ -684,12 +495,11 @@ class UntranslatedDetector(Detector):
 
     def _name_phrases(self, doc: DetectionInput, tokens: list[Token], seqs, masked: set[int], src: str,
                       tgt: str, gaz) -> list[Flag]:
-        from .names import _ARTICLES, outlet_slot
 
         flags = []
         source_text = (doc.source or "").casefold()
         for seq in seqs:
-            first = seq.first + (tokens[seq.first].lower in _ARTICLES)  # "La Bank of England"
+            first = seq.first + (tokens[seq.first].lower in ARTICLES)  # "La Bank of England"
             if seq.last - first < 2 or seq.caps_line:
                 continue
             if any(k in masked for k in range(first, seq.last + 1)):
@@ -851,7 +661,7 @@ _TERM_TARGET_MAX, _TERM_TARGET_MAX_ALONE, _TERM_SOURCE_MIN_ALONE = 2.0, 1.0, 4.0
 @lru_cache(maxsize=4)
 def _lowercase_words(text: str) -> frozenset[str]:
     """The words a text writes in lowercase somewhere."""
-    return frozenset(w for w in _WORD.findall(text) if w.islower())
+    return frozenset(w for w in WORD.findall(text) if w.islower())
 
 
 def _in_capitalised_run(text: str, tokens: list[Token], i: int) -> bool:
@@ -937,7 +747,7 @@ def _unquoted(text: str, tokens: list[Token], classes: list[tuple[int, float]], 
 
 
 def _words_of(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(text.casefold()))
+    return tuple(WORD.findall(text.casefold()))
 
 
 _NOT_PROSE_HINT = re.compile(r"https?:|www\.|@|#|\.(?:com|org|net)\b")

@@ -19,6 +19,8 @@ METRICS.register("ter", "evalkit.metrics.sacrebleu_metrics:TER", higher_is_bette
 METRICS.register("comet", "evalkit.metrics.comet:COMET", higher_is_better=True)
 
 DEFAULT_METRICS = ("bleu", "chrf", "chrf++", "ter")
+# Model metrics a run adds after its metrics unless told not to (RunOptions(comet=False), --no-comet).
+DEFAULT_MODEL_METRICS = ("comet",)
 
 
 def get_metric(name: str, **options) -> Metric:
@@ -39,6 +41,7 @@ def metric_kind(name: str) -> str:
 
 __all__ = [
     "DEFAULT_METRICS",
+    "DEFAULT_MODEL_METRICS",
     "METRICS",
     "MODEL",
     "STATISTICS",

@@ -14,10 +14,17 @@ class LexiconError(ValueError):
     """A bundled language table is malformed (a packaging fault, not bad user input)."""
 
 
+def data_text(name: str) -> str:
+    """The text of evalkit/data/<name>.tsv, for the tables with a format of their own (the gazetteer,
+    the synonyms, the office titles, name words, dangling words). Raises FileNotFoundError when the
+    file is not there."""
+    return resources.files("evalkit").joinpath(f"data/{name}.tsv").read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=32)
 def table(name: str) -> tuple[dict[str, str], ...]:
     """The rows of evalkit/data/<name>.tsv as dicts keyed by the header's column names."""
-    text = resources.files("evalkit").joinpath(f"data/{name}.tsv").read_text(encoding="utf-8")
+    text = data_text(name)
     rows: list[dict[str, str]] = []
     header: list[str] | None = None
     for number, line in enumerate(text.splitlines(), 1):
@@ -48,3 +55,12 @@ def mapping(name: str, key: str, value: str, **where: str) -> dict[str, str]:
         if all(row.get(k) == v for k, v in where.items()):
             out.setdefault(row[key], row[value])
     return out
+
+
+@lru_cache(maxsize=32)
+def word_set(name: str) -> frozenset[str]:
+    """The words of list `name` in evalkit/data/word_lists.tsv."""
+    rows = [row for row in table("word_lists") if row["list"] == name]
+    if not rows:
+        raise LexiconError(f"evalkit/data/word_lists.tsv: no list {name!r}")
+    return frozenset(word for row in rows for word in row["words"].split())

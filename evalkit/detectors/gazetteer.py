@@ -1,0 +1,260 @@
+"""The bundled gazetteer of real outlets and organisations (evalkit/data/outlets.tsv, with synonyms in
+outlet_synonyms.tsv) and the office titles per language (evalkit/data/offices.tsv), as data classes
+with their lookups. This module only reads the tables (outlet_synonyms.tsv is built by
+tools/build_synonyms.py; the others are written by hand)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import compress
+from operator import and_, itemgetter
+
+from .langdata import data_text, values
+from .text import ARTICLES, CONNECTORS, WORD, NameSeq, Token, fold, name_sequences, tokenize
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    type: str
+    country: str
+    aliases: tuple[tuple[str | None, str], ...] = ()
+
+    def aliases_for(self, lang: str) -> list[str]:
+        return [a for code, a in self.aliases if code == lang]
+
+    @property
+    def is_outlet(self) -> bool:
+        return self.type in ("newspaper", "agency", "broadcaster", "magazine", "website")
+
+
+def lower_words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in WORD.findall(text))
+
+
+def content_words(words: Sequence[str]) -> tuple[str, ...]:
+    """Words without a leading article ("The Guardian" -> ("guardian",))."""
+    return tuple(words[1:]) if len(words) > 1 and words[0] in ARTICLES else tuple(words)
+
+
+@dataclass
+class Gazetteer:
+    entries: list[Entry]
+    by_first: dict[str, list[tuple[tuple[str, ...], Entry, bool]]] = field(default_factory=dict)
+    by_words: dict[tuple[str, ...], Entry] = field(default_factory=dict)
+    multi: dict[int, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)
+    word_index: dict[str, set[int]] = field(default_factory=dict)   # content word -> multi-word ids
+    multi_list: list[tuple[tuple[str, ...], Entry]] = field(default_factory=list)
+    lengths: dict[str, list[int]] = field(default_factory=dict)     # first word -> lengths, longest first
+    by_key: dict[tuple[str, ...], tuple] = field(default_factory=dict)
+    pairs: set[tuple[str, str]] = field(default_factory=set)          # first two words of longer keys
+    looked_up: dict[str, Entry | None] = field(default_factory=dict, repr=False, compare=False)  # bounded
+
+    def __post_init__(self) -> None:
+        for entry in self.entries:
+            for code, form in ((None, entry.name), *entry.aliases):
+                words = lower_words(form)
+                if not words:
+                    continue
+                # short all-caps forms ("AP", "RT", "UN") only match in capitals
+                exact = len(form) <= 3 and form.isupper()
+                for key in {words, content_words(words)}:
+                    self.by_words.setdefault(key, entry)
+                    # "Monde" for "Le Monde": only as a capitalised word inside a sentence
+                    stripped = key != words and len(key) == 1
+                    self.by_first.setdefault(key[0], []).append((key, entry, exact, stripped))
+                if code is None and len(content_words(words)) >= 2:
+                    self.multi_list.append((content_words(words), entry))
+        for k, (words, entry) in enumerate(self.multi_list):
+            self.multi.setdefault(len(words), []).append((words, entry))
+            for w in words:
+                if w not in ARTICLES and w not in CONNECTORS:
+                    self.word_index.setdefault(w, set()).add(k)
+        for first, options in self.by_first.items():
+            options.sort(key=lambda o: -len(o[0]))
+            self.lengths[first] = sorted({len(o[0]) for o in options}, reverse=True)
+            for o in options:
+                self.by_key.setdefault(o[0], o)
+                if len(o[0]) > 1:
+                    self.pairs.add(o[0][:2])
+
+    def lookup(self, text: str) -> Entry | None:
+        found = self.looked_up.get(text, self)
+        if found is self:   # not asked yet (None is an answer)
+            words = lower_words(text)
+            found = self.by_words.get(words) or self.by_words.get(content_words(words))
+            if len(self.looked_up) >= 1 << 15:
+                self.looked_up.clear()
+            self.looked_up[text] = found
+        return found
+
+    def find(self, tokens: Sequence[Token]) -> list[tuple[int, int, Entry]]:
+        """Known names in a token list: (first token, end token, entry), longest match first."""
+        out = []
+        n = len(tokens)
+        lengths, by_key = self.lengths, self.by_key
+        after = 0   # the next match starts after the previous one
+        # only a capitalised word that opens some known name can open one: the others are skipped at C speed
+        for i in compress(range(n), map(and_, map(itemgetter(7), tokens),
+                                        map(lengths.__contains__, map(itemgetter(6), tokens)))):
+            if i < after:
+                continue
+            tok = tokens[i]
+            # a name of two words or more goes on with its second word
+            pair = i + 1 < n and (tok.lower, tokens[i + 1].lower) in self.pairs
+            for m in lengths[tok.lower]:
+                if i + m > n or m > 1 and not pair:
+                    continue
+                option = by_key.get(tuple(t.lower for t in tokens[i:i + m]))
+                if option is None:
+                    continue
+                _words_key, entry, exact, stripped = option
+                if any(tokens[i + k + 1].start - tokens[i + k].end > 2 or tokens[i + k + 1].line != tok.line
+                       for k in range(m - 1)):
+                    continue
+                if exact and (not tok.all_caps or tok.caps_line):
+                    continue
+                # in a headline written in capitals a single common word says nothing
+                if m == 1 and tok.caps_line and not (entry.name.isupper() and len(entry.name) >= 4):
+                    continue
+                if stripped and (tok.all_caps or tok.initial):
+                    continue
+                if not exact and m == 1 and len(tok.text) <= 3 and not tok.all_caps:
+                    continue
+                out.append((i, i + m, entry))
+                after = i + m
+                break
+        return out
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The bundled gazetteer of real outlets and organisations (evalkit/data/outlets.tsv)."""
+    text = data_text("outlets")
+    entries = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith(("#", "name\t")):
+            continue
+        cols = line.split("\t") + ["", "", ""]
+        aliases = []
+        for alias in filter(None, (a.strip() for a in cols[3].split("|"))):
+            code, sep, form = alias.partition("=")
+            aliases.append((code, form) if sep and len(code) <= 3 else (None, alias))
+        entries.append(Entry(cols[0].strip(), cols[1].strip(), cols[2].strip(), tuple(aliases)))
+    return Gazetteer(entries)
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, frozenset[str]]:
+    """Word -> related words for the words of gazetteer names (evalkit/data/outlet_synonyms.tsv)."""
+    try:
+        text = data_text("outlet_synonyms")
+    except (FileNotFoundError, OSError):
+        return {}
+    table = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, _, related = line.partition("\t")
+            table[word] = frozenset(related.split())
+    return table
+
+
+@lru_cache(maxsize=1)
+def name_lexicon() -> frozenset[str]:
+    """Every word of a multi-word gazetteer name, and every synonym of one."""
+    gaz = gazetteer()
+    words = set(gaz.word_index)
+    table = synonyms()
+    for w in list(words):
+        for form in word_forms(w):
+            words |= table.get(form, frozenset())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=100_000)
+def word_forms(word: str) -> frozenset[str]:
+    w = word.lower()
+    out = {w}
+    if w.endswith("ies"):
+        out.add(w[:-3] + "y")
+    if w.endswith("es"):
+        out.add(w[:-2])
+    if w.endswith("s"):
+        out.add(w[:-1])
+    return frozenset(out)
+
+
+def related(a: str, b: str) -> bool:
+    """`a` and `b` are synonyms or close relatives in the bundled synonym table."""
+    table = synonyms()
+    fa, fb = word_forms(a), word_forms(b)
+    if fa & fb:
+        return True
+    return any(table.get(x, frozenset()) & fb for x in fa) or any(table.get(x, frozenset()) & fa for x in fb)
+
+
+@lru_cache(maxsize=8)
+def analyse(text: str, starts: tuple[int, ...] = ()) -> tuple[list[Token], list[tuple[int, int, Entry]],
+                                                           list[NameSeq]]:
+    """Tokens, known names and name sequences of a text, computed once for both lexical detectors."""
+    tokens = tokenize(text, starts)
+    return tokens, gazetteer().find(tokens), name_sequences(tokens, text)
+
+
+# --------------------------------------------------------------------------- office titles
+
+# Office titles and the words that qualify them, per language: evalkit/data/offices.tsv.
+@lru_cache(maxsize=1)
+def _office_table() -> tuple[dict[str, str], dict[str, str]]:
+    text = data_text("offices")
+    offices_by_lang: dict[str, str] = {}
+    qualifiers: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, lang, items = line.split("\t")
+            (offices_by_lang if kind == "office" else qualifiers)[lang] = items
+    return offices_by_lang, qualifiers
+
+
+_COMPOUNDING = frozenset(values("language_facts", "lang", fact="compounds-office-titles"))   # de, nl
+
+
+@dataclass(frozen=True)
+class Offices:
+    forms: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]   # first word -> forms, longest first
+    suffixes: tuple[tuple[str, frozenset[str]], ...]               # one-word forms, for compounds
+    qualifiers: dict[str, frozenset[str]]
+    names: dict[frozenset[str], str]                               # classes -> a form that says them
+    openers: frozenset[str]                                        # first words, lowercase, as written
+
+
+@lru_cache(maxsize=32)
+def offices(lang: str | None) -> Offices | None:
+    """The office titles of a language (None when the table lacks it)."""
+    spec = _office_table()[0].get(lang or "")
+    if spec is None:
+        return None
+    forms: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
+    names: dict[frozenset[str], str] = {}
+    openers = set()
+    for item in spec.split(";"):
+        form, _, classes = item.strip().rpartition(":")
+        words, cls = tuple(WORD.findall(fold(form))), frozenset(classes)
+        forms.setdefault(words[0], []).append((words, cls))
+        names.setdefault(cls, form)
+        openers.update((words[0], WORD.findall(form)[0]))
+    for options in forms.values():
+        options.sort(key=lambda o: -len(o[0]))
+    suffixes = ()
+    if lang in _COMPOUNDING:
+        suffixes = tuple(sorted(((w[0], c) for opts in forms.values() for w, c in opts
+                                 if len(w) == 1 and len(w[0]) >= 7), key=lambda s: -len(s[0])))
+    qualifiers = {}
+    for item in _office_table()[1].get(lang or "", "").split(";"):
+        word, _, classes = item.strip().partition(":")
+        if not word:
+            continue
+        qualifiers[fold(word)] = frozenset(classes)
+    return Offices(forms, suffixes, qualifiers, names, frozenset(openers))

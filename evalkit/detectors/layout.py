@@ -1,0 +1,544 @@
+"""The page, line by line, shared by the injected-content, structure and punctuation detectors: each
+non-empty line of the MT text classified as content, site junk (ads, teasers, comment forms, hosting
+bylines, stray lines), a leaked generation prompt or a duplicate, from multilingual web-furniture cues
+(evalkit/data), the page layout, the language of a line and, when a source is given, the 0-1 links of
+the alignment; and the line-shape helpers (normalise_line, is_terminal, words).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .base import DetectionInput
+from .langdata import mapping, values, word_set
+
+# --- web furniture, per language (cues of the hosting page, not of any article) --------------
+# The cue phrases live in evalkit/data/junk_cues.tsv (kind, language, cue); the shapes are here.
+
+
+def _cues(kind: str) -> list[str]:
+    return sorted(set(values("junk_cues", "cue", kind=kind)), key=len, reverse=True)
+
+
+def _alternation(cues: Sequence[str]) -> str:
+    """A regex alternation of cue phrases: spaces match any run of spaces, a trailing " *" the
+    required-field star."""
+    return "|".join(re.escape(c).replace(r"\ ", r"[\s\u00a0]+") for c in cues)
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The cue regexes, built from the table on first use."""
+    return {
+        # whole-line ad markers ("[ad_1]") and ad labels
+        "ad": re.compile(r"^\[?\s*/?ad[_ -]?\d+\s*\]?$|^(?:" + _alternation(_cues("ad")) + r")$", re.IGNORECASE),
+        # whole-line share buttons and navigation labels
+        "nav": re.compile(r"^(?:" + _alternation(_cues("nav")) + r")[\s\u00a0]*[:»›>|]?$", re.IGNORECASE),
+        # teasers for other stories: the cue opens the line and a headline follows
+        "teaser": re.compile(r"^(?:" + _alternation(_cues("teaser")) + r")(?P<sep>[\s\u00a0]*[:|»›>\-–—]+"
+                             r"[\s\u00a0]*|[\s\u00a0]+)(?P<rest>\S.*)$", re.IGNORECASE),
+        # auto-blogging plugins sign the copied page with a link to the page they scraped
+        "source_link": re.compile(r"^(?:" + _alternation(_cues("source_link")) + r")\b", re.IGNORECASE),
+        # bylines: "Written by X" in a French page is the hosting site's
+        "byline": re.compile(r"^(?P<cue>" + _alternation(_cues("byline")) + r")[\s\u00a0]+"
+                             r"(?P<name>[^\W\d_][\w.,'’|\- \u00a0]{1,80})$", re.IGNORECASE),
+        # a byline cue opening the line, then a name or a desk
+        "byline_start": re.compile(r"^(?:" + _alternation(_cues("byline")) + r")[\s\u00a0]+(?=[^\W\d_])",
+                                   re.IGNORECASE),
+        "newsroom": re.compile(r"(?:\w*(?:" + _alternation(_cues("newsroom")) + r"))\b", re.IGNORECASE),
+        # an ad label, a separator, then the advertised teaser
+        "sponsored": re.compile(r"^(?P<cue>" + _alternation(_cues("sponsored")) + r")[\s\u00a0]*[:|–—-]+[\s\u00a0]*\S",
+                                re.IGNORECASE),
+        # newsletter sign-ups: a newsletter word and a subscribe word, anywhere in a short line
+        "newsletter": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("newsletter")) + r")", re.IGNORECASE),
+        "subscribe": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("subscribe")) + r")", re.IGNORECASE),
+        # a share cue (optional) before a list of networks
+        "share_lead": re.compile(r"^(?:(?:" + _alternation(_cues("nav")) + r")(?:[\s\u00a0]+[^\W\d_]{1,3})?"
+                                 r"[\s\u00a0]*[:|»›>]?[\s\u00a0]*)?",
+                                 re.IGNORECASE),
+    }
+
+
+# A date or a time in a byline: "14. April 2024, 19:58 Uhr", "le 4 décembre 2023 à 18h02", "04.12.2023 09:12"
+_STAMP = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
+                    r"|\b\d{1,2}\.?[\s\u00a0]+[^\W\d_]{3,}\.?[\s\u00a0]+(?:19|20)\d{2}\b")
+_SHARE_SPLIT = re.compile(r"[\s\u00a0|/·•,]+")
+# bylines, ad labels, sign-ups and share bars are short lines
+_SIGN_UP_WORDS = 20
+
+
+@functools.lru_cache(maxsize=1)
+def _furniture_keys() -> tuple[str, ...]:
+    """Comment forms, share bars, newsletters, cookie notices: the line starts with one of these."""
+    return tuple(_cue_key(c) for c in _cues("furniture"))
+
+
+@functools.lru_cache(maxsize=1)
+def _byline_languages() -> dict[str, str]:
+    return {c.lower(): lang for c, lang in mapping("junk_cues", "cue", "lang", kind="byline").items()}
+
+
+# --- leaked generation prompts ----------------------------------------------------------------
+
+_LANGS = (r"(?:english|french|german|spanish|italian|portuguese|dutch|polish|russian|arabic|turkish|"
+          r"chinese|japanese|korean|hindi)")
+_TEXT_NOUN = (r"(?:title|headline|heading|article|text|content|post|blog(?: post)?|paragraph|essay|story|"
+              r"piece|summary|news)s?")
+# Imperatives addressed to a writer or a generator; they only count at the start of a line or a
+# sentence (or glued to the text before them), never inside an ordinary sentence.
+_PROMPT_IMPERATIVE = re.compile(
+    r"(?:(?:please|kindly|now|can\s+you|could\s+you|you\s+(?:must|should)|i\s+want\s+you\s+to)\s+)?"
+    r"(?:customi[sz]e|rewrite|re-write|rephrase|reword|paraphrase|spin|humani[sz]e|optimi[sz]e|translate|"
+    r"summari[sz]e|expand|make|write|create|generate)\s+(?:this|these|the(?:\s+following)?|an?|my|me\s+an?)\s+"
+    r"(?:(?:seo|new|unique|full|complete|whole|original|news|blog|long|short|catchy)\s+)*" + _TEXT_NOUN
+    + r"|(?:réécri(?:s|vez|re)|reformule[rz]?|paraphrase[rz]?|personnalise[rz]?|optimise[rz]?|traduis(?:ez)?|"
+    r"rédige[rz]?|écri(?:s|vez))\s+(?:ce|cet|cette|ces|le|la|les|l['’]|un|une)\s*"
+    r"(?:titre|article|texte|contenu|paragraphe|publication)s?"
+    r"|(?:schreibe|schreiben\s+sie|formuliere|übersetze)\s+(?:diesen|den|diese|die|das|einen)\s+"
+    r"(?:artikel|text|titel|beitrag)"
+    r"|(?:reescribe|reescriba|reescreva|reescreve|riscrivi|riscriva|traduce|traduza|traduci)\s+"
+    r"(?:este|esta|el|la|o|a|questo|quest['’]|l['’]|il)\s*(?:artículo|artigo|articolo|texto|testo|título|titolo)",
+    re.IGNORECASE)
+# How a generator opens its reply: "Here is the", "Voici le", "Hier ist der", "Aquí está el", "Вот".
+_PREAMBLE = (r"(?:here(?:'s|’s|\s+is|\s+are)\s+(?:the|your)|voici\s+(?:l['’]|le|la|les|votre)"
+             r"|hier\s+(?:ist|sind)\s+(?:der|die|das|ihr|dein)|aquí\s+(?:está|tienes|tiene)\s+(?:el|la|tu|su)|вот)")
+# The generator's own voice, and prompt wording nobody writes in an article: enough alone.
+_PROMPT_STRONG = re.compile(
+    r"\blet\s+there\s+be\s+(?:sub)?headings?\b"
+    r"|\bas\s+an\s+ai(?:\s+language)?\s+model\b|\bas\s+an\s+ai\s*,\s*i\b|\bi\s+am\s+an\s+ai\b"
+    r"|\bregenerate\s+response\b"
+    r"|^i\s+hope\s+this\s+(?:helps|article)\b"
+    r"|(?<![\"“«‘'])\blet\s+me\s+know\s+if\s+you\s+(?:need|want|would|have)\b"
+    r"|^(?:meta\s+description|seo\s+title|focus\s+key(?:word|phrase)|slug)\s*:"
+    r"|^(?:sure|certainly|of\s+course|absolutely|okay)\s*[!,.:]?\s*(?:here(?:'s|’s|\s+is|\s+are)|below\s+is)\b"
+    r"|\bhere(?:'s|’s|\s+is|\s+are)\s+(?:the|a|an|your)\s+(?:(?:seo[- ]?\w+|rewritten|revised|paraphrased|"
+    r"translated|updated|reworded|unique|optimi[sz]ed|customi[sz]ed|humani[sz]ed)\s+)+"
+    r"(?:version|article|text|title|content|headline|post)\b"
+    r"|\ben\s+tant\s+qu['’](?:ia|intelligence\s+artificielle|assistant|(?:un\s+)?modèle\s+de\s+langage)\b"
+    r"|^bien\s+sûr\s*[!,.]\s*voici\b"
+    r"|\bvoici\s+(?:l['’]article|le\s+texte|le\s+titre|une\s+version|le\s+contenu)\s+(?:réécrit|reformulé|"
+    r"optimisé|révisé|traduit)e?s?\b"
+    r"|\bals\s+(?:ein\s+)?ki[- ]?(?:sprachmodell|modell|assistent)\b"
+    r"|\bhier\s+ist\s+(?:der|die|das)\s+(?:umgeschriebene|überarbeitete)\b"
+    r"|\bcomo\s+(?:un\s+|um\s+)?modelo\s+de\s+(?:lenguaje|linguagem)\b"
+    r"|\bcome\s+(?:un\s+)?modello\s+(?:di\s+linguaggio|linguistico)\b"
+    r"|\baquí\s+(?:está|tienes)\s+(?:el|un)\s+(?:artículo|texto)\s+reescrito\b"
+    r"|\bкак\s+(?:языковая\s+)?модель\s+(?:ии|искусственного\s+интеллекта)\b"
+    # the generator's preamble to its output, closing on a colon: "Here is the article:", or naming what
+    # it did ("Here is the text rewritten for SEO:"); "Here is the text of the agreement:" is no leak
+    r"|(?:^|(?<=[.!?] ))" + _PREAMBLE + r"\s*(?:[^\W\d_]+\s+)?(?:article|version|rewrite|post|artikel|beitrag|"
+    r"artículo|versión|стать[яюи]|верси[яю])[ \t]*:[ \t]*$"
+    r"|(?:^|(?<=[.!?] ))" + _PREAMBLE + r"\b[^.!?\n]{0,60}?(?:rewrit|re-writ|paraphras|optimi[sz]|seo\b|humani[sz]|"
+    r"spun\b|réécri|reformul|umgeschrieben|überarbeitet|reescrit|parafrase|переписан|перефразир)[^.!?\n]{0,80}:[ \t]*$",
+    re.IGNORECASE | re.MULTILINE)
+# Prompt wording an article might also use ("SEO-friendly", "at least 700 words", "be in
+# French"): it counts twice over, or in a sentence written in another language than the text.
+_PROMPT_WEAK = re.compile(
+    r"\bseo[- ]?(?:compatible|friendly|optimi[sz]ed)\b"
+    r"|\b(?:create|write|generate|produce|be|use|with)\s+(?:at\s+least|a\s+minimum\s+of|minimum|no\s+less\s+than|"
+    r"more\s+than|over)\s+\d+\s+words\b"
+    r"|\b(?:be|write\s+it|written)\s+in\s+" + _LANGS + r"\b",
+    re.IGNORECASE)
+# Words that open a prompt or the generator's reply: a line none of whose sentences opens with
+# one is not searched further (prompts glued after a title are caught at the title's start).
+_PROMPT_STARTERS = word_set("prompt-starters")
+_EDGE_PUNCT = "\"'“”«»‘’([{!?.,:;"
+# Words without which no strong or weak cue can match (a cheap test before the regexes).
+_PHRASE_TRIGGERS = word_set("prompt-triggers")
+_TRIGGER_WORD = re.compile(r"[^\W\d_]+")
+# A sentence end inside a line, spaced or glued ("texte.Suite").
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|[A-ZÀ-Ý])")
+# Where an instruction runs into the article with no space: "in frenchPoutine".
+_GLUED_CASE = re.compile(r"[a-zà-ÿ](?=[A-ZÀ-Ý][a-zà-ÿ])")
+
+# --- line shapes ----------------------------------------------------------------------------
+
+_ALNUM = re.compile(r"[^\W_]")
+_NON_ALNUM = re.compile(r"[\W_]+")
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]\s\u00a0\u202f]*$")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"',
+                            "»": '"', "\u00a0": " ", "\u202f": " ", "\u2009": " "})
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def normalise_line(text: str) -> str:
+    """Case-, quote-, space- and punctuation-blind key of a line or sentence (for duplicates): the
+    runs of letters and digits, casefolded, one space between them (what replacing every other run
+    by a space and stripping gives, in one pass)."""
+    return " ".join(_ALNUM_RUN.findall(text.casefold()))
+
+
+def _cue_key(text: str) -> str:
+    return " ".join(text.translate(_QUOTE_MAP).lower().split())
+
+
+
+def is_terminal(text: str) -> bool:
+    """The text ends with sentence punctuation (closing quotes and brackets allowed after it)."""
+    return bool(_TERMINAL.search(text))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _zipf(word: str, lang: str) -> float:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return 0.0
+    try:
+        return zipf_frequency(word, lang)
+    except (LookupError, ValueError, ImportError):  # zh, ja, ko need tokenisers that may be missing
+        return 0.0
+
+
+@functools.lru_cache(maxsize=64)
+def _has_wordlist(lang: str) -> bool:
+    try:
+        from wordfreq import available_languages
+    except ImportError:  # pragma: no cover
+        return False
+    return lang in available_languages()
+
+
+def foreign_language(text: str, tgt_lang: str, others: Sequence[str] = ("en",)) -> str | None:
+    """The language of `others` that `text` is written in rather than `tgt_lang`, or None.
+
+    Word frequencies decide: a line whose known words are far more frequent in another language
+    than in the target ("Written by ...", "in" in a French page) is in that language. Names,
+    unknown to both word lists, do not vote.
+    """
+    tgt = tgt_lang.split("-")[0].lower()
+    if not _has_wordlist(tgt):
+        return None
+    tokens = [w.lower() for w in words(text)][:40]
+    if not tokens:
+        return None
+    for other in others:
+        other = other.split("-")[0].lower()
+        if other == tgt or not _has_wordlist(other):
+            continue
+        votes = margin = 0.0
+        strong = 0
+        for w in tokens:
+            zt, zo = _zipf(w, tgt), _zipf(w, other)
+            if zt == 0.0 and zo == 0.0:
+                continue
+            votes += 1
+            margin += zo - zt
+            if zo >= 4.0 and zo - zt >= 1.5:
+                strong += 1
+        if votes and margin / votes >= 1.2 and strong >= max(1, votes // 3):
+            return other
+    return None
+
+
+def prompt_spans(line: str, tgt_lang: str = "") -> list[tuple[int, int, str]]:
+    """Leaked generator prompts inside one line: (start, end, evidence), offsets into `line`.
+
+    A prompt covers the sentences of the line holding a prompt cue; it stops where it runs into
+    the article with no space ("...in frenchPoutine cherche") or at the end of its sentence. A
+    span counts when it holds a strong cue, an imperative at the start of a sentence, two weak
+    cues, or one weak cue in a sentence written in another language than `tgt_lang`.
+    """
+    found: list[tuple[int, int, str, int]] = []   # start, end, cue, weight (2 strong, 1 weak)
+    bounds = _sentence_bounds(line)
+    # Imperatives are only tried where a sentence starts or text runs glued into a capital.
+    starts = {a for a, _ in bounds} | {m.end() for m in _GLUED_CASE.finditer(line)}
+    for pos in sorted(starts):
+        m = _PROMPT_IMPERATIVE.match(line, pos)
+        if m and _imperative_position(line, pos):
+            found.append((m.start(), m.end(), m.group(), 2))
+    if not _PHRASE_TRIGGERS.isdisjoint(_TRIGGER_WORD.findall(line.lower())):
+        for m in _PROMPT_STRONG.finditer(line):
+            found.append((m.start(), m.end(), m.group(), 2))
+        for m in _PROMPT_WEAK.finditer(line):
+            found.append((m.start(), m.end(), m.group(), 1))
+    if not found:
+        return []
+    spans: list[list] = []   # [start, end, first cue, weight]
+    for start, end, cue, weight in sorted(found):
+        s0 = next((a for a, b in bounds if a <= start < b), start)
+        s1 = next((b for a, b in bounds if a <= end - 1 < b), len(line))
+        glued = _GLUED_CASE.search(line, end, s1)
+        if glued:
+            s1 = glued.end()
+        while s1 > s0 and line[s1 - 1].isspace():
+            s1 -= 1
+        if spans and (s0 <= spans[-1][1] or not line[spans[-1][1]:s0].strip()):
+            spans[-1][1] = max(spans[-1][1], s1)
+            spans[-1][3] += weight
+        else:
+            spans.append([s0, s1, cue, weight])
+    tgt = tgt_lang.split("-")[0].lower()
+    return [(a, b, cue) for a, b, cue, weight in spans
+            if weight >= 2 or (tgt and tgt != "en" and foreign_language(line[a:b], tgt, ("en",)))]
+
+
+def _may_hold_prompt(line: str, starts: Sequence[int]) -> bool:
+    """A cheap test: does a sentence of the line open with a word that can open a prompt cue?"""
+    for pos in (0, *starts):
+        word = line[pos:pos + 24].split(None, 1)
+        if word and word[0].strip(_EDGE_PUNCT).lower() in _PROMPT_STARTERS:
+            return True
+    return False
+
+
+def _imperative_position(line: str, pos: int) -> bool:
+    before = line[:pos].rstrip()
+    if not before:
+        return True
+    if before[-1] in ".!?…:;»”\"|":
+        return True
+    # Glued to the text before it, with no space: "...munitionsRewrite this article".
+    return pos > 0 and not line[pos - 1].isspace() and line[pos - 1].isalpha() and line[pos].isupper()
+
+
+def _sentence_bounds(line: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for m in _SENTENCE_END.finditer(line):
+        bounds.append((start, m.end()))
+        start = m.end()
+        while start < len(line) and line[start].isspace():
+            start += 1
+    if start < len(line):
+        bounds.append((start, len(line)))
+    return bounds
+
+
+# --- the page, line by line ------------------------------------------------------------------
+
+@dataclass
+class Line:
+    """One non-empty line of the MT text: stripped span, and what the analysis made of it."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: str = "content"      # content | junk | prompt (a whole-line leak) | duplicate
+    category: str = ""         # the flag category when kind is junk or prompt
+    evidence: str = ""
+    confidence: float = 0.0
+    prompts: tuple[tuple[int, int, str], ...] = ()   # leaked prompt spans, absolute offsets
+    key: str = ""              # normalise_line of the text without its prompt parts
+    first: int = -1            # for a duplicate, the position in the line list of its first copy
+
+
+def split_lines(text: str) -> list[Line]:
+    lines = []
+    offset = 0
+    for number, raw in enumerate(text.split("\n")):
+        a, b = 0, len(raw)
+        while a < b and raw[a].isspace():
+            a += 1
+        while b > a and raw[b - 1].isspace():
+            b -= 1
+        if a < b:
+            lines.append(Line(number, offset + a, offset + b, raw[a:b]))
+        offset += len(raw) + 1
+    return lines
+
+
+_LAST: list[tuple[DetectionInput, list[Line]]] = []
+
+
+def analyse_lines(doc: DetectionInput) -> list[Line]:
+    """Every non-empty line of `doc.hypothesis`, classified as content, junk, prompt or duplicate.
+
+    Shared by the injected-content and structure detectors (the last document is memoised, as
+    both run on the same input one after the other).
+    """
+    if _LAST and _LAST[0][0] is doc:
+        return _LAST[0][1]
+    lines = _analyse(doc)
+    _LAST[:] = [(doc, lines)]
+    return lines
+
+
+def _analyse(doc: DetectionInput) -> list[Line]:
+    tgt = (doc.tgt_lang or "").split("-")[0].lower()
+    others = [lang for lang in dict.fromkeys([(doc.src_lang or "").split("-")[0].lower(), "en"]) if lang]
+    lines = split_lines(doc.hypothesis)
+    segs = doc.hypothesis_segments
+    if segs is None:
+        from ..segment import segment
+
+        segs = segment(doc.hypothesis, doc.tgt_lang or "")
+    starts: dict[int, list[int]] = {}
+    line_of = _line_index(lines)
+    for seg in segs:
+        k = line_of(seg.start)
+        if k is not None:
+            starts.setdefault(k, []).append(seg.start - lines[k].start)
+    seen: dict[str, int] = {}
+    for k, line in enumerate(lines):
+        spans = prompt_spans(line.text, tgt) if _may_hold_prompt(line.text, starts.get(k, [0])) else []
+        line.prompts = tuple((line.start + a, line.start + b, cue) for a, b, cue in spans)
+        rest = line.text
+        for a, b, _ in reversed(spans):
+            rest = rest[:a] + " " + rest[b:]
+        line.key = normalise_line(rest)
+        if spans and not line.key:
+            line.kind, line.category = "prompt", "addition/prompt-leak"
+            line.evidence, line.confidence = f"instruction to a text generator: {spans[0][2]!r}", 0.95
+            continue
+        verdict = pattern_junk(line.text, tgt, others)
+        if verdict:
+            line.kind, line.category = "junk", "addition/boilerplate"
+            line.evidence, line.confidence = verdict
+        elif len(line.key) >= 20 and line.key in seen:
+            line.kind, line.first = "duplicate", seen[line.key]
+        if line.key:
+            seen.setdefault(line.key, k)
+    if doc.alignment is not None and doc.hypothesis_segments is not None:
+        _unaligned_lines(doc, lines, tgt, others)
+    for line in lines:
+        # A second copy of a junk line is junk, not a duplicated sentence of the article.
+        if line.kind == "duplicate" and lines[line.first].kind == "junk":
+            first = lines[line.first]
+            line.kind, line.category = "junk", first.category
+            line.evidence, line.confidence = first.evidence + " (repeated)", first.confidence
+    return lines
+
+
+def pattern_junk(text: str, tgt: str, others: Sequence[str]) -> tuple[str, float] | None:
+    """Junk known by its shape alone: (evidence, confidence), or None."""
+    plain = text.strip()
+    if len(plain) > 300:
+        return None  # page furniture is short; a paragraph is article text
+    patterns = _patterns()
+    if len(plain) <= 40:
+        if patterns["ad"].match(plain):
+            return "ad marker or ad label", 0.97
+        if patterns["nav"].match(plain):
+            return "share button or navigation label", 0.85
+        if not _ALNUM.search(plain):
+            if len(plain) <= 2:
+                return "stray punctuation line", 0.9
+            return None  # "* * *", "***", "---": a section break, not junk by itself
+        if len(plain) <= 3 and plain.islower() and plain.isalpha():
+            return "stray tiny line", 0.85
+    key = _cue_key(plain[:100])
+    furniture = _furniture_keys()
+    if key.startswith(furniture):
+        cue = next(c for c in furniture if key.startswith(c))
+        return f"page furniture: {cue!r}", 0.95
+    if patterns["source_link"].match(plain):
+        return "scraper's source link", 0.95
+    teaser = patterns["teaser"].match(plain)
+    if teaser and (not is_terminal(plain) or "|" in plain or plain.split()[0].isupper()
+                   or teaser.group("sep").strip()):
+        return f"teaser for another story: {plain.split()[0]!r}", 0.9
+    byline = patterns["byline"].match(plain)
+    if byline and not is_terminal(plain) and len(plain.split()) <= 8 and _looks_like_name(byline.group("name")):
+        cue_lang = _byline_languages()[" ".join(byline.group("cue").lower().split())]
+        if cue_lang != tgt and foreign_language(plain, tgt, others + [cue_lang]):
+            return f"byline in another language ({cue_lang}) than the article", 0.85
+    return _furniture_by_content(plain, patterns)
+
+
+def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> tuple[str, float] | None:
+    """Page furniture known by what the line holds: a byline with a date stamp or naming a desk,
+    an ad label before a teaser, a newsletter sign-up, a share bar."""
+    n_words = len(plain.split())
+    if n_words > _SIGN_UP_WORDS:
+        return None   # furniture of these kinds is short; a paragraph is article text
+    lead = patterns["byline_start"].match(plain)
+    if lead and n_words <= 16 and not is_terminal(plain):
+        rest = plain[lead.end():]
+        stamp = _STAMP.search(rest)
+        if stamp and rest[:stamp.start()].strip(" |,·-–—")[:1].isupper():
+            return f"byline with a date stamp ({stamp.group()!r})", 0.85
+        desk = patterns["newsroom"].match(rest)
+        if desk:
+            return f"byline naming a desk ({desk.group()!r}), not a writer", 0.85
+    sponsored = patterns["sponsored"].match(plain)
+    if sponsored:
+        return f"ad label before a teaser: {sponsored.group('cue')!r}", 0.9
+    noun = patterns["newsletter"].search(plain)
+    verb = noun and patterns["subscribe"].search(plain)
+    if verb:
+        return f"newsletter sign-up ({noun.group()!r}, {verb.group()!r})", 0.9
+    networks = [w for w in _SHARE_SPLIT.split(plain[patterns["share_lead"].match(plain).end():]) if w]
+    if len(networks) >= 2 and all(w.casefold().strip(":") in _social() for w in networks):
+        return f"share bar ({', '.join(networks)})", 0.9
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _social() -> frozenset[str]:
+    return frozenset(c.casefold() for c in values("junk_cues", "cue", kind="social"))
+
+
+def _looks_like_name(name: str) -> bool:
+    parts = [p for p in re.split(r"[\s\u00a0]+", name.strip()) if p]
+    if not 1 <= len(parts) <= 12 or not parts[0][0].isupper():
+        return False
+    # "Jean Dupont", "Rudolf van Dijk": the first two or three words are mostly capitalised.
+    head = parts[:3]
+    return sum(1 for p in head if p[0].isupper()) >= max(1, len(head) - 1)
+
+
+def _unaligned_lines(doc: DetectionInput, lines: list[Line], tgt: str, others: Sequence[str]) -> None:
+    """A line with no source counterpart at all (all its segments in 0-1 links) that reads as a
+    headline, a fragment or another language is junk; one that reads as prose is left to the
+    structure detector (accuracy/addition)."""
+    aligned: set[int] = set()
+    for link in doc.alignment or ():
+        if link.source:
+            aligned.update(link.target)
+    segs = doc.hypothesis_segments or ()
+    covered: dict[int, list[bool]] = {}
+    line_of = _line_index(lines)
+    for j, seg in enumerate(segs):
+        k = line_of(seg.start)
+        if k is not None:
+            covered.setdefault(k, []).append(j in aligned)
+    for k, flags in covered.items():
+        line = lines[k]
+        if any(flags) or line.kind != "content" or line.prompts:
+            continue
+        text = line.text
+        n = len(words(text))
+        foreign = foreign_language(text, tgt, others) if n >= 3 else None
+        if foreign:
+            why = f"no source counterpart, written in {foreign}"
+        elif _headline_like(text, len(flags)):
+            why = "no source counterpart, headline-like (no sentence punctuation)"
+        else:
+            continue
+        line.kind, line.category = "junk", "addition/boilerplate"
+        line.evidence, line.confidence = why, 0.7
+
+
+def _headline_like(text: str, segments: int) -> bool:
+    """A title or link: capitalised, short, and not ending as a clause that goes on (":", ",")
+    nor a parenthesised credit; a line split off a sentence of the article is none of these."""
+    if is_terminal(text) or segments > 2 or text.endswith((":", ";", ",", "-", "–", "—", "(")):
+        return False
+    if text.startswith("(") and text.endswith(")"):
+        return False
+    first = next((c for c in text if c.isalnum()), "")
+    return (first.isupper() or first.isdigit()) and len(words(text)) <= 20
+
+
+def _line_index(lines: list[Line]) -> Callable[[int], int | None]:
+    """pos -> index of the line holding it (None between lines)."""
+    starts = [line.start for line in lines]
+
+    def find(pos: int) -> int | None:
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and lines[k].start <= pos < lines[k].end:
+            return k
+        return None
+
+    return find

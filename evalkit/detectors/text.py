@@ -1,0 +1,330 @@
+"""Words and tokens shared by the detectors: folding, spelling keys, word frequencies, the tokenizer
+(in C where built: evalkit/detectors/_tokens.c), the tokens of aligned segments, runs of capitalised
+words (name sequences), and where a text names a news source (outlet_slot)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from difflib import SequenceMatcher
+from functools import lru_cache
+from itertools import compress, pairwise
+from operator import itemgetter
+from typing import NamedTuple, Self
+
+from .._accel import load_accelerator
+from .base import DetectionInput
+from .langdata import word_set
+
+# Grammatical words that may sit inside a name or in front of it; never evidence of a shared name.
+ARTICLES = word_set("name-articles")
+CONNECTORS = word_set("name-connectors")
+
+
+@lru_cache(maxsize=64)
+def lang_base(lang: str | None) -> str | None:
+    """The wordfreq language for a tag ("en-US" -> "en"), or None when wordfreq does not cover it."""
+    if not lang:
+        return None
+    from wordfreq import available_languages
+
+    base = re.split(r"[-_]", lang.strip().lower())[0]
+    aliases = {"no": "nb", "iw": "he", "in": "id", "tl": "fil", "hr": "sh", "sr": "sh", "bs": "sh"}
+    base = aliases.get(base, base)
+    return base if base in available_languages() else None
+
+
+@lru_cache(maxsize=500_000)
+def zipf(word: str, lang: str) -> float:
+    """wordfreq Zipf frequency of a lowercase word (0 when unknown or when the lookup fails)."""
+    from wordfreq import zipf_frequency
+
+    try:
+        return zipf_frequency(word, lang)
+    except Exception:  # noqa: BLE001 - wordfreq needs extra tokenisers for some languages (ja, zh)
+        return 0.0
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Casefolded, accents stripped: 'Taïwan' -> 'taiwan', 'ÉTAT' -> 'etat'."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=200_000)
+def spelling_key(text: str) -> str:
+    """Key under which mere spelling variants of one name meet (accents, y/i, doubled letters)."""
+    key = fold(text).replace("y", "i").replace("’", "'")
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+@lru_cache(maxsize=200_000)
+def translit_key(text: str) -> str:
+    """Looser key for transliteration variants (Putin/Poutine, Sergei/Sergueï, Tokayev/Tokaïev)."""
+    key = spelling_key(text)
+    key = key.replace("ou", "u").replace("gue", "ge").replace("gui", "gi").replace("tch", "ch")
+    key = key.replace("dj", "j").replace("zh", "j").replace("kh", "h").replace("sh", "ch").replace("w", "v")
+    return key[:-1] if len(key) > 4 and key.endswith("e") else key
+
+
+def similar(a: str, b: str) -> float:
+    """Similarity ratio of two folded strings."""
+    return SequenceMatcher(None, fold(a), fold(b), autojunk=False).ratio()
+
+
+class Token(tuple):
+    """A word of the text: offsets, line, and the case facts the detectors ask about (a tuple: cheap)."""
+
+    __slots__ = ()
+    start = property(itemgetter(0))
+    end = property(itemgetter(1))
+    text = property(itemgetter(2))
+    line = property(itemgetter(3))
+    initial = property(itemgetter(4))       # first word of a sentence, line, quotation or field
+    caps_line = property(itemgetter(5))     # the line is written in capitals (a headline)
+    lower = property(itemgetter(6))
+    capitalised = property(itemgetter(7))
+    all_caps = property(itemgetter(8))
+
+    def __new__(cls, start: int, end: int, text: str, line: int, initial: bool, caps_line: bool) -> Self:
+        return tuple.__new__(cls, (start, end, text, line, initial, caps_line, text.lower(),
+                                   text[:1].isupper(), len(text) > 1 and text.isupper()))
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
+
+
+# A token is a run of word characters (letters, digits, "_"; a hyphenated word is two tokens).
+WORD = re.compile(r"\w+")
+# lowercase run glued to a capitalised word ("frenchPoutine", "KazakhstanEn"): two tokens
+_GLUED = re.compile(r"(?<=[a-zà-ÿ]{3})(?=[A-ZÀ-Þ][a-zà-ÿ])")
+# what a sentence-initial word follows: a line start, end punctuation, an opening quote, a field separator
+_INITIAL = re.compile(r"(?:^|[.!?…:;|—–«“„\"(\[•*>·]|(?<!\S)-)[ \t\u00a0\u202f'’]*(?=[^\W\d_])", re.MULTILINE)
+_CAPS_LINE_MIN = 3
+_FIRST_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+# The tokenizer in C (evalkit/detectors/_tokens.c); None without it or with
+# EVALKIT_PURE_PYTHON_TOKENS set.
+_accelerated = load_accelerator("._tokens", __package__, "EVALKIT_PURE_PYTHON_TOKENS")
+_use_accelerator = True     # tests switch it off to compare the two paths
+
+
+@lru_cache(maxsize=16)
+def tokens_and_starts(text: str, starts: tuple[int, ...]) -> tuple[tuple[Token, ...], list[int]]:
+    """The tokens of `text` and their start offsets (runs of word characters, with a lowercase run
+    glued to a capitalised word cut off it); `starts` are extra sentence starts."""
+    lines = text.split("\n")
+    if _accelerated is not None and _use_accelerator:
+        # the same tokens, built in C (sentence starts included): this runs on every source and MT document
+        return _accelerated.tokenize(Token, text, sorted(starts), list(map(_caps_line, lines)))
+    initials = {m.end() for m in _INITIAL.finditer(text)}
+    initials.update(starts)
+    tokens: list[Token] = []
+    append, new, offset = tokens.append, tuple.__new__, 0
+    for number, line in enumerate(lines):
+        caps = _caps_line(line)
+        glued = _GLUED.search(line) is not None
+        for match in WORD.finditer(line):
+            word = match.group()
+            start = offset + match.start()
+            if glued and _GLUED.search(word):
+                cuts = [0, *(m.start() for m in _GLUED.finditer(word)), len(word)]
+                for i, (a, b) in enumerate(pairwise(cuts)):
+                    part = word[a:b]
+                    append(new(Token, (start + a, start + b, part, number, i > 0 or start + a in initials,
+                                       caps, part.lower(), part[:1].isupper(),
+                                       len(part) > 1 and part.isupper())))
+                continue
+            # inlined Token(...): this loop runs once per word of every document
+            append(new(Token, (start, start + len(word), word, number, start in initials, caps, word.lower(),
+                               word[:1].isupper(), len(word) > 1 and word.isupper())))
+        offset += len(line) + 1
+    return tuple(tokens), [t[0] for t in tokens]
+
+
+def _caps_line(line: str) -> bool:
+    """The line is written in capitals (a headline): it starts in capitals, has four capitals to a
+    lowercase letter and at least _CAPS_LINE_MIN words."""
+    head = _FIRST_WORD.search(line)
+    if head is None or not head.group().isupper():
+        return False
+    lowers = sum(map(str.islower, line))
+    uppers = sum(map(str.isupper, line))
+    return uppers >= 4 * lowers and uppers > 0 and len(line.split()) >= _CAPS_LINE_MIN
+
+
+def tokenize(text: str, starts: Sequence[int] = ()) -> list[Token]:
+    """Word tokens with offsets; `starts` are extra sentence starts (segment offsets)."""
+    return list(tokens_and_starts(text, tuple(starts))[0])
+
+
+def capitalised_at(tokens: Sequence[Token]) -> Iterator[int]:
+    """Indices of the capitalised tokens, in order (picked out at C speed: most words are not)."""
+    return compress(range(len(tokens)), map(itemgetter(7), tokens))
+
+
+_ALIGNED: list = [None, None, None]
+
+
+def aligned_tokens(doc: DetectionInput) -> list[tuple[list[Token], list[Token], int, int]]:
+    """Per alignment link with both sides: (source tokens, MT tokens, source start, source end).
+
+    Token offsets index `doc.source` and `doc.hypothesis`; both texts are tokenised once (and the
+    result is shared by the detectors that ask for the same document).
+    """
+    # The cache holds the alignment and segment objects themselves (compared by identity), not
+    # their id()s: a freed object's id can be reused by another document's.
+    return _aligned(doc)[0]
+
+
+def aligned_ranges(doc: DetectionInput) -> tuple[Sequence[Token], Sequence[Token], list[tuple[int, int, int, int]]]:
+    """The source and MT tokens of the whole document, and per link of `aligned_tokens` the ranges
+    (source first, source end, MT first, MT end) its tokens take in them: a detector can look for
+    what it needs in the whole document once and visit only the links that have it."""
+    return _aligned(doc)[1]
+
+
+def _aligned(doc: DetectionInput) -> tuple[list, tuple]:
+    key = (doc.hypothesis, doc.source, doc.alignment, doc.source_segments, doc.hypothesis_segments)
+    cached = _ALIGNED[0]
+    if cached is not None and cached[0] == key[0] and cached[1] == key[1] and \
+            all(a is b for a, b in zip(cached[2:], key[2:])):
+        return _ALIGNED[1], _ALIGNED[2]
+    out: list[tuple[list[Token], list[Token], int, int]] = []
+    ranges: list[tuple[int, int, int, int]] = []
+    s_tokens: Sequence[Token] = ()
+    t_tokens: Sequence[Token] = ()
+    if doc.alignment and doc.source_segments and doc.hypothesis_segments and doc.source:
+        hyp, srcs = doc.hypothesis_segments, doc.source_segments
+        s_tokens, s_starts = tokens_and_starts(doc.source, tuple(s.start for s in srcs))
+        t_tokens, t_starts = tokens_and_starts(doc.hypothesis, tuple(s.start for s in hyp))
+        s_list, t_list = list(s_tokens), list(t_tokens)   # a list's slices are lists: one copy per link
+        for link in doc.alignment:
+            s_idx = [k for k in link.source if 0 <= k < len(srcs)]
+            t_idx = [k for k in link.target if 0 <= k < len(hyp)]
+            if not s_idx or not t_idx:
+                continue
+            sa, sb = srcs[s_idx[0]].start, srcs[s_idx[-1]].end
+            ta, tb = hyp[t_idx[0]].start, hyp[t_idx[-1]].end
+            s_lo, s_hi = bisect.bisect_left(s_starts, sa), bisect.bisect_left(s_starts, sb)
+            t_lo, t_hi = bisect.bisect_left(t_starts, ta), bisect.bisect_left(t_starts, tb)
+            out.append((s_list[s_lo:s_hi], t_list[t_lo:t_hi], sa, sb))
+            ranges.append((s_lo, s_hi, t_lo, t_hi))
+    _ALIGNED[0], _ALIGNED[1], _ALIGNED[2] = key, out, (s_tokens, t_tokens, ranges)
+    return out, _ALIGNED[2]
+
+
+# --------------------------------------------------------------------------- name sequences
+
+class NameSeq(NamedTuple):
+    """A run of capitalised tokens (a tuple: one is made for every capitalised word of a text)."""
+
+    first: int          # token indices, inclusive
+    last: int
+    start: int          # str offsets
+    end: int
+    text: str
+    caps_line: bool
+    initial: bool
+
+
+def name_sequences(tokens: Sequence[Token], text: str) -> list[NameSeq]:
+    """Runs of capitalised tokens, joined by spaces and by lowercase connectors ("Belt and Road")."""
+    if _accelerated is not None and _use_accelerator:
+        # the same runs, found in C (evalkit/detectors/_tokens.c), for tokens of this text
+        runs = _accelerated.name_runs(NameSeq, tokens, text, CONNECTORS)
+        if runs is not None:
+            return runs
+    out: list[NameSeq] = []
+    n = len(tokens)
+    new = tuple.__new__   # NameSeq(...) without its Python-level __new__: one is made per capitalised word
+    after = 0   # a run starts at a capitalised token after the previous run
+    for i in capitalised_at(tokens):
+        if i < after:
+            continue
+        j = i
+        while j + 1 < n and j - i < 8:
+            nxt = tokens[j + 1]
+            if nxt[7] and not nxt[4]:   # capitalised, not a sentence's first word
+                if not adjacent(text, tokens[j], nxt):
+                    break
+                j += 1
+                continue
+            # a connector joins two capitalised words
+            if nxt[2] in CONNECTORS and nxt[2].islower() and j + 2 < n and tokens[j + 2][7] \
+                    and not tokens[j + 2][4] and adjacent(text, tokens[j], nxt) \
+                    and adjacent(text, nxt, tokens[j + 2]):
+                j += 2
+                continue
+            break
+        first, last = tokens[i], tokens[j]
+        out.append(new(NameSeq, (i, j, first.start, last.end, text[first.start:last.end], first.caps_line,
+                                 first.initial)))
+        after = j + 1
+    return out
+
+
+def adjacent(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end:b.start]
+    return a.line == b.line and 0 < len(gap) <= 3 and (not gap.strip() or gap.strip() == "&")
+
+
+# --------------------------------------------------------------------------- where a text names a news source
+
+_ART = r"(?:\s+(?:le|la|les|l['’]|the|der|die|das|dem|den|des|el|la|los|il|lo|o|a|de|het))?\s*"
+_LEFT_ATTRIBUTION = re.compile(
+    r"(?:according\s+to|reported\s+by|told|quoted\s+by|cited\s+by|interview\s+with|report\s+by|"
+    r"spoke\s+to|speaking\s+to|said\s+to|wrote\s+in|writing\s+in|published\s+by|"
+    r"selon|d['’]après|(?:a|ont|avait|avaient)\s+(?:rapporté|indiqué|révélé|annoncé|affirmé|écrit|publié|"
+    r"précisé|assuré|cité|déclaré|dit|confié|expliqué|parlé)(?:\s+(?:à|au|aux))?|rapporte|révèle|écrit|"
+    r"information|informations|article|enquête|interrogé\s+par|cité\s+par|"
+    r"laut|zufolge|berichtete|meldete|schrieb|sagte|gegenüber|"
+    r"según|de\s+acuerdo\s+con|informó|publicó|secondo|riporta|segundo|de\s+acordo\s+com|volgens|meldt)"
+    r"(?:\s+(?:du|de\s+la|de\s+l['’]|des|au|of|by|from))?" + _ART + r"$",
+    re.IGNORECASE)
+_RIGHT_ATTRIBUTION = re.compile(
+    r"^\s*(?:[,)]\s*)?(?:reported|reports|has\s+reported|said|says|wrote|writes|revealed|"
+    r"a\s+rapporté|rapporte|a\s+indiqué|indique|a\s+révélé|révèle|a\s+écrit|écrit|a\s+annoncé|"
+    r"berichtete|berichtet|meldete|meldet|schreibt|schrieb|informó|informa|publicó|riporta|ha\s+riportato|"
+    r"scrive|noticiou|informou|meldt|meldde|"
+    r"(?:'s\s+|’s\s+)?(?:report|reports|reporting|story|article|investigation|interview|analysis|"
+    r"editorial))\b",
+    re.IGNORECASE)
+_CREDIT = re.compile(r"contribu|beigetragen|mitgearbeitet|bijgedragen", re.IGNORECASE)
+
+
+def outlet_slot(text: str, start: int, end: int, lang: str | None = None) -> str | None:
+    """'attribution' when the span sits where a news source is named ("selon le X", "X reported"),
+    'credit' in a "contributed to this report" line, else None."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    left = text[max(line_start, start - 60):start]
+    right = text[end:min(line_end, end + 40)]
+    if _attribution_before(left) or _attribution_after(right):
+        return "attribution"
+    if end - line_start < 200 and _credit_line(text[line_start:line_end]):
+        return "credit"
+    return None
+
+
+# The detectors ask about the same few places many times (every sub-span of a name, every known name
+# of an aligned segment): the regex verdicts are remembered per window of text. _LEFT_ATTRIBUTION is
+# anchored at the end, so a search tries its long alternation at every position of the window.
+@lru_cache(maxsize=1 << 14)
+def _attribution_before(left: str) -> bool:
+    return _LEFT_ATTRIBUTION.search(left) is not None
+
+
+@lru_cache(maxsize=1 << 14)
+def _attribution_after(right: str) -> bool:
+    return _RIGHT_ATTRIBUTION.search(right) is not None
+
+
+@lru_cache(maxsize=1 << 12)
+def _credit_line(line: str) -> bool:
+    return _CREDIT.search(line) is not None
