@@ -391,10 +391,14 @@ def _unavailable_metrics(metrics: Mapping[str, Metric], corpus: Corpus) -> dict[
 
 
 def _detectors_by_kind(options: RunOptions) -> tuple[tuple[str, ...] | None, SpanBatcher]:
-    """The rule detectors (None: the default set), and the model detectors that can be had here."""
+    """The rule detectors, and the model detectors that can be had here. The default set is named
+    here, so that the workers import the rule detectors' modules only."""
+    from .detectors import default_names
     from .detectors.model import split_kinds
 
     rules, models = split_kinds(options.detectors) if options.flags else (None, ())
+    if options.flags and rules is None:
+        rules = tuple(default_names())
     check_span_options(models, options)
     spans = SpanBatcher(model_detectors(models, options), options.span_view, dict(options.severity_weights))
     spans.check()
