@@ -10,10 +10,11 @@ sources into its source document), the detectors run on it with the source (with
 and each flag is given to the segment(s) it overlaps. Printed (Markdown):
 
 - segment-level precision: of the segments with at least one flag, the share that a human marked
-  with an error (and with a Major error), beside the base rate of such segments;
+  with an error (and with a Major or Critical error), beside the base rate of such segments;
 - recall of human-marked untranslated text (`Accuracy/Untranslated text`, `Accuracy/Source language
-  fragment`, `Non-translation!`; one span per rater): a span is found when an `accuracy/untranslated`
-  flag overlaps it (a whole-segment Non-translation: any such flag in the segment);
+  fragment`, `Non-translation!`, Bio-MQM's `Accuracy/Untranslated`; one span per rater): a span is
+  found when an `accuracy/untranslated` flag overlaps it (a whole-segment Non-translation: any such
+  flag in the segment);
 - untranslated flags on segments no rater marked with any error (share of those segments), and
   critical flags on them (count), with examples;
 - system-level correlation (Pearson, Kendall tau) between the human MQM score (mean per segment;
@@ -31,7 +32,8 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-UNTRANSLATED_HUMAN = ("Accuracy/Untranslated text", "Accuracy/Source language fragment", "Non-translation!")
+UNTRANSLATED_HUMAN = ("Accuracy/Untranslated text", "Accuracy/Source language fragment", "Non-translation!",
+                      "Accuracy/Untranslated")   # the last: Bio-MQM's name
 NOT_ERRORS = ("No-error", "Source issue", "Source error", "Found", "Missed")
 WEIGHTS = {"minor": 1.0, "major": 5.0, "critical": 25.0}
 
@@ -92,7 +94,7 @@ def measure(segments: list[dict], flags: dict[int, list], crashes: list[str]) ->
     n = len(segments)
     flagged = [i for i in range(n) if flags.get(i)]
     with_error = [i for i in range(n) if not segments[i]["error_free"]]
-    with_major = [i for i in range(n) if any(is_error(e) and (e["severity"] == "Major" or
+    with_major = [i for i in range(n) if any(is_error(e) and (e["severity"] in ("Major", "Critical") or
                                                                e["category"].startswith("Non-translation"))
                                             for e in segments[i]["errors"])]
     error_free = [i for i in range(n) if segments[i]["error_free"]]
@@ -192,12 +194,46 @@ def markdown(name: str, m: dict) -> str:
     return "\n".join(lines)
 
 
+# a sentence ends at . ! ? (and a closing quote) before a space and a capital, a digit or an opening quote
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”“»]?\s+(?=[\"„“«(]?[A-ZÄÖÜ0-9])")
+
+
+def sentence_units(segments: list[dict], flags: dict[int, list]) -> tuple[list[dict], dict[int, list]]:
+    """The MT segments cut into sentences, as segments of their own: each keeps the human error spans
+    and the flags that overlap it (offsets shifted), and the errors without a span (a whole segment),
+    so that precision is measured per sentence, where fewer units carry an error than per paragraph.
+    A sentence's `mqm` is the mean over the segment's raters of the weights of its errors."""
+    from benchmarks.wmt_mqm_convert import weight
+
+    units: list[dict] = []
+    unit_flags: dict[int, list] = {}
+    for i, s in enumerate(segments):
+        mt = s["mt"]
+        cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(mt)), len(mt) + 1]
+        for k, (a, b) in enumerate(zip(cuts, cuts[1:])):
+            errors = [dict(e, start=e["start"] - a, end=e["end"] - a) if "start" in e else e
+                      for e in s["errors"] if e["side"] == "target" and ("start" not in e or
+                                                                        e["start"] < b and a < e["end"])]
+            weights = [weight(e["category"], e["severity"]) for e in errors]
+            unit = dict(s, seg=f"{s['seg']}.{k}", mt=mt[a:b], errors=errors,
+                        error_free=not any(is_error(e) for e in errors),
+                        mqm=round(sum(weights) / max(1, len(s["raters"])), 4))
+            hits = [(f, max(fa, a) - a, min(fb, b) - a) for f, fa, fb in flags.get(i, [])
+                    if fa < b and a < fb or fa == fb == a]
+            if hits:
+                unit_flags[len(units)] = hits
+            units.append(unit)
+    return units, unit_flags
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", type=Path, nargs="+", help="converted .jsonl.gz file(s)")
     parser.add_argument("--pair", help="language pair as src-tgt (default: from the file name)")
     parser.add_argument("--no-source", action="store_true", help="detectors see the MT only")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument("--sentences", action="store_true",
+                        help="measure per sentence of the MT segments (paragraph-level sets: a lower base rate)")
     args = parser.parse_args(argv)
     results = {}
     for path in args.data:
@@ -205,6 +241,8 @@ def main(argv=None) -> int:
         segments = load(path)
         crashes: list[str] = []
         flags = flag_segments(segments, src, tgt, not args.no_source, crashes)
+        if args.sentences:
+            segments, flags = sentence_units(segments, flags)
         results[path.name] = measure(segments, flags, crashes)
         print(markdown(path.name, results[path.name]))
     if args.json:

@@ -23,6 +23,20 @@ no rater marked any error (`No-error` rows and `Source issue` rows do not count)
 mean over the segment's raters of the MQM score of Freitag et al. (2021): Major 5, Minor 1, Minor
 Fluency/Punctuation 0.1, Non-translation 25; Neutral, No-error and Source issue 0. Same input,
 same bytes (gzip header without time or name).
+
+The Bio-MQM release (github.com/amazon-science/bio-mqm-dataset: WMT21 biomedical submissions, MQM
+by medical linguists) has another layout: a folder of JSON files, one per system, each a list of
+rated segments (`source`, `target`, `DOC_ID`, `SEG_ID`, `Annotator_ID`, `target_errors` with
+`term`, `startIndex`, `endIndex` (inclusive), `error_category`, `error_subcategory`, `severity`).
+Give that folder as PATH:
+
+    python -m benchmarks.wmt_mqm_convert BIO_REPO data/v2/target/main_phase/round_two/en2de \
+        benchmarks/data/wmt-mqm/bio-wmt21-ende-mqm.jsonl.gz
+
+Its categories become "Category/Subcategory" ("Accuracy/Untranslated"); `Neutral` rows are
+dropped; a span whose `term` is not at its offsets is moved to the nearest place the term is
+(within 5 characters), else loses its offsets. `mqm` weighs Major 5, Minor 1, Critical 25
+(evalkit's own critical weight; the release has no Non-translation category).
 """
 
 from __future__ import annotations
@@ -70,7 +84,7 @@ def unmark(text: str) -> tuple[str, tuple[int, int] | None]:
 
 
 def weight(category: str, severity: str) -> float:
-    if category.startswith("Non-translation"):
+    if category.startswith("Non-translation") or severity == "Critical":   # Critical: Bio-MQM's
         return 25.0
     if category in NOT_ERRORS or severity not in ("Major", "Minor"):
         return 0.0
@@ -140,12 +154,67 @@ def canonical(entry: dict) -> None:
             del e["start"], e["end"]
 
 
+def bio_files(repo: Path, folder: str) -> list[tuple[str, bytes]]:
+    """(file name, bytes) of the .json files of a Bio-MQM folder, from a checkout or a git directory."""
+    if (repo / folder).is_dir():
+        return [(p.name, p.read_bytes()) for p in sorted((repo / folder).glob("*.json"))]
+    names = subprocess.run(["git", f"--git-dir={repo}", "ls-tree", "--name-only", f"HEAD:{folder}"], check=True,
+                           capture_output=True, text=True).stdout.split()
+    return [(name, read_bytes(repo, f"{folder}/{name}")) for name in sorted(names) if name.endswith(".json")]
+
+
+def convert_bio(files: list[tuple[str, bytes]]) -> list[dict]:
+    segments: dict[tuple, dict] = {}
+    scores: dict[tuple, dict] = defaultdict(lambda: defaultdict(float))
+    for _name, data in files:
+        for row in json.loads(data.decode("utf-8-sig")):
+            key = (row["MT_Engine"], row["DOC_ID"], int(row["SEG_ID"]))
+            rater = str(row["Annotator_ID"])
+            entry = segments.setdefault(key, {"system": key[0], "doc": key[1], "seg": key[2], "source": row["source"],
+                                              "mt": row["target"], "raters": set(), "errors": []})
+            entry["raters"].add(rater)
+            scores[key][rater] += 0.0
+            for e in row["target_errors"]:
+                if e["severity"] not in ("Major", "Minor", "Critical"):
+                    continue
+                category = "/".join(x for x in (e["error_category"], e.get("error_subcategory", "")) if x)
+                error = {"rater": rater, "category": category, "severity": e["severity"], "side": "target"}
+                start = bio_offset(entry["mt"], e["term"], e["startIndex"])
+                if start is not None:
+                    error.update(start=start, end=start + len(e["term"]), text=e["term"])
+                entry["errors"].append(error)
+                scores[key][rater] += weight(category, e["severity"])
+    out = []
+    for key in sorted(segments):
+        entry = segments[key]
+        entry["raters"] = sorted(entry["raters"])
+        entry["errors"].sort(key=lambda e: (e["rater"], e.get("start", -1), e["category"]))
+        entry["error_free"] = not entry["errors"]
+        per_rater = scores[key]
+        entry["mqm"] = round(sum(per_rater.values()) / len(per_rater), 4)
+        out.append(entry)
+    return out
+
+
+def bio_offset(text: str, term: str, start: int) -> int | None:
+    """Where `term` is in `text`: at `start`, else at the nearest place within 5 characters."""
+    if not term:
+        return None
+    for shift in sorted(range(-5, 6), key=abs):
+        if 0 <= start + shift and text[start + shift:start + shift + len(term)] == term:
+            return start + shift
+    return None
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
     repo, path, target = Path(argv[0]), argv[1], Path(argv[2])
-    segments = convert(tsv_text(read_bytes(repo, path), path))
+    if path.endswith((".tsv", ".tar.gz", ".tgz")):
+        segments = convert(tsv_text(read_bytes(repo, path), path))
+    else:
+        segments = convert_bio(bio_files(repo, path))
     payload = "".join(json.dumps(s, ensure_ascii=False, sort_keys=True) + "\n" for s in segments).encode("utf-8")
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:

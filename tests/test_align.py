@@ -306,3 +306,60 @@ def test_c_dp_equals_python_dp_on_the_bundled_corpus_and_textberg(monkeypatch: p
     in_c, in_python = _both(monkeypatch, align_corpus, pairs_, src_lang="de", tgt_lang="fr")
     assert in_c == in_python
     assert compared >= 27
+
+
+# A council story written for these tests, and German renderings of it: the third sentence is
+# omitted, and a newsletter pitch (no cue word the junk rules know) sits where it was.
+COUNCIL = [
+    "The city council of Springfield approved a new budget on Tuesday evening.",
+    "The plan sets aside 12 million euros for the repair of old school buildings.",
+    "Critics say the money will not be enough to fix the roofs of 40 schools before winter.",
+    "The mayor, Helen Brandt, defended the decision in a short speech.",
+    "She said the council would review the figures again in the spring.",
+]
+RAT = [
+    "Der Stadtrat von Springfield hat am Dienstagabend einen neuen Haushalt beschlossen.",
+    "Der Plan sieht 12 Millionen Euro für die Sanierung alter Schulgebäude vor.",
+    "Die neuesten Nachrichten aus der Region jeden Morgen in Ihrem Postfach",
+    "Die Bürgermeisterin Helen Brandt verteidigte die Entscheidung in einer kurzen Rede.",
+    "Sie sagte, der Rat werde die Zahlen im Frühjahr erneut prüfen.",
+]
+
+
+def test_a_sentence_is_not_paired_with_an_inserted_line_that_shares_nothing_with_it() -> None:
+    # the source sentence holds a number the line lacks, and no anchor is on both sides: the
+    # omission and the insertion come out as such, not as a 1-1 link held by length
+    assert pairs(align(COUNCIL, RAT, src_lang="en", tgt_lang="de")) == [
+        ((0,), (0,)), ((1,), (1,)), ((2,), ()), ((), (2,)), ((3,), (3,)), ((4,), (4,)),
+    ]
+
+
+def test_a_wrong_number_or_another_script_keeps_the_pair() -> None:
+    # a mistranslated number is still a number: the rendering stays paired (a number flag, not an
+    # omission); a Russian rendering shares no cognate with English, nor, truncated, its number
+    wrong = [*RAT[:2], "Kritiker sagen, das Geld reiche nicht, um die Dächer von 14 Schulen vor dem Winter zu "
+                       "reparieren.", *RAT[3:]]
+    assert ((2,), (2,)) in pairs(align(COUNCIL, wrong, src_lang="en", tgt_lang="de"))
+    russian = ["Городской совет Спрингфилда во вторник вечером утвердил новый бюджет.",
+               "План предусматривает 12 миллионов евро на ремонт старых школьных зданий.",
+               "Критики говорят, что денег не хватит, чтобы отремонтировать крыши школ до",
+               "Мэр Хелен Брандт защитила это решение в короткой речи.",
+               "Она сказала, что совет пересмотрит цифры весной."]
+    assert ((2,), (2,)) in pairs(align(COUNCIL, russian, src_lang="en", tgt_lang="ru"))
+
+
+def test_a_sentence_merged_into_its_neighbours_link_is_split_off_when_it_shares_nothing() -> None:
+    # "It was the first rise since 2019." has no rendering; length alone would merge it into the
+    # 2-1 link of the sentence before it (whose number 12 the MT has); its 2019 is nowhere in the MT
+    source = [COUNCIL[0], COUNCIL[1] + " It was the first rise since 2019.", *COUNCIL[3:]]
+    mt = [RAT[0], "Der Plan sieht 12 Millionen Euro für die Sanierung alter Schulgebäude vor, die seit Jahren auf "
+                  "eine Renovierung warten.", *RAT[3:]]
+    links = pairs(align_segments(segment("\n".join(source), "en"), segment("\n".join(mt), "de"),
+                                 src_lang="en", tgt_lang="de"))
+    assert links == [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,)), ((4,), (3,))]
+
+
+def test_names_are_anchors_across_scripts() -> None:
+    # Cyrillic folds to Latin letters (evalkit/data/transliteration.tsv): Путин, Семак, ТАСС
+    assert {"wputi", "wsema", "wtass"} <= set(features("Путин поздравил Семака, сообщил ТАСС."))
+    assert {"wputi", "wsema", "wtass"} <= set(features("Putin congratulated Semak, TASS said."))

@@ -297,3 +297,53 @@ def test_generator_preambles_and_voice_in_several_languages():
     for leak, lang in leaks:
         assert prompt_spans(leak, lang), leak
     assert prompt_spans("Voici le texte intégral du discours du président :", "fr") == []
+
+
+def test_german_junk_lines_are_known_by_what_they_are():
+    article = ("Der Stadtrat von Springfield hat am Dienstagabend einen neuen Haushalt beschlossen.\n\n{}\n\n"
+               "Die Bürgermeisterin Helen Brandt verteidigte die Entscheidung in einer kurzen Rede.\n")
+    for junk, why in (("Diese Seite nutzt Cookies, um Ihnen das beste Erlebnis zu bieten. Mehr erfahren", "cookie"),
+                      ("Wir nutzen Cookies. Akzeptieren", "cookie"),
+                      ("Facebook Twitter WhatsApp E-Mail", "share bar"),
+                      ("Bleiben Sie informiert: Unser Newsletter liefert Ihnen die wichtigsten Nachrichten.",
+                       "furniture"),
+                      ("Jetzt kostenlos anmelden und keine Nachricht mehr verpassen!", "furniture")):
+        flags = detect(make(article.format(junk), tgt="de"))
+        assert texts(flags) == [junk], junk
+        assert why in flags[0].evidence, flags[0].evidence
+
+
+def test_sentences_about_cookies_are_not_cookie_notices():
+    for line in ("Die EU-Kommission will die Regeln für Cookies auf Websites verschärfen.",
+                 "Sie backte Cookies für ihre Kinder und die Nachbarn."):
+        hyp = f"Der Stadtrat hat am Dienstag getagt.\n\n{line}\n\nDie Sitzung dauerte drei Stunden.\n"
+        assert texts(detect(make(hyp, tgt="de"))) == [], line
+
+
+def test_bylines_meta_lines_ad_labels_and_comment_prompts_in_every_language():
+    cases = [("fr", "Par Camille Roussel, avec le service Santé", "writer and a desk"),
+             ("ru", "Автор: Ирина Соколова, редакция «Новости Прибайкалья»", "byline"),
+             ("ru", "Новости экономики | 14 августа, 12:47 | Просмотров: 2 315", "meta line"),
+             ("ru", "Реклама. ООО «ФинПро». Откройте вклад под 15% годовых", "ad label"),
+             ("fr", "Annonce — Ouvrez un compte-titres sans frais en 5 minutes", "ad label"),
+             ("fr", "Recevez chaque matin notre lettre santé : inscrivez-vous gratuitement en un clic.", "newsletter"),
+             ("de", "Kommentare: Melden Sie sich an, um mitzudiskutieren.", "furniture"),
+             ("es", "¿Qué opinas? Déjanos tu comentario más abajo.", "furniture")]
+    for lang, junk, why in cases:
+        hyp = f"Первая строка статьи.\n\n{junk}\n\nПоследняя строка статьи.\n" if lang == "ru" else \
+            f"Le maire a parlé lundi.\n\n{junk}\n\nLa séance a duré trois heures.\n"
+        flags = detect(make(hyp, tgt=lang))
+        assert texts(flags) == [junk], junk
+        assert why in flags[0].evidence, (junk, flags[0].evidence)
+
+
+def test_a_sentence_opening_with_a_byline_word_is_no_byline():
+    for line in ("Par ailleurs, le maire a promis une réponse.", "Von Berlin aus fuhr er weiter nach Dresden."):
+        hyp = f"Premier paragraphe.\n\n{line}\n\nDernier paragraphe.\n"
+        assert texts(detect(make(hyp, tgt="fr"))) == [], line
+
+
+def test_a_russian_rewrite_prompt_is_a_prompt_and_a_russian_verb_in_prose_is_not():
+    assert prompt_spans("Перепиши эту статью своими словами и добавь ключевые слова для SEO.", "ru") == \
+        [(0, 67, "Перепиши эту статью")]
+    assert prompt_spans("Он перепишет статью завтра, сказал редактор.", "ru") == []

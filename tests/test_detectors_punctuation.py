@@ -133,3 +133,12 @@ def test_token_around_looks_at_the_lines_of_the_mark_only(text, a, width):
     if k < len(starts) and starts[k] <= y and not (y < len(text) and text[y].isspace()):
         y = ends[k]
     assert _token_around(text, a, b) == (x, y)
+
+
+def test_a_glued_word_the_source_writes_so_is_a_name_not_a_lost_sentence_break() -> None:
+    hyp = "Der Stadtrat lehnte eine Stellungnahme gegenüber CornwallLive ab."
+    assert [f.text for f in PunctuationDetector().detect(DetectionInput(
+        hypothesis=hyp, src_lang="en", tgt_lang="de", hypothesis_segments=segment(hyp, "de")))] == ["CornwallLive"]
+    doc = DetectionInput(hypothesis=hyp, src_lang="en", tgt_lang="de", hypothesis_segments=segment(hyp, "de"),
+                         source="The council declined to comment to CornwallLive.")
+    assert PunctuationDetector().detect(doc) == []

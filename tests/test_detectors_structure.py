@@ -100,9 +100,21 @@ def test_a_finished_article_is_not_truncated() -> None:
 
 def test_truncation_seen_against_the_source() -> None:
     hyp = page(LINES[:5] + ["Les riverains ont salué l’ouvrage malgré le bruit"])
-    assert found(detect(make(hyp)), "omission/truncation") == []
     flags = detect(make(hyp, SOURCE))
     assert found(flags, "omission/truncation") == ["le bruit"]
+    assert flags[0].confidence == 0.75 and "characters for a" in flags[0].evidence
+
+
+def test_an_unpunctuated_last_sentence_where_every_other_one_is_punctuated_is_truncated() -> None:
+    # without the source the evidence is weaker (0.6): the four other sentence lines of the article
+    # (the headline aside) end with a full stop, the last one with nothing
+    flags = detect(make(page(LINES[:5] + ["Les riverains ont salué l’ouvrage malgré le bruit"])))
+    assert [(f.text, f.confidence) for f in flags] == [("le bruit", 0.6)]
+    assert "its other 4 sentence lines all end with it" in flags[0].evidence
+    # an article written without full stops gives no such evidence, and a four-word credit is no sentence
+    unpunctuated = [line.rstrip(".") for line in LINES[:5]]
+    assert detect(make(page(unpunctuated + ["Les riverains ont salué l’ouvrage malgré le bruit"]))) == []
+    assert detect(make(page(LINES + ["Avec l’AFP et Reuters"]))) == []
 
 
 def test_omitted_sentence_is_anchored_in_the_mt() -> None:
@@ -354,3 +366,99 @@ def test_a_four_character_decimal_starting_like_a_year_is_a_number_not_a_year():
     values = dict(extract_numbers("Unemployment rose to 20.1% in 2021.", "en"))
     assert values["20.1"] == frozenset({"20.1"})
     assert "21" in values["2021"]
+
+
+# A council story and German renderings of it (written for these tests): the third sentence is
+# omitted, and a junk line or an unrelated sentence sits where it was.
+COUNCIL = ("The city council of Springfield approved a new budget on Tuesday evening.\n"
+           "The plan sets aside 12 million euros for the repair of old school buildings.\n"
+           "Critics say the money will not be enough to fix the roofs before winter.\n"
+           "The mayor, Helen Brandt, defended the decision in a short speech.\n"
+           "She said the council would review the figures again in the spring.\n")
+RAT = ["Der Stadtrat von Springfield hat am Dienstagabend einen neuen Haushalt beschlossen.",
+       "Der Plan sieht 12 Millionen Euro für die Sanierung alter Schulgebäude vor.",
+       "Die Bürgermeisterin Helen Brandt verteidigte die Entscheidung in einer kurzen Rede.",
+       "Sie sagte, der Rat werde die Zahlen im Frühjahr erneut prüfen."]
+
+
+def test_an_omission_is_found_where_a_junk_line_sits_in_its_place():
+    # the junk line is as long as the missing sentence, so the aligner pairs them by length; the
+    # junk rules know the line (a cookie notice, a share bar), so the sentence is unrendered
+    for junk in ("Diese Seite nutzt Cookies, um Ihnen das beste Erlebnis zu bieten. Mehr erfahren",
+                 "Facebook Twitter WhatsApp E-Mail"):
+        hyp = "\n".join([*RAT[:2], junk, *RAT[2:]]) + "\n"
+        flags = detect(make(hyp, COUNCIL, tgt="de"))
+        assert found(flags, "accuracy/omission") == ["vor."], junk
+        assert "Critics say the money" in flags[0].evidence
+
+
+def test_an_omission_and_an_unrelated_sentence_in_its_place_are_both_reported():
+    # no anchor is shared between the missing sentence and the inserted one: no loose rendering,
+    # so neither is suppressed
+    source = COUNCIL.replace("the roofs before", "the roofs of 40 schools before")
+    hyp = "\n".join([*RAT[:2], "Das Wetter war an diesem Abend sonnig und ungewöhnlich warm für die Jahreszeit.",
+                     *RAT[2:]]) + "\n"
+    flags = detect(make(hyp, source, tgt="de"))
+    assert found(flags, "accuracy/omission") == ["vor."]
+    assert found(flags, "accuracy/addition") == ["Das Wetter war an diesem Abend sonnig und ungewöhnlich warm für "
+                                                 "die Jahreszeit."]
+
+
+def test_a_loose_rendering_the_aligner_left_unpaired_is_neither_omission_nor_addition():
+    # the unpaired MT sentence keeps the missing sentence's number: a loose rendering, not a gap
+    source = COUNCIL.replace("the roofs before", "the roofs of 40 schools before")
+    hyp = "\n".join([*RAT[:2], "Laut Kritikern reicht es für 40 Schulen nicht.", *RAT[2:]]) + "\n"
+    flags = detect(make(hyp, source, tgt="de"))
+    assert found(flags, "accuracy/omission") == [] and found(flags, "accuracy/addition") == []
+
+
+def test_a_german_closing_quote_after_the_full_stop_ends_the_article():
+    hyp = ("Der Minister sprach am Montag vor dem Parlament.\n"
+           "„Wir haben alles getan, was wir konnten“, sagte er. „Mehr war nicht möglich.“\n")
+    assert found(detect(make(hyp, tgt="de")), "omission/truncation") == []
+
+
+def test_a_sentence_merged_into_its_neighbours_rendering_with_its_content_lost_is_an_omission():
+    # "Silicon Saxony said the region remained attractive" survives only as a name tacked onto the
+    # previous sentence: the 2-1 link's German side is far shorter than its two English sentences
+    source = ("Intel has postponed its chip factory in Magdeburg by up to two years.\n"
+              "Otto von Guericke University had planned new courses in chip design for the future staff.\n"
+              "Trade association Silicon Saxony said the region remained attractive for investors.\n"
+              "The site on the edge of Magdeburg covers 380 hectares.\n")
+    hyp = ("Intel hat sein Chipwerk in Magdeburg um bis zu zwei Jahre verschoben.\n"
+           "Die Otto-von-Guericke-Universität hatte neue Studiengänge im Chipdesign geplant, ebenso wie "
+           "Silicon Saxony.\n"
+           "Das Gelände am Rand von Magdeburg umfasst 380 Hektar.\n")
+    flags = detect(make(hyp, source, tgt="de"))
+    omissions = [f for f in flags if f.category == "accuracy/omission"]
+    assert [f.text for f in omissions] == ["Saxony."]
+    assert omissions[0].suggestion.startswith("Trade association Silicon Saxony")
+    # the whole of both sentences rendered in one: no omission, and "Guericke" kept inside a
+    # German compound is no dropped name part
+    full = hyp.replace("ebenso wie Silicon Saxony.", "und der Branchenverband Silicon Saxony erklärte, die "
+                                                     "Region bleibe für Investoren attraktiv.")
+    assert [f for f in detect(make(full, source, tgt="de")) if f.category == "accuracy/omission"] == []
+
+
+def test_a_sentence_paired_with_a_leaked_prompt_goes_with_the_unpaired_rendering_next_to_it():
+    # length pairs "She said the council would review ..." with the prompt and leaves its rendering
+    # unpaired just before it: the prompt renders nothing, the rendering next to it is the pair
+    source = COUNCIL + "A final vote is planned for July, news agency dpa reported.\n"
+    hyp = "\n".join([*RAT[:2], "Kritiker sagen, das Geld reiche nicht, um die Dächer vor dem Winter zu reparieren.",
+                     *RAT[2:], "Schreibe diesen Artikel um, damit er nicht als Plagiat erkannt wird.",
+                     "Eine endgültige Abstimmung ist für Juli geplant, meldete die Nachrichtenagentur dpa."]) + "\n"
+    doc = make(hyp, source, tgt="de")
+    assert ((4,), (5,)) in [(lk.source, lk.target) for lk in doc.alignment]   # the pairing by length
+    flags = detect(doc)
+    assert found(flags, "accuracy/omission") == [] and found(flags, "accuracy/addition") == []
+
+
+def test_a_number_converted_to_metric_units_is_no_mistranslation():
+    source = "Black bears weigh 375 to 400 pounds in the autumn.\nThe park covers 12 square miles.\n"
+    converted = "Schwarzbären wiegen im Herbst 170 bis 180 Kilogramm.\nDer Park umfasst 31 Quadratkilometer.\n"
+    assert found(detect(make(converted, source, tgt="de")), "accuracy/mistranslation/number") == []
+    # the same numbers with the source's unit, or wrong conversions, are mistranslations
+    wrong = "Schwarzbären wiegen im Herbst 170 bis 180 Pfund.\nDer Park umfasst 12 Quadratmeilen.\n"
+    assert found(detect(make(wrong, source, tgt="de")), "accuracy/mistranslation/number") == ["170", "180"]
+    off = "Schwarzbären wiegen im Herbst 270 bis 280 Kilogramm.\nDer Park umfasst 12 Quadratmeilen.\n"
+    assert found(detect(make(off, source, tgt="de")), "accuracy/mistranslation/number") == ["270", "280"]

@@ -560,3 +560,37 @@ def test_a_segment_quoting_english_in_an_english_copy_is_one_non_translation_per
            'and concerns about this." The meeting lasted two hours.')
     flags = detect(make(src, src))
     assert [f.severity for f in flags] == ["critical"] * 3
+
+
+def test_a_name_with_an_english_possessive_kept_from_the_source_is_flagged_at_a_sentence_start():
+    # "President's Cup" opens the headline: the possessive ties the capitalised words into one name,
+    # which the source writes the same, with an English noun German translates (Präsident)
+    src = "President's Cup: Candystripes beat Rovers in the season opener."
+    hyp = "President's Cup: Die Candystripes besiegen die Rovers zum Saisonauftakt."
+    flags = detect(make(hyp, src, tgt="de"))
+    assert [(f.text, f.severity) for f in flags] == [("President's Cup", "minor")]
+    assert "President" in flags[0].evidence
+
+
+def test_possessive_brand_and_owner_names_are_not_english_terms():
+    # no common English noun German has its own word for: a brand, a bar named after its owner
+    for src, hyp in (("He queued for hours outside McDonald's Restaurant in Moscow.",
+                      "Er stand stundenlang vor McDonald's Restaurant in Moskau an."),
+                     ("The band played at Andrea's Bar in Berlin.", "Die Band spielte in Andrea's Bar in Berlin.")):
+        assert detect(make(hyp, src, tgt="de")) == []
+
+
+def test_an_acronym_kept_from_the_source_that_german_hardly_writes_is_minor():
+    src = "The DOJ and the FBI said NATO had been told, news agency dpa reported."
+    hyp = "Das DOJ und das FBI sagten, die NATO sei informiert worden, meldete die Nachrichtenagentur dpa."
+    flags = detect(make(hyp, src, tgt="de"))
+    assert [(f.text, f.severity) for f in flags] == [("DOJ", "minor")]
+    assert "the aligned source has it" in flags[0].evidence
+    # without the source saying so, an acronym is left alone
+    assert detect(make(hyp, tgt="de")) == []
+
+
+def test_a_segment_that_goes_on_in_english_after_german_words_is_flagged_from_there():
+    hyp = "West-Ham-Manager David Moyes sagte, his side had given everything."
+    flags = detect(make(hyp, tgt="de"))
+    assert [(f.text, f.severity) for f in flags] == [("his side had given everything", "major")]

@@ -17,13 +17,18 @@ from pathlib import Path
 from evalkit.detectors.gazetteer import gazetteer, word_forms
 from evalkit.detectors.text import CONNECTORS, WORD, zipf
 
+# the largest family of nouns under one hypernym whose members count as related (larger ones are
+# too loose: "house" has dozens of kinds)
+SIBLINGS = 12
+
 
 def build_synonym_table(wordnet_dir: str, words: Iterable[str],
                         min_zipf: float = 2.5) -> dict[str, list[str]]:
     """Related words for `words` from Princeton WordNet 3.0 files (data.noun etc. in `wordnet_dir`).
 
-    Synonyms, similar and derived words, hypernyms and hyponyms one step away, and the synonyms of
-    synonyms; single words with an English zipf frequency of at least `min_zipf`.
+    Synonyms, similar and derived words, hypernyms and hyponyms one step away, a noun's siblings in a
+    family of at most SIBLINGS, and the synonyms of synonyms; single words with an English zipf
+    frequency of at least `min_zipf`.
     """
     synsets: dict[str, tuple[list[str], list[tuple[str, str]]]] = {}
     lemmas: dict[str, set[str]] = {}
@@ -47,6 +52,7 @@ def build_synonym_table(wordnet_dir: str, words: Iterable[str],
                 for m in members:
                     lemmas.setdefault(m, set()).add(key)
     relations = ("&", "+", "\\", "=", "^", "@", "~", "$")
+    hyponyms = {k: [o for sym, o in v[1] if sym == "~" and o in synsets] for k, v in synsets.items()}
     table = {}
     for word in sorted(set(words)):
         keys = {k for form in word_forms(word) for k in lemmas.get(form, ())}
@@ -54,6 +60,11 @@ def build_synonym_table(wordnet_dir: str, words: Iterable[str],
         wider = set(keys)
         for k in keys:
             wider |= {o for sym, o in synsets[k][1] if sym in relations and o in synsets}
+            # a noun's siblings under a small family ("university" and "college" are both kinds of
+            # "educational institution"): what a thesaurus offers in its place
+            for sym, parent in synsets[k][1]:
+                if sym == "@" and k.startswith("n") and len(hyponyms.get(parent, ())) <= SIBLINGS:
+                    wider |= set(hyponyms[parent])
         for m in first:
             wider |= lemmas.get(m, set())
         out = {m for k in wider for m in synsets[k][0]}
@@ -75,8 +86,8 @@ def _gazetteer_words() -> list[str]:
 def main(argv: list[str]) -> int:
     table = build_synonym_table(argv[0], _gazetteer_words())
     licence = (Path(argv[0]) / "LICENSE").read_text(encoding="latin-1")
-    sys.stdout.write("# Related words for the words of the names in outlets.tsv, derived from Princeton "
-                     "WordNet 3.0\n"
+    sys.stdout.write("# Related words for the words of the names in outlets.tsv and gazetteer_public.tsv, derived "
+                     "from Princeton WordNet 3.0\n"
                      "# by: python tools/build_synonyms.py WORDNET_DIR (see docs/detectors-lexical.md).\n"
                      "# Format: word TAB space-separated related words. WordNet licence follows.\n#\n")
     for line in licence.splitlines():

@@ -136,7 +136,23 @@ _JUNK = re.compile(
 @functools.lru_cache(maxsize=1 << 16)
 def _fold(word: str) -> str:
     word = word.casefold().replace("ß", "ss").replace("œ", "oe").replace("æ", "ae")
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    folded = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return folded.translate(_latin_letters()) if not folded.isascii() else folded
+
+
+@functools.lru_cache(maxsize=1)
+def _latin_letters() -> dict[int, str]:
+    """Latin letters for Cyrillic ones (evalkit/data/transliteration.tsv): "путин" folds to "putin",
+    so a name is an anchor across scripts."""
+    from importlib import resources
+
+    table: dict[int, str] = {}
+    text = resources.files("evalkit").joinpath("data/transliteration.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#") and not line.startswith("letter\t"):
+            letter, _, latin = line.partition("\t")
+            table[ord(letter)] = latin
+    return table
 
 
 def _normalise_number(match: re.Match[str]) -> str:
@@ -471,7 +487,8 @@ def align(source: Sequence[str], target: Sequence[str], *, src_lang: str = "en",
                 + [Link((), (j,), opts.skip) for j in range(m)])
     given = list(lexicon)  # type: ignore[call-overload]
     if _accelerated is not None and _use_accelerator:
-        return _align_in_c(source, target, src_lang, tgt_lang, src_lines, tgt_lines, given, opts)  # type: ignore[arg-type]
+        links = _align_in_c(source, target, src_lang, tgt_lang, src_lines, tgt_lines, given, opts)  # type: ignore[arg-type]
+        return _unpair_unrelated(source, target, links, src_lang, tgt_lang, opts)
     src = _prepare(source, src_lang, src_lines)  # type: ignore[arg-type]
     tgt = _prepare(target, tgt_lang, tgt_lines)  # type: ignore[arg-type]
     if given:
@@ -481,7 +498,73 @@ def align(source: Sequence[str], target: Sequence[str], *, src_lang: str = "en",
         learned = learn_lexicon([(src.keys, tgt.keys, links)], opts)
         _use_lexicon(src, tgt, learned + given)
         links = _run(src, tgt, opts, links)
-    return links
+    return _unpair_unrelated(source, target, links, src_lang, tgt_lang, opts)
+
+
+# the non-space length from which a junk-looking MT line paired by length alone is undone
+_JUNK_PAIR_MIN_LENGTH = 20
+
+
+def _numbers(features: Iterable[str]) -> bool:
+    return any(k.startswith("#") for k in features)
+
+
+def _latin_script(text: str) -> bool:
+    """Most letters of the text are Latin (accents aside): two such sides could share cognates."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c < "\u0250" for c in letters) > len(letters) / 2
+
+
+def _unpair_unrelated(source: Sequence[str], target: Sequence[str], links: list[Link], src_lang: str,
+                      tgt_lang: str, opts: AlignOptions) -> list[Link]:
+    """Links between segments that share nothing are undone.
+
+    A source segment shares nothing with an MT segment when no anchor of `features` (number,
+    cognate prefix, name, punctuation mark) is on both sides. A 1-1 link held by length alone
+    (cost above 0) is undone when, besides, the source holds a number and the MT none, both in
+    Latin script (a translation keeps numbers and, in the same script, a cognate or a name; across
+    scripts nothing but numbers need be shared, and a truncated rendering loses its number), or
+    when the MT segment looks like junk and holds 20 non-space characters or more: a teaser
+    sitting where an omitted sentence was is not its translation. In a 2-1 or 3-1 link, an end
+    source segment that shares nothing with the MT, holds a number, and whose neighbours in the
+    link account for every number of the MT is split off, whatever the link's cost: a sentence
+    merged into its neighbour's link, its content missing.
+    """
+    out: list[Link] = []
+    for link in links:
+        if not link.source or not link.target:
+            out.append(link)
+            continue
+        src = [set(_analyse(source[i], src_lang)[1]) for i in link.source]
+        tgt_feats: set[str] = set()
+        tgt_junk, tgt_length = 0.0, 0
+        for j in link.target:
+            analysed = _analyse(target[j], tgt_lang)
+            tgt_feats.update(analysed[1])
+            tgt_junk, tgt_length = max(tgt_junk, analysed[4]), tgt_length + analysed[0]
+        latin = all(_latin_script(target[j]) for j in link.target)
+        if len(link.source) == 1:
+            # junk of some length (a sign-up, not "« Tu n'as qu'à … »"), both sides with anchors to share
+            junk = tgt_junk >= 0.5 and tgt_length >= _JUNK_PAIR_MIN_LENGTH and bool(src[0]) and bool(tgt_feats)
+            if link.score > 0 and len(link.target) == 1 and not src[0] & tgt_feats and (
+                    junk or latin and _latin_script(source[link.source[0]]) and _numbers(src[0])
+                    and not _numbers(tgt_feats)):
+                out += [Link(link.source, (), opts.skip), Link((), link.target, opts.skip)]
+            else:
+                out.append(link)
+            continue
+        ends = [k for k in (0, len(src) - 1) if latin and _latin_script(source[link.source[k]]) and _numbers(src[k])
+                and not src[k] & tgt_feats]
+        if ends:
+            rest = set().union(*(f for k, f in enumerate(src) if k not in ends))
+            if not rest & tgt_feats or {k for k in tgt_feats if k.startswith("#")} - rest:
+                ends = []   # the rest shares nothing either, or some MT number is unexplained
+        head = [link.source[0]] if 0 in ends else []
+        tail = [link.source[-1]] if len(src) - 1 in ends else []
+        keep = tuple(i for i in link.source if i not in head and i not in tail)
+        out += [Link((i,), (), opts.skip) for i in head] + [Link(keep, link.target, link.score)] + \
+            [Link((i,), (), opts.skip) for i in tail]
+    return out
 
 
 def _align_in_c(source: Sequence[str], target: Sequence[str], src_lang: str, tgt_lang: str,

@@ -21,13 +21,15 @@ class Entry:
     type: str
     country: str
     aliases: tuple[tuple[str | None, str], ...] = ()
+    origin: str = "hand"   # "hand": outlets.tsv; "public": gazetteer_public.tsv only
 
     def aliases_for(self, lang: str) -> list[str]:
         return [a for code, a in self.aliases if code == lang]
 
     @property
     def is_outlet(self) -> bool:
-        return self.type in ("newspaper", "agency", "broadcaster", "magazine", "website")
+        # "outlet": a news outlet of the public list, whose kind it does not give
+        return self.type in ("newspaper", "agency", "broadcaster", "magazine", "website", "outlet")
 
 
 def lower_words(text: str) -> tuple[str, ...]:
@@ -58,8 +60,9 @@ class Gazetteer:
                 words = lower_words(form)
                 if not words:
                     continue
-                # short all-caps forms ("AP", "RT", "UN") only match in capitals
-                exact = len(form) <= 3 and form.isupper()
+                # short all-caps forms ("AP", "RT", "UN") only match in capitals, and so do all the public
+                # list's abbreviations ("SHARE" is a body's, "Share" a word)
+                exact = form.isupper() and (len(form) <= 3 or entry.origin == "public")
                 for key in {words, content_words(words)}:
                     self.by_words.setdefault(key, entry)
                     # "Monde" for "Le Monde": only as a capitalised word inside a sentence
@@ -131,8 +134,23 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The bundled gazetteer of real outlets and organisations (evalkit/data/outlets.tsv)."""
-    text = data_text("outlets")
+    """The bundled gazetteer: the hand-written rows (evalkit/data/outlets.tsv) first, then the rows derived
+    from public datasets (gazetteer_public.tsv, built by tools/build_gazetteer.py). A name in both keeps
+    its hand-written row, which gains the public row's aliases it lacks."""
+    entries: dict[str, Entry] = {}
+    for name, origin in (("outlets", "hand"), ("gazetteer_public", "public")):
+        for entry in _entries(data_text(name), origin):
+            old = entries.get(entry.name.casefold())
+            if old is None:
+                entries[entry.name.casefold()] = entry
+            else:
+                extra = tuple(a for a in entry.aliases if a not in old.aliases)
+                entries[entry.name.casefold()] = Entry(old.name, old.type, old.country, old.aliases + extra, old.origin)
+    return Gazetteer(list(entries.values()))
+
+
+def _entries(text: str, origin: str) -> list[Entry]:
+    """The rows of a gazetteer file: name, type, country, aliases ("|"-separated, "xx=Name" per language)."""
     entries = []
     for line in text.splitlines():
         if not line.strip() or line.startswith(("#", "name\t")):
@@ -142,8 +160,8 @@ def gazetteer() -> Gazetteer:
         for alias in filter(None, (a.strip() for a in cols[3].split("|"))):
             code, sep, form = alias.partition("=")
             aliases.append((code, form) if sep and len(code) <= 3 else (None, alias))
-        entries.append(Entry(cols[0].strip(), cols[1].strip(), cols[2].strip(), tuple(aliases)))
-    return Gazetteer(entries)
+        entries.append(Entry(cols[0].strip(), cols[1].strip(), cols[2].strip(), tuple(aliases), origin))
+    return entries
 
 
 @lru_cache(maxsize=1)

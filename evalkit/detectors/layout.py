@@ -50,14 +50,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "byline_start": re.compile(r"^(?:" + _alternation(_cues("byline")) + r")[\s\u00a0]+(?=[^\W\d_])",
                                    re.IGNORECASE),
         "newsroom": re.compile(r"(?:\w*(?:" + _alternation(_cues("newsroom")) + r"))\b", re.IGNORECASE),
+        "newsroom_word": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("newsroom")) + r")", re.IGNORECASE),
         # an ad label, a separator, then the advertised teaser
-        "sponsored": re.compile(r"^(?P<cue>" + _alternation(_cues("sponsored")) + r")[\s\u00a0]*[:|–—-]+[\s\u00a0]*\S",
-                                re.IGNORECASE),
+        "sponsored": re.compile(r"^(?P<cue>" + _alternation(_cues("sponsored")) + r")"
+                                r"[\s\u00a0]*[:|–—.•-]+[\s\u00a0]*\S", re.IGNORECASE),
         # newsletter sign-ups: a newsletter word and a subscribe word, anywhere in a short line
         "newsletter": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("newsletter")) + r")", re.IGNORECASE),
         "subscribe": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("subscribe")) + r")", re.IGNORECASE),
+        # cookie notices: a cookie word, a consent or site word and a word addressing the reader
+        "cookie": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("cookie")) + r")(?![^\W\d_])", re.IGNORECASE),
+        "consent": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("consent")) + r")", re.IGNORECASE),
+        "reader": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("reader")) + r")(?![^\W\d_])", re.IGNORECASE),
         # a share cue (optional) before a list of networks
-        "share_lead": re.compile(r"^(?:(?:" + _alternation(_cues("nav")) + r")(?:[\s\u00a0]+[^\W\d_]{1,3})?"
+        "share_lead": re.compile(r"^(?:(?:" + _alternation(_cues("nav")) + r")(?![^\W\d_])"
+                                 r"(?:[\s\u00a0]+[^\W\d_]{1,3}(?![^\W\d_]))?"
                                  r"[\s\u00a0]*[:|»›>]?[\s\u00a0]*)?",
                                  re.IGNORECASE),
     }
@@ -69,6 +75,9 @@ _STAMP = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
 _SHARE_SPLIT = re.compile(r"[\s\u00a0|/·•,]+")
 # bylines, ad labels, sign-ups and share bars are short lines
 _SIGN_UP_WORDS = 20
+# a byline cue, a writer's name and a desk ("Par Camille Roussel, avec le service Santé"): at most
+# these words
+_BYLINE_WORDS = 10
 
 
 @functools.lru_cache(maxsize=1)
@@ -101,7 +110,9 @@ _PROMPT_IMPERATIVE = re.compile(
     r"|(?:schreibe|schreiben\s+sie|formuliere|übersetze)\s+(?:diesen|den|diese|die|das|einen)\s+"
     r"(?:artikel|text|titel|beitrag)"
     r"|(?:reescribe|reescriba|reescreva|reescreve|riscrivi|riscriva|traduce|traduza|traduci)\s+"
-    r"(?:este|esta|el|la|o|a|questo|quest['’]|l['’]|il)\s*(?:artículo|artigo|articolo|texto|testo|título|titolo)",
+    r"(?:este|esta|el|la|o|a|questo|quest['’]|l['’]|il)\s*(?:artículo|artigo|articolo|texto|testo|título|titolo)"
+    r"|(?:перепиши|переформулируй|напиши|переведи)(?:те)?\s+(?:(?:эту|этот|эти|данную|данный|следующую|следующий)\s+)?"
+    r"(?:стать[юяи]|текст|заголовок)",
     re.IGNORECASE)
 # How a generator opens its reply: "Here is the", "Voici le", "Hier ist der", "Aquí está el", "Вот".
 _PREAMBLE = (r"(?:here(?:'s|’s|\s+is|\s+are)\s+(?:the|your)|voici\s+(?:l['’]|le|la|les|votre)"
@@ -160,7 +171,8 @@ _GLUED_CASE = re.compile(r"[a-zà-ÿ](?=[A-ZÀ-Ý][a-zà-ÿ])")
 _ALNUM = re.compile(r"[^\W_]")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _ALNUM_RUN = re.compile(r"[^\W_]+")
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]\s\u00a0\u202f]*$")
+# closing quotes of every style: ” ’ » (English, French), “ ‘ (German „…“ ‚…‘), « › (Danish »…«)
+_TERMINAL = re.compile(r"[.!?…][\"'”’“‘»«›‹)\]\s\u00a0\u202f]*$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"',
                             "»": '"', "\u00a0": " ", "\u202f": " ", "\u2009": " "})
@@ -447,8 +459,9 @@ def pattern_junk(text: str, tgt: str, others: Sequence[str]) -> tuple[str, float
 
 
 def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> tuple[str, float] | None:
-    """Page furniture known by what the line holds: a byline with a date stamp or naming a desk,
-    an ad label before a teaser, a newsletter sign-up, a share bar."""
+    """Page furniture known by what the line holds: a byline with a date stamp, naming a desk or a
+    writer, a meta line (section | date | views), an ad label before a teaser, a newsletter
+    sign-up, a cookie notice, a share bar."""
     n_words = len(plain.split())
     if n_words > _SIGN_UP_WORDS:
         return None   # furniture of these kinds is short; a paragraph is article text
@@ -461,6 +474,15 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
         desk = patterns["newsroom"].match(rest)
         if desk:
             return f"byline naming a desk ({desk.group()!r}), not a writer", 0.85
+        # a writer and a desk ("Par Camille Roussel, avec le service Santé"): the hosting site's
+        # byline; a writer alone ("Par Jean Dupont") is the article's own
+        name, comma, after = rest.partition(",")
+        desk = comma and patterns["newsroom_word"].search(after)
+        if n_words <= _BYLINE_WORDS and desk and _looks_like_name(name):
+            return f"byline naming a writer and a desk ({desk.group()!r})", 0.8
+    fields = [f for f in plain.split("|") if f.strip()]
+    if len(fields) >= 3 and n_words <= 16 and _STAMP.search(plain):
+        return f"page meta line: {len(fields)} fields with a date stamp ({_STAMP.search(plain).group()!r})", 0.85
     sponsored = patterns["sponsored"].match(plain)
     if sponsored:
         return f"ad label before a teaser: {sponsored.group('cue')!r}", 0.9
@@ -468,6 +490,11 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
     verb = noun and patterns["subscribe"].search(plain)
     if verb:
         return f"newsletter sign-up ({noun.group()!r}, {verb.group()!r})", 0.9
+    cookie = patterns["cookie"].search(plain)
+    consent = cookie and patterns["consent"].search(plain)
+    reader = consent and patterns["reader"].search(plain)
+    if reader:
+        return f"cookie notice ({cookie.group()!r}, {consent.group()!r}, {reader.group()!r})", 0.9
     networks = [w for w in _SHARE_SPLIT.split(plain[patterns["share_lead"].match(plain).end():]) if w]
     if len(networks) >= 2 and all(w.casefold().strip(":") in _social() for w in networks):
         return f"share bar ({', '.join(networks)})", 0.9

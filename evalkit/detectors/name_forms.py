@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .gazetteer import synonyms, word_forms
 from .langdata import data_text, word_set
 from .text import fold, zipf
 
@@ -27,6 +28,7 @@ class Rendering:
     translated: int    # words translated into the target language
     swapped: tuple[str, ...]   # candidate words that are neither: another word in the name's place
     parts: int         # words of the real name
+    left: tuple[str, ...] = ()   # words of the real name that no candidate word stands for
 
     @property
     def complete(self) -> bool:
@@ -64,16 +66,97 @@ def _reverse(lang: str) -> dict[str, frozenset[str]]:
 
 
 def name_words(text: str) -> list[str]:
-    """The content words of a name, folded; hyphens split ("Wall-Street-Tagebuch")."""
-    return [fold(w) for w in _WORD.findall(text.replace("-", " ")) if fold(w) not in _GLUE]
+    """The content words of a name, folded; hyphens split ("Wall-Street-Tagebuch"), elided articles
+    dropped ("Collège d'Aberdeen" -> collège, aberdeen)."""
+    return list(_name_words(text))
 
 
+@lru_cache(maxsize=1 << 15)
+def _name_words(text: str) -> tuple[str, ...]:
+    text = _ELIDED.sub(" ", text.replace("-", " "))
+    return tuple(f for f in map(fold, _WORD.findall(text)) if f not in _GLUE)
+
+
+_ELIDED = re.compile(r"\b(?:[ldLD]|[Qq]u|[Dd]ell|[Aa]ll|[Nn]ell)['’](?=\w)")
+
+
+@lru_cache(maxsize=1 << 16)
 def _same(a: str, b: str) -> bool:
-    """One word, maybe inflected (financier/financiers, zeit/zeiten)."""
+    """One word, maybe inflected (financier/financiers, zeit/zeiten, пресса/прессы), or an English word
+    and its Russian transliteration (street/стрит, journal/джорнал)."""
     if a == b:
         return True
+    cyr_a, cyr_b = _cyrillic(a), _cyrillic(b)
+    if cyr_a != cyr_b:
+        return any(_same_skeleton(ka, kb) for ka in _skeletons(a) for kb in _skeletons(b))
+    if cyr_a:
+        a, b = _ru_stem(a), _ru_stem(b)
+        if a == b:
+            return True
     shared = len(os.path.commonprefix([a, b]))
     return shared >= 4 and shared >= min(len(a), len(b)) - 1 and abs(len(a) - len(b)) <= 3
+
+
+def _cyrillic(word: str) -> bool:
+    return "\u0400" <= word[:1] <= "\u04ff"
+
+
+# Russian case and adjective endings, longest first, and the adjective suffix -ск- ("вашингтонская")
+_RU_ENDINGS = tuple(sorted("""ого его ому ему ыми ими ая яя ое ее ые ие ый ий ой ей ую юю ых их ым им ом ем ам ям ах
+    ях ов ев а я ы и е у ю о ь й""".split(), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1 << 14)
+def _ru_stem(word: str) -> str:
+    for end in _RU_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            word = word[:-len(end)]
+            break
+    return word
+
+
+_TO_LATIN = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+                           "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+                           "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+                           "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+                           "я": "ya"})
+# English spellings and Russian transliterations meet on their consonants: w/v/y/u and the vowels go
+# (Wall/Уолл, Washington/Вашингтон), digraphs become one letter, h and g are one (Herald/Геральд); the
+# English j is the Russian дж (Journal/Джорнал), not ж (журнал, the word "magazine").
+_DIGRAPHS = (("shch", "s"), ("kh", "g"), ("ch", "c"), ("sh", "s"), ("th", "t"), ("ph", "f"), ("ck", "k"),
+             ("gh", ""), ("ts", "c"), ("x", "ks"), ("q", "k"), ("h", "g"))
+_CIAL = re.compile(r"ci(?=[aeiou])|ti(?=on)")
+
+
+def _same_skeleton(ka: str, kb: str) -> bool:
+    return bool(ka) and (ka == kb or min(len(ka), len(kb)) >= 3 and abs(len(ka) - len(kb)) <= 1
+                         and (ka.startswith(kb) or kb.startswith(ka)))
+
+
+@lru_cache(maxsize=1 << 14)
+def _skeletons(word: str) -> tuple[str, ...]:
+    """A word's skeleton, and for a Russian adjective in -ск- the noun's too ("вашингтонская": Washington;
+    "иркутского": Irkutsk)."""
+    stem = _ru_stem(fold(word)) if _cyrillic(word) else ""
+    if stem.endswith("ск") and len(stem) >= 6:
+        return skeleton(word), skeleton(stem[:-2])
+    return (skeleton(word),)
+
+
+@lru_cache(maxsize=1 << 14)
+def skeleton(word: str) -> str:
+    """The consonants of a word in Latin letters, for comparing an English name word with its Russian
+    transliteration: "street" and "стрит" -> "strt", "journal" and "джорнал" -> "Jrnl"."""
+    if _cyrillic(word):
+        w = _ru_stem(fold(word)).translate(_TO_LATIN).replace("dzh", "J").replace("zh", "Z")
+    else:
+        w = _CIAL.sub("s", fold(word)).replace("j", "J")   # financial/файнэншл
+        w = re.sub(r"d?ge$", "J", w)   # College/Колледж, Cambridge/Кембридж
+        w = w.replace("ch", "k").replace("c", "k")   # Chronicle/Кроникл, Cable/Кейбл
+    for a, b in _DIGRAPHS:
+        w = w.replace(a, b)
+    w = re.sub(r"[aeiouywv'’\-]", "", w)
+    return re.sub(r"(.)\1+", r"\1", w)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -88,8 +171,19 @@ def english_for(word: str, lang: str) -> frozenset[str]:
     rev = _reverse(lang)
     out = set(rev.get(word, ()))
     if not out and len(word) >= 5:
-        out = {en for form, ens in rev.items() if len(form) >= 4 and _same(word, form) for en in ens}
+        # an inflected form shares its first three letters with the listed one (_same asks for more)
+        out = {en for form in _by_prefix(lang).get(word[:3], ()) if _same(word, form) for en in rev[form]}
     return frozenset(out)
+
+
+@lru_cache(maxsize=64)
+def _by_prefix(lang: str) -> dict[str, tuple[str, ...]]:
+    """The target-language forms of the table (four letters or more) under their first three letters."""
+    out: dict[str, list[str]] = {}
+    for form in _reverse(lang):
+        if len(form) >= 4:
+            out.setdefault(form[:3], []).append(form)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def split_compound(word: str, lang: str) -> list[str] | None:
@@ -123,7 +217,7 @@ def render(candidate: Sequence[str], real: Sequence[str], lang: str) -> Renderin
                 swapped.append(word)
                 continue
         left.remove(hit)
-    return Rendering(kept, translated, tuple(swapped), len(real))
+    return Rendering(kept, translated, tuple(swapped), len(real), tuple(left))
 
 
 def foreign_word(word: str, src: str, tgt: str) -> bool:
@@ -131,3 +225,11 @@ def foreign_word(word: str, src: str, tgt: str) -> bool:
     put in place of a name's word ("Worldwide" in a Spanish text)."""
     zs, zt = zipf(word, src), zipf(word, tgt)
     return zs >= 3.0 and zs - zt >= 1.5
+
+
+def synonym_rendering(word: str, real: str, lang: str) -> bool:
+    """`word` (folded) is a word related to the real name's word `real` (WordNet, outlet_synonyms.tsv),
+    kept in English or translated into `lang`: "instances" or "avenue" where "times" or "street" was."""
+    table = synonyms()
+    related = {e for form in word_forms(real) for e in table.get(form, ())} - word_forms(real)
+    return any(_same(word, e) or translates(word, e, lang) for e in related) or bool(english_for(word, lang) & related)

@@ -156,6 +156,12 @@ def _compare(cand: tuple[str, ...], target: tuple[str, ...], entry: Entry, langs
         return None  # "Seattle Times": real outlets vary the modifier; a spinner puts a synonym there
     if not all_synonyms and not slot:
         return None  # a shared word or initial alone is chance, unless the name sits where a source is cited
+    if not slot and entry.origin == "public":
+        # the public lists hold generic names ("Global News", "International Trade Centre"): "World
+        # Trade Center" is no swap of one unless a news source is cited there
+        return None
+    if any(zipf(t, "en") < 2.5 for _, t in differing):
+        return None  # a thesaurus has no synonym for a name's own word ("EFE" of "Agencia EFE")
     score = 0.45 + 0.1 * shared + 0.2 * (syn / len(differing)) + 0.05 * (init > 0) + 0.15 * slot
     return Variant(entry, target, shared, syn, init, min(score, 0.95))
 
@@ -513,7 +519,9 @@ class NamesDetector(Detector):
         if translated and doc.alignment and doc.source_segments and doc.hypothesis_segments and doc.source:
             translated = _backed_by_source(doc, translated)   # the aligned source names that outlet
         flags += translated
-        spun = self._spun(doc, tokens, known, seqs, langs)
+        # a name read whole as a rendering of an outlet is not also read, in part, as a swap of another
+        spun = [f for f in self._spun(doc, tokens, known, seqs, langs)
+                if not any(t.start < f.end and f.start < t.end for t in translated)]
         if spun and doc.alignment and doc.source_segments and doc.hypothesis_segments and doc.source:
             spun = _backed_by_source(doc, spun)
         flags += spun

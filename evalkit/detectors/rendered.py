@@ -1,7 +1,8 @@
 """Names an MT system translated word by word, or a spinner reworded: "Le Journal de Wall Street",
 "Tiempos Financieros", "Wall-Street-Tagebuch" (The Wall Street Journal, Financial Times), "Washington
-Publish" (The Washington Post). With the source, the names of an aligned source segment are compared
-with the MT's; without it, the MT's names with the gazetteer's outlets. Used by NamesDetector.
+Publish" (The Washington Post), "Instances financières", «Финансовые времена». With the source, the
+names of an aligned source segment are compared with the MT's; without it, the MT's names with the
+gazetteer's outlets and organisations' usual names. Used by NamesDetector.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from functools import lru_cache
 
 from ..flags import Flag
 from .base import DetectionInput
-from .gazetteer import content_words, gazetteer, lower_words
+from .gazetteer import content_words, gazetteer, lower_words, related, synonyms
 from .langdata import values, word_set
 from .name_forms import (
     Rendering,
@@ -21,7 +22,9 @@ from .name_forms import (
     foreign_word,
     name_words,
     render,
+    skeleton,
     split_compound,
+    synonym_rendering,
 )
 from .text import CONNECTORS, aligned_tokens, fold, name_sequences, outlet_slot, zipf
 
@@ -37,37 +40,49 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
     source, text = doc.source or "", doc.hypothesis
     flags: list[Flag] = []
     for s_tokens, t_tokens, _sa, _sb in aligned_tokens(doc):
-        cands = t_fold = None
         t_text = text[t_tokens[0].start:t_tokens[-1].end].casefold() if t_tokens else ""
-        for seq in name_sequences(s_tokens, source):
-            if seq.caps_line or seq.first == seq.last or _strip_article(seq.text).casefold() in t_text:
+        flags += _compared(detector, doc, name_sequences(s_tokens, source), t_tokens, t_text, src, tgt)
+    return flags
+
+
+def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src: str, tgt: str) -> list[Flag]:
+    """Flags for the names `s_seqs` of a source segment that its aligned MT tokens write translated or
+    reworded."""
+    source, text = doc.source or "", doc.hypothesis
+    flags: list[Flag] = []
+    cands = t_fold = None
+    for seq in s_seqs:
+        if seq.caps_line or seq.first == seq.last or _strip_article(seq.text).casefold() in t_text:
+            continue
+        real = name_words(seq.text)
+        if len(real) < 2:
+            continue
+        if cands is None:   # the MT's names and their words, once
+            seqs = _hyphened(name_sequences(t_tokens, text), text)
+            # and each without a sentence's first word ("Исследователи Иркутского ...")
+            seqs += [t for t in (_trimmed(t, t_tokens, text, tgt) for t in seqs) if t not in seqs]
+            cands = [(t, _candidate_words(t.text, tgt), longer)
+                     for t, longer in _extended(seqs, t_tokens, text, tgt) if not t.caps_line]
+        outlet = entry = None
+        for cand, words, longer in cands:
+            if len(words) != len(real):
                 continue
-            real = name_words(seq.text)
-            if len(real) < 2:
+            if outlet is None:
+                entry = gazetteer().lookup(seq.text)
+                outlet = _Outlet(entry, source, seq)
+            how = _verdict(words, real, src, tgt, outlet, english_left=not longer)
+            if not how:
                 continue
-            if cands is None:   # the MT segment's names and their words, once per link
-                cands = [(t, _candidate_words(t.text, tgt))
-                         for t in _hyphened(name_sequences(t_tokens, text), text) if not t.caps_line]
-            outlet = entry = None
-            for cand, words in cands:
-                if len(words) != len(real):
-                    continue
-                if outlet is None:
-                    entry = gazetteer().lookup(seq.text)
-                    outlet = _Outlet(entry, source, seq)
-                how = _verdict(words, real, src, tgt, outlet)
-                if not how:
-                    continue
-                t_fold = fold(t_text) if t_fold is None else t_fold
-                if _written(fold(_strip_article(seq.text)), t_fold) \
-                        or entry is not None and _alias_written(entry, t_fold):
-                    break   # the MT writes the name (or its usual form) too
-                name = _strip_article(seq.text)
-                start = _name_start(cand, text)
-                flags.append(detector._flag(
-                    doc, start, cand.end, NAMED_ENTITY, "major", 0.92,
-                    f"the aligned source names {name!r}; the MT writes {text[start:cand.end]!r}, {how}", name))
-                break
+            t_fold = fold(t_text) if t_fold is None else t_fold
+            if _written(fold(_strip_article(seq.text)), t_fold) \
+                    or entry is not None and _alias_written(entry, t_fold):
+                break   # the MT writes the name (or its usual form) too
+            name = _strip_article(seq.text)
+            start = _name_start(cand, text)
+            flags.append(detector._flag(
+                doc, start, cand.end, NAMED_ENTITY, "major", 0.92,
+                f"the aligned source names {name!r}; the MT writes {text[start:cand.end]!r}, {how}", name))
+            break
     return flags
 
 
@@ -94,21 +109,58 @@ def _outlet_heads() -> frozenset[str]:
     return frozenset(fold(w[-1]) for w, entry in gazetteer().multi_list if entry.is_outlet)
 
 
-def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet) -> str | None:
-    """Why an MT name of the given words is a wrong rendering of the real name's words `real`, or None."""
+def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
+             english_left: bool = True) -> str | None:
+    """Why an MT name of the given words is a wrong rendering of the real name's words `real`, or None.
+    `english_left`: a source-language word in the name's place counts (not for a name taken with the
+    lowercase words after it: an English word there is untranslated text, not a name's)."""
     r = render(words, real, tgt)
     if r is None or r.kept + r.translated == 0:
         return None
     if r.swapped:
-        if len(r.swapped) < len(real) and all(zipf(w, src) >= 3.0 and zipf(w, src) >= zipf(w, tgt)
+        if english_left and len(r.swapped) < len(real) and all(zipf(w, src) >= 3.0 and zipf(w, src) >= zipf(w, tgt)
                                               for w in r.swapped):
             return f"the same name with {', '.join(repr(w) for w in r.swapped)} in place of a word of it"
+        if len(r.swapped) == 1 and len(r.left) == 1 and synonym_rendering(r.swapped[0], r.left[0], tgt):
+            return (f"the same name with {r.swapped[0]!r}, a word for a synonym of {r.left[0]!r}, in its place: "
+                    "a spinner's swap")
         return None
     if r.translated == 0 and all(map(_same, words, real)):
         return None   # the name itself, spelt or punctuated another way (Dmitri/Dmitry)
     if not outlet:
         return None   # an organisation's name is translated on purpose ("Réserve fédérale")
     return "a word-by-word translation of it: the name of a news outlet is not translated"
+
+
+def _extended(seqs: list, tokens, text: str, tgt: str) -> list[tuple]:
+    """(sequence, False) for the name sequences, and (longer sequence, True) for each one with the one to
+    three lowercase words after it: French, Spanish and Russian write only a name's first word
+    capitalised ("Cour ultime", «Московские случаи»); German and English capitalise every word of a name."""
+    out = [(seq, False) for seq in seqs]
+    if tgt in _NOUN_CAPITALS or tgt == "en":
+        return out
+    for seq in seqs:
+        k = next((i for i in range(seq.last, len(tokens)) if tokens[i].end >= seq.end), seq.last)
+        if tokens[k].initial and not _quoted(text, tokens[k].start) or tokens[k].lower in _BEFORE_NAME:
+            continue   # a sentence's first word or an article alone ("Le président russe") opens no name
+        for j in range(k + 1, min(k + 4, len(tokens))):
+            gap = text[tokens[j - 1].end:tokens[j].start]
+            elided = gap in ("'", "’") and tokens[j - 1].lower in ("d", "l")   # "Collège d'Aberdeen"
+            if tokens[j].capitalised and not elided or tokens[j].line != tokens[k].line \
+                    or gap not in (" ", "-", "'", "’", "\u00a0"):
+                break
+            if zipf(tokens[j].lower, tgt) >= 5.5 and tokens[j].lower not in CONNECTORS \
+                    and text[tokens[j].end:tokens[j].end + 1] not in ("'", "’"):
+                break   # a verb or a frequent word ends the name ("Xi a déclaré"); "de", "du", "d'" do not
+            out.append((seq._replace(last=j, end=tokens[j].end, text=text[seq.start:tokens[j].end]), True))
+            if tokens[j].capitalised:
+                break
+    return out
+
+
+def _quoted(text: str, at: int) -> bool:
+    """A quotation mark opens the word at `at` (a title in quotes: «Московские случаи»)."""
+    return (text[:at].rstrip()[-1:] or "^") in "«“„\"'‹"
 
 
 def _name_start(seq, text: str) -> int:
@@ -160,50 +212,222 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
     gaz = gazetteer()
     text = doc.hypothesis
     flags: list[Flag] = []
-    for seq in _hyphened(seqs, text):
-        if seq.caps_line or seq.first == seq.last and not _may_be_single(seq, tokens, tgt):
+    for seq in _hyphened([_trimmed(seq, tokens, text, tgt) for seq in seqs], text):
+        if seq.caps_line or gaz.lookup(seq.text) is not None:
             continue
-        if gaz.lookup(seq.text) is not None:
-            continue
-        words = _candidate_words(seq.text, tgt)
-        if not words or not all(len(w) >= 2 for w in words):
-            continue
-        if len(words) == 1:
-            found = _single(seq, words[0], tokens, text, tgt)
-        else:
-            found = _multi(words, src, tgt)
+        found = None
+        if seq.first != seq.last or _may_be_single(seq, tokens, tgt):
+            words = _candidate_words(seq.text, tgt)
+            if not words or not all(len(w) >= 2 for w in words):
+                continue
+            if len(words) == 1:
+                found = _single(seq, words[0], tokens, text, tgt)
+            else:
+                found = _multi(words, src, tgt, _slot(text, seq.start, seq.end), _glued(seq.text))
+        if not found:
+            seq, found = _with_lowercase(seq, tokens, text, src, tgt)
+        if not found:
+            seq, found = _usual_form_swap(seq, tokens, text, tgt)
         if found:
             entry, how = found
-            start = _name_start(seq, text) if len(words) > 1 else seq.start
+            start = _name_start(seq, text) if seq.first != seq.last else seq.start
             flags.append(detector._flag(doc, start, seq.end, NAMED_ENTITY, "major", 0.7,
                                         f"reads as {entry.name!r} {how}", entry.name))
     return flags
 
 
-def _multi(words: list[str], src: str, tgt: str):
+def _with_lowercase(seq, tokens, text: str, src: str, tgt: str):
+    """A name whose first word alone is capitalised, as French, Spanish and Russian write names
+    ("les Instances financières", «Нью-Йоркские времена», "Ассоциированной прессы"): the sequence with
+    the one or two lowercase words after it, when it is not a sentence's first word or a news source is
+    cited there. (the longer sequence, the outlet and how) or (seq, None)."""
+    k = seq.last
+    if k + 1 >= len(tokens) or tokens[k + 1].capitalised:
+        return seq, None
+    if seq.first != seq.last and not _cyrillic_text(seq.text) or seq.initial and tgt != "ru":
+        return seq, None
+    if not any(_name_word(fold(tokens[j].text), tgt) for j in range(seq.first, min(k + 3, len(tokens)))):
+        return seq, None   # no word of any known name, nor a translation of one: most sequences stop here
+    for extra in (2, 1):
+        end = k + extra
+        if end >= len(tokens) or any(tokens[j].capitalised or tokens[j].line != tokens[k].line
+                                     or text[tokens[j - 1].end:tokens[j].start] not in (" ", "-", "\u00a0")
+                                     or zipf(tokens[j].lower, tgt) >= 5.5 for j in range(k + 1, end + 1)):
+            continue
+        longer = seq._replace(last=end, end=tokens[end].end, text=text[seq.start:tokens[end].end])
+        if gazetteer().lookup(longer.text) is not None:
+            return seq, None
+        words = _candidate_words(longer.text, tgt)
+        slot = _slot(text, longer.start, longer.end)
+        found = _multi(words, src, tgt, slot, _glued(longer.text)) if len(words) > 1 else None
+        # "le ministère des Affaires étrangères": only where a source is cited, or in quotes
+        if found and (_quoted(text, seq.start) or slot()):
+            return longer, found
+    return seq, None
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_word(word: str, tgt: str) -> bool:
+    """`word` (folded) is a word of a gazetteer name, or translates or transliterates one."""
+    gaz = gazetteer()
+    return word in gaz.word_index or any(en in gaz.word_index for en in english_for(word, tgt)) \
+        or bool(_transliterated(word))
+
+
+def _slot(text: str, start: int, end: int):
+    """Whether a news source is cited at the span, asked only when a rule needs it (a regex search)."""
+    return lru_cache(maxsize=1)(lambda: outlet_slot(text, start, end) == "attribution")
+
+
+def _usual_form_swap(seq, tokens, text: str, tgt: str):
+    """An organisation's usual name in the target language with one word swapped for a related one:
+    "Fonds monétaire mondial" for "Fonds monétaire international" (a spinner's "Global Monetary Fund",
+    translated). The sequence's words, and the lowercase words after it, are compared with the
+    gazetteer's target-language forms that open with the same word. (the span, (entry, how)) or (seq, None)."""
+    forms = _usual_forms(tgt).get(fold(tokens[seq.first].text))
+    if not forms:
+        return seq, None
+    for words, form, entry in forms:
+        span = _words_after(tokens, seq.first, len(words), text)
+        if span is None:
+            continue
+        cand = [fold(tokens[k].text) for k in span]
+        diff = [(c, w) for c, w in zip(cand, words) if not _same(c, w)]
+        if len(diff) != 1 or zipf(diff[0][0], tgt) < 2.5:
+            continue
+        longer = seq._replace(last=span[-1], end=tokens[span[-1]].end, text=text[seq.start:tokens[span[-1]].end])
+        if gazetteer().lookup(longer.text) is not None or not _related_words(diff[0][0], diff[0][1], tgt):
+            continue
+        return longer, (entry, f"its usual {tgt} name {form!r} with {diff[0][0]!r} in place of {diff[0][1]!r}")
+    return seq, None
+
+
+def _words_after(tokens, first: int, count: int, text: str) -> list[int] | None:
+    """The indices of `count` content words from tokens[first] on, glue words between them skipped,
+    on one line; None when the line or the text ends first."""
+    out, k = [], first
+    while len(out) < count:
+        if k >= len(tokens) or tokens[k].line != tokens[first].line or k > first and \
+                text[tokens[k - 1].end:tokens[k].start].strip(" '’-"):
+            return None
+        if k == first or name_words(tokens[k].text):   # glue words ("de la") are skipped
+            out.append(k)
+        k += 1
+    return out
+
+
+def _related_words(word: str, real: str, tgt: str) -> bool:
+    """Two target-language words whose English forms are related in the synonym table, or share a
+    related word (monétaire/financier: monetary and financial are both 'fiscal')."""
+    a, b = english_for(word, tgt) | {word}, english_for(real, tgt) | {real}
+    if any(related(x, y) for x in a for y in b):
+        return True
+    table = synonyms()
+    near_a = {r for x in a for r in table.get(x, ())}
+    return bool(near_a & {r for y in b for r in table.get(y, ())})
+
+
+@lru_cache(maxsize=8)
+def _usual_forms(tgt: str) -> dict[str, list[tuple[list[str], str, object]]]:
+    """The gazetteer's organisation names in `tgt` of three content words or more, by first word."""
+    out: dict[str, list] = {}
+    for entry in gazetteer().entries:
+        if entry.is_outlet:
+            continue
+        for form in entry.aliases_for(tgt):
+            words = name_words(form)
+            if len(words) >= 3:
+                out.setdefault(words[0], []).append((words, form, entry))
+    return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _transliterated(word: str) -> frozenset[str]:
+    """Gazetteer name words that a Cyrillic word may transliterate ("джорнал" -> journal)."""
+    if not _cyrillic_text(word):
+        return frozenset()
+    return _by_skeleton().get(skeleton(word), frozenset())
+
+
+@lru_cache(maxsize=1)
+def _by_skeleton() -> dict[str, frozenset[str]]:
+    """The words of the gazetteer's names under their consonant skeletons (two letters or more)."""
+    out: dict[str, set[str]] = {}
+    for word in gazetteer().word_index:
+        key = skeleton(word)
+        if len(key) >= 2:
+            out.setdefault(key, set()).add(word)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _cyrillic_text(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text[:3])
+
+
+def _trimmed(seq, tokens, text: str, tgt: str):
+    """The sequence without a sentence's first word that is a common word of the language, nor the
+    lowercase articles after it: "Selon le Temps de New York" -> "Temps de New York"."""
+    k = seq.first
+    if k < seq.last and tokens[k].initial and not _quoted(text, tokens[k].start) and zipf(tokens[k].lower, tgt) >= 3.0:
+        k += 1
+        while k < seq.last and not tokens[k].capitalised:
+            k += 1
+    if k == seq.first:
+        return seq
+    return seq._replace(first=k, start=tokens[k].start, text=text[tokens[k].start:seq.end], initial=False)
+
+
+def _glued(name: str) -> bool:
+    """The name has glue words ("Journal de Wall Avenue"): written in the target language's word order."""
+    return len(name_words(name)) < len(name.replace("-", " ").split())
+
+
+def _multi(words: list[str], src: str, tgt: str, slot=lambda: False, glued: bool = False):
     gaz = gazetteer()
     options: set[int] = set()
     for w in words:
-        for en in {w} | english_for(w, tgt):
+        for en in {w} | english_for(w, tgt) | _transliterated(w):
             options |= gaz.word_index.get(en, set())
     best = None
     for k in sorted(options):
-        target, entry = gaz.multi_list[k]
-        real = [fold(w) for w in target if fold(w) not in ("the",)]
-        r = render(words, [w for w in real if w not in CONNECTORS], tgt)
+        real, content = _real_words(k)
+        if len(content) != len(words):
+            continue
+        entry = gaz.multi_list[k][1]
+        r = render(words, content, tgt)
         if r is None or r.kept + r.translated == 0:
             continue
-        how = _how(r, words, real, entry, src, tgt)
+        if r.kept == len(words) and all(map(_same, words, content)):
+            return None   # the text writes a real name ("Нью-Йорк таймс" is not a swap of "New Straits Times")
+        how = _how(r, words, real, entry, src, tgt, slot, glued)
         if how and (best is None or r.kept + r.translated > best[2]):
             best = (entry, how, r.kept + r.translated)
     return best[:2] if best else None
 
 
-def _how(r: Rendering, words: list[str], real: list[str], entry, src: str, tgt: str) -> str | None:
+@lru_cache(maxsize=1 << 14)
+def _real_words(k: int) -> tuple[list[str], list[str]]:
+    """The folded words of the gazetteer's k-th multi-word name, and those that are not connectors."""
+    real = [fold(w) for w in gazetteer().multi_list[k][0] if fold(w) != "the"]
+    return real, [w for w in real if w not in CONNECTORS]
+
+
+def _how(r: Rendering, words: list[str], real: list[str], entry, src: str, tgt: str,
+         slot=lambda: False, glued: bool = False) -> str | None:
     if r.swapped:
         if r.kept + r.translated >= 2 and r.translated >= 1 and all(foreign_word(w, src, tgt) for w in r.swapped):
             return (f"partly translated, with the {src} word(s) {', '.join(repr(w) for w in r.swapped)} "
                     "in place of the rest")
+        content = [w for w in real if w not in CONNECTORS]
+        in_order = r.translated > 0 or glued or all(_same(w, c) or w == r.swapped[0] for w, c in zip(words, content))
+        # two words of the name stand, or one translated where a news source is cited: one kept word with
+        # a synonym beside it says too little ("Related Press" reads as The Free Press as well as the AP)
+        backed = r.kept + r.translated >= 2 or r.translated >= 1 and slot()
+        if len(r.swapped) == 1 and len(r.left) == 1 and entry.is_outlet and backed \
+                and in_order and synonym_rendering(r.swapped[0], r.left[0], tgt):
+            # left in English, the name keeps its English word order ("Related Press" is no "Press Association")
+            return (f"with {r.swapped[0]!r}, a synonym of {r.left[0]!r}, in its place: a spinner's swap, "
+                    + ("then translated" if r.translated else "kept in English"))
         return None
     if r.translated == 0 and all(map(_same, words, [w for w in real if w not in CONNECTORS])):
         return None   # the name itself
@@ -235,6 +459,9 @@ def _single(seq, word: str, tokens, text: str, tgt: str):
         return None   # German capitalises every noun: a capital says nothing
     if zipf(tokens[seq.last].lower, tgt) < 3.0:
         return None
+    after = tokens[seq.last + 1] if seq.last + 1 < len(tokens) else None
+    if after is not None and text[tokens[seq.last].end:after.start] == " " and english_for(fold(after.text), tgt):
+        return None   # the name goes on in lowercase: "le Courrier international" is another title
     gaz = gazetteer()
     for en in sorted(english_for(word, tgt)):
         entry = gaz.by_words.get((en,))

@@ -13,11 +13,11 @@ import os
 import re
 import statistics
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..flags import Flag
 from .base import DetectionInput, Detector
-from .langdata import data_text, word_set
+from .langdata import data_text, table, word_set
 from .layout import Line, analyse_lines, is_terminal, normalise_line, pattern_junk, words
 from .numbers import extract_numbers, extract_numbers_spans
 
@@ -55,6 +55,7 @@ class StructureDetector(Detector):
         ctx.truncation()
         if doc.alignment is not None and doc.source_segments is not None and doc.hypothesis_segments is not None:
             ctx.omissions()
+            ctx.merged_omissions()
             ctx.dropped_name_parts()
             ctx.broken_sentences()
             ctx.additions()
@@ -233,7 +234,7 @@ class _Context:
             return
         tokens = list(_TOKEN.finditer(text))
         n = len(words(text))
-        if n < 6:
+        if n < _TRUNCATED_MIN_WORDS:
             return
         last_word = re.sub(r"\W+$", "", tokens[-1].group()).lower().split("’")[-1].split("'")[-1]
         dangling = last_word in _DANGLING_SETS.get(self.lang, frozenset()) or tokens[-1].group().endswith(
@@ -246,11 +247,24 @@ class _Context:
             confidence, why = 0.75, short_of_source
         elif paragraph:
             confidence, why = 0.65, "the article's last paragraph ends without sentence punctuation"
+        elif n >= 6 or self._punctuated_elsewhere(last) >= _TRUNCATED_PUNCTUATED_LINES:
+            punctuated = self._punctuated_elsewhere(last)
+            if punctuated < _TRUNCATED_PUNCTUATED_LINES:
+                return
+            confidence, why = 0.6, (f"the article's last sentence ends without punctuation, where its other "
+                                    f"{punctuated} sentence lines all end with it")
         else:
             return
         start = tokens[-2].start() if len(tokens) >= 2 else tokens[-1].start()
         self.flag(seg.start + start, seg.start + tokens[-1].end(), "omission/truncation", "major", confidence,
                   why, suggestion=None)
+
+    def _punctuated_elsewhere(self, last: Line) -> int:
+        """How many other content lines of six words or more (the headline, the first, aside) end with
+        sentence punctuation; 0 when one does not (an article written without full stops)."""
+        content = [line for line in self.lines if line.kind == "content"]
+        lines = [line.text.strip() for line in content[1:] if line is not last and len(words(line.text)) >= 6]
+        return len(lines) if all(is_terminal(t) or t.endswith((":", ";")) for t in lines) else 0
 
     def _last_article_line(self) -> Line | None:
         """The article's last line: the last content line, passing over short unpunctuated lines after
@@ -259,7 +273,7 @@ class _Context:
         content = [line for line in self.lines if line.kind == "content"]
         for line in reversed(content[-4:]):
             text = line.text.strip()
-            if len(words(text)) >= 6 or is_terminal(text) or text.endswith((":", ";")):
+            if len(words(text)) >= _TRUNCATED_MIN_WORDS or is_terminal(text) or text.endswith((":", ";")):
                 return line
         return content[-1] if content else None
 
@@ -295,22 +309,42 @@ class _Context:
     def _gap_links(self) -> list:
         """The alignment as omissions see it: a source sentence paired only with a copy of its
         neighbour's rendering (the MT repeats a line where the sentence was; the link is held by
-        length alone) is unrendered, and the copy an MT-only segment."""
+        length alone), or only with lines the junk or prompt rules know, is unrendered, and the copy,
+        the junk or the prompt an MT-only segment; where an MT-only prose line comes right before or
+        after the junk, the sentence goes with it instead."""
         if self._gaps is not None:
             return self._gaps
         from ..alignment.aligner import Link
 
         links = list(self.doc.alignment or ())
         out = []
-        for k, link in enumerate(links):
-            copy = self._copied_rendering(links, k)
-            if copy:
+        k = 0
+        while k < len(links):
+            link = links[k]
+            k += 1
+            if self._copied_rendering(links, k - 1):
                 self._copies.add(link.target[0])
                 out += [Link(link.source, (), link.score), Link((), link.target, 0.0)]
+            elif link.source and link.target and all(self.line_kind(j) in ("junk", "prompt") for j in link.target):
+                # a junk line (a sign-up, a cookie notice) or a leaked prompt renders nothing: the
+                # sentence paired with it by length is unrendered, unless the MT line right before or
+                # after the junk is prose with no source, which then is its rendering (a shifted pair)
+                after = links[k] if k < len(links) else None
+                if out and self._unpaired_prose(out[-1]):
+                    out[-1] = Link(link.source, out[-1].target, link.score)
+                    out.append(Link((), link.target, 0.0))
+                elif after is not None and self._unpaired_prose(after):
+                    out += [Link((), link.target, 0.0), Link(link.source, after.target, link.score)]
+                    k += 1
+                else:
+                    out += [Link(link.source, (), link.score), Link((), link.target, 0.0)]
             else:
                 out.append(link)
         self._gaps = out
         return out
+
+    def _unpaired_prose(self, link) -> bool:
+        return not link.source and bool(link.target) and all(map(self._prose, link.target))
 
     def _copied_rendering(self, links: list, k: int) -> bool:
         link = links[k]
@@ -325,8 +359,9 @@ class _Context:
         return False
 
     def _crossed_gaps(self) -> set[int]:
-        """Links in a run of unaligned links holding both source-only and MT-only segments: a
-        loose or garbled rendering the aligner could not pair, not an omission plus an addition."""
+        """Links in a run of unaligned links holding both source-only and MT-only segments that share
+        an anchor: a loose or garbled rendering the aligner could not pair, not an omission plus an
+        addition. Without a shared anchor the gap stands (and the MT-only text is an addition)."""
         links = self._gap_links()
         crossed: set[int] = set()
         k = 0
@@ -338,9 +373,29 @@ class _Context:
             while k < len(links) and not (links[k].source and links[k].target):
                 run.append(k)
                 k += 1
-            if any(links[r].source for r in run) and any(self._prose(j) for r in run for j in links[r].target):
+            sources = [i for r in run for i in links[r].source]
+            prose = [j for r in run for j in links[r].target if self._prose(j)]
+            if sources and prose and self._shares_anchor(sources, prose):
                 crossed.update(run)
         return crossed
+
+    def _shares_anchor(self, sources: list[int], targets: list[int]) -> bool:
+        """Evidence of a loose rendering: some source segment and some MT segment of the lists share
+        a number, a name or a cognate (the aligner's anchors, punctuation aside); or, between two
+        scripts (where only numbers can be shared), the MT text is as long as the source text leads
+        to expect (within a factor of two of the document's length ratio)."""
+        from ..alignment.aligner import features
+
+        src = self.doc.source_segments or ()
+        mt_keys = {k for j in targets for k in features(self.segs[j].text) if k[0] != "p"}
+        if any(k[0] != "p" and k in mt_keys for i in sources for k in features(src[i].text)):
+            return True
+        source_text = " ".join(src[i].text for i in sources)
+        mt_text = " ".join(self.segs[j].text for j in targets)
+        if _latin_letters(source_text) == _latin_letters(mt_text):
+            return False
+        expected = self._length_ratio() * len(source_text)
+        return expected / 2 <= len(mt_text) <= expected * 2
 
     def _prose(self, j: int) -> bool:
         """MT segment j is article text: not a junk line, a leaked prompt, a duplicate, nor what the
@@ -403,6 +458,36 @@ class _Context:
         self.flag(seg.start + a, seg.start + b, "accuracy/omission", "major", confidence,
                   f"{len(run)} source sentence(s) with no MT counterpart: {missing[:120]!r}",
                   suggestion=missing if len(missing) <= 1000 else missing[:1000] + "…")
+
+    def merged_omissions(self) -> None:
+        """Two or three source sentences rendered by MT text far shorter than their length leads to
+        expect (under _MERGED_SHORT of it, at the document's length ratio): the sentence of the link
+        whose anchors the MT has least of was merged into its neighbour's rendering and its content
+        lost. Anchored on the last word of the MT text, like an omission."""
+        from ..alignment.aligner import features
+
+        src = self.doc.source_segments or ()
+        ratio = self._length_ratio()
+        for link in self._gap_links():
+            if len(link.source) < 2 or not link.target or not all(self._prose(j) for j in link.target):
+                continue
+            src_len = sum(len(src[i].text) for i in link.source)
+            tgt_len = sum(len(self.segs[j].text) for j in link.target)
+            if tgt_len >= _MERGED_SHORT * ratio * src_len:
+                continue
+            mt_keys = {k for j in link.target for k in features(self.segs[j].text) if k[0] != "p"}
+            lost = min(link.source, key=lambda i, mt=mt_keys: _kept_share(features(src[i].text), mt))
+            missing = src[lost].text
+            if len(words(missing)) < 3:
+                continue
+            seg = self.segs[link.target[-1]]
+            last = [m.start() for m in _WORD_SPAN.finditer(seg.text)]
+            a = last[-1] if last else 0
+            self.flag(seg.start + a, seg.start + len(seg.text.rstrip()), "accuracy/omission", "major", 0.55,
+                      f"{len(link.source)} source sentences ({src_len} characters) are rendered by {tgt_len} "
+                      f"characters, {tgt_len / (ratio * src_len):.0%} of what the document's length ratio "
+                      f"leads to expect; the MT has least of {missing[:120]!r}",
+                      suggestion=missing if len(missing) <= 1000 else missing[:1000] + "…")
 
     def broken_sentences(self) -> None:
         """An aligned MT sentence broken by stray end punctuation and going on in lowercase ("la réunion.
@@ -475,6 +560,8 @@ class _Context:
                 after = seg.text[w.end():].lstrip(" \u00a0")
                 if after[:1].isupper():
                     continue  # "Financial Instances": a substituted name part, not a dropped one
+                if after[:1] in "-‐" and after[1:2].isupper():
+                    continue  # "Otto-von-Guericke-Hochschule": the name in a compound, its last word translated
                 if _INSIDE_NAME.search(seg.text, 0, w.start()):
                     continue  # "El Correo de Washington": the name rendered another way (names detector)
                 self.flag(seg.start + w.start(), seg.start + w.end(), "accuracy/omission", "minor", 0.5,
@@ -483,8 +570,9 @@ class _Context:
 
     def additions(self) -> None:
         """MT prose with no source counterpart (a 0-1 link) that is neither site junk, a leaked
-        prompt nor a duplicate, and not the second half of a source sentence the MT split in two."""
-        links = list(self.doc.alignment or ())
+        prompt nor a duplicate, and not the second half of a source sentence the MT split in two
+        (the alignment as omissions see it, whose indices `_crossed_gaps` gives)."""
+        links = self._gap_links()
         ratio = self._length_ratio()
         src = self.doc.source_segments or ()
         crossed = self._crossed_gaps()
@@ -531,6 +619,10 @@ class _Context:
                     unmatched_t.append((a, b, vals))
             if not unmatched_t or not s_left:
                 continue
+            s_text_all = " ".join(src[i].text for i in link.source)
+            t_text_all = " ".join(self.segs[j].text for j in link.target)
+            converted = _converted(s_left, unmatched_t, s_text_all, t_text_all)
+            unmatched_t = [t for t in unmatched_t if t not in converted]
             for (a, b, _), (s_text, _) in zip(unmatched_t, s_left):
                 self.flag(a, b, "accuracy/mistranslation/number", "major", 0.65,
                           f"MT number {self.doc.hypothesis[a:b]!r} is not in the aligned source, "
@@ -555,6 +647,54 @@ _SOURCE_NAME = re.compile(r"(?P<first>[A-ZÀ-Þ](?<![\w-][A-ZÀ-Þ])[a-zà-ÿ]+)
                           r"(?P<last>[A-ZÀ-Þ][a-zà-ÿ]+)(?![\w-]|[\s\u00a0]+[A-ZÀ-Þ])")
 # Titles and words that open a capitalised run without being a given name.
 _TITLES = word_set("not-given-names")
+
+
+def _latin_letters(text: str) -> bool:
+    """Most letters of the text are Latin (accents aside)."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c < "\u0250" for c in letters) > len(letters) / 2
+
+
+def _kept_share(source_keys: Iterable[str], mt_keys: set[str]) -> float:
+    """The share of a source sentence's anchors (punctuation aside) that the MT text has."""
+    keys = [k for k in source_keys if k[0] != "p"]
+    return sum(k in mt_keys for k in keys) / len(keys) if keys else 1.0
+
+
+@functools.lru_cache(maxsize=1)
+def _conversions() -> list[tuple[re.Pattern[str], re.Pattern[str], float, float]]:
+    """(source unit, target unit, factor, offset) from evalkit/data/unit_conversions.tsv."""
+    def stems(cell: str) -> re.Pattern[str]:
+        return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, cell.split("|"))) + ")", re.IGNORECASE)
+
+    return [(stems(r["source"]), stems(r["target"]), float(r["factor"]), float(r["offset"]))
+            for r in table("unit_conversions")]
+
+
+def _converted(source_numbers: list, mt_numbers: list, source: str, mt: str) -> list:
+    """The MT numbers that are a source number converted to another unit (375 pounds, 170 kg), both
+    units named in the texts; within 6% or 1 of the exact value (translators round)."""
+    units = [(f, o) for s_unit, t_unit, f, o in _conversions() if s_unit.search(source) and t_unit.search(mt)]
+    out = []
+    for t in mt_numbers:
+        for _, vals in source_numbers:
+            pairs = [(float(x), float(y)) for x in vals for y in t[2] if _plain_number(x) and _plain_number(y)]
+            if any(abs(y - (x * f + o)) <= max(1.0, 0.06 * abs(x * f + o)) for x, y in pairs for f, o in units):
+                out.append(t)
+                break
+    return out
+
+
+def _plain_number(value: str) -> bool:
+    return bool(re.fullmatch(r"-?\d+(?:\.\d+)?", value))
+
+
+# A 2-1 or 3-1 link whose MT side is under this share of the length the source leads to expect has
+# lost the content of one of its sentences
+_MERGED_SHORT = 0.7
+# An unpunctuated last line of this many words or more, in an article whose other sentence lines
+# (at least the second number of them) all end with punctuation, is a truncated sentence
+_TRUNCATED_MIN_WORDS, _TRUNCATED_PUNCTUATED_LINES = 5, 4
 
 
 @functools.lru_cache(maxsize=1 << 15)

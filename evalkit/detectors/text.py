@@ -283,8 +283,10 @@ _LEFT_ATTRIBUTION = re.compile(
     r"précisé|assuré|cité|déclaré|dit|confié|expliqué|parlé)(?:\s+(?:à|au|aux))?|rapporte|révèle|écrit|"
     r"information|informations|article|enquête|interrogé\s+par|cité\s+par|"
     r"laut|zufolge|berichtete|meldete|schrieb|sagte|gegenüber|"
-    r"según|de\s+acuerdo\s+con|informó|publicó|secondo|riporta|segundo|de\s+acordo\s+com|volgens|meldt)"
-    r"(?:\s+(?:du|de\s+la|de\s+l['’]|des|au|of|by|from))?" + _ART + r"$",
+    r"según|de\s+acuerdo\s+con|informó|publicó|secondo|riporta|segundo|de\s+acordo\s+com|volgens|meldt|"
+    r"по\s+данным|по\s+сообщению|по\s+информации|со\s+ссылкой\s+на|сообщает|сообщил[аи]?|пишет|писала?)"
+    r"(?:\s+(?:du|de\s+la|de\s+l['’]|des|au|of|by|from|газеты|газета|агентства|агентство|издания|издание|"
+    r"журнала|журнал|телеканала|телеканал))?" + _ART + r"[«“„\"]?$",
     re.IGNORECASE)
 _RIGHT_ATTRIBUTION = re.compile(
     r"^\s*(?:[,)]\s*)?(?:reported|reports|has\s+reported|said|says|wrote|writes|revealed|"

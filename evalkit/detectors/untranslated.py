@@ -147,6 +147,8 @@ class UntranslatedDetector(Detector):
             flags += self._english_names(doc, tokens, masked, src, tgt, source_words)
         flags += self._name_phrases(doc, tokens, seqs, masked, src, tgt, gaz)
         flags += self._exonyms(doc, tokens, masked, src, tgt)
+        flags += self._place_names(doc, tokens, masked, src, tgt, source_words)
+        flags += self._acronyms(doc, tokens, masked, src, tgt, source_words)
         flags += self._gazetteer_aliases(doc, tokens, known, src, tgt)
         inserted = _insertions(doc)
         if inserted:
@@ -294,6 +296,18 @@ class UntranslatedDetector(Detector):
             if verdict is None:
                 continue
             severity, confidence, evidence = verdict
+            # a segment that opens with target-language words ("... Moyes sagte, his side had given
+            # everything"): the span starts after the last of them, and the segment is not wholly
+            # in the source language
+            # (a word only the target language has, like "sagte": in an English text copied as the
+            # translation, a word both languages share is no such evidence)
+            lead = [k for k in members if classes[k][0] == TARGET
+                    and zipf(tokens[k].lower, src) < _ONLY_TARGET_SOURCE_MAX
+                    and zipf(tokens[k].lower, tgt) >= _ONLY_TARGET_MIN]
+            if lead and len([k for k in members if k > lead[-1] and classes[k][0] in _LEANING]) >= 3:
+                tail = [k for k in members if k > lead[-1]]
+                evidence += f"; after {tgt} {tokens[lead[-1]].text!r} the segment goes on in {src}"
+                severity, members = "major", range(tail[0], tail[-1] + 1)
             flags.append(self._flag(doc, tokens[members[0]].start, tokens[members[-1]].end, severity,
                                     confidence, evidence))
             whole.update(members)
@@ -463,22 +477,29 @@ class UntranslatedDetector(Detector):
         aligned source writes it, holding a common source-language noun the target has its own word
         for ("Cornwall Council", "Mountain Rescue"), and identified as the source language: minor."""
         flags = []
+        text = doc.hypothesis
         i, n = 0, len(tokens)
         while i < n:
-            if not tokens[i].capitalised or tokens[i].initial:
-                i += 1   # a sentence's first word is capitalised anyway: the name starts after it
+            # a sentence's first word is capitalised anyway: the name starts after it, unless an
+            # English-style possessive ties it to the next capitalised word ("President's Cup")
+            if not tokens[i].capitalised or tokens[i].initial and not _possessive(text, tokens, i):
+                i += 1
                 continue
             j = i
-            while j + 1 < n and tokens[j + 1].capitalised and _joinable(doc.hypothesis, tokens, j):
-                j += 1
+            while j + 1 < n:
+                if tokens[j + 1].capitalised and _joinable(text, tokens, j):
+                    j += 1
+                elif _possessive(text, tokens, j):
+                    j += 2
+                else:
+                    break
             run = range(i, j + 1)
             i = j + 1
             if len(run) < 2 or tokens[run[0]].caps_line or any(k in masked for k in run):
                 continue
             if not all(tokens[k].lower in source_words.get(tokens[k].start, ()) for k in run):
                 continue
-            nouns = [tokens[k].text for k in run if zipf(tokens[k].lower, src) >= _NAME_NOUN_MIN
-                     and zipf(tokens[k].lower, src) - zipf(tokens[k].lower, tgt) >= _NAME_NOUN_GAP]
+            nouns = [tokens[k].text for k in run if _source_noun(tokens[k].lower, src, tgt)]
             if not nouns:
                 continue
             start, end = tokens[run[0]].start, tokens[run[-1]].end
@@ -573,6 +594,40 @@ class UntranslatedDetector(Detector):
                                         f"dateline {word!r} in its {src} form (zipf difference {d:.1f})"))
         return flags
 
+    def _place_names(self, doc: DetectionInput, tokens: list[Token], masked: set[int], src: str, tgt: str,
+                     source_words: _SourceWords) -> list[Flag]:
+        """Countries and cities in their source-language form ("Türkiye", "Vienna" in German), by
+        the names Unicode CLDR gives them in each language (evalkit/data/exonyms.tsv)."""
+        from .place_names import place_name_spans
+
+        flags = []
+        for start, end, target, evidence in place_name_spans(doc.hypothesis, tokens, masked, src, tgt):
+            name = doc.hypothesis[start:end].lower().split()
+            aligned = all(word in source_words.get(start, ()) for word in name[:1])
+            flags.append(self._flag(doc, start, end, "minor", 0.75 if aligned else 0.6,
+                                    evidence + ("; the aligned source has it" if aligned else ""), target))
+        return flags
+
+    def _acronyms(self, doc: DetectionInput, tokens: list[Token], masked: set[int], src: str, tgt: str,
+                  source_words: _SourceWords) -> list[Flag]:
+        """An acronym kept from the aligned source that the target language hardly writes ("DOJ",
+        "GOP" in German; not "FBI", "NATO", "dpa"): the reader gets the source language's
+        abbreviation of source-language words. Minor."""
+        flags = []
+        for i in compress(range(len(tokens)), map(itemgetter(8), tokens)):
+            tok = tokens[i]
+            if i in masked or tok.caps_line or not 2 <= len(tok.text) <= _ACRONYM_MAX or not tok.text.isalpha():
+                continue
+            zs, zt = zipf(tok.lower, src), zipf(tok.lower, tgt)
+            if zs < _ACRONYM_SOURCE_MIN or zt > _ACRONYM_TARGET_MAX or zs - zt < _ACRONYM_GAP:
+                continue
+            if tok.lower not in source_words.get(tok.start, ()):
+                continue
+            flags.append(self._flag(doc, tok.start, tok.end, "minor", 0.5,
+                                    f"{tok.text!r} is a {src} abbreviation (Zipf {zs:.1f}) that {tgt} hardly "
+                                    f"writes (Zipf {zt:.1f}); the aligned source has it"))
+        return flags
+
     # ---- organisations with an established target-language name (NATO -> OTAN)
 
     def _gazetteer_aliases(self, doc: DetectionInput, tokens: list[Token], known, src: str,
@@ -651,8 +706,27 @@ def _source_language_segment(doc: DetectionInput, tokens: list[Token], classes: 
     return "major", round(0.5 + 0.3 * p_src, 2), evidence
 
 
+# a word only the target language has: below the first Zipf in the source language, from the second
+# in the target
+_ONLY_TARGET_SOURCE_MAX, _ONLY_TARGET_MIN = 2.0, 3.0
+# an acronym kept from the source: at most this long, at least this frequent in the source language,
+# at most this frequent in the target one, and more frequent in the source by the gap
+_ACRONYM_MAX, _ACRONYM_SOURCE_MIN, _ACRONYM_TARGET_MAX, _ACRONYM_GAP = 4, 3.0, 2.8, 1.2
 # a source-language noun in a name kept in a noun-capitalising target: source Zipf and difference
 _NAME_NOUN_MIN, _NAME_NOUN_GAP = 4.0, 1.2
+
+
+def _source_noun(word: str, src: str, tgt: str) -> bool:
+    """A common source-language word that the target language has its own word for."""
+    zs, zt = zipf(word, src), zipf(word, tgt)
+    return zs >= _NAME_NOUN_MIN and zs - zt >= _NAME_NOUN_GAP
+
+
+def _possessive(text: str, tokens: list[Token], j: int) -> bool:
+    """Token j ends in an English possessive ("President's") followed by a capitalised word."""
+    if j + 2 >= len(tokens) or tokens[j + 1].text != "s" or tokens[j + 1].start != tokens[j].end + 1:
+        return False
+    return text[tokens[j].end] in "'’" and tokens[j + 2].capitalised and _joinable(text, tokens, j + 1)
 # A capitalised term in a noun-capitalising target: the target's Zipf below _TERM_TARGET_MAX (with a
 # source) or _TERM_TARGET_MAX_ALONE (without one, where the source's must reach _TERM_SOURCE_MIN_ALONE)
 _TERM_TARGET_MAX, _TERM_TARGET_MAX_ALONE, _TERM_SOURCE_MIN_ALONE = 2.0, 1.0, 4.0

@@ -1,0 +1,94 @@
+"""Country and city names left in their source-language form ("Türkiye", "Vienna" in German), found
+with the names CLDR gives each place per language (evalkit/data/exonyms.tsv, built by
+tools/build_exonyms.py)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .langdata import table
+
+
+@lru_cache(maxsize=16)
+def place_pairs(src: str, tgt: str) -> dict[str, tuple[str, str]]:
+    """Source-language name -> (target-language name, place code) for the places the two languages
+    name differently; a name that some other place bears in the target language is left out."""
+    by_code: dict[str, dict[str, str]] = {}
+    for row in table("exonyms"):
+        by_code.setdefault(row["code"], {})[row["lang"]] = row["name"]
+    target_names = {names[tgt] for names in by_code.values() if tgt in names}
+    pairs: dict[str, tuple[str, str]] = {}
+    for code, names in sorted(by_code.items()):
+        ours, theirs = names.get(src), names.get(tgt)
+        if not ours or not theirs or ours in target_names:
+            continue
+        # a spelling variant ("Porto-Novo", "Porto Novo") or a longer form of the same name ("Brunei",
+        # "Brunei Darussalam") is no translation of it
+        a, b = _letters(ours), _letters(theirs)
+        if a in b or b in a:
+            continue
+        pairs.setdefault(ours, (theirs, code))
+    return pairs
+
+
+@lru_cache(maxsize=16)
+def place_pattern(src: str, tgt: str) -> re.Pattern[str] | None:
+    """A pattern matching the source-language names of `place_pairs` as whole words, longest first."""
+    names = sorted(place_pairs(src, tgt), key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w'’])")
+
+
+def _letters(name: str) -> str:
+    """The name's letters, casefolded, accents dropped: "Porto-Novo" -> "portonovo"."""
+    decomposed = unicodedata.normalize("NFD", name.casefold())
+    return "".join(c for c in decomposed if c.isalpha() and not unicodedata.combining(c))
+
+
+def place_name_spans(text: str, tokens: Sequence, masked: set[int], src: str,
+                     tgt: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, target name, evidence) for each country or city name of `text` written in its
+    source-language form; `tokens` are the text's word tokens (offsets, case facts), `masked` the
+    indices of tokens to leave alone (quotations, known names). A name that runs on into another
+    capitalised word ("Moscow Times", "Austria Vienna") is part of a longer name and passes."""
+    pattern = place_pattern(src, tgt)
+    if pattern is None:
+        return []
+    pairs = place_pairs(src, tgt)
+    starts = [t.start for t in tokens]
+    out = []
+    for m in pattern.finditer(text):
+        i, j = bisect.bisect_left(starts, m.start()), bisect.bisect_left(starts, m.end())
+        if i >= j or tokens[i].start != m.start() or tokens[i].caps_line or any(k in masked for k in range(i, j)):
+            continue
+        before = i > 0 and tokens[i - 1].capitalised and not tokens[i - 1].initial and _joined(text, tokens[i - 1],
+                                                                                             tokens[i])
+        after = j < len(tokens) and tokens[j].capitalised and _joined(text, tokens[j - 1], tokens[j])
+        if before or after:
+            continue
+        target, code = pairs[m.group()]
+        if _written_in_target(m.group(), target, tgt):
+            continue  # the target language writes the source form too ("Myanmar" beside "Birma")
+        kind = "the city" if "/" in code else "the country"
+        out.append((m.start(), m.end(), target,
+                    f"{m.group()!r} is the {src} name of {kind} that {tgt} calls {target!r} (Unicode CLDR)"))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _written_in_target(name: str, target: str, tgt: str) -> bool:
+    """The target language writes the source form about as often as its own (wordfreq: within
+    half a Zipf unit), so both are in use."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(name.lower(), tgt) >= zipf_frequency(target.lower(), tgt) - 0.5
+
+
+def _joined(text: str, a, b) -> bool:
+    """Tokens a and b are neighbours in one name: same line, one space between them."""
+    return a.line == b.line and text[a.end:b.start] in (" ", "\u00a0")

@@ -1,0 +1,151 @@
+"""Spun and translated names in French, German, Spanish and Russian, with and without the source
+(evalkit/detectors/rendered.py, name_forms.py, gazetteer.py). Every text is written for the test; the
+positives name the real outlet or body each flag must suggest, the negatives are real names written
+as the target language writes them, agencies' short names, name particles and product names."""
+
+from __future__ import annotations
+
+import pytest
+
+from evalkit.detectors.base import prepare_input
+from evalkit.detectors.gazetteer import gazetteer
+from evalkit.detectors.name_forms import _same, skeleton
+from evalkit.detectors.names import NAMED_ENTITY, NamesDetector
+
+
+def named(text: str, tgt: str, source: str | None = None) -> list[tuple[str, str | None]]:
+    doc = prepare_input(text, "en", tgt, source=source)
+    flags = [f for f in NamesDetector().detect(doc) if f.category == NAMED_ENTITY]
+    for f in flags:
+        assert f.evidence and f.text == text[f.start:f.end]
+    return [(f.text, f.suggestion) for f in flags]
+
+
+# --------------------------------------------------------------------------- the public gazetteer
+
+def test_gazetteer_merges_the_public_rows_into_the_hand_written_ones():
+    gaz = gazetteer()
+    # a public outlet (fundus's list) and a public body (SupraVerden) with its usual names
+    assert gaz.lookup("Mexico News Daily").type == "outlet" and gaz.lookup("Mexico News Daily").is_outlet
+    wmo = gaz.lookup("World Meteorological Organization")
+    assert wmo.origin == "public" and "Organisation météorologique mondiale" in wmo.aliases_for("fr")
+    # a name in both lists keeps its hand-written row and gains the public row's language forms
+    imf = gaz.lookup("International Monetary Fund")
+    assert imf.origin == "hand" and imf.type == "organisation"
+    assert "Fondo Monetario Internacional" in imf.aliases_for("es")
+    assert gaz.lookup("Fonds monétaire international") is imf
+    # a one-word public name that is a common word is not in the public file ("Nature", "Vogue")
+    assert gaz.lookup("Nature") is None and gaz.lookup("Vogue") is None
+
+
+def test_transliteration_skeletons_pair_english_and_russian_spellings():
+    assert skeleton("Journal") == skeleton("Джорнал") != skeleton("журнал")   # "журнал" is a translation
+    assert skeleton("street") == skeleton("стрит") and skeleton("College") == skeleton("колледж")
+    assert _same("times", "таймс") and _same("прессы", "пресса") and not _same("post", "почта")
+    # a Russian adjective in -ск- meets its place's name
+    assert _same("washington", "вашингтонская") and _same("irkutsk", "иркутского")
+
+
+# --------------------------------------------------------------------------- without the source
+
+@pytest.mark.parametrize("tgt, text, span, real", [
+    ("fr", "Selon le Temps de New York, les négociations ont échoué mardi soir.", "Temps de New York",
+     "The New York Times"),
+    ("fr", "Selon les Instances financières, la banque aurait menti à ses clients.", "Instances financières",
+     "Financial Times"),
+    ("fr", "Selon le Journal de Wall Avenue, la fusion est annulée.", "Journal de Wall Avenue",
+     "The Wall Street Journal"),
+    ("fr", "Selon la Société de Radiodiffusion Britannique, le match est reporté.",
+     "Société de Radiodiffusion Britannique", "BBC"),
+    ("fr", "Le Fonds monétaire mondial a revu ses prévisions de croissance.", "Fonds monétaire mondial",
+     "International Monetary Fund"),
+    ("de", "Wie die New Yorker Zeiten berichtete, scheiterten die Gespräche.", "New Yorker Zeiten",
+     "The New York Times"),
+    ("es", "Según Los Tiempos de Nueva York, las negociaciones fracasaron.", "Tiempos de Nueva York",
+     "The New York Times"),
+    ("es", "Según la Agencia Francia Prensa, hay doce muertos.", "Agencia Francia Prensa", "Agence France-Presse"),
+    ("es", "Según el Diario de Wall Avenue, la fusión se canceló.", "Diario de Wall Avenue",
+     "The Wall Street Journal"),
+    ("ru", "Как сообщает «Нью-Йоркские времена», переговоры провалились.", "Нью-Йоркские времена",
+     "The New York Times"),
+    ("ru", "Как сообщает газета «Вашингтонская почта», сенатор солгал.", "Вашингтонская почта",
+     "The Washington Post"),
+    ("ru", "По данным Ассоциированной прессы, погибли двенадцать человек.", "Ассоциированной прессы",
+     "Associated Press"),
+    ("ru", "Как пишет «Уолл-авеню джорнал», сделка сорвалась.", "Уолл-авеню джорнал", "The Wall Street Journal"),
+])
+def test_a_translated_or_spun_name_is_flagged_with_the_real_one(tgt, text, span, real):
+    assert named(text, tgt) == [(span, real)]
+
+
+@pytest.mark.parametrize("tgt, text", [
+    # real outlets and bodies as the target language writes them
+    ("fr", "Le Monde et Le Figaro ont publié l'information, tout comme Libération et La Croix."),
+    ("fr", "L'Organisation mondiale du commerce et l'Organisation mondiale de la santé ont signé un accord."),
+    ("fr", "La Banque mondiale et la Banque centrale européenne ont réagi, comme le Fonds monétaire international."),
+    ("fr", "Les Nouvelles frontières de la politique étrangère, selon le Courrier international."),
+    ("de", "Die Zeit drängt: keine Zeit mehr, sagte der Minister der Süddeutschen Zeitung."),
+    ("de", "Die Weltgesundheitsorganisation und der Internationale Währungsfonds warnten am Montag."),
+    ("es", "La Organización Mundial del Comercio y el Banco Mundial publicaron datos, según El País."),
+    ("es", "Según el Diario de Sevilla y La Voz de Galicia, la huelga continúa."),
+    ("ru", "Как сообщает «Нью-Йорк таймс», переговоры провалились; об этом пишет и «Файнэншл таймс»."),
+    ("ru", "Газета «Уолл-стрит джорнал» и агентство Ассошиэйтед Пресс сообщили об этом."),
+    ("ru", "Всемирная организация здравоохранения и Международный валютный фонд выступили с заявлением."),
+    ("ru", "Как сообщают РИА Новости, ТАСС и «Интерфакс», а также газета «Коммерсантъ», переговоры продолжатся."),
+    # agencies' short names, name particles, product names
+    ("es", "Según la agencia EFE y la italiana ANSA, la alemana dpa y la rusa TASS, la cifra es correcta."),
+    ("fr", "Selon l'AFP, Jean de La Fontaine et Vincent van Gogh restent populaires ; ChatGPT aussi."),
+    ("de", "Laut dpa will Microsoft Windows 12 vorstellen, Ludwig von Mises wird zitiert."),
+    ("ru", "По данным «Уолл-стрит джорнал», компания Apple представит новый iPhone, а Samsung — Galaxy S24."),
+])
+def test_real_names_particles_agencies_and_products_are_not_flagged(tgt, text):
+    assert named(text, tgt) == []
+
+
+def test_a_name_kept_in_english_keeps_its_english_word_order():
+    # "Related Press" has a word of the Press Association and of The Free Press beside a synonym:
+    # one kept word says too little, and no flag names the wrong agency
+    assert named("La Related Press informó que varios ríos se habían desbordado.", "es") == []
+
+
+# --------------------------------------------------------------------------- with the source
+
+@pytest.mark.parametrize("tgt, source, text, span", [
+    ("ru", "The talks failed, The Wall Street Journal reported.",
+     "Переговоры провалились, сообщает «Дневник Уолл-стрит».", "Дневник Уолл-стрит"),
+    ("ru", "The talks failed, the Financial Times reported.",
+     "Переговоры провалились, сообщает газета «Финансовые времена».", "Финансовые времена"),
+    ("fr", "The bank lied, the Financial Times reported.",
+     "La banque a menti, ont rapporté les Instances financières.", "Instances financières"),
+    ("fr", "A study by the University of Bristol found it.", "Une étude du Collège de Bristol l'a montré.",
+     "Collège de Bristol"),
+    ("es", "A study by the University of Bristol found it.", "Un estudio del Colegio de Bristol lo demostró.",
+     "Colegio de Bristol"),
+    ("ru", "Researchers at Irkutsk State University said the lake is warming.",
+     "Исследователи Иркутского государственного колледжа заявили, что озеро нагревается.",
+     "Иркутского государственного колледжа"),
+    ("ru", "The Moscow Times reported it on Monday.",
+     "Об этом в понедельник сообщила газета «Московские случаи».", "Московские случаи"),
+    ("es", "The International Monetary Fund raised its forecast.",
+     "El Fondo Monetario Global elevó su previsión.", "Fondo Monetario Global"),
+])
+def test_with_the_source_a_rendering_of_the_aligned_name_is_flagged(tgt, source, text, span):
+    assert [t for t, _ in named(text, tgt, source)] == [span]
+
+
+@pytest.mark.parametrize("tgt, source, text", [
+    ("ru", "The talks failed, The Wall Street Journal reported.",
+     "Переговоры провалились, сообщает «Уолл-стрит джорнал»."),
+    ("ru", "Twelve people died, the Associated Press reported.",
+     "Погибли двенадцать человек, сообщает агентство Ассошиэйтед Пресс."),
+    ("fr", "The merger is off, The Wall Street Journal said.", "La fusion est annulée, a indiqué le Wall Street Journal."),
+    ("de", "The International Monetary Fund raised its forecast.", "Der Internationale Währungsfonds hob seine Prognose an."),
+    ("es", "Talks failed, according to The New York Times.", "Las negociaciones fracasaron, según The New York Times."),
+    ("fr", "A study by the University of Bristol found it.", "Une étude de l'Université de Bristol l'a montré."),
+    ("es", "A study by the University of Bristol found it.", "Un estudio de la Universidad de Bristol lo demostró."),
+    ("ru", "Researchers at Irkutsk State University said the lake is warming.",
+     "Исследователи Иркутского государственного университета заявили, что озеро нагревается."),
+    ("fr", "Imperial College London said it on Monday.", "Imperial College London l'a annoncé lundi."),
+])
+def test_with_the_source_a_correct_rendering_is_not_flagged(tgt, source, text):
+    assert named(text, tgt, source) == []
