@@ -8,7 +8,7 @@ STAMP := $(VENV)/.evalkit-installed
 FIND_LINKS := $(if $(wildcard /opt/wheels/*.whl),--find-links /opt/wheels,)
 PIP_FLAGS ?= --disable-pip-version-check --progress-bar off
 
-.PHONY: run test bench validate lint clean
+.PHONY: run test bench bench-models validate lint clean
 
 $(STAMP): pyproject.toml setup.py constraints.txt evalkit/metrics/_ter.c evalkit/metrics/_ngrams.c evalkit/_aligndp.c evalkit/detectors/_tokens.c
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,3 +33,11 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) reports/spinner-news-en-fr .pytest_cache
+
+# Throughput and peak memory of a model on this machine (a GPU one, for the real models), e.g.
+# make bench-models WHAT=xcomet MODEL=Unbabel/XCOMET-XL BATCH_SIZES=8,16,32 (docs/detectors.md).
+WHAT ?= xcomet
+SEGMENTS ?= 1000
+BATCH_SIZES ?= 16
+bench-models: $(STAMP)
+	$(PY) -m benchmarks.models --what $(WHAT) --model $(MODEL) --segments $(SEGMENTS) --batch-sizes $(BATCH_SIZES)

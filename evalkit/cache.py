@@ -1,6 +1,7 @@
 """`ScoreCache`: segment scores of model-based metrics kept in one SQLite file.
 
-A re-run then scores only segments it has not seen. The cache is an optimisation:
+A re-run then scores only segments it has not seen. Model detectors keep their predictions
+(JSON records, e.g. xCOMET's error spans) in the same file. The cache is an optimisation:
 a corrupt file is moved aside and rebuilt, and any other failure turns it off.
 """
 
@@ -16,7 +17,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,12 @@ CREATE TABLE IF NOT EXISTS scores (
     namespace TEXT NOT NULL,
     key TEXT NOT NULL,
     value REAL NOT NULL,
+    PRIMARY KEY (namespace, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS records (
+    namespace TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
     PRIMARY KEY (namespace, key)
 ) WITHOUT ROWID
 """
@@ -95,6 +102,26 @@ class ScoreCache:
         if rows:
             self._run(lambda conn: self._insert(conn, rows), default=None)
 
+    def get_records(self, namespace: str, keys: Sequence[SegmentKey]) -> list[Any]:
+        """The cached JSON record of each (hypothesis, source, reference), None where there is none."""
+        digests = [segment_key(*key) for key in keys]
+        found = self._run(lambda conn: self._select_records(conn, namespace, digests), default={})
+        values = [found.get(digest) for digest in digests]
+        hits = sum(value is not None for value in values)
+        self.stats.hits += hits
+        self.stats.misses += len(values) - hits
+        return values
+
+    def put_records(self, namespace: str, keys: Sequence[SegmentKey], values: Sequence[Any]) -> None:
+        """Store one JSON-serialisable record per key, in one transaction (None values are not stored)."""
+        if len(keys) != len(values):
+            raise ValueError(f"{len(keys)} keys but {len(values)} values")
+        rows = [(namespace, segment_key(*key), json.dumps(value, ensure_ascii=False, sort_keys=True,
+                                                          allow_nan=False))
+                for key, value in zip(keys, values, strict=True) if value is not None]
+        if rows:
+            self._run(lambda conn: self._insert(conn, rows, "records"), default=None)
+
     def close(self) -> None:
         with self._lock:
             if self._conn is not None:
@@ -124,9 +151,25 @@ class ScoreCache:
         return found
 
     @staticmethod
-    def _insert(conn: sqlite3.Connection, rows: list[tuple[str, str, float]]) -> None:
+    def _select_records(conn: sqlite3.Connection, namespace: str, digests: list[str]) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        unique = list(dict.fromkeys(digests))
+        for start in range(0, len(unique), _CHUNK):
+            chunk = unique[start:start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            cursor = conn.execute(f"SELECT key, value FROM records WHERE namespace = ? AND key IN ({marks})",
+                                  [namespace, *chunk])
+            for key, value in cursor.fetchall():
+                try:  # a record another tool broke is a miss: predicted again and replaced
+                    found[key] = json.loads(value)
+                except (TypeError, ValueError):
+                    continue
+        return found
+
+    @staticmethod
+    def _insert(conn: sqlite3.Connection, rows: list[tuple[str, str, Any]], table: str = "scores") -> None:
         with conn:
-            conn.executemany("INSERT OR REPLACE INTO scores (namespace, key, value) VALUES (?, ?, ?)", rows)
+            conn.executemany(f"INSERT OR REPLACE INTO {table} (namespace, key, value) VALUES (?, ?, ?)", rows)
 
     def _run(self, operation, default):
         """Run `operation` on the connection; recover from a corrupt file once, else give up quietly."""
@@ -157,7 +200,7 @@ class ScoreCache:
                 # WAL: readers never block the writer, and a killed writer leaves a usable file.
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=NORMAL")
-                conn.execute(_SCHEMA)
+                conn.executescript(_SCHEMA)
                 conn.commit()
             except BaseException:
                 conn.close()

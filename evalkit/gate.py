@@ -305,10 +305,10 @@ class GateResult:
 
 
 def detectable_categories(detectors: Sequence[str] | None = None) -> frozenset[str]:
-    """The categories the chosen detectors (default: all registered) declare they can flag."""
-    from .detectors import DETECTORS
+    """The categories the chosen detectors (default: the default set) declare they can flag."""
+    from .detectors import DETECTORS, default_names
 
-    names = detectors if detectors is not None else DETECTORS.names()
+    names = detectors if detectors is not None else default_names()
     return frozenset(c for name in names for c in getattr(DETECTORS.get(name), "categories", ()))
 
 

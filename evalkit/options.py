@@ -18,6 +18,9 @@ from .metrics import DEFAULT_METRICS, DEFAULT_MODEL_METRICS
 
 UNITS = ("aligned", "document")
 ENGINES = ("local", "dask")
+# How model detectors' spans meet the rule flags (detectors/model.py merge_flags): "merged", one
+# error where a span and a rule flag overlap; "neural", the model's spans alone.
+SPAN_VIEWS = ("merged", "neural")
 MAX_WORKERS = 256   # processes (or Dask workers) of one run
 # RunOptions field -> (model metric, its option)
 OPTION_ALIASES = {"comet_model": ("comet", "model"), "comet_batch_size": ("comet", "batch_size")}
@@ -54,12 +57,24 @@ class RunOptions:
     # that scores it (a worker)? None: yes, unless the engine is a Dask cluster given by
     # `scheduler`, whose workers may not see DIR.
     reports_on_workers: bool | None = None
+    # Model detectors (detectors/model.py, e.g. xcomet), run when `detectors` names one: the span
+    # model (hub name or local checkpoint; None: the detector's default), its batch size, and how
+    # its spans meet the rule flags (SPAN_VIEWS).
+    span_model: str | None = None
+    span_batch_size: int | None = None
+    span_view: str = "merged"
 
     def __post_init__(self) -> None:
         if self.unit not in UNITS:
             raise UsageError(f"unknown unit {self.unit!r}; use one of {', '.join(UNITS)}")
         if self.engine not in ENGINES:
             raise UsageError(f"unknown engine {self.engine!r}; use one of {', '.join(ENGINES)}")
+        if self.span_view not in SPAN_VIEWS:
+            raise UsageError(f"unknown span view {self.span_view!r}; use one of {', '.join(SPAN_VIEWS)}")
+        if self.span_batch_size is not None and (isinstance(self.span_batch_size, bool)
+                                                 or not isinstance(self.span_batch_size, int)
+                                                 or self.span_batch_size < 1):
+            raise UsageError("span batch size must be a positive integer")
         if self.comet_batch_size is not None and self.comet_batch_size < 1:
             raise UsageError("COMET batch size must be at least 1")
         if not isinstance(self.model_options, Mapping) or \

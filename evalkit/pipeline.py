@@ -4,7 +4,8 @@ Per document (`score_document`): segment -> align (source<->MT, source<->referen
 score (sacreBLEU sufficient statistics per aligned segment, giving segment and document
 scores) -> flag (detectors). Per run (`evaluate_corpus`): model metrics per segment
 (evalkit/model_scores.py), corpus scores re-summed from the documents (evalkit/aggregate.py),
-results. Metrics are dispatched on their kind (metrics/base.py), never on their name. Every
+results. Metrics and detectors are dispatched on their kind (metrics/base.py, detectors/base.py):
+rule detectors run with the document, model detectors in batches here (evalkit/model_flags.py). Every
 score records the unit it was computed over. Where documents are scored (this process, a Dask
 cluster) is evalkit/engine.py's business.
 """
@@ -40,7 +41,9 @@ from .errors import MetricUnavailable, UsageError
 from .flags import SEVERITY_WEIGHTS, Flag, mqm_penalty
 from .metrics import MODEL, STATISTICS, Metric, get_metric, metric_kind
 from .metrics.base import Score
+from .model_flags import SpanBatcher, check_span_options, model_detectors
 from .model_scores import (
+    DOCUMENTS_PER_CALL,
     ModelBatcher,
     ModelSpec,
     build_model_metric,
@@ -387,6 +390,21 @@ def _unavailable_metrics(metrics: Mapping[str, Metric], corpus: Corpus) -> dict[
     return unavailable
 
 
+def _detectors_by_kind(options: RunOptions) -> tuple[tuple[str, ...] | None, SpanBatcher]:
+    """The rule detectors, and the model detectors that can be had here. The default set is named
+    here, so that the workers import the rule detectors' modules only."""
+    from .detectors import default_names
+    from .detectors.model import split_kinds
+
+    rules, models = split_kinds(options.detectors) if options.flags else (None, ())
+    if options.flags and rules is None:
+        rules = tuple(default_names())
+    check_span_options(models, options)
+    spans = SpanBatcher(model_detectors(models, options), options.span_view, dict(options.severity_weights))
+    spans.check()
+    return rules, spans
+
+
 class _Run:
     """One run's state: its metrics by kind, its plan, its tallies, and the documents in flight."""
 
@@ -397,6 +415,8 @@ class _Run:
         self.systems = _select_systems(corpus, options)
         unavailable = _unavailable_metrics(self.metrics, corpus)
         self.notes = [f"{name.upper()} not computed: {reason}" for name, reason in unavailable.items()]
+        self.rule_detectors, self.spans = _detectors_by_kind(options)
+        self.notes += self.spans.notes()
         self.aligned = options.unit == "aligned"
         lines = corpus.segmentation == "lines"
         self.unit = score_unit(self.aligned, lines)
@@ -432,7 +452,7 @@ class _Run:
         return DocumentPlan(
             corpus=corpus.name, source_lang=corpus.source_lang, target_lang=corpus.target_lang,
             systems=tuple(self.systems), metrics=self.statistics, per_document=self.per_document,
-            aligned=self.aligned, flags=options.flags, detectors=options.detectors,
+            aligned=self.aligned, flags=options.flags, detectors=self.rule_detectors,
             severity_weights=tuple(options.severity_weights.items()), models=models,
             segmentation=corpus.segmentation)
 
@@ -445,7 +465,7 @@ class _Run:
             not (options.engine == "dask" and options.scheduler)
         # Model metrics scored in this process come after scoring, and metrics without statistics
         # pool the segments here: then the reports are written here, after them.
-        if on_workers and not self.batcher.metrics and not self.plan.per_document:
+        if on_workers and not self.batcher.metrics and not self.plan.per_document and not self.spans.detectors:
             self.plan = replace(self.plan, reports=ReportSpec(str(root), self.shell, keep_segments=self.keep))
         return root
 
@@ -458,7 +478,7 @@ class _Run:
                 keep_worker_scores(self.tallies, self.systems, outcome.index, outcome.model_values,
                                    outcome.model_errors)
                 self.pending.append(outcome)
-                if len(self.pending) >= self.batcher.batch:
+                if len(self.pending) >= (DOCUMENTS_PER_CALL if self.spans.detectors else self.batcher.batch):
                     self._flush()
             self._flush()
 
@@ -471,6 +491,9 @@ class _Run:
         batches = [list(o.results) for o in outcomes]
         if self.batcher.metrics:
             self.batcher.score([o.index for o in outcomes], batches, self.clock.stage)
+        if self.spans.detectors:
+            with self.clock.stage("detectors"):
+                self.spans.flag(batches, [self.corpus.documents[o.index] for o in outcomes], self.systems)
         for outcome, results in zip(outcomes, batches):
             for result, rows in zip(results, outcome.rows, strict=True):
                 self._finish(outcome.index, result, outcome.reported, rows)
@@ -505,6 +528,7 @@ class _Run:
                 written = [o >= 0 for o in tally.offsets]
                 offsets.extend(compress(tally.offsets, written))
                 lengths.extend(compress(tally.lengths, written))
+        self.notes += [note for note in self.spans.notes() if note not in self.notes]
         system_results = [system_result(system, self.tallies[system], self.metrics, self.statistics,
                                         self.per_document, self.models, self.unit) for system in self.systems]
         missing_score_notes(system_results, self.notes)

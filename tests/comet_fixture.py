@@ -79,3 +79,57 @@ def _lightning_version() -> str:
     import pytorch_lightning
 
     return pytorch_lightning.__version__
+
+
+def build_tiny_xcomet(directory: Path, texts: list[str], *, input_segments: list[str] | None = None) -> Path:
+    """Write a tiny, randomly initialised xCOMET model folder (comet.models.XCOMETMetric on the same tiny
+    XLM-R as `build_tiny_comet`); return the path of its `model.ckpt`. Its error spans are random but,
+    for given texts, always the same (seeded weights, eval mode). `input_segments` ["mt", "src"] makes
+    a CometKiwi-style reference-free model (a word-level UnifiedMetric without reference)."""
+    import torch
+    from comet.models import UnifiedMetric, XCOMETMetric
+
+    directory = Path(directory)
+    pretrained = _save_tiny_encoder(directory, texts)
+    torch.manual_seed(SEED)
+    common = dict(pretrained_model=str(pretrained), encoder_model="XLM-RoBERTa", load_pretrained_weights=False,
+                  local_files_only=True, hidden_sizes=[16], layer_transformation="softmax", word_layer=2)
+    if input_segments is None:
+        model = XCOMETMetric(**common)
+    else:
+        model = UnifiedMetric(**common, input_segments=input_segments, word_level_training=True,
+                              error_labels=["minor", "major", "critical"])
+    return _save_checkpoint(directory, model)
+
+
+def _save_tiny_encoder(directory: Path, texts: list[str]) -> Path:
+    import torch
+    from transformers import XLMRobertaConfig, XLMRobertaModel
+
+    pretrained = directory / "pretrained"
+    pretrained.mkdir(parents=True, exist_ok=True)
+    tokenizer = _build_tokenizer(texts)
+    tokenizer.save_pretrained(pretrained)
+    config = XLMRobertaConfig(vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=2,
+                              num_attention_heads=2, intermediate_size=64, max_position_embeddings=514,
+                              pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.bos_token_id,
+                              eos_token_id=tokenizer.eos_token_id, type_vocab_size=1)
+    torch.manual_seed(SEED)
+    XLMRobertaModel(config, add_pooling_layer=False).save_pretrained(pretrained)
+    return pretrained
+
+
+def _save_checkpoint(directory: Path, model) -> Path:
+    import torch
+    import yaml
+
+    hparams = dict(model.hparams)
+    hparams.pop("load_pretrained_weights", None)   # loading sets it (as for a real checkpoint)
+    checkpoints = directory / "checkpoints"
+    checkpoints.mkdir(exist_ok=True)
+    ckpt = checkpoints / "model.ckpt"
+    torch.save({"state_dict": model.state_dict(), "hyper_parameters": hparams,
+                "pytorch-lightning_version": _lightning_version()}, ckpt)
+    with open(directory / "hparams.yaml", "w", encoding="utf-8") as handle:
+        yaml.safe_dump(hparams, handle)
+    return ckpt

@@ -64,3 +64,21 @@ def test_scaling_pages_have_the_asked_size_and_shape(tmp_path):
     text = results.read_text(encoding="utf-8")
     assert text.startswith("# evalkit benchmarks\n\nearlier figures\n\n<!-- scaling")
     assert "tomorrow" in text and "today" not in text
+
+
+def test_model_throughput_script_measures_a_span_model(tmp_path, capsys):
+    """`make bench-models` on a tiny random xCOMET checkpoint, on the CPU: one JSON line per batch size
+    (the figures themselves are this machine's and are not checked)."""
+    import json
+
+    from benchmarks.models import main
+    from tests.comet_fixture import build_tiny_xcomet
+
+    corpus = load_corpus(generate(tmp_path / "c", 2))
+    texts = [d.source for d in corpus.documents] + [d.hypotheses["synthetic-mt"] for d in corpus.documents]
+    build_tiny_xcomet(tmp_path / "xcomet", texts)
+    assert main(["--what", "xcomet", "--model", str(tmp_path / "xcomet"), "--corpus", str(tmp_path / "c"),
+                 "--segments", "6", "--batch-sizes", "2,4", "--gpus", "0"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(x["batch_size"], x["segments"], x["device"]) for x in lines] == [(2, 6, "cpu"), (4, 6, "cpu")]
+    assert all(x["segments_per_second"] > 0 and x["signature"].startswith("xcomet|model:xcomet|") for x in lines)

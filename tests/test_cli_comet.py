@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from evalkit.corpus import load_corpus
+from evalkit.pipeline import RunOptions, evaluate_corpus
 from tests.comet_fixture import build_tiny_comet
 
 from .conftest import REFERENCES, SOURCES, SYSTEMS
@@ -64,3 +67,34 @@ def test_no_cache_reads_and_writes_no_cache(tiny_corpus, checkpoint, tmp_path, m
     done = _run(args, tmp_path)  # the default cache lives in EVALKIT_CACHE_DIR
     assert done.returncode == 0, done.stderr
     assert any(cache_dir.iterdir())
+
+
+@pytest.mark.parametrize("kind", ["referenceless-regression", "unified-mt-src"])
+def test_reference_free_model_is_the_comet_metric_of_a_corpus_without_references(kind, tiny_corpus, tmp_path):
+    """A QE model (COMET's ReferencelessRegression, or a CometKiwi-style UnifiedMetric reading MT and
+    source) scores a corpus that has no references; run and score say `kind:qe` in the signature."""
+    from tests.comet_fixture import build_tiny_xcomet
+
+    texts = list(SOURCES.values()) + [t for docs in SYSTEMS.values() for t in docs.values()]
+    folder = tmp_path / "qe"
+    if kind == "referenceless-regression":
+        build_tiny_comet(folder, texts, referenceless=True)
+    else:
+        build_tiny_xcomet(folder, texts, input_segments=["mt", "src"])
+    shutil.rmtree(tiny_corpus / "reference")
+    options = RunOptions(metrics=("comet",), model_options={"comet": {"model": str(folder)}}, cache=False, gpus=0)
+    result = evaluate_corpus(load_corpus(tiny_corpus), options)
+    for system in result.systems:
+        comet = system.scores["comet"]
+        assert isinstance(comet.value, float) and comet.signature.endswith("|kind:qe"), comet
+    if kind == "referenceless-regression":
+        return
+    (tmp_path / "src.txt").write_text(SOURCES["doc-a"], encoding="utf-8")
+    (tmp_path / "mt.txt").write_text(SYSTEMS["poor"]["doc-a"], encoding="utf-8")
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")}
+    scored = subprocess.run([sys.executable, "-m", "evalkit", "score", "-s", str(tmp_path / "src.txt"), "-t",
+                             str(tmp_path / "mt.txt"), "--src-lang", "en", "--tgt-lang", "fr", "--metrics", "comet",
+                             "--comet-model", str(folder), "--no-cache", "--cpu", "--format", "json"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert scored.returncode == 0, scored.stderr
+    assert "|kind:qe" in scored.stdout

@@ -85,6 +85,13 @@ def test_core_install_works_without_torch_and_says_comet_is_missing_once(wheel, 
                      "pip install 'evalkit-mt[comet]'")]
     # the templates travelled in the wheel
     assert "<table" in (tmp_path / "out" / "tiny" / "index.html").read_text(encoding="utf-8")
+    # the xcomet detector says the same, once, and the rule flags are written
+    spans = _run([venv / "bin" / "evalkit", "run", corpus, "--out", tmp_path / "spans", "--no-comet", "--detectors",
+                  "untranslated,xcomet", "--span-model", "Unbabel/XCOMET-XL"], env=_env(), cwd=tmp_path)
+    assert spans.returncode == 0, spans.stderr[-3000:]
+    said = [line for line in (spans.stdout + spans.stderr).splitlines() if "COMET" in line]
+    assert said == [("XCOMET not computed: COMET is not installed (unbabel-comet missing); add it with: "
+                     "pip install 'evalkit-mt[comet]'")]
 
 
 def _steps() -> dict[str, dict]:

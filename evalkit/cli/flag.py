@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from . import options as opt
@@ -22,11 +23,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--detectors", type=opt.split_list, default=None, help="comma-separated detectors")
     parser.add_argument("--format", choices=["text", "json"], default="text")
     parser.add_argument("--severity-weights", type=opt.weights, default=None, metavar="W")
+    opt.add_span_arguments(parser)
+    parser.add_argument("--gpus", type=int, choices=[0, 1], default=None,
+                        help="span model: 0: CPU, 1: one GPU (default: a GPU if one is visible)")
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write the score cache")
+
+
+def _flags(doc, args: argparse.Namespace) -> tuple[list, list[str]]:
+    """The rule flags and the model detectors' spans, merged as --span-view says, and the notes."""
+    from ..detectors import make_detectors, run_detectors
+    from ..detectors.model import merge_flags, rows_input, split_kinds
+    from ..model_flags import SpanBatcher, check_span_options, model_detectors
+    from ..options import RunOptions
+
+    options = RunOptions(detectors=args.detectors, span_model=args.span_model, span_view=args.span_view,
+                         span_batch_size=args.span_batch_size, gpus=args.gpus,
+                         cache=not args.no_cache)
+    rules, models = split_kinds(args.detectors)
+    check_span_options(models, options)
+    spans = SpanBatcher(model_detectors(models, options), args.span_view, {})
+    spans.check()
+    flags = run_detectors(doc, make_detectors(rules))
+    model_flags = spans.spans([rows_input(doc)])[0] if spans.detectors else []
+    if spans.detectors:
+        flags = merge_flags(flags, model_flags, args.span_view)
+    return flags, spans.notes()
 
 
 def run(args: argparse.Namespace) -> int:
     from ..corpus import check_language
-    from ..detectors import make_detectors, run_detectors
     from ..detectors.base import prepare_input
     from ..flags import mqm_penalty
     from ..textio import read_stdin, read_text
@@ -38,7 +63,9 @@ def run(args: argparse.Namespace) -> int:
                         source=read_text(args.source) if args.source else None,
                         reference=read_text(args.reference) if args.reference else None,
                         doc_id="stdin" if args.file == "-" else Path(args.file).stem)
-    flags = run_detectors(doc, make_detectors(args.detectors))
+    flags, notes = _flags(doc, args)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
     summary = mqm_penalty(flags, len(hypothesis.split()), args.severity_weights or opt.weights(""))
     if args.format == "json":
         print(json.dumps({"file": str(args.file), "flags": [f.to_dict() for f in flags],

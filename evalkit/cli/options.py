@@ -157,6 +157,23 @@ def add_flag_arguments(parser: argparse.ArgumentParser) -> None:
     flags.add_argument("--severity-weights", type=weights, default=None, metavar="W",
                        help="MQM weights, e.g. minor=1,major=5,critical=25,non-translation=25 (the "
                             "default; non-translation: a segment left in the source language)")
+    add_span_arguments(flags)
+
+
+def add_span_arguments(group, *, view: bool = True) -> None:
+    """The span model of model detectors (xcomet), shared by run, flag and eval-detectors."""
+    from ..detectors.xcomet import DEFAULT_SPAN_MODEL
+    from ..options import SPAN_VIEWS
+
+    group.add_argument("--span-model", metavar="NAME_OR_PATH", default=None,
+                       help="model of a model detector named in --detectors (xcomet): hub name or local "
+                            f"checkpoint (default: {DEFAULT_SPAN_MODEL})")
+    group.add_argument("--span-batch-size", type=positive_int, default=None, metavar="N",
+                       help="rows per forward pass of the span model (default 16)")
+    if view:
+        group.add_argument("--span-view", choices=SPAN_VIEWS, default="merged",
+                           help="merged (default): a model span and a rule flag that overlap are one error "
+                                "with both detectors as evidence; neural: the model's spans alone")
 
 
 def metric_option(text: str) -> tuple[str, str, object]:
@@ -177,7 +194,8 @@ def run_options(args: argparse.Namespace, **fields):
     shared = {"comet": args.comet, "comet_model": args.comet_model, "comet_batch_size": args.comet_batch_size,
               "model_options": merge_metric_options(getattr(args, "metric_options", [])),
               "gpus": 0 if args.cpu else args.gpus, "cache": False if args.no_cache else (args.cache or True),
-              "flags": not args.no_flags, "detectors": args.detectors,
+              "flags": not args.no_flags, "detectors": args.detectors, "span_model": args.span_model,
+              "span_batch_size": args.span_batch_size, "span_view": args.span_view,
               "severity_weights": args.severity_weights or weights("")}
     return RunOptions(**{**shared, **fields})
 

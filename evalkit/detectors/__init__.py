@@ -8,10 +8,11 @@ module with a `Detector` subclass and registering it here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from ..flags import Flag, sort_flags
 from ..registry import Registry
-from .base import DetectionInput, Detector
+from .base import MODEL, DetectionInput, Detector
 
 DETECTORS: Registry[type[Detector]] = Registry("detector")
 
@@ -23,6 +24,7 @@ BUILTIN: dict[str, str] = {
     "injected": "evalkit.detectors.injected:InjectedContentDetector",
     "structure": "evalkit.detectors.structure:StructureDetector",
     "punctuation": "evalkit.detectors.punctuation:PunctuationDetector",
+    "xcomet": "evalkit.detectors.xcomet:XCOMETDetector",
 }
 
 
@@ -38,9 +40,17 @@ for _name, _target in BUILTIN.items():
         DETECTORS.register(_name, _target)
 
 
-def make_detectors(names: Sequence[str] | None = None) -> list[Detector]:
-    chosen = list(names) if names is not None else DETECTORS.names()
-    return [DETECTORS.get(name)() for name in chosen]
+def default_names() -> list[str]:
+    """The detectors run when none are named: every rule detector (model detectors only when named)."""
+    return [name for name in DETECTORS.names() if DETECTORS.get(name).kind != MODEL]
+
+
+def make_detectors(names: Sequence[str] | None = None, **model_settings: Any) -> list[Detector]:
+    """The named detectors (None: every rule detector; model detectors run only when named).
+    `model_settings` (model, batch_size, gpus, cache, progress) go to the model detectors."""
+    chosen = list(names) if names is not None else default_names()
+    return [DETECTORS.get(name)(**model_settings) if DETECTORS.get(name).kind == MODEL else DETECTORS.get(name)()
+            for name in chosen]
 
 
 # A line flagged as injected content, or as a repeated copy, is one error: flags inside it are
@@ -101,4 +111,4 @@ def _with_ids(flag: Flag, doc: DetectionInput) -> Flag:
     return replace(flag, doc_id=doc.doc_id, system=doc.system)
 
 
-__all__ = ["DETECTORS", "DetectionInput", "Detector", "make_detectors", "run_detectors"]
+__all__ = ["DETECTORS", "DetectionInput", "Detector", "default_names", "make_detectors", "run_detectors"]

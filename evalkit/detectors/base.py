@@ -15,6 +15,9 @@ from typing import Any
 
 from ..flags import Flag
 
+RULES, MODEL = "rules", "model"   # detector kinds: rules run per document; model detectors in batches
+                                  # of documents, off by default (detectors/model.py)
+
 
 @dataclass(frozen=True)
 class DetectionInput:
@@ -38,6 +41,7 @@ class Detector(ABC):
 
     name: str = ""
     categories: tuple[str, ...] = ()
+    kind: str = RULES
 
     @abstractmethod
     def detect(self, doc: DetectionInput) -> list[Flag]:

@@ -144,6 +144,7 @@ class Scorecard:
     gold: list[Span]
     predicted: list[Span]
     categories: list[str]
+    notes: tuple[str, ...] = ()   # what model detectors could not do (detectors/model.py)
 
 
 NEGATIVE_FIELDS = {"doc_id": str, "system": str, "kind": str, "start": int, "end": int, "text": str}
@@ -176,24 +177,39 @@ def hidden_sources(corpus) -> set[str]:
 
 
 def score_corpus(corpus_dir, system: str, detector_names: Sequence[str] | None = None, *,
-                 with_source: bool = True) -> Scorecard:
-    """Run the detectors on every document of `system`; score them against its gold and negatives."""
+                 with_source: bool = True, span_options=None) -> Scorecard:
+    """Run the detectors on every document of `system`; score them against its gold and negatives.
+
+    Model detectors (xcomet) read every document in one batch, with `span_options` (a RunOptions:
+    span model, view, cache, GPUs); with them the card ends with an `(any category)` row, where a
+    span matches gold of any category (a span model locates errors without typing them)."""
     from dataclasses import replace
 
     from ..corpus import load_corpus
     from . import make_detectors, run_detectors
+    from .model import split_kinds
 
     corpus = load_corpus(corpus_dir)
     hidden = hidden_sources(corpus)
-    detectors = make_detectors(detector_names)
-    predicted = []
+    rules, models = split_kinds(detector_names)
+    detectors = make_detectors(rules)
+    docs, flags = [], []
     for doc in detection_inputs(corpus, system):
         if not with_source or doc.doc_id in hidden:
             doc = replace(doc, source=None, reference=None, source_segments=None, alignment=None)
-        predicted += [Span(doc.doc_id, f.category, f.start, f.end) for f in run_detectors(doc, detectors)]
+        docs.append(doc)
+        flags.append(run_detectors(doc, detectors))
+    notes: list[str] = []
+    if models:
+        flags, notes, used = _with_model_spans(docs, flags, models, span_options)
+        detectors += used
+    predicted = [Span(doc.doc_id, f.category, f.start, f.end) for doc, found in zip(docs, flags) for f in found]
     claimed = sorted({c for d in detectors for c in d.categories})
     gold = gold_spans(corpus_dir, system)
     rows = score_spans(gold, predicted, claimed)
+    if models:
+        rows.append(score_spans([replace(s, category=ANY) for s in gold], [replace(s, category=ANY)
+                                                                           for s in predicted], [ANY])[0])
     negatives = negative_spans(corpus_dir, system)
     flagged = []
     for n in negatives:
@@ -201,7 +217,25 @@ def score_corpus(corpus_dir, system: str, detector_names: Sequence[str] | None =
                        if p.doc_id == n.doc_id and p.start < n.end and n.start < p.end})
         if over:
             flagged.append((n, tuple(over)))
-    return Scorecard(rows, negatives, flagged, gold, predicted, claimed)
+    return Scorecard(rows, negatives, flagged, gold, predicted, claimed, tuple(notes))
+
+
+ANY = "(any category)"
+
+
+def _with_model_spans(docs: list, flags: list[list], models: Sequence[str], span_options):
+    """The rule flags with the model detectors' spans merged in, the run's notes, and the detectors."""
+    from ..model_flags import SpanBatcher, model_detectors
+    from ..options import RunOptions
+    from .model import merge_flags, rows_input
+
+    options = span_options if span_options is not None else RunOptions()
+    spans = SpanBatcher(model_detectors(models, options), options.span_view, {})
+    spans.check()
+    found = spans.spans([rows_input(doc) for doc in docs]) if spans.detectors else [[] for _ in docs]
+    merged = [merge_flags(rules, model, options.span_view) if spans.detectors else rules
+              for rules, model in zip(flags, found)]
+    return merged, spans.notes(), list(spans.chosen.values())
 
 
 def evaluate_detectors(corpus_dir, system: str, detector_names: Sequence[str] | None = None, *,

@@ -38,6 +38,7 @@ class COMET(ModelMetric):
 
     name = "comet"
     higher_is_better = True
+    states_kind = True   # `kind:qe` in the signature of a model run without references
 
     def __init__(self, model: str | Path = DEFAULT_MODEL, *, batch_size: int = DEFAULT_BATCH_SIZE,
                  gpus: int | None = None, cache: ScoreCache | str | None = "default", progress: bool = False,
@@ -82,13 +83,16 @@ class COMET(ModelMetric):
         return self._comet_model is not None
 
     def signature(self) -> str:
-        """`comet|model:<name>|ckpt:<sha256[:12] of model.ckpt>|comet:<v>|torch:<v>|transformers:<v>`."""
+        """`comet|model:<name>|ckpt:<sha256[:12] of model.ckpt>|comet:<v>|torch:<v>|transformers:<v>`,
+        and `|kind:qe` for a reference-free (quality estimation) model, which scores without references."""
         if self._signature is None:
             checkpoint = self._resolve()
             display = self.model if self._local is None else _model_folder(checkpoint).name
             parts = [f"model:{display.replace('|', '_')}", f"ckpt:{sha256_file(checkpoint)[:12]}",
                      f"comet:{_version('unbabel-comet')}", f"torch:{_version('torch')}",
                      f"transformers:{_version('transformers')}"]
+            if self.states_kind and not _needs_reference(self._hparams or {}):
+                parts.append("kind:qe")
             self._signature = "|".join([self.name, *parts])
         return self._signature
 
