@@ -84,13 +84,7 @@ class ScoreCache:
 
     def get_many(self, namespace: str, keys: Sequence[SegmentKey]) -> list[float | None]:
         """The cached score of each (hypothesis, source, reference), None where there is none."""
-        digests = [segment_key(*key) for key in keys]
-        found = self._run(lambda conn: self._select(conn, namespace, digests), default={})
-        values = [found.get(digest) for digest in digests]
-        hits = sum(value is not None for value in values)
-        self.stats.hits += hits
-        self.stats.misses += len(values) - hits
-        return values
+        return self._lookup(self._select, namespace, keys)
 
     def put_many(self, namespace: str, keys: Sequence[SegmentKey], values: Sequence[float]) -> None:
         """Store one score per key (in one transaction, so an interrupted run stores none or all)."""
@@ -104,8 +98,11 @@ class ScoreCache:
 
     def get_records(self, namespace: str, keys: Sequence[SegmentKey]) -> list[Any]:
         """The cached JSON record of each (hypothesis, source, reference), None where there is none."""
+        return self._lookup(self._select_records, namespace, keys)
+
+    def _lookup(self, select, namespace: str, keys: Sequence[SegmentKey]) -> list[Any]:
         digests = [segment_key(*key) for key in keys]
-        found = self._run(lambda conn: self._select_records(conn, namespace, digests), default={})
+        found = self._run(lambda conn: select(conn, namespace, digests), default={})
         values = [found.get(digest) for digest in digests]
         hits = sum(value is not None for value in values)
         self.stats.hits += hits

@@ -41,20 +41,9 @@ def build_tiny_comet(directory: Path, texts: list[str], *, referenceless: bool =
     import torch
     import yaml
     from comet.models import ReferencelessRegression, RegressionMetric
-    from transformers import XLMRobertaConfig, XLMRobertaModel
 
     directory = Path(directory)
-    pretrained = directory / "pretrained"
-    pretrained.mkdir(parents=True, exist_ok=True)
-
-    tokenizer = _build_tokenizer(texts)
-    tokenizer.save_pretrained(pretrained)
-    config = XLMRobertaConfig(vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=2,
-                              num_attention_heads=2, intermediate_size=64, max_position_embeddings=514,
-                              pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.bos_token_id,
-                              eos_token_id=tokenizer.eos_token_id, type_vocab_size=1)
-    torch.manual_seed(SEED)
-    XLMRobertaModel(config, add_pooling_layer=False).save_pretrained(pretrained)
+    pretrained = _save_tiny_encoder(directory, texts)
 
     model_class = ReferencelessRegression if referenceless else RegressionMetric
     torch.manual_seed(SEED)
