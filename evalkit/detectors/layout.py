@@ -498,6 +498,67 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
     networks = [w for w in _SHARE_SPLIT.split(plain[patterns["share_lead"].match(plain).end():]) if w]
     if len(networks) >= 2 and all(w.casefold().strip(":") in _social() for w in networks):
         return f"share bar ({', '.join(networks)})", 0.9
+    return _furniture_by_shape(plain, n_words)
+
+
+# --- page furniture by its shape: generic features, not wording learnt from one corpus ----------
+
+@functools.lru_cache(maxsize=1)
+def _shape_patterns() -> dict[str, re.Pattern[str]]:
+    """Interface words (stems), the page naming itself, credit/tag labels, agencies, the reader."""
+    def stems(kind: str) -> str:
+        return r"(?<![^\W\d_])(?:" + _alternation(_cues(kind)) + r")"
+    return {
+        "ui": re.compile(stems("ui") + "|" + stems("self"), re.IGNORECASE),
+        "label": re.compile(r"^(?:" + _alternation(_cues("label")) + r")(?:[\s\u00a0]+[^\W\d_]+)?[\s\u00a0]*:",
+                            re.IGNORECASE),
+        "agency": re.compile(stems("agency") + r"(?![^\W\d_])", re.IGNORECASE),
+        "reader": re.compile(stems("reader") + r"(?![^\W\d_])", re.IGNORECASE),
+    }
+
+
+# separators of a menu trail or a button row; "©", links, handles and addresses; "12 comments";
+# an imperative opening the line (French -ez, Russian -йте/-ите, Spanish -te after an accent)
+_SEPARATORS = re.compile(r"[\s\u00a0](?:[|›»>·•→/]|--?)[\s\u00a0]")
+_CREDIT_MARK = re.compile(r"©|\b(?:https?://|www\.)\S+|(?<!\w)@\w{2,}|\b[\w.+-]+@[\w-]+\.\w{2,}\b")
+_COUNT = re.compile(r"^\(?\d[\d\s.,]*\)?[\s\u00a0]+([^\W\d_]+)$")
+_IMPERATIVE = re.compile(r"^(?:[^\W\d_]{3,}ez|[а-яё]{3,}(?:йте|ите)|[^\W\d_]*[áéíóú][^\W\d_]*te)\b", re.IGNORECASE)
+# furniture is short
+_SHAPE_WORDS = 16
+
+
+def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
+    """A short line judged by what it is: interface words with the reader addressed or no sentence
+    punctuation, a credit mark, a label before a colon, a menu trail, a count of comments, an
+    all-caps ad label, a date stamp with an agency or a separator. The evidence names the features."""
+    if n_words > _SHAPE_WORDS:
+        return None
+    pats = _shape_patterns()
+    terminal = is_terminal(plain)
+    ui = [m.group() for m in pats["ui"].finditer(plain)]
+    if not terminal:
+        if _CREDIT_MARK.search(plain) and n_words <= 10:
+            return f"credit or link line ({_CREDIT_MARK.search(plain).group()!r})", 0.85
+        label = pats["label"].match(plain)
+        if label and n_words <= 12:
+            return f"credit or tag label ({label.group().rstrip(': ')!r})", 0.85
+        fields = [f for f in re.split(r"[|›»>·•→]", plain) if f.strip()]
+        if len(fields) >= 3 and all(len(f.split()) <= 4 for f in fields):
+            return f"menu trail or button row ({len(fields)} short fields between separators)", 0.85
+        count = _COUNT.match(plain)
+        if count and pats["ui"].match(count.group(1)):
+            return f"a count of {count.group(1)!r}", 0.85
+        stamp = _STAMP.search(plain)
+        if stamp and n_words <= 12 and (ui or pats["agency"].search(plain) or _SEPARATORS.search(plain)):
+            return f"date stamp ({stamp.group()!r}) with a credit, a separator or interface words", 0.8
+        if ui and plain.isupper() and n_words <= 4:
+            return f"all-caps label with an interface word ({ui[0]!r})", 0.85
+    addressed = pats["reader"].search(plain) or _IMPERATIVE.match(plain)
+    if len(ui) >= 2 and (not terminal or addressed):
+        return f"interface words ({', '.join(repr(w) for w in ui[:3])})" + (
+            " addressing the reader" if addressed else " without sentence punctuation"), 0.8
+    if ui and addressed and not terminal:
+        return f"interface word ({ui[0]!r}) addressing the reader ({addressed.group()!r})", 0.8
     return None
 
 
