@@ -295,6 +295,49 @@ def prompt_spans(line: str, tgt_lang: str = "") -> list[tuple[int, int, str]]:
             if weight >= 2 or (tgt and tgt != "en" and foreign_language(line[a:b], tgt, ("en",)))]
 
 
+@functools.lru_cache(maxsize=1)
+def _chatter_patterns() -> dict[str, re.Pattern[str]]:
+    def stems(kind: str, whole: bool = False) -> re.Pattern[str]:
+        return re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues(kind)) + r")" + (r"(?![^\W\d_])" if whole else ""),
+                          re.IGNORECASE)
+    return {"text": stems("prompt_text"), "rewrite": stems("prompt_rewrite"), "voice": stems("prompt_voice", True),
+            "ai": stems("prompt_ai", True), "verb": stems("prompt_verb")}
+
+
+def chatter_spans(line: str) -> list[tuple[int, int, str]]:
+    """Generator chatter in any wording, sentence by sentence: the generator naming itself ("as a
+    language model"); an instruction verb opening a sentence about the text ("Reescribe el siguiente
+    texto"); a rewriting named with the generator's or its user's voice ("Here is the text,
+    paraphrased for SEO:", "let me know if you want other changes"); the text named in a short
+    sentence of two such voice words ("Надеюсь, эта версия вам подойдёт!")."""
+    pats = _chatter_patterns()
+    if not (pats["text"].search(line) or pats["rewrite"].search(line) or pats["ai"].search(line)):
+        return []
+    spans = []
+    for a, b in _sentence_bounds(line):
+        sentence = line[a:b].strip()
+        if sentence[:1] in "\"“«„‘'":
+            continue   # a quotation: someone quoted in the article
+        ai, text, rewrite = pats["ai"].search(sentence), pats["text"].search(sentence), pats["rewrite"].search(sentence)
+        voice = {m.group().lower() for m in pats["voice"].finditer(sentence)}
+        verb = pats["verb"].match(sentence)
+        if ai:
+            why = f"the generator naming itself ({ai.group()!r})"
+        elif verb and text:
+            why = f"an instruction about the text ({verb.group()!r} ... {text.group()!r})"
+        elif rewrite and (text or len(voice) >= 2) and (voice or sentence.endswith(":")):
+            why = f"a rewriting named in the generator's voice ({rewrite.group()!r}, {sorted(voice)[:2]})"
+        elif text and len(voice) >= 2 and len(sentence.split()) <= 12:
+            why = f"the text named in the generator's voice ({text.group()!r}, {sorted(voice)[:2]})"
+        else:
+            continue
+        end = b
+        while end > a and line[end - 1].isspace():
+            end -= 1
+        spans.append((a, end, why))
+    return spans
+
+
 def _may_hold_prompt(line: str, starts: Sequence[int]) -> bool:
     """A cheap test: does a sentence of the line open with a word that can open a prompt cue?"""
     for pos in (0, *starts):
@@ -399,6 +442,11 @@ def _analyse(doc: DetectionInput) -> list[Line]:
         for a, b, _ in reversed(spans):
             rest = rest[:a] + " " + rest[b:]
         line.key = normalise_line(rest)
+        if not spans and len(line.text) <= 400:
+            spans = chatter_spans(line.text)
+            line.prompts = tuple((line.start + a, line.start + b, cue) for a, b, cue in spans)
+            line.key = normalise_line(" ".join(line.text[b:c] for (_, b, _), (c, _, _)
+                                               in zip([(0, 0, "")] + spans, spans + [(len(line.text), 0, "")])))
         if spans and not line.key:
             line.kind, line.category = "prompt", "addition/prompt-leak"
             line.evidence, line.confidence = f"instruction to a text generator: {spans[0][2]!r}", 0.95
@@ -523,6 +571,7 @@ _SEPARATORS = re.compile(r"[\s\u00a0](?:[|›»>·•→/]|--?)[\s\u00a0]")
 _CREDIT_MARK = re.compile(r"©|\b(?:https?://|www\.)\S+|(?<!\w)@\w{2,}|\b[\w.+-]+@[\w-]+\.\w{2,}\b")
 _COUNT = re.compile(r"^\(?\d[\d\s.,]*\)?[\s\u00a0]+([^\W\d_]+)$")
 _IMPERATIVE = re.compile(r"^(?:[^\W\d_]{3,}ez|[а-яё]{3,}(?:йте|ите)|[^\W\d_]*[áéíóú][^\W\d_]*te)\b", re.IGNORECASE)
+_PRICE = re.compile(r"\d\s?[€$£₽]|[€$£]\s?\d|\d\s(?:руб|euro)", re.IGNORECASE)
 # furniture is short
 _SHAPE_WORDS = 16
 
@@ -553,6 +602,10 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
             return f"date stamp ({stamp.group()!r}) with a credit, a separator or interface words", 0.8
         if ui and plain.isupper() and n_words <= 4:
             return f"all-caps label with an interface word ({ui[0]!r})", 0.85
+        if ui and n_words <= 3:
+            return f"short interface label ({ui[0]!r})", 0.8
+        if ui and n_words <= 10 and (_SEPARATORS.search(plain) or _PRICE.search(plain)):
+            return f"interface word ({ui[0]!r}) with a separator or a price", 0.8
     addressed = pats["reader"].search(plain) or _IMPERATIVE.match(plain)
     if len(ui) >= 2 and (not terminal or addressed):
         return f"interface words ({', '.join(repr(w) for w in ui[:3])})" + (
