@@ -576,6 +576,23 @@ _PRICE = re.compile(r"\d\s?[€$£₽]|[€$£]\s?\d|\d\s(?:руб|euro)", re.IG
 _SHAPE_WORDS = 16
 
 
+# German "sie", "ihr", "ihre", "ihnen" address the reader only capitalised ("Melden Sie sich an")
+_CASED_ADDRESS = frozenset({"sie", "ihr", "ihre", "ihnen"})
+
+
+def _addresses(word: str) -> bool:
+    return word.lower() not in _CASED_ADDRESS or word[0].isupper()
+
+
+def _credited(rest: str, pats: dict[str, re.Pattern[str]]) -> bool:
+    """What follows a "Photo:" or "Tags:" label is a credit or a tag list, not a headline: a few
+    words with a slash, a bar or commas, an agency, or names only."""
+    parts = rest.split()
+    if not 1 <= len(parts) <= 6:
+        return False
+    return bool(re.search(r"[/|,]", rest) or pats["agency"].search(rest) or all(p[0].isupper() for p in parts))
+
+
 def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
     """A short line judged by what it is: interface words with the reader addressed or no sentence
     punctuation, a credit mark, a label before a colon, a menu trail, a count of comments, an
@@ -589,7 +606,7 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
         if _CREDIT_MARK.search(plain) and n_words <= 10:
             return f"credit or link line ({_CREDIT_MARK.search(plain).group()!r})", 0.85
         label = pats["label"].match(plain)
-        if label and n_words <= 12:
+        if label and _credited(plain[label.end():], pats):
             return f"credit or tag label ({label.group().rstrip(': ')!r})", 0.85
         fields = [f for f in re.split(r"[|›»>·•→]", plain) if f.strip()]
         if len(fields) >= 3 and all(len(f.split()) <= 4 for f in fields):
@@ -606,7 +623,8 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
             return f"short interface label ({ui[0]!r})", 0.8
         if ui and n_words <= 10 and (_SEPARATORS.search(plain) or _PRICE.search(plain)):
             return f"interface word ({ui[0]!r}) with a separator or a price", 0.8
-    addressed = pats["reader"].search(plain) or _IMPERATIVE.match(plain)
+    addressed = next((m for m in pats["reader"].finditer(plain) if _addresses(m.group())), None) or \
+        _IMPERATIVE.match(plain)
     if len(ui) >= 2 and (not terminal or addressed):
         return f"interface words ({', '.join(repr(w) for w in ui[:3])})" + (
             " addressing the reader" if addressed else " without sentence punctuation"), 0.8
