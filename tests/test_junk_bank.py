@@ -50,6 +50,8 @@ def test_every_flag_names_its_evidence():
     "Fake News: CBN widerlegt Behauptung, sie könne keine neuen Naira-Noten drucken",
     "Le gouvernement a présenté une version reformulée du texte de loi.",
     "« Je vous ai envoyé le texte de la nouvelle version », a-t-il dit.",
+    "Google a présenté jeudi son nouveau modèle de langage, Gemini.",
+    "Le ministre a déclaré : « je vais réécrire ce texte moi-même ».",
 ])
 def test_news_lines_that_look_like_furniture_or_chatter_are_left_alone(line):
     assert pattern_junk(line, "fr" if "«" in line or "Le " in line else "de", ["en"]) is None

@@ -304,6 +304,10 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
             "ai": stems("prompt_ai", True), "verb": stems("prompt_verb")}
 
 
+# "As a language model, ...": the generator speaking of itself, not an article about language models
+_AS_A = re.compile(r"(?:as|en\s+tant|als|como|как)\b", re.IGNORECASE)
+
+
 def chatter_spans(line: str) -> list[tuple[int, int, str]]:
     """Generator chatter in any wording, sentence by sentence: the generator naming itself ("as a
     language model"); an instruction verb opening a sentence about the text ("Reescribe el siguiente
@@ -316,12 +320,12 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
     spans = []
     for a, b in _sentence_bounds(line):
         sentence = line[a:b].strip()
-        if sentence[:1] in "\"“«„‘'":
-            continue   # a quotation: someone quoted in the article
+        if any(q in sentence for q in "\"“”«»„") or len(sentence.split()) > 30:
+            continue   # a quotation (someone quoted in the article) or a long sentence of prose
         ai, text, rewrite = pats["ai"].search(sentence), pats["text"].search(sentence), pats["rewrite"].search(sentence)
         voice = {m.group().lower() for m in pats["voice"].finditer(sentence)}
         verb = pats["verb"].match(sentence)
-        if ai:
+        if ai and (voice or _AS_A.match(sentence)):
             why = f"the generator naming itself ({ai.group()!r})"
         elif verb and text:
             why = f"an instruction about the text ({verb.group()!r} ... {text.group()!r})"
