@@ -296,6 +296,53 @@ def prompt_spans(line: str, tgt_lang: str = "") -> list[tuple[int, int, str]]:
             if weight >= 2 or (tgt and tgt != "en" and foreign_language(line[a:b], tgt, ("en",)))]
 
 
+@functools.lru_cache(maxsize=1)
+def _chatter_patterns() -> dict[str, re.Pattern[str]]:
+    def stems(kind: str, whole: bool = False) -> re.Pattern[str]:
+        return re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues(kind)) + r")" + (r"(?![^\W\d_])" if whole else ""),
+                          re.IGNORECASE)
+    return {"text": stems("prompt_text"), "rewrite": stems("prompt_rewrite"), "voice": stems("prompt_voice", True),
+            "ai": stems("prompt_ai", True), "verb": stems("prompt_verb")}
+
+
+# "As a language model, ...": the generator speaking of itself, not an article about language models
+_AS_A = re.compile(r"(?:as|en\s+tant|als|como|как)\b", re.IGNORECASE)
+
+
+def chatter_spans(line: str) -> list[tuple[int, int, str]]:
+    """Generator chatter in any wording, sentence by sentence: the generator naming itself ("as a
+    language model"); an instruction verb opening a sentence about the text ("Reescribe el siguiente
+    texto"); a rewriting named with the generator's or its user's voice ("Here is the text,
+    paraphrased for SEO:", "let me know if you want other changes"); the text named in a short
+    sentence of two such voice words ("Надеюсь, эта версия вам подойдёт!")."""
+    pats = _chatter_patterns()
+    if not (pats["text"].search(line) or pats["rewrite"].search(line) or pats["ai"].search(line)):
+        return []
+    spans = []
+    for a, b in _sentence_bounds(line):
+        sentence = line[a:b].strip()
+        if any(q in sentence for q in "\"“”«»„") or len(sentence.split()) > 30:
+            continue   # a quotation (someone quoted in the article) or a long sentence of prose
+        ai, text, rewrite = pats["ai"].search(sentence), pats["text"].search(sentence), pats["rewrite"].search(sentence)
+        voice = {m.group().lower() for m in pats["voice"].finditer(sentence)}
+        verb = pats["verb"].match(sentence)
+        if ai and (voice or _AS_A.match(sentence)):
+            why = f"the generator naming itself ({ai.group()!r})"
+        elif verb and text:
+            why = f"an instruction about the text ({verb.group()!r} ... {text.group()!r})"
+        elif rewrite and (text or len(voice) >= 2) and (voice or sentence.endswith(":")):
+            why = f"a rewriting named in the generator's voice ({rewrite.group()!r}, {sorted(voice)[:2]})"
+        elif text and len(voice) >= 2 and len(sentence.split()) <= 12:
+            why = f"the text named in the generator's voice ({text.group()!r}, {sorted(voice)[:2]})"
+        else:
+            continue
+        end = b
+        while end > a and line[end - 1].isspace():
+            end -= 1
+        spans.append((a, end, why))
+    return spans
+
+
 def _may_hold_prompt(line: str, starts: Sequence[int]) -> bool:
     """A cheap test: does a sentence of the line open with a word that can open a prompt cue?"""
     for pos in (0, *starts):
@@ -402,6 +449,11 @@ def _analyse(doc: DetectionInput) -> list[Line]:
         for a, b, _ in reversed(spans):
             rest = rest[:a] + " " + rest[b:]
         line.key = normalise_line(rest)
+        if not spans and len(line.text) <= 400:
+            spans = chatter_spans(line.text)
+            line.prompts = tuple((line.start + a, line.start + b, cue) for a, b, cue in spans)
+            line.key = normalise_line(" ".join(line.text[b:c] for (_, b, _), (c, _, _)
+                                               in zip([(0, 0, "")] + spans, spans + [(len(line.text), 0, "")])))
         if spans and not line.key:
             line.kind, line.category = "prompt", "addition/prompt-leak"
             line.evidence, line.confidence = f"instruction to a text generator: {spans[0][2]!r}", 0.95
@@ -501,6 +553,90 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
     networks = [w for w in _SHARE_SPLIT.split(plain[patterns["share_lead"].match(plain).end():]) if w]
     if len(networks) >= 2 and all(w.casefold().strip(":") in _social() for w in networks):
         return f"share bar ({', '.join(networks)})", 0.9
+    return _furniture_by_shape(plain, n_words)
+
+
+# --- page furniture by its shape: generic features, not wording learnt from one corpus ----------
+
+@functools.lru_cache(maxsize=1)
+def _shape_patterns() -> dict[str, re.Pattern[str]]:
+    """Interface words (stems), the page naming itself, credit/tag labels, agencies, the reader."""
+    def stems(kind: str) -> str:
+        return r"(?<![^\W\d_])(?:" + _alternation(_cues(kind)) + r")"
+    return {
+        "ui": re.compile(stems("ui") + "|" + stems("self"), re.IGNORECASE),
+        "label": re.compile(r"^(?:" + _alternation(_cues("label")) + r")(?:[\s\u00a0]+[^\W\d_]+)?[\s\u00a0]*:",
+                            re.IGNORECASE),
+        "agency": re.compile(stems("agency") + r"(?![^\W\d_])", re.IGNORECASE),
+        "reader": re.compile(stems("reader") + r"(?![^\W\d_])", re.IGNORECASE),
+    }
+
+
+# separators of a menu trail or a button row; "©", links, handles and addresses; "12 comments";
+# an imperative opening the line (French -ez, Russian -йте/-ите, Spanish -te after an accent)
+_SEPARATORS = re.compile(r"[\s\u00a0](?:[|›»>·•→/]|--?)[\s\u00a0]")
+_CREDIT_MARK = re.compile(r"©|\b(?:https?://|www\.)\S+|(?<!\w)@\w{2,}|\b[\w.+-]+@[\w-]+\.\w{2,}\b")
+_COUNT = re.compile(r"^\(?\d[\d\s.,]*\)?[\s\u00a0]+([^\W\d_]+)$")
+_IMPERATIVE = re.compile(r"^(?:[^\W\d_]{3,}ez|[а-яё]{3,}(?:йте|ите)|[^\W\d_]*[áéíóú][^\W\d_]*te)\b", re.IGNORECASE)
+_PRICE = re.compile(r"\d\s?[€$£₽]|[€$£]\s?\d|\d\s(?:руб|euro)", re.IGNORECASE)
+# furniture is short
+_SHAPE_WORDS = 16
+
+
+# German "sie", "ihr", "ihre", "ihnen" address the reader only capitalised ("Melden Sie sich an")
+_CASED_ADDRESS = frozenset({"sie", "ihr", "ihre", "ihnen"})
+
+
+def _addresses(word: str) -> bool:
+    return word.lower() not in _CASED_ADDRESS or word[0].isupper()
+
+
+def _credited(rest: str, pats: dict[str, re.Pattern[str]]) -> bool:
+    """What follows a "Photo:" or "Tags:" label is a credit or a tag list, not a headline: a few
+    words with a slash, a bar or commas, an agency, or names only."""
+    parts = rest.split()
+    if not 1 <= len(parts) <= 6:
+        return False
+    return bool(re.search(r"[/|,]", rest) or pats["agency"].search(rest) or all(p[0].isupper() for p in parts))
+
+
+def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
+    """A short line judged by what it is: interface words with the reader addressed or no sentence
+    punctuation, a credit mark, a label before a colon, a menu trail, a count of comments, an
+    all-caps ad label, a date stamp with an agency or a separator. The evidence names the features."""
+    if n_words > _SHAPE_WORDS:
+        return None
+    pats = _shape_patterns()
+    terminal = is_terminal(plain)
+    ui = [m.group() for m in pats["ui"].finditer(plain)]
+    if not terminal:
+        if _CREDIT_MARK.search(plain) and n_words <= 10:
+            return f"credit or link line ({_CREDIT_MARK.search(plain).group()!r})", 0.85
+        label = pats["label"].match(plain)
+        if label and _credited(plain[label.end():], pats):
+            return f"credit or tag label ({label.group().rstrip(': ')!r})", 0.85
+        fields = [f for f in re.split(r"[|›»>·•→]", plain) if f.strip()]
+        if len(fields) >= 3 and all(len(f.split()) <= 4 for f in fields):
+            return f"menu trail or button row ({len(fields)} short fields between separators)", 0.85
+        count = _COUNT.match(plain)
+        if count and pats["ui"].match(count.group(1)):
+            return f"a count of {count.group(1)!r}", 0.85
+        stamp = _STAMP.search(plain)
+        if stamp and n_words <= 12 and (ui or pats["agency"].search(plain) or _SEPARATORS.search(plain)):
+            return f"date stamp ({stamp.group()!r}) with a credit, a separator or interface words", 0.8
+        if ui and plain.isupper() and n_words <= 4:
+            return f"all-caps label with an interface word ({ui[0]!r})", 0.85
+        if ui and n_words <= 3:
+            return f"short interface label ({ui[0]!r})", 0.8
+        if ui and n_words <= 10 and (_SEPARATORS.search(plain) or _PRICE.search(plain)):
+            return f"interface word ({ui[0]!r}) with a separator or a price", 0.8
+    addressed = next((m for m in pats["reader"].finditer(plain) if _addresses(m.group())), None) or \
+        _IMPERATIVE.match(plain)
+    if len(ui) >= 2 and (not terminal or addressed):
+        return f"interface words ({', '.join(repr(w) for w in ui[:3])})" + (
+            " addressing the reader" if addressed else " without sentence punctuation"), 0.8
+    if ui and addressed and not terminal:
+        return f"interface word ({ui[0]!r}) addressing the reader ({addressed.group()!r})", 0.8
     return None
 
 

@@ -249,7 +249,10 @@ class _Context:
             confidence, why = 0.65, "the article's last paragraph ends without sentence punctuation"
         elif n >= 6 or self._punctuated_elsewhere(last) >= _TRUNCATED_PUNCTUATED_LINES:
             punctuated = self._punctuated_elsewhere(last)
-            if punctuated < _TRUNCATED_PUNCTUATED_LINES:
+            # fewer punctuated lines will do when the sentence stops on a lower-case word (not a name,
+            # a number or a sign-off) with at least six words: a cut clause, furniture after it or not
+            if punctuated < _TRUNCATED_PUNCTUATED_LINES and not (
+                    n >= 6 and punctuated >= _TRUNCATED_FEW_LINES and last_word.isalpha() and last_word == tokens[-1].group()):
                 return
             confidence, why = 0.6, (f"the article's last sentence ends without punctuation, where its other "
                                     f"{punctuated} sentence lines all end with it")
@@ -695,6 +698,7 @@ _MERGED_SHORT = 0.7
 # An unpunctuated last line of this many words or more, in an article whose other sentence lines
 # (at least the second number of them) all end with punctuation, is a truncated sentence
 _TRUNCATED_MIN_WORDS, _TRUNCATED_PUNCTUATED_LINES = 5, 4
+_TRUNCATED_FEW_LINES = 2
 
 
 @functools.lru_cache(maxsize=1 << 15)
