@@ -275,8 +275,15 @@ def _name_word(word: str, tgt: str) -> bool:
 
 
 def _slot(text: str, start: int, end: int):
-    """Whether a news source is cited at the span, asked only when a rule needs it (a regex search)."""
-    return lru_cache(maxsize=1)(lambda: outlet_slot(text, start, end) == "attribution")
+    """Whether a news source is cited at the span, asked only when a rule needs it (a regex search),
+    and then once (a closure, not an lru_cache: this runs for every capitalised sequence)."""
+    answer: list[bool] = []
+
+    def cited() -> bool:
+        if not answer:
+            answer.append(outlet_slot(text, start, end) == "attribution")
+        return answer[0]
+    return cited
 
 
 def _usual_form_swap(seq, tokens, text: str, tgt: str):
@@ -454,8 +461,7 @@ def _single(seq, word: str, tokens, text: str, tgt: str):
     prev = tokens[seq.first - 1] if seq.first > 0 else None
     if not article and (first.initial or prev is None or prev.lower not in _BEFORE_NAME or prev.line != first.line):
         return None
-    slot = outlet_slot(text, seq.start, seq.end) == "attribution"
-    if tgt in _NOUN_CAPITALS and not slot:
+    if tgt in _NOUN_CAPITALS and outlet_slot(text, seq.start, seq.end) != "attribution":
         return None   # German capitalises every noun: a capital says nothing
     if zipf(tokens[seq.last].lower, tgt) < 3.0:
         return None
