@@ -246,13 +246,13 @@ def _with_lowercase(seq, tokens, text: str, src: str, tgt: str):
         return seq, None
     if seq.first != seq.last and not _cyrillic_text(seq.text) or seq.initial and tgt != "ru":
         return seq, None
+    if not _goes_on(tokens, text, k, k + 1, tgt):
+        return seq, None   # the next word is a frequent one ("a", "de"), or on another line: most stop here
     if not any(_name_word(fold(tokens[j].text), tgt) for j in range(seq.first, min(k + 3, len(tokens)))):
-        return seq, None   # no word of any known name, nor a translation of one: most sequences stop here
+        return seq, None   # no word of any known name, nor a translation of one
     for extra in (2, 1):
         end = k + extra
-        if end >= len(tokens) or any(tokens[j].capitalised or tokens[j].line != tokens[k].line
-                                     or text[tokens[j - 1].end:tokens[j].start] not in (" ", "-", "\u00a0")
-                                     or zipf(tokens[j].lower, tgt) >= 5.5 for j in range(k + 1, end + 1)):
+        if end >= len(tokens) or not all(_goes_on(tokens, text, k, j, tgt) for j in range(k + 1, end + 1)):
             continue
         longer = seq._replace(last=end, end=tokens[end].end, text=text[seq.start:tokens[end].end])
         if gazetteer().lookup(longer.text) is not None:
@@ -264,6 +264,14 @@ def _with_lowercase(seq, tokens, text: str, src: str, tgt: str):
         if found and (_quoted(text, seq.start) or slot()):
             return longer, found
     return seq, None
+
+
+def _goes_on(tokens, text: str, k: int, j: int, tgt: str) -> bool:
+    """Token j may go on the name that ends at token k: a lowercase word on k's line, after a space or
+    a hyphen, and no very frequent word of the target language (a verb, an article)."""
+    return not (tokens[j].capitalised or tokens[j].line != tokens[k].line
+                or text[tokens[j - 1].end:tokens[j].start] not in (" ", "-", "\u00a0")
+                or zipf(tokens[j].lower, tgt) >= 5.5)
 
 
 @lru_cache(maxsize=1 << 14)
