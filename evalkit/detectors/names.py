@@ -541,18 +541,23 @@ class NamesDetector(Detector):
         for seq in seqs:
             if seq.caps_line:
                 continue
+            if seq.last <= seq.first:
+                continue  # one word: no swap of a name of two words or more, no unknown outlet (below)
             idx = list(range(seq.first, seq.last + 1))
             found = None
+            # the words of a known name, and those of the name lexicon, once per sequence
+            known_here = covered.intersection(idx)
+            in_lexicon = {k for k in idx if word_forms(tokens[k].text) & lexicon}
             # longest sub-sequence first, words of a known name excluded
             for size in range(min(len(idx), 6), 1, -1):
                 for a in range(len(idx) - size + 1):
                     sub = idx[a:a + size]
-                    if any(k in covered for k in sub) or not tokens[sub[-1]].capitalised:
+                    if not known_here.isdisjoint(sub) or not tokens[sub[-1]].capitalised:
                         continue
                     if tokens[sub[0]].initial and sub[0] != seq.first \
                             or tokens[sub[0]].lower in ARTICLES and size > 2:
                         continue  # the name starts after "Le", "The"
-                    if not any(word_forms(tokens[k].text) & lexicon for k in sub):
+                    if in_lexicon.isdisjoint(sub):
                         continue  # no word of any known name nor a synonym of one: not a swap
                     start, end = tokens[sub[0]].start, tokens[sub[-1]].end
                     slot = outlet_slot(text, start, end)

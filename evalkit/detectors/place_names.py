@@ -37,11 +37,17 @@ def place_pairs(src: str, tgt: str) -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=16)
 def place_pattern(src: str, tgt: str) -> re.Pattern[str] | None:
-    """A pattern matching the source-language names of `place_pairs` as whole words, longest first."""
+    """A pattern matching the source-language names of `place_pairs` as whole words, longest first.
+    The names are grouped by their first letter ("A(?:ustria|lbania)|..."): the same matches, but a
+    word start tries only the names that begin with its letter, not all two hundred."""
     names = sorted(place_pairs(src, tgt), key=len, reverse=True)
     if not names:
         return None
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w'’])")
+    by_first: dict[str, list[str]] = {}
+    for name in names:   # longest first within each group too
+        by_first.setdefault(name[0], []).append(re.escape(name[1:]))
+    groups = (re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in by_first.items())
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(groups) + r")(?![\w'’])")
 
 
 def _letters(name: str) -> str:

@@ -246,13 +246,13 @@ def _with_lowercase(seq, tokens, text: str, src: str, tgt: str):
         return seq, None
     if seq.first != seq.last and not _cyrillic_text(seq.text) or seq.initial and tgt != "ru":
         return seq, None
+    if not _goes_on(tokens, text, k, k + 1, tgt):
+        return seq, None   # the next word is a frequent one ("a", "de"), or on another line: most stop here
     if not any(_name_word(fold(tokens[j].text), tgt) for j in range(seq.first, min(k + 3, len(tokens)))):
-        return seq, None   # no word of any known name, nor a translation of one: most sequences stop here
+        return seq, None   # no word of any known name, nor a translation of one
     for extra in (2, 1):
         end = k + extra
-        if end >= len(tokens) or any(tokens[j].capitalised or tokens[j].line != tokens[k].line
-                                     or text[tokens[j - 1].end:tokens[j].start] not in (" ", "-", "\u00a0")
-                                     or zipf(tokens[j].lower, tgt) >= 5.5 for j in range(k + 1, end + 1)):
+        if end >= len(tokens) or not all(_goes_on(tokens, text, k, j, tgt) for j in range(k + 1, end + 1)):
             continue
         longer = seq._replace(last=end, end=tokens[end].end, text=text[seq.start:tokens[end].end])
         if gazetteer().lookup(longer.text) is not None:
@@ -266,6 +266,14 @@ def _with_lowercase(seq, tokens, text: str, src: str, tgt: str):
     return seq, None
 
 
+def _goes_on(tokens, text: str, k: int, j: int, tgt: str) -> bool:
+    """Token j may go on the name that ends at token k: a lowercase word on k's line, after a space or
+    a hyphen, and no very frequent word of the target language (a verb, an article)."""
+    return not (tokens[j].capitalised or tokens[j].line != tokens[k].line
+                or text[tokens[j - 1].end:tokens[j].start] not in (" ", "-", "\u00a0")
+                or zipf(tokens[j].lower, tgt) >= 5.5)
+
+
 @lru_cache(maxsize=1 << 14)
 def _name_word(word: str, tgt: str) -> bool:
     """`word` (folded) is a word of a gazetteer name, or translates or transliterates one."""
@@ -275,8 +283,15 @@ def _name_word(word: str, tgt: str) -> bool:
 
 
 def _slot(text: str, start: int, end: int):
-    """Whether a news source is cited at the span, asked only when a rule needs it (a regex search)."""
-    return lru_cache(maxsize=1)(lambda: outlet_slot(text, start, end) == "attribution")
+    """Whether a news source is cited at the span, asked only when a rule needs it (a regex search),
+    and then once (a closure, not an lru_cache: this runs for every capitalised sequence)."""
+    answer: list[bool] = []
+
+    def cited() -> bool:
+        if not answer:
+            answer.append(outlet_slot(text, start, end) == "attribution")
+        return answer[0]
+    return cited
 
 
 def _usual_form_swap(seq, tokens, text: str, tgt: str):
@@ -454,8 +469,7 @@ def _single(seq, word: str, tokens, text: str, tgt: str):
     prev = tokens[seq.first - 1] if seq.first > 0 else None
     if not article and (first.initial or prev is None or prev.lower not in _BEFORE_NAME or prev.line != first.line):
         return None
-    slot = outlet_slot(text, seq.start, seq.end) == "attribution"
-    if tgt in _NOUN_CAPITALS and not slot:
+    if tgt in _NOUN_CAPITALS and outlet_slot(text, seq.start, seq.end) != "attribution":
         return None   # German capitalises every noun: a capital says nothing
     if zipf(tokens[seq.last].lower, tgt) < 3.0:
         return None

@@ -545,16 +545,18 @@ class _Context:
                      and _fold(m.group("last")) not in _TITLES]
             if not names:
                 continue
-            t_words = [(seg_j, m) for seg_j in link.target for m in _WORD_SPAN.finditer(self.segs[seg_j].text)]
             # the MT words by first letter: _similar holds only for words with the same first letter
             folded: dict[str, set[str]] = {}
-            for w in {_fold(m.group()) for _, m in t_words}:
+            for w in {_fold(w) for seg_j in link.target for w in _WORD_SPAN.findall(self.segs[seg_j].text)}:
                 folded.setdefault(w[:1], set()).add(w)
+            t_words = None   # the MT words with their offsets, for a name the MT may have cut short
             for m in names:
                 first, last = m.group("first"), m.group("last")
                 key = _fold(last)
                 if first not in self.doc.hypothesis or any(_similar(key, w) for w in folded.get(key[:1], ())):
                     continue
+                if t_words is None:
+                    t_words = [(seg_j, w) for seg_j in link.target for w in _WORD_SPAN.finditer(self.segs[seg_j].text)]
                 hits = [(j, w) for j, w in t_words if w.group() == first]
                 if len(hits) != 1 or _used_alone(first, source_text):
                     continue
