@@ -56,3 +56,22 @@ def test_every_flag_names_its_evidence():
 def test_news_lines_that_look_like_furniture_or_chatter_are_left_alone(line):
     assert pattern_junk(line, "fr" if "«" in line or "Le " in line else "de", ["en"]) is None
     assert chatter_spans(line) == []
+
+
+def test_furniture_the_source_carries_was_translated_not_injected():
+    """A photo credit in the English article, kept in the French: with the source it is no addition;
+    without the source it reads as page furniture."""
+    from evalkit.detectors import make_detectors, run_detectors
+    from evalkit.detectors.base import prepare_input
+
+    source = ("Wind farm approved near Loch Ness.\nJeff J Mitchell | Getty Images | AFP\n"
+              "Judges ruled on Tuesday that ministers had acted lawfully.\n")
+    mt = ("Un parc éolien autorisé près du Loch Ness.\nJeff J Mitchell | Getty Images | AFP\n"
+          "Les juges ont estimé mardi que les ministres avaient agi légalement.\n")
+    credit = (mt.index("Jeff"), mt.index("AFP") + 3)
+    assert pattern_junk("Jeff J Mitchell | Getty Images | AFP", "fr", ["en"])   # furniture by its shape
+    detectors = make_detectors(["injected"])
+    alone = run_detectors(prepare_input(mt, "en", "fr"), detectors)
+    assert [(f.start, f.end) for f in alone if f.category == "addition/boilerplate"] == [credit]
+    with_source = run_detectors(prepare_input(mt, "en", "fr", source=source), detectors)
+    assert not [f for f in with_source if f.category == "addition/boilerplate"]

@@ -467,6 +467,7 @@ def _analyse(doc: DetectionInput) -> list[Line]:
         if line.key:
             seen.setdefault(line.key, k)
     if doc.alignment is not None and doc.hypothesis_segments is not None:
+        _kept_from_source(doc, lines, tgt)
         _unaligned_lines(doc, lines, tgt, others)
     for line in lines:
         # A second copy of a junk line is junk, not a duplicated sentence of the article.
@@ -652,6 +653,27 @@ def _looks_like_name(name: str) -> bool:
     # "Jean Dupont", "Rudolf van Dijk": the first two or three words are mostly capitalised.
     head = parts[:3]
     return sum(1 for p in head if p[0].isupper()) >= max(1, len(head) - 1)
+
+
+def _kept_from_source(doc: DetectionInput, lines: list[Line], tgt: str) -> None:
+    """A junk-looking line whose aligned source text is the same kind of furniture (a photo credit
+    the article carries, "Mikhail Metzel | TASS | Getty Images") was translated, not injected."""
+    src_lang = (doc.src_lang or "").split("-")[0].lower()
+    segs, source_segs = doc.hypothesis_segments or (), doc.source_segments or ()
+    line_of = _line_index(lines)
+    sources: dict[int, list[int]] = {}
+    for link in doc.alignment or ():
+        for j in link.target:
+            k = line_of(segs[j].start) if j < len(segs) else None
+            if k is not None:
+                sources.setdefault(k, []).extend(link.source)
+    for k, linked in sources.items():
+        line = lines[k]
+        if line.kind != "junk" or not linked or not source_segs:
+            continue
+        text = " ".join(source_segs[i].text for i in sorted(set(linked)) if i < len(source_segs))
+        if pattern_junk(text, src_lang, [tgt]):
+            line.kind, line.category, line.evidence, line.confidence = "content", "", "", 0.0
 
 
 def _unaligned_lines(doc: DetectionInput, lines: list[Line], tgt: str, others: Sequence[str]) -> None:
