@@ -133,34 +133,19 @@ class ScoreCache:
 
     @staticmethod
     def _select(conn: sqlite3.Connection, namespace: str, digests: list[str]) -> dict[str, float]:
-        found: dict[str, float] = {}
-        unique = list(dict.fromkeys(digests))
-        for start in range(0, len(unique), _CHUNK):
-            chunk = unique[start:start + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            cursor = conn.execute(f"SELECT key, value FROM scores WHERE namespace = ? AND key IN ({marks})",
-                                  [namespace, *chunk])
-            # A value that is not a finite number (text, a blob, inf written by another tool) is
-            # a miss: the score is computed again and the entry replaced.
-            found.update((key, float(value)) for key, value in cursor.fetchall()
-                         if isinstance(value, (int, float)) and not isinstance(value, bool)
-                         and math.isfinite(value))
-        return found
+        # A value that is not a finite number (text, a blob, inf written by another tool) is
+        # a miss: the score is computed again and the entry replaced.
+        return {key: float(value) for key, value in _stored(conn, "scores", namespace, digests)
+                if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)}
 
     @staticmethod
     def _select_records(conn: sqlite3.Connection, namespace: str, digests: list[str]) -> dict[str, Any]:
         found: dict[str, Any] = {}
-        unique = list(dict.fromkeys(digests))
-        for start in range(0, len(unique), _CHUNK):
-            chunk = unique[start:start + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            cursor = conn.execute(f"SELECT key, value FROM records WHERE namespace = ? AND key IN ({marks})",
-                                  [namespace, *chunk])
-            for key, value in cursor.fetchall():
-                try:  # a record another tool broke is a miss: predicted again and replaced
-                    found[key] = json.loads(value)
-                except (TypeError, ValueError):
-                    continue
+        for key, value in _stored(conn, "records", namespace, digests):
+            try:  # a record another tool broke is a miss: predicted again and replaced
+                found[key] = json.loads(value)
+            except (TypeError, ValueError):
+                continue
         return found
 
     @staticmethod
@@ -241,3 +226,15 @@ def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
         return name.startswith(_CORRUPT_CODES)
     message = str(exc).lower()
     return "not a database" in message or "malformed" in message
+
+
+def _stored(conn: sqlite3.Connection, table: str, namespace: str, digests: list[str]) -> list[tuple[str, Any]]:
+    """(key, value) rows of `table` ("scores" or "records") for these digests, read in chunks."""
+    rows: list[tuple[str, Any]] = []
+    unique = list(dict.fromkeys(digests))
+    for start in range(0, len(unique), _CHUNK):
+        chunk = unique[start:start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows += conn.execute(f"SELECT key, value FROM {table} WHERE namespace = ? AND key IN ({marks})",
+                             [namespace, *chunk]).fetchall()
+    return rows

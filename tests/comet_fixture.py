@@ -39,7 +39,6 @@ def build_tiny_comet(directory: Path, texts: list[str], *, referenceless: bool =
     `pretrained_model` hparam points at (an absolute local path, so nothing is fetched).
     """
     import torch
-    import yaml
     from comet.models import ReferencelessRegression, RegressionMetric
 
     directory = Path(directory)
@@ -50,18 +49,7 @@ def build_tiny_comet(directory: Path, texts: list[str], *, referenceless: bool =
     model = model_class(pretrained_model=str(pretrained), load_pretrained_weights=False,
                         local_files_only=True, hidden_sizes=[16], layer_transformation="softmax",
                         final_activation=None)
-    hparams = dict(model.hparams)
-    # A real COMET checkpoint keeps load_pretrained_weights True; loading overrides it.
-    hparams.pop("load_pretrained_weights", None)
-
-    checkpoints = directory / "checkpoints"
-    checkpoints.mkdir(exist_ok=True)
-    ckpt = checkpoints / "model.ckpt"
-    torch.save({"state_dict": model.state_dict(), "hyper_parameters": hparams,
-                "pytorch-lightning_version": _lightning_version()}, ckpt)
-    with open(directory / "hparams.yaml", "w", encoding="utf-8") as handle:
-        yaml.safe_dump(hparams, handle)
-    return ckpt
+    return _save_checkpoint(directory, model)
 
 
 def _lightning_version() -> str:

@@ -252,7 +252,8 @@ class _Context:
             # fewer punctuated lines will do when the sentence stops on a lower-case word (not a name,
             # a number or a sign-off) with at least six words: a cut clause, furniture after it or not
             if punctuated < _TRUNCATED_PUNCTUATED_LINES and not (
-                    n >= 6 and punctuated >= _TRUNCATED_FEW_LINES and last_word.isalpha() and last_word == tokens[-1].group()):
+                    n >= 6 and punctuated >= _TRUNCATED_FEW_LINES and last_word.isalpha()
+                    and last_word == tokens[-1].group()):
                 return
             confidence, why = 0.6, (f"the article's last sentence ends without punctuation, where its other "
                                     f"{punctuated} sentence lines all end with it")
