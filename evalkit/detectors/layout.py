@@ -658,8 +658,10 @@ def _looks_like_name(name: str) -> bool:
 def _kept_from_source(doc: DetectionInput, lines: list[Line], tgt: str) -> None:
     """A junk-looking line whose aligned source text is the same kind of furniture (a photo credit
     the article carries, "Mikhail Metzel | TASS | Getty Images") was translated, not injected."""
-    src_lang = (doc.src_lang or "").split("-")[0].lower()
     segs, source_segs = doc.hypothesis_segments or (), doc.source_segments or ()
+    if not source_segs or not any(line.kind == "junk" for line in lines):
+        return
+    src_lang = (doc.src_lang or "").split("-")[0].lower()
     line_of = _line_index(lines)
     sources: dict[int, list[int]] = {}
     for link in doc.alignment or ():
@@ -669,7 +671,7 @@ def _kept_from_source(doc: DetectionInput, lines: list[Line], tgt: str) -> None:
                 sources.setdefault(k, []).extend(link.source)
     for k, linked in sources.items():
         line = lines[k]
-        if line.kind != "junk" or not linked or not source_segs:
+        if line.kind != "junk" or not linked:
             continue
         text = " ".join(source_segs[i].text for i in sorted(set(linked)) if i < len(source_segs))
         if pattern_junk(text, src_lang, [tgt]):
