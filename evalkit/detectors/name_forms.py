@@ -9,10 +9,12 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .gazetteer import synonyms, word_forms
 from .langdata import data_text, word_set
+from .place_names import place_pairs
 from .text import fold, zipf
 
 # Words that sit inside a rendered name without being part of it: articles, prepositions, contractions.
@@ -161,8 +163,44 @@ def skeleton(word: str) -> str:
 
 @lru_cache(maxsize=1 << 14)
 def translates(word: str, english: str, lang: str) -> bool:
-    """`word` (folded) is a translation of the English name word `english` into `lang`."""
-    return any(_same(word, form) for form in _table().get(lang, {}).get(english, ()))
+    """`word` (folded) is a translation of the English name word `english` into `lang`: from the name-word
+    table, or a place's name in `lang` or an adjective made from it ("wiener" for "vienna", "irlandais"
+    for "ireland", "österreichische" for "austrian")."""
+    return any(_same(word, form) for form in _table().get(lang, {}).get(english, ())) \
+        or any(_from_place(word, form) for form in _place_forms(english, lang))
+
+
+# the letters an adjective adds to a place's stem ("wien" -> "wiener", "irland" -> "irlandais")
+_ADJ_LETTERS = 6
+
+
+def _stem(name: str) -> str:
+    """A place name without its last vowel ("irlande" -> "irland", "austria" -> "austri")."""
+    return name[:-1] if len(name) > 4 and name[-1] in "aeioyая" else name
+
+
+def _from_place(word: str, place: str) -> bool:
+    stem = _stem(place)
+    return len(stem) >= 4 and word.startswith(stem) and len(word) - len(stem) <= _ADJ_LETTERS
+
+
+def _place_forms(english: str, lang: str) -> tuple[str, ...]:
+    """The names in `lang` (folded) of the places whose English name is `english` or its adjective."""
+    if len(english) < 4:
+        return ()
+    return tuple(form for place, form in _places(lang).get(english[:4], ()) if _from_place(english, place))
+
+
+@lru_cache(maxsize=16)
+def _places(lang: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """English place name (folded) -> its name in `lang` (folded), under the first four letters of the
+    English name: the one-word places CLDR names differently in the two languages (exonyms.tsv)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for en, (theirs, _code) in place_pairs("en", lang).items():
+        a, b = fold(en), fold(theirs)
+        if " " not in a and " " not in b and len(a) >= 4:
+            out.setdefault(a[:4], []).append((a, b))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1 << 14)
@@ -231,5 +269,21 @@ def synonym_rendering(word: str, real: str, lang: str) -> bool:
     """`word` (folded) is a word related to the real name's word `real` (WordNet, outlet_synonyms.tsv),
     kept in English or translated into `lang`: "instances" or "avenue" where "times" or "street" was."""
     table = synonyms()
+    if any(_cognate(word, form) for form in word_forms(real)):
+        return False   # the real word's own form in the target language ("estadistica" for "statistics")
     related = {e for form in word_forms(real) for e in table.get(form, ())} - word_forms(real)
-    return any(_same(word, e) or translates(word, e, lang) for e in related) or bool(english_for(word, lang) & related)
+    return any(_same(word, e) or _cognate(word, e) or translates(word, e, lang) for e in related) \
+        or bool(english_for(word, lang) & related)
+
+
+@lru_cache(maxsize=1 << 16)
+def _cognate(word: str, english: str) -> bool:
+    """`word` (folded, Latin script) is the target language's form of the English word: the same word
+    with another ending or a letter changed ("inspecteur"/"inspector", "pourcentage"/"percentage",
+    "colegio"/"college"). Five letters or more each, and four in five of their letters shared in order."""
+    if len(word) < 5 or len(english) < 5 or not word.isascii() or abs(len(word) - len(english)) > 3:
+        return False
+    return SequenceMatcher(None, word, english, autojunk=False).ratio() >= _COGNATE_RATIO
+
+
+_COGNATE_RATIO = 0.8

@@ -83,7 +83,35 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
                 doc, start, cand.end, NAMED_ENTITY, "major", 0.92,
                 f"the aligned source names {name!r}; the MT writes {text[start:cand.end]!r}, {how}", name))
             break
+        else:
+            flags += _lowercase_rendering(detector, doc, seq, real, t_tokens, src, tgt)
     return flags
+
+
+def _lowercase_rendering(detector, doc: DetectionInput, seq, real: list[str], t_tokens, src: str,
+                         tgt: str) -> list[Flag]:
+    """A news outlet the source cites ("..., the Yorkshire Evening Post reported") that the aligned MT
+    writes translated word by word in lowercase words, as French and Spanish write common nouns ("a
+    rapporté la poste du soir du Yorkshire"): every word of the name kept or translated, one at least
+    translated, in a run of words on one line."""
+    source, text = doc.source or "", doc.hypothesis
+    if outlet_slot(source, seq.start, seq.end) != "attribution" or not _outlet_heads() & {real[-1], real[0]}:
+        return []
+    for first in range(len(t_tokens)):
+        span = _words_after(t_tokens, first, len(real), text)
+        if span is None:
+            continue
+        words = [fold(t_tokens[k].text) for k in span]
+        r = render(words, real, tgt)
+        if r is None or r.swapped or not r.translated or not any(t_tokens[k].capitalised for k in span):
+            continue
+        start, end = t_tokens[span[0]].start, t_tokens[span[-1]].end
+        name = _strip_article(seq.text)
+        return [detector._flag(doc, start, end, NAMED_ENTITY, "major", 0.85,
+                               f"the aligned source cites the news outlet {name!r}; the MT writes "
+                               f"{text[start:end]!r}, a word-by-word translation of it: the name of a news "
+                               "outlet is not translated", name)]
+    return []
 
 
 class _Outlet:
