@@ -26,7 +26,7 @@ from .name_forms import (
     split_compound,
     synonym_rendering,
 )
-from .text import CONNECTORS, aligned_tokens, fold, name_sequences, outlet_slot, zipf
+from .text import ARTICLES, CONNECTORS, aligned_tokens, fold, name_sequences, outlet_slot, zipf
 
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 
@@ -41,8 +41,27 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
     flags: list[Flag] = []
     for s_tokens, t_tokens, _sa, _sb in aligned_tokens(doc):
         t_text = text[t_tokens[0].start:t_tokens[-1].end].casefold() if t_tokens else ""
-        flags += _compared(detector, doc, name_sequences(s_tokens, source), t_tokens, t_text, src, tgt)
+        flags += _compared(detector, doc, _joined(name_sequences(s_tokens, source), source), t_tokens, t_text,
+                           src, tgt)
     return flags
+
+
+_OF_THE = re.compile(r" [^\W\d_A-Z]+ [^\W\d_A-Z]+ ")
+
+
+def _joined(seqs: list, text: str) -> list:
+    """The name runs, and two runs joined by a connector and an article ("University" + "of the" +
+    "Republic"), which name_sequences leaves apart, in place of the two."""
+    out = []
+    for seq in seqs:
+        prev = out[-1] if out else None
+        gap = text[prev.end:seq.start] if prev is not None else ""
+        if prev is not None and not seq.caps_line and _OF_THE.fullmatch(gap) \
+                and gap.split()[0] in CONNECTORS and gap.split()[1] in ARTICLES and prev.last + 3 == seq.first:
+            out[-1] = prev._replace(last=seq.last, end=seq.end, text=text[prev.start:seq.end])
+            continue
+        out.append(seq)
+    return out
 
 
 def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src: str, tgt: str) -> list[Flag]:
@@ -58,7 +77,7 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
         if len(real) < 2:
             continue
         if cands is None:   # the MT's names and their words, once
-            seqs = _hyphened(name_sequences(t_tokens, text), text)
+            seqs = _hyphened(_joined(name_sequences(t_tokens, text), text), text)
             # and each without a sentence's first word ("Исследователи Иркутского ...")
             seqs += [t for t in (_trimmed(t, t_tokens, text, tgt) for t in seqs) if t not in seqs]
             cands = [(t, _candidate_words(t.text, tgt), longer)
