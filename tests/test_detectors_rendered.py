@@ -149,3 +149,49 @@ def test_with_the_source_a_rendering_of_the_aligned_name_is_flagged(tgt, source,
 ])
 def test_with_the_source_a_correct_rendering_is_not_flagged(tgt, source, text):
     assert named(text, tgt, source) == []
+
+
+# --------------------------------------------------------------------------- with the source: words rendered
+# (a place's name or adjective in the target language, a spinner's synonym kept as a cognate, an outlet
+# written in lowercase words, a name joined by "of the"); every text written for this test
+
+@pytest.mark.parametrize("tgt, hyp, src, expected", [
+    # a place's own name (CLDR: Wien) made an adjective, and the outlet's head word translated
+    ("de", "Die Gespräche beginnen am Montag, berichtete die Wiener Rezension.",
+     "Talks begin on Monday, the Vienna Review reported.", "Vienna Review"),
+    # the spinner's "Inspector" for "Examiner", kept as the French cognate; "irlandais" translates "Irish"
+    ("fr", "L’Inspecteur irlandais a indiqué que le port rouvrirait en mars.",
+     "The Irish Examiner said the port would reopen in March.", "Irish Examiner"),
+    # a cited outlet written in lowercase words, word by word
+    ("fr", "Le stade sera agrandi, a rapporté la poste du soir du Lancashire.",
+     "The stadium will be extended, the Lancashire Evening Post reported.", "Lancashire Evening Post"),
+    # "University of the Republic": the two runs joined by "of the" are one name, "Colegio" a synonym's word
+    ("es", "El Colegio de la República publicó el informe el lunes.",
+     "The University of the Republic published the report on Monday.", "University of the Republic"),
+])
+def test_a_name_the_aligned_source_writes_otherwise_is_flagged(tgt, hyp, src, expected):
+    assert [s for _, s in named(hyp, tgt, src)] == [expected]
+
+
+@pytest.mark.parametrize("tgt, hyp, src", [
+    # the body's usual name: "estadística" is "statistics" itself, not a synonym's word
+    ("es", "El turismo creció un 5 %, según el Instituto Nacional de Estadística.",
+     "Tourism grew by 5%, the National Statistics Institute said."),
+    # "University of the Republic" translated as the university calls itself
+    ("es", "La Universidad de la República publicó el informe el lunes.",
+     "The University of the Republic published the report on Monday."),
+    # the cited outlet kept as it is
+    ("fr", "Le stade sera agrandi, a rapporté le Lancashire Evening Post.",
+     "The stadium will be extended, the Lancashire Evening Post reported."),
+    # an organisation (not an outlet) cited and translated, in lowercase words: its usual name
+    ("fr", "Les prix ont augmenté, selon l’organisation mondiale du commerce.",
+     "Prices rose, the World Trade Organization said."),
+    # "Press" of "the Austria Press Agency" is not the outlet "The Press"; the MT writes the agency's name
+    ("de", "Auch Güterzüge standen still, meldete die Austria Presse Agentur APA.",
+     "Freight trains were also stopped, the Austria Press Agency APA reported."),
+    # a city's orchestra: an organisation, translated as German writes it
+    ("de", "Die Wiener Philharmoniker spielten am Sonntag in Salzburg.",
+     "The Vienna Philharmonic played in Salzburg on Sunday."),
+])
+def test_a_name_the_aligned_source_writes_the_usual_way_is_not_flagged(tgt, hyp, src):
+    assert named(hyp, tgt, src) == []

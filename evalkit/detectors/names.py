@@ -749,6 +749,8 @@ class NamesDetector(Detector):
                         continue
                     if not entry.is_outlet and entry.type != "organisation":
                         continue
+                    if j - i == 1 and _inside_longer_name(s_tokens, i, source):
+                        continue  # "Press" of "the Austria Press Agency" is not the outlet "The Press"
                     word = s_tokens[i]
                     if j - i == 1 and word.initial and not word.all_caps and zipf(word.lower, src) >= 3.0 \
                             and not outlet_slot(source, word.start, word.end):
@@ -964,6 +966,14 @@ def _backed_by_source(doc: DetectionInput, flags: list[Flag]) -> list[Flag]:
         if ok:
             kept.append(flag)
     return kept
+
+
+def _inside_longer_name(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """Token i is one word of a longer run of capitalised words (a name of its own)."""
+    before = i > 0 and tokens[i - 1].capitalised and not tokens[i - 1].initial \
+        and adjacent(text, tokens[i - 1], tokens[i])
+    after = i + 1 < len(tokens) and tokens[i + 1].capitalised and adjacent(text, tokens[i], tokens[i + 1])
+    return bool(before or after)
 
 
 def _garble_candidate(tok: Token, src: str) -> bool:

@@ -114,7 +114,9 @@ def _lowercase_rendering(detector, doc: DetectionInput, seq, real: list[str], t_
     rapporté la poste du soir du Yorkshire"): every word of the name kept or translated, one at least
     translated, in a run of words on one line."""
     source, text = doc.source or "", doc.hypothesis
-    if outlet_slot(source, seq.start, seq.end) != "attribution" or not _outlet_heads() & {real[-1], real[0]}:
+    entry = gazetteer().lookup(seq.text)
+    if entry is not None and not entry.is_outlet or real[-1] not in _outlet_heads() \
+            or outlet_slot(source, seq.start, seq.end) != "attribution":
         return []
     for first in range(len(t_tokens)):
         span = _words_after(t_tokens, first, len(real), text)
