@@ -195,3 +195,37 @@ def test_a_name_the_aligned_source_writes_otherwise_is_flagged(tgt, hyp, src, ex
 ])
 def test_a_name_the_aligned_source_writes_the_usual_way_is_not_flagged(tgt, hyp, src):
     assert named(hyp, tgt, src) == []
+
+
+# --------------------------------------------------------------------------- with the source: the usual form
+# swapped (the public gazetteer's forms of a body in the target language)
+
+@pytest.mark.parametrize("tgt, hyp, src, expected", [
+    ("de", "Die Europäische Gebühr hatte die Beihilfe im Herbst genehmigt.",
+     "The European Commission had approved the aid in the autumn.", "Europäische Gebühr"),
+    ("fr", "Le Pourcentage européen a ouvert une enquête mardi.",
+     "The European Commission opened an investigation on Tuesday.", "Pourcentage européen"),
+    ("es", "El Grupo de Bienestar Panamericano pidió vacunas a los gobiernos.",
+     "The Pan American Health Organization asked governments for vaccines.", "Grupo de Bienestar Panamericano"),
+])
+def test_a_bodys_usual_name_with_a_word_swapped_is_flagged(tgt, hyp, src, expected):
+    doc = prepare_input(hyp, "en", tgt, source=src)
+    flags = [f for f in NamesDetector().detect(doc) if f.category == NAMED_ENTITY]
+    assert [f.text for f in flags] == [expected]
+    assert "usually" in flags[0].evidence
+
+
+@pytest.mark.parametrize("tgt, hyp, src", [
+    ("de", "Die Kommission hatte die Beihilfe im Herbst genehmigt.",
+     "The European Commission had approved the aid in the autumn."),
+    ("de", "Die EU-Kommission hatte die Beihilfe im Herbst genehmigt.",
+     "The European Commission had approved the aid in the autumn."),
+    ("fr", "L’exécutif européen a ouvert une enquête mardi.",
+     "The European Commission opened an investigation on Tuesday."),
+    ("fr", "La Commission européenne a ouvert une enquête mardi.",
+     "The European Commission opened an investigation on Tuesday."),
+    ("es", "La OPS pidió vacunas a los gobiernos.",
+     "The Pan American Health Organization asked governments for vaccines."),
+])
+def test_a_bodys_usual_name_or_a_short_form_is_not_flagged(tgt, hyp, src):
+    assert named(hyp, tgt, src) == []

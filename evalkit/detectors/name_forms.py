@@ -79,6 +79,13 @@ def _name_words(text: str) -> tuple[str, ...]:
     return tuple(f for f in map(fold, _WORD.findall(text)) if f not in _GLUE)
 
 
+def name_word_capitals(text: str) -> tuple[bool, ...]:
+    """Whether each word of name_words(text) is written with a capital ("Commission européenne": True,
+    False)."""
+    text = _ELIDED.sub(" ", text.replace("-", " "))
+    return tuple(w[:1].isupper() for w in _WORD.findall(text) if fold(w) not in _GLUE)
+
+
 _ELIDED = re.compile(r"\b(?:[ldLD]|[Qq]u|[Dd]ell|[Aa]ll|[Nn]ell)['’](?=\w)")
 
 

@@ -31,7 +31,13 @@ from .gazetteer import (
     word_forms,
 )
 from .langdata import values
-from .rendered import NAMED_ENTITY, common_word_flag, rendered_with_source, rendered_without_source
+from .rendered import (
+    NAMED_ENTITY,
+    common_word_flag,
+    rendered_with_source,
+    rendered_without_source,
+    usual_form_replaced,
+)
 from .text import (
     ARTICLES,
     CONNECTORS,
@@ -757,7 +763,8 @@ class NamesDetector(Detector):
                         continue  # "Fortune favours...", "Time will tell": a word, not the magazine
                     if spans is None:
                         spans = self._name_spans(doc, t_tokens, s_fold)
-                    found = self._replacement(doc, spans, covered, entry, langs)
+                    found = self._replacement(doc, spans, covered, entry, langs) \
+                        or self._usual_form(doc, t_tokens, entry, tgt)
                     if found:
                         flags.append(found)
             flags += self._garbled(doc, s_tokens, t_tokens, s_fold, source_doc, src, tgt)
@@ -819,6 +826,17 @@ class NamesDetector(Detector):
         return self._flag(doc, start, end, NAMED_ENTITY, severity, score,
                           f"the aligned source names {entry.name!r}; the MT has {text[start:end]!r}: {why}",
                           entry.name)
+
+    def _usual_form(self, doc: DetectionInput, t_tokens: list[Token], entry: Entry, tgt: str) -> Flag | None:
+        """The usual name of `entry` in the target language, with a word swapped (rendered.py)."""
+        found = usual_form_replaced(doc, t_tokens, entry, tgt)
+        if found is None:
+            return None
+        start, end, form, swapped = found
+        return self._flag(doc, start, end, NAMED_ENTITY, "major", 0.85,
+                          f"the aligned source names {entry.name!r}, in {tgt} usually {form!r}; the MT writes "
+                          f"{doc.hypothesis[start:end]!r}, with {', '.join(repr(w) for w in swapped)} in place "
+                          "of a word of it", entry.name)
 
     def _garbled(self, doc: DetectionInput, s_tokens: list[Token], t_tokens: list[Token], s_fold: str,
                  source_doc: str, src: str, tgt: str) -> list[Flag]:

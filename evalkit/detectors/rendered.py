@@ -20,6 +20,7 @@ from .name_forms import (
     _same,
     english_for,
     foreign_word,
+    name_word_capitals,
     name_words,
     render,
     skeleton,
@@ -553,3 +554,50 @@ def common_word_flag(doc: DetectionInput, flag: Flag, tgt: str) -> bool:
 def _sentence_start(text: str, at: int) -> bool:
     before = text[max(0, at - 3):at].rstrip(" \u00a0«“\"'(")
     return not before or before[-1] in ".!?:\n"
+
+
+# --------------------------------------------------------------------------- with the source: the usual form
+
+def usual_form_replaced(doc: DetectionInput, t_tokens, entry, tgt: str):
+    """Where the aligned source names `entry` and the MT segment writes neither its name nor a usual
+    form of it, a run of the MT segment that is the usual form in `tgt` with one word or more swapped
+    ("Pourcentage européen" where the source has "European Commission", usually "Commission
+    européenne"): (start, end, form, swapped words) or None. The run has the form's number of words
+    and its capitals word by word, shares a word with it, and its other words are ordinary words."""
+    text = doc.hypothesis
+    forms = [f for f in entry.aliases_for(tgt) if len(name_words(f)) >= 2]
+    if not forms or not t_tokens:
+        return None
+    t_fold = fold(text[t_tokens[0].start:t_tokens[-1].end])
+    if _alias_written(entry, t_fold):
+        return None
+    for form in forms:
+        found = _swapped_form(t_tokens, text, form, tgt)
+        if found:
+            return found
+    return None
+
+
+def _swapped_form(t_tokens, text: str, form: str, tgt: str):
+    words = name_words(form)
+    caps = list(name_word_capitals(form))
+    for first in range(len(t_tokens)):
+        tok = t_tokens[first]
+        if not tok.capitalised or tok.initial or tok.all_caps:
+            continue
+        span = _words_after(t_tokens, first, len(words), text)
+        if span is None or [t_tokens[k].capitalised for k in span] != caps:
+            continue
+        left = list(words)
+        swapped = []
+        for k in span:
+            hit = next((w for w in left if _same(fold(t_tokens[k].text), w)), None)
+            if hit is None:
+                swapped.append(t_tokens[k].lower)
+            else:
+                left.remove(hit)
+        if not swapped or len(swapped) == len(words) or any(
+                t_tokens[k].all_caps for k in span) or not all(2.5 <= zipf(w, tgt) < 6.0 for w in swapped):
+            continue
+        return t_tokens[span[0]].start, t_tokens[span[-1]].end, form, tuple(swapped)
+    return None
