@@ -168,6 +168,9 @@ def test_with_the_source_a_correct_rendering_is_not_flagged(tgt, source, text):
     # "University of the Republic": the two runs joined by "of the" are one name, "Colegio" a synonym's word
     ("es", "El Colegio de la República publicó el informe el lunes.",
      "The University of the Republic published the report on Monday.", "University of the Republic"),
+    # a hyphenated German name with a particle ("-von-") is one name; "Hochschule" is a college
+    ("de", "Die Karl-von-Linde-Hochschule hat neue Studiengänge geplant.",
+     "Karl von Linde University has planned new courses.", "Karl von Linde University"),
 ])
 def test_a_name_the_aligned_source_writes_otherwise_is_flagged(tgt, hyp, src, expected):
     assert [s for _, s in named(hyp, tgt, src)] == [expected]
@@ -189,6 +192,8 @@ def test_a_name_the_aligned_source_writes_otherwise_is_flagged(tgt, hyp, src, ex
     # "Press" of "the Austria Press Agency" is not the outlet "The Press"; the MT writes the agency's name
     ("de", "Auch Güterzüge standen still, meldete die Austria Presse Agentur APA.",
      "Freight trains were also stopped, the Austria Press Agency APA reported."),
+    ("de", "Die Karl-von-Linde-Universität hat neue Studiengänge geplant.",
+     "Karl von Linde University has planned new courses."),
     # a city's orchestra: an organisation, translated as German writes it
     ("de", "Die Wiener Philharmoniker spielten am Sonntag in Salzburg.",
      "The Vienna Philharmonic played in Salzburg on Sunday."),

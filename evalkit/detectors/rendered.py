@@ -219,12 +219,18 @@ def _name_start(seq, text: str) -> int:
     return seq.start + len(first) + 1 if rest and first.lower() in _BEFORE_NAME else seq.start
 
 
+# a name particle between hyphens ("-von-", "-de-", "-la-", "-sur-")
+_PARTICLE = re.compile(r"-[^\W\d_A-ZÀ-Þ]{1,4}-")
+
+
 def _hyphened(seqs, text: str) -> list:
-    """Name sequences joined by hyphens ("Wall-Street-Tagebuch") made one."""
+    """Name sequences joined by hyphens ("Wall-Street-Tagebuch"), or by a lowercase particle between
+    hyphens ("Otto-von-Guericke-Hochschule"), made one."""
     out: list = []
     for seq in seqs:
         prev = out[-1] if out else None
-        if prev is not None and text[prev.end:seq.start] == "-":
+        gap = text[prev.end:seq.start] if prev is not None else ""
+        if gap == "-" or _PARTICLE.fullmatch(gap):
             out[-1] = prev._replace(last=seq.last, end=seq.end, text=text[prev.start:seq.end])
         else:
             out.append(seq)
