@@ -234,3 +234,37 @@ def test_a_bodys_usual_name_with_a_word_swapped_is_flagged(tgt, hyp, src, expect
 ])
 def test_a_bodys_usual_name_or_a_short_form_is_not_flagged(tgt, hyp, src):
     assert named(hyp, tgt, src) == []
+
+
+# --------------------------------------------------------------------------- without the source: an outlet
+# the gazetteer lacks, translated word by word where a news source is cited
+
+@pytest.mark.parametrize("tgt, hyp, expected", [
+    # a place's adjective (CLDR: Wien) and a translated head ("Rezension": review) no real outlet has
+    ("de", "Die Gespräche gehen am Mittwoch weiter, berichtete die Wiener Rezension.", "Wiener Rezension"),
+    # an English county and the head in French word order: "Gloucestershire Echo", translated
+    ("fr", "La découverte a d’abord été rapportée par l’Écho du Gloucestershire.", "Écho du Gloucestershire"),
+    ("fr", "Le club va vendre son stade, a rapporté l’Écho du Lancashire.", "Écho du Lancashire"),
+])
+def test_an_english_outlet_translated_word_by_word_is_flagged_without_the_source(tgt, hyp, expected):
+    doc = prepare_input(hyp, "en", tgt)
+    flags = [f for f in NamesDetector().detect(doc) if f.category == NAMED_ENTITY]
+    assert [f.text for f in flags] == [expected]
+    assert "translated word by word" in flags[0].evidence
+
+
+@pytest.mark.parametrize("tgt, hyp", [
+    # real outlets whose head is a real outlet's head, or that the gazetteer has
+    ("de", "Die Gespräche gehen am Mittwoch weiter, berichtete die Wiener Zeitung."),
+    ("de", "Die Gespräche gehen am Mittwoch weiter, berichtete die Frankfurter Rundschau."),
+    ("de", "Die Gespräche gehen am Mittwoch weiter, berichtete die Berliner Morgenpost."),
+    ("fr", "Le club va vendre son stade, a rapporté Le Journal de Montréal."),
+    ("fr", "Le club va vendre son stade, a rapporté le Courrier de l’Ouest."),
+    ("ru", "Премьеру назвали культурным событием, сообщает Российская газета."),
+    # an English outlet kept as it is
+    ("fr", "La découverte a d’abord été rapportée par le Gloucestershire Echo."),
+    # the same words where no news source is cited
+    ("de", "Die Wiener Rezension des Romans erschien im Mai."),
+])
+def test_real_or_kept_outlets_are_not_flagged_without_the_source(tgt, hyp):
+    assert named(hyp, tgt) == []

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..flags import Flag
 from .base import DetectionInput
 from .gazetteer import content_words, gazetteer, lower_words, related, synonyms
-from .langdata import values, word_set
+from .langdata import table, values, word_set
 from .name_forms import (
     Rendering,
     _same,
@@ -277,13 +277,18 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
             if not words or not all(len(w) >= 2 for w in words):
                 continue
             if len(words) == 1:
-                found = _single(seq, words[0], tokens, text, tgt)
+                found = _single(seq, words[0], tokens, text, src, tgt)
             else:
                 found = _multi(words, src, tgt, _slot(text, seq.start, seq.end), _glued(seq.text))
         if not found:
             seq, found = _with_lowercase(seq, tokens, text, src, tgt)
         if not found:
             seq, found = _usual_form_swap(seq, tokens, text, tgt)
+        if not found and seq.first != seq.last:
+            how = _translated_outlet(seq, text, tgt)
+            if how:
+                flags.append(detector._flag(doc, seq.start, seq.end, NAMED_ENTITY, "major", 0.65, how, None))
+                continue
         if found:
             entry, how = found
             start = _name_start(seq, text) if seq.first != seq.last else seq.start
@@ -517,7 +522,11 @@ def _may_be_single(seq, tokens, tgt: str) -> bool:
     return not first.initial and prev is not None and prev.lower in _BEFORE_NAME and prev.line == first.line
 
 
-def _single(seq, word: str, tokens, text: str, tgt: str):
+# a one-word name that goes on with a connector and a capitalised word
+_GOES_ON = re.compile(r" (?:de|du|des|del|de la|d['’]|de l['’]|von|vom|der)\s?[A-ZÀ-Þ]")
+
+
+def _single(seq, word: str, tokens, text: str, src: str, tgt: str):
     """A one-word outlet translated ("au Gardien" for the Guardian): a common word of the target
     language, capitalised inside a sentence after an article, or where a news source is cited."""
     first = tokens[seq.first]
@@ -530,8 +539,12 @@ def _single(seq, word: str, tokens, text: str, tgt: str):
     if zipf(tokens[seq.last].lower, tgt) < 3.0:
         return None
     after = tokens[seq.last + 1] if seq.last + 1 < len(tokens) else None
-    if after is not None and text[tokens[seq.last].end:after.start] == " " and english_for(fold(after.text), tgt):
-        return None   # the name goes on in lowercase: "le Courrier international" is another title
+    if after is not None and text[tokens[seq.last].end:after.start] == " " and (
+            english_for(fold(after.text), tgt) or not after.capitalised
+            and zipf(after.lower, src) <= zipf(after.lower, tgt) < 4.0):
+        return None   # the name goes on in lowercase: "le Courrier international", "le Courrier picard"
+    if _GOES_ON.match(text, tokens[seq.last].end):
+        return None   # "le Courrier de l’Ouest", "l’Écho de la Bourse": another title
     gaz = gazetteer()
     for en in sorted(english_for(word, tgt)):
         entry = gaz.by_words.get((en,))
@@ -607,3 +620,60 @@ def _swapped_form(t_tokens, text: str, form: str, tgt: str):
             continue
         return t_tokens[span[0]].start, t_tokens[span[-1]].end, form, tuple(swapped)
     return None
+
+
+# --------------------------------------------------------------------------- without the source: an outlet
+# the gazetteer lacks, translated word by word
+
+def _translated_outlet(seq, text: str, tgt: str) -> str | None:
+    """Why a name where a news source is cited reads as an English-language outlet's name translated word
+    by word ("berichtete die Wiener Rezension": the Vienna Review), or None. The name is a place (a
+    place's name or adjective in `tgt`, or a word `tgt` does not use) and one outlet head word translated
+    ("Rezension": review); the head is not a head of any outlet the gazetteer knows ("Zeitung",
+    "Rundschau", "Journal" head real ones: "Wiener Zeitung"), unless the place is an English one
+    ("Écho du Gloucestershire")."""
+    words = name_words(seq.text)
+    if len(words) < 2 or not _slot(text, seq.start, seq.end)():
+        return None
+    heads = [w for w in words if english_for(w, tgt) & _outlet_heads() or w in _outlet_heads()]
+    if len(heads) != 1 or _cyrillic_text(heads[0]) and any(_same(heads[0], e) for e in english_for(heads[0], tgt)):
+        return None   # no head, or the English head transliterated ("Ассошиэйтед Пресс")
+    head, places = heads[0], [w for w in words if w != heads[0]]
+    english_place = all(zipf(w, "en") - zipf(w, tgt) >= 1.0 for w in places)
+    if not all(english_place or _place_word(w, tgt) for w in places):
+        return None
+    if head in _outlet_heads() or head in _real_heads():
+        if not english_place or words[0] != head:
+            return None   # a real head ("Wiener Zeitung"), or an English name kept ("Gloucestershire Echo")
+    english = sorted(english_for(head, tgt) & _outlet_heads()) or [head]
+    return (f"reads as an English-language outlet's name translated word by word ({head!r} is {english[0]!r}), "
+            f"where a news source is cited: the name of a news outlet is not translated")
+
+
+def _place_word(word: str, tgt: str) -> bool:
+    """A word of a place's name in `tgt`, or its adjective (CLDR, exonyms.tsv), or a word `tgt` hardly
+    uses (a name)."""
+    return zipf(word, tgt) < 2.5 or bool(_place_stems(tgt) & {word[:k] for k in range(4, len(word) + 1)})
+
+
+@lru_cache(maxsize=16)
+def _place_stems(tgt: str) -> frozenset[str]:
+    """The folded one-word place names of `tgt` in exonyms.tsv, without a last vowel ("wien", "irland")."""
+    return frozenset(n[:-1] if len(n) > 4 and n[-1] in "aeioyая" else n
+                     for n in (fold(row["name"]) for row in table("exonyms") if row["lang"] == tgt)
+                     if " " not in n and len(n) >= 4)
+
+
+@lru_cache(maxsize=1)
+def _real_heads() -> frozenset[str]:
+    """The first and last content words of the gazetteer's outlets, in every form it has ("zeitung",
+    "rundschau", "journal", "correo"): words that head real outlets."""
+    out: set[str] = set()
+    for entry in gazetteer().entries:
+        if not entry.is_outlet:
+            continue
+        for form in (entry.name, *(a for _, a in entry.aliases)):
+            words = name_words(form)
+            if len(words) >= 2:
+                out.update((words[0], words[-1]))
+    return frozenset(out)
