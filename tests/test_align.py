@@ -66,6 +66,33 @@ def test_duplicated_line_is_an_insertion_at_its_second_copy() -> None:
     assert ((), (6,)) in links
 
 
+# A repeated line before a sentence that shares no name or number with its source: written for this test.
+REPEAT_SOURCE = [
+    "Coach Sergei Semak has now won six titles with the club.",
+    "The national federation presented the trophy after the final whistle.",
+    "Russian clubs remain banned from European competitions.",
+    "Cassierra was the top scorer this season with 21 goals.",
+]
+REPEAT_MT = [
+    "L’entraîneur Sergueï Semak a remporté six titres avec le club.",
+    "L’entraîneur Sergueï Semak a remporté six titres avec le club.",
+    "La fédération nationale a remis le trophée après le coup de sifflet final.",
+    "À LIRE AUSSI : le Spartak annonce le départ de son entraîneur",
+    "Cassierra a été le meilleur buteur de la saison avec 21 buts.",
+]
+
+
+@pytest.mark.parametrize("accelerated", [True, False])
+def test_a_line_repeated_is_an_insertion_and_the_next_sentence_keeps_its_rendering(accelerated: bool,
+                                                                                  monkeypatch) -> None:
+    # the repeat renders the sentence before it: it must not take the next source sentence's place
+    monkeypatch.setattr(align_module, "_use_accelerator", accelerated)
+    align_module._analyse.cache_clear()
+    assert pairs(align(REPEAT_SOURCE, REPEAT_MT)) == [((0,), (0,)), ((), (1,)), ((1,), (2,)), ((2,), ()),
+                                                      ((), (3,)), ((3,), (4,))]
+    align_module._analyse.cache_clear()
+
+
 def test_dropped_sentence_is_an_omission() -> None:
     mt = [MT[1], MT[3], MT[7], MT[8]]
     assert pairs(align(SOURCE, mt)) == [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,)), ((4,), (3,))]

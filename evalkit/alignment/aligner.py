@@ -482,6 +482,15 @@ def align(source: Sequence[str], target: Sequence[str], *, src_lang: str = "en",
         raise TypeError(f"unknown align option(s): {', '.join(sorted(unknown))}")
     opts = replace(DEFAULT_OPTIONS, **options) if options else DEFAULT_OPTIONS  # type: ignore[arg-type]
     n, m = len(source), len(target)
+    repeats = _repeats(target)
+    if repeats and n:
+        # an MT segment repeated on the next line renders the same source: aligned without the repeat,
+        # which is then an insertion after its first copy, not the next source segment's rendering
+        kept = [j for j in range(m) if j not in repeats]
+        links = align(source, [target[j] for j in kept], src_lang=src_lang, tgt_lang=tgt_lang, lexicon=lexicon,
+                      source_lines=src_lines, target_lines=[tgt_lines[j] for j in kept] if tgt_lines else None,
+                      **options)
+        return _with_repeats(links, kept, repeats, opts.skip)
     if n == 0 or m == 0:
         return ([Link((i,), (), opts.skip) for i in range(n)]
                 + [Link((), (j,), opts.skip) for j in range(m)])
@@ -499,6 +508,30 @@ def align(source: Sequence[str], target: Sequence[str], *, src_lang: str = "en",
         _use_lexicon(src, tgt, learned + given)
         links = _run(src, tgt, opts, links)
     return _unpair_unrelated(source, target, links, src_lang, tgt_lang, opts)
+
+
+# the length (characters, spaces folded) from which an MT segment that repeats the one before it is a repeat
+_REPEAT_MIN_LENGTH = 20
+
+
+def _repeats(target: Sequence[str]) -> set[int]:
+    """Indices of MT segments that repeat the segment just before them, letter for letter."""
+    keys = [" ".join(t.split()).casefold() for t in target]
+    return {j for j in range(1, len(keys)) if len(keys[j]) >= _REPEAT_MIN_LENGTH and keys[j] == keys[j - 1]}
+
+
+def _with_repeats(links: list[Link], kept: list[int], repeats: set[int], skip: float) -> list[Link]:
+    """The links of an alignment made without the repeats, in the full MT's indices, each repeat an
+    insertion (a 0-1 link, as the gold alignments have it) after its first copy's link."""
+    out = []
+    for link in links:
+        target = tuple(kept[r] for r in link.target)
+        out.append(Link(link.source, target, link.score))
+        last = target[-1] if target else -1
+        while last + 1 in repeats:
+            last += 1
+            out.append(Link((), (last,), skip))
+    return out
 
 
 # the non-space length from which a junk-looking MT line paired by length alone is undone
