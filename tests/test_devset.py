@@ -40,10 +40,10 @@ def test_the_set_has_what_issue_15_asks_for():
     assert len(docs) >= 24 and languages >= {"fr", "de", "es", "ru"}
     hidden = [d for _, d in docs if d["source"] == "hidden"]
     assert len(hidden) == len(docs) // 2                      # half are measured without their source
-    # corpora/spun-news-dev/README.md: per language, 8 dev documents (01-04, 07-10), 2 held out (05-06),
+    # corpora/spun-news-dev/README.md: per language, 10 dev documents (01-04, 07-10, 15-16), 2 held out (05-06),
     # 2 in held-out 2 (11-12) and 2 in held-out 3 (13-14)
     per_split = {split: sorted(d["id"] for _, d in docs if d["split"] == split) for split in SPLITS}
-    assert {split: len(ids) for split, ids in per_split.items()} == {"dev": 32, "heldout": 8, "heldout2": 8,
+    assert {split: len(ids) for split, ids in per_split.items()} == {"dev": 40, "heldout": 8, "heldout2": 8,
                                                                       "heldout3": 8}
     assert all(c.parent.name == f"spun-news-{d['split']}" for c, d in docs)
     negatives = [n for c in CORPORA for f in (c / "gold" / "negatives").glob("*.jsonl") for n in _jsonl(f)]
@@ -145,7 +145,7 @@ def test_validate_checks_negative_spans(tmp_path):
 def test_hidden_documents_are_scored_without_their_source(tmp_path):
     copy = _copy_group(tmp_path, "en-fr")
     corpus = load_corpus(copy)
-    assert hidden_sources(corpus) == {"fr03", "fr04", "fr09", "fr10"}   # corpus.yaml: source hidden
+    assert hidden_sources(corpus) == {"fr03", "fr04", "fr09", "fr10", "fr16"}   # corpus.yaml: source hidden
     manifest = yaml.safe_load((copy / "corpus.yaml").read_text(encoding="utf-8"))
     for doc in manifest["documents"]:
         doc["source"] = "hidden"
