@@ -19,7 +19,8 @@ from evalkit.detectors.evaluate import hidden_sources, score_corpus
 from evalkit.flags import Flag
 
 ROOT = Path(__file__).resolve().parent.parent
-GROUPS = [ROOT / "corpora" / f"spun-news-{split}" for split in ("dev", "heldout", "heldout2")]
+SPLITS = ("dev", "heldout", "heldout2", "heldout3")
+GROUPS = [ROOT / "corpora" / f"spun-news-{split}" for split in SPLITS]
 CORPORA = sorted(p for g in GROUPS for p in g.glob("en-*"))
 BUILD = ROOT / "corpora" / "spun-news-dev" / "tools" / "build.py"
 
@@ -39,11 +40,11 @@ def test_the_set_has_what_issue_15_asks_for():
     assert len(docs) >= 24 and languages >= {"fr", "de", "es", "ru"}
     hidden = [d for _, d in docs if d["source"] == "hidden"]
     assert len(hidden) == len(docs) // 2                      # half are measured without their source
-    # corpora/spun-news-dev/README.md: per language, 8 dev documents (01-04, 07-10), 2 held out (05-06)
-    # and 2 in held-out 2 (11-12)
-    per_split = {split: sorted(d["id"] for _, d in docs if d["split"] == split)
-                 for split in ("dev", "heldout", "heldout2")}
-    assert {split: len(ids) for split, ids in per_split.items()} == {"dev": 32, "heldout": 8, "heldout2": 8}
+    # corpora/spun-news-dev/README.md: per language, 10 dev documents (01-04, 07-10, 15-16), 2 held out (05-06),
+    # 2 in held-out 2 (11-12) and 2 in held-out 3 (13-14)
+    per_split = {split: sorted(d["id"] for _, d in docs if d["split"] == split) for split in SPLITS}
+    assert {split: len(ids) for split, ids in per_split.items()} == {"dev": 40, "heldout": 8, "heldout2": 8,
+                                                                      "heldout3": 8}
     assert all(c.parent.name == f"spun-news-{d['split']}" for c, d in docs)
     negatives = [n for c in CORPORA for f in (c / "gold" / "negatives").glob("*.jsonl") for n in _jsonl(f)]
     assert len(negatives) >= 60
@@ -144,7 +145,7 @@ def test_validate_checks_negative_spans(tmp_path):
 def test_hidden_documents_are_scored_without_their_source(tmp_path):
     copy = _copy_group(tmp_path, "en-fr")
     corpus = load_corpus(copy)
-    assert hidden_sources(corpus) == {"fr03", "fr04", "fr09", "fr10"}   # corpus.yaml: source hidden
+    assert hidden_sources(corpus) == {"fr03", "fr04", "fr09", "fr10", "fr16"}   # corpus.yaml: source hidden
     manifest = yaml.safe_load((copy / "corpus.yaml").read_text(encoding="utf-8"))
     for doc in manifest["documents"]:
         doc["source"] = "hidden"
@@ -174,15 +175,17 @@ def test_negatives_a_flag_overlaps_are_counted_and_listed(tmp_path, capsys):
     assert "negatives flagged: 1 of 1" in out and f"fr01:{start}-{start + 9} outlet 'Publicité'" in out
 
 
-def test_devset_measures_held_out_2_only_by_name():
+def test_devset_measures_held_out_2_and_3_only_by_name():
     from benchmarks.devset import splits_of
 
     assert splits_of("all") == ("dev", "heldout")
     assert splits_of("heldout2") == ("heldout2",)
+    assert splits_of("heldout3") == ("heldout3",)
     assert (ROOT / "corpora" / "spun-news-heldout2" / "en-ru" / "corpus.yaml").is_file()
+    assert (ROOT / "corpora" / "spun-news-heldout3" / "en-ru" / "corpus.yaml").is_file()
     done = subprocess.run([sys.executable, "-m", "benchmarks.devset", "--help"], capture_output=True, text=True,
                           cwd=ROOT)
-    assert done.returncode == 0 and "heldout2" in done.stdout
+    assert done.returncode == 0 and "heldout2" in done.stdout and "heldout3" in done.stdout
 
 
 def test_devset_report_adds_up_to_the_gold():
