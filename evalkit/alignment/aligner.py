@@ -562,7 +562,9 @@ def _unpair_unrelated(source: Sequence[str], target: Sequence[str], links: list[
     Latin script (a translation keeps numbers and, in the same script, a cognate or a name; across
     scripts nothing but numbers need be shared, and a truncated rendering loses its number), or
     when the MT segment looks like junk and holds 20 non-space characters or more: a teaser
-    sitting where an omitted sentence was is not its translation. In a 2-1 or 3-1 link, an end
+    sitting where an omitted sentence was is not its translation. A 1-1 or 1-n link held by length
+    alone whose MT holds a number and whose source none is undone too (a translation adds no number:
+    a teaser or an ad with a price where a sentence was omitted). In a 2-1 or 3-1 link, an end
     source segment that shares nothing with the MT, holds a number, and whose neighbours in the
     link account for every number of the MT is split off, whatever the link's cost: a sentence
     merged into its neighbour's link, its content missing.
@@ -583,9 +585,13 @@ def _unpair_unrelated(source: Sequence[str], target: Sequence[str], links: list[
         if len(link.source) == 1:
             # junk of some length (a sign-up, not "« Tu n'as qu'à … »"), both sides with anchors to share
             junk = tgt_junk >= 0.5 and tgt_length >= _JUNK_PAIR_MIN_LENGTH and bool(src[0]) and bool(tgt_feats)
-            if link.score > 0 and len(link.target) == 1 and not src[0] & tgt_feats and (
-                    junk or _numbers(src[0]) and not _numbers(tgt_feats) and _both_latin(source[link.source[0]], mt)):
-                out += [Link(link.source, (), opts.skip), Link((), link.target, opts.skip)]
+            unrelated = link.score > 0 and not src[0] & tgt_feats
+            if unrelated and len(link.target) == 1 and (
+                    junk or _numbers(src[0]) and not _numbers(tgt_feats) and _both_latin(source[link.source[0]], mt)) \
+                    or unrelated and _numbers(tgt_feats) and not _numbers(src[0]):
+                # (a translation adds no number: "NOS BONS PLANS : ... à moins de 100 euros" is no rendering
+                # of a sentence without one)
+                out += [Link(link.source, (), opts.skip)] + [Link((), (j,), opts.skip) for j in link.target]
             else:
                 out.append(link)
             continue
