@@ -268,3 +268,35 @@ def test_an_english_outlet_translated_word_by_word_is_flagged_without_the_source
 ])
 def test_real_or_kept_outlets_are_not_flagged_without_the_source(tgt, hyp):
     assert named(hyp, tgt) == []
+
+
+# --------------------------------------------------------------------------- with the source: an outlet the
+# source introduces as one ("the magazine X"), renamed by the MT
+
+@pytest.mark.parametrize("tgt, hyp, src, expected", [
+    ("de", "Die Fachzeitschrift Neuer Schiffbauer schrieb, der Fall sei eine Warnung.",
+     "The trade magazine New Shipbuilder said the case was a warning.", "Neuer Schiffbauer"),
+    ("ru", "Канадский журнал Футбольные новости включил вратаря в сборную года.",
+     "The Canadian magazine The Football News named the goalkeeper in its team of the year.",
+     "Футбольные новости"),
+])
+def test_an_outlet_the_source_introduces_and_the_mt_renames_is_flagged(tgt, hyp, src, expected):
+    doc = prepare_input(hyp, "en", tgt, source=src)
+    flags = [f for f in NamesDetector().detect(doc) if f.category == NAMED_ENTITY]
+    assert [f.text for f in flags] == [expected]
+    assert "the name of a news outlet is not translated" in flags[0].evidence
+
+
+@pytest.mark.parametrize("tgt, hyp, src", [
+    # the channel's own Russian name, not a translation of "Match TV"
+    ("ru", "Матч в прямом эфире показал спортивный телеканал «Матч ТВ».",
+     "The game was shown live by the sports channel Match TV."),
+    # a statistics agency is no news outlet: its name is translated
+    ("de", "Das Statistikamt Statistik Norwegen meldete einen Rückgang.",
+     "The statistics agency Statistics Norway reported a fall."),
+    # the magazine's name kept
+    ("de", "Die Fachzeitschrift New Shipbuilder schrieb, der Fall sei eine Warnung.",
+     "The trade magazine New Shipbuilder said the case was a warning."),
+])
+def test_an_outlet_kept_or_a_body_translated_is_not_flagged(tgt, hyp, src):
+    assert named(hyp, tgt, src) == []

@@ -26,6 +26,7 @@ from .name_forms import (
     skeleton,
     split_compound,
     synonym_rendering,
+    translates,
 )
 from .text import ARTICLES, CONNECTORS, aligned_tokens, fold, name_sequences, outlet_slot, zipf
 
@@ -104,8 +105,59 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
                 f"the aligned source names {name!r}; the MT writes {text[start:cand.end]!r}, {how}", name))
             break
         else:
-            flags += _lowercase_rendering(detector, doc, seq, real, t_tokens, src, tgt)
+            found = _lowercase_rendering(detector, doc, seq, real, t_tokens, src, tgt)
+            if not found and (outlet if outlet is not None else _Outlet(gazetteer().lookup(seq.text), source, seq)):
+                found = _renamed_outlet(detector, doc, seq, real, cands, t_tokens, t_text, tgt)
+            flags += found
     return flags
+
+
+def _renamed_outlet(detector, doc: DetectionInput, seq, real: list[str], cands, t_tokens, t_text: str,
+                    tgt: str) -> list[Flag]:
+    """A news outlet the source names (a gazetteer outlet, or a name after "the magazine", or where a
+    news source is cited) that the aligned MT writes in other words: the one MT name absent from the
+    source that translates a word of it ("Neuer Bauingenieur" for New Civil Engineer,
+    "Хоккейные новости" for The Hockey News)."""
+    source = doc.source or ""
+    s_fold = fold(source)
+    if _transliteration_written(real, t_text):
+        return []
+    found = set()
+    for cand, words, longer in cands:
+        if not words or len(words) > len(real) + 2 or any(_written(w, s_fold) for w in words):
+            continue   # the source has it: another name of the sentence
+        # a word of the name translated: a name kept or transliterated ("Матч ТВ") is not renamed
+        if any(translates(w, x, tgt) and not _same(w, x) for w in words for x in real):
+            found.add(_trimmed_span(cand, t_tokens, real, tgt, longer))
+    if len(found) != 1:
+        return []   # none, or which one stands for it cannot be told
+    (start, end), name = found.pop(), _strip_article(seq.text)
+    text = doc.hypothesis
+    return [detector._flag(doc, start, end, NAMED_ENTITY, "major", 0.8,
+                           f"the aligned source names the news outlet {name!r}; the MT writes {text[start:end]!r} "
+                           "in its place: the name of a news outlet is not translated", name)]
+
+
+def _trimmed_span(cand, t_tokens, real: list[str], tgt: str, longer: bool) -> tuple[int, int]:
+    """The candidate's span without the capitalised nouns before the name that render none of its words
+    in a language that capitalises every noun ("Die Fachzeitschrift Neuer Bauingenieur" -> "Neuer
+    Bauingenieur"), keeping one word fewer than the name at least, and, for a name taken with the lowercase words after it, without those after its last
+    rendered word ("Хоккейные новости включил" -> "Хоккейные новости")."""
+    def renders(k: int) -> bool:
+        w = fold(t_tokens[k].text)
+        return any(_same(w, x) or translates(w, x, tgt) for x in real)
+    first, last = cand.first, cand.last
+    while tgt in _NOUN_CAPITALS and first < last and last - first + 1 >= len(real) and not renders(first):
+        first += 1
+    while longer and last > first and not renders(last):
+        last -= 1
+    return t_tokens[first].start, t_tokens[last].end
+
+
+def _transliteration_written(real: list[str], t_text: str) -> bool:
+    """Every word of the name written in the MT segment, transliterated ("Хоккей Ньюс")."""
+    t_words = re.findall(r"[^\W\d_]+", t_text)
+    return all(any(_same(fold(t), r) for t in t_words) for r in real)
 
 
 def _lowercase_rendering(detector, doc: DetectionInput, seq, real: list[str], t_tokens, src: str,
@@ -149,8 +201,20 @@ class _Outlet:
         # an unknown name cited as a source is an outlet's when it ends as outlets' names do
         # ("... Post", "... Tribune"): "the White House said" cites no newspaper
         words = name_words(self.seq.text)
-        return bool(words) and words[-1] in _outlet_heads() and \
-            outlet_slot(self.source, self.seq.start, self.seq.end) == "attribution"
+        return bool(words) and (words[-1] in _outlet_heads() and outlet_slot(
+            self.source, self.seq.start, self.seq.end) == "attribution" or _after_media_noun(self.source, self.seq))
+
+
+def _after_media_noun(source: str, seq) -> bool:
+    """The source names a kind of news outlet just before the name ("the magazine Americas Quarterly")."""
+    left = source[max(0, seq.start - 40):seq.start]
+    if seq.text.startswith(("The ", "the ")):
+        left += "The "
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", left)[-3:]]
+    return bool(set(words) & _MEDIA_NOUNS)
+
+
+_MEDIA_NOUNS = word_set("media-nouns")
 
 
 @lru_cache(maxsize=1)
