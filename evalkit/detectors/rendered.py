@@ -142,7 +142,8 @@ def _trimmed_span(cand, t_tokens, real: list[str], tgt: str, longer: bool) -> tu
     """The candidate's span without the capitalised nouns before the name that render none of its words
     in a language that capitalises every noun ("Die Fachzeitschrift Neuer Bauingenieur" -> "Neuer
     Bauingenieur"), keeping one word fewer than the name at least, and, for a name taken with the
-    lowercase words after it, without those after its last rendered word ("Хоккейные новости включил" -> "Хоккейные новости")."""
+    lowercase words after it, without those after its last rendered word ("Хоккейные новости включил"
+    -> "Хоккейные новости")."""
     def renders(k: int) -> bool:
         w = fold(t_tokens[k].text)
         return any(_same(w, x) or translates(w, x, tgt) for x in real)
