@@ -594,3 +594,31 @@ def test_a_segment_that_goes_on_in_english_after_german_words_is_flagged_from_th
     hyp = "West-Ham-Manager David Moyes sagte, his side had given everything."
     flags = detect(make(hyp, tgt="de"))
     assert [(f.text, f.severity) for f in flags] == [("his side had given everything", "major")]
+
+
+# --------------------------------------------------------------------------- a run the aligned source has word
+# for word (texts written for this test)
+
+@pytest.mark.parametrize("tgt, hyp, src, expected", [
+    # "by" and "much" are function words of English, "as" a French word too: no word rule takes it
+    ("fr", "Les éleveurs devront réduire leurs troupeaux by as much as 10 %.",
+     "Breeders will have to cut their herds by as much as 10%.", "by as much as"),
+    ("es", "Los precios subieron, more or less, un 3 % en marzo.",
+     "Prices rose, more or less, by 3% in March.", "more or less"),
+])
+def test_a_run_the_aligned_source_has_word_for_word_is_flagged(tgt, hyp, src, expected):
+    flags = detect(make(hyp, src, tgt=tgt))
+    assert expected in texts(flags)
+    assert any("in the same order" in f.evidence for f in flags if f.text == expected)
+
+
+@pytest.mark.parametrize("tgt, hyp, src", [
+    # words both languages write the same way, in the same order ("a priori", a name, a number)
+    ("fr", "Le plan semblait a priori solide, selon la ministre.", "The plan seemed a priori sound, the minister said."),
+    ("de", "Die Band spielte am Freitag in New York.", "The band played in New York on Friday."),
+    # a place and an adjective built on it ("Dresdner") are no source name left untranslated
+    ("de", "In Dresden stürzte die Brücke ein. Die Dresdner Behörden prüfen nun alle Brücken.",
+     "In Dresden the bridge collapsed. Dresden authorities are now checking all bridges."),
+])
+def test_words_both_languages_write_alike_are_not_flagged(tgt, hyp, src):
+    assert texts(detect(make(hyp, src, tgt=tgt))) == []

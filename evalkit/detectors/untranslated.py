@@ -16,7 +16,7 @@ from operator import itemgetter, not_
 from ..flags import Flag
 from .base import DetectionInput, Detector
 from .gazetteer import analyse, gazetteer
-from .langdata import values
+from .langdata import values, word_set
 from .text import (
     ARTICLES,
     WORD,
@@ -150,6 +150,7 @@ class UntranslatedDetector(Detector):
         flags += self._place_names(doc, tokens, masked, src, tgt, source_words)
         flags += self._acronyms(doc, tokens, masked, src, tgt, source_words)
         flags += self._gazetteer_aliases(doc, tokens, known, src, tgt)
+        flags += self._verbatim_runs(doc, masked, flags, src, tgt)
         inserted = _insertions(doc)
         if inserted:
             # MT text with no source counterpart is an addition (site junk, a prompt), not a translation
@@ -651,6 +652,54 @@ class UntranslatedDetector(Detector):
                                     f"{written!r} has an established {tgt} name, {suggestion!r}", suggestion))
         return flags
 
+    def _verbatim_runs(self, doc: DetectionInput, masked: set[int], flags: list[Flag], src: str,
+                       tgt: str) -> list[Flag]:
+        """A run of three lowercase words or more that the aligned source segment has in the same order
+        and that leans to the source language: two of its words at least far more frequent in the
+        source language, none more frequent in the target ("by as much as", where "by", "much" are
+        function words of English and "as" is a French word too). Not in quotes (those are judged
+        above), not across another flag (one inside it gives way: "less" of "more or less")."""
+        text = doc.hypothesis
+        out: list[Flag] = []
+        for s_tokens, t_tokens, _, _ in aligned_tokens(doc):
+            s_low = [t.lower for t in s_tokens]
+            trigrams = set(zip(s_low, s_low[1:], s_low[2:]))
+            k = 0
+            while k + 2 < len(t_tokens):
+                end = k
+                while end + 1 < len(t_tokens) and _verbatim_step(text, t_tokens, end, trigrams, k):
+                    end += 1
+                if end - k >= 2:
+                    run = t_tokens[k:end + 1]
+                    flag = self._verbatim_flag(doc, run, masked, flags + out, src, tgt)
+                    if flag:
+                        out.append(flag)
+                    k = end + 1
+                else:
+                    k += 1
+        return out
+
+    def _verbatim_flag(self, doc: DetectionInput, run: list[Token], masked: set[int], flags: list[Flag],
+                       src: str, tgt: str) -> Flag | None:
+        while run and not _plain_word(run[-1]):
+            run = run[:-1]   # "by as much as 10": the number is no word of either language
+        while run and not _plain_word(run[0]):
+            run = run[1:]
+        if len(run) < 3 or not all(map(_plain_word, run)):
+            return None
+        start, end = run[0].start, run[-1].end
+        # a flag inside the run (a word of it) gives way to the run; one reaching out of it wins
+        if any(f.start < end and start < f.end and not (start <= f.start and f.end <= end) for f in flags) \
+                or any(t.start in masked for t in run):
+            return None
+        classes = [word_class(t.lower, src, tgt) for t in run]
+        if sum(1 for _, d in classes if d >= 1.0) < 2 or any(kind == TARGET for kind, _ in classes):
+            return None
+        phrase = doc.hypothesis[start:end]
+        return self._flag(doc, start, end, "major", 0.75,
+                          f"the aligned source has the words {phrase!r} in the same order, and they lean to "
+                          f"{src} (zipf difference up to {max(d for _, d in classes):.1f})")
+
     def _flag(self, doc: DetectionInput, start: int, end: int, severity: str, confidence: float,
               evidence: str, suggestion: str | None = None) -> Flag:
         return Flag(start, end, CATEGORY, severity, doc.hypothesis[start:end], self.name, suggestion,
@@ -849,6 +898,20 @@ def _gap_is_space(tokens: list[Token], i: int) -> bool:
     return tokens[i + 1].start - tokens[i].end == 1
 
 
+def _plain_word(tok: Token) -> bool:
+    return tok.text.isalpha() and tok.text.islower()
+
+
+def _verbatim_step(text: str, tokens: list[Token], end: int, trigrams: set, first: int) -> bool:
+    """Token end+1 goes on a run from `first` that the source has word for word: the two are joinable,
+    and the three words ending at end+1 are a trigram of the source (the second word waits for the third)."""
+    if not _joinable(text, tokens, end):
+        return False
+    if end == first:
+        return True
+    return (tokens[end - 1].lower, tokens[end].lower, tokens[end + 1].lower) in trigrams
+
+
 def _joinable(text: str, tokens: list[Token], i: int) -> bool:
     """Tokens i and i+1 are neighbours in one phrase: same line, only spaces between them."""
     a, b = tokens[i], tokens[i + 1]
@@ -989,7 +1052,7 @@ def _learned_translations(doc: DetectionInput, src: str, tgt: str) -> dict[str, 
         if key not in verbatim:
             continue
         similar_found = next((c for n in where for c in candidates(n) if _variant_of(key, c)
-                              and zipf(c, tgt) - zipf(c, src) >= 0.5), None)
+                              and not _built_on(c, key) and zipf(c, tgt) - zipf(c, src) >= 0.5), None)
         if similar_found is not None:
             learned[key] = surface(similar_found)
             continue
@@ -1006,10 +1069,21 @@ def _learned_translations(doc: DetectionInput, src: str, tgt: str) -> dict[str, 
         if best and len(ranked) > 1 and ranked[1][1] == best[1]:
             continue    # two words as often ("Londres et Pékin" each time): which one renders it is unknown
         if best and best[1] >= 2 and best[1] >= 0.6 * len(where) \
-                and spelling_key(best[0]) != spelling_key(key) \
+                and spelling_key(best[0]) != spelling_key(key) and not _built_on(best[0], key) \
                 and zipf(best[0], tgt) - zipf(best[0], src) >= 0.5:
             learned[key] = surface(best[0])
     return learned
+
+
+def _built_on(word: str, name: str) -> bool:
+    """`word` is an adjective built on the place `name` (casefolded), not a rendering of it: it is
+    longer, starts with the name but for its last two letters, and has an adjective's ending
+    ("dresdner" for "dresden", "wiener" for "wien"; "londres" is a rendering of "london")."""
+    stem = name[:max(4, len(name) - 2)]
+    return len(word) > len(name) and word.startswith(stem) and any(map(word.endswith, _PLACE_ADJECTIVE_ENDINGS))
+
+
+_PLACE_ADJECTIVE_ENDINGS = tuple(word_set("place-adjective-endings"))
 
 
 def _dedupe(flags: list[Flag]) -> list[Flag]:
