@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .langdata import values
+from .langdata import table, values
 
 _DECIMAL_COMMA = frozenset(values("language_facts", "lang", fact="decimal-comma"))
 _TIME = re.compile(
@@ -88,3 +88,76 @@ def _parse(text: str, decimal: str, group: str) -> str | None:
         return None
     frac = frac.rstrip("0")
     return str(int("".join(groups))) + (f".{frac}" if frac else "")
+
+
+# --------------------------------------------------------------------------- scale words (million, milliard)
+
+def scaled_numbers(text: str, lang: str) -> list[tuple[int, int, frozenset[str], int]]:
+    """Numbers followed by a word that scales them (evalkit/data/number_scales.tsv, from CLDR): (start
+    of the number, end of the scale word, the number's values, the power of ten): "500 millones" ->
+    (.., .., {"500"}, 6); "1,6 Milliarden" -> 9; "500 mil millones" -> 9."""
+    pattern = _scale_pattern(lang)
+    if pattern is None:
+        return []
+    out = []
+    for a, b, vals in extract_numbers_spans(text, lang, lenient=True):
+        m = pattern.match(text, b)
+        if m:
+            out.append((a, m.end(), vals, _scale_words(lang)[m.group(1).casefold()]))
+    return out
+
+
+def scale_mismatches(source: str, mt: str, src: str, tgt: str) -> list[tuple[int, int, str]]:
+    """MT numbers with a scale word whose value is a source number's but whose scale is not ("500
+    millones" where the source has "500 billion": a thousand times less): (start, end, the source's
+    number and scale word) for each, offsets in `mt`."""
+    s_scaled = [(source[a:b], vals, e) for a, b, vals, e in scaled_numbers(source, src)]
+    if not s_scaled or _copied(source, mt):
+        return []   # a segment left in the source language is untranslated, not a wrong number
+    out = []
+    for a, b, vals, exponent in scaled_numbers(mt, tgt):
+        same = [s for s in s_scaled if s[1] & vals]
+        # "108.000 millones" is "108 billion": the amounts, not the words, are compared
+        if same and not any(_amounts(s_vals, e) & _amounts(vals, exponent) for _, s_vals, e in same):
+            out.append((a, b, same[0][0]))
+    return out
+
+
+def _copied(source: str, mt: str) -> bool:
+    """Four in five words of the MT segment are words of the source segment."""
+    s_words = set(re.findall(r"\w+", source.casefold()))
+    t_words = re.findall(r"\w+", mt.casefold())
+    return bool(t_words) and sum(w in s_words for w in t_words) >= 0.8 * len(t_words)
+
+
+def _amounts(values: frozenset[str], exponent: int) -> set[float]:
+    out = set()
+    for v in values:
+        try:
+            out.add(round(float(v) * 10 ** exponent, 3))
+        except ValueError:
+            continue   # a time ("t16:07")
+    return out
+
+
+def _scale_words(lang: str) -> dict[str, int]:
+    return _SCALES.get(lang, {})
+
+
+def _load_scales() -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {}
+    for row in table("number_scales"):
+        out.setdefault(row["lang"], {})[row["word"].casefold()] = int(row["exponent"])
+    return out
+
+
+def _scale_pattern(lang: str) -> re.Pattern[str] | None:
+    if lang not in _PATTERNS:
+        words = sorted(_scale_words(lang), key=len, reverse=True)
+        _PATTERNS[lang] = re.compile(r"[ \u00a0\u202f]?(" + "|".join(map(re.escape, words)) + r")(?!\w)",
+                                     re.IGNORECASE) if words else None
+    return _PATTERNS[lang]
+
+
+_SCALES = _load_scales()
+_PATTERNS: dict[str, re.Pattern[str] | None] = {}

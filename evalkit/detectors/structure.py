@@ -19,7 +19,7 @@ from ..flags import Flag
 from .base import DetectionInput, Detector
 from .langdata import data_text, table, word_set
 from .layout import Line, analyse_lines, is_terminal, normalise_line, pattern_junk, words
-from .numbers import extract_numbers, extract_numbers_spans
+from .numbers import extract_numbers, extract_numbers_spans, scale_mismatches
 
 
 # Words a sentence cannot end on, per language (evalkit/data/dangling_words.tsv): a text that stops on
@@ -612,6 +612,7 @@ class _Context:
             s_nums = [n for i in link.source for n in extract_numbers(src[i].text, src_lang)]
             if not s_nums:
                 continue
+            self.scales(" ".join(src[i].text for i in link.source), link.target, src_lang)
             t_nums = [(self.segs[j].start + a, self.segs[j].start + b, vals)
                       for j in link.target
                       for a, b, vals in extract_numbers_spans(self.segs[j].text, self.lang, lenient=True)]
@@ -633,6 +634,17 @@ class _Context:
                 self.flag(a, b, "accuracy/mistranslation/number", "major", 0.65,
                           f"MT number {self.doc.hypothesis[a:b]!r} is not in the aligned source, "
                           f"which has {s_text!r} instead", suggestion=s_text)
+
+
+    def scales(self, source: str, targets, src_lang: str) -> None:
+        """A number whose digits the source has, scaled by another power of ten ("500 millones" for
+        "500 billion", "1 billion" in French for an English billion): numbers.scale_mismatches."""
+        for j in targets:
+            seg = self.segs[j]
+            for a, b, s_text in scale_mismatches(source, seg.text, src_lang, self.lang):
+                self.flag(seg.start + a, seg.start + b, "accuracy/mistranslation/number", "major", 0.8,
+                          f"MT {seg.text[a:b]!r} is not the aligned source's {s_text!r}: the scale word "
+                          "stands for another power of ten", suggestion=s_text)
 
 
 _DIGITS = re.compile(r"\d+")
