@@ -522,10 +522,13 @@ def _repeats(target: Sequence[str]) -> set[int]:
 
 def _with_repeats(links: list[Link], kept: list[int], repeats: set[int], skip: float) -> list[Link]:
     """The links of an alignment made without the repeats, in the full MT's indices, each repeat an
-    insertion (a 0-1 link, as the gold alignments have it) after its first copy's link."""
+    insertion (a 0-1 link, as the gold alignments have it) after its first copy's link, or part of a
+    link that spans it."""
     out = []
     for link in links:
         target = tuple(kept[r] for r in link.target)
+        if target:
+            target = tuple(range(target[0], target[-1] + 1))   # a repeat inside a 1-n link stays in it
         out.append(Link(link.source, target, link.score))
         last = target[-1] if target else -1
         while last + 1 in repeats:
