@@ -392,3 +392,33 @@ def test_names_are_anchors_across_scripts() -> None:
     # Cyrillic folds to Latin letters (evalkit/data/transliteration.tsv): Путин, Семак, ТАСС
     assert {"wputi", "wsema", "wtass"} <= set(features("Путин поздравил Семака, сообщил ТАСС."))
     assert {"wputi", "wsema", "wtass"} <= set(features("Putin congratulated Semak, TASS said."))
+
+
+# a translation with a wrong number shares no anchor with its source: texts written for this test
+SLIP_SOURCE = [
+    "Prosecutors say he stole cryptocurrency worth about $800,000.",
+    "He can still appeal the decision.",
+    "The final decision rests with the government.",
+]
+SLIP_MT = [
+    "La Fiscalía sostiene que robó criptomonedas por valor de unos 80.000 dólares.",
+    "LEE TAMBIÉN: Detenido en Marbella un fugitivo buscado por la policía",
+    "La decisión final corresponde al Gobierno.",
+]
+
+
+@pytest.mark.parametrize("accelerated", [True, False])
+def test_a_sentence_and_its_rendering_with_a_slipped_number_are_paired(accelerated: bool, monkeypatch) -> None:
+    monkeypatch.setattr(align_module, "_use_accelerator", accelerated)
+    align_module._analyse.cache_clear()
+    links = pairs(align(SLIP_SOURCE, SLIP_MT, src_lang="en", tgt_lang="es"))
+    assert ((0,), (0,)) in links and ((1,), ()) in links and ((), (1,)) in links and ((2,), (2,)) in links
+    align_module._analyse.cache_clear()
+
+
+@pytest.mark.parametrize("a, b, slip", [
+    ("#800000", "#80000", True), ("#120", "#12", True), ("#1554", "#1455", True), ("#2024", "#2042", True),
+    ("#800000", "#800000", False), ("#12", "#21", False), ("#1554", "#9999", False), ("#150", "#1500000", False),
+])
+def test_a_number_slip_is_a_digit_dropped_added_changed_or_swapped(a: str, b: str, slip: bool) -> None:
+    assert align_module._number_slip(a, b) is slip

@@ -68,3 +68,17 @@ def test_a_number_scaled_by_another_power_of_ten_is_flagged(tgt, hyp, src, expec
 def test_the_same_amount_in_other_words_is_not_flagged(tgt, hyp, src):
     assert number_flags(hyp, src, tgt) == []
     assert scale_mismatches(src, hyp, "en", tgt) == []
+
+
+def zh_number_flags(hyp: str, src: str) -> list[str]:
+    doc = prepare_input(hyp, "zh", "en", source=src)
+    return [f.text for f in StructureDetector().detect(doc) if f.category == NUMBER]
+
+
+def test_a_chinese_amount_and_its_english_rendering_are_one_amount():
+    # 亿 is 10^8: 200亿 is 20 billion, 92万 is 920,000; digits alone would differ
+    assert zh_number_flags("Marcos won deals worth US$20 billion.", "小马科斯获得价值200亿美元的协议。") == []
+    assert zh_number_flags("Schengen countries received over 920,000 applications.", "申根国家收到超过92万份申请。") == []
+    # 4765亿 is 476.5 billion, not 4765 billion
+    assert zh_number_flags("Alphabet lost 4765 billion dollars in value.", "谷歌母公司市值蒸发4765亿美元。") == \
+        ["4765 billion"]

@@ -4,9 +4,10 @@ Babel ships. Run once, by hand; never at run time:
 
     PYTHONPATH=. python tools/build_number_scales.py > evalkit/data/number_scales.tsv
 
-A row is a language, a power of ten (6, 9 or 12) and a word written after a number for it: the long
-forms of every plural category ("0 milliards", "0 mil millones") and the short forms of two letters or
-more ("0 Mrd.", "0 млн"; "0 M" is left out: one letter stands for too much). CLDR's data is under the
+A row is a language, a power of ten (4 and up: 万 is 10^4, million 10^6, 亿 10^8) and a word written
+after a number for it: the long forms of every plural category ("0 milliards", "0 mil millones") and
+the short forms of two letters or more ("0 Mrd.", "0 млн"; "0 M" is left out: one Latin letter stands
+for too much). CLDR's data is under the
 Unicode License v3 (https://www.unicode.org/license.txt); Babel's code is not copied.
 """
 
@@ -15,9 +16,11 @@ from __future__ import annotations
 import re
 import sys
 
-# the languages the detectors are measured on, and a few neighbours (as tools/build_exonyms.py)
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "cs")
-EXPONENTS = (6, 9, 12)
+# the languages the detectors are measured on, and a few neighbours (as tools/build_exonyms.py), and the
+# source languages of the WMT sets (zh, ja: 万 is 10^4, 亿 10^8)
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "cs", "zh", "ja")
+# scale words from ten thousand up (a thousand is written out or in digits)
+MIN_EXPONENT = 4
 
 
 def scales(languages: tuple[str, ...] = LANGUAGES) -> list[tuple[str, int, str]]:
@@ -30,9 +33,12 @@ def scales(languages: tuple[str, ...] = LANGUAGES) -> list[tuple[str, int, str]]
         for width in ("long", "short"):
             for patterns in formats.get(width, {}).values():
                 for magnitude, pattern in patterns.items():
-                    word = _word(getattr(pattern, "pattern", str(pattern)))
-                    exponent = len(str(magnitude)) - 1
-                    if word and exponent in EXPONENTS and (width == "long" or len(word.rstrip(".")) >= 2):
+                    text = getattr(pattern, "pattern", str(pattern))
+                    word = _word(text)
+                    # "000万" at 10^6: the word is worth 10^6 over the number's two extra digits
+                    exponent = len(str(magnitude)) - 1 - (len(text) - len(text.lstrip("0")) - 1)
+                    if word and exponent >= MIN_EXPONENT and (width == "long" or len(word.rstrip(".")) >= 2
+                                                             or not word.isascii()):
                         rows.add((lang, exponent, word))
     return sorted(rows)
 
@@ -46,7 +52,7 @@ def _word(pattern: str) -> str:
 
 def main() -> int:
     out = sys.stdout
-    out.write("# Words that scale a number (10^6, 10^9, 10^12) per language, from Unicode CLDR's compact decimal\n"
+    out.write("# Words that scale a number (10^4 and up) per language, from Unicode CLDR's compact decimal\n"
               "# formats (Babel's copy), written by tools/build_number_scales.py. Licence: Unicode License v3\n"
               "# (https://www.unicode.org/license.txt). Do not edit by hand. Read by evalkit/detectors/numbers.py.\n")
     out.write("lang\texponent\tword\n")

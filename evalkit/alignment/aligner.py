@@ -609,7 +609,92 @@ def _unpair_unrelated(source: Sequence[str], target: Sequence[str], links: list[
         keep = tuple(i for i in link.source if i not in head and i not in tail)
         out += [Link((i,), (), opts.skip) for i in head] + [Link(keep, link.target, link.score)] + \
             [Link((i,), (), opts.skip) for i in tail]
+    return _pair_orphans(source, target, _loosened(source, target, out, src_lang, tgt_lang), tgt_lang)
+
+
+def _loosened(source: Sequence[str], target: Sequence[str], links: list[Link], src_lang: str,
+              tgt_lang: str) -> list[Link]:
+    """A 1-n link held by length alone whose sides share no anchor, next to an unaligned MT segment
+    with a slip of its source's number, is undone (its source, and its MT segments as insertions), so
+    that the source sentence pairs with that segment below ("a bonus of 120 million roubles" held with a
+    leaked prompt, while "премию в размере 12 млн рублей" stands unaligned before it)."""
+    out = list(links)
+    for k, link in enumerate(out):
+        if len(link.source) != 1 or not link.target or link.score <= 0:
+            continue
+        s_feats = set(_analyse(source[link.source[0]], src_lang)[1])
+        if any(s_feats & set(_analyse(target[j], tgt_lang)[1]) for j in link.target):
+            continue
+        s_numbers = [f for f in s_feats if f.startswith("#")]
+        near = [m for m in (k - 1, k + 1) if 0 <= m < len(out) and not out[m].source and len(out[m].target) == 1]
+        if any(_number_slip(a, b) for m in near for a in s_numbers for b in _number_keys(target[out[m].target[0]])):
+            out[k:k + 1] = [Link(link.source, (), link.score)] + [Link((), (j,), link.score) for j in link.target]
+            return _loosened(source, target, out, src_lang, tgt_lang)
     return out
+
+
+def _pair_orphans(source: Sequence[str], target: Sequence[str], links: list[Link], tgt_lang: str) -> list[Link]:
+    """Between two aligned links, an unaligned source sentence and an unaligned MT segment that is no
+    junk are paired when a number of one is a slip of a number of the other ("$800,000" and "80.000",
+    "120 million" and "12 млн", "1,554" and "1.455"): a translation with a wrong number, which shares
+    no anchor with its source, is no omission and insertion. In order, one to one."""
+    out: list[Link] = []
+    k = 0
+    while k < len(links):
+        run_end = k
+        while run_end < len(links) and (not links[run_end].source or not links[run_end].target):
+            run_end += 1
+        if run_end == k:
+            out.append(links[k])
+            k += 1
+            continue
+        out += _paired(source, target, links[k:run_end], tgt_lang)
+        k = run_end
+    return out
+
+
+def _paired(source: Sequence[str], target: Sequence[str], run: list[Link], tgt_lang: str) -> list[Link]:
+    sources = [i for link in run for i in link.source]
+    targets = [j for link in run for j in link.target]
+    pairs, last = [], -1
+    for i in sources:
+        s_numbers = _number_keys(source[i])
+        for j in targets:
+            if j > last and s_numbers and _analyse(target[j], tgt_lang)[4] < 0.5 and any(
+                    _number_slip(a, b) for a in s_numbers for b in _number_keys(target[j])):
+                pairs.append((i, j))
+                last = j
+                break
+    if not pairs or any(len(link.source) + len(link.target) != 1 for link in run):
+        return run
+    by_source = {link.source[0]: link for link in run if link.source}
+    by_target = {link.target[0]: link for link in run if link.target}
+    out: list[Link] = []
+    si = ti = 0
+    for i, j in pairs + [(None, None)]:
+        while si < len(sources) and (i is None or sources[si] < i):
+            out.append(by_source[sources[si]])
+            si += 1
+        while ti < len(targets) and (j is None or targets[ti] < j):
+            out.append(by_target[targets[ti]])
+            ti += 1
+        if i is not None:
+            out.append(Link((i,), (j,), 0.0))
+            si, ti = si + 1, ti + 1
+    return out
+
+
+def _number_slip(a: str, b: str) -> bool:
+    """Two number anchors ("#800000", "#80000") of which one is the other with a digit dropped, added or
+    changed, or its digits reordered: a slip, not another number (at least three digits on one side)."""
+    a, b = a.lstrip("#"), b.lstrip("#")
+    if a == b or not a.isdigit() or not b.isdigit() or max(len(a), len(b)) < 3:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or sorted(a) == sorted(b)   # a digit changed, or the digits reordered
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) == len(short) + 1 and any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
 def _align_in_c(source: Sequence[str], target: Sequence[str], src_lang: str, tgt_lang: str,

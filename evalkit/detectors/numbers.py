@@ -154,10 +154,21 @@ def _load_scales() -> dict[str, dict[str, int]]:
 def _scale_pattern(lang: str) -> re.Pattern[str] | None:
     if lang not in _PATTERNS:
         words = sorted(_scale_words(lang), key=len, reverse=True)
-        _PATTERNS[lang] = re.compile(r"[ \u00a0\u202f]?(" + "|".join(map(re.escape, words)) + r")(?!\w)",
-                                     re.IGNORECASE) if words else None
+        # a word of letters ends there ("million", not "millionaire"); 万 and 亿 sit before other characters
+        alternatives = [re.escape(w) + (r"(?!\w)" if w[-1:] < "\u2e80" else "") for w in words]
+        _PATTERNS[lang] = re.compile(r"[ \u00a0\u202f]?(" + "|".join(alternatives) + ")", re.IGNORECASE) \
+            if words else None
     return _PATTERNS[lang]
 
 
 _SCALES = _load_scales()
 _PATTERNS: dict[str, re.Pattern[str] | None] = {}
+
+
+def with_amounts(text: str, lang: str, numbers: list[tuple[int, int, frozenset[str]]]) -> list[
+        tuple[int, int, frozenset[str]]]:
+    """The numbers of `text` (extract_numbers_spans) with the amounts they stand for added to their
+    values ("=2e+10" for "200亿" and for "20 billion" alike), so that a number and its rendering with
+    another scale word match."""
+    scaled = {a: e for a, _, _, e in scaled_numbers(text, lang)}
+    return [(a, b, vals | {f"={x:g}" for x in _amounts(vals, scaled.get(a, 0))}) for a, b, vals in numbers]

@@ -19,7 +19,7 @@ from ..flags import Flag
 from .base import DetectionInput, Detector
 from .langdata import data_text, table, word_set
 from .layout import Line, analyse_lines, is_terminal, normalise_line, pattern_junk, words
-from .numbers import extract_numbers, extract_numbers_spans, scale_mismatches
+from .numbers import extract_numbers, extract_numbers_spans, scale_mismatches, with_amounts
 
 
 # Words a sentence cannot end on, per language (evalkit/data/dangling_words.tsv): a text that stops on
@@ -609,13 +609,16 @@ class _Context:
                 continue
             if any(self.line_kind(j) != "content" for j in link.target):
                 continue
-            s_nums = [n for i in link.source for n in extract_numbers(src[i].text, src_lang)]
+            # each number with the amount it stands for ("200亿" and "20 billion" are one amount)
+            s_nums = [(src[i].text[a:b], vals) for i in link.source for a, b, vals in
+                      with_amounts(src[i].text, src_lang, extract_numbers_spans(src[i].text, src_lang))]
             if not s_nums:
                 continue
             self.scales(" ".join(src[i].text for i in link.source), link.target, src_lang)
             t_nums = [(self.segs[j].start + a, self.segs[j].start + b, vals)
                       for j in link.target
-                      for a, b, vals in extract_numbers_spans(self.segs[j].text, self.lang, lenient=True)]
+                      for a, b, vals in with_amounts(self.segs[j].text, self.lang, extract_numbers_spans(
+                          self.segs[j].text, self.lang, lenient=True))]
             s_left = list(s_nums)
             unmatched_t = []
             for a, b, vals in t_nums:
