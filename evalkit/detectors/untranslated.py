@@ -663,6 +663,8 @@ class UntranslatedDetector(Detector):
         out: list[Flag] = []
         for s_tokens, t_tokens, _, _ in aligned_tokens(doc):
             s_low = [t.lower for t in s_tokens]
+            if sum(t.lower in s_low for t in t_tokens) >= 0.8 * len(t_tokens):
+                continue   # a segment copied from the source: one non-translation, judged above, or none
             trigrams = set(zip(s_low, s_low[1:], s_low[2:]))
             k = 0
             while k + 2 < len(t_tokens):
