@@ -300,3 +300,21 @@ def test_an_outlet_the_source_introduces_and_the_mt_renames_is_flagged(tgt, hyp,
 ])
 def test_an_outlet_kept_or_a_body_translated_is_not_flagged(tgt, hyp, src):
     assert named(hyp, tgt, src) == []
+
+
+# --------------------------------------------------------------------------- Russian words made from English
+# ones (a cognate in Latin letters), and a name that opens its sentence, with the source
+
+def test_a_russian_name_with_a_synonyms_cognate_is_flagged_at_a_sentence_start():
+    src = "The Kontinental Hockey League said the final had drawn a record audience."
+    hyp = "Континентальная хоккейная ассоциация сообщила, что финал собрал рекордную аудиторию."
+    assert named(hyp, "ru", src) == [("Континентальная хоккейная ассоциация", "Kontinental Hockey League")]
+
+
+@pytest.mark.parametrize("hyp", [
+    "Континентальная хоккейная лига сообщила, что финал собрал рекордную аудиторию.",
+    "КХЛ сообщила, что финал собрал рекордную аудиторию.",
+])
+def test_a_russian_name_rendered_the_usual_way_is_not_flagged(hyp):
+    src = "The Kontinental Hockey League said the final had drawn a record audience."
+    assert named(hyp, "ru", src) == []

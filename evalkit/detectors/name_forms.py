@@ -251,7 +251,8 @@ def render(candidate: Sequence[str], real: Sequence[str], lang: str) -> Renderin
     kept = translated = 0
     swapped = []
     for word in candidate:
-        hit = next((r for r in left if _same(word, r)), None)
+        # (a Russian word made from the English one counts as kept: "хоккейная" for "hockey")
+        hit = next((r for r in left if _same(word, r) or _cyrillic(word) and _cognate(word, r)), None)
         if hit is not None:
             kept += 1
         else:
@@ -287,10 +288,34 @@ def synonym_rendering(word: str, real: str, lang: str) -> bool:
 def _cognate(word: str, english: str) -> bool:
     """`word` (folded, Latin script) is the target language's form of the English word: the same word
     with another ending or a letter changed ("inspecteur"/"inspector", "pourcentage"/"percentage",
-    "colegio"/"college"). Five letters or more each, and four in five of their letters shared in order."""
-    if len(word) < 5 or len(english) < 5 or not word.isascii() or abs(len(word) - len(english)) > 3:
+    "colegio"/"college"; Russian in Latin letters: "ассоциация"/"association"). Five letters or more each
+    (a Russian stem four), and four in five of their letters shared in order."""
+    if _cyrillic(word):
+        # Russian: the stem in Latin letters against the English word spelt the same way ("ассоциация",
+        # "assokiaki" / "assokiation"; "трофей", "trof" / "trofy"), an adjective also without its -н-
+        # ("хоккейная", "hokkei" / "hokey")
+        stem, english = _latin_stem(word), _spelt(english)
+        stems = {stem, stem[:-1]} if stem.endswith("n") and len(stem) > 5 else {stem}
+        pairs = [(w, english) for w in stems] + [(_single(w), _single(english)) for w in stems]   # кк, ss
+        return len(english) >= 5 and any(len(w) >= 4 and abs(len(w) - len(e)) <= 3 and SequenceMatcher(
+            None, w, e, autojunk=False).ratio() >= _COGNATE_RATIO for w, e in pairs)
+    if len(word) < 5 or not word.isascii():
+        return False
+    if len(english) < 5 or abs(len(word) - len(english)) > 3:
         return False
     return SequenceMatcher(None, word, english, autojunk=False).ratio() >= _COGNATE_RATIO
+
+
+def _single(word: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _latin_stem(word: str) -> str:
+    return _ru_stem(word).translate(_TO_LATIN).replace("ts", "c").replace("kh", "h").replace("c", "k")
+
+
+def _spelt(english: str) -> str:
+    return english.replace("ph", "f").replace("th", "t").replace("ck", "k").replace("c", "k")
 
 
 _COGNATE_RATIO = 0.8

@@ -83,7 +83,7 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
             # and each without a sentence's first word ("Исследователи Иркутского ...")
             seqs += [t for t in (_trimmed(t, t_tokens, text, tgt) for t in seqs) if t not in seqs]
             cands = [(t, _candidate_words(t.text, tgt), longer)
-                     for t, longer in _extended(seqs, t_tokens, text, tgt) if not t.caps_line]
+                     for t, longer in _extended(seqs, t_tokens, text, tgt, initial=True) if not t.caps_line]
         outlet = entry = None
         for cand, words, longer in cands:
             if len(words) != len(real):
@@ -247,16 +247,17 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
     return "a word-by-word translation of it: the name of a news outlet is not translated"
 
 
-def _extended(seqs: list, tokens, text: str, tgt: str) -> list[tuple]:
+def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) -> list[tuple]:
     """(sequence, False) for the name sequences, and (longer sequence, True) for each one with the one to
     three lowercase words after it: French, Spanish and Russian write only a name's first word
-    capitalised ("Cour ultime", «Московские случаи»); German and English capitalise every word of a name."""
+    capitalised ("Cour ultime", «Московские случаи»); German and English capitalise every word of a name.
+    A sentence's first word opens such a name only when `initial` (a source name to compare it with)."""
     out = [(seq, False) for seq in seqs]
     if tgt in _NOUN_CAPITALS or tgt == "en":
         return out
     for seq in seqs:
         k = next((i for i in range(seq.last, len(tokens)) if tokens[i].end >= seq.end), seq.last)
-        if tokens[k].initial and not _quoted(text, tokens[k].start) or tokens[k].lower in _BEFORE_NAME:
+        if tokens[k].initial and not (initial or _quoted(text, tokens[k].start)) or tokens[k].lower in _BEFORE_NAME:
             continue   # a sentence's first word or an article alone ("Le président russe") opens no name
         for j in range(k + 1, min(k + 4, len(tokens))):
             gap = text[tokens[j - 1].end:tokens[j].start]
