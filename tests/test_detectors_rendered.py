@@ -318,3 +318,10 @@ def test_a_russian_name_with_a_synonyms_cognate_is_flagged_at_a_sentence_start()
 def test_a_russian_name_rendered_the_usual_way_is_not_flagged(hyp):
     src = "The Kontinental Hockey League said the final had drawn a record audience."
     assert named(hyp, "ru", src) == []
+
+
+def test_a_place_the_target_language_names_otherwise_is_not_lost():
+    # CLDR: Moscow is Москва; the adjective "Московский" renders it
+    src = "Lokomotiv Moscow finished third in the league."
+    hyp = "Московский «Локомотив» занял третье место в лиге."
+    assert named(hyp, "ru", src) == []

@@ -31,6 +31,7 @@ from .gazetteer import (
     word_forms,
 )
 from .langdata import values
+from .place_names import place_pairs
 from .rendered import (
     NAMED_ENTITY,
     common_word_flag,
@@ -361,6 +362,8 @@ def _kept_name(word: str, src: str, tgt: str) -> bool:
     table = offices(src)
     if table is not None and _office_at([fold(word)], 0, table):
         return False  # a title, not a name: "Speaker", "Premier"
+    if word in place_pairs(src, tgt):
+        return False  # a place the target language names otherwise (CLDR): Moscow is Москва, Московский
     zs = zipf(low, src)
     # a very common word of the source ("Christian", "Rose", "French") is a word before it is a name
     return zs < 4.5 and zipf(low, tgt) >= zs - 1.0
