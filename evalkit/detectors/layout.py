@@ -52,6 +52,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                    re.IGNORECASE),
         "newsroom": re.compile(r"(?:\w*(?:" + _alternation(_cues("newsroom")) + r"))\b", re.IGNORECASE),
         "newsroom_word": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("newsroom")) + r")", re.IGNORECASE),
+        # a newsroom job opening the part after a signature's comma ("rédactrice web")
+        "role": re.compile(r"^(?:" + _alternation(_cues("role")) + r")(?![^\W\d_])", re.IGNORECASE),
         # an ad label, a separator, then the advertised teaser
         "sponsored": re.compile(r"^(?P<cue>" + _alternation(_cues("sponsored")) + r")"
                                 r"[\s\u00a0]*[:|–—.•-]+[\s\u00a0]*\S", re.IGNORECASE),
@@ -302,9 +304,12 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
         return re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues(kind)) + r")" + (r"(?![^\W\d_])" if whole else ""),
                           re.IGNORECASE)
     return {"text": stems("prompt_text"), "rewrite": stems("prompt_rewrite"), "voice": stems("prompt_voice", True),
-            "ai": stems("prompt_ai", True), "verb": stems("prompt_verb")}
+            "ai": stems("prompt_ai", True), "verb": stems("prompt_verb"),
+            "order": stems("prompt_order", True), "object": stems("prompt_object", True)}
 
 
+# an instruction's object follows its imperative within this many words ("Сделай этот текст")
+_ORDER_REACH = 4
 # "As a language model, ...": the generator speaking of itself, not an article about language models
 _AS_A = re.compile(r"(?:as|en\s+tant|als|como|как)\b", re.IGNORECASE)
 
@@ -316,7 +321,8 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
     paraphrased for SEO:", "let me know if you want other changes"); the text named in a short
     sentence of two such voice words ("Надеюсь, эта версия вам подойдёт!")."""
     pats = _chatter_patterns()
-    if not (pats["text"].search(line) or pats["rewrite"].search(line) or pats["ai"].search(line)):
+    if not (pats["text"].search(line) or pats["rewrite"].search(line) or pats["ai"].search(line)
+            or pats["object"].search(line)):
         return []
     spans = []
     for a, b in _sentence_bounds(line):
@@ -326,10 +332,15 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
         ai, text, rewrite = pats["ai"].search(sentence), pats["text"].search(sentence), pats["rewrite"].search(sentence)
         voice = {m.group().lower() for m in pats["voice"].finditer(sentence)}
         verb = pats["verb"].match(sentence)
+        order = pats["order"].match(sentence)
+        # the imperative's object comes within its first few words: "Genera un titular ...", "Сделай этот текст"
+        thing = order and pats["object"].search(" ".join(sentence[order.end():].split()[:_ORDER_REACH]))
         if ai and (voice or _AS_A.match(sentence)):
             why = f"the generator naming itself ({ai.group()!r})"
         elif verb and text:
             why = f"an instruction about the text ({verb.group()!r} ... {text.group()!r})"
+        elif thing:
+            why = f"an instruction about the text ({order.group()!r} ... {thing.group()!r})"
         elif rewrite and (text or len(voice) >= 2) and (voice or sentence.endswith(":")):
             why = f"a rewriting named in the generator's voice ({rewrite.group()!r}, {sorted(voice)[:2]})"
         elif text and len(voice) >= 2 and len(sentence.split()) <= 12:
@@ -533,9 +544,13 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
         # a writer and a desk ("Par Camille Roussel, avec le service Santé"): the hosting site's
         # byline; a writer alone ("Par Jean Dupont") is the article's own
         name, comma, after = rest.partition(",")
-        desk = comma and patterns["newsroom_word"].search(after)
+        # the desk as a word of its own ("service Santé") or as the end of a compound ("Kulturressort")
+        desk = comma and (patterns["newsroom_word"].search(after) or patterns["newsroom"].fullmatch(after.strip()))
         if n_words <= _BYLINE_WORDS and desk and _looks_like_name(name):
             return f"byline naming a writer and a desk ({desk.group()!r})", 0.8
+    signature = _signature(plain, n_words)
+    if signature:
+        return signature
     fields = [f for f in plain.split("|") if f.strip()]
     if len(fields) >= 3 and n_words <= 16 and _STAMP.search(plain):
         return f"page meta line: {len(fields)} fields with a date stamp ({_STAMP.search(plain).group()!r})", 0.85
@@ -555,6 +570,25 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
     if len(networks) >= 2 and all(w.casefold().strip(":") in _social() for w in networks):
         return f"share bar ({', '.join(networks)})", 0.9
     return _furniture_by_shape(plain, n_words)
+
+
+# a signature: "Julie Marchand, rédactrice web", "Ivan Petrov, korrespondent": at most these words
+_SIGNATURE_WORDS = 7
+
+
+def _signature(plain: str, n_words: int) -> tuple[str, float] | None:
+    """A writer's signature with no byline cue: a name of two or three capitalised words, a comma and a
+    newsroom job, and no sentence punctuation ("Emmanuel Macron, président" names no newsroom job)."""
+    if n_words > _SIGNATURE_WORDS or is_terminal(plain) or plain.count(",") != 1:
+        return None
+    name, _, job = plain.partition(",")
+    parts = name.split()
+    if not 2 <= len(parts) <= 3 or not all(p[:1].isupper() and _WORD.fullmatch(p.replace("-", "")) for p in parts):
+        return None
+    role = _patterns()["role"].match(job.strip())
+    if role and len(job.split()) <= 4:
+        return f"signature: a name and a newsroom job ({role.group()!r}), no sentence", 0.8
+    return None
 
 
 # --- page furniture by its shape: generic features, not wording learnt from one corpus ----------
@@ -610,6 +644,8 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
     pats = _shape_patterns()
     terminal = is_terminal(plain)
     ui = [m.group() for m in pats["ui"].finditer(plain)]
+    addressed = next((m for m in pats["reader"].finditer(plain) if _addresses(m.group())), None) or \
+        _IMPERATIVE.match(plain)
     if not terminal:
         if _CREDIT_MARK.search(plain) and n_words <= 10:
             return f"credit or link line ({_CREDIT_MARK.search(plain).group()!r})", 0.85
@@ -631,14 +667,39 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
             return f"short interface label ({ui[0]!r})", 0.8
         if ui and n_words <= 10 and (_SEPARATORS.search(plain) or _PRICE.search(plain)):
             return f"interface word ({ui[0]!r}) with a separator or a price", 0.8
-    addressed = next((m for m in pats["reader"].finditer(plain) if _addresses(m.group())), None) or \
-        _IMPERATIVE.match(plain)
-    if len(ui) >= 2 and (not terminal or addressed):
+        widget = _widget_or_network(plain, ui, addressed, n_words)
+        if widget:
+            return widget, 0.8
+    # an exclamation is how a call to action ends ("... keine Eilmeldung verpassen!"), not a report
+    if len(ui) >= 2 and (not terminal or addressed or plain.rstrip("\"'”’»").endswith("!")):
         return f"interface words ({', '.join(repr(w) for w in ui[:3])})" + (
-            " addressing the reader" if addressed else " without sentence punctuation"), 0.8
+            " addressing the reader" if addressed else " without sentence punctuation" if not terminal
+            else " in an exclamation"), 0.8
     if ui and addressed and not terminal:
         return f"interface word ({ui[0]!r}) addressing the reader ({addressed.group()!r})", 0.8
     return None
+
+
+def _widget_or_network(plain: str, ui: list[str], addressed: re.Match[str] | None, n_words: int) -> str:
+    """An unpunctuated short line that is a widget (a close button, a rating: "Fermer la publicité ✕",
+    "Оцените материал: ★★★★★") or an invitation to a social network or messenger ("Únete a nuestro
+    canal de WhatsApp"): the evidence, or ""."""
+    tokens = plain.split()
+    glyphs = "".join(sorted(_widget_glyphs()))
+    glyph = next((t for t in tokens if not t.strip(glyphs)), "")
+    if glyph and (ui or addressed) and n_words <= 8:
+        why = f"interface word {ui[0]!r}" if ui else f"the reader addressed ({addressed.group()!r})"
+        return f"interface widget: the button or rating mark {glyph!r} with {why}"
+    if addressed and n_words <= 12:
+        network = next((w for w in _SHARE_SPLIT.split(plain) if len(w) >= 2 and w.casefold() in _social()), "")
+        if network:
+            return f"an invitation to {network!r} addressing the reader ({addressed.group()!r})"
+    return ""
+
+
+@functools.lru_cache(maxsize=1)
+def _widget_glyphs() -> frozenset[str]:
+    return frozenset(values("junk_cues", "cue", kind="widget"))
 
 
 @functools.lru_cache(maxsize=1)

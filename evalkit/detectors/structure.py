@@ -237,12 +237,14 @@ class _Context:
         if n < _TRUNCATED_MIN_WORDS:
             return
         last_word = re.sub(r"\W+$", "", tokens[-1].group()).lower().split("’")[-1].split("'")[-1]
-        dangling = last_word in _DANGLING_SETS.get(self.lang, frozenset()) or tokens[-1].group().endswith(
-            ("’", "'", ","))
+        dangling = _dangling(text, self.lang)
+        opened = _unclosed(text)
         paragraph = len(idx) >= 2
         short_of_source = self._short_of_source(j)
         if dangling:
             confidence, why = 0.9, f"the text stops on {tokens[-1].group()!r}, a word that cannot end a sentence"
+        elif opened:
+            confidence, why = 0.8, f"the last sentence opens {opened!r} and stops before closing it"
         elif short_of_source:
             confidence, why = 0.75, short_of_source
         elif paragraph:
@@ -275,11 +277,24 @@ class _Context:
         it (a byline "Por Redacción Economía", a "Deja tu comentario" the junk rules do not know),
         which would otherwise hide a truncated sentence before them."""
         content = [line for line in self.lines if line.kind == "content"]
-        for line in reversed(content[-4:]):
-            text = line.text.strip()
+        for k in range(len(content) - 1, max(-1, len(content) - 5), -1):
+            text = content[k].text.strip()
             if len(words(text)) >= _TRUNCATED_MIN_WORDS or is_terminal(text) or text.endswith((":", ";")):
-                return line
+                return self._cut_before(content, k)
         return content[-1] if content else None
+
+    def _cut_before(self, content: list[Line], k: int) -> Line:
+        """The line before an unpunctuated last line (a signature or a call to follow that the junk
+        rules do not know) when that line stops on a word that cannot end a sentence or inside an
+        opened quote or bracket: the cut is there, not in the line after it."""
+        line = content[k]
+        if k == 0 or is_terminal(line.text) or len(words(line.text)) > _TRUNCATED_TAIL_WORDS:
+            return line
+        before = content[k - 1].text.strip()
+        if not is_terminal(before) and len(words(before)) >= _TRUNCATED_MIN_WORDS and (
+                _dangling(before, self.lang) or _unclosed(before)):
+            return content[k - 1]
+        return line
 
     def _short_of_source(self, j: int) -> str:
         """With a source: the MT segment renders only the start of its source sentence."""
@@ -702,6 +717,34 @@ _MERGED_SHORT = 0.7
 # (at least the second number of them) all end with punctuation, is a truncated sentence
 _TRUNCATED_MIN_WORDS, _TRUNCATED_PUNCTUATED_LINES = 5, 4
 _TRUNCATED_FEW_LINES = 2
+# an unpunctuated line of at most this many words after a cut sentence is furniture, not the article's end
+_TRUNCATED_TAIL_WORDS = 12
+# quotes and brackets that open (keys) and close (values)
+_PAIRS = {"«": "»", "„": "“", "“": "”", "(": ")", "[": "]", "‹": "›"}
+
+
+def _dangling(text: str, lang: str) -> str:
+    """The last token of `text` when it is a word no sentence ends on (an article, a preposition, a
+    conjunction: evalkit/data/dangling_words.tsv) or an elision or a comma; "" otherwise."""
+    tokens = text.split()
+    if not tokens:
+        return ""
+    last = tokens[-1]
+    word = re.sub(r"\W+$", "", last).lower().split("’")[-1].split("'")[-1]
+    return last if word in _DANGLING_SETS.get(lang, frozenset()) or last.endswith(("’", "'", ",")) else ""
+
+
+def _unclosed(text: str) -> str:
+    """A quote or bracket that `text` opens and never closes after it (a cut inside a quotation), or "".
+    "«" after a "»" and "“" after a "„" close a quotation (German »…« and „…“), they open none."""
+    for opener, closer in _PAIRS.items():
+        i = text.rfind(opener)
+        if i < 0 or closer in text[i + 1:]:
+            continue
+        if (opener == "«" and "»" in text[:i]) or (opener == "“" and "„" in text[:i]):
+            continue
+        return opener
+    return ""
 
 
 @functools.lru_cache(maxsize=1 << 15)
