@@ -309,7 +309,7 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
 
 
 # an instruction's object follows its imperative within this many words ("Сделай этот текст")
-_ORDER_REACH = 4
+_ORDER_REACH = 3
 # "As a language model, ...": the generator speaking of itself, not an article about language models
 _AS_A = re.compile(r"(?:as|en\s+tant|als|como|как)\b", re.IGNORECASE)
 
@@ -333,8 +333,11 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
         voice = {m.group().lower() for m in pats["voice"].finditer(sentence)}
         verb = pats["verb"].match(sentence)
         order = pats["order"].match(sentence)
-        # the imperative's object comes within its first few words: "Genera un titular ...", "Сделай этот текст"
-        thing = order and pats["object"].search(" ".join(sentence[order.end():].split()[:_ORDER_REACH]))
+        # the imperative's object comes within its first few words, with no punctuation between them:
+        # "Genera un titular ...", "Сделай этот текст" ("Make no mistake: the article ..." is no order)
+        reach = " ".join(sentence[order.end():].split()[:_ORDER_REACH]) if order else ""
+        thing = order and pats["object"].search(reach)
+        thing = thing if thing and not re.search(r"[,:;.!?()]", reach[:thing.start()]) else None
         if ai and (voice or _AS_A.match(sentence)):
             why = f"the generator naming itself ({ai.group()!r})"
         elif verb and text:
@@ -613,6 +616,7 @@ _SEPARATORS = re.compile(r"[\s\u00a0](?:[|›»>·•→/]|--?)[\s\u00a0]")
 _CREDIT_MARK = re.compile(r"©|\b(?:https?://|www\.)\S+|(?<!\w)@\w{2,}|\b[\w.+-]+@[\w-]+\.\w{2,}\b")
 _COUNT = re.compile(r"^\(?\d[\d\s.,]*\)?[\s\u00a0]+([^\W\d_]+)$")
 _IMPERATIVE = re.compile(r"^(?:[^\W\d_]{3,}ez|[а-яё]{3,}(?:йте|ите)|[^\W\d_]*[áéíóú][^\W\d_]*te)\b", re.IGNORECASE)
+_DURATION = re.compile(r"\b\d+[\s\u00a0]*(?:min|мин|minut|минут|sec|сек|seg|stund|hour|heure|hora|час)", re.IGNORECASE)
 _PRICE = re.compile(r"\d\s?[€$£₽]|[€$£]\s?\d|\d\s(?:руб|euro)", re.IGNORECASE)
 # furniture is short
 _SHAPE_WORDS = 16
@@ -663,15 +667,20 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
             return f"date stamp ({stamp.group()!r}) with a credit, a separator or interface words", 0.8
         if ui and plain.isupper() and n_words <= 4:
             return f"all-caps label with an interface word ({ui[0]!r})", 0.85
-        if ui and n_words <= 3:
+        # an interface phrase counts as one word ("Listen to this article", "Écouter cet article")
+        if ui and n_words - len(ui[0].split()) + 1 <= 3:
             return f"short interface label ({ui[0]!r})", 0.8
+        duration = _DURATION.search(plain)
+        if ui and duration and n_words <= 8:
+            return f"interface label ({ui[0]!r}) with a duration ({duration.group()!r})", 0.8
         if ui and n_words <= 10 and (_SEPARATORS.search(plain) or _PRICE.search(plain)):
             return f"interface word ({ui[0]!r}) with a separator or a price", 0.8
         widget = _widget_or_network(plain, ui, addressed, n_words)
         if widget:
             return widget, 0.8
     # an exclamation is how a call to action ends ("... keine Eilmeldung verpassen!"), not a report
-    if len(ui) >= 2 and (not terminal or addressed or plain.rstrip("\"'”’»").endswith("!")):
+    exclaimed = plain.endswith("!") and not any(q in plain for q in "\"“”«»„")   # a quotation is the article's
+    if len(ui) >= 2 and (not terminal or addressed or exclaimed):
         return f"interface words ({', '.join(repr(w) for w in ui[:3])})" + (
             " addressing the reader" if addressed else " without sentence punctuation" if not terminal
             else " in an exclamation"), 0.8
