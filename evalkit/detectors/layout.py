@@ -615,7 +615,16 @@ def _shape_patterns() -> dict[str, re.Pattern[str]]:
 _SEPARATORS = re.compile(r"[\s\u00a0](?:[|›»>·•→/]|--?)[\s\u00a0]")
 _CREDIT_MARK = re.compile(r"©|\b(?:https?://|www\.)\S+|(?<!\w)@\w{2,}|\b[\w.+-]+@[\w-]+\.\w{2,}\b")
 _COUNT = re.compile(r"^\(?\d[\d\s.,]*\)?[\s\u00a0]+([^\W\d_]+)$")
-_IMPERATIVE = re.compile(r"^(?:[^\W\d_]{3,}ez|[а-яё]{3,}(?:йте|ите)|[^\W\d_]*[áéíóú][^\W\d_]*te)\b", re.IGNORECASE)
+_IMPERATIVE = re.compile(r"^(?:[^\W\d_]{3,}ez|[а-яё]{3,}(?:йте|ите)(?:сь)?|[^\W\d_]*[áéíóú][^\W\d_]*te)\b",
+                         re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _call_to_action() -> re.Pattern[str]:
+    """An imperative opening the line: by its ending (French -ez, Russian -йте/-ите, Spanish accented
+    forms with a pronoun) or one of the call-to-action verbs of evalkit/data/junk_cues.tsv."""
+    return re.compile(_IMPERATIVE.pattern + r"|^(?:" + _alternation(_cues("imperative")) + r")(?![^\W\d_])",
+                      re.IGNORECASE)
 _DURATION = re.compile(r"\b\d+[\s\u00a0]*(?:min|мин|minut|минут|sec|сек|seg|stund|hour|heure|hora|час)", re.IGNORECASE)
 _PRICE = re.compile(r"\d\s?[€$£₽]|[€$£]\s?\d|\d\s(?:руб|euro)", re.IGNORECASE)
 # furniture is short
@@ -649,7 +658,7 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
     terminal = is_terminal(plain)
     ui = [m.group() for m in pats["ui"].finditer(plain)]
     addressed = next((m for m in pats["reader"].finditer(plain) if _addresses(m.group())), None) or \
-        _IMPERATIVE.match(plain)
+        _call_to_action().match(plain)
     if not terminal:
         if _CREDIT_MARK.search(plain) and n_words <= 10:
             return f"credit or link line ({_CREDIT_MARK.search(plain).group()!r})", 0.85
@@ -699,11 +708,20 @@ def _widget_or_network(plain: str, ui: list[str], addressed: re.Match[str] | Non
     if glyph and (ui or addressed) and n_words <= 8:
         why = f"interface word {ui[0]!r}" if ui else f"the reader addressed ({addressed.group()!r})"
         return f"interface widget: the button or rating mark {glyph!r} with {why}"
-    if addressed and n_words <= 12:
+    # an invitation speaks to the reader (an imperative, "you"), not for the newsroom ("our reporter")
+    you = _call_to_action().match(plain) or next((w for w in _WORD.findall(plain) if w.casefold() in _second_person()
+                                            and _addresses(w)), None)
+    if you and n_words <= 12:
         network = next((w for w in _SHARE_SPLIT.split(plain) if len(w) >= 2 and w.casefold() in _social()), "")
         if network:
-            return f"an invitation to {network!r} addressing the reader ({addressed.group()!r})"
+            said = you if isinstance(you, str) else you.group()
+            return f"an invitation to {network!r} addressing the reader ({said!r})"
     return ""
+
+
+@functools.lru_cache(maxsize=1)
+def _second_person() -> frozenset[str]:
+    return frozenset(c.casefold() for c in values("junk_cues", "cue", kind="you"))
 
 
 @functools.lru_cache(maxsize=1)
