@@ -660,6 +660,9 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
     addressed = next((m for m in pats["reader"].finditer(plain) if _addresses(m.group())), None) or \
         _call_to_action().match(plain)
     if not terminal:
+        widget = _widget_or_network(plain, ui, addressed, n_words)
+        if widget:
+            return widget, 0.8
         if _CREDIT_MARK.search(plain) and n_words <= 10:
             return f"credit or link line ({_CREDIT_MARK.search(plain).group()!r})", 0.85
         label = pats["label"].match(plain)
@@ -684,9 +687,6 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
             return f"interface label ({ui[0]!r}) with a duration ({duration.group()!r})", 0.8
         if ui and n_words <= 10 and (_SEPARATORS.search(plain) or _PRICE.search(plain)):
             return f"interface word ({ui[0]!r}) with a separator or a price", 0.8
-        widget = _widget_or_network(plain, ui, addressed, n_words)
-        if widget:
-            return widget, 0.8
     # an exclamation is how a call to action ends ("... keine Eilmeldung verpassen!"), not a report
     exclaimed = plain.endswith("!") and not any(q in plain for q in "\"“”«»„")   # a quotation is the article's
     if len(ui) >= 2 and (not terminal or addressed or exclaimed):

@@ -249,6 +249,8 @@ class _Context:
             confidence, why = 0.75, short_of_source
         elif paragraph:
             confidence, why = 0.65, "the article's last paragraph ends without sentence punctuation"
+        elif _names_only(text, self.lang):
+            return   # a credit line ("Mitarbeit Sabine Roth und Jonas Keller"), not a cut sentence
         elif n >= 6 or self._punctuated_elsewhere(last) >= _TRUNCATED_PUNCTUATED_LINES:
             punctuated = self._punctuated_elsewhere(last)
             # fewer punctuated lines will do when the sentence stops on a lower-case word (not a name,
@@ -732,6 +734,13 @@ def _dangling(text: str, lang: str) -> str:
     last = tokens[-1]
     word = re.sub(r"\W+$", "", last).lower().split("’")[-1].split("'")[-1]
     return last if word in _DANGLING_SETS.get(lang, frozenset()) or last.endswith(("’", "'", ",")) else ""
+
+
+def _names_only(text: str, lang: str) -> bool:
+    """Every word is capitalised but the function words between them: a list of names or a credit,
+    which has no verb to be cut after."""
+    function_words = _DANGLING_SETS.get(lang, frozenset())
+    return all(w[0].isupper() or w.lower() in function_words for w in words(text))
 
 
 def _unclosed(text: str) -> str:
