@@ -603,7 +603,8 @@ def _shape_patterns() -> dict[str, re.Pattern[str]]:
         return r"(?<![^\W\d_])(?:" + _alternation(_cues(kind)) + r")"
     return {
         "ui": re.compile(stems("ui") + "|" + stems("self"), re.IGNORECASE),
-        "label": re.compile(r"^(?:" + _alternation(_cues("label")) + r")(?:[\s\u00a0]+[^\W\d_]+)?[\s\u00a0]*:",
+        "label": re.compile(r"^(?:" + _alternation(_cues("label")) + r")(?:[\s\u00a0]+[^\W\d_]+(?:['’][^\W\d_]+)?)?"
+                            r"[\s\u00a0]*:",
                             re.IGNORECASE),
         "agency": re.compile(stems("agency") + r"(?![^\W\d_])", re.IGNORECASE),
         "reader": re.compile(stems("reader") + r"(?![^\W\d_])", re.IGNORECASE),
