@@ -57,6 +57,14 @@ from evalkit.detectors.layout import chatter_spans, pattern_junk
     ("ru", "Спецпроект: как выбрать школу для ребёнка", "Спецпроект"),
     ("fr", "Publireportage : cinq idées de week-end en Bretagne", "Publireportage"),
     ("es", "Contenido de marca: así se ahorra en la factura de la luz", "Contenido de marca"),
+    # offers, log-in prompts, credit notes, section links, partner labels, an elided photo label
+    ("fr", "Offre d'essai : 0,99 € le premier mois", "offre d'essai"),
+    ("ru", "Уже есть аккаунт? Войдите", "Войдите"),
+    ("es", "Con información de EFE y Europa Press", "con información de"),
+    ("de", "Mehr aus dem Ressort Wirtschaft", "teaser"),
+    ("ru", "Новости партнёров", "ad label"),
+    ("fr", "Photo d'archives : Reuters", "Photo d'archives"),
+    ("ru", "Читайте нас в Дзене", "Дзене"),
     # error reports
     ("de", "Fehler gefunden? Dann schreiben Sie uns", "fehler gefunden"),
     ("en", "Spotted a mistake? Tell us", "spotted a mistake"),

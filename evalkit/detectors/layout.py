@@ -683,6 +683,9 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
         # an interface phrase counts as one word ("Listen to this article", "Écouter cet article")
         if ui and n_words - len(ui[0].split()) + 1 <= 3:
             return f"short interface label ({ui[0]!r})", 0.8
+        agency = pats["agency"].search(plain)
+        if ui and agency and n_words <= 10:
+            return f"credit note: interface words ({ui[0]!r}) naming an agency ({agency.group()!r})", 0.8
         duration = _DURATION.search(plain)
         if ui and duration and n_words <= 8:
             return f"interface label ({ui[0]!r}) with a duration ({duration.group()!r})", 0.8
