@@ -183,3 +183,34 @@ def test_a_last_sentence_cut_inside_an_opened_quote_is_truncation(lang, last, op
 ])
 def test_whole_articles_with_closed_quotes_or_a_closing_line_are_not_truncated(lang, last):
     assert _truncations(ARTICLE[lang] + last + "\n", lang) == []
+
+
+@pytest.mark.parametrize("line, why", [
+    ("Méta-description : Les vendanges commencent tôt en Alsace", "SEO output"),
+    ("SEO-Titel: Hitzewelle erreicht Norddeutschland", "SEO output"),
+    ("Título SEO: La sequía vacía los embalses de Andalucía", "SEO output"),
+    ("Мета-описание: в Казани открылся новый мост", "SEO output"),
+    ("Remarque : j'ai remplacé les citations pour éviter le plagiat.", "how the text was made"),
+    ("Hinweis: Dieser Beitrag wurde mit künstlicher Intelligenz generiert.", "how the text was made"),
+    ("Nota: he cambiado algunos nombres del texto original.", "how the text was made"),
+    ("Примечание: статья сгенерирована нейросетью.", "how the text was made"),
+    ("¿Quieres que acorte el texto?", "more changes"),
+    ("Soll ich den Beitrag etwas kürzer schreiben?", "more changes"),
+    ("Хотите, я переделаю заголовок?", "more changes"),
+])
+def test_a_generators_asides_are_leaked_chatter(line, why):
+    spans = chatter_spans(line)
+    assert spans and why in spans[0][2]
+
+
+@pytest.mark.parametrize("line", [
+    "Note : les chiffres ont été fournis par le ministère.",
+    "Hinweis: Die Zahlen stammen vom Statistischen Bundesamt.",
+    "Nota: la cifra incluye a los trabajadores temporales.",
+    "Примечание: данные за 2023 год уточнены.",
+    "¿Quieres saber más sobre el texto de la ley?",
+    "Хотите изменить мир?",
+    "Description du poste : chef de chantier à Lyon",
+])
+def test_notes_and_questions_of_an_article_are_left_alone(line):
+    assert chatter_spans(line) == []

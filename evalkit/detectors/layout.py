@@ -305,7 +305,11 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
                           re.IGNORECASE)
     return {"text": stems("prompt_text"), "rewrite": stems("prompt_rewrite"), "voice": stems("prompt_voice", True),
             "ai": stems("prompt_ai", True), "verb": stems("prompt_verb"),
-            "order": stems("prompt_order", True), "object": stems("prompt_object", True)}
+            "order": stems("prompt_order", True), "object": stems("prompt_object", True),
+            "field": re.compile(r"^(?:" + _alternation(_cues("prompt_field")) + r")[\s\u00a0]*:", re.IGNORECASE),
+            "note": re.compile(r"^(?:" + _alternation(_cues("prompt_note")) + r")[\s\u00a0]*:", re.IGNORECASE),
+            "made": stems("prompt_made", True), "offer": stems("prompt_offer", True),
+            "change": stems("prompt_change")}
 
 
 # an instruction's object follows its imperative within this many words ("Сделай этот текст")
@@ -322,7 +326,7 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
     sentence of two such voice words ("Надеюсь, эта версия вам подойдёт!")."""
     pats = _chatter_patterns()
     if not (pats["text"].search(line) or pats["rewrite"].search(line) or pats["ai"].search(line)
-            or pats["object"].search(line)):
+            or pats["object"].search(line) or pats["made"].search(line) or pats["field"].match(line)):
         return []
     spans = []
     for a, b in _sentence_bounds(line):
@@ -349,12 +353,32 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
         elif text and len(voice) >= 2 and len(sentence.split()) <= 12:
             why = f"the text named in the generator's voice ({text.group()!r}, {sorted(voice)[:2]})"
         else:
-            continue
+            why = _generator_aside(sentence, pats)
+            if not why:
+                continue
         end = b
         while end > a and line[end - 1].isspace():
             end -= 1
         spans.append((a, end, why))
     return spans
+
+
+def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]]) -> str:
+    """The generator's asides around its output: a field of its SEO output ("Titre SEO :"), a note on
+    how it made the text ("Hinweis: Dieser Text wurde mit KI erstellt."), an offer of more changes
+    ("Хотите, я сделаю текст короче?"): the evidence, or ""."""
+    field = pats["field"].match(sentence)
+    if field:
+        return f"a field of a generator's SEO output ({field.group().rstrip(': ')!r})"
+    note = pats["note"].match(sentence)
+    made = note and (pats["made"].search(sentence) or pats["rewrite"].search(sentence))
+    if made:
+        return f"a note on how the text was made ({note.group().rstrip(': ')!r} ... {made.group()!r})"
+    offer = sentence.endswith("?") and pats["offer"].search(sentence)
+    change = offer and (pats["change"].search(sentence) or pats["rewrite"].search(sentence))
+    if change and len(sentence.split()) <= 20:
+        return f"the generator offering more changes ({offer.group()!r} ... {change.group()!r})"
+    return ""
 
 
 def _may_hold_prompt(line: str, starts: Sequence[int]) -> bool:
