@@ -207,9 +207,12 @@ def test_a_generators_asides_are_leaked_chatter(line, why):
     "Note : les chiffres ont été fournis par le ministère.",
     "Hinweis: Die Zahlen stammen vom Statistischen Bundesamt.",
     "Nota: la cifra incluye a los trabajadores temporales.",
+    "Nota: los cambios entran en vigor en mayo.",
+    "Note: changes to the law take effect in May.",
     "Примечание: данные за 2023 год уточнены.",
     "¿Quieres saber más sobre el texto de la ley?",
     "Хотите изменить мир?",
+    "¿Quieres un cambio de vida?",
     "Description du poste : chef de chantier à Lyon",
 ])
 def test_notes_and_questions_of_an_article_are_left_alone(line):

@@ -371,12 +371,12 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]]) -> str:
     if field:
         return f"a field of a generator's SEO output ({field.group().rstrip(': ')!r})"
     note = pats["note"].match(sentence)
-    made = note and (pats["made"].search(sentence) or pats["rewrite"].search(sentence))
+    made = note and pats["made"].search(sentence)   # "Note: changes to the law ..." is the article's
     if made:
         return f"a note on how the text was made ({note.group().rstrip(': ')!r} ... {made.group()!r})"
     offer = sentence.endswith("?") and pats["offer"].search(sentence)
-    change = offer and (pats["change"].search(sentence) or pats["rewrite"].search(sentence))
-    if change and len(sentence.split()) <= 20:
+    change = offer and pats["change"].search(sentence)
+    if change and (pats["object"].search(sentence) or pats["text"].search(sentence)) and len(sentence.split()) <= 20:
         return f"the generator offering more changes ({offer.group()!r} ... {change.group()!r})"
     return ""
 
