@@ -326,7 +326,7 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
     sentence of two such voice words ("Надеюсь, эта версия вам подойдёт!")."""
     pats = _chatter_patterns()
     if not (pats["text"].search(line) or pats["rewrite"].search(line) or pats["ai"].search(line)
-            or pats["object"].search(line) or pats["made"].search(line) or pats["field"].match(line)):
+            or not _aside_openers().isdisjoint(w.casefold() for w in _OPENER.findall(line))):
         return []
     spans = []
     for a, b in _sentence_bounds(line):
@@ -361,6 +361,18 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
             end -= 1
         spans.append((a, end, why))
     return spans
+
+
+# the first word of each sentence of a line (after an opening "¿", "¡" or quote)
+_OPENER = re.compile(r"(?:^|[.!?…:][\s\u00a0]+)[¿¡\"'«“„\s\u00a0]*([^\W\d_]+)")
+
+
+@functools.lru_cache(maxsize=1)
+def _aside_openers() -> frozenset[str]:
+    """First words of the imperatives, SEO fields, note labels and offers that open a sentence of
+    generator chatter: a line none of whose sentences opens with one holds no such sentence."""
+    cues = [c for kind in ("prompt_order", "prompt_field", "prompt_note", "prompt_offer") for c in _cues(kind)]
+    return frozenset(m.group().casefold() for c in cues for m in [_TRIGGER_WORD.search(c)] if m)
 
 
 def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]]) -> str:
