@@ -65,6 +65,17 @@ from evalkit.detectors.layout import chatter_spans, pattern_junk
     ("ru", "Новости партнёров", "ad label"),
     ("fr", "Photo d'archives : Reuters", "Photo d'archives"),
     ("ru", "Читайте нас в Дзене", "Дзене"),
+    # bookmark and report buttons, digital offers, paywall notes, agency credits, typo reports
+    ("fr", "Ajouter aux favoris", "navigation"),
+    ("de", "Beitrag melden", "navigation"),
+    ("es", "Añadir a favoritos", "navigation"),
+    ("ru", "В закладки", "navigation"),
+    ("de", "Nur mit Digital-Abo: jetzt für 2,99 € testen", "Digital-Abo"),
+    ("de", "Diesen Inhalt können nur Abonnenten lesen", "diesen Inhalt"),
+    ("de", "Von dpa/Reuters", "agency credit"),
+    ("es", "Agencias / Redacción", "agency credit"),
+    ("fr", "Agence France-Presse", "agency credit"),
+    ("ru", "Нашли опечатку? Сообщите нам", "нашли опечатку"),
     # error reports
     ("de", "Fehler gefunden? Dann schreiben Sie uns", "fehler gefunden"),
     ("en", "Spotted a mistake? Tell us", "spotted a mistake"),
@@ -104,6 +115,10 @@ def test_furniture_is_known_by_what_it_is_and_the_evidence_says_why(lang, line, 
     # a partnership in a news sentence, not a label before a teaser
     ("fr", "En partenariat avec l'ONU, la France lance un plan pour le Sahel."),
     ("es", "En colaboración con la UE, España financia la nueva planta"),
+    # linking words and a place, not an agency credit
+    ("fr", "La France et l'Europe"),
+    ("es", "Con Europa"),
+    ("de", "Mit und ohne"),
 ])
 def test_news_lines_sharing_those_words_are_left_alone(lang, line):
     assert pattern_junk(line, lang, ["en"]) is None

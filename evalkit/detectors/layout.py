@@ -719,6 +719,9 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
         # an interface phrase counts as one word ("Listen to this article", "Écouter cet article")
         if ui and n_words - len(ui[0].split()) + 1 <= 3:
             return f"short interface label ({ui[0]!r})", 0.8
+        credit = _agency_credit(plain)
+        if credit:
+            return credit, 0.85
         agency = pats["agency"].search(plain)
         if ui and agency and n_words <= 10:
             return f"credit note: interface words ({ui[0]!r}) naming an agency ({agency.group()!r})", 0.8
@@ -757,6 +760,27 @@ def _widget_or_network(plain: str, ui: list[str], addressed: re.Match[str] | Non
             said = you if isinstance(you, str) else you.group()
             return f"an invitation to {network!r} addressing the reader ({said!r})"
     return ""
+
+
+def _agency_credit(plain: str) -> str:
+    """A credit line of agency names and nothing else but the words beside them ("Redacción /
+    Agencias", "Von dpa/AFP"): the evidence, or ""."""
+    agency = _shape_patterns()["agency"]
+    named = [m.group() for m in agency.finditer(plain)]
+    rest = [t.casefold() for t in re.split(r"[\s\u00a0/|,&+·]+", agency.sub(" ", plain)) if t]
+    nouns, links = _agency_words("agency_noun"), _agency_words("agency_word")
+    if not all(t in nouns or t in links for t in rest) or len(plain.split()) > 6:
+        return ""
+    if named:
+        return f"agency credit ({', '.join(named)}): no sentence"
+    if 2 <= len(rest) <= 3 and any(t in nouns for t in rest):
+        return f"agency credit ({plain!r}): no sentence"
+    return ""
+
+
+@functools.lru_cache(maxsize=2)
+def _agency_words(kind: str) -> frozenset[str]:
+    return frozenset(c.casefold() for c in values("junk_cues", "cue", kind=kind))
 
 
 @functools.lru_cache(maxsize=1)
