@@ -131,6 +131,8 @@ def test_news_lines_sharing_those_words_are_left_alone(lang, line):
     ("Crea un titular llamativo para esta noticia.", "Crea", "titular"),
     ("Придумай заголовок и сократи текст вдвое.", "Придумай", "заголовок"),
     ("Generate a catchy headline for this story.", "Generate", "headline"),
+    ("Formuliere jeden Satz um und ergänze ein Fazit.", "Formuliere", "Satz"),
+    ("Añade subtítulos y palabras clave al final.", "Añade", "subtítulos"),
 ])
 def test_an_imperative_with_the_text_as_its_object_is_an_instruction(line, verb, thing):
     spans = chatter_spans(line)
