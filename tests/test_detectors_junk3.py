@@ -182,6 +182,28 @@ def test_a_cut_sentence_before_an_unknown_closing_line_is_truncation(lang, cut, 
     assert "cannot end a sentence" in flags[0].evidence
 
 
+@pytest.mark.parametrize("lang, cut, after", [
+    # a long clause stopping on a lower-case word, before a closing line of more than five words
+    ("de", "Die Stadtwerke wollen die Arbeiten bis zum Ende des Jahres weitgehend abgeschlossen",
+     "Mitarbeit an diesem Bericht: Sabine Roth"),
+    ("fr", "Le chantier devrait durer environ dix-huit mois selon les services techniques",
+     "Avec la collaboration de Claire Dubois"),
+])
+def test_a_long_unpunctuated_clause_before_a_closing_line_is_truncation(lang, cut, after):
+    text = ARTICLE[lang] + cut + "\n" + after + "\n"
+    flags = _truncations(text, lang)
+    assert len(flags) == 1 and text.index(cut) <= flags[0].start < text.index(cut) + len(cut)
+
+
+def test_a_photo_credit_of_names_after_the_article_is_no_truncation():
+    # measured on WMT23 zh-en: "Picture from Vietnam News Agency" closing an article was flagged before
+    text = ("Council approves new cycle path\nThe city council approved a new cycle path along the river on "
+            "Tuesday.\nWork is due to start in spring and will cost about two million euros.\nResidents had "
+            "campaigned for a safer route for years.\nThe mayor called it an important step for the city.\n"
+            "Picture from Vietnam News Agency\n")
+    assert _truncations(text, "en") == []
+
+
 @pytest.mark.parametrize("lang, last, opened", [
     ("fr", "Le maire a conclu : « nous ferons tout pour que la ville", "«"),
     ("de", "Der Bürgermeister sagte, der Radweg sei „ein Gewinn für alle Bürgerinnen und", "„"),

@@ -271,7 +271,8 @@ class _Context:
         """How many other content lines of six words or more (the headline, the first, aside) end with
         sentence punctuation; 0 when one does not (an article written without full stops)."""
         content = [line for line in self.lines if line.kind == "content"]
-        lines = [line.text.strip() for line in content[1:] if line is not last and len(words(line.text)) >= 6]
+        # the lines before the last sentence (an unknown closing line after it does not vote)
+        lines = [line.text.strip() for line in content[1:] if line.start < last.start and len(words(line.text)) >= 6]
         return len(lines) if all(is_terminal(t) or t.endswith((":", ";")) for t in lines) else 0
 
     def _last_article_line(self) -> Line | None:
@@ -293,8 +294,12 @@ class _Context:
         if k == 0 or is_terminal(line.text) or len(words(line.text)) > _TRUNCATED_TAIL_WORDS:
             return line
         before = content[k - 1].text.strip()
-        if not is_terminal(before) and len(words(before)) >= _TRUNCATED_MIN_WORDS and (
-                _dangling(before, self.lang) or _unclosed(before)):
+        n = len(words(before))
+        last_token = before.split()[-1] if before.split() else ""
+        # a long line stopping on a lower-case word is a clause cut short, not a heading
+        clause = n >= _TRUNCATED_CLAUSE_WORDS and last_token.isalpha() and last_token.islower()
+        if not is_terminal(before) and n >= _TRUNCATED_MIN_WORDS and (
+                _dangling(before, self.lang) or _unclosed(before) or clause):
             return content[k - 1]
         return line
 
@@ -721,6 +726,8 @@ _TRUNCATED_MIN_WORDS, _TRUNCATED_PUNCTUATED_LINES = 5, 4
 _TRUNCATED_FEW_LINES = 2
 # an unpunctuated line of at most this many words after a cut sentence is furniture, not the article's end
 _TRUNCATED_TAIL_WORDS = 12
+# before such a line, an unpunctuated line of this many words ending on a lower-case word is a cut clause
+_TRUNCATED_CLAUSE_WORDS = 8
 # quotes and brackets that open (keys) and close (values)
 _PAIRS = {"«": "»", "„": "“", "“": "”", "(": ")", "[": "]", "‹": "›"}
 
