@@ -10,7 +10,7 @@ import pytest
 
 from evalkit.detectors import make_detectors, run_detectors
 from evalkit.detectors.base import prepare_input
-from evalkit.detectors.layout import chatter_spans, pattern_junk
+from evalkit.detectors.layout import chatter_spans, dangling_end, foreign_orders, pattern_junk
 
 
 @pytest.mark.parametrize("lang, line, why", [
@@ -256,3 +256,69 @@ def test_a_generators_asides_are_leaked_chatter(line, why):
 ])
 def test_notes_and_questions_of_an_article_are_left_alone(line):
     assert chatter_spans(line) == []
+
+
+@pytest.mark.parametrize("lang, line, why", [
+    ("fr", "Nos bons plans : cinq adresses pour bruncher à Lille", "teaser"),
+    ("de", "Kommentare werden vor der Freigabe geprüft – bitte beachten Sie unsere Netiquette.", "Netiquette"),
+    ("ru", "Онлайн-казино: фриспины и бонус 5000 ₽ при регистрации. 18+", "18+"),
+    ("fr", "Publicité · Séjour thermal : trois nuits avec soins à 299 €", "ad label"),
+    ("fr", "Rédaction Web — Le Journal du Nord, 7 h 45", "date stamp"),
+    ("es", "Usamos balizas web y cookies propias. Si continúas navegando, aceptas su uso.", "cookie"),
+    ("ru", "Оставаясь на сайте, вы разрешаете обработку файлов cookie.", "cookie"),
+])
+def test_more_furniture_known_by_what_it_is(lang, line, why):
+    verdict = pattern_junk(line, lang, ["en"])
+    assert verdict is not None, line
+    assert why.lower() in verdict[0].lower()
+
+
+@pytest.mark.parametrize("line", [
+    "Gerne! Hier ist der überarbeitete Beitrag in Schweizer Hochdeutsch:",
+    "Claro, aquí tienes el texto adaptado al español de México:",
+    "Конечно! Вот новая версия заголовка и лида:",
+    "Avec plaisir ! Voici le texte raccourci pour les réseaux sociaux :",
+])
+def test_a_generator_presenting_its_output_is_a_leak(line):
+    spans = chatter_spans(line)
+    assert spans and spans[0][:2] == (0, len(line)) and "presenting its output" in spans[0][2]
+
+
+@pytest.mark.parametrize("line", [
+    "Klar ist: Hier ist der Staat gefordert, sagte sie.",
+    "Claro que sí, respondió el alcalde a la pregunta.",
+    "Natürlich, hier sind die Zahlen im Überblick:",
+])
+def test_an_assent_in_an_article_is_left_alone(line):
+    assert chatter_spans(line) == []
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Make it sound more local and add a short intro for Instagram."),
+    ("de", "Translate the following into German and keep it short."),
+    ("es", "Please shorten this to 120 words and make the title punchier."),
+    ("ru", "Remove the name of the original outlet and keep the quotes."),
+])
+def test_an_english_instruction_in_a_text_in_another_language_is_a_leak(lang, line):
+    spans = foreign_orders(line, lang)
+    assert spans and spans[0][0] == 0 and "instruction in English" in spans[0][2]
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "« Make America Great Again », scandaient les partisans du candidat."),
+    ("en", "Make sure to vote on Tuesday, the mayor said."),
+    ("de", "Keep"),
+])
+def test_english_orders_quoted_or_in_english_text_are_left_alone(lang, line):
+    assert foreign_orders(line, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, last", [
+    ("fr", "La récolte commence en", "en"),
+    ("de", "Die Brücke soll im", "im"),
+    ("es", "El museo abrirá una nueva sala en", "en"),
+    ("ru", "Сезон стартует в", "в"),
+    ("fr", "Il faut partir d'ici", ""),
+])
+def test_a_line_that_stops_on_a_word_no_sentence_ends_on(lang, text, last):
+    assert dangling_end(text, lang) == last

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .base import DetectionInput
-from .langdata import mapping, values, word_set
+from .langdata import data_text, mapping, values, word_set
 
 # --- web furniture, per language (cues of the hosting page, not of any article) --------------
 # The cue phrases live in evalkit/data/junk_cues.tsv (kind, language, cue); the shapes are here.
@@ -56,7 +56,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "role": re.compile(r"^(?:" + _alternation(_cues("role")) + r")(?![^\W\d_])", re.IGNORECASE),
         # an ad label, a separator, then the advertised teaser
         "sponsored": re.compile(r"^(?P<cue>" + _alternation(_cues("sponsored")) + r")"
-                                r"[\s\u00a0]*[:|–—.•-]+[\s\u00a0]*\S", re.IGNORECASE),
+                                r"[\s\u00a0]*[:|–—.•·-]+[\s\u00a0]*\S", re.IGNORECASE),
         # newsletter sign-ups: a newsletter word and a subscribe word, anywhere in a short line
         "newsletter": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("newsletter")) + r")", re.IGNORECASE),
         "subscribe": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("subscribe")) + r")", re.IGNORECASE),
@@ -73,7 +73,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 # A date or a time in a byline: "14. April 2024, 19:58 Uhr", "le 4 décembre 2023 à 18h02", "04.12.2023 09:12"
-_STAMP = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
+_STAMP = re.compile(r"\b\d{1,2}(?:[:h]|[\s\u00a0]h[\s\u00a0])\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
                     r"|\b\d{1,2}\.?[\s\u00a0]+[^\W\d_]{3,}\.?[\s\u00a0]+(?:19|20)\d{2}\b")
 _SHARE_SPLIT = re.compile(r"[\s\u00a0|/·•,]+")
 # bylines, ad labels, sign-ups and share bars are short lines
@@ -203,6 +203,25 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@functools.lru_cache(maxsize=1)
+def dangling_sets() -> dict[str, frozenset[str]]:
+    """Words a sentence cannot end on, per language (evalkit/data/dangling_words.tsv)."""
+    text = data_text("dangling_words")
+    rows = (line.split("\t", 1) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {lang: frozenset(cells.split()) for lang, cells in rows}
+
+
+def dangling_end(text: str, lang: str) -> str:
+    """The last token of `text` when it is a word no sentence ends on (an article, a preposition, a
+    conjunction: evalkit/data/dangling_words.tsv) or an elision or a comma; "" otherwise."""
+    tokens = text.split()
+    if not tokens:
+        return ""
+    last = tokens[-1]
+    word = re.sub(r"\W+$", "", last).lower().split("’")[-1].split("'")[-1]
+    return last if word in dangling_sets().get(lang, frozenset()) or last.endswith(("’", "'", ",")) else ""
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _zipf(word: str, lang: str) -> float:
     try:
@@ -309,7 +328,10 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
             "field": re.compile(r"^(?:" + _alternation(_cues("prompt_field")) + r")[\s\u00a0]*:", re.IGNORECASE),
             "note": re.compile(r"^(?:" + _alternation(_cues("prompt_note")) + r")[\s\u00a0]*:", re.IGNORECASE),
             "made": stems("prompt_made", True), "offer": stems("prompt_offer", True),
-            "change": stems("prompt_change")}
+            "change": stems("prompt_change"),
+            "assent": re.compile(r"^[¡¿]?(?:" + _alternation(_cues("prompt_assent")) + r")"
+                                 r"[\s\u00a0]*[!,.:]+[\s\u00a0]*", re.IGNORECASE),
+            "here": re.compile(r"(?:" + _alternation(_cues("prompt_here")) + r")(?![^\W\d_])", re.IGNORECASE)}
 
 
 # an instruction's object follows its imperative within this many words ("Сделай этот текст")
@@ -325,6 +347,9 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
     paraphrased for SEO:", "let me know if you want other changes"); the text named in a short
     sentence of two such voice words ("Надеюсь, эта версия вам подойдёт!")."""
     pats = _chatter_patterns()
+    presented = _presented_output(line, pats)
+    if presented:
+        return [presented]
     if not (pats["text"].search(line) or pats["rewrite"].search(line) or pats["ai"].search(line)
             or not _aside_openers().isdisjoint(w.casefold() for w in _OPENER.findall(line))):
         return []
@@ -373,6 +398,50 @@ def _aside_openers() -> frozenset[str]:
     generator chatter: a line none of whose sentences opens with one holds no such sentence."""
     cues = [c for kind in ("prompt_order", "prompt_field", "prompt_note", "prompt_offer") for c in _cues(kind)]
     return frozenset(m.group().casefold() for c in cues for m in [_TRIGGER_WORD.search(c)] if m)
+
+
+def _presented_output(line: str, pats: dict[str, re.Pattern[str]]) -> tuple[int, int, str] | None:
+    """The generator's reply presenting its output: an assent, then "here is" and the text it made,
+    closing on a colon ("Gerne! Hier ist der Text in neutralem Hochdeutsch:", "Конечно! Вот краткий
+    пересказ статьи:")."""
+    assent = pats["assent"].match(line)
+    if not assent or not line.rstrip().endswith(":"):
+        return None
+    preamble = pats["here"].match(line, assent.end())
+    output = preamble and (pats["text"].search(line, preamble.end()) or pats["object"].search(line, preamble.end())
+                           or pats["rewrite"].search(line, preamble.end()))
+    if not output:   # "Of course! Here is what we know:" presents no text
+        return None
+    return 0, len(line.rstrip()), f"the generator presenting its output ({assent.group().strip()!r} ... " \
+                                   f"{preamble.group()!r} ... {output.group()!r}, closing on a colon)"
+
+
+def foreign_orders(line: str, tgt: str) -> list[tuple[int, int, str]]:
+    """Instructions left in English in a text in another language: a sentence of four words or more,
+    written in English, that opens with an imperative of a prompt ("Make it sound more Canadian and
+    add a catchy intro.", "Please shorten this to 150 words.")."""
+    if not tgt or tgt == "en":
+        return []
+    order, first = _english_orders()
+    if first.isdisjoint(w.casefold() for w in _OPENER.findall(line)):
+        return []
+    spans = []
+    for a, b in _sentence_bounds(line):
+        sentence = line[a:b].strip()
+        m = order.match(sentence)
+        if any(q in sentence for q in "\"“”«»„"):
+            continue   # an English slogan quoted in the article
+        if m and len(words(sentence)) >= 4 and foreign_language(sentence, tgt, ("en",)) == "en":
+            spans.append((a, a + len(line[a:b].rstrip()), f"an instruction in English ({m.group()!r}) "
+                                                          f"in a text in {tgt}"))
+    return spans
+
+
+@functools.lru_cache(maxsize=1)
+def _english_orders() -> tuple[re.Pattern[str], frozenset[str]]:
+    cues = values("junk_cues", "cue", kind="prompt_order", lang="en")
+    return (re.compile(r"(?:" + _alternation(sorted(cues, key=len, reverse=True)) + r")(?![^\W\d_])", re.IGNORECASE),
+            frozenset(c.split()[0].casefold() for c in cues))
 
 
 def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]]) -> str:
@@ -500,7 +569,7 @@ def _analyse(doc: DetectionInput) -> list[Line]:
             rest = rest[:a] + " " + rest[b:]
         line.key = normalise_line(rest)
         if not spans and len(line.text) <= 400:
-            spans = chatter_spans(line.text)
+            spans = chatter_spans(line.text) or foreign_orders(line.text, tgt)
             line.prompts = tuple((line.start + a, line.start + b, cue) for a, b, cue in spans)
             line.key = normalise_line(" ".join(line.text[b:c] for (_, b, _), (c, _, _)
                                                in zip([(0, 0, "")] + spans, spans + [(len(line.text), 0, "")])))
@@ -649,7 +718,7 @@ def _shape_patterns() -> dict[str, re.Pattern[str]]:
 
 # separators of a menu trail or a button row; "©", links, handles and addresses; "12 comments";
 # an imperative opening the line (French -ez, Russian -йте/-ите, Spanish -te after an accent)
-_SEPARATORS = re.compile(r"[\s\u00a0](?:[|›»>·•→/]|--?)[\s\u00a0]")
+_SEPARATORS = re.compile(r"[\s\u00a0](?:[|›»>·•→/—–]|--?)[\s\u00a0]")
 _CREDIT_MARK = re.compile(r"©|\b(?:https?://|www\.)\S+|(?<!\w)@\w{2,}|\b[\w.+-]+@[\w-]+\.\w{2,}\b")
 _COUNT = re.compile(r"^\(?\d[\d\s.,]*\)?[\s\u00a0]+([^\W\d_]+)$")
 _IMPERATIVE = re.compile(r"^(?:[^\W\d_]{3,}ez|[а-яё]{3,}(?:йте|ите)(?:сь)?|[^\W\d_]*[áéíóú][^\W\d_]*te)\b",
@@ -663,6 +732,8 @@ def _call_to_action() -> re.Pattern[str]:
     return re.compile(_IMPERATIVE.pattern + r"|^(?:" + _alternation(_cues("imperative")) + r")(?![^\W\d_])",
                       re.IGNORECASE)
 _DURATION = re.compile(r"\b\d+[\s\u00a0]*(?:min|мин|minut|минут|sec|сек|seg|stund|hour|heure|hora|час)", re.IGNORECASE)
+# the age mark adverts carry by law in several countries ("18+", "16+")
+_AGE_MARK = re.compile(r"(?<![\w+])(?:6|12|16|18|21)\+(?![\w+])")
 _PRICE = re.compile(r"\d\s?[€$£₽]|[€$£]\s?\d|\d\s(?:руб|euro)", re.IGNORECASE)
 # furniture is short
 _SHAPE_WORDS = 16
@@ -696,6 +767,9 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
     ui = [m.group() for m in pats["ui"].finditer(plain)]
     addressed = next((m for m in pats["reader"].finditer(plain) if _addresses(m.group())), None) or \
         _call_to_action().match(plain)
+    age = _AGE_MARK.search(plain)
+    if age and (_PRICE.search(plain) or ui):
+        return f"advert: an age mark ({age.group()!r}) with a price or an interface word", 0.85
     if not terminal:
         widget = _widget_or_network(plain, ui, addressed, n_words)
         if widget:
@@ -854,7 +928,7 @@ def _unaligned_lines(doc: DetectionInput, lines: list[Line], tgt: str, others: S
         foreign = foreign_language(text, tgt, others) if n >= 3 else None
         if foreign:
             why = f"no source counterpart, written in {foreign}"
-        elif _headline_like(text, len(flags)):
+        elif _headline_like(text, len(flags)) and not dangling_end(text, tgt):   # a cut sentence is no headline
             why = "no source counterpart, headline-like (no sentence punctuation)"
         else:
             continue

@@ -17,20 +17,14 @@ from collections.abc import Iterable, Sequence
 
 from ..flags import Flag
 from .base import DetectionInput, Detector
-from .langdata import data_text, table, word_set
-from .layout import Line, analyse_lines, is_terminal, normalise_line, pattern_junk, words
+from .langdata import table, word_set
+from .layout import Line, analyse_lines, dangling_end, dangling_sets, is_terminal, normalise_line, pattern_junk, words
 from .numbers import extract_numbers, extract_numbers_spans
-
 
 # Words a sentence cannot end on, per language (evalkit/data/dangling_words.tsv): a text that stops on
 # one of them was cut.
-def _load_dangling() -> dict[str, frozenset[str]]:
-    text = data_text("dangling_words")
-    rows = (line.split("\t", 1) for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {lang: frozenset(words.split()) for lang, words in rows}
-
-
-_DANGLING_SETS = _load_dangling()
+_DANGLING_SETS = dangling_sets()
+_dangling = dangling_end
 
 # Pairs of identical words that are grammatical ("nous nous sommes", "had had", "die, die").
 _LEGIT_REPEATS = word_set("legit-repeats")
@@ -730,17 +724,6 @@ _TRUNCATED_TAIL_WORDS = 12
 _TRUNCATED_CLAUSE_WORDS = 8
 # quotes and brackets that open (keys) and close (values)
 _PAIRS = {"«": "»", "„": "“", "“": "”", "(": ")", "[": "]", "‹": "›"}
-
-
-def _dangling(text: str, lang: str) -> str:
-    """The last token of `text` when it is a word no sentence ends on (an article, a preposition, a
-    conjunction: evalkit/data/dangling_words.tsv) or an elision or a comma; "" otherwise."""
-    tokens = text.split()
-    if not tokens:
-        return ""
-    last = tokens[-1]
-    word = re.sub(r"\W+$", "", last).lower().split("’")[-1].split("'")[-1]
-    return last if word in _DANGLING_SETS.get(lang, frozenset()) or last.endswith(("’", "'", ",")) else ""
 
 
 def _names_only(text: str, lang: str) -> bool:
