@@ -16,15 +16,24 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from ..flags import Flag
+from . import layout
 from .base import DetectionInput, Detector
-from .langdata import table, word_set
-from .layout import Line, analyse_lines, dangling_end, dangling_sets, is_terminal, normalise_line, pattern_junk, words
+from .langdata import data_text, table, word_set
+from .layout import Line, analyse_lines, is_terminal, normalise_line, pattern_junk, words
 from .numbers import extract_numbers, extract_numbers_spans
+
 
 # Words a sentence cannot end on, per language (evalkit/data/dangling_words.tsv): a text that stops on
 # one of them was cut.
-_DANGLING_SETS = dangling_sets()
-_dangling = dangling_end
+def _load_dangling() -> dict[str, frozenset[str]]:
+    text = data_text("dangling_words")
+    rows = (line.split("\t", 1) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {lang: frozenset(words.split()) for lang, words in rows}
+
+
+_DANGLING_SETS = _load_dangling()
+# the last token when it is such a word, an elision or a comma (shared with the junk rules)
+_dangling = layout.dangling_end
 
 # Pairs of identical words that are grammatical ("nous nous sommes", "had had", "die, die").
 _LEGIT_REPEATS = word_set("legit-repeats")
