@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .base import DetectionInput
-from .langdata import mapping, values, word_set
+from .langdata import data_text, mapping, values, word_set
 
 # --- web furniture, per language (cues of the hosting page, not of any article) --------------
 # The cue phrases live in evalkit/data/junk_cues.tsv (kind, language, cue); the shapes are here.
@@ -52,9 +52,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                    re.IGNORECASE),
         "newsroom": re.compile(r"(?:\w*(?:" + _alternation(_cues("newsroom")) + r"))\b", re.IGNORECASE),
         "newsroom_word": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("newsroom")) + r")", re.IGNORECASE),
+        # a newsroom job opening the part after a signature's comma ("rédactrice web")
+        "role": re.compile(r"^(?:" + _alternation(_cues("role")) + r")(?![^\W\d_])", re.IGNORECASE),
         # an ad label, a separator, then the advertised teaser
         "sponsored": re.compile(r"^(?P<cue>" + _alternation(_cues("sponsored")) + r")"
-                                r"[\s\u00a0]*[:|–—.•-]+[\s\u00a0]*\S", re.IGNORECASE),
+                                r"[\s\u00a0]*[:|–—.•·-]+[\s\u00a0]*\S", re.IGNORECASE),
         # newsletter sign-ups: a newsletter word and a subscribe word, anywhere in a short line
         "newsletter": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("newsletter")) + r")", re.IGNORECASE),
         "subscribe": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("subscribe")) + r")", re.IGNORECASE),
@@ -71,7 +73,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 # A date or a time in a byline: "14. April 2024, 19:58 Uhr", "le 4 décembre 2023 à 18h02", "04.12.2023 09:12"
-_STAMP = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
+_STAMP = re.compile(r"\b\d{1,2}(?:[:h]|[\s\u00a0]h[\s\u00a0])\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
                     r"|\b\d{1,2}\.?[\s\u00a0]+[^\W\d_]{3,}\.?[\s\u00a0]+(?:19|20)\d{2}\b")
 _SHARE_SPLIT = re.compile(r"[\s\u00a0|/·•,]+")
 # bylines, ad labels, sign-ups and share bars are short lines
@@ -201,6 +203,25 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@functools.lru_cache(maxsize=1)
+def dangling_sets() -> dict[str, frozenset[str]]:
+    """Words a sentence cannot end on, per language (evalkit/data/dangling_words.tsv)."""
+    text = data_text("dangling_words")
+    rows = (line.split("\t", 1) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {lang: frozenset(cells.split()) for lang, cells in rows}
+
+
+def dangling_end(text: str, lang: str) -> str:
+    """The last token of `text` when it is a word no sentence ends on (an article, a preposition, a
+    conjunction: evalkit/data/dangling_words.tsv) or an elision or a comma; "" otherwise."""
+    tokens = text.split()
+    if not tokens:
+        return ""
+    last = tokens[-1]
+    word = re.sub(r"\W+$", "", last).lower().split("’")[-1].split("'")[-1]
+    return last if word in dangling_sets().get(lang, frozenset()) or last.endswith(("’", "'", ",")) else ""
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _zipf(word: str, lang: str) -> float:
     try:
@@ -302,9 +323,19 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
         return re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues(kind)) + r")" + (r"(?![^\W\d_])" if whole else ""),
                           re.IGNORECASE)
     return {"text": stems("prompt_text"), "rewrite": stems("prompt_rewrite"), "voice": stems("prompt_voice", True),
-            "ai": stems("prompt_ai", True), "verb": stems("prompt_verb")}
+            "ai": stems("prompt_ai", True), "verb": stems("prompt_verb"),
+            "order": stems("prompt_order", True), "object": stems("prompt_object", True),
+            "field": re.compile(r"^(?:" + _alternation(_cues("prompt_field")) + r")[\s\u00a0]*:", re.IGNORECASE),
+            "note": re.compile(r"^(?:" + _alternation(_cues("prompt_note")) + r")[\s\u00a0]*:", re.IGNORECASE),
+            "made": stems("prompt_made", True), "offer": stems("prompt_offer", True),
+            "change": stems("prompt_change"),
+            "assent": re.compile(r"^[¡¿]?(?:" + _alternation(_cues("prompt_assent")) + r")"
+                                 r"[\s\u00a0]*[!,.:]+[\s\u00a0]*", re.IGNORECASE),
+            "here": re.compile(r"(?:" + _alternation(_cues("prompt_here")) + r")(?![^\W\d_])", re.IGNORECASE)}
 
 
+# an instruction's object follows its imperative within this many words ("Сделай этот текст")
+_ORDER_REACH = 3
 # "As a language model, ...": the generator speaking of itself, not an article about language models
 _AS_A = re.compile(r"(?:as|en\s+tant|als|como|как)\b", re.IGNORECASE)
 
@@ -316,7 +347,11 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
     paraphrased for SEO:", "let me know if you want other changes"); the text named in a short
     sentence of two such voice words ("Надеюсь, эта версия вам подойдёт!")."""
     pats = _chatter_patterns()
-    if not (pats["text"].search(line) or pats["rewrite"].search(line) or pats["ai"].search(line)):
+    presented = _presented_output(line, pats)
+    if presented:
+        return [presented]
+    if not (pats["text"].search(line) or pats["rewrite"].search(line) or pats["ai"].search(line)
+            or not _aside_openers().isdisjoint(w.casefold() for w in _OPENER.findall(line))):
         return []
     spans = []
     for a, b in _sentence_bounds(line):
@@ -326,21 +361,105 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
         ai, text, rewrite = pats["ai"].search(sentence), pats["text"].search(sentence), pats["rewrite"].search(sentence)
         voice = {m.group().lower() for m in pats["voice"].finditer(sentence)}
         verb = pats["verb"].match(sentence)
+        order = pats["order"].match(sentence)
+        # the imperative's object comes within its first few words, with no punctuation between them:
+        # "Genera un titular ...", "Сделай этот текст" ("Make no mistake: the article ..." is no order)
+        reach = " ".join(sentence[order.end():].split()[:_ORDER_REACH]) if order else ""
+        thing = order and pats["object"].search(reach)
+        thing = thing if thing and not re.search(r"[,:;.!?()]", reach[:thing.start()]) else None
         if ai and (voice or _AS_A.match(sentence)):
             why = f"the generator naming itself ({ai.group()!r})"
         elif verb and text:
             why = f"an instruction about the text ({verb.group()!r} ... {text.group()!r})"
+        elif thing:
+            why = f"an instruction about the text ({order.group()!r} ... {thing.group()!r})"
         elif rewrite and (text or len(voice) >= 2) and (voice or sentence.endswith(":")):
             why = f"a rewriting named in the generator's voice ({rewrite.group()!r}, {sorted(voice)[:2]})"
         elif text and len(voice) >= 2 and len(sentence.split()) <= 12:
             why = f"the text named in the generator's voice ({text.group()!r}, {sorted(voice)[:2]})"
         else:
-            continue
+            why = _generator_aside(sentence, pats)
+            if not why:
+                continue
         end = b
         while end > a and line[end - 1].isspace():
             end -= 1
         spans.append((a, end, why))
     return spans
+
+
+# the first word of each sentence of a line (after an opening "¿", "¡" or quote)
+_OPENER = re.compile(r"(?:^|[.!?…:][\s\u00a0]+)[¿¡\"'«“„\s\u00a0]*([^\W\d_]+)")
+
+
+@functools.lru_cache(maxsize=1)
+def _aside_openers() -> frozenset[str]:
+    """First words of the imperatives, SEO fields, note labels and offers that open a sentence of
+    generator chatter: a line none of whose sentences opens with one holds no such sentence."""
+    cues = [c for kind in ("prompt_order", "prompt_field", "prompt_note", "prompt_offer") for c in _cues(kind)]
+    return frozenset(m.group().casefold() for c in cues for m in [_TRIGGER_WORD.search(c)] if m)
+
+
+def _presented_output(line: str, pats: dict[str, re.Pattern[str]]) -> tuple[int, int, str] | None:
+    """The generator's reply presenting its output: an assent, then "here is" and the text it made,
+    closing on a colon ("Gerne! Hier ist der Text in neutralem Hochdeutsch:", "Конечно! Вот краткий
+    пересказ статьи:")."""
+    assent = pats["assent"].match(line)
+    if not assent or not line.rstrip().endswith(":"):
+        return None
+    preamble = pats["here"].match(line, assent.end())
+    output = preamble and (pats["text"].search(line, preamble.end()) or pats["object"].search(line, preamble.end())
+                           or pats["rewrite"].search(line, preamble.end()))
+    if not output:   # "Of course! Here is what we know:" presents no text
+        return None
+    return 0, len(line.rstrip()), f"the generator presenting its output ({assent.group().strip()!r} ... " \
+                                   f"{preamble.group()!r} ... {output.group()!r}, closing on a colon)"
+
+
+def foreign_orders(line: str, tgt: str) -> list[tuple[int, int, str]]:
+    """Instructions left in English in a text in another language: a sentence of four words or more,
+    written in English, that opens with an imperative of a prompt ("Make it sound more Canadian and
+    add a catchy intro.", "Please shorten this to 150 words.")."""
+    if not tgt or tgt == "en":
+        return []
+    order, first = _english_orders()
+    if first.isdisjoint(w.casefold() for w in _OPENER.findall(line)):
+        return []
+    spans = []
+    for a, b in _sentence_bounds(line):
+        sentence = line[a:b].strip()
+        m = order.match(sentence)
+        if any(q in sentence for q in "\"“”«»„"):
+            continue   # an English slogan quoted in the article
+        if m and len(words(sentence)) >= 4 and foreign_language(sentence, tgt, ("en",)) == "en":
+            spans.append((a, a + len(line[a:b].rstrip()), f"an instruction in English ({m.group()!r}) "
+                                                          f"in a text in {tgt}"))
+    return spans
+
+
+@functools.lru_cache(maxsize=1)
+def _english_orders() -> tuple[re.Pattern[str], frozenset[str]]:
+    cues = values("junk_cues", "cue", kind="prompt_order", lang="en")
+    return (re.compile(r"(?:" + _alternation(sorted(cues, key=len, reverse=True)) + r")(?![^\W\d_])", re.IGNORECASE),
+            frozenset(c.split()[0].casefold() for c in cues))
+
+
+def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]]) -> str:
+    """The generator's asides around its output: a field of its SEO output ("Titre SEO :"), a note on
+    how it made the text ("Hinweis: Dieser Text wurde mit KI erstellt."), an offer of more changes
+    ("Хотите, я сделаю текст короче?"): the evidence, or ""."""
+    field = pats["field"].match(sentence)
+    if field:
+        return f"a field of a generator's SEO output ({field.group().rstrip(': ')!r})"
+    note = pats["note"].match(sentence)
+    made = note and pats["made"].search(sentence)   # "Note: changes to the law ..." is the article's
+    if made:
+        return f"a note on how the text was made ({note.group().rstrip(': ')!r} ... {made.group()!r})"
+    offer = sentence.endswith("?") and pats["offer"].search(sentence)
+    change = offer and pats["change"].search(sentence)
+    if change and (pats["object"].search(sentence) or pats["text"].search(sentence)) and len(sentence.split()) <= 20:
+        return f"the generator offering more changes ({offer.group()!r} ... {change.group()!r})"
+    return ""
 
 
 def _may_hold_prompt(line: str, starts: Sequence[int]) -> bool:
@@ -450,7 +569,7 @@ def _analyse(doc: DetectionInput) -> list[Line]:
             rest = rest[:a] + " " + rest[b:]
         line.key = normalise_line(rest)
         if not spans and len(line.text) <= 400:
-            spans = chatter_spans(line.text)
+            spans = chatter_spans(line.text) or foreign_orders(line.text, tgt)
             line.prompts = tuple((line.start + a, line.start + b, cue) for a, b, cue in spans)
             line.key = normalise_line(" ".join(line.text[b:c] for (_, b, _), (c, _, _)
                                                in zip([(0, 0, "")] + spans, spans + [(len(line.text), 0, "")])))
@@ -533,9 +652,13 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
         # a writer and a desk ("Par Camille Roussel, avec le service Santé"): the hosting site's
         # byline; a writer alone ("Par Jean Dupont") is the article's own
         name, comma, after = rest.partition(",")
-        desk = comma and patterns["newsroom_word"].search(after)
+        # the desk as a word of its own ("service Santé") or as the end of a compound ("Kulturressort")
+        desk = comma and (patterns["newsroom_word"].search(after) or patterns["newsroom"].fullmatch(after.strip()))
         if n_words <= _BYLINE_WORDS and desk and _looks_like_name(name):
             return f"byline naming a writer and a desk ({desk.group()!r})", 0.8
+    signature = _signature(plain, n_words)
+    if signature:
+        return signature
     fields = [f for f in plain.split("|") if f.strip()]
     if len(fields) >= 3 and n_words <= 16 and _STAMP.search(plain):
         return f"page meta line: {len(fields)} fields with a date stamp ({_STAMP.search(plain).group()!r})", 0.85
@@ -557,6 +680,25 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
     return _furniture_by_shape(plain, n_words)
 
 
+# a signature: "Julie Marchand, rédactrice web", "Ivan Petrov, korrespondent": at most these words
+_SIGNATURE_WORDS = 7
+
+
+def _signature(plain: str, n_words: int) -> tuple[str, float] | None:
+    """A writer's signature with no byline cue: a name of two or three capitalised words, a comma and a
+    newsroom job, and no sentence punctuation ("Emmanuel Macron, président" names no newsroom job)."""
+    if n_words > _SIGNATURE_WORDS or is_terminal(plain) or plain.count(",") != 1:
+        return None
+    name, _, job = plain.partition(",")
+    parts = name.split()
+    if not 2 <= len(parts) <= 3 or not all(p[:1].isupper() and _WORD.fullmatch(p.replace("-", "")) for p in parts):
+        return None
+    role = _patterns()["role"].match(job.strip())
+    if role and len(job.split()) <= 4:
+        return f"signature: a name and a newsroom job ({role.group()!r}), no sentence", 0.8
+    return None
+
+
 # --- page furniture by its shape: generic features, not wording learnt from one corpus ----------
 
 @functools.lru_cache(maxsize=1)
@@ -566,7 +708,8 @@ def _shape_patterns() -> dict[str, re.Pattern[str]]:
         return r"(?<![^\W\d_])(?:" + _alternation(_cues(kind)) + r")"
     return {
         "ui": re.compile(stems("ui") + "|" + stems("self"), re.IGNORECASE),
-        "label": re.compile(r"^(?:" + _alternation(_cues("label")) + r")(?:[\s\u00a0]+[^\W\d_]+)?[\s\u00a0]*:",
+        "label": re.compile(r"^(?:" + _alternation(_cues("label")) + r")(?:[\s\u00a0]+[^\W\d_]+(?:['’][^\W\d_]+)?)?"
+                            r"[\s\u00a0]*:",
                             re.IGNORECASE),
         "agency": re.compile(stems("agency") + r"(?![^\W\d_])", re.IGNORECASE),
         "reader": re.compile(stems("reader") + r"(?![^\W\d_])", re.IGNORECASE),
@@ -575,10 +718,22 @@ def _shape_patterns() -> dict[str, re.Pattern[str]]:
 
 # separators of a menu trail or a button row; "©", links, handles and addresses; "12 comments";
 # an imperative opening the line (French -ez, Russian -йте/-ите, Spanish -te after an accent)
-_SEPARATORS = re.compile(r"[\s\u00a0](?:[|›»>·•→/]|--?)[\s\u00a0]")
+_SEPARATORS = re.compile(r"[\s\u00a0](?:[|›»>·•→/—–]|--?)[\s\u00a0]")
 _CREDIT_MARK = re.compile(r"©|\b(?:https?://|www\.)\S+|(?<!\w)@\w{2,}|\b[\w.+-]+@[\w-]+\.\w{2,}\b")
 _COUNT = re.compile(r"^\(?\d[\d\s.,]*\)?[\s\u00a0]+([^\W\d_]+)$")
-_IMPERATIVE = re.compile(r"^(?:[^\W\d_]{3,}ez|[а-яё]{3,}(?:йте|ите)|[^\W\d_]*[áéíóú][^\W\d_]*te)\b", re.IGNORECASE)
+_IMPERATIVE = re.compile(r"^(?:[^\W\d_]{3,}ez|[а-яё]{3,}(?:йте|ите)(?:сь)?|[^\W\d_]*[áéíóú][^\W\d_]*te)\b",
+                         re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _call_to_action() -> re.Pattern[str]:
+    """An imperative opening the line: by its ending (French -ez, Russian -йте/-ите, Spanish accented
+    forms with a pronoun) or one of the call-to-action verbs of evalkit/data/junk_cues.tsv."""
+    return re.compile(_IMPERATIVE.pattern + r"|^(?:" + _alternation(_cues("imperative")) + r")(?![^\W\d_])",
+                      re.IGNORECASE)
+_DURATION = re.compile(r"\b\d+[\s\u00a0]*(?:min|мин|minut|минут|sec|сек|seg|stund|hour|heure|hora|час)", re.IGNORECASE)
+# the age mark adverts carry by law in several countries ("18+", "16+")
+_AGE_MARK = re.compile(r"(?<![\w+])(?:6|12|16|18|21)\+(?![\w+])")
 _PRICE = re.compile(r"\d\s?[€$£₽]|[€$£]\s?\d|\d\s(?:руб|euro)", re.IGNORECASE)
 # furniture is short
 _SHAPE_WORDS = 16
@@ -610,7 +765,15 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
     pats = _shape_patterns()
     terminal = is_terminal(plain)
     ui = [m.group() for m in pats["ui"].finditer(plain)]
+    addressed = next((m for m in pats["reader"].finditer(plain) if _addresses(m.group())), None) or \
+        _call_to_action().match(plain)
+    age = _AGE_MARK.search(plain)
+    if age and (_PRICE.search(plain) or ui):
+        return f"advert: an age mark ({age.group()!r}) with a price or an interface word", 0.85
     if not terminal:
+        widget = _widget_or_network(plain, ui, addressed, n_words)
+        if widget:
+            return widget, 0.8
         if _CREDIT_MARK.search(plain) and n_words <= 10:
             return f"credit or link line ({_CREDIT_MARK.search(plain).group()!r})", 0.85
         label = pats["label"].match(plain)
@@ -627,18 +790,81 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
             return f"date stamp ({stamp.group()!r}) with a credit, a separator or interface words", 0.8
         if ui and plain.isupper() and n_words <= 4:
             return f"all-caps label with an interface word ({ui[0]!r})", 0.85
-        if ui and n_words <= 3:
+        # an interface phrase counts as one word ("Listen to this article", "Écouter cet article")
+        if ui and n_words - len(ui[0].split()) + 1 <= 3:
             return f"short interface label ({ui[0]!r})", 0.8
+        credit = _agency_credit(plain)
+        if credit:
+            return credit, 0.85
+        agency = pats["agency"].search(plain)
+        if ui and agency and n_words <= 10:
+            return f"credit note: interface words ({ui[0]!r}) naming an agency ({agency.group()!r})", 0.8
+        duration = _DURATION.search(plain)
+        if ui and duration and n_words <= 8:
+            return f"interface label ({ui[0]!r}) with a duration ({duration.group()!r})", 0.8
         if ui and n_words <= 10 and (_SEPARATORS.search(plain) or _PRICE.search(plain)):
             return f"interface word ({ui[0]!r}) with a separator or a price", 0.8
-    addressed = next((m for m in pats["reader"].finditer(plain) if _addresses(m.group())), None) or \
-        _IMPERATIVE.match(plain)
-    if len(ui) >= 2 and (not terminal or addressed):
+    # an exclamation is how a call to action ends ("... keine Eilmeldung verpassen!"), not a report
+    exclaimed = plain.endswith("!") and not any(q in plain for q in "\"“”«»„")   # a quotation is the article's
+    if len(ui) >= 2 and (not terminal or addressed or exclaimed):
         return f"interface words ({', '.join(repr(w) for w in ui[:3])})" + (
-            " addressing the reader" if addressed else " without sentence punctuation"), 0.8
+            " addressing the reader" if addressed else " without sentence punctuation" if not terminal
+            else " in an exclamation"), 0.8
     if ui and addressed and not terminal:
         return f"interface word ({ui[0]!r}) addressing the reader ({addressed.group()!r})", 0.8
     return None
+
+
+def _widget_or_network(plain: str, ui: list[str], addressed: re.Match[str] | None, n_words: int) -> str:
+    """An unpunctuated short line that is a widget (a close button, a rating: "Fermer la publicité ✕",
+    "Оцените материал: ★★★★★") or an invitation to a social network or messenger ("Únete a nuestro
+    canal de WhatsApp"): the evidence, or ""."""
+    tokens = plain.split()
+    glyphs = "".join(sorted(_widget_glyphs()))
+    glyph = next((t for t in tokens if not t.strip(glyphs)), "")
+    if glyph and (ui or addressed) and n_words <= 8:
+        why = f"interface word {ui[0]!r}" if ui else f"the reader addressed ({addressed.group()!r})"
+        return f"interface widget: the button or rating mark {glyph!r} with {why}"
+    # an invitation speaks to the reader (an imperative, "you"), not for the newsroom ("our reporter")
+    you = _call_to_action().match(plain) or next((w for w in _WORD.findall(plain) if w.casefold() in _second_person()
+                                            and _addresses(w)), None)
+    if you and n_words <= 12:
+        network = next((w for w in _SHARE_SPLIT.split(plain) if len(w) >= 2 and w.casefold() in _social()), "")
+        if network:
+            said = you if isinstance(you, str) else you.group()
+            return f"an invitation to {network!r} addressing the reader ({said!r})"
+    return ""
+
+
+def _agency_credit(plain: str) -> str:
+    """A credit line of agency names and nothing else but the words beside them ("Redacción /
+    Agencias", "Von dpa/AFP"): the evidence, or ""."""
+    agency = _shape_patterns()["agency"]
+    named = [m.group() for m in agency.finditer(plain)]
+    rest = [t.casefold() for t in re.split(r"[\s\u00a0/|,&+·]+", agency.sub(" ", plain)) if t]
+    nouns, links = _agency_words("agency_noun"), _agency_words("agency_word")
+    if not all(t in nouns or t in links for t in rest) or len(plain.split()) > 6:
+        return ""
+    if named:
+        return f"agency credit ({', '.join(named)}): no sentence"
+    if 2 <= len(rest) <= 3 and any(t in nouns for t in rest):
+        return f"agency credit ({plain!r}): no sentence"
+    return ""
+
+
+@functools.lru_cache(maxsize=2)
+def _agency_words(kind: str) -> frozenset[str]:
+    return frozenset(c.casefold() for c in values("junk_cues", "cue", kind=kind))
+
+
+@functools.lru_cache(maxsize=1)
+def _second_person() -> frozenset[str]:
+    return frozenset(c.casefold() for c in values("junk_cues", "cue", kind="you"))
+
+
+@functools.lru_cache(maxsize=1)
+def _widget_glyphs() -> frozenset[str]:
+    return frozenset(values("junk_cues", "cue", kind="widget"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -702,7 +928,7 @@ def _unaligned_lines(doc: DetectionInput, lines: list[Line], tgt: str, others: S
         foreign = foreign_language(text, tgt, others) if n >= 3 else None
         if foreign:
             why = f"no source counterpart, written in {foreign}"
-        elif _headline_like(text, len(flags)):
+        elif _headline_like(text, len(flags)) and not dangling_end(text, tgt):   # a cut sentence is no headline
             why = "no source counterpart, headline-like (no sentence punctuation)"
         else:
             continue

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from ..flags import Flag
+from . import layout
 from .base import DetectionInput, Detector
 from .langdata import data_text, table, word_set
 from .layout import Line, analyse_lines, is_terminal, normalise_line, pattern_junk, words
@@ -31,6 +32,8 @@ def _load_dangling() -> dict[str, frozenset[str]]:
 
 
 _DANGLING_SETS = _load_dangling()
+# the last token when it is such a word, an elision or a comma (shared with the junk rules)
+_dangling = layout.dangling_end
 
 # Pairs of identical words that are grammatical ("nous nous sommes", "had had", "die, die").
 _LEGIT_REPEATS = word_set("legit-repeats")
@@ -237,16 +240,20 @@ class _Context:
         if n < _TRUNCATED_MIN_WORDS:
             return
         last_word = re.sub(r"\W+$", "", tokens[-1].group()).lower().split("’")[-1].split("'")[-1]
-        dangling = last_word in _DANGLING_SETS.get(self.lang, frozenset()) or tokens[-1].group().endswith(
-            ("’", "'", ","))
+        dangling = _dangling(text, self.lang)
+        opened = _unclosed(text)
         paragraph = len(idx) >= 2
         short_of_source = self._short_of_source(j)
         if dangling:
             confidence, why = 0.9, f"the text stops on {tokens[-1].group()!r}, a word that cannot end a sentence"
+        elif opened:
+            confidence, why = 0.8, f"the last sentence opens {opened!r} and stops before closing it"
         elif short_of_source:
             confidence, why = 0.75, short_of_source
         elif paragraph:
             confidence, why = 0.65, "the article's last paragraph ends without sentence punctuation"
+        elif _names_only(text, self.lang):
+            return   # a credit line ("Mitarbeit Sabine Roth und Jonas Keller"), not a cut sentence
         elif n >= 6 or self._punctuated_elsewhere(last) >= _TRUNCATED_PUNCTUATED_LINES:
             punctuated = self._punctuated_elsewhere(last)
             # fewer punctuated lines will do when the sentence stops on a lower-case word (not a name,
@@ -267,7 +274,8 @@ class _Context:
         """How many other content lines of six words or more (the headline, the first, aside) end with
         sentence punctuation; 0 when one does not (an article written without full stops)."""
         content = [line for line in self.lines if line.kind == "content"]
-        lines = [line.text.strip() for line in content[1:] if line is not last and len(words(line.text)) >= 6]
+        # the lines before the last sentence (an unknown closing line after it does not vote)
+        lines = [line.text.strip() for line in content[1:] if line.start < last.start and len(words(line.text)) >= 6]
         return len(lines) if all(is_terminal(t) or t.endswith((":", ";")) for t in lines) else 0
 
     def _last_article_line(self) -> Line | None:
@@ -275,11 +283,28 @@ class _Context:
         it (a byline "Por Redacción Economía", a "Deja tu comentario" the junk rules do not know),
         which would otherwise hide a truncated sentence before them."""
         content = [line for line in self.lines if line.kind == "content"]
-        for line in reversed(content[-4:]):
-            text = line.text.strip()
+        for k in range(len(content) - 1, max(-1, len(content) - 5), -1):
+            text = content[k].text.strip()
             if len(words(text)) >= _TRUNCATED_MIN_WORDS or is_terminal(text) or text.endswith((":", ";")):
-                return line
+                return self._cut_before(content, k)
         return content[-1] if content else None
+
+    def _cut_before(self, content: list[Line], k: int) -> Line:
+        """The line before an unpunctuated last line (a signature or a call to follow that the junk
+        rules do not know) when that line stops on a word that cannot end a sentence or inside an
+        opened quote or bracket: the cut is there, not in the line after it."""
+        line = content[k]
+        if k == 0 or is_terminal(line.text) or len(words(line.text)) > _TRUNCATED_TAIL_WORDS:
+            return line
+        before = content[k - 1].text.strip()
+        n = len(words(before))
+        last_token = before.split()[-1] if before.split() else ""
+        # a long line stopping on a lower-case word is a clause cut short, not a heading
+        clause = n >= _TRUNCATED_CLAUSE_WORDS and last_token.isalpha() and last_token.islower()
+        if not is_terminal(before) and n >= _TRUNCATED_MIN_WORDS and (
+                _dangling(before, self.lang) or _unclosed(before) or clause):
+            return content[k - 1]
+        return line
 
     def _short_of_source(self, j: int) -> str:
         """With a source: the MT segment renders only the start of its source sentence."""
@@ -717,6 +742,32 @@ _MERGED_SHORT = 0.7
 # (at least the second number of them) all end with punctuation, is a truncated sentence
 _TRUNCATED_MIN_WORDS, _TRUNCATED_PUNCTUATED_LINES = 5, 4
 _TRUNCATED_FEW_LINES = 2
+# an unpunctuated line of at most this many words after a cut sentence is furniture, not the article's end
+_TRUNCATED_TAIL_WORDS = 12
+# before such a line, an unpunctuated line of this many words ending on a lower-case word is a cut clause
+_TRUNCATED_CLAUSE_WORDS = 8
+# quotes and brackets that open (keys) and close (values)
+_PAIRS = {"«": "»", "„": "“", "“": "”", "(": ")", "[": "]", "‹": "›"}
+
+
+def _names_only(text: str, lang: str) -> bool:
+    """Every word is capitalised but the function words between them: a list of names or a credit,
+    which has no verb to be cut after."""
+    function_words = _DANGLING_SETS.get(lang, frozenset())
+    return all(w[0].isupper() or w.lower() in function_words for w in words(text))
+
+
+def _unclosed(text: str) -> str:
+    """A quote or bracket that `text` opens and never closes after it (a cut inside a quotation), or "".
+    "«" after a "»" and "“" after a "„" close a quotation (German »…« and „…“), they open none."""
+    for opener, closer in _PAIRS.items():
+        i = text.rfind(opener)
+        if i < 0 or closer in text[i + 1:]:
+            continue
+        if (opener == "«" and "»" in text[:i]) or (opener == "“" and "„" in text[:i]):
+            continue
+        return opener
+    return ""
 
 
 @functools.lru_cache(maxsize=1 << 15)
