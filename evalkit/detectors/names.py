@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress
-from operator import and_, itemgetter, or_
+from operator import itemgetter, or_
 
 from ..flags import Flag
 from .base import DetectionInput, Detector
@@ -547,7 +547,7 @@ class NamesDetector(Detector):
             found = None
             # the words of a known name, and those of the name lexicon, once per sequence
             known_here = covered.intersection(idx)
-            in_lexicon = {k for k in idx if word_forms(tokens[k].text) & lexicon}
+            in_lexicon = {k for k in idx if not lexicon.isdisjoint(word_forms(tokens[k].text))}
             # longest sub-sequence first, words of a known name excluded
             for size in range(min(len(idx), 6), 1, -1):
                 for a in range(len(idx) - size + 1):
@@ -612,6 +612,8 @@ class NamesDetector(Detector):
         """"– Xyz Jane Doe contributed to this report": an unknown word where the outlet belongs."""
         text = doc.hypothesis
         flags = []
+        if not any(word in text for word in _CREDIT_WORDS):
+            return flags   # no line can be a credit line (the regex tries every line start)
         for match in _CREDIT_LINE.finditer(text):
             line_start = match.start()
             first = bisect.bisect_left(tokens, line_start, key=itemgetter(0))   # the first token on the line
@@ -731,8 +733,7 @@ class NamesDetector(Detector):
         # Most segments name no known name and no rare name: the source tokens that may open a known
         # name or be a name to check the spelling of are found once, and a segment without any is passed.
         s_all, _, ranges = aligned_ranges(doc)
-        opening = list(compress(range(len(s_all)), map(and_, map(itemgetter(7), s_all),
-                                                       map(gaz.lengths.__contains__, map(itemgetter(6), s_all)))))
+        opening = [i for i in capitalised_at(s_all) if s_all[i][6] in gaz.lengths]
         rare = [i for i in capitalised_at(s_all) if _garble_candidate(s_all[i], src)]
         for (s_tokens, t_tokens, sa, sb), (s_lo, s_hi, _, _) in zip(aligned_tokens(doc), ranges):
             s_known = gaz.find(s_tokens) if _any_in(opening, s_lo, s_hi) else []
@@ -945,7 +946,8 @@ class NamesDetector(Detector):
                     round(confidence, 2), evidence, doc.doc_id, doc.system)
 
 
-_CREDIT_LINE = re.compile(r"(?m)^[ \t\-–—•*]*(?=[^\n]*(?:contribu|beigetragen|mitgearbeitet|bijgedragen))")
+_CREDIT_WORDS = ("contribu", "beigetragen", "mitgearbeitet", "bijgedragen")
+_CREDIT_LINE = re.compile(r"(?m)^[ \t\-–—•*]*(?=[^\n]*(?:" + "|".join(_CREDIT_WORDS) + "))")
 
 
 def _backed_by_source(doc: DetectionInput, flags: list[Flag]) -> list[Flag]:
