@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from wordfreq import get_frequency_dict, zipf_frequency
 
-from evalkit.detectors.text import _PLAIN_WORD, WORD, zipf
+from evalkit.detectors.text import _PLAIN_WORD, WORD, similar, similar_at_least, zipf
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,3 +30,14 @@ def test_other_words_and_languages_go_through_wordfreq() -> None:
     for word, lang in [("Paris", "fr"), ("aujourd'hui", "fr"), ("g7", "en"), ("straße", "de"), ("istanbul", "tr"),
                        ("kişinin", "tr")]:
         assert zipf.__wrapped__(word, lang) == zipf_frequency(word, lang)
+
+
+def test_similar_at_least_agrees_with_the_ratio() -> None:
+    # pairs of capitalised words of the bundled corpus, same first letter (as the detectors compare them)
+    corpus = ROOT / "corpora" / "spinner-news-en-fr"
+    words = sorted({w for p in sorted(corpus.glob("s*/**/*.txt")) for w in WORD.findall(p.read_text(encoding="utf-8"))
+                    if w[:1].isupper() and len(w) >= 3})
+    pairs = [(a, b) for a in words for b in words if a[0] == b[0]][:20000] + [("Kyiv", "Kiev"), ("", ""), ("a", "")]
+    assert len(pairs) > 5000
+    for threshold in (0.6, 0.7, 0.75):
+        assert [similar_at_least(a, b, threshold) for a, b in pairs] == [similar(a, b) >= threshold for a, b in pairs]

@@ -45,7 +45,7 @@ from .text import (
     lang_base,
     name_sequences,
     outlet_slot,
-    similar,
+    similar_at_least,
     spelling_key,
     tokens_and_starts,
     translit_key,
@@ -239,7 +239,7 @@ def _keys(word: str) -> tuple[str, ...]:
 def _alike(a: str, b: str) -> bool:
     """Two spellings of one name beyond the keys (Kyiv/Kiev): same initial, similar letters."""
     fa, fb = fold(a), fold(b)
-    return fa[:1] == fb[:1] and len(fa) >= 3 and len(fb) >= 3 and similar(a, b) >= 0.7
+    return fa[:1] == fb[:1] and len(fa) >= 3 and len(fb) >= 3 and similar_at_least(a, b, 0.7)
 
 
 class _Match:
@@ -843,7 +843,8 @@ class NamesDetector(Detector):
                 if fold(s)[0] != folded[0] or translit_key(s) == translit_key(tok.text):
                     continue
                 a, b = translit_key(s), translit_key(tok.text)
-                if _edit_distance(a, b) < max(2.0, 0.25 * max(len(a), len(b))) or similar(s, tok.text) < 0.6:
+                if _edit_distance(a, b) < max(2.0, 0.25 * max(len(a), len(b))) \
+                        or not similar_at_least(s, tok.text, 0.6):
                     continue
                 flags.append(self._flag(doc, tok.start, tok.end, NAMED_ENTITY, "minor", 0.5,
                                         f"the aligned source spells the name {s!r}", s))

@@ -8,6 +8,7 @@ import bisect
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -111,6 +112,19 @@ def translit_key(text: str) -> str:
 def similar(a: str, b: str) -> float:
     """Similarity ratio of two folded strings."""
     return SequenceMatcher(None, fold(a), fold(b), autojunk=False).ratio()
+
+
+def similar_at_least(a: str, b: str, threshold: float) -> bool:
+    """similar(a, b) >= threshold, told first by SequenceMatcher's upper bounds where they fall short (the
+    lengths, then the letters shared in any order: most pairs of words differ there, and the full
+    comparison is the costly part). The bounds are its real_quick_ratio and quick_ratio, same arithmetic."""
+    fa, fb = fold(a), fold(b)
+    total = len(fa) + len(fb)
+    if total and 2.0 * min(len(fa), len(fb)) / total < threshold:
+        return False
+    if total and 2.0 * (Counter(fa) & Counter(fb)).total() / total < threshold:
+        return False
+    return SequenceMatcher(None, fa, fb, autojunk=False).ratio() >= threshold
 
 
 class Token(tuple):

@@ -27,6 +27,7 @@ from .text import (
     lang_base,
     outlet_slot,
     similar,
+    similar_at_least,
     spelling_key,
     translit_key,
     zipf,
@@ -860,6 +861,8 @@ def _variant_of(form: str, other: str) -> bool:
         return False  # Trump/Trumpiste, Berlin/Berliner
     if translit_key(form) == translit_key(other):
         return True   # Putin/Poutine
+    if not similar_at_least(form, other, 0.6):
+        return False   # below both thresholds
     ratio = similar(form, other)
     prefix = len(os.path.commonprefix([f, o]))
     return ratio >= 0.75 or ratio >= 0.6 and prefix >= 3  # London/Londres, not Pakistan/Pékin
