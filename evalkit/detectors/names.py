@@ -764,7 +764,8 @@ class NamesDetector(Detector):
 
     def _name_spans(self, doc: DetectionInput, t_tokens: list[Token], s_fold: str) -> list[tuple]:
         """The capitalised spans of an MT segment that may stand for a source name its aligned source
-        segment lacks: (token indices, start, end, words, gazetteer entry, outlet slot, content words).
+        segment lacks: (token indices, start, end, words, gazetteer entry, its outlet slot when asked
+        (_LazySlot), content words, first word opening a sentence).
         Worked out once per segment, whichever source names are missing from it."""
         text = doc.hypothesis
         gaz = gazetteer()
@@ -782,7 +783,7 @@ class NamesDetector(Detector):
                     if surface.casefold() in s_fold or text[start - 1:start] == "-" or text[end:end + 1] == "-":
                         continue  # in the source, or part of a hyphenated word ("Croix" of "Croix-Rouge")
                     words = tuple(t_tokens[k].text for k in sub)
-                    spans.append((sub, start, end, words, gaz.lookup(surface), outlet_slot(text, start, end),
+                    spans.append((sub, start, end, words, gaz.lookup(surface), _LazySlot(text, start, end),
                                   content_words(tuple(w.lower() for w in words)), t_tokens[sub[0]].initial))
         return spans
 
@@ -793,16 +794,16 @@ class NamesDetector(Detector):
         target = content_words(lower_words(entry.name))
         best = None
         for sub, start, end, words, other, slot, cand, initial in spans:
-            variant = _compare(cand, target, entry, langs, slot is not None) if len(cand) == len(target) else None
+            variant = _compare(cand, target, entry, langs, slot() is not None) if len(cand) == len(target) else None
             if other is not None and other.name != entry.name and other.is_outlet:
                 score, severity, why = 0.9, "critical", f"a different real outlet, {other.name!r}"
             elif variant is not None:
                 score, severity, why = 0.9, "major", "a synonym-swapped spelling of it"
             elif other is not None or any(k in covered for k in sub):
                 continue
-            elif slot == "attribution" and _made_of_source_words(words, langs):
+            elif slot() == "attribution" and _made_of_source_words(words, langs):
                 score, severity, why = 0.8, "critical", "an unknown name where a news source is cited"
-            elif slot is not None and all(max(zipf(w.casefold(), lg) for lg in langs) == 0.0
+            elif slot() is not None and all(max(zipf(w.casefold(), lg) for lg in langs) == 0.0
                                           for w in words):
                 score, severity, why = 0.75, "critical", "an unknown word where the outlet is named"
             elif all(max(zipf(w.casefold(), lg) for lg in langs) == 0.0 for w in words) and \
@@ -967,6 +968,21 @@ def _backed_by_source(doc: DetectionInput, flags: list[Flag]) -> list[Flag]:
         if ok:
             kept.append(flag)
     return kept
+
+
+class _LazySlot:
+    """outlet_slot of a span, worked out when a rule first asks (most spans of a segment are never asked:
+    a regex search per span otherwise)."""
+
+    __slots__ = ("text", "start", "end", "value")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end, self.value = text, start, end, self
+
+    def __call__(self) -> str | None:
+        if self.value is self:
+            self.value = outlet_slot(self.text, self.start, self.end)
+        return self.value
 
 
 def _garble_candidate(tok: Token, src: str) -> bool:
