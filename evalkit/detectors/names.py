@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress
+from itertools import chain, compress, groupby
 from operator import itemgetter, or_
 
 from ..flags import Flag
@@ -310,10 +310,12 @@ class _DocWords:
         if any(k in self.keys for k in _keys(word)):
             return True
         if self.by_initial is None:
+            # the words grouped by their first character at C speed (a sort), the groups then by its
+            # folded form: one fold per character, not per word
             self.by_initial = {}
-            for w in set(map(itemgetter(2), self.tokens)):
-                if len(w) >= 3:
-                    self.by_initial.setdefault(fold(w[0]), []).append(w)
+            words = sorted(w for w in set(map(itemgetter(2), self.tokens)) if len(w) >= 3)
+            for first, group in groupby(words, key=itemgetter(0)):
+                self.by_initial.setdefault(fold(first), []).extend(group)
         return any(_alike(word, w) for w in self.by_initial.get(fold(word[0]), ()))
 
 
