@@ -251,7 +251,11 @@ class _Match:
         index: dict[str, list[int]] = {}
         for j, keys in enumerate(map(_keys, map(itemgetter(2), t_tokens))):
             for key in keys:
-                index.setdefault(key, []).append(j)
+                hits = index.get(key)   # (not setdefault: that makes a new list for every key)
+                if hits is None:
+                    index[key] = [j]
+                else:
+                    hits.append(j)
         self.index = index
         self._s_to_t: dict[int, list[int]] | None = None
         self._t_to_s: dict[int, list[int]] = {}
@@ -860,10 +864,10 @@ class NamesDetector(Detector):
         source = doc.source or ""
         groups: dict[str, dict[str, list[int]]] = {}
         for i in capitalised_at(tokens):
-            tok = tokens[i]
-            if len(tok.text) < 4:
+            word = tokens[i][2]   # the token's text (read by index: this runs for every capitalised word)
+            if len(word) < 4:
                 continue
-            groups.setdefault(spelling_key(tok.text), {}).setdefault(tok.text.casefold(), []).append(i)
+            groups.setdefault(spelling_key(word), {}).setdefault(word.casefold(), []).append(i)
         flags: list[Flag] = []
         for forms in groups.values():
             if len(forms) != 2:

@@ -930,11 +930,12 @@ def _learned_translations(doc: DetectionInput, src: str, tgt: str) -> dict[str, 
         t_fold = None
         for i in capitalised_at(s_tokens):
             t = s_tokens[i]
-            if len(t.text) < 4 or t.initial and zipf(t.lower, src) >= 4.5:
+            # (fields by index, for every capitalised source word: 2 text, 4 a sentence's first word, 6 lower)
+            if len(t[2]) < 4 or t[4] and zipf(t[6], src) >= 4.5:
                 continue
             if t_fold is None:
                 t_fold = set(map(str.casefold, map(itemgetter(2), t_tokens)))
-            key = t.text.casefold()
+            key = t[2].casefold()
             if key in t_fold:
                 verbatim[key] = verbatim.get(key, 0) + 1
             else:
