@@ -171,7 +171,7 @@ class UntranslatedDetector(Detector):
         # addresses, handles and hashtags are not prose
         spans = [m.span() for m in _NOT_PROSE.finditer(text)] if _NOT_PROSE_HINT.search(text) else []
         if spans:
-            starts = [t.start for t in tokens]
+            starts = list(map(itemgetter(0), tokens))
             for a, b in spans:
                 masked.update(range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)))
         quotes = quote_spans(text)
