@@ -178,11 +178,22 @@ class UntranslatedDetector(Detector):
         if not quotes:
             return masked, flags
         source = (doc.source or "").casefold()
+        ngrams: set[tuple[str, ...]] | None = None
+
+        def source_ngrams() -> set[tuple[str, ...]]:
+            # word n-grams (n < 5: longer quotations are kept anyway) of the source, built once (zip
+            # makes the n-grams of every position at C speed)
+            nonlocal ngrams
+            if ngrams is None:
+                words = WORD.findall(source)
+                ngrams = set()
+                for n in range(1, 5):
+                    ngrams.update(zip(*(words[k:] for k in range(n))))
+            return ngrams
+
         joined: list[str] = []
 
         def source_joined() -> str:
-            # the source's words, one space between them and around them: a phrase's words, joined the
-            # same way, occur in it exactly where the source has them in a row (no word holds a space)
             if not joined:
                 joined.append(f" {' '.join(WORD.findall(source))} ")
             return joined[0]
@@ -211,7 +222,8 @@ class UntranslatedDetector(Detector):
             if work.search(text[max(0, qa - 40):qa]) or titled and creator.match(text, qb, qb + 40):
                 continue
             phrase_words = _words_of(phrase)
-            in_source = bool(source) and bool(phrase_words) and f" {' '.join(phrase_words)} " in source_joined()
+            in_source = bool(source) and (phrase_words in source_ngrams() if len(phrase_words) < 5
+                                          else f" {' '.join(phrase_words)} " in source_joined())
             if in_source and (titled or len(words) < 5) or not in_source and len(words) >= 5:
                 continue
             content = [k for k, _ in kinds if k in (STRONG, WEAK)]
