@@ -976,21 +976,6 @@ def _backed_by_source(doc: DetectionInput, flags: list[Flag]) -> list[Flag]:
     return kept
 
 
-class _LazySlot:
-    """outlet_slot of a span, worked out when a rule first asks (most spans of a segment are never asked:
-    a regex search per span otherwise)."""
-
-    __slots__ = ("text", "start", "end", "value")
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text, self.start, self.end, self.value = text, start, end, self
-
-    def __call__(self) -> str | None:
-        if self.value is self:
-            self.value = outlet_slot(self.text, self.start, self.end)
-        return self.value
-
-
 def _garble_candidate(tok: Token, src: str) -> bool:
     """A capitalised source word whose spelling the MT should keep: a rare word, inside a sentence."""
     return not tok.all_caps and not tok.initial and len(tok.text) >= 4 and zipf(tok.lower, src) < 3.0
@@ -1017,6 +1002,21 @@ def _edit_distance(a: str, b: str) -> int:
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
         prev = cur
     return prev[-1]
+
+
+class _LazySlot:
+    """outlet_slot of a span, worked out when a rule first asks (most spans of a segment are never asked:
+    a regex search per span otherwise)."""
+
+    __slots__ = ("text", "start", "end", "value")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end, self.value = text, start, end, self
+
+    def __call__(self) -> str | None:
+        if self.value is self:
+            self.value = outlet_slot(self.text, self.start, self.end)
+        return self.value
 
 
 def _dedupe(flags: list[Flag]) -> list[Flag]:
