@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
-from operator import and_, itemgetter
+from operator import itemgetter
 
 from .langdata import data_text, values
 from .text import ARTICLES, CONNECTORS, WORD, NameSeq, Token, fold, name_sequences, tokenize
@@ -99,23 +99,26 @@ class Gazetteer:
         n = len(tokens)
         lengths, by_key = self.lengths, self.by_key
         after = 0   # the next match starts after the previous one
-        # only a capitalised word that opens some known name can open one: the others are skipped at C speed
-        for i in compress(range(n), map(and_, map(itemgetter(7), tokens),
-                                        map(lengths.__contains__, map(itemgetter(6), tokens)))):
+        # only a capitalised word can open a name: the others are skipped at C speed (a text's capitalised
+        # words are few; most of them open no known name)
+        for i in compress(range(n), map(itemgetter(7), tokens)):
             if i < after:
                 continue
             tok = tokens[i]
+            sizes = lengths.get(tok[6])
+            if sizes is None:
+                continue
             # a name of two words or more goes on with its second word
-            pair = i + 1 < n and (tok.lower, tokens[i + 1].lower) in self.pairs
-            for m in lengths[tok.lower]:
+            pair = i + 1 < n and (tok[6], tokens[i + 1][6]) in self.pairs
+            for m in sizes:
                 if i + m > n or m > 1 and not pair:
                     continue
-                option = by_key.get(tuple(t.lower for t in tokens[i:i + m]))
+                option = by_key.get((tok[6],) if m == 1 else tuple(t[6] for t in tokens[i:i + m]))
                 if option is None:
                     continue
                 _words_key, entry, exact, stripped = option
-                if any(tokens[i + k + 1].start - tokens[i + k].end > 2 or tokens[i + k + 1].line != tok.line
-                       for k in range(m - 1)):
+                if m > 1 and any(tokens[i + k + 1].start - tokens[i + k].end > 2
+                                 or tokens[i + k + 1].line != tok.line for k in range(m - 1)):
                     continue
                 if exact and (not tok.all_caps or tok.caps_line):
                     continue

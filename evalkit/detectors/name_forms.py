@@ -247,6 +247,13 @@ def render(candidate: Sequence[str], real: Sequence[str], lang: str) -> Renderin
     order; None when the counts differ."""
     if len(candidate) != len(real):
         return None
+    # the same MT words are compared with the same real names again and again (every gazetteer name that
+    # shares a word, in every document): the answer (a frozen Rendering) is remembered
+    return _render(tuple(candidate), tuple(real), lang)
+
+
+@lru_cache(maxsize=1 << 15)
+def _render(candidate: tuple[str, ...], real: tuple[str, ...], lang: str) -> Rendering:
     left = list(real)
     kept = translated = 0
     swapped = []
@@ -273,6 +280,7 @@ def foreign_word(word: str, src: str, tgt: str) -> bool:
     return zs >= 3.0 and zs - zt >= 1.5
 
 
+@lru_cache(maxsize=1 << 14)
 def synonym_rendering(word: str, real: str, lang: str) -> bool:
     """`word` (folded) is a word related to the real name's word `real` (WordNet, outlet_synonyms.tsv),
     kept in English or translated into `lang`: "instances" or "avenue" where "times" or "street" was."""

@@ -12,8 +12,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress
-from operator import and_, itemgetter, or_
+from itertools import chain, compress, groupby
+from operator import itemgetter, or_
 
 from ..flags import Flag
 from .base import DetectionInput, Detector
@@ -52,7 +52,7 @@ from .text import (
     lang_base,
     name_sequences,
     outlet_slot,
-    similar,
+    similar_at_least,
     spelling_key,
     tokens_and_starts,
     translit_key,
@@ -246,7 +246,7 @@ def _keys(word: str) -> tuple[str, ...]:
 def _alike(a: str, b: str) -> bool:
     """Two spellings of one name beyond the keys (Kyiv/Kiev): same initial, similar letters."""
     fa, fb = fold(a), fold(b)
-    return fa[:1] == fb[:1] and len(fa) >= 3 and len(fb) >= 3 and similar(a, b) >= 0.7
+    return fa[:1] == fb[:1] and len(fa) >= 3 and len(fb) >= 3 and similar_at_least(a, b, 0.7)
 
 
 class _Match:
@@ -258,7 +258,11 @@ class _Match:
         index: dict[str, list[int]] = {}
         for j, keys in enumerate(map(_keys, map(itemgetter(2), t_tokens))):
             for key in keys:
-                index.setdefault(key, []).append(j)
+                hits = index.get(key)   # (not setdefault: that makes a new list for every key)
+                if hits is None:
+                    index[key] = [j]
+                else:
+                    hits.append(j)
         self.index = index
         self._s_to_t: dict[int, list[int]] | None = None
         self._t_to_s: dict[int, list[int]] = {}
@@ -317,10 +321,12 @@ class _DocWords:
         if any(k in self.keys for k in _keys(word)):
             return True
         if self.by_initial is None:
+            # the words grouped by their first character at C speed (a sort), the groups then by its
+            # folded form: one fold per character, not per word
             self.by_initial = {}
-            for w in set(map(itemgetter(2), self.tokens)):
-                if len(w) >= 3:
-                    self.by_initial.setdefault(fold(w[0]), []).append(w)
+            words = sorted(w for w in set(map(itemgetter(2), self.tokens)) if len(w) >= 3)
+            for first, group in groupby(words, key=itemgetter(0)):
+                self.by_initial.setdefault(fold(first), []).extend(group)
         return any(_alike(word, w) for w in self.by_initial.get(fold(word[0]), ()))
 
 
@@ -556,7 +562,7 @@ class NamesDetector(Detector):
             found = None
             # the words of a known name, and those of the name lexicon, once per sequence
             known_here = covered.intersection(idx)
-            in_lexicon = {k for k in idx if word_forms(tokens[k].text) & lexicon}
+            in_lexicon = {k for k in idx if not lexicon.isdisjoint(word_forms(tokens[k].text))}
             # longest sub-sequence first, words of a known name excluded
             for size in range(min(len(idx), 6), 1, -1):
                 for a in range(len(idx) - size + 1):
@@ -621,6 +627,8 @@ class NamesDetector(Detector):
         """"– Xyz Jane Doe contributed to this report": an unknown word where the outlet belongs."""
         text = doc.hypothesis
         flags = []
+        if not any(word in text for word in _CREDIT_WORDS):
+            return flags   # no line can be a credit line (the regex tries every line start)
         for match in _CREDIT_LINE.finditer(text):
             line_start = match.start()
             first = bisect.bisect_left(tokens, line_start, key=itemgetter(0))   # the first token on the line
@@ -740,8 +748,7 @@ class NamesDetector(Detector):
         # Most segments name no known name and no rare name: the source tokens that may open a known
         # name or be a name to check the spelling of are found once, and a segment without any is passed.
         s_all, _, ranges = aligned_ranges(doc)
-        opening = list(compress(range(len(s_all)), map(and_, map(itemgetter(7), s_all),
-                                                       map(gaz.lengths.__contains__, map(itemgetter(6), s_all)))))
+        opening = [i for i in capitalised_at(s_all) if s_all[i][6] in gaz.lengths]
         rare = [i for i in capitalised_at(s_all) if _garble_candidate(s_all[i], src)]
         for (s_tokens, t_tokens, sa, sb), (s_lo, s_hi, _, _) in zip(aligned_tokens(doc), ranges):
             s_known = gaz.find(s_tokens) if _any_in(opening, s_lo, s_hi) else []
@@ -775,7 +782,8 @@ class NamesDetector(Detector):
 
     def _name_spans(self, doc: DetectionInput, t_tokens: list[Token], s_fold: str) -> list[tuple]:
         """The capitalised spans of an MT segment that may stand for a source name its aligned source
-        segment lacks: (token indices, start, end, words, gazetteer entry, outlet slot, content words).
+        segment lacks: (token indices, start, end, words, gazetteer entry, its outlet slot when asked
+        (_LazySlot), content words, first word opening a sentence).
         Worked out once per segment, whichever source names are missing from it."""
         text = doc.hypothesis
         gaz = gazetteer()
@@ -793,7 +801,7 @@ class NamesDetector(Detector):
                     if surface.casefold() in s_fold or text[start - 1:start] == "-" or text[end:end + 1] == "-":
                         continue  # in the source, or part of a hyphenated word ("Croix" of "Croix-Rouge")
                     words = tuple(t_tokens[k].text for k in sub)
-                    spans.append((sub, start, end, words, gaz.lookup(surface), outlet_slot(text, start, end),
+                    spans.append((sub, start, end, words, gaz.lookup(surface), _LazySlot(text, start, end),
                                   content_words(tuple(w.lower() for w in words)), t_tokens[sub[0]].initial))
         return spans
 
@@ -804,16 +812,16 @@ class NamesDetector(Detector):
         target = content_words(lower_words(entry.name))
         best = None
         for sub, start, end, words, other, slot, cand, initial in spans:
-            variant = _compare(cand, target, entry, langs, slot is not None) if len(cand) == len(target) else None
+            variant = _compare(cand, target, entry, langs, slot() is not None) if len(cand) == len(target) else None
             if other is not None and other.name != entry.name and other.is_outlet:
                 score, severity, why = 0.9, "critical", f"a different real outlet, {other.name!r}"
             elif variant is not None:
                 score, severity, why = 0.9, "major", "a synonym-swapped spelling of it"
             elif other is not None or any(k in covered for k in sub):
                 continue
-            elif slot == "attribution" and _made_of_source_words(words, langs):
+            elif slot() == "attribution" and _made_of_source_words(words, langs):
                 score, severity, why = 0.8, "critical", "an unknown name where a news source is cited"
-            elif slot is not None and all(max(zipf(w.casefold(), lg) for lg in langs) == 0.0
+            elif slot() is not None and all(max(zipf(w.casefold(), lg) for lg in langs) == 0.0
                                           for w in words):
                 score, severity, why = 0.75, "critical", "an unknown word where the outlet is named"
             elif all(max(zipf(w.casefold(), lg) for lg in langs) == 0.0 for w in words) and \
@@ -865,7 +873,8 @@ class NamesDetector(Detector):
                 if fold(s)[0] != folded[0] or translit_key(s) == translit_key(tok.text):
                     continue
                 a, b = translit_key(s), translit_key(tok.text)
-                if _edit_distance(a, b) < max(2.0, 0.25 * max(len(a), len(b))) or similar(s, tok.text) < 0.6:
+                if _edit_distance(a, b) < max(2.0, 0.25 * max(len(a), len(b))) \
+                        or not similar_at_least(s, tok.text, 0.6):
                     continue
                 flags.append(self._flag(doc, tok.start, tok.end, NAMED_ENTITY, "minor", 0.5,
                                         f"the aligned source spells the name {s!r}", s))
@@ -878,10 +887,10 @@ class NamesDetector(Detector):
         source = doc.source or ""
         groups: dict[str, dict[str, list[int]]] = {}
         for i in capitalised_at(tokens):
-            tok = tokens[i]
-            if len(tok.text) < 4:
+            word = tokens[i][2]   # the token's text (read by index: this runs for every capitalised word)
+            if len(word) < 4:
                 continue
-            groups.setdefault(spelling_key(tok.text), {}).setdefault(tok.text.casefold(), []).append(i)
+            groups.setdefault(spelling_key(word), {}).setdefault(word.casefold(), []).append(i)
         flags: list[Flag] = []
         for forms in groups.values():
             if len(forms) != 2:
@@ -968,7 +977,8 @@ class NamesDetector(Detector):
                     round(confidence, 2), evidence, doc.doc_id, doc.system)
 
 
-_CREDIT_LINE = re.compile(r"(?m)^[ \t\-–—•*]*(?=[^\n]*(?:contribu|beigetragen|mitgearbeitet|bijgedragen))")
+_CREDIT_WORDS = ("contribu", "beigetragen", "mitgearbeitet", "bijgedragen")
+_CREDIT_LINE = re.compile(r"(?m)^[ \t\-–—•*]*(?=[^\n]*(?:" + "|".join(_CREDIT_WORDS) + "))")
 
 
 def _backed_by_source(doc: DetectionInput, flags: list[Flag]) -> list[Flag]:
@@ -1023,6 +1033,21 @@ def _edit_distance(a: str, b: str) -> int:
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
         prev = cur
     return prev[-1]
+
+
+class _LazySlot:
+    """outlet_slot of a span, worked out when a rule first asks (most spans of a segment are never asked:
+    a regex search per span otherwise)."""
+
+    __slots__ = ("text", "start", "end", "value")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end, self.value = text, start, end, self
+
+    def __call__(self) -> str | None:
+        if self.value is self:
+            self.value = outlet_slot(self.text, self.start, self.end)
+        return self.value
 
 
 def _dedupe(flags: list[Flag]) -> list[Flag]:

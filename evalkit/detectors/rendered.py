@@ -526,15 +526,9 @@ def _glued(name: str) -> bool:
 
 def _multi(words: list[str], src: str, tgt: str, slot=lambda: False, glued: bool = False):
     gaz = gazetteer()
-    options: set[int] = set()
-    for w in words:
-        for en in {w} | english_for(w, tgt) | _transliterated(w):
-            options |= gaz.word_index.get(en, set())
     best = None
-    for k in sorted(options):
+    for k in _options(tuple(words), tgt):
         real, content = _real_words(k)
-        if len(content) != len(words):
-            continue
         entry = gaz.multi_list[k][1]
         r = render(words, content, tgt)
         if r is None or r.kept + r.translated == 0:
@@ -545,6 +539,18 @@ def _multi(words: list[str], src: str, tgt: str, slot=lambda: False, glued: bool
         if how and (best is None or r.kept + r.translated > best[2]):
             best = (entry, how, r.kept + r.translated)
     return best[:2] if best else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _options(words: tuple[str, ...], tgt: str) -> tuple[int, ...]:
+    """The gazetteer's multi-word names (indices, in order) with as many content words as `words` and one
+    of them kept, translated or transliterated among `words` (asked again for every name a text repeats)."""
+    gaz = gazetteer()
+    options: set[int] = set()
+    for w in words:
+        for en in {w} | english_for(w, tgt) | _transliterated(w):
+            options |= gaz.word_index.get(en, set())
+    return tuple(k for k in sorted(options) if len(_real_words(k)[1]) == len(words))
 
 
 @lru_cache(maxsize=1 << 14)

@@ -5,8 +5,10 @@ words (name sequences), and where a text names a news source (outlet_slot)."""
 from __future__ import annotations
 
 import bisect
+import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -39,12 +41,49 @@ def lang_base(lang: str | None) -> str | None:
 @lru_cache(maxsize=500_000)
 def zipf(word: str, lang: str) -> float:
     """wordfreq Zipf frequency of a lowercase word (0 when unknown or when the lookup fails)."""
+    freqs = _plain_frequencies(lang) if _PLAIN_WORD.fullmatch(word) else None
+    if freqs is not None:
+        return _plain_zipf(freqs.get(word))
     from wordfreq import zipf_frequency
 
     try:
         return zipf_frequency(word, lang)
     except Exception:  # noqa: BLE001 - wordfreq needs extra tokenisers for some languages (ja, zh)
         return 0.0
+
+
+# A word of lowercase Latin-1 or Russian letters is one token of itself in wordfreq (nothing for its
+# normalisation, case folding or tokenizer to change) in a language tokenised by wordfreq's regex with
+# no transliteration, mark removal or letter fixing: its Zipf value is read straight from the frequency
+# table, as zipf_frequency computes it (every such word of nine languages' tables gives the same value:
+# tests/test_detectors_text.py). Most first lookups are such words; wordfreq tokenises each one.
+_PLAIN_WORD = re.compile(r"[a-zà-öø-ÿа-яё]+")
+_WORDFREQ_MIN = 1e-9   # zipf_frequency's default minimum, Zipf 0, as a frequency
+
+
+@lru_cache(maxsize=64)
+def _plain_frequencies(lang: str) -> dict[str, float] | None:
+    """wordfreq's frequency table of `lang` when plain words need no preprocessing there, else None."""
+    try:
+        from wordfreq import get_frequency_dict
+        from wordfreq.language_info import get_language_info
+
+        info = get_language_info(lang)
+        plain = info["tokenizer"] == "regex" and not info["transliteration"] and not info["lookup_transliteration"] \
+            and not info["remove_marks"] and not info["dotless_i"] and not info["diacritics_under"]
+        return get_frequency_dict(lang) if plain else None
+    except Exception:  # noqa: BLE001 - an unknown language: zipf_frequency says what it says
+        return None
+
+
+def _plain_zipf(freq: float | None) -> float:
+    """wordfreq's arithmetic for one token: the frequency rounded to 3 significant digits, then Zipf."""
+    if freq is None:
+        freq = _WORDFREQ_MIN
+    else:
+        freq = max(1.0 / (1.0 / freq), _WORDFREQ_MIN)
+        freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
 
 
 @lru_cache(maxsize=200_000)
@@ -73,6 +112,19 @@ def translit_key(text: str) -> str:
 def similar(a: str, b: str) -> float:
     """Similarity ratio of two folded strings."""
     return SequenceMatcher(None, fold(a), fold(b), autojunk=False).ratio()
+
+
+def similar_at_least(a: str, b: str, threshold: float) -> bool:
+    """similar(a, b) >= threshold, told first by SequenceMatcher's upper bounds where they fall short (the
+    lengths, then the letters shared in any order: most pairs of words differ there, and the full
+    comparison is the costly part). The bounds are its real_quick_ratio and quick_ratio, same arithmetic."""
+    fa, fb = fold(a), fold(b)
+    total = len(fa) + len(fb)
+    if total and 2.0 * min(len(fa), len(fb)) / total < threshold:
+        return False
+    if total and 2.0 * (Counter(fa) & Counter(fb)).total() / total < threshold:
+        return False
+    return SequenceMatcher(None, fa, fb, autojunk=False).ratio() >= threshold
 
 
 class Token(tuple):

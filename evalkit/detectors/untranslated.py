@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import itemgetter, not_
+from operator import itemgetter
 
 from ..flags import Flag
 from .base import DetectionInput, Detector
@@ -27,6 +27,7 @@ from .text import (
     lang_base,
     outlet_slot,
     similar,
+    similar_at_least,
     spelling_key,
     translit_key,
     zipf,
@@ -171,7 +172,7 @@ class UntranslatedDetector(Detector):
         # addresses, handles and hashtags are not prose
         spans = [m.span() for m in _NOT_PROSE.finditer(text)] if _NOT_PROSE_HINT.search(text) else []
         if spans:
-            starts = [t.start for t in tokens]
+            starts = list(map(itemgetter(0), tokens))
             for a, b in spans:
                 masked.update(range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)))
         quotes = quote_spans(text)
@@ -258,7 +259,11 @@ class UntranslatedDetector(Detector):
         # the other words by their frequencies: each word is classified once for the language pair
         lower = list(map(itemgetter(6), tokens))
         table = _class_table(src, tgt)
-        for w in set(compress(lower, map(not_, map(named.__contains__, range(n))))).difference(table):
+        unnamed = [True] * n
+        for i in named:
+            if 0 <= i < n:
+                unnamed[i] = False
+        for w in set(compress(lower, unnamed)).difference(table):
             table[w] = word_class(w, src, tgt)
         out = list(map(table.get, lower))
         for i in named:
@@ -933,6 +938,8 @@ def _variant_of(form: str, other: str) -> bool:
         return False  # Trump/Trumpiste, Berlin/Berliner
     if translit_key(form) == translit_key(other):
         return True   # Putin/Poutine
+    if not similar_at_least(form, other, 0.6):
+        return False   # below both thresholds
     ratio = similar(form, other)
     prefix = len(os.path.commonprefix([f, o]))
     return ratio >= 0.75 or ratio >= 0.6 and prefix >= 3  # London/Londres, not Pakistan/Pékin
@@ -1000,11 +1007,12 @@ def _learned_translations(doc: DetectionInput, src: str, tgt: str) -> dict[str, 
         t_fold = None
         for i in capitalised_at(s_tokens):
             t = s_tokens[i]
-            if len(t.text) < 4 or t.initial and zipf(t.lower, src) >= 4.5:
+            # (fields by index, for every capitalised source word: 2 text, 4 a sentence's first word, 6 lower)
+            if len(t[2]) < 4 or t[4] and zipf(t[6], src) >= 4.5:
                 continue
             if t_fold is None:
                 t_fold = set(map(str.casefold, map(itemgetter(2), t_tokens)))
-            key = t.text.casefold()
+            key = t[2].casefold()
             if key in t_fold:
                 verbatim[key] = verbatim.get(key, 0) + 1
             else:

@@ -1,0 +1,43 @@
+"""evalkit/detectors/text.py: the word frequencies read straight from wordfreq's tables are wordfreq's own."""
+
+from pathlib import Path
+
+import pytest
+from wordfreq import get_frequency_dict, zipf_frequency
+
+from evalkit.detectors.text import _PLAIN_WORD, WORD, similar, similar_at_least, zipf
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de", "es", "ru"])
+def test_plain_words_get_wordfreqs_zipf_value(lang: str) -> None:
+    # every 40th plain word of the table (the whole tables of nine languages were compared once, with no
+    # difference), words it lacks, and the words of the bundled corpus in their lowercase form
+    table = [w for w in get_frequency_dict(lang) if _PLAIN_WORD.fullmatch(w)][::40]
+    absent = ["zzqxvbor", "blorfingen", "йцукенгш", "éàùzzq"]
+    corpus = ROOT / "corpora" / "spinner-news-en-fr"
+    seen = {w.lower() for p in sorted(corpus.glob("s*/**/*.txt")) for w in WORD.findall(p.read_text(encoding="utf-8"))}
+    words = table + absent + sorted(w for w in seen if _PLAIN_WORD.fullmatch(w))
+    assert len(words) > 5000
+    wrong = [(w, zipf.__wrapped__(w, lang), zipf_frequency(w, lang)) for w in words
+             if zipf.__wrapped__(w, lang) != zipf_frequency(w, lang)]
+    assert wrong == []
+
+
+def test_other_words_and_languages_go_through_wordfreq() -> None:
+    # not plain: capitals, apostrophes, digits, "ß" (casefolded to "ss"); Turkish folds its i's its own way
+    for word, lang in [("Paris", "fr"), ("aujourd'hui", "fr"), ("g7", "en"), ("straße", "de"), ("istanbul", "tr"),
+                       ("kişinin", "tr")]:
+        assert zipf.__wrapped__(word, lang) == zipf_frequency(word, lang)
+
+
+def test_similar_at_least_agrees_with_the_ratio() -> None:
+    # pairs of capitalised words of the bundled corpus, same first letter (as the detectors compare them)
+    corpus = ROOT / "corpora" / "spinner-news-en-fr"
+    words = sorted({w for p in sorted(corpus.glob("s*/**/*.txt")) for w in WORD.findall(p.read_text(encoding="utf-8"))
+                    if w[:1].isupper() and len(w) >= 3})
+    pairs = [(a, b) for a in words for b in words if a[0] == b[0]][:20000] + [("Kyiv", "Kiev"), ("", ""), ("a", "")]
+    assert len(pairs) > 5000
+    for threshold in (0.6, 0.7, 0.75):
+        assert [similar_at_least(a, b, threshold) for a, b in pairs] == [similar(a, b) >= threshold for a, b in pairs]
