@@ -119,7 +119,7 @@ def _renamed_outlet(detector, doc: DetectionInput, seq, real: list[str], cands, 
     source that translates a word of it ("Neuer Bauingenieur" for New Civil Engineer,
     "Хоккейные новости" for The Hockey News)."""
     source = doc.source or ""
-    s_fold = fold(source)
+    s_fold = fold(source[max(0, seq.start - _NEAR):seq.end + _NEAR])   # the source around the name
     if _transliteration_written(real, t_text):
         return []
     found = set()
@@ -136,6 +136,10 @@ def _renamed_outlet(detector, doc: DetectionInput, seq, real: list[str], cands, 
     return [detector._flag(doc, start, end, NAMED_ENTITY, "major", 0.8,
                            f"the aligned source names the news outlet {name!r}; the MT writes {text[start:end]!r} "
                            "in its place: the name of a news outlet is not translated", name)]
+
+
+# how far around a source name the words of other names are looked for (about two sentences)
+_NEAR = 300
 
 
 def _trimmed_span(cand, t_tokens, real: list[str], tgt: str, longer: bool) -> tuple[int, int]:

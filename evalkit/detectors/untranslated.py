@@ -668,22 +668,20 @@ class UntranslatedDetector(Detector):
         out: list[Flag] = []
         for s_tokens, t_tokens, _, _ in aligned_tokens(doc):
             s_low = [t.lower for t in s_tokens]
-            if sum(t.lower in s_low for t in t_tokens) >= 0.8 * len(t_tokens):
-                continue   # a segment copied from the source: one non-translation, judged above, or none
+            t_low = [t.lower for t in t_tokens]
             trigrams = set(zip(s_low, s_low[1:], s_low[2:]))
-            k = 0
-            while k + 2 < len(t_tokens):
-                end = k
-                while end + 1 < len(t_tokens) and _verbatim_step(text, t_tokens, end, trigrams, k):
-                    end += 1
-                if end - k >= 2:
-                    run = t_tokens[k:end + 1]
-                    flag = self._verbatim_flag(doc, run, masked, flags + out, src, tgt)
+            # hits[i]: the MT words i, i+1, i+2 are three words of the source in a row (most segments: none)
+            hits = list(map(trigrams.__contains__, zip(t_low, t_low[1:], t_low[2:])))
+            if not any(hits):
+                continue
+            s_words = set(s_low)
+            if sum(map(s_words.__contains__, t_low)) >= 0.8 * len(t_low):
+                continue   # a segment copied from the source: one non-translation, judged above, or none
+            for first, last in _hit_runs(hits):
+                if all(_joinable(text, t_tokens, k) for k in range(first, last)):
+                    flag = self._verbatim_flag(doc, t_tokens[first:last + 1], masked, flags + out, src, tgt)
                     if flag:
                         out.append(flag)
-                    k = end + 1
-                else:
-                    k += 1
         return out
 
     def _verbatim_flag(self, doc: DetectionInput, run: list[Token], masked: set[int], flags: list[Flag],
@@ -909,14 +907,18 @@ def _plain_word(tok: Token) -> bool:
     return tok.text.isalpha() and tok.text.islower()
 
 
-def _verbatim_step(text: str, tokens: list[Token], end: int, trigrams: set, first: int) -> bool:
-    """Token end+1 goes on a run from `first` that the source has word for word: the two are joinable,
-    and the three words ending at end+1 are a trigram of the source (the second word waits for the third)."""
-    if not _joinable(text, tokens, end):
-        return False
-    if end == first:
-        return True
-    return (tokens[end - 1].lower, tokens[end].lower, tokens[end + 1].lower) in trigrams
+def _hit_runs(hits: list[bool]) -> list[tuple[int, int]]:
+    """(first, last) token indices of the runs that consecutive trigram hits cover (hit i covers tokens
+    i to i+2)."""
+    runs: list[tuple[int, int]] = []
+    for i, hit in enumerate(hits):
+        if not hit:
+            continue
+        if runs and i <= runs[-1][1] - 1:
+            runs[-1] = (runs[-1][0], i + 2)
+        else:
+            runs.append((i, i + 2))
+    return runs
 
 
 def _joinable(text: str, tokens: list[Token], i: int) -> bool:
