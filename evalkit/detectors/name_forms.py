@@ -181,13 +181,13 @@ def translates(word: str, english: str, lang: str) -> bool:
 _ADJ_LETTERS = 6
 
 
-def _stem(name: str) -> str:
+def place_stem(name: str) -> str:
     """A place name without its last vowel ("irlande" -> "irland", "austria" -> "austri")."""
     return name[:-1] if len(name) > 4 and name[-1] in "aeioyая" else name
 
 
 def _from_place(word: str, place: str) -> bool:
-    stem = _stem(place)
+    stem = place_stem(place)
     return len(stem) >= 4 and word.startswith(stem) and len(word) - len(stem) <= _ADJ_LETTERS
 
 

@@ -22,6 +22,7 @@ from .name_forms import (
     foreign_word,
     name_word_capitals,
     name_words,
+    place_stem,
     render,
     skeleton,
     split_compound,
@@ -735,8 +736,7 @@ def _place_word(word: str, tgt: str) -> bool:
 @lru_cache(maxsize=16)
 def _place_stems(tgt: str) -> frozenset[str]:
     """The folded one-word place names of `tgt` in exonyms.tsv, without a last vowel ("wien", "irland")."""
-    return frozenset(n[:-1] if len(n) > 4 and n[-1] in "aeioyая" else n
-                     for n in (fold(row["name"]) for row in table("exonyms") if row["lang"] == tgt)
+    return frozenset(place_stem(n) for n in (fold(row["name"]) for row in table("exonyms") if row["lang"] == tgt)
                      if " " not in n and len(n) >= 4)
 
 
