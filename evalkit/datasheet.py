@@ -122,7 +122,7 @@ def errors_block(corpus) -> str:
     if not categories:
         return "No gold error annotations."
     ordered = sorted(categories)
-    header = ["category"] + [doc_id[:3] for doc_id in by_doc] + ["total"]
+    header = ["category"] + _column_names(list(by_doc)) + ["total"]
     rows = []
     for category in ordered:
         counts = [by_doc[d][category] for d in by_doc]
@@ -130,8 +130,14 @@ def errors_block(corpus) -> str:
     doc_totals = [sum(by_doc[d].values()) for d in by_doc]
     rows.append(["**total**"] + doc_totals + [sum(doc_totals)])
     severity_line = "By severity: " + ", ".join(f"{s} {severities[s]}" for s in ("critical", "major", "minor"))
-    legend = "Columns are documents by their 3-digit prefix."
+    legend = "Columns are documents (by their first 3 characters where those tell them apart)."
     return _table(header, rows) + "\n" + legend + " " + severity_line + "."
+
+
+def _column_names(doc_ids: list[str]) -> list[str]:
+    """Each document's first 3 characters, or the whole ids when two documents share them."""
+    short = [doc_id[:3] for doc_id in doc_ids]
+    return short if len(set(short)) == len(short) else doc_ids
 
 
 def _table(header: list, rows: list[list]) -> str:

@@ -91,3 +91,13 @@ def test_stale_datasheet_is_reported(bundled_copy):
     _rewrite_jsonl(path, lambda records: records[:-1])
     found = [str(p) for p in validate_corpus(bundled_copy)]
     assert any("generated block 'errors' is stale" in p for p in found), found
+
+
+def test_datasheet_columns_tell_documents_apart():
+    """Documents sharing their first 3 characters (de13, de14) get their whole ids as columns."""
+    from evalkit import load_corpus
+
+    corpus = load_corpus(BUNDLED.parent / "spun-news-heldout3" / "en-de")
+    header = errors_block(corpus).splitlines()[0]
+    assert header == "| category | de13 | de14 | total |"
+    assert errors_block(load_corpus(BUNDLED)).splitlines()[0].split(" | ")[1:-1] == ["000", "001", "002", "003", "004"]
