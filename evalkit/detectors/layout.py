@@ -462,6 +462,12 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]]) -> str:
     return ""
 
 
+def _merged(spans: list[tuple[int, int, str]], more: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans of `spans` and those of `more` that overlap none of them, in order ("Write an article
+    ... Use an enthusiastic tone.": the second order found in English only)."""
+    return sorted(spans + [m for m in more if not any(a < m[1] and m[0] < b for a, b, _ in spans)])
+
+
 def _may_hold_prompt(line: str, starts: Sequence[int]) -> bool:
     """A cheap test: does a sentence of the line open with a word that can open a prompt cue?"""
     for pos in (0, *starts):
@@ -569,7 +575,7 @@ def _analyse(doc: DetectionInput) -> list[Line]:
             rest = rest[:a] + " " + rest[b:]
         line.key = normalise_line(rest)
         if not spans and len(line.text) <= 400:
-            spans = chatter_spans(line.text) or foreign_orders(line.text, tgt)
+            spans = _merged(chatter_spans(line.text), foreign_orders(line.text, tgt))
             line.prompts = tuple((line.start + a, line.start + b, cue) for a, b, cue in spans)
             line.key = normalise_line(" ".join(line.text[b:c] for (_, b, _), (c, _, _)
                                                in zip([(0, 0, "")] + spans, spans + [(len(line.text), 0, "")])))
