@@ -102,6 +102,8 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
     return flags
 
 
+# a first word right before a capitalised one: a title before a person's name ("Justice Clarence")
+_TITLED = re.compile(r"\S+ [A-Z\u00c0-\u00de]")
 _POSSESSIVE = re.compile(r"['’]s?(?![^\W\d_])")
 
 
@@ -117,7 +119,7 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
             words = _compounds_split(words, tgt)
         if len(words) != len(real):
             continue
-        how = _swapped_word(words, real, tgt) if weak else _verdict(words, real, src, tgt, outlet,
+        how = _swapped_word(words, real, tgt, seq.text) if weak else _verdict(words, real, src, tgt, outlet,
                                                                    english_left=not longer)
         if not how:
             continue
@@ -268,13 +270,13 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
     return _kept_or_translated(words, real, r, outlet)
 
 
-def _swapped_word(words: list[str], real: Sequence[str], tgt: str) -> str | None:
+def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str) -> str | None:
     """One word of the name swapped for another word, every other word kept or translated ("Prestamista
     de España" for Bank of Spain): the evidence, with the usual translations of the word it replaced."""
     r = render(words, real, tgt)
     if r is None or len(r.swapped) != 1 or len(r.left) != 1 or r.kept + r.translated == 0:
         return None
-    if r.left[0] == real[0] and r.translated == 0:
+    if r.left[0] == real[0] and r.translated == 0 and _TITLED.match(name):
         return None   # a title before a name kept as it is: "Richter Clarence Thomas" (Justice Clarence Thomas)
     if any(r.swapped[0].endswith(w) or translates(r.swapped[0], w, tgt) for w in words if w != r.swapped[0]):
         return None   # a compound of the name's own words ("Mittelamerika" beside "Nordamerika")
