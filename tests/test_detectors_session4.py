@@ -124,6 +124,10 @@ def test_target_sentences_with_loanwords_or_quoted_titles_have_no_glue_run(tgt, 
     ("fr", "Texte : service Économie / Photo : AFP", "credit or tag label"),
     ("ru", "Текст подготовила служба новостей «Город-24»", "desk"),
     ("fr", "Pariez sur la finale : 100 € offerts sur votre premier pari", "interface words"),
+    # an all-caps kicker opening with a teaser's first word, then a headline
+    ("es", "MÁS DE FÚTBOL: El Betis renueva a su capitán hasta 2027", "all-caps kicker"),
+    ("fr", "PLUS DE TENNIS : Le tournoi de Lyon perd sa tête d'affiche", "all-caps kicker"),
+    ("de", "MEHR AUS DER REGION: Neue Buslinie startet im Mai", "teaser"),
 ])
 def test_more_furniture_is_known_by_what_it_is(lang, line, why):
     verdict = pattern_junk(line, lang, ["en"])
@@ -136,6 +140,9 @@ def test_more_furniture_is_known_by_what_it_is(lang, line, why):
     ("es", "Los anuncios personalizados crecen un 12 % en España."),
     ("es", "El texto de la ley se votará el jueves."),
     ("fr", "Paris sportifs : l'Arcep publie son rapport annuel."),
+    # all-caps before a colon that announces nothing: a dateline, a quoted verdict
+    ("en", "WASHINGTON: The Senate passed the bill on Tuesday."),
+    ("fr", "LE VERDICT DU JURY : coupable"),
 ])
 def test_news_lines_with_those_words_are_left_alone(lang, line):
     assert pattern_junk(line, lang, ["en"]) is None

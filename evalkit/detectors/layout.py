@@ -631,12 +631,33 @@ def pattern_junk(text: str, tgt: str, others: Sequence[str]) -> tuple[str, float
     if teaser and (not is_terminal(plain) or "|" in plain or plain.split()[0].isupper()
                    or teaser.group("sep").strip()):
         return f"teaser for another story: {plain.split()[0]!r}", 0.9
+    kicker = _CAPS_KICKER.match(plain)
+    if kicker and kicker.group(1).split()[0].casefold() in _teaser_openers():
+        return f"teaser for another story: an all-caps kicker ({kicker.group(1)!r}) before a headline", 0.85
     byline = patterns["byline"].match(plain)
     if byline and not is_terminal(plain) and len(plain.split()) <= 8 and _looks_like_name(byline.group("name")):
         cue_lang = _byline_languages()[" ".join(byline.group("cue").lower().split())]
         if cue_lang != tgt and foreign_language(plain, tgt, others + [cue_lang]):
             return f"byline in another language ({cue_lang}) than the article", 0.85
     return _furniture_by_content(plain, patterns)
+
+
+# an all-caps run of two words or more before a colon, then a headline ("MÁS DE CICLISMO: Así es ...")
+_CAPS_KICKER = re.compile(r"^((?:[^\W\d_a-zß-ÿа-яё]{2,}[\s\u00a0]+)+[^\W\d_a-zß-ÿа-яё]{2,})[\s\u00a0]*:[\s\u00a0]*"
+                          r"[^\W\d_]")
+
+
+@functools.lru_cache(maxsize=1)
+def _teaser_openers() -> frozenset[str]:
+    """The first words of the teaser cues ("más", "plus", "mehr", "ещё", "read"), articles and
+    prepositions aside ("le", "à", "по": the commonest words of a language): an all-caps kicker opening
+    with one of them announces another story."""
+    firsts = {c.split()[0].casefold() for c in _cues("teaser")}
+    return frozenset(w for w in firsts if max(_zipf(w, lang) for lang in _KICKER_LANGS) < _ARTICLE_ZIPF)
+
+
+_KICKER_LANGS = ("en", "fr", "de", "es", "ru")
+_ARTICLE_ZIPF = 6.7
 
 
 def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> tuple[str, float] | None:
