@@ -1,4 +1,4 @@
-"""The fourth session's rules (issue 15), each on text written for this test, positives and the
+"""Issue 15, fourth round of rules, each on text written for this test, positives and the
 negatives beside them, in fr, de, es, ru and en:
 
 - names with a source: one word of an unknown name swapped for a word that is none of its usual
