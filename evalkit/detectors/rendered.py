@@ -114,6 +114,8 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
     `weak`: only the one-word swap whose evidence is the word's usual translations."""
     src, tgt = langs
     text = doc.hypothesis
+    if weak and _rendered_whole(cands, real, tgt):
+        return []   # another MT name of the segment renders every word ("Иркутского государственного университета")
     for cand, words, longer in cands:
         if 2 <= len(words) < len(real):
             words = _compounds_split(words, tgt)
@@ -268,6 +270,15 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
                     "a spinner's swap")
         return None
     return _kept_or_translated(words, real, r, outlet)
+
+
+def _rendered_whole(cands, real: list[str], tgt: str) -> bool:
+    """Some MT name of the segment keeps or translates every word of the real name."""
+    for _cand, words, _longer in cands:
+        r = render(words, real, tgt)
+        if r is not None and not r.swapped and not r.left:
+            return True
+    return False
 
 
 def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str) -> str | None:

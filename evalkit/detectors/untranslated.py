@@ -401,8 +401,12 @@ class UntranslatedDetector(Detector):
         on one line, no word of the target language, two that lean to the source language, and language
         identification of the run sure that it is in the source language."""
         flags = []
-        for a, b in _glue_spans(doc.hypothesis, tokens, classes, taken):
+        spans = _glue_spans(doc.hypothesis, tokens, classes, taken)
+        segments = _segment_spans(doc) if spans else []
+        for a, b in spans:
             start, end = tokens[a].start, tokens[b - 1].end
+            if _most_of_segment(tokens, segments, a, b):
+                continue   # a segment in the source language is one error of its own, or none
             identified = _identified(doc.hypothesis[start:end], doc.src_lang, doc.tgt_lang, _GLUE_ODDS)
             if identified is None:
                 continue
@@ -935,11 +939,32 @@ def _glue_spans(text: str, tokens: list[Token], classes: list[tuple[int, float]]
             j += 1
         words = [k for k in range(i, j) if not tokens[k].text.isdigit()]
         leaning = [k for k in words if classes[k][0] in _LEANING]
-        if len(leaning) >= 2 and (len([k for k in words if k >= leaning[0]]) >= 3
-                                  or any(classes[k][0] != FUNCTION for k in leaning)):
-            out.append((leaning[0], max(words) + 1))
+        if leaning:
+            # the run ends on its last leaning word, or on the word that glue word holds ("and France")
+            last = leaning[-1]
+            end = next((k for k in words if k > last), last) if classes[last][0] == FUNCTION else last
+            words = [k for k in words if leaning[0] <= k <= end]
+            # a lowercase word that is more than glue: "of the Royal" is a name's glue, no phrase
+            content = any(tokens[k].text.islower() and classes[k][0] != FUNCTION for k in words)
+            if content and len(leaning) >= 2 and (len(words) >= 3 or any(classes[k][0] != FUNCTION for k in leaning)):
+                out.append((leaning[0], end + 1))
         i = max(j, i + 1)
     return out
+
+
+def _most_of_segment(tokens: list[Token], segments: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Tokens a..b-1 are at least _GLUE_SEGMENT_SHARE of the tokens of their segment."""
+    start = tokens[a].start
+    seg = next(((s, e) for s, e in segments if s <= start < e), None)
+    if seg is None:
+        return False
+    lo = bisect.bisect_left(tokens, seg[0], key=itemgetter(0))
+    hi = bisect.bisect_left(tokens, seg[1], key=itemgetter(0))
+    return b - a >= _GLUE_SEGMENT_SHARE * (hi - lo)
+
+
+# a glue run this large a share of its segment is the segment's business (the one-error rule)
+_GLUE_SEGMENT_SHARE = 0.6
 
 
 # language identification must be surer of a run of weak words than of a run with a strong one
