@@ -35,9 +35,9 @@ def named(text: str, tgt: str, source: str) -> list[tuple[str, str | None, str]]
     ("es", "Mortgage rates will rise again, according to the Bank of Portugal.",
      "Los tipos hipotecarios volverán a subir, según el Prestamista de Portugal.", "Prestamista de Portugal",
      "prestamista"),
-    ("ru", "The Belarusian Football Union fined the club.",
-     "Белорусское футбольное объединение оштрафовало клуб.", "Белорусское футбольное объединение",
-     "объединение"),
+    ("ru", "The Ukrainian Volleyball Federation fined the club.",
+     "Украинское волейбольное общество оштрафовало клуб.", "Украинское волейбольное общество",
+     "общество"),
     ("fr", "The Scottish Chess Federation announced a new tournament.",
      "La Société écossaise des échecs a annoncé un nouveau tournoi.", None, None),
 ])

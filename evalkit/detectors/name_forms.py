@@ -286,8 +286,8 @@ def other_word(word: str, english: str, lang: str) -> str | None:
     "travail"), nor the English word's cognate; a word of the target language ("prestamista") or the
     table's word for another English word ("finanz": financial). None when that cannot be told."""
     usual = usual_forms(english, lang)
-    if not usual or _cognate(word, english) or _same(word, english):
-        return None
+    if not usual or _cognate(word, english) or _same(word, english) or _place_forms(english, lang):
+        return None   # a place's name or adjective is moved or dropped by MT, not swapped by a spinner
     if any(_same(word, u) or word.startswith(u[:max(4, len(u) - 1)]) or len(u) >= 5 and u in word
            or len(u) >= 3 and word.endswith(u) for u in usual):   # "stadtrat": a kind of "rat" (council)
         return None

@@ -52,6 +52,7 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
 
 
 _OF_THE = re.compile(r" [^\W\d_A-Z]+ [^\W\d_A-Z]+ ")
+_PLURAL_POSSESSIVE = ("' ", "’ ")
 
 
 def _joined(seqs: list, text: str) -> list:
@@ -63,6 +64,10 @@ def _joined(seqs: list, text: str) -> list:
         gap = text[prev.end:seq.start] if prev is not None else ""
         if prev is not None and not seq.caps_line and _OF_THE.fullmatch(gap) \
                 and gap.split()[0] in CONNECTORS and gap.split()[1] in ARTICLES and prev.last + 3 == seq.first:
+            out[-1] = prev._replace(last=seq.last, end=seq.end, text=text[prev.start:seq.end])
+            continue
+        if prev is not None and not seq.caps_line and gap in _PLURAL_POSSESSIVE and prev.text.endswith("s"):
+            # "Transport Workers' Federation", "Tenants' Union": one name
             out[-1] = prev._replace(last=seq.last, end=seq.end, text=text[prev.start:seq.end])
             continue
         out.append(seq)
