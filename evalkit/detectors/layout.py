@@ -462,6 +462,12 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]]) -> str:
     return ""
 
 
+def _merged(spans: list[tuple[int, int, str]], more: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans of `spans` and those of `more` that overlap none of them, in order ("Write an article
+    ... Use an enthusiastic tone.": the second order found in English only)."""
+    return sorted(spans + [m for m in more if not any(a < m[1] and m[0] < b for a, b, _ in spans)])
+
+
 def _may_hold_prompt(line: str, starts: Sequence[int]) -> bool:
     """A cheap test: does a sentence of the line open with a word that can open a prompt cue?"""
     for pos in (0, *starts):
@@ -569,7 +575,7 @@ def _analyse(doc: DetectionInput) -> list[Line]:
             rest = rest[:a] + " " + rest[b:]
         line.key = normalise_line(rest)
         if not spans and len(line.text) <= 400:
-            spans = chatter_spans(line.text) or foreign_orders(line.text, tgt)
+            spans = _merged(chatter_spans(line.text), foreign_orders(line.text, tgt))
             line.prompts = tuple((line.start + a, line.start + b, cue) for a, b, cue in spans)
             line.key = normalise_line(" ".join(line.text[b:c] for (_, b, _), (c, _, _)
                                                in zip([(0, 0, "")] + spans, spans + [(len(line.text), 0, "")])))
@@ -625,12 +631,33 @@ def pattern_junk(text: str, tgt: str, others: Sequence[str]) -> tuple[str, float
     if teaser and (not is_terminal(plain) or "|" in plain or plain.split()[0].isupper()
                    or teaser.group("sep").strip()):
         return f"teaser for another story: {plain.split()[0]!r}", 0.9
+    kicker = _CAPS_KICKER.match(plain)
+    if kicker and kicker.group(1).split()[0].casefold() in _teaser_openers():
+        return f"teaser for another story: an all-caps kicker ({kicker.group(1)!r}) before a headline", 0.85
     byline = patterns["byline"].match(plain)
     if byline and not is_terminal(plain) and len(plain.split()) <= 8 and _looks_like_name(byline.group("name")):
         cue_lang = _byline_languages()[" ".join(byline.group("cue").lower().split())]
         if cue_lang != tgt and foreign_language(plain, tgt, others + [cue_lang]):
             return f"byline in another language ({cue_lang}) than the article", 0.85
     return _furniture_by_content(plain, patterns)
+
+
+# an all-caps run of two words or more before a colon, then a headline ("MÁS DE CICLISMO: Así es ...")
+_CAPS_KICKER = re.compile(r"^((?:[^\W\d_a-zß-ÿа-яё]{2,}[\s\u00a0]+)+[^\W\d_a-zß-ÿа-яё]{2,})[\s\u00a0]*:[\s\u00a0]*"
+                          r"[^\W\d_]")
+
+
+@functools.lru_cache(maxsize=1)
+def _teaser_openers() -> frozenset[str]:
+    """The first words of the teaser cues ("más", "plus", "mehr", "ещё", "read"), articles and
+    prepositions aside ("le", "à", "по": the commonest words of a language): an all-caps kicker opening
+    with one of them announces another story."""
+    firsts = {c.split()[0].casefold() for c in _cues("teaser")}
+    return frozenset(w for w in firsts if max(_zipf(w, lang) for lang in _KICKER_LANGS) < _ARTICLE_ZIPF)
+
+
+_KICKER_LANGS = ("en", "fr", "de", "es", "ru")
+_ARTICLE_ZIPF = 6.7
 
 
 def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> tuple[str, float] | None:

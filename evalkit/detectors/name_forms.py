@@ -273,6 +273,54 @@ def _render(candidate: tuple[str, ...], real: tuple[str, ...], lang: str) -> Ren
     return Rendering(kept, translated, tuple(swapped), len(real), tuple(left))
 
 
+def usual_forms(english: str, lang: str) -> tuple[str, ...]:
+    """The translations into `lang` (folded) that name_words.tsv lists for the English name word, or
+    for its singular ("workers" -> worker)."""
+    table = _table().get(lang, {})
+    return next((table[form] for form in (english, *sorted(word_forms(english))) if form in table), ())
+
+
+def other_word(word: str, english: str, lang: str) -> str | None:
+    """Why `word` (folded), written where the English name word `english` stood, is another word and
+    not its translation: none of the usual translations, nor made from one ("travailliste" from
+    "travail"), nor the English word's cognate; a word of the target language ("prestamista") or the
+    table's word for another English word ("finanz": financial). None when that cannot be told."""
+    usual = usual_forms(english, lang)
+    if not usual or _cognate(word, english) or _same(word, english) or _place_forms(english, lang):
+        return None   # a place's name or adjective is moved or dropped by MT, not swapped by a spinner
+    if any(_same(word, u) or word.startswith(u[:max(4, len(u) - 1)]) or len(u) >= 5 and u in word
+           or len(u) >= 3 and word.endswith(u) for u in usual):   # "stadtrat": a kind of "rat" (council)
+        return None
+    if zipf(word, lang) >= _FUNCTION_WORD_ZIPF or _place_word(word, lang):
+        return None   # a number, a pronoun, a country's adjective: another name's word, or no name's
+    others = sorted(english_for(word, lang) - word_forms(english))
+    if others:
+        return f"the {lang} word for {others[0]!r}"
+    return "another word" if zipf(word, lang) >= _PLAIN_WORD_ZIPF else None
+
+
+# a word this frequent in the target language is one of its dictionary words, not a name; one this
+# frequent is a function word or a number ("quatre")
+_PLAIN_WORD_ZIPF = 2.5
+_FUNCTION_WORD_ZIPF = 5.0
+
+
+def _place_word(word: str, lang: str) -> bool:
+    """`word` (folded) is a place's name in `lang` or made from one ("chinoise", "europäischen")."""
+    return any(_from_place(word, form) for form in _target_places(lang).get(word[:4], ()))
+
+
+@lru_cache(maxsize=16)
+def _target_places(lang: str) -> dict[str, tuple[str, ...]]:
+    """The one-word place names of `lang` (folded, CLDR), under their first four letters."""
+    out: dict[str, set[str]] = {}
+    for _en, (theirs, _code) in place_pairs("en", lang).items():
+        form = fold(theirs)
+        if " " not in form and len(form) >= 4:
+            out.setdefault(form[:4], set()).add(form)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
 def foreign_word(word: str, src: str, tgt: str) -> bool:
     """A dictionary word of the source language that the target language does not use: what a spinner
     put in place of a name's word ("Worldwide" in a Spanish text)."""

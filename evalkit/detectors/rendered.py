@@ -22,12 +22,14 @@ from .name_forms import (
     foreign_word,
     name_word_capitals,
     name_words,
+    other_word,
     place_stem,
     render,
     skeleton,
     split_compound,
     synonym_rendering,
     translates,
+    usual_forms,
 )
 from .text import ARTICLES, CONNECTORS, aligned_tokens, fold, name_sequences, outlet_slot, zipf
 
@@ -50,6 +52,7 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
 
 
 _OF_THE = re.compile(r" [^\W\d_A-Z]+ [^\W\d_A-Z]+ ")
+_PLURAL_POSSESSIVE = ("' ", "’ ")
 
 
 def _joined(seqs: list, text: str) -> list:
@@ -63,6 +66,10 @@ def _joined(seqs: list, text: str) -> list:
                 and gap.split()[0] in CONNECTORS and gap.split()[1] in ARTICLES and prev.last + 3 == seq.first:
             out[-1] = prev._replace(last=seq.last, end=seq.end, text=text[prev.start:seq.end])
             continue
+        if prev is not None and not seq.caps_line and gap in _PLURAL_POSSESSIVE and prev.text.endswith("s"):
+            # "Transport Workers' Federation", "Tenants' Union": one name
+            out[-1] = prev._replace(last=seq.last, end=seq.end, text=text[prev.start:seq.end])
+            continue
         out.append(seq)
     return out
 
@@ -72,7 +79,7 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
     reworded."""
     source, text = doc.source or "", doc.hypothesis
     flags: list[Flag] = []
-    cands = t_fold = None
+    cands = None
     for seq in s_seqs:
         if seq.caps_line or seq.first == seq.last or _strip_article(seq.text).casefold() in t_text:
             continue
@@ -85,32 +92,54 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
             seqs += [t for t in (_trimmed(t, t_tokens, text, tgt) for t in seqs) if t not in seqs]
             cands = [(t, _candidate_words(t.text, tgt), longer)
                      for t, longer in _extended(seqs, t_tokens, text, tgt, initial=True) if not t.caps_line]
-        outlet = entry = None
-        for cand, words, longer in cands:
-            if len(words) != len(real):
-                continue
-            if outlet is None:
-                entry = gazetteer().lookup(seq.text)
-                outlet = _Outlet(entry, source, seq)
-            how = _verdict(words, real, src, tgt, outlet, english_left=not longer)
-            if not how:
-                continue
-            t_fold = fold(t_text) if t_fold is None else t_fold
-            if _written(fold(_strip_article(seq.text)), t_fold) \
-                    or entry is not None and _alias_written(entry, t_fold):
-                break   # the MT writes the name (or its usual form) too
-            name = _strip_article(seq.text)
-            start = _name_start(cand, text)
-            flags.append(detector._flag(
-                doc, start, cand.end, NAMED_ENTITY, "major", 0.92,
-                f"the aligned source names {name!r}; the MT writes {text[start:cand.end]!r}, {how}", name))
-            break
-        else:
+        entry = gazetteer().lookup(seq.text)
+        outlet = _Outlet(entry, source, seq)
+        found = _rendering_flag(detector, doc, seq, real, cands, (src, tgt), outlet, t_text, weak=False)
+        if found is None:
             found = _lowercase_rendering(detector, doc, seq, real, t_tokens, src, tgt)
-            if not found and (outlet if outlet is not None else _Outlet(gazetteer().lookup(seq.text), source, seq)):
+            if not found and outlet:
                 found = _renamed_outlet(detector, doc, seq, real, cands, t_tokens, t_text, tgt)
-            flags += found
+            # one word swapped for another: last, and only for a name no list knows (a known one has its
+            # usual forms) and that is whole (not "European People" of "European People's Party")
+            if not found and entry is None and not _POSSESSIVE.match(source, seq.end):
+                found = _rendering_flag(detector, doc, seq, real, cands, (src, tgt), outlet, t_text, weak=True)
+        flags += found or []
     return flags
+
+
+# a first word right before a capitalised one: a title before a person's name ("Justice Clarence")
+_TITLED = re.compile(r"\S+ [A-Z\u00c0-\u00de]")
+_POSSESSIVE = re.compile(r"['’]s?(?![^\W\d_])")
+
+
+def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, langs: tuple[str, str], outlet,
+                    t_text: str, weak: bool) -> list[Flag] | None:
+    """The flag for the first MT name of the segment that renders the source name `seq` wrongly; [] when
+    the MT writes the name (or its usual form) as well; None when no MT name renders it wrongly.
+    `weak`: only the one-word swap whose evidence is the word's usual translations."""
+    src, tgt = langs
+    text = doc.hypothesis
+    if weak and _rendered_whole(cands, real, tgt):
+        return []   # another MT name of the segment renders every word ("Иркутского государственного университета")
+    for cand, words, longer in cands:
+        if 2 <= len(words) < len(real):
+            words = _compounds_split(words, tgt)
+        if len(words) != len(real):
+            continue
+        how = _swapped_word(words, real, tgt, seq.text) if weak else _verdict(words, real, src, tgt, outlet,
+                                                                   english_left=not longer)
+        if not how:
+            continue
+        t_fold = fold(t_text)
+        if _written(fold(_strip_article(seq.text)), t_fold) \
+                or outlet.entry is not None and _alias_written(outlet.entry, t_fold):
+            return []   # the MT writes the name (or its usual form) too
+        name = _strip_article(seq.text)
+        start = _name_start(cand, text)
+        return [detector._flag(doc, start, cand.end, NAMED_ENTITY, "major", 0.75 if weak else 0.92,
+                               f"the aligned source names {name!r}; the MT writes {text[start:cand.end]!r}, {how}",
+                               name)]
+    return None
 
 
 def _renamed_outlet(detector, doc: DetectionInput, seq, real: list[str], cands, t_tokens, t_text: str,
@@ -245,6 +274,38 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
             return (f"the same name with {r.swapped[0]!r}, a word for a synonym of {r.left[0]!r}, in its place: "
                     "a spinner's swap")
         return None
+    return _kept_or_translated(words, real, r, outlet)
+
+
+def _rendered_whole(cands, real: list[str], tgt: str) -> bool:
+    """Some MT name of the segment keeps or translates every word of the real name."""
+    for _cand, words, _longer in cands:
+        r = render(words, real, tgt)
+        if r is not None and not r.swapped and not r.left:
+            return True
+    return False
+
+
+def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str) -> str | None:
+    """One word of the name swapped for another word, every other word kept or translated ("Prestamista
+    de España" for Bank of Spain): the evidence, with the usual translations of the word it replaced."""
+    r = render(words, real, tgt)
+    if r is None or len(r.swapped) != 1 or len(r.left) != 1 or r.kept + r.translated == 0:
+        return None
+    if r.left[0] == real[0] and r.translated == 0 and _TITLED.match(name):
+        return None   # a title before a name kept as it is: "Richter Clarence Thomas" (Justice Clarence Thomas)
+    if any(r.swapped[0].endswith(w) or translates(r.swapped[0], w, tgt) for w in words if w != r.swapped[0]):
+        return None   # a compound of the name's own words ("Mittelamerika" beside "Nordamerika")
+    what = other_word(r.swapped[0], r.left[0], tgt)
+    if what is None:
+        return None
+    usual = " / ".join(usual_forms(r.left[0], tgt)[:3])
+    return (f"the same name with {r.swapped[0]!r} ({what}) in place of {r.left[0]!r}, in {tgt} usually "
+            f"{usual}: a spinner's swap")
+
+
+def _kept_or_translated(words: list[str], real: Sequence[str], r, outlet) -> str | None:
+    """A name whose every word is kept or translated: wrong only for a news outlet translated."""
     if r.translated == 0 and all(map(_same, words, real)):
         return None   # the name itself, spelt or punctuated another way (Dmitri/Dmitry)
     if not outlet:
@@ -315,6 +376,12 @@ def _candidate_words(candidate: str, tgt: str) -> list[str]:
         if parts and zipf(words[0], tgt) < 2.0:
             return parts
     return words
+
+
+def _compounds_split(words: list[str], tgt: str) -> list[str]:
+    """The words of a name of two words or more with each German compound of two name words split
+    ("Transportarbeiter-Allianz" -> transport, arbeiter, allianz)."""
+    return [part for w in words for part in split_compound(w, tgt) or [w]]
 
 
 def _strip_article(name: str) -> str:

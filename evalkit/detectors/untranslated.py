@@ -389,6 +389,31 @@ class UntranslatedDetector(Detector):
             taken.update(range(bisect.bisect_left(tokens, f.start, key=itemgetter(0)),
                                bisect.bisect_left(tokens, f.end, key=itemgetter(0))))
         flags += self._rare_words(doc, tokens, classes, taken, src, tgt, source_words)
+        # a glue run is one error with the flagged words inside it ("could be at risk in an ...")
+        glue = [g for g in self._glue_runs(doc, tokens, classes, whole, src, tgt)
+                if not any(f.start <= g.start and g.end <= f.end for f in flags)]
+        return [f for f in flags if not any(g.start <= f.start and f.end <= g.end for g in glue)] + glue
+
+    def _glue_runs(self, doc: DetectionInput, tokens: list[Token], classes: list[tuple[int, float]],
+                   taken, src: str, tgt: str) -> list[Flag]:
+        """A run of words held together by source-language glue, each too weak alone ("more observations",
+        "up to 900 jobs", "for clubs in England and France" in German or French text): three words or more
+        on one line, no word of the target language, two that lean to the source language, and language
+        identification of the run sure that it is in the source language."""
+        flags = []
+        spans = _glue_spans(doc.hypothesis, tokens, classes, taken)
+        segments = _segment_spans(doc) if spans else []
+        for a, b in spans:
+            start, end = tokens[a].start, tokens[b - 1].end
+            if _most_of_segment(tokens, segments, a, b):
+                continue   # a segment in the source language is one error of its own, or none
+            identified = _identified(doc.hypothesis[start:end], doc.src_lang, doc.tgt_lang, _GLUE_ODDS)
+            if identified is None:
+                continue
+            leaning = [tokens[k].text for k in range(a, b) if classes[k][0] in _LEANING]
+            flags.append(self._flag(doc, start, end, "major", 0.7,
+                                    f"{', '.join(repr(w) for w in leaning[:4])} are far more frequent in {src} than "
+                                    f"in {tgt}; language identification of the phrase: {identified}"))
         return flags
 
     def _rare_words(self, doc: DetectionInput, tokens: list[Token], classes: list[tuple[int, float]],
@@ -897,6 +922,53 @@ def _title_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-ZÀ-Þ]{3,})(?:,[^\n—–]{0,40})?[ \t]*"
                        r"(?:\([^)\n]{1,40}\)[ \t]*)?[—–-][ \t]")
+
+
+def _glue_spans(text: str, tokens: list[Token], classes: list[tuple[int, float]],
+                taken: set[int]) -> list[tuple[int, int]]:
+    """(first, end) token ranges of the runs _glue_runs weighs: tokens on one line with spaces between
+    them, numbers among them, none taken, none a target-language word or a capitalised sentence opener,
+    from the first word leaning to the source language; two such words at least, and a third word or
+    one of the two more than glue ("more observations")."""
+    out: list[tuple[int, int]] = []
+    n, i = len(tokens), 0
+    while i < n:
+        j = i
+        while j < n and j not in taken and not tokens[j].initial and (
+                classes[j][0] != TARGET or tokens[j].text.isdigit()) and (j == i or _joinable(text, tokens, j - 1)):
+            j += 1
+        words = [k for k in range(i, j) if not tokens[k].text.isdigit()]
+        leaning = [k for k in words if classes[k][0] in _LEANING]
+        if leaning:
+            # the run ends on its last leaning word, or on the word that glue word holds ("and France")
+            last = leaning[-1]
+            end = next((k for k in words if k > last), last) if classes[last][0] == FUNCTION else last
+            words = [k for k in words if leaning[0] <= k <= end]
+            # a lowercase word that is more than glue: "of the Royal" is a name's glue, no phrase
+            content = any(tokens[k].text.islower() and classes[k][0] != FUNCTION for k in words)
+            if content and len(leaning) >= 2 and (len(words) >= 3 or any(classes[k][0] != FUNCTION for k in leaning)):
+                out.append((leaning[0], end + 1))
+        i = max(j, i + 1)
+    return out
+
+
+def _most_of_segment(tokens: list[Token], segments: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Tokens a..b-1 are at least _GLUE_SEGMENT_SHARE of the tokens of their segment."""
+    start = tokens[a].start
+    seg = next(((s, e) for s, e in segments if s <= start < e), None)
+    if seg is None:
+        return False
+    lo = bisect.bisect_left(tokens, seg[0], key=itemgetter(0))
+    hi = bisect.bisect_left(tokens, seg[1], key=itemgetter(0))
+    return b - a >= _GLUE_SEGMENT_SHARE * (hi - lo)
+
+
+# a glue run this large a share of its segment is the segment's business (the one-error rule)
+_GLUE_SEGMENT_SHARE = 0.6
+
+
+# language identification must be surer of a run of weak words than of a run with a strong one
+_GLUE_ODDS = (0.6, 20.0)
 
 
 def _gap_is_space(tokens: list[Token], i: int) -> bool:
