@@ -926,30 +926,44 @@ _DATELINE = re.compile(r"(?m)^[ \t]*([A-ZÀ-Þ]{3,})(?:,[^\n—–]{0,40})?[ \t]
 
 def _glue_spans(text: str, tokens: list[Token], classes: list[tuple[int, float]],
                 taken: set[int]) -> list[tuple[int, int]]:
-    """(first, end) token ranges of the runs _glue_runs weighs: tokens on one line with spaces between
-    them, numbers among them, none taken, none a target-language word or a capitalised sentence opener,
-    from the first word leaning to the source language; two such words at least, and a third word or
-    one of the two more than glue ("more observations")."""
+    """(first, end) token ranges of the runs _glue_runs weighs: from a word leaning to the source
+    language, tokens on one line with spaces between them, numbers among them, none taken, none a
+    target-language word or a capitalised sentence opener (most documents have no two leaning words)."""
+    leaning = list(compress(range(len(tokens)), map(_LEANING.__contains__, map(itemgetter(0), classes))))
+    if len(leaning) < 2:
+        return []
     out: list[tuple[int, int]] = []
-    n, i = len(tokens), 0
-    while i < n:
+    after = 0
+    for i in leaning:
+        if i < after:
+            continue
         j = i
-        while j < n and j not in taken and not tokens[j].initial and (
+        while j < len(tokens) and j not in taken and not tokens[j].initial and (
                 classes[j][0] != TARGET or tokens[j].text.isdigit()) and (j == i or _joinable(text, tokens, j - 1)):
             j += 1
-        words = [k for k in range(i, j) if not tokens[k].text.isdigit()]
-        leaning = [k for k in words if classes[k][0] in _LEANING]
-        if leaning:
-            # the run ends on its last leaning word, or on the word that glue word holds ("and France")
-            last = leaning[-1]
-            end = next((k for k in words if k > last), last) if classes[last][0] == FUNCTION else last
-            words = [k for k in words if leaning[0] <= k <= end]
-            # a lowercase word that is more than glue: "of the Royal" is a name's glue, no phrase
-            content = any(tokens[k].text.islower() and classes[k][0] != FUNCTION for k in words)
-            if content and len(leaning) >= 2 and (len(words) >= 3 or any(classes[k][0] != FUNCTION for k in leaning)):
-                out.append((leaning[0], end + 1))
-        i = max(j, i + 1)
+        after = max(j, i + 1)
+        run = _glue_run(tokens, classes, i, j)
+        if run:
+            out.append(run)
     return out
+
+
+def _glue_run(tokens: list[Token], classes: list[tuple[int, float]], i: int, j: int) -> tuple[int, int] | None:
+    """The run of tokens i..j-1 (i leaning) as a glue run: ending on its last leaning word, or on the word
+    that glue word holds ("and France"); two leaning words at least, a lowercase word more than glue
+    ("of the Royal" is a name's glue), and a third word or one of the two more than glue ("more
+    observations")."""
+    words = [k for k in range(i, j) if not tokens[k].text.isdigit()]
+    leaning = [k for k in words if classes[k][0] in _LEANING]
+    if len(leaning) < 2:
+        return None
+    last = leaning[-1]
+    end = next((k for k in words if k > last), last) if classes[last][0] == FUNCTION else last
+    words = [k for k in words if k <= end]
+    content = any(tokens[k].text.islower() and classes[k][0] != FUNCTION for k in words)
+    if content and (len(words) >= 3 or any(classes[k][0] != FUNCTION for k in leaning)):
+        return i, end + 1
+    return None
 
 
 def _most_of_segment(tokens: list[Token], segments: list[tuple[int, int]], a: int, b: int) -> bool:
