@@ -969,9 +969,10 @@ def _glue_run(tokens: list[Token], classes: list[tuple[int, float]], i: int, j: 
 def _most_of_segment(tokens: list[Token], segments: list[tuple[int, int]], a: int, b: int) -> bool:
     """Tokens a..b-1 are at least _GLUE_SEGMENT_SHARE of the tokens of their segment."""
     start = tokens[a].start
-    seg = next(((s, e) for s, e in segments if s <= start < e), None)
-    if seg is None:
+    k = bisect.bisect_right(segments, start, key=itemgetter(0)) - 1   # segments are in order
+    if k < 0 or not segments[k][0] <= start < segments[k][1]:
         return False
+    seg = segments[k]
     lo = bisect.bisect_left(tokens, seg[0], key=itemgetter(0))
     hi = bisect.bisect_left(tokens, seg[1], key=itemgetter(0))
     return b - a >= _GLUE_SEGMENT_SHARE * (hi - lo)
