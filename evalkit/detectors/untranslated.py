@@ -8,10 +8,10 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import itemgetter
+from itertools import accumulate, compress, repeat
+from operator import attrgetter, itemgetter
 
 from ..flags import Flag
 from .base import DetectionInput, Detector
@@ -390,9 +390,13 @@ class UntranslatedDetector(Detector):
                                bisect.bisect_left(tokens, f.end, key=itemgetter(0))))
         flags += self._rare_words(doc, tokens, classes, taken, src, tgt, source_words)
         # a glue run is one error with the flagged words inside it ("could be at risk in an ...")
-        glue = [g for g in self._glue_runs(doc, tokens, classes, whole, src, tgt)
-                if not any(f.start <= g.start and g.end <= f.end for f in flags)]
-        return [f for f in flags if not any(g.start <= f.start and f.end <= g.end for g in glue)] + glue
+        glue = self._glue_runs(doc, tokens, classes, whole, src, tgt)
+        if not glue:
+            return flags
+        in_flag = _inside_any(flags)
+        glue = [g for g in glue if not in_flag(g)]
+        in_glue = _inside_any(glue)
+        return [f for f in flags if not in_glue(f)] + glue
 
     def _glue_runs(self, doc: DetectionInput, tokens: list[Token], classes: list[tuple[int, float]],
                    taken, src: str, tgt: str) -> list[Flag]:
@@ -964,6 +968,19 @@ def _glue_run(tokens: list[Token], classes: list[tuple[int, float]], i: int, j: 
     if content and (len(words) >= 3 or any(classes[k][0] != FUNCTION for k in leaning)):
         return i, end + 1
     return None
+
+
+def _inside_any(spans: list[Flag]) -> Callable[[Flag], bool]:
+    """Whether a flag lies inside one of `spans`: of the spans starting at or before it, the furthest
+    end reaches its end (a binary search over running maxima, not a scan per flag)."""
+    ordered = sorted(spans, key=attrgetter("start"))
+    starts = [f.start for f in ordered]
+    reach = list(accumulate((f.end for f in ordered), max))
+
+    def inside(flag: Flag) -> bool:
+        k = bisect.bisect_right(starts, flag.start)
+        return k > 0 and reach[k - 1] >= flag.end
+    return inside
 
 
 def _most_of_segment(tokens: list[Token], segments: list[tuple[int, int]], a: int, b: int) -> bool:
