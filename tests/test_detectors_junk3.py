@@ -322,3 +322,40 @@ def test_english_orders_quoted_or_in_english_text_are_left_alone(lang, line):
 ])
 def test_a_line_that_stops_on_a_word_no_sentence_ends_on(lang, text, last):
     assert dangling_end(text, lang) == last
+
+
+def test_the_cue_word_test_before_the_chatter_regexes_misses_no_letter_the_regexes_match():
+    """chatter_spans tries its text, rewrite and AI cue regexes (IGNORECASE) only on a line with a
+    word opening with a cue's first letters, casefolded: every character those regexes match with a
+    letter of a cue must be a letter casefolding as that letter does, or one of layout._CASE_ODD (the
+    line is then searched anyway)."""
+    import re
+
+    from evalkit.detectors.layout import _CASE_ODD, _cues
+
+    cues = [c for kind in ("prompt_text", "prompt_rewrite", "prompt_ai") for c in _cues(kind)]
+    letters = sorted({ch for c in cues for ch in c if ch.isalpha()})
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    matched = set(re.findall("[" + "".join(letters) + "]", every, re.IGNORECASE))
+    letter = re.compile(r"[^\W\d_]")
+    odd = {ch for ch in matched for p in letters if re.fullmatch(re.escape(p), ch, re.IGNORECASE)
+           and (ch.casefold() != p.casefold() or not letter.fullmatch(ch))}
+    assert odd <= set(_CASE_ODD)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_cue_word_test_passes_every_line_the_chatter_regexes_match(seed):
+    import random
+
+    from evalkit.detectors.layout import _chatter_patterns, _cues, _may_name_text
+
+    pats = _chatter_patterns()
+    cues = [c for kind in ("prompt_text", "prompt_rewrite", "prompt_ai") for c in _cues(kind)]
+    around = ["", " ", "a", "Zé ", ",", "-", "’", "\t", "\u00a0", "İ", "ı", "ſ", "K", "1", "_", "le ", "\u0345"]
+    rng = random.Random(seed)
+    for _ in range(5000):
+        cue = "".join(ch.upper() if rng.random() < 0.4 else ch for ch in rng.choice(cues))
+        cue = cue.replace(" ", rng.choice([" ", "  ", "\t", "\u00a0", "\u2009 ", "\n"]))
+        line = rng.choice(around) + rng.choice(around) + cue + rng.choice(around) + rng.choice(["", "s", " text"])
+        if pats["text"].search(line) or pats["rewrite"].search(line) or pats["ai"].search(line):
+            assert _may_name_text(line), line

@@ -181,12 +181,26 @@ _QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "“": 
                             "»": '"', "\u00a0": " ", "\u202f": " ", "\u2009": " "})
 
 
+# Every Latin-1 character that is not a letter or a digit read as a space (bytes.translate), and the
+# punctuation outside Latin-1 that most texts hold: a line of these and Latin-1 letters needs no regex.
+_LATIN1_KEY = bytes(i if chr(i).isalnum() else 32 for i in range(256))
+_WIDE_PUNCT = "’‘“”–—•…„‹›"
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def normalise_line(text: str) -> str:
     """Case-, quote-, space- and punctuation-blind key of a line or sentence (for duplicates): the
     runs of letters and digits, casefolded, one space between them (what replacing every other run
     by a space and stripping gives, in one pass)."""
-    return " ".join(_ALNUM_RUN.findall(text.casefold()))
+    folded = text.casefold()
+    for mark in _WIDE_PUNCT:
+        if mark in folded:
+            folded = folded.replace(mark, " ")
+    try:
+        raw = folded.encode("latin-1")
+    except UnicodeEncodeError:   # a letter outside Latin-1 ("œ", Cyrillic): the regex
+        return " ".join(_ALNUM_RUN.findall(folded))
+    return b" ".join(raw.translate(_LATIN1_KEY).split()).decode("latin-1")
 
 
 def _cue_key(text: str) -> str:
@@ -350,8 +364,9 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
     presented = _presented_output(line, pats)
     if presented:
         return [presented]
-    if not (pats["text"].search(line) or pats["rewrite"].search(line) or pats["ai"].search(line)
-            or not _aside_openers().isdisjoint(w.casefold() for w in _OPENER.findall(line))):
+    if not (_may_name_text(line) and (pats["text"].search(line) or pats["rewrite"].search(line)
+                                      or pats["ai"].search(line))
+            or not _aside_openers().isdisjoint(_openers(line))):
         return []
     spans = []
     for a, b in _sentence_bounds(line):
@@ -392,6 +407,60 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
 _OPENER = re.compile(r"(?:^|[.!?…:][\s\u00a0]+)[¿¡\"'«“„\s\u00a0]*([^\W\d_]+)")
 
 
+@functools.lru_cache(maxsize=64)
+def _openers(line: str) -> frozenset[str]:
+    """The first words of the sentences of a line, casefolded (chatter_spans and foreign_orders ask)."""
+    return frozenset(w.casefold() for w in _OPENER.findall(line))
+
+
+# Letters that IGNORECASE matches with "i" but that casefold to something else ("İ" to "i̇", "ı" to
+# itself): a line holding one is searched with the regexes (tests/test_detectors_junk3.py checks
+# that no other letter of the cues needs this).
+_CASE_ODD = "İı"
+
+
+# What may stand between two words of a cue for the word test below (whitespace aside).
+_CUE_JOINERS = "-'’"
+
+
+@functools.lru_cache(maxsize=1)
+def _text_cue_words() -> tuple[dict[str, tuple[str, ...]], int, dict[str, tuple[str, ...]]]:
+    """The text, rewrite and AI cues as words, casefolded: the stems (a cue of one word, or one whose
+    words are joined otherwise) by their first k letters, and k; the first words of the others, each
+    with the starts of the second words that follow it. k is 0 when a cue opens with no letter."""
+    stems: dict[str, tuple[str, ...]] = {}
+    pairs: dict[str, tuple[str, ...]] = {}
+    cues = [c.casefold() for kind in ("prompt_text", "prompt_rewrite", "prompt_ai") for c in _cues(kind)]
+    runs = [list(_TRIGGER_WORD.finditer(c)) for c in cues]
+    k = min((len(r[0].group()) if r and r[0].start() == 0 else 0) for r in runs)
+    for cue, r in zip(cues, runs):
+        first = r[0].group() if r else ""
+        joiner = cue[r[0].end():r[1].start()] if len(r) > 1 else ""
+        if joiner and (joiner.isspace() or joiner in _CUE_JOINERS):
+            pairs[first] = pairs.get(first, ()) + (r[1].group(),)
+        else:
+            stems[first[:k]] = stems.get(first[:k], ()) + (first,)
+    return stems, k, pairs
+
+
+def _may_name_text(line: str) -> bool:
+    """A cheap test before the text, rewrite and AI cue regexes, which match at the start of a word:
+    does a word of the line open with a cue's first word (casefolded), or, for a cue of two words
+    and more, equal its first word and is followed by a word opening with its second?"""
+    stems, k, pairs = _text_cue_words()
+    if not k or any(c in line for c in _CASE_ODD):
+        return True
+    words = " ".join(_TRIGGER_WORD.findall(line)).casefold().split()
+    for i, word in enumerate(words):
+        found = stems.get(word[:k])
+        if found and word.startswith(found):
+            return True
+        seconds = pairs.get(word)
+        if seconds and i + 1 < len(words) and words[i + 1].startswith(seconds):
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=1)
 def _aside_openers() -> frozenset[str]:
     """First words of the imperatives, SEO fields, note labels and offers that open a sentence of
@@ -423,7 +492,7 @@ def foreign_orders(line: str, tgt: str) -> list[tuple[int, int, str]]:
     if not tgt or tgt == "en":
         return []
     order, first = _english_orders()
-    if first.isdisjoint(w.casefold() for w in _OPENER.findall(line)):
+    if first.isdisjoint(_openers(line)):
         return []
     spans = []
     for a, b in _sentence_bounds(line):
