@@ -354,6 +354,21 @@ _RIGHT_ATTRIBUTION = re.compile(
     r"editorial))\b",
     re.IGNORECASE)
 _CREDIT = re.compile(r"contribu|beigetragen|mitgearbeitet|bijgedragen", re.IGNORECASE)
+# The same three, case-sensitive, for lowered text: the regex engine skips a case-sensitive alternative
+# on its first letter at once, a case-blind one only after trying it.
+_LOWERED = {pattern: re.compile(pattern.pattern) for pattern in (_LEFT_ATTRIBUTION, _RIGHT_ATTRIBUTION, _CREDIT)}
+# Characters that the case-blind regexes above match with one of their letters while lowering them gives
+# another ("İ" is "i̇" lowered, "ſ" is itself; tests/test_detectors_text.py checks there are no others): a
+# text holding one is searched with the case-blind regex.
+_LOWER_ODD = "İıſᲀᲁᲂᲃᲄᲅ"
+
+
+def _found(pattern: re.Pattern[str], text: str) -> bool:
+    """`pattern.search(text)` (a case-blind regex of lowercase letters) found something: answered on the
+    lowered text with its case-sensitive twin where that is the same."""
+    if any(c in text for c in _LOWER_ODD):
+        return pattern.search(text) is not None
+    return _LOWERED[pattern].search(text.lower()) is not None
 
 
 def outlet_slot(text: str, start: int, end: int, lang: str | None = None) -> str | None:
@@ -376,14 +391,14 @@ def outlet_slot(text: str, start: int, end: int, lang: str | None = None) -> str
 # anchored at the end, so a search tries its long alternation at every position of the window.
 @lru_cache(maxsize=1 << 14)
 def _attribution_before(left: str) -> bool:
-    return _LEFT_ATTRIBUTION.search(left) is not None
+    return _found(_LEFT_ATTRIBUTION, left)
 
 
 @lru_cache(maxsize=1 << 14)
 def _attribution_after(right: str) -> bool:
-    return _RIGHT_ATTRIBUTION.search(right) is not None
+    return _found(_RIGHT_ATTRIBUTION, right)
 
 
 @lru_cache(maxsize=1 << 12)
 def _credit_line(line: str) -> bool:
-    return _CREDIT.search(line) is not None
+    return _found(_CREDIT, line)
