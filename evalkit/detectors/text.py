@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -216,7 +217,31 @@ def tokenize(text: str, starts: Sequence[int] = ()) -> list[Token]:
 
 def capitalised_at(tokens: Sequence[Token]) -> Iterator[int]:
     """Indices of the capitalised tokens, in order (picked out at C speed: most words are not)."""
-    return compress(range(len(tokens)), map(itemgetter(7), tokens))
+    return iter(tokens_where(tokens, 7))
+
+
+# The answers of tokens_where for the last few token lists of whole texts, per thread (the detectors
+# ask about the same document's tokens ten times over): [(tokens, field, indices)], newest first. The
+# lists themselves are held (compared by identity), so that no new list can take a freed one's place.
+_WHERE = threading.local()
+_WHERE_KEPT = 8
+_WHERE_MIN = 64   # a shorter list (a segment's, a link's) is read afresh
+
+
+def tokens_where(tokens: Sequence[Token], field: int) -> tuple[int, ...]:
+    """Indices of the tokens whose `field` is true (7: capitalised, 8: all in capitals), in order."""
+    if len(tokens) < _WHERE_MIN:
+        return tuple(compress(range(len(tokens)), map(itemgetter(field), tokens)))
+    recent = getattr(_WHERE, "recent", None)
+    if recent is None:
+        recent = _WHERE.recent = []
+    for seen, seen_field, indices in recent:
+        if seen is tokens and seen_field == field:
+            return indices
+    indices = tuple(compress(range(len(tokens)), map(itemgetter(field), tokens)))
+    recent.insert(0, (tokens, field, indices))
+    del recent[_WHERE_KEPT:]
+    return indices
 
 
 _ALIGNED: list = [None, None, None]

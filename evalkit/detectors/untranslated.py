@@ -29,6 +29,7 @@ from .text import (
     similar,
     similar_at_least,
     spelling_key,
+    tokens_where,
     translit_key,
     zipf,
 )
@@ -247,7 +248,7 @@ class UntranslatedDetector(Detector):
         names = {t.text for t in capitalised if not t.initial and not t.caps_line and not t.all_caps}
         named = set(masked)
         # acronyms (a capitalised word is all the more a name)
-        named.update(i for i in compress(range(n), map(itemgetter(8), tokens)) if not tokens[i].caps_line)
+        named.update(i for i in tokens_where(tokens, 8) if not tokens[i].caps_line)
         for tok, i in zip(capitalised, capitalised_at(tokens)):
             if tok.caps_line:
                 continue
@@ -620,7 +621,7 @@ class UntranslatedDetector(Detector):
         "GOP" in German; not "FBI", "NATO", "dpa"): the reader gets the source language's
         abbreviation of source-language words. Minor."""
         flags = []
-        for i in compress(range(len(tokens)), map(itemgetter(8), tokens)):
+        for i in tokens_where(tokens, 8):
             tok = tokens[i]
             if i in masked or tok.caps_line or not 2 <= len(tok.text) <= _ACRONYM_MAX or not tok.text.isalpha():
                 continue
