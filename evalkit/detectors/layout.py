@@ -415,50 +415,24 @@ def _openers(line: str) -> frozenset[str]:
 
 # Letters that IGNORECASE matches with "i" but that casefold to something else ("İ" to "i̇", "ı" to
 # itself): a line holding one is searched with the regexes (tests/test_detectors_junk3.py checks
-# that no other letter of the cues needs this).
+# that no other character of the cues needs this).
 _CASE_ODD = "İı"
 
 
-# What may stand between two words of a cue for the word test below (whitespace aside).
-_CUE_JOINERS = "-'’"
-
-
 @functools.lru_cache(maxsize=1)
-def _text_cue_words() -> tuple[dict[str, tuple[str, ...]], int, dict[str, tuple[str, ...]]]:
-    """The text, rewrite and AI cues as words, casefolded: the stems (a cue of one word, or one whose
-    words are joined otherwise) by their first k letters, and k; the first words of the others, each
-    with the starts of the second words that follow it. k is 0 when a cue opens with no letter."""
-    stems: dict[str, tuple[str, ...]] = {}
-    pairs: dict[str, tuple[str, ...]] = {}
-    cues = [c.casefold() for kind in ("prompt_text", "prompt_rewrite", "prompt_ai") for c in _cues(kind)]
-    runs = [list(_TRIGGER_WORD.finditer(c)) for c in cues]
-    k = min((len(r[0].group()) if r and r[0].start() == 0 else 0) for r in runs)
-    for cue, r in zip(cues, runs):
-        first = r[0].group() if r else ""
-        joiner = cue[r[0].end():r[1].start()] if len(r) > 1 else ""
-        if joiner and (joiner.isspace() or joiner in _CUE_JOINERS):
-            pairs[first] = pairs.get(first, ()) + (r[1].group(),)
-        else:
-            stems[first[:k]] = stems.get(first[:k], ()) + (first,)
-    return stems, k, pairs
+def _text_cues() -> tuple[str, ...]:
+    """The text, rewrite and AI cues casefolded, one space between their words."""
+    return tuple(sorted({" ".join(c.casefold().split())
+                         for kind in ("prompt_text", "prompt_rewrite", "prompt_ai") for c in _cues(kind)}))
 
 
 def _may_name_text(line: str) -> bool:
-    """A cheap test before the text, rewrite and AI cue regexes, which match at the start of a word:
-    does a word of the line open with a cue's first word (casefolded), or, for a cue of two words
-    and more, equal its first word and is followed by a word opening with its second?"""
-    stems, k, pairs = _text_cue_words()
-    if not k or any(c in line for c in _CASE_ODD):
+    """A cheap test before the text, rewrite and AI cue regexes (case-blind, any run of spaces between
+    a cue's words): does the line, casefolded and with its spaces squeezed, hold a cue?"""
+    if any(c in line for c in _CASE_ODD):
         return True
-    words = " ".join(_TRIGGER_WORD.findall(line)).casefold().split()
-    for i, word in enumerate(words):
-        found = stems.get(word[:k])
-        if found and word.startswith(found):
-            return True
-        seconds = pairs.get(word)
-        if seconds and i + 1 < len(words) and words[i + 1].startswith(seconds):
-            return True
-    return False
+    squeezed = " ".join(line.casefold().split())
+    return any(cue in squeezed for cue in _text_cues())
 
 
 @functools.lru_cache(maxsize=1)

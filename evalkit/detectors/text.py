@@ -10,7 +10,7 @@ import re
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import compress, pairwise
@@ -379,21 +379,27 @@ _RIGHT_ATTRIBUTION = re.compile(
     r"editorial))\b",
     re.IGNORECASE)
 _CREDIT = re.compile(r"contribu|beigetragen|mitgearbeitet|bijgedragen", re.IGNORECASE)
-# The same three, case-sensitive, for lowered text: the regex engine skips a case-sensitive alternative
-# on its first letter at once, a case-blind one only after trying it.
-_LOWERED = {pattern: re.compile(pattern.pattern) for pattern in (_LEFT_ATTRIBUTION, _RIGHT_ATTRIBUTION, _CREDIT)}
 # Characters that the case-blind regexes above match with one of their letters while lowering them gives
 # another ("İ" is "i̇" lowered, "ſ" is itself; tests/test_detectors_text.py checks there are no others): a
 # text holding one is searched with the case-blind regex.
 _LOWER_ODD = "İıſᲀᲁᲂᲃᲄᲅ"
 
 
-def _found(pattern: re.Pattern[str], text: str) -> bool:
-    """`pattern.search(text)` (a case-blind regex of lowercase letters) found something: answered on the
-    lowered text with its case-sensitive twin where that is the same."""
-    if any(c in text for c in _LOWER_ODD):
-        return pattern.search(text) is not None
-    return _LOWERED[pattern].search(text.lower()) is not None
+def _found_by(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether `pattern.search(text)` (a case-blind regex of lowercase letters) finds something, answered
+    on the lowered text by the same regex case-sensitive where that is the same: the regex engine skips
+    a case-sensitive alternative on its first letter at once, a case-blind one only after trying it."""
+    lowered = re.compile(pattern.pattern)
+
+    def found(text: str) -> bool:
+        if any(c in text for c in _LOWER_ODD):
+            return pattern.search(text) is not None
+        return lowered.search(text.lower()) is not None
+    return found
+
+
+_CASE_BLIND = (_LEFT_ATTRIBUTION, _RIGHT_ATTRIBUTION, _CREDIT)
+_left_found, _right_found, _credit_found = map(_found_by, _CASE_BLIND)
 
 
 def outlet_slot(text: str, start: int, end: int, lang: str | None = None) -> str | None:
@@ -416,14 +422,14 @@ def outlet_slot(text: str, start: int, end: int, lang: str | None = None) -> str
 # anchored at the end, so a search tries its long alternation at every position of the window.
 @lru_cache(maxsize=1 << 14)
 def _attribution_before(left: str) -> bool:
-    return _found(_LEFT_ATTRIBUTION, left)
+    return _left_found(left)
 
 
 @lru_cache(maxsize=1 << 14)
 def _attribution_after(right: str) -> bool:
-    return _found(_RIGHT_ATTRIBUTION, right)
+    return _right_found(right)
 
 
 @lru_cache(maxsize=1 << 12)
 def _credit_line(line: str) -> bool:
-    return _found(_CREDIT, line)
+    return _credit_found(line)
