@@ -357,3 +357,18 @@ def test_the_cue_test_passes_every_line_the_chatter_regexes_match(seed):
         line = rng.choice(around) + rng.choice(around) + cue + rng.choice(around) + rng.choice(["", "s", " text"])
         if pats["text"].search(line) or pats["rewrite"].search(line) or pats["ai"].search(line):
             assert _may_name_text(line), line
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_sentence_openers_as_the_one_regex_they_were_read_with(seed):
+    import random
+    import re
+
+    from evalkit.detectors.layout import _openers
+
+    one = re.compile(r"(?:^|[.!?…:][\s\u00a0]+)[¿¡\"'«“„\s\u00a0]*([^\W\d_]+)")
+    pieces = list("aBé.!?…: \u00a0¿¡\"'«“„1_-,") + ["Here is", "Voici", "\t"]
+    rng = random.Random(seed)
+    for _ in range(20000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert _openers.__wrapped__(line) == frozenset(w.casefold() for w in one.findall(line)), line

@@ -403,14 +403,17 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-# the first word of each sentence of a line (after an opening "¿", "¡" or quote)
-_OPENER = re.compile(r"(?:^|[.!?…:][\s\u00a0]+)[¿¡\"'«“„\s\u00a0]*([^\W\d_]+)")
+# the first word of each sentence of a line (after an opening "¿", "¡" or quote): the line's first,
+# then those after a sentence end (a regex opening on a character class skips the other positions fast)
+_FIRST_OPENER = re.compile(r"[¿¡\"'«“„\s\u00a0]*([^\W\d_]+)")
+_NEXT_OPENER = re.compile(r"[.!?…:][\s\u00a0]+[¿¡\"'«“„\s\u00a0]*([^\W\d_]+)")
 
 
 @functools.lru_cache(maxsize=64)
 def _openers(line: str) -> frozenset[str]:
     """The first words of the sentences of a line, casefolded (chatter_spans and foreign_orders ask)."""
-    return frozenset(w.casefold() for w in _OPENER.findall(line))
+    first = _FIRST_OPENER.match(line)
+    return frozenset(w.casefold() for w in ([first.group(1)] if first else []) + _NEXT_OPENER.findall(line))
 
 
 # Letters that IGNORECASE matches with "i" but that casefold to something else ("İ" to "i̇", "ı" to
@@ -447,8 +450,8 @@ def _presented_output(line: str, pats: dict[str, re.Pattern[str]]) -> tuple[int,
     """The generator's reply presenting its output: an assent, then "here is" and the text it made,
     closing on a colon ("Gerne! Hier ist der Text in neutralem Hochdeutsch:", "Конечно! Вот краткий
     пересказ статьи:")."""
-    assent = pats["assent"].match(line)
-    if not assent or not line.rstrip().endswith(":"):
+    assent = line.rstrip().endswith(":") and pats["assent"].match(line)
+    if not assent:
         return None
     preamble = pats["here"].match(line, assent.end())
     output = preamble and (pats["text"].search(line, preamble.end()) or pats["object"].search(line, preamble.end())
