@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from .base import DetectionInput
 from .langdata import data_text, mapping, values, word_set
-from .text import CaseBlind
 
 # --- web furniture, per language (cues of the hosting page, not of any article) --------------
 # The cue phrases live in evalkit/data/junk_cues.tsv (kind, language, cue); the shapes are here.
@@ -71,12 +70,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                  r"[\s\u00a0]*[:|»›>]?[\s\u00a0]*)?",
                                  re.IGNORECASE),
     }
-
-
-@functools.lru_cache(maxsize=1)
-def _line_openers() -> dict[str, CaseBlind]:
-    """The cue regexes asked about (nearly) every line, at its start: misses told fast (text.CaseBlind)."""
-    return {kind: CaseBlind(_patterns()[kind]) for kind in ("source_link", "teaser", "byline")}
 
 
 # A date or a time in a byline: "14. April 2024, 19:58 Uhr", "le 4 décembre 2023 à 18h02", "04.12.2023 09:12"
@@ -672,13 +665,13 @@ def pattern_junk(text: str, tgt: str, others: Sequence[str]) -> tuple[str, float
     if key.startswith(furniture):
         cue = next(c for c in furniture if key.startswith(c))
         return f"page furniture: {cue!r}", 0.95
-    if _line_openers()["source_link"].match(plain):
+    if patterns["source_link"].match(plain):
         return "scraper's source link", 0.95
-    teaser = _line_openers()["teaser"].match(plain)
+    teaser = patterns["teaser"].match(plain)
     if teaser and (not is_terminal(plain) or "|" in plain or plain.split()[0].isupper()
                    or teaser.group("sep").strip()):
         return f"teaser for another story: {plain.split()[0]!r}", 0.9
-    byline = _line_openers()["byline"].match(plain)
+    byline = patterns["byline"].match(plain)
     if byline and not is_terminal(plain) and len(plain.split()) <= 8 and _looks_like_name(byline.group("name")):
         cue_lang = _byline_languages()[" ".join(byline.group("cue").lower().split())]
         if cue_lang != tgt and foreign_language(plain, tgt, others + [cue_lang]):

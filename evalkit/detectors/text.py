@@ -10,7 +10,7 @@ import re
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import compress, pairwise
@@ -379,39 +379,27 @@ _RIGHT_ATTRIBUTION = re.compile(
     r"editorial))\b",
     re.IGNORECASE)
 _CREDIT = re.compile(r"contribu|beigetragen|mitgearbeitet|bijgedragen", re.IGNORECASE)
-# Characters that a case-blind regex of ours matches with one of its letters while lowering them gives
-# another ("İ" is "i̇" lowered, "ſ" is itself; tests/test_detectors_text.py checks there are no others
-# for the regexes made CaseBlind): a text holding one is searched with the case-blind regex alone.
+# Characters that the case-blind regexes above match with one of their letters while lowering them gives
+# another ("İ" is "i̇" lowered, "ſ" is itself; tests/test_detectors_text.py checks there are no others): a
+# text holding one is searched with the case-blind regex.
 _LOWER_ODD = "İıſᲀᲁᲂᲃᲄᲅ"
-# what a regex may write in capitals without naming a letter: escapes ("\\S") and named groups
-_NOT_LETTERS = re.compile(r"\\.|\(\?P")
 
 
-class CaseBlind:
-    """A case-blind regex (IGNORECASE) whose misses are told fast: the same regex, case-sensitive, on
-    the lowered text finds the same places when the regex's letters are all lowercase (the engine skips
-    a case-sensitive alternative on its first letter at once, a case-blind one only after trying it).
-    A hit is the case-blind regex's own match."""
+def _found_by(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether `pattern.search(text)` (a case-blind regex of lowercase letters) finds something, answered
+    on the lowered text by the same regex case-sensitive where that is the same: the regex engine skips
+    a case-sensitive alternative on its first letter at once, a case-blind one only after trying it."""
+    lowered = re.compile(pattern.pattern)
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        letters = _NOT_LETTERS.sub("", pattern.pattern)
-        self.lowered = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE) \
-            if letters == letters.lower() else None
-
-    def search(self, text: str) -> re.Match[str] | None:
-        if self.lowered is None or any(c in text for c in _LOWER_ODD) or self.lowered.search(text.lower()):
-            return self.pattern.search(text)
-        return None
-
-    def match(self, text: str) -> re.Match[str] | None:
-        if self.lowered is None or any(c in text for c in _LOWER_ODD) or self.lowered.match(text.lower()):
-            return self.pattern.match(text)
-        return None
+    def found(text: str) -> bool:
+        if any(c in text for c in _LOWER_ODD):
+            return pattern.search(text) is not None
+        return lowered.search(text.lower()) is not None
+    return found
 
 
-_CASE_BLIND = [CaseBlind(p) for p in (_LEFT_ATTRIBUTION, _RIGHT_ATTRIBUTION, _CREDIT)]
-_LEFT, _RIGHT, _CREDITED = _CASE_BLIND
+_CASE_BLIND = (_LEFT_ATTRIBUTION, _RIGHT_ATTRIBUTION, _CREDIT)
+_left_found, _right_found, _credit_found = map(_found_by, _CASE_BLIND)
 
 
 def outlet_slot(text: str, start: int, end: int, lang: str | None = None) -> str | None:
@@ -434,14 +422,14 @@ def outlet_slot(text: str, start: int, end: int, lang: str | None = None) -> str
 # anchored at the end, so a search tries its long alternation at every position of the window.
 @lru_cache(maxsize=1 << 14)
 def _attribution_before(left: str) -> bool:
-    return _LEFT.search(left) is not None
+    return _left_found(left)
 
 
 @lru_cache(maxsize=1 << 14)
 def _attribution_after(right: str) -> bool:
-    return _RIGHT.search(right) is not None
+    return _right_found(right)
 
 
 @lru_cache(maxsize=1 << 12)
 def _credit_line(line: str) -> bool:
-    return _CREDITED.search(line) is not None
+    return _credit_found(line)
