@@ -220,28 +220,37 @@ def capitalised_at(tokens: Sequence[Token]) -> Iterator[int]:
     return iter(tokens_where(tokens, 7))
 
 
-# The answers of tokens_where for the last few token lists of whole texts, per thread (the detectors
-# ask about the same document's tokens ten times over): [(tokens, field, indices)], newest first. The
-# lists themselves are held (compared by identity), so that no new list can take a freed one's place.
-_WHERE = threading.local()
-_WHERE_KEPT = 8
-_WHERE_MIN = 64   # a shorter list (a segment's, a link's) is read afresh
+# What tokens_where and token_starts said about the last few token lists of whole texts, per thread (the
+# detectors ask about the same document's tokens ten times over): [(tokens, question, answer)], newest
+# first. The lists themselves are held (compared by identity), so that no new list can take a freed one's place.
+_ASKED = threading.local()
+_ASKED_KEPT = 8
+_ASKED_MIN = 64   # a shorter list (a segment's, a link's) is read afresh
 
 
 def tokens_where(tokens: Sequence[Token], field: int) -> tuple[int, ...]:
     """Indices of the tokens whose `field` is true (7: capitalised, 8: all in capitals), in order."""
-    if len(tokens) < _WHERE_MIN:
-        return tuple(compress(range(len(tokens)), map(itemgetter(field), tokens)))
-    recent = getattr(_WHERE, "recent", None)
+    return _asked(tokens, field, lambda: tuple(compress(range(len(tokens)), map(itemgetter(field), tokens))))
+
+
+def token_starts(tokens: Sequence[Token]) -> tuple[int, ...]:
+    """The tokens' start offsets, in order."""
+    return _asked(tokens, "starts", lambda: tuple(map(itemgetter(0), tokens)))
+
+
+def _asked(tokens: Sequence[Token], question: int | str, answer: Callable[[], tuple[int, ...]]) -> tuple[int, ...]:
+    if len(tokens) < _ASKED_MIN:
+        return answer()
+    recent = getattr(_ASKED, "recent", None)
     if recent is None:
-        recent = _WHERE.recent = []
-    for seen, seen_field, indices in recent:
-        if seen is tokens and seen_field == field:
-            return indices
-    indices = tuple(compress(range(len(tokens)), map(itemgetter(field), tokens)))
-    recent.insert(0, (tokens, field, indices))
-    del recent[_WHERE_KEPT:]
-    return indices
+        recent = _ASKED.recent = []
+    for seen, seen_question, known in recent:
+        if seen is tokens and seen_question == question:
+            return known
+    known = answer()
+    recent.insert(0, (tokens, question, known))
+    del recent[_ASKED_KEPT:]
+    return known
 
 
 _ALIGNED: list = [None, None, None]

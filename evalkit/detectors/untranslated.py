@@ -29,6 +29,7 @@ from .text import (
     similar,
     similar_at_least,
     spelling_key,
+    token_starts,
     tokens_where,
     translit_key,
     zipf,
@@ -173,7 +174,7 @@ class UntranslatedDetector(Detector):
         # addresses, handles and hashtags are not prose
         spans = [m.span() for m in _NOT_PROSE.finditer(text)] if _NOT_PROSE_HINT.search(text) else []
         if spans:
-            starts = list(map(itemgetter(0), tokens))
+            starts = token_starts(tokens)
             for a, b in spans:
                 masked.update(range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)))
         quotes = quote_spans(text)
@@ -200,7 +201,7 @@ class UntranslatedDetector(Detector):
                 joined.append(f" {' '.join(WORD.findall(source))} ")
             return joined[0]
 
-        starts = list(map(itemgetter(0), tokens))
+        starts = token_starts(tokens)
         for qa, qb in quotes:
             # the tokens inside the quotation (quotations do not overlap, tokens are in text order)
             members = [i for i in range(bisect.bisect_left(starts, qa), bisect.bisect_left(starts, qb))
@@ -280,7 +281,7 @@ class UntranslatedDetector(Detector):
         alignment, the aligned source segment holding the same words."""
         flags: list[Flag] = []
         whole: set[int] = set()
-        starts = list(map(itemgetter(0), tokens))
+        starts = token_starts(tokens)
         kinds = list(map(itemgetter(0), classes))
         spans = _segment_spans(doc)
         span_starts = [a for a, _ in spans]
@@ -867,7 +868,7 @@ def _unquoted(text: str, tokens: list[Token], classes: list[tuple[int, float]], 
     if not quotes:
         return classes
     out = list(classes)
-    starts = list(map(itemgetter(0), tokens))
+    starts = token_starts(tokens)
     for a, b in quotes:
         for k in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
             if out[k][0] == NAME and tokens[k].text.islower():
