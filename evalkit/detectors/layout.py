@@ -423,10 +423,15 @@ _CASE_ODD = "İı"
 
 
 @functools.lru_cache(maxsize=1)
-def _text_cues() -> tuple[str, ...]:
-    """The text, rewrite and AI cues casefolded, one space between their words."""
-    return tuple(sorted({" ".join(c.casefold().split())
-                         for kind in ("prompt_text", "prompt_rewrite", "prompt_ai") for c in _cues(kind)}))
+def _text_cues() -> re.Pattern[str]:
+    """The text, rewrite and AI cues casefolded, one space between their words, as one case-sensitive
+    regex grouped by first character (the engine tries only the group of the character it is at)."""
+    cues = sorted({" ".join(c.casefold().split())
+                   for kind in ("prompt_text", "prompt_rewrite", "prompt_ai") for c in _cues(kind)})
+    groups: dict[str, list[str]] = {}
+    for cue in cues:
+        groups.setdefault(cue[0], []).append(re.escape(cue[1:]))
+    return re.compile("|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items()))
 
 
 def _may_name_text(line: str) -> bool:
@@ -434,8 +439,7 @@ def _may_name_text(line: str) -> bool:
     a cue's words): does the line, casefolded and with its spaces squeezed, hold a cue?"""
     if any(c in line for c in _CASE_ODD):
         return True
-    squeezed = " ".join(line.casefold().split())
-    return any(cue in squeezed for cue in _text_cues())
+    return _text_cues().search(" ".join(line.casefold().split())) is not None
 
 
 @functools.lru_cache(maxsize=1)
