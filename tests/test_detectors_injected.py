@@ -347,3 +347,13 @@ def test_a_russian_rewrite_prompt_is_a_prompt_and_a_russian_verb_in_prose_is_not
     assert prompt_spans("Перепиши эту статью своими словами и добавь ключевые слова для SEO.", "ru") == \
         [(0, 67, "Перепиши эту статью")]
     assert prompt_spans("Он перепишет статью завтра, сказал редактор.", "ru") == []
+
+
+def test_line_key_of_every_latin1_character_and_the_wide_punctuation():
+    import re
+
+    from evalkit.detectors.layout import _WIDE_PUNCT, normalise_line
+
+    for ch in [chr(i) for i in range(256)] + list(_WIDE_PUNCT) + ["œ", "İ", "ſ"]:
+        text = f"Ab{ch}c {ch}d{ch}"
+        assert normalise_line.__wrapped__(text) == " ".join(re.findall(r"[^\W_]+", text.casefold())), ch

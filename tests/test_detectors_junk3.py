@@ -322,3 +322,53 @@ def test_english_orders_quoted_or_in_english_text_are_left_alone(lang, line):
 ])
 def test_a_line_that_stops_on_a_word_no_sentence_ends_on(lang, text, last):
     assert dangling_end(text, lang) == last
+
+
+def test_the_cue_test_before_the_chatter_regexes_misses_no_character_the_regexes_match():
+    """chatter_spans tries its text, rewrite and AI cue regexes (IGNORECASE) only on a line that holds a
+    cue once casefolded: every character those regexes match with a character of a cue must casefold as
+    that character does, or be one of layout._CASE_ODD (the line is then searched anyway)."""
+    import re
+
+    from evalkit.detectors.layout import _CASE_ODD, _cues
+
+    cues = [c for kind in ("prompt_text", "prompt_rewrite", "prompt_ai") for c in _cues(kind)]
+    chars = sorted({ch for c in cues for ch in c if not ch.isspace()})
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    matched = set(re.findall("[" + re.escape("".join(chars)) + "]", every, re.IGNORECASE))
+    odd = {ch for ch in matched for p in chars if re.fullmatch(re.escape(p), ch, re.IGNORECASE)
+           and ch.casefold() != p.casefold()}
+    assert odd <= set(_CASE_ODD)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_cue_test_passes_every_line_the_chatter_regexes_match(seed):
+    import random
+
+    from evalkit.detectors.layout import _chatter_patterns, _cues, _may_name_text
+
+    pats = _chatter_patterns()
+    cues = [c for kind in ("prompt_text", "prompt_rewrite", "prompt_ai") for c in _cues(kind)]
+    around = ["", " ", "a", "Zé ", ",", "-", "’", "\t", "\u00a0", "İ", "ı", "ſ", "K", "1", "_", "le ", "\u0345"]
+    rng = random.Random(seed)
+    for _ in range(5000):
+        cue = "".join(ch.upper() if rng.random() < 0.4 else ch for ch in rng.choice(cues))
+        cue = cue.replace(" ", rng.choice([" ", "  ", "\t", "\u00a0", "\u2009 ", "\n"]))
+        line = rng.choice(around) + rng.choice(around) + cue + rng.choice(around) + rng.choice(["", "s", " text"])
+        if pats["text"].search(line) or pats["rewrite"].search(line) or pats["ai"].search(line):
+            assert _may_name_text(line), line
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_sentence_openers_as_the_one_regex_they_were_read_with(seed):
+    import random
+    import re
+
+    from evalkit.detectors.layout import _openers
+
+    one = re.compile(r"(?:^|[.!?…:][\s\u00a0]+)[¿¡\"'«“„\s\u00a0]*([^\W\d_]+)")
+    pieces = list("aBé.!?…: \u00a0¿¡\"'«“„1_-,") + ["Here is", "Voici", "\t"]
+    rng = random.Random(seed)
+    for _ in range(20000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert _openers.__wrapped__(line) == frozenset(w.casefold() for w in one.findall(line)), line

@@ -462,3 +462,24 @@ def test_a_number_converted_to_metric_units_is_no_mistranslation():
     assert found(detect(make(wrong, source, tgt="de")), "accuracy/mistranslation/number") == ["170", "180"]
     off = "Schwarzbären wiegen im Herbst 270 bis 280 Kilogramm.\nDer Park umfasst 12 Quadratmeilen.\n"
     assert found(detect(make(off, source, tgt="de")), "accuracy/mistranslation/number") == ["270", "280"]
+
+
+def test_name_and_stray_break_regexes_find_what_their_leading_look_behind_forms_found():
+    """structure._NAME and _STRAY_BREAK check the character before their first letter after reading it
+    (so that they open on a character class): the same matches as the look-behind first."""
+    import random
+    import re
+
+    from evalkit.detectors.structure import _NAME, _STRAY_BREAK
+
+    before = {_NAME: re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[\s\u00a0]+[A-ZÀ-ÖØ-Þ][^\W\d_]+)+"),
+              _STRAY_BREAK: re.compile(r"(?<![\w-])(?P<word>[a-zß-öø-ÿ][^\W\d_]{3,})(?P<punct>[ \u00a0]?[.!?,;:]"
+                                       r"(?:[ \u00a0]?[.!?,;:])+)[ \u00a0]+(?=[a-zß-öø-ÿ])")}
+    pieces = list("aBÉé-_1 .,;:!?\u00a0x") + ["Jean ", "Paul", "mot. . suite", "Le Monde"]
+    rng = random.Random(1)
+    for _ in range(10000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        i = rng.randint(0, len(text))
+        for now, then in before.items():
+            assert [(m.span(), m.groupdict()) for m in now.finditer(text, i)] == \
+                [(m.span(), m.groupdict()) for m in then.finditer(text, i)], text

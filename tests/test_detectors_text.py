@@ -41,3 +41,34 @@ def test_similar_at_least_agrees_with_the_ratio() -> None:
     assert len(pairs) > 5000
     for threshold in (0.6, 0.7, 0.75):
         assert [similar_at_least(a, b, threshold) for a, b in pairs] == [similar(a, b) >= threshold for a, b in pairs]
+
+
+def test_the_attribution_regexes_lowered_match_what_the_case_blind_ones_match():
+    """text._found_by answers a case-blind regex (IGNORECASE) with its case-sensitive twin on the lowered
+    text: the regexes hold only lowercase letters, no character lowers to two but those of _LOWER_ODD,
+    and every character the case-blind regexes match with one of their letters lowers to that letter,
+    and the other way round, but those of _LOWER_ODD."""
+    import re
+
+    from evalkit.detectors.text import _CASE_BLIND, _LOWER_ODD
+
+    letters = {c for p in _CASE_BLIND for c in re.sub(r"\\.", "", p.pattern) if c.lower() != c.upper()}
+    assert all(c == c.lower() for c in letters)
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    assert {c for c in every if len(c.lower()) != 1} <= set(_LOWER_ODD)
+    near = set(re.findall("[" + "".join(sorted(letters)) + "]", every, re.IGNORECASE))
+    near |= {c for c in every if c.lower() in letters}
+    odd = {c for c in near for p in letters if bool(re.fullmatch(re.escape(p), c, re.IGNORECASE)) != (c.lower() == p)}
+    assert odd <= set(_LOWER_ODD)
+
+
+@pytest.mark.parametrize("left, found", [
+    ("Selon le ", True), ("SELON LE «", True), ("SELON LE « ", False), ("d’après L’", True), ("According to THE ", True),
+    ("ſelon le ", True), ("İnformation ", True), ("İnterview with ", True), ("Il a dit que ", False),
+    ("По данным ", True), ("ПО ДАННЫМ ", True), ("with the ", False), ("foretold ", True),
+])
+def test_attribution_before_a_name(left, found):
+    from evalkit.detectors.text import _LEFT_ATTRIBUTION, _attribution_before
+
+    assert _attribution_before.__wrapped__(left) is found
+    assert (_LEFT_ATTRIBUTION.search(left) is not None) is found

@@ -7,6 +7,7 @@ module with a `Detector` subclass and registering it here.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -81,7 +82,23 @@ def run_detectors(doc: DetectionInput, detectors: Iterable[Detector] | None = No
                 found.setdefault((flag.start, flag.end, flag.category), flag)
     inside = _Covering([(f.start, f.end) for f in found.values() if f.category in SUBSUMING])
     kept = [f for f in found.values() if f.category in SUBSUMING or not inside(f.start, f.end)]
+    _freeze_once()
     return sort_flags(kept)
+
+
+_frozen = False
+
+
+def _freeze_once() -> None:
+    """After the first document the detectors' tables (gazetteers, word lists, cue regexes, the
+    language model) are loaded: they are taken out of the garbage collector's reach (gc.freeze), so
+    that its full collections do not walk them again for every few documents. Done once per process,
+    after a collection (nothing that is garbage now stays frozen)."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.collect()
+        gc.freeze()
 
 
 class _Covering:

@@ -181,12 +181,26 @@ _QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "“": 
                             "»": '"', "\u00a0": " ", "\u202f": " ", "\u2009": " "})
 
 
+# Every Latin-1 character that is not a letter or a digit read as a space (bytes.translate), and the
+# punctuation outside Latin-1 that most texts hold: a line of these and Latin-1 letters needs no regex.
+_LATIN1_KEY = bytes(i if chr(i).isalnum() else 32 for i in range(256))
+_WIDE_PUNCT = "’‘“”–—•…„‹›"
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def normalise_line(text: str) -> str:
     """Case-, quote-, space- and punctuation-blind key of a line or sentence (for duplicates): the
     runs of letters and digits, casefolded, one space between them (what replacing every other run
     by a space and stripping gives, in one pass)."""
-    return " ".join(_ALNUM_RUN.findall(text.casefold()))
+    folded = text.casefold()
+    for mark in _WIDE_PUNCT:
+        if mark in folded:
+            folded = folded.replace(mark, " ")
+    try:
+        raw = folded.encode("latin-1")
+    except UnicodeEncodeError:   # a letter outside Latin-1 ("œ", Cyrillic): the regex
+        return " ".join(_ALNUM_RUN.findall(folded))
+    return b" ".join(raw.translate(_LATIN1_KEY).split()).decode("latin-1")
 
 
 def _cue_key(text: str) -> str:
@@ -350,8 +364,9 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
     presented = _presented_output(line, pats)
     if presented:
         return [presented]
-    if not (pats["text"].search(line) or pats["rewrite"].search(line) or pats["ai"].search(line)
-            or not _aside_openers().isdisjoint(w.casefold() for w in _OPENER.findall(line))):
+    if not (_may_name_text(line) and (pats["text"].search(line) or pats["rewrite"].search(line)
+                                      or pats["ai"].search(line))
+            or not _aside_openers().isdisjoint(_openers(line))):
         return []
     spans = []
     for a, b in _sentence_bounds(line):
@@ -388,8 +403,43 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-# the first word of each sentence of a line (after an opening "¿", "¡" or quote)
-_OPENER = re.compile(r"(?:^|[.!?…:][\s\u00a0]+)[¿¡\"'«“„\s\u00a0]*([^\W\d_]+)")
+# the first word of each sentence of a line (after an opening "¿", "¡" or quote): the line's first,
+# then those after a sentence end (a regex opening on a character class skips the other positions fast)
+_FIRST_OPENER = re.compile(r"[¿¡\"'«“„\s\u00a0]*([^\W\d_]+)")
+_NEXT_OPENER = re.compile(r"[.!?…:][\s\u00a0]+[¿¡\"'«“„\s\u00a0]*([^\W\d_]+)")
+
+
+@functools.lru_cache(maxsize=64)
+def _openers(line: str) -> frozenset[str]:
+    """The first words of the sentences of a line, casefolded (chatter_spans and foreign_orders ask)."""
+    first = _FIRST_OPENER.match(line)
+    return frozenset(w.casefold() for w in ([first.group(1)] if first else []) + _NEXT_OPENER.findall(line))
+
+
+# Letters that IGNORECASE matches with "i" but that casefold to something else ("İ" to "i̇", "ı" to
+# itself): a line holding one is searched with the regexes (tests/test_detectors_junk3.py checks
+# that no other character of the cues needs this).
+_CASE_ODD = "İı"
+
+
+@functools.lru_cache(maxsize=1)
+def _text_cues() -> re.Pattern[str]:
+    """The text, rewrite and AI cues casefolded, one space between their words, as one case-sensitive
+    regex grouped by first character (the engine tries only the group of the character it is at)."""
+    cues = sorted({" ".join(c.casefold().split())
+                   for kind in ("prompt_text", "prompt_rewrite", "prompt_ai") for c in _cues(kind)})
+    groups: dict[str, list[str]] = {}
+    for cue in cues:
+        groups.setdefault(cue[0], []).append(re.escape(cue[1:]))
+    return re.compile("|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items()))
+
+
+def _may_name_text(line: str) -> bool:
+    """A cheap test before the text, rewrite and AI cue regexes (case-blind, any run of spaces between
+    a cue's words): does the line, casefolded and with its spaces squeezed, hold a cue?"""
+    if any(c in line for c in _CASE_ODD):
+        return True
+    return _text_cues().search(" ".join(line.casefold().split())) is not None
 
 
 @functools.lru_cache(maxsize=1)
@@ -404,8 +454,8 @@ def _presented_output(line: str, pats: dict[str, re.Pattern[str]]) -> tuple[int,
     """The generator's reply presenting its output: an assent, then "here is" and the text it made,
     closing on a colon ("Gerne! Hier ist der Text in neutralem Hochdeutsch:", "Конечно! Вот краткий
     пересказ статьи:")."""
-    assent = pats["assent"].match(line)
-    if not assent or not line.rstrip().endswith(":"):
+    assent = line.rstrip().endswith(":") and pats["assent"].match(line)
+    if not assent:
         return None
     preamble = pats["here"].match(line, assent.end())
     output = preamble and (pats["text"].search(line, preamble.end()) or pats["object"].search(line, preamble.end())
@@ -423,7 +473,7 @@ def foreign_orders(line: str, tgt: str) -> list[tuple[int, int, str]]:
     if not tgt or tgt == "en":
         return []
     order, first = _english_orders()
-    if first.isdisjoint(w.casefold() for w in _OPENER.findall(line)):
+    if first.isdisjoint(_openers(line)):
         return []
     spans = []
     for a, b in _sentence_bounds(line):

@@ -55,6 +55,7 @@ from .text import (
     similar_at_least,
     spelling_key,
     tokens_and_starts,
+    tokens_where,
     translit_key,
     zipf,
 )
@@ -929,7 +930,7 @@ class NamesDetector(Detector):
         """'New START' and 'NOUVEAU START' in one document: the same name, one word translated."""
         text = doc.hypothesis
         pairs: dict[tuple[str, int], dict[str, list[tuple[int, int]]]] = {}
-        acronyms = {t.text for t in compress(tokens, map(itemgetter(8), tokens))
+        acronyms = {t.text for t in map(tokens.__getitem__, tokens_where(tokens, 8))
                     if not t.caps_line and len(t.text) >= 3}
         # only an acronym or a word of a line in capitals can be such a word: the others are skipped at C speed
         for i in compress(range(len(tokens)), map(or_, map(acronyms.__contains__, map(itemgetter(2), tokens)),

@@ -9,9 +9,9 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
-from operator import itemgetter
 
 from .langdata import table
+from .text import token_starts
 
 
 @lru_cache(maxsize=16)
@@ -67,7 +67,7 @@ def place_name_spans(text: str, tokens: Sequence, masked: set[int], src: str,
     if pattern is None:
         return []
     pairs = place_pairs(src, tgt)
-    starts = list(map(itemgetter(0), tokens))   # the token starts (offsets first), at C speed
+    starts = token_starts(tokens)
     out = []
     for m in pattern.finditer(text):
         i, j = bisect.bisect_left(starts, m.start()), bisect.bisect_left(starts, m.end())

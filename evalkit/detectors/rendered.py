@@ -62,8 +62,8 @@ def _joined(seqs: list, text: str) -> list:
     for seq in seqs:
         prev = out[-1] if out else None
         gap = text[prev.end:seq.start] if prev is not None else ""
-        if prev is not None and not seq.caps_line and _OF_THE.fullmatch(gap) \
-                and gap.split()[0] in CONNECTORS and gap.split()[1] in ARTICLES and prev.last + 3 == seq.first:
+        if prev is not None and prev.last + 3 == seq.first and not seq.caps_line and _OF_THE.fullmatch(gap) \
+                and gap.split()[0] in CONNECTORS and gap.split()[1] in ARTICLES:
             out[-1] = prev._replace(last=seq.last, end=seq.end, text=text[prev.start:seq.end])
             continue
         if prev is not None and not seq.caps_line and gap in _PLURAL_POSSESSIVE and prev.text.endswith("s"):
@@ -362,7 +362,7 @@ def _hyphened(seqs, text: str) -> list:
     for seq in seqs:
         prev = out[-1] if out else None
         gap = text[prev.end:seq.start] if prev is not None else ""
-        if gap == "-" or _PARTICLE.fullmatch(gap):
+        if gap == "-" or gap[:1] == "-" and _PARTICLE.fullmatch(gap):
             out[-1] = prev._replace(last=seq.last, end=seq.end, text=text[prev.start:seq.end])
         else:
             out.append(seq)

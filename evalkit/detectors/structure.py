@@ -38,7 +38,9 @@ _dangling = layout.dangling_end
 # Pairs of identical words that are grammatical ("nous nous sommes", "had had", "die, die").
 _LEGIT_REPEATS = word_set("legit-repeats")
 _REPEATED_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})\b[\s\u00a0]+(\1)(?![\w-])", re.IGNORECASE)
-_NAME = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[\s\u00a0]+[A-ZÀ-ÖØ-Þ][^\W\d_]+)+")
+# (the look-behind comes after the first capital, so that the regex opens on a character class: the
+# engine skips the other positions fast)
+_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w-][A-ZÀ-ÖØ-Þ])[^\W\d_]+(?:[\s\u00a0]+[A-ZÀ-ÖØ-Þ][^\W\d_]+)+")
 _TOKEN = re.compile(r"\S+")
 
 
@@ -680,7 +682,7 @@ _DIGITS = re.compile(r"\d+")
 # sentence going on in lowercase: "réunion. . par", "accord., selon".
 _STRAY_HINT = re.compile(r"[.!?,;:][ \u00a0]?[.!?,;:][ \u00a0]+[a-zß-öø-ÿ]")
 _STRAY_BREAK = re.compile(
-    r"(?<![\w-])(?P<word>[a-zß-öø-ÿ][^\W\d_]{3,})"
+    r"(?P<word>[a-zß-öø-ÿ](?<![\w-][a-zß-öø-ÿ])[^\W\d_]{3,})"
     r"(?P<punct>[ \u00a0]?[.!?,;:](?:[ \u00a0]?[.!?,;:])+)[ \u00a0]+(?=[a-zß-öø-ÿ])")
 # the words before a word inside a longer capitalised name: "Correo de ", "Journal de "
 _INSIDE_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Þ][^\W\d_]+[\s\u00a0]+"

@@ -7,9 +7,10 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import compress, pairwise
@@ -216,7 +217,40 @@ def tokenize(text: str, starts: Sequence[int] = ()) -> list[Token]:
 
 def capitalised_at(tokens: Sequence[Token]) -> Iterator[int]:
     """Indices of the capitalised tokens, in order (picked out at C speed: most words are not)."""
-    return compress(range(len(tokens)), map(itemgetter(7), tokens))
+    return iter(tokens_where(tokens, 7))
+
+
+# What tokens_where and token_starts said about the last few token lists of whole texts, per thread (the
+# detectors ask about the same document's tokens ten times over): [(tokens, question, answer)], newest
+# first. The lists themselves are held (compared by identity), so that no new list can take a freed one's place.
+_ASKED = threading.local()
+_ASKED_KEPT = 8
+_ASKED_MIN = 64   # a shorter list (a segment's, a link's) is read afresh
+
+
+def tokens_where(tokens: Sequence[Token], field: int) -> tuple[int, ...]:
+    """Indices of the tokens whose `field` is true (7: capitalised, 8: all in capitals), in order."""
+    return _asked(tokens, field, lambda: tuple(compress(range(len(tokens)), map(itemgetter(field), tokens))))
+
+
+def token_starts(tokens: Sequence[Token]) -> tuple[int, ...]:
+    """The tokens' start offsets, in order."""
+    return _asked(tokens, "starts", lambda: tuple(map(itemgetter(0), tokens)))
+
+
+def _asked(tokens: Sequence[Token], question: int | str, answer: Callable[[], tuple[int, ...]]) -> tuple[int, ...]:
+    if len(tokens) < _ASKED_MIN:
+        return answer()
+    recent = getattr(_ASKED, "recent", None)
+    if recent is None:
+        recent = _ASKED.recent = []
+    for seen, seen_question, known in recent:
+        if seen is tokens and seen_question == question:
+            return known
+    known = answer()
+    recent.insert(0, (tokens, question, known))
+    del recent[_ASKED_KEPT:]
+    return known
 
 
 _ALIGNED: list = [None, None, None]
@@ -354,6 +388,28 @@ _RIGHT_ATTRIBUTION = re.compile(
     r"editorial))\b",
     re.IGNORECASE)
 _CREDIT = re.compile(r"contribu|beigetragen|mitgearbeitet|bijgedragen", re.IGNORECASE)
+# Characters that the case-blind regexes above match with one of their letters while lowering them gives
+# another ("İ" is "i̇" lowered, "ſ" is itself; tests/test_detectors_text.py checks there are no others): a
+# text holding one is searched with the case-blind regex.
+_LOWER_ODD = "İıſᲀᲁᲂᲃᲄᲅ"
+_HOLDS_LOWER_ODD = re.compile(f"[{_LOWER_ODD}]")   # (a regex of one class: cheaper than nine `in`)
+
+
+def _found_by(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether `pattern.search(text)` (a case-blind regex of lowercase letters) finds something, answered
+    on the lowered text by the same regex case-sensitive where that is the same: the regex engine skips
+    a case-sensitive alternative on its first letter at once, a case-blind one only after trying it."""
+    lowered = re.compile(pattern.pattern)
+
+    def found(text: str) -> bool:
+        if _HOLDS_LOWER_ODD.search(text):
+            return pattern.search(text) is not None
+        return lowered.search(text.lower()) is not None
+    return found
+
+
+_CASE_BLIND = (_LEFT_ATTRIBUTION, _RIGHT_ATTRIBUTION, _CREDIT)
+_left_found, _right_found, _credit_found = map(_found_by, _CASE_BLIND)
 
 
 def outlet_slot(text: str, start: int, end: int, lang: str | None = None) -> str | None:
@@ -376,14 +432,14 @@ def outlet_slot(text: str, start: int, end: int, lang: str | None = None) -> str
 # anchored at the end, so a search tries its long alternation at every position of the window.
 @lru_cache(maxsize=1 << 14)
 def _attribution_before(left: str) -> bool:
-    return _LEFT_ATTRIBUTION.search(left) is not None
+    return _left_found(left)
 
 
 @lru_cache(maxsize=1 << 14)
 def _attribution_after(right: str) -> bool:
-    return _RIGHT_ATTRIBUTION.search(right) is not None
+    return _right_found(right)
 
 
 @lru_cache(maxsize=1 << 12)
 def _credit_line(line: str) -> bool:
-    return _CREDIT.search(line) is not None
+    return _credit_found(line)

@@ -29,6 +29,8 @@ from .text import (
     similar,
     similar_at_least,
     spelling_key,
+    token_starts,
+    tokens_where,
     translit_key,
     zipf,
 )
@@ -172,7 +174,7 @@ class UntranslatedDetector(Detector):
         # addresses, handles and hashtags are not prose
         spans = [m.span() for m in _NOT_PROSE.finditer(text)] if _NOT_PROSE_HINT.search(text) else []
         if spans:
-            starts = list(map(itemgetter(0), tokens))
+            starts = token_starts(tokens)
             for a, b in spans:
                 masked.update(range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)))
         quotes = quote_spans(text)
@@ -199,7 +201,7 @@ class UntranslatedDetector(Detector):
                 joined.append(f" {' '.join(WORD.findall(source))} ")
             return joined[0]
 
-        starts = list(map(itemgetter(0), tokens))
+        starts = token_starts(tokens)
         for qa, qb in quotes:
             # the tokens inside the quotation (quotations do not overlap, tokens are in text order)
             members = [i for i in range(bisect.bisect_left(starts, qa), bisect.bisect_left(starts, qb))
@@ -247,7 +249,7 @@ class UntranslatedDetector(Detector):
         names = {t.text for t in capitalised if not t.initial and not t.caps_line and not t.all_caps}
         named = set(masked)
         # acronyms (a capitalised word is all the more a name)
-        named.update(i for i in compress(range(n), map(itemgetter(8), tokens)) if not tokens[i].caps_line)
+        named.update(i for i in tokens_where(tokens, 8) if not tokens[i].caps_line)
         for tok, i in zip(capitalised, capitalised_at(tokens)):
             if tok.caps_line:
                 continue
@@ -279,7 +281,7 @@ class UntranslatedDetector(Detector):
         alignment, the aligned source segment holding the same words."""
         flags: list[Flag] = []
         whole: set[int] = set()
-        starts = list(map(itemgetter(0), tokens))
+        starts = token_starts(tokens)
         kinds = list(map(itemgetter(0), classes))
         spans = _segment_spans(doc)
         span_starts = [a for a, _ in spans]
@@ -649,7 +651,7 @@ class UntranslatedDetector(Detector):
         "GOP" in German; not "FBI", "NATO", "dpa"): the reader gets the source language's
         abbreviation of source-language words. Minor."""
         flags = []
-        for i in compress(range(len(tokens)), map(itemgetter(8), tokens)):
+        for i in tokens_where(tokens, 8):
             tok = tokens[i]
             if i in masked or tok.caps_line or not 2 <= len(tok.text) <= _ACRONYM_MAX or not tok.text.isalpha():
                 continue
@@ -895,7 +897,7 @@ def _unquoted(text: str, tokens: list[Token], classes: list[tuple[int, float]], 
     if not quotes:
         return classes
     out = list(classes)
-    starts = list(map(itemgetter(0), tokens))
+    starts = token_starts(tokens)
     for a, b in quotes:
         for k in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
             if out[k][0] == NAME and tokens[k].text.islower():
