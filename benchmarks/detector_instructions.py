@@ -18,7 +18,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from evalkit.detectors import make_detectors, run_detectors
+from evalkit.detectors import freeze_tables_after_first_document, make_detectors, run_detectors
 from evalkit.detectors.base import prepare_input
 
 SYSTEM = "synthetic-mt"
@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> None:
                             source=(args.corpus / "source" / n).read_text(encoding="utf-8"), doc_id=n, system=SYSTEM)
               for n in names]
     detectors = make_detectors(args.only.split(",") if args.only else None)
+    freeze_tables_after_first_document()   # as the `evalkit` command does
     run_detectors(inputs[0], detectors)
     from evalkit.detectors.langid import scores
     scores("warm up the model")

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from evalkit.detectors import make_detectors, run_detectors
+from evalkit.detectors import freeze_tables_after_first_document, make_detectors, run_detectors
 from evalkit.detectors.base import prepare_input
 
 SYSTEM = "synthetic-mt"
@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> None:
                             source=(corpus / "source" / n).read_text(encoding="utf-8"), doc_id=n, system=SYSTEM)
               for n in names]
     detectors = make_detectors()
+    freeze_tables_after_first_document()   # as the `evalkit` command does
     run_detectors(inputs[0], detectors)
     try:
         from evalkit.detectors.langid import scores

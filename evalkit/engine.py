@@ -56,6 +56,9 @@ def _worker_init(main_pid: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="evalkit-parent-watchdog", daemon=True).start()
+    from .detectors import freeze_tables_after_first_document
+
+    freeze_tables_after_first_document()   # the worker is evalkit's own process
 
 
 def _alive(pid: int) -> bool:

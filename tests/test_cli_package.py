@@ -85,7 +85,29 @@ def test_python_dash_m_and_the_console_script_share_main():
     import tomllib
 
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
-    assert scripts["evalkit"] == "evalkit.cli:main"
+    assert scripts["evalkit"] == "evalkit.cli:entry"
+    assert "entry()" in (ROOT / "evalkit" / "__main__.py").read_text(encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "evalkit", "--help"], cwd=ROOT, capture_output=True, text=True,
                           timeout=60, check=False)
     assert proc.returncode == 0 and "align-eval" in proc.stdout
+
+
+def test_only_a_process_evalkit_owns_freezes_the_detectors_tables():
+    """gc.freeze affects the whole process: a library call of run_detectors (this test process) leaves
+    the collector alone; the command's entry point asks for it, and it happens after the first document."""
+    import gc
+
+    from evalkit.detectors import make_detectors, run_detectors
+    from evalkit.detectors.base import prepare_input
+
+    before = gc.get_freeze_count()
+    run_detectors(prepare_input("Le gouvernement a annoncé une réforme.", "en", "fr"), make_detectors())
+    assert gc.get_freeze_count() == before
+    code = ("import gc; from evalkit.detectors import freeze_tables_after_first_document, make_detectors, "
+            "run_detectors; from evalkit.detectors.base import prepare_input; "
+            "freeze_tables_after_first_document(); assert gc.get_freeze_count() == 0; "
+            "run_detectors(prepare_input('Le gouvernement a annoncé une réforme.', 'en', 'fr'), make_detectors()); "
+            "print(gc.get_freeze_count() > 0)")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          check=False)
+    assert proc.returncode == 0 and proc.stdout.strip() == "True", proc.stderr

@@ -78,6 +78,16 @@ def _configure_logging(args: argparse.Namespace) -> None:
     logging.basicConfig(level=max(level, logging.DEBUG), handlers=[handler])
 
 
+def entry() -> int:
+    """The `evalkit` command and `python -m evalkit`: main() in a process of its own, which freezes the
+    detectors' tables for the garbage collector after its first document (a library caller of main()
+    does not)."""
+    from ..detectors import freeze_tables_after_first_document
+
+    freeze_tables_after_first_document()
+    return main()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         # a file name that is not valid UTF-8 (a lone surrogate here) is printed escaped, not a traceback

@@ -82,23 +82,29 @@ def run_detectors(doc: DetectionInput, detectors: Iterable[Detector] | None = No
                 found.setdefault((flag.start, flag.end, flag.category), flag)
     inside = _Covering([(f.start, f.end) for f in found.values() if f.category in SUBSUMING])
     kept = [f for f in found.values() if f.category in SUBSUMING or not inside(f.start, f.end)]
-    _freeze_once()
+    if _FREEZE["wanted"] and not _FREEZE["done"]:
+        _freeze()
     return sort_flags(kept)
 
 
-_frozen = False
+# whether this process freezes the detectors' tables after its first document, and whether it has
+_FREEZE = {"wanted": False, "done": False}
 
 
-def _freeze_once() -> None:
-    """After the first document the detectors' tables (gazetteers, word lists, cue regexes, the
-    language model) are loaded: they are taken out of the garbage collector's reach (gc.freeze), so
-    that its full collections do not walk them again for every few documents. Done once per process,
-    after a collection (nothing that is garbage now stays frozen)."""
-    global _frozen
-    if not _frozen:
-        _frozen = True
-        gc.collect()
-        gc.freeze()
+def freeze_tables_after_first_document() -> None:
+    """For a process evalkit owns (the `evalkit` command, `python -m evalkit`, its pool workers, the
+    benchmarks): after the first document, when the detectors' tables (gazetteers, word lists, cue
+    regexes, the language model) are loaded, everything alive is taken out of the garbage collector's
+    reach (gc.freeze), so that its full collections stop walking those tables every few documents.
+    Not done for a library caller: gc.freeze affects the whole process, and cyclic garbage among
+    frozen objects is never freed."""
+    _FREEZE["wanted"] = True
+
+
+def _freeze() -> None:
+    _FREEZE["done"] = True
+    gc.collect()   # nothing that is garbage now stays frozen
+    gc.freeze()
 
 
 class _Covering:
