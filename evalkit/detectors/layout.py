@@ -699,15 +699,10 @@ _CAPS_KICKER = re.compile(r"^((?:[^\W\d_a-zß-ÿа-яё]{2,}[\s\u00a0]+)+[^\W\d_
 
 @functools.lru_cache(maxsize=1)
 def _teaser_openers() -> frozenset[str]:
-    """The first words of the teaser cues ("más", "plus", "mehr", "ещё", "read"), articles and
-    prepositions aside ("le", "à", "по": the commonest words of a language): an all-caps kicker opening
+    """The first words of the teaser cues ("más", "plus", "mehr", "ещё", "read"), the commonest words of
+    a language aside ("le", "à", "по": word list `kicker-function-words`): an all-caps kicker opening
     with one of them announces another story."""
-    firsts = {c.split()[0].casefold() for c in _cues("teaser")}
-    return frozenset(w for w in firsts if max(_zipf(w, lang) for lang in _KICKER_LANGS) < _ARTICLE_ZIPF)
-
-
-_KICKER_LANGS = ("en", "fr", "de", "es", "ru")
-_ARTICLE_ZIPF = 6.7
+    return frozenset(c.split()[0].casefold() for c in _cues("teaser")) - word_set("kicker-function-words")
 
 
 def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> tuple[str, float] | None:
