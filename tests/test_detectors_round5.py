@@ -15,7 +15,7 @@ import pytest
 
 from evalkit.detectors import make_detectors, run_detectors
 from evalkit.detectors.base import prepare_input
-from evalkit.detectors.layout import chatter_spans
+from evalkit.detectors.layout import chatter_spans, pattern_junk
 
 PROMPT = "addition/prompt-leak"
 
@@ -89,3 +89,33 @@ def test_a_note_label_of_a_few_words_with_how_the_text_was_made_is_chatter():
 ])
 def test_news_lines_with_those_words_are_left_alone(line):
     assert chatter_spans(line) == []
+
+
+# --------------------------------------------------------------------------- junk without a source
+
+@pytest.mark.parametrize("tgt, line, why", [
+    ("fr", "© 2023 Le Courrier du Lac — Tous droits réservés. Toute reproduction est interdite.", "copyright notice"),
+    ("de", "Copyright © Rheinpresse GmbH. Alle Rechte vorbehalten.", "copyright notice"),
+    ("ru", "© Северный вестник, 2022. Перепечатка только с разрешения редакции.", "copyright notice"),
+    ("de", "Sonderangebot: Drei Tage Ostsee mit Halbpension ab 249 Euro – jetzt buchen", "ad label"),
+    ("es", "Oferta especial: curso de fotografía online con un 40 % de descuento – solo hoy", "ad label"),
+    ("fr", "Offre exclusive : deux nuits à Annecy avec petit-déjeuner à partir de 159 €", "ad label"),
+    ("ru", "Спецпредложение: тур на Байкал со скидкой 30 % до конца месяца", "ad label"),
+    ("fr", "Commentaires fermés. Les réactions sont modérées avant publication.", "page furniture"),
+    ("de", "Kommentare geschlossen. Beiträge werden vor der Veröffentlichung geprüft.", "page furniture"),
+    ("ru", "Комментарии закрыты. Сообщения проходят модерацию.", "page furniture"),
+])
+def test_copyright_lines_offers_and_closed_comments_are_junk(tgt, line, why):
+    verdict = pattern_junk(line, tgt, ["en"])
+    assert verdict and why in verdict[0]
+
+
+@pytest.mark.parametrize("tgt, line", [
+    ("en", "Copyright law changes in 2024 worried many publishers."),
+    ("fr", "L'offre exclusive de l'opérateur a été rejetée par l'autorité de la concurrence."),
+    ("es", "La oferta especial de empleo público incluye 2.000 plazas, según el ministerio."),
+    ("de", "Das Sonderangebot der Bahn gilt nach Angaben des Konzerns bis Ende März."),
+    ("ru", "Комментарии закрытых заседаний суда не публикуются, пояснили в ведомстве."),
+])
+def test_news_sentences_naming_offers_copyright_or_comments_are_left_alone(tgt, line):
+    assert pattern_junk(line, tgt, ["en"]) is None

@@ -826,6 +826,9 @@ def _shape_patterns() -> dict[str, re.Pattern[str]]:
 # an imperative opening the line (French -ez, Russian -йте/-ите, Spanish -te after an accent)
 _SEPARATORS = re.compile(r"[\s\u00a0](?:[|›»>·•→/—–]|--?)[\s\u00a0]")
 _CREDIT_MARK = re.compile(r"©|\b(?:https?://|www\.)\S+|(?<!\w)@\w{2,}|\b[\w.+-]+@[\w-]+\.\w{2,}\b")
+# a line opening with a copyright mark and a year or a name: "© 2024 Montagne Actu", "Copyright © Reuters",
+# "Copyright 2023 ..." ("Copyright law ..." opens a sentence of the article)
+_COPYRIGHT = re.compile(r"^(?:©|copyright[\s\u00a0]*(?:©|(?=\d{4})))[\s\u00a0]*(?:\d{4}|[^\W\d_])", re.IGNORECASE)
 _COUNT = re.compile(r"^\(?\d[\d\s.,]*\)?[\s\u00a0]+([^\W\d_]+)$")
 _IMPERATIVE = re.compile(r"^(?:[^\W\d_]{3,}ez|[а-яё]{3,}(?:йте|ите)(?:сь)?|[^\W\d_]*[áéíóú][^\W\d_]*te)\b",
                          re.IGNORECASE)
@@ -868,6 +871,8 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
     all-caps ad label, a date stamp with an agency or a separator. The evidence names the features."""
     if n_words > _SHAPE_WORDS:
         return None
+    if _COPYRIGHT.match(plain):
+        return f"copyright notice ({plain.split()[0]!r} opening the line)", 0.9
     pats = _shape_patterns()
     terminal = is_terminal(plain)
     ui = [m.group() for m in pats["ui"].finditer(plain)]
