@@ -6,7 +6,12 @@ beside them:
   rest is in the target language keeps only the instruction;
 - instructions next to each other on one line are one prompt;
 - more instruction verbs (replace, continue) and objects (the words), spinner vocabulary (synonyms), and a
-  note label of a few words ("Nota del redactor IA:").
+  note label of a few words ("Nota del redactor IA:");
+- junk without a source: a line opening with a copyright mark, offers as ad labels, closed-comment notices;
+- with a source: a name restructured with its other word translated in front ("baie de Morlaix") is not cut
+  short; the cut last sentence the aligner left unpaired is the truncation, not an omission and an addition;
+  source sentences and MT prose left unpaired but sharing an anchor are compared as one link (numbers, a
+  sentence merged away).
 """
 
 from __future__ import annotations
@@ -119,3 +124,68 @@ def test_copyright_lines_offers_and_closed_comments_are_junk(tgt, line, why):
 ])
 def test_news_sentences_naming_offers_copyright_or_comments_are_left_alone(tgt, line):
     assert pattern_junk(line, tgt, ["en"]) is None
+
+
+# --------------------------------------------------------------------------- with a source: structure
+
+def structure_flags(source: str, text: str, tgt: str, category: str):
+    found = flags_of(text, tgt, source)
+    return [f for f in found if f.category == category]
+
+
+def test_a_name_restructured_with_its_other_word_translated_in_front_is_not_cut_short():
+    source = ("Oyster sales were banned in Morlaix Bay on Tuesday. Health officials found norovirus in samples. "
+              "Farmers in Morlaix Bay fear a long closure.")
+    text = ("La vente d'huîtres a été interdite mardi dans la baie de Morlaix. Les autorités sanitaires ont trouvé "
+            "du norovirus dans des échantillons. Les producteurs de la baie de Morlaix craignent une longue "
+            "fermeture.")
+    assert structure_flags(source, text, "fr", "accuracy/omission") == []
+
+
+def test_a_persons_name_with_its_second_word_dropped_is_still_found():
+    source = ("The singer Lorenzo Vitali performed in Lyon on Sunday. The concert was sold out. "
+              "Critics praised the new songs.")
+    text = ("Le chanteur Lorenzo s'est produit dimanche à Lyon. Le concert affichait complet. "
+            "Les critiques ont salué les nouvelles chansons.")
+    found = structure_flags(source, text, "fr", "accuracy/omission")
+    assert [f.text for f in found] == ["Lorenzo"] and "drops 'Vitali'" in found[0].evidence
+
+
+def test_the_cut_last_sentence_is_a_truncation_not_an_omission_plus_an_addition():
+    source = ("The city council approved the budget on Monday. The new library will open in March. "
+              "The mayor thanked the neighbourhood associations for their proposals. Next year's festival will "
+              "begin, as always, with the opening rocket fired from the town hall on 6 July.")
+    text = ("El ayuntamiento aprobó el presupuesto el lunes. La nueva biblioteca abrirá en marzo. "
+            "El alcalde agradeció sus propuestas a las asociaciones vecinales.\n"
+            "La fiesta del próximo año empezará, como siempre, con el\n"
+            "Compartir esta noticia — Enviar por WhatsApp | Copiar enlace\n")
+    doc = prepare_input(text, "en", "es", source=source)
+    # the aligner leaves the cut sentence unpaired (the source's date is its only anchor)
+    assert any(link.source and not link.target for link in doc.alignment)
+    found = run_detectors(doc, make_detectors())
+    assert [f.text for f in found if f.category == "omission/truncation"] == ["con el"]
+    assert not [f for f in found if f.category in ("accuracy/omission", "accuracy/addition")]
+
+
+def test_two_source_sentences_left_unpaired_with_one_mt_sentence_are_compared():
+    """As the aligner left them on a real page: two source sentences and the MT sentence that renders the
+    first (with a changed number, its only anchor) unpaired. Both are compared as one link."""
+    from dataclasses import replace
+
+    from evalkit.alignment.aligner import Link
+
+    source = ("Kazan opened three new tram stops on Saturday.\n"
+              "The Kazan transport department expects the line to carry about 1.4 million passengers a month.\n"
+              "Journeys between some outlying districts will be cut by half.\n"
+              "Construction cost more than 9 billion roubles.\n")
+    text = ("В субботу в Казани открылись три новые трамвайные остановки.\n"
+            "Казанский отдел перевозок ожидает, что линия будет перевозить около 4,1 млн пассажиров в месяц.\n"
+            "Строительство обошлось более чем в 9 млрд рублей.\n")
+    doc = prepare_input(text, "en", "ru", source=source)
+    unpaired = (Link((0,), (0,), 1.0), Link((1,), (), 0.0), Link((2,), (), 0.0), Link((), (1,), 0.0),
+                Link((3,), (2,), 1.0))
+    found = run_detectors(replace(doc, alignment=unpaired), make_detectors(["structure"]))
+    numbers = [f for f in found if f.category == "accuracy/mistranslation/number"]
+    assert [f.text for f in numbers] == ["4,1"] and "'1.4'" in numbers[0].evidence
+    omitted = [f for f in found if f.category == "accuracy/omission"]
+    assert len(omitted) == 1 and "Journeys" in omitted[0].suggestion and "2 source sentences" in omitted[0].evidence
