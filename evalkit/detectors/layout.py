@@ -340,7 +340,9 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
             "ai": stems("prompt_ai", True), "verb": stems("prompt_verb"),
             "order": stems("prompt_order", True), "object": stems("prompt_object", True),
             "field": re.compile(r"^(?:" + _alternation(_cues("prompt_field")) + r")[\s\u00a0]*:", re.IGNORECASE),
-            "note": re.compile(r"^(?:" + _alternation(_cues("prompt_note")) + r")[\s\u00a0]*:", re.IGNORECASE),
+            # "Note:", "Nota del redactor IA:": the label, up to four words, a colon
+            "note": re.compile(r"^(?:" + _alternation(_cues("prompt_note")) + r")(?:[\s\u00a0]+[^\W\d_]+){0,4}"
+                               r"[\s\u00a0]*:", re.IGNORECASE),
             "made": stems("prompt_made", True), "offer": stems("prompt_offer", True),
             "change": stems("prompt_change"),
             "assent": re.compile(r"^[¡¿]?(?:" + _alternation(_cues("prompt_assent")) + r")"
@@ -494,6 +496,18 @@ def _english_orders() -> tuple[re.Pattern[str], frozenset[str]]:
             frozenset(c.split()[0].casefold() for c in cues))
 
 
+def _adjacent_joined(spans: list[tuple[int, int, str]], line: str) -> list[tuple[int, int, str]]:
+    """Spans with nothing but spaces between them joined into one, with the first one's evidence
+    ("Continue the article in Russian. Do not stop until you reach 400 words.": one instruction)."""
+    out: list[tuple[int, int, str]] = []
+    for a, b, why in spans:
+        if out and not line[out[-1][1]:a].strip():
+            out[-1] = (out[-1][0], b, out[-1][2])
+        else:
+            out.append((a, b, why))
+    return out
+
+
 def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]]) -> str:
     """The generator's asides around its output: a field of its SEO output ("Titre SEO :"), a note on
     how it made the text ("Hinweis: Dieser Text wurde mit KI erstellt."), an offer of more changes
@@ -625,10 +639,14 @@ def _analyse(doc: DetectionInput) -> list[Line]:
             rest = rest[:a] + " " + rest[b:]
         line.key = normalise_line(rest)
         if not spans and len(line.text) <= 400:
-            spans = _merged(chatter_spans(line.text), foreign_orders(line.text, tgt))
+            spans = _adjacent_joined(_merged(chatter_spans(line.text), foreign_orders(line.text, tgt)), line.text)
             line.prompts = tuple((line.start + a, line.start + b, cue) for a, b, cue in spans)
             line.key = normalise_line(" ".join(line.text[b:c] for (_, b, _), (c, _, _)
                                                in zip([(0, 0, "")] + spans, spans + [(len(line.text), 0, "")])))
+        whole = _prompt_line(line.text, spans, tgt) if line.key else None
+        if whole:
+            spans, line.key = [whole], ""
+            line.prompts = ((line.start + whole[0], line.start + whole[1], whole[2]),)
         if spans and not line.key:
             line.kind, line.category = "prompt", "addition/prompt-leak"
             line.evidence, line.confidence = f"instruction to a text generator: {spans[0][2]!r}", 0.95
@@ -651,6 +669,22 @@ def _analyse(doc: DetectionInput) -> list[Line]:
             line.kind, line.category = "junk", first.category
             line.evidence, line.confidence = first.evidence + " (repeated)", first.confidence
     return lines
+
+
+def _prompt_line(line: str, spans: list[tuple[int, int, str]], tgt: str) -> tuple[int, int, str] | None:
+    """The whole line as one leaked prompt, when the rest of a line holding an instruction written in
+    English is in English too ("Sure! Below is a French version of the text. I kept the numbers but
+    changed the wording ..."): the generator's reply goes on, it is not the article left untranslated."""
+    if not spans or not tgt or tgt == "en":
+        return None
+    said = " ".join(line[a:b] for a, b, _ in spans)
+    rest = " ".join(line[b:c] for (_, b, _), (c, _, _) in zip([(0, 0, "")] + spans, spans + [(len(line), 0, "")]))
+    if len(words(rest)) < 3 or foreign_language(said, tgt, ("en",)) != "en" \
+            or foreign_language(rest, tgt, ("en",)) != "en":
+        return None
+    end = len(line.rstrip())
+    start = len(line) - len(line.lstrip())
+    return start, end, f"{spans[0][2]} (the rest of the line is in English too: the generator's reply goes on)"
 
 
 def pattern_junk(text: str, tgt: str, others: Sequence[str]) -> tuple[str, float] | None:
@@ -792,6 +826,9 @@ def _shape_patterns() -> dict[str, re.Pattern[str]]:
 # an imperative opening the line (French -ez, Russian -йте/-ите, Spanish -te after an accent)
 _SEPARATORS = re.compile(r"[\s\u00a0](?:[|›»>·•→/—–]|--?)[\s\u00a0]")
 _CREDIT_MARK = re.compile(r"©|\b(?:https?://|www\.)\S+|(?<!\w)@\w{2,}|\b[\w.+-]+@[\w-]+\.\w{2,}\b")
+# a line opening with a copyright mark and a year or a name: "© 2024 Montagne Actu", "Copyright © Reuters",
+# "Copyright 2023 ..." ("Copyright law ..." opens a sentence of the article)
+_COPYRIGHT = re.compile(r"^(?:©|copyright[\s\u00a0]*(?:©|(?=\d{4})))[\s\u00a0]*(?:\d{4}|[^\W\d_])", re.IGNORECASE)
 _COUNT = re.compile(r"^\(?\d[\d\s.,]*\)?[\s\u00a0]+([^\W\d_]+)$")
 _IMPERATIVE = re.compile(r"^(?:[^\W\d_]{3,}ez|[а-яё]{3,}(?:йте|ите)(?:сь)?|[^\W\d_]*[áéíóú][^\W\d_]*te)\b",
                          re.IGNORECASE)
@@ -834,6 +871,8 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
     all-caps ad label, a date stamp with an agency or a separator. The evidence names the features."""
     if n_words > _SHAPE_WORDS:
         return None
+    if _COPYRIGHT.match(plain):
+        return f"copyright notice ({plain.split()[0]!r} opening the line)", 0.9
     pats = _shape_patterns()
     terminal = is_terminal(plain)
     ui = [m.group() for m in pats["ui"].finditer(plain)]

@@ -374,6 +374,34 @@ class _Context:
         self._gaps = out
         return out
 
+    def _paired_links(self) -> list:
+        """The alignment as omissions see it, with each run of unaligned links whose source sentences and
+        MT prose share an anchor (`_crossed_gaps`: a loose rendering the aligner left unpaired, as when a
+        changed number was its only anchor) made one link of those sentences and that prose: the
+        numbers and the merged-sentence rules compare them. MT lines that are not prose stay MT-only."""
+        from ..alignment.aligner import Link
+
+        links = self._gap_links()
+        out: list = []
+        k = 0
+        while k < len(links):
+            if links[k].source and links[k].target:
+                out.append(links[k])
+                k += 1
+                continue
+            run = []
+            while k < len(links) and not (links[k].source and links[k].target):
+                run.append(links[k])
+                k += 1
+            sources = tuple(i for lk in run for i in lk.source)
+            prose = tuple(j for lk in run for j in lk.target if self._prose(j))
+            if sources and prose and self._shares_anchor(list(sources), list(prose)):
+                out.append(Link(sources, prose, 0.0))
+                out += [Link((), (j,), 0.0) for lk in run for j in lk.target if j not in prose]
+            else:
+                out += run
+        return out
+
     def _unpaired_prose(self, link) -> bool:
         return not link.source and bool(link.target) and all(map(self._prose, link.target))
 
@@ -406,9 +434,22 @@ class _Context:
                 k += 1
             sources = [i for r in run for i in links[r].source]
             prose = [j for r in run for j in links[r].target if self._prose(j)]
-            if sources and prose and self._shares_anchor(sources, prose):
+            if sources and prose and (self._shares_anchor(sources, prose) or self._cut_rendering(sources, prose)):
                 crossed.update(run)
         return crossed
+
+    def _cut_rendering(self, sources: list[int], targets: list[int]) -> bool:
+        """The MT-only text of the run is the article's last sentence, cut short (no sentence punctuation)
+        and no longer than the source sentences lead to expect: the start of their rendering, whose loss
+        the truncation rule reports, not an omission plus an addition."""
+        last = targets[-1]
+        prose_after = [j for j in range(last + 1, len(self.segs)) if self._prose(j)]
+        text = self.segs[last].text.rstrip()
+        if prose_after or is_terminal(text) or len(words(text)) < _TRUNCATED_MIN_WORDS:
+            return False
+        src = self.doc.source_segments or ()
+        expected = self._length_ratio() * sum(len(src[i].text) for i in sources)
+        return sum(len(self.segs[j].text) for j in targets) <= expected
 
     def _shares_anchor(self, sources: list[int], targets: list[int]) -> bool:
         """Evidence of a loose rendering: some source segment and some MT segment of the lists share
@@ -499,7 +540,7 @@ class _Context:
 
         src = self.doc.source_segments or ()
         ratio = self._length_ratio()
-        for link in self._gap_links():
+        for link in self._paired_links():
             if len(link.source) < 2 or not link.target or not all(self._prose(j) for j in link.target):
                 continue
             src_len = sum(len(src[i].text) for i in link.source)
@@ -597,6 +638,8 @@ class _Context:
                     continue  # "Otto-von-Guericke-Hochschule": the name in a compound, its last word translated
                 if _INSIDE_NAME.search(seg.text, 0, w.start()):
                     continue  # "El Correo de Washington": the name rendered another way (names detector)
+                if _RESTRUCTURED.search(seg.text, 0, w.start()):
+                    continue  # "bassin d'Arcachon", "Bahía de Cádiz" for "Arcachon Bay": the word translated before it
                 self.flag(seg.start + w.start(), seg.start + w.end(), "accuracy/omission", "minor", 0.5,
                           f"source name {m.group()!r}: the MT keeps {first!r} and drops {last!r}",
                           suggestion=" " + last)
@@ -631,7 +674,7 @@ class _Context:
         the source has one the MT lacks (digits only; spelled-out numbers are not compared)."""
         src = self.doc.source_segments or ()
         src_lang = (self.doc.src_lang or "").split("-")[0].lower()
-        for link in self.doc.alignment or ():
+        for link in self._paired_links():
             if not link.source or not link.target:
                 continue
             if any(self.line_kind(j) != "content" for j in link.target):
@@ -685,6 +728,10 @@ _STRAY_BREAK = re.compile(
     r"(?P<word>[a-zß-öø-ÿ](?<![\w-][a-zß-öø-ÿ])[^\W\d_]{3,})"
     r"(?P<punct>[ \u00a0]?[.!?,;:](?:[ \u00a0]?[.!?,;:])+)[ \u00a0]+(?=[a-zß-öø-ÿ])")
 # the words before a word inside a longer capitalised name: "Correo de ", "Journal de "
+# the MT writes a name's kept word after a connector ("bassin d'Arcachon", "bahía de Cádiz", "Universität von
+# Leeds"): the source name was restructured with its other word translated in front, not cut short
+_RESTRUCTURED = re.compile(r"(?:^|[\s\u00a0])[^\W\d_]{3,}[\s\u00a0]+(?:d['’]|(?:de|del|des|du|di|da|von|of)[\s\u00a0]+)"
+                           r"(?:(?:la|el|le|les|los|las|der|dem)[\s\u00a0]+)?$", re.IGNORECASE)
 _INSIDE_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Þ][^\W\d_]+[\s\u00a0]+"
                           r"(?:(?:de|del|der|di|du|des|of|von|da|do)[\s\u00a0]+)?\Z")
 _CAPITALISED = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}")
