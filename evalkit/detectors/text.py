@@ -253,7 +253,9 @@ def _asked(tokens: Sequence[Token], question: int | str, answer: Callable[[], tu
     return known
 
 
-_ALIGNED: list = [None, None, None]
+# The last document's aligned tokens, per thread (Dask runs documents in threads: one shared slot read
+# while another thread rewrites it would hand a document another's tokens), stored as one tuple.
+_ALIGNED = threading.local()
 
 
 def aligned_tokens(doc: DetectionInput) -> list[tuple[list[Token], list[Token], int, int]]:
@@ -276,10 +278,11 @@ def aligned_ranges(doc: DetectionInput) -> tuple[Sequence[Token], Sequence[Token
 
 def _aligned(doc: DetectionInput) -> tuple[list, tuple]:
     key = (doc.hypothesis, doc.source, doc.alignment, doc.source_segments, doc.hypothesis_segments)
-    cached = _ALIGNED[0]
-    if cached is not None and cached[0] == key[0] and cached[1] == key[1] and \
-            all(a is b for a, b in zip(cached[2:], key[2:])):
-        return _ALIGNED[1], _ALIGNED[2]
+    last = getattr(_ALIGNED, "value", None)
+    if last is not None:
+        cached = last[0]
+        if cached[0] == key[0] and cached[1] == key[1] and all(a is b for a, b in zip(cached[2:], key[2:])):
+            return last[1], last[2]
     out: list[tuple[list[Token], list[Token], int, int]] = []
     ranges: list[tuple[int, int, int, int]] = []
     s_tokens: Sequence[Token] = ()
@@ -300,8 +303,8 @@ def _aligned(doc: DetectionInput) -> tuple[list, tuple]:
             t_lo, t_hi = bisect.bisect_left(t_starts, ta), bisect.bisect_left(t_starts, tb)
             out.append((s_list[s_lo:s_hi], t_list[t_lo:t_hi], sa, sb))
             ranges.append((s_lo, s_hi, t_lo, t_hi))
-    _ALIGNED[0], _ALIGNED[1], _ALIGNED[2] = key, out, (s_tokens, t_tokens, ranges)
-    return out, _ALIGNED[2]
+    _ALIGNED.value = (key, out, (s_tokens, t_tokens, ranges))
+    return out, _ALIGNED.value[2]
 
 
 # --------------------------------------------------------------------------- name sequences
