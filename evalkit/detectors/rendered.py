@@ -81,6 +81,11 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
     flags: list[Flag] = []
     cands = None
     for seq in s_seqs:
+        if seq.text.startswith("The ") and seq.first < seq.last:
+            article = _article_translated(detector, doc, seq, t_tokens)
+            if article:
+                flags.append(article)
+                continue
         if seq.caps_line or seq.first == seq.last or _strip_article(seq.text).casefold() in t_text:
             continue
         real = name_words(seq.text)
@@ -105,6 +110,39 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
                 found = _rendering_flag(detector, doc, seq, real, cands, (src, tgt), outlet, t_text, weak=True)
         flags += found or []
     return flags
+
+
+def _article_translated(detector, doc: DetectionInput, seq, t_tokens) -> Flag | None:
+    """A news outlet whose English name opens with "The" ("The Connexion", "The Local"), that the aligned MT
+    writes with the article translated and capitalised inside a sentence ("le site La Connexion"): the name
+    translated word by word, where the target language keeps it as it is. Only for an outlet (a gazetteer
+    outlet, or a name after a media noun or cited as a news source); a capital at a sentence's start tells
+    nothing."""
+    if not t_tokens:
+        return None
+    text = doc.hypothesis
+    span = text[t_tokens[0].start:t_tokens[-1].end]
+    rest = re.escape(seq.text[4:])
+    m = _article_before(rest).search(span)
+    if m is None or not _Outlet(gazetteer().lookup(seq.text), doc.source or "", seq):
+        return None
+    start, end = t_tokens[0].start + m.start("name"), t_tokens[0].start + m.end("name")
+    return detector._flag(doc, start, end, NAMED_ENTITY, "major", 0.8,
+                          f"the aligned source names the news outlet {seq.text!r}; the MT writes "
+                          f"{text[start:end]!r}, its English article translated: the name of a news outlet is "
+                          "kept as it is", seq.text)
+
+
+@lru_cache(maxsize=256)
+def _article_before(rest: str) -> re.Pattern[str]:
+    """A capitalised article of another language than English right before `rest`, not opening a sentence."""
+    articles = "|".join(sorted((a.capitalize() for a in _FOREIGN_ARTICLES), key=len, reverse=True))
+    return re.compile(r"(?<![.!?:…])[\s\u00a0(«\"“„](?P<name>(?:L['’]|(?:" + articles + r")[\s\u00a0]+)" + rest
+                      + r")(?![^\W\d_])")
+
+
+# the articles of the target languages (name-articles less English "the" and the Dutch "de", a French preposition)
+_FOREIGN_ARTICLES = ARTICLES - {"the", "de", "a", "i", "o", "een", "het"}
 
 
 # a first word right before a capitalised one: a title before a person's name ("Justice Clarence")
