@@ -224,3 +224,27 @@ def test_an_outlets_english_article_translated_inside_a_sentence_is_flagged(tgt,
 ])
 def test_kept_names_sentence_starts_and_places_are_left_alone(tgt, source, text):
     assert named(text, tgt, source) == []
+
+
+@pytest.mark.parametrize("tgt, text, span, outlet", [
+    ("es", "Según informó El Guardian, el ministro dimitió el viernes.", "El Guardian", "The Guardian"),
+    ("fr", "Selon Le Economist, la croissance ralentira l'an prochain.", "Le Economist", "The Economist"),
+    ("de", "Wie Der Atlantic berichtete, wurde das Gesetz verabschiedet.", "Der Atlantic", "The Atlantic"),
+])
+def test_without_a_source_a_known_outlet_with_its_article_translated_is_flagged(tgt, text, span, outlet):
+    from evalkit.detectors.names import NAMED_ENTITY, NamesDetector
+
+    flags = [f for f in NamesDetector().detect(prepare_input(text, "en", tgt)) if f.category == NAMED_ENTITY]
+    assert [(f.text, f.suggestion) for f in flags] == [(span, outlet)]
+
+
+@pytest.mark.parametrize("tgt, text", [
+    ("es", "El Guardian informó que el ministro dimitió el viernes."),      # a sentence's first word
+    ("fr", "Selon le Times, la croissance ralentira l'an prochain."),      # the article in lowercase
+    ("fr", "Le ministre a parlé place de La Nation hier soir."),           # 'nation': a French word
+    ("es", "Según The Guardian, el ministro dimitió el viernes."),         # the name kept
+])
+def test_without_a_source_sentence_starts_lowercase_articles_and_target_words_are_left_alone(tgt, text):
+    from evalkit.detectors.names import NAMED_ENTITY, NamesDetector
+
+    assert [f for f in NamesDetector().detect(prepare_input(text, "en", tgt)) if f.category == NAMED_ENTITY] == []

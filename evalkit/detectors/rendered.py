@@ -141,6 +141,24 @@ def _article_before(rest: str) -> re.Pattern[str]:
                       + r")(?![^\W\d_])")
 
 
+def _known_outlet_with_article(seq, text: str, tgt: str):
+    """The gazetteer outlet "The X" when the MT writes "X" after a capitalised article of another language,
+    inside a sentence ("según informó El Guardian"), or None."""
+    first, _, rest = seq.text.partition(" ")
+    if not rest or first.casefold() not in _FOREIGN_ARTICLES or not first[:1].isupper() \
+            or _sentence_start(text, seq.start):
+        return None
+    entry = gazetteer().lookup("The " + rest)
+    if entry is None or not entry.is_outlet or entry.name != "The " + rest:
+        return None
+    # "La Nation", "El Local": words of the target language, maybe another outlet's name of its own
+    return entry if all(zipf(w, tgt) < _ORDINARY_ZIPF for w in name_words(rest)) else None
+
+
+# a word at least this frequent in the target language is one of its ordinary words ("nation" in French)
+_ORDINARY_ZIPF = 4.0
+
+
 # the articles of the target languages (name-articles less English "the" and the Dutch "de", a French preposition)
 _FOREIGN_ARTICLES = ARTICLES - {"the", "de", "a", "i", "o", "een", "het"}
 
@@ -445,7 +463,16 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
     text = doc.hypothesis
     flags: list[Flag] = []
     for seq in _hyphened([_trimmed(seq, tokens, text, tgt) for seq in seqs], text):
-        if seq.caps_line or gaz.lookup(seq.text) is not None:
+        if seq.caps_line:
+            continue
+        outlet = _known_outlet_with_article(seq, text, tgt)
+        if outlet is None and gaz.lookup(seq.text) is not None:
+            continue
+        if outlet is not None:
+            flags.append(detector._flag(doc, seq.start, seq.end, NAMED_ENTITY, "major", 0.7,
+                                        f"reads as the news outlet {outlet.name!r} with its English article "
+                                        f"translated ({seq.text.split()[0]!r}, capitalised inside a sentence): the "
+                                        "name of a news outlet is kept as it is", outlet.name))
             continue
         found = None
         if seq.first != seq.last or _may_be_single(seq, tokens, tgt):
