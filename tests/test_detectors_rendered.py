@@ -325,3 +325,44 @@ def test_a_place_the_target_language_names_otherwise_is_not_lost():
     src = "Lokomotiv Moscow finished third in the league."
     hyp = "Московский «Локомотив» занял третье место в лиге."
     assert named(hyp, "ru", src) == []
+
+
+# --------------------------------------------------------------------------- ROR institutions (gazetteer_public.tsv)
+
+def test_ror_institutions_are_in_the_gazetteer_with_their_usual_names():
+    gaz = gazetteer()
+    cdf = gaz.lookup("Charles Darwin Foundation")
+    assert cdf.origin == "public" and cdf.type == "institution" and cdf.registry and not cdf.is_outlet
+    scnat = gaz.lookup("Swiss Academy of Sciences")
+    assert "Académie Suisse des Sciences Naturelles" in scnat.aliases_for("fr")
+    # ROR's display name in Spanish: the English label is the name, the Spanish one a usual form
+    ine = gaz.lookup("Instituto Nacional Electoral")
+    assert ine.name == "National Electoral Institute" and "Instituto Nacional Electoral" in ine.aliases_for("es")
+
+
+@pytest.mark.parametrize("tgt, text, source, span, real", [
+    # kept in English with one word swapped for a synonym, where a news source is cited
+    ("es", "Según la Charles Darwin Basis, las tortugas sobrevivieron al invierno.", None,
+     "Charles Darwin Basis", "Charles Darwin Foundation"),
+    # the institution's usual name in the target language with a word swapped, translated
+    ("fr", "Le Conseil canadien de droit mondial a publié un avis sur la question.", None,
+     "Conseil canadien de droit mondial", "Canadian Council on International Law"),
+    ("de", "Das Bundesministerium für Wohlbefinden warnte am Montag.",
+     "The Federal Ministry of Health warned on Monday.", "Bundesministerium für Wohlbefinden",
+     "Federal Ministry of Health"),
+])
+def test_a_spun_ror_institution_is_flagged(tgt, text, source, span, real):
+    assert named(text, tgt, source) == [(span, real)]
+
+
+@pytest.mark.parametrize("tgt, text", [
+    ("es", "Según la Fundación Charles Darwin, las tortugas sobrevivieron al invierno."),
+    ("fr", "Le Conseil canadien de droit international a publié un avis sur la question."),
+    ("es", "El Instituto Nacional Electoral publicó los resultados del domingo."),
+    # ROR holds many generic names: a word shared with one ("Condor Petroleum", "President University")
+    # is no swap, even where a news source is cited
+    ("es", "Según Condor Ferries, el servicio se reanudará el lunes."),
+    ("fr", "Selon President Xi, la croissance ralentit."),
+])
+def test_a_ror_institution_written_as_usual_or_a_name_sharing_a_word_is_not_flagged(tgt, text):
+    assert named(text, tgt) == []

@@ -162,7 +162,7 @@ def _compare(cand: tuple[str, ...], target: tuple[str, ...], entry: Entry, langs
     only_head_shared = shared == 1 and cand[-1] == target[-1]
     if (shared == 0 or only_head_shared) and not all_synonyms:
         return None  # "Seattle Times": real outlets vary the modifier; a spinner puts a synonym there
-    if not all_synonyms and not slot:
+    if not all_synonyms and (not slot or entry.registry):
         return None  # a shared word or initial alone is chance, unless the name sits where a source is cited
     if not slot and entry.origin == "public":
         # the public lists hold generic names ("Global News", "International Trade Centre"): "World
@@ -764,7 +764,7 @@ class NamesDetector(Detector):
                 for i, j, entry in s_known:
                     if entry.name in t_entries:
                         continue
-                    if not entry.is_outlet and entry.type != "organisation":
+                    if not entry.is_outlet and entry.type not in ("organisation", "institution"):
                         continue
                     if j - i == 1 and _inside_longer_name(s_tokens, i, source):
                         continue  # "Press" of "the Austria Press Agency" is not the outlet "The Press"
