@@ -83,7 +83,12 @@ def test_adds_ror_institutions_from_release_folders():
     assert "\nGalapagos\t" not in run.stdout
     header = run.stdout.split("name\t")[0]
     assert f"https://github.com/ror-community/ror-records commit {ROR_COMMIT}" in header and "CC0 1.0" in header
-    assert "6 records, 3 kept" in header
+    # a record with no name in French, German, Spanish, Russian, Italian or Portuguese is left out, unless
+    # asked for
+    assert "Northern Widget" not in run.stdout and "7 records, 3 kept" in header
+    every = build(str(FIXTURE / "fundus"), str(FIXTURE / "supraverden"), str(FIXTURE / "ror"), "--ror-commit",
+                  ROR_COMMIT, "--ror-every-record")
+    assert "Northern Widget Research Centre\tinstitution\tGB\tNWRC" in every.stdout
 
 
 def test_reads_a_bare_ror_clone_at_its_head_commit(tmp_path):

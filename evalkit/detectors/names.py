@@ -818,8 +818,8 @@ class NamesDetector(Detector):
                 score, severity, why = 0.9, "critical", f"a different real outlet, {other.name!r}"
             elif variant is not None:
                 score, severity, why = 0.9, "major", "a synonym-swapped spelling of it"
-            elif other is not None or any(k in covered for k in sub):
-                continue
+            elif other is not None or any(k in covered for k in sub) or entry.registry:
+                continue   # a ROR institution's name is often rendered, not kept: an unknown name says little
             elif slot() == "attribution" and _made_of_source_words(words, langs):
                 score, severity, why = 0.8, "critical", "an unknown name where a news source is cited"
             elif slot() is not None and all(max(zipf(w.casefold(), lg) for lg in langs) == 0.0
