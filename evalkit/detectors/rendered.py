@@ -700,7 +700,8 @@ def _real_words(k: int) -> tuple[list[str], list[str]]:
 def _how(r: Rendering, words: list[str], real: list[str], entry, src: str, tgt: str,
          slot=lambda: False, glued: bool = False) -> str | None:
     if r.swapped:
-        if r.kept + r.translated >= 2 and r.translated >= 1 and all(foreign_word(w, src, tgt) for w in r.swapped):
+        if r.kept + r.translated >= 2 and r.translated >= 1 and not entry.registry \
+                and all(foreign_word(w, src, tgt) for w in r.swapped):
             return (f"partly translated, with the {src} word(s) {', '.join(repr(w) for w in r.swapped)} "
                     "in place of the rest")
         content = [w for w in real if w not in CONNECTORS]
