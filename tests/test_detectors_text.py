@@ -32,6 +32,27 @@ def test_other_words_and_languages_go_through_wordfreq() -> None:
         assert zipf.__wrapped__(word, lang) == zipf_frequency(word, lang)
 
 
+def test_the_junk_rules_word_frequencies_are_wordfreqs_own() -> None:
+    # layout's lookups take the plain words from the table and ask wordfreq about the rest
+    from evalkit.detectors.layout import _zipf
+    from evalkit.detectors.text import plain_zipf
+
+    words = ["newsletter", "abonnez", "vous", "l’article", "aujourd'hui", "Paris", "g7", "2024", "straße",
+             "подписаться", "zzqxvbor", "manœuvres"]
+    for lang in ("en", "fr", "de", "ru", "tr", "xx"):
+        assert [_zipf.__wrapped__(w, lang) for w in words] == [_wordfreq_or_zero(w, lang) for w in words]
+    assert plain_zipf("newsletter", "en") == zipf_frequency("newsletter", "en")
+    assert [plain_zipf(w, "en") for w in ("l’article", "Paris", "g7", "manœuvres")] == [None] * 4
+    assert plain_zipf("newsletter", "xx") is None   # no such language: wordfreq says what it says
+
+
+def _wordfreq_or_zero(word: str, lang: str) -> float:
+    try:
+        return zipf_frequency(word, lang)
+    except LookupError:
+        return 0.0
+
+
 def test_similar_at_least_agrees_with_the_ratio() -> None:
     # pairs of capitalised words of the bundled corpus, same first letter (as the detectors compare them)
     corpus = ROOT / "corpora" / "spinner-news-en-fr"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .base import DetectionInput
 from .langdata import data_text, mapping, values, word_set
+from .text import plain_zipf
 
 # --- web furniture, per language (cues of the hosting page, not of any article) --------------
 # The cue phrases live in evalkit/data/junk_cues.tsv (kind, language, cue); the shapes are here.
@@ -238,6 +239,9 @@ def dangling_end(text: str, lang: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _zipf(word: str, lang: str) -> float:
+    known = plain_zipf(word, lang)   # most words: wordfreq's value without its tokenizer
+    if known is not None:
+        return known
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - wordfreq is a dependency

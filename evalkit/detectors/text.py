@@ -42,9 +42,9 @@ def lang_base(lang: str | None) -> str | None:
 @lru_cache(maxsize=500_000)
 def zipf(word: str, lang: str) -> float:
     """wordfreq Zipf frequency of a lowercase word (0 when unknown or when the lookup fails)."""
-    freqs = _plain_frequencies(lang) if _PLAIN_WORD.fullmatch(word) else None
-    if freqs is not None:
-        return _plain_zipf(freqs.get(word))
+    known = plain_zipf(word, lang)
+    if known is not None:
+        return known
     from wordfreq import zipf_frequency
 
     try:
@@ -75,6 +75,13 @@ def _plain_frequencies(lang: str) -> dict[str, float] | None:
         return get_frequency_dict(lang) if plain else None
     except Exception:  # noqa: BLE001 - an unknown language: zipf_frequency says what it says
         return None
+
+
+def plain_zipf(word: str, lang: str) -> float | None:
+    """wordfreq's `zipf_frequency(word, lang)` for a plain word (see above) in a plain language, read
+    straight from the table; None for any other word or language (ask wordfreq)."""
+    freqs = _plain_frequencies(lang) if _PLAIN_WORD.fullmatch(word) else None
+    return None if freqs is None else _plain_zipf(freqs.get(word))
 
 
 def _plain_zipf(freq: float | None) -> float:
