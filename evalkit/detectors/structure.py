@@ -533,7 +533,9 @@ class _Context:
             if len(link.source) != 1 or not link.target or any(self.line_kind(j) != "content" for j in link.target):
                 continue
             first, last = self.segs[link.target[0]], self.segs[link.target[-1]]
-            if _STRAY_BREAK.search(hyp, first.start, last.end) is None:
+            # (a break holds a hint: the cheap regex first, on the link's span)
+            if _STRAY_HINT.search(hyp, first.start, last.end) is None \
+                    or _STRAY_BREAK.search(hyp, first.start, last.end) is None:
                 continue
             s_text = " ".join(src[i].text for i in link.source)
             if _STRAY_BREAK.search(s_text):
