@@ -31,7 +31,7 @@ from .name_forms import (
     translates,
     usual_forms,
 )
-from .text import ARTICLES, CONNECTORS, aligned_tokens, fold, name_sequences, outlet_slot, zipf
+from .text import ARTICLES, CONNECTORS, aligned_tokens, as_words_at, fold, name_sequences, outlet_slot, zipf
 
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 
@@ -245,10 +245,11 @@ def _after_media_noun(source: str, seq) -> bool:
     left = source[max(0, seq.start - 40):seq.start]
     if seq.text.startswith(("The ", "the ")):
         left += "The "
-    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", left)[-3:]]
+    words = [w.casefold() for w in _LETTERS.findall(left)[-3:]]
     return bool(set(words) & _MEDIA_NOUNS)
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
 _MEDIA_NOUNS = word_set("media-nouns")
 
 
@@ -395,7 +396,7 @@ def _alias_written(entry, t_fold: str) -> bool:
 
 def _written(form: str, text: str) -> bool:
     """`form` occurs in `text` as words of their own ("telegraph" is not in "telegraphe quotidien")."""
-    return re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text) is not None
+    return next(as_words_at(form, text), None) is not None
 
 
 # --------------------------------------------------------------------------- without the source

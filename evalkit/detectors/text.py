@@ -135,6 +135,20 @@ def similar_at_least(a: str, b: str, threshold: float) -> bool:
     return SequenceMatcher(None, fa, fb, autojunk=False).ratio() >= threshold
 
 
+def as_words_at(part: str, text: str, glue: str = "") -> Iterator[int]:
+    """The offsets where `part` stands in `text` as words of its own: no word character (nor one of
+    `glue`) right before or after it. The matches of re.finditer of (?<![\\w<glue>]) + re.escape(part) +
+    (?![\\w<glue>]) (at every start, overlapping), without compiling a regex for each part (\\w is a
+    character str.isalnum() says yes to, or "_")."""
+    end, at = len(part), text.find(part)
+    while at >= 0:
+        before, after = text[at - 1:at], text[at + end:at + end + 1]
+        if not (before and (before.isalnum() or before == "_" or before in glue)) \
+                and not (after and (after.isalnum() or after == "_" or after in glue)):
+            yield at
+        at = text.find(part, at + 1)
+
+
 class Token(tuple):
     """A word of the text: offsets, line, and the case facts the detectors ask about (a tuple: cheap)."""
 
