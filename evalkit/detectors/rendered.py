@@ -45,9 +45,11 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
     source, text = doc.source or "", doc.hypothesis
     flags: list[Flag] = []
     for s_tokens, t_tokens, _sa, _sb in aligned_tokens(doc):
+        s_seqs = _joined(name_sequences(s_tokens, source), source)
+        if not any(not seq.caps_line and seq.first != seq.last for seq in s_seqs):
+            continue   # no multi-word name to compare (_compared skips the others): most links
         t_text = text[t_tokens[0].start:t_tokens[-1].end].casefold() if t_tokens else ""
-        flags += _compared(detector, doc, _joined(name_sequences(s_tokens, source), source), t_tokens, t_text,
-                           src, tgt)
+        flags += _compared(detector, doc, s_seqs, t_tokens, t_text, src, tgt)
     return flags
 
 
