@@ -37,6 +37,15 @@ def test_the_pattern_matches_whole_names_longest_first() -> None:
         ["Vienna", "New Zealand"]
 
 
+def test_the_pattern_skips_names_glued_to_a_word_before_them() -> None:
+    # the character before a name is checked after its first letter: still no name after a letter, a
+    # digit, "_", a hyphen or an apostrophe, and still one at the text's start or after a space or a quote
+    pattern = place_pattern("en", "de")
+    assert pattern is not None
+    text = "Vienna, xVienna, 2Vienna, _Vienna, Ost-Vienna, l'Vienna, d’Vienna, «Vienna», (Moscow) Moscow."
+    assert [m.span() for m in pattern.finditer(text)] == [(0, 6), (68, 74), (78, 84), (86, 92)]
+
+
 def test_a_country_left_in_english_in_german_is_flagged_with_the_german_name() -> None:
     found = flags("Retter ziehen in Türkiye sieben Überlebende aus den Trümmern.")
     assert [(f.text, f.suggestion, f.severity) for f in found] == [("Türkiye", "Türkei", "minor")]

@@ -142,3 +142,22 @@ def test_a_glued_word_the_source_writes_so_is_a_name_not_a_lost_sentence_break()
     doc = DetectionInput(hypothesis=hyp, src_lang="en", tgt_lang="de", hypothesis_segments=segment(hyp, "de"),
                          source="The council declined to comment to CornwallLive.")
     assert PunctuationDetector().detect(doc) == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list(" \u00a0\u202f\t,.;x5É’\n")), max_size=40).map("".join))
+def test_spaces_before_a_mark_are_found_from_the_marks_as_the_regex_finds_them(text: str) -> None:
+    import re
+
+    from evalkit.detectors.punctuation import _spaces_before_punct
+
+    regex = re.compile(r"[ \u00a0\u202f]+(?=[,.](?![.\d]|[ \u00a0][.]))")
+    assert list(_spaces_before_punct(text)) == [m.span() for m in regex.finditer(text)]
+
+
+def test_spaces_before_a_comma_or_period_not_inside_a_spaced_ellipsis_or_before_a_decimal() -> None:
+    from evalkit.detectors.punctuation import _spaces_before_punct
+
+    text = "Il a dit  , puis . . . rien, .5 de plus \u00a0."
+    # the spaced ellipsis's last period is such a mark too (the rule skips it: no letter before the spaces)
+    assert [text[a:b + 1] for a, b in _spaces_before_punct(text)] == ["  ,", " .", " \u00a0."]

@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from wordfreq import get_frequency_dict, zipf_frequency
 
 from evalkit.detectors.text import _PLAIN_WORD, WORD, similar, similar_at_least, zipf
@@ -30,6 +32,27 @@ def test_other_words_and_languages_go_through_wordfreq() -> None:
     for word, lang in [("Paris", "fr"), ("aujourd'hui", "fr"), ("g7", "en"), ("straße", "de"), ("istanbul", "tr"),
                        ("kişinin", "tr")]:
         assert zipf.__wrapped__(word, lang) == zipf_frequency(word, lang)
+
+
+def test_the_junk_rules_word_frequencies_are_wordfreqs_own() -> None:
+    # layout's lookups take the plain words from the table and ask wordfreq about the rest
+    from evalkit.detectors.layout import _zipf
+    from evalkit.detectors.text import plain_zipf
+
+    words = ["newsletter", "abonnez", "vous", "l’article", "aujourd'hui", "Paris", "g7", "2024", "straße",
+             "подписаться", "zzqxvbor", "manœuvres"]
+    for lang in ("en", "fr", "de", "ru", "tr", "xx"):
+        assert [_zipf.__wrapped__(w, lang) for w in words] == [_wordfreq_or_zero(w, lang) for w in words]
+    assert plain_zipf("newsletter", "en") == zipf_frequency("newsletter", "en")
+    assert [plain_zipf(w, "en") for w in ("l’article", "Paris", "g7", "manœuvres")] == [None] * 4
+    assert plain_zipf("newsletter", "xx") is None   # no such language: wordfreq says what it says
+
+
+def _wordfreq_or_zero(word: str, lang: str) -> float:
+    try:
+        return zipf_frequency(word, lang)
+    except LookupError:
+        return 0.0
 
 
 def test_similar_at_least_agrees_with_the_ratio() -> None:
@@ -72,3 +95,40 @@ def test_attribution_before_a_name(left, found):
 
     assert _attribution_before.__wrapped__(left) is found
     assert (_LEFT_ATTRIBUTION.search(left) is not None) is found
+
+
+# Text near a word's edges: letters, digits, "_", hyphens, spaces (no-break too), capitals (× sits in À-Þ),
+# combining marks and other scripts.
+EDGE_CHARS = st.sampled_from(list("abAB _-‐'’.\u00a0\t\n0²_éÉ×ÞßΣя\u0301中"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(EDGE_CHARS, max_size=40).map("".join), st.lists(EDGE_CHARS, min_size=0, max_size=3).map("".join))
+def test_words_found_without_a_regex_are_the_regexs(text: str, part: str) -> None:
+    import re
+
+    from evalkit.detectors.rendered import _written
+    from evalkit.detectors.structure import _used_alone
+    from evalkit.detectors.text import as_words_at
+
+    for glue in ("", "-"):
+        regex = re.compile(rf"(?<![\w{glue}])" + re.escape(part) + rf"(?![\w{glue}])")
+        assert list(as_words_at(part, text, glue)) == [m.start() for m in _overlapping(regex, text)]
+    assert _written(part, text) == (re.search(r"(?<!\w)" + re.escape(part) + r"(?!\w)", text) is not None)
+    alone = re.search(r"(?<![\w-])" + re.escape(part) + r"(?![\w-])(?![\s\u00a0]+[A-ZÀ-Þ])", text) is not None
+    assert _used_alone(part, text) == alone
+
+
+def _overlapping(regex, text: str):
+    return [m for m in (regex.match(text, at) for at in range(len(text) + 1)) if m]
+
+
+def test_a_name_used_alone_and_written_as_words() -> None:
+    from evalkit.detectors.rendered import _written
+    from evalkit.detectors.structure import _used_alone
+
+    assert _used_alone("Vladimir", "Vladimir Putin met Vladimir, who smiled.")
+    assert not _used_alone("Vladimir", "Vladimir Putin met Vladimir  Klitschko and Vladimir-Ilyich.")
+    assert not _used_alone("Xi", "Xian and Xi Jinping")
+    assert _written("telegraph", "le daily telegraph du jour")
+    assert not _written("telegraph", "le telegraphe quotidien, le_telegraph")

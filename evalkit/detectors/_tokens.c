@@ -84,20 +84,32 @@ static int is_upper(int kind, const void *data, Py_ssize_t a, Py_ssize_t b) {
     return cased;
 }
 
+static int upper_latin1(Py_UCS1 c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+}
+
 /* word.lower(): by hand for Latin-1 (one character each, A-Z and À-Þ but × down by 32: no special
- * casing there), str.lower otherwise (special casing, final sigma) */
+ * casing there; a word with none of those is its own lowercase, the same string), str.lower otherwise
+ * (special casing, final sigma) */
 static PyObject *lowered(PyObject *word) {
     if (PyUnicode_KIND(word) == PyUnicode_1BYTE_KIND) {
         Py_ssize_t i, n = PyUnicode_GET_LENGTH(word);
         const Py_UCS1 *src = PyUnicode_1BYTE_DATA(word);
-        PyObject *out = PyUnicode_New(n, PyUnicode_MAX_CHAR_VALUE(word));
+        PyObject *out;
         Py_UCS1 *dst;
+        for (i = 0; i < n && !upper_latin1(src[i]); i++)
+            ;
+        if (i == n) {
+            Py_INCREF(word);
+            return word;
+        }
+        out = PyUnicode_New(n, PyUnicode_MAX_CHAR_VALUE(word));
         if (!out)
             return NULL;
         dst = PyUnicode_1BYTE_DATA(out);
         for (i = 0; i < n; i++) {
             Py_UCS1 c = src[i];
-            dst[i] = ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) ? (Py_UCS1)(c + 32) : c;
+            dst[i] = upper_latin1(c) ? (Py_UCS1)(c + 32) : c;
         }
         return out;
     }

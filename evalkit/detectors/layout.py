@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .base import DetectionInput
 from .langdata import data_text, mapping, values, word_set
+from .text import plain_zipf
 
 # --- web furniture, per language (cues of the hosting page, not of any article) --------------
 # The cue phrases live in evalkit/data/junk_cues.tsv (kind, language, cue); the shapes are here.
@@ -26,9 +27,46 @@ def _cues(kind: str) -> list[str]:
 
 
 def _alternation(cues: Sequence[str]) -> str:
-    """A regex alternation of cue phrases: spaces match any run of spaces, a trailing " *" the
-    required-field star."""
-    return "|".join(re.escape(c).replace(r"\ ", r"[\s\u00a0]+") for c in cues)
+    """A regex alternation of cue phrases, for a case-blind regex (every one here is IGNORECASE): spaces
+    match any run of spaces, a trailing " *" the required-field star. Cues opening with the same letter
+    (in either case) share one branch, in their order ("a(?:bsatz|rticle)|b(?:eitrag)"): the same
+    matches, but the engine enters one branch per letter, not every cue (it cannot skip a case-blind
+    letter at a glance)."""
+    groups = _by_first_letter(cues)
+    if groups is None:
+        return "|".join(map(_cue_regex, cues))
+    return "|".join(re.escape(first) + "(?:" + "|".join(_cue_regex(c[1:]) for c in members) + ")"
+                    for first, members in groups.items())
+
+
+def _cue_regex(cue: str) -> str:
+    return re.escape(cue).replace(r"\ ", r"[\s\u00a0]+")
+
+
+def _by_first_letter(cues: Sequence[str]) -> dict[str, list[str]] | None:
+    """The cues by first letter, letters a case-blind regex takes for one another together ("A", "a");
+    None where a cue opens with no letter or digit, or where two groups' letters would match each
+    other case-blind (odd foldings: "ſ" and "s", "İ" and "i"): then the cues stay one by one."""
+    groups: dict[str, list[str]] = {}
+    for cue in cues:
+        if not cue[:1].isalnum():
+            return None
+        key = next((k for k in groups if k.lower() == cue[0].lower()), cue[0])
+        if not _blind_same(key, cue[0]):
+            return None
+        groups.setdefault(key, []).append(cue)
+    keys = list(groups)
+    if any(_blind_match(a, b) or _blind_match(b, a) for i, a in enumerate(keys) for b in keys[i + 1:]):
+        return None
+    return groups
+
+
+def _blind_match(letter: str, char: str) -> bool:
+    return re.fullmatch(re.escape(letter), char, re.IGNORECASE) is not None
+
+
+def _blind_same(a: str, b: str) -> bool:
+    return _blind_match(a, b) and _blind_match(b, a)
 
 
 @functools.lru_cache(maxsize=1)
@@ -238,6 +276,9 @@ def dangling_end(text: str, lang: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _zipf(word: str, lang: str) -> float:
+    known = plain_zipf(word, lang)   # most words: wordfreq's value without its tokenizer
+    if known is not None:
+        return known
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - wordfreq is a dependency

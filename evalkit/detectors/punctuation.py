@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import accumulate
 
 from ..flags import Flag
@@ -31,7 +31,10 @@ _GLUED_COMMA = re.compile(r",(?=[^\W\d_]{2})")
 # A lowercase letter running into a capitalised word: "KazakhstanEn" (the token is cut out after).
 _CAMEL = re.compile(r"[A-ZÀ-Þ](?<=[a-zà-ÿ]{2}[A-ZÀ-Þ])(?=[a-zà-ÿ])")
 _FR_SPACE_BEFORE = re.compile(r"[;:?!]+")
-_SPACE_BEFORE_PUNCT = re.compile(r"[ \u00a0\u202f]+(?=[,.](?![.\d]|[ \u00a0][.]))")
+# a comma or period after a space (not "..", ". .", ".5"); the spaces before it are the span. The mark is
+# looked for first: a text has far fewer of those than spaces.
+_PUNCT_AFTER_SPACE = re.compile(r"[,.](?<=[ \u00a0\u202f][,.])(?![.\d]|[ \u00a0][.])")
+_SPACE_CHARS = " \u00a0\u202f"
 _GUILLEMETS = re.compile(r"«[^«»\n]*»")
 _QUOTE_CHARS = re.compile(r"[«»“”„\"]")
 _TLDS = _wordset("com org net gov edu int mil info biz io co uk fr de es it ch be nl eu ru cn jp tv me ly")
@@ -196,12 +199,21 @@ def _glued(text: str, lang: str, ok: Callable[[int, int], bool], source: str = "
 
 def _space_before(text: str, ok: Callable[[int, int], bool]) -> list[Found]:
     out: list[Found] = []
-    for m in _SPACE_BEFORE_PUNCT.finditer(text):
-        a, b = m.span()
+    for a, b in _spaces_before_punct(text):
         if a == 0 or not (text[a - 1].isalnum()) or not ok(a, b + 1) or _in_url(text, b, b + 1):
             continue
         out.append((a, b + 1, 0.6, f"space before {text[b]!r}", text[b]))
     return out
+
+
+def _spaces_before_punct(text: str) -> Iterator[tuple[int, int]]:
+    """The runs of spaces before a comma or a period: what the regex [ \\u00a0\\u202f]+(?=[,.](?![.\\d]|
+    [ \\u00a0][.])) finds, found from the marks."""
+    for m in _PUNCT_AFTER_SPACE.finditer(text):
+        b = a = m.start()
+        while a > 0 and text[a - 1] in _SPACE_CHARS:
+            a -= 1
+        yield a, b
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -31,7 +31,7 @@ from .name_forms import (
     translates,
     usual_forms,
 )
-from .text import ARTICLES, CONNECTORS, aligned_tokens, fold, name_sequences, outlet_slot, zipf
+from .text import ARTICLES, CONNECTORS, aligned_tokens, as_words_at, fold, name_sequences, outlet_slot, zipf
 
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 
@@ -45,9 +45,11 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
     source, text = doc.source or "", doc.hypothesis
     flags: list[Flag] = []
     for s_tokens, t_tokens, _sa, _sb in aligned_tokens(doc):
+        s_seqs = _joined(name_sequences(s_tokens, source), source)
+        if not any(not seq.caps_line and seq.first != seq.last for seq in s_seqs):
+            continue   # no multi-word name to compare (_compared skips the others): most links
         t_text = text[t_tokens[0].start:t_tokens[-1].end].casefold() if t_tokens else ""
-        flags += _compared(detector, doc, _joined(name_sequences(s_tokens, source), source), t_tokens, t_text,
-                           src, tgt)
+        flags += _compared(detector, doc, s_seqs, t_tokens, t_text, src, tgt)
     return flags
 
 
@@ -301,10 +303,11 @@ def _after_media_noun(source: str, seq) -> bool:
     left = source[max(0, seq.start - 40):seq.start]
     if seq.text.startswith(("The ", "the ")):
         left += "The "
-    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", left)[-3:]]
+    words = [w.casefold() for w in _LETTERS.findall(left)[-3:]]
     return bool(set(words) & _MEDIA_NOUNS)
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
 _MEDIA_NOUNS = word_set("media-nouns")
 
 
@@ -451,7 +454,7 @@ def _alias_written(entry, t_fold: str) -> bool:
 
 def _written(form: str, text: str) -> bool:
     """`form` occurs in `text` as words of their own ("telegraph" is not in "telegraphe quotidien")."""
-    return re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text) is not None
+    return next(as_words_at(form, text), None) is not None
 
 
 # --------------------------------------------------------------------------- without the source

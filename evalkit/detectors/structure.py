@@ -21,6 +21,7 @@ from .base import DetectionInput, Detector
 from .langdata import data_text, table, word_set
 from .layout import Line, analyse_lines, is_terminal, normalise_line, pattern_junk, words
 from .numbers import extract_numbers, extract_numbers_spans, scale_mismatches, with_amounts
+from .text import as_words_at
 
 
 # Words a sentence cannot end on, per language (evalkit/data/dangling_words.tsv): a text that stops on
@@ -574,7 +575,9 @@ class _Context:
             if len(link.source) != 1 or not link.target or any(self.line_kind(j) != "content" for j in link.target):
                 continue
             first, last = self.segs[link.target[0]], self.segs[link.target[-1]]
-            if _STRAY_BREAK.search(hyp, first.start, last.end) is None:
+            # (a break holds a hint: the cheap regex first, on the link's span)
+            if _STRAY_HINT.search(hyp, first.start, last.end) is None \
+                    or _STRAY_BREAK.search(hyp, first.start, last.end) is None:
                 continue
             s_text = " ".join(src[i].text for i in link.source)
             if _STRAY_BREAK.search(s_text):
@@ -833,8 +836,13 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _used_alone(first: str, text: str) -> bool:
-    """`first` occurs in `text` not followed by another capitalised word."""
-    return re.search(r"(?<![\w-])" + re.escape(first) + r"(?![\w-])(?![\s\u00a0]+[A-ZÀ-Þ])", text) is not None
+    """`first` occurs in `text` not followed by another capitalised word (a word of its own, no hyphen
+    either side: as re.search(r"(?<![\\w-])" + re.escape(first) + r"(?![\\w-])(?![\\s\\u00a0]+[A-ZÀ-Þ])"),
+    without a regex compiled for each name)."""
+    return any(not _CAPITAL_AFTER.match(text, at + len(first)) for at in as_words_at(first, text, "-"))
+
+
+_CAPITAL_AFTER = re.compile(r"[\s\u00a0]+[A-ZÀ-Þ]")
 
 
 def _splits(neighbour, j: int, segs: Sequence, src: Sequence, ratio: float) -> bool:

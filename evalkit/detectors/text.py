@@ -42,9 +42,9 @@ def lang_base(lang: str | None) -> str | None:
 @lru_cache(maxsize=500_000)
 def zipf(word: str, lang: str) -> float:
     """wordfreq Zipf frequency of a lowercase word (0 when unknown or when the lookup fails)."""
-    freqs = _plain_frequencies(lang) if _PLAIN_WORD.fullmatch(word) else None
-    if freqs is not None:
-        return _plain_zipf(freqs.get(word))
+    known = plain_zipf(word, lang)
+    if known is not None:
+        return known
     from wordfreq import zipf_frequency
 
     try:
@@ -75,6 +75,13 @@ def _plain_frequencies(lang: str) -> dict[str, float] | None:
         return get_frequency_dict(lang) if plain else None
     except Exception:  # noqa: BLE001 - an unknown language: zipf_frequency says what it says
         return None
+
+
+def plain_zipf(word: str, lang: str) -> float | None:
+    """wordfreq's `zipf_frequency(word, lang)` for a plain word (see above) in a plain language, read
+    straight from the table; None for any other word or language (ask wordfreq)."""
+    freqs = _plain_frequencies(lang) if _PLAIN_WORD.fullmatch(word) else None
+    return None if freqs is None else _plain_zipf(freqs.get(word))
 
 
 def _plain_zipf(freq: float | None) -> float:
@@ -126,6 +133,20 @@ def similar_at_least(a: str, b: str, threshold: float) -> bool:
     if total and 2.0 * (Counter(fa) & Counter(fb)).total() / total < threshold:
         return False
     return SequenceMatcher(None, fa, fb, autojunk=False).ratio() >= threshold
+
+
+def as_words_at(part: str, text: str, glue: str = "") -> Iterator[int]:
+    """The offsets where `part` stands in `text` as words of its own: no word character (nor one of
+    `glue`) right before or after it. The matches of re.finditer of (?<![\\w<glue>]) + re.escape(part) +
+    (?![\\w<glue>]) (at every start, overlapping), without compiling a regex for each part (\\w is a
+    character str.isalnum() says yes to, or "_")."""
+    end, at = len(part), text.find(part)
+    while at >= 0:
+        before, after = text[at - 1:at], text[at + end:at + end + 1]
+        if not (before and (before.isalnum() or before == "_" or before in glue)) \
+                and not (after and (after.isalnum() or after == "_" or after in glue)):
+            yield at
+        at = text.find(part, at + 1)
 
 
 class Token(tuple):

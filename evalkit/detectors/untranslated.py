@@ -181,18 +181,17 @@ class UntranslatedDetector(Detector):
         if not quotes:
             return masked, flags
         source = (doc.source or "").casefold()
-        ngrams: set[tuple[str, ...]] | None = None
+        ngrams: dict[int, set[tuple[str, ...]]] = {}
+        words_of_source: list[list[str]] = []
 
-        def source_ngrams() -> set[tuple[str, ...]]:
-            # word n-grams (n < 5: longer quotations are kept anyway) of the source, built once (zip
-            # makes the n-grams of every position at C speed)
-            nonlocal ngrams
-            if ngrams is None:
-                words = WORD.findall(source)
-                ngrams = set()
-                for n in range(1, 5):
-                    ngrams.update(zip(*(words[k:] for k in range(n))))
-            return ngrams
+        def source_ngrams(n: int) -> set[tuple[str, ...]]:
+            # the source's word n-grams (n < 5: longer quotations are kept anyway), built once for each n
+            # a quotation asks for (zip makes the n-grams of every position at C speed)
+            if n not in ngrams:
+                if not words_of_source:
+                    words_of_source.append(WORD.findall(source))
+                ngrams[n] = set(zip(*(words_of_source[0][k:] for k in range(n))))
+            return ngrams[n]
 
         joined: list[str] = []
 
@@ -225,7 +224,7 @@ class UntranslatedDetector(Detector):
             if work.search(text[max(0, qa - 40):qa]) or titled and creator.match(text, qb, qb + 40):
                 continue
             phrase_words = _words_of(phrase)
-            in_source = bool(source) and (phrase_words in source_ngrams() if len(phrase_words) < 5
+            in_source = bool(source) and (phrase_words in source_ngrams(len(phrase_words)) if len(phrase_words) < 5
                                           else f" {' '.join(phrase_words)} " in source_joined())
             if in_source and (titled or len(words) < 5) or not in_source and len(words) >= 5:
                 continue
