@@ -37,13 +37,31 @@ class Rendering:
         return self.kept + self.translated + len(self.swapped) == self.parts
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, dict[str, tuple[str, ...]]]:
-    """target language -> English word -> its translations (folded)."""
-    text = data_text("name_words")
+@lru_cache(maxsize=2)
+def _table(mined: bool = False) -> dict[str, dict[str, tuple[str, ...]]]:
+    """target language -> English word -> its translations (folded): the hand-written name_words.tsv,
+    and with `mined` after its forms those mined from ROR's labels (name_words_ror.tsv) that it lacks."""
+    table = _read("name_words")
+    if not mined:
+        return table
+    table = {lang: dict(words) for lang, words in table.items()}
+    for lang, words in _read("name_words_ror").items():
+        for en, forms in words.items():
+            old = table.setdefault(lang, {}).get(en, ())
+            table[lang][en] = old + tuple(f for f in forms if f not in old)
+    return table
+
+
+def hand_table() -> dict[str, dict[str, tuple[str, ...]]]:
+    """target language -> English word -> its translations (folded), from name_words.tsv alone."""
+    return _table()
+
+
+def _read(name: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    """A table in name_words.tsv's layout: target language -> English word -> its forms (folded)."""
     langs: list[str] = []
     table: dict[str, dict[str, tuple[str, ...]]] = {}
-    for line in text.splitlines():
+    for line in data_text(name).splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
@@ -273,10 +291,10 @@ def _render(candidate: tuple[str, ...], real: tuple[str, ...], lang: str) -> Ren
     return Rendering(kept, translated, tuple(swapped), len(real), tuple(left))
 
 
-def usual_forms(english: str, lang: str) -> tuple[str, ...]:
+def usual_forms(english: str, lang: str, mined: bool = False) -> tuple[str, ...]:
     """The translations into `lang` (folded) that name_words.tsv lists for the English name word, or
-    for its singular ("workers" -> worker)."""
-    table = _table().get(lang, {})
+    for its singular ("workers" -> worker); with `mined`, then those mined from ROR (name_words_ror.tsv)."""
+    table = _table(mined).get(lang, {})
     return next((table[form] for form in (english, *sorted(word_forms(english))) if form in table), ())
 
 
@@ -285,7 +303,10 @@ def other_word(word: str, english: str, lang: str) -> str | None:
     not its translation: none of the usual translations, nor made from one ("travailliste" from
     "travail"), nor the English word's cognate; a word of the target language ("prestamista") or the
     table's word for another English word ("finanz": financial). None when that cannot be told."""
+    # the mined translations only ever clear a word (a legitimate translation the hand-written table
+    # lacks: "commerce" for "business"), never make one unknown to it another word
     usual = usual_forms(english, lang)
+    usual += tuple(f for f in usual_forms(english, lang, mined=True) if usual and f not in usual)
     if not usual or _cognate(word, english) or _same(word, english) or _place_forms(english, lang):
         return None   # a place's name or adjective is moved or dropped by MT, not swapped by a spinner
     if any(_same(word, u) or word.startswith(u[:max(4, len(u) - 1)]) or len(u) >= 5 and u in word
