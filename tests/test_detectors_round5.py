@@ -11,7 +11,7 @@ beside them:
 - with a source: a name restructured with its other word translated in front ("baie de Morlaix") is not cut
   short; the cut last sentence the aligner left unpaired is the truncation, not an omission and an addition;
   source sentences and MT prose left unpaired but sharing an anchor are compared as one link (numbers, a
-  sentence merged away).
+  sentence merged away); a news outlet's English article translated inside a sentence ("La Connexion").
 """
 
 from __future__ import annotations
@@ -189,3 +189,62 @@ def test_two_source_sentences_left_unpaired_with_one_mt_sentence_are_compared():
     assert [f.text for f in numbers] == ["4,1"] and "'1.4'" in numbers[0].evidence
     omitted = [f for f in found if f.category == "accuracy/omission"]
     assert len(omitted) == 1 and "Journeys" in omitted[0].suggestion and "2 source sentences" in omitted[0].evidence
+
+
+# --------------------------------------------------------------------------- names with a source
+
+def named(text: str, tgt: str, source: str) -> list[str]:
+    from evalkit.detectors.names import NAMED_ENTITY, NamesDetector
+
+    doc = prepare_input(text, "en", tgt, source=source)
+    return [f.text for f in NamesDetector().detect(doc) if f.category == NAMED_ENTITY]
+
+
+@pytest.mark.parametrize("tgt, source, text, span", [
+    ("fr", "The English-language news site The Riviera Post reported that the beaches had reopened.",
+     "Le site d'information anglophone Le Riviera Post a rapporté que les plages avaient rouvert.", "Le Riviera Post"),
+    ("de", "According to the news site The Local, the museum will close in May.",
+     "Laut dem Nachrichtenportal Der Local wird das Museum im Mai schließen.", "Der Local"),
+    ("es", "The Guardian reported that the minister resigned on Friday.",
+     "Según informó El Guardian, el ministro dimitió el viernes.", "El Guardian"),
+])
+def test_an_outlets_english_article_translated_inside_a_sentence_is_flagged(tgt, source, text, span):
+    assert named(text, tgt, source) == [span]
+
+
+@pytest.mark.parametrize("tgt, source, text", [
+    # the name kept as it is
+    ("fr", "The English-language news site The Riviera Post reported that the beaches had reopened.",
+     "Le site d'information anglophone The Riviera Post a rapporté que les plages avaient rouvert."),
+    # a capital at the start of a sentence tells nothing
+    ("fr", "The Riviera Post, an English-language site, reported that the beaches had reopened.",
+     "Le Riviera Post, un site anglophone, a rapporté que les plages avaient rouvert."),
+    # a place, not an outlet
+    ("fr", "Delegates met in The Hague on Monday.", "Les délégués se sont réunis à La Haye lundi."),
+])
+def test_kept_names_sentence_starts_and_places_are_left_alone(tgt, source, text):
+    assert named(text, tgt, source) == []
+
+
+@pytest.mark.parametrize("tgt, text, span, outlet", [
+    ("es", "Según informó El Guardian, el ministro dimitió el viernes.", "El Guardian", "The Guardian"),
+    ("fr", "Selon Le Economist, la croissance ralentira l'an prochain.", "Le Economist", "The Economist"),
+    ("de", "Wie Der Atlantic berichtete, wurde das Gesetz verabschiedet.", "Der Atlantic", "The Atlantic"),
+])
+def test_without_a_source_a_known_outlet_with_its_article_translated_is_flagged(tgt, text, span, outlet):
+    from evalkit.detectors.names import NAMED_ENTITY, NamesDetector
+
+    flags = [f for f in NamesDetector().detect(prepare_input(text, "en", tgt)) if f.category == NAMED_ENTITY]
+    assert [(f.text, f.suggestion) for f in flags] == [(span, outlet)]
+
+
+@pytest.mark.parametrize("tgt, text", [
+    ("es", "El Guardian informó que el ministro dimitió el viernes."),      # a sentence's first word
+    ("fr", "Selon le Times, la croissance ralentira l'an prochain."),      # the article in lowercase
+    ("fr", "Le ministre a parlé place de La Nation hier soir."),           # 'nation': a French word
+    ("es", "Según The Guardian, el ministro dimitió el viernes."),         # the name kept
+])
+def test_without_a_source_sentence_starts_lowercase_articles_and_target_words_are_left_alone(tgt, text):
+    from evalkit.detectors.names import NAMED_ENTITY, NamesDetector
+
+    assert [f for f in NamesDetector().detect(prepare_input(text, "en", tgt)) if f.category == NAMED_ENTITY] == []

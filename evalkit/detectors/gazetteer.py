@@ -27,6 +27,12 @@ class Entry:
         return [a for code, a in self.aliases if code == lang]
 
     @property
+    def registry(self) -> bool:
+        # an institution of the Research Organization Registry (gazetteer_public.tsv): tens of thousands
+        # of names, many generic ("National Safety Associates"), so only close variants of one count
+        return self.type == "institution"
+
+    @property
     def is_outlet(self) -> bool:
         # "outlet": a news outlet of the public list, whose kind it does not give
         return self.type in ("newspaper", "agency", "broadcaster", "magazine", "website", "outlet")

@@ -162,7 +162,7 @@ def _compare(cand: tuple[str, ...], target: tuple[str, ...], entry: Entry, langs
     only_head_shared = shared == 1 and cand[-1] == target[-1]
     if (shared == 0 or only_head_shared) and not all_synonyms:
         return None  # "Seattle Times": real outlets vary the modifier; a spinner puts a synonym there
-    if not all_synonyms and not slot:
+    if not all_synonyms and (not slot or entry.registry):
         return None  # a shared word or initial alone is chance, unless the name sits where a source is cited
     if not slot and entry.origin == "public":
         # the public lists hold generic names ("Global News", "International Trade Centre"): "World
@@ -764,7 +764,7 @@ class NamesDetector(Detector):
                 for i, j, entry in s_known:
                     if entry.name in t_entries:
                         continue
-                    if not entry.is_outlet and entry.type != "organisation":
+                    if not entry.is_outlet and entry.type not in ("organisation", "institution"):
                         continue
                     if j - i == 1 and _inside_longer_name(s_tokens, i, source):
                         continue  # "Press" of "the Austria Press Agency" is not the outlet "The Press"
@@ -818,8 +818,8 @@ class NamesDetector(Detector):
                 score, severity, why = 0.9, "critical", f"a different real outlet, {other.name!r}"
             elif variant is not None:
                 score, severity, why = 0.9, "major", "a synonym-swapped spelling of it"
-            elif other is not None or any(k in covered for k in sub):
-                continue
+            elif other is not None or any(k in covered for k in sub) or entry.registry:
+                continue   # a ROR institution's name is often rendered, not kept: an unknown name says little
             elif slot() == "attribution" and _made_of_source_words(words, langs):
                 score, severity, why = 0.8, "critical", "an unknown name where a news source is cited"
             elif slot() is not None and all(max(zipf(w.casefold(), lg) for lg in langs) == 0.0

@@ -81,6 +81,11 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
     flags: list[Flag] = []
     cands = None
     for seq in s_seqs:
+        if seq.text.startswith("The ") and seq.first < seq.last:
+            article = _article_translated(detector, doc, seq, t_tokens)
+            if article:
+                flags.append(article)
+                continue
         if seq.caps_line or seq.first == seq.last or _strip_article(seq.text).casefold() in t_text:
             continue
         real = name_words(seq.text)
@@ -105,6 +110,57 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
                 found = _rendering_flag(detector, doc, seq, real, cands, (src, tgt), outlet, t_text, weak=True)
         flags += found or []
     return flags
+
+
+def _article_translated(detector, doc: DetectionInput, seq, t_tokens) -> Flag | None:
+    """A news outlet whose English name opens with "The" ("The Connexion", "The Local"), that the aligned MT
+    writes with the article translated and capitalised inside a sentence ("le site La Connexion"): the name
+    translated word by word, where the target language keeps it as it is. Only for an outlet (a gazetteer
+    outlet, or a name after a media noun or cited as a news source); a capital at a sentence's start tells
+    nothing."""
+    if not t_tokens:
+        return None
+    text = doc.hypothesis
+    span = text[t_tokens[0].start:t_tokens[-1].end]
+    rest = re.escape(seq.text[4:])
+    m = _article_before(rest).search(span)
+    if m is None or not _Outlet(gazetteer().lookup(seq.text), doc.source or "", seq):
+        return None
+    start, end = t_tokens[0].start + m.start("name"), t_tokens[0].start + m.end("name")
+    return detector._flag(doc, start, end, NAMED_ENTITY, "major", 0.8,
+                          f"the aligned source names the news outlet {seq.text!r}; the MT writes "
+                          f"{text[start:end]!r}, its English article translated: the name of a news outlet is "
+                          "kept as it is", seq.text)
+
+
+@lru_cache(maxsize=256)
+def _article_before(rest: str) -> re.Pattern[str]:
+    """A capitalised article of another language than English right before `rest`, not opening a sentence."""
+    articles = "|".join(sorted((a.capitalize() for a in _FOREIGN_ARTICLES), key=len, reverse=True))
+    return re.compile(r"(?<![.!?:…])[\s\u00a0(«\"“„](?P<name>(?:L['’]|(?:" + articles + r")[\s\u00a0]+)" + rest
+                      + r")(?![^\W\d_])")
+
+
+def _known_outlet_with_article(seq, text: str, tgt: str):
+    """The gazetteer outlet "The X" when the MT writes "X" after a capitalised article of another language,
+    inside a sentence ("según informó El Guardian"), or None."""
+    first, _, rest = seq.text.partition(" ")
+    if not rest or first.casefold() not in _FOREIGN_ARTICLES or not first[:1].isupper() \
+            or _sentence_start(text, seq.start):
+        return None
+    entry = gazetteer().lookup("The " + rest)
+    if entry is None or not entry.is_outlet or entry.name != "The " + rest:
+        return None
+    # "La Nation", "El Local": words of the target language, maybe another outlet's name of its own
+    return entry if all(zipf(w, tgt) < _ORDINARY_ZIPF for w in name_words(rest)) else None
+
+
+# a word at least this frequent in the target language is one of its ordinary words ("nation" in French)
+_ORDINARY_ZIPF = 4.0
+
+
+# the articles of the target languages (name-articles less English "the" and the Dutch "de", a French preposition)
+_FOREIGN_ARTICLES = ARTICLES - {"the", "de", "a", "i", "o", "een", "het"}
 
 
 # a first word right before a capitalised one: a title before a person's name ("Justice Clarence")
@@ -407,7 +463,16 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
     text = doc.hypothesis
     flags: list[Flag] = []
     for seq in _hyphened([_trimmed(seq, tokens, text, tgt) for seq in seqs], text):
-        if seq.caps_line or gaz.lookup(seq.text) is not None:
+        if seq.caps_line:
+            continue
+        outlet = _known_outlet_with_article(seq, text, tgt)
+        if outlet is None and gaz.lookup(seq.text) is not None:
+            continue
+        if outlet is not None:
+            flags.append(detector._flag(doc, seq.start, seq.end, NAMED_ENTITY, "major", 0.7,
+                                        f"reads as the news outlet {outlet.name!r} with its English article "
+                                        f"translated ({seq.text.split()[0]!r}, capitalised inside a sentence): the "
+                                        "name of a news outlet is kept as it is", outlet.name))
             continue
         found = None
         if seq.first != seq.last or _may_be_single(seq, tokens, tgt):
@@ -635,7 +700,8 @@ def _real_words(k: int) -> tuple[list[str], list[str]]:
 def _how(r: Rendering, words: list[str], real: list[str], entry, src: str, tgt: str,
          slot=lambda: False, glued: bool = False) -> str | None:
     if r.swapped:
-        if r.kept + r.translated >= 2 and r.translated >= 1 and all(foreign_word(w, src, tgt) for w in r.swapped):
+        if r.kept + r.translated >= 2 and r.translated >= 1 and not entry.registry \
+                and all(foreign_word(w, src, tgt) for w in r.swapped):
             return (f"partly translated, with the {src} word(s) {', '.join(repr(w) for w in r.swapped)} "
                     "in place of the rest")
         content = [w for w in real if w not in CONNECTORS]
