@@ -1,6 +1,8 @@
 """How an MT name relates to a real one, word by word: kept, translated into the target language (the
 table evalkit/data/name_words.tsv), or swapped for another word. "Journal de Wall Street" is The Wall
-Street Journal translated; "Washington Publish" is The Washington Post with a word swapped.
+Street Journal translated; "Washington Publish" is The Washington Post with a word swapped. The
+translations mined from ROR's labels (evalkit/data/name_words_ror.tsv) only clear a word the swap rules
+would flag (mined_translation).
 """
 
 from __future__ import annotations
@@ -37,13 +39,30 @@ class Rendering:
         return self.kept + self.translated + len(self.swapped) == self.parts
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, dict[str, tuple[str, ...]]]:
-    """target language -> English word -> its translations (folded)."""
-    text = data_text("name_words")
+@lru_cache(maxsize=2)
+def _table(mined: bool = False) -> dict[str, dict[str, tuple[str, ...]]]:
+    """target language -> English word -> its translations (folded): the hand-written name_words.tsv,
+    and with `mined` after its forms those mined from ROR's labels (name_words_ror.tsv) that it lacks."""
+    if not mined:
+        return _read("name_words")
+    table = {lang: dict(words) for lang, words in _table().items()}
+    for lang, words in _read("name_words_ror").items():
+        for en, forms in words.items():
+            old = table.setdefault(lang, {}).get(en, ())
+            table[lang][en] = old + tuple(f for f in forms if f not in old)
+    return table
+
+
+def hand_table() -> dict[str, dict[str, tuple[str, ...]]]:
+    """target language -> English word -> its translations (folded), from name_words.tsv alone."""
+    return _table()
+
+
+def _read(name: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    """A table in name_words.tsv's layout: target language -> English word -> its forms (folded)."""
     langs: list[str] = []
     table: dict[str, dict[str, tuple[str, ...]]] = {}
-    for line in text.splitlines():
+    for line in data_text(name).splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
@@ -273,11 +292,21 @@ def _render(candidate: tuple[str, ...], real: tuple[str, ...], lang: str) -> Ren
     return Rendering(kept, translated, tuple(swapped), len(real), tuple(left))
 
 
-def usual_forms(english: str, lang: str) -> tuple[str, ...]:
+def usual_forms(english: str, lang: str, mined: bool = False) -> tuple[str, ...]:
     """The translations into `lang` (folded) that name_words.tsv lists for the English name word, or
-    for its singular ("workers" -> worker)."""
-    table = _table().get(lang, {})
+    for its singular ("workers" -> worker); with `mined`, then those mined from ROR (name_words_ror.tsv)."""
+    table = _table(mined).get(lang, {})
     return next((table[form] for form in (english, *sorted(word_forms(english))) if form in table), ())
+
+
+@lru_cache(maxsize=1 << 14)
+def mined_translation(word: str, english: str, lang: str) -> bool:
+    """`word` (folded, maybe inflected) is one of the translations of the English name word mined from
+    ROR's labels (name_words_ror.tsv). Asked only to clear a word the swap rules would flag (a legitimate
+    translation the hand-written table lacks: "commerce" for "business"), never to count a word as
+    translated: a name translated word by word is an error for a news outlet, and the mined table makes
+    more names look like one ("Agence de protection de l'environnement", cited as an agency's)."""
+    return any(_same(word, form) for form in usual_forms(english, lang, mined=True))
 
 
 def other_word(word: str, english: str, lang: str) -> str | None:
@@ -286,6 +315,8 @@ def other_word(word: str, english: str, lang: str) -> str | None:
     "travail"), nor the English word's cognate; a word of the target language ("prestamista") or the
     table's word for another English word ("finanz": financial). None when that cannot be told."""
     usual = usual_forms(english, lang)
+    if usual and mined_translation(word, english, lang):
+        return None
     if not usual or _cognate(word, english) or _same(word, english) or _place_forms(english, lang):
         return None   # a place's name or adjective is moved or dropped by MT, not swapped by a spinner
     if any(_same(word, u) or word.startswith(u[:max(4, len(u) - 1)]) or len(u) >= 5 and u in word
@@ -333,7 +364,7 @@ def synonym_rendering(word: str, real: str, lang: str) -> bool:
     """`word` (folded) is a word related to the real name's word `real` (WordNet, outlet_synonyms.tsv),
     kept in English or translated into `lang`: "instances" or "avenue" where "times" or "street" was."""
     table = synonyms()
-    if any(_cognate(word, form) for form in word_forms(real)):
+    if any(_cognate(word, form) for form in word_forms(real)) or mined_translation(word, real, lang):
         return False   # the real word's own form in the target language ("estadistica" for "statistics")
     related = {e for form in word_forms(real) for e in table.get(form, ())} - word_forms(real)
     return any(_same(word, e) or _cognate(word, e) or translates(word, e, lang) for e in related) \
