@@ -248,3 +248,15 @@ def test_without_a_source_sentence_starts_lowercase_articles_and_target_words_ar
     from evalkit.detectors.names import NAMED_ENTITY, NamesDetector
 
     assert [f for f in NamesDetector().detect(prepare_input(text, "en", tgt)) if f.category == NAMED_ENTITY] == []
+
+
+@pytest.mark.parametrize("tgt, source, text", [
+    # the body's real name, with a word no table lists for 'council'
+    ("ru", "Moscow City Council approved the city budget for 2025 on Wednesday.",
+     "В среду Московская городская дума одобрила бюджет города на 2025 год."),
+    # a sentence's first word before a name is no word of the name
+    ("ru", "Scientists at the Kronotsky Nature Reserve counted the bears in May.",
+     "Учёные Кроноцкого природного заповедника в мае пересчитали медведей."),
+])
+def test_a_lowercase_or_sentence_initial_word_no_table_knows_is_no_swap(tgt, source, text):
+    assert named(text, tgt, source) == []

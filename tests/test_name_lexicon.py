@@ -27,8 +27,11 @@ def test_a_mined_translation_is_no_swap_and_another_word_still_is():
     src = "The European Business Council met in Brussels on Monday."
     assert other_word("commerce", "business", "fr") is None
     assert named("Le Conseil européen du commerce s'est réuni lundi à Bruxelles.", "fr", src) == []
-    assert named("Le Conseil européen du marketing s'est réuni lundi à Bruxelles.", "fr", src) \
-        == ["Conseil européen du marketing"]
+    assert named("Le Conseil européen du tourisme s'est réuni lundi à Bruxelles.", "fr", src) \
+        == ["Conseil européen du tourisme"]
+    # a lowercase word no table gives for another English word may be a rendering the tables lack: no flag
+    assert other_word("marketing", "business", "fr") == "another word"
+    assert named("Le Conseil européen du marketing s'est réuni lundi à Bruxelles.", "fr", src) == []
 
 
 def test_a_word_only_the_mined_table_lists_is_never_called_another_word():

@@ -327,7 +327,11 @@ def other_word(word: str, english: str, lang: str) -> str | None:
     others = sorted(english_for(word, lang) - word_forms(english))
     if others:
         return f"the {lang} word for {others[0]!r}"
-    return "another word" if zipf(word, lang) >= _PLAIN_WORD_ZIPF else None
+    return ANOTHER_WORD if zipf(word, lang) >= _PLAIN_WORD_ZIPF else None
+
+
+# other_word's answer for a dictionary word of the target language that no table gives for another English word
+ANOTHER_WORD = "another word"
 
 
 # a word this frequent in the target language is one of its dictionary words, not a name; one this

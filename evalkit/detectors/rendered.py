@@ -16,6 +16,7 @@ from .base import DetectionInput
 from .gazetteer import content_words, gazetteer, lower_words, related, synonyms
 from .langdata import table, values, word_set
 from .name_forms import (
+    ANOTHER_WORD,
     Rendering,
     _same,
     english_for,
@@ -184,7 +185,8 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
             words = _compounds_split(words, tgt)
         if len(words) != len(real):
             continue
-        how = _swapped_word(words, real, tgt, seq.text) if weak else _verdict(words, real, src, tgt, outlet,
+        capitals = _name_capitals(cand, text) if weak else frozenset()
+        how = _swapped_word(words, real, tgt, seq.text, capitals) if weak else _verdict(words, real, src, tgt, outlet,
                                                                    english_left=not longer)
         if not how:
             continue
@@ -345,9 +347,13 @@ def _rendered_whole(cands, real: list[str], tgt: str) -> bool:
     return False
 
 
-def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str) -> str | None:
+def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str, capitals: frozenset[str]) -> str | None:
     """One word of the name swapped for another word, every other word kept or translated ("Prestamista
-    de España" for Bank of Spain): the evidence, with the usual translations of the word it replaced."""
+    de España" for Bank of Spain): the evidence, with the usual translations of the word it replaced.
+    A word no table gives for another English word counts only written with a capital that is the name's
+    (`capitals`: the MT name's words so written, a sentence's first word aside): a lowercase one may be a
+    legitimate rendering the tables lack ("Московская городская дума" for Moscow City Council), and one
+    opening a sentence a word of the sentence around the name ("Учёные Кроноцкого ...")."""
     r = render(words, real, tgt)
     if r is None or len(r.swapped) != 1 or len(r.left) != 1 or r.kept + r.translated == 0:
         return None
@@ -356,11 +362,20 @@ def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str) ->
     if any(r.swapped[0].endswith(w) or translates(r.swapped[0], w, tgt) for w in words if w != r.swapped[0]):
         return None   # a compound of the name's own words ("Mittelamerika" beside "Nordamerika")
     what = other_word(r.swapped[0], r.left[0], tgt)
-    if what is None:
+    if what is None or what == ANOTHER_WORD and r.swapped[0] not in capitals:
         return None
     usual = " / ".join(usual_forms(r.left[0], tgt)[:3])
     return (f"the same name with {r.swapped[0]!r} ({what}) in place of {r.left[0]!r}, in {tgt} usually "
             f"{usual}: a spinner's swap")
+
+
+def _name_capitals(cand, text: str) -> frozenset[str]:
+    """The words (folded) of the MT name `cand` written with a capital, but the first when it opens a
+    sentence (there a capital says nothing of a name)."""
+    found = [(m.start(), m.group()) for m in re.finditer(r"[^\W\d_]+", cand.text)]
+    if found and _sentence_start(text, cand.start + found[0][0]):
+        found = found[1:]
+    return frozenset(fold(w) for _, w in found if w[:1].isupper())
 
 
 def _kept_or_translated(words: list[str], real: Sequence[str], r, outlet) -> str | None:
