@@ -260,3 +260,28 @@ def test_without_a_source_sentence_starts_lowercase_articles_and_target_words_ar
 ])
 def test_a_lowercase_or_sentence_initial_word_no_table_knows_is_no_swap(tgt, source, text):
     assert named(text, tgt, source) == []
+
+
+@pytest.mark.parametrize("text", [
+    "According to the Party Foundation, the plan was approved on Monday.",     # 'set Foundation' (registry)
+    "The Affairs Foundation approved the plan on Monday.",                     # 'LINKS Foundation'
+])
+def test_a_registry_name_sharing_one_word_or_an_acronyms_synonym_is_no_swap(text):
+    from evalkit.detectors.names import NAMED_ENTITY, NamesDetector
+
+    flags = NamesDetector().detect(prepare_input(text, "zh", "en"))
+    assert [f.text for f in flags if f.category == NAMED_ENTITY] == []
+
+
+def test_numbers_of_an_unaligned_run_from_a_han_source_are_not_compared():
+    """Han characters write numbers and months the digit comparison does not pair ("第二十届", "12月")."""
+    from dataclasses import replace
+
+    from evalkit.alignment.aligner import Link
+
+    source = "今年春季，公司发布了新产品。\n2022年12月，在第二十届年会上，他发表了演讲。\n他说市场很大。\n"
+    text = "This spring, the company launched a new product.\nIn December 2022, at the 20th annual meeting, he gave a speech and said the market was large.\n"
+    doc = prepare_input(text, "zh", "en", source=source)
+    unpaired = (Link((0,), (0,), 1.0), Link((1,), (), 0.0), Link((2,), (), 0.0), Link((), (1,), 0.0))
+    found = run_detectors(replace(doc, alignment=unpaired), make_detectors(["structure"]))
+    assert [f for f in found if f.category == "accuracy/mistranslation/number"] == []

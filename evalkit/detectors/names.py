@@ -162,6 +162,8 @@ def _compare(cand: tuple[str, ...], target: tuple[str, ...], entry: Entry, langs
     only_head_shared = shared == 1 and cand[-1] == target[-1]
     if (shared == 0 or only_head_shared) and not all_synonyms:
         return None  # "Seattle Times": real outlets vary the modifier; a spinner puts a synonym there
+    if entry.registry and shared < 2:
+        return None  # the registry holds generic names ("set Foundation"): one shared word is chance
     if not all_synonyms and (not slot or entry.registry):
         return None  # a shared word or initial alone is chance, unless the name sits where a source is cited
     if not slot and entry.origin == "public":
@@ -170,8 +172,16 @@ def _compare(cand: tuple[str, ...], target: tuple[str, ...], entry: Entry, langs
         return None
     if any(zipf(t, "en") < 2.5 for _, t in differing):
         return None  # a thesaurus has no synonym for a name's own word ("EFE" of "Agencia EFE")
+    if any(t in _capitals_of(entry.name) for _, t in differing):
+        return None  # nor for a word the name writes in capitals ("SET Foundation", "LINKS Foundation")
     score = 0.45 + 0.1 * shared + 0.2 * (syn / len(differing)) + 0.05 * (init > 0) + 0.15 * slot
     return Variant(entry, target, shared, syn, init, min(score, 0.95))
+
+
+@lru_cache(maxsize=4096)
+def _capitals_of(name: str) -> frozenset[str]:
+    """The words (lowercase) a name writes in capitals: acronyms and brands, no dictionary words there."""
+    return frozenset(w.lower() for w in re.findall(r"[^\W\d_]{2,}", name) if w.isupper())
 
 
 # --------------------------------------------------------------------------- people and places, with the source

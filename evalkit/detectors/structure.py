@@ -94,6 +94,7 @@ class _Context:
         self._seg_starts: list[int] | None = None
         self._gaps: list | None = None
         self._copies: set[int] = set()
+        self._runs: list = []   # the unaligned runs _paired_links made one link of
 
     def flag(self, start: int, end: int, category: str, severity: str, confidence: float, evidence: str,
              suggestion: str | None = None) -> None:
@@ -384,6 +385,7 @@ class _Context:
 
         links = self._gap_links()
         out: list = []
+        self._runs = []
         k = 0
         while k < len(links):
             if links[k].source and links[k].target:
@@ -396,12 +398,25 @@ class _Context:
                 k += 1
             sources = tuple(i for lk in run for i in lk.source)
             prose = tuple(j for lk in run for j in lk.target if self._prose(j))
-            if sources and prose and self._shares_anchor(list(sources), list(prose)):
+            if sources and prose and self._shares_anchor(list(sources), list(prose), by_length=False):
                 out.append(Link(sources, prose, 0.0))
+                self._runs.append(out[-1])
                 out += [Link((), (j,), 0.0) for lk in run for j in lk.target if j not in prose]
             else:
                 out += run
         return out
+
+    def _numbers_links(self) -> list:
+        """The aligner's links, and the small unaligned runs `_paired_links` makes one link of (its other
+        changes to the alignment, for omissions, leave numbers where the aligner put them)."""
+        self._paired_links()
+        # a small run only (one MT sentence for one or two source sentences): across a longer one, numbers
+        # of different sentences would be compared; and not from a source written in Han characters, whose
+        # numbers and months in characters ("第二十届", "12月") the digit comparison does not pair
+        src = self.doc.source_segments or ()
+        return list(self.doc.alignment or ()) + [
+            r for r in self._runs if len(r.target) == 1 and len(r.source) <= 2
+            and not any(_HAN.search(src[i].text) for i in r.source)]
 
     def _unpaired_prose(self, link) -> bool:
         return not link.source and bool(link.target) and all(map(self._prose, link.target))
@@ -452,7 +467,7 @@ class _Context:
         expected = self._length_ratio() * sum(len(src[i].text) for i in sources)
         return sum(len(self.segs[j].text) for j in targets) <= expected
 
-    def _shares_anchor(self, sources: list[int], targets: list[int]) -> bool:
+    def _shares_anchor(self, sources: list[int], targets: list[int], by_length: bool = True) -> bool:
         """Evidence of a loose rendering: some source segment and some MT segment of the lists share
         a number, a name or a cognate (the aligner's anchors, punctuation aside); or, between two
         scripts (where only numbers can be shared), the MT text is as long as the source text leads
@@ -465,7 +480,7 @@ class _Context:
             return True
         source_text = " ".join(src[i].text for i in sources)
         mt_text = " ".join(self.segs[j].text for j in targets)
-        if _latin_letters(source_text) == _latin_letters(mt_text):
+        if not by_length or _latin_letters(source_text) == _latin_letters(mt_text):
             return False
         expected = self._length_ratio() * len(source_text)
         return expected / 2 <= len(mt_text) <= expected * 2
@@ -677,7 +692,7 @@ class _Context:
         the source has one the MT lacks (digits only; spelled-out numbers are not compared)."""
         src = self.doc.source_segments or ()
         src_lang = (self.doc.src_lang or "").split("-")[0].lower()
-        for link in self._paired_links():
+        for link in self._numbers_links():
             if not link.source or not link.target:
                 continue
             if any(self.line_kind(j) != "content" for j in link.target):
@@ -745,6 +760,9 @@ _SOURCE_NAME = re.compile(r"(?P<first>[A-ZÀ-Þ](?<![\w-][A-ZÀ-Þ])[a-zà-ÿ]+)
                           r"(?P<last>[A-ZÀ-Þ][a-zà-ÿ]+)(?![\w-]|[\s\u00a0]+[A-ZÀ-Þ])")
 # Titles and words that open a capitalised run without being a given name.
 _TITLES = word_set("not-given-names")
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _latin_letters(text: str) -> bool:
