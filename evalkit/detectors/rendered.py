@@ -296,7 +296,7 @@ class _Outlet:
         # an unknown name cited as a source is an outlet's when it ends as outlets' names do
         # ("... Post", "... Tribune"): "the White House said" cites no newspaper
         words = name_words(self.seq.text)
-        return bool(words) and (words[-1] in _outlet_heads() and outlet_slot(
+        return bool(words) and (words[-1] in _media_heads() and outlet_slot(
             self.source, self.seq.start, self.seq.end) == "attribution" or _after_media_noun(self.source, self.seq))
 
 
@@ -311,6 +311,16 @@ def _after_media_noun(source: str, seq) -> bool:
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MEDIA_NOUNS = word_set("media-nouns")
+
+
+@lru_cache(maxsize=1)
+def _media_heads() -> frozenset[str]:
+    """The outlet heads that end no more of the gazetteer's organisations than of its outlets ("times",
+    "post"; not "association", which ends the Press Association and a thousand bodies)."""
+    ends: dict[str, list[int]] = {}
+    for w, entry in gazetteer().multi_list:
+        ends.setdefault(fold(w[-1]), [0, 0])[0 if entry.is_outlet else 1] += 1
+    return frozenset(h for h in _outlet_heads() if ends.get(h, [1, 0])[0] >= ends.get(h, [1, 0])[1])
 
 
 @lru_cache(maxsize=1)
@@ -361,6 +371,10 @@ def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str, ca
         return None   # a title before a name kept as it is: "Richter Clarence Thomas" (Justice Clarence Thomas)
     if any(r.swapped[0].endswith(w) or translates(r.swapped[0], w, tgt) for w in words if w != r.swapped[0]):
         return None   # a compound of the name's own words ("Mittelamerika" beside "Nordamerika")
+    if any(len(u) >= 3 and u in w for u in (r.left[0], *usual_forms(r.left[0], tgt)) for w in words
+           if w != r.swapped[0]):
+        return None   # the replaced word is inside another word of the MT name: "Weltcup-Rennen" holds the
+        # World Cup whole, and "Rennen" (races) is the next word, not a swap
     what = other_word(r.swapped[0], r.left[0], tgt)
     if what is None or what == ANOTHER_WORD and r.swapped[0] not in capitals:
         return None

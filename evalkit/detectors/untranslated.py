@@ -594,7 +594,7 @@ class UntranslatedDetector(Detector):
         forms: dict[str, list[int]] = {}
         for i in capitalised_at(tokens):
             tok = tokens[i]
-            if i in masked or len(tok.text) < 4:
+            if i in masked or len(tok.text) < 4 or _in_source_language_name(tokens, i, text, src, tgt):
                 continue
             forms.setdefault(tok.text.casefold(), []).append(i)
         # a name's target spelling ("Poutine", "Londres") is no common word ("Plus" is no spelling of "Pius")
@@ -1097,6 +1097,20 @@ class _SourceWords:
 def _source_words(doc: DetectionInput) -> _SourceWords:
     """MT token start -> lowercase words of the aligned source segments (empty without alignment)."""
     return _SourceWords(doc)
+
+
+def _in_source_language_name(tokens: Sequence[Token], i: int, text: str, src: str, tgt: str) -> bool:
+    """Token i is a word of a name of two capitalised words or more, next to another word of the source
+    language ("Nature Astronomy", "British Medical Diary"): a name, the names detector's matter, not a
+    word spelt the source-language way ("Vladimir Putin" beside "Poutine" is still one)."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tokens) and tokens[j].text[:1].isupper():
+            a, b = sorted((i, j))
+            if text[tokens[a].end:tokens[b].start].strip() == "":
+                w = tokens[j].text.casefold()
+                if zipf(w, src) - zipf(w, tgt) >= 1.0:
+                    return True
+    return False
 
 
 def _learned_translations(doc: DetectionInput, src: str, tgt: str) -> dict[str, str]:
