@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import argparse
 import ast
-import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
+from ror_records import newest_records
 from wordfreq import zipf_frequency
 
 FUNDUS_URL = "https://github.com/flairNLP/fundus"
@@ -89,51 +89,6 @@ def supraverden_bodies(root: Path) -> list[tuple[str, str, str, list[str]]]:
 
 
 # --------------------------------------------------------------------------- ROR
-
-_RELEASE_FILE = re.compile(r"^v(?P<version>\d+(?:\.\d+)*)/(?:[^/]+/)*[^/]+\.json$")
-
-
-def _release(path: str) -> tuple[int, ...] | None:
-    m = _RELEASE_FILE.match(path)
-    return tuple(int(x) for x in m.group("version").split(".")) if m else None
-
-
-def _git(root: Path, *args: str, data: bytes | None = None) -> bytes:
-    return subprocess.run(["git", "-C", str(root), *args], input=data, capture_output=True, check=True).stdout
-
-
-def _release_files(root: Path) -> list[tuple[tuple[int, ...], str, bytes]]:
-    """(release, path, contents) of every release file: from the folder, or from the commit HEAD names
-    when `root` is a bare repository (no work tree)."""
-    if not ((root / "HEAD").is_file() and (root / "objects").is_dir()):
-        files = [(p.relative_to(root).as_posix(), p) for p in sorted(root.glob("v*/**/*.json"))]
-        return [(_release(rel), rel, p.read_bytes()) for rel, p in files if _release(rel)]
-    listing = _git(root, "ls-tree", "-r", "-z", "HEAD").decode("utf-8")
-    blobs = []
-    for item in filter(None, listing.split("\0")):
-        meta, _, path = item.partition("\t")
-        if _release(path) and meta.split()[1] == "blob":
-            blobs.append((_release(path), path, meta.split()[2]))
-    out = _git(root, "cat-file", "--batch", data="".join(f"{sha}\n" for *_, sha in blobs).encode())
-    contents, at = [], 0
-    for _ in blobs:
-        header_end = out.index(b"\n", at)
-        size = int(out[at:header_end].split()[2])
-        contents.append(out[header_end + 1:header_end + 1 + size])
-        at = header_end + 2 + size
-    return [(release, path, data) for (release, path, _), data in zip(blobs, contents)]
-
-
-def ror_records(root: Path) -> list[dict]:
-    """Every ROR record in its newest release (a record is in each release that changed it), by id."""
-    newest: dict[str, tuple[tuple[int, ...], str, dict]] = {}
-    for release, path, data in _release_files(root):
-        record = json.loads(data)
-        key = str(record.get("id", path))
-        if key not in newest or (release, path) > newest[key][:2]:
-            newest[key] = (release, path, record)
-    return [newest[k][2] for k in sorted(newest)]
-
 
 def _ror_names(record: dict) -> tuple[str, list[tuple[str | None, str, str]]]:
     """The name (the English label where the display name is in another language) and every
@@ -264,7 +219,7 @@ def render(fundus: Path, supraverden: Path, fundus_commit: str | None = None,
            ror_every: bool = False) -> str:
     """The whole file: a header naming the sources, commits and licences, then the rows."""
     outlets, bodies = fundus_publishers(fundus), supraverden_bodies(supraverden)
-    records = ror_records(ror) if ror else []
+    records = newest_records(ror) if ror else []
     research = ror_organisations(records, ror_every)
     lines, dropped = merge(outlets + bodies + research)
     header = [

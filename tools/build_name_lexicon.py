@@ -16,13 +16,14 @@ hand-written evalkit/data/name_words.tsv goes to stderr.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+
+from ror_records import git, newest_records
 
 from evalkit.detectors.name_forms import name_words, translates
 
@@ -34,52 +35,6 @@ MIN_DICE = 0.3
 _SCRIPT = {"ru": re.compile(r"^[а-яё]{3,}$")}
 _LATIN = re.compile(r"^[a-zß]{3,}$")
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
-_RELEASE_FILE = re.compile(r"^v(?P<version>\d+(?:\.\d+)*)/(?:[^/]+/)*[^/]+\.json$")
-
-
-def _release(path: str) -> tuple[int, ...] | None:
-    m = _RELEASE_FILE.match(path)
-    return tuple(int(x) for x in m.group("version").split(".")) if m else None
-
-
-def _git(root: Path, *args: str, data: bytes | None = None) -> bytes:
-    return subprocess.run(["git", "-C", str(root), *args], input=data, capture_output=True, check=True).stdout
-
-
-def release_files(root: Path) -> Iterable[tuple[tuple[int, ...], str, bytes]]:
-    """(release, path, contents) of every release file: from the folder, or from the commit HEAD names
-    when `root` is a bare repository."""
-    if not ((root / "HEAD").is_file() and (root / "objects").is_dir()):
-        for p in sorted(root.glob("v*/**/*.json")):
-            rel = p.relative_to(root).as_posix()
-            if _release(rel):
-                yield _release(rel), rel, p.read_bytes()
-        return
-    blobs = []
-    for item in filter(None, _git(root, "ls-tree", "-r", "-z", "HEAD").decode("utf-8").split("\0")):
-        meta, _, path = item.partition("\t")
-        if _release(path) and meta.split()[1] == "blob":
-            blobs.append((_release(path), path, meta.split()[2]))
-    out = _git(root, "cat-file", "--batch", data="".join(f"{sha}\n" for *_, sha in blobs).encode())
-    at = 0
-    for release, path, _sha in blobs:
-        header_end = out.index(b"\n", at)
-        size = int(out[at:header_end].split()[2])
-        yield release, path, out[header_end + 1:header_end + 1 + size]
-        at = header_end + 2 + size
-
-
-def newest_records(files: Iterable[tuple[tuple[int, ...], str, bytes]]) -> list[dict]:
-    """Every record in its newest release (a release holds the records it changed), by id."""
-    newest: dict[str, tuple[tuple[int, ...], str, dict]] = {}
-    for release, path, data in files:
-        record = json.loads(data)
-        key = str(record.get("id", path))
-        if key not in newest or (release, path) > newest[key][:2]:
-            newest[key] = (release, path, record)
-    return [newest[k][2] for k in sorted(newest)]
-
-
 def labels(record: dict) -> tuple[list[str], dict[str, list[str]]]:
     """A record's English names and its labels by language (schema v2 "names", or v1 "name" and
     "labels"), without a closing parenthesis ("Galapagos (Belgium)")."""
@@ -200,7 +155,7 @@ def _commit(root: Path, given: str | None) -> str:
     if given:
         return given
     try:
-        return _git(root, "rev-parse", "HEAD").decode().strip()
+        return git(root, "rev-parse", "HEAD").decode().strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
 
@@ -214,7 +169,7 @@ def main() -> int:
     parser.add_argument("--min-count", type=int, default=MIN_COUNT)
     parser.add_argument("--min-dice", type=float, default=MIN_DICE)
     args = parser.parse_args()
-    records = newest_records(release_files(args.ror))
+    records = newest_records(args.ror)
     lex = lexicon(count(records), args.min_count, args.min_dice)
     sys.stdout.write(render(lex, _commit(args.ror, args.ror_commit), len(records), args.min_count, args.min_dice))
     print(f"{len(lex)} English words\n{agreement(lex, hand_table())}", file=sys.stderr)
