@@ -39,13 +39,22 @@ class Rendering:
         return self.kept + self.translated + len(self.swapped) == self.parts
 
 
-@lru_cache(maxsize=2)
 def _table(mined: bool = False) -> dict[str, dict[str, tuple[str, ...]]]:
     """target language -> English word -> its translations (folded): the hand-written name_words.tsv,
     and with `mined` after its forms those mined from ROR's labels (name_words_ror.tsv) that it lacks."""
-    if not mined:
-        return _read("name_words")
-    table = {lang: dict(words) for lang, words in _table().items()}
+    return _with_mined() if mined else _hand()
+
+
+@lru_cache(maxsize=1)
+def _hand() -> dict[str, dict[str, tuple[str, ...]]]:
+    return _read("name_words")
+
+
+@lru_cache(maxsize=1)
+def _with_mined() -> dict[str, dict[str, tuple[str, ...]]]:
+    # one cache per table: one lru_cache over _table() and _table(False) and _table(True) held three
+    # keys in two places and rebuilt the tables on nearly every call (a detector stage 2x slower)
+    table = {lang: dict(words) for lang, words in _hand().items()}
     for lang, words in _read("name_words_ror").items():
         for en, forms in words.items():
             old = table.setdefault(lang, {}).get(en, ())
