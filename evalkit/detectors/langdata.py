@@ -64,3 +64,10 @@ def word_set(name: str) -> frozenset[str]:
     if not rows:
         raise LexiconError(f"evalkit/data/word_lists.tsv: no list {name!r}")
     return frozenset(word for row in rows for word in row["words"].split())
+
+
+@lru_cache(maxsize=64)
+def capitalises_nouns(lang: str) -> bool:
+    """The language writes every noun with a capital (language_facts.tsv: German): a capital does not
+    make a name."""
+    return lang in values("language_facts", "lang", fact="capitalises-nouns")

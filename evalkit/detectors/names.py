@@ -30,7 +30,7 @@ from .gazetteer import (
     synonyms,
     word_forms,
 )
-from .langdata import values
+from .langdata import capitalises_nouns, values
 from .place_names import place_pairs
 from .rendered import (
     NAMED_ENTITY,
@@ -504,7 +504,7 @@ def _replacement_span(match: _Match, first: int, last: int, src: str, tgt: str,
         return None
     if any(t[k].capitalised and not t[k].initial for k in run):
         return None  # a name stands there: a rendering of it, or another matter (see _garbled)
-    if tgt in _capitalising_languages():
+    if capitalises_nouns(tgt):
         return None  # German writes what stands for a name with a capital: lowercase words there are the
         # verbs its clauses end on ("... in die Alpen verlegt"), never the name's replacement
     content = [k for k in run if len(t[k].text) >= 3 and zipf(t[k].lower, tgt) < 5.0]
@@ -521,7 +521,7 @@ def _replacement_span(match: _Match, first: int, last: int, src: str, tgt: str,
 def _compound_noun(word: str, lang: str) -> bool:
     """In a language that capitalises nouns, a word made of two of its words ("Buchungsausfällen": Buchung +
     Ausfällen, with the linking s): a noun no word list has whole, not an unknown name."""
-    if lang not in _capitalising_languages():
+    if not capitalises_nouns(lang):
         return False
     w = word.casefold()
     for cut in range(4, len(w) - 3):
@@ -534,12 +534,6 @@ def _compound_noun(word: str, lang: str) -> bool:
 
 # how common in the target language each part of a compound noun is
 _COMPOUND_PART = 3.0
-
-
-@lru_cache(maxsize=1)
-def _capitalising_languages() -> frozenset[str]:
-    """Languages that write every noun with a capital (language_facts.tsv: German)."""
-    return frozenset(values("language_facts", "lang", fact="capitalises-nouns"))
 
 
 # --------------------------------------------------------------------------- the detector

@@ -16,7 +16,7 @@ from operator import attrgetter, itemgetter
 from ..flags import Flag
 from .base import DetectionInput, Detector
 from .gazetteer import analyse, gazetteer
-from .langdata import values, word_set
+from .langdata import capitalises_nouns, values, word_set
 from .text import (
     ARTICLES,
     WORD,
@@ -97,12 +97,6 @@ def _class_table(src: str, tgt: str) -> dict[str, tuple[int, float]]:
         _CLASS_TABLES.clear()
         table = _CLASS_TABLES.setdefault((src, tgt), {})
     return table
-
-
-@lru_cache(maxsize=64)
-def capitalises_nouns(lang: str) -> bool:
-    """The language writes every noun with a capital (German): a capital does not make a name."""
-    return lang in values("language_facts", "lang", fact="capitalises-nouns")
 
 
 def _target_noun(word: str, src: str, tgt: str) -> bool:
