@@ -95,6 +95,7 @@ class _Context:
         self._gaps: list | None = None
         self._copies: set[int] = set()
         self._runs: list = []   # the unaligned runs _paired_links made one link of
+        self._paired: list | None = None   # _paired_links's answer, once per document
 
     def flag(self, start: int, end: int, category: str, severity: str, confidence: float, evidence: str,
              suggestion: str | None = None) -> None:
@@ -383,6 +384,8 @@ class _Context:
         numbers and the merged-sentence rules compare them. MT lines that are not prose stay MT-only."""
         from ..alignment.aligner import Link
 
+        if self._paired is not None:
+            return self._paired
         links = self._gap_links()
         out: list = []
         self._runs = []
@@ -404,6 +407,7 @@ class _Context:
                 out += [Link((), (j,), 0.0) for lk in run for j in lk.target if j not in prose]
             else:
                 out += run
+        self._paired = out
         return out
 
     def _numbers_links(self) -> list:
