@@ -416,6 +416,45 @@ def test_a_sentence_and_its_rendering_with_a_slipped_number_are_paired(accelerat
     align_module._analyse.cache_clear()
 
 
+# a source sentence that length alone pairs with a leaked reply, its rendering unaligned beside it (the
+# names cost the true pair more than leaving it out): texts written for this test
+REPLY_SOURCE = [
+    "Analysts expect the market to shrink by about 15% this year.",
+    "\"People are waiting for cheaper loans,\" said Irina Volkova, a dealer in Samara.",
+    "Road and Track noted that Russian buyers increasingly choose cars assembled in Kaliningrad.",
+    "Sales of electric cars stayed small, at about 1,000 a month.",
+    "The next figures will be published in early December.",
+]
+REPLY_MT = [
+    "Аналитики ожидают, что в этом году рынок сократится примерно на 15%.",
+    "«Люди ждут более дешёвых кредитов», — сказала дилер из Самары Ирина Волкова.",
+    "Конечно!", "Вот переписанная статья в более живом стиле.", "Если нужно, могу добавить подзаголовки.",
+    "Как отмечает «Дорога и трасса», российские покупатели всё чаще выбирают машины, собранные в Калининграде.",
+    "Продажи электромобилей по-прежнему невелики — около 1000 штук в месяц.",
+    "Следующие данные будут опубликованы в начале",
+]
+
+
+@pytest.mark.parametrize("accelerated", [True, False])
+def test_a_sentence_held_with_a_reply_pairs_with_the_segment_that_keeps_its_name(accelerated: bool,
+                                                                                monkeypatch) -> None:
+    monkeypatch.setattr(align_module, "_use_accelerator", accelerated)
+    align_module._analyse.cache_clear()
+    links = pairs(align(REPLY_SOURCE, REPLY_MT, src_lang="en", tgt_lang="ru", source_lines=[True] * 5,
+                        target_lines=[True, True, True, False, False, True, True, True]))
+    assert links == [((0,), (0,)), ((1,), (1,)), ((), (2,)), ((), (3,)), ((), (4,)), ((2,), (5,)), ((3,), (6,)),
+                     ((4,), (7,))]
+    align_module._analyse.cache_clear()
+
+
+def test_a_length_held_link_is_not_moved_to_a_neighbour_sharing_nothing() -> None:
+    # the same page with the rendering's name and city gone: nothing says which line renders the sentence
+    mt = REPLY_MT[:5] + ["Как отмечают журналисты, покупатели всё чаще выбирают машины местной сборки."] + REPLY_MT[6:]
+    links = pairs(align(REPLY_SOURCE, mt, src_lang="en", tgt_lang="ru", source_lines=[True] * 5,
+                        target_lines=[True, True, True, False, False, True, True, True]))
+    assert ((2,), (5,)) not in links
+
+
 @pytest.mark.parametrize("a, b, slip", [
     ("#800000", "#80000", True), ("#120", "#12", True), ("#1554", "#1455", True), ("#2024", "#2042", True),
     ("#800000", "#800000", False), ("#12", "#21", False), ("#1554", "#9999", False), ("#150", "#1500000", False),

@@ -609,15 +609,18 @@ def _unpair_unrelated(source: Sequence[str], target: Sequence[str], links: list[
         keep = tuple(i for i in link.source if i not in head and i not in tail)
         out += [Link((i,), (), opts.skip) for i in head] + [Link(keep, link.target, link.score)] + \
             [Link((i,), (), opts.skip) for i in tail]
-    return _pair_orphans(source, target, _loosened(source, target, out, src_lang, tgt_lang), tgt_lang)
+    return _pair_orphans(source, target, _loosened(source, target, out, src_lang, tgt_lang, opts.skip), tgt_lang)
 
 
 def _loosened(source: Sequence[str], target: Sequence[str], links: list[Link], src_lang: str,
-              tgt_lang: str) -> list[Link]:
+              tgt_lang: str, skip: float) -> list[Link]:
     """A 1-n link held by length alone whose sides share no anchor, next to an unaligned MT segment
     with a slip of its source's number, is undone (its source, and its MT segments as insertions), so
     that the source sentence pairs with that segment below ("a bonus of 120 million roubles" held with a
-    leaked prompt, while "премию в размере 12 млн рублей" stands unaligned before it)."""
+    leaked prompt, while "премию в размере 12 млн рублей" stands unaligned before it). Next to the one
+    unaligned MT segment that is no junk and shares a name or number of its source, the source sentence
+    is paired with that segment at once, and the link's MT segments are insertions ("Road and Track
+    noted ... Kaliningrad" held with a leaked reply, its rendering "... в Калининграде" beside it)."""
     out = list(links)
     for k, link in enumerate(out):
         if len(link.source) != 1 or not link.target or link.score <= 0:
@@ -629,8 +632,23 @@ def _loosened(source: Sequence[str], target: Sequence[str], links: list[Link], s
         near = [m for m in (k - 1, k + 1) if 0 <= m < len(out) and not out[m].source and len(out[m].target) == 1]
         if any(_number_slip(a, b) for m in near for a in s_numbers for b in _number_keys(target[out[m].target[0]])):
             out[k:k + 1] = [Link(link.source, (), link.score)] + [Link((), (j,), link.score) for j in link.target]
-            return _loosened(source, target, out, src_lang, tgt_lang)
+            return _loosened(source, target, out, src_lang, tgt_lang, skip)
+        sharing = [m for m in near if _shares_strong(source[link.source[0]], target[out[m].target[0]], src_lang,
+                                                     tgt_lang)]
+        if len(sharing) == 1:
+            m = sharing[0]
+            moved = [Link(link.source, out[m].target, link.score)]
+            freed = [Link((), (j,), skip) for j in link.target]
+            lo = min(k, m)
+            out[lo:lo + 2] = freed + moved if m > k else moved + freed
+            return _loosened(source, target, out, src_lang, tgt_lang, skip)
     return out
+
+
+def _shares_strong(source_text: str, target_text: str, src_lang: str, tgt_lang: str) -> bool:
+    """The MT segment is no junk and keeps a name or a number of the source segment (`strong_anchors`)."""
+    s, t = _analyse(source_text, src_lang), _analyse(target_text, tgt_lang)
+    return t[4] < 0.5 and bool(s[2] & t[2])
 
 
 def _pair_orphans(source: Sequence[str], target: Sequence[str], links: list[Link], tgt_lang: str) -> list[Link]:
