@@ -384,7 +384,7 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
             # "Note:", "Nota del redactor IA:": the label, up to four words, a colon
             "note": re.compile(r"^(?:" + _alternation(_cues("prompt_note")) + r")(?:[\s\u00a0]+[^\W\d_]+){0,4}"
                                r"[\s\u00a0]*:", re.IGNORECASE),
-            "made": stems("prompt_made", True), "offer": stems("prompt_offer", True),
+            "made": stems("prompt_made", True), "offer": stems("prompt_offer", True), "can": stems("prompt_can", True),
             "change": stems("prompt_change"),
             "assent": re.compile(r"^[¡¿]?(?:" + _alternation(_cues("prompt_assent")) + r")"
                                  r"[\s\u00a0]*[!,.:]+[\s\u00a0]*", re.IGNORECASE),
@@ -443,6 +443,27 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
         while end > a and line[end - 1].isspace():
             end -= 1
         spans.append((a, end, why))
+    return _reply_around(line, spans, pats) if spans else spans
+
+
+def _reply_around(line: str, spans: list[tuple[int, int, str]],
+                  pats: dict[str, re.Pattern[str]]) -> list[tuple[int, int, str]]:
+    """The generator's reply around its chatter on one line joins it: an assent opening the line right
+    before the first span ("Конечно! Вот переписанная статья ..."), and the sentences right after the
+    last that offer, in the first person, to do more ("Если нужно, могу добавить подзаголовки.")."""
+    spans = list(spans)
+    assent = pats["assent"].match(line)
+    if assent and assent.end() <= spans[0][0] and not line[assent.end():spans[0][0]].strip():
+        spans[0] = (len(line) - len(line.lstrip()), spans[0][1], spans[0][2])
+    for a, b in _sentence_bounds(line):
+        end = spans[-1][1]
+        if a < end:
+            continue
+        sentence = line[a:b].strip()
+        if line[end:a].strip() or any(q in sentence for q in "\"“”«»„") or len(sentence.split()) > 20 \
+                or not pats["can"].search(sentence):
+            break
+        spans[-1] = (spans[-1][0], a + len(line[a:b].rstrip()), spans[-1][2])
     return spans
 
 
