@@ -69,3 +69,47 @@ def test_the_reply_line_is_one_prompt_and_no_addition_with_the_source():
     start = text.index(reply)
     assert [(f.start, f.end) for f in found if f.category == PROMPT] == [(start, start + len(reply))]
     assert not [f for f in found if f.category == "accuracy/addition"]
+
+
+# --------------------------------------------------------------------------- outlets cited as the press
+
+def named(text: str, tgt: str, source: str) -> list[tuple[str, str]]:
+    from evalkit.detectors.names import NAMED_ENTITY, NamesDetector
+
+    doc = prepare_input(text, "en", tgt, source=source)
+    return [(f.text, f.evidence) for f in NamesDetector().detect(doc) if f.category == NAMED_ENTITY]
+
+
+@pytest.mark.parametrize("tgt, source, text, span", [
+    ("fr", "The trial ran for six weeks, Inside the Games reported.",
+     "L'essai a duré six semaines, a rapporté Au Cœur des Jeux.", "Au Cœur des Jeux"),
+    ("es", "The final will be played in Seville, Inside the Games reported.",
+     "La final se jugará en Sevilla, informó Dentro de los Juegos.", "Dentro de los Juegos"),
+    ("ru", "The coach told Inside the Games that the team was ready.",
+     "Тренер сказал изданию «Внутри игр», что команда готова.", "Внутри игр"),
+    # German: the capitalised contraction opens the title, which is kept whole
+    ("de", "The race was moved to March, Inside the Games reported.",
+     "Das Rennen wurde auf März verschoben, berichtete Im Inneren der Spiele.", "Im Inneren der Spiele"),
+])
+def test_a_name_cited_as_the_press_translated_word_by_word_is_flagged(tgt, source, text, span):
+    found = named(text, tgt, source)
+    assert [s for s, _ in found] == [span]
+    assert "news outlet 'Inside the Games'" in found[0][1] and "is not translated" in found[0][1]
+
+
+@pytest.mark.parametrize("tgt, source, text", [
+    # bodies cited as the press is, translated as they should be ('cross', 'organization', 'house' name bodies)
+    ("fr", "The storm killed 12 people, the Red Cross reported.", "La tempête a fait 12 morts, a rapporté la Croix-Rouge."),
+    ("fr", "The storm killed 12 people, the World Health Organization reported.",
+     "La tempête a fait 12 morts, a rapporté l'Organisation mondiale de la santé."),
+    ("es", "The plan was approved on Monday, the White House reported.",
+     "El plan fue aprobado el lunes, informó la Casa Blanca."),
+    # a name cited as a body is ("said"): nothing tells it is the press
+    ("es", "The final will be played in Seville, the Inside Games Committee said.",
+     "La final se jugará en Sevilla, dijo el Comité de los Juegos Interiores."),
+    # the name kept
+    ("de", "The race was moved to March, Inside the Games reported.",
+     "Das Rennen wurde auf März verschoben, berichtete Inside the Games."),
+])
+def test_bodies_names_cited_as_bodies_and_kept_names_are_left_alone(tgt, source, text):
+    assert named(text, tgt, source) == []

@@ -218,7 +218,7 @@ def _renamed_outlet(detector, doc: DetectionInput, seq, real: list[str], cands, 
             continue   # the source has it: another name of the sentence
         # a word of the name translated: a name kept or transliterated ("Матч ТВ") is not renamed
         if any(translates(w, x, tgt) and not _same(w, x) for w in words for x in real):
-            found.add(_trimmed_span(cand, t_tokens, real, tgt, longer))
+            found.add(_trimmed_span(cand, t_tokens, real, tgt, longer, doc.hypothesis))
     if len(found) != 1:
         return []   # none, or which one stands for it cannot be told
     (start, end), name = found.pop(), _strip_article(seq.text)
@@ -232,17 +232,21 @@ def _renamed_outlet(detector, doc: DetectionInput, seq, real: list[str], cands, 
 _NEAR = 300
 
 
-def _trimmed_span(cand, t_tokens, real: list[str], tgt: str, longer: bool) -> tuple[int, int]:
+def _trimmed_span(cand, t_tokens, real: list[str], tgt: str, longer: bool, text: str) -> tuple[int, int]:
     """The candidate's span without the capitalised nouns before the name that render none of its words
     in a language that capitalises every noun ("Die Fachzeitschrift Neuer Bauingenieur" -> "Neuer
     Bauingenieur"), keeping one word fewer than the name at least, and, for a name taken with the
     lowercase words after it, without those after its last rendered word ("Хоккейные новости включил"
-    -> "Хоккейные новости")."""
+    -> "Хоккейные новости"). A candidate opening on a capitalised article or contraction inside a
+    sentence is a title as it stands ("berichtete Im Inneren der Spiele")."""
     def renders(k: int) -> bool:
         w = fold(t_tokens[k].text)
         return any(_same(w, x) or translates(w, x, tgt) for x in real)
     first, last = cand.first, cand.last
-    while tgt in _NOUN_CAPITALS and first < last and last - first + 1 >= len(real) and not renders(first):
+    opener = t_tokens[first]
+    titled = opener.text[:1].isupper() and fold(opener.text) in _BEFORE_NAME and not _sentence_start(text, opener.start)
+    while tgt in _NOUN_CAPITALS and not titled and first < last and last - first + 1 >= len(real) \
+            and not renders(first):
         first += 1
     while longer and last > first and not renders(last):
         last -= 1
@@ -297,7 +301,38 @@ class _Outlet:
         # ("... Post", "... Tribune"): "the White House said" cites no newspaper
         words = name_words(self.seq.text)
         return bool(words) and (words[-1] in _media_heads() and outlet_slot(
-            self.source, self.seq.start, self.seq.end) == "attribution" or _after_media_noun(self.source, self.seq))
+            self.source, self.seq.start, self.seq.end) == "attribution" or _after_media_noun(self.source, self.seq)
+            or _press_cited(self.source, self.seq) and _org_words().isdisjoint(words))
+
+
+def _press_cited(source: str, seq) -> bool:
+    """The source cites the name as the press is cited, not as a body is ("..., Inside the Games reported",
+    "told Motor Trend"; not "said" or "according to", which a ministry shares)."""
+    after = _FIRST_WORD.match(source, seq.end)
+    before = _LETTERS.findall(source[max(0, seq.start - 12):seq.start])
+    if before and before[-1].casefold() in ARTICLES:
+        before = before[:-1]
+    return bool(after and after.group(1).casefold() in _PRESS_AFTER
+                or before and before[-1].casefold() in _PRESS_BEFORE and source[:seq.start].rstrip()[-1:].isalpha())
+
+
+_FIRST_WORD = re.compile(r"[\s\u00a0]*,?[\s\u00a0]*([^\W\d_]+)")
+_PRESS_AFTER = word_set("press-cue-after")
+_PRESS_BEFORE = word_set("press-cue-before")
+
+
+@lru_cache(maxsize=1)
+def _org_words() -> frozenset[str]:
+    """Words that open or end more of the gazetteer's organisations than of its outlets, three at least
+    ("university", "federation", "office", "cross", "house"): a name holding one is a body's, whose name a
+    translation renders."""
+    bodies: dict[str, int] = {}
+    outlets: dict[str, int] = {}
+    for w, entry in gazetteer().multi_list:
+        for x in {fold(w[0]), fold(w[-1])}:
+            count = outlets if entry.is_outlet else bodies
+            count[x] = count.get(x, 0) + 1
+    return frozenset(w for w, n in bodies.items() if n >= 3 and n > outlets.get(w, 0))
 
 
 def _after_media_noun(source: str, seq) -> bool:
@@ -882,6 +917,8 @@ def _translated_outlet(seq, text: str, tgt: str) -> str | None:
         return None   # no head, or the English head transliterated ("Ассошиэйтед Пресс")
     head, places = heads[0], [w for w in words if w != heads[0]]
     english_place = all(zipf(w, "en") - zipf(w, tgt) >= 1.0 for w in places)
+    if english_place and _english_as_written(head, seq.text, tgt):
+        return None   # every word English as written: the name kept ("berichtete Inside the Games")
     if not all(english_place or _place_word(w, tgt) for w in places):
         return None
     if head in _outlet_heads() or head in _real_heads():
@@ -890,6 +927,12 @@ def _translated_outlet(seq, text: str, tgt: str) -> str | None:
     english = sorted(english_for(head, tgt) & _outlet_heads()) or [head]
     return (f"reads as an English-language outlet's name translated word by word ({head!r} is {english[0]!r}), "
             f"where a news source is cited: the name of a news outlet is not translated")
+
+
+def _english_as_written(word: str, name: str, tgt: str) -> bool:
+    """The folded word, as `name` writes it, is an English word rather than one of `tgt` ("Inside"; not
+    "Écho", whose accent is French)."""
+    return any(zipf(w.lower(), "en") - zipf(w.lower(), tgt) >= 1.0 for w in _LETTERS.findall(name) if fold(w) == word)
 
 
 def _place_word(word: str, tgt: str) -> bool:
