@@ -113,3 +113,15 @@ def test_a_name_cited_as_the_press_translated_word_by_word_is_flagged(tgt, sourc
 ])
 def test_bodies_names_cited_as_bodies_and_kept_names_are_left_alone(tgt, source, text):
     assert named(text, tgt, source) == []
+
+
+# --------------------------------------------------------------------------- swaps without a source
+
+def test_one_shared_word_with_nothing_tying_the_others_is_no_swap():
+    from evalkit.detectors.names import swap_variant
+
+    # 'British' is all it shares with British Broadcasting Corporation: no synonym, no initial
+    assert swap_variant(["British", "Medical", "Diary"], ["en", "es"], slot=True) is None
+    # a synonym for the other word still reads as a swap
+    found = swap_variant(["Financial", "Instances"], ["en", "es"], slot=True)
+    assert found is not None and found.entry.name == "Financial Times"

@@ -164,6 +164,8 @@ def _compare(cand: tuple[str, ...], target: tuple[str, ...], entry: Entry, langs
         return None  # "Seattle Times": real outlets vary the modifier; a spinner puts a synonym there
     if entry.registry and shared < 2:
         return None  # the registry holds generic names ("set Foundation"): one shared word is chance
+    if shared < 2 and not syn and not init:
+        return None  # one shared word, and nothing ties the other words ("British Medical Diary" is no BBC)
     if not all_synonyms and (not slot or entry.registry):
         return None  # a shared word or initial alone is chance, unless the name sits where a source is cited
     if not slot and entry.origin == "public":
