@@ -125,3 +125,36 @@ def test_one_shared_word_with_nothing_tying_the_others_is_no_swap():
     # a synonym for the other word still reads as a swap
     found = swap_variant(["Financial", "Instances"], ["en", "es"], slot=True)
     assert found is not None and found.entry.name == "Financial Times"
+
+
+# --------------------------------------------------------------------------- junk without a source
+
+@pytest.mark.parametrize("tgt, line, why", [
+    ("fr", "L'équipe Sciences Direct, 04/11 – 4 min de lecture", "with a duration"),
+    ("es", "Por la redacción de Salud al Día | Actualizado hace 3 horas", "with a duration"),
+    ("de", "Von der Wirtschaftsredaktion · aktualisiert vor 5 Stunden", "with a duration"),
+    ("fr", "Ce site utilise des traceurs pour mesurer son audience. Vous pouvez modifier vos choix à tout "
+           "moment depuis le lien en bas de page.", "cookie notice"),
+    ("es", "Para mejorar tu experiencia, este portal emplea cookies y tecnologías similares. Puedes aceptarlas o "
+           "cambiar tus preferencias en cualquier momento desde tu perfil de usuario.", "cookie notice"),
+])
+def test_post_ages_reading_times_and_two_sentence_cookie_notices_are_junk(tgt, line, why):
+    from evalkit.detectors.layout import pattern_junk
+
+    found = pattern_junk(line, tgt, ["en"])
+    assert found is not None and why in found[0]
+
+
+@pytest.mark.parametrize("tgt, line", [
+    # an article's sentences with durations, separators or cookies
+    ("fr", "La réunion a duré 3 heures – un record pour le conseil municipal.",),
+    ("es", "El tren tardó 2 horas en llegar a Sevilla, según la compañía."),
+    ("fr", "La CNIL rappelle que les sites doivent obtenir le consentement des internautes avant de déposer des "
+           "traceurs, et elle a sanctionné trois entreprises cette année pour ne pas l'avoir fait."),
+    ("de", "Die Datenschutzbehörde hat geprüft, ob die Website Cookies ohne Einwilligung setzt; Sie können den "
+           "Bericht auf der Seite der Behörde lesen, sagte der Sprecher."),
+])
+def test_article_sentences_with_durations_or_cookie_words_are_left_alone(tgt, line):
+    from evalkit.detectors.layout import pattern_junk
+
+    assert pattern_junk(line, tgt, ["en"]) is None

@@ -807,7 +807,7 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
     sign-up, a cookie notice, a share bar."""
     n_words = len(plain.split())
     if n_words > _SIGN_UP_WORDS:
-        return None   # furniture of these kinds is short; a paragraph is article text
+        return _long_cookie_notice(plain, patterns, n_words)   # the rest is short; a paragraph is article text
     lead = patterns["byline_start"].match(plain)
     if lead and n_words <= 16 and not is_terminal(plain):
         rest = plain[lead.end():]
@@ -848,6 +848,22 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
     return _furniture_by_shape(plain, n_words)
 
 
+def _long_cookie_notice(plain: str, patterns: dict[str, re.Pattern[str]], n_words: int) -> tuple[str, float] | None:
+    """A cookie notice of two sentences or so ("Ce site utilise des traceurs pour mesurer son audience. Vous
+    pouvez modifier vos choix à tout moment ..."): a cookie word, two consent or site words and two words
+    addressing the reader (an article on cookie rules names the rules, not the reader's choices)."""
+    if n_words > _COOKIE_WORDS:
+        return None
+    cookie = patterns["cookie"].search(plain)
+    consent = sorted({m.group().casefold() for m in patterns["consent"].finditer(plain)}) if cookie else []
+    reader = sorted({m.group().casefold() for m in patterns["reader"].finditer(plain)}) if len(consent) >= 2 else []
+    if len(reader) < 2 or any(q in plain for q in "\"“”«»„"):
+        return None
+    return f"cookie notice ({cookie.group()!r}, {consent[0]!r}, {consent[1]!r}, {reader[0]!r}, {reader[1]!r})", 0.85
+
+
+# a cookie notice of two sentences: at most these words
+_COOKIE_WORDS = 45
 # a signature: "Julie Marchand, rédactrice web", "Ivan Petrov, korrespondent": at most these words
 _SIGNATURE_WORDS = 7
 
@@ -973,7 +989,8 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
         if ui and agency and n_words <= 10:
             return f"credit note: interface words ({ui[0]!r}) naming an agency ({agency.group()!r})", 0.8
         duration = _DURATION.search(plain)
-        if ui and duration and n_words <= 8:
+        if ui and duration and (n_words <= 8 or _SEPARATORS.search(plain)):
+            # "3 min de lecture", "Actualizado hace 2 horas": a reading time or a post's age, not a report
             return f"interface label ({ui[0]!r}) with a duration ({duration.group()!r})", 0.8
         if ui and n_words <= 10 and (_SEPARATORS.search(plain) or _PRICE.search(plain)):
             return f"interface word ({ui[0]!r}) with a separator or a price", 0.8
