@@ -158,3 +158,15 @@ def test_article_sentences_with_durations_or_cookie_words_are_left_alone(tgt, li
     from evalkit.detectors.layout import pattern_junk
 
     assert pattern_junk(line, tgt, ["en"]) is None
+
+
+# --------------------------------------------------------------------------- a title's guard, not a body's
+
+def test_a_bodys_first_word_swapped_is_no_title_before_a_name():
+    source = "The International Triathlon Union said on Monday that the race would go ahead."
+    text = "Die Weltweite Triathlon-Union teilte am Montag mit, dass das Rennen stattfinden werde."
+    found = named(text, "de", source)
+    assert [s for s, _ in found] == ["Weltweite Triathlon-Union"] and "in place of 'international'" in found[0][1]
+    # a title before a person's name stays alone ('Richter' for Justice: a translation the tables lack)
+    assert named("Richter Clarence Thomas schrieb die Begründung.", "de",
+                 "Justice Clarence Thomas wrote the opinion.") == []

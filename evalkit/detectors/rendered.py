@@ -402,8 +402,9 @@ def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str, ca
     r = render(words, real, tgt)
     if r is None or len(r.swapped) != 1 or len(r.left) != 1 or r.kept + r.translated == 0:
         return None
-    if r.left[0] == real[0] and r.translated == 0 and _TITLED.match(name):
-        return None   # a title before a name kept as it is: "Richter Clarence Thomas" (Justice Clarence Thomas)
+    if r.left[0] == real[0] and r.translated == 0 and _TITLED.match(name) and _org_words().isdisjoint(real[1:]):
+        return None   # a title before a name kept as it is: "Richter Clarence Thomas" (Justice Clarence Thomas);
+        # not before a body's words ("Weltweite Biathlon-Union": 'union' names a body)
     if any(r.swapped[0].endswith(w) or translates(r.swapped[0], w, tgt) for w in words if w != r.swapped[0]):
         return None   # a compound of the name's own words ("Mittelamerika" beside "Nordamerika")
     if any(len(u) >= 3 and u in w for u in (r.left[0], *usual_forms(r.left[0], tgt)) for w in words
