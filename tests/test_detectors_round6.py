@@ -170,3 +170,15 @@ def test_a_bodys_first_word_swapped_is_no_title_before_a_name():
     # a title before a person's name stays alone ('Richter' for Justice: a translation the tables lack)
     assert named("Richter Clarence Thomas schrieb die Begründung.", "de",
                  "Justice Clarence Thomas wrote the opinion.") == []
+
+
+# --------------------------------------------------------------------------- untranslated with a source
+
+def test_three_source_words_in_order_with_one_leaning_content_word_are_untranslated():
+    source = "The region announced 200 new train stations by 2030."
+    found = run_detectors(prepare_input("La région a annoncé 200 new train stations d'ici 2030.", "en", "fr",
+                                        source=source), make_detectors(["untranslated"]))
+    assert [(f.text, "'new' lean(s) to en" in f.evidence) for f in found] == [("new train stations", True)]
+    # translated: 'train' and 'stations' alone are French words
+    assert run_detectors(prepare_input("La région a annoncé 200 nouvelles gares de train d'ici 2030.", "en", "fr",
+                                       source=source), make_detectors(["untranslated"])) == []

@@ -685,8 +685,9 @@ class UntranslatedDetector(Detector):
                        tgt: str) -> list[Flag]:
         """A run of three lowercase words or more that the aligned source segment has in the same order
         and that leans to the source language: two of its words at least far more frequent in the
-        source language, none more frequent in the target ("by as much as", where "by", "much" are
-        function words of English and "as" is a French word too). Not in quotes (those are judged
+        source language, or one that is no function word, none more frequent in the target ("by as much
+        as", where "by", "much" are function words of English and "as" is a French word too; "new prison
+        places", where only 'new' leans). Not in quotes (those are judged
         above), not across another flag (one inside it gives way: "less" of "more or less")."""
         text = doc.hypothesis
         out: list[Flag] = []
@@ -722,11 +723,14 @@ class UntranslatedDetector(Detector):
                 or any(t.start in masked for t in run):
             return None
         classes = [word_class(t.lower, src, tgt) for t in run]
-        if sum(1 for _, d in classes if d >= 1.0) < 2 or any(kind == TARGET for kind, _ in classes):
-            return None
+        leaning = [kind for kind, d in classes if d >= 1.0]
+        if any(kind == TARGET for kind, _ in classes) or len(leaning) < 2 and leaning[:1] in ([], [FUNCTION]):
+            return None   # two words leaning to the source, or one content word ("15 000 new prison places":
+            # 'prison' and 'places' are French words too)
         phrase = doc.hypothesis[start:end]
+        lean = ", ".join(repr(t.text) for t, (_, d) in zip(run, classes) if d >= 1.0)
         return self._flag(doc, start, end, "major", 0.75,
-                          f"the aligned source has the words {phrase!r} in the same order, and they lean to "
+                          f"the aligned source has the words {phrase!r} in the same order, and {lean} lean(s) to "
                           f"{src} (zipf difference up to {max(d for _, d in classes):.1f})")
 
     def _flag(self, doc: DetectionInput, start: int, end: int, severity: str, confidence: float,
