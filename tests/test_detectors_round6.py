@@ -182,3 +182,35 @@ def test_three_source_words_in_order_with_one_leaning_content_word_are_untransla
     # translated: 'train' and 'stations' alone are French words
     assert run_detectors(prepare_input("La région a annoncé 200 nouvelles gares de train d'ici 2030.", "en", "fr",
                                        source=source), make_detectors(["untranslated"])) == []
+
+
+# --------------------------------------------------------------------------- omissions with a source
+
+FLOOD_SOURCE = ("Heavy rain flooded the centre of Grenzach on Sunday.\n"
+                "The mayor of Grenzach said 40 cellars were under water.\n"
+                "It is the third flood in Grenzach since 2019.\n"
+                "Firefighters pumped water out of the old town until the evening.\n"
+                "Insurers expect claims of several million euros.\n")
+
+
+def test_an_omission_is_not_dropped_for_a_name_its_neighbours_own_sources_hold():
+    # 'Grenzach' is in the MT around the gap only because the sentences around it name the town too
+    text = ("Starkregen hat am Sonntag das Zentrum von Grenzach überflutet.\n"
+            "Der Bürgermeister von Grenzach sagte, 40 Keller stünden unter Wasser.\n"
+            "Lesen Sie auch: Unwetter in Baden – so schützen Sie Ihr Haus vor Hochwasser\n"
+            "Die Feuerwehr pumpte bis zum Abend Wasser aus der Altstadt.\n"
+            "Versicherer rechnen mit Schäden in Millionenhöhe.\n")
+    found = run_detectors(prepare_input(text, "en", "de", source=FLOOD_SOURCE), make_detectors())
+    omitted = [f for f in found if f.category == "accuracy/omission"]
+    assert len(omitted) == 1 and "the third flood in Grenzach since 2019" in omitted[0].suggestion
+
+
+def test_a_sentence_rendered_inside_its_neighbour_is_no_omission():
+    # its year is in the sentence before, which its own source does not account for
+    text = ("Starkregen hat am Sonntag das Zentrum von Grenzach überflutet.\n"
+            "Der Bürgermeister von Grenzach sagte, 40 Keller stünden unter Wasser – zum dritten Mal seit 2019.\n"
+            "Lesen Sie auch: Unwetter in Baden – so schützen Sie Ihr Haus vor Hochwasser\n"
+            "Die Feuerwehr pumpte bis zum Abend Wasser aus der Altstadt.\n"
+            "Versicherer rechnen mit Schäden in Millionenhöhe.\n")
+    found = run_detectors(prepare_input(text, "en", "de", source=FLOOD_SOURCE), make_detectors())
+    assert not [f for f in found if f.category == "accuracy/omission"]

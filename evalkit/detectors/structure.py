@@ -528,9 +528,14 @@ class _Context:
         neighbours = [links[x] for x in (first, after) if 0 <= x < len(links)]
         if any(_absorbed(nb, len(missing), self.segs, src, ratio) for nb in neighbours):
             return
-        near = " ".join(self.segs[t].text for lk in links[max(0, first - 1):after + 2] for t in lk.target)
-        if _anchors(missing, self.doc.src_lang) & _anchors(near, self.lang):
-            return  # a name or number of the missing text is there: rendered, but not where expected
+        around = links[max(0, first - 1):after + 2]
+        near = " ".join(self.segs[t].text for lk in around for t in lk.target)
+        # the neighbours' own source sentences account for their names ("Ruhpolding", the article's
+        # subject, named in the sentence before): only a name or number of the missing text that they
+        # lack, found in the MT around the gap, says it was rendered, but not where expected
+        theirs = " ".join(src[i].text for lk in around for i in lk.source if i not in run)
+        if (_anchors(missing, self.doc.src_lang) - _anchors(theirs, self.doc.src_lang)) & _anchors(near, self.lang):
+            return
         # anchored on article text: an ad label or a junk line before the gap is passed over
         before = [t for lk in links[:after] for t in lk.target if self._prose(t)] or \
             [t for lk in links[:after] for t in lk.target]
