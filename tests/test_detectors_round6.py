@@ -214,3 +214,14 @@ def test_a_sentence_rendered_inside_its_neighbour_is_no_omission():
             "Versicherer rechnen mit Schäden in Millionenhöhe.\n")
     found = run_detectors(prepare_input(text, "en", "de", source=FLOOD_SOURCE), make_detectors())
     assert not [f for f in found if f.category == "accuracy/omission"]
+
+
+# --------------------------------------------------------------------------- the span of a replaced outlet
+
+@pytest.mark.parametrize("tgt, text, span", [
+    ("de", "Wie The Sovereign berichtete, wird das Museum im Mai schließen.", "The Sovereign"),
+    ("fr", "Selon The Sovereign, le musée fermera en mai.", "The Sovereign"),
+])
+def test_a_replaced_outlet_is_flagged_with_its_english_article_not_the_sentences_first_word(tgt, text, span):
+    found = named(text, tgt, "The Independent reported that the museum would close in May.")
+    assert [s for s, _ in found] == [span] and "names 'The Independent'" in found[0][1]

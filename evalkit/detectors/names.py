@@ -820,6 +820,7 @@ class NamesDetector(Detector):
         (_LazySlot), content words, first word opening a sentence).
         Worked out once per segment, whichever source names are missing from it."""
         text = doc.hypothesis
+        tgt = (doc.tgt_lang or "").split("-")[0].lower()
         gaz = gazetteer()
         spans = []
         for seq in name_sequences(t_tokens, text):
@@ -828,8 +829,11 @@ class NamesDetector(Detector):
                 for b in range(a, min(a + 6, len(caps))):
                     sub = caps[a:b + 1]
                     if sub[-1] - sub[0] != b - a or (t_tokens[sub[0]].initial and a > 0) \
-                            or t_tokens[sub[0]].lower in ARTICLES and b > a:
-                        continue  # not a run of capitalised words
+                            or t_tokens[sub[0]].lower in ARTICLES and b > a and not _english_article(
+                                t_tokens[sub[0]], tgt):
+                        continue  # not a run of capitalised words (an English name kept whole opens on "The")
+                    if t_tokens[sub[0]].initial and b > a and zipf(t_tokens[sub[0]].lower, tgt) >= _OPENER_ZIPF:
+                        continue  # a sentence's common first word before the name ("Wie The Telegram berichtete")
                     start, end = t_tokens[sub[0]].start, t_tokens[sub[-1]].end
                     surface = text[start:end]
                     if surface.casefold() in s_fold or text[start - 1:start] == "-" or text[end:end + 1] == "-":
@@ -1013,6 +1017,15 @@ class NamesDetector(Detector):
 
 _CREDIT_WORDS = ("contribu", "beigetragen", "mitgearbeitet", "bijgedragen")
 _CREDIT_LINE = re.compile(r"(?m)^[ \t\-–—•*]*(?=[^\n]*(?:" + "|".join(_CREDIT_WORDS) + "))")
+
+
+# a sentence's first word this frequent in the target language opens no name ("Wie", "Comme", "Как")
+_OPENER_ZIPF = 5.0
+
+
+def _english_article(tok: Token, tgt: str) -> bool:
+    """"The" inside a text in another language: the first word of an English name kept as it is."""
+    return tok.lower == "the" and tgt != "en" and not tok.initial
 
 
 def _backed_by_source(doc: DetectionInput, flags: list[Flag]) -> list[Flag]:
