@@ -528,13 +528,7 @@ class _Context:
         neighbours = [links[x] for x in (first, after) if 0 <= x < len(links)]
         if any(_absorbed(nb, len(missing), self.segs, src, ratio) for nb in neighbours):
             return
-        around = links[max(0, first - 1):after + 2]
-        near = " ".join(self.segs[t].text for lk in around for t in lk.target)
-        # the neighbours' own source sentences account for their names ("Ruhpolding", the article's
-        # subject, named in the sentence before): only a name or number of the missing text that they
-        # lack, found in the MT around the gap, says it was rendered, but not where expected
-        theirs = " ".join(src[i].text for lk in around for i in lk.source if i not in run)
-        if (_anchors(missing, self.doc.src_lang) - _anchors(theirs, self.doc.src_lang)) & _anchors(near, self.lang):
+        if self._rendered_near(missing, run, links[max(0, first - 1):after + 2]):
             return
         # anchored on article text: an ad label or a junk line before the gap is passed over
         before = [t for lk in links[:after] for t in lk.target if self._prose(t)] or \
@@ -555,6 +549,16 @@ class _Context:
         self.flag(seg.start + a, seg.start + b, "accuracy/omission", "major", confidence,
                   f"{len(run)} source sentence(s) with no MT counterpart: {missing[:120]!r}",
                   suggestion=missing if len(missing) <= 1000 else missing[:1000] + "…")
+
+    def _rendered_near(self, missing: str, run: list[int], around: list) -> bool:
+        """A name or number of the missing text is in more MT segments around the gap than the neighbours'
+        own source sentences account for: rendered, but not where expected. (The article's subject, named
+        in the sentence before and in its rendering, says nothing: "Ruhpolding" twice in the source, once
+        rendered.)"""
+        src = self.doc.source_segments or ()
+        mt = [_anchors(self.segs[t].text, self.lang) for lk in around for t in lk.target]
+        theirs = [_anchors(src[i].text, self.doc.src_lang) for lk in around for i in lk.source if i not in run]
+        return any(sum(a in m for m in mt) > sum(a in t for t in theirs) for a in _anchors(missing, self.doc.src_lang))
 
     def merged_omissions(self) -> None:
         """Two or three source sentences rendered by MT text far shorter than their length leads to
