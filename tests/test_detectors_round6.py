@@ -225,3 +225,25 @@ def test_a_sentence_rendered_inside_its_neighbour_is_no_omission():
 def test_a_replaced_outlet_is_flagged_with_its_english_article_not_the_sentences_first_word(tgt, text, span):
     found = named(text, tgt, "The Independent reported that the museum would close in May.")
     assert [s for s, _ in found] == [span] and "names 'The Independent'" in found[0][1]
+
+
+# --------------------------------------------------------------------------- a quotation and its translation
+
+@pytest.mark.parametrize("tgt, text", [
+    ("fr", "Le magazine a décrit le musée comme « a museum in crisis », un musée en crise."),
+    ("de", "Das Magazin nannte das Museum „a museum in crisis“ – ein Museum in der Krise."),
+])
+def test_a_quotation_followed_by_its_translation_is_quoted_on_purpose(tgt, text):
+    assert run_detectors(prepare_input(text, "en", tgt), make_detectors(["untranslated"])) == []
+
+
+@pytest.mark.parametrize("tgt, text, span", [
+    # a speech tag after the quotation is no translation of it
+    ("fr", "Le magazine a décrit le musée comme « a museum in crisis », a-t-il écrit.", "museum in crisis"),
+    # nor is the rest of the sentence
+    ("fr", "Le ministre a promis « a brighter future for everyone », devant les députés.",
+     "brighter future for everyone"),
+])
+def test_a_quotation_followed_by_other_words_is_still_untranslated(tgt, text, span):
+    found = run_detectors(prepare_input(text, "en", tgt), make_detectors(["untranslated"]))
+    assert [f.text for f in found] == [span]

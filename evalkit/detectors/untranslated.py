@@ -223,8 +223,8 @@ class UntranslatedDetector(Detector):
             if in_source and (titled or len(words) < 5) or not in_source and len(words) >= 5:
                 continue
             content = [k for k, _ in kinds if k in (STRONG, WEAK)]
-            if not in_source and STRONG not in content and len(content) < 2:
-                continue
+            if not in_source and (STRONG not in content and len(content) < 2 or _glossed(text, qb, len(words), tgt)):
+                continue   # (a quotation followed by its translation is quoted on purpose)
             d = max(d for _, d in kinds)
             evidence = (f"quoted phrase {phrase!r} in {src} (zipf difference up to {d:.1f})"
                         + ("; the source has the same words: a quotation left untranslated" if in_source
@@ -900,6 +900,21 @@ def _unquoted(text: str, tokens: list[Token], classes: list[tuple[int, float]], 
             if out[k][0] == NAME and tokens[k].text.islower():
                 out[k] = word_class(tokens[k].lower, src, tgt)
     return out
+
+
+def _glossed(text: str, end: int, n_words: int, tgt: str) -> bool:
+    """The quotation ending at `end` is followed by its translation: a phrase of the target language opening
+    on an article, about as long as the quotation, up to the end of the clause ("« a palace under strain »,
+    un palais sous tension"; not "« we will win », a-t-il dit")."""
+    m = _GLOSS.match(text, end)
+    if m is None or m.group(1).casefold() not in _GLOSS_OPENERS:
+        return False
+    return n_words - 1 <= len(WORD.findall(m.group(0))) <= n_words + 2
+
+
+_GLOSS_OPENERS = word_set("gloss-openers")
+# after a closing quote: a comma, a dash or a bracket, then words up to the end of the clause
+_GLOSS = re.compile(r"[\s\u00a0]*[,(—–-][\s\u00a0]*([^\W\d_]+)(?:[\s\u00a0'’]+[^\W\d_]+)*")
 
 
 def _words_of(text: str) -> tuple[str, ...]:
