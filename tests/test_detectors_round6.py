@@ -247,3 +247,28 @@ def test_a_quotation_followed_by_its_translation_is_quoted_on_purpose(tgt, text)
 def test_a_quotation_followed_by_other_words_is_still_untranslated(tgt, text, span):
     found = run_detectors(prepare_input(text, "en", tgt), make_detectors(["untranslated"]))
     assert [f.text for f in found] == [span]
+
+
+# --------------------------------------------------------------------------- more generator chatter
+
+@pytest.mark.parametrize("line, why", [
+    ("As you requested, every paragraph has been reworded so that it passes plagiarism checkers.",
+     "generator's voice"),
+    ("Anmerkung des Assistenten: Der Beitrag wurde umformuliert, damit Suchmaschinen ihn nicht als Kopie erkennen.",
+     "a note on how the text was made"),
+    # a keyword quoted after the order's object does not make the order a quotation
+    ("Formuliere den folgenden Text in eigenen Worten um und baue das Keyword „Hitzewelle Tipps“ zweimal ein.",
+     "an instruction about the text"),
+])
+def test_requested_rewordings_assistant_notes_and_orders_with_a_quoted_keyword_are_chatter(line, why):
+    spans = chatter_spans(line)
+    assert [(a, b) for a, b, _ in spans] == [(0, len(line))] and why in spans[0][2]
+
+
+@pytest.mark.parametrize("line", [
+    "Schreibe den Text „Heimat“ neu, sagte der Regisseur zu den Schülern.",   # the quotation within the order
+    "Hinweis: Der Artikel wurde am Montag um 14 Uhr aktualisiert.",           # an update, not a rewriting
+    "Wie gewünscht wurde die Straße am Montag für den Verkehr gesperrt.",     # 'as requested' alone
+])
+def test_quoted_orders_editorial_notes_and_requests_in_the_news_are_left_alone(line):
+    assert chatter_spans(line) == []

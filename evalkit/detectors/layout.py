@@ -414,17 +414,19 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
     spans = []
     for a, b in _sentence_bounds(line):
         sentence = line[a:b].strip()
-        if any(q in sentence for q in "\"“”«»„") or len(sentence.split()) > 30:
-            continue   # a quotation (someone quoted in the article) or a long sentence of prose
-        ai, text, rewrite = pats["ai"].search(sentence), pats["text"].search(sentence), pats["rewrite"].search(sentence)
-        voice = {m.group().lower() for m in pats["voice"].finditer(sentence)}
-        verb = pats["verb"].match(sentence)
         order = pats["order"].match(sentence)
         # the imperative's object comes within its first few words, with no punctuation between them:
         # "Genera un titular ...", "Сделай этот текст" ("Make no mistake: the article ..." is no order)
         reach = " ".join(sentence[order.end():].split()[:_ORDER_REACH]) if order else ""
         thing = order and pats["object"].search(reach)
-        thing = thing if thing and not re.search(r"[,:;.!?()]", reach[:thing.start()]) else None
+        thing = thing if thing and not re.search(r"[,:;.!?()\"“”«»„]", reach[:thing.start()]) else None
+        quote = next((k for k, c in enumerate(sentence) if c in "\"“”«»„"), None)
+        if quote is not None and not (thing and quote > len(order.group()) + len(reach)) or len(sentence.split()) > 30:
+            continue   # a quotation (someone quoted in the article; not a keyword quoted after an order's
+            # object: "Schreibe den obigen Artikel neu und baue das Keyword „...“ ein") or a long sentence
+        ai, text, rewrite = pats["ai"].search(sentence), pats["text"].search(sentence), pats["rewrite"].search(sentence)
+        voice = {m.group().lower() for m in pats["voice"].finditer(sentence)}
+        verb = pats["verb"].match(sentence)
         if ai and (voice or _AS_A.match(sentence)):
             why = f"the generator naming itself ({ai.group()!r})"
         elif verb and text:
