@@ -272,3 +272,41 @@ def test_requested_rewordings_assistant_notes_and_orders_with_a_quoted_keyword_a
 ])
 def test_quoted_orders_editorial_notes_and_requests_in_the_news_are_left_alone(line):
     assert chatter_spans(line) == []
+
+
+# --------------------------------------------------------------------------- one-word outlets with a source
+
+@pytest.mark.parametrize("tgt, text, span", [
+    ("ru", "Посетители выстраивались в очередь с раннего утра, сообщает «Наблюдатель».", "Наблюдатель"),
+    ("fr", "Les visiteurs ont fait la queue dès le matin, a rapporté l'Observateur.", "Observateur"),
+])
+def test_a_one_word_outlet_translated_is_flagged_with_the_source(tgt, text, span):
+    found = named(text, tgt, "Visitors queued from early morning, the Observer reported.")
+    assert [s for s, _ in found] == [span] and "its name translated word by word" in found[0][1]
+
+
+@pytest.mark.parametrize("text", [
+    "Посетители выстраивались в очередь с раннего утра, сообщает «Обсервер».",     # transliterated
+    "Посетители выстраивались в очередь с раннего утра, сообщает The Observer.",   # kept
+])
+def test_a_one_word_outlet_kept_or_transliterated_is_left_alone(text):
+    assert named(text, "ru", "Visitors queued from early morning, the Observer reported.") == []
+
+
+def test_an_unlisted_outlet_cited_as_the_press_with_another_english_title_in_its_place_is_flagged():
+    source = "The towers were approved on Monday, The Local reported."
+    found = named("Die Türme wurden am Montag genehmigt, berichtete The Native.", "de", source)
+    assert [s for s, _ in found] == ["The Native"] and "cites 'The Native' in its place" in found[0][1]
+
+
+@pytest.mark.parametrize("source, text", [
+    # the name kept
+    ("The towers were approved on Monday, The Local reported.", "Die Türme wurden am Montag genehmigt, berichtete The Local."),
+    # the other English title is one the source has
+    ("The towers were approved on Monday, The Local reported, citing The Times.",
+     "Die Türme wurden am Montag genehmigt, berichtete The Local unter Berufung auf The Times."),
+    # nothing in the source is cited as the press
+    ("The towers were approved on Monday, the council said.", "Die Türme wurden am Montag genehmigt, berichtete The Native."),
+])
+def test_kept_titles_titles_the_source_has_and_uncited_names_are_left_alone(source, text):
+    assert named(text, "de", source) == []

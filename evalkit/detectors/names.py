@@ -31,6 +31,7 @@ from .gazetteer import (
     word_forms,
 )
 from .langdata import capitalises_nouns, values
+from .name_forms import render
 from .place_names import place_pairs
 from .rendered import (
     NAMED_ENTITY,
@@ -855,6 +856,9 @@ class NamesDetector(Detector):
                 score, severity, why = 0.9, "critical", f"a different real outlet, {other.name!r}"
             elif variant is not None:
                 score, severity, why = 0.9, "major", "a synonym-swapped spelling of it"
+            elif other is None and entry.is_outlet and len(target) == 1 and _translated_whole(cand, target, langs):
+                score, severity, why = 0.85, "major", "its name translated word by word: the name of a news " \
+                                                      "outlet is not translated"
             elif other is not None or any(k in covered for k in sub) or entry.registry:
                 continue   # a ROR institution's name is often rendered, not kept: an unknown name says little
             elif slot() == "attribution" and _made_of_source_words(words, langs):
@@ -1026,6 +1030,15 @@ _OPENER_ZIPF = 5.0
 def _english_article(tok: Token, tgt: str) -> bool:
     """"The" inside a text in another language: the first word of an English name kept as it is."""
     return tok.lower == "the" and tgt != "en" and not tok.initial
+
+
+def _translated_whole(cand: tuple[str, ...], target: tuple[str, ...], langs) -> bool:
+    """Every word of the MT name `cand` renders the outlet's word at its place, one at least translated
+    («Наблюдатель» for the Observer). (Outlets of several words translated are rendered.py's.)"""
+    if len(cand) != len(target) or len(langs) < 2:
+        return False
+    r = render([fold(w) for w in cand], list(target), langs[1])
+    return r is not None and r.complete and r.translated > 0 and not r.swapped and not r.left
 
 
 def _backed_by_source(doc: DetectionInput, flags: list[Flag]) -> list[Flag]:

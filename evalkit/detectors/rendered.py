@@ -85,7 +85,8 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
     cands = None
     for seq in s_seqs:
         if seq.text.startswith("The ") and seq.first < seq.last:
-            article = _article_translated(detector, doc, seq, t_tokens)
+            article = _article_translated(detector, doc, seq, t_tokens) or _other_english_title(detector, doc, seq,
+                                                                                                 t_tokens)
             if article:
                 flags.append(article)
                 continue
@@ -134,6 +135,32 @@ def _article_translated(detector, doc: DetectionInput, seq, t_tokens) -> Flag | 
                           f"the aligned source names the news outlet {seq.text!r}; the MT writes "
                           f"{text[start:end]!r}, its English article translated: the name of a news outlet is "
                           "kept as it is", seq.text)
+
+
+def _other_english_title(detector, doc: DetectionInput, seq, t_tokens) -> Flag | None:
+    """A news outlet of one word after "The" that no list knows, cited as the press is (`_Outlet`: "..., The
+    Local reported"), where the aligned MT cites another English title of one word that the source does not
+    have ("berichtete The Native"): the outlet's name swapped. (Gazetteer outlets are names.py's.)"""
+    words = name_words(seq.text)
+    source = doc.source or ""
+    if len(words) != 1 or not t_tokens or gazetteer().lookup(seq.text) is not None \
+            or not _Outlet(None, source, seq):
+        return None
+    text = doc.hypothesis
+    span = text[t_tokens[0].start:t_tokens[-1].end]
+    found = [m for m in _ENGLISH_TITLE.finditer(span) if fold(m.group("word")) != words[0]
+             and m.group("name") not in source and zipf(m.group("word").lower(), "en") >= _ORDINARY_ZIPF]
+    if len(found) != 1:
+        return None
+    start, end = t_tokens[0].start + found[0].start("name"), t_tokens[0].start + found[0].end("name")
+    return detector._flag(doc, start, end, NAMED_ENTITY, "major", 0.75,
+                          f"the aligned source cites the news outlet {seq.text!r}; the MT cites {text[start:end]!r} in "
+                          "its place, a name the source does not have", seq.text)
+
+
+# "The" and one capitalised word inside a sentence: an English title of one word
+_ENGLISH_TITLE = re.compile(r"(?<![.!?:…])[\s\u00a0(«\"“„](?P<name>The[\s\u00a0]+(?P<word>[A-Z][^\W\d_]+))(?![^\W\d_])"
+                            r"(?![\s\u00a0]+[A-Z])")
 
 
 @lru_cache(maxsize=256)
