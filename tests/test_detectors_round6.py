@@ -310,3 +310,30 @@ def test_an_unlisted_outlet_cited_as_the_press_with_another_english_title_in_its
 ])
 def test_kept_titles_titles_the_source_has_and_uncited_names_are_left_alone(source, text):
     assert named(text, "de", source) == []
+
+
+# --------------------------------------------------------------------------- one-word outlets without a source
+
+def unsourced(text: str, tgt: str) -> list[tuple[str, str | None]]:
+    from evalkit.detectors.names import NAMED_ENTITY, NamesDetector
+
+    return [(f.text, f.suggestion) for f in NamesDetector().detect(prepare_input(text, "en", tgt))
+            if f.category == NAMED_ENTITY]
+
+
+@pytest.mark.parametrize("tgt, text", [
+    ("es", "Según informó The Brink, el juez falló a favor de la empresa."),
+    ("ru", "Сумма штрафов выросла вдвое, сообщает The Brink."),
+])
+def test_the_and_a_wordnet_relative_of_a_one_word_outlet_where_a_source_is_cited_is_a_swap(tgt, text):
+    assert unsourced(text, tgt) == [("The Brink", "The Verge")]
+
+
+@pytest.mark.parametrize("tgt, text", [
+    ("es", "Según informó The Verge, el juez falló a favor de la empresa."),   # the outlet itself
+    ("fr", "Selon The Record, le juge a tranché en faveur de l'entreprise."),  # related to no one outlet
+    ("fr", "Le film The Brink sort mardi dans les salles françaises."),        # no news source cited
+    ("fr", "The Brink a rapporté que le juge avait tranché."),                 # a sentence's first words
+])
+def test_outlets_unrelated_titles_and_titles_outside_a_citation_are_left_alone(tgt, text):
+    assert unsourced(text, tgt) == []

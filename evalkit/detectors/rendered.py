@@ -563,6 +563,13 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
         outlet = _known_outlet_with_article(seq, text, tgt)
         if outlet is None and gaz.lookup(seq.text) is not None:
             continue
+        swap = _one_word_swap(seq, text, tgt) if outlet is None else None
+        if swap is not None:
+            flags.append(detector._flag(doc, seq.start, seq.end, NAMED_ENTITY, "major", 0.65,
+                                        f"reads as the news outlet {swap[0].name!r} with its one word swapped for a "
+                                        f"WordNet relative ({swap[1]!r} for {swap[2]!r}), the English article kept, "
+                                        "where a news source is cited", swap[0].name))
+            continue
         if outlet is not None:
             flags.append(detector._flag(doc, seq.start, seq.end, NAMED_ENTITY, "major", 0.7,
                                         f"reads as the news outlet {outlet.name!r} with its English article "
@@ -593,6 +600,32 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
             flags.append(detector._flag(doc, start, seq.end, NAMED_ENTITY, "major", 0.7,
                                         f"reads as {entry.name!r} {how}", entry.name))
     return flags
+
+
+def _one_word_swap(seq, text: str, tgt: str):
+    """(outlet, word, its word): the English title "The X" inside a text in another language, where a news
+    source is cited, X an English word and a WordNet relative of the one word of exactly one gazetteer
+    outlet "The Y" ("según informó The Brink": The Verge), or None."""
+    first, _, rest = seq.text.partition(" ")
+    if tgt == "en" or first != "The" or not rest.isalpha() or _sentence_start(text, seq.start):
+        return None
+    word = rest.casefold()
+    if zipf(word, "en") < 3.0 or zipf(word, tgt) >= zipf(word, "en") \
+            or outlet_slot(text, seq.start, seq.end) != "attribution":
+        return None
+    found = [(entry, word, own) for own, entry in _the_outlets().items() if own != word and related(word, own)]
+    return found[0] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _the_outlets() -> dict[str, object]:
+    """The gazetteer outlets named "The" and one word, by that word ("verge": The Verge)."""
+    out = {}
+    for entry in gazetteer().entries:
+        first, _, rest = entry.name.partition(" ")
+        if entry.is_outlet and first == "The" and rest.isalpha():
+            out.setdefault(rest.casefold(), entry)
+    return out
 
 
 def _with_lowercase(seq, tokens, text: str, src: str, tgt: str):
