@@ -337,3 +337,31 @@ def test_the_and_a_wordnet_relative_of_a_one_word_outlet_where_a_source_is_cited
 ])
 def test_outlets_unrelated_titles_and_titles_outside_a_citation_are_left_alone(tgt, text):
     assert unsourced(text, tgt) == []
+
+
+# --------------------------------------------------------------------------- an unpaired rendering with nothing shared
+
+FLOOD_WALL_SOURCE = ("Dresden's city council approved a new flood wall on Tuesday.\n"
+                     "The vote passed by 41 to 20 after a long debate.\n"
+                     "The old wall, built in 1974, will be torn down in spring.\n"
+                     "The Saxon State Office for Flood Protection had warned that the river could rise faster than "
+                     "before.\n"
+                     "Opponents want to collect 12,000 signatures against the plan.\n"
+                     "Work could begin in 2026.\n")
+
+
+def test_a_sentence_whose_words_the_mt_translates_is_paired_and_the_omission_beside_it_stays():
+    # German translates the body's name ('State Office' -> 'Staatsbüro'): no name, number or cognate is shared,
+    # so the aligner leaves the pair apart; the sentence before it is really omitted, an ad at its place
+    text = ("Der Dresdner Stadtrat hat am Dienstag eine neue Hochwassermauer gebilligt.\n"
+            "Die Abstimmung endete nach langer Debatte mit 41 zu 20 Stimmen.\n"
+            "ANZEIGE · Jetzt Hausratversicherung vergleichen und bis zu 30 % sparen\n"
+            "Das Sächsische Staatsbüro für Flutabwehr hatte gewarnt, der Fluss könne schneller steigen als früher.\n"
+            "Gegner wollen 12.000 Unterschriften gegen den Plan sammeln.\n"
+            "Die Arbeiten könnten 2026 beginnen.\n")
+    doc = prepare_input(text, "en", "de", source=FLOOD_WALL_SOURCE)
+    assert any(not link.target and link.source == (3,) for link in doc.alignment)   # the aligner's view
+    found = [f for f in run_detectors(doc, make_detectors()) if f.category in ("accuracy/omission", "accuracy/addition")]
+    assert [(f.category, f.text) for f in found] == [("accuracy/omission", "Stimmen.")]
+    assert "The old wall" in found[0].suggestion
+

@@ -401,12 +401,20 @@ class _Context:
                 k += 1
             sources = tuple(i for lk in run for i in lk.source)
             prose = tuple(j for lk in run for j in lk.target if self._prose(j))
-            if sources and prose and self._shares_anchor(list(sources), list(prose), by_length=False):
-                out.append(Link(sources, prose, 0.0))
-                self._runs.append(out[-1])
-                out += [Link((), (j,), 0.0) for lk in run for j in lk.target if j not in prose]
-            else:
+            rendered = self._rendered_sources(list(sources), list(prose), by_length=False) or ()
+            if not rendered:
                 out += run
+                continue
+            paired = Link(tuple(rendered), prose, 0.0)
+            self._runs.append(paired)
+            for lk in run:   # the paired link where its first part stood; the rest as it was
+                left = Link(tuple(i for i in lk.source if i not in rendered),
+                            tuple(j for j in lk.target if j not in prose), lk.score)
+                if paired is not None and (set(lk.source) & set(rendered) or set(lk.target) & set(prose)):
+                    out.append(paired)
+                    paired = None
+                if left.source or left.target:
+                    out.append(left)
         self._paired = out
         return out
 
@@ -454,9 +462,25 @@ class _Context:
                 k += 1
             sources = [i for r in run for i in links[r].source]
             prose = [j for r in run for j in links[r].target if self._prose(j)]
-            if sources and prose and (self._shares_anchor(sources, prose) or self._cut_rendering(sources, prose)):
-                crossed.update(run)
+            rendered = self._rendered_sources(sources, prose)
+            if rendered is None and sources and prose and self._cut_rendering(sources, prose):
+                rendered = sources
+            crossed.update(r for r in run if not set(links[r].source) - set(rendered or ()) and rendered)
         return crossed
+
+    def _rendered_sources(self, sources: list[int], prose: list[int], by_length: bool = True) -> list[int] | None:
+        """The source sentences of an unaligned run that its MT prose renders loosely: all of them when they
+        share an anchor with it as a whole (`_shares_anchor`), else those two of whose words, at least, it
+        translates by the name-word tables ("The Bavarian State Office ..." in "Das Bayerische Staatsbüro
+        ...", where German translates every name and nothing is shared); None when none."""
+        if not sources or not prose:
+            return None
+        if self._shares_anchor(sources, prose, by_length):
+            return sources
+        src = self.doc.source_segments or ()
+        mt_text = " ".join(self.segs[j].text for j in prose)
+        rendered = [i for i in sources if _translated_words(src[i].text, mt_text, self.lang) >= _TRANSLATED_WORDS]
+        return rendered or None
 
     def _cut_rendering(self, sources: list[int], targets: list[int]) -> bool:
         """The MT-only text of the run is the article's last sentence, cut short (no sentence punctuation)
@@ -884,6 +908,27 @@ def _splits(neighbour, j: int, segs: Sequence, src: Sequence, ratio: float) -> b
     s_len = sum(len(src[i].text) for i in neighbour.source) * ratio
     t_len = sum(len(segs[t].text) for t in neighbour.target)
     return abs(t_len + len(segs[j].text) - s_len) < abs(t_len - s_len)
+
+
+# source words with a translation in the MT that make a loose rendering of an unpaired run
+_TRANSLATED_WORDS = 2
+
+
+def _translated_words(source_text: str, mt_text: str, tgt: str) -> int:
+    """How many distinct source words of four letters or more some MT word, or a part of an MT compound,
+    translates by the name-word tables (name_forms.translates)."""
+    from .name_forms import split_compound, translates
+
+    s_words = {w for w in _LETTER_RUN.findall(source_text.lower()) if len(w) >= 4}
+    t_words: set[str] = set()
+    for w in _LETTER_RUN.findall(mt_text):
+        folded = _fold(w)
+        t_words.add(folded)
+        t_words.update(split_compound(folded, tgt) or ())
+    return sum(1 for s in s_words if any(translates(t, s, tgt) for t in t_words))
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 def _anchors(text: str, lang: str | None = None) -> set[str]:
