@@ -365,3 +365,26 @@ def test_a_sentence_whose_words_the_mt_translates_is_paired_and_the_omission_bes
     assert [(f.category, f.text) for f in found] == [("accuracy/omission", "Stimmen.")]
     assert "The old wall" in found[0].suggestion
 
+
+
+# --------------------------------------------------------------------------- a short cut last sentence
+
+RU_ARTICLE = ("Музей открыл новую выставку\n"
+              "Музей открыл новую выставку к своему юбилею в субботу.\n"
+              "В первый день её посетили более 5000 человек из разных городов.\n"
+              "Билеты на выставку продаются только онлайн на сайте музея.\n")
+
+
+@pytest.mark.parametrize("tail, span", [
+    ("Выставка продлится до\nКомментарии (3) · Войдите, чтобы оставить комментарий\n", "продлится до"),
+    ("Выставка продлится до\n", "продлится до"),
+])
+def test_a_short_last_sentence_stopping_on_a_preposition_is_truncated(tail, span):
+    found = run_detectors(prepare_input(RU_ARTICLE + tail, "en", "ru"), make_detectors())
+    assert [f.text for f in found if f.category == "omission/truncation"] == [span]
+
+
+@pytest.mark.parametrize("tail", ["Фото: Иван Петров\n", "Выставка продлится долго\n"])
+def test_a_short_last_line_that_stops_on_a_full_word_is_not_truncated(tail):
+    found = run_detectors(prepare_input(RU_ARTICLE + tail, "en", "ru"), make_detectors())
+    assert not [f for f in found if f.category == "omission/truncation"]

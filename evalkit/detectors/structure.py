@@ -242,13 +242,16 @@ class _Context:
             return
         tokens = list(_TOKEN.finditer(text))
         n = len(words(text))
-        if n < _TRUNCATED_MIN_WORDS:
+        if n < _TRUNCATED_SHORT_WORDS:
             return
-        last_word = re.sub(r"\W+$", "", tokens[-1].group()).lower().split("’")[-1].split("'")[-1]
         dangling = _dangling(text, self.lang)
+        short_of_source = self._short_of_source(j)
+        if n < _TRUNCATED_MIN_WORDS and not (dangling and (
+                short_of_source or self._punctuated_elsewhere(last) >= _TRUNCATED_FEW_LINES)):
+            return   # a short line stopping on a preposition ("Выставка продлится до") after punctuated prose
+        last_word = re.sub(r"\W+$", "", tokens[-1].group()).lower().split("’")[-1].split("'")[-1]
         opened = _unclosed(text)
         paragraph = len(idx) >= 2
-        short_of_source = self._short_of_source(j)
         if dangling:
             confidence, why = 0.9, f"the text stops on {tokens[-1].group()!r}, a word that cannot end a sentence"
         elif opened:
@@ -290,8 +293,9 @@ class _Context:
         content = [line for line in self.lines if line.kind == "content"]
         for k in range(len(content) - 1, max(-1, len(content) - 5), -1):
             text = content[k].text.strip()
-            if len(words(text)) >= _TRUNCATED_MIN_WORDS or is_terminal(text) or text.endswith((":", ";")):
-                return self._cut_before(content, k)
+            if len(words(text)) >= _TRUNCATED_MIN_WORDS or is_terminal(text) or text.endswith((":", ";")) \
+                    or len(words(text)) >= _TRUNCATED_SHORT_WORDS and _dangling(text, self.lang):
+                return self._cut_before(content, k)   # (a short line stopping on a preposition is a cut one)
         return content[-1] if content else None
 
     def _cut_before(self, content: list[Line], k: int) -> Line:
@@ -848,6 +852,8 @@ _MERGED_SHORT = 0.7
 # An unpunctuated last line of this many words or more, in an article whose other sentence lines
 # (at least the second number of them) all end with punctuation, is a truncated sentence
 _TRUNCATED_MIN_WORDS, _TRUNCATED_PUNCTUATED_LINES = 5, 4
+# a shorter last sentence counts only when it stops on a word that cannot end one
+_TRUNCATED_SHORT_WORDS = 3
 _TRUNCATED_FEW_LINES = 2
 # an unpunctuated line of at most this many words after a cut sentence is furniture, not the article's end
 _TRUNCATED_TAIL_WORDS = 12
