@@ -388,3 +388,26 @@ def test_a_short_last_sentence_stopping_on_a_preposition_is_truncated(tail, span
 def test_a_short_last_line_that_stops_on_a_full_word_is_not_truncated(tail):
     found = run_detectors(prepare_input(RU_ARTICLE + tail, "en", "ru"), make_detectors())
     assert not [f for f in found if f.category == "omission/truncation"]
+
+
+# --------------------------------------------------------------------------- a short quotation written as a title
+
+@pytest.mark.parametrize("tgt, text", [
+    ("es", "Como integrante de los «Big Five», Italia pasa directamente a la final."),
+    ("fr", "La chanteuse a interprété « Golden Hour » devant 20 000 personnes."),
+])
+def test_a_short_quoted_title_case_term_is_quoted_on_purpose_without_a_source(tgt, text):
+    assert run_detectors(prepare_input(text, "en", tgt), make_detectors(["untranslated"])) == []
+
+
+def test_a_short_lowercase_quotation_is_still_untranslated_without_a_source():
+    text = "Le ministre a promis « a brighter future », sans donner de calendrier."
+    found = run_detectors(prepare_input(text, "en", "fr"), make_detectors(["untranslated"]))
+    assert [f.text for f in found] == ["brighter future"]
+
+
+def test_a_short_quoted_title_case_phrase_the_source_lacks_is_flagged_with_the_source():
+    source = "The two countries signed a 'no limits' partnership in February."
+    text = "Les deux pays ont signé un partenariat « Endless Friendship » en février."
+    found = run_detectors(prepare_input(text, "en", "fr", source=source), make_detectors(["untranslated"]))
+    assert [f.text for f in found] == ["Endless Friendship"]

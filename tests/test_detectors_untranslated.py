@@ -71,8 +71,10 @@ def test_quotations_and_quoted_titles_in_english_are_not_flagged():
 
 
 def test_a_short_english_phrase_in_quotes_that_is_no_quotation_is_flagged():
-    flags = detect(make("Les deux pays ont signé un partenariat « Endless Friendship » en février.\n"))
-    assert texts(flags) == ["Endless Friendship"]
+    # in lowercase; a short title-case phrase ("« Endless Friendship »") is taken for a quoted name or term
+    # without the source (tests/test_detectors_round6.py), and flagged with it when the source lacks it
+    flags = detect(make("Les deux pays ont signé un partenariat « endless friendship » en février.\n"))
+    assert texts(flags) == ["endless friendship"]
 
 
 def test_addresses_handles_and_hashtags_are_not_prose():
@@ -524,8 +526,8 @@ def test_a_lowercase_run_of_weaker_words_needs_language_identification():
 def test_quoted_titles_with_their_creator_pass_and_other_quoted_english_does_not():
     song = "Sur Spotify, « Flowers » de Miley Cyrus a été la chanson la plus écoutée de l’année."
     assert detect(make(song)) == []
-    assert texts(detect(make("Les deux pays ont signé un partenariat « Endless Friendship » en février."))) == [
-        "Endless Friendship"]
+    assert texts(detect(make("Les deux pays ont signé un partenariat « endless friendship » en février."))) == [
+        "endless friendship"]
 
 
 def test_a_weaker_word_the_source_has_verbatim_needs_a_gap_where_the_target_uses_it():

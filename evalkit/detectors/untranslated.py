@@ -220,8 +220,10 @@ class UntranslatedDetector(Detector):
             phrase_words = _words_of(phrase)
             in_source = bool(source) and (phrase_words in source_ngrams(len(phrase_words)) if len(phrase_words) < 5
                                           else f" {' '.join(phrase_words)} " in source_joined())
-            if in_source and (titled or len(words) < 5) or not in_source and len(words) >= 5:
-                continue
+            if in_source and (titled or len(words) < 5) or not in_source and len(words) >= 5 \
+                    or not source and titled and len(words) <= 3:
+                continue   # (without a source, a short quotation written as a title is taken for a name or a
+                # term quoted as such, «Big Five»; with one, a title-case phrase the source lacks is still flagged)
             content = [k for k, _ in kinds if k in (STRONG, WEAK)]
             if not in_source and (STRONG not in content and len(content) < 2 or _glossed(text, qb, len(words), tgt)):
                 continue   # (a quotation followed by its translation is quoted on purpose)
