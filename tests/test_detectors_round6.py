@@ -411,3 +411,19 @@ def test_a_short_quoted_title_case_phrase_the_source_lacks_is_flagged_with_the_s
     text = "Les deux pays ont signé un partenariat « Endless Friendship » en février."
     found = run_detectors(prepare_input(text, "en", "fr", source=source), make_detectors(["untranslated"]))
     assert [f.text for f in found] == ["Endless Friendship"]
+
+
+# --------------------------------------------------------------------------- a name's word is no exonym
+
+def test_a_word_of_a_name_kept_in_english_is_no_exonym_when_the_document_translates_it_elsewhere():
+    text = ("Le Championnat d'Europe commence samedi à Lyon.\n"
+            "L'essai a été testé pendant le Rugby Championship et le Super Rugby cette saison.\n")
+    found = run_detectors(prepare_input(text, "en", "fr"), make_detectors(["untranslated"]))
+    assert not [f for f in found if "Championship" in f.text]
+
+
+def test_a_persons_name_in_its_english_spelling_beside_the_french_one_is_still_flagged():
+    text = ("Vladimir Poutine a reçu le président chinois au Kremlin.\n"
+            "Selon le porte-parole, Putin a évoqué le commerce entre les deux pays.\n")
+    found = run_detectors(prepare_input(text, "en", "fr"), make_detectors(["untranslated"]))
+    assert [(f.text, f.suggestion) for f in found] == [("Putin", "Poutine")]

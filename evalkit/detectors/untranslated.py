@@ -17,6 +17,7 @@ from ..flags import Flag
 from .base import DetectionInput, Detector
 from .gazetteer import analyse, gazetteer
 from .langdata import capitalises_nouns, values, word_set
+from .name_forms import hand_table
 from .text import (
     ARTICLES,
     WORD,
@@ -603,7 +604,9 @@ class UntranslatedDetector(Detector):
             variant, why = None, ""
             if form in learned:
                 variant, why = learned[form], "the aligned source has it, rendered elsewhere as"
-            elif zs >= 3.0 and d >= 0.5 and not _target_noun(form, src, tgt):
+            elif zs >= 3.0 and d >= 0.5 and not _target_noun(form, src, tgt) and form not in hand_table().get(tgt, {}):
+                # (a word of names the tables translate, "Championship" of "Rugby Championship", "League" of
+                # "Premier League", is a name kept in English, the names detector's matter, not an exonym)
                 for other in targetish:
                     if _variant_of(form, other):
                         why = f"more frequent in {src} than in {tgt}; the document also writes"
