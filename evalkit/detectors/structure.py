@@ -20,6 +20,7 @@ from . import layout
 from .base import DetectionInput, Detector
 from .langdata import data_text, table, word_set
 from .layout import Line, analyse_lines, is_terminal, normalise_line, pattern_junk, words
+from .name_forms import split_compound, translates
 from .numbers import extract_numbers, extract_numbers_spans, scale_mismatches, with_amounts
 from .text import as_words_at
 
@@ -923,8 +924,6 @@ _TRANSLATED_WORDS = 2
 def _translated_words(source_text: str, mt_text: str, tgt: str) -> int:
     """How many distinct source words of four letters or more some MT word, or a part of an MT compound,
     translates by the name-word tables (name_forms.translates)."""
-    from .name_forms import split_compound, translates
-
     s_words = {w for w in _LETTER_RUN.findall(source_text.lower()) if len(w) >= 4}
     t_words: set[str] = set()
     for w in _LETTER_RUN.findall(mt_text):
