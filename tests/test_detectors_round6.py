@@ -33,7 +33,9 @@ PROMPT = "addition/prompt-leak"
 ])
 def test_an_assent_and_a_first_person_offer_beside_chatter_are_the_reply(line):
     spans = chatter_spans(line)
-    assert [(a, b) for a, b, _ in spans] == [(0, len(line))]
+    # the whole line, as one span or as spans with nothing but spaces between them (one prompt flag)
+    assert spans[0][0] == 0 and spans[-1][1] == len(line)
+    assert all(not line[b:a].strip() for (_, b, _), (a, _, _) in zip(spans, spans[1:]))
 
 
 @pytest.mark.parametrize("line, kept", [
@@ -427,3 +429,27 @@ def test_a_persons_name_in_its_english_spelling_beside_the_french_one_is_still_f
             "Selon le porte-parole, Putin a évoqué le commerce entre les deux pays.\n")
     found = run_detectors(prepare_input(text, "en", "fr"), make_detectors(["untranslated"]))
     assert [(f.text, f.suggestion) for f in found] == [("Putin", "Poutine")]
+
+
+# --------------------------------------------------------------------------- the generator asking and offering
+
+@pytest.mark.parametrize("line, why", [
+    ("Dites-moi si vous voulez que je modifie le ton.", "asking for its user's wishes"),
+    ("Lass mich wissen, ob du noch etwas anders haben willst oder kürzen soll.", "asking for its user's wishes"),
+    ("Дайте знать, если нужно что-то изменить в тексте.", "asking for its user's wishes"),
+    ("También puedo sugerir un titular más llamativo si lo necesitas.", "offering more"),
+    ("I can also write a shorter summary if needed.", "offering more"),
+    ("Soll ich den Beitrag noch kürzen?", "offering more changes"),
+])
+def test_requests_for_feedback_and_conditional_offers_are_chatter(line, why):
+    spans = chatter_spans(line)
+    assert [(a, b) for a, b, _ in spans] == [(0, len(line))] and why in spans[0][2]
+
+
+@pytest.mark.parametrize("line", [
+    "Si quieres, puedo ganar el título este año, dijo el piloto.",             # a sports title
+    "Dites-moi si vous avez vu le match hier soir, a lancé le joueur.",        # no change asked for
+    "Sag mir, was sich geändert hat, forderte die Richterin den Zeugen auf.",  # 'sag mir' in a court report
+])
+def test_offers_and_requests_in_the_news_are_left_alone(line):
+    assert chatter_spans(line) == []

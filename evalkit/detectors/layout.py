@@ -13,6 +13,7 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from .base import DetectionInput
 from .langdata import data_text, mapping, values, word_set
@@ -385,6 +386,7 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
             "note": re.compile(r"^(?:" + _alternation(_cues("prompt_note")) + r")(?:[\s\u00a0]+[^\W\d_]+){0,4}"
                                r"[\s\u00a0]*:", re.IGNORECASE),
             "made": stems("prompt_made", True), "offer": stems("prompt_offer", True), "can": stems("prompt_can", True),
+            "tellme": stems("prompt_tellme", True), "ifneeded": stems("prompt_ifneeded", True),
             "change": stems("prompt_change"),
             "assent": re.compile(r"^[¡¿]?(?:" + _alternation(_cues("prompt_assent")) + r")"
                                  r"[\s\u00a0]*[!,.:]+[\s\u00a0]*", re.IGNORECASE),
@@ -408,7 +410,8 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
     if presented:
         return [presented]
     if not (_may_name_text(line) and (pats["text"].search(line) or pats["rewrite"].search(line)
-                                      or pats["ai"].search(line))
+                                      or pats["ai"].search(line) or pats["tellme"].search(line)
+                                      or pats["ifneeded"].search(line))
             or not _aside_openers().isdisjoint(_openers(line))):
         return []
     spans = []
@@ -493,7 +496,8 @@ def _text_cues() -> re.Pattern[str]:
     """The text, rewrite and AI cues casefolded, one space between their words, as one case-sensitive
     regex grouped by first character (the engine tries only the group of the character it is at)."""
     cues = sorted({" ".join(c.casefold().split())
-                   for kind in ("prompt_text", "prompt_rewrite", "prompt_ai") for c in _cues(kind)})
+                   for kind in ("prompt_text", "prompt_rewrite", "prompt_ai", "prompt_tellme", "prompt_ifneeded")
+                   for c in _cues(kind)})
     groups: dict[str, list[str]] = {}
     for cue in cues:
         groups.setdefault(cue[0], []).append(re.escape(cue[1:]))
@@ -572,6 +576,9 @@ def _adjacent_joined(spans: list[tuple[int, int, str]], line: str) -> list[tuple
     return out
 
 
+_AMBIGUOUS_OBJECTS = word_set("offer-ambiguous-objects")
+
+
 def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]]) -> str:
     """The generator's asides around its output: a field of its SEO output ("Titre SEO :"), a note on
     how it made the text ("Hinweis: Dieser Text wurde mit KI erstellt."), an offer of more changes
@@ -587,6 +594,18 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]]) -> str:
     change = offer and pats["change"].search(sentence)
     if change and (pats["object"].search(sentence) or pats["text"].search(sentence)) and len(sentence.split()) <= 20:
         return f"the generator offering more changes ({offer.group()!r} ... {change.group()!r})"
+    if len(sentence.split()) > 20:
+        return ""
+    tell = pats["tellme"].search(sentence)
+    change = tell and (pats["change"].search(sentence) or pats["rewrite"].search(sentence))
+    if change:   # "Dites-moi si vous voulez que je modifie le ton."
+        return f"the generator asking for its user's wishes ({tell.group()!r} ... {change.group()!r})"
+    can = pats["can"].search(sentence)
+    needed = can and pats["ifneeded"].search(sentence)
+    thing = needed and next((m for m in chain(pats["object"].finditer(sentence), pats["text"].finditer(sentence))
+                             if m.group().casefold() not in _AMBIGUOUS_OBJECTS), None)
+    if thing:    # "I can also suggest a catchy headline if needed." (not "puedo ganar el título")
+        return f"the generator offering more ({can.group()!r} ... {thing.group()!r} ... {needed.group()!r})"
     return ""
 
 
