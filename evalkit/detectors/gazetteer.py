@@ -214,12 +214,28 @@ def word_forms(word: str) -> frozenset[str]:
 
 
 def related(a: str, b: str) -> bool:
-    """`a` and `b` are synonyms or close relatives in the bundled synonym table."""
-    table = synonyms()
-    fa, fb = word_forms(a), word_forms(b)
-    if fa & fb:
-        return True
-    return any(table.get(x, frozenset()) & fb for x in fa) or any(table.get(x, frozenset()) & fa for x in fb)
+    """`a` and `b` are synonyms or close relatives in the bundled synonym table: a form of `b` is a form
+    of `a`, listed for a form of `a`, or listed with a form of `a` among its own relatives."""
+    return not word_forms(b).isdisjoint(_near(a))
+
+
+@lru_cache(maxsize=1 << 14)
+def _near(a: str) -> frozenset[str]:
+    """The words whose forms make a word related to `a` (the swap rule compares a name's words with every
+    gazetteer name of its length: one set per word, not a table walk per pair)."""
+    fa = word_forms(a)
+    table, listing = synonyms(), _listed_with()
+    return fa.union(*(table.get(x, ()) for x in fa), *(listing.get(x, ()) for x in fa))
+
+
+@lru_cache(maxsize=1)
+def _listed_with() -> dict[str, frozenset[str]]:
+    """Word -> the words of the synonym table that list it among their relatives."""
+    out: dict[str, set[str]] = {}
+    for word, relatives in synonyms().items():
+        for r in relatives:
+            out.setdefault(r, set()).add(word)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=8)
