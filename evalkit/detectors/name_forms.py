@@ -219,8 +219,10 @@ def _from_place(word: str, place: str) -> bool:
     return len(stem) >= 4 and word.startswith(stem) and len(word) - len(stem) <= _ADJ_LETTERS
 
 
+@lru_cache(maxsize=1 << 15)
 def _place_forms(english: str, lang: str) -> tuple[str, ...]:
-    """The names in `lang` (folded) of the places whose English name is `english` or its adjective."""
+    """The names in `lang` (folded) of the places whose English name is `english` or its adjective
+    (asked for every word a name is compared with: remembered)."""
     if len(english) < 4:
         return ()
     return tuple(form for place, form in _places(lang).get(english[:4], ()) if _from_place(english, place))
