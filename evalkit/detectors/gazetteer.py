@@ -228,6 +228,31 @@ def _near(a: str) -> frozenset[str]:
     return fa.union(*(table.get(x, ()) for x in fa), *(listing.get(x, ()) for x in fa))
 
 
+def related_names(words: tuple[str, ...]) -> list[tuple[tuple[str, ...], Entry]]:
+    """The gazetteer's multi-word names (words, entry) of as many words as `words`, in order, each of
+    whose words is related to the word at its place (a connector of `words` goes with any word)."""
+    names = gazetteer().multi.get(len(words), [])
+    lead = next((k for k, w in enumerate(words) if w not in CONNECTORS), None)
+    if lead is None:
+        candidates: Sequence[int] = range(len(names))
+    else:   # only the names whose word at `lead` is related to ours: looked up, not compared one by one
+        by_form = _names_by_word_form(len(words), lead)
+        candidates = sorted(set().union(*(by_form.get(f, ()) for f in _near(words[lead]))))
+    return [names[k] for k in candidates
+            if all(c in CONNECTORS or related(c, t) for c, t in zip(words, names[k][0]))]
+
+
+@lru_cache(maxsize=64)
+def _names_by_word_form(length: int, place: int) -> dict[str, tuple[int, ...]]:
+    """Each form of a word -> the multi-word names of `length` words (indices into gazetteer().multi)
+    holding a word of that form at `place`."""
+    out: dict[str, list[int]] = {}
+    for k, (words, _entry) in enumerate(gazetteer().multi.get(length, [])):
+        for form in word_forms(words[place]):
+            out.setdefault(form, []).append(k)
+    return {form: tuple(ks) for form, ks in out.items()}
+
+
 @lru_cache(maxsize=1)
 def _listed_with() -> dict[str, frozenset[str]]:
     """Word -> the words of the synonym table that list it among their relatives."""
