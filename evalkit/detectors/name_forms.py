@@ -130,6 +130,8 @@ def _same(a: str, b: str) -> bool:
         a, b = _ru_stem(a), _ru_stem(b)
         if a == b:
             return True
+    if abs(len(a) - len(b)) > 3 or a[:4] != b[:4] or len(a) < 4:
+        return False   # (most pairs: the same answer as below, without the common prefix worked out)
     shared = len(os.path.commonprefix([a, b]))
     return shared >= 4 and shared >= min(len(a), len(b)) - 1 and abs(len(a) - len(b)) <= 3
 
