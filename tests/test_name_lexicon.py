@@ -63,4 +63,4 @@ def test_same_word_is_the_common_prefix_rule(a, b):
     shared = len(os.path.commonprefix([a, b]))
     rule = a == b or shared >= 4 and shared >= min(len(a), len(b)) - 1 and abs(len(a) - len(b)) <= 3
     assert _same(a, b) == rule
-    assert _same("financier", "financiers") and not _same("finance", "financiers")
+    assert _same("financier", "financiers") and not _same("final", "financiers")
