@@ -115,11 +115,14 @@ class Gazetteer:
             if sizes is None:
                 continue
             # a name of two words or more goes on with its second word
-            pair = i + 1 < n and (tok[6], tokens[i + 1][6]) in self.pairs
-            for m in sizes:
-                if i + m > n or m > 1 and not pair:
+            if not (i + 1 < n and (tok[6], tokens[i + 1][6]) in self.pairs):
+                if sizes[-1] != 1:
                     continue
-                option = by_key.get((tok[6],) if m == 1 else tuple(t[6] for t in tokens[i:i + m]))
+                sizes = _ONE_WORD   # (the sizes go down to one: only a one-word name can match here)
+            for m in sizes:
+                if i + m > n:
+                    continue
+                option = by_key.get((tok[6],) if m == 1 else tuple(map(itemgetter(6), tokens[i:i + m])))
                 if option is None:
                     continue
                 _words_key, entry, exact, stripped = option
@@ -139,6 +142,9 @@ class Gazetteer:
                 after = i + m
                 break
         return out
+
+
+_ONE_WORD = (1,)
 
 
 @lru_cache(maxsize=1)
