@@ -291,7 +291,8 @@ def _render(candidate: tuple[str, ...], real: tuple[str, ...], lang: str) -> Ren
     swapped = []
     for word in candidate:
         # (a Russian word made from the English one counts as kept: "хоккейная" for "hockey")
-        hit = next((r for r in left if _same(word, r) or _cyrillic(word) and _cognate(word, r)), None)
+        cyrillic = _cyrillic(word)
+        hit = next((r for r in left if _same(word, r) or cyrillic and _cognate(word, r)), None)
         if hit is not None:
             kept += 1
         else:

@@ -84,8 +84,10 @@ def plain_zipf(word: str, lang: str) -> float | None:
     return None if freqs is None else _plain_zipf(freqs.get(word))
 
 
+@lru_cache(maxsize=1 << 12)
 def _plain_zipf(freq: float | None) -> float:
-    """wordfreq's arithmetic for one token: the frequency rounded to 3 significant digits, then Zipf."""
+    """wordfreq's arithmetic for one token: the frequency rounded to 3 significant digits, then Zipf
+    (remembered: wordfreq's table holds a few hundred distinct frequencies, in centibels)."""
     if freq is None:
         freq = _WORDFREQ_MIN
     else:
