@@ -755,7 +755,16 @@ def _options(words: tuple[str, ...], tgt: str) -> tuple[int, ...]:
     for w in words:
         for en in {w} | english_for(w, tgt) | _transliterated(w):
             options |= gaz.word_index.get(en, set())
-    return tuple(k for k in sorted(options) if len(_real_words(k)[1]) == len(words))
+    return tuple(sorted(options.intersection(_by_word_count().get(len(words), ()))))
+
+
+@lru_cache(maxsize=1)
+def _by_word_count() -> dict[int, frozenset[int]]:
+    """The gazetteer's multi-word names (indices) by the number of words _real_words leaves them."""
+    out: dict[int, set[int]] = {}
+    for k in range(len(gazetteer().multi_list)):
+        out.setdefault(len(_real_words.__wrapped__(k)[1]), set()).add(k)
+    return {n: frozenset(ks) for n, ks in out.items()}
 
 
 @lru_cache(maxsize=1 << 14)
