@@ -589,11 +589,14 @@ def _with_lowercase(seq, tokens, text: str, src: str, tgt: str):
         longer = seq._replace(last=end, end=tokens[end].end, text=text[seq.start:tokens[end].end])
         if gazetteer().lookup(longer.text) is not None:
             return seq, None
-        words = _candidate_words(longer.text, tgt)
         slot = _slot(text, longer.start, longer.end)
+        # "le ministère des Affaires étrangères": only where a source is cited, or in quotes (asked before
+        # _multi, which compares the words with every gazetteer name sharing one)
+        if not (_quoted(text, seq.start) or slot()):
+            continue
+        words = _candidate_words(longer.text, tgt)
         found = _multi(words, src, tgt, slot, _glued(longer.text)) if len(words) > 1 else None
-        # "le ministère des Affaires étrangères": only where a source is cited, or in quotes
-        if found and (_quoted(text, seq.start) or slot()):
+        if found:
             return longer, found
     return seq, None
 
