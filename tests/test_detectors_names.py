@@ -543,3 +543,42 @@ def test_an_organisations_translated_name_is_its_usual_name() -> None:
     hyp = "Les ventes ont chuté, selon l’Organisation Mondiale du Commerce."
     assert named(detect(make(hyp))) == []
     assert named(detect(make(hyp, "Sales fell, the World Trade Organization said."))) == []
+
+
+def _related_by_walking_the_table(a: str, b: str) -> bool:
+    """gazetteer.related as it was written before its per-word sets: the table walked for each pair."""
+    from evalkit.detectors.gazetteer import word_forms
+    table = synonyms()
+    fa, fb = word_forms(a), word_forms(b)
+    return bool(fa & fb) or any(table.get(x, frozenset()) & fb for x in fa) \
+        or any(table.get(x, frozenset()) & fa for x in fb)
+
+
+def test_related_words_either_way_and_in_the_plural():
+    from evalkit.detectors.gazetteer import related
+    assert related("press", "army") and related("army", "press")   # listed under "press" only
+    assert related("presses", "armies") and related("times", "time")
+    assert not related("press", "volcano") and not related("volcano", "press")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_related_is_the_table_walk(data):
+    from evalkit.detectors.gazetteer import related
+    words = sorted(synonyms())
+    a = data.draw(st.sampled_from(words))
+    b = data.draw(st.sampled_from(sorted(synonyms()[a] | {"volcano", a + "s"}) + words[:50]))
+    for x, y in ((a, b), (b, a), (a + "s", b), (b + "es", a)):
+        assert related(x, y) == _related_by_walking_the_table(x, y)
+
+
+@pytest.mark.parametrize("words", [("associated", "press"), ("global", "monetary", "fund"), ("of", "times"),
+                                   ("daily", "of", "telegraph"), ("volcano", "lava")])
+def test_related_names_are_those_compared_one_by_one(words):
+    from evalkit.detectors.gazetteer import related, related_names
+    from evalkit.detectors.text import CONNECTORS
+    every = [(target, entry) for target, entry in gazetteer().multi.get(len(words), [])
+             if all(c in CONNECTORS or related(c, t) for c, t in zip(words, target))]
+    assert related_names(words) == every
+    if words == ("associated", "press"):
+        assert any(e.name == "Associated Press" for _, e in every)

@@ -375,3 +375,17 @@ def test_an_unknown_word_where_the_source_names_a_ror_institution_is_not_flagged
     # for a ROR row only a synonym-swapped spelling or a swapped usual form is evidence
     assert named("Die Datenagentur Zyxwq meldete am Montag einen Anstieg.", "de",
                  "The German Research Foundation reported a rise on Monday.") == []
+
+
+@pytest.mark.parametrize("words", [("presse", "associée"), ("fonds", "monétaire", "international"), ("times",),
+                                   ("nouvelles", "de", "hockey")])
+def test_options_are_the_names_of_as_many_words(words):
+    """rendered._options keeps, in order, the candidate names with as many words as the MT name."""
+    from evalkit.detectors.name_forms import english_for
+    from evalkit.detectors.rendered import _options, _real_words, _transliterated
+    gaz = gazetteer()
+    every: set[int] = set()
+    for w in words:
+        for en in {w} | english_for(w, "fr") | _transliterated(w):
+            every |= gaz.word_index.get(en, set())
+    assert _options(words, "fr") == tuple(k for k in sorted(every) if len(_real_words(k)[1]) == len(words))

@@ -132,3 +132,12 @@ def test_a_name_used_alone_and_written_as_words() -> None:
     assert not _used_alone("Xi", "Xian and Xi Jinping")
     assert _written("telegraph", "le daily telegraph du jour")
     assert not _written("telegraph", "le telegraphe quotidien, le_telegraph")
+
+
+def test_token_fields_are_read_only_and_in_place():
+    from evalkit.detectors.text import Token, tokenize
+    tok = tokenize("Le Monde, BBC")[2]
+    assert (tok.start, tok.end, tok.text, tok.lower, tok.capitalised, tok.all_caps) == (10, 13, "BBC", "bbc", True, True)
+    assert tok == tuple(tok) and tok[6] == tok.lower and isinstance(tok, Token)
+    with pytest.raises(AttributeError):
+        tok.start = 0

@@ -4,6 +4,9 @@ swap nor to count a name as translated. Text written for this test."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from evalkit.detectors.base import prepare_input
 from evalkit.detectors.name_forms import hand_table, mined_translation, other_word, usual_forms
 from evalkit.detectors.names import NAMED_ENTITY, NamesDetector
@@ -47,3 +50,17 @@ def test_a_name_translated_with_mined_words_is_not_taken_for_a_translated_outlet
            "l'environnement.")
     assert mined_translation("environnement", "environmental", "fr")
     assert named(hyp, "fr", src) == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="abcdeinrst", max_size=9), st.text(alphabet="abcdeinrst", max_size=9))
+def test_same_word_is_the_common_prefix_rule(a, b):
+    """name_forms._same on two Latin words: its cheap length and first-letters test agrees with the rule
+    read from the common prefix (four letters or more, all but one of the shorter word, lengths within 3)."""
+    import os
+
+    from evalkit.detectors.name_forms import _same
+    shared = len(os.path.commonprefix([a, b]))
+    rule = a == b or shared >= 4 and shared >= min(len(a), len(b)) - 1 and abs(len(a) - len(b)) <= 3
+    assert _same(a, b) == rule
+    assert _same("financier", "financiers") and not _same("final", "financiers")

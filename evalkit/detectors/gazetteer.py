@@ -115,11 +115,14 @@ class Gazetteer:
             if sizes is None:
                 continue
             # a name of two words or more goes on with its second word
-            pair = i + 1 < n and (tok[6], tokens[i + 1][6]) in self.pairs
-            for m in sizes:
-                if i + m > n or m > 1 and not pair:
+            if not (i + 1 < n and (tok[6], tokens[i + 1][6]) in self.pairs):
+                if sizes[-1] != 1:
                     continue
-                option = by_key.get((tok[6],) if m == 1 else tuple(t[6] for t in tokens[i:i + m]))
+                sizes = _ONE_WORD   # (the sizes go down to one: only a one-word name can match here)
+            for m in sizes:
+                if i + m > n:
+                    continue
+                option = by_key.get((tok[6],) if m == 1 else tuple(map(itemgetter(6), tokens[i:i + m])))
                 if option is None:
                     continue
                 _words_key, entry, exact, stripped = option
@@ -139,6 +142,9 @@ class Gazetteer:
                 after = i + m
                 break
         return out
+
+
+_ONE_WORD = (1,)
 
 
 @lru_cache(maxsize=1)
@@ -214,12 +220,53 @@ def word_forms(word: str) -> frozenset[str]:
 
 
 def related(a: str, b: str) -> bool:
-    """`a` and `b` are synonyms or close relatives in the bundled synonym table."""
-    table = synonyms()
-    fa, fb = word_forms(a), word_forms(b)
-    if fa & fb:
-        return True
-    return any(table.get(x, frozenset()) & fb for x in fa) or any(table.get(x, frozenset()) & fa for x in fb)
+    """`a` and `b` are synonyms or close relatives in the bundled synonym table: a form of `b` is a form
+    of `a`, listed for a form of `a`, or listed with a form of `a` among its own relatives."""
+    return not word_forms(b).isdisjoint(_near(a))
+
+
+@lru_cache(maxsize=1 << 14)
+def _near(a: str) -> frozenset[str]:
+    """The words whose forms make a word related to `a` (the swap rule compares a name's words with every
+    gazetteer name of its length: one set per word, not a table walk per pair)."""
+    fa = word_forms(a)
+    table, listing = synonyms(), _listed_with()
+    return fa.union(*(table.get(x, ()) for x in fa), *(listing.get(x, ()) for x in fa))
+
+
+def related_names(words: tuple[str, ...]) -> list[tuple[tuple[str, ...], Entry]]:
+    """The gazetteer's multi-word names (words, entry) of as many words as `words`, in order, each of
+    whose words is related to the word at its place (a connector of `words` goes with any word)."""
+    names = gazetteer().multi.get(len(words), [])
+    lead = next((k for k, w in enumerate(words) if w not in CONNECTORS), None)
+    if lead is None:
+        candidates: Sequence[int] = range(len(names))
+    else:   # only the names whose word at `lead` is related to ours: looked up, not compared one by one
+        by_form = _names_by_word_form(len(words), lead)
+        candidates = sorted(set().union(*(by_form.get(f, ()) for f in _near(words[lead]))))
+    return [names[k] for k in candidates
+            if all(c in CONNECTORS or related(c, t) for c, t in zip(words, names[k][0]))]
+
+
+@lru_cache(maxsize=64)
+def _names_by_word_form(length: int, place: int) -> dict[str, tuple[int, ...]]:
+    """Each form of a word -> the multi-word names of `length` words (indices into gazetteer().multi)
+    holding a word of that form at `place`."""
+    out: dict[str, list[int]] = {}
+    for k, (words, _entry) in enumerate(gazetteer().multi.get(length, [])):
+        for form in word_forms(words[place]):
+            out.setdefault(form, []).append(k)
+    return {form: tuple(ks) for form, ks in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _listed_with() -> dict[str, frozenset[str]]:
+    """Word -> the words of the synonym table that list it among their relatives."""
+    out: dict[str, set[str]] = {}
+    for word, relatives in synonyms().items():
+        for r in relatives:
+            out.setdefault(r, set()).add(word)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=8)

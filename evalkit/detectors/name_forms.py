@@ -130,6 +130,8 @@ def _same(a: str, b: str) -> bool:
         a, b = _ru_stem(a), _ru_stem(b)
         if a == b:
             return True
+    if abs(len(a) - len(b)) > 3 or a[:4] != b[:4] or len(a) < 4:
+        return False   # (most pairs: the same answer as below, without the common prefix worked out)
     shared = len(os.path.commonprefix([a, b]))
     return shared >= 4 and shared >= min(len(a), len(b)) - 1 and abs(len(a) - len(b)) <= 3
 
@@ -219,8 +221,10 @@ def _from_place(word: str, place: str) -> bool:
     return len(stem) >= 4 and word.startswith(stem) and len(word) - len(stem) <= _ADJ_LETTERS
 
 
+@lru_cache(maxsize=1 << 15)
 def _place_forms(english: str, lang: str) -> tuple[str, ...]:
-    """The names in `lang` (folded) of the places whose English name is `english` or its adjective."""
+    """The names in `lang` (folded) of the places whose English name is `english` or its adjective
+    (asked for every word a name is compared with: remembered)."""
     if len(english) < 4:
         return ()
     return tuple(form for place, form in _places(lang).get(english[:4], ()) if _from_place(english, place))
@@ -287,7 +291,8 @@ def _render(candidate: tuple[str, ...], real: tuple[str, ...], lang: str) -> Ren
     swapped = []
     for word in candidate:
         # (a Russian word made from the English one counts as kept: "хоккейная" for "hockey")
-        hit = next((r for r in left if _same(word, r) or _cyrillic(word) and _cognate(word, r)), None)
+        cyrillic = _cyrillic(word)
+        hit = next((r for r in left if _same(word, r) or cyrillic and _cognate(word, r)), None)
         if hit is not None:
             kept += 1
         else:

@@ -27,6 +27,7 @@ from .gazetteer import (
     name_lexicon,
     offices,
     related,
+    related_names,
     synonyms,
     word_forms,
 )
@@ -129,9 +130,8 @@ def _swap_variant(words: Sequence[str], langs: Sequence[str], slot: bool) -> Var
         best = _better(best, _compare(cand, target, entry, langs, slot))
     if best is None and slot and table:
         # no shared word: every word must be a synonym of the name's word at that place
-        for target, entry in gaz.multi.get(n, ()):
-            if all(c in CONNECTORS or related(c, t) for c, t in zip(cand, target)):
-                best = _better(best, _compare(cand, target, entry, langs, slot))
+        for target, entry in related_names(cand):
+            best = _better(best, _compare(cand, target, entry, langs, slot))
     return best
 
 

@@ -8,7 +8,7 @@ gazetteer's outlets and organisations' usual names. Used by NamesDetector.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ..flags import Flag
@@ -212,7 +212,8 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
             words = _compounds_split(words, tgt)
         if len(words) != len(real):
             continue
-        capitals = _name_capitals(cand, text) if weak else frozenset()
+        # (the name's capitals, a regex over it, only when the swap rule gets to ask)
+        capitals = _name_capitals_when_asked(cand, text)
         how = _swapped_word(words, real, tgt, seq.text, capitals) if weak else _verdict(words, real, src, tgt, outlet,
                                                                    english_left=not longer)
         if not how:
@@ -419,7 +420,8 @@ def _rendered_whole(cands, real: list[str], tgt: str) -> bool:
     return False
 
 
-def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str, capitals: frozenset[str]) -> str | None:
+def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str,
+                  capitals: Callable[[], frozenset[str]]) -> str | None:
     """One word of the name swapped for another word, every other word kept or translated ("Prestamista
     de España" for Bank of Spain): the evidence, with the usual translations of the word it replaced.
     A word no table gives for another English word counts only written with a capital that is the name's
@@ -439,11 +441,15 @@ def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str, ca
         return None   # the replaced word is inside another word of the MT name: "Weltcup-Rennen" holds the
         # World Cup whole, and "Rennen" (races) is the next word, not a swap
     what = other_word(r.swapped[0], r.left[0], tgt)
-    if what is None or what == ANOTHER_WORD and r.swapped[0] not in capitals:
+    if what is None or what == ANOTHER_WORD and r.swapped[0] not in capitals():
         return None
     usual = " / ".join(usual_forms(r.left[0], tgt)[:3])
     return (f"the same name with {r.swapped[0]!r} ({what}) in place of {r.left[0]!r}, in {tgt} usually "
             f"{usual}: a spinner's swap")
+
+
+def _name_capitals_when_asked(cand, text: str) -> Callable[[], frozenset[str]]:
+    return lambda: _name_capitals(cand, text)
 
 
 def _name_capitals(cand, text: str) -> frozenset[str]:
@@ -649,11 +655,14 @@ def _with_lowercase(seq, tokens, text: str, src: str, tgt: str):
         longer = seq._replace(last=end, end=tokens[end].end, text=text[seq.start:tokens[end].end])
         if gazetteer().lookup(longer.text) is not None:
             return seq, None
-        words = _candidate_words(longer.text, tgt)
         slot = _slot(text, longer.start, longer.end)
+        # "le ministère des Affaires étrangères": only where a source is cited, or in quotes (asked before
+        # _multi, which compares the words with every gazetteer name sharing one)
+        if not (_quoted(text, seq.start) or slot()):
+            continue
+        words = _candidate_words(longer.text, tgt)
         found = _multi(words, src, tgt, slot, _glued(longer.text)) if len(words) > 1 else None
-        # "le ministère des Affaires étrangères": only where a source is cited, or in quotes
-        if found and (_quoted(text, seq.start) or slot()):
+        if found:
             return longer, found
     return seq, None
 
@@ -815,7 +824,16 @@ def _options(words: tuple[str, ...], tgt: str) -> tuple[int, ...]:
     for w in words:
         for en in {w} | english_for(w, tgt) | _transliterated(w):
             options |= gaz.word_index.get(en, set())
-    return tuple(k for k in sorted(options) if len(_real_words(k)[1]) == len(words))
+    return tuple(sorted(options.intersection(_by_word_count().get(len(words), ()))))
+
+
+@lru_cache(maxsize=1)
+def _by_word_count() -> dict[int, frozenset[int]]:
+    """The gazetteer's multi-word names (indices) by the number of words _real_words leaves them."""
+    out: dict[int, set[int]] = {}
+    for k in range(len(gazetteer().multi_list)):
+        out.setdefault(len(_real_words.__wrapped__(k)[1]), set()).add(k)
+    return {n: frozenset(ks) for n, ks in out.items()}
 
 
 @lru_cache(maxsize=1 << 14)
