@@ -31,7 +31,11 @@ RUN = ["--no-comet", "--no-flags", "--no-cache"]
 
 @contextlib.contextmanager
 def within(seconds: float):
-    """Fail (TimeoutError) when the block runs longer than `seconds`: a blow-up ends the test, not CI."""
+    """Fail (TimeoutError) when the block runs longer than `seconds`: a blow-up ends the test, not CI.
+
+    A hang guard, not a speed target (those live in `make bench`): each bound is many times the block's
+    usual time, and the inputs are sized so that the quadratic or exponential behaviour fixed before
+    would take longer than the bound."""
     def expire(*_):
         raise TimeoutError(f"took longer than {seconds} s")
 
@@ -446,7 +450,7 @@ def _repeat(pattern: str, size: int) -> str:
 def test_segmenter_on_a_5mb_single_line(pattern, size):
     # 5 MB where it is quick; 1 MB (still about 200,000 segments) for the shapes with many segments.
     text = _repeat(pattern, size)
-    with within(15):
+    with within(120):  # a hang guard
         segments = segment(text, "fr")
     assert segments and all(s.line == 0 for s in segments)
     assert all(not s.text[0].isspace() and not s.text[-1].isspace() for s in segments)
@@ -459,36 +463,36 @@ def test_aligner_on_a_long_single_line_against_a_short_source():
 
     source = segment("The mayor opened the bridge on Monday. It cost twelve million euros.\n", "en")
     target = segment(_repeat("Le maire a inauguré le pont lundi. ", 400_000), "fr")
-    with within(40):
+    with within(120):  # a hang guard
         links = align_segments(source, target, src_lang="en", tgt_lang="fr")
     assert [i for link in links for i in link.source] == list(range(len(source)))
     assert [j for link in links for j in link.target] == list(range(len(target)))
 
 
 # Text shapes that make regexes backtrack (long tokens, runs of one character class). The last
-# five took from 20 s to hours in untranslated's URL/e-mail pattern and punctuation's token scan
-# (fixed in 436a3b1).
+# five took from 20 s to hours at half these sizes in untranslated's URL/e-mail pattern and
+# punctuation's token scan (fixed in 436a3b1); at these sizes a quadratic scan takes over 60 s.
 SHAPES = {
-    "long-word": "a" * 60_000,
-    "capitals": "A" * 60_000,
-    "dots": "." * 60_000,
-    "digits": "1" * 60_000,
-    "guillemets": "«" * 60_000,
-    "url": "http://" + "a" * 60_000,
-    "initials": "A. " * 20_000,
-    "words-no-punctuation": "mot " * 15_000,
-    "capitalised-words": "Le Maire De Paris " * 3_500,
-    "quoted-words": "« the quote » " * 4_500,
-    "spaced-punctuation": ". , ; : ! ? « » ( ) [ ] \" ' " * 2_000,
-    "bullets": "- a\n" * 15_000,
-    "caps-lines": "READ MORE\n" * 6_000,
-    "emoji": "😀" * 60_000,
-    "combining": "e\u0301" * 30_000,
-    "long-word-then-address": "a" * 60_000 + " x@y.fr",
-    "at-signs": "a@" * 30_000,
-    "hash-signs": "#a" * 30_000,
-    "hyphenated-then-domain": "a-" * 30_000 + " x.com",
-    "glued-punctuation": ".,;:!?«»()[]\"'" * 4_300,
+    "long-word": "a" * 120_000,
+    "capitals": "A" * 120_000,
+    "dots": "." * 120_000,
+    "digits": "1" * 120_000,
+    "guillemets": "«" * 120_000,
+    "url": "http://" + "a" * 120_000,
+    "initials": "A. " * 40_000,
+    "words-no-punctuation": "mot " * 30_000,
+    "capitalised-words": "Le Maire De Paris " * 7_000,
+    "quoted-words": "« the quote » " * 9_000,
+    "spaced-punctuation": ". , ; : ! ? « » ( ) [ ] \" ' " * 4_000,
+    "bullets": "- a\n" * 30_000,
+    "caps-lines": "READ MORE\n" * 12_000,
+    "emoji": "😀" * 120_000,
+    "combining": "e\u0301" * 60_000,
+    "long-word-then-address": "a" * 120_000 + " x@y.fr",
+    "at-signs": "a@" * 60_000,
+    "hash-signs": "#a" * 60_000,
+    "hyphenated-then-domain": "a-" * 60_000 + " x.com",
+    "glued-punctuation": ".,;:!?«»()[]\"'" * 8_600,
 }
 @pytest.mark.parametrize("shape", list(SHAPES))
 def test_detectors_stay_linear_on_adversarial_text(shape):
@@ -499,7 +503,7 @@ def test_detectors_stay_linear_on_adversarial_text(shape):
     source = "The mayor wrote to x@y.fr about www.example.com and #budget. " * 20
     doc = DetectionInput(hypothesis=text, src_lang="en", tgt_lang="fr", source=source,
                          hypothesis_segments=segment(text, "fr"), source_segments=segment(source, "en"))
-    with within(2):  # the linear ones take under 0.5 s here
+    with within(60):  # a hang guard: the linear ones take about 1 s here
         flags = run_detectors(doc, detectors)
     assert all(text[f.start:f.end] == f.text for f in flags)
 
@@ -511,19 +515,20 @@ def test_untranslated_quotes_against_a_long_source_stay_linear():
     detector = make_detectors(["untranslated"])[0]
     detector.detect(DetectionInput(hypothesis="Il a dit «the quote».", src_lang="en", tgt_lang="fr",
                                    source="He said."))  # loads the word lists outside the timed part
-    hypothesis = _repeat("Il a dit «the big quote» hier. ", 240_000)   # about 7,700 quotations
+    hypothesis = _repeat("Il a dit «the big quote» hier. ", 960_000)   # about 31,000 quotations
     source = _repeat("The mayor opened the new bridge on Monday and it cost twelve million ", 1_000_000)
-    # The quotation check searched the whole source once per quotation (about 5 s here before 436a3b1).
-    with within(2.5):  # about 0.5 s
+    # The quotation check searched the whole source once per quotation (about 5 s at a quarter of this size
+    # before 436a3b1, so about 80 s at this one).
+    with within(30):  # a hang guard: about 2 s
         detector.detect(DetectionInput(hypothesis=hypothesis, src_lang="en", tgt_lang="fr", source=source))
 
 
 def test_html_page_with_many_segments_and_flags_renders_in_linear_time():
-    # One flag per segment on 15,000 segments: the page used to scan every flag for every
-    # segment (about 20 s here; 5 MB of sentences took hours).
+    # One flag per segment on 30,000 segments: the page used to scan every flag for every
+    # segment (about 20 s at half this size, so about 80 s here; 5 MB of sentences took hours).
     from evalkit.report import html
 
-    n = 15_000
+    n = 30_000
     segments = [{"index": k, "type": "0-1", "source": "", "reference": "", "hypothesis": "Le pont.",
                  "hypothesis_spans": [[9 * k, 9 * k + 8]], "scores": {}} for k in range(n)]
     flags = [{"start": 9 * k, "end": 9 * k + 2, "category": "fluency/duplication", "severity": "minor",
@@ -531,7 +536,7 @@ def test_html_page_with_many_segments_and_flags_renders_in_linear_time():
     payload = {"document": {"id": "d", "title": "", "words": {}}, "corpus": {"name": "c", "source_lang": "en",
                "target_lang": "fr"}, "system": "s", "scores": {}, "flags": flags, "segments": segments,
                "notes": [], "versions": {}}
-    with within(6):
+    with within(60):  # a hang guard: under 10 s
         page = html.render_document(payload)
     assert page.count("<mark style") == 2 * n  # each flag: once in the table, once in the text
 
