@@ -46,3 +46,44 @@ def test_every_word_list_loads_and_an_unknown_one_is_refused() -> None:
     assert "the" in word_set("name-articles") and "of" in word_set("name-connectors")
     with pytest.raises(LexiconError, match="no list 'no-such-list'"):
         word_set("no-such-list")
+
+
+def test_every_pattern_compiles_and_references_are_resolved() -> None:
+    import re
+
+    from evalkit.detectors.langdata import pattern
+
+    names = {row["name"] for row in table("patterns")}
+    assert {"prompt-strong", "prompt-imperative", "attribution-before", "attribution-after"} <= names
+    for name in names:
+        assert "<<" not in pattern(name)
+        re.compile(pattern(name))
+    # a row's <<name>> stands for that name's group: the weak prompt cue holds the language names
+    assert re.compile(pattern("prompt-weak"), re.IGNORECASE).search("The text must be in French.")
+    assert not re.compile(pattern("prompt-weak"), re.IGNORECASE).search("The text is in the archive.")
+    with pytest.raises(LexiconError, match="no pattern named 'no-such-pattern'"):
+        pattern("no-such-pattern")
+
+
+def test_the_attribution_lookahead_holds_the_first_letter_of_every_cue() -> None:
+    # attribution-first-letters is a speed-up: a cue whose first letter it lacks could never match
+    import re
+
+    from evalkit.detectors.langdata import pattern
+
+    letters = set(pattern("attribution-first-letters")[4:-2])
+    for row in (r["branch"] for r in table("patterns") if r["name"] == "attribution-before"):
+        for alternative in re.sub(r"\(\?:|\)", "", row).split("|"):
+            first = alternative.lstrip("(?:")[:1].lower()
+            assert first in letters, alternative
+
+
+def test_attribution_cues_from_the_data_find_a_cited_source() -> None:
+    from evalkit.detectors.text import _LEFT_ATTRIBUTION, _RIGHT_ATTRIBUTION
+
+    assert _LEFT_ATTRIBUTION.search("Les chiffres ont été publiés, selon le ")
+    assert _LEFT_ATTRIBUTION.search("Die Zahlen stiegen laut ")
+    assert _LEFT_ATTRIBUTION.search("Как сообщает газеты «")
+    assert not _LEFT_ATTRIBUTION.search("Le maire a inauguré le ")
+    assert _RIGHT_ATTRIBUTION.search(", a rapporté le journal")
+    assert not _RIGHT_ATTRIBUTION.search(" a inauguré le pont")

@@ -6,6 +6,7 @@ A table has a header line naming its columns; lines starting with "#" are commen
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -71,3 +72,16 @@ def capitalises_nouns(lang: str) -> bool:
     """The language writes every noun with a capital (language_facts.tsv: German): a capital does not
     make a name."""
     return lang in values("language_facts", "lang", fact="capitalises-nouns")
+
+
+_REFERENCE = re.compile(r"<<([a-z0-9-]+)>>")
+
+
+@lru_cache(maxsize=64)
+def pattern(name: str) -> str:
+    """The regular expression named `name` in evalkit/data/patterns.tsv: its rows joined by "|" in one
+    non-capturing group, each `<<other>>` inside a row standing for pattern(other)."""
+    rows = [row["branch"] for row in table("patterns") if row["name"] == name]
+    if not rows:
+        raise LexiconError(f"evalkit/data/patterns.tsv: no pattern named {name!r}")
+    return "(?:" + "|".join(_REFERENCE.sub(lambda m: pattern(m.group(1)), row) for row in rows) + ")"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from .base import DetectionInput
-from .langdata import data_text, mapping, values, word_set
+from .langdata import data_text, mapping, pattern, values, word_set
 from .text import plain_zipf
 
 # --- web furniture, per language (cues of the hosting page, not of any article) --------------
@@ -135,67 +135,17 @@ def _byline_languages() -> dict[str, str]:
 
 # --- leaked generation prompts ----------------------------------------------------------------
 
-_LANGS = (r"(?:english|french|german|spanish|italian|portuguese|dutch|polish|russian|arabic|turkish|"
-          r"chinese|japanese|korean|hindi)")
-_TEXT_NOUN = (r"(?:title|headline|heading|article|text|content|post|blog(?: post)?|paragraph|essay|story|"
-              r"piece|summary|news)s?")
+# The cues are regular expressions in evalkit/data/patterns.tsv (prompt-*).
 # Imperatives addressed to a writer or a generator; they only count at the start of a line or a
 # sentence (or glued to the text before them), never inside an ordinary sentence.
-_PROMPT_IMPERATIVE = re.compile(
-    r"(?:(?:please|kindly|now|can\s+you|could\s+you|you\s+(?:must|should)|i\s+want\s+you\s+to)\s+)?"
-    r"(?:customi[sz]e|rewrite|re-write|rephrase|reword|paraphrase|spin|humani[sz]e|optimi[sz]e|translate|"
-    r"summari[sz]e|expand|make|write|create|generate)\s+(?:this|these|the(?:\s+following)?|an?|my|me\s+an?)\s+"
-    r"(?:(?:seo|new|unique|full|complete|whole|original|news|blog|long|short|catchy)\s+)*" + _TEXT_NOUN
-    + r"|(?:réécri(?:s|vez|re)|reformule[rz]?|paraphrase[rz]?|personnalise[rz]?|optimise[rz]?|traduis(?:ez)?|"
-    r"rédige[rz]?|écri(?:s|vez))\s+(?:ce|cet|cette|ces|le|la|les|l['’]|un|une)\s*"
-    r"(?:titre|article|texte|contenu|paragraphe|publication)s?"
-    r"|(?:schreibe|schreiben\s+sie|formuliere|übersetze)\s+(?:diesen|den|diese|die|das|einen)\s+"
-    r"(?:artikel|text|titel|beitrag)"
-    r"|(?:reescribe|reescriba|reescreva|reescreve|riscrivi|riscriva|traduce|traduza|traduci)\s+"
-    r"(?:este|esta|el|la|o|a|questo|quest['’]|l['’]|il)\s*(?:artículo|artigo|articolo|texto|testo|título|titolo)"
-    r"|(?:перепиши|переформулируй|напиши|переведи)(?:те)?\s+(?:(?:эту|этот|эти|данную|данный|следующую|следующий)\s+)?"
-    r"(?:стать[юяи]|текст|заголовок)",
-    re.IGNORECASE)
-# How a generator opens its reply: "Here is the", "Voici le", "Hier ist der", "Aquí está el", "Вот".
-_PREAMBLE = (r"(?:here(?:'s|’s|\s+is|\s+are)\s+(?:the|your)|voici\s+(?:l['’]|le|la|les|votre)"
-             r"|hier\s+(?:ist|sind)\s+(?:der|die|das|ihr|dein)|aquí\s+(?:está|tienes|tiene)\s+(?:el|la|tu|su)|вот)")
-# The generator's own voice, and prompt wording nobody writes in an article: enough alone.
-_PROMPT_STRONG = re.compile(
-    r"\blet\s+there\s+be\s+(?:sub)?headings?\b"
-    r"|\bas\s+an\s+ai(?:\s+language)?\s+model\b|\bas\s+an\s+ai\s*,\s*i\b|\bi\s+am\s+an\s+ai\b"
-    r"|\bregenerate\s+response\b"
-    r"|^i\s+hope\s+this\s+(?:helps|article)\b"
-    r"|(?<![\"“«‘'])\blet\s+me\s+know\s+if\s+you\s+(?:need|want|would|have)\b"
-    r"|^(?:meta\s+description|seo\s+title|focus\s+key(?:word|phrase)|slug)\s*:"
-    r"|^(?:sure|certainly|of\s+course|absolutely|okay)\s*[!,.:]?\s*(?:here(?:'s|’s|\s+is|\s+are)|below\s+is)\b"
-    r"|\bhere(?:'s|’s|\s+is|\s+are)\s+(?:the|a|an|your)\s+(?:(?:seo[- ]?\w+|rewritten|revised|paraphrased|"
-    r"translated|updated|reworded|unique|optimi[sz]ed|customi[sz]ed|humani[sz]ed)\s+)+"
-    r"(?:version|article|text|title|content|headline|post)\b"
-    r"|\ben\s+tant\s+qu['’](?:ia|intelligence\s+artificielle|assistant|(?:un\s+)?modèle\s+de\s+langage)\b"
-    r"|^bien\s+sûr\s*[!,.]\s*voici\b"
-    r"|\bvoici\s+(?:l['’]article|le\s+texte|le\s+titre|une\s+version|le\s+contenu)\s+(?:réécrit|reformulé|"
-    r"optimisé|révisé|traduit)e?s?\b"
-    r"|\bals\s+(?:ein\s+)?ki[- ]?(?:sprachmodell|modell|assistent)\b"
-    r"|\bhier\s+ist\s+(?:der|die|das)\s+(?:umgeschriebene|überarbeitete)\b"
-    r"|\bcomo\s+(?:un\s+|um\s+)?modelo\s+de\s+(?:lenguaje|linguagem)\b"
-    r"|\bcome\s+(?:un\s+)?modello\s+(?:di\s+linguaggio|linguistico)\b"
-    r"|\baquí\s+(?:está|tienes)\s+(?:el|un)\s+(?:artículo|texto)\s+reescrito\b"
-    r"|\bкак\s+(?:языковая\s+)?модель\s+(?:ии|искусственного\s+интеллекта)\b"
-    # the generator's preamble to its output, closing on a colon: "Here is the article:", or naming what
-    # it did ("Here is the text rewritten for SEO:"); "Here is the text of the agreement:" is no leak
-    r"|(?:^|(?<=[.!?] ))" + _PREAMBLE + r"\s*(?:[^\W\d_]+\s+)?(?:article|version|rewrite|post|artikel|beitrag|"
-    r"artículo|versión|стать[яюи]|верси[яю])[ \t]*:[ \t]*$"
-    r"|(?:^|(?<=[.!?] ))" + _PREAMBLE + r"\b[^.!?\n]{0,60}?(?:rewrit|re-writ|paraphras|optimi[sz]|seo\b|humani[sz]|"
-    r"spun\b|réécri|reformul|umgeschrieben|überarbeitet|reescrit|parafrase|переписан|перефразир)[^.!?\n]{0,80}:[ \t]*$",
-    re.IGNORECASE | re.MULTILINE)
+_PROMPT_IMPERATIVE = re.compile(pattern("prompt-imperative"), re.IGNORECASE)
+# The generator's own voice, and prompt wording nobody writes in an article: enough alone (with the
+# generator's preamble to its output closing on a colon: "Here is the article:", "Here is the text
+# rewritten for SEO:"; "Here is the text of the agreement:" is no leak).
+_PROMPT_STRONG = re.compile(pattern("prompt-strong"), re.IGNORECASE | re.MULTILINE)
 # Prompt wording an article might also use ("SEO-friendly", "at least 700 words", "be in
 # French"): it counts twice over, or in a sentence written in another language than the text.
-_PROMPT_WEAK = re.compile(
-    r"\bseo[- ]?(?:compatible|friendly|optimi[sz]ed)\b"
-    r"|\b(?:create|write|generate|produce|be|use|with)\s+(?:at\s+least|a\s+minimum\s+of|minimum|no\s+less\s+than|"
-    r"more\s+than|over)\s+\d+\s+words\b"
-    r"|\b(?:be|write\s+it|written)\s+in\s+" + _LANGS + r"\b",
-    re.IGNORECASE)
+_PROMPT_WEAK = re.compile(pattern("prompt-weak"), re.IGNORECASE)
 # Words that open a prompt or the generator's reply: a line none of whose sentences opens with
 # one is not searched further (prompts glued after a title are caught at the title's start).
 _PROMPT_STARTERS = word_set("prompt-starters")
@@ -396,7 +346,7 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
 # an instruction's object follows its imperative within this many words ("Сделай этот текст")
 _ORDER_REACH = 3
 # "As a language model, ...": the generator speaking of itself, not an article about language models
-_AS_A = re.compile(r"(?:as|en\s+tant|als|como|как)\b", re.IGNORECASE)
+_AS_A = re.compile(pattern("prompt-as-a") + r"\b", re.IGNORECASE)
 
 
 def chatter_spans(line: str) -> list[tuple[int, int, str]]:
@@ -939,7 +889,7 @@ def _call_to_action() -> re.Pattern[str]:
     forms with a pronoun) or one of the call-to-action verbs of evalkit/data/junk_cues.tsv."""
     return re.compile(_IMPERATIVE.pattern + r"|^(?:" + _alternation(_cues("imperative")) + r")(?![^\W\d_])",
                       re.IGNORECASE)
-_DURATION = re.compile(r"\b\d+[\s\u00a0]*(?:min|мин|minut|минут|sec|сек|seg|stund|hour|heure|hora|час)", re.IGNORECASE)
+_DURATION = re.compile(r"\b\d+[\s\u00a0]*" + pattern("duration-units"), re.IGNORECASE)
 # the age mark adverts carry by law in several countries ("18+", "16+")
 _AGE_MARK = re.compile(r"(?<![\w+])(?:6|12|16|18|21)\+(?![\w+])")
 _PRICE = re.compile(r"\d\s?[€$£₽]|[€$£]\s?\d|\d\s(?:руб|euro)", re.IGNORECASE)

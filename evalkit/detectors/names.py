@@ -44,6 +44,7 @@ from .rendered import (
 from .text import (
     ARTICLES,
     CONNECTORS,
+    CREDIT_WORDS,
     NameSeq,
     Token,
     adjacent,
@@ -662,7 +663,7 @@ class NamesDetector(Detector):
         """"– Xyz Jane Doe contributed to this report": an unknown word where the outlet belongs."""
         text = doc.hypothesis
         flags = []
-        if not any(word in text for word in _CREDIT_WORDS):
+        if not any(word in text for word in CREDIT_WORDS):
             return flags   # no line can be a credit line (the regex tries every line start)
         for match in _CREDIT_LINE.finditer(text):
             line_start = match.start()
@@ -1019,8 +1020,7 @@ class NamesDetector(Detector):
                     round(confidence, 2), evidence, doc.doc_id, doc.system)
 
 
-_CREDIT_WORDS = ("contribu", "beigetragen", "mitgearbeitet", "bijgedragen")
-_CREDIT_LINE = re.compile(r"(?m)^[ \t\-–—•*]*(?=[^\n]*(?:" + "|".join(_CREDIT_WORDS) + "))")
+_CREDIT_LINE = re.compile(r"(?m)^[ \t\-–—•*]*(?=[^\n]*(?:" + "|".join(CREDIT_WORDS) + "))")
 
 
 # a sentence's first word this frequent in the target language opens no name ("Wie", "Comme", "Как")

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..flags import Flag
 from .base import DetectionInput
 from .gazetteer import content_words, gazetteer, lower_words, related, synonyms
-from .langdata import table, values, word_set
+from .langdata import pattern, table, values, word_set
 from .name_forms import (
     ANOTHER_WORD,
     Rendering,
@@ -879,7 +879,7 @@ def _may_be_single(seq, tokens, tgt: str) -> bool:
 
 
 # a one-word name that goes on with a connector and a capitalised word
-_GOES_ON = re.compile(r" (?:de|du|des|del|de la|d['’]|de l['’]|von|vom|der)\s?[A-ZÀ-Þ]")
+_GOES_ON = re.compile(" " + pattern("name-goes-on") + r"\s?[A-ZÀ-Þ]")
 
 
 def _single(seq, word: str, tokens, text: str, src: str, tgt: str):

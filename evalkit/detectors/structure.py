@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from ..flags import Flag
 from . import layout
 from .base import DetectionInput, Detector
-from .langdata import data_text, table, word_set
+from .langdata import data_text, pattern, table, word_set
 from .layout import Line, analyse_lines, is_terminal, normalise_line, pattern_junk, words
 from .name_forms import split_compound, translates
 from .numbers import extract_numbers, extract_numbers_spans, scale_mismatches, with_amounts
@@ -790,10 +790,10 @@ _STRAY_BREAK = re.compile(
 # the words before a word inside a longer capitalised name: "Correo de ", "Journal de "
 # the MT writes a name's kept word after a connector ("bassin d'Arcachon", "bahía de Cádiz", "Universität von
 # Leeds"): the source name was restructured with its other word translated in front, not cut short
-_RESTRUCTURED = re.compile(r"(?:^|[\s\u00a0])[^\W\d_]{3,}[\s\u00a0]+(?:d['’]|(?:de|del|des|du|di|da|von|of)[\s\u00a0]+)"
-                           r"(?:(?:la|el|le|les|los|las|der|dem)[\s\u00a0]+)?$", re.IGNORECASE)
+_RESTRUCTURED = re.compile(r"(?:^|[\s\u00a0])[^\W\d_]{3,}[\s\u00a0]+" + pattern("restructured-connectors")
+                           + "(?:" + pattern("restructured-articles") + r"[\s\u00a0]+)?$", re.IGNORECASE)
 _INSIDE_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Þ][^\W\d_]+[\s\u00a0]+"
-                          r"(?:(?:de|del|der|di|du|des|of|von|da|do)[\s\u00a0]+)?\Z")
+                          "(?:" + pattern("inside-name-connectors") + r"[\s\u00a0]+)?\Z")
 _CAPITALISED = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}")
 _WORD_SPAN = re.compile(r"[^\W\d_]+")
 # what _SOURCE_NAME's first word is made of, where another capitalised word may follow it

@@ -19,7 +19,7 @@ from typing import NamedTuple, Self
 
 from .._accel import load_accelerator
 from .base import DetectionInput
-from .langdata import word_set
+from .langdata import pattern, word_set
 
 # Grammatical words that may sit inside a name or in front of it; never evidence of a shared name.
 ARTICLES = word_set("name-articles")
@@ -391,33 +391,15 @@ def adjacent(text: str, a: Token, b: Token) -> bool:
 
 # --------------------------------------------------------------------------- where a text names a news source
 
-_ART = r"(?:\s+(?:le|la|les|l['’]|the|der|die|das|dem|den|des|el|la|los|il|lo|o|a|de|het))?\s*"
-# (the lookahead holds the first letters of the cues below: most positions of a window fail on it at once)
+# The cues are regular expressions in evalkit/data/patterns.tsv (attribution-*); the lookahead holds the
+# first letters of the cues before a name: most positions of a window fail on it at once.
 _LEFT_ATTRIBUTION = re.compile(
-    r"(?=[abcdegilmopqrstvwzéпс])"
-    r"(?:according\s+to|reported\s+by|told|quoted\s+by|cited\s+by|interview\s+with|report\s+by|"
-    r"spoke\s+to|speaking\s+to|said\s+to|wrote\s+in|writing\s+in|published\s+by|"
-    r"selon|d['’]après|(?:a|ont|avait|avaient)\s+(?:rapporté|indiqué|révélé|annoncé|affirmé|écrit|publié|"
-    r"précisé|assuré|cité|déclaré|dit|confié|expliqué|parlé)(?:\s+(?:à|au|aux))?|rapporte|révèle|écrit|"
-    r"information|informations|article|enquête|interrogé\s+par|cité\s+par|"
-    r"(?:rapporté|révélé|publié|annoncé|relayé)e?s?\s+(?:en\s+premier\s+|d['’]abord\s+)?par|"
-    r"(?:publicad|informad|difundid|revelad)[ao]s?\s+(?:primero\s+)?por|"
-    r"(?:veröffentlicht|berichtet|gemeldet)\s+(?:von|vom)|"
-    r"laut|zufolge|berichtete|meldete|schrieb|sagte|gegenüber|"
-    r"según|de\s+acuerdo\s+con|informó|publicó|secondo|riporta|segundo|de\s+acordo\s+com|volgens|meldt|"
-    r"по\s+данным|по\s+сообщению|по\s+информации|со\s+ссылкой\s+на|сообщает|сообщил[аи]?|пишет|писала?)"
-    r"(?:\s+(?:du|de\s+la|de\s+l['’]|des|au|of|by|from|газеты|газета|агентства|агентство|издания|издание|"
-    r"журнала|журнал|телеканала|телеканал))?" + _ART + r"[«“„\"]?$",
+    "(?=" + pattern("attribution-first-letters")[3:-1] + ")" + pattern("attribution-before")
+    + r"(?:\s+" + pattern("attribution-of") + r")?(?:\s+" + pattern("attribution-articles") + r")?\s*[«“„\"]?$",
     re.IGNORECASE)
-_RIGHT_ATTRIBUTION = re.compile(
-    r"^\s*(?:[,)]\s*)?(?:reported|reports|has\s+reported|said|says|wrote|writes|revealed|"
-    r"a\s+rapporté|rapporte|a\s+indiqué|indique|a\s+révélé|révèle|a\s+écrit|écrit|a\s+annoncé|"
-    r"berichtete|berichtet|meldete|meldet|schreibt|schrieb|informó|informa|publicó|riporta|ha\s+riportato|"
-    r"scrive|noticiou|informou|meldt|meldde|"
-    r"(?:'s\s+|’s\s+)?(?:report|reports|reporting|story|article|investigation|interview|analysis|"
-    r"editorial))\b",
-    re.IGNORECASE)
-_CREDIT = re.compile(r"contribu|beigetragen|mitgearbeitet|bijgedragen", re.IGNORECASE)
+_RIGHT_ATTRIBUTION = re.compile(r"^\s*(?:[,)]\s*)?" + pattern("attribution-after") + r"\b", re.IGNORECASE)
+CREDIT_WORDS = tuple(pattern("credit-words")[3:-1].split("|"))   # stems of a credit line ("beigetragen")
+_CREDIT = re.compile("|".join(CREDIT_WORDS), re.IGNORECASE)
 # Characters that the case-blind regexes above match with one of their letters while lowering them gives
 # another ("İ" is "i̇" lowered, "ſ" is itself; tests/test_detectors_text.py checks there are no others): a
 # text holding one is searched with the case-blind regex.
