@@ -82,3 +82,17 @@ def test_model_throughput_script_measures_a_span_model(tmp_path, capsys):
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(x["batch_size"], x["segments"], x["device"]) for x in lines] == [(2, 6, "cpu"), (4, 6, "cpu")]
     assert all(x["segments_per_second"] > 0 and x["signature"].startswith("xcomet|model:xcomet|") for x in lines)
+
+
+def test_line_probe_counts_a_found_prompt_a_missed_one_and_a_flagged_negative():
+    from benchmarks.lines_probe import measure
+
+    rows = [{"lang": "fr", "label": "prompt", "kind": "t", "text": "Voici l'article réécrit pour le référencement :"},
+            {"lang": "fr", "label": "prompt", "kind": "t", "text": "Le pont rouvrira lundi matin."},
+            {"lang": "fr", "label": "negative", "kind": "t", "text": "Publicité"},
+            {"lang": "fr", "label": "negative", "kind": "t", "text": "Le maire a salué la fin des travaux."}]
+    counts, listed = measure(rows, show=True)
+    assert counts[("prompt", "fr", "n")] == 2 and counts[("prompt", "fr", "hit")] == 1
+    assert counts[("negative", "fr", "n")] == 2 and counts[("negative", "fr", "hit")] == 1
+    assert counts[("carrier", "fr", "flags")] == 0
+    assert [line.split()[0] for line in listed] == ["MISSED", "FLAGGED"]

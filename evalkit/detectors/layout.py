@@ -331,7 +331,10 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
     return {"text": stems("prompt_text"), "rewrite": stems("prompt_rewrite"), "voice": stems("prompt_voice", True),
             "ai": stems("prompt_ai", True), "verb": stems("prompt_verb"),
             "order": stems("prompt_order", True), "object": stems("prompt_object", True),
-            "field": re.compile(r"^(?:" + _alternation(_cues("prompt_field")) + r")[\s\u00a0]*:", re.IGNORECASE),
+            # a field label opening the sentence, or inside an opening bracket ("(Word count: 612)")
+            "field": re.compile(r"^[(\[]?(?:" + _alternation(_cues("prompt_field")) + r")[\s\u00a0]*:", re.IGNORECASE),
+            "brief": re.compile(r"^(?:" + _alternation(_cues("prompt_brief")) + r")[\s\u00a0]*:", re.IGNORECASE),
+            "unable": stems("prompt_unable"), "reach": stems("prompt_reach"), "output": stems("prompt_output"),
             # "Note:", "Nota del redactor IA:": the label, up to four words, a colon
             "note": re.compile(r"^(?:" + _alternation(_cues("prompt_note")) + r")(?:[\s\u00a0]+[^\W\d_]+){0,4}"
                                r"[\s\u00a0]*:", re.IGNORECASE),
@@ -374,9 +377,12 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
         thing = order and pats["object"].search(reach)
         thing = thing if thing and not re.search(r"[,:;.!?()\"“”«»„]", reach[:thing.start()]) else None
         quote = next((k for k, c in enumerate(sentence) if c in "\"“”«»„"), None)
-        if quote is not None and not (thing and quote > len(order.group()) + len(reach)) or len(sentence.split()) > 30:
+        labelled = quote is not None and (pats["field"].match(sentence) or pats["brief"].match(sentence))
+        if quote is not None and not (thing and quote > len(order.group()) + len(reach) or labelled) \
+                or len(sentence.split()) > 30:
             continue   # a quotation (someone quoted in the article; not a keyword quoted after an order's
-            # object: "Schreibe den obigen Artikel neu und baue das Keyword „...“ ein") or a long sentence
+            # object: "Schreibe den obigen Artikel neu und baue das Keyword „...“ ein", nor one after a
+            # field's or a brief's label: "Consigne : ..., mot-clé « ... »") or a long sentence
         ai, text, rewrite = pats["ai"].search(sentence), pats["text"].search(sentence), pats["rewrite"].search(sentence)
         voice = {m.group().lower() for m in pats["voice"].finditer(sentence)}
         verb = pats["verb"].match(sentence)
@@ -424,7 +430,7 @@ def _reply_around(line: str, spans: list[tuple[int, int, str]],
 
 # the first word of each sentence of a line (after an opening "¿", "¡" or quote): the line's first,
 # then those after a sentence end (a regex opening on a character class skips the other positions fast)
-_FIRST_OPENER = re.compile(r"[¿¡\"'«“„\s\u00a0]*([^\W\d_]+)")
+_FIRST_OPENER = re.compile(r"[¿¡\"'«“„(\[\s\u00a0]*([^\W\d_]+)")
 _NEXT_OPENER = re.compile(r"[.!?…:][\s\u00a0]+[¿¡\"'«“„\s\u00a0]*([^\W\d_]+)")
 
 
@@ -466,7 +472,9 @@ def _may_name_text(line: str) -> bool:
 def _aside_openers() -> frozenset[str]:
     """First words of the imperatives, SEO fields, note labels and offers that open a sentence of
     generator chatter: a line none of whose sentences opens with one holds no such sentence."""
-    cues = [c for kind in ("prompt_order", "prompt_field", "prompt_note", "prompt_offer") for c in _cues(kind)]
+    kinds = ("prompt_order", "prompt_field", "prompt_note", "prompt_offer", "prompt_brief", "prompt_unable",
+             "prompt_here")
+    cues = [c for kind in kinds for c in _cues(kind)]
     return frozenset(m.group().casefold() for c in cues for m in [_TRIGGER_WORD.search(c)] if m)
 
 
@@ -484,6 +492,24 @@ def _presented_output(line: str, pats: dict[str, re.Pattern[str]]) -> tuple[int,
         return None
     return 0, len(line.rstrip()), f"the generator presenting its output ({assent.group().strip()!r} ... " \
                                    f"{preamble.group()!r} ... {output.group()!r}, closing on a colon)"
+
+
+def template_spans(line: str) -> list[tuple[int, int, str]]:
+    """A chat template's role token ("<|assistant|>", "[/INST]", "### Response:") or an unfilled
+    placeholder ("{{author_name}}", "[Insert image here]") in a line (evalkit/data/patterns.tsv,
+    prompt-template and prompt-placeholder): the whole line, a template's leftover."""
+    if not any(c in line for c in "<[{#"):
+        return []
+    found = _template_marks().search(line)
+    if not found:
+        return []
+    return [(len(line) - len(line.lstrip()), len(line.rstrip()),
+             f"a text generator's template left in the text ({found.group()!r})")]
+
+
+@functools.lru_cache(maxsize=1)
+def _template_marks() -> re.Pattern[str]:
+    return re.compile(pattern("prompt-template") + "|" + pattern("prompt-placeholder"), re.IGNORECASE | re.MULTILINE)
 
 
 def foreign_orders(line: str, tgt: str) -> list[tuple[int, int, str]]:
@@ -536,6 +562,19 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]]) -> str:
     field = pats["field"].match(sentence)
     if field:
         return f"a field of a generator's SEO output ({field.group().rstrip(': ')!r})"
+    brief = pats["brief"].match(sentence)
+    asked = brief and (pats["rewrite"].search(sentence, brief.end()) or pats["object"].search(sentence, brief.end()))
+    if asked:   # "Consigne : reformuler l'article pour le référencement, 700 mots"
+        return f"a brief to a text generator ({brief.group().rstrip(': ')!r} ... {asked.group()!r})"
+    unable = len(sentence.split()) <= 25 and pats["unable"].search(sentence)
+    reach = unable and pats["reach"].search(sentence)
+    if reach:   # "I cannot browse the internet, so ...", "У меня нет доступа к интернету"
+        return f"the generator saying what it cannot do ({unable.group()!r} ... {reach.group()!r})"
+    head = sentence.split(":", 1)[0]   # a preface closing on a colon before the output: "Hier die Fassung: ..."
+    here = len(head.split()) <= 15 and pats["here"].match(head)
+    output = here and (pats["output"].search(head, here.end()) or pats["rewrite"].search(head, here.end()))
+    if output:   # "Voici une version plus fluide du paragraphe.", "Here's the next part:"
+        return f"the generator presenting its output ({here.group()!r} ... {output.group()!r})"
     note = pats["note"].match(sentence)
     made = note and pats["made"].search(sentence)   # "Note: changes to the law ..." is the article's
     if made:
@@ -547,7 +586,8 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]]) -> str:
     if len(sentence.split()) > 20:
         return ""
     tell = pats["tellme"].search(sentence)
-    change = tell and (pats["change"].search(sentence) or pats["rewrite"].search(sentence))
+    change = tell and (pats["change"].search(sentence) or pats["rewrite"].search(sentence)
+                       or pats["output"].search(sentence))
     if change:   # "Dites-moi si vous voulez que je modifie le ton."
         return f"the generator asking for its user's wishes ({tell.group()!r} ... {change.group()!r})"
     can = pats["can"].search(sentence)
@@ -672,7 +712,8 @@ def _analyse(doc: DetectionInput) -> list[Line]:
             rest = rest[:a] + " " + rest[b:]
         line.key = normalise_line(rest)
         if not spans and len(line.text) <= 400:
-            spans = _adjacent_joined(_merged(chatter_spans(line.text), foreign_orders(line.text, tgt)), line.text)
+            spans = _adjacent_joined(_merged(_merged(chatter_spans(line.text), foreign_orders(line.text, tgt)),
+                                             template_spans(line.text)), line.text)
             line.prompts = tuple((line.start + a, line.start + b, cue) for a, b, cue in spans)
             line.key = normalise_line(" ".join(line.text[b:c] for (_, b, _), (c, _, _)
                                                in zip([(0, 0, "")] + spans, spans + [(len(line.text), 0, "")])))
@@ -744,6 +785,8 @@ def pattern_junk(text: str, tgt: str, others: Sequence[str]) -> tuple[str, float
         return f"page furniture: {cue!r}", 0.95
     if patterns["source_link"].match(plain):
         return "scraper's source link", 0.95
+    if len(plain) <= 160 and _BREADCRUMB.match(plain):
+        return "breadcrumb trail of the site's sections", 0.9
     teaser = patterns["teaser"].match(plain)
     if teaser and (not is_terminal(plain) or "|" in plain or plain.split()[0].isupper()
                    or teaser.group("sep").strip()):
@@ -759,6 +802,7 @@ def pattern_junk(text: str, tgt: str, others: Sequence[str]) -> tuple[str, float
     return _furniture_by_content(plain, patterns)
 
 
+_BREADCRUMB = re.compile(pattern("breadcrumb"), re.IGNORECASE)
 # an all-caps run of two words or more before a colon, then a headline ("MÁS DE CICLISMO: Así es ...")
 _CAPS_KICKER = re.compile(r"^((?:[^\W\d_a-zß-ÿа-яё]{2,}[\s\u00a0]+)+[^\W\d_a-zß-ÿа-яё]{2,})[\s\u00a0]*:[\s\u00a0]*"
                           r"[^\W\d_]")

@@ -243,11 +243,12 @@ def _places(lang: str) -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 @lru_cache(maxsize=1 << 14)
-def english_for(word: str, lang: str) -> frozenset[str]:
-    """English name words that `word` (folded) may translate, compounds included ("finanzzeiten")."""
+def english_for(word: str, lang: str, inflected: bool = True) -> frozenset[str]:
+    """English name words that `word` (folded) may translate, compounds included ("finanzzeiten");
+    `inflected`: also as an inflected form of a listed word."""
     rev = _reverse(lang)
     out = set(rev.get(word, ()))
-    if not out and len(word) >= 5:
+    if not out and inflected and len(word) >= 5:
         # an inflected form shares its first three letters with the listed one (_same asks for more)
         out = {en for form in _by_prefix(lang).get(word[:3], ()) if _same(word, form) for en in rev[form]}
     return frozenset(out)

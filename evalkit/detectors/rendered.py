@@ -902,7 +902,10 @@ def _single(seq, word: str, tokens, text: str, src: str, tgt: str):
     if _GOES_ON.match(text, tokens[seq.last].end):
         return None   # "le Courrier de l’Ouest", "l’Écho de la Bourse": another title
     gaz = gazetteer()
-    for en in sorted(english_for(word, tgt)):
+    # a form close to a table's word counts for a word more English than target-language ("Economic" for
+    # The Economist), not for a word of the target language ("l'Hérault", a place, is not le Héraut: the Herald)
+    lower = tokens[seq.last].lower
+    for en in sorted(english_for(word, tgt, inflected=zipf(lower, src) >= zipf(lower, tgt))):
         entry = gaz.by_words.get((en,))
         if entry is not None and entry.is_outlet and fold(content_words(lower_words(entry.name))[0]) != word:
             return entry, "translated: the name of a news outlet is not translated"

@@ -357,6 +357,8 @@ class UntranslatedDetector(Detector):
             seen_in_source = any(tokens[k].lower in source_words.get(tokens[k].start, ())
                                  and tokens[k].text.islower() for k in run)
             start, end = tokens[a].start, tokens[b - 1].end
+            if b - a == 1 and _loan_compound(text, start, end):
+                continue
             identified = None
             if strong or b - a >= 2 and content >= 1 and (functions >= 1 or content >= 3):
                 ok = True
@@ -1245,3 +1247,16 @@ def _dedupe(flags: list[Flag]) -> list[Flag]:
             continue
         kept.append(flag)
     return kept
+
+
+def _loan_compound(text: str, start: int, end: int) -> bool:
+    """The word text[start:end] is hyphen-joined to a word in another script: one compound of the
+    target language with a loan in it ("cookie-файлов", "IT-компания"), not English left in the text."""
+    after, before = text[end:end + 2], text[max(0, start - 2):start]
+    return any(len(pair) == 2 and "-" in pair and _script_differs(pair.replace("-", ""), text[start])
+               for pair in (after, before))
+
+
+def _script_differs(c: str, letter: str) -> bool:
+    """`c` is a letter of a script other than Latin while `letter` is Latin (or the other way round)."""
+    return c.isalpha() and (ord(c) > 0x024F) != (ord(letter) > 0x024F)

@@ -1,0 +1,159 @@
+"""Issue 15, seventh round of rules (leaked prompts), each on text written for this test, positives and
+the negatives beside them:
+
+- a chat template's role tokens and unfilled placeholders ("<|assistant|>", "[/INST]", "{{author}}",
+  "[Insert photo here]");
+- the generator saying what it cannot do ("I cannot browse the internet");
+- the generator presenting its output in a short sentence ("Voici une version plus courte du texte.",
+  "Here's the next part:");
+- a brief's label with what it asks for ("Aufgabe: SEO-Text, 600 Wörter"), a word-count field, a
+  translator's note;
+- offers of more changes with an added word ("¿Quieres que añada un resumen?").
+
+The rules were written against corpora/line-probe/dev.tsv (benchmarks/lines_probe.py); none of these
+lines comes from it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evalkit.detectors import make_detectors, run_detectors
+from evalkit.detectors.base import prepare_input
+
+PROMPT = "addition/prompt-leak"
+ARTICLE = {
+    "fr": ("La ville de Nantes rouvre son pont transbordeur après deux ans de travaux.",
+           "Le chantier a coûté 14 millions d'euros, selon la métropole."),
+    "de": ("Die Stadt Kiel öffnet ihre Drehbrücke nach zwei Jahren Bauzeit wieder.",
+           "Die Arbeiten kosteten nach Angaben der Stadt 14 Millionen Euro."),
+    "es": ("La ciudad de Bilbao reabre su puente colgante tras dos años de obras.",
+           "Las obras costaron 14 millones de euros, según el ayuntamiento."),
+    "ru": ("В Калининграде после двух лет ремонта вновь открыли разводной мост.",
+           "Работы обошлись в 14 миллионов евро, сообщили в мэрии."),
+}
+
+
+def _flags_on(line: str, lang: str) -> set[str]:
+    first, last = ARTICLE[lang]
+    text = f"{first}\n{line}\n{last}\n"
+    start = len(first) + 1
+    flags = run_detectors(prepare_input(text, "en", lang), make_detectors())
+    return {f.category for f in flags if f.start < start + len(line) and start < f.end}
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "<|assistant|> Voici la dépêche demandée."),
+    ("de", "[INST] Übersetze den folgenden Absatz ins Deutsche. [/INST]"),
+    ("es", "### Response: El puente reabrirá el lunes."),
+    ("fr", "Publié par {{ author }} le {{date_publication}}"),
+    ("de", "[Foto einfügen: die Brücke bei Nacht]"),
+    ("es", "[Inserta aquí el enlace a la nota de prensa]"),
+    ("ru", "[Вставьте сюда карту маршрута]"),
+])
+def test_a_chat_template_or_an_unfilled_placeholder_is_a_leak(lang, line):
+    assert PROMPT in _flags_on(line, lang)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "[Photo : AFP]"),                                    # a photo credit in brackets
+    ("de", "Die Abstimmung endete 12:4 [siehe Grafik]."),        # a note to the reader
+    ("es", "El lema de la campaña era «Madrid {en} verde»."),    # braces in a quoted slogan
+    ("ru", "В финале «Зенит» победил со счётом 2:1 (#5 в сезоне)."),
+])
+def test_brackets_and_braces_in_article_prose_are_no_template(lang, line):
+    assert PROMPT not in _flags_on(line, lang)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Je ne peux pas consulter Internet, les chiffres ci-dessus datent donc de l'an dernier."),
+    ("de", "Ich habe keinen Zugang zu Echtzeitdaten, daher fehlen die aktuellen Pegelstände."),
+    ("es", "No tengo acceso a internet, así que no puedo confirmar la fecha exacta de la reapertura."),
+    ("ru", "У меня нет доступа к интернету в реальном времени, поэтому проверьте даты."),
+    ("fr", "I can't browse the web in real time, so please check the opening date."),
+])
+def test_the_generator_saying_what_it_cannot_do_is_a_leak(lang, line):
+    assert PROMPT in _flags_on(line, lang)
+
+
+@pytest.mark.parametrize("lang, line", [
+    # someone quoted in the article, or a third person
+    ("fr", "« Je ne peux pas me connecter à Internet depuis la tempête », raconte une habitante."),
+    ("de", "Viele Bewohner haben keinen Zugang zum Internet, sagte der Bürgermeister."),
+    ("es", "No puedo decir más sobre el contrato, afirmó la alcaldesa."),
+])
+def test_a_quoted_or_third_person_inability_is_article_prose(lang, line):
+    assert PROMPT not in _flags_on(line, lang)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Voici une version plus courte du texte."),
+    ("de", "Hier die überarbeitete Fassung: Die Brücke wird am Montag wieder geöffnet."),
+    ("es", "A continuación, la traducción completa del artículo:"),
+    ("ru", "Вот продолжение статьи."),
+    ("es", "Here's the next part: la obra terminará en primavera."),
+])
+def test_the_generator_presenting_its_output_is_a_leak(lang, line):
+    assert PROMPT in _flags_on(line, lang)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Voici le texte de la résolution adoptée par le conseil municipal :"),
+    ("de", "Hier die wichtigsten Zahlen zum Haushalt der Stadt."),
+    ("es", "Aquí está el puente que une las dos orillas de la ría."),
+])
+def test_an_article_presenting_a_document_or_figures_is_no_leak(lang, line):
+    assert PROMPT not in _flags_on(line, lang)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Aufgabe: SEO-Text über die Brücke, 600 Wörter, Keyword „Drehbrücke Kiel“."),
+    ("fr", "(Nombre de mots : 431)"),
+    ("ru", "Примечание переводчика: «мэрия» здесь означает городскую администрацию."),
+    ("es", "¿Quieres que añada un resumen al final?"),
+    ("fr", "Souhaitez-vous que j'ajoute un paragraphe sur l'histoire du pont ?"),
+])
+def test_briefs_fields_notes_and_offers_are_leaks(lang, line):
+    assert PROMPT in _flags_on(line, lang)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Aufgabe: die Brücke bis zum Winter fertigzustellen."),   # a label with no brief's words
+    ("es", "¿Quiere que le diga la verdad?, preguntó el alcalde a los vecinos."),
+    ("de", "Soll ich jetzt meine Heizung austauschen? Die Verbraucherzentrale rät zur Geduld."),
+])
+def test_a_label_or_a_question_without_the_generator_is_article_prose(lang, line):
+    assert PROMPT not in _flags_on(line, lang)
+
+
+def test_a_place_close_to_a_word_for_an_outlet_is_no_outlet():
+    # "Hérault" (a French département) is one letter from "héraut", the tables' word for Herald; an
+    # English-looking word close to a table's word still counts ("Economic" for The Economist)
+    line = "« Qui paiera ? », s'interroge un viticulteur de l'Hérault."
+    assert "accuracy/mistranslation/named-entity" not in _flags_on(line, "fr")
+
+
+@pytest.mark.parametrize("line", [
+    "Регуляторы требуют упростить отказ от рекламных cookie-файлов.",
+    "Крупная IT-компания из Казани наняла 300 инженеров.",
+])
+def test_a_latin_word_joined_by_a_hyphen_to_a_russian_one_is_a_loan_compound(line):
+    assert "accuracy/untranslated" not in _flags_on(line, "ru")
+
+
+def test_an_english_word_standing_alone_in_russian_is_still_untranslated():
+    line = "Регуляторы требуют упростить отказ от рекламных файлов, said the commissioner yesterday."
+    assert "accuracy/untranslated" in _flags_on(line, "ru")
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("es", "Inicio / Deportes / Fútbol / Liga"),
+    ("ru", "Главная / Новости / Экономика"),
+])
+def test_a_breadcrumb_trail_is_junk(lang, line):
+    assert "addition/boilerplate" in _flags_on(line, lang)
+
+
+def test_a_sentence_with_slashes_is_no_breadcrumb():
+    assert "addition/boilerplate" not in _flags_on("Inicio de obras / fin previsto en 2027, según el plan municipal.",
+                                                   "es")
