@@ -157,3 +157,29 @@ def test_a_breadcrumb_trail_is_junk(lang, line):
 def test_a_sentence_with_slashes_is_no_breadcrumb():
     assert "addition/boilerplate" not in _flags_on("Inicio de obras / fin previsto en 2027, según el plan municipal.",
                                                    "es")
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "(Longueur : environ 640 mots)"),
+    ("de", "Umfang: 380 Wörter"),
+    ("es", "Lo siento, pero no puedo redactar una crónica sobre un partido que aún no se ha jugado."),
+    ("ru", "Текст переведён автоматически и может содержать неточности."),
+    ("de", "Gern, hier kommt die gekürzte Version."),
+    ("fr", "(Note : les citations ont été raccourcis pour la lisibilité.)"),
+    ("es", "El tren llegará en marzo. I hope the tone works for your readers!"),
+    ("de", "I've also added a short intro for the newsletter."),
+])
+def test_length_notes_apologies_machine_notes_prefaces_and_english_voice_are_leaks(lang, line):
+    assert PROMPT in _flags_on(line, lang)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Le rapport de 300 pages a été remis au ministre mardi."),           # a length in an article
+    ("de", "Leider kann ich nicht sagen, wann die Brücke öffnet, sagte der Sprecher."),
+    ("es", "La plataforma ofrece artículos traducidos automáticamente a 20 idiomas desde 2021."),
+    ("ru", "Вот уже третий год подряд мост закрывают на ремонт."),
+    ("de", "Q: Können Sie uns sagen, wie die Version des Gesetzes aussieht?"),  # an interview's question
+    ("es", "Section I."),                                                         # a numeral, not "I"
+])
+def test_article_prose_with_the_same_words_is_no_leak(lang, line):
+    assert PROMPT not in _flags_on(line, lang)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from .base import DetectionInput
-from .langdata import data_text, mapping, pattern, values, word_set
+from .langdata import data_text, mapping, pattern, table, values, word_set
 from .text import plain_zipf
 
 # --- web furniture, per language (cues of the hosting page, not of any article) --------------
@@ -335,8 +335,10 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
             "field": re.compile(r"^[(\[]?(?:" + _alternation(_cues("prompt_field")) + r")[\s\u00a0]*:", re.IGNORECASE),
             "brief": re.compile(r"^(?:" + _alternation(_cues("prompt_brief")) + r")[\s\u00a0]*:", re.IGNORECASE),
             "unable": stems("prompt_unable"), "reach": stems("prompt_reach"), "output": stems("prompt_output"),
+            "sorry": stems("prompt_sorry", True), "machine": stems("prompt_machine"),
+            "translated": stems("prompt_translated"),
             # "Note:", "Nota del redactor IA:": the label, up to four words, a colon
-            "note": re.compile(r"^(?:" + _alternation(_cues("prompt_note")) + r")(?:[\s\u00a0]+[^\W\d_]+){0,4}"
+            "note": re.compile(r"^[(\[]?(?:" + _alternation(_cues("prompt_note")) + r")(?:[\s\u00a0]+[^\W\d_]+){0,4}"
                                r"[\s\u00a0]*:", re.IGNORECASE),
             "made": stems("prompt_made", True), "offer": stems("prompt_offer", True), "can": stems("prompt_can", True),
             "tellme": stems("prompt_tellme", True), "ifneeded": stems("prompt_ifneeded", True),
@@ -352,7 +354,7 @@ _ORDER_REACH = 3
 _AS_A = re.compile(pattern("prompt-as-a") + r"\b", re.IGNORECASE)
 
 
-def chatter_spans(line: str) -> list[tuple[int, int, str]]:
+def chatter_spans(line: str, tgt: str = "") -> list[tuple[int, int, str]]:
     """Generator chatter in any wording, sentence by sentence: the generator naming itself ("as a
     language model"); an instruction verb opening a sentence about the text ("Reescribe el siguiente
     texto"); a rewriting named with the generator's or its user's voice ("Here is the text,
@@ -365,7 +367,8 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
     if not (_may_name_text(line) and (pats["text"].search(line) or pats["rewrite"].search(line)
                                       or pats["ai"].search(line) or pats["tellme"].search(line)
                                       or pats["ifneeded"].search(line))
-            or not _aside_openers().isdisjoint(_openers(line))):
+            or not _aside_openers().isdisjoint(_openers(line)) or _has_voice_word(line, tgt)
+            or _word_count_pattern().search(line)):
         return []
     spans = []
     for a, b in _sentence_bounds(line):
@@ -383,6 +386,8 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
             continue   # a quotation (someone quoted in the article; not a keyword quoted after an order's
             # object: "Schreibe den obigen Artikel neu und baue das Keyword „...“ ein", nor one after a
             # field's or a brief's label: "Consigne : ..., mot-clé « ... »") or a long sentence
+        if _REPORTED.search(sentence) or _INTERVIEW.match(line):
+            continue   # "..., sagte der Sprecher"; "Q: Können Sie uns sagen ...": the article's people speaking
         ai, text, rewrite = pats["ai"].search(sentence), pats["text"].search(sentence), pats["rewrite"].search(sentence)
         voice = {m.group().lower() for m in pats["voice"].finditer(sentence)}
         verb = pats["verb"].match(sentence)
@@ -397,7 +402,7 @@ def chatter_spans(line: str) -> list[tuple[int, int, str]]:
         elif text and len(voice) >= 2 and len(sentence.split()) <= 12:
             why = f"the text named in the generator's voice ({text.group()!r}, {sorted(voice)[:2]})"
         else:
-            why = _generator_aside(sentence, pats)
+            why = _generator_aside(sentence, pats, tgt)
             if not why:
                 continue
         end = b
@@ -555,7 +560,7 @@ def _adjacent_joined(spans: list[tuple[int, int, str]], line: str) -> list[tuple
 _AMBIGUOUS_OBJECTS = word_set("offer-ambiguous-objects")
 
 
-def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]]) -> str:
+def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]], tgt: str = "") -> str:
     """The generator's asides around its output: a field of its SEO output ("Titre SEO :"), a note on
     how it made the text ("Hinweis: Dieser Text wurde mit KI erstellt."), an offer of more changes
     ("Хотите, я сделаю текст короче?"): the evidence, or ""."""
@@ -567,12 +572,23 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]]) -> str:
     if asked:   # "Consigne : reformuler l'article pour le référencement, 700 mots"
         return f"a brief to a text generator ({brief.group().rstrip(': ')!r} ... {asked.group()!r})"
     unable = len(sentence.split()) <= 25 and pats["unable"].search(sentence)
-    reach = unable and pats["reach"].search(sentence)
-    if reach:   # "I cannot browse the internet, so ...", "У меня нет доступа к интернету"
+    reach = unable and (pats["reach"].search(sentence) or pats["sorry"].search(sentence, 0, unable.start()))
+    if reach:   # "I cannot browse the internet, so ...", "Lo siento, pero no puedo ayudarte ..."
         return f"the generator saying what it cannot do ({unable.group()!r} ... {reach.group()!r})"
+    machine = len(sentence.split()) <= 16 and pats["machine"].search(sentence)
+    translated = machine and pats["translated"].search(sentence)
+    named = translated and (pats["text"].match(sentence) or pats["text"].match(sentence, _second_word(sentence)))
+    if named or translated and translated.start() == 0:
+        return f"a machine-translation note ({machine.group()!r} ... {translated.group()!r})"   # "Texto traducido
+        # automáticamente del catalán", "Перевод выполнен автоматически"
+    count = len(sentence.split()) <= 8 and _word_count_pattern().search(sentence)
+    if count:
+        return f"the generator's length note ({count.group()!r})"   # "(Total words: 734)"
     head = sentence.split(":", 1)[0]   # a preface closing on a colon before the output: "Hier die Fassung: ..."
-    here = len(head.split()) <= 15 and pats["here"].match(head)
-    output = here and (pats["output"].search(head, here.end()) or pats["rewrite"].search(head, here.end()))
+    assent = pats["assent"].match(head)   # "Klar, hier kommt der nächste Absatz."
+    here = len(head.split()) <= 15 and pats["here"].match(head, assent.end() if assent else 0)
+    output = here and (pats["output"].search(head, here.end()) or pats["rewrite"].search(head, here.end())
+                       or _output_word(head[here.end():]))
     if output:   # "Voici une version plus fluide du paragraphe.", "Here's the next part:"
         return f"the generator presenting its output ({here.group()!r} ... {output.group()!r})"
     note = pats["note"].match(sentence)
@@ -596,6 +612,80 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]]) -> str:
                              if m.group().casefold() not in _AMBIGUOUS_OBJECTS), None)
     if thing:    # "I can also suggest a catchy headline if needed." (not "puedo ganar el título")
         return f"the generator offering more ({can.group()!r} ... {thing.group()!r} ... {needed.group()!r})"
+    return _voice_aside(sentence, tgt)
+
+
+_VOICE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]*)?")
+
+
+@functools.lru_cache(maxsize=1)
+def _word_count_pattern() -> re.Pattern[str]:
+    units = "|".join(sorted(map(re.escape, word_set("word-count-units")), key=len, reverse=True))
+    return re.compile(r"\d[\d\s.,\u00a0]*(?:" + units + r")(?![^\W\d_])|(?:" + units + r")[^\d\n]{0,12}:\s*\d",
+                      re.IGNORECASE)
+
+
+
+
+def _second_word(sentence: str) -> int:
+    """Where the sentence's second word starts (its length when it has one word)."""
+    first = re.match(r"\S+\s+", sentence)
+    return first.end() if first else len(sentence)
+
+
+def _output_word(text: str) -> str | None:
+    """The first word of `text` that names a generator's output (voice-output-words), or None."""
+    output = word_set("voice-output-words")
+    return next((m.group() for m in _VOICE_WORD.finditer(text) if m.group().casefold() in output), None)
+
+
+_REPORTED = re.compile(pattern("reported-speech"), re.IGNORECASE)
+_INTERVIEW = re.compile(pattern("interview-label"), re.IGNORECASE)
+
+
+# how _voice_aside's evidence opens: the weakest chatter, yielding to a junk line's own verdict
+_VOICE_EVIDENCE = ("the output named in the generator's voice (",
+                   "the generator's voice in English (")
+
+
+def _has_voice_word(line: str, tgt: str) -> bool:
+    """A cheap test before _voice_aside: does the line hold a first- or second-person word?"""
+    first, second = _voice_people(tgt)
+    return any(m.group().casefold().replace("’", "'") in first | second or m.group() in _SIE
+               for m in _VOICE_WORD.finditer(line))
+
+
+# German's polite "you", told from "she"/"they" by its capital inside a sentence
+_SIE = frozenset({"Sie", "Ihnen", "Ihr", "Ihre"})
+
+
+@functools.lru_cache(maxsize=16)
+def _voice_people(tgt: str) -> tuple[frozenset[str], frozenset[str]]:
+    """First- and second-person words of English and of `tgt` (voice-*-person-<lang> in word_lists.tsv)."""
+    lists = {row["list"] for row in table("word_lists")}
+    def words_of(kind: str) -> frozenset[str]:
+        return frozenset().union(*(word_set(f"{kind}-{lang}") for lang in {"en", tgt} if f"{kind}-{lang}" in lists))
+    return words_of("voice-first-person"), words_of("voice-second-person")
+
+
+def _voice_aside(sentence: str, tgt: str = "") -> str:
+    """An unquoted sentence in the generator's voice: a first- or second-person pronoun with a word naming
+    its output ("Je vous propose cet article de 600 mots", "This version keeps all the key facts" aside,
+    "If you'd like, I can also translate the headline"), or a first- and a second-person pronoun
+    together ("Je reste à votre disposition"). News prose speaks of third persons; quotations are
+    skipped before this is asked. The evidence, or ""."""
+    found = [(m.group(), m.group().casefold().replace("’", "'")) for m in _VOICE_WORD.finditer(sentence)]
+    (first, second), output = _voice_people(tgt), word_set("voice-output-words")
+    me = next((w for w, f in found if f in first), None)
+    you = next((w for w, f in found[1:] if w in _SIE and tgt == "de"), None) \
+        or next((w for w, f in found if f in second), None)
+    thing = next((w for w, f in found if f in output), None)
+    if (me or you) and thing:
+        return f"the output named in the generator's voice ({me or you!r} ... {thing!r})"
+    english = _voice_people("en")
+    own = next((w for w, f in found if f in english[0] | english[1]), None)
+    if own and tgt and tgt != "en" and len(found) >= 3 and foreign_language(sentence, tgt, ("en",)) == "en":
+        return f"the generator's voice in English ({own!r}) in a text in {tgt}"   # "I hope this helps!"
     return ""
 
 
@@ -712,8 +802,11 @@ def _analyse(doc: DetectionInput) -> list[Line]:
             rest = rest[:a] + " " + rest[b:]
         line.key = normalise_line(rest)
         if not spans and len(line.text) <= 400:
-            spans = _adjacent_joined(_merged(_merged(chatter_spans(line.text), foreign_orders(line.text, tgt)),
+            spans = _adjacent_joined(_merged(_merged(chatter_spans(line.text, tgt), foreign_orders(line.text, tgt)),
                                              template_spans(line.text)), line.text)
+            if spans and all(why.startswith(_VOICE_EVIDENCE) for _, _, why in spans) \
+                    and pattern_junk(line.text, tgt, others):
+                spans = []   # a sign-up line addresses its reader too ("... votre boîte mail : je m'inscris")
             line.prompts = tuple((line.start + a, line.start + b, cue) for a, b, cue in spans)
             line.key = normalise_line(" ".join(line.text[b:c] for (_, b, _), (c, _, _)
                                                in zip([(0, 0, "")] + spans, spans + [(len(line.text), 0, "")])))
