@@ -183,3 +183,27 @@ def test_length_notes_apologies_machine_notes_prefaces_and_english_voice_are_lea
 ])
 def test_article_prose_with_the_same_words_is_no_leak(lang, line):
     assert PROMPT not in _flags_on(line, lang)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Mots-clés : #Transport #Pont #Nantes"),
+    ("de", "Lesedauer 3 Min · Merken · Teilen"),
+    ("es", "El artículo sigue después del anuncio"),
+    ("ru", "Подписывайтесь на наш канал в Telegram"),
+    ("de", "Das könnte Sie auch interessieren: Neue Radwege in Kiel · Hafenfest verschoben"),
+    ("fr", "Actualités / Régions / Pays de la Loire / Nantes"),
+    ("es", "Publicidad · Contenido de socios"),
+])
+def test_site_tools_known_by_their_shape_are_junk(lang, line):
+    assert "addition/boilerplate" in _flags_on(line, lang)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Le hashtag #MeToo a été utilisé des millions de fois, rappelle la chercheuse."),
+    ("de", "Die Fahrt dauert 25 Minuten, sagt die Stadt."),
+    ("es", "La campaña de publicidad continúa en televisión hasta mayo."),       # an ad business story
+    ("ru", "Наш корреспондент побывал на открытии моста и поговорил с жителями в Telegram-чате района."),
+    ("fr", "Le trajet Paris / Lyon / Marseille / Nice dure désormais moins de six heures."),
+])
+def test_prose_with_the_same_marks_is_not_junk(lang, line):
+    assert "addition/boilerplate" not in _flags_on(line, lang)

@@ -103,6 +103,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "cookie": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("cookie")) + r")(?![^\W\d_])", re.IGNORECASE),
         "consent": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("consent")) + r")", re.IGNORECASE),
         "reader": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("reader")) + r")(?![^\W\d_])", re.IGNORECASE),
+        "continue": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("continue")) + r")", re.IGNORECASE),
+        "ad_word": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("ad")) + r")(?![^\W\d_])", re.IGNORECASE),
+        "our": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("our")) + r")(?![^\W\d_])", re.IGNORECASE),
+        "social_word": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("social")) + r")(?![^\W\d_])",
+                                  re.IGNORECASE),
         # a share cue (optional) before a list of networks
         "share_lead": re.compile(r"^(?:(?:" + _alternation(_cues("nav")) + r")(?![^\W\d_])"
                                  r"(?:[\s\u00a0]+[^\W\d_]{1,3}(?![^\W\d_]))?"
@@ -565,7 +570,7 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]], tgt: str =
     how it made the text ("Hinweis: Dieser Text wurde mit KI erstellt."), an offer of more changes
     ("Хотите, я сделаю текст короче?"): the evidence, or ""."""
     field = pats["field"].match(sentence)
-    if field:
+    if field and len(_HASHTAG.findall(sentence)) < 2:   # "Mots-clés : #Santé #Hôpital" is the site's tag list
         return f"a field of a generator's SEO output ({field.group().rstrip(': ')!r})"
     brief = pats["brief"].match(sentence)
     asked = brief and (pats["rewrite"].search(sentence, brief.end()) or pats["object"].search(sentence, brief.end()))
@@ -656,7 +661,19 @@ def _has_voice_word(line: str, tgt: str) -> bool:
 
 
 # German's polite "you", told from "she"/"they" by its capital inside a sentence
-_SIE = frozenset({"Sie", "Ihnen", "Ihr", "Ihre"})
+_SIE = frozenset({"Sie", "Ihnen", "Ihr", "Ihre", "Ihrer", "Ihren", "Ihrem"})
+
+
+def _addresses_reader(line: str) -> bool:
+    """The line holds a second-person word of any language of word_lists.tsv (German's capitalised "Sie")."""
+    second = _every_second_person()
+    return any(m.group().casefold() in second or m.group() in _SIE for m in _VOICE_WORD.finditer(line))
+
+
+@functools.lru_cache(maxsize=1)
+def _every_second_person() -> frozenset[str]:
+    return frozenset().union(*(word_set(row["list"]) for row in table("word_lists")
+                               if row["list"].startswith("voice-second-person-")))
 
 
 @functools.lru_cache(maxsize=16)
@@ -953,7 +970,47 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
     networks = [w for w in _SHARE_SPLIT.split(plain[patterns["share_lead"].match(plain).end():]) if w]
     if len(networks) >= 2 and all(w.casefold().strip(":") in _social() for w in networks):
         return f"share bar ({', '.join(networks)})", 0.9
-    return _furniture_by_shape(plain, n_words)
+    return _furniture_by_shape(plain, n_words) or _site_tools(plain, patterns, n_words)
+
+
+# a list of hashtags; items of a list between middle dots or bars; a breadcrumb's separators
+_HASHTAG = re.compile(r"(?<![\w#])#[^\W\d_][\w-]*")
+_LIST_SEP = re.compile(r"[\s\u00a0][·|•][\s\u00a0]")
+_CRUMB_SEP = re.compile(r"[\s\u00a0][/›>»→][\s\u00a0]")
+
+
+def _site_tools(plain: str, patterns: dict[str, re.Pattern[str]], n_words: int) -> tuple[str, float] | None:
+    """A site's tools by their shape: a tag list (a label and hashtags), a reading time among page tools,
+    a note that the article goes on after an ad, an invitation to follow the site on a network, a list
+    of other stories after a label, a breadcrumb trail, an ad label beside another label."""
+    tags = _HASHTAG.findall(plain)
+    if len(tags) >= 2 and len(_HASHTAG.sub("", plain).split()) <= 3:
+        return f"tag list ({' '.join(tags[:3])})", 0.9
+    if n_words <= 8 and _LIST_SEP.search(plain) and _DURATION.search(plain):
+        return f"reading time among page tools ({_DURATION.search(plain).group()!r})", 0.85
+    ad = n_words <= 8 and patterns["ad_word"].search(plain)
+    if ad and patterns["continue"].search(plain):
+        return f"the article going on after an ad ({ad.group()!r})", 0.9
+    network = n_words <= 20 and patterns["social_word"].search(plain)
+    ours = network and patterns["our"].search(plain)
+    if ours and (_call_to_action().match(plain) or _addresses_reader(plain)):
+        return f"an invitation to follow the site ({ours.group()!r} ... {network.group()!r})", 0.85
+    return _site_lists(plain, patterns, n_words)
+
+
+def _site_lists(plain: str, patterns: dict[str, re.Pattern[str]], n_words: int) -> tuple[str, float] | None:
+    """Lists of a site's: other stories after a short label, a breadcrumb trail, ad labels."""
+    label, colon, rest = plain.partition(":")
+    if colon and len(label.split()) <= 3 and len(_LIST_SEP.split(rest)) >= 2 and not is_terminal(plain):
+        return f"a list after a label ({label.strip()!r}): other stories or page tools", 0.85
+    crumbs = _CRUMB_SEP.split(plain)
+    if len(crumbs) >= 4 and n_words <= 14 and all(c[:1].isupper() and len(c.split()) <= 4 for c in crumbs) \
+            and not is_terminal(plain):
+        return f"breadcrumb trail ({' / '.join(crumbs[:3])} ...)", 0.85
+    parts = [p.strip() for p in re.split(r"[–—·|•]", plain) if p.strip()]
+    if 2 <= len(parts) <= 3 and n_words <= 6 and any(patterns["ad"].match(p) for p in parts):
+        return f"ad label ({next(p for p in parts if patterns['ad'].match(p))!r})", 0.9
+    return None
 
 
 def _long_cookie_notice(plain: str, patterns: dict[str, re.Pattern[str]], n_words: int) -> tuple[str, float] | None:
