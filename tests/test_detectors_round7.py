@@ -207,3 +207,32 @@ def test_site_tools_known_by_their_shape_are_junk(lang, line):
 ])
 def test_prose_with_the_same_marks_is_not_junk(lang, line):
     assert "addition/boilerplate" not in _flags_on(line, lang)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("es", "Descarga nuestra aplicación, disponible en iOS y Android."),
+    ("de", "Lesen Sie weiter mit unserem Digitalabo: erster Monat kostenlos, jederzeit kündbar."),
+    ("fr", "— Espace publicitaire —"),
+    ("ru", "Рекламное место ↓"),
+])
+def test_app_prompts_subscription_offers_and_dashed_ad_labels_are_junk(lang, line):
+    assert "addition/boilerplate" in _flags_on(line, lang)
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Lancée en 2019, sa lettre d'information compte aujourd'hui 12 000 abonnés payants."),
+    ("de", "Die App ist für iOS und Android erhältlich, teilte der Hersteller mit."),
+    ("es", "La plataforma ofrece el primer mes gratis a los nuevos suscriptores, según la compañía."),
+])
+def test_stories_about_newsletters_apps_and_trials_are_not_junk(lang, line):
+    assert "addition/boilerplate" not in _flags_on(line, lang)
+
+
+def test_a_reworded_repeat_of_a_line_is_a_duplicate_and_a_different_figure_is_not():
+    text = ("Die Stadt Kiel öffnet ihre Drehbrücke nach zwei Jahren Bauzeit wieder für den Verkehr.\n"
+            "Die Arbeiten kosteten nach Angaben der Stadt insgesamt rund 14 Millionen Euro.\n"
+            "Die Stadt Kiel öffnet ihre Drehbrücke nach zwei Jahren Bauzeit erneut für den Verkehr.\n"
+            "Die Arbeiten kosteten nach Angaben der Stadt insgesamt rund 16 Millionen Euro.\n")
+    flags = run_detectors(prepare_input(text, "en", "de"), make_detectors())
+    duplicates = [f.text for f in flags if f.category == "fluency/duplication"]
+    assert duplicates == ["Die Stadt Kiel öffnet ihre Drehbrücke nach zwei Jahren Bauzeit erneut für den Verkehr."]

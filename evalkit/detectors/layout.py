@@ -105,6 +105,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "reader": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("reader")) + r")(?![^\W\d_])", re.IGNORECASE),
         "continue": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("continue")) + r")", re.IGNORECASE),
         "ad_word": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("ad")) + r")(?![^\W\d_])", re.IGNORECASE),
+        "sponsored_label": re.compile(r"^(?:" + _alternation(_cues("sponsored")) + r")$", re.IGNORECASE),
+        "store": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("store")) + r")(?![^\W\d_])", re.IGNORECASE),
+        "trial": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("trial")) + r")", re.IGNORECASE),
         "our": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("our")) + r")(?![^\W\d_])", re.IGNORECASE),
         "social_word": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("social")) + r")(?![^\W\d_])",
                                   re.IGNORECASE),
@@ -576,7 +579,7 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]], tgt: str =
     asked = brief and (pats["rewrite"].search(sentence, brief.end()) or pats["object"].search(sentence, brief.end()))
     if asked:   # "Consigne : reformuler l'article pour le référencement, 700 mots"
         return f"a brief to a text generator ({brief.group().rstrip(': ')!r} ... {asked.group()!r})"
-    unable = len(sentence.split()) <= 25 and pats["unable"].search(sentence)
+    unable = len(sentence.split()) <= 35 and pats["unable"].search(sentence)
     reach = unable and (pats["reach"].search(sentence) or pats["sorry"].search(sentence, 0, unable.start()))
     if reach:   # "I cannot browse the internet, so ...", "Lo siento, pero no puedo ayudarte ..."
         return f"the generator saying what it cannot do ({unable.group()!r} ... {reach.group()!r})"
@@ -960,7 +963,9 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
         return f"ad label before a teaser: {sponsored.group('cue')!r}", 0.9
     noun = patterns["newsletter"].search(plain)
     verb = noun and patterns["subscribe"].search(plain)
-    if verb:
+    if verb and (not is_terminal(plain) or _call_to_action().search(plain) or _addresses_reader(plain)
+                 or patterns["reader"].search(plain)):   # a sign-up speaks to its reader; "sa lettre compte
+        # 40 000 abonnés" is a story about a newsletter
         return f"newsletter sign-up ({noun.group()!r}, {verb.group()!r})", 0.9
     cookie = patterns["cookie"].search(plain)
     consent = cookie and patterns["consent"].search(plain)
@@ -992,6 +997,14 @@ def _site_tools(plain: str, patterns: dict[str, re.Pattern[str]], n_words: int) 
     if ad and patterns["continue"].search(plain):
         return f"the article going on after an ad ({ad.group()!r})", 0.9
     network = n_words <= 20 and patterns["social_word"].search(plain)
+    store = n_words <= 25 and patterns["store"].search(plain)
+    if store and (patterns["our"].search(plain) or _call_to_action().match(plain)):
+        return f"an app prompt ({store.group()!r})", 0.85
+    trial = n_words <= 25 and patterns["trial"].search(plain)
+    offer = trial and (patterns["our"].search(plain) or _call_to_action().match(plain) or _addresses_reader(plain)
+                       or _PRICE.search(plain) and patterns["subscribe"].search(plain))
+    if offer:   # the site's own offer: its "our", an order or "you", or a price to subscribe
+        return f"a subscription offer ({trial.group()!r} ... {offer.group()!r})", 0.85
     ours = network and patterns["our"].search(plain)
     if ours and (_call_to_action().match(plain) or _addresses_reader(plain)):
         return f"an invitation to follow the site ({ours.group()!r} ... {network.group()!r})", 0.85
@@ -1007,9 +1020,11 @@ def _site_lists(plain: str, patterns: dict[str, re.Pattern[str]], n_words: int) 
     if len(crumbs) >= 4 and n_words <= 14 and all(c[:1].isupper() and len(c.split()) <= 4 for c in crumbs) \
             and not is_terminal(plain):
         return f"breadcrumb trail ({' / '.join(crumbs[:3])} ...)", 0.85
-    parts = [p.strip() for p in re.split(r"[–—·|•]", plain) if p.strip()]
-    if 2 <= len(parts) <= 3 and n_words <= 6 and any(patterns["ad"].match(p) for p in parts):
-        return f"ad label ({next(p for p in parts if patterns['ad'].match(p))!r})", 0.9
+    parts = [p.strip() for p in re.split(r"[–—·|•↓→]", plain) if p.strip()]
+    if len(parts) <= 3 and len(parts) < len(plain.split()) + 1 and n_words <= 6 and re.search(r"[–—·|•↓→]", plain) \
+            and any(patterns["ad"].match(p) or patterns["sponsored_label"].match(p) for p in parts):
+        label = next(p for p in parts if patterns["ad"].match(p) or patterns["sponsored_label"].match(p))
+        return f"ad label ({label!r})", 0.9
     return None
 
 

@@ -138,6 +138,11 @@ class _Context:
             if near is not None:
                 self._dup_line(line, self.lines[near], 0.75, "nearly repeats an earlier line")
                 continue
+            reworded = earlier.reworded(line.key)
+            if reworded is not None and not self._own_source(line, self.lines[reworded[0]]):
+                self._dup_line(line, self.lines[reworded[0]], 0.6,
+                               f"repeats an earlier line with a few words changed (similarity {reworded[1]:.2f})")
+                continue
             if len(line.key) >= 40:
                 earlier.add(line.key, k)
         seen: dict[str, int] = {}
@@ -172,6 +177,21 @@ class _Context:
         src = self.doc.source_segments
         return any(self._src_counts.get(normalise_line(src[i].text), 0) >= 2
                    for j in js for i in self._src_of.get(j, ()))
+
+    def _own_source(self, line: Line, first: Line) -> bool:
+        """With a source: `line` renders source sentences other than `first`'s (two similar sentences of the
+        original, translated one by one: no repeat of the MT's)."""
+        if self.doc.alignment is None:
+            return False
+        if not self._src_of:
+            self._src_of = {j: lk.source for lk in self.doc.alignment for j in lk.target}
+        if self._seg_starts is None:
+            self._seg_starts = [seg.start for seg in self.segs]
+        def sources(of: Line) -> set[int]:
+            js = range(bisect.bisect_left(self._seg_starts, of.start), bisect.bisect_left(self._seg_starts, of.end))
+            return {i for j in js for i in self._src_of.get(j, ())}
+        mine = sources(line)
+        return bool(mine) and mine.isdisjoint(sources(first))
 
     def _dup_line(self, line: Line, first: Line, confidence: float, why: str) -> None:
         if self._seg_starts is None:
@@ -1006,6 +1026,11 @@ class _NearIndex:
             if len(posting) < self.POSTINGS:
                 posting.append(n)
 
+    def reworded(self, key: str) -> tuple[int, float] | None:
+        """An earlier line that `key` repeats with a few words changed (short documents only: each line
+        is compared with every earlier one), with the similarity; or None."""
+        return _reworded_repeat(key, self._sorted) if self._small else None
+
     def find(self, key: str) -> int | None:
         """The earliest-sorted earlier line whose key is almost `key`, or None."""
         if len(key) < 40:
@@ -1023,6 +1048,32 @@ class _NearIndex:
             if _near_same(key, other):
                 return line
         return None
+
+
+# a reworded repeat: at least this many words, this share of the longer line's words, this character
+# similarity, the same numbers ("également ... qui entourent" / "aussi ... entourant")
+_REWORDED_WORDS = 12
+_REWORDED_SHARE = 0.7
+_REWORDED_RATIO = 0.85
+_DIGITS = re.compile(r"\d+")
+
+
+def _reworded_repeat(key: str, earlier: list[tuple[int, str, int]]) -> tuple[int, float] | None:
+    """An earlier line (its index and similarity) that `key` repeats with a few words changed, or None."""
+    words = key.split()
+    if len(words) < _REWORDED_WORDS:
+        return None
+    tokens, numbers = set(words), sorted(_DIGITS.findall(key))
+    for length, other, k in earlier:
+        if not 0.8 * len(key) <= length <= 1.25 * len(key) or sorted(_DIGITS.findall(other)) != numbers:
+            continue
+        other_tokens = set(other.split())
+        if len(tokens & other_tokens) < _REWORDED_SHARE * max(len(tokens), len(other_tokens)):
+            continue
+        matcher = difflib.SequenceMatcher(None, key, other, autojunk=False)
+        if matcher.quick_ratio() >= _REWORDED_RATIO and matcher.ratio() >= _REWORDED_RATIO:
+            return k, matcher.ratio()
+    return None
 
 
 def _near_duplicate(key: str, earlier: list[tuple[int, str, int]],
@@ -1049,8 +1100,11 @@ def _near_duplicate(key: str, earlier: list[tuple[int, str, int]],
 
 
 def _near_same(key: str, other: str) -> bool:
-    """Almost the same text: 97 % of the characters matched (difflib's ratio). A common start and end
-    that already match that much settle it without difflib, whose search is slow on long lines."""
+    """Almost the same text: 97 % of the characters matched (difflib's ratio), with the same numbers (two
+    lines that differ in a figure state two facts). A common start and end that already match that much
+    settle it without difflib, whose search is slow on long lines."""
+    if _DIGITS.findall(key) != _DIGITS.findall(other):
+        return False
     head = len(os.path.commonprefix([key, other]))
     room = min(len(key), len(other)) - head
     tail = len(os.path.commonprefix([key[::-1][:room], other[::-1][:room]]))
