@@ -236,3 +236,26 @@ def test_a_reworded_repeat_of_a_line_is_a_duplicate_and_a_different_figure_is_no
     flags = run_detectors(prepare_input(text, "en", "de"), make_detectors())
     duplicates = [f.text for f in flags if f.category == "fluency/duplication"]
     assert duplicates == ["Die Stadt Kiel öffnet ihre Drehbrücke nach zwei Jahren Bauzeit erneut für den Verkehr."]
+
+
+def _names_with_source(mt: str, source: str, lang: str) -> list[str]:
+    doc = prepare_input(mt, "en", lang, source=source)
+    return [f.text for f in run_detectors(doc, make_detectors(["names"])) if f.category == "accuracy/mistranslation/named-entity"]
+
+
+def test_an_outlet_quoted_by_the_source_and_translated_word_by_word_is_flagged():
+    source = "Specialists quoted by Current Archaeology said the panel was unique.\n"
+    mt = "Des spécialistes cités par Archéologie Actuelle ont jugé le panneau unique.\n"
+    assert _names_with_source(mt, source, "fr") == ["Archéologie Actuelle"]
+
+
+def test_a_body_quoted_by_the_source_keeps_its_translated_name():
+    source = "Figures quoted by the World Health Organization show a rise.\n"
+    mt = "Les chiffres cités par l'Organisation mondiale de la santé montrent une hausse.\n"
+    assert _names_with_source(mt, source, "fr") == []
+
+
+def test_a_place_the_source_names_in_a_longer_phrase_is_no_outlet():
+    source = "The Atlantic quotas, negotiated the same night, were less contested.\n"
+    mt = "Las cuotas del Atlántico, negociadas esa misma noche, fueron menos polémicas.\n"
+    assert _names_with_source(mt, source, "es") == []

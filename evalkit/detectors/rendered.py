@@ -337,11 +337,12 @@ def _press_cited(source: str, seq) -> bool:
     """The source cites the name as the press is cited, not as a body is ("..., Inside the Games reported",
     "told Motor Trend"; not "said" or "according to", which a ministry shares)."""
     after = _FIRST_WORD.match(source, seq.end)
-    before = _LETTERS.findall(source[max(0, seq.start - 12):seq.start])
+    before = _LETTERS.findall(source[max(0, seq.start - 20):seq.start])
     if before and before[-1].casefold() in ARTICLES:
         before = before[:-1]
+    cue = before and ("_".join(before[-2:]).casefold() in _PRESS_BEFORE or before[-1].casefold() in _PRESS_BEFORE)
     return bool(after and after.group(1).casefold() in _PRESS_AFTER
-                or before and before[-1].casefold() in _PRESS_BEFORE and source[:seq.start].rstrip()[-1:].isalpha())
+                or cue and source[:seq.start].rstrip()[-1:].isalpha())
 
 
 _FIRST_WORD = re.compile(r"[\s\u00a0]*,?[\s\u00a0]*([^\W\d_]+)")
@@ -600,12 +601,33 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
             if how:
                 flags.append(detector._flag(doc, seq.start, seq.end, NAMED_ENTITY, "major", 0.65, how, None))
                 continue
+        if found and doc.source and _named_otherwise(doc.source, found[0].name):
+            continue   # the source writes the word, but not as the outlet's name ("the Atlantic quotas")
         if found:
             entry, how = found
             start = _name_start(seq, text) if seq.first != seq.last else seq.start
             flags.append(detector._flag(doc, start, seq.end, NAMED_ENTITY, "major", 0.7,
                                         f"reads as {entry.name!r} {how}", entry.name))
     return flags
+
+
+# after an outlet's name in a sentence: a verb of the press, or no word at all
+_NAME_THEN = re.compile(r"[\s\u00a0]+([a-z]+)")
+_PRESS_VERBS = word_set("outlet-then")
+
+
+def _named_otherwise(source: str, name: str) -> bool:
+    """The source holds the outlet's name (its article aside) only as a word of a longer phrase, a
+    lowercase noun after it ("the Atlantic quotas", "the Independent candidate"): not as the outlet."""
+    bare = _strip_article(name)
+    found = [m.end() for m in re.finditer(r"(?<![^\W\d_])" + re.escape(bare) + r"(?![^\W\d_])", source)]
+    if not found:
+        return False
+    for end in found:
+        after = _NAME_THEN.match(source, end)
+        if after is None or after.group(1) in _PRESS_VERBS:
+            return False
+    return True
 
 
 def _one_word_swap(seq, text: str, tgt: str):
