@@ -259,3 +259,16 @@ def test_a_place_the_source_names_in_a_longer_phrase_is_no_outlet():
     source = "The Atlantic quotas, negotiated the same night, were less contested.\n"
     mt = "Las cuotas del Atlántico, negociadas esa misma noche, fueron menos polémicas.\n"
     assert _names_with_source(mt, source, "es") == []
+
+
+def test_an_english_name_kept_with_a_word_swapped_is_found_after_a_possessive_or_german_nouns():
+    assert _names_with_source("Как сообщил Lloyd's Record, несколько линий планируют рейсы.\n",
+                              "Lloyd's List reported that several lines were planning services.\n", "ru") == ["Lloyd's Record"]
+    assert _names_with_source("Das Fachblatt Pensions & Ventures merkte an, der Fonds sei kleiner.\n",
+                              "The trade title Pensions & Investments noted that the fund would be smaller.\n",
+                              "de") == ["Pensions & Ventures"]
+
+
+def test_an_english_name_kept_whole_after_german_nouns_is_not_flagged():
+    assert _names_with_source("Das Fachblatt Pensions & Investments merkte an, der Fonds sei kleiner.\n",
+                              "The trade title Pensions & Investments noted that the fund would be smaller.\n", "de") == []

@@ -56,6 +56,7 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
 
 _OF_THE = re.compile(r" [^\W\d_A-Z]+ [^\W\d_A-Z]+ ")
 _PLURAL_POSSESSIVE = ("' ", "’ ")
+_POSSESSIVE_S = ("'s ", "’s ")
 
 
 def _joined(seqs: list, text: str) -> list:
@@ -71,6 +72,11 @@ def _joined(seqs: list, text: str) -> list:
             continue
         if prev is not None and not seq.caps_line and gap in _PLURAL_POSSESSIVE and prev.text.endswith("s"):
             # "Transport Workers' Federation", "Tenants' Union": one name
+            out[-1] = prev._replace(last=seq.last, end=seq.end, text=text[prev.start:seq.end])
+            continue
+        if prev is not None and not seq.caps_line and gap in _POSSESSIVE_S and prev.first == prev.last \
+                and seq.last - seq.first <= 1:
+            # a one-word owner and a one- or two-word name: "Lloyd's List", "Barron's Weekly"
             out[-1] = prev._replace(last=seq.last, end=seq.end, text=text[prev.start:seq.end])
             continue
         out.append(seq)
@@ -104,6 +110,11 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
         entry = gazetteer().lookup(seq.text)
         outlet = _Outlet(entry, source, seq)
         found = _rendering_flag(detector, doc, seq, real, cands, (src, tgt), outlet, t_text, weak=False)
+        if found is None and tgt in _NOUN_CAPITALS:   # the nouns German capitalises before an English name
+            # kept in the text aside: "Das Fachblatt Pensions & Ventures"
+            tails = [(t, words, False) for t in _tails([c for c, _, _ in cands], t_tokens, text)
+                     for words in [_candidate_words(t.text, tgt)] if _english_words(words, src, tgt)]
+            found = _rendering_flag(detector, doc, seq, real, tails, (src, tgt), outlet, t_text, weak=False) or None
         if found is None:
             found = _lowercase_rendering(detector, doc, seq, real, t_tokens, src, tgt)
             if not found and outlet:
@@ -114,6 +125,18 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
                 found = _rendering_flag(detector, doc, seq, real, cands, (src, tgt), outlet, t_text, weak=True)
         flags += found or []
     return flags
+
+
+def _english_words(words: list[str], src: str, tgt: str) -> bool:
+    """Every word is written more in the source language than in the target one (an English name kept)."""
+    return bool(words) and all(zipf(w, src) >= zipf(w, tgt) for w in words)
+
+
+def _tails(seqs: list, tokens, text: str) -> list:
+    """Each name sequence without its first words, down to its last two (the nouns a German sentence
+    capitalises before a name are not part of it)."""
+    return [seq._replace(first=k, start=tokens[k].start, text=text[tokens[k].start:seq.end])
+            for seq in seqs for k in range(seq.first + 1, seq.last)]
 
 
 def _article_translated(detector, doc: DetectionInput, seq, t_tokens) -> Flag | None:
