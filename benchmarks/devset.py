@@ -7,7 +7,7 @@
     PYTHONPATH=. python -m benchmarks.devset --split heldout4  # held-out 4: the lead runs it once, at the end
     PYTHONPATH=. python -m benchmarks.devset --split heldout5  # held-out 5: the lead runs it once, at the end
     PYTHONPATH=. python -m benchmarks.devset --split heldout6  # held-out 6: the lead runs it once, at the end
-    PYTHONPATH=. python -m benchmarks.devset --split heldout7  # held-out 7: the lead runs it once, at the end
+    PYTHONPATH=. python -m benchmarks.devset --split heldout7  # held-out 7: measured; tuning data since
     PYTHONPATH=. python -m benchmarks.devset --split heldout8  # held-out 8: the lead runs it once, at the end
     PYTHONPATH=. python -m benchmarks.devset --split all --bundled --json out.json
 
