@@ -23,3 +23,16 @@ def test_number_spans_are_a_fresh_list_each_time() -> None:
     first.clear()
     again = extract_numbers_spans(text, "fr", lenient=True)
     assert [(a, b) for a, b, _ in again] == [(3, 4), (11, 16), (18, 23)]
+
+
+def test_words_after_for_the_longest_form_holds_the_shorter_ones() -> None:
+    from evalkit.detectors.rendered import _words_after
+    from evalkit.detectors.text import tokenize
+
+    text = "Le Fonds monétaire de la zone mondial a dit.\nL'Organisation mondiale de la santé, hier"
+    tokens = tokenize(text)
+    for first in range(len(tokens)):
+        longest = _words_after(tokens, first, 6, text, partial=True)
+        for count in range(1, 7):
+            expected = longest[:count] if len(longest) >= count else None
+            assert _words_after(tokens, first, count, text) == expected
