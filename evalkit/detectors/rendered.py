@@ -479,7 +479,9 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
     if tgt in _NOUN_CAPITALS or tgt == "en":
         return out
     for seq in seqs:
-        k = next((i for i in range(seq.last, len(tokens)) if tokens[i].end >= seq.end), seq.last)
+        k = seq.last   # (its last token, unless the sequence's text runs past it)
+        if k < len(tokens) and tokens[k].end < seq.end:
+            k = next((i for i in range(seq.last, len(tokens)) if tokens[i].end >= seq.end), seq.last)
         if tokens[k].initial and not (initial or _quoted(text, tokens[k].start)) or tokens[k].lower in _BEFORE_NAME:
             continue   # a sentence's first word or an article alone ("Le président russe") opens no name
         for j in range(k + 1, min(k + 4, len(tokens))):
