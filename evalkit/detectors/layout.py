@@ -176,6 +176,7 @@ _TERMINAL = re.compile(r"[.!?…][\"'”’“‘»«›‹)\]\s\u00a0\u202f]*$"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"',
                             "»": '"', "\u00a0": " ", "\u202f": " ", "\u2009": " "})
+_QUOTE_MARKS = tuple((chr(k), v) for k, v in _QUOTE_MAP.items())   # (mark, its plain form)
 
 
 # Every Latin-1 character that is not a letter or a digit read as a space (bytes.translate), and the
@@ -201,7 +202,12 @@ def normalise_line(text: str) -> str:
 
 
 def _cue_key(text: str) -> str:
-    return " ".join(text.translate(_QUOTE_MAP).lower().split())
+    # (str.translate of a non-ASCII text looks every character up in the map: the marks present are
+    # replaced instead, the same result since no mark's replacement is another mark)
+    for mark, plain in _QUOTE_MARKS:
+        if mark in text:
+            text = text.replace(mark, plain)
+    return " ".join(text.lower().split())
 
 
 

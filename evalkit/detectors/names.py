@@ -599,8 +599,8 @@ class NamesDetector(Detector):
             # the words of a known name, and those of the name lexicon, once per sequence
             known_here = covered.intersection(idx)
             in_lexicon = {k for k in idx if not lexicon.isdisjoint(word_forms(tokens[k].text))}
-            # longest sub-sequence first, words of a known name excluded
-            for size in range(min(len(idx), 6), 1, -1):
+            # longest sub-sequence first, words of a known name excluded (none without a lexicon word)
+            for size in range(min(len(idx), 6) if in_lexicon else 1, 1, -1):
                 for a in range(len(idx) - size + 1):
                     sub = idx[a:a + size]
                     if not known_here.isdisjoint(sub) or not tokens[sub[-1]].capitalised:

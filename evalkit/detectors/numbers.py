@@ -5,6 +5,7 @@ number must survive translation."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .langdata import table, values
 
@@ -28,9 +29,15 @@ def extract_numbers_spans(text: str, lang: str, lenient: bool = False) -> list[t
     """Numbers with their spans and the values they may stand for: "5 000" / "5,000" / "5000" ->
     5000; "3,5" (decimal comma) = "3.5"; "16h07" = "4:07 p.m." = t16:07. A number whose reading
     depends on the convention ("5,000" in a French text) gets both values when `lenient`."""
+    # (the number check asks twice about each segment: for its numbers, and for their scale words)
+    return list(_numbers_spans(text, lang, lenient))
+
+
+@lru_cache(maxsize=1 << 12)
+def _numbers_spans(text: str, lang: str, lenient: bool) -> tuple[tuple[int, int, frozenset[str]], ...]:
     found: list[tuple[int, int, frozenset[str]]] = []
     if not _DIGIT.search(text):
-        return found
+        return ()
     taken: list[tuple[int, int]] = []
     for m in _TIME.finditer(text):
         sep, mins, ampm = m.group("sep") or "", m.group("m"), m.group("ampm")
@@ -61,7 +68,7 @@ def extract_numbers_spans(text: str, lang: str, lenient: bool = False) -> list[t
             values |= {f"t{int(clock.group(1))}:{clock.group(2)}"}  # "20.30 Uhr" = "20 h 30"
         found.append((m.start(), m.end(), values))
     found.sort()
-    return found
+    return tuple(found)
 
 
 def _values(surface: str, comma_decimal: bool, lenient: bool) -> frozenset[str]:

@@ -503,7 +503,9 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
     if tgt in _NOUN_CAPITALS or tgt == "en":
         return out
     for seq in seqs:
-        k = next((i for i in range(seq.last, len(tokens)) if tokens[i].end >= seq.end), seq.last)
+        k = seq.last   # (its last token, unless the sequence's text runs past it)
+        if k < len(tokens) and tokens[k].end < seq.end:
+            k = next((i for i in range(seq.last, len(tokens)) if tokens[i].end >= seq.end), seq.last)
         if tokens[k].initial and not (initial or _quoted(text, tokens[k].start)) or tokens[k].lower in _BEFORE_NAME:
             continue   # a sentence's first word or an article alone ("Le président russe") opens no name
         for j in range(k + 1, min(k + 4, len(tokens))):
@@ -748,12 +750,14 @@ def _usual_form_swap(seq, tokens, text: str, tgt: str):
     forms = _usual_forms(tgt).get(fold(tokens[seq.first].text))
     if not forms:
         return seq, None
+    # the content words ahead, read once for the longest form (a shorter form's are their first ones)
+    ahead = _words_after(tokens, seq.first, max(len(words) for words, _, _ in forms), text, partial=True)
+    folded = [fold(tokens[k].text) for k in ahead]
     for words, form, entry in forms:
-        span = _words_after(tokens, seq.first, len(words), text)
-        if span is None:
+        if len(ahead) < len(words):
             continue
-        cand = [fold(tokens[k].text) for k in span]
-        diff = [(c, w) for c, w in zip(cand, words) if not _same(c, w)]
+        span = ahead[:len(words)]
+        diff = [(c, w) for c, w in zip(folded, words) if not _same(c, w)]
         if len(diff) != 1 or zipf(diff[0][0], tgt) < 2.5:
             continue
         longer = seq._replace(last=span[-1], end=tokens[span[-1]].end, text=text[seq.start:tokens[span[-1]].end])
@@ -763,14 +767,14 @@ def _usual_form_swap(seq, tokens, text: str, tgt: str):
     return seq, None
 
 
-def _words_after(tokens, first: int, count: int, text: str) -> list[int] | None:
+def _words_after(tokens, first: int, count: int, text: str, partial: bool = False) -> list[int] | None:
     """The indices of `count` content words from tokens[first] on, glue words between them skipped,
-    on one line; None when the line or the text ends first."""
+    on one line; None when the line or the text ends first (`partial`: the words found until then)."""
     out, k = [], first
     while len(out) < count:
         if k >= len(tokens) or tokens[k].line != tokens[first].line or k > first and \
                 text[tokens[k - 1].end:tokens[k].start].strip(" '’-"):
-            return None
+            return out if partial else None
         if k == first or name_words(tokens[k].text):   # glue words ("de la") are skipped
             out.append(k)
         k += 1

@@ -1125,8 +1125,8 @@ def _in_source_language_name(tokens: Sequence[Token], i: int, text: str, src: st
     word spelt the source-language way ("Vladimir Putin" beside "Poutine" is still one)."""
     for j in (i - 1, i + 1):
         if 0 <= j < len(tokens) and tokens[j].text[:1].isupper():
-            a, b = sorted((i, j))
-            if text[tokens[a].end:tokens[b].start].strip() == "":
+            a, b = (j, i) if j < i else (i, j)
+            if not text[tokens[a].end:tokens[b].start].strip():
                 w = tokens[j].text.casefold()
                 if zipf(w, src) - zipf(w, tgt) >= 1.0:
                     return True
