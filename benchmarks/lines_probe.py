@@ -2,14 +2,15 @@
 
     PYTHONPATH=. python -m benchmarks.lines_probe                 # corpora/line-probe/dev.tsv, misses listed
     PYTHONPATH=. python -m benchmarks.lines_probe --split test    # test.tsv: totals only
+    PYTHONPATH=. python -m benchmarks.lines_probe --split test2   # test2.tsv: totals only
 
 Each probe line of corpora/line-probe/<split>.tsv (columns lang, label, kind, text; label prompt, junk
 or negative) is put between lines 3 and 4 of a six-line article in its language (carriers.tsv) and the
 rule detectors run on the MT alone (no source), as `evalkit flag` does. A prompt counts as found when
 an `addition/prompt-leak` flag overlaps it, a junk line when an `addition/boilerplate` or prompt flag
 does ("any" in the table: a flag of any category). A negative is flagged when any flag overlaps it.
-Flags on the carrier lines are counted too: they are false flags. The split `test` is measured, never
-read: only its totals are printed.
+Flags on the carrier lines are counted too: they are false flags. The splits `test` and `test2` print
+totals only (corpora/line-probe/README.md says which were measured untouched, and when).
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def table(counts: Counter) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "test"], default="dev")
+    parser.add_argument("--split", choices=["dev", "test", "test2"], default="dev")
     args = parser.parse_args(argv)
     path = FOLDER / f"{args.split}.tsv"
     if not path.is_file():
