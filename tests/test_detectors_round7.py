@@ -272,3 +272,28 @@ def test_an_english_name_kept_with_a_word_swapped_is_found_after_a_possessive_or
 def test_an_english_name_kept_whole_after_german_nouns_is_not_flagged():
     assert _names_with_source("Das Fachblatt Pensions & Investments merkte an, der Fonds sei kleiner.\n",
                               "The trade title Pensions & Investments noted that the fund would be smaller.\n", "de") == []
+
+
+def test_a_figure_in_thousands_written_in_words_is_the_source_figure():
+    # "600 тысяч" is 600,000 (CLDR's scale words now start at a thousand)
+    doc = prepare_input("Выставку посетили более 600 тысяч человек.\n", "en", "ru",
+                        source="The exhibition drew more than 600,000 visitors.\n")
+    numbers = [f for f in run_detectors(doc, make_detectors()) if f.category == "accuracy/mistranslation/number"]
+    assert numbers == []
+    doc = prepare_input("Выставку посетили более 700 тысяч человек.\n", "en", "ru",
+                        source="The exhibition drew more than 600,000 visitors.\n")
+    assert [f.text for f in run_detectors(doc, make_detectors())
+            if f.category == "accuracy/mistranslation/number"] == ["700"]
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("es", "Tu opinión importa: inicia sesión para unirte al debate."),
+    ("de", "*** Werbeanzeige ***"),
+    ("ru", "Note: this article has been paraphrased for the website; all facts remain unchanged."),
+])
+def test_sign_in_lines_starred_ad_labels_and_paraphrase_notes_are_found(lang, line):
+    assert {"addition/boilerplate", "addition/prompt-leak"} & _flags_on(line, lang)
+
+
+def test_a_web_address_is_no_untranslated_word():
+    assert "accuracy/untranslated" not in _flags_on("Концерт транслировали на платформе medici.tv в прямом эфире.", "ru")

@@ -4,7 +4,7 @@ Babel ships. Run once, by hand; never at run time:
 
     PYTHONPATH=. python tools/build_number_scales.py > evalkit/data/number_scales.tsv
 
-A row is a language, a power of ten (4 and up: 万 is 10^4, million 10^6, 亿 10^8) and a word written
+A row is a language, a power of ten (3 and up: тысяч is 10^3, 万 10^4, million 10^6, 亿 10^8) and a word written
 after a number for it: the long forms of every plural category ("0 milliards", "0 mil millones") and
 the short forms of two letters or more ("0 Mrd.", "0 млн"; "0 M" is left out: one Latin letter stands
 for too much). CLDR's data is under the
@@ -19,8 +19,8 @@ import sys
 # the languages the detectors are measured on, and a few neighbours (as tools/build_exonyms.py), and the
 # source languages of the WMT sets (zh, ja: 万 is 10^4, 亿 10^8)
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "cs", "zh", "ja")
-# scale words from ten thousand up (a thousand is written out or in digits)
-MIN_EXPONENT = 4
+# scale words from a thousand up ("600 тысяч", "600 mil", "600 Tausend": a news figure in words)
+MIN_EXPONENT = 3
 
 
 def scales(languages: tuple[str, ...] = LANGUAGES) -> list[tuple[str, int, str]]:

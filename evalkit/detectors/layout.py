@@ -106,6 +106,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "continue": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("continue")) + r")", re.IGNORECASE),
         "ad_word": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("ad")) + r")(?![^\W\d_])", re.IGNORECASE),
         "sponsored_label": re.compile(r"^(?:" + _alternation(_cues("sponsored")) + r")$", re.IGNORECASE),
+        "login": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("login")) + r")(?![^\W\d_])", re.IGNORECASE),
+        "talk": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("talk")) + r")", re.IGNORECASE),
         "store": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("store")) + r")(?![^\W\d_])", re.IGNORECASE),
         "trial": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("trial")) + r")", re.IGNORECASE),
         "our": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("our")) + r")(?![^\W\d_])", re.IGNORECASE),
@@ -1003,6 +1005,10 @@ def _site_tools(plain: str, patterns: dict[str, re.Pattern[str]], n_words: int) 
     if ad and patterns["continue"].search(plain):
         return f"the article going on after an ad ({ad.group()!r})", 0.9
     network = n_words <= 20 and patterns["social_word"].search(plain)
+    login = n_words <= 20 and patterns["login"].search(plain)
+    talk = login and patterns["talk"].search(plain)
+    if talk:   # "Tu opinión cuenta: inicia sesión para participar en la conversación."
+        return f"a comment form's sign-in line ({login.group()!r} ... {talk.group()!r})", 0.9
     store = n_words <= 25 and patterns["store"].search(plain)
     if store and (patterns["our"].search(plain) or _call_to_action().match(plain)):
         return f"an app prompt ({store.group()!r})", 0.85
@@ -1026,8 +1032,8 @@ def _site_lists(plain: str, patterns: dict[str, re.Pattern[str]], n_words: int) 
     if len(crumbs) >= 4 and n_words <= 14 and all(c[:1].isupper() and len(c.split()) <= 4 for c in crumbs) \
             and not is_terminal(plain):
         return f"breadcrumb trail ({' / '.join(crumbs[:3])} ...)", 0.85
-    parts = [p.strip() for p in re.split(r"[–—·|•↓→]", plain) if p.strip()]
-    if len(parts) <= 3 and len(parts) < len(plain.split()) + 1 and n_words <= 6 and re.search(r"[–—·|•↓→]", plain) \
+    parts = [p.strip() for p in re.split(r"[–—·|•↓→*]", plain) if p.strip()]
+    if len(parts) <= 3 and len(parts) < len(plain.split()) + 1 and n_words <= 6 and re.search(r"[–—·|•↓→*]", plain) \
             and any(patterns["ad"].match(p) or patterns["sponsored_label"].match(p) for p in parts):
         label = next(p for p in parts if patterns["ad"].match(p) or patterns["sponsored_label"].match(p))
         return f"ad label ({label!r})", 0.9

@@ -928,10 +928,12 @@ def _words_of(text: str) -> tuple[str, ...]:
     return tuple(WORD.findall(text.casefold()))
 
 
-_NOT_PROSE_HINT = re.compile(r"https?:|www\.|@|#|\.(?:com|org|net)\b")
+# a web address's end: a generic top-level domain, or a two-letter one ("medici.tv", "lemonde.fr")
+_TLD = r"\.(?:com|org|net|info|app|[a-z]{2})\b"
+_NOT_PROSE_HINT = re.compile(r"https?:|www\.|@|#|" + _TLD)
 # Each alternative starts at a token start, so a long token is scanned once (not from every position).
 _NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|(?<!\S)[^\s@]+@[^\s@]+\.\w+|(?<!\w)[@#]\w+"
-                        r"|(?<![\w-])[\w-]+\.(?:com|org|net)\b\S*")
+                        r"|(?<![\w-])[\w-]+" + _TLD + r"\S*")
 
 
 @lru_cache(maxsize=1)
