@@ -297,3 +297,21 @@ def test_sign_in_lines_starred_ad_labels_and_paraphrase_notes_are_found(lang, li
 
 def test_a_web_address_is_no_untranslated_word():
     assert "accuracy/untranslated" not in _flags_on("Концерт транслировали на платформе medici.tv в прямом эфире.", "ru")
+
+
+RU_TEXT = ("В Петербурге открылся международный театральный фестиваль, который продлится две недели.\n"
+           "Организаторы ожидают более ста тысяч зрителей из разных городов страны.\n"
+           "{}\n"
+           "Билеты на большинство спектаклей уже распроданы, сообщили в дирекции.\n")
+
+
+def test_a_lowercase_english_word_in_a_russian_text_stands_out_by_its_script():
+    text = RU_TEXT.format("Ряд спектаклей будет транслироваться live на сайте театра.")
+    flags = run_detectors(prepare_input(text, "en", "ru"), make_detectors())
+    assert [f.text for f in flags if f.category == "accuracy/untranslated"] == ["live"]
+
+
+def test_names_and_loan_compounds_in_latin_letters_are_not_untranslated_in_russian():
+    text = RU_TEXT.format("Крупная IT-компания показала спектакль на iPhone и в приложении GigaChat.")
+    flags = run_detectors(prepare_input(text, "en", "ru"), make_detectors())
+    assert [f.text for f in flags if f.category == "accuracy/untranslated"] == []

@@ -71,6 +71,16 @@ def _blind_same(a: str, b: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def _starts(kind: str) -> re.Pattern[str]:
+    """A case-blind regex of the cues of `kind` as stems: each starts a word."""
+    return re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues(kind)) + r")", re.IGNORECASE)
+
+
+def _whole(kind: str) -> re.Pattern[str]:
+    """A case-blind regex of the cues of `kind` as whole words."""
+    return re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues(kind)) + r")(?![^\W\d_])", re.IGNORECASE)
+
+
 def _patterns() -> dict[str, re.Pattern[str]]:
     """The cue regexes, built from the table on first use."""
     return {
@@ -90,29 +100,30 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "byline_start": re.compile(r"^(?:" + _alternation(_cues("byline")) + r")[\s\u00a0]+(?=[^\W\d_])",
                                    re.IGNORECASE),
         "newsroom": re.compile(r"(?:\w*(?:" + _alternation(_cues("newsroom")) + r"))\b", re.IGNORECASE),
-        "newsroom_word": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("newsroom")) + r")", re.IGNORECASE),
+        "newsroom_word": _starts("newsroom"),
         # a newsroom job opening the part after a signature's comma ("rédactrice web")
         "role": re.compile(r"^(?:" + _alternation(_cues("role")) + r")(?![^\W\d_])", re.IGNORECASE),
         # an ad label, a separator, then the advertised teaser
         "sponsored": re.compile(r"^(?P<cue>" + _alternation(_cues("sponsored")) + r")"
                                 r"[\s\u00a0]*[:|–—.•·-]+[\s\u00a0]*\S", re.IGNORECASE),
         # newsletter sign-ups: a newsletter word and a subscribe word, anywhere in a short line
-        "newsletter": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("newsletter")) + r")", re.IGNORECASE),
-        "subscribe": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("subscribe")) + r")", re.IGNORECASE),
+        "newsletter": _starts("newsletter"),
+        "subscribe": _starts("subscribe"),
         # cookie notices: a cookie word, a consent or site word and a word addressing the reader
-        "cookie": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("cookie")) + r")(?![^\W\d_])", re.IGNORECASE),
-        "consent": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("consent")) + r")", re.IGNORECASE),
-        "reader": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("reader")) + r")(?![^\W\d_])", re.IGNORECASE),
-        "continue": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("continue")) + r")", re.IGNORECASE),
-        "ad_word": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("ad")) + r")(?![^\W\d_])", re.IGNORECASE),
+        "cookie": _whole("cookie"),
+        "consent": _starts("consent"),
+        "reader": _whole("reader"),
+        # a site's tools by their shape (_site_tools): an ad word and a continue stem ("... continúa debajo del
+        # anuncio"), a sign-in order and a comment word, an app store, trial terms, the site's "our", a network
+        "continue": _starts("continue"),
+        "ad_word": _whole("ad"),
         "sponsored_label": re.compile(r"^(?:" + _alternation(_cues("sponsored")) + r")$", re.IGNORECASE),
-        "login": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("login")) + r")(?![^\W\d_])", re.IGNORECASE),
-        "talk": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("talk")) + r")", re.IGNORECASE),
-        "store": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("store")) + r")(?![^\W\d_])", re.IGNORECASE),
-        "trial": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("trial")) + r")", re.IGNORECASE),
-        "our": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("our")) + r")(?![^\W\d_])", re.IGNORECASE),
-        "social_word": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("social")) + r")(?![^\W\d_])",
-                                  re.IGNORECASE),
+        "login": _whole("login"),
+        "talk": _starts("talk"),
+        "store": _whole("store"),
+        "trial": _starts("trial"),
+        "our": _whole("our"),
+        "social_word": _whole("social"),
         # a share cue (optional) before a list of networks
         "share_lead": re.compile(r"^(?:(?:" + _alternation(_cues("nav")) + r")(?![^\W\d_])"
                                  r"(?:[\s\u00a0]+[^\W\d_]{1,3}(?![^\W\d_]))?"

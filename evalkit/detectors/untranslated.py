@@ -264,6 +264,8 @@ class UntranslatedDetector(Detector):
         for w in set(compress(lower, unnamed)).difference(table):
             table[w] = word_class(w, src, tgt)
         out = list(map(table.get, lower))
+        if _other_script_text(tokens):
+            out = [_foreign_letters(tok, c) for tok, c in zip(tokens, out)]
         for i in named:
             if 0 <= i < n:
                 out[i] = (NAME, 0.0)
@@ -357,8 +359,8 @@ class UntranslatedDetector(Detector):
             seen_in_source = any(tokens[k].lower in source_words.get(tokens[k].start, ())
                                  and tokens[k].text.islower() for k in run)
             start, end = tokens[a].start, tokens[b - 1].end
-            if b - a == 1 and _loan_compound(text, start, end):
-                continue
+            if b - a == 1 and (_loan_compound(text, start, end) or start > 0 and text[start - 1].isalpha()):
+                continue   # a loan compound, or the second half of a word in camel case ("GigaChat")
             identified = None
             if strong or b - a >= 2 and content >= 1 and (functions >= 1 or content >= 3):
                 ok = True
@@ -1262,3 +1264,19 @@ def _loan_compound(text: str, start: int, end: int) -> bool:
 def _script_differs(c: str, letter: str) -> bool:
     """`c` is a letter of a script other than Latin while `letter` is Latin (or the other way round)."""
     return c.isalpha() and (ord(c) > 0x024F) != (ord(letter) > 0x024F)
+
+
+def _other_script_text(tokens: list[Token]) -> bool:
+    """The text is written mostly in a script other than Latin (Cyrillic, Greek, ...): a lowercase word in
+    Latin letters stands out of it by its script alone."""
+    latin = sum(1 for t in tokens if t.text.isascii())
+    return len(tokens) >= 20 and latin < 0.3 * len(tokens)
+
+
+def _foreign_letters(tok: Token, cls: tuple[int, float] | None) -> tuple[int, float] | None:
+    """A word's class in a text of another script: a lowercase source-language word in Latin letters
+    ("транслироваться live", "open-air концерты") leans to the source however often the target's web text
+    borrows it."""
+    if cls is not None and cls[0] == WEAK and tok.text.isascii() and tok.text.islower() and len(tok.text) >= 3:
+        return STRONG, cls[1]
+    return cls
