@@ -87,3 +87,12 @@ def test_attribution_cues_from_the_data_find_a_cited_source() -> None:
     assert not _LEFT_ATTRIBUTION.search("Le maire a inauguré le ")
     assert _RIGHT_ATTRIBUTION.search(", a rapporté le journal")
     assert not _RIGHT_ATTRIBUTION.search(" a inauguré le pont")
+
+
+def test_the_cue_regexes_are_built_once_per_process():
+    # layout._patterns compiles a few hundred cue alternations: built per call, it made the detector stage
+    # twenty times slower with the same flags (a decorator had slipped onto the helper above it)
+    from evalkit.detectors import layout
+
+    assert layout._patterns() is layout._patterns()
+    assert layout._chatter_patterns() is layout._chatter_patterns()

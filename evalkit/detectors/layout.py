@@ -70,7 +70,6 @@ def _blind_same(a: str, b: str) -> bool:
     return _blind_match(a, b) and _blind_match(b, a)
 
 
-@functools.lru_cache(maxsize=1)
 def _starts(kind: str) -> re.Pattern[str]:
     """A case-blind regex of the cues of `kind` as stems: each starts a word."""
     return re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues(kind)) + r")", re.IGNORECASE)
@@ -81,6 +80,7 @@ def _whole(kind: str) -> re.Pattern[str]:
     return re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues(kind)) + r")(?![^\W\d_])", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     """The cue regexes, built from the table on first use."""
     return {
