@@ -677,9 +677,16 @@ _VOICE_EVIDENCE = ("the output named in the generator's voice (",
 
 def _has_voice_word(line: str, tgt: str) -> bool:
     """A cheap test before _voice_aside: does the line hold a first- or second-person word?"""
-    first, second = _voice_people(tgt)
-    return any(m.group().casefold().replace("’", "'") in first | second or m.group() in _SIE
+    people = _voice_either(tgt)
+    return any(m.group().casefold().replace("’", "'") in people or m.group() in _SIE
                for m in _VOICE_WORD.finditer(line))
+
+
+@functools.lru_cache(maxsize=16)
+def _voice_either(tgt: str) -> frozenset[str]:
+    """The first- and second-person words of English and `tgt`, as one set (_has_voice_word asks per word)."""
+    first, second = _voice_people(tgt)
+    return first | second
 
 
 # German's polite "you", told from "she"/"they" by its capital inside a sentence
@@ -721,8 +728,8 @@ def _voice_aside(sentence: str, tgt: str = "") -> str:
     thing = next((w for w, f in found if f in output), None)
     if (me or you) and thing:
         return f"the output named in the generator's voice ({me or you!r} ... {thing!r})"
-    english = _voice_people("en")
-    own = next((w for w, f in found if f in english[0] | english[1]), None)
+    english = _voice_either("en")
+    own = next((w for w, f in found if f in english), None)
     if own and tgt and tgt != "en" and len(found) >= 3 and foreign_language(sentence, tgt, ("en",)) == "en":
         return f"the generator's voice in English ({own!r}) in a text in {tgt}"   # "I hope this helps!"
     return ""
