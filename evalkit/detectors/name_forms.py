@@ -62,6 +62,11 @@ def _with_mined() -> dict[str, dict[str, tuple[str, ...]]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _wiktionary() -> dict[str, dict[str, tuple[str, ...]]]:
+    return _read("name_words_wikt")
+
+
 def hand_table() -> dict[str, dict[str, tuple[str, ...]]]:
     """target language -> English word -> its translations (folded), from name_words.tsv alone."""
     return _table()
@@ -205,6 +210,15 @@ def translates(word: str, english: str, lang: str) -> bool:
     for "ireland", "österreichische" for "austrian")."""
     return any(_same(word, form) for form in _table().get(lang, {}).get(english, ())) \
         or any(_from_place(word, form) for form in _place_forms(english, lang))
+
+
+@lru_cache(maxsize=1 << 14)
+def translates_loosely(word: str, english: str, lang: str) -> bool:
+    """`translates`, or one of the word's senses in Wiktionary's wordnet (name_words_wikt.tsv): any sense,
+    so only where every translation of the name is wrong (a news outlet's), never to tell a synonym apart."""
+    table = _wiktionary().get(lang, {})
+    return translates(word, english, lang) \
+        or any(_same(word, form) for en in (english, *sorted(word_forms(english))) for form in table.get(en, ()))
 
 
 # the letters an adjective adds to a place's stem ("wien" -> "wiener", "irland" -> "irlandais")

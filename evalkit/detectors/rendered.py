@@ -30,6 +30,7 @@ from .name_forms import (
     split_compound,
     synonym_rendering,
     translates,
+    translates_loosely,
     usual_forms,
 )
 from .text import ARTICLES, CONNECTORS, aligned_tokens, as_words_at, fold, name_sequences, outlet_slot, zipf
@@ -263,16 +264,20 @@ def _renamed_outlet(detector, doc: DetectionInput, seq, real: list[str], cands, 
     s_fold = fold(source[max(0, seq.start - _NEAR):seq.end + _NEAR])   # the source around the name
     if _transliteration_written(real, t_text):
         return []
-    found = set()
+    found: dict[tuple[int, int], int] = {}
     for cand, words, longer in cands:
         if not words or len(words) > len(real) + 2 or any(_written(w, s_fold) for w in words):
             continue   # the source has it: another name of the sentence
         # a word of the name translated: a name kept or transliterated ("Матч ТВ") is not renamed
-        if any(translates(w, x, tgt) and not _same(w, x) for w in words for x in real):
-            found.add(_trimmed_span(cand, t_tokens, real, tgt, longer, doc.hypothesis))
-    if len(found) != 1:
+        count = sum(any(translates_loosely(w, x, tgt) and not _same(w, x) for w in words) for x in real)
+        if count:
+            span = _trimmed_span(cand, t_tokens, real, tgt, longer, doc.hypothesis)
+            found[span] = max(count, found.get(span, 0))
+    best = [span for span, count in found.items() if count == max(found.values(), default=0)]
+    if len(best) != 1:
         return []   # none, or which one stands for it cannot be told
-    (start, end), name = found.pop(), _strip_article(seq.text)
+    # (the one that translates the most words of the name: "Noticias de Pesca", not "Pesca y Alimentación")
+    (start, end), name = best[0], _strip_article(seq.text)
     text = doc.hypothesis
     return [detector._flag(doc, start, end, NAMED_ENTITY, "major", 0.8,
                            f"the aligned source names the news outlet {name!r}; the MT writes {text[start:end]!r} "
@@ -353,6 +358,7 @@ class _Outlet:
         words = name_words(self.seq.text)
         return bool(words) and (words[-1] in _media_heads() and outlet_slot(
             self.source, self.seq.start, self.seq.end) == "attribution" or _after_media_noun(self.source, self.seq)
+            or _media_apposition(self.source, self.seq)
             or _press_cited(self.source, self.seq) and _org_words().isdisjoint(words))
 
 
@@ -396,8 +402,17 @@ def _after_media_noun(source: str, seq) -> bool:
     return bool(set(words) & _MEDIA_NOUNS)
 
 
+def _media_apposition(source: str, seq) -> bool:
+    """The source says what kind of news outlet the name is right after it ("Fishing News, the industry's
+    weekly paper"; "Lloyd's List, a shipping newspaper")."""
+    m = _APPOSITION.match(source, seq.end)
+    return bool(m) and not _MEDIA_NOUNS.isdisjoint(w.casefold() for w in _LETTERS.findall(m.group(1)))
+
+
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MEDIA_NOUNS = word_set("media-nouns")
+# ", the" or ", a" and up to five words (a possessive among them) before a comma, a full stop or a verb's place
+_APPOSITION = re.compile(r",[\s\u00a0]+(?:the|a|an)[\s\u00a0]+((?:[^\W\d_]+(?:['’]s)?[\s\u00a0]+){0,4}[^\W\d_]+)\b")
 
 
 @lru_cache(maxsize=1)
@@ -594,6 +609,11 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
             continue
         outlet = _known_outlet_with_article(seq, text, tgt)
         if outlet is None and gaz.lookup(seq.text) is not None:
+            # a known name, unless the words after it make it another outlet's translated ("Les Temps
+            # irlandais": Irish Times, not Le Temps)
+            seq, found = _with_lowercase(seq, tokens, text, src, tgt)
+            if found:
+                flags.append(_found_flag(detector, doc, seq, found))
             continue
         swap = _one_word_swap(seq, text, tgt) if outlet is None else None
         if swap is not None:
@@ -629,11 +649,15 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
         if found and doc.source and _named_otherwise(doc.source, found[0].name):
             continue   # the source writes the word, but not as the outlet's name ("the Atlantic quotas")
         if found:
-            entry, how = found
-            start = _name_start(seq, text) if seq.first != seq.last else seq.start
-            flags.append(detector._flag(doc, start, seq.end, NAMED_ENTITY, "major", 0.7,
-                                        f"reads as {entry.name!r} {how}", entry.name))
+            flags.append(_found_flag(detector, doc, seq, found))
     return flags
+
+
+def _found_flag(detector, doc: DetectionInput, seq, found) -> Flag:
+    entry, how = found
+    start = _name_start(seq, doc.hypothesis) if seq.first != seq.last else seq.start
+    return detector._flag(doc, start, seq.end, NAMED_ENTITY, "major", 0.7, f"reads as {entry.name!r} {how}",
+                          entry.name)
 
 
 # after an outlet's name in a sentence: a verb of the press, or no word at all
@@ -703,15 +727,25 @@ def _with_lowercase(seq, tokens, text: str, src: str, tgt: str):
         if gazetteer().lookup(longer.text) is not None:
             return seq, None
         slot = _slot(text, longer.start, longer.end)
-        # "le ministère des Affaires étrangères": only where a source is cited, or in quotes (asked before
-        # _multi, which compares the words with every gazetteer name sharing one)
-        if not (_quoted(text, seq.start) or slot()):
+        # "le ministère des Affaires étrangères": only where a source is cited, in quotes, or written as a
+        # title, a capital after an article ("Les Temps irlandais") (asked before _multi, which compares
+        # the words with every gazetteer name sharing one)
+        if not (_quoted(text, seq.start) or _titled(tokens, seq, text) or slot()):
             continue
         words = _candidate_words(longer.text, tgt)
         found = _multi(words, src, tgt, slot, _glued(longer.text)) if len(words) > 1 else None
         if found:
             return longer, found
     return seq, None
+
+
+def _titled(tokens, seq, text: str) -> bool:
+    """The name's capitalised first word comes right after an article or contraction that opens its
+    sentence ("Les Temps irlandais ont ...", "El Correo ..."): written as a title, not as a sentence's
+    first word."""
+    k = seq.first - 1
+    return k >= 0 and fold(tokens[k].text) in _BEFORE_NAME and _sentence_start(text, tokens[k].start) \
+        and tokens[k].line == tokens[seq.first].line
 
 
 def _goes_on(tokens, text: str, k: int, j: int, tgt: str) -> bool:

@@ -1,0 +1,78 @@
+"""Issue 15, eighth round (spun names), each rule on text written for this test, with the negatives
+beside it:
+
+- a news outlet's name translated in any sense Wiktionary's wordnet gives (name_words_wikt.tsv, built by
+  tools/build_name_wiktionary.py), where the hand-written table lacks the word ("Noticias de Pesca");
+- an outlet the source describes right after its name ("Angling Times, the weekly paper for anglers");
+- of two MT names that translate a word of the source's outlet, the one that translates more of them;
+- a known name ("Le Temps") followed by lowercase words that make another outlet's name translated, when
+  the capital after a sentence's first article marks it as a title ("Les Temps irlandais").
+"""
+
+from __future__ import annotations
+
+from evalkit.detectors import make_detectors, run_detectors
+from evalkit.detectors.base import prepare_input
+from evalkit.detectors.name_forms import translates, translates_loosely
+
+NAMED = "accuracy/mistranslation/named-entity"
+
+
+def _named(mt: str, lang: str, source: str | None = None) -> list[str]:
+    doc = prepare_input(mt, "en", lang, source=source)
+    return [f.text for f in run_detectors(doc, make_detectors()) if f.category == NAMED]
+
+
+def test_the_wiktionary_table_adds_senses_the_hand_table_lacks():
+    assert translates_loosely("pesca", "fishing", "es") and not translates("pesca", "fishing", "es")
+    assert translates_loosely("inversion", "investments", "es")       # by the English singular
+    assert not translates_loosely("pesca", "investment", "es")
+
+
+SOURCE = ("Trawler owners met in Vigo on Monday to discuss the new quotas.\n"
+          "Angling Times, the weekly paper for anglers, called the cuts the deepest in twenty years.\n"
+          "The ministry will publish the final figures in March.\n")
+
+
+def test_an_outlet_described_after_its_name_and_translated_is_flagged():
+    mt = ("Los armadores se reunieron el lunes en Vigo para hablar de las nuevas cuotas.\n"
+          "Tiempos de Pesca, el semanario de los pescadores, calificó los recortes como los más profundos "
+          "en veinte años.\n"
+          "El ministerio publicará las cifras definitivas en marzo.\n")
+    assert _named(mt, "es", SOURCE) == ["Tiempos de Pesca"]
+
+
+def test_the_outlet_kept_as_it_is_is_not_flagged():
+    mt = ("Los armadores se reunieron el lunes en Vigo para hablar de las nuevas cuotas.\n"
+          "Angling Times, el semanario de los pescadores, calificó los recortes como los más profundos "
+          "en veinte años.\n"
+          "El ministerio publicará las cifras definitivas en marzo.\n")
+    assert _named(mt, "es", SOURCE) == []
+
+
+def test_a_body_described_after_its_name_is_no_outlet():
+    source = ("Trawler owners met in Vigo on Monday.\n"
+              "Fishing Cooperative, the largest union of boat owners, called the cuts unfair.\n")
+    mt = ("Los armadores se reunieron el lunes en Vigo.\n"
+          "La Cooperativa Pesquera, el mayor sindicato de armadores, calificó los recortes de injustos.\n")
+    assert _named(mt, "es", source) == []
+
+
+def test_of_two_names_the_one_translating_more_of_the_outlet_is_flagged():
+    source = "As the fisheries ministry confirmed, Fishing News, the industry's weekly paper, criticised the deal.\n"
+    mt = "Como confirmó el ministerio de Pesca, Noticias de Pesca, el semanario del sector, criticó el acuerdo.\n"
+    assert _named(mt, "es", source) == ["Noticias de Pesca"]
+
+
+def test_a_known_name_with_lowercase_words_that_make_another_outlet_translated():
+    mt = ("Un trésor de l'âge du fer a été découvert près de Galway.\n"
+          "Les Temps irlandais ont consacré leur une à la découverte.\n")
+    assert _named(mt, "fr") == ["Temps irlandais"]
+
+
+def test_the_known_name_alone_or_ordinary_words_after_it_are_not_flagged():
+    # the Swiss daily as it is written, and the weather ("le temps irlandais") in lowercase
+    assert _named("Un trésor a été découvert près de Galway.\nLe Temps a consacré sa une à la découverte.\n",
+                  "fr") == []
+    assert _named("Un trésor a été découvert près de Galway.\nLe temps irlandais a retardé les fouilles.\n",
+                  "fr") == []
