@@ -1,6 +1,7 @@
 """Writes evalkit/data/name_words_wikt.tsv: translations of the words of the gazetteer's names, of
-their related words (outlet_synonyms.tsv) and of common English nouns and adjectives, from the Wiktionary wordnets of the Open Multilingual
-Wordnet, linked to Princeton WordNet 3.0 synsets. Run once, by hand; never at run time:
+their related words (outlet_synonyms.tsv) and of common English nouns and adjectives, from the Wiktionary
+wordnets of the Open Multilingual Wordnet, linked to Princeton WordNet 3.0 synsets.
+Run once, by hand; never at run time:
 
     PYTHONPATH=. python tools/build_name_wiktionary.py WORDNET_DIR OMW_DIR [--omw-commit SHA] \
         > evalkit/data/name_words_wikt.tsv
@@ -99,7 +100,8 @@ def main(argv: list[str] | None = None) -> None:
     english = english_synsets(args.wordnet_dir)
     body = rows(name_vocabulary(english), english, by_lang)
     sys.stdout.write(
-        "# Translations of the words of the gazetteer's names, of their related words (outlet_synonyms.tsv) and of\n# the English nouns and adjectives of Zipf frequency 3.5 or more:\n"
+        "# Translations of the words of the gazetteer's names, of their related words (outlet_synonyms.tsv) and of\n"
+        "# the English nouns and adjectives of Zipf frequency 3.5 or more:\n"
         "# the one-word lemmas, in each language, of every Princeton WordNet 3.0 synset the English word is in,\n"
         f"# from the Wiktionary wordnets of the Open Multilingual Wordnet, {OMW_URL} commit {commit},\n"
         "# wns/wikt (Bond and Foster 2013, 'Linking and Extending an Open Multilingual Wordnet', ACL).\n"
