@@ -76,3 +76,16 @@ def test_the_known_name_alone_or_ordinary_words_after_it_are_not_flagged():
                   "fr") == []
     assert _named("Un trésor a été découvert près de Galway.\nLe temps irlandais a retardé les fouilles.\n",
                   "fr") == []
+
+
+def test_an_outlet_translated_at_a_sentence_start_where_it_is_cited():
+    # the sentence's first word is kept with the name when a news source is cited right after it
+    mt = ("Miles de aficionados quedaron atrapados en el aeropuerto de Gatwick.\n"
+          "Noticias del Cielo informó de que los vuelos se reanudarán el martes.\n")
+    assert _named(mt, "es") == ["Noticias del Cielo"]
+
+
+def test_the_same_words_at_a_sentence_start_cited_by_no_one_are_not_flagged():
+    mt = ("El planetario de Madrid abre una nueva sala.\n"
+          "Noticias del Cielo es el título de la exposición sobre los cometas.\n")
+    assert _named(mt, "es") == []

@@ -604,6 +604,11 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
     gaz = gazetteer()
     text = doc.hypothesis
     flags: list[Flag] = []
+    whole = {}   # a trimmed sequence's span -> the sequence with its sentence's first word
+    for seq in seqs:
+        trimmed = _trimmed(seq, tokens, text, tgt)
+        if trimmed is not seq:
+            whole[trimmed.start, trimmed.end] = seq
     for seq in _hyphened([_trimmed(seq, tokens, text, tgt) for seq in seqs], text):
         if seq.caps_line:
             continue
@@ -641,6 +646,8 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
             seq, found = _with_lowercase(seq, tokens, text, src, tgt)
         if not found:
             seq, found = _usual_form_swap(seq, tokens, text, tgt)
+        if not found and (seq.start, seq.end) in whole:
+            seq, found = _cited_whole(whole[seq.start, seq.end], seq, text, src, tgt)
         if not found and seq.first != seq.last:
             how = _translated_outlet(seq, text, tgt)
             if how:
@@ -663,6 +670,16 @@ def _found_flag(detector, doc: DetectionInput, seq, found) -> Flag:
 # after an outlet's name in a sentence: a verb of the press, or no word at all
 _NAME_THEN = re.compile(r"[\s\u00a0]+([a-z]+)")
 _PRESS_VERBS = word_set("outlet-then")
+
+
+def _cited_whole(whole, trimmed, text: str, src: str, tgt: str):
+    """The name with its sentence's first word, where a news source is cited right after it ("Noticias del
+    Cielo informó ...": Sky News translated): (it, the outlet and how), or (the trimmed one, None)."""
+    if not _slot(text, whole.start, whole.end)():
+        return trimmed, None
+    words = _candidate_words(whole.text, tgt)
+    found = _multi(words, src, tgt, lambda: True, _glued(whole.text)) if len(words) > 1 else None
+    return (whole, found) if found and found[0].is_outlet else (trimmed, None)
 
 
 def _named_otherwise(source: str, name: str) -> bool:
