@@ -89,3 +89,17 @@ def test_the_same_words_at_a_sentence_start_cited_by_no_one_are_not_flagged():
     mt = ("El planetario de Madrid abre una nueva sala.\n"
           "Noticias del Cielo es el título de la exposición sobre los cometas.\n")
     assert _named(mt, "es") == []
+
+
+def test_an_outlet_translated_with_its_words_reordered_across_lowercase_words():
+    mt = ("Le marathon de Paris s'est couru sous la pluie.\n"
+          "La gagnante a confié au Héraut du matin de Sydney que la fin du parcours avait été pénible.\n")
+    assert _named(mt, "fr") == ["Héraut du matin de Sydney"]
+
+
+def test_a_body_or_an_uncited_phrase_across_lowercase_words_is_not_flagged():
+    # a central bank translated as it should be, where a source is cited; the words cited by no one
+    assert _named("Les taux restent inchangés.\nSelon la Banque centrale de France, l'inflation ralentit.\n",
+                  "fr") == []
+    assert _named("Le roman se passe en Australie.\nLe Héraut du matin de Sydney est son premier livre.\n",
+                  "fr") == []

@@ -648,6 +648,8 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
             seq, found = _usual_form_swap(seq, tokens, text, tgt)
         if not found and (seq.start, seq.end) in whole:
             seq, found = _cited_whole(whole[seq.start, seq.end], seq, text, src, tgt)
+        if not found:
+            seq, found = _bridged(seq, tokens, text, src, tgt)
         if not found and seq.first != seq.last:
             how = _translated_outlet(seq, text, tgt)
             if how:
@@ -680,6 +682,28 @@ def _cited_whole(whole, trimmed, text: str, src: str, tgt: str):
     words = _candidate_words(whole.text, tgt)
     found = _multi(words, src, tgt, lambda: True, _glued(whole.text)) if len(words) > 1 else None
     return (whole, found) if found and found[0].is_outlet else (trimmed, None)
+
+
+def _bridged(seq, tokens, text: str, src: str, tgt: str):
+    """The name and the next capitalised word, joined by up to three lowercase words that are glue or
+    translate a word of a known name, where a news source is cited ("a confié au Héraut du matin de
+    Sydney": the Sydney Morning Herald translated, its words in French order): (the joined name, the
+    outlet and how), or (seq, None)."""
+    end = next((j for j in range(seq.last + 1, min(seq.last + 5, len(tokens))) if tokens[j].capitalised), None)
+    if end is None or end == seq.last + 1 or tokens[end].line != tokens[seq.first].line:
+        return seq, None
+    between = [fold(tokens[j].text) for j in range(seq.last + 1, end)]
+    if not all(w in _NAME_GLUE or _name_word(w, tgt) for w in between) or all(w in _NAME_GLUE for w in between):
+        return seq, None   # a glue-only gap is _joined's ("Université de Lyon"); another word ends the name
+    joined = seq._replace(last=end, end=tokens[end].end, text=text[seq.start:tokens[end].end])
+    if gazetteer().lookup(joined.text) is not None or not _slot(text, joined.start, joined.end)():
+        return seq, None
+    words = _candidate_words(joined.text, tgt)
+    found = _multi(words, src, tgt, lambda: True, _glued(joined.text))
+    return (joined, found) if found and found[0].is_outlet else (seq, None)
+
+
+_NAME_GLUE = word_set("name-glue")
 
 
 def _named_otherwise(source: str, name: str) -> bool:
