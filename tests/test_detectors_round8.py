@@ -103,3 +103,35 @@ def test_a_body_or_an_uncited_phrase_across_lowercase_words_is_not_flagged():
                   "fr") == []
     assert _named("Le roman se passe en Australie.\nLe Héraut du matin de Sydney est son premier livre.\n",
                   "fr") == []
+
+
+def _flags(mt: str, lang: str, source: str | None = None) -> list[tuple[str, str]]:
+    doc = prepare_input(mt, "en", lang, source=source)
+    return [(f.category, f.text) for f in run_detectors(doc, make_detectors())]
+
+
+REPEAT_SOURCE = ("The city council approved the sale on Wednesday.\n"
+                 "The company also plans to move its European headquarters to a new building near the station.\n"
+                 "Opponents said the port should stay in public hands.\n")
+
+
+def test_a_reworded_repeat_is_one_duplicate_whichever_copy_the_aligner_pairs():
+    # both lines render the second source sentence; the later one is the duplicate, neither an addition
+    mt = ("Der Stadtrat stimmte dem Verkauf am Mittwoch zu.\n"
+          "Zudem will das Unternehmen seine Europazentrale in einen Neubau am Bahnhof verlegen.\n"
+          "Außerdem will das Unternehmen seine Europazentrale in einen Neubau am Bahnhof verlegen.\n"
+          "Gegner sagten, der Hafen solle in öffentlicher Hand bleiben.\n")
+    flags = _flags(mt, "de", REPEAT_SOURCE)
+    assert ("fluency/duplication",
+            "Außerdem will das Unternehmen seine Europazentrale in einen Neubau am Bahnhof verlegen.") in flags
+    assert not [f for f in flags if f[0] == "accuracy/addition"]
+
+
+def test_two_similar_source_sentences_rendered_one_by_one_are_no_repeat():
+    source = ("The city council approved the sale on Wednesday.\n"
+              "The company plans to move its European headquarters to a new building near the station.\n"
+              "The company plans to move its German headquarters to a new building near the harbour.\n")
+    mt = ("Der Stadtrat stimmte dem Verkauf am Mittwoch zu.\n"
+          "Das Unternehmen will seine Europazentrale in einen Neubau am Bahnhof verlegen.\n"
+          "Das Unternehmen will seine Deutschlandzentrale in einen Neubau am Hafen verlegen.\n")
+    assert not [f for f in _flags(mt, "de", source) if f[0] == "fluency/duplication"]

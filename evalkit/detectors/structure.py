@@ -95,6 +95,7 @@ class _Context:
         self._seg_starts: list[int] | None = None
         self._gaps: list | None = None
         self._copies: set[int] = set()
+        self._repeated: set[int] = set()   # segments of a line whose reworded repeat is flagged
         self._runs: list = []   # the unaligned runs _paired_links made one link of
         self._paired: list | None = None   # _paired_links's answer, once per document
 
@@ -142,6 +143,8 @@ class _Context:
             if reworded is not None and not self._own_source(line, self.lines[reworded[0]]):
                 self._dup_line(line, self.lines[reworded[0]], 0.6,
                                f"repeats an earlier line with a few words changed (similarity {reworded[1]:.2f})")
+                self._repeated.update(self._segs_of(self.lines[reworded[0]]))   # the first renders the same
+                # source sentence, though the aligner paired the repeat: no addition of its own
                 continue
             if len(line.key) >= 40:
                 earlier.add(line.key, k)
@@ -185,18 +188,20 @@ class _Context:
             return False
         if not self._src_of:
             self._src_of = {j: lk.source for lk in self.doc.alignment for j in lk.target}
+        def sources(of: Line) -> set[int]:
+            return {i for j in self._segs_of(of) for i in self._src_of.get(j, ())}
+        mine, theirs = sources(line), sources(first)
+        # (the first with no source sentence at all: the aligner paired the repeat with the sentence both render)
+        return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
+
+    def _segs_of(self, line: Line) -> range:
+        """The indices of the segments of `line`."""
         if self._seg_starts is None:
             self._seg_starts = [seg.start for seg in self.segs]
-        def sources(of: Line) -> set[int]:
-            js = range(bisect.bisect_left(self._seg_starts, of.start), bisect.bisect_left(self._seg_starts, of.end))
-            return {i for j in js for i in self._src_of.get(j, ())}
-        mine = sources(line)
-        return bool(mine) and mine.isdisjoint(sources(first))
+        return range(bisect.bisect_left(self._seg_starts, line.start), bisect.bisect_left(self._seg_starts, line.end))
 
     def _dup_line(self, line: Line, first: Line, confidence: float, why: str) -> None:
-        if self._seg_starts is None:
-            self._seg_starts = [seg.start for seg in self.segs]
-        js = range(bisect.bisect_left(self._seg_starts, line.start), bisect.bisect_left(self._seg_starts, line.end))
+        js = self._segs_of(line)
         self.duplicate_segs.update(js)
         if self._source_repeats(js):
             return
@@ -736,7 +741,7 @@ class _Context:
             if link.source or not link.target or k in crossed:
                 continue
             for j in link.target:
-                if not self._prose(j):
+                if not self._prose(j) or j in self._repeated:
                     continue
                 seg = self.segs[j]
                 if len(words(seg.text)) < 5 or not is_terminal(seg.text):
