@@ -135,3 +135,23 @@ def test_two_similar_source_sentences_rendered_one_by_one_are_no_repeat():
           "Das Unternehmen will seine Europazentrale in einen Neubau am Bahnhof verlegen.\n"
           "Das Unternehmen will seine Deutschlandzentrale in einen Neubau am Hafen verlegen.\n")
     assert not [f for f in _flags(mt, "de", source) if f[0] == "fluency/duplication"]
+
+
+def test_a_junk_line_paired_by_length_gives_its_sentence_to_the_prose_after_the_gap():
+    # the aligner may pair the flour sentence (its number changed) with the sign-up line; the sentence
+    # the MT dropped is the bakers', after the flour sentence, and the flour sentence is no addition
+    source = ("Russia lowered its wheat harvest forecast on Tuesday.\n"
+              "Last year, farmers harvested 92 million tonnes of wheat.\n"
+              "Domestic flour prices have risen by about 15 percent since the start of the year.\n"
+              "Bakers in Moscow said they had not yet passed the increase on to customers.\n"
+              "Analysts said the new forecast was still higher than the average of the past five years.\n")
+    mt = ("Россия во вторник снизила прогноз урожая пшеницы.\n"
+          "В прошлом году фермеры собрали 92 млн тонн пшеницы.\n"
+          "Подписывайтесь на наш канал в Дзене — все цены агрорынка первыми\n"
+          "Цены на муку внутри страны выросли примерно на 25% с начала года.\n"
+          "Аналитики заявили, что новый прогноз всё ещё выше среднего за последние пять лет.\n")
+    flags = _flags(mt, "ru", source)
+    omissions = [t for c, t in flags if c == "accuracy/omission"]
+    assert omissions == ["года."]
+    assert not [f for f in flags if f[0] == "accuracy/addition"]
+    assert ("accuracy/mistranslation/number", "25") in flags   # the pair the junk took is compared

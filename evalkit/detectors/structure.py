@@ -96,6 +96,7 @@ class _Context:
         self._gaps: list | None = None
         self._copies: set[int] = set()
         self._repeated: set[int] = set()   # segments of a line whose reworded repeat is flagged
+        self._shifted: list = []   # links moved off a junk line onto the prose beside it (_gap_links)
         self._runs: list = []   # the unaligned runs _paired_links made one link of
         self._paired: list | None = None   # _paired_links's answer, once per document
 
@@ -393,13 +394,20 @@ class _Context:
                 # a junk line (a sign-up, a cookie notice) or a leaked prompt renders nothing: the
                 # sentence paired with it by length is unrendered, unless the MT line right before or
                 # after the junk is prose with no source, which then is its rendering (a shifted pair)
-                after = links[k] if k < len(links) else None
+                # (after the junk, past source sentences with no MT counterpart: the prose rendering the
+                # junk's sentence comes first, and those sentences are unrendered after it)
+                gap = k
+                while gap < len(links) and links[gap].source and not links[gap].target:
+                    gap += 1
+                after = links[gap] if gap < len(links) else None
                 if out and self._unpaired_prose(out[-1]):
                     out[-1] = Link(link.source, out[-1].target, link.score)
+                    self._shifted.append(out[-1])
                     out.append(Link((), link.target, 0.0))
                 elif after is not None and self._unpaired_prose(after):
-                    out += [Link((), link.target, 0.0), Link(link.source, after.target, link.score)]
-                    k += 1
+                    self._shifted.append(Link(link.source, after.target, link.score))
+                    out += [Link((), link.target, 0.0), self._shifted[-1], *links[k:gap]]
+                    k = gap + 1
                 else:
                     out += [Link(link.source, (), link.score), Link((), link.target, 0.0)]
             else:
@@ -457,7 +465,7 @@ class _Context:
         # numbers and months in characters ("第二十届", "12月") the digit comparison does not pair
         src = self.doc.source_segments or ()
         return list(self.doc.alignment or ()) + [
-            r for r in self._runs if len(r.target) == 1 and len(r.source) <= 2
+            r for r in self._runs + self._shifted if len(r.target) == 1 and len(r.source) <= 2
             and not any(_HAN.search(src[i].text) for i in r.source)]
 
     def _unpaired_prose(self, link) -> bool:
