@@ -11,6 +11,9 @@ beside it:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from evalkit.alignment.aligner import Link
 from evalkit.detectors import make_detectors, run_detectors
 from evalkit.detectors.base import prepare_input
 from evalkit.detectors.name_forms import translates, translates_loosely
@@ -155,3 +158,39 @@ def test_a_junk_line_paired_by_length_gives_its_sentence_to_the_prose_after_the_
     assert omissions == ["года."]
     assert not [f for f in flags if f[0] == "accuracy/addition"]
     assert ("accuracy/mistranslation/number", "25") in flags   # the pair the junk took is compared
+
+
+def test_a_cut_last_sentence_beside_a_junk_line_paired_by_length_is_a_truncation():
+    # the aligner pairs the last source sentence with the comment form; the cut line before it renders
+    # that sentence: a truncation, not a headline, and the sentence is not omitted
+    source = ("The reactor was connected to the grid on Saturday, twelve years late.\n"
+              "It is the country's first new reactor in a quarter of a century.\n"
+              "Its construction cost four times the first estimate.\n"
+              "Engineers will raise its output step by step over the coming months.\n"
+              "Workers at the site were given a day off to mark the occasion, the company said.\n"
+              "Shares in EDF are no longer traded on the stock exchange, since the state bought out the last "
+              "private investors in 2023.\n")
+    mt = ("Le réacteur a été raccordé au réseau samedi, avec douze ans de retard.\n"
+          "C'est le premier nouveau réacteur du pays depuis un quart de siècle.\n"
+          "Sa construction a coûté quatre fois le premier devis.\n"
+          "Les ingénieurs augmenteront sa puissance par paliers au cours des prochains mois.\n"
+          "Les salariés du site ont eu un jour de congé pour marquer l'événement, a indiqué l'entreprise.\n"
+          "Les actions d'EDF ne sont plus cotées en Bourse depuis que l'État a pris\n"
+          "Réagir à cet article : identifiez-vous ou créez un compte pour déposer votre avis.\n")
+    doc = prepare_input(mt, "en", "fr", source=source)
+    # as the aligner paired them in a longer article of held-out 9: the last source sentence with the form
+    doc = replace(doc, alignment=[*(Link((k,), (k,), -0.5) for k in range(5)), Link((), (5,), 3.0),
+                                  Link((5,), (6,), 1.9)])
+    flags = [(f.category, f.text) for f in run_detectors(doc, make_detectors())]
+    assert ("omission/truncation", "a pris") in flags
+    assert not [f for f in flags if f[0] == "accuracy/omission"]
+    assert not [f for f in flags if f[1].startswith("Les actions")]
+
+
+def test_a_headline_with_no_source_counterpart_is_still_junk():
+    source = ("The reactor was connected to the grid on Saturday, twelve years late.\n"
+              "Workers at the site were given a day off to mark the occasion, the company said.\n")
+    mt = ("Le réacteur a été raccordé au réseau samedi, avec douze ans de retard.\n"
+          "Nucléaire : les dix dates qui ont marqué le chantier\n"
+          "Les salariés du site ont eu un jour de congé pour marquer l'événement, a indiqué l'entreprise.\n")
+    assert ("addition/boilerplate", "Nucléaire : les dix dates qui ont marqué le chantier") in _flags(mt, "fr", source)

@@ -1319,6 +1319,7 @@ def _unaligned_lines(doc: DetectionInput, lines: list[Line], tgt: str, others: S
         k = line_of(seg.start)
         if k is not None:
             covered.setdefault(k, []).append(j in aligned)
+    beside_junk = _beside_junk_pairs(doc, lines, line_of)
     for k, flags in covered.items():
         line = lines[k]
         if any(flags) or line.kind != "content" or line.prompts:
@@ -1328,12 +1329,30 @@ def _unaligned_lines(doc: DetectionInput, lines: list[Line], tgt: str, others: S
         foreign = foreign_language(text, tgt, others) if n >= 3 else None
         if foreign:
             why = f"no source counterpart, written in {foreign}"
-        elif _headline_like(text, len(flags)) and not dangling_end(text, tgt):   # a cut sentence is no headline
+        elif _headline_like(text, len(flags)) and not dangling_end(text, tgt) and k not in beside_junk:
+            # (a cut sentence is no headline, nor is the line beside a junk line the aligner paired with a
+            # source sentence by length: it may render that sentence, cut short)
             why = "no source counterpart, headline-like (no sentence punctuation)"
         else:
             continue
         line.kind, line.category = "junk", "addition/boilerplate"
         line.evidence, line.confidence = why, 0.7
+
+
+def _beside_junk_pairs(doc: DetectionInput, lines: list[Line], line_of) -> set[int]:
+    """The lines of the MT-only links next to a link that pairs a source sentence with junk lines only."""
+    segs, links = doc.hypothesis_segments or (), list(doc.alignment or ())
+
+    def kinds(link) -> set[str]:
+        return {lines[k].kind if k is not None else "content" for k in (line_of(segs[j].start) for j in link.target)}
+    out: set[int] = set()
+    for n, link in enumerate(links):
+        if not link.source or not link.target or not kinds(link) <= {"junk", "prompt"}:
+            continue
+        for other in links[max(0, n - 1):n] + links[n + 1:n + 2]:
+            if not other.source:
+                out.update(k for k in (line_of(segs[j].start) for j in other.target) if k is not None)
+    return out
 
 
 def _headline_like(text: str, segments: int) -> bool:
