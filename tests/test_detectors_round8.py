@@ -194,3 +194,23 @@ def test_a_headline_with_no_source_counterpart_is_still_junk():
           "Nucléaire : les dix dates qui ont marqué le chantier\n"
           "Les salariés du site ont eu un jour de congé pour marquer l'événement, a indiqué l'entreprise.\n")
     assert ("addition/boilerplate", "Nucléaire : les dix dates qui ont marqué le chantier") in _flags(mt, "fr", source)
+
+
+def _leaks(line: str, lang: str) -> list[str]:
+    lead = {"de": "Die Stadt Kiel öffnet ihre Drehbrücke nach zwei Jahren Bauzeit wieder.",
+            "es": "La ciudad de Bilbao reabre su puente colgante tras dos años de obras."}[lang]
+    doc = prepare_input(f"{lead}\n{line}\n{lead.replace('wieder', 'am Montag wieder')}\n", "en", lang)
+    return [f.evidence for f in run_detectors(doc, make_detectors()) if f.category == "addition/prompt-leak"]
+
+
+def test_a_generator_report_in_fields_and_an_seo_label_are_leaks():
+    assert _leaks("Wörter: 512 | Ton: sachlich | Keyword „Drehbrücke“ 4× verwendet", "de")
+    assert "Wortzahl: 420" in _leaks("Wortzahl: 420 | Lesbarkeit: mittel", "de")[0]
+    assert _leaks("Palabras clave SEO: puente colgante, Bilbao, obras, reapertura", "es")
+    assert _leaks("Etiquetas para SEO: puente, Bilbao", "es")
+
+
+def test_fields_and_labels_of_a_page_are_no_leaks():
+    assert not _leaks("Lesezeit: 3 Min. | Teilen | Drucken", "de")
+    assert not _leaks("Temas: Bilbao | Puentes | Obras públicas", "es")
+    assert not _leaks("Seúl: la ciudad inaugura otro puente colgante", "es")

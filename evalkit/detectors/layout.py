@@ -359,7 +359,8 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
             "ai": stems("prompt_ai", True), "verb": stems("prompt_verb"),
             "order": stems("prompt_order", True), "object": stems("prompt_object", True),
             # a field label opening the sentence, or inside an opening bracket ("(Word count: 612)")
-            "field": re.compile(r"^[(\[]?(?:" + _alternation(_cues("prompt_field")) + r")[\s\u00a0]*:", re.IGNORECASE),
+            "field": re.compile(r"^[(\[]?(?:" + _alternation(_cues("prompt_field")) + "|" + pattern("prompt-seo-label")
+                                + r")[\s\u00a0]*:", re.IGNORECASE),
             "brief": re.compile(r"^(?:" + _alternation(_cues("prompt_brief")) + r")[\s\u00a0]*:", re.IGNORECASE),
             "unable": stems("prompt_unable"), "reach": stems("prompt_reach"), "output": stems("prompt_output"),
             "sorry": stems("prompt_sorry", True), "machine": stems("prompt_machine"),
@@ -406,7 +407,8 @@ def chatter_spans(line: str, tgt: str = "") -> list[tuple[int, int, str]]:
         reach = " ".join(sentence[order.end():].split()[:_ORDER_REACH]) if order else ""
         thing = order and pats["object"].search(reach)
         thing = thing if thing and not re.search(r"[,:;.!?()\"“”«»„]", reach[:thing.start()]) else None
-        quote = next((k for k, c in enumerate(sentence) if c in "\"“”«»„"), None)
+        # (in a line of fields, "Wortzahl: 398 | Fokus-Keyword „...“ 5×", the first field's quotes)
+        quote = next((k for k, c in enumerate(sentence.split(" | ", 1)[0]) if c in "\"“”«»„"), None)
         labelled = quote is not None and (pats["field"].match(sentence) or pats["brief"].match(sentence))
         if quote is not None and not (thing and quote > len(order.group()) + len(reach) or labelled) \
                 or len(sentence.split()) > 30:
@@ -590,7 +592,13 @@ _AMBIGUOUS_OBJECTS = word_set("offer-ambiguous-objects")
 def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]], tgt: str = "") -> str:
     """The generator's asides around its output: a field of its SEO output ("Titre SEO :"), a note on
     how it made the text ("Hinweis: Dieser Text wurde mit KI erstellt."), an offer of more changes
-    ("Хотите, я сделаю текст короче?"): the evidence, or ""."""
+    ("Хотите, я сделаю текст короче?"): the evidence, or "". Fields between " | " are asked one by one
+    ("Wortzahl: 398 | Lesbarkeit: gut")."""
+    if " | " in sentence:
+        parts = (_generator_aside(part.strip(), pats, tgt) for part in sentence.split(" | "))
+        found = next(filter(None, parts), "")
+        if found:
+            return found
     field = pats["field"].match(sentence)
     if field and len(_HASHTAG.findall(sentence)) < 2:   # "Mots-clés : #Santé #Hôpital" is the site's tag list
         return f"a field of a generator's SEO output ({field.group().rstrip(': ')!r})"
@@ -648,7 +656,7 @@ _VOICE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]*)?")
 @functools.lru_cache(maxsize=1)
 def _word_count_pattern() -> re.Pattern[str]:
     units = "|".join(sorted(map(re.escape, word_set("word-count-units")), key=len, reverse=True))
-    return re.compile(r"\d[\d\s.,\u00a0]*(?:" + units + r")(?![^\W\d_])|(?:" + units + r")[^\d\n]{0,12}:\s*\d",
+    return re.compile(r"\d[\d\s.,\u00a0]*(?:" + units + r")(?![^\W\d_])|(?:" + units + r")[^\d\n]{0,12}:\s*\d+",
                       re.IGNORECASE)
 
 
