@@ -214,3 +214,34 @@ def test_fields_and_labels_of_a_page_are_no_leaks():
     assert not _leaks("Lesezeit: 3 Min. | Teilen | Drucken", "de")
     assert not _leaks("Temas: Bilbao | Puentes | Obras públicas", "es")
     assert not _leaks("Seúl: la ciudad inaugura otro puente colgante", "es")
+
+
+def _junk(line: str, lang: str) -> list[str]:
+    first, last = {"de": ("Die Stadt Kiel öffnet ihre Drehbrücke nach zwei Jahren Bauzeit wieder.",
+                          "Die Arbeiten kosteten nach Angaben der Stadt 14 Millionen Euro."),
+                   "fr": ("La ville de Nantes rouvre son pont transbordeur après deux ans de travaux.",
+                          "Le chantier a coûté 14 millions d'euros, selon la métropole."),
+                   "ru": ("В Калининграде после двух лет ремонта вновь открыли разводной мост.",
+                          "Работы обошлись в 14 миллионов евро, сообщили в мэрии.")}[lang]
+    doc = prepare_input(f"{first}\n{line}\n{last}\n", "en", lang)
+    start = len(first) + 1
+    return [f.evidence for f in run_detectors(doc, make_detectors())
+            if f.category == "addition/boilerplate" and f.start < start + len(line) and start < f.end]
+
+
+def test_a_teaser_is_a_label_of_a_few_words_before_a_headline():
+    assert _junk("Auch spannend: Wie Kiel seine alten Brücken rettet", "de")
+    assert _junk("À découvrir aussi : Les cinq ponts les plus étonnants de l'Ouest", "fr")
+    assert _junk("Фото: кадр из соцсетей / пресс-служба мэрии Калининграда", "ru")   # a credit parted by a slash
+
+
+def test_a_title_with_a_topic_label_or_a_sentence_with_a_colon_is_no_teaser():
+    assert not _junk("Brückenbau: Kiel öffnet seine Drehbrücke wieder", "de")
+    assert not _junk("Die Bilanz der Stadt: Die Brücke ist nach zwei Jahren wieder offen.", "de")
+
+
+def test_a_title_opening_like_a_teaser_is_not_flagged():
+    title = "In Zahlen: Die Kieler Brücken, die älter als hundert Jahre sind"
+    doc = prepare_input(f"{title}\nDie Stadt Kiel öffnet ihre Drehbrücke nach zwei Jahren Bauzeit wieder.\n"
+                        "Die Arbeiten kosteten nach Angaben der Stadt 14 Millionen Euro.\n", "en", "de")
+    assert not [f for f in run_detectors(doc, make_detectors()) if f.start < len(title)]

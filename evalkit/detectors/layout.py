@@ -872,7 +872,7 @@ def _analyse(doc: DetectionInput) -> list[Line]:
             line.kind, line.category = "prompt", "addition/prompt-leak"
             line.evidence, line.confidence = f"instruction to a text generator: {spans[0][2]!r}", 0.95
             continue
-        verdict = pattern_junk(line.text, tgt, others)
+        verdict = pattern_junk(line.text, tgt, others) or (_teaser(line.text) if k > 0 else None)
         if verdict:
             line.kind, line.category = "junk", "addition/boilerplate"
             line.evidence, line.confidence = verdict
@@ -1154,11 +1154,20 @@ def _addresses(word: str) -> bool:
 
 def _credited(rest: str, pats: dict[str, re.Pattern[str]]) -> bool:
     """What follows a "Photo:" or "Tags:" label is a credit or a tag list, not a headline: a few
-    words with a slash, a bar or commas, an agency, or names only."""
+    words with a slash, a bar or commas, an agency, or names only; up to ten words when a slash or a
+    bar parts them ("service iconographique de la rédaction / DR")."""
     parts = rest.split()
-    if not 1 <= len(parts) <= 6:
+    parted = re.search(r"[/|]", rest)
+    if not 1 <= len(parts) <= (_PARTED_CREDIT_WORDS if parted else 6):
         return False
-    return bool(re.search(r"[/|,]", rest) or pats["agency"].search(rest) or all(p[0].isupper() for p in parts))
+    return bool(parted or "," in rest or pats["agency"].search(rest) or all(p[0].isupper() for p in parts))
+
+
+# "Passend dazu: Elbvertiefung – was ...": a label of two or three words, a colon, a capitalised headline
+# (a title's label is one word: "Schneemangel: Biathlon-Weltcup muss Ruhpolding verlassen")
+_TEASER = re.compile(r"([^\W\d_]+(?:[ \u00a0][^\W\d_]+){1,2})[ \u00a0]?:[ \u00a0]+([^\W\d_a-zà-ÿ].*)\Z")
+# the most words of a credit whose parts a slash or a bar separates
+_PARTED_CREDIT_WORDS = 10
 
 
 def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
@@ -1220,6 +1229,18 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
             else " in an exclamation"), 0.8
     if ui and addressed and not terminal:
         return f"interface word ({ui[0]!r}) addressing the reader ({addressed.group()!r})", 0.8
+    return None
+
+
+def _teaser(text: str) -> tuple[str, float] | None:
+    """A label of two or three words, a colon and a headline of four words or more with no sentence
+    punctuation ("Passend dazu: Elbvertiefung – was ..."), not the document's title (asked of other
+    lines only: a title may open the same way, "IN ZAHLEN: Die Osloer Stadtteile, ...")."""
+    plain = text.strip()
+    teaser = None if is_terminal(plain) or len(plain.split()) > _SHAPE_WORDS else _TEASER.match(plain)
+    if teaser and len(teaser.group(2).split()) >= 4:
+        return (f"teaser: a label of a few words ({teaser.group(1)!r}) before a headline with no sentence "
+                "punctuation"), 0.75
     return None
 
 
