@@ -245,3 +245,20 @@ def test_a_title_opening_like_a_teaser_is_not_flagged():
     doc = prepare_input(f"{title}\nDie Stadt Kiel öffnet ihre Drehbrücke nach zwei Jahren Bauzeit wieder.\n"
                         "Die Arbeiten kosteten nach Angaben der Stadt 14 Millionen Euro.\n", "en", "de")
     assert not [f for f in run_detectors(doc, make_detectors()) if f.start < len(title)]
+
+
+def test_a_known_outlet_cited_in_the_source_and_another_english_title_in_the_mt():
+    source = "A full shutdown is planned for 2027, The Observer reported.\n"
+    assert _named("Un arrêt complet est prévu en 2027, a rapporté The Onlooker.\n", "fr", source) == ["The Onlooker"]
+    # the outlet kept, and a title the source has too, are no swap
+    assert _named("Un arrêt complet est prévu en 2027, a rapporté The Observer.\n", "fr", source) == []
+
+
+def test_press_verbs_of_each_language_cite_an_outlet():
+    # "Der Unabhängige stellte fest": The Independent translated, where a news source is cited
+    mt = ("Die Hotelpreise in Kiel haben sich verdoppelt.\n"
+          "Der Unabhängige stellte fest, dass die Preise während der Woche stark stiegen.\n")
+    assert _named(mt, "de") == ["Unabhängige"]
+    # the same adjective as a word of the sentence, where no source is cited
+    assert _named("Die Hotelpreise in Kiel haben sich verdoppelt.\n"
+                  "Der Unabhängige Kandidat verlor die Wahl deutlich.\n", "de") == []

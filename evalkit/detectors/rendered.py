@@ -162,18 +162,17 @@ def _article_translated(detector, doc: DetectionInput, seq, t_tokens) -> Flag | 
 
 
 def _other_english_title(detector, doc: DetectionInput, seq, t_tokens) -> Flag | None:
-    """A news outlet of one word after "The" that no list knows, cited as the press is (`_Outlet`: "..., The
-    Local reported"), where the aligned MT cites another English title of one word that the source does not
-    have ("berichtete The Native"): the outlet's name swapped. (Gazetteer outlets are names.py's.)"""
+    """A news outlet of one word after "The", a gazetteer outlet or one cited as the press is (`_Outlet`:
+    "..., The Local reported"), where the aligned MT cites another English title of one word that the
+    source does not have ("berichtete The Native", "a rapporté The Onlooker"): the outlet's name swapped."""
     words = name_words(seq.text)
     source = doc.source or ""
-    if len(words) != 1 or not t_tokens or gazetteer().lookup(seq.text) is not None \
-            or not _Outlet(None, source, seq):
+    if len(words) != 1 or not t_tokens or not _Outlet(gazetteer().lookup(seq.text), source, seq):
         return None
     text = doc.hypothesis
     span = text[t_tokens[0].start:t_tokens[-1].end]
     found = [m for m in _ENGLISH_TITLE.finditer(span) if fold(m.group("word")) != words[0]
-             and m.group("name") not in source and zipf(m.group("word").lower(), "en") >= _ORDINARY_ZIPF]
+             and m.group("name") not in source and _english_word(m.group("word").lower(), doc.tgt_lang or "")]
     if len(found) != 1:
         return None
     start, end = t_tokens[0].start + found[0].start("name"), t_tokens[0].start + found[0].end("name")
@@ -211,6 +210,13 @@ def _known_outlet_with_article(seq, text: str, tgt: str):
 
 # a word at least this frequent in the target language is one of its ordinary words ("nation" in French)
 _ORDINARY_ZIPF = 4.0
+# a word at least this frequent in English, and more frequent there than in the target language, is an
+# English dictionary word ("onlooker"), not a name of its own
+_ENGLISH_WORD_ZIPF = 2.0
+
+
+def _english_word(word: str, tgt: str) -> bool:
+    return zipf(word, "en") >= _ENGLISH_WORD_ZIPF and zipf(word, "en") > zipf(word, tgt.split("-")[0])
 
 
 # the articles of the target languages (name-articles less English "the" and the Dutch "de", a French preposition)
