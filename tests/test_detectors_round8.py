@@ -262,3 +262,11 @@ def test_press_verbs_of_each_language_cite_an_outlet():
     # the same adjective as a word of the sentence, where no source is cited
     assert _named("Die Hotelpreise in Kiel haben sich verdoppelt.\n"
                   "Der Unabhängige Kandidat verlor die Wahl deutlich.\n", "de") == []
+
+
+def test_a_place_adjective_from_a_name_in_ia():
+    from evalkit.detectors.name_forms import place_stem, translates
+    assert place_stem("япония") == "япон" and place_stem("alemania") == "aleman" and place_stem("irlande") == "irland"
+    assert translates("японские", "japan", "ru") and translates("alemana", "germany", "es")
+    mt = "Волны достигли порта.\nГазета «Японские времена» сообщила, что порт закрыт до утра.\n"
+    assert _named(mt, "ru") == ["Японские времена"]

@@ -226,7 +226,10 @@ _ADJ_LETTERS = 6
 
 
 def place_stem(name: str) -> str:
-    """A place name without its last vowel ("irlande" -> "irland", "austria" -> "austri")."""
+    """A place name without its last vowel ("irlande" -> "irland"), or without "-ia" ("япония" -> "япон",
+    whose adjective is "японские"; "alemania" -> "aleman")."""
+    if len(name) > 5 and name.endswith(("ия", "ia")):
+        return name[:-2]
     return name[:-1] if len(name) > 4 and name[-1] in "aeioyая" else name
 
 

@@ -561,10 +561,10 @@ class NamesDetector(Detector):
         if not tokens:
             return []
         flags: list[Flag] = []
+        sourced: list[Flag] = []   # compared with the aligned source: their evidence wins an overlap
         people: list[Flag] = []   # titles and lost names: the source's word is their evidence
         if doc.alignment and doc.source_segments and doc.hypothesis_segments:
-            flags += self._with_source(doc, langs, src, tgt)
-            flags += rendered_with_source(self, doc, src, tgt)
+            sourced = self._with_source(doc, langs, src, tgt) + rendered_with_source(self, doc, src, tgt)
             people = self._people_and_places(doc, src, tgt)
         translated = rendered_without_source(self, doc, tokens, seqs, src, tgt)
         if translated and doc.alignment and doc.source_segments and doc.hypothesis_segments and doc.source:
@@ -577,7 +577,10 @@ class NamesDetector(Detector):
             spun = _backed_by_source(doc, spun)
         flags += spun
         flags += self._inconsistent(doc, tokens, src, tgt)
-        return _dedupe([f for f in flags if not common_word_flag(doc, f, tgt)] + people)
+        sourced = _dedupe([f for f in sourced if not common_word_flag(doc, f, tgt)])
+        rest = [f for f in flags if not common_word_flag(doc, f, tgt)
+                and not any(k.category == f.category and k.start < f.end and f.start < k.end for k in sourced)]
+        return _dedupe(sourced + rest + people)
 
     # ---- no source: gazetteer + swap model
 
