@@ -270,3 +270,16 @@ def test_a_place_adjective_from_a_name_in_ia():
     assert translates("японские", "japan", "ru") and translates("alemana", "germany", "es")
     mt = "Волны достигли порта.\nГазета «Японские времена» сообщила, что порт закрыт до утра.\n"
     assert _named(mt, "ru") == ["Японские времена"]
+
+
+def test_a_quoted_slogan_or_title_is_kept_in_every_language():
+    def untranslated(mt: str, lang: str) -> list[str]:
+        doc = prepare_input(mt, "en", lang)
+        return [f.text for f in run_detectors(doc, make_detectors()) if f.category == "accuracy/untranslated"]
+    assert untranslated("Miles de vecinos marcharon por el centro.\n"
+                        "Muchos llevaban pancartas con el lema «Locals need homes».\n", "es") == []
+    assert untranslated("Тысячи жителей вышли на улицы.\n"
+                        "Многие несли плакаты с лозунгом «Locals need homes».\n", "ru") == []
+    # the same words quoted where no slogan or title is named are English left in the text
+    assert untranslated("Miles de vecinos marcharon por el centro.\n"
+                        "Muchos llevaban pancartas que pedían «locals need homes».\n", "es")
