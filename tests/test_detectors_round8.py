@@ -283,3 +283,21 @@ def test_a_quoted_slogan_or_title_is_kept_in_every_language():
     # the same words quoted where no slogan or title is named are English left in the text
     assert untranslated("Miles de vecinos marcharon por el centro.\n"
                         "Muchos llevaban pancartas que pedían «locals need homes».\n", "es")
+
+
+def test_an_english_compound_translated_as_two_words():
+    from evalkit.detectors.rendered import _english_halves
+    assert _english_halves("businessweek") == ("business", "week")
+    assert _english_halves("telegraph") is None and _english_halves("something") is None
+    source = "Bloomberg Businessweek estimated the cost of the blackout at 2 billion euros.\n"
+    mt = "Semana de Negocios de Bloomberg calculó el coste del apagón en 2.000 millones de euros.\n"
+    assert _named(mt, "es", source) == ["Semana de Negocios de Bloomberg"]
+
+
+def test_a_cited_name_opening_with_an_outlet_head_is_an_outlet():
+    # "Journal of Commerce": 'commerce' names bodies too (chambers of commerce), 'journal' opens outlets
+    source = "Analysts quoted by the Journal of Health said the deal could cut waiting lists in Hamburg.\n"
+    mt = "Vom Journal der Gesundheit zitierte Analysten sagten, das Geschäft verkürze die Wartelisten in Hamburg.\n"
+    assert _named(mt, "de", source) == ["Journal der Gesundheit"]
+    kept = "Vom Journal of Health zitierte Analysten sagten, das Geschäft verkürze die Wartelisten in Hamburg.\n"
+    assert _named(kept, "de", source) == []

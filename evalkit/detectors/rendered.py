@@ -237,9 +237,13 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
     text = doc.hypothesis
     if weak and _rendered_whole(cands, real, tgt):
         return []   # another MT name of the segment renders every word ("Иркутского государственного университета")
+    whole = real
     for cand, words, longer in cands:
+        real = whole
         if 2 <= len(words) < len(real):
             words = _compounds_split(words, tgt)
+        elif len(words) > len(real):
+            real = _english_compounds_split(real)   # "Semana de Negocios de Bloomberg": Businessweek's two words
         if len(words) != len(real):
             continue
         # (the name's capitals, a regex over it, only when the swap rule gets to ask)
@@ -258,6 +262,8 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
                                f"the aligned source names {name!r}; the MT writes {text[start:cand.end]!r}, {how}",
                                name)]
     return None
+
+
 
 
 def _renamed_outlet(detector, doc: DetectionInput, seq, real: list[str], cands, t_tokens, t_text: str,
@@ -365,7 +371,7 @@ class _Outlet:
         return bool(words) and (words[-1] in _media_heads() and outlet_slot(
             self.source, self.seq.start, self.seq.end) == "attribution" or _after_media_noun(self.source, self.seq)
             or _media_apposition(self.source, self.seq)
-            or _press_cited(self.source, self.seq) and _org_words().isdisjoint(words))
+            or _press_cited(self.source, self.seq) and (_org_words().isdisjoint(words) or words[0] in _media_heads()))
 
 
 def _press_cited(source: str, seq) -> bool:
@@ -586,6 +592,27 @@ def _compounds_split(words: list[str], tgt: str) -> list[str]:
     """The words of a name of two words or more with each German compound of two name words split
     ("Transportarbeiter-Allianz" -> transport, arbeiter, allianz)."""
     return [part for w in words for part in split_compound(w, tgt) or [w]]
+
+
+def _english_compounds_split(words: Sequence[str]) -> list[str]:
+    """The words of an English name with each word written as two common English words split
+    ("businessweek" -> business, week; "billboard" -> bill, board)."""
+    return [part for w in words for part in _english_halves(w) or [w]]
+
+
+@lru_cache(maxsize=1 << 12)
+def _english_halves(word: str) -> tuple[str, str] | None:
+    if len(word) < 8 or zipf(word, "en") >= _HALF_ZIPF:
+        return None   # a common word of its own ("something")
+    for cut in range(4, len(word) - 3):
+        left, right = word[:cut], word[cut:]
+        if zipf(left, "en") >= _HALF_ZIPF and zipf(right, "en") >= _HALF_ZIPF:
+            return left, right
+    return None
+
+
+# how common each half of an English compound written as one word is, and the whole is not
+_HALF_ZIPF = 4.5
 
 
 def _strip_article(name: str) -> str:
