@@ -97,6 +97,7 @@ class _Context:
         self._copies: set[int] = set()
         self._runs: list = []   # the unaligned runs _paired_links made one link of
         self._paired: list | None = None   # _paired_links's answer, once per document
+        self._junk: dict[int, float] = {}   # the aligner's junkiness of each MT segment asked about
 
     def flag(self, start: int, end: int, category: str, severity: str, confidence: float, evidence: str,
              suggestion: str | None = None) -> None:
@@ -543,9 +544,11 @@ class _Context:
         aligner itself takes for junk (a cookie notice, a share bar, in any of its languages)."""
         if self.line_kind(j) != "content" or j in self.duplicate_segs or j in self._copies or self.in_prompt(j):
             return False
-        from ..alignment.aligner import junkiness
+        if j not in self._junk:
+            from ..alignment.aligner import junkiness
 
-        return junkiness(self.segs[j].text, self.doc.tgt_lang) < 0.5
+            self._junk[j] = junkiness(self.segs[j].text, self.doc.tgt_lang)
+        return self._junk[j] < 0.5
 
     def omissions(self) -> None:
         """A run of source sentences with no MT counterpart (1-0 links), anchored to the MT word
@@ -1068,15 +1071,16 @@ def _reworded_repeat(key: str, earlier: list[tuple[int, str, int]],
     if len(words) < _REWORDED_WORDS:
         return None
     seen = {} if seen is None else seen
-    tokens, numbers = set(words), sorted(_DIGITS.findall(key))
+    tokens, numbers = set(words), None
     longest = 1.25 * len(key)
     for length, other, k in earlier[bisect.bisect_left(earlier, (0.8 * len(key),)):]:
         if length > longest:
             break
         facts = seen.get(other) or seen.setdefault(other, _Seen(other))
-        if facts.numbers != numbers:
-            continue
         if len(tokens & facts.tokens) < _REWORDED_SHARE * max(len(tokens), len(facts.tokens)):
+            continue
+        numbers = sorted(_DIGITS.findall(key)) if numbers is None else numbers
+        if facts.numbers != numbers:
             continue
         matcher = facts.matcher(key)
         if matcher.quick_ratio() >= _REWORDED_RATIO and matcher.ratio() >= _REWORDED_RATIO:
@@ -1090,9 +1094,12 @@ class _Seen:
 
     def __init__(self, line: str) -> None:
         self.line = line
-        self.numbers = sorted(_DIGITS.findall(line))
         self.tokens = set(line.split())
         self._matcher: difflib.SequenceMatcher | None = None
+
+    @functools.cached_property
+    def numbers(self) -> list[str]:
+        return sorted(_DIGITS.findall(self.line))
 
     def matcher(self, key: str) -> difflib.SequenceMatcher:
         """`difflib.SequenceMatcher(None, key, line, autojunk=False)`, reusing the line's index."""
