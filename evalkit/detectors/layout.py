@@ -859,9 +859,10 @@ def _analyse(doc: DetectionInput) -> list[Line]:
             if spans and all(why.startswith(_VOICE_EVIDENCE) for _, _, why in spans) \
                     and pattern_junk(line.text, tgt, others):
                 spans = []   # a sign-up line addresses its reader too ("... votre boîte mail : je m'inscris")
-            line.prompts = tuple((line.start + a, line.start + b, cue) for a, b, cue in spans)
-            line.key = normalise_line(" ".join(line.text[b:c] for (_, b, _), (c, _, _)
-                                               in zip([(0, 0, "")] + spans, spans + [(len(line.text), 0, "")])))
+            if spans:   # (with none, the line's prompts and key stay as they are: none, and the whole line's)
+                line.prompts = tuple((line.start + a, line.start + b, cue) for a, b, cue in spans)
+                line.key = normalise_line(" ".join(line.text[b:c] for (_, b, _), (c, _, _)
+                                                   in zip([(0, 0, "")] + spans, spans + [(len(line.text), 0, "")])))
         whole = _prompt_line(line.text, spans, tgt) if line.key else None
         if whole:
             spans, line.key = [whole], ""
