@@ -392,11 +392,11 @@ def chatter_spans(line: str, tgt: str = "") -> list[tuple[int, int, str]]:
     presented = _presented_output(line, pats)
     if presented:
         return [presented]
-    if not (_may_name_text(line) and (pats["text"].search(line) or pats["rewrite"].search(line)
-                                      or pats["ai"].search(line) or pats["tellme"].search(line)
-                                      or pats["ifneeded"].search(line))
-            or not _aside_openers().isdisjoint(_openers(line)) or _has_voice_word(line, tgt)
-            or _word_count_pattern().search(line)):
+    # the cheapest tests first (all of them pure: the order does not change the answer)
+    if not (not _aside_openers().isdisjoint(_openers(line)) or _has_voice_word(line, tgt) or _word_count(line)
+            or _may_name_text(line) and (pats["text"].search(line) or pats["rewrite"].search(line)
+                                         or pats["ai"].search(line) or pats["tellme"].search(line)
+                                         or pats["ifneeded"].search(line))):
         return []
     spans = []
     for a, b in _sentence_bounds(line):
@@ -616,7 +616,7 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]], tgt: str =
     if named or translated and translated.start() == 0:
         return f"a machine-translation note ({machine.group()!r} ... {translated.group()!r})"   # "Texto traducido
         # automáticamente del catalán", "Перевод выполнен автоматически"
-    count = len(sentence.split()) <= 8 and _word_count_pattern().search(sentence)
+    count = len(sentence.split()) <= 8 and _word_count(sentence)
     if count:
         return f"the generator's length note ({count.group()!r})"   # "(Total words: 734)"
     head = sentence.split(":", 1)[0]   # a preface closing on a colon before the output: "Hier die Fassung: ..."
@@ -660,6 +660,13 @@ def _word_count_pattern() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+# every word count holds a digit (before its unit, or after its label's colon)
+_DIGIT = re.compile(r"\d")
+
+
+def _word_count(text: str) -> re.Match[str] | None:
+    """`_word_count_pattern().search(text)`, with a digit looked for first (most lines have none)."""
+    return _word_count_pattern().search(text) if _DIGIT.search(text) else None
 
 
 def _second_word(sentence: str) -> int:
@@ -685,9 +692,8 @@ _VOICE_EVIDENCE = ("the output named in the generator's voice (",
 
 def _has_voice_word(line: str, tgt: str) -> bool:
     """A cheap test before _voice_aside: does the line hold a first- or second-person word?"""
-    people = _voice_either(tgt)
-    return any(m.group().casefold().replace("’", "'") in people or m.group() in _SIE
-               for m in _VOICE_WORD.finditer(line))
+    found = _VOICE_WORD.findall(line.replace("’", "'"))   # no other character casefolds to either mark
+    return not _voice_either(tgt).isdisjoint(map(str.casefold, found)) or not _SIE.isdisjoint(found)
 
 
 @functools.lru_cache(maxsize=16)
@@ -861,9 +867,10 @@ def _analyse(doc: DetectionInput) -> list[Line]:
             if spans and all(why.startswith(_VOICE_EVIDENCE) for _, _, why in spans) \
                     and pattern_junk(line.text, tgt, others):
                 spans = []   # a sign-up line addresses its reader too ("... votre boîte mail : je m'inscris")
-            line.prompts = tuple((line.start + a, line.start + b, cue) for a, b, cue in spans)
-            line.key = normalise_line(" ".join(line.text[b:c] for (_, b, _), (c, _, _)
-                                               in zip([(0, 0, "")] + spans, spans + [(len(line.text), 0, "")])))
+            if spans:   # (with none, the line's prompts and key stay as they are: none, and the whole line's)
+                line.prompts = tuple((line.start + a, line.start + b, cue) for a, b, cue in spans)
+                line.key = normalise_line(" ".join(line.text[b:c] for (_, b, _), (c, _, _)
+                                                   in zip([(0, 0, "")] + spans, spans + [(len(line.text), 0, "")])))
         whole = _prompt_line(line.text, spans, tgt) if line.key else None
         if whole:
             spans, line.key = [whole], ""

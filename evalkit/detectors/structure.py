@@ -99,6 +99,7 @@ class _Context:
         self._shifted: list = []   # links moved off a junk line onto the prose beside it (_gap_links)
         self._runs: list = []   # the unaligned runs _paired_links made one link of
         self._paired: list | None = None   # _paired_links's answer, once per document
+        self._junk: dict[int, float] = {}   # the aligner's junkiness of each MT segment asked about
 
     def flag(self, start: int, end: int, category: str, severity: str, confidence: float, evidence: str,
              suggestion: str | None = None) -> None:
@@ -556,9 +557,11 @@ class _Context:
         aligner itself takes for junk (a cookie notice, a share bar, in any of its languages)."""
         if self.line_kind(j) != "content" or j in self.duplicate_segs or j in self._copies or self.in_prompt(j):
             return False
-        from ..alignment.aligner import junkiness
+        if j not in self._junk:
+            from ..alignment.aligner import junkiness
 
-        return junkiness(self.segs[j].text, self.doc.tgt_lang) < 0.5
+            self._junk[j] = junkiness(self.segs[j].text, self.doc.tgt_lang)
+        return self._junk[j] < 0.5
 
     def omissions(self) -> None:
         """A run of source sentences with no MT counterpart (1-0 links), anchored to the MT word
@@ -1010,6 +1013,7 @@ class _NearIndex:
         self._small = len(keys) < self.SMALL
         self._sorted: list[tuple[int, str, int]] = []
         self._split: dict[str, set[str]] = {}
+        self._seen: dict[str, _Seen] = {}   # reworded() compares a line with many later ones
         counts: dict[str, int] = {}
         if self._small:
             keys = ()
@@ -1042,7 +1046,7 @@ class _NearIndex:
     def reworded(self, key: str) -> tuple[int, float] | None:
         """An earlier line that `key` repeats with a few words changed (short documents only: each line
         is compared with every earlier one), with the similarity; or None."""
-        return _reworded_repeat(key, self._sorted) if self._small else None
+        return _reworded_repeat(key, self._sorted, self._seen) if self._small else None
 
     def find(self, key: str) -> int | None:
         """The earliest-sorted earlier line whose key is almost `key`, or None."""
@@ -1071,22 +1075,52 @@ _REWORDED_RATIO = 0.85
 _DIGITS = re.compile(r"\d+")
 
 
-def _reworded_repeat(key: str, earlier: list[tuple[int, str, int]]) -> tuple[int, float] | None:
-    """An earlier line (its index and similarity) that `key` repeats with a few words changed, or None."""
+def _reworded_repeat(key: str, earlier: list[tuple[int, str, int]],
+                     seen: dict[str, _Seen] | None = None) -> tuple[int, float] | None:
+    """An earlier line (its index and similarity) that `key` repeats with a few words changed, or None.
+    `earlier` is sorted by key length: only the lines of 80-125 % of its length are read. `seen` remembers
+    what is asked of each earlier line."""
     words = key.split()
     if len(words) < _REWORDED_WORDS:
         return None
-    tokens, numbers = set(words), sorted(_DIGITS.findall(key))
-    for length, other, k in earlier:
-        if not 0.8 * len(key) <= length <= 1.25 * len(key) or sorted(_DIGITS.findall(other)) != numbers:
+    seen = {} if seen is None else seen
+    tokens, numbers = set(words), None
+    longest = 1.25 * len(key)
+    for length, other, k in earlier[bisect.bisect_left(earlier, (0.8 * len(key),)):]:
+        if length > longest:
+            break
+        facts = seen.get(other) or seen.setdefault(other, _Seen(other))
+        if len(tokens & facts.tokens) < _REWORDED_SHARE * max(len(tokens), len(facts.tokens)):
             continue
-        other_tokens = set(other.split())
-        if len(tokens & other_tokens) < _REWORDED_SHARE * max(len(tokens), len(other_tokens)):
+        numbers = sorted(_DIGITS.findall(key)) if numbers is None else numbers
+        if facts.numbers != numbers:
             continue
-        matcher = difflib.SequenceMatcher(None, key, other, autojunk=False)
+        matcher = facts.matcher(key)
         if matcher.quick_ratio() >= _REWORDED_RATIO and matcher.ratio() >= _REWORDED_RATIO:
             return k, matcher.ratio()
     return None
+
+
+class _Seen:
+    """An earlier line's numbers (sorted) and words, and difflib's index of its characters (made when first
+    asked for): what _reworded_repeat compares with each later line."""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self.tokens = set(line.split())
+        self._matcher: difflib.SequenceMatcher | None = None
+
+    @functools.cached_property
+    def numbers(self) -> list[str]:
+        return sorted(_DIGITS.findall(self.line))
+
+    def matcher(self, key: str) -> difflib.SequenceMatcher:
+        """`difflib.SequenceMatcher(None, key, line, autojunk=False)`, reusing the line's index."""
+        if self._matcher is None:
+            self._matcher = difflib.SequenceMatcher(None, key, self.line, autojunk=False)
+        else:
+            self._matcher.set_seq1(key)
+        return self._matcher
 
 
 def _near_duplicate(key: str, earlier: list[tuple[int, str, int]],
