@@ -578,8 +578,7 @@ class NamesDetector(Detector):
         flags += spun
         flags += self._inconsistent(doc, tokens, src, tgt)
         sourced = _dedupe([f for f in sourced if not common_word_flag(doc, f, tgt)])
-        rest = [f for f in flags if not common_word_flag(doc, f, tgt)
-                and not any(k.category == f.category and k.start < f.end and f.start < k.end for k in sourced)]
+        rest = [f for f in flags if not common_word_flag(doc, f, tgt) and not any(_clash(k, f) for k in sourced)]
         return _dedupe(sourced + rest + people)
 
     # ---- no source: gazetteer + swap model
@@ -1113,12 +1112,17 @@ class _LazySlot:
         return self.value
 
 
+def _clash(a: Flag, b: Flag) -> bool:
+    """Two flags of one category on overlapping spans."""
+    return a.category == b.category and a.start < b.end and b.start < a.end
+
+
 def _dedupe(flags: list[Flag]) -> list[Flag]:
     """One flag per span and category; an overlapping later or weaker flag goes."""
     flags = sorted(flags, key=lambda f: (-f.confidence, f.start))
     kept: list[Flag] = []
     for flag in flags:
-        if any(k.category == flag.category and k.start < flag.end and flag.start < k.end for k in kept):
+        if any(_clash(k, flag) for k in kept):
             continue
         kept.append(flag)
     return sorted(kept, key=lambda f: (f.start, f.end))

@@ -237,18 +237,17 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
     text = doc.hypothesis
     if weak and _rendered_whole(cands, real, tgt):
         return []   # another MT name of the segment renders every word ("Иркутского государственного университета")
-    whole = real
     for cand, words, longer in cands:
-        real = whole
+        parts = real
         if 2 <= len(words) < len(real):
             words = _compounds_split(words, tgt)
         elif len(words) > len(real):
-            real = _english_compounds_split(real)   # "Semana de Negocios de Bloomberg": Businessweek's two words
-        if len(words) != len(real):
+            parts = _english_compounds_split(real)   # "Semana de Negocios de Bloomberg": Businessweek's two words
+        if len(words) != len(parts):
             continue
         # (the name's capitals, a regex over it, only when the swap rule gets to ask)
         capitals = _name_capitals_when_asked(cand, text)
-        how = _swapped_word(words, real, tgt, seq.text, capitals) if weak else _verdict(words, real, src, tgt, outlet,
+        how = _swapped_word(words, parts, tgt, seq.text, capitals) if weak else _verdict(words, parts, src, tgt, outlet,
                                                                    english_left=not longer)
         if not how:
             continue
@@ -262,8 +261,6 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
                                f"the aligned source names {name!r}; the MT writes {text[start:cand.end]!r}, {how}",
                                name)]
     return None
-
-
 
 
 def _renamed_outlet(detector, doc: DetectionInput, seq, real: list[str], cands, t_tokens, t_text: str,
@@ -637,12 +634,10 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
     gaz = gazetteer()
     text = doc.hypothesis
     flags: list[Flag] = []
-    whole = {}   # a trimmed sequence's span -> the sequence with its sentence's first word
-    for seq in seqs:
-        trimmed = _trimmed(seq, tokens, text, tgt)
-        if trimmed is not seq:
-            whole[trimmed.start, trimmed.end] = seq
-    for seq in _hyphened([_trimmed(seq, tokens, text, tgt) for seq in seqs], text):
+    trimmed = [_trimmed(seq, tokens, text, tgt) for seq in seqs]
+    # a trimmed sequence's span -> the sequence with its sentence's first word
+    whole = {(t.start, t.end): seq for t, seq in zip(trimmed, seqs) if t is not seq}
+    for seq in _hyphened(trimmed, text):
         if seq.caps_line:
             continue
         outlet = _known_outlet_with_article(seq, text, tgt)
