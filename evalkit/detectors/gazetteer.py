@@ -181,17 +181,24 @@ def _entries(text: str, origin: str) -> list[Entry]:
 
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, frozenset[str]]:
-    """Word -> related words for the words of gazetteer names (evalkit/data/outlet_synonyms.tsv)."""
-    try:
-        text = data_text("outlet_synonyms")
-    except (FileNotFoundError, OSError):
-        return {}
-    table = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            word, _, related = line.partition("\t")
-            table[word] = frozenset(related.split())
+    """Word -> related words for the words of gazetteer names (evalkit/data/outlet_synonyms.tsv), and related
+    phrases, their words joined by "_", and pertaining adverbs (evalkit/data/outlet_phrases.tsv)."""
+    table: dict[str, frozenset[str]] = {}
+    for name in ("outlet_synonyms", "outlet_phrases"):
+        try:
+            text = data_text(name)
+        except (FileNotFoundError, OSError):
+            continue
+        for line in text.splitlines():
+            if line and not line.startswith("#"):
+                word, _, related = line.partition("\t")
+                table[word] = table.get(word, frozenset()) | frozenset(related.split())
     return table
+
+
+def relative(form: str) -> bool:
+    """`form` (a word, or a phrase with its words joined by "_") is listed as related to a name word."""
+    return form in _listed_with()
 
 
 @lru_cache(maxsize=1)
