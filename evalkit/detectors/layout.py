@@ -122,6 +122,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "talk": _starts("talk"),
         "store": _whole("store"),
         "trial": _starts("trial"),
+        "subscriber": _starts("subscriber"),
+        "restricted": _whole("restricted"),
         "our": _whole("our"),
         "social_word": _whole("social"),
         # a share cue (optional) before a list of networks
@@ -630,6 +632,9 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]], tgt: str =
     made = note and pats["made"].search(sentence)   # "Note: changes to the law ..." is the article's
     if made:
         return f"a note on how the text was made ({note.group().rstrip(': ')!r} ... {made.group()!r})"
+    unable = note and pats["unable"].search(sentence, note.end())
+    if unable:   # "Примечание ИИ: я не могу проверить достоверность приведённых цифр"
+        return f"a note saying what its writer cannot do ({note.group().rstrip(': ')!r} ... {unable.group()!r})"
     offer = sentence.endswith("?") and pats["offer"].search(sentence)
     change = offer and pats["change"].search(sentence)
     if change and (pats["object"].search(sentence) or pats["text"].search(sentence)) and len(sentence.split()) <= 20:
@@ -1037,6 +1042,10 @@ def _site_tools(plain: str, patterns: dict[str, re.Pattern[str]], n_words: int) 
     ad = n_words <= 8 and patterns["ad_word"].search(plain)
     if ad and patterns["continue"].search(plain):
         return f"the article going on after an ad ({ad.group()!r})", 0.9
+    paywall = n_words <= 16 and patterns["subscriber"].search(plain)
+    rest = paywall and patterns["continue"].search(" ".join(plain.split()[:2]))   # the rest, first
+    if rest and patterns["restricted"].search(plain):   # "La suite est réservée aux abonnés"
+        return f"a paywall notice ({rest.group()!r} ... {paywall.group()!r})", 0.85
     network = n_words <= 20 and patterns["social_word"].search(plain)
     login = n_words <= 20 and patterns["login"].search(plain)
     talk = login and patterns["talk"].search(plain)
@@ -1082,9 +1091,18 @@ def _long_cookie_notice(plain: str, patterns: dict[str, re.Pattern[str]], n_word
     cookie = patterns["cookie"].search(plain)
     consent = sorted({m.group().casefold() for m in patterns["consent"].finditer(plain)}) if cookie else []
     reader = sorted({m.group().casefold() for m in patterns["reader"].finditer(plain)}) if len(consent) >= 2 else []
-    if len(reader) < 2 or any(q in plain for q in "\"“”«»„"):
-        return None
+    if len(reader) < 2 or any(q in _INTERFACE_LABEL.sub(_unquoted_label(patterns), plain) for q in "\"“”«»„"):
+        return None   # quoted speech about cookie rules; a quoted link label is no quotation
     return f"cookie notice ({cookie.group()!r}, {consent[0]!r}, {consent[1]!r}, {reader[0]!r}, {reader[1]!r})", 0.85
+
+
+# a short quoted label: the name of a link or a button ("« Paramètres de confidentialité »")
+_INTERFACE_LABEL = re.compile(r"[«\"“„][\s\u00a0]*([^\W\d_]+(?:[\s\u00a0'’-]+[^\W\d_]+){0,3})[\s\u00a0]*[»\"”“]")
+
+
+def _unquoted_label(patterns: dict[str, re.Pattern[str]]):
+    """A replacement for _INTERFACE_LABEL: the label without its quotes where a consent word names a setting."""
+    return lambda m: m.group(1) if patterns["consent"].search(m.group(1)) else m.group()
 
 
 # a cookie notice of two sentences: at most these words
@@ -1177,6 +1195,13 @@ _TEASER = re.compile(r"([^\W\d_]+(?:[ \u00a0][^\W\d_]+){1,2})[ \u00a0]?:[ \u00a0
 _PARTED_CREDIT_WORDS = 10
 
 
+def _field_separators(plain: str) -> str:
+    """The separators of a menu trail's fields in `plain`: a closing guillemet closes a quotation where its
+    opening one is there ("получила «Золотую пальмовую ветвь»"), and separates fields only where it is not."""
+    marks = "|>·•→" + ("" if "«" in plain else "»") + ("" if "‹" in plain else "›")
+    return "[" + re.escape(marks) + "]"
+
+
 def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
     """A short line judged by what it is: interface words with the reader addressed or no sentence
     punctuation, a credit mark, a label before a colon, a menu trail, a count of comments, an
@@ -1202,7 +1227,7 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
         label = pats["label"].match(plain)
         if label and _credited(plain[label.end():], pats):
             return f"credit or tag label ({label.group().rstrip(': ')!r})", 0.85
-        fields = [f for f in re.split(r"[|›»>·•→]", plain) if f.strip()]
+        fields = [f for f in re.split(_field_separators(plain), plain) if f.strip()]
         if len(fields) >= 3 and all(len(f.split()) <= 4 for f in fields):
             return f"menu trail or button row ({len(fields)} short fields between separators)", 0.85
         count = _COUNT.match(plain)

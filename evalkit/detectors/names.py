@@ -28,6 +28,7 @@ from .gazetteer import (
     offices,
     related,
     related_names,
+    relative,
     synonyms,
     word_forms,
 )
@@ -90,7 +91,8 @@ class Variant:
 
 
 def _dictionary_word(word: str, langs: Iterable[str]) -> bool:
-    return max(zipf(word.casefold(), lang) for lang in langs) >= 2.5
+    """A word (or a phrase, its words joined by "_") of one of the languages."""
+    return max(zipf(word.casefold().replace("_", " "), lang) for lang in langs) >= 2.5
 
 
 def _made_of_source_words(words: Sequence[str], langs: Sequence[str]) -> bool:
@@ -134,6 +136,63 @@ def _swap_variant(words: Sequence[str], langs: Sequence[str], slot: bool) -> Var
         for target, entry in related_names(cand):
             best = _better(best, _compare(cand, target, entry, langs, slot))
     return best
+
+
+# a spinner's phrase for one word of a name, written with its first word capitalised ("Every day Mail",
+# "The Day by day Telegraph"): one capitalised word and at most this many lowercase words after it
+_PHRASE_TAIL = 2
+
+
+def _phrase_at(text: str, tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
+    """The phrase opening at capitalised token `i` that the synonym tables list as related to a name word
+    (its words joined by "_", or written as one word: "day_by_day", "everyday"), and its last token."""
+    for n in range(1, _PHRASE_TAIL + 1):
+        tail = tokens[i + 1:i + 1 + n]
+        if len(tail) < n or not tail[-1].text.islower() or not adjacent(text, tokens[i + n - 1], tail[-1]):
+            return None
+        words = [tokens[i].lower] + [t.lower for t in tail]
+        for form in ("_".join(words), "".join(words)):
+            if relative(form):
+                return form, i + n
+    return None
+
+
+def _capitalised_run(text: str, tokens: Sequence[Token], i: int, step: int) -> list[int]:
+    """The capitalised tokens right before (`step` -1) or after (+1) token `i`, at most three."""
+    run: list[int] = []
+    k = i + step
+    while 0 <= k < len(tokens) and len(run) < 3 and tokens[k].capitalised \
+            and adjacent(text, *sorted((tokens[k], tokens[k - step]), key=lambda t: t.start)):
+        run.append(k)
+        k += step
+    return run[::step]
+
+
+def _phrase_swaps(detector, doc: DetectionInput, tokens: list[Token], covered: set[int], langs) -> list[Flag]:
+    """A known name with one word swapped for a related phrase, where a news source is cited ("informó el
+    Every day Mail" for the Daily Mail, "a rapporté The Day by day Telegraph")."""
+    flags = []
+    for i, tok in enumerate(tokens):
+        if not tok.capitalised or tok.caps_line or i in covered or tok.initial and tok.lower in ARTICLES:
+            continue
+        phrase = _phrase_at(doc.hypothesis, tokens, i)
+        if phrase is None:
+            continue
+        before = _capitalised_run(doc.hypothesis, tokens, i, -1)
+        after = _capitalised_run(doc.hypothesis, tokens, phrase[1], 1)
+        if not after and not before:
+            continue   # (a known short name beside the phrase is that name's word: "Day by day Telegraph")
+        first, last = tokens[(before or [i])[0]], tokens[(after or [phrase[1]])[-1]]
+        if outlet_slot(doc.hypothesis, first.start, last.end) is None:
+            continue
+        words = [tokens[k].text for k in before] + [phrase[0]] + [tokens[k].text for k in after]
+        variant = swap_variant(words, langs, True)
+        if variant and variant.synonyms:
+            flags.append(detector._flag(
+                doc, first.start, last.end, NAMED_ENTITY, "major", variant.score,
+                f"reads as {variant.entry.name!r} with a word swapped for a related phrase "
+                f"({phrase[0].replace('_', ' ')!r}), in a news-source slot", variant.entry.name))
+    return flags
 
 
 def _better(a: Variant | None, b: Variant | None) -> Variant | None:
@@ -631,6 +690,7 @@ class NamesDetector(Detector):
                 continue
             if len(idx) >= 2 and not seq.initial and not any(k in covered for k in idx):
                 unknown.append(seq)
+        flags += _phrase_swaps(self, doc, tokens, covered, langs)
         flags += self._credit_lines(doc, tokens, covered, langs)
         if not targets:
             return flags

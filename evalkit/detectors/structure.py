@@ -142,7 +142,10 @@ class _Context:
                 self._dup_line(line, self.lines[near], 0.75, "nearly repeats an earlier line")
                 continue
             reworded = earlier.reworded(line.key)
-            if reworded is not None and not self._own_source(line, self.lines[reworded[0]]):
+            if reworded is not None and not self._own_source(line, self.lines[reworded[0]]) \
+                    and not (reworded[1] < _REWORDED_RATIO and self.doc.alignment is not None):
+                # (a loose repeat, a few words swapped, only without a source: with one, the source may
+                # repeat itself as loosely, a title and its first sentence)
                 self._dup_line(line, self.lines[reworded[0]], 0.6,
                                f"repeats an earlier line with a few words changed (similarity {reworded[1]:.2f})")
                 self._repeated.update(self._segs_of(self.lines[reworded[0]]))   # the first renders the same
@@ -377,13 +380,15 @@ class _Context:
         neighbour's rendering (the MT repeats a line where the sentence was; the link is held by
         length alone), or only with lines the junk or prompt rules know, is unrendered, and the copy,
         the junk or the prompt an MT-only segment; where an MT-only prose line comes right before or
-        after the junk, the sentence goes with it instead."""
+        after the junk, the sentence goes with it instead (`_off_junk`). An unrendered sentence whose
+        anchors the next pair's prose holds, and that pair's own sentence does not, goes with that prose,
+        and the pair's sentence is the unrendered one (the aligner's chain shifted by one)."""
         if self._gaps is not None:
             return self._gaps
         from ..alignment.aligner import Link
 
         links = list(self.doc.alignment or ())
-        out = []
+        out: list = []
         k = 0
         while k < len(links):
             link = links[k]
@@ -392,29 +397,44 @@ class _Context:
                 self._copies.add(link.target[0])
                 out += [Link(link.source, (), link.score), Link((), link.target, 0.0)]
             elif link.source and link.target and all(self.line_kind(j) in ("junk", "prompt") for j in link.target):
-                # a junk line (a sign-up, a cookie notice) or a leaked prompt renders nothing: the
-                # sentence paired with it by length is unrendered, unless the MT line right before or
-                # after the junk is prose with no source, which then is its rendering (a shifted pair)
-                # (after the junk, past source sentences with no MT counterpart: the prose rendering the
-                # junk's sentence comes first, and those sentences are unrendered after it)
-                gap = k
-                while gap < len(links) and links[gap].source and not links[gap].target:
-                    gap += 1
-                after = links[gap] if gap < len(links) else None
-                if out and self._unpaired_prose(out[-1]):
-                    out[-1] = Link(link.source, out[-1].target, link.score)
-                    self._shifted.append(out[-1])
-                    out.append(Link((), link.target, 0.0))
-                elif after is not None and self._unpaired_prose(after):
-                    self._shifted.append(Link(link.source, after.target, link.score))
-                    out += [Link((), link.target, 0.0), self._shifted[-1], *links[k:gap]]
-                    k = gap + 1
-                else:
-                    out += [Link(link.source, (), link.score), Link((), link.target, 0.0)]
+                k = self._off_junk(links, k, out)
+            elif len(link.source) == 1 and not link.target \
+                    and self._renders_instead(link.source, pair := self._next_pair(links, k)):
+                n = links.index(pair, k)
+                self._shifted.append(Link(link.source, pair.target, pair.score))
+                out += [*links[k:n], self._shifted[-1], Link(pair.source, (), 0.0)]
+                k = n + 1
             else:
                 out.append(link)
         self._gaps = out
         return out
+
+    def _off_junk(self, links: list, k: int, out: list) -> int:
+        """`links[k - 1]` pairs a source sentence with a junk line (a sign-up, a cookie notice) or a leaked
+        prompt, which renders nothing: appends to `out` the sentence as unrendered, unless the MT line
+        right before or after the junk is prose with no source (after the junk, past source sentences with
+        no MT counterpart), or the pair right after renders it instead of its own sentence: that prose is
+        its rendering (a shifted pair). Returns the index of the next link to read."""
+        from ..alignment.aligner import Link
+
+        link = links[k - 1]
+        gap = k
+        while gap < len(links) and links[gap].source and not links[gap].target:
+            gap += 1
+        after = links[gap] if gap < len(links) else None
+        if out and self._unpaired_prose(out[-1]):
+            out[-1] = Link(link.source, out[-1].target, link.score)
+            self._shifted.append(out[-1])
+            out.append(Link((), link.target, 0.0))
+            return k
+        if after is not None and (self._unpaired_prose(after)
+                                  or gap == k and self._renders_instead(link.source, after)):
+            self._shifted.append(Link(link.source, after.target, link.score))
+            unrendered = [*links[k:gap]] if not after.source else [Link(after.source, (), 0.0)]
+            out += [Link((), link.target, 0.0), self._shifted[-1], *unrendered]
+            return gap + 1
+        out += [Link(link.source, (), link.score), Link((), link.target, 0.0)]
+        return k
 
     def _paired_links(self) -> list:
         """The alignment as omissions see it, with each run of unaligned links whose source sentences and
@@ -468,6 +488,22 @@ class _Context:
         return list(self.doc.alignment or ()) + [
             r for r in self._runs + self._shifted if len(r.target) == 1 and len(r.source) <= 2
             and not any(_HAN.search(src[i].text) for i in r.source)]
+
+    def _next_pair(self, links: list, k: int):
+        """The first link from `k` on that is not MT-only text other than prose (junk, a prompt), or None."""
+        while k < len(links) and not links[k].source and not any(map(self._prose, links[k].target)):
+            k += 1
+        return links[k] if k < len(links) else None
+
+    def _renders_instead(self, sources: tuple, link) -> bool:
+        """`link` pairs one source sentence with one MT prose sentence that shares an anchor with `sources`
+        (numbers, names, cognates; "c" and "k" alike: "Critics", "Критики") and none with its own sentence."""
+        if link is None or len(link.source) != 1 or len(link.target) != 1 or not self._prose(link.target[0]):
+            return False
+        mt = _loose_anchors(self.segs[link.target[0]].text)
+        src = self.doc.source_segments or ()
+        return bool(mt & _loose_anchors(" ".join(src[i].text for i in sources))) and \
+            not mt & _loose_anchors(src[link.source[0]].text)
 
     def _unpaired_prose(self, link) -> bool:
         return not link.source and bool(link.target) and all(map(self._prose, link.target))
@@ -843,6 +879,13 @@ _TITLES = word_set("not-given-names")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+def _loose_anchors(text: str) -> set[str]:
+    """The aligner's anchors of `text` (numbers, names, cognate prefixes; no punctuation), "c" read as "k"."""
+    from ..alignment.aligner import features
+
+    return {k.replace("c", "k") for k in features(text) if k[0] != "p"}
+
+
 def _latin_letters(text: str) -> bool:
     """Most letters of the text are Latin (accents aside)."""
     letters = [c for c in text if c.isalpha()]
@@ -1072,6 +1115,11 @@ class _NearIndex:
 _REWORDED_WORDS = 12
 _REWORDED_SHARE = 0.7
 _REWORDED_RATIO = 0.85
+# or, of a line of at least this many words: the same words in the same order but for a few (_same_words),
+# and this character similarity
+_REWORDED_FEW_WORDS = 8
+_REWORDED_LOOSE_RATIO = 0.75
+_REWORDED_RUN = 4
 _DIGITS = re.compile(r"\d+")
 
 
@@ -1081,7 +1129,7 @@ def _reworded_repeat(key: str, earlier: list[tuple[int, str, int]],
     `earlier` is sorted by key length: only the lines of 80-125 % of its length are read. `seen` remembers
     what is asked of each earlier line."""
     words = key.split()
-    if len(words) < _REWORDED_WORDS:
+    if len(words) < _REWORDED_FEW_WORDS:
         return None
     seen = {} if seen is None else seen
     tokens, numbers = set(words), None
@@ -1096,9 +1144,22 @@ def _reworded_repeat(key: str, earlier: list[tuple[int, str, int]],
         if facts.numbers != numbers:
             continue
         matcher = facts.matcher(key)
-        if matcher.quick_ratio() >= _REWORDED_RATIO and matcher.ratio() >= _REWORDED_RATIO:
+        if len(words) >= _REWORDED_WORDS and matcher.quick_ratio() >= _REWORDED_RATIO \
+                and matcher.ratio() >= _REWORDED_RATIO:
+            return k, matcher.ratio()
+        if matcher.quick_ratio() >= _REWORDED_LOOSE_RATIO and _same_words(words, facts.line.split()) \
+                and matcher.ratio() >= _REWORDED_LOOSE_RATIO:
             return k, matcher.ratio()
     return None
+
+
+def _same_words(a: list[str], b: list[str]) -> bool:
+    """`a` and `b` keep, in order, the same words but for a few swapped ones: the words of their common runs
+    make up _REWORDED_SHARE of the longer, one run of _REWORDED_RUN words at least ("Auf Platz zwei landete
+    die Kohlmeise, ..." / "Auf Platz zwei kam die Kohlmeise, ...")."""
+    blocks = difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    return sum(m.size for m in blocks) >= _REWORDED_SHARE * max(len(a), len(b)) and \
+        max(m.size for m in blocks) >= _REWORDED_RUN
 
 
 class _Seen:

@@ -1,0 +1,142 @@
+"""Issue 15, ninth round (junk, prompts, repeats and an omission beside a prompt), each rule on text written
+for this test, with the negatives beside it:
+
+- a closing guillemet separates a menu trail's fields only where no opening one quotes a title;
+- a note label ("Примечание ИИ:") before the writer saying what it cannot do is generator chatter;
+- a two-sentence cookie notice whose link label is quoted (« Paramètres de confidentialité »);
+- a paywall notice: the rest of the article, for subscribers only;
+- a line repeated with a word or two swapped, at eight words or more (same words in the same order);
+- the prose after a junk line renders the junk's sentence, not its own (one-step shift): its own is omitted.
+"""
+
+from __future__ import annotations
+
+from evalkit.detectors import make_detectors, run_detectors
+from evalkit.detectors.base import prepare_input
+
+
+def _flags(mt: str, lang: str, source: str | None = None, category: str | None = None) -> list[str]:
+    doc = prepare_input(mt, "en", lang, source=source)
+    return [f.text for f in run_detectors(doc, make_detectors()) if category is None or f.category == category]
+
+
+BOILERPLATE, PROMPT, DUP, OMISSION = ("addition/boilerplate", "addition/prompt-leak", "fluency/duplication",
+                                      "accuracy/omission")
+
+
+def test_a_title_quoting_two_titles_in_guillemets_is_no_menu_trail():
+    mt = ("Британский фильм «Тихая гавань» обошёл «Северный ветер» в прокате\n"
+          "Картина собрала за выходные 12 миллионов долларов, сообщил дистрибьютор.\n")
+    assert _flags(mt, "ru", category=BOILERPLATE) == []
+
+
+def test_a_menu_trail_with_closing_guillemets_is_still_one():
+    mt = ("Accueil » Économie » Entreprises\n"
+          "Le constructeur a annoncé lundi la fermeture de deux usines en Lorraine.\n")
+    assert _flags(mt, "fr", category=BOILERPLATE) == ["Accueil » Économie » Entreprises"]
+
+
+def test_a_note_saying_what_its_writer_cannot_do_is_a_prompt_leak():
+    note = "Примечание ИИ: я не могу подтвердить названные сроки, их стоит уточнить у застройщика."
+    mt = ("Новый мост через Каму откроют для движения в декабре, сообщили в мэрии.\n" + note + "\n"
+          "Строительство обошлось городу в 9 миллиардов рублей.\n")
+    assert _flags(mt, "ru", category=PROMPT) == [note]
+
+
+def test_a_note_of_the_article_is_not_a_prompt_leak():
+    mt = ("Новый мост через Каму откроют для движения в декабре, сообщили в мэрии.\n"
+          "Примечание: движение по старому мосту сохранится до весны.\n"
+          "«Я не могу назвать точную дату», — сказал мэр.\n")
+    assert _flags(mt, "ru", category=PROMPT) == []
+
+
+def test_a_cookie_notice_quoting_its_link_label_is_boilerplate():
+    notice = ("Nous utilisons des traceurs pour mesurer l'audience et vous proposer des publicités adaptées. "
+              "Vous pouvez revoir vos choix à tout moment avec le bouton « Gérer mes préférences ».")
+    mt = "La mairie a voté le budget mardi soir.\n" + notice + "\nLes travaux commenceront en avril.\n"
+    assert _flags(mt, "fr", category=BOILERPLATE) == [notice]
+
+
+def test_an_article_quoting_someone_on_cookies_is_not_boilerplate():
+    mt = ("La CNIL a sanctionné trois sites pour leurs traceurs publicitaires.\n"
+          "« Vous devez pouvoir refuser vos cookies aussi simplement que les accepter », rappelle la "
+          "présidente, qui vise les sites de vos marques préférées.\n")
+    assert _flags(mt, "fr", category=BOILERPLATE) == []
+
+
+def test_a_paywall_notice_is_boilerplate():
+    mt = ("El ayuntamiento aprobó el presupuesto para el próximo año.\n"
+          "Los colegios recibirán dos millones de euros más que hasta ahora.\n"
+          "Continuación del reportaje disponible solo para suscriptores de El Faro Plus\n")
+    assert _flags(mt, "es", category=BOILERPLATE) == [
+        "Continuación del reportaje disponible solo para suscriptores de El Faro Plus"]
+
+
+def test_a_story_about_subscribers_is_not_a_paywall():
+    mt = ("Der Streamingdienst gewinnt weiter Abonnenten, nur in Europa stagniert die Zahl.\n"
+          "Das Unternehmen will im Herbst die Preise erhöhen.\n")
+    assert _flags(mt, "de", category=BOILERPLATE) == []
+
+
+def test_a_short_line_repeated_with_one_word_swapped_is_a_duplicate():
+    first = "Auf dem dritten Platz landete der Buchfink vor dem Grünfink."
+    again = "Auf dem dritten Platz kam der Buchfink vor dem Grünfink."
+    mt = ("Die Zählung ergab in diesem Jahr weniger Vögel als im Vorjahr.\n" + first + "\n" + again + "\n"
+          "Die Ergebnisse werden im März veröffentlicht.\n")
+    assert _flags(mt, "de", category=DUP) == [again]
+
+
+def test_two_parallel_sentences_are_no_duplicate():
+    mt = ("Der Buchfink landete auf dem dritten Platz, der Grünfink auf dem vierten.\n"
+          "Die Amsel wurde in fast allen Gärten gesehen, der Star dagegen kaum noch.\n"
+          "Im Norden sank die Zahl der Meisen, im Süden stieg sie leicht an.\n")
+    assert _flags(mt, "de", category=DUP) == []
+
+
+SOURCE = ("The city opened its new library on Saturday.\n"
+          "The building cost 40 million euros.\n"
+          "Critics say the opening hours are too short.\n"
+          "The mayor promised longer hours from March.\n"
+          "About 2,000 visitors came on the first day.\n")
+
+
+def test_prose_after_a_prompt_renders_the_prompts_sentence_and_its_own_is_omitted():
+    mt = ("Die Stadt hat am Samstag ihre neue Bibliothek eröffnet.\n"
+          "Das Gebäude kostete 40 Millionen Euro.\n"
+          "Note to the AI: I cannot verify these figures, please check them against the press release.\n"
+          "Kritiker bemängeln, die Öffnungszeiten seien zu kurz.\n"
+          "Am ersten Tag kamen rund 2.000 Besucher.\n")
+    omissions = [f for f in run_detectors(prepare_input(mt, "en", "de", source=SOURCE), make_detectors())
+                 if f.category == OMISSION]
+    assert [(f.text, f.suggestion) for f in omissions] == [("kurz.", "The mayor promised longer hours from March.")]
+
+
+def test_the_omission_stays_where_the_next_line_renders_its_own_sentence():
+    mt = ("Die Stadt hat am Samstag ihre neue Bibliothek eröffnet.\n"
+          "Das Gebäude kostete 40 Millionen Euro.\n"
+          "Kritiker bemängeln, die Öffnungszeiten seien zu kurz.\n"
+          "Am ersten Tag kamen rund 2.000 Besucher.\n")
+    omissions = [f for f in run_detectors(prepare_input(mt, "en", "de", source=SOURCE), make_detectors())
+                 if f.category == OMISSION]
+    assert [(f.text, f.suggestion) for f in omissions] == [("kurz.", "The mayor promised longer hours from March.")]
+
+
+NAMED = "accuracy/mistranslation/named-entity"
+
+
+def test_a_name_with_a_word_swapped_for_a_related_phrase_is_flagged_where_a_source_is_cited():
+    mt = ("El club gastó más de 200 millones de euros en fichajes, informó el Day by day Mail.\n"
+          "El entrenador no quiso comentar las cifras.\n")
+    assert _flags(mt, "es", category=NAMED) == ["Day by day Mail"]
+
+
+def test_a_pertaining_adverb_of_a_name_word_is_a_swap():
+    mt = ("Die Forscher fanden die Gräber bereits im Frühjahr, berichtete Countrywide Geographic.\n"
+          "Die Funde sollen im Herbst ausgestellt werden.\n")
+    assert _flags(mt, "de", category=NAMED) == ["Countrywide Geographic"]
+
+
+def test_the_real_name_and_a_phrase_making_no_known_name_are_not_flagged():
+    mt = ("El club gastó más de 200 millones de euros en fichajes, informó el Daily Mail.\n"
+          "Día tras día, el club publicó sus cuentas, según el Every day Noticias de Vigo.\n")
+    assert _flags(mt, "es", category=NAMED) == []
