@@ -50,7 +50,7 @@ def test_word_count_equals_the_pattern_alone(text: str) -> None:
 
 def _reworded_repeat_before(key: str, earlier: list[tuple[int, str, int]]) -> tuple[int, float] | None:
     words = key.split()
-    if len(words) < 12:
+    if len(words) < 8:
         return None
     tokens, numbers = set(words), sorted(_DIGITS.findall(key))
     for length, other, k in earlier:
@@ -60,7 +60,12 @@ def _reworded_repeat_before(key: str, earlier: list[tuple[int, str, int]]) -> tu
         if len(tokens & other_tokens) < 0.7 * max(len(tokens), len(other_tokens)):
             continue
         matcher = difflib.SequenceMatcher(None, key, other, autojunk=False)
-        if matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85:
+        if len(words) >= 12 and matcher.ratio() >= 0.85:
+            return k, matcher.ratio()
+        # (or a loose repeat: the same words in order but for a few, one run of four, 0.75 of the characters)
+        blocks = difflib.SequenceMatcher(None, words, other.split(), autojunk=False).get_matching_blocks()
+        same = sum(b.size for b in blocks) >= 0.7 * max(len(words), len(other.split()))
+        if matcher.ratio() >= 0.75 and same and max(b.size for b in blocks) >= 4:
             return k, matcher.ratio()
     return None
 
