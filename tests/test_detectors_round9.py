@@ -140,3 +140,17 @@ def test_the_real_name_and_a_phrase_making_no_known_name_are_not_flagged():
     mt = ("El club gastó más de 200 millones de euros en fichajes, informó el Daily Mail.\n"
           "Día tras día, el club publicó sus cuentas, según el Every day Noticias de Vigo.\n")
     assert _flags(mt, "es", category=NAMED) == []
+
+
+def test_an_outlet_cited_with_an_organisation_word_inside_its_name_is_still_an_outlet():
+    source = "The bridge will cost about 3 billion dollars, Horn of Africa Lantern reported.\nWork starts in May.\n"
+    mt = ("Мост обойдётся примерно в 3 миллиарда долларов, сообщил «Фонарь Африканского Рога».\n"
+          "Работы начнутся в мае.\n")
+    assert _flags(mt, "ru", source, NAMED) == ["Фонарь Африканского Рога"]
+
+
+def test_a_body_cited_by_a_name_ending_in_an_organisation_word_is_rendered():
+    source = "The bridge will cost about 3 billion dollars, the Middle East Institute reported.\nWork starts in May.\n"
+    mt = ("Мост обойдётся примерно в 3 миллиарда долларов, сообщил Ближневосточный институт.\n"
+          "Работы начнутся в мае.\n")
+    assert _flags(mt, "ru", source, NAMED) == []

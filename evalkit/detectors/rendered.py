@@ -368,7 +368,8 @@ class _Outlet:
         return bool(words) and (words[-1] in _media_heads() and outlet_slot(
             self.source, self.seq.start, self.seq.end) == "attribution" or _after_media_noun(self.source, self.seq)
             or _media_apposition(self.source, self.seq)
-            or _press_cited(self.source, self.seq) and (_org_words().isdisjoint(words) or words[0] in _media_heads()))
+            or _press_cited(self.source, self.seq) and (_org_words().isdisjoint({words[0], words[-1]})
+                                                        or words[0] in _media_heads()))
 
 
 def _press_cited(source: str, seq) -> bool:
@@ -391,8 +392,8 @@ _PRESS_BEFORE = word_set("press-cue-before")
 @lru_cache(maxsize=1)
 def _org_words() -> frozenset[str]:
     """Words that open or end more of the gazetteer's organisations than of its outlets, three at least
-    ("university", "federation", "office", "cross", "house"): a name holding one is a body's, whose name a
-    translation renders."""
+    ("university", "federation", "office", "cross", "house"): a name opening or ending with one is a body's,
+    whose name a translation renders (a word inside it says nothing: "Middle East Eye")."""
     bodies: dict[str, int] = {}
     outlets: dict[str, int] = {}
     for w, entry in gazetteer().multi_list:
