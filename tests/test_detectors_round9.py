@@ -154,3 +154,10 @@ def test_a_body_cited_by_a_name_ending_in_an_organisation_word_is_rendered():
     mt = ("Мост обойдётся примерно в 3 миллиарда долларов, сообщил Ближневосточный институт.\n"
           "Работы начнутся в мае.\n")
     assert _flags(mt, "ru", source, NAMED) == []
+
+
+def test_the_english_words_of_a_spun_name_are_not_also_untranslated():
+    mt = ("Wie der Day by day Mail berichtet, will der Verein im Sommer zwei Spieler verkaufen.\n"
+          "Der Trainer äußerte sich nicht.\n")
+    flags = run_detectors(prepare_input(mt, "en", "de"), make_detectors())
+    assert [(f.category, f.text) for f in flags] == [(NAMED, "Day by day Mail")]

@@ -57,13 +57,18 @@ def make_detectors(names: Sequence[str] | None = None, **model_settings: Any) ->
 # A line flagged as injected content, or as a repeated copy, is one error: flags inside it are
 # not reported again (the first copy carries them), as the annotation guidelines have it.
 SUBSUMING = ("addition/boilerplate", "addition/prompt-leak", "fluency/duplication")
+# A spun name is one error too: the English words of "Day by day Telegraph" are the name's, not an
+# untranslated phrase beside it.
+NAMED_ENTITY = "accuracy/mistranslation/named-entity"
+INSIDE_NAMES = ("accuracy/untranslated",)
 
 
 def run_detectors(doc: DetectionInput, detectors: Iterable[Detector] | None = None) -> list[Flag]:
     """All flags for one document, de-duplicated, in document order.
 
     Flags that lie inside a span flagged as injected content (boilerplate, a
-    leaked prompt) or as a duplicated copy are dropped: one error, one flag.
+    leaked prompt) or as a duplicated copy are dropped, and so are untranslated
+    flags inside a spun name's span: one error, one flag.
     A document longer than `windows.WINDOW` characters is read in windows.
     """
     from .windows import shift, windows
@@ -81,7 +86,9 @@ def run_detectors(doc: DetectionInput, detectors: Iterable[Detector] | None = No
                 flag = flag if flag.doc_id or not doc.doc_id else _with_ids(flag, doc)
                 found.setdefault((flag.start, flag.end, flag.category), flag)
     inside = _Covering([(f.start, f.end) for f in found.values() if f.category in SUBSUMING])
-    kept = [f for f in found.values() if f.category in SUBSUMING or not inside(f.start, f.end)]
+    in_name = _Covering([(f.start, f.end) for f in found.values() if f.category == NAMED_ENTITY])
+    kept = [f for f in found.values() if f.category in SUBSUMING or not inside(f.start, f.end)
+            and not (f.category in INSIDE_NAMES and in_name(f.start, f.end))]
     if _FREEZE["wanted"] and not _FREEZE["done"]:
         _freeze()
     return sort_flags(kept)
