@@ -161,3 +161,16 @@ def test_the_english_words_of_a_spun_name_are_not_also_untranslated():
           "Der Trainer äußerte sich nicht.\n")
     flags = run_detectors(prepare_input(mt, "en", "de"), make_detectors())
     assert [(f.category, f.text) for f in flags] == [(NAMED, "Day by day Mail")]
+
+
+UNTRANSLATED = "accuracy/untranslated"
+
+
+def test_a_pair_of_a_leaning_word_and_a_shared_one_is_untranslated_when_identified():
+    mt = "Pour les dockers, charger un cargo la nuit sous la pluie ne sera jamais un office job.\n"
+    assert _flags(mt, "fr", category=UNTRANSLATED) == ["office job"]
+
+
+def test_a_pair_whose_shared_word_leans_to_the_target_is_not():
+    mt = "Ein Bild der Anzeige ging kurz danach online viral, berichteten lokale Medien.\n"
+    assert _flags(mt, "de", category=UNTRANSLATED) == []

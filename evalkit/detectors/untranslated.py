@@ -391,6 +391,7 @@ class UntranslatedDetector(Detector):
             taken.update(range(bisect.bisect_left(tokens, f.start, key=itemgetter(0)),
                                bisect.bisect_left(tokens, f.end, key=itemgetter(0))))
         flags += self._rare_words(doc, tokens, classes, taken, src, tgt, source_words)
+        flags += self._weak_pairs(doc, tokens, classes, taken | {k for f in flags for k in _tokens_in(tokens, f)})
         # a glue run is one error with the flagged words inside it ("could be at risk in an ...")
         glue = self._glue_runs(doc, tokens, classes, whole, src, tgt)
         if not glue:
@@ -420,6 +421,32 @@ class UntranslatedDetector(Detector):
             flags.append(self._flag(doc, start, end, "major", 0.7,
                                     f"{', '.join(repr(w) for w in leaning[:4])} are far more frequent in {src} than "
                                     f"in {tgt}; language identification of the phrase: {identified}"))
+        return flags
+
+    def _weak_pairs(self, doc: DetectionInput, tokens: list[Token], classes: list[tuple[int, float]],
+                    taken: set[int]) -> list[Flag]:
+        """Two lowercase words, one leaning to the source language and one both languages use but that leans
+        a little to it too ("electric vans", "office job" in Spanish or French text), that language
+        identification of the pair puts in the source language with surer odds than a run of two leaning
+        words needs."""
+        flags: list[Flag] = []
+        text = doc.hypothesis
+        for i in range(len(tokens) - 1):
+            pair = {classes[i][0], classes[i + 1][0]}
+            if pair != {WEAK, NEUTRAL} or min(classes[i][1], classes[i + 1][1]) < _PAIR_LEANING \
+                    or taken.intersection((i, i + 1)) or flags and flags[-1].end > tokens[i].start:
+                continue
+            if not (tokens[i].text.islower() and tokens[i + 1].text.islower() and _joinable(text, tokens, i)):
+                continue
+            start, end = tokens[i].start, tokens[i + 1].end
+            identified = _identified(text[start:end], doc.src_lang, doc.tgt_lang, _PAIR_ODDS)
+            if identified is None:
+                continue
+            weak = tokens[i] if classes[i][0] == WEAK else tokens[i + 1]
+            d = max(classes[i][1], classes[i + 1][1])
+            flags.append(self._flag(doc, start, end, "major", _confidence(d),
+                                    f"{weak.text!r} is more frequent in {doc.src_lang} than in {doc.tgt_lang} "
+                                    f"(zipf difference {d:.1f}); language identification of the pair: {identified}"))
         return flags
 
     def _rare_words(self, doc: DetectionInput, tokens: list[Token], classes: list[tuple[int, float]],
@@ -840,6 +867,9 @@ def _in_capitalised_run(text: str, tokens: list[Token], i: int) -> bool:
 # Language identification of a phrase or a word counts when the source language gets at least the
 # first number and that many times the target's probability (the second)
 _RUN_ODDS, _WORD_ODDS = (0.4, 4.0), (0.6, 6.0)
+# a pair of one leaning word and one both languages use, that one leaning a little too (a zipf difference
+# of _PAIR_LEANING at least: not "online" in German): identification at least this sure
+_PAIR_ODDS, _PAIR_LEANING = (0.6, 10.0), 0.5
 # ... for a word that neither language's word list knows
 _RARE_ODDS = (0.75, 10.0)
 # a rare word: at least this long, below this target Zipf, and (without the source) at least this
@@ -1026,6 +1056,12 @@ _GLUE_SEGMENT_SHARE = 0.6
 
 # language identification must be surer of a run of weak words than of a run with a strong one
 _GLUE_ODDS = (0.6, 20.0)
+
+
+def _tokens_in(tokens: list[Token], flag: Flag) -> range:
+    """The indices of the tokens inside a flag's span."""
+    return range(bisect.bisect_left(tokens, flag.start, key=itemgetter(0)),
+                 bisect.bisect_left(tokens, flag.end, key=itemgetter(0)))
 
 
 def _gap_is_space(tokens: list[Token], i: int) -> bool:
