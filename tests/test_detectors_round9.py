@@ -174,3 +174,14 @@ def test_a_pair_of_a_leaning_word_and_a_shared_one_is_untranslated_when_identifi
 def test_a_pair_whose_shared_word_leans_to_the_target_is_not():
     mt = "Ein Bild der Anzeige ging kurz danach online viral, berichteten lokale Medien.\n"
     assert _flags(mt, "de", category=UNTRANSLATED) == []
+
+
+def test_a_known_outlet_translated_in_a_sense_only_wiktionary_gives_is_flagged_where_cited():
+    mt = "Wie Unternehmens-Insider berichtet, will der Konzern im Herbst 300 Stellen streichen.\n"
+    assert _flags(mt, "de", category=NAMED) == ["Unternehmens-Insider"]
+
+
+def test_the_same_words_not_cited_as_a_source_and_the_outlet_kept_are_not_flagged():
+    mt = ("Der Konzern will im Herbst 300 Stellen streichen, schreibt Business Insider.\n"
+          "Für Unternehmens-Insider ist das keine Überraschung.\n")
+    assert _flags(mt, "de", category=NAMED) == []

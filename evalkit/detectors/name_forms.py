@@ -221,6 +221,55 @@ def translates_loosely(word: str, english: str, lang: str) -> bool:
         or any(_same(word, form) for en in (english, *sorted(word_forms(english))) for form in table.get(en, ()))
 
 
+@lru_cache(maxsize=1 << 14)
+def english_loosely(word: str, lang: str) -> frozenset[str]:
+    """English name words that `word` (folded, maybe inflected) translates in any sense of the hand table or
+    of Wiktionary's wordnet (name_words_wikt.tsv): as loose as `translates_loosely`, for the same uses."""
+    out = set(english_for(word, lang))
+    rev = _reverse_wiktionary(lang)
+    out |= rev.get(word, set())
+    if len(word) >= 5:
+        out |= {en for form in _wiktionary_by_prefix(lang).get(word[:3], ()) if _same(word, form) for en in rev[form]}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=16)
+def _reverse_wiktionary(lang: str) -> dict[str, frozenset[str]]:
+    """target-language form -> the English words whose Wiktionary senses it is."""
+    out: dict[str, set[str]] = {}
+    for en, forms in _wiktionary().get(lang, {}).items():
+        for form in forms:
+            out.setdefault(form, set()).add(en)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=16)
+def _wiktionary_by_prefix(lang: str) -> dict[str, tuple[str, ...]]:
+    """The Wiktionary forms (four letters or more) under their first three letters."""
+    out: dict[str, list[str]] = {}
+    for form in _reverse_wiktionary(lang):
+        if len(form) >= 4:
+            out.setdefault(form[:3], []).append(form)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def renders_loosely(candidate: Sequence[str], real: Sequence[str], lang: str) -> bool:
+    """Every candidate word (folded) is a distinct word of the real name kept or translated in some sense
+    (`translates_loosely`), one translated at least: the name translated word by word, in any order."""
+    if len(candidate) != len(real):
+        return False
+    left, translated = list(real), 0
+    for word in candidate:
+        hit = next((r for r in left if _same(word, r)), None)
+        if hit is None:
+            hit = next((r for r in left if translates_loosely(word, r, lang)), None)
+            translated += hit is not None
+        if hit is None:
+            return False
+        left.remove(hit)
+    return translated > 0
+
+
 # the letters an adjective adds to a place's stem ("wien" -> "wiener", "irland" -> "irlandais")
 _ADJ_LETTERS = 6
 

@@ -20,12 +20,14 @@ from .name_forms import (
     Rendering,
     _same,
     english_for,
+    english_loosely,
     foreign_word,
     name_word_capitals,
     name_words,
     other_word,
     place_stem,
     render,
+    renders_loosely,
     skeleton,
     split_compound,
     synonym_rendering,
@@ -965,7 +967,28 @@ def _multi(words: list[str], src: str, tgt: str, slot=lambda: False, glued: bool
         how = _how(r, words, real, entry, src, tgt, slot, glued)
         if how and (best is None or r.kept + r.translated > best[2]):
             best = (entry, how, r.kept + r.translated)
+    if best is None and slot():
+        return _loose_outlet(words, tgt)
     return best[:2] if best else None
+
+
+def _loose_outlet(words: list[str], tgt: str):
+    """Where a news source is cited: the one known news outlet whose name `words` translate word by word in
+    senses only Wiktionary's wordnet gives ("Piedra Rodante" for Rolling Stone), as (entry, evidence); None
+    when none or more than one."""
+    gaz = gazetteer()
+    options = {k for w in words for en in english_loosely(w, tgt) for k in gaz.word_index.get(en, ())}
+    # (entries with the same words are one name: "Business Insider" and its edition "Business Insider DE")
+    found: dict[tuple[str, ...], list] = {}
+    for k in sorted(options.intersection(_by_word_count().get(len(words), ()))):
+        entry = gaz.multi_list[k][1]
+        if entry.is_outlet and not entry.registry and renders_loosely(words, _real_words(k)[1], tgt):
+            found.setdefault(tuple(_real_words(k)[1]), []).append(entry)
+    if len(found) != 1:
+        return None
+    return min(next(iter(found.values())), key=lambda e: e.name), (
+        "translated word by word (in senses Wiktionary's wordnet gives), where a news source is cited: the name "
+        "of a news outlet is not translated")
 
 
 @lru_cache(maxsize=1 << 14)
