@@ -185,3 +185,13 @@ def test_the_same_words_not_cited_as_a_source_and_the_outlet_kept_are_not_flagge
     mt = ("Der Konzern will im Herbst 300 Stellen streichen, schreibt Business Insider.\n"
           "Für Unternehmens-Insider ist das keine Überraschung.\n")
     assert _flags(mt, "de", category=NAMED) == []
+
+
+def test_a_known_outlet_translated_into_a_german_compound_is_flagged():
+    mt = "Die Dallas Morgennachrichten meldeten am Montag, das Stadion werde erweitert.\n"
+    assert _flags(mt, "de", category=NAMED) == ["Dallas Morgennachrichten"]
+
+
+def test_a_german_compound_naming_no_known_outlet_is_not():
+    mt = "Die Dallas Abendnachrichten im Radio meldeten am Montag, das Stadion werde erweitert.\n"
+    assert _flags(mt, "de", category=NAMED) == []

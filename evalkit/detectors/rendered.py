@@ -673,6 +673,9 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
                 found = _single(seq, words[0], tokens, text, src, tgt)
             else:
                 found = _multi(words, src, tgt, _slot(text, seq.start, seq.end), _glued(seq.text))
+                split = words if found else _compounds_split(words, tgt)   # "Manchester Abendnachrichten"
+                if split != words:
+                    found = _multi(split, src, tgt, _slot(text, seq.start, seq.end), _glued(seq.text))
         if not found:
             seq, found = _with_lowercase(seq, tokens, text, src, tgt)
         if not found:
