@@ -195,3 +195,14 @@ def test_a_known_outlet_translated_into_a_german_compound_is_flagged():
 def test_a_german_compound_naming_no_known_outlet_is_not():
     mt = "Die Dallas Abendnachrichten im Radio meldeten am Montag, das Stadion werde erweitert.\n"
     assert _flags(mt, "de", category=NAMED) == []
+
+
+def test_a_one_word_outlet_written_with_the_target_languages_accent_is_translated():
+    mt = "La sequía durará hasta el otoño, según El Guardián, que cita a la agencia meteorológica.\n"
+    assert _flags(mt, "es", category=NAMED) == ["Guardián"]
+
+
+def test_the_one_word_outlet_as_written_in_english_is_not():
+    mt = ("La sequía durará hasta el otoño, según The Guardian, que cita a la agencia meteorológica.\n"
+          "El guardián del faro lo confirmó.\n")
+    assert _flags(mt, "es", category=NAMED) == []
