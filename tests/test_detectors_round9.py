@@ -206,3 +206,16 @@ def test_the_one_word_outlet_as_written_in_english_is_not():
     mt = ("La sequía durará hasta el otoño, según The Guardian, que cita a la agencia meteorológica.\n"
           "El guardián del faro lo confirmó.\n")
     assert _flags(mt, "es", category=NAMED) == []
+
+
+def test_a_usual_form_written_inflected_is_written():
+    source = "The talks on the top jobs begin later this month at a summit of the European Council.\n"
+    mt = "Die Gespräche über die Spitzenposten beginnen später in diesem Monat bei einem Gipfel des Europäischen Rates.\n"
+    assert _flags(mt, "de", source, NAMED) == []
+
+
+def test_a_usual_form_with_a_word_swapped_is_still_flagged():
+    source = "The talks on the top jobs begin later this month at a summit of the European Council.\n"
+    mt = "Die Gespräche über die Spitzenposten beginnen später in diesem Monat bei einem Gipfel der Europäischen Beratung.\n"
+    flags = [f for f in run_detectors(prepare_input(mt, "en", "de", source=source), make_detectors()) if f.category == NAMED]
+    assert len(flags) == 1 and "European Council" in flags[0].evidence and "Europäischen" in flags[0].text

@@ -1127,13 +1127,31 @@ def usual_form_replaced(doc: DetectionInput, t_tokens, entry, tgt: str):
     if not forms or not t_tokens:
         return None
     t_fold = fold(text[t_tokens[0].start:t_tokens[-1].end])
-    if _alias_written(entry, t_fold):
+    if _alias_written(entry, t_fold) or any(_inflected_written(name_words(f), t_tokens) for f in forms):
         return None
     for form in forms:
         found = _swapped_form(t_tokens, text, form, tgt)
         if found:
             return found
     return None
+
+
+def _inflected_written(words: list[str], t_tokens) -> bool:
+    """The words of a usual form stand in a row among the tokens, each maybe inflected ("Europäischen
+    Parlament", "Europäischen Rates" for Europäisches Parlament, Europäischer Rat)."""
+    folded = [fold(t.text) for t in t_tokens]
+    return any(all(_inflection(folded[k + n], w) for n, w in enumerate(words))
+               for k in range(len(folded) - len(words) + 1))
+
+
+def _inflection(a: str, b: str) -> bool:
+    """`a` and `b` are one word with other endings: all but the last letter of the shorter shared, at most two
+    letters more ("rates" / "rat", "europaischen" / "europaisches")."""
+    short = min(len(a), len(b))
+    if short < 3 or abs(len(a) - len(b)) > 2:
+        return False
+    shared = next((k for k in range(short) if a[k] != b[k]), short)
+    return shared >= short - 1 and shared >= 3
 
 
 def _swapped_form(t_tokens, text: str, form: str, tgt: str):
