@@ -219,3 +219,15 @@ def test_a_usual_form_with_a_word_swapped_is_still_flagged():
     mt = "Die Gespräche über die Spitzenposten beginnen später in diesem Monat bei einem Gipfel der Europäischen Beratung.\n"
     flags = [f for f in run_detectors(prepare_input(mt, "en", "de", source=source), make_detectors()) if f.category == NAMED]
     assert len(flags) == 1 and "European Council" in flags[0].evidence and "Europäischen" in flags[0].text
+
+
+def test_a_common_verb_opening_a_line_is_no_spelling_of_an_english_place():
+    mt = ("Une équipe de l'université de Reading a fouillé le site pendant l'été.\n"
+          "Réagir à cet article : connectez-vous pour commenter.\n")
+    assert _flags(mt, "fr", category=UNTRANSLATED) == []
+
+
+def test_a_place_written_both_ways_inside_sentences_is_still_flagged():
+    mt = ("La délégation est arrivée à London mardi soir.\n"
+          "Elle repartira de Londres jeudi matin.\n")
+    assert _flags(mt, "fr", category=UNTRANSLATED) == ["London"]

@@ -627,6 +627,9 @@ class UntranslatedDetector(Detector):
             forms.setdefault(tok.text.casefold(), []).append(i)
         # a name's target spelling ("Poutine", "Londres") is no common word ("Plus" is no spelling of "Pius")
         targetish = [f for f in forms if 2.5 <= zipf(f, tgt) < _COMMON_WORD and zipf(f, tgt) - zipf(f, src) >= 0.5]
+        # a loosely similar form counts only where it is written as a name, capitalised inside a sentence
+        # ("Réagir" opening a comment form's line is a verb, no spelling of "Reading")
+        named = {f for f in targetish if not all(tokens[i].initial for i in forms[f])}
         learned = _learned_translations(doc, src, tgt)
         flags: list[Flag] = []
         for form, where in forms.items():
@@ -639,7 +642,7 @@ class UntranslatedDetector(Detector):
                 # (a word of names the tables translate, "Championship" of "Rugby Championship", "League" of
                 # "Premier League", is a name kept in English, the names detector's matter, not an exonym)
                 for other in targetish:
-                    if _variant_of(form, other):
+                    if _variant_of(form, other, loose=other in named):
                         why = f"more frequent in {src} than in {tgt}; the document also writes"
                         variant = other
                         break
@@ -1094,8 +1097,9 @@ def _joinable(text: str, tokens: list[Token], i: int) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def _variant_of(form: str, other: str) -> bool:
-    """`other` is a different spelling of the same name (not a mere accent/y-i variant, not a derivative)."""
+def _variant_of(form: str, other: str, loose: bool = True) -> bool:
+    """`other` is a different spelling of the same name (not a mere accent/y-i variant, not a derivative);
+    `loose`: a spelling only somewhat similar with a shared start counts ("Londres" for London at 0.6)."""
     if form == other or fold(form)[:1] != fold(other)[:1] or abs(len(form) - len(other)) > 3:
         return False
     if spelling_key(form) == spelling_key(other):
@@ -1109,7 +1113,7 @@ def _variant_of(form: str, other: str) -> bool:
         return False   # below both thresholds
     ratio = similar(form, other)
     prefix = len(os.path.commonprefix([f, o]))
-    return ratio >= 0.75 or ratio >= 0.6 and prefix >= 3  # London/Londres, not Pakistan/Pékin
+    return ratio >= 0.75 or loose and ratio >= 0.6 and prefix >= 3  # London/Londres, not Pakistan/Pékin
 
 
 def _match_case(word: str, like: str) -> str:
