@@ -309,14 +309,18 @@ def _render(candidate: tuple[str, ...], real: tuple[str, ...], lang: str) -> Ren
     swapped = []
     for word in candidate:
         # (a Russian word made from the English one counts as kept: "хоккейная" for "hockey")
+        # (the first real word that the word keeps, else the first it translates: plain loops, not next()
+        # over a generator, as this runs for every new pair of an MT name and a gazetteer name)
         cyrillic = _cyrillic(word)
-        hit = next((r for r in left if _same(word, r) or cyrillic and _cognate(word, r)), None)
-        if hit is not None:
-            kept += 1
+        for hit in left:
+            if _same(word, hit) or cyrillic and _cognate(word, hit):
+                kept += 1
+                break
         else:
-            hit = next((r for r in left if translates(word, r, lang)), None)
-            if hit is not None:
-                translated += 1
+            for hit in left:
+                if translates(word, hit, lang):
+                    translated += 1
+                    break
             else:
                 swapped.append(word)
                 continue
