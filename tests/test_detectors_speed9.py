@@ -1,0 +1,146 @@
+"""The ninth speed pass's rewrites give what the code they replace gave."""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evalkit.detectors import name_forms, rendered, untranslated
+from evalkit.detectors.gazetteer import gazetteer
+from evalkit.detectors.name_forms import Rendering, _cognate, _cyrillic, _same, render, translates
+from evalkit.detectors.text import tokenize
+
+
+# --------------------------------------------------------------------------- rendered._multi
+
+def _multi_before(words: list[str], src: str, tgt: str, slot=lambda: False, glued: bool = False):
+    """rendered._multi as it was: every option rendered on every call, _how asked as it goes."""
+    gaz = gazetteer()
+    best = None
+    for k in rendered._options(tuple(words), tgt):
+        real, content = rendered._real_words(k)
+        entry = gaz.multi_list[k][1]
+        r = render(words, content, tgt)
+        if r is None or r.kept + r.translated == 0:
+            continue
+        if r.kept == len(words) and all(map(_same, words, content)):
+            return None
+        how = rendered._how(r, words, real, entry, src, tgt, slot, glued)
+        if how and (best is None or r.kept + r.translated > best[2]):
+            best = (entry, how, r.kept + r.translated)
+    return best[:2] if best else None
+
+
+_STRIDE = 131   # every 131st gazetteer name (about 500 word lists)
+
+
+def _name_word_lists() -> list[list[str]]:
+    """Word lists _multi is asked about: the gazetteer's multi-word names, each with one word swapped for a
+    translation or for another name's word, and a few made-up ones."""
+    gaz = gazetteer()
+    table = name_forms._hand()
+    out: list[list[str]] = []
+    for k, (words, _entry) in enumerate(islice(gaz.multi_list, 0, None, _STRIDE)):
+        real = rendered._real_words(k * _STRIDE)[1]
+        if not 2 <= len(real) <= 4:
+            continue
+        out.append(list(real))
+        for lang in ("fr", "de", "es", "ru"):
+            forms = [table.get(lang, {}).get(w, ()) for w in real]
+            if any(forms):
+                out.append([f[0] if f else w for w, f in zip(real, forms)])
+                i = next(i for i, f in enumerate(forms) if f)
+                out.append(real[:i] + [forms[i][0]] + real[i + 1:])
+        out.append(real[:-1] + ["mondial"])
+    out += [["temps", "new", "york"], ["journal", "wall", "street"], ["fonds", "monetaire", "mondial"],
+            ["нью", "йорк", "таймс"], ["financial", "instances"], ["related", "press"], ["every", "day", "mail"]]
+    return out
+
+
+def test_multi_equals_the_option_by_option_loop() -> None:
+    cases = _name_word_lists()
+    assert len(cases) > 200
+    for words in cases:
+        for src, tgt in (("en", "fr"), ("en", "de"), ("en", "es"), ("en", "ru")):
+            for slot_answer, glued in ((False, False), (True, False), (True, True)):
+                slot = (lambda a: (lambda: a))(slot_answer)
+                assert rendered._multi(list(words), src, tgt, slot, glued) \
+                    == _multi_before(list(words), src, tgt, slot, glued), (words, tgt, slot_answer, glued)
+
+
+def test_multi_asks_the_slot_only_where_it_did() -> None:
+    """_how reads the slot (a regex search) only when a rule needs it: the remembered renderings change
+    nothing there (the slot is asked per call, in the same order)."""
+    for words in _name_word_lists()[:100]:
+        for tgt in ("fr", "de"):
+            asked_now: list[int] = []
+            asked_before: list[int] = []
+            rendered._multi(list(words), "en", tgt, lambda: asked_now.append(1) or True, False)
+            _multi_before(list(words), "en", tgt, lambda: asked_before.append(1) or True, False)
+            assert len(asked_now) <= len(asked_before)
+            assert bool(asked_now) == bool(asked_before) or rendered._multi(list(words), "en", tgt) is None
+
+
+# --------------------------------------------------------------------------- name_forms._render
+
+def _render_before(candidate: tuple[str, ...], real: tuple[str, ...], lang: str) -> Rendering:
+    left = list(real)
+    kept = translated = 0
+    swapped = []
+    for word in candidate:
+        cyrillic = _cyrillic(word)
+        hit = next((r for r in left if _same(word, r) or cyrillic and _cognate(word, r)), None)
+        if hit is not None:
+            kept += 1
+        else:
+            hit = next((r for r in left if translates(word, r, lang)), None)
+            if hit is not None:
+                translated += 1
+            else:
+                swapped.append(word)
+                continue
+        left.remove(hit)
+    return Rendering(kept, translated, tuple(swapped), len(real), tuple(left))
+
+
+_WORDS = ["new", "york", "times", "temps", "nueva", "нью", "йорк", "таймс", "financial", "financier",
+          "finanz", "zeiten", "press", "presse", "associated", "associee", "herald", "геральд", "street",
+          "стрит", "journal", "джорнал", "wall", "mail", "daily", "quotidien", "world", "mondial", "monde",
+          "irish", "irlandais", "bank", "banque", "of", "spain", "espagne", "españa", "hockey", "хоккейная"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4), st.lists(st.sampled_from(_WORDS), min_size=1,
+                                                                            max_size=4),
+       st.sampled_from(["fr", "de", "es", "ru"]))
+def test_render_equals_the_generator_form(candidate: list[str], real: list[str], lang: str) -> None:
+    real = real[:len(candidate)] + _WORDS[:max(0, len(candidate) - len(real))]
+    assert name_forms._render.__wrapped__(tuple(candidate), tuple(real), lang) \
+        == _render_before(tuple(candidate), tuple(real), lang)
+
+
+def test_render_equals_the_generator_form_on_the_gazetteer() -> None:
+    table = name_forms._hand()
+    for k in range(0, len(gazetteer().multi_list), _STRIDE):
+        real = tuple(rendered._real_words(k)[1])
+        for lang in ("fr", "ru"):
+            cand = tuple((table.get(lang, {}).get(w) or (w,))[0] for w in real)
+            for c in (cand, cand[::-1], real, real[::-1]):
+                assert name_forms._render.__wrapped__(c, real, lang) == _render_before(c, real, lang)
+
+
+# --------------------------------------------------------------------------- untranslated
+
+def _other_script_text_before(tokens) -> bool:
+    latin = sum(1 for t in tokens if t.text.isascii())
+    return len(tokens) >= 20 and latin < 0.3 * len(tokens)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Москва", "город", "the", "Paris", "été", "данные", "open-air", "42", "Ж"]),
+                max_size=60))
+def test_other_script_text_equals_the_token_count(words: list[str]) -> None:
+    tokens = tokenize(" ".join(words))
+    assert untranslated._other_script_text(tokens) == _other_script_text_before(tokens)
