@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import islice
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,7 +9,6 @@ from evalkit.detectors import name_forms, rendered, untranslated
 from evalkit.detectors.gazetteer import gazetteer
 from evalkit.detectors.name_forms import Rendering, _cognate, _cyrillic, _same, render, translates
 from evalkit.detectors.text import tokenize
-
 
 # --------------------------------------------------------------------------- rendered._multi
 
@@ -42,8 +39,8 @@ def _name_word_lists() -> list[list[str]]:
     gaz = gazetteer()
     table = name_forms._hand()
     out: list[list[str]] = []
-    for k, (words, _entry) in enumerate(islice(gaz.multi_list, 0, None, _STRIDE)):
-        real = rendered._real_words(k * _STRIDE)[1]
+    for k in range(0, len(gaz.multi_list), _STRIDE):
+        real = rendered._real_words(k)[1]
         if not 2 <= len(real) <= 4:
             continue
         out.append(list(real))
@@ -70,6 +67,13 @@ def test_multi_equals_the_option_by_option_loop() -> None:
                     == _multi_before(list(words), src, tgt, slot, glued), (words, tgt, slot_answer, glued)
 
 
+def _counting_slot(asked: list[int]):
+    def slot() -> bool:
+        asked.append(1)
+        return True
+    return slot
+
+
 def test_multi_asks_the_slot_only_where_it_did() -> None:
     """_how reads the slot (a regex search) only when a rule needs it: the remembered renderings change
     nothing there (the slot is asked per call, in the same order)."""
@@ -77,8 +81,8 @@ def test_multi_asks_the_slot_only_where_it_did() -> None:
         for tgt in ("fr", "de"):
             asked_now: list[int] = []
             asked_before: list[int] = []
-            rendered._multi(list(words), "en", tgt, lambda: asked_now.append(1) or True, False)
-            _multi_before(list(words), "en", tgt, lambda: asked_before.append(1) or True, False)
+            rendered._multi(list(words), "en", tgt, _counting_slot(asked_now), False)
+            _multi_before(list(words), "en", tgt, _counting_slot(asked_before), False)
             assert len(asked_now) <= len(asked_before)
             assert bool(asked_now) == bool(asked_before) or rendered._multi(list(words), "en", tgt) is None
 
@@ -144,3 +148,65 @@ def _other_script_text_before(tokens) -> bool:
 def test_other_script_text_equals_the_token_count(words: list[str]) -> None:
     tokens = tokenize(" ".join(words))
     assert untranslated._other_script_text(tokens) == _other_script_text_before(tokens)
+
+
+# --------------------------------------------------------------------------- text.fold, gazetteer.lower_words
+
+def _fold_before(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def test_fold_equals_the_join_on_every_character() -> None:
+    """fold drops the combining marks with str.translate (and leaves an ASCII casefold alone): the same as
+    joining the characters that are not combining marks, for every code point."""
+    import sys
+
+    from evalkit.detectors import text
+    from evalkit.detectors.text import fold
+
+    try:
+        for c in range(sys.maxunicode + 1):
+            ch = chr(c)
+            assert fold.__wrapped__(ch) == _fold_before(ch), hex(c)
+    finally:
+        text._WITHOUT_COMBINING.clear()   # (a million code points learnt: not kept for the other tests)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aeiouAEIOUéèêëÉçÇñÑüÜöÖßẞİıŉǰΐﬁ\u0301\u0308 -'’") | st.characters(),
+               max_size=30))
+def test_fold_equals_the_join(text: str) -> None:
+    from evalkit.detectors.text import fold
+
+    assert fold.__wrapped__(text) == _fold_before(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_lower_words_equals_the_generator_form(text: str) -> None:
+    from evalkit.detectors.gazetteer import WORD, lower_words
+
+    assert lower_words(text) == tuple(w.lower() for w in WORD.findall(text))
+
+
+# --------------------------------------------------------------------------- the collector and the first document
+
+def test_the_first_document_of_a_freezing_process_leaves_the_collector_as_it_found_it() -> None:
+    """The collector is held off while the first document builds the tables, then enabled again (and left
+    off where the caller had turned it off); a library call never touches it."""
+    import subprocess
+    import sys
+
+    code = ("import gc; from evalkit.detectors import freeze_tables_after_first_document, make_detectors, "
+            "run_detectors; from evalkit.detectors.base import prepare_input; "
+            "doc = prepare_input('Le Monde a rapporté que la Banque mondiale...', 'en', 'fr'); "
+            "dets = make_detectors(); OFF = {off}\n"
+            "if OFF: gc.disable()\n"
+            "freeze_tables_after_first_document(); run_detectors(doc, dets); a = gc.isenabled(); "
+            "run_detectors(doc, dets); print(a, gc.isenabled(), gc.get_freeze_count() > 0)")
+    for off, expected in ((False, "True True True"), (True, "False False True")):
+        out = subprocess.run([sys.executable, "-c", code.format(off=off)], capture_output=True, text=True, check=True)
+        assert out.stdout.split("\n")[0] == expected, out.stderr

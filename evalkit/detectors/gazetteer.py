@@ -39,7 +39,7 @@ class Entry:
 
 
 def lower_words(text: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in WORD.findall(text))
+    return tuple(map(str.lower, WORD.findall(text)))
 
 
 def content_words(words: Sequence[str]) -> tuple[str, ...]:
