@@ -210,3 +210,84 @@ def test_the_first_document_of_a_freezing_process_leaves_the_collector_as_it_fou
     for off, expected in ((False, "True True True"), (True, "False False True")):
         out = subprocess.run([sys.executable, "-c", code.format(off=off)], capture_output=True, text=True, check=True)
         assert out.stdout.split("\n")[0] == expected, out.stderr
+
+
+# --------------------------------------------------------------------------- the tables, built as before
+
+def _read_before(name: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    from evalkit.detectors.langdata import data_text
+    from evalkit.detectors.text import fold
+
+    langs: list[str] = []
+    table: dict[str, dict[str, tuple[str, ...]]] = {}
+    for line in data_text(name).splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if cols[0] == "en":
+            langs = cols[1:]
+            continue
+        for lang, cell in zip(langs, cols[1:]):
+            forms = tuple(fold(f) for f in cell.split("|") if f and " " not in f)
+            old = table.setdefault(lang, {}).get(cols[0], ())
+            table[lang][cols[0]] = old + forms
+    return table
+
+
+def test_name_word_tables_are_read_as_before() -> None:
+    for name in ("name_words", "name_words_ror", "name_words_wikt"):
+        now, before = name_forms._read(name), _read_before(name)
+        assert now == before
+        assert list(now) == list(before)
+        assert all(list(now[lang].items()) == list(before[lang].items()) for lang in now)
+
+
+class _GazetteerBefore:
+    """Gazetteer.__post_init__ as it was, on a copy of the fields."""
+
+    def __init__(self, entries) -> None:
+        from evalkit.detectors.gazetteer import content_words, lower_words
+
+        self.by_words: dict = {}
+        self.by_first: dict = {}
+        self.multi_list: list = []
+        for entry in entries:
+            for code, form in ((None, entry.name), *entry.aliases):
+                words = lower_words(form)
+                if not words:
+                    continue
+                exact = form.isupper() and (len(form) <= 3 or entry.origin == "public")
+                for key in {words, content_words(words)}:
+                    self.by_words.setdefault(key, entry)
+                    stripped = key != words and len(key) == 1
+                    self.by_first.setdefault(key[0], []).append((key, entry, exact, stripped))
+                if code is None and len(content_words(words)) >= 2:
+                    self.multi_list.append((content_words(words), entry))
+
+
+def test_gazetteer_tables_are_built_as_before() -> None:
+    from evalkit.detectors.gazetteer import Gazetteer
+
+    entries = gazetteer().entries
+    now, before = Gazetteer(list(entries)), _GazetteerBefore(entries)
+    for options in before.by_first.values():   # (the later steps of __post_init__, unchanged)
+        options.sort(key=lambda o: -len(o[0]))
+    assert list(now.by_words.items()) == list(before.by_words.items())
+    assert list(now.by_first.items()) == list(before.by_first.items())
+    assert now.multi_list == before.multi_list
+
+
+def _translates_before(word: str, english: str, lang: str) -> bool:
+    return any(_same(word, form) for form in name_forms._table().get(lang, {}).get(english, ())) \
+        or any(name_forms._from_place(word, form) for form in name_forms._place_forms(english, lang))
+
+
+def test_translates_equals_the_any_form() -> None:
+    table = name_forms._hand()
+    english = sorted(table.get("fr", {}))[::7] + ["ireland", "vienna", "austrian", "spain", "new", "times"]
+    for lang in ("fr", "de", "es", "ru"):
+        forms = sorted({f for en in english for f in table.get(lang, {}).get(en, ())})[:150]
+        words = forms + ["irlandais", "wiener", "österreichische", "espagnol", "temps", "zeiten", "nouvelles"]
+        for w in words:
+            for en in english[:60]:
+                assert translates.__wrapped__(w, en, lang) == _translates_before(w, en, lang), (w, en, lang)
