@@ -68,32 +68,31 @@ def run_detectors(doc: DetectionInput, detectors: Iterable[Detector] | None = No
     """
     from .windows import shift, windows
 
+    if _FREEZE["wanted"] and not _FREEZE["done"] and gc.isenabled():
+        # the first document of a process that freezes its tables builds them (gazetteer, word lists, cue
+        # regexes): the collector is held off meanwhile (its full collections would walk the growing tables
+        # again and again), and _freeze's one collection at the end frees what that document left behind
+        gc.disable()
+        try:
+            return run_detectors(doc, detectors)
+        finally:
+            gc.enable()
     found: dict[tuple, Flag] = {}
     chosen = list(detectors) if detectors is not None else make_detectors()
-    # the first document of a process that freezes its tables builds them (gazetteer, word lists, cue
-    # regexes): the collector is held off meanwhile (its full collections would walk the growing tables
-    # again and again), and _freeze's one collection afterwards frees what that document left behind
-    held = _FREEZE["wanted"] and not _FREEZE["done"] and gc.isenabled()
-    if held:
-        gc.disable()
-    try:
-        # a long document is read in windows of whole lines (evalkit/detectors/windows.py)
-        for offset, part in windows(doc):
-            for detector in chosen:
-                for flag in detector.detect(part):
-                    if not (0 <= flag.start < flag.end <= len(part.hypothesis)):
-                        raise ValueError(f"detector {detector.name!r} returned a span outside the text: "
-                                         f"[{flag.start}, {flag.end})")
-                    flag = shift(flag, offset)
-                    flag = flag if flag.doc_id or not doc.doc_id else _with_ids(flag, doc)
-                    found.setdefault((flag.start, flag.end, flag.category), flag)
-        inside = _Covering([(f.start, f.end) for f in found.values() if f.category in SUBSUMING])
-        kept = [f for f in found.values() if f.category in SUBSUMING or not inside(f.start, f.end)]
-        if _FREEZE["wanted"] and not _FREEZE["done"]:
-            _freeze()
-    finally:
-        if held:
-            gc.enable()
+    # a long document is read in windows of whole lines (evalkit/detectors/windows.py)
+    for offset, part in windows(doc):
+        for detector in chosen:
+            for flag in detector.detect(part):
+                if not (0 <= flag.start < flag.end <= len(part.hypothesis)):
+                    raise ValueError(f"detector {detector.name!r} returned a span outside the text: "
+                                     f"[{flag.start}, {flag.end})")
+                flag = shift(flag, offset)
+                flag = flag if flag.doc_id or not doc.doc_id else _with_ids(flag, doc)
+                found.setdefault((flag.start, flag.end, flag.category), flag)
+    inside = _Covering([(f.start, f.end) for f in found.values() if f.category in SUBSUMING])
+    kept = [f for f in found.values() if f.category in SUBSUMING or not inside(f.start, f.end)]
+    if _FREEZE["wanted"] and not _FREEZE["done"]:
+        _freeze()
     return sort_flags(kept)
 
 
