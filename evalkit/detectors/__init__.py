@@ -73,6 +73,15 @@ def run_detectors(doc: DetectionInput, detectors: Iterable[Detector] | None = No
     """
     from .windows import shift, windows
 
+    if _FREEZE["wanted"] and not _FREEZE["done"] and gc.isenabled():
+        # the first document of a process that freezes its tables builds them (gazetteer, word lists, cue
+        # regexes): the collector is held off meanwhile (its full collections would walk the growing tables
+        # again and again), and _freeze's one collection at the end frees what that document left behind
+        gc.disable()
+        try:
+            return run_detectors(doc, detectors)
+        finally:
+            gc.enable()
     found: dict[tuple, Flag] = {}
     chosen = list(detectors) if detectors is not None else make_detectors()
     # a long document is read in windows of whole lines (evalkit/detectors/windows.py)

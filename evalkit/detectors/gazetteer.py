@@ -39,7 +39,7 @@ class Entry:
 
 
 def lower_words(text: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in WORD.findall(text))
+    return tuple(map(str.lower, WORD.findall(text)))
 
 
 def content_words(words: Sequence[str]) -> tuple[str, ...]:
@@ -61,6 +61,7 @@ class Gazetteer:
     looked_up: dict[str, Entry | None] = field(default_factory=dict, repr=False, compare=False)  # bounded
 
     def __post_init__(self) -> None:
+        by_words, by_first = self.by_words, self.by_first
         for entry in self.entries:
             for code, form in ((None, entry.name), *entry.aliases):
                 words = lower_words(form)
@@ -69,13 +70,18 @@ class Gazetteer:
                 # short all-caps forms ("AP", "RT", "UN") only match in capitals, and so do all the public
                 # list's abbreviations ("SHARE" is a body's, "Share" a word)
                 exact = form.isupper() and (len(form) <= 3 or entry.origin == "public")
-                for key in {words, content_words(words)}:
-                    self.by_words.setdefault(key, entry)
+                content = content_words(words)   # (once per form: it is asked three times)
+                for key in {words, content}:
+                    by_words.setdefault(key, entry)
                     # "Monde" for "Le Monde": only as a capitalised word inside a sentence
                     stripped = key != words and len(key) == 1
-                    self.by_first.setdefault(key[0], []).append((key, entry, exact, stripped))
-                if code is None and len(content_words(words)) >= 2:
-                    self.multi_list.append((content_words(words), entry))
+                    options = by_first.get(key[0])
+                    if options is None:
+                        by_first[key[0]] = [(key, entry, exact, stripped)]
+                    else:
+                        options.append((key, entry, exact, stripped))
+                if code is None and len(content) >= 2:
+                    self.multi_list.append((content, entry))
         for k, (words, entry) in enumerate(self.multi_list):
             self.multi.setdefault(len(words), []).append((words, entry))
             for w in words:

@@ -83,10 +83,12 @@ def _read(name: str) -> dict[str, dict[str, tuple[str, ...]]]:
         if cols[0] == "en":
             langs = cols[1:]
             continue
+        english = cols[0]
         for lang, cell in zip(langs, cols[1:]):
-            forms = tuple(fold(f) for f in cell.split("|") if f and " " not in f)
-            old = table.setdefault(lang, {}).get(cols[0], ())
-            table[lang][cols[0]] = old + forms
+            # (a list, not a generator, into the tuple: ~140,000 cells when the wordnet table is first read)
+            forms = tuple([fold(f) for f in cell.split("|") if f and " " not in f]) if cell else ()
+            words = table.setdefault(lang, {})
+            words[english] = words.get(english, ()) + forms
     return table
 
 
@@ -208,8 +210,14 @@ def translates(word: str, english: str, lang: str) -> bool:
     """`word` (folded) is a translation of the English name word `english` into `lang`: from the name-word
     table, or a place's name in `lang` or an adjective made from it ("wiener" for "vienna", "irlandais"
     for "ireland", "österreichische" for "austrian")."""
-    return any(_same(word, form) for form in _table().get(lang, {}).get(english, ())) \
-        or any(_from_place(word, form) for form in _place_forms(english, lang))
+    # (plain loops, not any() over generators: asked for every new pair of an MT word and a name word)
+    for form in _table().get(lang, {}).get(english, ()):
+        if _same(word, form):
+            return True
+    for form in _place_forms(english, lang):
+        if _from_place(word, form):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1 << 14)
@@ -358,14 +366,18 @@ def _render(candidate: tuple[str, ...], real: tuple[str, ...], lang: str) -> Ren
     swapped = []
     for word in candidate:
         # (a Russian word made from the English one counts as kept: "хоккейная" for "hockey")
+        # (the first real word that the word keeps, else the first it translates: plain loops, not next()
+        # over a generator, as this runs for every new pair of an MT name and a gazetteer name)
         cyrillic = _cyrillic(word)
-        hit = next((r for r in left if _same(word, r) or cyrillic and _cognate(word, r)), None)
-        if hit is not None:
-            kept += 1
+        for hit in left:
+            if _same(word, hit) or cyrillic and _cognate(word, hit):
+                kept += 1
+                break
         else:
-            hit = next((r for r in left if translates(word, r, lang)), None)
-            if hit is not None:
-                translated += 1
+            for hit in left:
+                if translates(word, hit, lang):
+                    translated += 1
+                    break
             else:
                 swapped.append(word)
                 continue

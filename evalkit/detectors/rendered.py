@@ -957,16 +957,11 @@ def _glued(name: str) -> bool:
 
 
 def _multi(words: list[str], src: str, tgt: str, slot=lambda: False, glued: bool = False):
-    gaz = gazetteer()
+    renderings = _renderings(tuple(words), tgt)
+    if renderings is None:
+        return None   # the text writes a real name ("Нью-Йорк таймс" is not a swap of "New Straits Times")
     best = None
-    for k in _options(tuple(words), tgt):
-        real, content = _real_words(k)
-        entry = gaz.multi_list[k][1]
-        r = render(words, content, tgt)
-        if r is None or r.kept + r.translated == 0:
-            continue
-        if r.kept == len(words) and all(map(_same, words, content)):
-            return None   # the text writes a real name ("Нью-Йорк таймс" is not a swap of "New Straits Times")
+    for entry, real, r in renderings:
         how = _how(r, words, real, entry, src, tgt, slot, glued)
         if how and (best is None or r.kept + r.translated > best[2]):
             best = (entry, how, r.kept + r.translated)
@@ -992,6 +987,24 @@ def _loose_outlet(words: list[str], tgt: str):
     return min(next(iter(found.values())), key=lambda e: e.name), (
         "translated word by word (in senses Wiktionary's wordnet gives), where a news source is cited: the name "
         "of a news outlet is not translated")
+
+
+@lru_cache(maxsize=1 << 14)
+def _renderings(words: tuple[str, ...], tgt: str) -> tuple | None:
+    """What _multi compares for the words of an MT name: (entry, its real words, the rendering) for each of
+    its _options that some word renders, in order; None when one of them is the name itself, all its words
+    kept (asked again for every name a text repeats; _how, which reads the slot, is asked per call)."""
+    gaz = gazetteer()
+    out = []
+    for k in _options(words, tgt):
+        real, content = _real_words(k)
+        r = render(words, content, tgt)
+        if r is None or r.kept + r.translated == 0:
+            continue
+        if r.kept == len(words) and all(map(_same, words, content)):
+            return None
+        out.append((gaz.multi_list[k][1], real, r))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1 << 14)

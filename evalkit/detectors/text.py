@@ -99,8 +99,24 @@ def _plain_zipf(freq: float | None) -> float:
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Casefolded, accents stripped: 'Taïwan' -> 'taiwan', 'ÉTAT' -> 'etat'."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = text.casefold()
+    if folded.isascii():
+        return folded   # (NFD leaves ASCII as it is, and no ASCII character is a combining mark)
+    # the combining marks of the decomposed text dropped by str.translate, the others kept (the table
+    # learns each character's answer on first sight): what joining the non-combining ones gives
+    return unicodedata.normalize("NFD", folded).translate(_WITHOUT_COMBINING)
+
+
+class _NonCombining(dict):
+    """str.translate's table for fold: a code point -> None (dropped) for a combining mark, else itself."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_WITHOUT_COMBINING = _NonCombining()
 
 
 @lru_cache(maxsize=200_000)

@@ -731,8 +731,8 @@ class UntranslatedDetector(Detector):
         text = doc.hypothesis
         out: list[Flag] = []
         for s_tokens, t_tokens, _, _ in aligned_tokens(doc):
-            s_low = [t.lower for t in s_tokens]
-            t_low = [t.lower for t in t_tokens]
+            s_low = list(map(itemgetter(6), s_tokens))   # (the tokens' lowercase forms)
+            t_low = list(map(itemgetter(6), t_tokens))
             trigrams = set(zip(s_low, s_low[1:], s_low[2:]))
             # hits[i]: the MT words i, i+1, i+2 are three words of the source in a row (most segments: none)
             hits = list(map(trigrams.__contains__, zip(t_low, t_low[1:], t_low[2:])))
@@ -1309,8 +1309,7 @@ def _script_differs(c: str, letter: str) -> bool:
 def _other_script_text(tokens: list[Token]) -> bool:
     """The text is written mostly in a script other than Latin (Cyrillic, Greek, ...): a lowercase word in
     Latin letters stands out of it by its script alone."""
-    latin = sum(1 for t in tokens if t.text.isascii())
-    return len(tokens) >= 20 and latin < 0.3 * len(tokens)
+    return len(tokens) >= 20 and sum(map(str.isascii, map(itemgetter(2), tokens))) < 0.3 * len(tokens)
 
 
 def _foreign_letters(tok: Token, cls: tuple[int, float] | None) -> tuple[int, float] | None:
