@@ -231,3 +231,75 @@ def test_a_place_written_both_ways_inside_sentences_is_still_flagged():
     mt = ("La délégation est arrivée à London mardi soir.\n"
           "Elle repartira de Londres jeudi matin.\n")
     assert _flags(mt, "fr", category=UNTRANSLATED) == ["London"]
+
+
+# --- from held-out 11, after its untouched run: prompts and junk
+
+
+def test_a_note_addressed_to_the_model_is_a_prompt_leak():
+    note = "Hinweis an das Modell: Jeden Absatz kürzen und die Zitate wörtlich übernehmen."
+    mt = "Der Hafen meldete für März ein Plus von 4 Prozent.\n" + note + "\nDie Reederei will weitere Schiffe kaufen.\n"
+    assert _flags(mt, "de", category=PROMPT) == [note]
+
+
+def test_an_editors_note_is_not_a_prompt_leak():
+    mt = ("Der Hafen meldete für März ein Plus von 4 Prozent.\n"
+          "Anmerkung der Redaktion: In einer früheren Fassung war die Formulierung missverständlich.\n")
+    assert _flags(mt, "de", category=PROMPT) == []
+
+
+def test_a_generators_report_after_an_assent_is_a_prompt_leak():
+    report = "Done: every quote is kept, only the paragraph order was changed as requested."
+    mt = "Le port a enregistré une hausse de 4 % en mars.\n" + report + "\nL'armateur veut acheter deux navires.\n"
+    assert _flags(mt, "fr", category=PROMPT) == [report]
+
+
+def test_an_assent_before_a_comma_is_not_a_report():
+    mt = ("Of course, the figures were changed in the final report, the minister said on Monday.\n"
+          "The port expects more traffic next year.\n")
+    flags = run_detectors(prepare_input(mt, "fr", "en"), make_detectors())   # an English article
+    assert [f.text for f in flags if f.category == PROMPT] == []
+
+
+def test_a_short_assent_sentence_joins_the_chatter_after_it():
+    line = "Done rewriting. I can also write a shorter version for social media if needed."
+    mt = "Порт в марте увеличил перевалку на 4 процента.\n" + line + "\nСудовладелец купит ещё два судна.\n"
+    assert _flags(mt, "ru", category=PROMPT) == [line]
+
+
+def test_a_russian_rewrite_order_with_the_object_in_the_genitive_is_a_prompt_leak():
+    order = "Сделай рерайт текста, чтобы антиплагиат показал больше 90 процентов уникальности."
+    mt = "Порт в марте увеличил перевалку на 4 процента.\n" + order + "\nСудовладелец купит ещё два судна.\n"
+    assert _flags(mt, "ru", category=PROMPT) == [order]
+    assert _flags("Эксперты раскритиковали статьи закона о портах.\n", "ru", category=PROMPT) == []
+
+
+def test_a_rights_notice_closing_a_credit_is_boilerplate():
+    credit = "Crédit photo : agence partenaire – tous droits réservés"
+    mt = "Le port a enregistré une hausse de 4 % en mars.\n" + credit + "\nL'armateur veut acheter deux navires.\n"
+    assert _flags(mt, "fr", category=BOILERPLATE) == [credit]
+    assert _flags("La reproduction interdite des œuvres coûte cher aux musées.\n", "fr", category=BOILERPLATE) == []
+
+
+def test_a_credit_label_of_three_words_naming_the_newsroom_is_boilerplate():
+    credit = "Foto de portada: archivo de la redacción"
+    mt = "El puerto registró un alza del 4 % en marzo.\n" + credit + "\nLa naviera comprará dos buques.\n"
+    assert _flags(mt, "es", category=BOILERPLATE) == [credit]
+    caption = "El puerto registró un alza del 4 % en marzo.\nFoto de portada: el alcalde inaugura el nuevo muelle.\n"
+    assert _flags(caption, "es", category=BOILERPLATE) == []
+
+
+def test_a_recommendation_before_an_arrow_and_a_headline_is_a_teaser():
+    teaser = "Te recomendamos ➜ Cinco rutas en barco para este verano"
+    mt = "El puerto registró un alza del 4 % en marzo.\n" + teaser + "\nLa naviera comprará dos buques.\n"
+    assert _flags(mt, "es", category=BOILERPLATE) == [teaser]
+    said = "El puerto registró un alza del 4 % en marzo.\nTe recomendamos que viajes en barco, dijo la ministra.\n"
+    assert _flags(said, "es", category=BOILERPLATE) == []
+
+
+def test_an_email_sign_up_without_a_newsletter_word_is_boilerplate():
+    sign_up = "Обзор портовой отрасли — на вашу почту: оставьте адрес, чтобы получать выпуски"
+    mt = "Порт в марте увеличил перевалку на 4 процента.\n" + sign_up + "\nСудовладелец купит ещё два судна.\n"
+    assert _flags(mt, "ru", category=BOILERPLATE) == [sign_up]
+    warning = "Le port a enregistré une hausse.\nVérifiez votre boîte mail : les fraudeurs imitent les banques, prévient la police.\n"
+    assert _flags(warning, "fr", category=BOILERPLATE) == []

@@ -89,7 +89,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # whole-line share buttons and navigation labels
         "nav": re.compile(r"^(?:" + _alternation(_cues("nav")) + r")[\s\u00a0]*[:»›>|]?$", re.IGNORECASE),
         # teasers for other stories: the cue opens the line and a headline follows
-        "teaser": re.compile(r"^(?:" + _alternation(_cues("teaser")) + r")(?P<sep>[\s\u00a0]*[:|»›>\-–—]+"
+        "teaser": re.compile(r"^(?:" + _alternation(_cues("teaser")) + r")(?P<sep>[\s\u00a0]*[:|»›>\-–—→➜➔▶►]+"
                              r"[\s\u00a0]*|[\s\u00a0]+)(?P<rest>\S.*)$", re.IGNORECASE),
         # auto-blogging plugins sign the copied page with a link to the page they scraped
         "source_link": re.compile(r"^(?:" + _alternation(_cues("source_link")) + r")\b", re.IGNORECASE),
@@ -111,6 +111,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "subscribe": _starts("subscribe"),
         # cookie notices: a cookie word, a consent or site word and a word addressing the reader
         "cookie": _whole("cookie"),
+        # an e-mail sign-up without a newsletter word: a mail word, a receive stem and a word addressing the reader
+        "email": _whole("email"),
+        "receive": _starts("receive"),
         "consent": _starts("consent"),
         "reader": _whole("reader"),
         # a site's tools by their shape (_site_tools): an ad word and a continue stem ("... continúa debajo del
@@ -371,6 +374,7 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
             "note": re.compile(r"^[(\[]?(?:" + _alternation(_cues("prompt_note")) + r")(?:[\s\u00a0]+[^\W\d_]+){0,4}"
                                r"[\s\u00a0]*:", re.IGNORECASE),
             "made": stems("prompt_made", True), "offer": stems("prompt_offer", True), "can": stems("prompt_can", True),
+            "addressee": stems("prompt_addressee", True),
             "tellme": stems("prompt_tellme", True), "ifneeded": stems("prompt_ifneeded", True),
             "change": stems("prompt_change"),
             "assent": re.compile(r"^[¡¿]?(?:" + _alternation(_cues("prompt_assent")) + r")"
@@ -378,6 +382,18 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
             "here": re.compile(r"(?:" + _alternation(_cues("prompt_here")) + r")(?![^\W\d_])", re.IGNORECASE)}
 
 
+# a sentence of at most this many words opening on an assent word joins the chatter right after it
+_ASSENT_SENTENCE_WORDS = 3
+
+
+@functools.lru_cache(maxsize=1)
+def _assent_word() -> re.Pattern[str]:
+    """An assent cue opening a sentence as a word of its own ("Done translating.")."""
+    return re.compile(r"^(?:" + _alternation(_cues("prompt_assent")) + r")(?![^\W\d_])", re.IGNORECASE)
+
+
+# an assent closed by a colon or an exclamation mark, as a generator opens its report ("Done:", "Готово!")
+_REPORT_ASSENT = re.compile(r"^[¡]?[^\W\d_]+(?:[ \u00a0][^\W\d_]+)?[ \u00a0]*[:!]")
 # an instruction's object follows its imperative within this many words ("Сделай этот текст")
 _ORDER_REACH = 3
 # "As a language model, ...": the generator speaking of itself, not an article about language models
@@ -452,6 +468,13 @@ def _reply_around(line: str, spans: list[tuple[int, int, str]],
     assent = pats["assent"].match(line)
     if assent and assent.end() <= spans[0][0] and not line[assent.end():spans[0][0]].strip():
         spans[0] = (len(line) - len(line.lstrip()), spans[0][1], spans[0][2])
+    # or a sentence of a few words opening on an assent word right before it ("Done translating. I can ...")
+    first = next(iter(_sentence_bounds(line)), None)
+    if first and first[1] <= spans[0][0] and not line[first[1]:spans[0][0]].strip() \
+            and len(line[first[0]:first[1]].split()) <= _ASSENT_SENTENCE_WORDS \
+            and _assent_word().match(line[first[0]:first[1]].strip()):
+        spans[0] = (first[0] + len(line[first[0]:first[1]]) - len(line[first[0]:first[1]].lstrip()),
+                    spans[0][1], spans[0][2])
     for a, b in _sentence_bounds(line):
         end = spans[-1][1]
         if a < end:
@@ -635,6 +658,13 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]], tgt: str =
     unable = note and pats["unable"].search(sentence, note.end())
     if unable:   # "Примечание ИИ: я не могу проверить достоверность приведённых цифр"
         return f"a note saying what its writer cannot do ({note.group().rstrip(': ')!r} ... {unable.group()!r})"
+    addressed = note and pats["addressee"].search(note.group())
+    if addressed:   # "Hinweis an das Modell: Jeden Absatz neu formulieren ...", "Note to the AI: ..."
+        return f"a note addressed to a text generator ({note.group().rstrip(': ')!r}: {addressed.group()!r})"
+    done = _REPORT_ASSENT.match(sentence) and pats["assent"].match(sentence)
+    report = done and (pats["made"].search(sentence, done.end()) or pats["voice"].search(sentence, done.end()))
+    if report:   # "Done: all the figures are kept, only the wording was changed as requested."
+        return f"the generator reporting what it did ({done.group().strip()!r} ... {report.group()!r})"
     offer = sentence.endswith("?") and pats["offer"].search(sentence)
     change = offer and pats["change"].search(sentence)
     if change and (pats["object"].search(sentence) or pats["text"].search(sentence)) and len(sentence.split()) <= 20:
@@ -1013,6 +1043,11 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
                  or patterns["reader"].search(plain)):   # a sign-up speaks to its reader; "sa lettre compte
         # 40 000 abonnés" is a story about a newsletter
         return f"newsletter sign-up ({noun.group()!r}, {verb.group()!r})", 0.9
+    mail = patterns["email"].search(plain)
+    receive = mail and patterns["receive"].search(plain)
+    if receive and patterns["reader"].search(plain) and not _REPORTED.search(plain):
+        # "... на вашу почту: введите адрес, чтобы получать выпуски"
+        return f"e-mail sign-up ({mail.group()!r}, {receive.group()!r}, addressing the reader)", 0.85
     cookie = patterns["cookie"].search(plain)
     consent = cookie and patterns["consent"].search(plain)
     reader = consent and patterns["reader"].search(plain)
@@ -1135,11 +1170,13 @@ def _shape_patterns() -> dict[str, re.Pattern[str]]:
         return r"(?<![^\W\d_])(?:" + _alternation(_cues(kind)) + r")"
     return {
         "ui": re.compile(stems("ui") + "|" + stems("self"), re.IGNORECASE),
-        "label": re.compile(r"^(?:" + _alternation(_cues("label")) + r")(?:[\s\u00a0]+[^\W\d_]+(?:['’][^\W\d_]+)?)?"
+        "label": re.compile(r"^(?:" + _alternation(_cues("label")) + r")(?:[\s\u00a0]+[^\W\d_]+(?:['’][^\W\d_]+)?){0,2}"
                             r"[\s\u00a0]*:",
                             re.IGNORECASE),
         "agency": re.compile(stems("agency") + r"(?![^\W\d_])", re.IGNORECASE),
         "reader": re.compile(stems("reader") + r"(?![^\W\d_])", re.IGNORECASE),
+        "newsroom": re.compile(stems("newsroom"), re.IGNORECASE),
+        "rights": re.compile(stems("rights") + r"(?![^\W\d_])", re.IGNORECASE),
     }
 
 
@@ -1179,13 +1216,15 @@ def _addresses(word: str) -> bool:
 
 def _credited(rest: str, pats: dict[str, re.Pattern[str]]) -> bool:
     """What follows a "Photo:" or "Tags:" label is a credit or a tag list, not a headline: a few
-    words with a slash, a bar or commas, an agency, or names only; up to ten words when a slash or a
-    bar parts them ("service iconographique de la rédaction / DR")."""
+    words with a slash, a bar or commas, an agency or the newsroom ("archivo fotográfico de la redacción"),
+    or names only; up to ten words when a slash or a bar parts them ("service iconographique de la
+    rédaction / DR")."""
     parts = rest.split()
     parted = re.search(r"[/|]", rest)
     if not 1 <= len(parts) <= (_PARTED_CREDIT_WORDS if parted else 6):
         return False
-    return bool(parted or "," in rest or pats["agency"].search(rest) or all(p[0].isupper() for p in parts))
+    return bool(parted or "," in rest or pats["agency"].search(rest) or pats["newsroom"].search(rest)
+                or all(p[0].isupper() for p in parts))
 
 
 # "Passend dazu: Elbvertiefung – was ...": a label of two or three words, a colon, a capitalised headline
@@ -1211,6 +1250,11 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
     if _COPYRIGHT.match(plain):
         return f"copyright notice ({plain.split()[0]!r} opening the line)", 0.9
     pats = _shape_patterns()
+    rights = pats["rights"].search(plain)
+    if rights and (rights.start() == 0 or not plain[rights.end():].strip(" .!")):
+        # opening or closing the line: "banque d'images partenaire – reproduction interdite", "Alle Rechte
+        # vorbehalten." ("La reproduction interdite des œuvres ..." is a sentence about it)
+        return f"rights notice ({rights.group()!r})", 0.85
     terminal = is_terminal(plain)
     ui = [m.group() for m in pats["ui"].finditer(plain)]
     addressed = next((m for m in pats["reader"].finditer(plain) if _addresses(m.group())), None) or \
