@@ -303,3 +303,32 @@ def test_an_email_sign_up_without_a_newsletter_word_is_boilerplate():
     assert _flags(mt, "ru", category=BOILERPLATE) == [sign_up]
     warning = "Le port a enregistré une hausse.\nVérifiez votre boîte mail : les fraudeurs imitent les banques, prévient la police.\n"
     assert _flags(warning, "fr", category=BOILERPLATE) == []
+
+
+# --- names, from held-out 11 after its untouched run
+
+
+def test_an_outlet_cited_for_an_analysis_and_translated_into_a_compound_is_flagged():
+    source = ("Freight rates fell by a third in March.\n"
+              "An analysis in Adriatic Shipping News called the drop the steepest since 2016.\n")
+    mt = ("Die Frachtraten fielen im März um ein Drittel.\n"
+          "Eine Analyse in den Adriatischen Schifffahrtsnachrichten nannte den Rückgang den stärksten seit 2016.\n")
+    assert _flags(mt, "de", source, NAMED) == ["Adriatischen Schifffahrtsnachrichten"]
+
+
+def test_the_outlet_cited_for_an_analysis_and_kept_is_not():
+    source = ("Freight rates fell by a third in March.\n"
+              "An analysis in Adriatic Shipping News called the drop the steepest since 2016.\n")
+    mt = ("Die Frachtraten fielen im März um ein Drittel.\n"
+          "Eine Analyse in Adriatic Shipping News nannte den Rückgang den stärksten seit 2016.\n")
+    assert _flags(mt, "de", source, NAMED) == []
+
+
+def test_a_known_outlet_translated_across_a_connector_and_an_article_is_flagged():
+    mt = "Un editorial de El Monitor de la Ciencia Cristiana critica la gestión del agua en la capital.\n"
+    assert _flags(mt, "es", category=NAMED) == ["Monitor de la Ciencia Cristiana"]
+
+
+def test_a_german_paper_two_of_whose_words_translate_an_outlet_loosely_is_not_flagged():
+    mt = "Die Zeitung der Arbeit berichtete am Montag über den Streik im Hafen.\n"
+    assert _flags(mt, "de", category=NAMED) == []

@@ -262,20 +262,24 @@ def _wiktionary_by_prefix(lang: str) -> dict[str, tuple[str, ...]]:
 
 
 def renders_loosely(candidate: Sequence[str], real: Sequence[str], lang: str) -> bool:
-    """Every candidate word (folded) is a distinct word of the real name kept or translated in some sense
-    (`translates_loosely`), one translated at least: the name translated word by word, in any order."""
+    """Every candidate word (folded) is a distinct word of the real name kept, translated (`translates`) or,
+    for one word, translated in a sense only Wiktionary's wordnet gives (`translates_loosely`), with a word
+    of the name kept as it is: the name half translated, in any order ("Unternehmens-Insider" for Business
+    Insider; not "Zeitung der Arbeit", a real paper, for The Business Times)."""
     if len(candidate) != len(real):
         return False
-    left, translated = list(real), 0
+    left, loose, kept = list(real), 0, 0
     for word in candidate:
         hit = next((r for r in left if _same(word, r)), None)
+        kept += hit is not None
+        hit = hit or next((r for r in left if translates(word, r, lang)), None)
         if hit is None:
             hit = next((r for r in left if translates_loosely(word, r, lang)), None)
-            translated += hit is not None
+            loose += hit is not None
         if hit is None:
             return False
         left.remove(hit)
-    return translated > 0
+    return loose == 1 and kept >= 1
 
 
 # the letters an adjective adds to a place's stem ("wien" -> "wiener", "irland" -> "irlandais")
@@ -338,13 +342,15 @@ def _by_prefix(lang: str) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def split_compound(word: str, lang: str) -> list[str] | None:
-    """A German compound made of two translated name words ("finanzzeiten" -> finanz + zeiten)."""
+def split_compound(word: str, lang: str, loose: bool = False) -> list[str] | None:
+    """A German compound made of two translated name words ("finanzzeiten" -> finanz + zeiten); `loose`: in
+    any sense Wiktionary's wordnet gives too ("schifffahrtsnachrichten" -> schifffahrts + nachrichten)."""
     if lang not in ("de", "nl") or len(word) < 8:
         return None
+    known = english_loosely if loose else english_for
     for cut in range(4, len(word) - 3):
         left, right = word[:cut], word[cut:]
-        if english_for(left, lang) and english_for(right, lang):
+        if known(left, lang) and known(right, lang):
             return [left, right]
     return None
 

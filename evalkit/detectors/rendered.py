@@ -280,7 +280,9 @@ def _renamed_outlet(detector, doc: DetectionInput, seq, real: list[str], cands, 
         if not words or len(words) > len(real) + 2 or any(_written(w, s_fold) for w in words):
             continue   # the source has it: another name of the sentence
         # a word of the name translated: a name kept or transliterated ("Матч ТВ") is not renamed
-        count = sum(any(translates_loosely(w, x, tgt) and not _same(w, x) for w in words) for x in real)
+        # (a German compound read as its parts: "Schifffahrtsnachrichten" for Shipping News)
+        parts = [p for w in words for p in split_compound(w, tgt, loose=True) or [w]]
+        count = sum(any(translates_loosely(w, x, tgt) and not _same(w, x) for w in parts) for x in real)
         if count:
             span = _trimmed_span(cand, t_tokens, real, tgt, longer, doc.hypothesis)
             found[span] = max(count, found.get(span, 0))
@@ -693,7 +695,20 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
             continue   # the source writes the word, but not as the outlet's name ("the Atlantic quotas")
         if found:
             flags.append(_found_flag(detector, doc, seq, found))
-    return flags
+    return flags + _joined_outlets(detector, doc, trimmed, flags, src, tgt)
+
+
+def _joined_outlets(detector, doc: DetectionInput, seqs, flags: list[Flag], src: str, tgt: str) -> list[Flag]:
+    """Two name runs joined by a connector and an article ("El Monitor" + "de la" + "Ciencia Cristiana") that
+    together translate a known news outlet word by word, where no flag is yet: the Christian Science Monitor."""
+    text, out = doc.hypothesis, []
+    for seq in _joined(seqs, text):
+        if seq in seqs or seq.caps_line or any(f.start < seq.end and seq.start < f.end for f in flags):
+            continue
+        found = _multi(_candidate_words(seq.text, tgt), src, tgt, _slot(text, seq.start, seq.end), _glued(seq.text))
+        if found and found[0].is_outlet and not (doc.source and _named_otherwise(doc.source, found[0].name)):
+            out.append(_found_flag(detector, doc, seq, found))
+    return out
 
 
 def _found_flag(detector, doc: DetectionInput, seq, found) -> Flag:
