@@ -332,3 +332,23 @@ def test_a_known_outlet_translated_across_a_connector_and_an_article_is_flagged(
 def test_a_german_paper_two_of_whose_words_translate_an_outlet_loosely_is_not_flagged():
     mt = "Die Zeitung der Arbeit berichtete am Montag über den Streik im Hafen.\n"
     assert _flags(mt, "de", category=NAMED) == []
+
+
+LIBRARY = ("The city opened its new library on Saturday.\nThe building cost 40 million euros.\n"
+           "About 2,000 visitors came on the first day.\n")
+
+
+def test_a_sentence_with_no_source_counterpart_speaking_of_a_rewriting_is_a_prompt_leak():
+    added = "Alle Absätze wurden für die Suchmaschine umgeschrieben und deutlich gekürzt."
+    mt = ("Die Stadt hat am Samstag ihre neue Bibliothek eröffnet.\nDas Gebäude kostete 40 Millionen Euro.\n"
+          + added + "\nAm ersten Tag kamen rund 2.000 Besucher.\n")
+    flags = run_detectors(prepare_input(mt, "en", "de", source=LIBRARY), make_detectors())
+    assert [(f.category, f.text) for f in flags] == [(PROMPT, added)]
+
+
+def test_a_sentence_with_no_source_counterpart_naming_only_content_stays_an_addition():
+    added = "Der Bau wurde von einem Architekturbüro aus Zürich geplant und gilt als sehr modern."
+    mt = ("Die Stadt hat am Samstag ihre neue Bibliothek eröffnet.\nDas Gebäude kostete 40 Millionen Euro.\n"
+          + added + "\nAm ersten Tag kamen rund 2.000 Besucher.\n")
+    flags = run_detectors(prepare_input(mt, "en", "de", source=LIBRARY), make_detectors())
+    assert [(f.category, f.text) for f in flags] == [("accuracy/addition", added)]

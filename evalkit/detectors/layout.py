@@ -519,6 +519,17 @@ def _text_cues() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items()))
 
 
+def rewriting_cue(sentence: str) -> str | None:
+    """The first word of `sentence` that names a rewriting or a text generator ("reformulé", "рерайт",
+    "KI"), or None: what the structure detector asks of a sentence with no source counterpart (a word
+    naming the text alone, "content", "article", says too little there)."""
+    if not _may_name_text(sentence):
+        return None
+    pats = _chatter_patterns()
+    found = [m for m in (pats[k].search(sentence) for k in ("rewrite", "ai", "addressee")) if m]
+    return min(found, key=lambda m: m.start()).group() if found else None
+
+
 def _may_name_text(line: str) -> bool:
     """A cheap test before the text, rewrite and AI cue regexes (case-blind, any run of spaces between
     a cue's words): does the line, casefolded and with its spaces squeezed, hold a cue?"""

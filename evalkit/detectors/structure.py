@@ -798,6 +798,12 @@ class _Context:
                 near = " ".join(src[i].text for lk in links[max(0, k - 2):k + 3] for i in lk.source)
                 if _anchors(seg.text, self.lang) & _anchors(near, self.doc.src_lang):
                     continue  # it shares a name or number with the source around it: a loose rendering
+                cue = layout.rewriting_cue(seg.text)
+                if cue:   # it speaks of a rewriting or of a text generator: the generator's words
+                    self.flag(seg.start, seg.end, "addition/prompt-leak", "major", 0.55,
+                              f"MT sentence with no counterpart in the source, speaking of a rewriting ({cue!r})",
+                              suggestion="")
+                    continue
                 self.flag(seg.start, seg.end, "accuracy/addition", "major", 0.55,
                           "MT sentence with no counterpart in the source", suggestion="")
 
