@@ -11,8 +11,8 @@
     PYTHONPATH=. python -m benchmarks.devset --split heldout8  # held-out 8: measured; tuning data since
     PYTHONPATH=. python -m benchmarks.devset --split heldout9  # held-out 9: measured; tuning data since
     PYTHONPATH=. python -m benchmarks.devset --split heldout10  # held-out 10: measured; tuning data since
-    PYTHONPATH=. python -m benchmarks.devset --split heldout11  # held-out 11: the lead runs it once, at the end
-    PYTHONPATH=. python -m benchmarks.devset --split heldout12  # held-out 12: the lead runs it once, at the end
+    PYTHONPATH=. python -m benchmarks.devset --split heldout11  # held-out 11: measured; tuning data since
+    PYTHONPATH=. python -m benchmarks.devset --split heldout12  # held-out 12: measured, not read: totals only
     PYTHONPATH=. python -m benchmarks.devset --split all --bundled --json out.json
 
 For each corpus `corpora/spun-news-<split>/en-XX` it runs every detector on the `spun-mt` system
