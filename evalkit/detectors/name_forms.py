@@ -93,10 +93,11 @@ def _read(name: str) -> dict[str, dict[str, tuple[str, ...]]]:
 
 
 @lru_cache(maxsize=64)
-def _reverse(lang: str) -> dict[str, frozenset[str]]:
-    """target-language form -> the English name words it translates."""
+def _reverse(lang: str, wiktionary: bool = False) -> dict[str, frozenset[str]]:
+    """target-language form -> the English name words it translates (in the hand-written table, or with
+    `wiktionary` in any sense of Wiktionary's wordnet)."""
     out: dict[str, set[str]] = {}
-    for en, forms in _table().get(lang, {}).items():
+    for en, forms in (_wiktionary() if wiktionary else _table()).get(lang, {}).items():
         for form in forms:
             out.setdefault(form, set()).add(en)
     return {k: frozenset(v) for k, v in out.items()}
@@ -234,31 +235,12 @@ def english_loosely(word: str, lang: str) -> frozenset[str]:
     """English name words that `word` (folded, maybe inflected) translates in any sense of the hand table or
     of Wiktionary's wordnet (name_words_wikt.tsv): as loose as `translates_loosely`, for the same uses."""
     out = set(english_for(word, lang))
-    rev = _reverse_wiktionary(lang)
+    rev = _reverse(lang, wiktionary=True)
     out |= rev.get(word, set())
     if len(word) >= 5:
-        out |= {en for form in _wiktionary_by_prefix(lang).get(word[:3], ()) if _same(word, form) for en in rev[form]}
+        out |= {en for form in _by_prefix(lang, wiktionary=True).get(word[:3], ()) if _same(word, form)
+                for en in rev[form]}
     return frozenset(out)
-
-
-@lru_cache(maxsize=16)
-def _reverse_wiktionary(lang: str) -> dict[str, frozenset[str]]:
-    """target-language form -> the English words whose Wiktionary senses it is."""
-    out: dict[str, set[str]] = {}
-    for en, forms in _wiktionary().get(lang, {}).items():
-        for form in forms:
-            out.setdefault(form, set()).add(en)
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-@lru_cache(maxsize=16)
-def _wiktionary_by_prefix(lang: str) -> dict[str, tuple[str, ...]]:
-    """The Wiktionary forms (four letters or more) under their first three letters."""
-    out: dict[str, list[str]] = {}
-    for form in _reverse_wiktionary(lang):
-        if len(form) >= 4:
-            out.setdefault(form[:3], []).append(form)
-    return {k: tuple(v) for k, v in out.items()}
 
 
 def renders_loosely(candidate: Sequence[str], real: Sequence[str], lang: str) -> bool:
@@ -333,10 +315,10 @@ def english_for(word: str, lang: str, inflected: bool = True) -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
-def _by_prefix(lang: str) -> dict[str, tuple[str, ...]]:
+def _by_prefix(lang: str, wiktionary: bool = False) -> dict[str, tuple[str, ...]]:
     """The target-language forms of the table (four letters or more) under their first three letters."""
     out: dict[str, list[str]] = {}
-    for form in _reverse(lang):
+    for form in _reverse(lang, wiktionary):
         if len(form) >= 4:
             out.setdefault(form[:3], []).append(form)
     return {k: tuple(v) for k, v in out.items()}
