@@ -208,6 +208,12 @@ def relative(form: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def phrase_heads() -> frozenset[str]:
+    """The first words of the phrases listed as related to a name word ("day" of "day_by_day")."""
+    return frozenset(form.split("_")[0] for form in _listed_with() if "_" in form)
+
+
+@lru_cache(maxsize=1)
 def name_lexicon() -> frozenset[str]:
     """Every word of a multi-word gazetteer name, and every synonym of one."""
     gaz = gazetteer()

@@ -26,6 +26,7 @@ from .gazetteer import (
     lower_words,
     name_lexicon,
     offices,
+    phrase_heads,
     related,
     related_names,
     relative,
@@ -146,14 +147,20 @@ _PHRASE_TAIL = 2
 def _phrase_at(text: str, tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
     """The phrase opening at capitalised token `i` that the synonym tables list as related to a name word
     (its words joined by "_", or written as one word: "day_by_day", "everyday"), and its last token."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or not nxt.text.islower() or not adjacent(text, tokens[i], nxt):
+        return None
+    if relative(tokens[i].lower + nxt.lower):   # "Every day": everyday
+        return tokens[i].lower + nxt.lower, i + 1
+    if tokens[i].lower not in phrase_heads():
+        return None
     for n in range(1, _PHRASE_TAIL + 1):
         tail = tokens[i + 1:i + 1 + n]
         if len(tail) < n or not tail[-1].text.islower() or not adjacent(text, tokens[i + n - 1], tail[-1]):
             return None
-        words = [tokens[i].lower] + [t.lower for t in tail]
-        for form in ("_".join(words), "".join(words)):
-            if relative(form):
-                return form, i + n
+        form = "_".join([tokens[i].lower] + [t.lower for t in tail])
+        if relative(form):
+            return form, i + n
     return None
 
 

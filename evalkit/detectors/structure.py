@@ -141,11 +141,10 @@ class _Context:
             if near is not None:
                 self._dup_line(line, self.lines[near], 0.75, "nearly repeats an earlier line")
                 continue
-            reworded = earlier.reworded(line.key)
-            if reworded is not None and not self._own_source(line, self.lines[reworded[0]]) \
-                    and not (reworded[1] < _REWORDED_RATIO and self.doc.alignment is not None):
-                # (a loose repeat, a few words swapped, only without a source: with one, the source may
-                # repeat itself as loosely, a title and its first sentence)
+            # (a loose repeat, a few words swapped, only without a source: with one, the source may repeat
+            # itself as loosely, a title and its first sentence)
+            reworded = earlier.reworded(line.key, loose=self.doc.alignment is None)
+            if reworded is not None and not self._own_source(line, self.lines[reworded[0]]):
                 self._dup_line(line, self.lines[reworded[0]], 0.6,
                                f"repeats an earlier line with a few words changed (similarity {reworded[1]:.2f})")
                 self._repeated.update(self._segs_of(self.lines[reworded[0]]))   # the first renders the same
@@ -1092,10 +1091,11 @@ class _NearIndex:
             if len(posting) < self.POSTINGS:
                 posting.append(n)
 
-    def reworded(self, key: str) -> tuple[int, float] | None:
+    def reworded(self, key: str, loose: bool = True) -> tuple[int, float] | None:
         """An earlier line that `key` repeats with a few words changed (short documents only: each line
-        is compared with every earlier one), with the similarity; or None."""
-        return _reworded_repeat(key, self._sorted, self._seen) if self._small else None
+        is compared with every earlier one), with the similarity; or None. `loose`: a looser repeat of
+        fewer words counts too (_same_words)."""
+        return _reworded_repeat(key, self._sorted, self._seen, loose) if self._small else None
 
     def find(self, key: str) -> int | None:
         """The earliest-sorted earlier line whose key is almost `key`, or None."""
@@ -1130,12 +1130,12 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _reworded_repeat(key: str, earlier: list[tuple[int, str, int]],
-                     seen: dict[str, _Seen] | None = None) -> tuple[int, float] | None:
+                     seen: dict[str, _Seen] | None = None, loose: bool = True) -> tuple[int, float] | None:
     """An earlier line (its index and similarity) that `key` repeats with a few words changed, or None.
     `earlier` is sorted by key length: only the lines of 80-125 % of its length are read. `seen` remembers
     what is asked of each earlier line."""
     words = key.split()
-    if len(words) < _REWORDED_FEW_WORDS:
+    if len(words) < (_REWORDED_FEW_WORDS if loose else _REWORDED_WORDS):
         return None
     seen = {} if seen is None else seen
     tokens, numbers = set(words), None
@@ -1153,7 +1153,7 @@ def _reworded_repeat(key: str, earlier: list[tuple[int, str, int]],
         if len(words) >= _REWORDED_WORDS and matcher.quick_ratio() >= _REWORDED_RATIO \
                 and matcher.ratio() >= _REWORDED_RATIO:
             return k, matcher.ratio()
-        if matcher.quick_ratio() >= _REWORDED_LOOSE_RATIO and _same_words(words, facts.line.split()) \
+        if loose and matcher.quick_ratio() >= _REWORDED_LOOSE_RATIO and _same_words(words, facts.line.split()) \
                 and matcher.ratio() >= _REWORDED_LOOSE_RATIO:
             return k, matcher.ratio()
     return None

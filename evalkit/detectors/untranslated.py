@@ -431,7 +431,8 @@ class UntranslatedDetector(Detector):
         words needs."""
         flags: list[Flag] = []
         text = doc.hypothesis
-        for i in range(len(tokens) - 1):
+        leaning = [k for k, c in enumerate(classes) if c[0] == WEAK]
+        for i in sorted({k for w in leaning for k in (w - 1, w) if 0 <= k < len(tokens) - 1}):
             pair = {classes[i][0], classes[i + 1][0]}
             if pair != {WEAK, NEUTRAL} or min(classes[i][1], classes[i + 1][1]) < _PAIR_LEANING \
                     or taken.intersection((i, i + 1)) or flags and flags[-1].end > tokens[i].start:
