@@ -1186,7 +1186,6 @@ def _shape_patterns() -> dict[str, re.Pattern[str]]:
                             re.IGNORECASE),
         "agency": re.compile(stems("agency") + r"(?![^\W\d_])", re.IGNORECASE),
         "reader": re.compile(stems("reader") + r"(?![^\W\d_])", re.IGNORECASE),
-        "newsroom": re.compile(stems("newsroom"), re.IGNORECASE),
         "rights": re.compile(stems("rights") + r"(?![^\W\d_])", re.IGNORECASE),
     }
 
@@ -1234,7 +1233,7 @@ def _credited(rest: str, pats: dict[str, re.Pattern[str]]) -> bool:
     parted = re.search(r"[/|]", rest)
     if not 1 <= len(parts) <= (_PARTED_CREDIT_WORDS if parted else 6):
         return False
-    return bool(parted or "," in rest or pats["agency"].search(rest) or pats["newsroom"].search(rest)
+    return bool(parted or "," in rest or pats["agency"].search(rest) or _patterns()["newsroom_word"].search(rest)
                 or all(p[0].isupper() for p in parts))
 
 

@@ -987,8 +987,8 @@ def _multi(words: list[str], src: str, tgt: str, slot=lambda: False, glued: bool
 
 def _loose_outlet(words: list[str], tgt: str):
     """Where a news source is cited: the one known news outlet whose name `words` translate word by word in
-    senses only Wiktionary's wordnet gives ("Piedra Rodante" for Rolling Stone), as (entry, evidence); None
-    when none or more than one."""
+    senses only Wiktionary's wordnet gives, a word of it kept ("Unternehmens-Insider" for Business Insider;
+    `renders_loosely`), as (entry, evidence); None when none or more than one."""
     gaz = gazetteer()
     options = {k for w in words for en in english_loosely(w, tgt) for k in gaz.word_index.get(en, ())}
     # (entries with the same words are one name: "Business Insider" and its edition "Business Insider DE")

@@ -397,11 +397,10 @@ class _Context:
                 out += [Link(link.source, (), link.score), Link((), link.target, 0.0)]
             elif link.source and link.target and all(self.line_kind(j) in ("junk", "prompt") for j in link.target):
                 k = self._off_junk(links, k, out)
-            elif len(link.source) == 1 and not link.target \
-                    and self._renders_instead(link.source, pair := self._next_pair(links, k)):
-                n = links.index(pair, k)
-                self._shifted.append(Link(link.source, pair.target, pair.score))
-                out += [*links[k:n], self._shifted[-1], Link(pair.source, (), 0.0)]
+            elif len(link.source) == 1 and not link.target and (n := self._next_pair(links, k)) is not None \
+                    and self._renders_instead(link.source, links[n]):
+                self._shifted.append(Link(link.source, links[n].target, links[n].score))
+                out += [*links[k:n], self._shifted[-1], Link(links[n].source, (), 0.0)]
                 k = n + 1
             else:
                 out.append(link)
@@ -488,16 +487,17 @@ class _Context:
             r for r in self._runs + self._shifted if len(r.target) == 1 and len(r.source) <= 2
             and not any(_HAN.search(src[i].text) for i in r.source)]
 
-    def _next_pair(self, links: list, k: int):
-        """The first link from `k` on that is not MT-only text other than prose (junk, a prompt), or None."""
+    def _next_pair(self, links: list, k: int) -> int | None:
+        """The index of the first link from `k` on that is not MT-only text other than prose (junk, a
+        prompt), or None."""
         while k < len(links) and not links[k].source and not any(map(self._prose, links[k].target)):
             k += 1
-        return links[k] if k < len(links) else None
+        return k if k < len(links) else None
 
     def _renders_instead(self, sources: tuple, link) -> bool:
         """`link` pairs one source sentence with one MT prose sentence that shares an anchor with `sources`
         (numbers, names, cognates; "c" and "k" alike: "Critics", "Критики") and none with its own sentence."""
-        if link is None or len(link.source) != 1 or len(link.target) != 1 or not self._prose(link.target[0]):
+        if len(link.source) != 1 or len(link.target) != 1 or not self._prose(link.target[0]):
             return False
         mt = _loose_anchors(self.segs[link.target[0]].text)
         src = self.doc.source_segments or ()
@@ -1150,12 +1150,13 @@ def _reworded_repeat(key: str, earlier: list[tuple[int, str, int]],
         if facts.numbers != numbers:
             continue
         matcher = facts.matcher(key)
-        if len(words) >= _REWORDED_WORDS and matcher.quick_ratio() >= _REWORDED_RATIO \
-                and matcher.ratio() >= _REWORDED_RATIO:
-            return k, matcher.ratio()
-        if loose and matcher.quick_ratio() >= _REWORDED_LOOSE_RATIO and _same_words(words, facts.line.split()) \
-                and matcher.ratio() >= _REWORDED_LOOSE_RATIO:
-            return k, matcher.ratio()
+        quick = matcher.quick_ratio()   # (an upper bound of ratio(), cheaper)
+        if quick < (_REWORDED_LOOSE_RATIO if loose else _REWORDED_RATIO):
+            continue
+        ratio = matcher.ratio()
+        if len(words) >= _REWORDED_WORDS and ratio >= _REWORDED_RATIO \
+                or loose and ratio >= _REWORDED_LOOSE_RATIO and _same_words(words, facts.line.split()):
+            return k, ratio
     return None
 
 
