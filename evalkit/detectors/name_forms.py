@@ -208,11 +208,12 @@ def skeleton(word: str) -> str:
 
 @lru_cache(maxsize=1 << 14)
 def translates(word: str, english: str, lang: str) -> bool:
-    """`word` (folded) is a translation of the English name word `english` into `lang`: from the name-word
-    table, or a place's name in `lang` or an adjective made from it ("wiener" for "vienna", "irlandais"
-    for "ireland", "österreichische" for "austrian")."""
+    """`word` (folded) is a translation of the English name word `english` (or of its singular) into `lang`:
+    from the name-word table, or a place's name in `lang` or an adjective made from it ("wiener" for "vienna",
+    "irlandais" for "ireland", "österreichische" for "austrian")."""
     # (plain loops, not any() over generators: asked for every new pair of an MT word and a name word)
-    for form in _table().get(lang, {}).get(english, ()):
+    # (a plural the table lacks as its singular's: "ports" as "port")
+    for form in usual_forms(english, lang):
         if _same(word, form):
             return True
     for form in _place_forms(english, lang):

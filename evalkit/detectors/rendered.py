@@ -18,6 +18,7 @@ from .langdata import pattern, table, values, word_set
 from .name_forms import (
     ANOTHER_WORD,
     Rendering,
+    _cognate,
     _same,
     english_for,
     english_loosely,
@@ -49,7 +50,7 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
     source, text = doc.source or "", doc.hypothesis
     flags: list[Flag] = []
     for s_tokens, t_tokens, _sa, _sb in aligned_tokens(doc):
-        s_seqs = _joined(name_sequences(s_tokens, source), source)
+        s_seqs = _hyphened(_joined(name_sequences(s_tokens, source), source), source)
         if not any(not seq.caps_line and seq.first != seq.last for seq in s_seqs):
             continue   # no multi-word name to compare (_compared skips the others): most links
         t_text = text[t_tokens[0].start:t_tokens[-1].end].casefold() if t_tokens else ""
@@ -57,6 +58,8 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
     return flags
 
 
+# between the words of a name written in camel case ("TradeWinds")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _OF_THE = re.compile(r" [^\W\d_A-Z]+ [^\W\d_A-Z]+ ")
 _PLURAL_POSSESSIVE = ("' ", "’ ")
 _POSSESSIVE_S = ("'s ", "’s ")
@@ -101,7 +104,7 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
                 continue
         if seq.caps_line or seq.first == seq.last or _strip_article(seq.text).casefold() in t_text:
             continue
-        real = name_words(seq.text)
+        real = name_words(_CAMEL.sub(" ", seq.text))   # "TradeWinds": trade, winds
         if len(real) < 2:
             continue
         if cands is None:   # the MT's names and their words, once
@@ -455,9 +458,11 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
         return None
     if r.swapped:
         if english_left and len(r.swapped) < len(real) and all(zipf(w, src) >= 3.0 and zipf(w, src) >= zipf(w, tgt)
-                                              for w in r.swapped):
+                                              for w in r.swapped) \
+                and not any(_cognate(w, x) for w in r.swapped for x in r.left):   # "Register" for Registry
             return f"the same name with {', '.join(repr(w) for w in r.swapped)} in place of a word of it"
-        if len(r.swapped) == 1 and len(r.left) == 1 and synonym_rendering(r.swapped[0], r.left[0], tgt):
+        if len(r.swapped) == 1 and len(r.left) == 1 and synonym_rendering(r.swapped[0], r.left[0], tgt) \
+                and not translates_loosely(r.swapped[0], r.left[0], tgt):   # "Asiatische" is Asian in a sense
             return (f"the same name with {r.swapped[0]!r}, a word for a synonym of {r.left[0]!r}, in its place: "
                     "a spinner's swap")
         return None
@@ -568,13 +573,13 @@ _PARTICLE = re.compile(r"-[^\W\d_A-ZÀ-Þ]{1,4}-")
 
 
 def _hyphened(seqs, text: str) -> list:
-    """Name sequences joined by hyphens ("Wall-Street-Tagebuch"), or by a lowercase particle between
-    hyphens ("Otto-von-Guericke-Hochschule"), made one."""
+    """Name sequences joined by hyphens ("Wall-Street-Tagebuch"), by a lowercase particle between
+    hyphens ("Otto-von-Guericke-Hochschule"), or by nothing (one word in camel case: "TradeWinds"), made one."""
     out: list = []
     for seq in seqs:
         prev = out[-1] if out else None
         gap = text[prev.end:seq.start] if prev is not None else ""
-        if gap == "-" or gap[:1] == "-" and _PARTICLE.fullmatch(gap):
+        if prev is not None and (gap in ("-", "") or gap[:1] == "-" and _PARTICLE.fullmatch(gap)):
             out[-1] = prev._replace(last=seq.last, end=seq.end, text=text[prev.start:seq.end])
         else:
             out.append(seq)
@@ -1158,7 +1163,7 @@ def usual_form_replaced(doc: DetectionInput, t_tokens, entry, tgt: str):
     if _alias_written(entry, t_fold) or any(_inflected_written(name_words(f), t_tokens) for f in forms):
         return None
     for form in forms:
-        found = _swapped_form(t_tokens, text, form, tgt)
+        found = _swapped_form(t_tokens, text, form, tgt) or _resized_form(t_tokens, text, form, tgt)
         if found:
             return found
     return None
@@ -1204,6 +1209,35 @@ def _swapped_form(t_tokens, text: str, form: str, tgt: str):
                 t_tokens[k].all_caps for k in span) or not all(2.5 <= zipf(w, tgt) < 6.0 for w in swapped):
             continue
         return t_tokens[span[0]].start, t_tokens[span[-1]].end, form, tuple(swapped)
+    return None
+
+
+def _resized_form(t_tokens, text: str, form: str, tgt: str):
+    """A run of the MT segment that opens as the usual form `form` does and ends otherwise, one or two of
+    its capitalised words swapped for as many capitalised words or fewer that say the same in English
+    ("Programa de las Naciones Unidas para el Entorno" for "... para el Medio Ambiente": entorno and
+    medio ambiente both 'environment'): (start, end, form, swapped words) or None."""
+    words = name_words(form)
+    caps = name_word_capitals(form)
+    for first, tok in enumerate(t_tokens):
+        if tok.initial or not tok.capitalised or not _same(fold(tok.text), words[0]):
+            continue
+        run = _words_after(t_tokens, first, len(words) + 1, text, partial=True) or []
+        same = next((n for n, k in enumerate(run) if n >= len(words) or not _same(fold(t_tokens[k].text), words[n])),
+                    len(run))
+        lost, rest = words[same:], []
+        for k in run[same:same + len(lost)]:
+            if not t_tokens[k].capitalised or t_tokens[k].all_caps:
+                break
+            rest.append(k)
+        if same < 2 or not 1 <= len(lost) <= 2 or not all(caps[same:]) or not rest:
+            continue
+        swapped = [fold(t_tokens[k].text) for k in rest]
+        if "".join(swapped) == "".join(lost) or not all(2.5 <= zipf(w, tgt) < 6.0 for w in swapped):
+            continue   # "Medioambiente" for "Medio Ambiente": the same words written together
+        said = set().union(*(english_loosely(w, tgt) for w in lost))
+        if said & set().union(*(english_loosely(w, tgt) for w in swapped)):
+            return tok.start, t_tokens[rest[-1]].end, form, tuple(t_tokens[k].lower for k in rest)
     return None
 
 

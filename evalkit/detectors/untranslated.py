@@ -359,8 +359,9 @@ class UntranslatedDetector(Detector):
             seen_in_source = any(tokens[k].lower in source_words.get(tokens[k].start, ())
                                  and tokens[k].text.islower() for k in run)
             start, end = tokens[a].start, tokens[b - 1].end
-            if b - a == 1 and (_loan_compound(text, start, end) or start > 0 and text[start - 1].isalpha()):
-                continue   # a loan compound, or the second half of a word in camel case ("GigaChat")
+            if b - a == 1 and (_loan_compound(text, start, end) or start > 0 and text[start - 1].isalpha()
+                               or text[end:end + 1].isalpha()):
+                continue   # a loan compound, or a half of a word in camel case ("GigaChat", "FreightWaves")
             identified = None
             if strong or b - a >= 2 and content >= 1 and (functions >= 1 or content >= 3):
                 ok = True
