@@ -6,7 +6,11 @@ text written for this test, with the negatives beside it:
 - a usual form whose last words are swapped for fewer words that say the same ("Medio Ambiente": Entorno);
 - not a swap: a word that is the name word's own form ("Register" for Registry), or one of its senses
   ("Asiatische" for Asian);
-- a half of a word in camel case is not an untranslated English word ("Freight" of "FreightWaves").
+- a half of a word in camel case is not an untranslated English word ("Freight" of "FreightWaves");
+- with the source, a line repeated with a few words changed right after a copy the aligner left unpaired is
+  the duplicate, unless the source says it twice too;
+- two MT lines alike paired with two source sentences unlike each other: one is a copy, and the other
+  sentence is omitted.
 """
 
 from __future__ import annotations
@@ -92,3 +96,65 @@ def test_a_name_word_rendered_in_one_of_its_senses_is_no_swap():
     source = "The Asian Games will open in the city next autumn."
     mt = "Die Asiatischen Spiele werden im nächsten Herbst in der Stadt eröffnet."
     assert _flags("de", source, mt) == []
+
+
+# --- structure: repeats and the alignment around them, on alignments written for the test ------------------
+
+_SOURCE = ["Port of Antwerp posts record container volumes",
+           "The port handled 13.5 million containers last year, up 4 percent.",
+           "A crane collapsed at the Deurganck dock on Monday without injuring anyone.",
+           "The city council argues that the new terminal will bring more cargo to the port.",
+           "A court in Brussels will rule on the complaint of environmental groups in March."]
+_MT = ["Le port d'Anvers affiche des volumes record de conteneurs",
+       "Le port a traité 13,5 millions de conteneurs l'an dernier, soit 4 % de plus.",
+       "Le conseil municipal soutient que le nouveau terminal apportera davantage de marchandises au port.",
+       "Le conseil municipal soutient que le nouveau terminal attirera plus de fret au port.",
+       "Un tribunal de Bruxelles se prononcera en mars sur la plainte des associations écologistes."]
+
+
+def _aligned(source: list[str], mt: list[str], links: list[tuple[tuple[int, ...], tuple[int, ...], float]]):
+    """The flags of a document whose sentence alignment is `links` (as the aligner would have it)."""
+    from dataclasses import replace
+
+    from evalkit.alignment.aligner import Link
+
+    doc = prepare_input("\n".join(mt) + "\n", "en", "fr", source="\n".join(source) + "\n")
+    doc = replace(doc, alignment=[Link(s, t, c) for s, t, c in links])
+    return [(f.category, f.text) for f in run_detectors(doc, make_detectors()) if f.category in (
+        "fluency/duplication", "accuracy/omission", "accuracy/addition")]
+
+
+def test_a_reworded_copy_after_an_unpaired_one_is_the_duplicate_with_the_source():
+    # the aligner left the first copy without a source sentence and paired the second (and the crane
+    # sentence with nothing): the second copy repeats the first with two words changed
+    links = [((0,), (0,), -1.0), ((1,), (1,), -1.0), ((2,), (), 3.0), ((), (2,), 3.0), ((3,), (3,), -0.5),
+             ((4,), (4,), -1.0)]
+    found = _aligned(_SOURCE, _MT, links)
+    assert ("fluency/duplication", _MT[3]) in found
+    assert not any(c == "accuracy/addition" for c, _ in found)
+
+
+def test_a_reworded_line_after_an_unpaired_one_is_no_duplicate_where_the_source_says_it_twice():
+    # the source says it twice too, and the aligner paired neither the first copy nor the first saying
+    source = _SOURCE[:2] + ["The city council argues that the new terminal will bring more goods to the port."] \
+        + _SOURCE[3:]
+    links = [((0,), (0,), -1.0), ((1,), (1,), -1.0), ((2,), (), 3.0), ((), (2,), 3.0), ((3,), (3,), -0.5),
+             ((4,), (4,), -1.0)]
+    assert not any(c == "fluency/duplication" for c, _ in _aligned(source, _MT, links))
+
+
+def test_two_lines_alike_paired_with_two_sentences_unlike_are_a_copy_and_an_omission():
+    mt = _MT[:2] + [_MT[3], _MT[3].replace("soutient", "affirme")] + _MT[4:]
+    # the aligner paired the crane sentence with the first copy, by length alone
+    links = [((0,), (0,), -1.0), ((1,), (1,), -1.0), ((2,), (2,), 0.2), ((3,), (3,), -0.8), ((4,), (4,), -1.0)]
+    found = _aligned(_SOURCE, mt, links)
+    assert ("fluency/duplication", mt[3]) in found
+    assert [c for c, _ in found if c == "accuracy/omission"] == ["accuracy/omission"]
+
+
+def test_two_lines_alike_rendering_two_sentences_alike_are_neither():
+    source = _SOURCE[:2] + ["The city council argues that the new terminal will bring more cargo to the port.",
+                            "The city council claims that the new terminal will bring more freight to the port."] \
+        + _SOURCE[4:]
+    links = [((0,), (0,), -1.0), ((1,), (1,), -1.0), ((2,), (2,), -0.6), ((3,), (3,), -0.8), ((4,), (4,), -1.0)]
+    assert _aligned(source, _MT, links) == []

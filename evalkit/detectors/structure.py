@@ -142,9 +142,13 @@ class _Context:
                 self._dup_line(line, self.lines[near], 0.75, "nearly repeats an earlier line")
                 continue
             # (a loose repeat, a few words swapped, only without a source: with one, the source may repeat
-            # itself as loosely, a title and its first sentence)
+            # itself as loosely, a title and its first sentence; unless the aligner paired the line and left the
+            # line before it with no source sentence: the MT wrote one sentence twice, and one copy had none left)
             reworded = earlier.reworded(line.key, loose=self.doc.alignment is None)
-            if reworded is not None and not self._own_source(line, self.lines[reworded[0]]):
+            if reworded is None and self.doc.alignment is not None and self._after_unpaired(k):
+                reworded = earlier.reworded(line.key, loose=True)
+            if reworded is not None and not self._own_source(line, self.lines[reworded[0]]) \
+                    and not self._source_says_twice(line):
                 self._dup_line(line, self.lines[reworded[0]], 0.6,
                                f"repeats an earlier line with a few words changed (similarity {reworded[1]:.2f})")
                 self._repeated.update(self._segs_of(self.lines[reworded[0]]))   # the first renders the same
@@ -185,6 +189,25 @@ class _Context:
         return any(self._src_counts.get(normalise_line(src[i].text), 0) >= 2
                    for j in js for i in self._src_of.get(j, ()))
 
+    def _after_unpaired(self, k: int) -> bool:
+        """Line `k` has a source sentence, and the content line before it has segments and none with one."""
+        if not self._src_of:
+            self._src_of = {j: lk.source for lk in self.doc.alignment or () for j in lk.target}
+        before = next((i for i in range(k - 1, -1, -1) if self.lines[i].kind == "content"), None)
+        js = self._segs_of(self.lines[before]) if before is not None else ()
+        return any(self._src_of.get(j) for j in self._segs_of(self.lines[k])) and bool(js) \
+            and not any(self._src_of.get(j) for j in js)
+
+    def _source_says_twice(self, line: Line) -> bool:
+        """With a source: the source sentence `line` renders is like the one before it (a title the first
+        sentence repeats): the MT saying it twice is no error of its own."""
+        if self.doc.alignment is None:
+            return False
+        if not self._src_of:
+            self._src_of = {j: lk.source for lk in self.doc.alignment for j in lk.target}
+        mine = sorted({i for j in self._segs_of(line) for i in self._src_of.get(j, ())})
+        return bool(mine) and mine[0] > 0 and self._alike_sources(mine, [mine[0] - 1])
+
     def _own_source(self, line: Line, first: Line) -> bool:
         """With a source: `line` renders source sentences other than `first`'s (two similar sentences of the
         original, translated one by one: no repeat of the MT's)."""
@@ -196,7 +219,11 @@ class _Context:
             return {i for j in self._segs_of(of) for i in self._src_of.get(j, ())}
         mine, theirs = sources(line), sources(first)
         # (the first with no source sentence at all: the aligner paired the repeat with the sentence both render)
-        return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
+        if not mine or not theirs or not mine.isdisjoint(theirs):
+            return False
+        # two source sentences unlike each other cannot be rendered by two lines alike: the aligner paired
+        # one copy with a sentence the MT left out ("A kindergarten was damaged" / "In Japan, ...")
+        return self._alike_sources(sorted(mine), sorted(theirs))
 
     def _segs_of(self, line: Line) -> range:
         """The indices of the segments of `line`."""
@@ -514,10 +541,25 @@ class _Context:
         key = normalise_line(self.segs[link.target[0]].text)
         for n in (k - 1, k + 1):
             other = links[n] if 0 <= n < len(links) else None
-            if other is not None and len(other.target) == 1 and other.source and other.score < link.score \
-                    and normalise_line(self.segs[other.target[0]].text) == key:
+            if other is None or len(other.target) != 1 or not other.source or other.score >= link.score:
+                continue
+            theirs = normalise_line(self.segs[other.target[0]].text)
+            if theirs == key or self._near_copy(key, theirs) and not self._alike_sources(link.source, other.source):
                 return True
         return False
+
+    @staticmethod
+    def _near_copy(a: str, b: str) -> bool:
+        """Two MT sentences of eight words or more, with the same numbers, one or two words apart."""
+        return min(len(a.split()), len(b.split())) >= _REWORDED_FEW_WORDS and \
+            sorted(_DIGITS.findall(a)) == sorted(_DIGITS.findall(b)) and \
+            difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= _REWORDED_RATIO
+
+    def _alike_sources(self, a: Sequence[int], b: Sequence[int]) -> bool:
+        """The source sentences `a` and `b` (indices) are alike (two similar sentences of the original)."""
+        src = self.doc.source_segments or ()
+        keys = [normalise_line(" ".join(src[i].text for i in ids)) for ids in (a, b)]
+        return difflib.SequenceMatcher(None, *keys, autojunk=False).ratio() >= _SOURCES_ALIKE
 
     def _crossed_gaps(self) -> set[int]:
         """Links in a run of unaligned links holding both source-only and MT-only segments that share
@@ -1124,6 +1166,8 @@ _REWORDED_RATIO = 0.85
 # or, of a line of at least this many words: the same words in the same order but for a few (_same_words),
 # and this character similarity
 _REWORDED_FEW_WORDS = 8
+# two source sentences at least this alike (characters) may be rendered by two MT lines repeating each other
+_SOURCES_ALIKE = 0.5
 _REWORDED_LOOSE_RATIO = 0.75
 _REWORDED_RUN = 4
 _DIGITS = re.compile(r"\d+")
