@@ -25,6 +25,11 @@ class InjectedContentDetector(Detector):
                                   self.name, suggestion="", confidence=line.confidence,
                                   evidence=line.evidence, doc_id=doc.doc_id, system=doc.system))
                 continue
+            if line.learned:   # the line classifier's verdict: major, its own evidence
+                flags.append(Flag(line.start, line.end, line.category, "major", text[line.start:line.end],
+                                  self.name, suggestion="", confidence=line.confidence, evidence=line.evidence,
+                                  doc_id=doc.doc_id, system=doc.system))
+                continue
             for start, end, cue in line.prompts:
                 flags.append(Flag(start, end, "addition/prompt-leak", "critical", text[start:end], self.name,
                                   suggestion="", confidence=0.95,

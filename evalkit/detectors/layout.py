@@ -17,6 +17,7 @@ from itertools import chain
 
 from .base import DetectionInput
 from .langdata import data_text, mapping, pattern, table, values, word_set
+from .line_model import line_model
 from .text import plain_zipf
 
 # --- web furniture, per language (cues of the hosting page, not of any article) --------------
@@ -849,6 +850,7 @@ class Line:
     prompts: tuple[tuple[int, int, str], ...] = ()   # leaked prompt spans, absolute offsets
     key: str = ""              # normalise_line of the text without its prompt parts
     first: int = -1            # for a duplicate, the position in the line list of its first copy
+    learned: bool = False      # classified by the line classifier (line_model.py), not by a rule
 
 
 def split_lines(text: str) -> list[Line]:
@@ -933,9 +935,11 @@ def _analyse(doc: DetectionInput) -> list[Line]:
             line.kind, line.first = "duplicate", seen[line.key]
         if line.key:
             seen.setdefault(line.key, k)
-    if doc.alignment is not None and doc.hypothesis_segments is not None:
+    sourced = doc.alignment is not None and doc.hypothesis_segments is not None
+    if sourced:
         _kept_from_source(doc, lines, tgt)
         _unaligned_lines(doc, lines, tgt, others)
+    _learned_lines(lines, tgt, _unaligned(doc, lines) if sourced else None)
     for line in lines:
         # A second copy of a junk line is junk, not a duplicated sentence of the article.
         if line.kind == "duplicate" and lines[line.first].kind == "junk":
@@ -1423,18 +1427,8 @@ def _unaligned_lines(doc: DetectionInput, lines: list[Line], tgt: str, others: S
     """A line with no source counterpart at all (all its segments in 0-1 links) that reads as a
     headline, a fragment or another language is junk; one that reads as prose is left to the
     structure detector (accuracy/addition)."""
-    aligned: set[int] = set()
-    for link in doc.alignment or ():
-        if link.source:
-            aligned.update(link.target)
-    segs = doc.hypothesis_segments or ()
-    covered: dict[int, list[bool]] = {}
-    line_of = _line_index(lines)
-    for j, seg in enumerate(segs):
-        k = line_of(seg.start)
-        if k is not None:
-            covered.setdefault(k, []).append(j in aligned)
-    beside_junk = _beside_junk_pairs(doc, lines, line_of)
+    covered = _coverage(doc, lines)
+    beside_junk = _beside_junk_pairs(doc, lines, _line_index(lines))
     for k, flags in covered.items():
         line = lines[k]
         if any(flags) or line.kind != "content" or line.prompts:
@@ -1452,6 +1446,86 @@ def _unaligned_lines(doc: DetectionInput, lines: list[Line], tgt: str, others: S
             continue
         line.kind, line.category = "junk", "addition/boilerplate"
         line.evidence, line.confidence = why, 0.7
+
+
+def _coverage(doc: DetectionInput, lines: list[Line]) -> dict[int, list[bool]]:
+    """For each line holding a segment, whether each of its segments has a source counterpart."""
+    aligned: set[int] = set()
+    for link in doc.alignment or ():
+        if link.source:
+            aligned.update(link.target)
+    covered: dict[int, list[bool]] = {}
+    line_of = _line_index(lines)
+    for j, seg in enumerate(doc.hypothesis_segments or ()):
+        k = line_of(seg.start)
+        if k is not None:
+            covered.setdefault(k, []).append(j in aligned)
+    return covered
+
+
+def _unaligned(doc: DetectionInput, lines: list[Line]) -> set[int]:
+    """The lines none of whose segments has a source counterpart, or one the aligner held by length alone
+    (a link costing LENGTH_ONLY or more: no word or number shared, as when it pairs a sentence the MT left
+    out with a junk line standing at its place)."""
+    held: set[int] = set()
+    for link in doc.alignment or ():
+        if link.source and link.score < LENGTH_ONLY:
+            held.update(link.target)
+    unheld: dict[int, bool] = {}
+    line_of = _line_index(lines)
+    for j, seg in enumerate(doc.hypothesis_segments or ()):
+        k = line_of(seg.start)
+        if k is not None:
+            unheld[k] = unheld.get(k, True) and j not in held
+    return {k for k, free in unheld.items() if free}
+
+
+# the cost of an alignment link held by the sentences' lengths alone (alignment/aligner.py: a link whose
+# anchors agree is below 0, one held only by its length a little above)
+LENGTH_ONLY = 1.0
+
+
+# how sure the line classifier must be that a line no rule classified is junk or a prompt: with the source, of
+# a line with no source counterpart; without it, from the whole line, and from what it says alone (its words,
+# not its shape: a headline "X: Y" without a full stop has a junk's shape) at LEARNED_ALONE_SAID. Chosen on the
+# tuning splits, each left out of the training in turn: docs/detectors-structural.md ("The line classifier")
+LEARNED_UNALIGNED = 0.9
+LEARNED_ALONE = 0.9
+LEARNED_ALONE_SAID = 0.7
+# a prompt, with the source or without, from what it says alone at this (article prose presenting a
+# document, "Voici le texte de la résolution :", an editor's note or a bracketed credit reads as a prompt
+# by its shape and a word or two)
+LEARNED_PROMPT_SAID = 0.95
+
+
+def _learned_lines(lines: list[Line], tgt: str, unaligned: set[int] | None) -> None:
+    """The content lines no rule classified that the line classifier (line_model.py) reads as site junk or a
+    leaked prompt, on a page in a language it was trained on (its English prompts sat in pages of other
+    languages: on an English page it would read English prose about rewriting as one). With the source
+    (`unaligned` given) only a line with no source counterpart is asked: one the source has is the article's,
+    or junk the source carries too."""
+    model = line_model()
+    if model is None or tgt not in model.languages:
+        return
+    for k, line in enumerate(lines):
+        if line.kind != "content" or line.prompts or unaligned is not None and k not in unaligned:
+            continue
+        v = model.verdict(line.text)
+        sure = v.probability >= LEARNED_UNALIGNED if unaligned is not None else \
+            v.probability >= LEARNED_ALONE and v.said >= LEARNED_ALONE_SAID
+        if not sure or v.label == "prompt" and v.said < LEARNED_PROMPT_SAID:
+            continue
+        what = "site junk" if v.label == "junk" else "a leaked prompt or a text generator's chatter"
+        line.evidence = (f"the line classifier reads it as {what} ({v.probability:.2f}; from its words alone "
+                         f"{v.said:.2f}), its strongest words {', '.join(repr(c) for c in v.cues)}"
+                         + ("; no source counterpart (none, or one held by length alone)" if unaligned is not None
+                            else ""))
+        line.confidence, line.learned = round(min(v.probability, 0.9), 2), True
+        if v.label == "junk":
+            line.kind, line.category = "junk", "addition/boilerplate"
+        else:
+            line.kind, line.category, line.key = "prompt", "addition/prompt-leak", ""
+            line.prompts = ((line.start, line.end, ""),)
 
 
 def _beside_junk_pairs(doc: DetectionInput, lines: list[Line], line_of) -> set[int]:

@@ -1,0 +1,81 @@
+"""The line classifier, each tuning split left out of its training in turn: how many junk and prompt lines of
+the left-out split it finds, and how many article lines it flags, at the thresholds layout.py uses.
+
+    PYTHONPATH=. python -m benchmarks.line_model_cv          # about 10 minutes (14 trainings)
+
+For each split of tools/train_line_model.TUNING, a model is trained as the tool trains it (same lines, rounds,
+pruning and rounding) on every other split and the two probe files, and classifies the left-out split's MT lines;
+then one model trained on everything classifies corpora/line-probe/test2.tsv, which no training reads. These are
+the classifier's figures alone, before the rules: docs/detectors-structural.md ("The line classifier").
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+from evalkit.detectors.layout import LEARNED_ALONE, LEARNED_ALONE_SAID, LEARNED_PROMPT_SAID, LEARNED_UNALIGNED
+from evalkit.detectors.line_model import LineModel, read_model
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import train_line_model as tool  # noqa: E402  (a tool, not a package module)
+
+
+def _model(lines: list[tuple[str, str]]) -> LineModel:
+    """The model the tool would write for these lines, read back as line_model() reads the shipped file."""
+    names, weights, bias = tool.fit(lines)
+    out = io.StringIO()
+    tool.write(names, weights, bias, {}, out)
+    return read_model(out.getvalue())
+
+
+def _mt_lines(split: str) -> list[tuple[str, str]]:
+    out = []
+    for corpus in sorted((ROOT / "corpora" / f"spun-news-{split}").glob("en-*")):
+        for mt in sorted((corpus / "systems" / "spun-mt").glob("*.txt")):
+            gold = (corpus / "gold" / "errors" / f"{mt.stem}.jsonl").read_text(encoding="utf-8").splitlines()
+            spans = [s for s in map(json.loads, filter(None, gold)) if s["category"] in tool.GOLD]
+            out += tool._labelled(mt.read_text(encoding="utf-8"), spans)
+    return out
+
+
+def _row(name: str, verdicts: list[tuple[str, object]], alone: bool) -> str:
+    def sure(v) -> bool:
+        if v.label == "prompt" and v.said < LEARNED_PROMPT_SAID:
+            return False
+        return v.probability >= LEARNED_ALONE and v.said >= LEARNED_ALONE_SAID if alone \
+            else v.probability >= LEARNED_UNALIGNED
+    found = sum(1 for label, v in verdicts if label != "article" and sure(v))
+    wanted = sum(1 for label, _ in verdicts if label != "article")
+    false = sum(1 for label, v in verdicts if label == "article" and sure(v))
+    prose = sum(1 for label, _ in verdicts if label == "article")
+    rule = f"{LEARNED_ALONE} and words alone {LEARNED_ALONE_SAID}" if alone else f"{LEARNED_UNALIGNED}"
+    rule += f" (a prompt: words alone {LEARNED_PROMPT_SAID})"
+    return f"| {name} | {rule} | {found} of {wanted} ({found / max(wanted, 1):.2f}) | {false} of {prose} |"
+
+
+def main() -> int:
+    probe = [pair for n in tool.PROBE_FILES for pair in tool.probe_lines(ROOT / "corpora" / "line-probe" / n)]
+    per_split = {s: [p for c in sorted((ROOT / "corpora" / f"spun-news-{s}").glob("en-*"))
+                     for p in tool.corpus_lines(c)] for s in tool.TUNING}
+    left_out: list[tuple[str, object]] = []
+    for split in tool.TUNING:
+        model = _model([p for s in tool.TUNING if s != split for p in per_split[s]] + probe)
+        left_out += [(label, model.verdict(line)) for label, line in _mt_lines(split)]
+        print(f"{split} done", file=sys.stderr, flush=True)
+    model = _model([p for s in tool.TUNING for p in per_split[s]] + probe)
+    test2 = [(label, model.verdict(line))
+             for label, line in tool.probe_lines(ROOT / "corpora" / "line-probe" / "test2.tsv")]
+    print("| lines | threshold | junk and prompt lines found | article lines flagged |")
+    print("|---|---|---:|---:|")
+    for alone in (False, True):
+        print(_row("tuning splits, each left out", left_out, alone))
+        print(_row("probe test2.tsv (never trained on)", test2, alone))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
