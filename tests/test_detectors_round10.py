@@ -10,9 +10,7 @@ text written for this test, with the negatives beside it:
 - with the source, a line repeated with a few words changed right after a copy the aligner left unpaired is
   the duplicate, unless the source says it twice too;
 - two MT lines alike paired with two source sentences unlike each other: one is a copy, and the other
-  sentence is omitted;
-- without the source, a known outlet's name of three words or more with every word rendered is flagged
-  where no news source is cited too ("Le Héraut du matin de Sydney s'est félicité ...").
+  sentence is omitted.
 """
 
 from __future__ import annotations
@@ -161,21 +159,3 @@ def test_two_lines_alike_rendering_two_sentences_alike_are_neither():
     links = [((0,), (0,), -1.0), ((1,), (1,), -1.0), ((2,), (2,), -0.6), ((3,), (3,), -0.8), ((4,), (4,), -1.0)]
     assert _aligned(source, _MT, links) == []
 
-
-# --- names without the source: a known outlet of three words or more translated, cited or not ----------------
-
-def _flags_alone(mt_line: str, lang: str = "fr") -> list[str]:
-    before, after = {"fr": ("Le conseil municipal a voté le budget mardi soir.",
-                            "Les travaux commenceront au printemps prochain.")}[lang]
-    doc = prepare_input(f"{before}\n{mt_line}\n{after}\n", "en", lang)
-    return [f.text for f in run_detectors(doc, make_detectors()) if f.category == NAMED_ENTITY]
-
-
-def test_a_known_outlet_of_three_words_translated_is_flagged_where_no_news_source_is_cited():
-    line = "Le Héraut du matin de Sydney s'est félicité du record de la navigatrice."
-    assert _flags_alone(line) == ["Héraut du matin de Sydney"]
-
-
-def test_words_after_a_capitalised_word_that_render_no_outlet_are_not_joined_to_it():
-    assert _flags_alone("Le Héraut a annoncé ce matin à Sydney que deux bateaux étaient prêts.") == []
-    assert _flags_alone("Le Héraut du matin de Melbourne a publié un long portrait de la navigatrice.") == []

@@ -60,21 +60,20 @@ class LineModel:
                  languages: frozenset[str] = frozenset()) -> None:
         self.weights, self.bias = weights, bias
         self.languages = languages   # the target languages of its training lines: it reads pages of those only
+        self.said = frozenset(f for f in weights if _said(f))   # (asked of every feature of every line: once)
 
     def verdict(self, line: str) -> Verdict:
-        present = [(f, self.weights[f]) for f in features(line) if f in self.weights]
-        probs = self._probabilities(w for _, w in present)
+        weights, said_features = self.weights, self.said
+        present = [(f, w) for f in features(line) if (w := weights.get(f)) is not None]
+        said = [(f, w) for f, w in present if f in said_features]
+        probs = self._probabilities([w for _, w in present])
         k = 1 if probs[1] >= probs[2] else 2
-        said = [(f, w) for f, w in present if _said(f)]
         lexical = sorted(((w[k] - w[0], f) for f, w in said if f[0] in "wb"), reverse=True)
         cues = tuple(f[2:].replace("_", " ") for gain, f in lexical[:3] if gain > 0)
-        return Verdict(LABELS[k], 1.0 - probs[0], cues, 1.0 - self._probabilities(w for _, w in said)[0])
+        return Verdict(LABELS[k], 1.0 - probs[0], cues, 1.0 - self._probabilities([w for _, w in said])[0])
 
-    def _probabilities(self, rows) -> list[float]:
-        scores = list(self.bias)
-        for w in rows:
-            for k, v in enumerate(w):
-                scores[k] += v
+    def _probabilities(self, rows: list[tuple[float, ...]]) -> list[float]:
+        scores = [b + sum(column) for b, column in zip(self.bias, zip(*rows))] if rows else list(self.bias)
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         return [e / sum(exp) for e in exp]

@@ -740,10 +740,9 @@ def _cited_whole(whole, trimmed, text: str, src: str, tgt: str):
 
 def _bridged(seq, tokens, text: str, src: str, tgt: str):
     """The name and the next capitalised word, joined by up to three lowercase words that are glue or
-    translate a word of a known name, where a news source is cited, or anywhere when every word of a known
-    outlet's name of three words or more is rendered ("a confié au Héraut du matin de Sydney": the Sydney
-    Morning Herald translated, its words in French order): (the joined name, the outlet and how), or
-    (seq, None)."""
+    translate a word of a known name, where a news source is cited ("a confié au Héraut du matin de
+    Sydney": the Sydney Morning Herald translated, its words in French order): (the joined name, the
+    outlet and how), or (seq, None)."""
     end = next((j for j in range(seq.last + 1, min(seq.last + 5, len(tokens))) if tokens[j].capitalised), None)
     if end is None or end == seq.last + 1 or tokens[end].line != tokens[seq.first].line:
         return seq, None
@@ -751,16 +750,11 @@ def _bridged(seq, tokens, text: str, src: str, tgt: str):
     if not all(w in _NAME_GLUE or _name_word(w, tgt) for w in between) or all(w in _NAME_GLUE for w in between):
         return seq, None   # a glue-only gap is _joined's ("Université de Lyon"); another word ends the name
     joined = seq._replace(last=end, end=tokens[end].end, text=text[seq.start:tokens[end].end])
-    if gazetteer().lookup(joined.text) is not None:
+    if gazetteer().lookup(joined.text) is not None or not _slot(text, joined.start, joined.end)():
         return seq, None
     words = _candidate_words(joined.text, tgt)
     found = _multi(words, src, tgt, lambda: True, _glued(joined.text))
-    if not found or not found[0].is_outlet:
-        return seq, None
-    # where no news source is cited, only a known outlet's name of three words or more, all of them
-    # rendered ("Le Héraut du matin de Sydney a fait remarquer ...")
-    whole = len(words) >= 3 and found[1] == _WORD_BY_WORD
-    return (joined, found) if whole or _slot(text, joined.start, joined.end)() else (seq, None)
+    return (joined, found) if found and found[0].is_outlet else (seq, None)
 
 
 _NAME_GLUE = word_set("name-glue")
@@ -1082,11 +1076,8 @@ def _how(r: Rendering, words: list[str], real: list[str], entry, src: str, tgt: 
     if r.translated == 0 and all(map(_same, words, [w for w in real if w not in CONNECTORS])):
         return None   # the name itself
     if entry.is_outlet:
-        return _WORD_BY_WORD
+        return "translated word by word: the name of a news outlet is not translated"
     return None   # an organisation's translated name is its usual name ("Organisation mondiale du commerce")
-
-
-_WORD_BY_WORD = "translated word by word: the name of a news outlet is not translated"
 
 
 def _may_be_single(seq, tokens, tgt: str) -> bool:
