@@ -374,6 +374,7 @@ def _render(candidate: tuple[str, ...], real: tuple[str, ...], lang: str) -> Ren
     return Rendering(kept, translated, tuple(swapped), len(real), tuple(left))
 
 
+@lru_cache(maxsize=1 << 14)
 def usual_forms(english: str, lang: str, mined: bool = False) -> tuple[str, ...]:
     """The translations into `lang` (folded) that name_words.tsv lists for the English name word, or
     for its singular ("workers" -> worker); with `mined`, then those mined from ROR (name_words_ror.tsv)."""
