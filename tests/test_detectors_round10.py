@@ -22,6 +22,7 @@ from evalkit.detectors.name_forms import translates
 NAMED_ENTITY, UNTRANSLATED = "accuracy/mistranslation/named-entity", "accuracy/untranslated"
 
 _PAD = {
+    "fr": ("Le conseil municipal a voté le budget mardi soir.", "Les travaux commenceront au printemps prochain."),
     "de": ("Der Stadtrat hat am Dienstag den Haushalt beschlossen.", "Die Arbeiten beginnen im kommenden Frühjahr."),
     "es": ("El ayuntamiento aprobó el presupuesto el martes por la noche.", "Las obras comenzarán la próxima primavera."),
     "ru": ("Городской совет во вторник утвердил бюджет.", "Работы начнутся следующей весной."),
@@ -47,6 +48,12 @@ def test_the_hyphenated_outlet_name_kept_is_not_flagged():
     source = "The Fresno Star-Advertiser reported that the storm cut power to forty thousand homes."
     mt = "Газета Fresno Star-Advertiser сообщила, что буря оставила без света сорок тысяч домов."
     assert _flags("ru", source, mt) == []
+
+
+def test_a_hyphenated_adjective_of_the_source_is_no_name():
+    source = "The Sino-Russian talks on gas prices ended on Friday without an agreement."
+    mt = "Les pourparlers entre l'Ukraine et la Russie sur le prix du gaz se sont achevés vendredi sans accord."
+    assert _flags("fr", source, mt) == []
 
 
 def test_an_outlet_name_in_camel_case_translated_is_flagged():

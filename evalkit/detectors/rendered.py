@@ -50,7 +50,7 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
     source, text = doc.source or "", doc.hypothesis
     flags: list[Flag] = []
     for s_tokens, t_tokens, _sa, _sb in aligned_tokens(doc):
-        s_seqs = _hyphened(_joined(name_sequences(s_tokens, source), source), source)
+        s_seqs = _hyphened(_joined(name_sequences(s_tokens, source), source), source, source_side=True)
         if not any(not seq.caps_line and seq.first != seq.last for seq in s_seqs):
             continue   # no multi-word name to compare (_compared skips the others): most links
         t_text = text[t_tokens[0].start:t_tokens[-1].end].casefold() if t_tokens else ""
@@ -572,13 +572,18 @@ def _name_start(seq, text: str) -> int:
 _PARTICLE = re.compile(r"-[^\W\d_A-ZÀ-Þ]{1,4}-")
 
 
-def _hyphened(seqs, text: str) -> list:
+def _hyphened(seqs, text: str, source_side: bool = False) -> list:
     """Name sequences joined by hyphens ("Wall-Street-Tagebuch"), by a lowercase particle between
-    hyphens ("Otto-von-Guericke-Hochschule"), or by nothing (one word in camel case: "TradeWinds"), made one."""
+    hyphens ("Otto-von-Guericke-Hochschule"), or by nothing (one word in camel case: "TradeWinds"), made one.
+    `source_side` (an English source): a hyphen joins only inside a name of more words ("Honolulu
+    Star-Advertiser"; "Sino-Russian" is an adjective)."""
     out: list = []
     for seq in seqs:
         prev = out[-1] if out else None
         gap = text[prev.end:seq.start] if prev is not None else ""
+        if source_side and gap[:1] == "-" and " " not in _strip_article(text[prev.start:seq.end]):
+            out.append(seq)
+            continue
         if prev is not None and (gap in ("-", "") or gap[:1] == "-" and _PARTICLE.fullmatch(gap)):
             out[-1] = prev._replace(last=seq.last, end=seq.end, text=text[prev.start:seq.end])
         else:
