@@ -939,7 +939,7 @@ def _analyse(doc: DetectionInput) -> list[Line]:
     if sourced:
         _kept_from_source(doc, lines, tgt)
         _unaligned_lines(doc, lines, tgt, others)
-    _learned_lines(lines, tgt, _unaligned(doc, lines) if sourced else None)
+    _learned_lines(doc, lines, tgt, sourced)
     for line in lines:
         # A second copy of a junk line is junk, not a duplicated sentence of the article.
         if line.kind == "duplicate" and lines[line.first].kind == "junk":
@@ -1448,11 +1448,12 @@ def _unaligned_lines(doc: DetectionInput, lines: list[Line], tgt: str, others: S
         line.evidence, line.confidence = why, 0.7
 
 
-def _coverage(doc: DetectionInput, lines: list[Line]) -> dict[int, list[bool]]:
-    """For each line holding a segment, whether each of its segments has a source counterpart."""
+def _coverage(doc: DetectionInput, lines: list[Line], cost: float | None = None) -> dict[int, list[bool]]:
+    """For each line holding a segment, whether each of its segments has a source counterpart (with `cost`,
+    one held by a link costing less than that)."""
     aligned: set[int] = set()
     for link in doc.alignment or ():
-        if link.source:
+        if link.source and (cost is None or link.score < cost):
             aligned.update(link.target)
     covered: dict[int, list[bool]] = {}
     line_of = _line_index(lines)
@@ -1467,17 +1468,7 @@ def _unaligned(doc: DetectionInput, lines: list[Line]) -> set[int]:
     """The lines none of whose segments has a source counterpart, or one the aligner held by length alone
     (a link costing LENGTH_ONLY or more: no word or number shared, as when it pairs a sentence the MT left
     out with a junk line standing at its place)."""
-    held: set[int] = set()
-    for link in doc.alignment or ():
-        if link.source and link.score < LENGTH_ONLY:
-            held.update(link.target)
-    unheld: dict[int, bool] = {}
-    line_of = _line_index(lines)
-    for j, seg in enumerate(doc.hypothesis_segments or ()):
-        k = line_of(seg.start)
-        if k is not None:
-            unheld[k] = unheld.get(k, True) and j not in held
-    return {k for k, free in unheld.items() if free}
+    return {k for k, flags in _coverage(doc, lines, LENGTH_ONLY).items() if not any(flags)}
 
 
 # the cost of an alignment link held by the sentences' lengths alone (alignment/aligner.py: a link whose
@@ -1498,15 +1489,16 @@ LEARNED_ALONE_SAID = 0.7
 LEARNED_PROMPT_SAID = 0.95
 
 
-def _learned_lines(lines: list[Line], tgt: str, unaligned: set[int] | None) -> None:
+def _learned_lines(doc: DetectionInput, lines: list[Line], tgt: str, sourced: bool) -> None:
     """The content lines no rule classified that the line classifier (line_model.py) reads as site junk or a
     leaked prompt, on a page in a language it was trained on (its English prompts sat in pages of other
     languages: on an English page it would read English prose about rewriting as one). With the source
-    (`unaligned` given) only a line with no source counterpart is asked: one the source has is the article's,
-    or junk the source carries too."""
+    (`sourced`) only a line with no source counterpart is asked: one the source has is the article's, or junk
+    the source carries too."""
     model = line_model()
     if model is None or tgt not in model.languages:
         return
+    unaligned = _unaligned(doc, lines) if sourced else None
     for k, line in enumerate(lines):
         if line.kind != "content" or line.prompts or unaligned is not None and k not in unaligned:
             continue

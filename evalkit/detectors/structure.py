@@ -184,28 +184,31 @@ class _Context:
                 key = normalise_line(seg.text)
                 counts[key] = counts.get(key, 0) + 1
             self._src_counts = counts
-            self._src_of = {j: lk.source for lk in self.doc.alignment for j in lk.target}
-        src = self.doc.source_segments
+        src, src_of = self.doc.source_segments, self._source_map()
         return any(self._src_counts.get(normalise_line(src[i].text), 0) >= 2
-                   for j in js for i in self._src_of.get(j, ()))
+                   for j in js for i in src_of.get(j, ()))
+
+    def _source_map(self) -> dict[int, tuple[int, ...]]:
+        """MT segment -> the source segments of its link (made when first asked)."""
+        if not self._src_of:
+            self._src_of = {j: lk.source for lk in self.doc.alignment or () for j in lk.target}
+        return self._src_of
 
     def _after_unpaired(self, k: int) -> bool:
         """Line `k` has a source sentence, and the content line before it has segments and none with one."""
-        if not self._src_of:
-            self._src_of = {j: lk.source for lk in self.doc.alignment or () for j in lk.target}
+        src_of = self._source_map()
         before = next((i for i in range(k - 1, -1, -1) if self.lines[i].kind == "content"), None)
         js = self._segs_of(self.lines[before]) if before is not None else ()
-        return any(self._src_of.get(j) for j in self._segs_of(self.lines[k])) and bool(js) \
-            and not any(self._src_of.get(j) for j in js)
+        return any(src_of.get(j) for j in self._segs_of(self.lines[k])) and bool(js) \
+            and not any(src_of.get(j) for j in js)
 
     def _source_says_twice(self, line: Line) -> bool:
         """With a source: the source sentence `line` renders is like the one before it (a title the first
         sentence repeats): the MT saying it twice is no error of its own."""
         if self.doc.alignment is None:
             return False
-        if not self._src_of:
-            self._src_of = {j: lk.source for lk in self.doc.alignment for j in lk.target}
-        mine = sorted({i for j in self._segs_of(line) for i in self._src_of.get(j, ())})
+        src_of = self._source_map()
+        mine = sorted({i for j in self._segs_of(line) for i in src_of.get(j, ())})
         return bool(mine) and mine[0] > 0 and self._alike_sources(mine, [mine[0] - 1])
 
     def _own_source(self, line: Line, first: Line) -> bool:
@@ -213,10 +216,10 @@ class _Context:
         original, translated one by one: no repeat of the MT's)."""
         if self.doc.alignment is None:
             return False
-        if not self._src_of:
-            self._src_of = {j: lk.source for lk in self.doc.alignment for j in lk.target}
+        src_of = self._source_map()
+
         def sources(of: Line) -> set[int]:
-            return {i for j in self._segs_of(of) for i in self._src_of.get(j, ())}
+            return {i for j in self._segs_of(of) for i in src_of.get(j, ())}
         mine, theirs = sources(line), sources(first)
         # (the first with no source sentence at all: the aligner paired the repeat with the sentence both render)
         if not mine or not theirs or not mine.isdisjoint(theirs):
