@@ -12,7 +12,6 @@ the classifier's figures alone, before the rules: docs/detectors-structural.md (
 from __future__ import annotations
 
 import io
-import json
 import sys
 from pathlib import Path
 
@@ -30,16 +29,6 @@ def _model(lines: list[tuple[str, str]]) -> LineModel:
     out = io.StringIO()
     tool.write(names, weights, bias, {}, out)
     return read_model(out.getvalue())
-
-
-def _mt_lines(split: str) -> list[tuple[str, str]]:
-    out = []
-    for corpus in sorted((ROOT / "corpora" / f"spun-news-{split}").glob("en-*")):
-        for mt in sorted((corpus / "systems" / "spun-mt").glob("*.txt")):
-            gold = (corpus / "gold" / "errors" / f"{mt.stem}.jsonl").read_text(encoding="utf-8").splitlines()
-            spans = [s for s in map(json.loads, filter(None, gold)) if s["category"] in tool.GOLD]
-            out += tool._labelled(mt.read_text(encoding="utf-8"), spans)
-    return out
 
 
 def _row(name: str, verdicts: list[tuple[str, object]], alone: bool) -> str:
@@ -64,7 +53,8 @@ def main() -> int:
     left_out: list[tuple[str, object]] = []
     for split in tool.TUNING:
         model = _model([p for s in tool.TUNING if s != split for p in per_split[s]] + probe)
-        left_out += [(label, model.verdict(line)) for label, line in _mt_lines(split)]
+        corpora = sorted((ROOT / "corpora" / f"spun-news-{split}").glob("en-*"))
+        left_out += [(label, model.verdict(line)) for corpus in corpora for label, line in tool.mt_lines(corpus)]
         print(f"{split} done", file=sys.stderr, flush=True)
     model = _model([p for s in tool.TUNING for p in per_split[s]] + probe)
     test2 = [(label, model.verdict(line))

@@ -35,14 +35,20 @@ MIN_WEIGHT = 0.01   # a feature none of whose weights reaches this is left out (
 
 def corpus_lines(corpus: Path) -> list[tuple[str, str]]:
     """(label, line) for the MT lines of one corpus folder, labelled from its gold, and its source lines."""
+    out = mt_lines(corpus)
+    for src in sorted((corpus / "source").glob("*.txt")):
+        out += [("article", line) for line in src.read_text(encoding="utf-8").split("\n") if line.strip()]
+    return out
+
+
+def mt_lines(corpus: Path) -> list[tuple[str, str]]:
+    """(label, line) for the MT lines of one corpus folder, labelled from its gold."""
     out = []
     for mt in sorted((corpus / "systems" / "spun-mt").glob("*.txt")):
         gold = corpus / "gold" / "errors" / f"{mt.stem}.jsonl"
         spans = [json.loads(r) for r in gold.read_text(encoding="utf-8").splitlines() if r.strip()] \
             if gold.is_file() else []
         out += _labelled(mt.read_text(encoding="utf-8"), [s for s in spans if s["category"] in GOLD])
-    for src in sorted((corpus / "source").glob("*.txt")):
-        out += [("article", line) for line in src.read_text(encoding="utf-8").split("\n") if line.strip()]
     return out
 
 
