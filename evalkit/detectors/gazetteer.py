@@ -1,7 +1,7 @@
 """The bundled gazetteer of real outlets and organisations (evalkit/data/outlets.tsv, with synonyms in
-outlet_synonyms.tsv) and the office titles per language (evalkit/data/offices.tsv), as data classes
-with their lookups. This module only reads the tables (outlet_synonyms.tsv is built by
-tools/build_synonyms.py; the others are written by hand)."""
+outlet_synonyms.tsv, outlet_phrases.tsv and the broader outlet_thesaurus.tsv) and the office titles per
+language (evalkit/data/offices.tsv), as data classes with their lookups. This module only reads the tables
+(the synonym tables are built by tools/build_synonyms.py and tools/build_thesaurus.py)."""
 
 from __future__ import annotations
 
@@ -185,12 +185,15 @@ def _entries(text: str, origin: str) -> list[Entry]:
     return entries
 
 
-@lru_cache(maxsize=1)
-def synonyms() -> dict[str, frozenset[str]]:
+@lru_cache(maxsize=2)
+def synonyms(loose: bool = False) -> dict[str, frozenset[str]]:
     """Word -> related words for the words of gazetteer names (evalkit/data/outlet_synonyms.tsv), and related
-    phrases, their words joined by "_", and pertaining adverbs (evalkit/data/outlet_phrases.tsv)."""
+    phrases, their words joined by "_", and pertaining adverbs (evalkit/data/outlet_phrases.tsv). With `loose`,
+    also Moby Thesaurus II's relatives (outlet_thesaurus.tsv), far broader than WordNet's: asked only for a
+    name in a text whose language is not English, where an English name holding a thesaurus word is a
+    spinner's ("Heaven News" in French); in English text real names meet it ("China News", "China Daily")."""
     table: dict[str, frozenset[str]] = {}
-    for name in ("outlet_synonyms", "outlet_phrases"):
+    for name in ("outlet_synonyms", "outlet_phrases") + (("outlet_thesaurus",) if loose else ()):
         try:
             text = data_text(name)
         except (FileNotFoundError, OSError):
@@ -213,12 +216,12 @@ def phrase_heads() -> frozenset[str]:
     return frozenset(form.split("_")[0] for form in _listed_with() if "_" in form)
 
 
-@lru_cache(maxsize=1)
-def name_lexicon() -> frozenset[str]:
-    """Every word of a multi-word gazetteer name, and every synonym of one."""
+@lru_cache(maxsize=2)
+def name_lexicon(loose: bool = False) -> frozenset[str]:
+    """Every word of a multi-word gazetteer name, and every synonym of one (`loose`: as in synonyms)."""
     gaz = gazetteer()
     words = set(gaz.word_index)
-    table = synonyms()
+    table = synonyms(loose)
     for w in list(words):
         for form in word_forms(w):
             words |= table.get(form, frozenset())
@@ -238,33 +241,35 @@ def word_forms(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def related(a: str, b: str) -> bool:
+def related(a: str, b: str, loose: bool = False) -> bool:
     """`a` and `b` are synonyms or close relatives in the bundled synonym table: a form of `b` is a form
-    of `a`, listed for a form of `a`, or listed with a form of `a` among its own relatives."""
-    return not word_forms(b).isdisjoint(_near(a))
+    of `a`, listed for a form of `a`, or listed with a form of `a` among its own relatives (`loose`: the
+    tables of synonyms(loose=True))."""
+    return not word_forms(b).isdisjoint(_near(a, loose))
 
 
-@lru_cache(maxsize=1 << 14)
-def _near(a: str) -> frozenset[str]:
+@lru_cache(maxsize=1 << 15)
+def _near(a: str, loose: bool = False) -> frozenset[str]:
     """The words whose forms make a word related to `a` (the swap rule compares a name's words with every
     gazetteer name of its length: one set per word, not a table walk per pair)."""
     fa = word_forms(a)
-    table, listing = synonyms(), _listed_with()
+    table, listing = synonyms(loose), _listed_with(loose)
     return fa.union(*(table.get(x, ()) for x in fa), *(listing.get(x, ()) for x in fa))
 
 
-def related_names(words: tuple[str, ...]) -> list[tuple[tuple[str, ...], Entry]]:
+def related_names(words: tuple[str, ...], loose: bool = False) -> list[tuple[tuple[str, ...], Entry]]:
     """The gazetteer's multi-word names (words, entry) of as many words as `words`, in order, each of
-    whose words is related to the word at its place (a connector of `words` goes with any word)."""
+    whose words is related to the word at its place (a connector of `words` goes with any word; `loose`:
+    as in related)."""
     names = gazetteer().multi.get(len(words), [])
     lead = next((k for k, w in enumerate(words) if w not in CONNECTORS), None)
     if lead is None:
         candidates: Sequence[int] = range(len(names))
     else:   # only the names whose word at `lead` is related to ours: looked up, not compared one by one
         by_form = _names_by_word_form(len(words), lead)
-        candidates = sorted(set().union(*(by_form.get(f, ()) for f in _near(words[lead]))))
+        candidates = sorted(set().union(*(by_form.get(f, ()) for f in _near(words[lead], loose))))
     return [names[k] for k in candidates
-            if all(c in CONNECTORS or related(c, t) for c, t in zip(words, names[k][0]))]
+            if all(c in CONNECTORS or related(c, t, loose) for c, t in zip(words, names[k][0]))]
 
 
 @lru_cache(maxsize=64)
@@ -278,11 +283,11 @@ def _names_by_word_form(length: int, place: int) -> dict[str, tuple[int, ...]]:
     return {form: tuple(ks) for form, ks in out.items()}
 
 
-@lru_cache(maxsize=1)
-def _listed_with() -> dict[str, frozenset[str]]:
+@lru_cache(maxsize=2)
+def _listed_with(loose: bool = False) -> dict[str, frozenset[str]]:
     """Word -> the words of the synonym table that list it among their relatives."""
     out: dict[str, set[str]] = {}
-    for word, relatives in synonyms().items():
+    for word, relatives in synonyms(loose).items():
         for r in relatives:
             out.setdefault(r, set()).add(word)
     return {k: frozenset(v) for k, v in out.items()}

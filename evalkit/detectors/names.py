@@ -89,6 +89,7 @@ class Variant:
     synonyms: int
     initials: int
     score: float
+    thesaurus: bool = False   # one word tied only by the broad thesaurus (gazetteer.synonyms, loose)
 
 
 def _dictionary_word(word: str, langs: Iterable[str]) -> bool:
@@ -126,13 +127,12 @@ def _swap_variant(words: Sequence[str], langs: Sequence[str], slot: bool) -> Var
     for w in cand:
         options |= gaz.word_index.get(w, set())
     best: Variant | None = None
-    table = synonyms()
     for k in options or ():
         target, entry = gaz.multi_list[k]
         if len(target) != n:
             continue
         best = _better(best, _compare(cand, target, entry, langs, slot))
-    if best is None and slot and table:
+    if best is None and slot and synonyms():
         # no shared word: every word must be a synonym of the name's word at that place
         for target, entry in related_names(cand):
             best = _better(best, _compare(cand, target, entry, langs, slot))
@@ -203,6 +203,25 @@ def _phrase_swaps(detector, doc: DetectionInput, tokens: list[Token], covered: s
     return flags
 
 
+def _whole_name(tokens: Sequence[Token], idx: Sequence[int], sub: Sequence[int], langs: Sequence[str]) -> bool:
+    """`sub` is all of the English name in the capitalised sequence `idx`: the others are articles or words
+    of the target language ("Laut", "Zeitung"), no English word of a longer name ("Leader" of "News Post
+    Leader")."""
+    tgt = _target(langs)
+    return all(tokens[k].lower in ARTICLES or zipf(tokens[k].lower, tgt) > zipf(tokens[k].lower, "en")
+               for k in idx if k not in sub)
+
+
+def _target(langs: Sequence[str]) -> str:
+    """The target language: second of `langs` unless the source's is the same."""
+    return langs[1] if len(langs) > 1 else langs[0]
+
+
+def _loose(langs: Sequence[str]) -> bool:
+    """The broad thesaurus is asked (gazetteer.synonyms): the target language is not English."""
+    return _target(langs) != "en"
+
+
 def _better(a: Variant | None, b: Variant | None) -> Variant | None:
     if b is None:
         return a
@@ -227,6 +246,9 @@ def _compare(cand: tuple[str, ...], target: tuple[str, ...], entry: Entry, langs
             init += 1
     if not differing:
         return None
+    thesaurus = len(differing) == 1 and shared and not syn and _loose(langs) and related(*differing[0], True)
+    if thesaurus:   # the broad thesaurus, for the one word of a name whose others are the real name's
+        syn, init = 1, 0
     all_synonyms = syn == len(differing)
     only_head_shared = shared == 1 and cand[-1] == target[-1]
     if (shared == 0 or only_head_shared) and not all_synonyms:
@@ -246,7 +268,7 @@ def _compare(cand: tuple[str, ...], target: tuple[str, ...], entry: Entry, langs
     if any(t in _capitals_of(entry.name) for _, t in differing):
         return None  # nor for a word the name writes in capitals ("SET Foundation", "LINKS Foundation")
     score = 0.45 + 0.1 * shared + 0.2 * (syn / len(differing)) + 0.05 * (init > 0) + 0.15 * slot
-    return Variant(entry, target, shared, syn, init, min(score, 0.95))
+    return Variant(entry, target, shared, syn, init, min(score, 0.95), bool(thesaurus))
 
 
 @lru_cache(maxsize=4096)
@@ -657,7 +679,7 @@ class NamesDetector(Detector):
         flags: list[Flag] = []
         targets: dict[str, Entry] = {}
         unknown: list[NameSeq] = []
-        lexicon = name_lexicon()
+        lexicon = name_lexicon(_loose(langs))
         for seq in seqs:
             if seq.caps_line:
                 continue
@@ -682,6 +704,8 @@ class NamesDetector(Detector):
                     start, end = tokens[sub[0]].start, tokens[sub[-1]].end
                     slot = outlet_slot(text, start, end)
                     variant = swap_variant([tokens[k].text for k in sub], langs, slot is not None)
+                    if variant and variant.thesaurus and not _whole_name(tokens, idx, sub, langs):
+                        continue   # a part of a longer name ("News Post" of "News Post Leader")
                     if variant and (found is None or variant.score > found[2].score):
                         found = (start, end, variant, slot)
                 if found:

@@ -919,7 +919,7 @@ def _related_words(word: str, real: str, tgt: str) -> bool:
     """Two target-language words whose English forms are related in the synonym table, or share a
     related word (monétaire/financier: monetary and financial are both 'fiscal')."""
     a, b = english_for(word, tgt) | {word}, english_for(real, tgt) | {real}
-    if any(related(x, y) for x in a for y in b):
+    if any(related(x, y, tgt != "en") for x in a for y in b):
         return True
     table = synonyms()
     near_a = {r for x in a for r in table.get(x, ())}
