@@ -570,15 +570,3 @@ def test_related_is_the_table_walk(data):
     b = data.draw(st.sampled_from(sorted(synonyms()[a] | {"volcano", a + "s"}) + words[:50]))
     for x, y in ((a, b), (b, a), (a + "s", b), (b + "es", a)):
         assert related(x, y) == _related_by_walking_the_table(x, y)
-
-
-@pytest.mark.parametrize("words", [("associated", "press"), ("global", "monetary", "fund"), ("of", "times"),
-                                   ("daily", "of", "telegraph"), ("volcano", "lava")])
-def test_related_names_are_those_compared_one_by_one(words):
-    from evalkit.detectors.gazetteer import related, related_names
-    from evalkit.detectors.text import CONNECTORS
-    every = [(target, entry) for target, entry in gazetteer().multi.get(len(words), [])
-             if all(c in CONNECTORS or related(c, t) for c, t in zip(words, target))]
-    assert related_names(words) == every
-    if words == ("associated", "press"):
-        assert any(e.name == "Associated Press" for _, e in every)

@@ -56,3 +56,40 @@ def test_a_real_outlet_holding_a_thesaurus_word_in_part_is_not_flagged():
             "Selon le News Post Leader, la décision a surpris les habitants.\n"
             "Les travaux doivent commencer en janvier.\n")
     assert _names(text, "en", "fr") == []
+
+
+# --- the swap rule ties every differing word by a synonym, keeps a word, reads whole names; real papers
+
+
+def _cited(name: str, lang: str = "fr") -> list[str]:
+    line = {"fr": "Selon le {}, les dépenses de santé augmenteront de trois pour cent.",
+            "de": "Wie der {} berichtete, steigen die Ausgaben für Gesundheit um drei Prozent."}[lang]
+    text = f"Le gouvernement a présenté mardi son budget.\n{line.format(name)}\nLe texte sera débattu en mai.\n"
+    return [span for span, _ in _names(text, "en", lang)]
+
+
+def test_a_swap_keeps_a_word_and_ties_the_others_by_synonyms():
+    assert _cited("Financial Instances") == ["Financial Instances"]   # Financial Times: times ~ instances
+
+
+def test_a_shared_initial_is_no_tie():
+    assert _cited("Daily Exponent") == []   # the Daily Express shares its initial only
+
+
+def test_synonyms_alone_are_no_swap():
+    assert _cited("State Digest") == []   # national ~ state, review ~ digest, but no word of the National Review
+
+
+def test_a_place_in_place_of_a_place_is_no_swap():
+    assert _cited("Bristol Evening News") == []   # two words of the Manchester Evening News, no synonym
+
+
+def test_a_known_name_inside_a_longer_english_name_is_no_swap():
+    assert _cited("Shenzhen Business Review") == []   # "Business Review" (The Business Journal) is a part
+
+
+def test_a_real_paper_of_the_wikidata_list_is_not_read_as_a_swap(monkeypatch):
+    from evalkit.detectors import names
+    assert _cited("Evening Chronicle") == []
+    monkeypatch.setattr(names, "real_outlets", lambda: frozenset())
+    assert _cited("Evening Chronicle") == ["Evening Chronicle"]   # without the list: the Evening Post, swapped

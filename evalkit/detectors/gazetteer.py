@@ -205,6 +205,25 @@ def synonyms(loose: bool = False) -> dict[str, frozenset[str]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def real_outlets() -> frozenset[str]:
+    """The names of real newspapers (evalkit/data/real_outlets.tsv, from Wikidata), as real_key writes them:
+    a name they hold is no spinner's work ("Daily Journal", "Birmingham Post")."""
+    try:
+        text = data_text("real_outlets")
+    except (FileNotFoundError, OSError):
+        return frozenset()
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(real_key(cols[1]) for cols in rows if len(cols) == 2 and cols[0] != "qid")
+
+
+def real_key(name: str) -> str:
+    """A name as real_outlets() holds it: casefolded (its accents kept: "Guardián" is a translation of the
+    Guardian), its spaces single, an opening "The" dropped."""
+    words = name.casefold().replace("’", "'").split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
+
+
 def relative(form: str) -> bool:
     """`form` (a word, or a phrase with its words joined by "_") is listed as related to a name word."""
     return form in _listed_with()
@@ -255,32 +274,6 @@ def _near(a: str, loose: bool = False) -> frozenset[str]:
     fa = word_forms(a)
     table, listing = synonyms(loose), _listed_with(loose)
     return fa.union(*(table.get(x, ()) for x in fa), *(listing.get(x, ()) for x in fa))
-
-
-def related_names(words: tuple[str, ...], loose: bool = False) -> list[tuple[tuple[str, ...], Entry]]:
-    """The gazetteer's multi-word names (words, entry) of as many words as `words`, in order, each of
-    whose words is related to the word at its place (a connector of `words` goes with any word; `loose`:
-    as in related)."""
-    names = gazetteer().multi.get(len(words), [])
-    lead = next((k for k, w in enumerate(words) if w not in CONNECTORS), None)
-    if lead is None:
-        candidates: Sequence[int] = range(len(names))
-    else:   # only the names whose word at `lead` is related to ours: looked up, not compared one by one
-        by_form = _names_by_word_form(len(words), lead)
-        candidates = sorted(set().union(*(by_form.get(f, ()) for f in _near(words[lead], loose))))
-    return [names[k] for k in candidates
-            if all(c in CONNECTORS or related(c, t, loose) for c, t in zip(words, names[k][0]))]
-
-
-@lru_cache(maxsize=64)
-def _names_by_word_form(length: int, place: int) -> dict[str, tuple[int, ...]]:
-    """Each form of a word -> the multi-word names of `length` words (indices into gazetteer().multi)
-    holding a word of that form at `place`."""
-    out: dict[str, list[int]] = {}
-    for k, (words, _entry) in enumerate(gazetteer().multi.get(length, [])):
-        for form in word_forms(words[place]):
-            out.setdefault(form, []).append(k)
-    return {form: tuple(ks) for form, ks in out.items()}
 
 
 @lru_cache(maxsize=2)

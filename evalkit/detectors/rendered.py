@@ -1277,9 +1277,10 @@ def _translated_outlet(seq, text: str, tgt: str) -> str | None:
 
 
 def _english_as_written(word: str, name: str, tgt: str) -> bool:
-    """The folded word, as `name` writes it, is an English word rather than one of `tgt` ("Inside"; not
-    "Écho", whose accent is French)."""
-    return any(zipf(w.lower(), "en") - zipf(w.lower(), tgt) >= 1.0 for w in _LETTERS.findall(name) if fold(w) == word)
+    """The folded word, as `name` writes it, is more an English word than one of `tgt`, beside words that
+    are English ("Inside", "Chronicle" of "The Chronicle of Higher Education", "News"; not "Écho", whose
+    accent is French)."""
+    return any(zipf(w.lower(), "en") > zipf(w.lower(), tgt) for w in _LETTERS.findall(name) if fold(w) == word)
 
 
 def _place_word(word: str, tgt: str) -> bool:
