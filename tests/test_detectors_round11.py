@@ -1,7 +1,9 @@
 """Issue 15, eleventh round: a spinner's thesaurus is broader than WordNet. Moby Thesaurus II
-(evalkit/data/outlet_thesaurus.tsv, built by tools/build_thesaurus.py) ties the one swapped word of a known
-name whose other words are kept ("Heaven News" for Sky News), only in a text whose language is not English
-and only for a whole name; each rule on text written for this test, with the negatives beside it."""
+(evalkit/data/outlet_thesaurus.tsv, built by tools/build_thesaurus.py) ties the swapped word of an
+organisation's usual target-language form ("Financieros" for Económicos in the OECD's Spanish name); it is
+not asked for English names kept, where it ties real papers to one another. The swap rule ties every
+differing word by a synonym and keeps a word; a real paper of Wikidata's list is no swap. Each rule on text
+written for this test, with the negatives beside it."""
 
 from __future__ import annotations
 
@@ -21,40 +23,32 @@ def _names(text: str, src: str, tgt: str) -> list[tuple[str, str]]:
 def test_the_thesaurus_is_asked_only_when_loose():
     assert not related("categorical", "express")
     assert related("categorical", "express", loose=True)
-    assert related("heaven", "sky", loose=True)
+    assert related("financial", "economic", loose=True)
 
 
-def test_an_outlet_with_one_word_swapped_for_a_thesaurus_word_is_flagged_in_french():
+def _oecd(word: str) -> list[tuple[str, str]]:
+    text = ("El desempleo juvenil bajó por tercer año consecutivo en la región.\n"
+            f"La Organización para la Cooperación y el Desarrollo {word} publicó el martes su informe.\n"
+            "El informe recomienda invertir más en formación profesional.\n")
+    return _names(text, "en", "es")
+
+
+def test_a_usual_form_with_a_word_swapped_for_a_thesaurus_word_is_flagged():
+    flags = _oecd("Financieros")
+    assert [span for span, _ in flags] == ["Organización para la Cooperación y el Desarrollo Financieros"]
+    assert "Organisation for Economic Co-operation and Development" in flags[0][1]
+
+
+def test_the_usual_form_itself_is_not_flagged():
+    assert _oecd("Económicos") == []
+
+
+def test_an_english_name_kept_with_a_thesaurus_word_is_not_read_as_a_swap():
+    # Moby relates sky and heaven, but an English name is not compared through it: real papers differ from
+    # a gazetteer outlet by one Moby relative ("Evening Chronicle", "Daily Journal")
     text = ("Les pompiers ont lutté toute la nuit contre l'incendie de l'entrepôt.\n"
-            "Les images du sinistre ont été diffusées en direct par Heaven News dans la soirée.\n"
+            "Selon Heaven News, les images du sinistre ont été diffusées en direct.\n"
             "Aucun blessé n'a été signalé, selon la préfecture.\n")
-    flags = _names(text, "en", "fr")
-    assert [span for span, _ in flags] == ["Heaven News"]
-    assert "'Sky News'" in flags[0][1]
-
-
-def test_an_outlet_with_one_word_swapped_for_a_thesaurus_word_is_flagged_in_german():
-    text = ("Die Mannschaft gewann das Finale in Chennai mit drei Punkten Vorsprung.\n"
-            "Laut Indian Categorical ist der Sieg ein Wendepunkt für den Sport.\n"
-            "Das nächste Turnier findet im Frühjahr statt.\n")
-    flags = _names(text, "en", "de")
-    assert [span for span, _ in flags] == ["Indian Categorical"]
-    assert "'Indian Express'" in flags[0][1]
-
-
-def test_the_thesaurus_is_not_asked_in_an_english_text():
-    # in English, real names meet the broad thesaurus ("China News", "China Daily")
-    text = ("The firefighters fought the warehouse blaze all night.\n"
-            "Footage of the fire was broadcast live by Heaven News in the evening.\n"
-            "No one was hurt, the prefecture said.\n")
-    assert _names(text, "zh", "en") == []
-
-
-def test_a_real_outlet_holding_a_thesaurus_word_in_part_is_not_flagged():
-    # "News Post" (Moby: news ~ daily) is only a part of the real "News Post Leader"
-    text = ("Le conseil du comté a voté la fermeture de la piscine municipale.\n"
-            "Selon le News Post Leader, la décision a surpris les habitants.\n"
-            "Les travaux doivent commencer en janvier.\n")
     assert _names(text, "en", "fr") == []
 
 
@@ -90,6 +84,6 @@ def test_a_known_name_inside_a_longer_english_name_is_no_swap():
 
 def test_a_real_paper_of_the_wikidata_list_is_not_read_as_a_swap(monkeypatch):
     from evalkit.detectors import names
-    assert _cited("Evening Chronicle") == []
+    assert _cited("Chicago Defender") == []
     monkeypatch.setattr(names, "real_outlets", lambda: frozenset())
-    assert _cited("Evening Chronicle") == ["Evening Chronicle"]   # without the list: the Evening Post, swapped
+    assert _cited("Chicago Defender") == ["Chicago Defender"]   # without the list: the Chicago Tribune, swapped

@@ -189,9 +189,10 @@ def _entries(text: str, origin: str) -> list[Entry]:
 def synonyms(loose: bool = False) -> dict[str, frozenset[str]]:
     """Word -> related words for the words of gazetteer names (evalkit/data/outlet_synonyms.tsv), and related
     phrases, their words joined by "_", and pertaining adverbs (evalkit/data/outlet_phrases.tsv). With `loose`,
-    also Moby Thesaurus II's relatives (outlet_thesaurus.tsv), far broader than WordNet's: asked only for a
-    name in a text whose language is not English, where an English name holding a thesaurus word is a
-    spinner's ("Heaven News" in French); in English text real names meet it ("China News", "China Daily")."""
+    also Moby Thesaurus II's relatives (outlet_thesaurus.tsv), far broader than WordNet's: asked only for an
+    organisation's usual target-language form with a word swapped (rendered._related_words), never for an
+    English name kept, where real names meet it ("Daily Journal" and the Daily Record, "China News" and
+    China Daily)."""
     table: dict[str, frozenset[str]] = {}
     for name in ("outlet_synonyms", "outlet_phrases") + (("outlet_thesaurus",) if loose else ()):
         try:
@@ -235,12 +236,12 @@ def phrase_heads() -> frozenset[str]:
     return frozenset(form.split("_")[0] for form in _listed_with() if "_" in form)
 
 
-@lru_cache(maxsize=2)
-def name_lexicon(loose: bool = False) -> frozenset[str]:
-    """Every word of a multi-word gazetteer name, and every synonym of one (`loose`: as in synonyms)."""
+@lru_cache(maxsize=1)
+def name_lexicon() -> frozenset[str]:
+    """Every word of a multi-word gazetteer name, and every synonym of one."""
     gaz = gazetteer()
     words = set(gaz.word_index)
-    table = synonyms(loose)
+    table = synonyms()
     for w in list(words):
         for form in word_forms(w):
             words |= table.get(form, frozenset())

@@ -89,7 +89,6 @@ class Variant:
     shared: int
     synonyms: int
     score: float
-    thesaurus: bool = False   # one word tied only by the broad thesaurus (gazetteer.synonyms, loose)
 
 
 def _dictionary_word(word: str, langs: Iterable[str]) -> bool:
@@ -213,11 +212,6 @@ def _target(langs: Sequence[str]) -> str:
     return langs[1] if len(langs) > 1 else langs[0]
 
 
-def _loose(langs: Sequence[str]) -> bool:
-    """The broad thesaurus is asked (gazetteer.synonyms): the target language is not English."""
-    return _target(langs) != "en"
-
-
 def _better(a: Variant | None, b: Variant | None) -> Variant | None:
     if b is None:
         return a
@@ -248,9 +242,6 @@ def _compare(cand: tuple[str, ...], target: tuple[str, ...], entry: Entry, langs
             syn += 1
         else:
             untied.append(t)
-    thesaurus = len(differing) == 1 and not syn and _loose(langs) and related(*differing[0], True)
-    if thesaurus:   # the broad thesaurus, for the one word of a name whose others are the real name's
-        syn, untied = 1, []
     if not differing or not (shared or sourced) or untied and not _thesaurus_words(untied, shared, slot, entry):
         return None
     if entry.registry and shared < 2:
@@ -264,7 +255,7 @@ def _compare(cand: tuple[str, ...], target: tuple[str, ...], entry: Entry, langs
     if any(t in _capitals_of(entry.name) for _, t in differing):
         return None  # nor for a word the name writes in capitals ("SET Foundation", "LINKS Foundation")
     score = 0.45 + 0.1 * shared + 0.2 * syn / len(differing) + 0.15 * slot
-    return Variant(entry, target, shared, syn, min(score, 0.95), thesaurus)
+    return Variant(entry, target, shared, syn, min(score, 0.95))
 
 
 def _thesaurus_words(untied: Sequence[str], shared: int, slot: bool, entry: Entry) -> bool:
@@ -685,7 +676,7 @@ class NamesDetector(Detector):
         flags: list[Flag] = []
         targets: dict[str, Entry] = {}
         unknown: list[NameSeq] = []
-        lexicon = name_lexicon(_loose(langs))
+        lexicon = name_lexicon()
         for seq in seqs:
             if seq.caps_line:
                 continue
@@ -723,7 +714,6 @@ class NamesDetector(Detector):
                 targets[variant.entry.name] = variant.entry
                 evidence = (f"reads as a synonym swap of {variant.entry.name!r} "
                             f"({variant.shared} shared word(s), {variant.synonyms} synonym(s)"
-                            f"{'; the synonym from Moby Thesaurus II' if variant.thesaurus else ''}"
                             f"{', in a news-source slot' if slot else ''})")
                 flags.append(self._flag(doc, start, end, NAMED_ENTITY, "major", variant.score, evidence,
                                         variant.entry.name))
