@@ -185,7 +185,6 @@ def _entries(text: str, origin: str) -> list[Entry]:
     return entries
 
 
-@lru_cache(maxsize=2)
 def synonyms(loose: bool = False) -> dict[str, frozenset[str]]:
     """Word -> related words for the words of gazetteer names (evalkit/data/outlet_synonyms.tsv), and related
     phrases, their words joined by "_", and pertaining adverbs (evalkit/data/outlet_phrases.tsv). With `loose`,
@@ -193,6 +192,13 @@ def synonyms(loose: bool = False) -> dict[str, frozenset[str]]:
     organisation's usual target-language form with a word swapped (rendered._related_words), never for an
     English name kept, where real names meet it ("Daily Journal" and the Daily Record, "China News" and
     China Daily)."""
+    return _synonym_tables(bool(loose))
+
+
+@lru_cache(maxsize=2)
+def _synonym_tables(loose: bool) -> dict[str, frozenset[str]]:
+    """synonyms(), built once per value of `loose` (called positionally, so that f() and f(False) are one
+    cache entry: two keys for one table made the cache rebuild it)."""
     table: dict[str, frozenset[str]] = {}
     for name in ("outlet_synonyms", "outlet_phrases") + (("outlet_thesaurus",) if loose else ()):
         try:
@@ -263,25 +269,27 @@ def word_forms(word: str) -> frozenset[str]:
 
 def related(a: str, b: str, loose: bool = False) -> bool:
     """`a` and `b` are synonyms or close relatives in the bundled synonym table: a form of `b` is a form
-    of `a`, listed for a form of `a`, or listed with a form of `a` among its own relatives (`loose`: the
-    tables of synonyms(loose=True))."""
-    return not word_forms(b).isdisjoint(_near(a, loose))
+    of `a`, listed for a form of `a`, or listed with a form of `a` among its own relatives (`loose`: also
+    listed for a form of `a` or of `b` by the thesaurus of synonyms(loose=True))."""
+    return not word_forms(b).isdisjoint(_near(a, bool(loose))) \
+        or bool(loose) and not word_forms(a).isdisjoint(_near(b, True))
 
 
 @lru_cache(maxsize=1 << 15)
-def _near(a: str, loose: bool = False) -> frozenset[str]:
+def _near(a: str, loose: bool) -> frozenset[str]:
     """The words whose forms make a word related to `a` (the swap rule compares a name's words with every
-    gazetteer name of its length: one set per word, not a table walk per pair)."""
+    gazetteer name of its length: one set per word, not a table walk per pair). The thesaurus has no reverse
+    index here (building one costs a walk of its 190,000 pairs per process): related asks it both ways."""
     fa = word_forms(a)
-    table, listing = synonyms(loose), _listed_with(loose)
+    table, listing = synonyms(loose), _listed_with()
     return fa.union(*(table.get(x, ()) for x in fa), *(listing.get(x, ()) for x in fa))
 
 
-@lru_cache(maxsize=2)
-def _listed_with(loose: bool = False) -> dict[str, frozenset[str]]:
-    """Word -> the words of the synonym table that list it among their relatives."""
+@lru_cache(maxsize=1)
+def _listed_with() -> dict[str, frozenset[str]]:
+    """Word -> the words of the WordNet synonym tables that list it among their relatives."""
     out: dict[str, set[str]] = {}
-    for word, relatives in synonyms(loose).items():
+    for word, relatives in synonyms().items():
         for r in relatives:
             out.setdefault(r, set()).add(word)
     return {k: frozenset(v) for k, v in out.items()}
