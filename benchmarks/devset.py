@@ -15,8 +15,8 @@
     PYTHONPATH=. python -m benchmarks.devset --split heldout12  # held-out 12: measured; tuning data since
     PYTHONPATH=. python -m benchmarks.devset --split heldout13  # held-out 13: measured once; not read: totals only
     PYTHONPATH=. python -m benchmarks.devset --split heldout14  # held-out 14: measured once; not read: totals only
-    PYTHONPATH=. python -m benchmarks.devset --split heldout15  # held-out 15: the lead runs it once, at the end
-    PYTHONPATH=. python -m benchmarks.devset --split heldout16  # held-out 16: the lead runs it once, at the end
+    PYTHONPATH=. python -m benchmarks.devset --split heldout15  # held-out 15: measured once; not read: totals only
+    PYTHONPATH=. python -m benchmarks.devset --split heldout16  # held-out 16: measured once; not read: totals only
     PYTHONPATH=. python -m benchmarks.devset --split all --bundled --json out.json
 
 For each corpus `corpora/spun-news-<split>/en-XX` it runs every detector on the `spun-mt` system
