@@ -101,7 +101,7 @@ def _made_of_source_words(words: Sequence[str], langs: Sequence[str]) -> bool:
     what a spinner leaves where a name was ("Economical Situations" in French), not a translation."""
     if not all(_dictionary_word(w, langs) for w in words):
         return False
-    src, tgt = langs[0], langs[1] if len(langs) > 1 else langs[0]
+    src, tgt = langs[0], _target(langs)
     return src == tgt or any(zipf(w.lower(), src) - zipf(w.lower(), tgt) >= 1.0 for w in words)
 
 
