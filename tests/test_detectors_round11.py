@@ -87,3 +87,10 @@ def test_a_real_paper_of_the_wikidata_list_is_not_read_as_a_swap(monkeypatch):
     assert _cited("Chicago Defender") == []
     monkeypatch.setattr(names, "real_outlets", lambda: frozenset())
     assert _cited("Chicago Defender") == ["Chicago Defender"]   # without the list: the Chicago Tribune, swapped
+
+
+def test_a_german_noun_or_a_first_word_before_the_name_leaves_it_whole():
+    for line in ("Die Zeitung Financial Instances berichtete, die Ausgaben stiegen um drei Prozent.",
+                 "Laut Financial Instances steigen die Ausgaben um drei Prozent."):
+        text = f"Die Regierung legte am Dienstag den Haushalt vor.\n{line}\nDer Entwurf wird im Mai beraten.\n"
+        assert [span for span, _ in _names(text, "en", "de")] == ["Financial Instances"]
