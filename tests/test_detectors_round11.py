@@ -94,3 +94,18 @@ def test_a_german_noun_or_a_first_word_before_the_name_leaves_it_whole():
                  "Laut Financial Instances steigen die Ausgaben um drei Prozent."):
         text = f"Die Regierung legte am Dienstag den Haushalt vor.\n{line}\nDer Entwurf wird im Mai beraten.\n"
         assert [span for span, _ in _names(text, "en", "de")] == ["Financial Instances"]
+
+
+# --- a country's English name inside an English organisation's name is the name's, not untranslated
+
+def test_a_country_inside_an_english_organisation_name_is_not_untranslated():
+    source = ("Ireland will require warnings on wine bottles from May.\n"
+              "Cycling Ireland, the cycling federation, had warned against the rule.\n"
+              "The rule applies across Ireland from May.\n")
+    mt = ("Irland schreibt ab Mai Warnhinweise auf Weinflaschen vor.\n"
+          "Cycling Ireland, der Radsportverband, hatte vor der Regel gewarnt.\n"
+          "Die Regel gilt ab Mai in ganz Ireland.\n")
+    for src in (source, None):
+        flags = run_detectors(prepare_input(mt, "en", "de", source=src), make_detectors())
+        spans = [(f.text, f.start) for f in flags if f.category == "accuracy/untranslated"]
+        assert spans == [("Ireland", mt.index("ganz Ireland") + 5)]   # the country itself still is

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .langdata import table
-from .text import token_starts
+from .text import token_starts, zipf
 
 
 @lru_cache(maxsize=16)
@@ -76,10 +76,7 @@ def place_name_spans(text: str, tokens: Sequence, masked: set[int], src: str,
         i, j = bisect.bisect_left(starts, m.start()), bisect.bisect_left(starts, m.end())
         if i >= j or tokens[i].start != m.start() or tokens[i].caps_line or any(k in masked for k in range(i, j)):
             continue
-        before = i > 0 and tokens[i - 1].capitalised and not tokens[i - 1].initial and _joined(text, tokens[i - 1],
-                                                                                             tokens[i])
-        after = j < len(tokens) and tokens[j].capitalised and _joined(text, tokens[j - 1], tokens[j])
-        if before or after:
+        if in_longer_name(text, tokens, i, j, src, tgt):
             continue
         target, code = pairs[m.group()]
         if _written_in_target(m.group(), target, tgt):
@@ -97,6 +94,25 @@ def _written_in_target(name: str, target: str, tgt: str) -> bool:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(name.lower(), tgt) >= zipf_frequency(target.lower(), tgt) - 0.5
+
+
+def in_longer_name(text: str, tokens: Sequence, i: int, j: int, src: str, tgt: str) -> bool:
+    """The place name of tokens i..j-1 is a word of a longer name: a capitalised word runs on from it
+    ("Moscow Times") or one ends on it (_name_before)."""
+    after = j < len(tokens) and tokens[j].capitalised and _joined(text, tokens[j - 1], tokens[j])
+    return after or _name_before(text, tokens, i, src, tgt)
+
+
+def _name_before(text: str, tokens: Sequence, i: int, src: str, tgt: str) -> bool:
+    """The place name at token i ends a longer name: a capitalised word right before it, not a sentence's
+    first word unless that word is the source language's rather than the target's ("Drinks Ireland" opening
+    a German sentence), or a capitalised word and "of" ("Royal College of Physicians of Ireland")."""
+    if i == 0 or not _joined(text, tokens[i - 1], tokens[i]):
+        return False
+    prev = tokens[i - 1]
+    if prev.capitalised:
+        return not prev.initial or zipf(prev.lower, src) > zipf(prev.lower, tgt)
+    return prev.lower == "of" and i > 1 and tokens[i - 2].capitalised and _joined(text, tokens[i - 2], prev)
 
 
 def _joined(text: str, a, b) -> bool:

@@ -18,6 +18,7 @@ from .base import DetectionInput, Detector
 from .gazetteer import analyse, gazetteer
 from .langdata import capitalises_nouns, values, word_set
 from .name_forms import hand_table
+from .place_names import in_longer_name, place_pairs
 from .text import (
     ARTICLES,
     WORD,
@@ -565,7 +566,8 @@ class UntranslatedDetector(Detector):
                 continue
             if not all(tokens[k].lower in source_words.get(tokens[k].start, ()) for k in run):
                 continue
-            nouns = [tokens[k].text for k in run if _source_noun(tokens[k].lower, src, tgt)]
+            nouns = [tokens[k].text for k in run if _source_noun(tokens[k].lower, src, tgt)
+                     and tokens[k].text not in place_pairs(src, tgt)]   # "Ireland" of "Alcohol Action Ireland"
             if not nouns:
                 continue
             start, end = tokens[run[0]].start, tokens[run[-1]].end
@@ -639,6 +641,9 @@ class UntranslatedDetector(Detector):
             d = zs - zipf(form, tgt)
             variant, why = None, ""
             if form in learned:
+                # a place kept inside an English name ("Royal College of Physicians of Ireland") is the name's
+                where = [i for i in where if tokens[i].text not in place_pairs(src, tgt)
+                         or not in_longer_name(text, tokens, i, i + 1, src, tgt)]
                 variant, why = learned[form], "the aligned source has it, rendered elsewhere as"
             elif zs >= 3.0 and d >= 0.5 and not _target_noun(form, src, tgt) and form not in hand_table().get(tgt, {}):
                 # (a word of names the tables translate, "Championship" of "Rugby Championship", "League" of
