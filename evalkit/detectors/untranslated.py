@@ -641,10 +641,12 @@ class UntranslatedDetector(Detector):
             d = zs - zipf(form, tgt)
             variant, why = None, ""
             if form in learned:
-                # a place kept inside an English name ("Royal College of Physicians of Ireland") is the name's
-                where = [i for i in where if tokens[i].text not in place_pairs(src, tgt)
-                         or not in_longer_name(text, tokens, i, i + 1, src, tgt)]
+                # a place kept inside an English name ("Royal College of Physicians of Ireland") is the name's;
+                # not where the rendering itself follows it ("China Chine")
                 variant, why = learned[form], "the aligned source has it, rendered elsewhere as"
+                where = [i for i in where if tokens[i].text not in place_pairs(src, tgt)
+                         or i + 1 < len(tokens) and tokens[i + 1].lower == variant.lower()
+                         or not in_longer_name(text, tokens, i, i + 1, src, tgt)]
             elif zs >= 3.0 and d >= 0.5 and not _target_noun(form, src, tgt) and form not in hand_table().get(tgt, {}):
                 # (a word of names the tables translate, "Championship" of "Rugby Championship", "League" of
                 # "Premier League", is a name kept in English, the names detector's matter, not an exonym)
