@@ -18,7 +18,7 @@ from .base import DetectionInput, Detector
 from .gazetteer import analyse, gazetteer
 from .langdata import capitalises_nouns, values, word_set
 from .name_forms import hand_table
-from .place_names import in_longer_name, place_pairs
+from .place_names import in_longer_name, place_name_spans, place_pairs
 from .text import (
     ARTICLES,
     WORD,
@@ -676,8 +676,6 @@ class UntranslatedDetector(Detector):
                      source_words: _SourceWords) -> list[Flag]:
         """Countries and cities in their source-language form ("Türkiye", "Vienna" in German), by
         the names Unicode CLDR gives them in each language (evalkit/data/exonyms.tsv)."""
-        from .place_names import place_name_spans
-
         flags = []
         for start, end, target, evidence in place_name_spans(doc.hypothesis, tokens, masked, src, tgt):
             name = doc.hypothesis[start:end].lower().split()
