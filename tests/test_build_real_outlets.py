@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 from evalkit.detectors.gazetteer import real_key, real_outlets
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.tool_runs import run_tool
 
 
 def _row(qid: str, label: str, language: str) -> dict:
@@ -25,9 +23,7 @@ def _build(tmp_path: Path) -> subprocess.CompletedProcess:
     path = tmp_path / "result.json"
     path.write_text(json.dumps({"head": {"vars": ["item", "itemLabel"]}, "results": {"bindings": rows}}),
                     encoding="utf-8")
-    return subprocess.run([sys.executable, str(ROOT / "tools" / "build_real_outlets.py"), str(path),
-                           "--source", "https://example.org/list", "--commit", "abc123"],
-                          capture_output=True, text=True, cwd=ROOT)
+    return run_tool("build_real_outlets.py", path, "--source", "https://example.org/list", "--commit", "abc123")
 
 
 def test_one_row_per_item_sorted_short_and_bare_labels_left_out(tmp_path):

@@ -3,12 +3,10 @@ of a word's own synsets and the adverbs pertaining to its adjectives, nothing fr
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.tool_runs import run_tool, word_table
 
 # Princeton WordNet 3.0 data lines: offset, lexfile, pos, word count (hex), words with lex ids, pointers
 ADJ = ("  1 This software and database is being provided to you, the LICENSEE\n"
@@ -26,20 +24,13 @@ def _build(tmp_path: Path) -> subprocess.CompletedProcess:
     for pos, text in (("noun", NOUN), ("adj", ADJ), ("verb", ""), ("adv", ADV)):
         (wordnet / f"data.{pos}").write_text(text, encoding="latin-1")
     (wordnet / "LICENSE").write_text("WordNet Release 3.0 (test copy)\n", encoding="latin-1")
-    return subprocess.run([sys.executable, str(ROOT / "tools" / "build_synonyms.py"), str(wordnet), "--phrases"],
-                          capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'tools'}"})
-
-
-def _rows(out: str) -> dict[str, list[str]]:
-    return {cols[0]: cols[1].split() for cols in (line.split("\t") for line in out.splitlines()
-                                                  if line and not line.startswith("#"))}
+    return run_tool("build_synonyms.py", wordnet, "--phrases")
 
 
 def test_phrases_of_the_words_own_synsets_and_pertaining_adverbs(tmp_path):
     result = _build(tmp_path)
     assert result.returncode == 0, result.stderr
-    rows = _rows(result.stdout)
+    rows = word_table(result.stdout)
     assert rows["daily"] == ["daily_newspaper", "day_by_day"]   # "-" written "_"; "newspaper" is no phrase
     assert rows["national"] == ["countrywide", "nationally", "nationwide"]   # adverbs pertaining, their synonyms
     assert "WordNet Release 3.0 (test copy)" in result.stdout

@@ -3,12 +3,10 @@ gazetteer's name words, single frequent words only, the source's checksum record
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.tool_runs import ROOT, run_tool, word_table
 
 # Moby Thesaurus II lines: a root word, then its relatives, comma-separated (words of several words too)
 MOBY = ("sky,heaven,firmament,blue sky,welkin,azure\n"
@@ -19,20 +17,13 @@ MOBY = ("sky,heaven,firmament,blue sky,welkin,azure\n"
 def _build(tmp_path: Path) -> subprocess.CompletedProcess:
     moby = tmp_path / "words.txt"
     moby.write_text(MOBY, encoding="latin-1")
-    return subprocess.run([sys.executable, str(ROOT / "tools" / "build_thesaurus.py"), str(moby)],
-                          capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'tools'}"})
-
-
-def _rows(out: str) -> dict[str, list[str]]:
-    return {cols[0]: cols[1].split() for cols in (line.split("\t") for line in out.splitlines()
-                                                  if line and not line.startswith("#"))}
+    return run_tool("build_thesaurus.py", moby)
 
 
 def test_relatives_of_name_words_single_and_frequent(tmp_path):
     result = _build(tmp_path)
     assert result.returncode == 0, result.stderr
-    rows = _rows(result.stdout)
+    rows = word_table(result.stdout)
     assert "heaven" in rows["sky"] and "categorical" in rows["express"]   # "Sky News", "Indian Express"
     assert "blue" not in " ".join(rows["sky"]) and "xyzzyq" not in rows["express"]   # phrases, rare words out
     assert "zebra" not in rows   # no gazetteer name holds the word
@@ -48,8 +39,7 @@ def test_same_input_same_bytes(tmp_path):
 
 
 def test_a_missing_argument_is_refused(tmp_path):
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "build_thesaurus.py")], capture_output=True,
-                            text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'tools'}"})
+    result = run_tool("build_thesaurus.py")
     assert result.returncode == 2 and "MOBY_WORDS_TXT" in result.stderr
 
 

@@ -1,0 +1,23 @@
+"""For the tests of the data-building tools: a tool of tools/ run as a script from the repository root, as
+its docstring says to run it, and the word table it writes read back."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_tool(script: str, *args: object) -> subprocess.CompletedProcess:
+    """tools/<script> with `args`, evalkit importable; its output captured as text."""
+    return subprocess.run([sys.executable, str(ROOT / "tools" / script), *map(str, args)], capture_output=True,
+                          text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def word_table(out: str) -> dict[str, list[str]]:
+    """A `word TAB space-separated words` table a tool wrote, its comment lines left out."""
+    return {cols[0]: cols[1].split() for cols in (line.split("\t") for line in out.splitlines()
+                                                  if line and not line.startswith("#"))}
