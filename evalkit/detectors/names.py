@@ -222,7 +222,7 @@ def _compare(cand: tuple[str, ...], target: tuple[str, ...], entry: Entry, langs
              slot: bool, sourced: bool = False) -> Variant | None:
     """`cand` read as the gazetteer name `target` with its differing words swapped for synonyms, or None.
 
-    Every differing word must be a synonym of the real one (or, see _thesaurus_words, a thesaurus word where
+    Every differing word must be a synonym of the real one (or, see _swappable_words, a thesaurus word where
     two are kept), and one word at least kept: a shared initial, a shared word beside an unrelated one, or
     synonyms alone tie real papers to one another ("Daily Excelsior" and the Daily Express, "Norwich Evening
     News" and the Manchester one, "State Journal" and the National Review: all real; 0 of the 343 spun
@@ -242,7 +242,7 @@ def _compare(cand: tuple[str, ...], target: tuple[str, ...], entry: Entry, langs
             syn += 1
         else:
             untied.append(t)
-    if not differing or not (shared or sourced) or untied and not _thesaurus_words(untied, shared, slot, entry):
+    if not differing or not (shared or sourced) or untied and not _swappable_words(untied, shared, slot, entry):
         return None
     if entry.registry and shared < 2:
         return None  # the registry holds generic names ("set Foundation"): one shared word is chance
@@ -258,11 +258,11 @@ def _compare(cand: tuple[str, ...], target: tuple[str, ...], entry: Entry, langs
     return Variant(entry, target, shared, syn, min(score, 0.95))
 
 
-def _thesaurus_words(untied: Sequence[str], shared: int, slot: bool, entry: Entry) -> bool:
+def _swappable_words(untied: Sequence[str], shared: int, slot: bool, entry: Entry) -> bool:
     """Words of a real outlet's name that the name has in no related form may still have been swapped where
-    two of its words are kept and a news source is cited ("Wall Road Journal"), if each is a word a
-    thesaurus lists ("street"), not a name's own word: "Norwich Evening News" is no swap of the Manchester
-    one, nor "Idaho State Journal" of a university."""
+    two of its words are kept and a news source is cited ("Wall Road Journal"), if each is a word the
+    WordNet synonym tables list ("street"; the broad thesaurus is not asked), not a name's own word:
+    "Norwich Evening News" is no swap of the Manchester one, nor "Idaho State Journal" of a university."""
     table = synonyms()
     return entry.is_outlet and shared >= 2 and slot and all(any(table.get(f) for f in word_forms(t)) for t in untied)
 
