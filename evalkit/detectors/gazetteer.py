@@ -231,6 +231,33 @@ def real_key(name: str) -> str:
     return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
 
 
+def newspaper(name: str) -> bool:
+    """`name` is a real newspaper's of two words or more (real_outlets) that ends as newspapers' names end
+    (newspaper_heads): "The Hamilton Spectator", not "Air Force" (a paper's name too, and an army's)."""
+    key = real_key(name)
+    return " " in key and key in real_outlets() and key.rsplit(" ", 1)[1] in newspaper_heads()
+
+
+# a word ending this many real newspapers' names (real_outlets) is a newspaper's head
+_HEAD_COUNT = 5
+
+
+@lru_cache(maxsize=1)
+def newspaper_heads() -> frozenset[str]:
+    """The last words of _HEAD_COUNT real newspapers' names or more that end no more of the gazetteer's
+    organisations than of its outlets ("spectator", "times"; not "world" or "business")."""
+    counts: dict[str, int] = {}
+    for key in real_outlets():
+        if " " in key:
+            last = key.rsplit(" ", 1)[1]
+            counts[last] = counts.get(last, 0) + 1
+    ends: dict[str, list[int]] = {}
+    for words, entry in gazetteer().multi_list:
+        ends.setdefault(fold(words[-1]), [0, 0])[0 if entry.is_outlet else 1] += 1
+    return frozenset(w for w, n in counts.items()
+                     if n >= _HEAD_COUNT and ends.get(w, [0, 0])[1] <= ends.get(w, [0, 0])[0])
+
+
 def relative(form: str) -> bool:
     """`form` (a word, or a phrase with its words joined by "_") is listed as related to a name word."""
     return form in _listed_with()

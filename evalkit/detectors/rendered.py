@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..flags import Flag
 from .base import DetectionInput
-from .gazetteer import content_words, gazetteer, lower_words, related, synonyms
+from .gazetteer import content_words, gazetteer, lower_words, newspaper, related, synonyms
 from .langdata import pattern, table, values, word_set
 from .name_forms import (
     ANOTHER_WORD,
@@ -360,15 +360,18 @@ def _lowercase_rendering(detector, doc: DetectionInput, seq, real: list[str], t_
 
 
 class _Outlet:
-    """Whether a source name is a news outlet's: a gazetteer outlet, or an unknown name where the source
-    cites a news source (worked out only when asked: most names are never compared)."""
+    """Whether a source name is a news outlet's: a gazetteer outlet, a newspaper of real_outlets.tsv
+    (`newspaper`), or an unknown name where the source cites a news source (worked out only when asked: most
+    names are never compared)."""
 
     def __init__(self, entry, source: str, seq) -> None:
         self.entry, self.source, self.seq = entry, source, seq
 
     def __bool__(self) -> bool:
+        if self.entry is not None and self.entry.is_outlet or newspaper(self.seq.text):
+            return True   # a gazetteer outlet, or a newspaper of Wikidata ("The Hamilton Spectator")
         if self.entry is not None:
-            return self.entry.is_outlet
+            return False
         # an unknown name cited as a source is an outlet's when it ends as outlets' names do
         # ("... Post", "... Tribune"): "the White House said" cites no newspaper
         words = name_words(self.seq.text)
@@ -525,7 +528,8 @@ def _kept_or_translated(words: list[str], real: Sequence[str], r, outlet) -> str
         return None   # the name itself, spelt or punctuated another way (Dmitri/Dmitry)
     if not outlet:
         return None   # an organisation's name is translated on purpose ("Réserve fédérale")
-    return "a word-by-word translation of it: the name of a news outlet is not translated"
+    whose = " (a newspaper in Wikidata)" if outlet.entry is None and newspaper(outlet.seq.text) else ""
+    return f"a word-by-word translation of it: the name of a news outlet{whose} is not translated"
 
 
 def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) -> list[tuple]:

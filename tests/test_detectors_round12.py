@@ -1,0 +1,65 @@
+"""Issue 15, twelfth round. A newspaper that Wikidata lists (evalkit/data/real_outlets.tsv) is a news outlet
+for the with-source comparison too: its name translated word by word is an error, where an organisation's
+name translated is not. Each rule on text written for this test, with the negatives beside it."""
+
+from __future__ import annotations
+
+from evalkit.detectors import make_detectors, run_detectors
+from evalkit.detectors.base import prepare_input
+from evalkit.detectors.gazetteer import newspaper, newspaper_heads
+
+NAMED_ENTITY = "accuracy/mistranslation/named-entity"
+
+_SOURCE = ("The city council approved the budget on Tuesday evening.\n"
+           "{line}\n"
+           "Work on the new bridge will begin next spring.\n")
+_MT = {"es": ("El ayuntamiento aprobó el presupuesto el martes por la noche.\n"
+              "{line}\n"
+              "Las obras del nuevo puente comenzarán la próxima primavera.\n"),
+       "fr": ("Le conseil municipal a voté le budget mardi soir.\n"
+              "{line}\n"
+              "Les travaux du nouveau pont commenceront au printemps prochain.\n"),
+       "de": ("Der Stadtrat hat am Dienstag den Haushalt beschlossen.\n"
+              "{line}\n"
+              "Die Arbeiten an der neuen Brücke beginnen im kommenden Frühjahr.\n")}
+
+
+def _flags(line: str, lang: str, source_line: str | None = None):
+    source = _SOURCE.format(line=source_line) if source_line is not None else None
+    doc = prepare_input(_MT[lang].format(line=line), "en", lang, source=source)
+    return run_detectors(doc, make_detectors())
+
+
+# --- a newspaper of Wikidata's list translated word by word, with the source
+
+
+def test_a_newspaper_is_a_two_word_name_of_the_list_that_ends_as_papers_end():
+    assert newspaper("The Windsor Star") and newspaper("Windsor Star")
+    assert "star" in newspaper_heads() and "world" not in newspaper_heads()
+    assert not newspaper("Air Force")       # a paper's name in the list, and an army's: 'force' heads no papers
+    assert not newspaper("Windsor")         # one word
+    assert not newspaper("Windsor Police")  # not in the list
+
+
+_STAR = "Its figures were questioned in a Windsor Star analysis published on Monday."
+
+
+def test_a_listed_newspaper_translated_word_by_word_is_flagged_with_the_list_named():
+    for lang, line, span in (("es", "Sus cifras fueron puestas en duda en un análisis de la Estrella de Windsor "
+                                    "publicado el lunes.", "Estrella de Windsor"),
+                             ("fr", "Ses chiffres ont été mis en doute dans une analyse de l'Étoile de Windsor "
+                                    "publiée lundi.", "Étoile de Windsor")):
+        flags = [f for f in _flags(line, lang, _STAR) if f.category == NAMED_ENTITY]
+        assert [f.text for f in flags] == [span]
+        assert "Windsor Star" in flags[0].evidence and "a newspaper in Wikidata" in flags[0].evidence
+
+
+def test_the_newspaper_kept_as_it_is_is_not_flagged():
+    line = "Sus cifras fueron puestas en duda en un análisis del Windsor Star publicado el lunes."
+    assert [f for f in _flags(line, "es", _STAR) if f.category == NAMED_ENTITY] == []
+
+
+def test_an_organisation_translated_is_not_read_as_a_newspaper():
+    source = "Its figures were questioned in a Windsor Police analysis published on Monday."
+    line = "Sus cifras fueron puestas en duda en un análisis de la Policía de Windsor publicado el lunes."
+    assert [f for f in _flags(line, "es", source) if f.category == NAMED_ENTITY] == []
