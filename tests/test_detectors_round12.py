@@ -1,6 +1,8 @@
 """Issue 15, twelfth round. A newspaper that Wikidata lists (evalkit/data/real_outlets.tsv) is a news outlet
 for the with-source comparison too: its name translated word by word is an error, where an organisation's
-name translated is not. Each rule on text written for this test, with the negatives beside it."""
+name translated is not. The line classifier, retrained with held-outs 13 to 16, reads more of the prompts and
+junk it was not trained on; a line with no word it knows says nothing. Each rule on text written for this test,
+with the negatives beside it."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from evalkit.detectors.base import prepare_input
 from evalkit.detectors.gazetteer import newspaper, newspaper_heads
 
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
+PROMPT = "addition/prompt-leak"
 
 _SOURCE = ("The city council approved the budget on Tuesday evening.\n"
            "{line}\n"
@@ -21,7 +24,10 @@ _MT = {"es": ("El ayuntamiento aprobó el presupuesto el martes por la noche.\n"
               "Les travaux du nouveau pont commenceront au printemps prochain.\n"),
        "de": ("Der Stadtrat hat am Dienstag den Haushalt beschlossen.\n"
               "{line}\n"
-              "Die Arbeiten an der neuen Brücke beginnen im kommenden Frühjahr.\n")}
+              "Die Arbeiten an der neuen Brücke beginnen im kommenden Frühjahr.\n"),
+       "ru": ("Городской совет во вторник утвердил бюджет.\n"
+              "{line}\n"
+              "Работы на новом мосту начнутся следующей весной.\n")}
 
 
 def _flags(line: str, lang: str, source_line: str | None = None):
@@ -63,3 +69,25 @@ def test_an_organisation_translated_is_not_read_as_a_newspaper():
     source = "Its figures were questioned in a Windsor Police analysis published on Monday."
     line = "Sus cifras fueron puestas en duda en un análisis de la Policía de Windsor publicado el lunes."
     assert [f for f in _flags(line, "es", source) if f.category == NAMED_ENTITY] == []
+
+
+# --- the line classifier without a source
+
+
+def test_a_generator_report_is_a_prompt_without_the_source():
+    line = "Сделано! Оригинальность текста 94 %, можно выкладывать как есть."
+    flags = [f for f in _flags(line, "ru") if f.category == PROMPT]
+    assert [f.text for f in flags] == [line]
+    assert "line classifier" in flags[0].evidence
+
+
+def test_article_prose_around_it_is_not_flagged():
+    assert _flags("Según el ayuntamiento, el puente tendrá dos carriles y un paso peatonal.", "es") == []
+    assert _flags("По словам мэрии, на мосту будет две полосы и пешеходная дорожка.", "ru") == []
+
+
+def test_a_line_with_no_word_the_model_knows_says_nothing():
+    from evalkit.detectors.line_model import line_model
+
+    assert line_model().verdict("* * *").said == 0.0
+    assert line_model().verdict("Abonnez-vous à notre lettre d'information").said > 0.9

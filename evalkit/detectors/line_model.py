@@ -50,7 +50,7 @@ class Verdict(NamedTuple):
     probability: float           # that the line is not article prose (junk and prompt together)
     cues: tuple[str, ...]        # the words (or pairs) that weigh most towards `label`, strongest first
     said: float                  # the same probability from what the line says alone (its words and letter
-                                 # runs), its shape left out
+                                 # runs), its shape left out; 0 for a line none of whose words the model has
 
 
 class LineModel:
@@ -70,7 +70,9 @@ class LineModel:
         k = 1 if probs[1] >= probs[2] else 2
         lexical = sorted(((w[k] - w[0], f) for f, w in said if f[0] in "wb"), reverse=True)
         cues = tuple(f[2:].replace("_", " ") for gain, f in lexical[:3] if gain > 0)
-        return Verdict(LABELS[k], 1.0 - probs[0], cues, 1.0 - self._probabilities([w for _, w in said])[0])
+        # a line that says nothing (no word of the model: "* * *", a lone number) has nothing said for it
+        said_p = 1.0 - self._probabilities([w for _, w in said])[0] if said else 0.0
+        return Verdict(LABELS[k], 1.0 - probs[0], cues, said_p)
 
     def _probabilities(self, rows: list[tuple[float, ...]]) -> list[float]:
         scores = [b + sum(column) for b, column in zip(self.bias, zip(*rows))] if rows else list(self.bias)
