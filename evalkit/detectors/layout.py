@@ -1436,6 +1436,8 @@ def _unaligned_lines(doc: DetectionInput, lines: list[Line], tgt: str, others: S
         text = line.text
         n = len(words(text))
         foreign = foreign_language(text, tgt, others) if n >= 3 else None
+        if foreign and _learned_prompt(text, tgt):
+            continue   # a prompt in the source language, not junk: _learned_lines says so with its evidence
         if foreign:
             why = f"no source counterpart, written in {foreign}"
         elif _headline_like(text, len(flags)) and not dangling_end(text, tgt) and k not in beside_junk:
@@ -1487,6 +1489,16 @@ LEARNED_ALONE_SAID = 0.7
 # document, "Voici le texte de la résolution :", an editor's note or a bracketed credit reads as a prompt
 # by its shape and a word or two; at 0.8 the retrained model reads "[Photo : AFP]" as one)
 LEARNED_PROMPT_SAID = 0.95
+
+
+def _learned_prompt(text: str, tgt: str) -> bool:
+    """The line classifier reads the line as a leaked prompt, as sure as _learned_lines asks of a line with no
+    source counterpart ("[Instruction: adapt for a Russian audience ...]" in a Russian page: no junk)."""
+    model = line_model()
+    if model is None or tgt not in model.languages:
+        return False
+    v = model.verdict(text)
+    return v.label == "prompt" and v.probability >= LEARNED_UNALIGNED and v.said >= LEARNED_PROMPT_SAID
 
 
 def _learned_lines(doc: DetectionInput, lines: list[Line], tgt: str, sourced: bool) -> None:
