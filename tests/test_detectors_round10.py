@@ -41,7 +41,8 @@ def _flags(lang: str, source: str, mt: str, category: str = NAMED_ENTITY) -> lis
 def test_a_hyphenated_outlet_name_translated_word_by_word_is_flagged():
     source = "The Fresno Star-Advertiser reported that the storm cut power to forty thousand homes."
     mt = "«Звезда-рекламодатель Фресно» сообщила, что буря оставила без света сорок тысяч домов."
-    assert _flags("ru", source, mt) == ["Звезда-рекламодатель"]
+    # the whole title in quotes since the twelfth session (Russian capitalises its first word only)
+    assert _flags("ru", source, mt) == ["Звезда-рекламодатель Фресно"]
 
 
 def test_the_hyphenated_outlet_name_kept_is_not_flagged():

@@ -119,3 +119,45 @@ def test_an_english_junk_line_with_no_source_counterpart_stays_junk():
           "Le maire a indiqué que le pont aurait deux voies.\n")
     flags = run_detectors(prepare_input(mt, "en", "fr", source=_SOURCED), make_detectors())
     assert [(f.category, f.text) for f in flags] == [("addition/boilerplate", line)]
+
+
+# --- the MT itself calls a translated name an outlet's ("La revista Mundo Químico")
+
+_CHEMISTRY = "Chemistry World covered the launch in a feature on student-built satellites."
+
+
+def _named(lang: str, line: str, source_line: str = _CHEMISTRY) -> list[tuple[str, str]]:
+    mt = {"es": "El ayuntamiento aprobó el presupuesto el martes por la noche.\n{}\n"
+                "Las obras del nuevo puente comenzarán la próxima primavera.\n",
+          "de": "Der Stadtrat hat am Dienstag den Haushalt beschlossen.\n{}\n"
+                "Die Arbeiten an der neuen Brücke beginnen im kommenden Frühjahr.\n",
+          "ru": "Городской совет во вторник утвердил бюджет.\n{}\nРаботы на новом мосту начнутся следующей весной.\n",
+          "fr": "Le conseil municipal a voté le budget mardi soir.\n{}\n"
+                "Les travaux du nouveau pont commenceront au printemps prochain.\n"}[lang]
+    doc = prepare_input(mt.format(line), "en", lang, source=_SOURCE.format(line=source_line))
+    return [(f.text, f.evidence) for f in run_detectors(doc, make_detectors()) if f.category == NAMED_ENTITY]
+
+
+def test_a_name_translated_after_a_media_noun_of_the_target_language_is_flagged():
+    # the source cites the magazine with no word saying it is one; the MT's own "revista" does
+    for lang, line, span, noun in (
+            ("es", "La revista Mundo Químico informó sobre el lanzamiento en un reportaje sobre satélites "
+                   "construidos por estudiantes.", "Mundo Químico", "revista"),
+            ("de", "Das Magazin Chemiewelt berichtete über den Start in einem Beitrag über von Studenten gebaute "
+                   "Satelliten.", "Chemiewelt", "Magazin"),
+            ("ru", "Журнал «Мир химии» рассказал о запуске в материале о спутниках, построенных студентами.",
+             "Мир химии", "Журнал")):
+        flags = _named(lang, line)
+        assert [span for span, _ in flags] == [span], lang
+        assert f"calls it a {noun!r}" in flags[0][1] and "Chemistry World" in flags[0][1]
+
+
+def test_the_name_kept_after_the_media_noun_is_not_flagged():
+    assert _named("es", "La revista Chemistry World informó sobre el lanzamiento en un reportaje sobre satélites "
+                        "construidos por estudiantes.") == []
+
+
+def test_a_body_translated_away_from_a_media_noun_is_not_flagged():
+    source = "The Spanish Data Protection Agency told the newspaper that the rules would change."
+    line = "La Agencia Española de Protección de Datos dijo al diario que las normas cambiarían."
+    assert _named("es", line, source) == []

@@ -125,6 +125,9 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
             found = _lowercase_rendering(detector, doc, seq, real, t_tokens, src, tgt)
             if not found and outlet:
                 found = _renamed_outlet(detector, doc, seq, real, cands, t_tokens, t_text, tgt)
+            elif not found:   # the MT itself calls the name an outlet's: "La revista Mundo Químico"
+                cited = [c for c in cands if _media_noun_before(text, c[0].start, tgt) or _media_noun_first(c[1], tgt)]
+                found = _renamed_outlet(detector, doc, seq, real, cited, t_tokens, t_text, tgt) if cited else None
             # one word swapped for another: last, and only for a name no list knows (a known one has its
             # usual forms) and that is whole (not "European People" of "European People's Party")
             if not found and entry is None and not _POSSESSIVE.match(source, seq.end):
@@ -252,7 +255,8 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
             continue
         # (the name's capitals, a regex over it, only when the swap rule gets to ask)
         capitals = _name_capitals_when_asked(cand, text)
-        how = _swapped_word(words, parts, tgt, seq.text, capitals) if weak else _verdict(words, parts, src, tgt, outlet,
+        cited = outlet or _MediaCited(outlet, text, cand.start, tgt)   # "Das Magazin Chemiewelt"
+        how = _swapped_word(words, parts, tgt, seq.text, capitals) if weak else _verdict(words, parts, src, tgt, cited,
                                                                    english_left=not longer)
         if not how:
             continue
@@ -290,14 +294,31 @@ def _renamed_outlet(detector, doc: DetectionInput, seq, real: list[str], cands, 
             span = _trimmed_span(cand, t_tokens, real, tgt, longer, doc.hypothesis)
             found[span] = max(count, found.get(span, 0))
     best = [span for span, count in found.items() if count == max(found.values(), default=0)]
+    best = [b for b in best if not any(o != b and o[0] <= b[0] and b[1] <= o[1] for o in best)]   # one name, two cuts
     if len(best) != 1:
         return []   # none, or which one stands for it cannot be told
     # (the one that translates the most words of the name: "Noticias de Pesca", not "Pesca y Alimentación")
     (start, end), name = best[0], _strip_article(seq.text)
     text = doc.hypothesis
+    end = _quoted_title_end(text, start, end)
+    noun = _media_noun_before(text, start, tgt)
+    what = f"names {name!r}; the MT calls it a {noun!r} and" if noun else f"names the news outlet {name!r}; the MT"
     return [detector._flag(doc, start, end, NAMED_ENTITY, "major", 0.8,
-                           f"the aligned source names the news outlet {name!r}; the MT writes {text[start:end]!r} "
-                           "in its place: the name of a news outlet is not translated", name)]
+                           f"the aligned source {what} writes {text[start:end]!r} in its place: the name of a "
+                           "news outlet is not translated", name)]
+
+
+def _quoted_title_end(text: str, start: int, end: int) -> int:
+    """The end of a title in quotes that opens at `start` ("«Мир химии»": Russian capitalises its first word
+    only), when its closing quote comes within a few lowercase words; else `end`."""
+    closing = _CLOSING_QUOTE.get(text[start - 1:start]) if start > 0 else None
+    if closing is None:
+        return end
+    m = re.compile(r"(?:[\s\u00a0]+[^\W\d_]+){0,4}" + re.escape(closing)).match(text, end)
+    return m.end() - len(closing) if m else end
+
+
+_CLOSING_QUOTE = {"«": "»", "„": "“", "“": "”", '"': '"'}
 
 
 # how far around a source name the words of other names are looked for (about two sentences)
@@ -380,6 +401,49 @@ class _Outlet:
             or _media_apposition(self.source, self.seq)
             or _press_cited(self.source, self.seq) and (_org_words().isdisjoint({words[0], words[-1]})
                                                         or words[0] in _media_heads()))
+
+
+class _MediaCited:
+    """A source name the aligned MT cites after a noun naming a kind of news outlet in the target language
+    ("Das Magazin Chemiewelt", "журнал «Мир химии»"): the MT itself says the name is an outlet's."""
+
+    def __init__(self, outlet: _Outlet, text: str, start: int, tgt: str) -> None:
+        self.entry, self.seq = outlet.entry, outlet.seq
+        self.noun = _media_noun_before(text, start, tgt)
+
+    def __bool__(self) -> bool:
+        return self.noun is not None
+
+
+def _media_noun_before(text: str, start: int, tgt: str) -> str | None:
+    """The word right before `start` (an opening quote between them allowed) when it names a kind of news
+    outlet in `tgt` (_target_media_nouns)."""
+    m = _WORD_BEFORE.search(text[max(0, start - 40):start])
+    if m is None:
+        return None
+    word = m.group(1)
+    return word if fold(word) in _target_media_nouns(tgt) else None
+
+
+def _media_noun_first(words: list[str], tgt: str) -> bool:
+    """An MT name that opens on a media noun, after an article maybe, and goes on ("Das Magazin Chemiewelt",
+    capitalised whole where every noun is): _trimmed_span cuts the noun off."""
+    rest = words[1:] if words and words[0] in ARTICLES else words
+    return len(rest) >= 2 and rest[0] in _target_media_nouns(tgt)
+
+
+# a word, then spaces and at most one opening quote, at the end of the text before a name
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\u00a0]+[«„“\"]?[\s\u00a0]*$")
+
+
+@lru_cache(maxsize=16)
+def _target_media_nouns(tgt: str) -> frozenset[str]:
+    """The usual target-language words (folded, name_words.tsv) for the English words of the media-kinds list
+    ("magazin", "журнал", "revista"); not Wiktionary's every sense ("magasin", a shop, for magazine)."""
+    return frozenset(w for english in sorted(_MEDIA_KINDS) for w in usual_forms(english, tgt) if " " not in w)
+
+
+_MEDIA_KINDS = word_set("media-kinds")
 
 
 def _press_cited(source: str, seq) -> bool:
@@ -528,7 +592,10 @@ def _kept_or_translated(words: list[str], real: Sequence[str], r, outlet) -> str
         return None   # the name itself, spelt or punctuated another way (Dmitri/Dmitry)
     if not outlet:
         return None   # an organisation's name is translated on purpose ("Réserve fédérale")
-    whose = " (a newspaper in Wikidata)" if outlet.entry is None and newspaper(outlet.seq.text) else ""
+    if isinstance(outlet, _MediaCited):
+        whose = f" (the MT itself calls it a {outlet.noun!r})"
+    else:
+        whose = " (a newspaper in Wikidata)" if outlet.entry is None and newspaper(outlet.seq.text) else ""
     return f"a word-by-word translation of it: the name of a news outlet{whose} is not translated"
 
 
