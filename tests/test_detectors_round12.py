@@ -161,3 +161,43 @@ def test_a_body_translated_away_from_a_media_noun_is_not_flagged():
     source = "The Spanish Data Protection Agency told the newspaper that the rules would change."
     line = "La Agencia Española de Protección de Datos dijo al diario que las normas cambiarían."
     assert _named("es", line, source) == []
+
+
+# --- an omission where a near copy of the next line stands, junk between them
+
+_FERRY = ("The regional council approved a new ferry link between the two islands on Thursday.\n"
+          "The crossing will take about forty minutes and run four times a day.\n"
+          "{missing}\n"
+          "The council said the ferry would use an electric engine and carry up to 300 passengers.\n"
+          "Local hotels expect the link to bring more visitors in the summer months.\n"
+          "Work on the two harbours will begin in the autumn and should be finished within two years.\n")
+_FERRY_MT = ("Le conseil régional a approuvé jeudi une nouvelle liaison par ferry entre les deux îles.\n"
+             "La traversée durera environ quarante minutes et aura lieu quatre fois par jour.\n"
+             "{first}\n"
+             "Abonnez-vous à notre lettre d'information pour recevoir chaque matin l'essentiel de l'actualité.\n"
+             "Le conseil a précisé que le ferry serait équipé d'un moteur électrique et transporterait jusqu'à 300 "
+             "passagers.\n"
+             "Les hôtels de la région s'attendent à ce que la liaison attire davantage de visiteurs l'été.\n"
+             "Les travaux sur les deux ports commenceront à l'automne et devraient être achevés d'ici deux ans.\n")
+
+
+def _ferry(missing: str, first: str) -> list:
+    doc = prepare_input(_FERRY_MT.format(first=first), "en", "fr", source=_FERRY.format(missing=missing))
+    return run_detectors(doc, make_detectors())
+
+
+def test_a_sentence_paired_only_with_a_copy_of_the_next_rendering_is_an_omission():
+    missing = "Fishermen's groups had warned that the route would disturb the breeding grounds of several species."
+    copy = ("Le conseil a indiqué que le ferry serait équipé d'un moteur électrique et transporterait jusqu'à 300 "
+            "passagers.")
+    flags = _ferry(missing, copy)
+    omissions = [f for f in flags if f.category == "accuracy/omission"]
+    assert len(omissions) == 1 and missing in omissions[0].evidence
+    assert [f.category for f in flags if f.text.startswith("Le conseil a précisé")] == ["fluency/duplication"]
+
+
+def test_a_source_that_says_it_twice_has_no_omission():
+    said_twice = "The council said the ferry would use an electric engine and carry up to 300 passengers."
+    copy = ("Le conseil a indiqué que le ferry serait équipé d'un moteur électrique et transporterait jusqu'à 300 "
+            "passagers.")
+    assert [f for f in _ferry(said_twice, copy) if f.category == "accuracy/omission"] == []

@@ -538,18 +538,36 @@ class _Context:
         return not link.source and bool(link.target) and all(map(self._prose, link.target))
 
     def _copied_rendering(self, links: list, k: int) -> bool:
+        """`links[k]` pairs a source sentence with a copy of the MT line that the nearest pair before or after
+        it (MT-only lines, junk, between them) holds with a better score: the copy renders that pair's
+        sentence, not this one. A link with anchors (score 0 or less) counts only where the other pair is
+        held far better (_COPY_MARGIN): "Rosatom plans ..." written twice, the second copy paired with the
+        sentence the MT left out."""
         link = links[k]
-        if len(link.source) != 1 or len(link.target) != 1 or link.score <= 0:
+        if len(link.source) != 1 or len(link.target) != 1:
             return False
         key = normalise_line(self.segs[link.target[0]].text)
-        for n in (k - 1, k + 1):
-            other = links[n] if 0 <= n < len(links) else None
-            if other is None or len(other.target) != 1 or not other.source or other.score >= link.score:
+        for other in self._nearest_pairs(links, k):
+            if len(other.target) != 1 or other.score >= link.score:
                 continue
             theirs = normalise_line(self.segs[other.target[0]].text)
+            if link.score <= 0 and other.score > link.score - _COPY_MARGIN:
+                continue
             if theirs == key or self._near_copy(key, theirs) and not self._alike_sources(link.source, other.source):
                 return True
         return False
+
+    @staticmethod
+    def _nearest_pairs(links: list, k: int) -> list:
+        """The nearest link before `k` and after it that holds a source sentence, past MT-only links."""
+        out = []
+        for step in (-1, 1):
+            n = k + step
+            while 0 <= n < len(links) and not links[n].source:
+                n += step
+            if 0 <= n < len(links) and links[n].target:
+                out.append(links[n])
+        return out
 
     @staticmethod
     def _near_copy(a: str, b: str) -> bool:
@@ -927,6 +945,11 @@ _TITLES = word_set("not-given-names")
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+# how much better (lower) the cost of the pair holding a line must be than that of the pair holding its copy,
+# for the copy's source sentence to count as unrendered although its link has anchors (a cost below 0)
+_COPY_MARGIN = 2.0
 
 
 def _loose_anchors(text: str) -> set[str]:
