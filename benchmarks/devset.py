@@ -13,10 +13,10 @@
     PYTHONPATH=. python -m benchmarks.devset --split heldout10  # held-out 10: measured; tuning data since
     PYTHONPATH=. python -m benchmarks.devset --split heldout11  # held-out 11: measured; tuning data since
     PYTHONPATH=. python -m benchmarks.devset --split heldout12  # held-out 12: measured; tuning data since
-    PYTHONPATH=. python -m benchmarks.devset --split heldout13  # held-out 13: measured once; not read: totals only
-    PYTHONPATH=. python -m benchmarks.devset --split heldout14  # held-out 14: measured once; not read: totals only
-    PYTHONPATH=. python -m benchmarks.devset --split heldout15  # held-out 15: measured once; not read: totals only
-    PYTHONPATH=. python -m benchmarks.devset --split heldout16  # held-out 16: measured once; not read: totals only
+    PYTHONPATH=. python -m benchmarks.devset --split heldout13  # held-out 13: measured once; tuning data since
+    PYTHONPATH=. python -m benchmarks.devset --split heldout14  # held-out 14: measured once; tuning data since
+    PYTHONPATH=. python -m benchmarks.devset --split heldout15  # held-out 15: measured once; tuning data since
+    PYTHONPATH=. python -m benchmarks.devset --split heldout16  # held-out 16: measured once; tuning data since
     PYTHONPATH=. python -m benchmarks.devset --split heldout17  # held-out 17: the lead runs it once, at the end
     PYTHONPATH=. python -m benchmarks.devset --split heldout18  # held-out 18: the lead runs it once, at the end
     PYTHONPATH=. python -m benchmarks.devset --split all --bundled --json out.json
