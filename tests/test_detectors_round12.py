@@ -201,3 +201,12 @@ def test_a_source_that_says_it_twice_has_no_omission():
     copy = ("Le conseil a indiqué que le ferry serait équipé d'un moteur électrique et transporterait jusqu'à 300 "
             "passagers.")
     assert [f for f in _ferry(said_twice, copy) if f.category == "accuracy/omission"] == []
+
+
+def test_a_media_noun_of_the_sentence_before_makes_no_outlet():
+    # "news agency TASS." ends a sentence: "Yet Putin" after it is no outlet the source introduces
+    source = ("The figures came from the state news agency TASS.\n\n"
+              "Yet Putin's previously unchallenged power in Russia is under threat as never before.\n")
+    mt = ("Les chiffres proviennent de l'agence de presse d'État TASS.\n\n"
+          "Pourtant, le pouvoir jusque-là incontesté de Poutine Russie est menacé comme jamais auparavant.\n")
+    assert run_detectors(prepare_input(mt, "en", "fr", source=source), make_detectors()) == []

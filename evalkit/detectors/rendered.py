@@ -478,8 +478,9 @@ def _org_words() -> frozenset[str]:
 
 
 def _after_media_noun(source: str, seq) -> bool:
-    """The source names a kind of news outlet just before the name ("the magazine Americas Quarterly")."""
-    left = source[max(0, seq.start - 40):seq.start]
+    """The source names a kind of news outlet just before the name ("the magazine Americas Quarterly"), in
+    its sentence (not "... state news agency TASS.\n\nYet Putin's power")."""
+    left = _SENTENCE_BREAK.split(source[max(0, seq.start - 40):seq.start])[-1]
     if seq.text.startswith(("The ", "the ")):
         left += "The "
     words = [w.casefold() for w in _LETTERS.findall(left)[-3:]]
@@ -495,6 +496,7 @@ def _media_apposition(source: str, seq) -> bool:
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MEDIA_NOUNS = word_set("media-nouns")
+_SENTENCE_BREAK = re.compile(r"\n|[.!?…][\s\u00a0]+")
 # ", the" or ", a" and up to five words (a possessive among them) before a comma, a full stop or a verb's place
 _APPOSITION = re.compile(r",[\s\u00a0]+(?:the|a|an)[\s\u00a0]+((?:[^\W\d_]+(?:['’]s)?[\s\u00a0]+){0,4}[^\W\d_]+)\b")
 
