@@ -210,3 +210,42 @@ def test_a_media_noun_of_the_sentence_before_makes_no_outlet():
     mt = ("Les chiffres proviennent de l'agence de presse d'État TASS.\n\n"
           "Pourtant, le pouvoir jusque-là incontesté de Poutine Russie est menacé comme jamais auparavant.\n")
     assert run_detectors(prepare_input(mt, "en", "fr", source=source), make_detectors()) == []
+
+
+# --- a pope's or a monarch's name, a person's name kept whole, Roman numerals (held-out 17's false flags)
+
+
+def _fr(source: str, mt: str) -> list[tuple[str, str]]:
+    return [(f.category, f.text) for f in run_detectors(prepare_input(mt, "en", "fr", source=source),
+                                                         make_detectors())]
+
+
+def test_a_regnal_name_in_the_target_languages_form_is_no_swap():
+    source = ("Cardinal Eugenio Pacelli was elected pope in 1939, taking the name Pius XII.\n"
+              "The choice of the name Pius was read as a tribute to Pius XI, his predecessor.\n"
+              "Pius XII is expected to speak from the balcony on Sunday.\n")
+    mt = ("Le cardinal Eugenio Pacelli a été élu pape en 1939, prenant le nom de Pie XII.\n"
+          "Le choix du nom de Pie a été interprété comme un hommage à Pie XI, son prédécesseur.\n"
+          "Pie XII devrait s'exprimer depuis le balcon dimanche.\n")
+    assert _fr(source, mt) == []
+
+
+def test_a_middle_name_kept_in_a_name_the_source_writes_so_is_not_untranslated():
+    source = ("Cardinal Thomas Benedict Walsh of Boston was named to lead the commission on Friday.\n"
+              "The commission was set up by Pope Benedict in 2010 to review the church's finances.\n"
+              "It will publish its first report next year.\n")
+    mt = ("Le cardinal Thomas Benedict Walsh, de Boston, a été nommé vendredi à la tête de la commission.\n"
+          "La commission a été créée par le pape Benoît en 2010 pour examiner les finances de l'Église.\n"
+          "Elle publiera son premier rapport l'an prochain.\n")
+    assert _fr(source, mt) == []
+    # the name alone, as the source's Benedict is rendered elsewhere, is still one
+    alone = mt.replace("Le cardinal Thomas Benedict Walsh, de Boston,", "Le cardinal Benedict, de Boston,")
+    assert ("accuracy/untranslated", "Benedict") in _fr(source.replace("Thomas Benedict Walsh", "Benedict"), alone)
+
+
+def test_two_roman_numerals_are_not_one_name_spelt_two_ways():
+    source = ("Pope Leo XIII wrote the encyclical in 1891, a text still quoted by bishops today.\n"
+              "Pope John XXIII opened the council in 1962 before a crowd of thousands.\n")
+    mt = ("Le pape Léon XIII a rédigé l'encyclique en 1891, un texte encore cité par les évêques aujourd'hui.\n"
+          "Le pape Jean XXIII a ouvert le concile en 1962 devant des milliers de personnes.\n")
+    assert _fr(source, mt) == []

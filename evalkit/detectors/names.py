@@ -627,6 +627,9 @@ _COMPOUND_PART = 3.0
 
 # --------------------------------------------------------------------------- the detector
 
+# a Roman numeral written in capitals ("XXIII"): a number, not a name
+_ROMAN = re.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+
 class NamesDetector(Detector):
     """Spun or substituted outlets and organisations; lost, garbled or retitled people and places (with the
     source); one name spelt two ways."""
@@ -1025,8 +1028,8 @@ class NamesDetector(Detector):
         groups: dict[str, dict[str, list[int]]] = {}
         for i in capitalised_at(tokens):
             word = tokens[i][2]   # the token's text (read by index: this runs for every capitalised word)
-            if len(word) < 4:
-                continue
+            if len(word) < 4 or _ROMAN.fullmatch(word):
+                continue   # (a Roman numeral is a number: XIII and XXIII are two, not one name spelt two ways)
             groups.setdefault(spelling_key(word), {}).setdefault(word.casefold(), []).append(i)
         flags: list[Flag] = []
         for forms in groups.values():

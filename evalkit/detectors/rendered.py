@@ -104,6 +104,8 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
                 continue
         if seq.caps_line or seq.first == seq.last or _strip_article(seq.text).casefold() in t_text:
             continue
+        if _REGNAL.search(seq.text):
+            continue   # a monarch's or a pope's name: its given name has each language's form ("Léon XIV")
         real = name_words(_CAMEL.sub(" ", seq.text))   # "TradeWinds": trade, winds
         if len(real) < 2:
             continue
@@ -232,6 +234,9 @@ _FOREIGN_ARTICLES = ARTICLES - {"the", "de", "a", "i", "o", "een", "het"}
 
 
 # a first word right before a capitalised one: a title before a person's name ("Justice Clarence")
+# a given name and a Roman numeral of two letters or more closing the name: a monarch's or a pope's ("Leo XIV")
+_REGNAL = re.compile(r"\b[A-Z][^\W\d_]+[\s\u00a0]+(?=[IVXLC]{2,}$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})"
+                     r"(?:IX|IV|V?I{0,3})$")
 _TITLED = re.compile(r"\S+ [A-Z\u00c0-\u00de]")
 _POSSESSIVE = re.compile(r"['’]s?(?![^\W\d_])")
 

@@ -644,9 +644,10 @@ class UntranslatedDetector(Detector):
                 # a place kept inside an English name ("Royal College of Physicians of Ireland") is the name's;
                 # not where the rendering itself follows it ("China Chine")
                 variant, why = learned[form], "the aligned source has it, rendered elsewhere as"
-                where = [i for i in where if tokens[i].text not in place_pairs(src, tgt)
+                where = [i for i in where if (tokens[i].text not in place_pairs(src, tgt)
                          or i + 1 < len(tokens) and tokens[i + 1].lower == variant.lower()
-                         or not in_longer_name(text, tokens, i, i + 1, src, tgt)]
+                         or not in_longer_name(text, tokens, i, i + 1, src, tgt))
+                         and not _inside_kept_name(text, tokens, i, doc.source or "")]
             elif zs >= 3.0 and d >= 0.5 and not _target_noun(form, src, tgt) and form not in hand_table().get(tgt, {}):
                 # (a word of names the tables translate, "Championship" of "Rugby Championship", "League" of
                 # "Premier League", is a name kept in English, the names detector's matter, not an exonym)
@@ -1326,3 +1327,11 @@ def _foreign_letters(tok: Token, cls: tuple[int, float] | None) -> tuple[int, fl
     if cls is not None and cls[0] == WEAK and tok.text.isascii() and tok.text.islower() and len(tok.text) >= 3:
         return STRONG, cls[1]
     return cls
+
+
+def _inside_kept_name(text: str, tokens: Sequence[Token], i: int, source: str) -> bool:
+    """Token `i` stands between two capitalised words, and the three are written so in the source: a person's
+    name kept whole ("Robert Francis Prevost", though the text calls the pope "François" elsewhere)."""
+    if i == 0 or i + 1 >= len(tokens) or not (tokens[i - 1].capitalised and tokens[i + 1].capitalised):
+        return False
+    return text[tokens[i - 1].start:tokens[i + 1].end] in source
