@@ -96,29 +96,34 @@ def test_a_line_with_no_word_the_model_knows_says_nothing():
 _SOURCED = ("The city council approved the budget on Tuesday evening.\n"
             "Work on the new bridge will begin next spring.\n"
             "The mayor said the bridge would have two lanes.\n")
+_SOURCED_MT = {"ru": ("Городской совет во вторник вечером утвердил бюджет.\n"
+                      "Работы на новом мосту начнутся следующей весной.\n"
+                      "{line}\n"
+                      "Мэр сказал, что у моста будет две полосы.\n"),
+               "fr": ("Le conseil municipal a voté le budget mardi soir.\n"
+                      "Les travaux du nouveau pont commenceront au printemps prochain.\n"
+                      "{line}\n"
+                      "Le maire a indiqué que le pont aurait deux voies.\n")}
+
+
+def _with_a_line(lang: str, line: str) -> list:
+    """The flags of a four-line document with its source, an MT-only line third."""
+    doc = prepare_input(_SOURCED_MT[lang].format(line=line), "en", lang, source=_SOURCED)
+    return run_detectors(doc, make_detectors())
 
 
 def test_an_english_prompt_with_no_source_counterpart_is_a_prompt_not_junk():
     # with the source, an English line the source lacks was junk ("written in en") before the classifier was
     # asked; an English prompt is a prompt
     line = "[Task: localise for Russian readers, around 400 words, keep the mayor's quotes as they are]"
-    mt = ("Городской совет во вторник вечером утвердил бюджет.\n"
-          "Работы на новом мосту начнутся следующей весной.\n"
-          f"{line}\n"
-          "Мэр сказал, что у моста будет две полосы.\n")
-    flags = run_detectors(prepare_input(mt, "en", "ru", source=_SOURCED), make_detectors())
+    flags = _with_a_line("ru", line)
     assert [(f.category, f.text) for f in flags] == [(PROMPT, line)]
     assert "line classifier" in flags[0].evidence and "no source counterpart" in flags[0].evidence
 
 
 def test_an_english_junk_line_with_no_source_counterpart_stays_junk():
     line = "Read more local news on our homepage every morning."
-    mt = ("Le conseil municipal a voté le budget mardi soir.\n"
-          "Les travaux du nouveau pont commenceront au printemps prochain.\n"
-          f"{line}\n"
-          "Le maire a indiqué que le pont aurait deux voies.\n")
-    flags = run_detectors(prepare_input(mt, "en", "fr", source=_SOURCED), make_detectors())
-    assert [(f.category, f.text) for f in flags] == [("addition/boilerplate", line)]
+    assert [(f.category, f.text) for f in _with_a_line("fr", line)] == [("addition/boilerplate", line)]
 
 
 # --- the MT itself calls a translated name an outlet's ("La revista Mundo Químico")
