@@ -572,9 +572,13 @@ class _Context:
     @staticmethod
     def _near_copy(a: str, b: str) -> bool:
         """Two MT sentences of eight words or more, with the same numbers, one or two words apart."""
-        return min(len(a.split()), len(b.split())) >= _REWORDED_FEW_WORDS and \
-            sorted(_DIGITS.findall(a)) == sorted(_DIGITS.findall(b)) and \
-            difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= _REWORDED_RATIO
+        wa, wb = a.split(), b.split()
+        if min(len(wa), len(wb)) < _REWORDED_FEW_WORDS or sorted(_DIGITS.findall(a)) != sorted(_DIGITS.findall(b)):
+            return False
+        shared = set(wa) & set(wb)
+        if 2 * len(shared) < len(set(wa) | set(wb)):
+            return False   # most pairs asked are two different sentences: half their words apart at least
+        return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= _REWORDED_RATIO
 
     def _alike_sources(self, a: Sequence[int], b: Sequence[int]) -> bool:
         """The source sentences `a` and `b` (indices) are alike (two similar sentences of the original)."""
