@@ -94,7 +94,7 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
     reworded."""
     source, text = doc.source or "", doc.hypothesis
     flags: list[Flag] = []
-    cands = None
+    cands, media = None, False
     for seq in s_seqs:
         if seq.text.startswith("The ") and seq.first < seq.last:
             article = _article_translated(detector, doc, seq, t_tokens) or _other_english_title(detector, doc, seq,
@@ -115,9 +115,11 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
             seqs += [t for t in (_trimmed(t, t_tokens, text, tgt) for t in seqs) if t not in seqs]
             cands = [(t, _candidate_words(t.text, tgt), longer)
                      for t, longer in _extended(seqs, t_tokens, text, tgt, initial=True) if not t.caps_line]
+            media = not _target_media_nouns(tgt).isdisjoint(_LETTERS.findall(fold(t_text)))   # "revista", once
         entry = gazetteer().lookup(seq.text)
         outlet = _Outlet(entry, source, seq)
-        found = _rendering_flag(detector, doc, seq, real, cands, (src, tgt), outlet, t_text, weak=False)
+        found = _rendering_flag(detector, doc, seq, real, cands, (src, tgt), outlet, t_text, weak=False,
+                                media=media)
         if found is None and tgt in _NOUN_CAPITALS:   # the nouns German capitalises before an English name
             # kept in the text aside: "Das Fachblatt Pensions & Ventures"
             tails = [(t, words, False) for t in _tails([c for c, _, _ in cands], t_tokens, text)
@@ -127,7 +129,7 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
             found = _lowercase_rendering(detector, doc, seq, real, t_tokens, src, tgt)
             if not found and outlet:
                 found = _renamed_outlet(detector, doc, seq, real, cands, t_tokens, t_text, tgt)
-            elif not found:   # the MT itself calls the name an outlet's: "La revista Mundo Químico"
+            elif not found and media:   # the MT itself calls the name an outlet's: "La revista Mundo Químico"
                 cited = [c for c in cands if _media_noun_before(text, c[0].start, tgt) or _media_noun_first(c[1], tgt)]
                 found = _renamed_outlet(detector, doc, seq, real, cited, t_tokens, t_text, tgt) if cited else None
             # one word swapped for another: last, and only for a name no list knows (a known one has its
@@ -242,10 +244,11 @@ _POSSESSIVE = re.compile(r"['’]s?(?![^\W\d_])")
 
 
 def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, langs: tuple[str, str], outlet,
-                    t_text: str, weak: bool) -> list[Flag] | None:
+                    t_text: str, weak: bool, media: bool = False) -> list[Flag] | None:
     """The flag for the first MT name of the segment that renders the source name `seq` wrongly; [] when
     the MT writes the name (or its usual form) as well; None when no MT name renders it wrongly.
-    `weak`: only the one-word swap whose evidence is the word's usual translations."""
+    `weak`: only the one-word swap whose evidence is the word's usual translations; `media`: the segment holds a
+    media noun of the target language (_MediaCited asks where)."""
     src, tgt = langs
     text = doc.hypothesis
     if weak and _rendered_whole(cands, real, tgt):
@@ -260,7 +263,7 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
             continue
         # (the name's capitals, a regex over it, only when the swap rule gets to ask)
         capitals = _name_capitals_when_asked(cand, text)
-        cited = outlet or _MediaCited(outlet, text, cand.start, tgt)   # "Das Magazin Chemiewelt"
+        cited = _MediaCited(outlet, text, cand.start, tgt) if media else outlet   # "Das Magazin Chemiewelt"
         how = _swapped_word(words, parts, tgt, seq.text, capitals) if weak else _verdict(words, parts, src, tgt, cited,
                                                                    english_left=not longer)
         if not how:
@@ -392,8 +395,14 @@ class _Outlet:
 
     def __init__(self, entry, source: str, seq) -> None:
         self.entry, self.source, self.seq = entry, source, seq
+        self._answer: bool | None = None
 
     def __bool__(self) -> bool:
+        if self._answer is None:   # (asked again for each MT name compared with the source name)
+            self._answer = self._is_outlet()
+        return self._answer
+
+    def _is_outlet(self) -> bool:
         if self.entry is not None and self.entry.is_outlet or newspaper(self.seq.text):
             return True   # a gazetteer outlet, or a newspaper of Wikidata ("The Hamilton Spectator")
         if self.entry is not None:
@@ -413,11 +422,16 @@ class _MediaCited:
     ("Das Magazin Chemiewelt", "журнал «Мир химии»"): the MT itself says the name is an outlet's."""
 
     def __init__(self, outlet: _Outlet, text: str, start: int, tgt: str) -> None:
-        self.entry, self.seq = outlet.entry, outlet.seq
-        self.noun = _media_noun_before(text, start, tgt)
+        self.outlet, self.entry, self.seq = outlet, outlet.entry, outlet.seq
+        self._where = (text, start, tgt)
+
+    @property
+    def noun(self) -> str | None:
+        """The media noun before the name (worked out only when asked: most names are never compared)."""
+        return _media_noun_before(*self._where)
 
     def __bool__(self) -> bool:
-        return self.noun is not None
+        return bool(self.outlet) or self.noun is not None
 
 
 def _media_noun_before(text: str, start: int, tgt: str) -> str | None:
@@ -599,7 +613,7 @@ def _kept_or_translated(words: list[str], real: Sequence[str], r, outlet) -> str
         return None   # the name itself, spelt or punctuated another way (Dmitri/Dmitry)
     if not outlet:
         return None   # an organisation's name is translated on purpose ("Réserve fédérale")
-    if isinstance(outlet, _MediaCited):
+    if isinstance(outlet, _MediaCited) and not outlet.outlet:
         whose = f" (the MT itself calls it a {outlet.noun!r})"
     else:
         whose = " (a newspaper in Wikidata)" if outlet.entry is None and newspaper(outlet.seq.text) else ""

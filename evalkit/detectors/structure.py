@@ -546,13 +546,13 @@ class _Context:
         link = links[k]
         if len(link.source) != 1 or len(link.target) != 1:
             return False
+        others = [o for o in self._nearest_pairs(links, k) if len(o.target) == 1
+                  and (o.score < link.score if link.score > 0 else o.score <= link.score - _COPY_MARGIN)]
+        if not others:
+            return False
         key = normalise_line(self.segs[link.target[0]].text)
-        for other in self._nearest_pairs(links, k):
-            if len(other.target) != 1 or other.score >= link.score:
-                continue
+        for other in others:
             theirs = normalise_line(self.segs[other.target[0]].text)
-            if link.score <= 0 and other.score > link.score - _COPY_MARGIN:
-                continue
             if theirs == key or self._near_copy(key, theirs) and not self._alike_sources(link.source, other.source):
                 return True
         return False
