@@ -546,8 +546,11 @@ class _Context:
         link = links[k]
         if len(link.source) != 1 or len(link.target) != 1:
             return False
+        mine = len(self.segs[link.target[0]].text)
         others = [o for o in self._nearest_pairs(links, k) if len(o.target) == 1
-                  and (o.score < link.score if link.score > 0 else o.score <= link.score - _COPY_MARGIN)]
+                  and (o.score < link.score if link.score > 0 else o.score <= link.score - _COPY_MARGIN)
+                  and _COPY_LENGTHS * max(mine, len(self.segs[o.target[0]].text))
+                  <= min(mine, len(self.segs[o.target[0]].text))]
         if not others:
             return False
         key = normalise_line(self.segs[link.target[0]].text)
@@ -954,6 +957,9 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # how much better (lower) the cost of the pair holding a line must be than that of the pair holding its copy,
 # for the copy's source sentence to count as unrendered although its link has anchors (a cost below 0)
 _COPY_MARGIN = 2.0
+# a copy one or two words apart (_near_copy: 85% of the characters alike) is at least this share of the other's
+# length; a pair further apart is not compared (a bound with room: ratio() >= 0.85 needs 74%)
+_COPY_LENGTHS = 0.6
 
 
 def _loose_anchors(text: str) -> set[str]:
