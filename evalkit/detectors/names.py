@@ -630,6 +630,7 @@ _COMPOUND_PART = 3.0
 # a Roman numeral written in capitals ("XXIII"): a number, not a name
 _ROMAN = re.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
+
 class NamesDetector(Detector):
     """Spun or substituted outlets and organisations; lost, garbled or retitled people and places (with the
     source); one name spelt two ways."""

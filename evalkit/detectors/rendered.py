@@ -235,10 +235,10 @@ def _english_word(word: str, tgt: str) -> bool:
 _FOREIGN_ARTICLES = ARTICLES - {"the", "de", "a", "i", "o", "een", "het"}
 
 
-# a first word right before a capitalised one: a title before a person's name ("Justice Clarence")
 # a given name and a Roman numeral of two letters or more closing the name: a monarch's or a pope's ("Leo XIV")
 _REGNAL = re.compile(r"\b[A-Z][^\W\d_]+[\s\u00a0]+(?=[IVXLC]{2,}$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})"
                      r"(?:IX|IV|V?I{0,3})$")
+# a first word right before a capitalised one: a title before a person's name ("Justice Clarence")
 _TITLED = re.compile(r"\S+ [A-Z\u00c0-\u00de]")
 _POSSESSIVE = re.compile(r"['’]s?(?![^\W\d_])")
 
@@ -319,14 +319,14 @@ def _renamed_outlet(detector, doc: DetectionInput, seq, real: list[str], cands, 
 def _quoted_title_end(text: str, start: int, end: int) -> int:
     """The end of a title in quotes that opens at `start` ("«Мир химии»": Russian capitalises its first word
     only), when its closing quote comes within a few lowercase words; else `end`."""
-    closing = _CLOSING_QUOTE.get(text[start - 1:start]) if start > 0 else None
-    if closing is None:
-        return end
-    m = re.compile(r"(?:[\s\u00a0]+[^\W\d_]+){0,4}" + re.escape(closing)).match(text, end)
-    return m.end() - len(closing) if m else end
+    rest = _QUOTED_REST.get(text[start - 1:start]) if start > 0 else None
+    m = rest.match(text, end) if rest is not None else None
+    return m.end() - 1 if m else end
 
 
-_CLOSING_QUOTE = {"«": "»", "„": "“", "“": "”", '"': '"'}
+# after an opening quote's name: up to four more words, then the closing quote
+_QUOTED_REST = {opening: re.compile(r"(?:[\s\u00a0]+[^\W\d_]+){0,4}" + re.escape(closing))
+                for opening, closing in (("«", "»"), ("„", "“"), ("“", "”"), ('"', '"'))}
 
 
 # how far around a source name the words of other names are looked for (about two sentences)

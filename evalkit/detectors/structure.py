@@ -580,7 +580,7 @@ class _Context:
             return False
         shared = set(wa) & set(wb)
         if 2 * len(shared) < len(set(wa) | set(wb)):
-            return False   # most pairs asked are two different sentences: half their words apart at least
+            return False   # most pairs asked are two different sentences, sharing under half their words
         return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= _REWORDED_RATIO
 
     def _alike_sources(self, a: Sequence[int], b: Sequence[int]) -> bool:
