@@ -251,11 +251,23 @@ def newspaper_heads() -> frozenset[str]:
         if " " in key:
             last = key.rsplit(" ", 1)[1]
             counts[last] = counts.get(last, 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= _HEAD_COUNT and ends_more_outlets(w))
+
+
+def ends_more_outlets(word: str) -> bool:
+    """`word` (folded) ends no more of the gazetteer's names of two words or more that are organisations'
+    than that are outlets' ("times", "post"; not "association", which ends a thousand bodies)."""
+    outlets, bodies = _name_ends().get(word, (0, 0))
+    return bodies <= outlets
+
+
+@lru_cache(maxsize=1)
+def _name_ends() -> dict[str, tuple[int, int]]:
+    """Last word (folded) -> how many of the gazetteer's names of two words or more it ends: outlets', others'."""
     ends: dict[str, list[int]] = {}
     for words, entry in gazetteer().multi_list:
         ends.setdefault(fold(words[-1]), [0, 0])[0 if entry.is_outlet else 1] += 1
-    return frozenset(w for w, n in counts.items()
-                     if n >= _HEAD_COUNT and ends.get(w, [0, 0])[1] <= ends.get(w, [0, 0])[0])
+    return {w: (a, b) for w, (a, b) in ends.items()}
 
 
 def relative(form: str) -> bool:

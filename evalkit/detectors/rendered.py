@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..flags import Flag
 from .base import DetectionInput
-from .gazetteer import content_words, gazetteer, lower_words, newspaper, related, synonyms
+from .gazetteer import content_words, ends_more_outlets, gazetteer, lower_words, newspaper, related, synonyms
 from .langdata import pattern, table, values, word_set
 from .name_forms import (
     ANOTHER_WORD,
@@ -524,10 +524,7 @@ _APPOSITION = re.compile(r",[\s\u00a0]+(?:the|a|an)[\s\u00a0]+((?:[^\W\d_]+(?:['
 def _media_heads() -> frozenset[str]:
     """The outlet heads that end no more of the gazetteer's organisations than of its outlets ("times",
     "post"; not "association", which ends the Press Association and a thousand bodies)."""
-    ends: dict[str, list[int]] = {}
-    for w, entry in gazetteer().multi_list:
-        ends.setdefault(fold(w[-1]), [0, 0])[0 if entry.is_outlet else 1] += 1
-    return frozenset(h for h in _outlet_heads() if ends.get(h, [1, 0])[0] >= ends.get(h, [1, 0])[1])
+    return frozenset(h for h in _outlet_heads() if ends_more_outlets(h))
 
 
 @lru_cache(maxsize=1)
