@@ -22,6 +22,8 @@ from evalkit.alignment.aligner import (
     learn_lexicon,
     word_keys,
 )
+from evalkit.detectors import make_detectors, run_detectors
+from evalkit.detectors.base import prepare_input
 from evalkit.segment import segment
 
 # A short news story written for these tests, and its French translation as a scraping site
@@ -461,3 +463,44 @@ def test_a_length_held_link_is_not_moved_to_a_neighbour_sharing_nothing() -> Non
 ])
 def test_a_number_slip_is_a_digit_dropped_added_changed_or_swapped(a: str, b: str, slip: bool) -> None:
     assert align_module._number_slip(a, b) is slip
+
+
+# --- the aligner and a leaked English reply before a rendering that shares no anchor with its source
+
+_REPLY_SOURCE = [
+    "The regional parliament approved the new water law on Thursday by 41 votes to 12.",
+    "Officials said the reservoirs were at their lowest level since 1976.",
+    "Garden Monthly said many growers were already cutting back on summer vegetables because watering had "
+    "become too expensive.",
+    "Farmers in the valley plan a protest march to the capital next week.",
+    "The law takes effect on 1 June."]
+_REPLY_MT = [
+    "Региональный парламент в четверг принял новый закон о воде 41 голосом против 12.",
+    "По словам чиновников, водохранилища находятся на самом низком уровне с 1976 года.",
+    "All set!", "Fresh wording everywhere, tuned for a Russian audience.",
+    "Shall I also write a shorter version for social media?",
+    "«Садовый ежемесячник» пишет, что многие огородники уже отказываются от летних овощей, потому что полив стал "
+    "слишком дорогим.",
+    "Фермеры долины планируют на следующей неделе марш протеста к столице.",
+    "Закон вступает в силу 1 июня."]
+
+
+def test_a_leaked_english_reply_is_not_the_rendering_of_the_sentence_after_it():
+    links = align(_REPLY_SOURCE, _REPLY_MT, src_lang="en", tgt_lang="ru")
+    assert [link.target for link in links if link.source == (2,)] == [(5,)]
+    assert [link.target for link in links if not link.source] == [(2,), (3,), (4,)]
+
+
+def test_an_english_sentence_left_untranslated_stays_paired_with_its_source():
+    mt = list(_REPLY_MT)
+    mt[5] = _REPLY_SOURCE[2]   # the sentence kept in English: it renders the source, untranslated
+    del mt[2:5]
+    links = {link.source: link.target for link in align(_REPLY_SOURCE, mt, src_lang="en", tgt_lang="ru")}
+    assert links[(2,)] == (2,)
+
+
+def test_the_reply_is_no_omission_of_the_sentence_after_it():
+    source = "\n".join(_REPLY_SOURCE) + "\n"
+    mt = "\n".join(_REPLY_MT[:2] + [" ".join(_REPLY_MT[2:5])] + _REPLY_MT[5:]) + "\n"
+    flags = run_detectors(prepare_input(mt, "en", "ru", source=source), make_detectors())
+    assert not [f for f in flags if f.category == "accuracy/omission"]

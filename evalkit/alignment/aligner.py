@@ -635,6 +635,9 @@ def _loosened(source: Sequence[str], target: Sequence[str], links: list[Link], s
             return _loosened(source, target, out, src_lang, tgt_lang, skip)
         sharing = [m for m in near if _shares_strong(source[link.source[0]], target[out[m].target[0]], src_lang,
                                                      tgt_lang)]
+        if not sharing:
+            sharing = _renderings_beside([target[j] for j in link.target], [target[out[m].target[0]] for m in near],
+                                         src_lang, tgt_lang, near)
         if len(sharing) == 1:
             m = sharing[0]
             moved = [Link(link.source, out[m].target, link.score)]
@@ -643,6 +646,29 @@ def _loosened(source: Sequence[str], target: Sequence[str], links: list[Link], s
             out[lo:lo + 2] = freed + moved if m > k else moved + freed
             return _loosened(source, target, out, src_lang, tgt_lang, skip)
     return out
+
+
+def _renderings_beside(mt: list[str], beside: list[str], src_lang: str, tgt_lang: str, near: list[int]) -> list[int]:
+    """`near`'s one segment that is no junk and in the target language, where the link's MT segments `mt`
+    are in the source language ("Done! Unique wording throughout, ... Want a shorter version?", a leaked
+    reply): sharing no word with the source sentence, they cannot render it, translated or not. Else []."""
+    if not _in_source_language(" ".join(mt), src_lang, tgt_lang, beside):
+        return []
+    found = [m for m, text in zip(near, beside)
+             if _analyse(text, tgt_lang)[4] < 0.5 and not _in_source_language(text, src_lang, tgt_lang, [])]
+    return found if len(found) == 1 else []
+
+
+def _in_source_language(text: str, src_lang: str, tgt_lang: str, beside: list[str]) -> bool:
+    """`text` is in Latin script beside segments that are not (an English reply in a Russian page), or
+    holds three function words of the source language or more, three times as many as of the target's."""
+    if _latin_script(text) and any(b.strip() and not _latin_script(b) for b in beside):
+        return True
+    words = [w.lower() for w in _WORD.findall(text)]
+    theirs = _FUNCTION_WORDS.get(src_lang.split("-")[0], frozenset())
+    own = _FUNCTION_WORDS.get(tgt_lang.split("-")[0], frozenset())
+    found = sum(w in theirs for w in words)
+    return found >= 3 and found >= 3 * sum(w in own for w in words)
 
 
 def _shares_strong(source_text: str, target_text: str, src_lang: str, tgt_lang: str) -> bool:
