@@ -336,13 +336,14 @@ _NEAR = 300
 def _trimmed_span(cand, t_tokens, real: list[str], tgt: str, longer: bool, text: str) -> tuple[int, int]:
     """The candidate's span without the capitalised nouns before the name that render none of its words
     in a language that capitalises every noun ("Die Fachzeitschrift Neuer Bauingenieur" -> "Neuer
-    Bauingenieur"), keeping one word fewer than the name at least, and, for a name taken with the
+    Bauingenieur"; in any sense Wiktionary's wordnet gives, as the count of _renamed_outlet: "Meerengen"
+    renders Straits), keeping one word fewer than the name at least, and, for a name taken with the
     lowercase words after it, without those after its last rendered word ("Хоккейные новости включил"
     -> "Хоккейные новости"). A candidate opening on a capitalised article or contraction inside a
     sentence is a title as it stands ("berichtete Im Inneren der Spiele")."""
     def renders(k: int) -> bool:
         w = fold(t_tokens[k].text)
-        return any(_same(w, x) or translates(w, x, tgt) for x in real)
+        return any(_same(w, x) or translates_loosely(w, x, tgt) for x in real)
     first, last = cand.first, cand.last
     opener = t_tokens[first]
     titled = opener.text[:1].isupper() and fold(opener.text) in _BEFORE_NAME and not _sentence_start(text, opener.start)
@@ -408,9 +409,10 @@ class _Outlet:
         if self.entry is not None:
             return False
         # an unknown name cited as a source is an outlet's when it ends as outlets' names do
-        # ("... Post", "... Tribune"): "the White House said" cites no newspaper
+        # ("... Post", "... Tribune") or on a media noun ("Farm Weekly"): "the White House said" cites no
+        # newspaper
         words = name_words(self.seq.text)
-        return bool(words) and (words[-1] in _media_heads() and outlet_slot(
+        return bool(words) and ((words[-1] in _media_heads() or words[-1] in _MEDIA_NOUNS) and outlet_slot(
             self.source, self.seq.start, self.seq.end) == "attribution" or _after_media_noun(self.source, self.seq)
             or _media_apposition(self.source, self.seq)
             or _press_cited(self.source, self.seq) and (_org_words().isdisjoint({words[0], words[-1]})
