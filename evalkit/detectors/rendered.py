@@ -179,7 +179,7 @@ def _other_english_title(detector, doc: DetectionInput, seq, t_tokens) -> Flag |
     source does not have ("berichtete The Native", "a rapporté The Onlooker"): the outlet's name swapped."""
     words = name_words(seq.text)
     source = doc.source or ""
-    if len(words) != 1 or not t_tokens or not _Outlet(gazetteer().lookup(seq.text), source, seq):
+    if len(words) != 1 or not t_tokens:
         return None
     text = doc.hypothesis
     span = text[t_tokens[0].start:t_tokens[-1].end]
@@ -188,9 +188,15 @@ def _other_english_title(detector, doc: DetectionInput, seq, t_tokens) -> Flag |
     if len(found) != 1:
         return None
     start, end = t_tokens[0].start + found[0].start("name"), t_tokens[0].start + found[0].end("name")
+    if _Outlet(gazetteer().lookup(seq.text), source, seq):
+        what = f"cites the news outlet {seq.text!r}; the MT cites"
+    elif _english_word(words[0], doc.tgt_lang or ""):   # an English title kept ("The Stage"), another in its place
+        what = f"names {seq.text!r}, an English title; the MT writes"
+    else:
+        return None
     return detector._flag(doc, start, end, NAMED_ENTITY, "major", 0.75,
-                          f"the aligned source cites the news outlet {seq.text!r}; the MT cites {text[start:end]!r} in "
-                          "its place, a name the source does not have", seq.text)
+                          f"the aligned source {what} {text[start:end]!r} in its place, a name the source does not "
+                          "have", seq.text)
 
 
 # "The" and one capitalised word inside a sentence: an English title of one word
@@ -552,8 +558,22 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
                 and not translates_loosely(r.swapped[0], r.left[0], tgt):   # "Asiatische" is Asian in a sense
             return (f"the same name with {r.swapped[0]!r}, a word for a synonym of {r.left[0]!r}, in its place: "
                     "a spinner's swap")
-        return None
+        return _outlet_word_swapped(r, real, src, tgt, outlet)
     return _kept_or_translated(words, real, r, outlet)
+
+
+def _outlet_word_swapped(r, real: Sequence[str], src: str, tgt: str, outlet) -> str | None:
+    """A news outlet's name kept in English but for one word that renders none of its words, even in a sense
+    only Wiktionary gives ("Sunday Commerce Post" for the Sunday Business Post, where "commerce" is a French
+    word too): an outlet's name is written as it is, so the word is another name's. None otherwise (a word
+    of the name written twice is no other name's: "Images Images")."""
+    if r.translated or len(r.swapped) != 1 or len(r.left) != 1 or not outlet:
+        return None
+    word, left = r.swapped[0], r.left[0]
+    if zipf(word, src) < _ENGLISH_WORD_ZIPF or translates_loosely(word, left, tgt) \
+            or any(_same(word, x) or _cognate(word, x) for x in real):
+        return None
+    return f"the news outlet's name, kept, with {word!r} in place of {left!r}: a spinner's swap"
 
 
 def _rendered_whole(cands, real: list[str], tgt: str) -> bool:
