@@ -379,7 +379,7 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
             "tellme": stems("prompt_tellme", True), "ifneeded": stems("prompt_ifneeded", True),
             "change": stems("prompt_change"),
             "assent": re.compile(r"^[¡¿]?(?:" + _alternation(_cues("prompt_assent")) + r")"
-                                 r"[\s\u00a0]*[!,.:]+[\s\u00a0]*", re.IGNORECASE),
+                                 r"[\s\u00a0]*[!,.:–—]+[\s\u00a0]*", re.IGNORECASE),
             "here": re.compile(r"(?:" + _alternation(_cues("prompt_here")) + r")(?![^\W\d_])", re.IGNORECASE)}
 
 
@@ -552,13 +552,13 @@ def _aside_openers() -> frozenset[str]:
 def _presented_output(line: str, pats: dict[str, re.Pattern[str]]) -> tuple[int, int, str] | None:
     """The generator's reply presenting its output: an assent, then "here is" and the text it made,
     closing on a colon ("Gerne! Hier ist der Text in neutralem Hochdeutsch:", "Конечно! Вот краткий
-    пересказ статьи:")."""
+    пересказ статьи:", "Natürlich – nachfolgend der nächste Teil, leicht angepasst:")."""
     assent = line.rstrip().endswith(":") and pats["assent"].match(line)
     if not assent:
         return None
     preamble = pats["here"].match(line, assent.end())
-    output = preamble and (pats["text"].search(line, preamble.end()) or pats["object"].search(line, preamble.end())
-                           or pats["rewrite"].search(line, preamble.end()))
+    output = preamble and next((m for kind in ("text", "object", "rewrite", "output")
+                                for m in [pats[kind].search(line, preamble.end())] if m), None)
     if not output:   # "Of course! Here is what we know:" presents no text
         return None
     return 0, len(line.rstrip()), f"the generator presenting its output ({assent.group().strip()!r} ... " \
@@ -637,7 +637,8 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]], tgt: str =
         if found:
             return found
     field = pats["field"].match(sentence)
-    if field and len(_HASHTAG.findall(sentence)) < 2:   # "Mots-clés : #Santé #Hôpital" is the site's tag list
+    if field and len(_HASHTAG.findall(sentence)) < 2 and len(_LIST_SEP.split(sentence)) < 3:
+        # "Mots-clés : #Santé #Hôpital" and "Mots-clés : cinéma · festivals · culture" are the site's tag list
         return f"a field of a generator's SEO output ({field.group().rstrip(': ')!r})"
     brief = pats["brief"].match(sentence)
     asked = brief and (pats["rewrite"].search(sentence, brief.end()) or pats["object"].search(sentence, brief.end()))
