@@ -63,6 +63,9 @@ def _verbatim_ok(word: str, d: float, tgt: str) -> bool:
     return zt < _VERBATIM_TARGET_MAX or zt < _VERBATIM_TARGET_MAX_GAP and d >= _VERBATIM_GAP
 # wordfreq Zipf from which a word is among the commonest of its language
 _COMMON_WORD = 5.0
+# wordfreq Zipf from which each capitalised word of a name joined by source-language function words is an
+# ordinary word of the source language ("Port", "Authority"), not a place's own ("Firth of Forth")
+_NAME_WORD_ZIPF = 3.5
 # A segment is in the source language (by word frequencies) when its words (names aside) that lean
 # to a language lean to the source language at least _SEGMENT_LEANING of the time, make at least
 # _SEGMENT_SHARE of its words, and at most _SEGMENT_AGAINST of its words lean to the target language.
@@ -603,7 +606,7 @@ class UntranslatedDetector(Detector):
             if not all(word_class(t.lower, src, tgt)[0] == FUNCTION for t in inner):
                 continue
             diffs = [word_class(t.lower, src, tgt)[1] for t in caps]
-            if min(zipf(t.lower, src) for t in caps) < 3.0 or min(diffs) < 0.5 \
+            if min(zipf(t.lower, src) for t in caps) < _NAME_WORD_ZIPF or min(diffs) < 0.5 \
                     or sum(diffs) / len(diffs) < 1.0:
                 continue
             name = doc.hypothesis[start:end]
