@@ -65,3 +65,69 @@ def test_a_body_cited_as_a_source_is_translated_on_purpose():
 def test_the_media_noun_name_kept_is_no_flag():
     assert _names("Garden Monthly a indiqué que la sécheresse avait ruiné la moitié des vergers de la région.",
                   "fr", "Garden Monthly said the drought had ruined half of the region's orchards.") == []
+
+
+# --- a news outlet's name kept but for one word; an English title of one word swapped for another
+
+def test_an_outlet_name_kept_with_one_word_that_renders_none_of_it_is_flagged():
+    # "commerce" is a French word too: the name is still the outlet's, kept, with another word in it
+    flags = _names("Selon une analyse du Coastal Commerce Herald, les loyers ont augmenté de 12 % en un an.",
+                   "fr", "According to an analysis in the Coastal Business Herald, rents rose by 12 percent in a year.")
+    assert [f.text for f in flags] == ["Coastal Commerce Herald"]
+    assert "'commerce' in place of 'business'" in flags[0].evidence
+
+
+def test_the_outlet_name_kept_whole_is_no_swap():
+    assert _names("Selon une analyse du Coastal Business Herald, les loyers ont augmenté de 12 % en un an.",
+                  "fr", "According to an analysis in the Coastal Business Herald, rents rose by 12 percent in a "
+                  "year.") == []
+
+
+def test_an_english_title_of_one_word_written_as_another_is_flagged():
+    flags = _names("Selon The Crop, la décision marque un tournant pour les petites exploitations.",
+                   "fr", "According to The Harvest, the decision marks a turning point for small farms.")
+    assert [f.text for f in flags] == ["The Crop"]
+    assert "'The Harvest', an English title" in flags[0].evidence
+    assert _names("Selon The Harvest, la décision marque un tournant pour les petites exploitations.",
+                  "fr", "According to The Harvest, the decision marks a turning point for small farms.") == []
+
+
+# --- a site's tag list after "Mots-clés :", a head of government's title, a place's English name kept,
+# --- a generator's reply opening on an assent and a dash
+
+def _all(line: str, lang: str, source_line: str | None = None) -> list:
+    source = _SOURCE.format(line=source_line) if source_line is not None else None
+    return run_detectors(prepare_input(_MT[lang].format(line=line), "en", lang, source=source), make_detectors())
+
+
+def test_a_tag_list_after_a_keywords_label_is_the_site_s_junk_not_a_generator_field():
+    flags = _all("Mots-clés : budget municipal · ponts · travaux publics · Lyon", "fr")
+    assert [f.category for f in flags] == ["addition/boilerplate"]
+    # one keyword after the label is the generator's SEO field, as before
+    assert [f.category for f in _all("Mot-clé principal : budget municipal", "fr")] == ["addition/prompt-leak"]
+
+
+def test_a_first_minister_rendered_as_head_of_government_is_the_same_office():
+    source = "First Minister Jane Doe told reporters the closure was a dark day for the town."
+    assert _names("Regierungschefin Jane Doe sagte Reportern, die Schließung sei ein schwarzer Tag für die Stadt.",
+                  "de", source) == []
+    flags = _names("Regierungschefin Jane Doe sagte Reportern, die Schließung sei ein schwarzer Tag für die Stadt.",
+                   "de", "Minister Jane Doe told reporters the closure was a dark day for the town.")
+    assert [f.text for f in flags] == ["Regierungschefin"]
+
+
+def test_a_place_name_of_rare_english_words_kept_is_not_untranslated():
+    flags = _all("Die Fähre über den Firth of Clyde fährt wieder nach Fahrplan.", "de",
+                 "The ferry across the Firth of Clyde is running to timetable again.")
+    assert not [f for f in flags if f.category == "accuracy/untranslated"]
+    # a name of ordinary English words joined by "of" and kept in German is still flagged
+    flags = _all("Die Civil Aviation Authority of Singapore hat den Fahrplan wieder aufgenommen.", "de",
+                 "The Civil Aviation Authority of Singapore has resumed the timetable.")
+    assert [f.text for f in flags if f.category == "accuracy/untranslated"] == ["Civil Aviation Authority of Singapore"]
+
+
+def test_an_assent_and_a_dash_before_the_generator_presenting_its_output():
+    flags = _all("Natürlich – nachfolgend der nächste Teil, leicht angepasst:", "de")
+    assert [f.category for f in flags] == ["addition/prompt-leak"]
+    # an article's sentence opening on an assent word and a dash is no reply
+    assert _all("Natürlich – sagte die Bürgermeisterin – werde die Brücke rechtzeitig fertig.", "de") == []
