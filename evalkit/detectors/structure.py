@@ -142,8 +142,9 @@ class _Context:
                 self._dup_line(line, self.lines[near], 0.75, "nearly repeats an earlier line")
                 continue
             # (a loose repeat, a few words swapped, only without a source: with one, the source may repeat
-            # itself as loosely, a title and its first sentence; unless the aligner paired the line and left the
-            # line before it with no source sentence: the MT wrote one sentence twice, and one copy had none left)
+            # itself as loosely, a title and its first sentence; unless the aligner paired one of the two lines
+            # and left the other with no source sentence: the MT wrote one sentence twice, and one copy had
+            # none left)
             reworded = earlier.reworded(line.key, loose=self.doc.alignment is None)
             if reworded is None and self.doc.alignment is not None and self._after_unpaired(k):
                 reworded = earlier.reworded(line.key, loose=True)
@@ -195,12 +196,14 @@ class _Context:
         return self._src_of
 
     def _after_unpaired(self, k: int) -> bool:
-        """Line `k` has a source sentence, and the content line before it has segments and none with one."""
+        """Of line `k` and the content line before it, one has a source sentence and the other segments and
+        none with one (either copy of a sentence written twice may be the one the aligner left unpaired)."""
         src_of = self._source_map()
         before = next((i for i in range(k - 1, -1, -1) if self.lines[i].kind == "content"), None)
         js = self._segs_of(self.lines[before]) if before is not None else ()
-        return any(src_of.get(j) for j in self._segs_of(self.lines[k])) and bool(js) \
-            and not any(src_of.get(j) for j in js)
+        ks = self._segs_of(self.lines[k])
+        mine, theirs = any(src_of.get(j) for j in ks), any(src_of.get(j) for j in js)
+        return bool(js) and bool(ks) and mine != theirs
 
     def _source_says_twice(self, line: Line) -> bool:
         """With a source: the source sentence `line` renders is like the one before it (a title the first
@@ -696,7 +699,7 @@ class _Context:
         while first >= 0 and links[first].source and not links[first].target:
             first -= 1
         neighbours = [links[x] for x in (first, after) if 0 <= x < len(links)]
-        if any(_absorbed(nb, len(missing), self.segs, src, ratio) for nb in neighbours):
+        if any(_absorbed(nb, len(missing), self.segs, src, ratio) and self._may_hold(nb, missing) for nb in neighbours):
             return
         if self._rendered_near(missing, run, links[max(0, first - 1):after + 2]):
             return
@@ -719,6 +722,16 @@ class _Context:
         self.flag(seg.start + a, seg.start + b, "accuracy/omission", "major", confidence,
                   f"{len(run)} source sentence(s) with no MT counterpart: {missing[:120]!r}",
                   suggestion=missing if len(missing) <= 1000 else missing[:1000] + "…")
+
+    def _may_hold(self, neighbour, missing: str) -> bool:
+        """The neighbour's MT may hold the missing text, as its length says: the missing text has no name or
+        number, or the MT holds one of them (its first five letters: "Kongress" holds no "congress", but
+        "nationalen" holds "national"). A gap whose names and numbers the neighbour lacks is not in it."""
+        anchors = {a[:5] for a in _anchors(missing, self.doc.src_lang)}
+        if not anchors:
+            return True
+        held = {a[:5] for t in neighbour.target for a in _anchors(self.segs[t].text, self.lang)}
+        return not anchors.isdisjoint(held)
 
     def _rendered_near(self, missing: str, run: list[int], around: list) -> bool:
         """A name or number of the missing text is in more MT segments around the gap than the neighbours'
