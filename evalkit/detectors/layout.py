@@ -1066,7 +1066,7 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
         return f"e-mail sign-up ({mail.group()!r}, {receive.group()!r}, addressing the reader)", 0.85
     cookie = patterns["cookie"].search(plain)
     consent = cookie and patterns["consent"].search(plain)
-    reader = consent and patterns["reader"].search(plain)
+    reader = consent and (patterns["reader"].search(plain) or _sentence_call(plain))   # "Fermez ce bandeau ..."
     if reader:
         return f"cookie notice ({cookie.group()!r}, {consent.group()!r}, {reader.group()!r})", 0.9
     networks = [w for w in _SHARE_SPLIT.split(plain[patterns["share_lead"].match(plain).end():]) if w]
@@ -1205,6 +1205,19 @@ _COPYRIGHT = re.compile(r"^(?:©|copyright[\s\u00a0]*(?:©|(?=\d{4})))[\s\u00a0]
 _COUNT = re.compile(r"^\(?\d[\d\s.,]*\)?[\s\u00a0]+([^\W\d_]+)$")
 _IMPERATIVE = re.compile(r"^(?:[^\W\d_]{3,}ez|[а-яё]{3,}(?:йте|ите)(?:сь)?|[^\W\d_]*[áéíóú][^\W\d_]*te)\b",
                          re.IGNORECASE)
+
+
+def _sentence_call(plain: str) -> re.Match[str] | None:
+    """An imperative opening a sentence of the line (`_call_to_action`), addressing its reader."""
+    for m in _SENTENCE_OPEN.finditer(plain):
+        found = _call_to_action().match(plain[m.end():])
+        if found:
+            return found
+    return None
+
+
+# where a sentence opens: the line's start, or after a full stop, an exclamation or a question mark
+_SENTENCE_OPEN = re.compile(r"^|(?<=[.!?])[\s\u00a0]+")
 
 
 @functools.lru_cache(maxsize=1)
