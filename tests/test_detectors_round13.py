@@ -131,3 +131,77 @@ def test_an_assent_and_a_dash_before_the_generator_presenting_its_output():
     assert [f.category for f in flags] == ["addition/prompt-leak"]
     # an article's sentence opening on an assent word and a dash is no reply
     assert _all("Natürlich – sagte die Bürgermeisterin – werde die Brücke rechtzeitig fertig.", "de") == []
+
+
+# --- an omission beside a longer rendering: dropped as absorbed only with evidence of it
+
+_OM_SOURCE = ("The city council approved the new budget on Tuesday evening after a long debate.\n"
+              "Inflation peaked above 50 percent in 2022, and the country defaulted on most of its external debt "
+              "that year.\n"
+              "{missing}\n"
+              "Turnout was about 60 percent, down from 79 percent four years earlier.\n"
+              "Observers said the vote had been calm and orderly across the whole region.\n")
+_OM_MT = ("Der Stadtrat hat am Dienstagabend nach einer langen Debatte den neuen Haushalt beschlossen.\n"
+          "{long}\n"
+          "Auch interessant: Warum die Währungen der Region gegenüber dem Dollar so schwach sind\n"
+          "Die Wahlbeteiligung lag bei rund 60 Prozent, nach 79 Prozent vier Jahre zuvor.\n"
+          "Beobachter sagten, die Wahl sei in der ganzen Region ruhig und geordnet verlaufen.\n")
+_LONG = ("Die Inflation erreichte im Jahr 2022 einen historischen Höchststand von deutlich über 50 Prozent, und im "
+         "selben Jahr stellte das Land den Schuldendienst für den weitaus größten Teil seiner Auslandsschulden "
+         "vollständig ein.")
+
+
+def _omissions(missing: str, long: str) -> list:
+    doc = prepare_input(_OM_MT.format(long=long), "en", "de", source=_OM_SOURCE.format(missing=missing))
+    return [f for f in run_detectors(doc, make_detectors()) if f.category == "accuracy/omission"]
+
+
+def test_a_gap_whose_names_the_longer_neighbour_lacks_is_an_omission():
+    flags = _omissions("The Liberal Alliance of Farmers also won a majority of the seats on the regional board.", _LONG)
+    assert len(flags) == 1 and "Liberal Alliance of Farmers" in flags[0].evidence
+
+
+def test_a_gap_whose_number_the_longer_neighbour_holds_was_absorbed():
+    long = _LONG[:-1] + ", und 2023 lag sie wieder bei 23 Prozent."
+    assert _omissions("By 2023 it was back down to 23 percent.", long) == []
+
+
+# --- a sentence written twice, a word changed, the second copy left with no source sentence
+
+def test_a_reworded_repeat_after_its_paired_first_copy_is_a_duplication():
+    source = ("The city council approved the budget on Tuesday evening.\n"
+              "The museum expects around 200,000 visitors a year.\n"
+              "Work on the new bridge will begin next spring.\n")
+    mt = ("Городской совет во вторник утвердил бюджет.\n"
+          "Музей рассчитывает примерно на 200 000 зрителей в год.\n"
+          "Музей рассчитывает примерно на 200 000 посетителей в год.\n"
+          "Работы на новом мосту начнутся следующей весной.\n")
+    flags = run_detectors(prepare_input(mt, "en", "ru", source=source), make_detectors())
+    dups = [f for f in flags if f.category == "fluency/duplication"]
+    assert [f.text for f in dups] == ["Музей рассчитывает примерно на 200 000 посетителей в год."]
+    assert "a few words changed" in dups[0].evidence
+
+
+def test_two_paired_lines_alike_because_their_sources_are_are_no_duplication():
+    source = ("The city council approved the budget on Tuesday evening.\n"
+              "The museum expects around 200,000 visitors a year.\n"
+              "The museum expects around 200,000 viewers a year online.\n")
+    mt = ("Городской совет во вторник утвердил бюджет.\n"
+          "Музей рассчитывает примерно на 200 000 посетителей в год.\n"
+          "Музей рассчитывает примерно на 200 000 зрителей в год онлайн.\n")
+    flags = run_detectors(prepare_input(mt, "en", "ru", source=source), make_detectors())
+    assert not [f for f in flags if f.category == "fluency/duplication"]
+
+
+# --- a cookie notice that addresses its reader with an imperative, not a pronoun
+
+def test_a_cookie_notice_whose_second_sentence_is_an_imperative():
+    flags = _all("Ce site enregistre des traceurs pour mesurer sa fréquentation. Cliquez sur la croix pour les "
+                 "accepter.", "fr")
+    assert [f.category for f in flags] == ["addition/boilerplate"]
+    assert "'Cliquez'" in flags[0].evidence
+
+
+def test_an_article_sentence_about_a_site_s_trackers_is_no_cookie_notice():
+    assert _all("Le site du ministère enregistre des traceurs pour mesurer sa fréquentation. Les associations ont "
+                "accepté ce choix.", "fr") == []
