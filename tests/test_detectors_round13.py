@@ -205,3 +205,14 @@ def test_a_cookie_notice_whose_second_sentence_is_an_imperative():
 def test_an_article_sentence_about_a_site_s_trackers_is_no_cookie_notice():
     assert _all("Le site du ministère enregistre des traceurs pour mesurer sa fréquentation. Les associations ont "
                 "accepté ce choix.", "fr") == []
+
+
+# --- a Wikidata newspaper whose name opens on a media noun is a news outlet
+
+def test_a_wikidata_newspaper_opening_on_daily_translated_is_flagged():
+    source = "According to a count by the Daily Breeze, the measure passed in 12 of the 15 districts."
+    flags = _names("Selon un décompte de la Brise quotidienne, la mesure a été adoptée dans 12 des 15 districts.",
+                   "fr", source)
+    assert [f.text for f in flags] == ["Brise quotidienne"]
+    assert _names("Selon un décompte du Daily Breeze, la mesure a été adoptée dans 12 des 15 districts.",
+                  "fr", source) == []

@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 
-from .langdata import data_text, values
+from .langdata import data_text, values, word_set
 from .text import ARTICLES, CONNECTORS, WORD, NameSeq, Token, fold, name_sequences, tokenize
 
 
@@ -233,11 +233,17 @@ def real_key(name: str) -> str:
 
 def newspaper(name: str) -> bool:
     """`name` is a real newspaper's of two words or more (real_outlets) that ends as newspapers' names end
-    (newspaper_heads): "The Hamilton Spectator", not "Air Force" (a paper's name too, and an army's)."""
+    (newspaper_heads) or opens on a media noun: "The Hamilton Spectator", "Daily Graphic", not "Air Force" (a
+    paper's name too, and an army's)."""
     key = real_key(name)
-    return " " in key and key in real_outlets() and key.rsplit(" ", 1)[1] in newspaper_heads()
+    if " " not in key or key not in real_outlets():
+        return False
+    first, *_, last = key.split()
+    return last in newspaper_heads() or first in _MEDIA_NOUNS
 
 
+# English words that name a kind of news outlet ("daily", "weekly", "news")
+_MEDIA_NOUNS = word_set("media-nouns")
 # a word ending this many real newspapers' names (real_outlets) is a newspaper's head
 _HEAD_COUNT = 5
 
