@@ -484,7 +484,12 @@ class UntranslatedDetector(Detector):
             if i > 0 and doc.hypothesis[tok.start - 1:tok.start] in "'’" and tokens[i - 1].end == tok.start - 1 \
                     and tokens[i - 1].capitalised:
                 continue   # the rest of a name ("Q'orianka"), not an elided article ("l'overtourism")
+            if _between_names(tokens, i, doc.hypothesis):
+                continue   # a particle of a person's name ("Nur Aisyah binti Hassan")
             if tok.lower in source_words.get(tok.start, ()):
+                if zipf(tok.lower, src) < _RARE_SOURCE_MIN and _identified(tok.text, doc.src_lang, doc.tgt_lang,
+                                                                            _RARE_ODDS) is None:
+                    continue   # no word of the source language either: a local term both keep ("kapenta")
                 evidence = (f"{tok.text!r} is no {tgt} word (Zipf {zipf(tok.lower, tgt):.1f}); "
                             "the aligned source has it verbatim")
                 confidence = 0.8
@@ -919,6 +924,16 @@ def _title_case(words: Sequence[Token]) -> bool:
     """A phrase written as a title ("Flowers", "Game of Thrones"): the first word and every word of
     four letters or more capitalised."""
     return bool(words) and words[0].capitalised and all(t.capitalised for t in words if len(t.text) >= 4)
+
+
+def _between_names(tokens: list[Token], i: int, text: str) -> bool:
+    """Token `i` sits between two capitalised words, one space on each side: a particle inside a person's
+    name ("binti", "bin", "ter"), not a word of the sentence."""
+    if i == 0 or i + 1 >= len(tokens):
+        return False
+    before, tok, after = tokens[i - 1], tokens[i], tokens[i + 1]
+    return before.capitalised and after.capitalised and not before.initial \
+        and text[before.end:tok.start] == " " and text[tok.end:after.start] == " "
 
 
 def _other_script(word: str) -> bool:
