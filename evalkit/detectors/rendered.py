@@ -1377,7 +1377,8 @@ def _translated_outlet(seq, text: str, tgt: str) -> str | None:
     english_place = all(zipf(w, "en") - zipf(w, tgt) >= 1.0 for w in places)
     if english_place and _english_as_written(head, seq.text, tgt):
         return None   # every word English as written: the name kept ("berichtete Inside the Games")
-    if not all(english_place or _place_word(w, tgt) for w in places):
+    written = {fold(w): w.lower() for w in _LETTERS.findall(seq.text)}   # "präsident", which folds to "prasident"
+    if not all(english_place or _place_word(w, tgt, written.get(w, w)) for w in places):
         return None
     if head in _outlet_heads() or head in _real_heads():
         if not english_place or words[0] != head:
@@ -1394,10 +1395,10 @@ def _english_as_written(word: str, name: str, tgt: str) -> bool:
     return any(zipf(w.lower(), "en") > zipf(w.lower(), tgt) for w in _LETTERS.findall(name) if fold(w) == word)
 
 
-def _place_word(word: str, tgt: str) -> bool:
+def _place_word(word: str, tgt: str, written: str | None = None) -> bool:
     """A word of a place's name in `tgt`, or its adjective (CLDR, exonyms.tsv), or a word `tgt` hardly
-    uses (a name)."""
-    return zipf(word, tgt) < 2.5 or bool(_place_stems(tgt) & {word[:k] for k in range(4, len(word) + 1)})
+    uses (a name), as the text writes it (`written`: with its accents, "präsident")."""
+    return zipf(written or word, tgt) < 2.5 or bool(_place_stems(tgt) & {word[:k] for k in range(4, len(word) + 1)})
 
 
 @lru_cache(maxsize=16)
