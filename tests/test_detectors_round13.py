@@ -216,3 +216,30 @@ def test_a_wikidata_newspaper_opening_on_daily_translated_is_flagged():
     assert [f.text for f in flags] == ["Brise quotidienne"]
     assert _names("Selon un décompte du Daily Breeze, la mesure a été adoptée dans 12 des 15 districts.",
                   "fr", source) == []
+
+
+# --- words the source has verbatim that are no English words; a German office phrase; a comment form
+
+def test_a_particle_inside_a_person_s_name_is_not_untranslated():
+    flags = _all("Die Ministerin Siti Aminah binti Yusof eröffnete die Brücke am Montag.", "de",
+                 "Minister Siti Aminah binti Yusof opened the bridge on Monday.")
+    assert not [f for f in flags if f.category == "accuracy/untranslated"]
+
+
+def test_a_local_word_both_texts_keep_is_not_untranslated_but_an_english_one_is():
+    flags = _all("Los pescadores del lago venden el chisense seco en el mercado de la ciudad.", "es",
+                 "Fishermen on the lake sell dried chisense at the town market.")
+    assert not [f for f in flags if f.category == "accuracy/untranslated"]
+    flags = _all("Los pescadores del lago venden el pescado seco en el mercado de la ciudad tras el overfishing.", "es",
+                 "Fishermen on the lake sell dried fish at the town market after the overfishing.")
+    assert [f.text for f in flags if f.category == "accuracy/untranslated"] == ["overfishing"]
+
+
+def test_an_office_phrase_of_german_nouns_is_no_outlet_name():
+    flags = _all("„Die Brücke ist sicher“, sagte der Präsident des Verbands, Thomas Keller.", "de")
+    assert not [f for f in flags if f.category == NAMED_ENTITY]
+
+
+def test_a_comment_form_asking_the_reader_to_log_in_to_comment():
+    flags = _all("Mitreden? Zum Kommentieren bitte mit dem Nutzerkonto einloggen.", "de")
+    assert [f.category for f in flags] == ["addition/boilerplate"]
