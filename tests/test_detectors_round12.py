@@ -9,25 +9,11 @@ from __future__ import annotations
 from evalkit.detectors import make_detectors, run_detectors
 from evalkit.detectors.base import prepare_input
 from evalkit.detectors.gazetteer import newspaper, newspaper_heads
+from tests.one_line_page import MT as _MT
+from tests.one_line_page import SOURCE as _SOURCE
 
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 PROMPT = "addition/prompt-leak"
-
-_SOURCE = ("The city council approved the budget on Tuesday evening.\n"
-           "{line}\n"
-           "Work on the new bridge will begin next spring.\n")
-_MT = {"es": ("El ayuntamiento aprobó el presupuesto el martes por la noche.\n"
-              "{line}\n"
-              "Las obras del nuevo puente comenzarán la próxima primavera.\n"),
-       "fr": ("Le conseil municipal a voté le budget mardi soir.\n"
-              "{line}\n"
-              "Les travaux du nouveau pont commenceront au printemps prochain.\n"),
-       "de": ("Der Stadtrat hat am Dienstag den Haushalt beschlossen.\n"
-              "{line}\n"
-              "Die Arbeiten an der neuen Brücke beginnen im kommenden Frühjahr.\n"),
-       "ru": ("Городской совет во вторник утвердил бюджет.\n"
-              "{line}\n"
-              "Работы на новом мосту начнутся следующей весной.\n")}
 
 
 def _flags(line: str, lang: str, source_line: str | None = None):

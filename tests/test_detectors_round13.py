@@ -8,21 +8,10 @@ from __future__ import annotations
 
 from evalkit.detectors import make_detectors, run_detectors
 from evalkit.detectors.base import prepare_input
+from tests.one_line_page import MT as _MT
+from tests.one_line_page import SOURCE as _SOURCE
 
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
-
-_SOURCE = ("The city council approved the budget on Tuesday evening.\n"
-           "{line}\n"
-           "Work on the new bridge will begin next spring.\n")
-_MT = {"es": ("El ayuntamiento aprobó el presupuesto el martes por la noche.\n"
-              "{line}\n"
-              "Las obras del nuevo puente comenzarán la próxima primavera.\n"),
-       "fr": ("Le conseil municipal a voté le budget mardi soir.\n"
-              "{line}\n"
-              "Les travaux du nouveau pont commenceront au printemps prochain.\n"),
-       "de": ("Der Stadtrat hat am Dienstag den Haushalt beschlossen.\n"
-              "{line}\n"
-              "Die Arbeiten an der neuen Brücke beginnen im kommenden Frühjahr.\n")}
 
 
 def _names(line: str, lang: str, source_line: str) -> list:
