@@ -367,7 +367,7 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
             # a field label opening the sentence, or inside an opening bracket ("(Word count: 612)")
             "field": re.compile(r"^[(\[]?(?:" + _alternation(_cues("prompt_field")) + "|" + pattern("prompt-seo-label")
                                 + r")[\s\u00a0]*:", re.IGNORECASE),
-            "brief": re.compile(r"^(?:" + _alternation(_cues("prompt_brief")) + r")[\s\u00a0]*:", re.IGNORECASE),
+            "brief": re.compile(r"^[(\[]?(?:" + _alternation(_cues("prompt_brief")) + r")[\s\u00a0]*:", re.IGNORECASE),
             "unable": stems("prompt_unable"), "reach": stems("prompt_reach"), "output": stems("prompt_output"),
             "sorry": stems("prompt_sorry", True), "machine": stems("prompt_machine"),
             "translated": stems("prompt_translated"),
@@ -713,8 +713,11 @@ _DIGIT = re.compile(r"\d")
 
 
 def _word_count(text: str) -> re.Match[str] | None:
-    """`_word_count_pattern().search(text)`, with a digit looked for first (most lines have none)."""
-    return _word_count_pattern().search(text) if _DIGIT.search(text) else None
+    """`_word_count_pattern().search(text)`, with a digit looked for first (most lines have none); not a
+    form's limit ("Escribe tu opinión (máximo 500 caracteres)": a word of count-limits right before it)."""
+    found = _word_count_pattern().search(text) if _DIGIT.search(text) else None
+    before = _VOICE_WORD.findall(text[max(0, found.start() - 20):found.start()]) if found else []
+    return None if before and before[-1].casefold() in word_set("count-limits") else found
 
 
 def _second_word(sentence: str) -> int:
@@ -787,7 +790,7 @@ def _voice_aside(sentence: str, tgt: str = "") -> str:
     me = next((w for w, f in found if f in first), None)
     you = next((w for w, f in found[1:] if w in _SIE and tgt == "de"), None) \
         or next((w for w, f in found if f in second), None)
-    thing = next((w for w, f in found if f in output), None)
+    thing = next((w for k, (w, f) in enumerate(found) if f in output and not _site_owned(found, k)), None)
     if (me or you) and thing:
         return f"the output named in the generator's voice ({me or you!r} ... {thing!r})"
     english = _voice_either("en")
@@ -795,6 +798,17 @@ def _voice_aside(sentence: str, tgt: str = "") -> str:
     if own and tgt and tgt != "en" and len(found) >= 3 and foreign_language(sentence, tgt, ("en",)) == "en":
         return f"the generator's voice in English ({own!r}) in a text in {tgt}"   # "I hope this helps!"
     return ""
+
+
+def _site_owned(found: list[tuple[str, str]], k: int) -> bool:
+    """The output word `found[k]` follows the site's "our" ("nuestro resumen semanal", "our weekly digest"):
+    the page's own product, offered to its reader, not a generator's output."""
+    return any(f in _cues_set("our") for _, f in found[max(0, k - 2):k])
+
+
+@functools.lru_cache(maxsize=1)
+def _cues_set(kind: str) -> frozenset[str]:
+    return frozenset(c.casefold() for c in _cues(kind))
 
 
 def _merged(spans: list[tuple[int, int, str]], more: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
