@@ -101,7 +101,8 @@ def _with_a_line(lang: str, line: str) -> list:
 def test_an_english_prompt_with_no_source_counterpart_is_a_prompt_not_junk():
     # with the source, an English line the source lacks was junk ("written in en") before the classifier was
     # asked; an English prompt is a prompt
-    line = "[Task: localise for Russian readers, around 400 words, keep the mayor's quotes as they are]"
+    # (no rule's label: "[Task: ...]" opens a brief, which a rule knows since the thirteenth round)
+    line = "Target length about 400 words; Russian readers; keep the mayor's quotes unchanged."
     flags = _with_a_line("ru", line)
     assert [(f.category, f.text) for f in flags] == [(PROMPT, line)]
     assert "line classifier" in flags[0].evidence and "no source counterpart" in flags[0].evidence

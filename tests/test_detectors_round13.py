@@ -232,3 +232,25 @@ def test_an_office_phrase_of_german_nouns_is_no_outlet_name():
 def test_a_comment_form_asking_the_reader_to_log_in_to_comment():
     flags = _all("Mitreden? Zum Kommentieren bitte mit dem Nutzerkonto einloggen.", "de")
     assert [f.category for f in flags] == ["addition/boilerplate"]
+
+
+# --- a comment form's limit, a bracketed prompt label, the site's own digest offered to its reader
+
+def test_a_comment_form_s_character_limit_is_no_generator_length_note():
+    flags = _all("Deja tu comentario (máximo 800 caracteres).", "es")
+    assert not [f for f in flags if f.category == "addition/prompt-leak"]
+    flags = _all("Texto reescrito: 800 caracteres.", "es")
+    assert [f.category for f in flags] == ["addition/prompt-leak"]
+
+
+def test_a_prompt_label_in_brackets_opens_a_brief():
+    flags = _all("[Prompt: shorten this story for a German audience and add a catchy headline]", "de")
+    assert [f.category for f in flags] == ["addition/prompt-leak"]
+    assert "a brief to a text generator" in flags[0].evidence
+
+
+def test_the_site_s_own_digest_offered_to_its_reader_is_no_generator_output():
+    flags = _all("Apúntate sin coste a nuestro resumen de los lunes y te llegará a tu correo.", "es")
+    assert not [f for f in flags if f.category == "addition/prompt-leak"]
+    flags = _all("Aquí tienes tu resumen del texto, más breve y sin citas.", "es")
+    assert [f.category for f in flags] == ["addition/prompt-leak"]
