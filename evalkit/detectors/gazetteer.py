@@ -239,11 +239,11 @@ def newspaper(name: str) -> bool:
     if " " not in key or key not in real_outlets():
         return False
     first, *_, last = key.split()
-    return last in newspaper_heads() or first in _MEDIA_NOUNS
+    return last in newspaper_heads() or first in MEDIA_NOUNS
 
 
 # English words that name a kind of news outlet ("daily", "weekly", "news")
-_MEDIA_NOUNS = word_set("media-nouns")
+MEDIA_NOUNS = word_set("media-nouns")
 # a word ending this many real newspapers' names (real_outlets) is a newspaper's head
 _HEAD_COUNT = 5
 

@@ -13,7 +13,16 @@ from functools import lru_cache
 
 from ..flags import Flag
 from .base import DetectionInput
-from .gazetteer import content_words, ends_more_outlets, gazetteer, lower_words, newspaper, related, synonyms
+from .gazetteer import (
+    MEDIA_NOUNS,
+    content_words,
+    ends_more_outlets,
+    gazetteer,
+    lower_words,
+    newspaper,
+    related,
+    synonyms,
+)
 from .langdata import pattern, table, values, word_set
 from .name_forms import (
     ANOTHER_WORD,
@@ -418,7 +427,7 @@ class _Outlet:
         # ("... Post", "... Tribune") or on a media noun ("Farm Weekly"): "the White House said" cites no
         # newspaper
         words = name_words(self.seq.text)
-        return bool(words) and ((words[-1] in _media_heads() or words[-1] in _MEDIA_NOUNS) and outlet_slot(
+        return bool(words) and ((words[-1] in _media_heads() or words[-1] in MEDIA_NOUNS) and outlet_slot(
             self.source, self.seq.start, self.seq.end) == "attribution" or _after_media_noun(self.source, self.seq)
             or _media_apposition(self.source, self.seq)
             or _press_cited(self.source, self.seq) and (_org_words().isdisjoint({words[0], words[-1]})
@@ -511,18 +520,17 @@ def _after_media_noun(source: str, seq) -> bool:
     if seq.text.startswith(("The ", "the ")):
         left += "The "
     words = [w.casefold() for w in _LETTERS.findall(left)[-3:]]
-    return bool(set(words) & _MEDIA_NOUNS)
+    return bool(set(words) & MEDIA_NOUNS)
 
 
 def _media_apposition(source: str, seq) -> bool:
     """The source says what kind of news outlet the name is right after it ("Fishing News, the industry's
     weekly paper"; "Lloyd's List, a shipping newspaper")."""
     m = _APPOSITION.match(source, seq.end)
-    return bool(m) and not _MEDIA_NOUNS.isdisjoint(w.casefold() for w in _LETTERS.findall(m.group(1)))
+    return bool(m) and not MEDIA_NOUNS.isdisjoint(w.casefold() for w in _LETTERS.findall(m.group(1)))
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_MEDIA_NOUNS = word_set("media-nouns")
 _SENTENCE_BREAK = re.compile(r"\n|[.!?…][\s\u00a0]+")
 # ", the" or ", a" and up to five words (a possessive among them) before a comma, a full stop or a verb's place
 _APPOSITION = re.compile(r",[\s\u00a0]+(?:the|a|an)[\s\u00a0]+((?:[^\W\d_]+(?:['’]s)?[\s\u00a0]+){0,4}[^\W\d_]+)\b")
