@@ -114,8 +114,11 @@ def test_the_tool_fits_the_same_weights_twice_and_separates_its_lines():
         assert LABELS[int(np.argmax(scores))] == label
 
 
-@pytest.mark.parametrize("split", ["heldout19", "heldout20"])
-def test_the_tool_never_reads_a_split_not_yet_measured(split):
+@pytest.mark.parametrize("split", ["heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "heldout24",
+                                   "heldout25", "heldout26"])
+def test_the_tool_never_reads_the_later_held_outs(split):
+    # held-outs 19 to 24 were measured but not trained on (a retraining with them was dropped); 25 and 26 are
+    # not yet measured
     assert split not in train_line_model.TUNING
 
 
