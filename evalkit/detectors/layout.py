@@ -1223,15 +1223,7 @@ _IMPERATIVE = re.compile(r"^(?:[^\W\d_]{3,}ez|[а-яё]{3,}(?:йте|ите)(?:�
 
 def _sentence_call(plain: str) -> re.Match[str] | None:
     """An imperative opening a sentence of the line (`_call_to_action`), addressing its reader."""
-    for m in _SENTENCE_OPEN.finditer(plain):
-        found = _call_to_action().match(plain[m.end():])
-        if found:
-            return found
-    return None
-
-
-# where a sentence opens: the line's start, or after a full stop, an exclamation or a question mark
-_SENTENCE_OPEN = re.compile(r"^|(?<=[.!?])[\s\u00a0]+")
+    return next(filter(None, (_call_to_action().match(plain[a:]) for a, _ in _sentence_bounds(plain))), None)
 
 
 @functools.lru_cache(maxsize=1)
