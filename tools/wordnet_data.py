@@ -21,3 +21,20 @@ def synsets(wordnet_dir: str, parts_of_speech: Sequence[str]) -> Iterator[tuple[
                 count = int(head[3], 16)
                 members = [head[4 + 2 * i].lower().split("(")[0] for i in range(count)]
                 yield head[0], "a" if head[2] == "s" else head[2], members, head[4 + 2 * count:]
+
+
+def proper_words(wordnet_dir: str) -> frozenset[str]:
+    """The words (lowercase) that WordNet writes only with a capital, in every synset it lists them in:
+    places, peoples and their adjectives ("californian", "european"), names."""
+    proper: set[str] = set()
+    common: set[str] = set()
+    for pos in ("noun", "verb", "adj", "adv"):
+        with open(os.path.join(wordnet_dir, "data." + pos), encoding="latin-1") as fh:
+            for line in fh:
+                if line.startswith("  "):
+                    continue
+                head = line.split(" | ")[0].split()
+                for i in range(int(head[3], 16)):
+                    word = head[4 + 2 * i].split("(")[0]
+                    (proper if word[:1].isupper() else common).add(word.lower())
+    return frozenset(proper - common)

@@ -212,16 +212,80 @@ def _synonym_tables(loose: bool) -> dict[str, frozenset[str]]:
     return table
 
 
-@lru_cache(maxsize=1)
 def real_outlets() -> frozenset[str]:
     """The names of real newspapers (evalkit/data/real_outlets.tsv, from Wikidata), as real_key writes them:
     a name they hold is no spinner's work ("Daily Journal", "Birmingham Post")."""
+    return frozenset(_real_names())
+
+
+@lru_cache(maxsize=1)
+def _real_names() -> dict[str, str]:
+    """real_key of each real newspaper's name -> the name as Wikidata labels it."""
     try:
         text = data_text("real_outlets")
     except (FileNotFoundError, OSError):
-        return frozenset()
+        return {}
     rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return frozenset(real_key(cols[1]) for cols in rows if len(cols) == 2 and cols[0] != "qid")
+    return {real_key(cols[1]): cols[1] for cols in rows if len(cols) == 2 and cols[0] != "qid"}
+
+
+@dataclass(frozen=True)
+class RealSwap:
+    """A name read as a real newspaper's (real_outlets) with one word swapped: `written` for `word`."""
+    name: str
+    word: str
+    written: str
+
+
+def real_swap(words: Sequence[str]) -> RealSwap | None:
+    """The real newspaper (real_outlets) whose name `words` (folded, an opening "the" dropped) writes with
+    one word swapped for a WordNet relative that one real newspaper's name at most holds
+    (newspaper_synonyms.tsv): "nassau protector" for the Nassau Guardian. None where `words` is a real
+    name or differs from each in another way; the caller judges whether the words are the text's language."""
+    key = " ".join(words)
+    if len(words) < 2 or key in _real_names():
+        return None
+    shapes, counts = _real_shapes()
+    for i, written in enumerate(words):
+        if counts.get(written, 0) > 1:
+            continue   # another real paper's word ("Herald"): no spinner's choice
+        for name in shapes.get((i, *words[:i], "", *words[i + 1:]), ()):
+            word = name.split()[i]
+            if not word_forms(written).isdisjoint(_newspaper_near(word)):
+                return RealSwap(_real_names()[name], word, written)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _real_shapes() -> tuple[dict[tuple[str | int, ...], list[str]], dict[str, int]]:
+    """The real names of two words or more by their words with one left blank (and its place), sorted; and
+    how many real names hold each word."""
+    shapes: dict[tuple[str | int, ...], list[str]] = {}
+    counts: dict[str, int] = {}
+    for key in sorted(_real_names()):
+        words = key.split()
+        for w in set(words):
+            counts[w] = counts.get(w, 0) + 1
+        if len(words) >= 2:
+            for i in range(len(words)):
+                shapes.setdefault((i, *words[:i], "", *words[i + 1:]), []).append(key)
+    return shapes, counts
+
+
+def _newspaper_near(word: str) -> frozenset[str]:
+    """The related words (newspaper_synonyms.tsv) of the forms of a real newspaper's word."""
+    table = _newspaper_synonyms()
+    return frozenset().union(*(table.get(f, ()) for f in word_forms(word)))
+
+
+@lru_cache(maxsize=1)
+def _newspaper_synonyms() -> dict[str, frozenset[str]]:
+    try:
+        text = data_text("newspaper_synonyms")
+    except (FileNotFoundError, OSError):
+        return {}
+    rows = (line.partition("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {word: frozenset(related.split()) for word, _, related in rows}
 
 
 def real_key(name: str) -> str:

@@ -20,6 +20,7 @@ from .base import DetectionInput, Detector
 from .gazetteer import (
     Entry,
     Offices,
+    RealSwap,
     analyse,
     content_words,
     gazetteer,
@@ -29,6 +30,7 @@ from .gazetteer import (
     phrase_heads,
     real_key,
     real_outlets,
+    real_swap,
     related,
     relative,
     synonyms,
@@ -666,6 +668,7 @@ class NamesDetector(Detector):
         if spun and doc.alignment and doc.source_segments and doc.hypothesis_segments and doc.source:
             spun = _backed_by_source(doc, spun)
         flags += spun
+        flags += [f for f in self._real_swaps(doc, tokens, known, seqs, tgt) if not any(_clash(k, f) for k in flags)]
         flags += self._inconsistent(doc, tokens, src, tgt)
         sourced = _dedupe([f for f in sourced if not common_word_flag(doc, f, tgt)])
         rest = [f for f in flags if not common_word_flag(doc, f, tgt) and not any(_clash(k, f) for k in sourced)]
@@ -754,6 +757,30 @@ class NamesDetector(Detector):
                     doc, seq.start, seq.end, NAMED_ENTITY, "critical", 0.55,
                     "unknown outlet made of dictionary words where the news source is cited, in a document "
                     f"that spins {', '.join(repr(t) for t in targets)}", only.name if only else None))
+        return flags
+
+    def _real_swaps(self, doc: DetectionInput, tokens: list[Token], known, seqs: list[NameSeq],
+                    tgt: str) -> list[Flag]:
+        """An English name kept in a text in another language that reads as a real newspaper's (Wikidata)
+        with one word swapped for an English word that no other real paper's name holds ("Nassau Protector"
+        for the Nassau Guardian). With the source, only where the aligned source names that paper."""
+        if tgt == "en":
+            return []
+        covered = {k for i, j, _ in known for k in range(i, j)}
+        flags = []
+        for seq in seqs:
+            if seq.caps_line or seq.last <= seq.first or covered.intersection(range(seq.first, seq.last + 1)):
+                continue
+            found = _real_swap_in(tokens, seq, tgt)
+            if found is None or _real_outlet(doc.hypothesis, tokens, seqs, found[0], found[1]):
+                continue
+            start, end, swap = found
+            if not _source_names(doc, start, end, swap.name):
+                continue
+            flags.append(self._flag(
+                doc, start, end, NAMED_ENTITY, "major", 0.7,
+                f"reads as the real newspaper {swap.name!r} (Wikidata) with {swap.word!r} swapped for "
+                f"{swap.written!r}, a WordNet relative that one real newspaper's name at most holds", swap.name))
         return flags
 
     def _credit_lines(self, doc: DetectionInput, tokens: list[Token], covered: set[int], langs) -> list[Flag]:
@@ -1155,6 +1182,44 @@ def _backed_by_source(doc: DetectionInput, flags: list[Flag]) -> list[Flag]:
         if ok:
             kept.append(flag)
     return kept
+
+
+# the most words of a name read as a real newspaper's with one word swapped
+_REAL_SWAP_WORDS = 5
+
+
+def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str) -> tuple[int, int, RealSwap] | None:
+    """The run of capitalised words `seq`, whole but for the target language's words before it ("Laut",
+    "In der Rangliste des"), that gazetteer.real_swap reads as a real newspaper's name with one word
+    swapped, the written word being English rather than the target language's. Never a part of a longer
+    name: "Daily Tidings" of the real Ashland Daily Tidings is no swap of the Daily News."""
+    first = seq.first
+    while first < seq.last and _before_name(tokens[first], tgt):
+        first += 1
+    if not 2 <= seq.last - first + 1 <= _REAL_SWAP_WORDS:
+        return None
+    words = content_words(tuple(tokens[k].lower for k in range(first, seq.last + 1)))
+    swap = real_swap(words) if len(words) >= 2 else None
+    if swap and not swap.written.isupper() and zipf(swap.written, "en") >= max(2.5, zipf(swap.written, tgt)):
+        return tokens[first].start, tokens[seq.last].end, swap
+    return None
+
+
+def _before_name(tok: Token, tgt: str) -> bool:
+    """A word of a run of capitalised words that opens no English name kept in a `tgt` text: an article or
+    connector ("le", "The", "des"), a sentence's frequent first word ("In"), a word more the target
+    language's than English ("Rangliste")."""
+    return not tok.capitalised or tok.lower in ARTICLES or tok.initial and zipf(tok.lower, tgt) >= _OPENER_ZIPF \
+        or zipf(tok.lower, tgt) > zipf(tok.lower, "en")
+
+
+def _source_names(doc: DetectionInput, start: int, end: int, name: str) -> bool:
+    """Without the source, True; with it, whether a source segment aligned with text[start:end] names `name`."""
+    if not (doc.alignment and doc.source_segments and doc.hypothesis_segments and doc.source):
+        return True
+    key = real_key(name)
+    return any(t_tokens and t_tokens[0].start < end and start < t_tokens[-1].end
+               and key in real_key(doc.source[s_start:s_end]) for _, t_tokens, s_start, s_end in aligned_tokens(doc))
 
 
 def _inside_longer_name(tokens: Sequence[Token], i: int, text: str) -> bool:

@@ -1,0 +1,70 @@
+"""Issue 15, fourteenth round. Without the source: an English name kept in a text in another language that reads
+as a real newspaper's (Wikidata, evalkit/data/real_outlets.tsv) with one word swapped for a WordNet relative
+that no other real paper's name holds is a spun name ("Daily Supervisor" for the Daily Monitor). Each rule on
+text written for this test, with the negatives beside it; the table's build is tested in
+tests/test_build_synonyms.py."""
+
+from __future__ import annotations
+
+from evalkit.detectors import make_detectors, run_detectors
+from evalkit.detectors.base import prepare_input
+from tests.one_line_page import MT as _MT
+from tests.one_line_page import SOURCE as _SOURCE
+
+NAMED_ENTITY = "accuracy/mistranslation/named-entity"
+
+
+def _names(line: str, lang: str, source_line: str | None = None) -> list:
+    source = _SOURCE.format(line=source_line) if source_line else None
+    doc = prepare_input(_MT[lang].format(line=line), "en", lang, source=source)
+    return [f for f in run_detectors(doc, make_detectors()) if f.category == NAMED_ENTITY]
+
+
+def test_a_real_newspaper_with_one_word_swapped_is_flagged_without_the_source():
+    flags = _names("Selon le Daily Supervisor, la récolte de café a baissé d'un tiers cette année.", "fr")
+    assert [f.text for f in flags] == ["Daily Supervisor"]
+    assert flags[0].suggestion == "Daily Monitor"
+    assert "Wikidata" in flags[0].evidence and "'supervisor'" in flags[0].evidence
+
+
+def test_the_swap_is_flagged_where_no_news_source_is_cited():
+    # a ranking, not "reported": the name alone is the evidence
+    # (a German run of capitalised words: "In der Rangliste der" is no part of the name)
+    flags = _names("In der Rangliste der Fiji Occasions liegt die Stadt auf dem dritten Platz.", "de")
+    assert [f.text for f in flags] == ["Fiji Occasions"]
+    assert flags[0].suggestion == "Fiji Times"
+
+
+def test_the_real_name_is_no_flag():
+    assert _names("Selon le Daily Monitor, la récolte de café a baissé d'un tiers cette année.", "fr") == []
+
+
+def test_a_word_other_real_papers_hold_is_no_swap():
+    # "Herald" names many real papers: "City Herald" may be one of them
+    assert _names("Según el City Herald, la cosecha de café bajó un tercio este año.", "es") == []
+
+
+def test_a_part_of_a_longer_name_is_no_swap():
+    # "Daily Supervisor" inside a longer name is that name's, which is no known paper's swap
+    assert _names("Selon le Westbrook Daily Supervisor, la récolte de café a baissé d'un tiers cette année.",
+                  "fr") == []
+
+
+def test_a_people_for_a_people_is_no_swap():
+    # WordNet relates "Californian" to "American" (a kind of), but names of peoples are not a spinner's swap
+    assert _names("Selon le Daily Californian, la récolte de café a baissé d'un tiers cette année.", "fr") == []
+
+
+def test_an_english_text_keeps_its_names():
+    doc = prepare_input("The council met on Tuesday.\nThe Daily Supervisor said the coffee harvest fell by a "
+                        "third.\nThe bridge opens next spring.\n", "de", "en")
+    assert [f for f in run_detectors(doc, make_detectors()) if f.category == NAMED_ENTITY] == []
+
+
+def test_with_the_source_the_aligned_sentence_must_name_the_paper():
+    flags = _names("Selon le Daily Supervisor, la récolte de café a baissé d'un tiers cette année.", "fr",
+                   "According to the Daily Monitor, the coffee harvest fell by a third this year.")
+    assert [f.text for f in flags] == ["Daily Supervisor"]
+    # the source writes the same name: the MT kept it, no error of the MT's
+    assert _names("Selon le Daily Supervisor, la récolte de café a baissé d'un tiers cette année.", "fr",
+                  "According to the Daily Supervisor, the coffee harvest fell by a third this year.") == []
