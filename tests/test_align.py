@@ -504,3 +504,60 @@ def test_the_reply_is_no_omission_of_the_sentence_after_it():
     mt = "\n".join(_REPLY_MT[:2] + [" ".join(_REPLY_MT[2:5])] + _REPLY_MT[5:]) + "\n"
     flags = run_detectors(prepare_input(mt, "en", "ru", source=source), make_detectors())
     assert not [f for f in flags if f.category == "accuracy/omission"]
+
+
+# --- a bilingual dictionary's word pairs as anchors (fourteenth session): Russian shares no cognate with
+# English, so without them a page with a junk line where a sentence was is aligned by length alone, shifted
+
+_HARVEST_SOURCE = ["The harvest was the worst in a decade, farmers said on Monday.",
+                   "Heavy rain in spring had flooded many fields near the river.",
+                   "The government promised help for the families who lost their crops.",
+                   "Prices for bread and flour rose sharply in the markets.",
+                   "Some bakeries closed for a week because of the shortage."]
+_HARVEST_MT = ["Урожай стал худшим за десять лет, заявили фермеры в понедельник.",
+               "Сильные дожди весной затопили многие поля у реки.",
+               "Подпишитесь на наш канал, чтобы первыми узнавать всё самое важное.",
+               "Цены на хлеб и муку на рынках резко выросли.",
+               "Некоторые пекарни закрылись на неделю из-за нехватки."]
+
+
+def test_dictionary_pairs_anchor_a_translation_without_cognates():
+    links = align(_HARVEST_SOURCE, _HARVEST_MT, src_lang="en", tgt_lang="ru")
+    assert [(link.source, link.target) for link in links] == [
+        ((0,), (0,)), ((1,), (1,)), ((2,), ()), ((), (2,)), ((3,), (3,)), ((4,), (4,))]
+    assert all(link.score < 0 for link in links if link.source and link.target)
+
+
+def test_without_the_dictionary_the_same_page_is_aligned_by_length_and_shifted():
+    # what the option turns off: the links the aligner made before the dictionary (the test above's guard)
+    links = align(_HARVEST_SOURCE, _HARVEST_MT, src_lang="en", tgt_lang="ru", dictionary=False)
+    assert ((1,), (0,)) in [(link.source, link.target) for link in links]
+
+
+def test_dictionary_pairs_are_the_documents_words_only():
+    pairs = align_module._dictionary_pairs(["The harvest was poor."], ["Урожай был плохим."], "en", "ru")
+    assert pairs == [("harve", "urozh")]   # word keys: folded 5-letter prefixes, Cyrillic in Latin letters
+    assert align_module._dictionary_pairs(["The harvest was poor."], ["Урожай был плохим."], "ru", "en") == []
+
+
+# --- a junk line glued to a truncated rendering: split off
+
+_LIBRARY_SOURCE = ["The city opened a new library in the old railway station on Saturday.",
+                   "More than two thousand visitors came on the first day.",
+                   "The mayor said the building would also host concerts and exhibitions in the summer months."]
+_LIBRARY_MT = ["La ville a inauguré samedi une nouvelle bibliothèque dans l'ancienne gare.",
+               "Plus de deux mille visiteurs sont venus le premier jour.",
+               "Le maire a indiqué que le bâtiment accueillerait aussi des concerts et",
+               "Vous aimez nos articles ?", "Soutenez-nous dès aujourd'hui."]
+
+
+def test_a_junk_line_after_a_truncated_rendering_is_split_off():
+    links = align(_LIBRARY_SOURCE, _LIBRARY_MT, src_lang="en", tgt_lang="fr", target_lines=[True, True, True, True, False])
+    assert [(link.source, link.target) for link in links][-3:] == [((2,), (2,)), ((), (3,)), ((), (4,))]
+
+
+def test_a_rendering_on_two_lines_stays_whole():
+    # the second line renders the sentence's end ("exhibitions"): it shares a word, it stays
+    mt = _LIBRARY_MT[:3] + ["des expositions pendant les mois d'été."]
+    links = align(_LIBRARY_SOURCE, mt, src_lang="en", tgt_lang="fr", target_lines=[True, True, True, True])
+    assert [(link.source, link.target) for link in links][-1] == ((2,), (2, 3))

@@ -68,3 +68,34 @@ def test_with_the_source_the_aligned_sentence_must_name_the_paper():
     # the source writes the same name: the MT kept it, no error of the MT's
     assert _names("Selon le Daily Supervisor, la récolte de café a baissé d'un tiers cette année.", "fr",
                   "According to the Daily Supervisor, the coffee harvest fell by a third this year.") == []
+
+
+# --- with the source, a line the aligner holds by length alone (a link costing more than 0) is asked of the
+# line classifier: a comment-form line paired with the last source sentence, the truncated rendering before it
+
+_FERRY_SOURCE = ("The regional council approved the new ferry timetable on Thursday.\n"
+                 "Crossings to the island will run every forty minutes from June.\n"
+                 "The operator said two older vessels would be retired next year.\n"
+                 "Passengers complained about long queues at the harbour last summer.\n"
+                 "The council said fares would stay the same for residents.\n")
+_FERRY_MT = ("El consejo regional aprobó el jueves el nuevo horario de los transbordadores.\n"
+             "Los cruces a la isla saldrán cada cuarenta minutos a partir de junio.\n"
+             "El operador dijo que dos buques más antiguos se retirarán el año que viene.\n"
+             "El consejo dijo que las tarifas seguirían siendo las mismas para los\n"
+             "Únete al debate: entra con tu usuario para dejar un comentario.\n")
+
+
+def test_a_junk_line_held_by_length_alone_is_asked_of_the_classifier():
+    doc = prepare_input(_FERRY_MT, "en", "es", source=_FERRY_SOURCE)
+    assert 0 < doc.alignment[-1].score < 1   # paired with the last source sentence by length alone
+    flags = {f.category: f for f in run_detectors(doc, make_detectors())}
+    assert flags["addition/boilerplate"].text.startswith("Únete al debate")
+    assert "line classifier" in flags["addition/boilerplate"].evidence
+    assert flags["omission/truncation"].text.endswith("para los")
+
+
+def test_an_article_line_held_by_length_alone_is_no_junk():
+    mt = _FERRY_MT.replace("Únete al debate: entra con tu usuario para dejar un comentario.",
+                           "Los pasajeros se quejaron de las largas colas en el puerto el verano pasado.")
+    doc = prepare_input(mt, "en", "es", source=_FERRY_SOURCE)
+    assert not [f for f in run_detectors(doc, make_detectors()) if f.category.startswith("addition/")]

@@ -66,6 +66,7 @@ class AlignOptions:
     lexicon_min_dice: float = 0.4
     lexicon_max_df: float = 0.2   # words in more than this share of links are not paired
     miss_weight: float = 0.2    # cost per unit of a name's or number's weight left unmatched
+    dictionary: bool = True     # anchor the word pairs a bilingual dictionary gives (_dictionary_pairs)
 
 
 DEFAULT_OPTIONS = AlignOptions()
@@ -495,9 +496,12 @@ def align(source: Sequence[str], target: Sequence[str], *, src_lang: str = "en",
         return ([Link((i,), (), opts.skip) for i in range(n)]
                 + [Link((), (j,), opts.skip) for j in range(m)])
     given = list(lexicon)  # type: ignore[call-overload]
+    if opts.dictionary:
+        given += _dictionary_pairs(source, target, src_lang, tgt_lang)
     if _accelerated is not None and _use_accelerator:
         links = _align_in_c(source, target, src_lang, tgt_lang, src_lines, tgt_lines, given, opts)  # type: ignore[arg-type]
-        return _unpair_unrelated(source, target, links, src_lang, tgt_lang, opts)
+        links = _unpair_unrelated(source, target, links, src_lang, tgt_lang, opts)
+        return _line_ends_split(source, target, links, tgt_lines, src_lang, tgt_lang, opts)  # type: ignore[arg-type]
     src = _prepare(source, src_lang, src_lines)  # type: ignore[arg-type]
     tgt = _prepare(target, tgt_lang, tgt_lines)  # type: ignore[arg-type]
     if given:
@@ -507,7 +511,92 @@ def align(source: Sequence[str], target: Sequence[str], *, src_lang: str = "en",
         learned = learn_lexicon([(src.keys, tgt.keys, links)], opts)
         _use_lexicon(src, tgt, learned + given)
         links = _run(src, tgt, opts, links)
-    return _unpair_unrelated(source, target, links, src_lang, tgt_lang, opts)
+    links = _unpair_unrelated(source, target, links, src_lang, tgt_lang, opts)
+    return _line_ends_split(source, target, links, tgt_lines, src_lang, tgt_lang, opts)  # type: ignore[arg-type]
+
+
+def _line_ends_split(source: Sequence[str], target: Sequence[str], links: list[Link],
+                     tgt_lines: Sequence[bool] | None, src_lang: str, tgt_lang: str, opts: AlignOptions) -> list[Link]:
+    """The first or the last line of a link's MT segments, when the link holds another line and that line
+    shares nothing with the link's source sentences (no anchor of `features`, no dictionary pair) while the
+    rest shares something, is split off, one 0-1 link per segment: a junk line glued to a truncated
+    rendering ("… des concerts et" + "Vous aimez nos articles ? Soutenez-nous dès aujourd'hui."), a leaked
+    prompt line before a rendering, not a part of the rendering. Without `tgt_lines`, each MT segment is a
+    line of its own."""
+    starts = tgt_lines or [True] * len(target)
+    out: list[Link] = []
+    for link in links:
+        cut = _line_cut(source, target, link, starts, src_lang, tgt_lang) if link.source else None
+        if cut is None:
+            out.append(link)
+            continue
+        first, last = cut
+        out += [Link((), (j,), opts.skip) for j in link.target[:first]]
+        out += [Link(link.source, link.target[first:last], link.score)]
+        out += [Link((), (j,), opts.skip) for j in link.target[last:]]
+    return out
+
+
+def _line_cut(source: Sequence[str], target: Sequence[str], link: Link, starts: Sequence[bool], src_lang: str,
+              tgt_lang: str) -> tuple[int, int] | None:
+    """(first, last) of the link's MT segments to keep, its first or last line that shares nothing with the
+    source left out; None when neither is left out."""
+    breaks = [k for k in range(1, len(link.target)) if starts[link.target[k]]]
+    if not breaks or not starts[link.target[0]]:
+        return None
+    joined = " ".join(source[i] for i in link.source)
+
+    def shares(lo: int, hi: int) -> bool:
+        return _shares_anything(joined, " ".join(target[j] for j in link.target[lo:hi]), src_lang, tgt_lang)
+    n = len(link.target)
+    if not shares(breaks[-1], n) and shares(0, breaks[-1]):
+        return 0, breaks[-1]
+    if not shares(0, breaks[0]) and shares(breaks[0], n):
+        return breaks[0], n
+    return None
+
+
+def _shares_anything(source_text: str, target_text: str, src_lang: str, tgt_lang: str) -> bool:
+    """A word, number or mark `features` anchors, or a dictionary pair, is on both sides."""
+    if set(_analyse(source_text, src_lang)[1]) & set(_analyse(target_text, tgt_lang)[1]):
+        return True
+    return bool(_dictionary_pairs([source_text], [target_text], src_lang, tgt_lang))
+
+
+def _dictionary_pairs(source: Sequence[str], target: Sequence[str], src_lang: str,
+                      tgt_lang: str) -> list[tuple[str, str]]:
+    """The (source, target) word-key pairs of `_dictionary` whose keys both documents hold: translation
+    anchors where no cognate is shared ("council"/"совет", "harvest"/"récolte")."""
+    table = _dictionary(src_lang, tgt_lang)
+    if not table:
+        return []
+    tgt_keys = {k for text in target for k in word_keys(text)}
+    src_keys = sorted({k for text in source for k in word_keys(text)})
+    return [(a, b) for a in src_keys for b in sorted(table.get(a, ())) if b in tgt_keys]
+
+
+@functools.lru_cache(maxsize=8)
+def _dictionary(src_lang: str, tgt_lang: str) -> dict[str, frozenset[str]]:
+    """English word key -> the keys of its translations into `tgt_lang` (evalkit/data/name_words_wikt.tsv,
+    English Wiktionary's translations of names' words and of common English nouns and adjectives; keys as
+    `word_keys` writes them), pairs sharing a 4-letter prefix left to the cognate anchors. Empty for another
+    pair of languages."""
+    from importlib import resources
+
+    if src_lang != "en":
+        return {}
+    rows = [line.split("\t") for line in resources.files("evalkit").joinpath("data/name_words_wikt.tsv")
+            .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    column = rows[0].index(tgt_lang) if rows and tgt_lang in rows[0] else None
+    table: dict[str, set[str]] = {}
+    for row in rows[1:] if column else ():
+        if len(row) <= column or len(row[0]) < 3:
+            continue
+        key = _fold(row[0])[:5]
+        for target in (k for form in row[column].split("|") for k in word_keys(form)):
+            if key[:4] != target[:4]:
+                table.setdefault(key, set()).add(target)
+    return {k: frozenset(v) for k, v in table.items()}
 
 
 # the length (characters, spaces folded) from which an MT segment that repeats the one before it is a repeat

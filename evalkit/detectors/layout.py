@@ -1495,7 +1495,7 @@ def _unaligned(doc: DetectionInput, lines: list[Line]) -> set[int]:
 
 # the cost of an alignment link held by the sentences' lengths alone (alignment/aligner.py: a link whose
 # anchors agree is below 0, one held only by its length a little above)
-LENGTH_ONLY = 1.0
+LENGTH_ONLY = 0.0
 
 
 # how sure the line classifier must be that a line no rule classified is junk or a prompt: with the source, of
