@@ -99,3 +99,69 @@ def test_an_article_line_held_by_length_alone_is_no_junk():
                            "Los pasajeros se quejaron de las largas colas en el puerto el verano pasado.")
     doc = prepare_input(mt, "en", "es", source=_FERRY_SOURCE)
     assert not [f for f in run_detectors(doc, make_detectors()) if f.category.startswith("addition/")]
+
+
+# --- a line known to render nothing of the source: a prompt where the line classifier reads it as one rather
+# than as junk or prose (an English note in a German page; a French instruction the aligner left unpaired)
+
+def _flags_on(line: str, lang: str) -> list:
+    text = _MT[lang].format(line=line)
+    doc = prepare_input(text, "en", lang, source=_SOURCE.format(line="The council will meet again on Friday."))
+    at = text.index(line)
+    return [f for f in run_detectors(doc, make_detectors()) if f.start < at + len(line) and at < f.end]
+
+
+def test_an_english_line_with_no_counterpart_that_reads_as_a_prompt_is_a_prompt():
+    flags = _flags_on("Note to self: vary the openings a bit so the whole story sounds less like a bulletin.", "de")
+    assert [(f.category, f.severity) for f in flags] == [("addition/prompt-leak", "major")]
+    assert "written in en" in flags[0].evidence and "line classifier" in flags[0].evidence
+
+
+def test_an_english_line_with_no_counterpart_the_classifier_doubts_stays_junk():
+    flags = _flags_on("Quick reminder: the last two paragraphs could be shorter, and the figures should stay as they are.",
+                      "de")
+    assert [f.category for f in flags] == ["addition/boilerplate"]
+
+
+_BUDGET_SOURCE = ("The city council approved the budget on Tuesday evening.\n"
+                  "The mayor said spending on schools would rise by four percent.\n"
+                  "Work on the new bridge will begin next spring.\n")
+_BUDGET_MT = ("Le conseil municipal a voté le budget mardi soir.\n"
+              "Le maire a indiqué que les dépenses pour les écoles augmenteraient de quatre pour cent.\n"
+              "{line}\n"
+              "Les travaux du nouveau pont commenceront au printemps prochain.\n")
+
+
+def _unpaired(line: str) -> list:
+    """Flags on a French line added between two rendered sentences (the source has nothing there)."""
+    text = _BUDGET_MT.format(line=line)
+    at = text.index(line)
+    flags = run_detectors(prepare_input(text, "en", "fr", source=_BUDGET_SOURCE), make_detectors())
+    return [f for f in flags if f.start < at + len(line) and at < f.end]
+
+
+def test_an_unpaired_sentence_that_reads_as_a_prompt_is_a_prompt_not_an_addition():
+    flags = _unpaired("Consigne de style : garder tous les chiffres mais adoucir le ton du deuxième paragraphe.")
+    assert [f.category for f in flags] == ["addition/prompt-leak"]
+    assert "line classifier" in flags[0].evidence
+
+
+def test_an_unpaired_article_sentence_stays_an_addition():
+    flags = _unpaired("Les élus de l'opposition ont voté contre le texte après un long débat en séance.")
+    assert [f.category for f in flags] == ["accuracy/addition"]
+
+
+# --- rights notices: "reprint only with permission" closing a credit line
+
+def test_a_credit_closing_on_a_permission_notice_is_junk():
+    for line, lang in (("Foto: Vereinsarchiv des Segelclubs, Abdruck nur mit Genehmigung", "de"),
+                       ("Фото: архив яхт-клуба, публикуется с разрешения", "ru"),
+                       ("Redacción de Vela Hoy · Prohibida la reproducción total o parcial", "es")):
+        flags = _flags_on(line, lang)
+        assert [f.category for f in flags] == ["addition/boilerplate"], line
+        assert "rights notice" in flags[0].evidence
+
+
+def test_a_sentence_about_reprints_is_no_rights_notice():
+    flags = _flags_on("Der Verlag erlaubte den Abdruck nur mit Genehmigung der Familie, sagte der Sprecher.", "de")
+    assert not [f for f in flags if f.category == "addition/boilerplate"]

@@ -1458,6 +1458,14 @@ def _unaligned_lines(doc: DetectionInput, lines: list[Line], tgt: str, others: S
         foreign = foreign_language(text, tgt, others) if n >= 3 else None
         if foreign and _learned_prompt(text, tgt):
             continue   # a prompt in the source language, not junk: _learned_lines says so with its evidence
+        if foreign and learned_kind(text, tgt) == "prompt":
+            # an instruction in the source language ("Redo the paragraph above ..."): a prompt, not junk
+            line.kind, line.category, line.key = "prompt", "addition/prompt-leak", ""
+            line.prompts = ((line.start, line.end, ""),)
+            line.evidence, line.confidence = (f"no source counterpart, written in {foreign}; the line classifier "
+                                              f"reads it as a leaked prompt rather than junk"), 0.7
+            line.learned = True   # flagged as the classifier's verdicts are: major, with this evidence
+            continue
         if foreign:
             why = f"no source counterpart, written in {foreign}"
         elif _headline_like(text, len(flags)) and not dangling_end(text, tgt) and k not in beside_junk:
@@ -1509,6 +1517,19 @@ LEARNED_ALONE_SAID = 0.7
 # document, "Voici le texte de la résolution :", an editor's note or a bracketed credit reads as a prompt
 # by its shape and a word or two; at 0.8 the retrained model reads "[Photo : AFP]" as one)
 LEARNED_PROMPT_SAID = 0.95
+# what a line known to render nothing of the source is, by the classifier: prompt or junk rather than prose
+LEARNED_KIND = 0.5
+
+
+def learned_kind(text: str, tgt: str) -> str | None:
+    """"prompt" or "junk" where the line classifier reads `text` as more likely either than article prose
+    (on a page in a language it was trained on), else None: what a line already known to be no rendering
+    of the source is (an English instruction, an MT sentence with no counterpart)."""
+    model = line_model()
+    if model is None or tgt not in model.languages:
+        return None
+    v = model.verdict(text)
+    return v.label if v.probability >= LEARNED_KIND else None
 
 
 def _learned_prompt(text: str, tgt: str) -> bool:

@@ -880,14 +880,27 @@ class _Context:
                 near = " ".join(src[i].text for lk in links[max(0, k - 2):k + 3] for i in lk.source)
                 if _anchors(seg.text, self.lang) & _anchors(near, self.doc.src_lang):
                     continue  # it shares a name or number with the source around it: a loose rendering
-                cue = layout.rewriting_cue(seg.text)
-                if cue:   # it speaks of a rewriting or of a text generator: the generator's words
-                    self.flag(seg.start, seg.end, "addition/prompt-leak", "major", 0.55,
-                              f"MT sentence with no counterpart in the source, speaking of a rewriting ({cue!r})",
-                              suggestion="")
-                    continue
-                self.flag(seg.start, seg.end, "accuracy/addition", "major", 0.55,
-                          "MT sentence with no counterpart in the source", suggestion="")
+                self._addition(seg)
+
+    def _addition(self, seg) -> None:
+        """Flag an MT sentence with no counterpart: a prompt where it speaks of a rewriting or of a text
+        generator, or where the line classifier reads it as one (or as junk) rather than prose; else an
+        addition."""
+        cue = layout.rewriting_cue(seg.text)
+        if cue:   # it speaks of a rewriting or of a text generator: the generator's words
+            self.flag(seg.start, seg.end, "addition/prompt-leak", "major", 0.55,
+                      f"MT sentence with no counterpart in the source, speaking of a rewriting ({cue!r})",
+                      suggestion="")
+            return
+        kind = layout.learned_kind(seg.text, self.lang)
+        if kind:
+            what, category = ("a leaked prompt", "addition/prompt-leak") if kind == "prompt" else \
+                ("site junk", "addition/boilerplate")
+            self.flag(seg.start, seg.end, category, "major", 0.55, "MT sentence with no counterpart in the source; "
+                      f"the line classifier reads it as {what} rather than article prose", suggestion="")
+            return
+        self.flag(seg.start, seg.end, "accuracy/addition", "major", 0.55,
+                  "MT sentence with no counterpart in the source", suggestion="")
 
     def numbers(self) -> None:
         """Numbers of aligned segments that differ: a number of the MT that the source lacks while
