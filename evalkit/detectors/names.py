@@ -766,15 +766,18 @@ class NamesDetector(Detector):
         for the Nassau Guardian). With the source, only where the aligned source names that paper."""
         if tgt == "en":
             return []
-        covered = {k for i, j, _ in known for k in range(i, j)}
         flags = []
         for seq in seqs:
-            if seq.caps_line or seq.last <= seq.first or covered.intersection(range(seq.first, seq.last + 1)):
+            if seq.caps_line or seq.last <= seq.first:
                 continue
             found = _real_swap_in(tokens, seq, tgt)
             if found is None or _real_outlet(doc.hypothesis, tokens, seqs, found[0], found[1]):
                 continue
             start, end, swap = found
+            if any(tokens[i].start <= start and end <= tokens[j - 1].end
+                   or tokens[i].start < end and start < tokens[j - 1].end and not start <= tokens[i].start
+                   for i, j, _ in known):
+                continue   # a known name holds it or runs across its edge; one inside it ("Nation") is no matter
             if not _source_names(doc, start, end, swap.name):
                 continue
             flags.append(self._flag(
