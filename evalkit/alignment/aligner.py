@@ -547,7 +547,7 @@ def _line_cut(source: Sequence[str], target: Sequence[str], link: Link, starts: 
     joined = " ".join(source[i] for i in link.source)
 
     def shares(lo: int, hi: int) -> bool:
-        return _shares_anything(joined, " ".join(target[j] for j in link.target[lo:hi]), src_lang, tgt_lang)
+        return shares_anything(joined, " ".join(target[j] for j in link.target[lo:hi]), src_lang, tgt_lang)
     n = len(link.target)
     if not shares(breaks[-1], n) and shares(0, breaks[-1]):
         return 0, breaks[-1]
@@ -556,7 +556,7 @@ def _line_cut(source: Sequence[str], target: Sequence[str], link: Link, starts: 
     return None
 
 
-def _shares_anything(source_text: str, target_text: str, src_lang: str, tgt_lang: str) -> bool:
+def shares_anything(source_text: str, target_text: str, src_lang: str, tgt_lang: str) -> bool:
     """A word, number or mark `features` anchors, or a dictionary pair, is on both sides."""
     if set(_analyse(source_text, src_lang)[1]) & set(_analyse(target_text, tgt_lang)[1]):
         return True

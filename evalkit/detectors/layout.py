@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
+from ..alignment.aligner import shares_anything
 from .base import DetectionInput
 from .langdata import data_text, mapping, pattern, table, values, word_set
 from .line_model import line_model
@@ -1478,12 +1479,12 @@ def _unaligned_lines(doc: DetectionInput, lines: list[Line], tgt: str, others: S
         line.evidence, line.confidence = why, 0.7
 
 
-def _coverage(doc: DetectionInput, lines: list[Line], cost: float | None = None) -> dict[int, list[bool]]:
-    """For each line holding a segment, whether each of its segments has a source counterpart (with `cost`,
-    one held by a link costing less than that)."""
+def _coverage(doc: DetectionInput, lines: list[Line], by_length: bool = False) -> dict[int, list[bool]]:
+    """For each line holding a segment, whether each of its segments has a source counterpart (with
+    `by_length`, one not held by length alone: _held_by_length)."""
     aligned: set[int] = set()
     for link in doc.alignment or ():
-        if link.source and (cost is None or link.score < cost):
+        if link.source and not (by_length and _held_by_length(doc, link)):
             aligned.update(link.target)
     covered: dict[int, list[bool]] = {}
     line_of = _line_index(lines)
@@ -1496,9 +1497,18 @@ def _coverage(doc: DetectionInput, lines: list[Line], cost: float | None = None)
 
 def _unaligned(doc: DetectionInput, lines: list[Line]) -> set[int]:
     """The lines none of whose segments has a source counterpart, or one the aligner held by length alone
-    (a link costing LENGTH_ONLY or more: no word or number shared, as when it pairs a sentence the MT left
-    out with a junk line standing at its place)."""
-    return {k for k, flags in _coverage(doc, lines, LENGTH_ONLY).items() if not any(flags)}
+    (_held_by_length: as when it pairs a sentence the MT left out with a junk line standing at its place)."""
+    return {k for k, flags in _coverage(doc, lines, by_length=True).items() if not any(flags)}
+
+
+def _held_by_length(doc: DetectionInput, link) -> bool:
+    """The aligner held the link by the sentences' lengths alone: it costs LENGTH_ONLY or more, or its two
+    sides share no word, number or mark the aligner anchors on, nor a pair its dictionary gives."""
+    if link.score >= LENGTH_ONLY:
+        return True
+    source = " ".join(doc.source_segments[i].text for i in link.source)
+    target = " ".join(doc.hypothesis_segments[j].text for j in link.target)
+    return not shares_anything(source, target, doc.src_lang or "en", doc.tgt_lang or "")
 
 
 # the cost of an alignment link held by the sentences' lengths alone (alignment/aligner.py: a link whose
