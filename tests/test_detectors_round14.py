@@ -177,3 +177,23 @@ def test_a_link_whose_sides_share_nothing_is_held_by_length_whatever_its_cost():
     assert _held_by_length(doc, Link((4,), (4,), -0.05))        # "fares ... residents" / "Únete al debate ..."
     assert not _held_by_length(doc, Link((0,), (0,), -0.05))    # "council", "ferry timetable" / "consejo", ...
     assert _held_by_length(doc, Link((0,), (0,), 1.5))          # whatever it shares, a link costing that much
+
+
+# --- English imperatives of a prompt left in a page in another language: "Output only ...", "Redo ..."
+
+def _no_source(line: str, lang: str) -> list:
+    text = _MT[lang].format(line=line)
+    at = text.index(line)
+    return [f for f in run_detectors(prepare_input(text, "en", lang), make_detectors())
+            if f.start < at + len(line) and at < f.end]
+
+
+def test_an_english_order_to_output_only_a_version_is_a_prompt():
+    flags = _no_source("Output only the French version, with no notes, and leave the brand names as they are.", "fr")
+    assert [f.category for f in flags] == ["addition/prompt-leak"]
+    assert "'Output only'" in flags[0].evidence
+
+
+def test_an_english_sentence_opening_on_the_noun_output_is_no_order():
+    flags = _no_source("Output rose by three percent in March, the statistics office said on Friday.", "fr")
+    assert "addition/prompt-leak" not in [f.category for f in flags]
