@@ -486,7 +486,7 @@ _REPLY_MT = [
 
 
 def test_a_leaked_english_reply_is_not_the_rendering_of_the_sentence_after_it():
-    links = align(_REPLY_SOURCE, _REPLY_MT, src_lang="en", tgt_lang="ru")
+    links = align(_REPLY_SOURCE, _REPLY_MT, src_lang="en", tgt_lang="ru", target_lines=[True] * len(_REPLY_MT))
     assert [link.target for link in links if link.source == (2,)] == [(5,)]
     assert [link.target for link in links if not link.source] == [(2,), (3,), (4,)]
 

@@ -521,9 +521,12 @@ def _line_ends_split(source: Sequence[str], target: Sequence[str], links: list[L
     shares nothing with the link's source sentences (no anchor of `features`, no dictionary pair) while the
     rest shares something, is split off, one 0-1 link per segment: a junk line glued to a truncated
     rendering ("… des concerts et" + "Vous aimez nos articles ? Soutenez-nous dès aujourd'hui."), a leaked
-    prompt line before a rendering, not a part of the rendering. Without `tgt_lines`, each MT segment is a
-    line of its own."""
-    starts = tgt_lines or [True] * len(target)
+    prompt line before a rendering, not a part of the rendering. Only where the MT's lines are known and the
+    dictionary covers the pair of languages: without it, sharing nothing says little (literary German-French
+    text renders a sentence in two lines that share no cognate: Text+Berg's strict F1 fell 0.845 -> 0.801)."""
+    if not tgt_lines or not opts.dictionary or not _dictionary(src_lang, tgt_lang):
+        return links
+    starts = tgt_lines
     out: list[Link] = []
     for link in links:
         cut = _line_cut(source, target, link, starts, src_lang, tgt_lang) if link.source else None
