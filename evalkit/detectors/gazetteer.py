@@ -212,6 +212,7 @@ def _synonym_tables(loose: bool) -> dict[str, frozenset[str]]:
     return table
 
 
+@lru_cache(maxsize=1)
 def real_outlets() -> frozenset[str]:
     """The names of real newspapers (evalkit/data/real_outlets.tsv, from Wikidata), as real_key writes them:
     a name they hold is no spinner's work ("Daily Journal", "Birmingham Post")."""
