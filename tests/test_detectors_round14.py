@@ -197,3 +197,26 @@ def test_an_english_order_to_output_only_a_version_is_a_prompt():
 def test_an_english_sentence_opening_on_the_noun_output_is_no_order():
     flags = _no_source("Output rose by three percent in March, the statistics office said on Friday.", "fr")
     assert "addition/prompt-leak" not in [f.category for f in flags]
+
+
+# --- with the source: a news outlet's name translated as one German compound after the nouns German capitalises
+
+_REVIEW_SOURCE = "A review in the {} praised the staging but noted that the piano was out of tune."
+_REVIEW_MT = "Eine Kritik {} lobte die Inszenierung, bemerkte aber, dass das Klavier verstimmt war."
+
+
+def _names_in_review(mt_name: str, source_name: str) -> list:
+    doc = prepare_input(_MT["de"].format(line=_REVIEW_MT.format(mt_name)), "en", "de",
+                        source=_SOURCE.format(line=_REVIEW_SOURCE.format(source_name)))
+    return [f for f in run_detectors(doc, make_detectors()) if f.category == NAMED_ENTITY]
+
+
+def test_a_newspaper_translated_as_one_compound_is_flagged():
+    flags = _names_in_review("des Hamilton-Zuschauers", "Hamilton Spectator")
+    assert [f.text for f in flags] == ["Hamilton-Zuschauers"]
+    assert "Hamilton Spectator" in flags[0].evidence and "not translated" in flags[0].evidence
+
+
+def test_the_newspaper_kept_and_a_body_translated_are_no_flag():
+    assert _names_in_review("des Hamilton Spectator", "Hamilton Spectator") == []
+    assert _names_in_review("der Hamilton-Stiftung", "Hamilton Foundation") == []   # a body's name is translated

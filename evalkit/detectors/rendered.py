@@ -134,6 +134,11 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
             tails = [(t, words, False) for t in _tails([c for c, _, _ in cands], t_tokens, text)
                      for words in [_candidate_words(t.text, tgt)] if _english_words(words, src, tgt)]
             found = _rendering_flag(detector, doc, seq, real, tails, (src, tgt), outlet, t_text, weak=False) or None
+            if found is None and outlet:   # a news outlet's name translated after them: "Eine Kritik der
+                # Shetland-Zeiten" for the Shetland Times
+                tails = [(t, words, False) for t in _tails([c for c, _, _ in cands], t_tokens, text, last=True)
+                         for words in [_candidate_words(t.text, tgt)] if len(words) == len(real)]
+                found = _rendering_flag(detector, doc, seq, real, tails, (src, tgt), outlet, t_text, weak=False) or None
         if found is None:
             found = _lowercase_rendering(detector, doc, seq, real, t_tokens, src, tgt)
             if not found and outlet:
@@ -154,11 +159,12 @@ def _english_words(words: list[str], src: str, tgt: str) -> bool:
     return bool(words) and all(zipf(w, src) >= zipf(w, tgt) for w in words)
 
 
-def _tails(seqs: list, tokens, text: str) -> list:
+def _tails(seqs: list, tokens, text: str, last: bool = False) -> list:
     """Each name sequence without its first words, down to its last two (the nouns a German sentence
-    capitalises before a name are not part of it)."""
+    capitalises before a name are not part of it); with `last`, down to its last word (a compound,
+    "Shetland-Zeiten")."""
     return [seq._replace(first=k, start=tokens[k].start, text=text[tokens[k].start:seq.end])
-            for seq in seqs for k in range(seq.first + 1, seq.last)]
+            for seq in seqs for k in range(seq.first + 1, seq.last + last)]
 
 
 def _article_translated(detector, doc: DetectionInput, seq, t_tokens) -> Flag | None:
