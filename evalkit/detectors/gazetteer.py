@@ -238,7 +238,8 @@ class RealSwap:
     written: str
 
 
-def real_swap(words: Sequence[str]) -> RealSwap | None:
+@lru_cache(maxsize=1 << 12)
+def real_swap(words: tuple[str, ...]) -> RealSwap | None:
     """The real newspaper (real_outlets) whose name `words` (folded, an opening "the" dropped) writes with
     one word swapped for a WordNet relative that one real newspaper's name at most holds
     (newspaper_synonyms.tsv): "nassau protector" for the Nassau Guardian. None where `words` is a real
