@@ -220,3 +220,19 @@ def test_a_newspaper_translated_as_one_compound_is_flagged():
 def test_the_newspaper_kept_and_a_body_translated_are_no_flag():
     assert _names_in_review("des Hamilton Spectator", "Hamilton Spectator") == []
     assert _names_in_review("der Hamilton-Stiftung", "Hamilton Foundation") == []   # a body's name is translated
+
+
+# --- a point of the compass is each language's own word: "África Oriental" renders East Africa
+
+def test_a_region_named_with_the_targets_compass_word_is_no_swap():
+    flags = _names_in_line("Las exportaciones a África Oriental y América Latina crecieron un tercio el año pasado.",
+                           "es", "Exports to East Africa and Latin America grew by a third last year.")
+    assert flags == []
+    flags = _names_in_line("Los productores de África Occidental vendieron menos cacao que el año anterior.",
+                           "es", "West African growers sold less cocoa than the year before.")
+    assert flags == []
+
+
+def _names_in_line(line: str, lang: str, source_line: str) -> list:
+    doc = prepare_input(_MT[lang].format(line=line), "en", lang, source=_SOURCE.format(line=source_line))
+    return [f for f in run_detectors(doc, make_detectors()) if f.category == NAMED_ENTITY]

@@ -549,6 +549,10 @@ def _media_heads() -> frozenset[str]:
     return frozenset(h for h in _outlet_heads() if ends_more_outlets(h))
 
 
+# English words for the points of the compass, which each language names with its own word ("oriental", "Ost")
+_COMPASS_POINTS = word_set("compass-points")
+
+
 @lru_cache(maxsize=1)
 def _outlet_heads() -> frozenset[str]:
     """The last words of the gazetteer's outlets of two words or more (times, post, journal, press...)."""
@@ -564,6 +568,8 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
     if r is None or r.kept + r.translated == 0:
         return None
     if r.swapped:
+        if len(r.left) == 1 and r.left[0] in _COMPASS_POINTS:
+            return None   # "África Oriental" for East Africa: each language its own word for a point of the compass
         if english_left and len(r.swapped) < len(real) and all(zipf(w, src) >= 3.0 and zipf(w, src) >= zipf(w, tgt)
                                               for w in r.swapped) \
                 and not any(_cognate(w, x) for w in r.swapped for x in r.left):   # "Register" for Registry
@@ -608,7 +614,8 @@ def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str,
     legitimate rendering the tables lack ("Московская городская дума" for Moscow City Council), and one
     opening a sentence a word of the sentence around the name ("Учёные Кроноцкого ...")."""
     r = render(words, real, tgt)
-    if r is None or len(r.swapped) != 1 or len(r.left) != 1 or r.kept + r.translated == 0:
+    if r is None or len(r.swapped) != 1 or len(r.left) != 1 or r.kept + r.translated == 0 \
+            or r.left[0] in _COMPASS_POINTS:   # "África Oriental y América Latina" for East Africa and ...
         return None
     if r.left[0] == real[0] and r.translated == 0 and _TITLED.match(name) and _org_words().isdisjoint(real[1:]):
         return None   # a title before a name kept as it is: "Richter Clarence Thomas" (Justice Clarence Thomas);
