@@ -928,8 +928,10 @@ class NamesDetector(Detector):
                         continue
                     if not entry.is_outlet and entry.type not in ("organisation", "institution"):
                         continue
-                    if j - i == 1 and _inside_longer_name(s_tokens, i, source):
-                        continue  # "Press" of "the Austria Press Agency" is not the outlet "The Press"
+                    if j - i == 1 and _inside_longer_name(s_tokens, i, source) \
+                            or j - i > 1 and _longer_name_after(s_tokens, j - 1, source):
+                        continue  # "Press" of "the Austria Press Agency" is not the outlet "The Press", nor
+                        # "The National" of "The National Disaster Management Organisation" the paper
                     word = s_tokens[i]
                     if j - i == 1 and word.initial and not word.all_caps and zipf(word.lower, src) >= 3.0 \
                             and not outlet_slot(source, word.start, word.end):
@@ -1231,6 +1233,11 @@ def _inside_longer_name(tokens: Sequence[Token], i: int, text: str) -> bool:
         and adjacent(text, tokens[i - 1], tokens[i])
     after = i + 1 < len(tokens) and tokens[i + 1].capitalised and adjacent(text, tokens[i], tokens[i + 1])
     return bool(before or after)
+
+
+def _longer_name_after(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """A capitalised word follows token i, joined by a space: a known name is the head of a longer one."""
+    return i + 1 < len(tokens) and tokens[i + 1].capitalised and adjacent(text, tokens[i], tokens[i + 1])
 
 
 def _garble_candidate(tok: Token, src: str) -> bool:
