@@ -250,3 +250,21 @@ def test_the_outlet_named_alone_is_still_compared():
     flags = _names_in_line("Según el Nacional, los vecinos pidieron más información.", "es",
                            "According to The National, residents asked for more information.")
     assert [f.text for f in flags] == ["Nacional"]
+
+
+# --- one name spelt two ways: not where one spelling is only ever part of a name kept in English
+
+def test_a_place_inside_a_name_kept_in_english_is_no_inconsistency():
+    text = ("El turismo en Hawái creció un cinco por ciento este año.\n"
+            "La emisora Hawaii Public Broadcasting dedicó un programa especial al aniversario.\n"
+            "Las autoridades de Hawái esperan más visitantes en invierno.\n")
+    flags = run_detectors(prepare_input(text, "en", "es"), make_detectors())
+    assert not [f for f in flags if f.category == "fluency/inconsistency"]
+
+
+def test_the_same_place_spelt_two_ways_in_running_text_is_an_inconsistency():
+    text = ("El turismo en Hawái creció un cinco por ciento este año.\n"
+            "Los hoteles de Hawaii registraron una ocupación récord en agosto.\n"
+            "Las autoridades de Hawái esperan más visitantes en invierno.\n")
+    flags = run_detectors(prepare_input(text, "en", "es"), make_detectors())
+    assert [f.text for f in flags if f.category == "fluency/inconsistency"] == ["Hawaii"]

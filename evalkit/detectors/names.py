@@ -1075,6 +1075,8 @@ class NamesDetector(Detector):
                 continue  # two ordinary words (mais/maïs)
             if all(tokens[k].initial for k in ia + ib):
                 continue
+            if any(all(_in_kept_name(tokens, k, doc.hypothesis, src, tgt) for k in where) for where in (ia, ib)):
+                continue  # one spelling only inside a name kept in English: "Kenya Derby" beside "Kenia"
             loser = self._rarer(tokens, forms, src, tgt, source)
             other = fb if loser == fa else fa
             for k in forms[loser]:
@@ -1233,6 +1235,20 @@ def _inside_longer_name(tokens: Sequence[Token], i: int, text: str) -> bool:
         and adjacent(text, tokens[i - 1], tokens[i])
     after = i + 1 < len(tokens) and tokens[i + 1].capitalised and adjacent(text, tokens[i], tokens[i + 1])
     return bool(before or after)
+
+
+def _in_kept_name(tokens: Sequence[Token], i: int, text: str, src: str, tgt: str) -> bool:
+    """Token i is part of a run of capitalised words holding a common word of the source language, more its
+    than the target's: a name kept as it is ("Kenya Derby", "Hawaii Public Radio"), whose spelling is its own."""
+    k = i
+    while k > 0 and tokens[k - 1].capitalised and adjacent(text, tokens[k - 1], tokens[k]):
+        k -= 1
+    words = []
+    while k < len(tokens) and (k <= i or tokens[k].capitalised and adjacent(text, tokens[k - 1], tokens[k])):
+        if k != i:
+            words.append(tokens[k].lower)
+        k += 1
+    return any(zipf(w, src) >= 3.0 and zipf(w, src) > zipf(w, tgt) + 1.0 for w in words)
 
 
 def _longer_name_after(tokens: Sequence[Token], i: int, text: str) -> bool:
