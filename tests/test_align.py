@@ -540,24 +540,31 @@ def test_dictionary_pairs_are_the_documents_words_only():
     assert align_module._dictionary_pairs(["The harvest was poor."], ["Урожай был плохим."], "ru", "en") == []
 
 
-# --- a junk line glued to a truncated rendering: split off
+# --- a junk line glued to a truncated rendering: split off (where the dictionary covers the pair: Russian)
 
 _LIBRARY_SOURCE = ["The city opened a new library in the old railway station on Saturday.",
                    "More than two thousand visitors came on the first day.",
                    "The mayor said the building would also host concerts and exhibitions in the summer months."]
-_LIBRARY_MT = ["La ville a inauguré samedi une nouvelle bibliothèque dans l'ancienne gare.",
-               "Plus de deux mille visiteurs sont venus le premier jour.",
-               "Le maire a indiqué que le bâtiment accueillerait aussi des concerts et",
-               "Vous aimez nos articles ?", "Soutenez-nous dès aujourd'hui."]
+_LIBRARY_MT = ["В субботу город открыл новую библиотеку в здании старого железнодорожного вокзала.",
+               "В первый день её посетили более двух тысяч человек.",
+               "Мэр сказал, что летом в здании также будут проходить концерты и",
+               "Нравятся наши статьи?", "Поддержите нас уже сегодня."]
 
 
 def test_a_junk_line_after_a_truncated_rendering_is_split_off():
-    links = align(_LIBRARY_SOURCE, _LIBRARY_MT, src_lang="en", tgt_lang="fr", target_lines=[True, True, True, True, False])
+    links = align(_LIBRARY_SOURCE, _LIBRARY_MT, src_lang="en", tgt_lang="ru", target_lines=[True, True, True, True, False])
     assert [(link.source, link.target) for link in links][-3:] == [((2,), (2,)), ((), (3,)), ((), (4,))]
 
 
 def test_a_rendering_on_two_lines_stays_whole():
-    # the second line renders the sentence's end ("exhibitions"): it shares a word, it stays
-    mt = _LIBRARY_MT[:3] + ["des expositions pendant les mois d'été."]
-    links = align(_LIBRARY_SOURCE, mt, src_lang="en", tgt_lang="fr", target_lines=[True, True, True, True])
+    # the second line renders the sentence's end ("exhibitions", "summer months"): it shares dictionary pairs
+    mt = _LIBRARY_MT[:3] + ["выставки в летние месяцы."]
+    links = align(_LIBRARY_SOURCE, mt, src_lang="en", tgt_lang="ru", target_lines=[True, True, True, True])
     assert [(link.source, link.target) for link in links][-1] == ((2,), (2, 3))
+
+
+def test_the_dictionary_covers_languages_written_in_another_script_only():
+    # French, German and Spanish share cognates with English, and the dictionary's broad senses misled there
+    assert align_module.has_dictionary("en", "ru")
+    assert not any(align_module.has_dictionary("en", lang) for lang in ("fr", "de", "es", "xx"))
+    assert not align_module.has_dictionary("ru", "en")

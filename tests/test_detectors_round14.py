@@ -123,13 +123,13 @@ def test_an_english_line_with_no_counterpart_the_classifier_doubts_stays_junk():
     assert [f.category for f in flags] == ["addition/boilerplate"]
 
 
-_BUDGET_SOURCE = ("The city council approved the budget on Tuesday evening.\n"
-                  "The mayor said spending on schools would rise by four percent.\n"
-                  "Work on the new bridge will begin next spring.\n")
-_BUDGET_MT = ("Le conseil municipal a voté le budget mardi soir.\n"
-              "Le maire a indiqué que les dépenses pour les écoles augmenteraient de quatre pour cent.\n"
+_BUDGET_SOURCE = ("The city council approved a budget of 412 million euros on Tuesday evening.\n"
+                  "The mayor said spending on schools would rise by 4 percent in 2027.\n"
+                  "Work on the new Pont Vert bridge will begin in March.\n")
+_BUDGET_MT = ("Le conseil municipal a approuvé mardi soir un budget de 412 millions d'euros.\n"
+              "Le maire a indiqué que les dépenses pour les écoles augmenteraient de 4 % en 2027.\n"
               "{line}\n"
-              "Les travaux du nouveau pont commenceront au printemps prochain.\n")
+              "Les travaux du nouveau pont Pont Vert commenceront en mars.\n")
 
 
 def _unpaired(line: str) -> list:
@@ -167,16 +167,26 @@ def test_a_sentence_about_reprints_is_no_rights_notice():
     assert not [f for f in flags if f.category == "addition/boilerplate"]
 
 
+_FERRY_RU = ("Региональный совет в четверг утвердил новое расписание паромов.\n"
+             "Паромы на остров будут ходить каждые сорок минут с июня.\n"
+             "Оператор сообщил, что два старых судна спишут в следующем году.\n"
+             "Совет заявил, что тарифы для жителей останутся прежними для\n"
+             "Присоединяйтесь к обсуждению: войдите под своим именем, чтобы оставить комментарий.\n")
+
+
 def test_a_link_whose_sides_share_nothing_is_held_by_length_whatever_its_cost():
-    # the aligner's lexicon rounds can bring such a link just below 0 (held-out 28: an app notice paired with
-    # the sentence the MT left out at -0.05); sharing no anchor nor dictionary pair, it is held by length alone
+    # where the aligner has a dictionary (Russian), its lexicon rounds can bring such a link just below 0;
+    # sharing no anchor nor dictionary pair, it is held by length alone
     from evalkit.alignment.aligner import Link
     from evalkit.detectors.layout import _held_by_length
 
-    doc = prepare_input(_FERRY_MT, "en", "es", source=_FERRY_SOURCE)
-    assert _held_by_length(doc, Link((4,), (4,), -0.05))        # "fares ... residents" / "Únete al debate ..."
-    assert not _held_by_length(doc, Link((0,), (0,), -0.05))    # "council", "ferry timetable" / "consejo", ...
+    doc = prepare_input(_FERRY_RU, "en", "ru", source=_FERRY_SOURCE)
+    assert _held_by_length(doc, Link((4,), (4,), -0.05))        # "fares ... residents" / "Присоединяйтесь ..."
+    assert not _held_by_length(doc, Link((0,), (0,), -0.05))    # "council", "ferry" / "совет", "паромов"
     assert _held_by_length(doc, Link((0,), (0,), 1.5))          # whatever it shares, a link costing that much
+    # without a dictionary (Spanish) a cheap link counts as anchored: a rendering may share no cognate
+    doc = prepare_input(_FERRY_MT, "en", "es", source=_FERRY_SOURCE)
+    assert not _held_by_length(doc, Link((4,), (4,), -0.05))
 
 
 # --- English imperatives of a prompt left in a page in another language: "Output only ...", "Redo ..."

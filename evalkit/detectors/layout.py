@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
-from ..alignment.aligner import shares_anything
+from ..alignment.aligner import has_dictionary, shares_anything
 from .base import DetectionInput
 from .langdata import data_text, mapping, pattern, table, values, word_set
 from .line_model import line_model
@@ -1502,13 +1502,18 @@ def _unaligned(doc: DetectionInput, lines: list[Line]) -> set[int]:
 
 
 def _held_by_length(doc: DetectionInput, link) -> bool:
-    """The aligner held the link by the sentences' lengths alone: it costs LENGTH_ONLY or more, or its two
-    sides share no word, number or mark the aligner anchors on, nor a pair its dictionary gives."""
+    """The aligner held the link by the sentences' lengths alone: it costs LENGTH_ONLY or more, or, where the
+    aligner has a dictionary for the pair of languages (Russian), its two sides share no word, number or
+    mark the aligner anchors on, nor a pair the dictionary gives. (Without a dictionary a rendering may share
+    nothing: "Abschnitt" for section.)"""
     if link.score >= LENGTH_ONLY:
         return True
+    src, tgt = doc.src_lang or "en", doc.tgt_lang or ""
+    if not has_dictionary(src, tgt):
+        return False
     source = " ".join(doc.source_segments[i].text for i in link.source)
     target = " ".join(doc.hypothesis_segments[j].text for j in link.target)
-    return not shares_anything(source, target, doc.src_lang or "en", doc.tgt_lang or "")
+    return not shares_anything(source, target, src, tgt)
 
 
 # the cost of an alignment link held by the sentences' lengths alone (alignment/aligner.py: a link whose
