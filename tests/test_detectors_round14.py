@@ -278,3 +278,12 @@ def test_the_same_place_spelt_two_ways_in_running_text_is_an_inconsistency():
             "Las autoridades de Hawái esperan más visitantes en invierno.\n")
     flags = run_detectors(prepare_input(text, "en", "es"), make_detectors())
     assert [f.text for f in flags if f.category == "fluency/inconsistency"] == ["Hawaii"]
+
+
+# --- "cités par", "interrogée par": a citation agrees with its noun
+
+def test_a_citation_that_agrees_with_its_noun_cites_the_outlet():
+    flags = _no_source("Des économistes cités par la Presse libre estiment le coût à plusieurs millions.", "fr")
+    assert [f.text for f in flags if f.category == NAMED_ENTITY] == ["Presse libre"]
+    assert _no_source("Des économistes cités par la Banque centrale estiment le coût à plusieurs millions.",
+                      "fr") == []
