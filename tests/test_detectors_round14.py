@@ -287,3 +287,22 @@ def test_a_citation_that_agrees_with_its_noun_cites_the_outlet():
     assert [f.text for f in flags if f.category == NAMED_ENTITY] == ["Presse libre"]
     assert _no_source("Des économistes cités par la Banque centrale estiment le coût à plusieurs millions.",
                       "fr") == []
+
+
+def test_a_headline_paired_by_a_cheap_link_is_no_junk_by_its_shape_alone():
+    # a link costing between 0 and 1 is held by length alone, but its line must read as junk from its words
+    # too, as without the source: a headline "X: Y" has a junk's shape (WMT23 en-de had three such flags)
+    source = ("Gut instinct' missing woman is not in river\n"
+              "Police divers searched the river for a second day on Tuesday.\n")
+    mt = ("Bauchgefühl: Vermisste Frau ist nicht im Fluss\n"
+          "Polizeitaucher suchten am Dienstag den zweiten Tag in Folge den Fluss ab.\n")
+    from dataclasses import replace
+
+    from evalkit.alignment.aligner import Link
+
+    doc = prepare_input(mt, "en", "de", source=source)
+    cheap = replace(doc, alignment=[Link((0,), (0,), 0.4), Link((1,), (1,), -3.0)])   # as the aligner held it there
+    assert not [f for f in run_detectors(cheap, make_detectors()) if f.category.startswith("addition/")]
+    plain = replace(doc, alignment=[Link((0,), (0,), 1.5), Link((1,), (1,), -3.0)])   # what the aligner costs as
+    assert [f.category for f in run_detectors(plain, make_detectors())                # length alone is asked as before
+            if f.category.startswith("addition/")] == ["addition/boilerplate"]

@@ -1479,12 +1479,12 @@ def _unaligned_lines(doc: DetectionInput, lines: list[Line], tgt: str, others: S
         line.evidence, line.confidence = why, 0.7
 
 
-def _coverage(doc: DetectionInput, lines: list[Line], by_length: bool = False) -> dict[int, list[bool]]:
-    """For each line holding a segment, whether each of its segments has a source counterpart (with
-    `by_length`, one not held by length alone: _held_by_length)."""
+def _coverage(doc: DetectionInput, lines: list[Line], held: Callable | None = None) -> dict[int, list[bool]]:
+    """For each line holding a segment, whether each of its segments has a source counterpart (with `held`,
+    one whose link `held(doc, link)` does not call held by length alone)."""
     aligned: set[int] = set()
     for link in doc.alignment or ():
-        if link.source and not (by_length and _held_by_length(doc, link)):
+        if link.source and not (held and held(doc, link)):
             aligned.update(link.target)
     covered: dict[int, list[bool]] = {}
     line_of = _line_index(lines)
@@ -1495,10 +1495,16 @@ def _coverage(doc: DetectionInput, lines: list[Line], by_length: bool = False) -
     return covered
 
 
-def _unaligned(doc: DetectionInput, lines: list[Line]) -> set[int]:
+def _unaligned(doc: DetectionInput, lines: list[Line], held: Callable | None = None) -> set[int]:
     """The lines none of whose segments has a source counterpart, or one the aligner held by length alone
-    (_held_by_length: as when it pairs a sentence the MT left out with a junk line standing at its place)."""
-    return {k for k, flags in _coverage(doc, lines, by_length=True).items() if not any(flags)}
+    (`held`, by default _held_by_length: as when it pairs a sentence the MT left out with a junk line
+    standing at its place)."""
+    return {k for k, flags in _coverage(doc, lines, held or _held_by_length).items() if not any(flags)}
+
+
+def _plainly_held(doc: DetectionInput, link) -> bool:
+    """A link the aligner itself costs as one held by length alone (LENGTH_SURE or more)."""
+    return link.score >= LENGTH_SURE
 
 
 def _held_by_length(doc: DetectionInput, link) -> bool:
@@ -1519,6 +1525,8 @@ def _held_by_length(doc: DetectionInput, link) -> bool:
 # the cost of an alignment link held by the sentences' lengths alone (alignment/aligner.py: a link whose
 # anchors agree is below 0, one held only by its length a little above)
 LENGTH_ONLY = 0.0
+# ... and from this cost the aligner's link itself says so: its line is asked as one with no counterpart is
+LENGTH_SURE = 1.0
 
 
 # how sure the line classifier must be that a line no rule classified is junk or a prompt: with the source, of
@@ -1567,17 +1575,21 @@ def _learned_lines(doc: DetectionInput, lines: list[Line], tgt: str, sourced: bo
     if model is None or tgt not in model.languages:
         return
     unaligned = _unaligned(doc, lines) if sourced else None
+    plainly = _unaligned(doc, lines, _plainly_held) if sourced else None
     for k, line in enumerate(lines):
         if line.kind != "content" or line.prompts or unaligned is not None and k not in unaligned:
             continue
         v = model.verdict(line.text)
-        sure = v.probability >= LEARNED_UNALIGNED if unaligned is not None else \
+        # a line paired by a cheap link that shares nothing needs to be sure from its words too, as without
+        # the source ("Bauchgefühl: Vermisste Frau ist nicht im Fluss", a headline, reads as junk by its shape)
+        sure = v.probability >= LEARNED_UNALIGNED if plainly is not None and k in plainly else \
             v.probability >= LEARNED_ALONE and v.said >= LEARNED_ALONE_SAID
         if not sure or v.label == "prompt" and v.said < LEARNED_PROMPT_SAID:
             continue
         what = "site junk" if v.label == "junk" else "a leaked prompt or a text generator's chatter"
+        words = f", its strongest words {', '.join(repr(c) for c in v.cues)}" if v.cues else ""
         line.evidence = (f"the line classifier reads it as {what} ({v.probability:.2f}; from its words alone "
-                         f"{v.said:.2f}), its strongest words {', '.join(repr(c) for c in v.cues)}"
+                         f"{v.said:.2f}){words}"
                          + ("; no source counterpart (none, or one held by length alone)" if unaligned is not None
                             else ""))
         line.confidence, line.learned = round(min(v.probability, 0.9), 2), True
