@@ -119,7 +119,7 @@ def test_the_tool_fits_the_same_weights_twice_and_separates_its_lines():
                                    "heldout30"])
 def test_the_tool_never_reads_the_later_held_outs(split):
     # held-outs 19 to 24 were measured but not trained on (a retraining with them was dropped), nor 25 to 28,
-    # measured in the fourteenth session; 29 and 30 are not yet measured
+    # 25 to 30 measured in the fourteenth session
     assert split not in train_line_model.TUNING
 
 
