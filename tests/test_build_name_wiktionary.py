@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.tool_runs import same_bytes
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # Princeton WordNet 3.0 data lines: offset, lexfile, pos, word count (hex), words with lex ids, pointers
@@ -61,8 +63,4 @@ def test_noun_and_adjective_senses_in_every_language(tmp_path):
 
 
 def test_same_input_same_bytes(tmp_path):
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    first, second = _build(tmp_path / "a"), _build(tmp_path / "b")
-    assert first.returncode == second.returncode == 0
-    assert first.stdout == second.stdout
+    assert same_bytes(_build, tmp_path)

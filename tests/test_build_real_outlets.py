@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from evalkit.detectors.gazetteer import real_key, real_outlets
-from tests.tool_runs import run_tool
+from tests.tool_runs import run_tool, same_bytes
 
 
 def _row(qid: str, label: str, language: str) -> dict:
@@ -35,10 +35,7 @@ def test_one_row_per_item_sorted_short_and_bare_labels_left_out(tmp_path):
 
 
 def test_same_input_same_bytes(tmp_path):
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    first, second = _build(tmp_path / "a"), _build(tmp_path / "b")
-    assert first.returncode == second.returncode == 0 and first.stdout == second.stdout
+    assert same_bytes(_build, tmp_path)
 
 
 def test_the_shipped_list_as_the_detector_reads_it():

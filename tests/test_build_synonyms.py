@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.tool_runs import run_tool, word_table
+from tests.tool_runs import run_tool, same_bytes, word_table
 
 # Princeton WordNet 3.0 data lines: offset, lexfile, pos, word count (hex), words with lex ids, pointers
 ADJ = ("  1 This software and database is being provided to you, the LICENSEE\n"
@@ -37,11 +37,7 @@ def test_phrases_of_the_words_own_synsets_and_pertaining_adverbs(tmp_path):
 
 
 def test_same_input_same_bytes(tmp_path):
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    first, second = _build(tmp_path / "a"), _build(tmp_path / "b")
-    assert first.returncode == second.returncode == 0
-    assert first.stdout == second.stdout
+    assert same_bytes(_build, tmp_path)
 
 
 # --newspapers: the relatives of real newspapers' words, those another real name holds and peoples left out
@@ -75,8 +71,4 @@ def test_newspaper_words_keep_relatives_no_other_real_paper_holds(tmp_path):
 
 
 def test_newspaper_table_same_input_same_bytes(tmp_path):
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    first, second = _build_newspapers(tmp_path / "a"), _build_newspapers(tmp_path / "b")
-    assert first.returncode == second.returncode == 0
-    assert first.stdout == second.stdout
+    assert same_bytes(_build_newspapers, tmp_path)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.tool_runs import ROOT, run_tool, word_table
+from tests.tool_runs import ROOT, run_tool, same_bytes, word_table
 
 # Moby Thesaurus II lines: a root word, then its relatives, comma-separated (words of several words too)
 MOBY = ("sky,heaven,firmament,blue sky,welkin,azure\n"
@@ -31,11 +31,7 @@ def test_relatives_of_name_words_single_and_frequent(tmp_path):
 
 
 def test_same_input_same_bytes(tmp_path):
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    first, second = _build(tmp_path / "a"), _build(tmp_path / "b")
-    assert first.returncode == second.returncode == 0
-    assert first.stdout == second.stdout
+    assert same_bytes(_build, tmp_path)
 
 
 def test_a_missing_argument_is_refused(tmp_path):

@@ -235,29 +235,26 @@ def test_the_newspaper_kept_and_a_body_translated_are_no_flag():
 # --- a point of the compass is each language's own word: "África Oriental" renders East Africa
 
 def test_a_region_named_with_the_targets_compass_word_is_no_swap():
-    flags = _names_in_line("Las exportaciones a África Oriental y América Latina crecieron un tercio el año pasado.",
+    flags = _names("Las exportaciones a África Oriental y América Latina crecieron un tercio el año pasado.",
                            "es", "Exports to East Africa and Latin America grew by a third last year.")
     assert flags == []
-    flags = _names_in_line("Los productores de África Occidental vendieron menos cacao que el año anterior.",
+    flags = _names("Los productores de África Occidental vendieron menos cacao que el año anterior.",
                            "es", "West African growers sold less cocoa than the year before.")
     assert flags == []
 
 
-def _names_in_line(line: str, lang: str, source_line: str) -> list:
-    doc = prepare_input(_MT[lang].format(line=line), "en", lang, source=_SOURCE.format(line=source_line))
-    return [f for f in run_detectors(doc, make_detectors()) if f.category == NAMED_ENTITY]
 
 
 # --- with the source: a known outlet's name at the head of a longer name is that name's ("The National ...")
 
 def test_a_known_outlet_at_the_head_of_a_longer_name_is_not_compared_alone():
-    flags = _names_in_line("La Organización Nacional de Gestión de Emergencias pidió calma a los vecinos.", "es",
+    flags = _names("La Organización Nacional de Gestión de Emergencias pidió calma a los vecinos.", "es",
                            "The National Emergency Management Organisation urged residents to stay calm.")
     assert flags == []
 
 
 def test_the_outlet_named_alone_is_still_compared():
-    flags = _names_in_line("Según el Nacional, los vecinos pidieron más información.", "es",
+    flags = _names("Según el Nacional, los vecinos pidieron más información.", "es",
                            "According to The National, residents asked for more information.")
     assert [f.text for f in flags] == ["Nacional"]
 

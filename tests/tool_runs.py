@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,3 +22,12 @@ def word_table(out: str) -> dict[str, list[str]]:
     """A `word TAB space-separated words` table a tool wrote, its comment lines left out."""
     return {cols[0]: cols[1].split() for cols in (line.split("\t") for line in out.splitlines()
                                                   if line and not line.startswith("#"))}
+
+
+def same_bytes(build: Callable[[Path], subprocess.CompletedProcess], tmp_path: Path) -> bool:
+    """A tool run twice on the same input, in two folders (`build(folder)` writes the input and runs it),
+    succeeds both times with the same output."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, second = build(tmp_path / "a"), build(tmp_path / "b")
+    return first.returncode == second.returncode == 0 and first.stdout == second.stdout
