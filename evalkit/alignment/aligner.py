@@ -520,16 +520,15 @@ def _line_ends_split(source: Sequence[str], target: Sequence[str], links: list[L
     """The first or the last line of a link's MT segments, when the link holds another line and that line
     shares nothing with the link's source sentences (no anchor of `features`, no dictionary pair) while the
     rest shares something, is split off, one 0-1 link per segment: a junk line glued to a truncated
-    rendering ("… des concerts et" + "Vous aimez nos articles ? Soutenez-nous dès aujourd'hui."), a leaked
-    prompt line before a rendering, not a part of the rendering. Only where the MT's lines are known and the
-    dictionary covers the pair of languages: without it, sharing nothing says little (literary German-French
-    text renders a sentence in two lines that share no cognate: Text+Berg's strict F1 fell 0.845 -> 0.801)."""
+    rendering ("… к концу" + "Хотите получать главные новости недели?"), a leaked prompt line before a
+    rendering, not a part of the rendering. Only where the MT's lines are known and the dictionary covers the
+    pair of languages: without it, sharing nothing says little (literary German-French text renders a
+    sentence in two lines that share no cognate: Text+Berg's strict F1 fell 0.845 -> 0.801)."""
     if not tgt_lines or not opts.dictionary or not _dictionary(src_lang, tgt_lang):
         return links
-    starts = tgt_lines
     out: list[Link] = []
     for link in links:
-        cut = _line_cut(source, target, link, starts, src_lang, tgt_lang) if link.source else None
+        cut = _line_cut(source, target, link, tgt_lines, src_lang, tgt_lang) if link.source else None
         if cut is None:
             out.append(link)
             continue
@@ -583,6 +582,10 @@ def _dictionary_pairs(source: Sequence[str], target: Sequence[str], src_lang: st
     return [(a, b) for a in src_keys for b in sorted(table.get(a, ())) if b in tgt_keys]
 
 
+# a letter of the Latin script (the dictionary's forms are folded: no accents, lowercase)
+_LATIN = re.compile(r"[a-z]")
+
+
 @functools.lru_cache(maxsize=8)
 def _dictionary(src_lang: str, tgt_lang: str) -> dict[str, frozenset[str]]:
     """English word key -> the keys of its translations into `tgt_lang` (evalkit/data/name_words_wikt.tsv,
@@ -592,12 +595,9 @@ def _dictionary(src_lang: str, tgt_lang: str) -> dict[str, frozenset[str]]:
     cognate can anchor a link. In a Latin-script language the cognates anchor most sentences and the
     dictionary's broad senses mislead (the bundled corpus's strict F1 fell 0.981 -> 0.951; "old" -> "früher"
     paired a German sentence with the wrong source one). Empty for another pair of languages."""
-    from importlib import resources
-
     if src_lang != "en":
         return {}
-    rows = [line.split("\t") for line in resources.files("evalkit").joinpath("data/name_words_wikt.tsv")
-            .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    rows = _wiktionary_rows()
     column = rows[0].index(tgt_lang) if rows and tgt_lang in rows[0] else None
     forms = [f for row in rows[1:] if column and len(row) > column for f in row[column].split("|") if f]
     if not forms or sum(bool(_LATIN.search(f)) for f in forms) > len(forms) / 2:
@@ -613,7 +613,13 @@ def _dictionary(src_lang: str, tgt_lang: str) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
-_LATIN = re.compile(r"[a-z]")
+@functools.lru_cache(maxsize=1)
+def _wiktionary_rows() -> tuple[list[str], ...]:
+    """The rows of evalkit/data/name_words_wikt.tsv, its header first (en, then one column per language)."""
+    from importlib import resources
+
+    text = resources.files("evalkit").joinpath("data/name_words_wikt.tsv").read_text(encoding="utf-8")
+    return tuple(line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
 
 
 # the length (characters, spaces folded) from which an MT segment that repeats the one before it is a repeat
