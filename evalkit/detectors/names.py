@@ -774,10 +774,10 @@ class NamesDetector(Detector):
             if found is None or _real_outlet(doc.hypothesis, tokens, seqs, found[0], found[1]):
                 continue
             start, end, swap = found
-            if any(tokens[i].start <= start and end <= tokens[j - 1].end
-                   or tokens[i].start < end and start < tokens[j - 1].end and not start <= tokens[i].start
-                   for i, j, _ in known):
-                continue   # a known name holds it or runs across its edge; one inside it ("Nation") is no matter
+            if any(tokens[i].start < end and start < tokens[j - 1].end
+                   and not (start <= tokens[i].start and tokens[j - 1].end <= end
+                            and (tokens[i].start, tokens[j - 1].end) != (start, end)) for i, j, _ in known):
+                continue   # a known name holds it or runs across an edge; one inside it ("Nation") is no matter
             if not _source_names(doc, start, end, swap.name):
                 continue
             flags.append(self._flag(
