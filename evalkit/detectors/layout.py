@@ -1464,7 +1464,8 @@ def _unaligned_lines(doc: DetectionInput, lines: list[Line], tgt: str, others: S
             line.kind, line.category, line.key = "prompt", "addition/prompt-leak", ""
             line.prompts = ((line.start, line.end, ""),)
             line.evidence, line.confidence = (f"no source counterpart, written in {foreign}; the line classifier "
-                                              f"reads it as a leaked prompt rather than junk"), 0.7
+                                              f"reads it as a leaked prompt rather than junk "
+                                              f"({line_model().verdict(text).probability:.2f})"), 0.7
             line.learned = True   # flagged as the classifier's verdicts are: major, with this evidence
             continue
         if foreign:
@@ -1515,7 +1516,7 @@ def _held_by_length(doc: DetectionInput, link) -> bool:
     if link.score >= LENGTH_ONLY:
         return True
     src, tgt = doc.src_lang or "en", doc.tgt_lang or ""
-    if not has_dictionary(src, tgt):
+    if not doc.source_segments or not doc.hypothesis_segments or not has_dictionary(src, tgt):
         return False
     source = " ".join(doc.source_segments[i].text for i in link.source)
     target = " ".join(doc.hypothesis_segments[j].text for j in link.target)
