@@ -232,10 +232,14 @@ def _real_names() -> dict[str, str]:
 
 @dataclass(frozen=True)
 class RealSwap:
-    """A name read as a real newspaper's (real_outlets) with one word swapped: `written` for `word`."""
+    """A name read as a real newspaper's (real_outlets) with one word swapped: `written` for `word`, a
+    relative in `thesaurus`. `papers` > 0: no such paper is listed, but that many real papers' names open
+    as `name` does and end in `word`'s place with another word."""
     name: str
     word: str
     written: str
+    thesaurus: str = "WordNet"
+    papers: int = 0
 
 
 @lru_cache(maxsize=1 << 12)
@@ -253,9 +257,49 @@ def real_swap(words: tuple[str, ...]) -> RealSwap | None:
             continue   # another real paper's word ("Herald"): no spinner's choice
         for name in shapes.get((i, *words[:i], "", *words[i + 1:]), ()):
             word = name.split()[i]
-            if not word_forms(written).isdisjoint(_newspaper_near(word)):
-                return RealSwap(_real_names()[name], word, written)
+            thesaurus = _newspaper_relative(word, written)
+            if thesaurus:
+                return RealSwap(_real_names()[name], word, written, thesaurus)
     return None
+
+
+# a name's opening words that this many real newspapers' names open with, or more, give the template of
+# newspaper_form_swap ("Irish ...": the Irish Times, the Irish Examiner, ...)
+_FORM_PAPERS = 2
+
+
+@lru_cache(maxsize=1 << 12)
+def newspaper_form_swap(words: tuple[str, ...]) -> RealSwap | None:
+    """`words` (folded, an opening "the" dropped) read as a newspaper's name of a common form with its last
+    word swapped for a WordNet relative: opening as _FORM_PAPERS real papers' names or more do ("irish"),
+    and ending in a word that no real paper's name holds, related to a word that ends many
+    (newspaper_heads): "irish inspector" for an Irish Examiner. The name returned is the form, not a paper."""
+    *opening, last = words
+    if not opening or " ".join(words) in _real_names() or last in newspaper_heads() \
+            or _real_shapes()[1].get(last, 0):
+        return None
+    papers = _openings().get(tuple(opening), 0)
+    if papers < _FORM_PAPERS:
+        return None
+    forms = word_forms(last)
+    heads = [h for h in newspaper_heads()
+             if not forms.isdisjoint(_newspaper_near(h)) or not forms.isdisjoint(_near_in(h, synonyms()))]
+    if not heads:
+        return None
+    # the likeliest: a real paper's name with this opening, else the word ending the most names
+    head = max(heads, key=lambda h: (" ".join((*opening, h)) in _real_names(), _real_shapes()[1].get(h, 0), h))
+    return RealSwap(" ".join(w.capitalize() for w in (*opening, head)), head, last, "WordNet", papers)
+
+
+@lru_cache(maxsize=1)
+def _openings() -> dict[tuple[str, ...], int]:
+    """The opening words of the real newspapers' names of two words or more -> how many names open so."""
+    counts: dict[tuple[str, ...], int] = {}
+    for key in _real_names():
+        words = tuple(key.split())
+        for i in range(1, len(words)):
+            counts[words[:i]] = counts.get(words[:i], 0) + 1
+    return counts
 
 
 @lru_cache(maxsize=1)
@@ -274,10 +318,31 @@ def _real_shapes() -> tuple[dict[tuple[str | int, ...], list[str]], dict[str, in
     return shapes, counts
 
 
+def _newspaper_relative(word: str, written: str) -> str | None:
+    """The thesaurus in which `written` is a relative of a real newspaper's `word`: WordNet
+    (newspaper_synonyms.tsv), else Moby Thesaurus II (outlet_thesaurus.tsv, for the words of the
+    gazetteer's names); None where neither has it."""
+    forms = word_forms(written)
+    if not forms.isdisjoint(_newspaper_near(word)):
+        return "WordNet"
+    if not forms.isdisjoint(_near_in(word, _thesaurus())):
+        return "Moby Thesaurus II"
+    return None
+
+
 def _newspaper_near(word: str) -> frozenset[str]:
     """The related words (newspaper_synonyms.tsv) of the forms of a real newspaper's word."""
-    table = _newspaper_synonyms()
+    return _near_in(word, _newspaper_synonyms())
+
+
+def _near_in(word: str, table: dict[str, frozenset[str]]) -> frozenset[str]:
     return frozenset().union(*(table.get(f, ()) for f in word_forms(word)))
+
+
+@lru_cache(maxsize=1)
+def _thesaurus() -> dict[str, frozenset[str]]:
+    """Moby Thesaurus II's relatives of the gazetteer's name words (outlet_thesaurus.tsv)."""
+    return {w: rel for w, rel in synonyms(True).items() if rel - synonyms(False).get(w, frozenset())}
 
 
 @lru_cache(maxsize=1)

@@ -26,6 +26,7 @@ from .gazetteer import (
     gazetteer,
     lower_words,
     name_lexicon,
+    newspaper_form_swap,
     offices,
     phrase_heads,
     real_key,
@@ -770,7 +771,7 @@ class NamesDetector(Detector):
         for seq in seqs:
             if seq.caps_line or seq.last <= seq.first:
                 continue
-            found = _real_swap_in(tokens, seq, tgt)
+            found = _real_swap_in(tokens, seq, tgt, doc.hypothesis)
             if found is None or _real_outlet(doc.hypothesis, tokens, seqs, found[0], found[1]):
                 continue
             start, end, swap = found
@@ -778,12 +779,10 @@ class NamesDetector(Detector):
                    and not (start <= tokens[i].start and tokens[j - 1].end <= end
                             and (tokens[i].start, tokens[j - 1].end) != (start, end)) for i, j, _ in known):
                 continue   # a known name holds it or runs across an edge; one inside it ("Nation") is no matter
-            if not _source_names(doc, start, end, swap.name):
+            if not _source_names(doc, start, end, swap.name.rsplit(" ", 1)[0] if swap.papers else swap.name):
                 continue
-            flags.append(self._flag(
-                doc, start, end, NAMED_ENTITY, "major", 0.7,
-                f"reads as the real newspaper {swap.name!r} (Wikidata) with {swap.word!r} swapped for "
-                f"{swap.written!r}, a WordNet relative that one real newspaper's name at most holds", swap.name))
+            flags.append(self._flag(doc, start, end, NAMED_ENTITY, "major", 0.7, _real_swap_evidence(swap),
+                                    None if swap.papers else swap.name))
         return flags
 
     def _credit_lines(self, doc: DetectionInput, tokens: list[Token], covered: set[int], langs) -> list[Flag]:
@@ -1195,21 +1194,36 @@ def _backed_by_source(doc: DetectionInput, flags: list[Flag]) -> list[Flag]:
 _REAL_SWAP_WORDS = 5
 
 
-def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str) -> tuple[int, int, RealSwap] | None:
+def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) -> tuple[int, int, RealSwap] | None:
     """The run of capitalised words `seq`, whole but for the target language's words before it ("Laut",
     "In der Rangliste des"), that gazetteer.real_swap reads as a real newspaper's name with one word
-    swapped, the written word being English rather than the target language's. Never a part of a longer
-    name: "Daily Tidings" of the real Ashland Daily Tidings is no swap of the Daily News."""
+    swapped, or, where a news source is cited, gazetteer.newspaper_form_swap as a common form of one; the
+    written word being English rather than the target language's. Never a part of a longer name: "Daily
+    Tidings" of the real Ashland Daily Tidings is no swap of the Daily News."""
     first = seq.first
     while first < seq.last and _before_name(tokens[first], tgt):
         first += 1
     if not 2 <= seq.last - first + 1 <= _REAL_SWAP_WORDS:
         return None
     words = content_words(tuple(tokens[k].lower for k in range(first, seq.last + 1)))
+    start, end = tokens[first].start, tokens[seq.last].end
     swap = real_swap(words) if len(words) >= 2 else None
+    if swap is None and len(words) >= 2:
+        swap = newspaper_form_swap(words)
+    if swap and (swap.papers or swap.thesaurus != "WordNet") and outlet_slot(text, start, end) != "attribution":
+        return None   # a loose relative, or no real paper: only where a news source is cited
     if swap and not swap.written.isupper() and zipf(swap.written, "en") >= max(2.5, zipf(swap.written, tgt)):
-        return tokens[first].start, tokens[seq.last].end, swap
+        return start, end, swap
     return None
+
+
+def _real_swap_evidence(swap: RealSwap) -> str:
+    if swap.papers:
+        return (f"reads as a newspaper's name of the form {swap.name!r}, where a news source is cited: "
+                f"{swap.papers} real newspapers' names (Wikidata) open so, many end in {swap.word!r}, none in "
+                f"{swap.written!r}, its {swap.thesaurus} relative")
+    return (f"reads as the real newspaper {swap.name!r} (Wikidata) with {swap.word!r} swapped for "
+            f"{swap.written!r}, a {swap.thesaurus} relative that one real newspaper's name at most holds")
 
 
 def _before_name(tok: Token, tgt: str) -> bool:
