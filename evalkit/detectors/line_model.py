@@ -32,9 +32,7 @@ def features(line: str) -> list[str]:
     out = [f"w:{w}" for w in words]
     out += [f"b:{a}_{b}" for a, b in zip(words, words[1:])]
     for w in _LETTERS.findall(low):
-        marked = f"<{w}>"
-        for n in (3, 4, 5):
-            out += [f"c{n}:{marked[i:i + n]}" for i in range(len(marked) - n + 1)]
+        out += _letter_runs(w)
     out.append(f"len:{min(len(words) // 5, 8)}")
     if _SEPARATORS.search(line):
         out.append("sep")
@@ -43,6 +41,14 @@ def features(line: str) -> list[str]:
     if line.rstrip()[-1:] not in _SENTENCE_END:
         out.append("noend")
     return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1 << 16)
+def _letter_runs(word: str) -> tuple[str, ...]:
+    """The letter-run features of one word ("c3:<ab", ...), in the order features gives them (remembered: the
+    same words come back line after line)."""
+    marked = f"<{word}>"
+    return tuple(f"c{n}:{marked[i:i + n]}" for n in (3, 4, 5) for i in range(len(marked) - n + 1))
 
 
 class Verdict(NamedTuple):
