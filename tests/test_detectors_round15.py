@@ -9,6 +9,7 @@ from __future__ import annotations
 from evalkit.detectors import make_detectors, run_detectors
 from evalkit.detectors.base import prepare_input
 from tests.one_line_page import MT as _MT
+from tests.one_line_page import SOURCE as _SOURCE
 
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 
@@ -50,3 +51,73 @@ def test_a_body_whose_name_opens_as_newspapers_do_is_no_form_swap():
 def test_a_word_a_real_paper_ends_in_is_no_form_swap():
     # "Sentinel" ends real papers' names: "Yorkshire Sentinel" may be one the list lacks
     assert _names("Según el Yorkshire Sentinel, la cosecha de café bajó un tercio este año.", "es") == []
+
+
+# --- leaked prompts and site junk worded otherwise than before
+
+PROMPT = "addition/prompt-leak"
+JUNK = "addition/boilerplate"
+
+
+def _flags(line: str, lang: str, category: str, source_line: str | None = None) -> list:
+    source = _SOURCE.format(line=source_line) if source_line else None
+    doc = prepare_input(_MT[lang].format(line=line), "en", lang, source=source)
+    return [f for f in run_detectors(doc, make_detectors()) if f.category == category]
+
+
+def test_an_english_assent_naming_the_language_asked_for_is_the_generators_report():
+    line = "Sure, the next part is finished in Spanish with every figure kept as it was:"
+    flags = _flags(line, "es", PROMPT)
+    assert [f.text for f in flags] == [line]
+    assert "'in Spanish'" in flags[0].evidence
+    assert _flags(line, "es", "accuracy/untranslated") == []   # one error, the prompt, not untranslated words
+
+
+def test_an_assent_without_a_language_or_in_an_english_page_is_no_report():
+    # the same words in an English text are the text's own; an assent naming no language reports nothing
+    doc = prepare_input("The council met on Tuesday.\nSure, the next part is finished in Spanish with every "
+                        "figure kept as it was:\nThe bridge opens next spring.\n", "de", "en")
+    assert [f for f in run_detectors(doc, make_detectors()) if f.category == PROMPT] == []
+    assert _flags("Sure, the next part is finished with every figure kept as it was:", "es", PROMPT) == []
+
+
+def test_a_request_opening_on_please_with_a_rewriting_word_is_a_prompt():
+    line = "Bitte zum Schluss noch eine Zwischenüberschrift mit dem Stichwort „Brückenbau“ ergänzen."
+    flags = _flags(line, "de", PROMPT)
+    assert [f.text for f in flags] == [line]
+    assert "'Bitte'" in flags[0].evidence and "'Zwischenüberschrift'" in flags[0].evidence
+
+
+def test_a_request_of_the_articles_people_is_no_prompt():
+    # "Bitte" opening a notice of the article, with no rewriting word
+    assert _flags("Bitte beachten Sie die geänderten Öffnungszeiten der Bibliothek ab Montag.", "de", PROMPT) == []
+
+
+def test_a_you_may_also_like_teaser_is_junk():
+    line = "Quizás también te guste: Las mejores rutas en bicicleta por la costa"
+    assert [f.text for f in _flags(line, "es", JUNK)] == [line]
+
+
+def test_a_comment_forms_required_fields_line_is_junk():
+    line = "Escribe tu opinión. Los campos marcados con * son obligatorios"
+    assert [f.text for f in _flags(line, "es", JUNK)] == [line]
+
+
+# --- fewer false flags
+
+def test_a_broadcasters_acronym_after_the_targets_word_for_broadcaster_is_no_translated_name():
+    # "der Sender SIBC": the common noun in apposition, the outlet's own name kept
+    assert _names("Der Hafen wurde am Montag wieder geöffnet, berichtete der Sender SIBC am Dienstag.", "de") == []
+    # a place and a head translated is still a translated name
+    flags = _names("Der Hafen wurde am Montag wieder geöffnet, berichtete die Fidschi-Zeiten am Dienstag.", "de")
+    assert [f.text for f in flags] == ["Fidschi-Zeiten"]
+
+
+def test_a_name_word_translated_before_the_kept_word_is_no_dropped_part():
+    # "el río Sebeya" for "the Sebeya River": the river is there, before the name, as Spanish writes it
+    flags = _flags("Las obras en el río Sebeya empezarán en marzo.", "es", "accuracy/omission",
+                   source_line="Work on the Sebeya River will start in March.")
+    assert flags == []
+    flags = _flags("Las obras en el Sebeya empezarán en marzo.", "es", "accuracy/omission",
+                   source_line="Work on the Sebeya River will start in March.")
+    assert [f.text for f in flags] == ["Sebeya"]

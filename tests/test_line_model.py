@@ -37,7 +37,7 @@ def test_the_shipped_model_reads_junk_prompts_and_prose_apart():
     model = line_model()
     assert model is not None
     junk = model.verdict("Suivez toute l’actualité de votre région en téléchargeant gratuitement notre application.")
-    prompt = model.verdict("Bitte formuliere den folgenden Abschnitt freundlicher und ergänze eine Zwischenüberschrift.")
+    prompt = model.verdict("Formuliere den folgenden Abschnitt bitte freundlicher und ergänze eine Zwischenüberschrift.")
     prose = model.verdict("Der Bürgermeister kündigte an, die Brücke bis zum Sommer zu sanieren.")
     english = model.verdict("The mayor said the bridge would be repaired by the summer.")
     assert junk.label == "junk" and junk.probability > 0.9 and "votre" in junk.cues
@@ -51,7 +51,7 @@ def test_a_headline_has_a_junk_shape_but_not_its_words():
 
 
 def test_without_the_source_a_line_no_rule_knows_is_flagged_from_what_it_says():
-    line = "Bitte formuliere den folgenden Abschnitt freundlicher und ergänze eine Zwischenüberschrift."
+    line = "Formuliere den folgenden Abschnitt bitte freundlicher und ergänze eine Zwischenüberschrift."
     mt = ("Der Stadtrat hat am Dienstag den Haushalt beschlossen.\n" + line + "\n"
           "Die Arbeiten beginnen im kommenden Frühjahr.\n")
     found = _flags(mt, "de")
@@ -76,7 +76,7 @@ _MT = ("Der Stadtrat hat am Dienstagabend nach vierstündiger Debatte den Hausha
 
 
 def test_with_the_source_a_line_with_no_counterpart_is_asked_and_one_with_a_counterpart_is_not():
-    line = "Bitte formuliere den folgenden Abschnitt freundlicher und ergänze eine Zwischenüberschrift."
+    line = "Formuliere den folgenden Abschnitt bitte freundlicher und ergänze eine Zwischenüberschrift."
     mt = _MT.format(line=line)
     found = _flags(mt, "de", _SOURCE)
     assert [(c, t) for c, t, _ in found] == [(PROMPT, line)]
@@ -137,7 +137,7 @@ def test_a_line_the_aligner_held_to_a_source_sentence_by_length_alone_is_asked()
 
     from evalkit.alignment.aligner import Link
 
-    line = "Bitte formuliere den folgenden Abschnitt freundlicher und ergänze eine Zwischenüberschrift."
+    line = "Formuliere den folgenden Abschnitt bitte freundlicher und ergänze eine Zwischenüberschrift."
     mt = _MT.format(line=line)
     source = "\n".join(_SOURCE.splitlines()[:2] + ["The bridge was built in 1886 and last repaired in 1972."]
                        + _SOURCE.splitlines()[2:]) + "\n"

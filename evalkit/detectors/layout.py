@@ -19,7 +19,7 @@ from ..alignment.aligner import has_dictionary, shares_anything
 from .base import DetectionInput
 from .langdata import data_text, mapping, pattern, table, values, word_set
 from .line_model import line_model
-from .text import plain_zipf
+from .text import lang_base, plain_zipf
 
 # --- web furniture, per language (cues of the hosting page, not of any article) --------------
 # The cue phrases live in evalkit/data/junk_cues.tsv (kind, language, cue); the shapes are here.
@@ -381,7 +381,11 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
             "change": stems("prompt_change"),
             "assent": re.compile(r"^[¡¿]?(?:" + _alternation(_cues("prompt_assent")) + r")"
                                  r"[\s\u00a0]*[!,.:–—]+[\s\u00a0]*", re.IGNORECASE),
-            "here": re.compile(r"(?:" + _alternation(_cues("prompt_here")) + r")(?![^\W\d_])", re.IGNORECASE)}
+            "here": re.compile(r"(?:" + _alternation(_cues("prompt_here")) + r")(?![^\W\d_])", re.IGNORECASE),
+            "please": re.compile(r"^(?:" + _alternation(_cues("prompt_please")) + r")(?![^\W\d_])", re.IGNORECASE),
+            # the language the generator was asked for ("in Spanish", "into German")
+            "into": re.compile(r"(?<![^\W\d_])(?:in|into)[\s\u00a0]+(?:" + pattern("prompt-languages")
+                               + r")(?![^\W\d_])", re.IGNORECASE)}
 
 
 # a sentence of at most this many words opening on an assent word joins the chatter right after it
@@ -409,7 +413,7 @@ def chatter_spans(line: str, tgt: str = "") -> list[tuple[int, int, str]]:
     paraphrased for SEO:", "let me know if you want other changes"); the text named in a short
     sentence of two such voice words ("Надеюсь, эта версия вам подойдёт!")."""
     pats = _chatter_patterns()
-    presented = _presented_output(line, pats)
+    presented = _presented_output(line, pats, tgt)
     if presented:
         return [presented]
     # the cheapest tests first (all of them pure: the order does not change the answer)
@@ -427,9 +431,13 @@ def chatter_spans(line: str, tgt: str = "") -> list[tuple[int, int, str]]:
         reach = " ".join(sentence[order.end():].split()[:_ORDER_REACH]) if order else ""
         thing = order and pats["object"].search(reach)
         thing = thing if thing and not re.search(r"[,:;.!?()\"“”«»„]", reach[:thing.start()]) else None
+        # a request about the text: "Bitte noch eine Zwischenüberschrift ... einfügen" (a rewriting cue in it)
+        please = pats["please"].match(sentence)
+        asked = please and pats["rewrite"].search(sentence)
         # (in a line of fields, "Wortzahl: 398 | Fokus-Keyword „...“ 5×", the first field's quotes)
         quote = next((k for k, c in enumerate(sentence.split(" | ", 1)[0]) if c in "\"“”«»„"), None)
-        labelled = quote is not None and (pats["field"].match(sentence) or pats["brief"].match(sentence))
+        labelled = quote is not None and (pats["field"].match(sentence) or pats["brief"].match(sentence)
+                                          or asked and quote > asked.end())
         if quote is not None and not (thing and quote > len(order.group()) + len(reach) or labelled) \
                 or len(sentence.split()) > 30:
             continue   # a quotation (someone quoted in the article; not a keyword quoted after an order's
@@ -446,6 +454,8 @@ def chatter_spans(line: str, tgt: str = "") -> list[tuple[int, int, str]]:
             why = f"an instruction about the text ({verb.group()!r} ... {text.group()!r})"
         elif thing:
             why = f"an instruction about the text ({order.group()!r} ... {thing.group()!r})"
+        elif asked:
+            why = f"a request about the text ({please.group()!r} ... {asked.group()!r})"
         elif rewrite and (text or len(voice) >= 2) and (voice or sentence.endswith(":")):
             why = f"a rewriting named in the generator's voice ({rewrite.group()!r}, {sorted(voice)[:2]})"
         elif text and len(voice) >= 2 and len(sentence.split()) <= 12:
@@ -550,20 +560,28 @@ def _aside_openers() -> frozenset[str]:
     return frozenset(m.group().casefold() for c in cues for m in [_TRIGGER_WORD.search(c)] if m)
 
 
-def _presented_output(line: str, pats: dict[str, re.Pattern[str]]) -> tuple[int, int, str] | None:
+def _presented_output(line: str, pats: dict[str, re.Pattern[str]], tgt: str = "") -> tuple[int, int, str] | None:
     """The generator's reply presenting its output: an assent, then "here is" and the text it made,
     closing on a colon ("Gerne! Hier ist der Text in neutralem Hochdeutsch:", "Конечно! Вот краткий
-    пересказ статьи:", "Natürlich – nachfolgend der nächste Teil, leicht angepasst:")."""
+    пересказ статьи:", "Natürlich – nachfolgend der nächste Teil, leicht angepasst:"); or, in English on a
+    page in another language (`tgt`), an assent and the language asked for ("Sure, next chunk done in
+    Spanish:")."""
     assent = line.rstrip().endswith(":") and pats["assent"].match(line)
     if not assent:
         return None
     preamble = pats["here"].match(line, assent.end())
     output = preamble and next((m for kind in ("text", "object", "rewrite", "output")
                                 for m in [pats[kind].search(line, preamble.end())] if m), None)
-    if not output:   # "Of course! Here is what we know:" presents no text
+    if output:
+        return 0, len(line.rstrip()), f"the generator presenting its output ({assent.group().strip()!r} ... " \
+                                       f"{preamble.group()!r} ... {output.group()!r}, closing on a colon)"
+    # "Sure, next chunk done in Spanish with every name left untouched:": no "here is", but the language
+    # it was asked for ("Of course! Here is what we know:" presents no text, and names no language)
+    language = pats["into"].search(line, assent.end()) if tgt and lang_base(tgt) != "en" else None
+    if language is None or not foreign_language(line, lang_base(tgt), ("en",)):
         return None
-    return 0, len(line.rstrip()), f"the generator presenting its output ({assent.group().strip()!r} ... " \
-                                   f"{preamble.group()!r} ... {output.group()!r}, closing on a colon)"
+    return 0, len(line.rstrip()), f"the generator reporting on its output ({assent.group().strip()!r} ... " \
+                                   f"{language.group()!r}, closing on a colon)"
 
 
 def template_spans(line: str) -> list[tuple[int, int, str]]:

@@ -1395,6 +1395,8 @@ def _translated_outlet(seq, text: str, tgt: str) -> str | None:
     if len(heads) != 1 or _cyrillic_text(heads[0]) and any(_same(heads[0], e) for e in english_for(heads[0], tgt)):
         return None   # no head, or the English head transliterated ("Ассошиэйтед Пресс")
     head, places = heads[0], [w for w in words if w != heads[0]]
+    if any(w.isupper() and len(w) >= 2 and fold(w) in places for w in _LETTERS.findall(seq.text)):
+        return None   # an acronym is the outlet's own name, the head a common noun before it ("der Sender SIBC")
     english_place = all(zipf(w, "en") - zipf(w, tgt) >= 1.0 for w in places)
     if english_place and _english_as_written(head, seq.text, tgt):
         return None   # every word English as written: the name kept ("berichtete Inside the Games")

@@ -20,9 +20,9 @@ from . import layout
 from .base import DetectionInput, Detector
 from .langdata import data_text, pattern, table, word_set
 from .layout import Line, analyse_lines, is_terminal, normalise_line, pattern_junk, words
-from .name_forms import split_compound, translates
+from .name_forms import split_compound, translates, translates_loosely
 from .numbers import extract_numbers, extract_numbers_spans, scale_mismatches, with_amounts
-from .text import as_words_at
+from .text import as_words_at, lang_base
 
 
 # Words a sentence cannot end on, per language (evalkit/data/dangling_words.tsv): a text that stops on
@@ -854,6 +854,8 @@ class _Context:
                     continue  # "El Correo de Washington": the name rendered another way (names detector)
                 if _RESTRUCTURED.search(seg.text, 0, w.start()):
                     continue  # "bassin d'Arcachon", "Bahía de Cádiz" for "Arcachon Bay": the word translated before it
+                if _translated_before(seg.text[:w.start()], last, self.doc.tgt_lang):
+                    continue  # "el río Sebeya" for "the Sebeya River": the word translated right before the name
                 self.flag(seg.start + w.start(), seg.start + w.end(), "accuracy/omission", "minor", 0.5,
                           f"source name {m.group()!r}: the MT keeps {first!r} and drops {last!r}",
                           suggestion=" " + last)
@@ -1073,6 +1075,13 @@ def _unclosed(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 15)
+def _translated_before(before: str, english: str, lang: str) -> bool:
+    """One of the two words right before a kept name word translates the name's English word that the MT
+    did not write after it ("río" of "el río Sebeya" for the Sebeya River; Wiktionary's senses too)."""
+    return any(translates_loosely(_fold(word), english.lower(), lang_base(lang) or lang)
+               for word in _WORD_SPAN.findall(before)[-2:])
+
+
 def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 
