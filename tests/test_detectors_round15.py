@@ -121,3 +121,34 @@ def test_a_name_word_translated_before_the_kept_word_is_no_dropped_part():
     flags = _flags("Las obras en el Sebeya empezarán en marzo.", "es", "accuracy/omission",
                    source_line="Work on the Sebeya River will start in March.")
     assert [f.text for f in flags] == ["Sebeya"]
+
+
+# --- with the source: a news outlet's name translated, where the source cites it as the press is cited
+
+def test_an_outlet_cited_for_its_editorial_and_translated_with_its_compass_word_is_flagged():
+    flags = _flags("Ein Leitartikel der Nördlichen Abendnachrichten nannte die Entscheidung einen Wendepunkt.",
+                   "de", NAMED_ENTITY,
+                   source_line="An editorial in the Northern Evening News called the decision a turning point.")
+    assert [f.text for f in flags] == ["Nördlichen Abendnachrichten"]
+    assert "Northern Evening News" in flags[0].evidence
+
+
+def test_a_region_named_with_the_targets_compass_word_is_still_no_flag_with_the_source():
+    flags = _flags("Die Exporte nach Ostafrika stiegen um ein Drittel, teilte das Ministerium mit.", "de",
+                   NAMED_ENTITY, source_line="Exports to East Africa rose by a third, the ministry said.")
+    assert flags == []
+
+
+def test_an_outlet_that_compiled_a_ranking_and_is_translated_is_flagged_beside_another_name():
+    # the outlet's words ("Breton") and another name's ("Cape Hope") in one sentence: the name is still told
+    flags = _flags("Selon un classement établi par la Poste du Cap-Breton, Cape Hope arrive au neuvième rang.",
+                   "fr", NAMED_ENTITY,
+                   source_line="A ranking compiled by the Cape Breton Post put Cape Hope in ninth place.")
+    assert [f.text for f in flags] == ["Poste du Cap-Breton"]
+
+
+def test_the_outlets_name_kept_is_no_flag():
+    flags = _flags("Selon un classement établi par le Cape Breton Post, Cape Hope arrive au neuvième rang.",
+                   "fr", NAMED_ENTITY,
+                   source_line="A ranking compiled by the Cape Breton Post put Cape Hope in ninth place.")
+    assert flags == []

@@ -136,8 +136,10 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
             found = _rendering_flag(detector, doc, seq, real, tails, (src, tgt), outlet, t_text, weak=False) or None
             if found is None and outlet:   # a news outlet's name translated after them: "Eine Kritik der
                 # Shetland-Zeiten" for the Shetland Times
+                # ("Ein Leitartikel der Westlichen Morgennachrichten": a compound's words counted split)
                 tails = [(t, words, False) for t in _tails([c for c, _, _ in cands], t_tokens, text, last=True)
-                         for words in [_candidate_words(t.text, tgt)] if len(words) == len(real)]
+                         for words in [_candidate_words(t.text, tgt)]
+                         if len(real) in (len(words), len(_compounds_split(words, tgt)))]
                 found = _rendering_flag(detector, doc, seq, real, tails, (src, tgt), outlet, t_text, weak=False) or None
         if found is None:
             found = _lowercase_rendering(detector, doc, seq, real, t_tokens, src, tgt)
@@ -313,16 +315,21 @@ def _renamed_outlet(detector, doc: DetectionInput, seq, real: list[str], cands, 
         return []
     found: dict[tuple[int, int], int] = {}
     for cand, words, longer in cands:
-        if not words or len(words) > len(real) + 2 or any(_written(w, s_fold) for w in words):
-            continue   # the source has it: another name of the sentence
+        if not words or len(words) > len(real) + 2 \
+                or any(_written(w, s_fold) and not any(_same(w, x) or translates_loosely(w, x, tgt) for x in real)
+                       for w in words):
+            continue   # the source has it: another name of the sentence (a word of this name, or one translating
+            # it, aside: "Cap", "Breton" of "Poste du Cap-Breton" for the Cape Breton Post)
         # a word of the name translated: a name kept or transliterated ("Матч ТВ") is not renamed
         # (a German compound read as its parts: "Schifffahrtsnachrichten" for Shipping News)
         parts = [p for w in words for p in split_compound(w, tgt, loose=True) or [w]]
         count = sum(any(translates_loosely(w, x, tgt) and not _same(w, x) for w in parts) for x in real)
         if count:
+            # (then its words kept: "Enregistreur du Down", not "Selon l'Enregistreur", for the Down Recorder)
+            kept = sum(any(_same(w, x) for w in parts) for x in real)
             span = _trimmed_span(cand, t_tokens, real, tgt, longer, doc.hypothesis)
-            found[span] = max(count, found.get(span, 0))
-    best = [span for span, count in found.items() if count == max(found.values(), default=0)]
+            found[span] = max((count, kept), found.get(span, (0, 0)))
+    best = [span for span, count in found.items() if count == max(found.values(), default=(0, 0))]
     best = [b for b in best if not any(o != b and o[0] <= b[0] and b[1] <= o[1] for o in best)]   # one name, two cuts
     if len(best) != 1:
         return []   # none, or which one stands for it cannot be told
@@ -377,9 +384,13 @@ def _trimmed_span(cand, t_tokens, real: list[str], tgt: str, longer: bool, text:
 
 
 def _transliteration_written(real: list[str], t_text: str) -> bool:
-    """Every word of the name written in the MT segment, transliterated ("Хоккей Ньюс")."""
-    t_words = re.findall(r"[^\W\d_]+", t_text)
-    return all(any(_same(fold(t), r) for t in t_words) for r in real)
+    """Every word of the name written in the MT segment, transliterated ("Хоккей Ньюс"), together: within as
+    many words as the name has and one more (not "Poste du Cap-Breton ... Cape George" for the Cape Breton
+    Post, its words scattered over two names)."""
+    t_words = [fold(t) for t in re.findall(r"[^\W\d_]+", t_text)]
+    width = len(real) + 1
+    return any(all(any(_same(t, r) for t in t_words[k:k + width]) for r in real)
+               for k in range(max(1, len(t_words) - width + 1)))
 
 
 def _lowercase_rendering(detector, doc: DetectionInput, seq, real: list[str], t_tokens, src: str,
@@ -437,7 +448,7 @@ class _Outlet:
             self.source, self.seq.start, self.seq.end) == "attribution" or _after_media_noun(self.source, self.seq)
             or _media_apposition(self.source, self.seq)
             or _press_cited(self.source, self.seq) and (_org_words().isdisjoint({words[0], words[-1]})
-                                                        or words[0] in _media_heads()))
+                                                        or words[0] in _media_heads() or words[-1] in _media_heads()))
 
 
 class _MediaCited:
@@ -569,7 +580,10 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
         return None
     if r.swapped:
         if len(r.left) == 1 and r.left[0] in _COMPASS_POINTS:
-            return None   # "África Oriental" for East Africa: each language its own word for a point of the compass
+            # "África Oriental" for East Africa: each language its own word for a point of the compass; but a
+            # news outlet's name is not translated, its compass word no more than its other words
+            # ("Westliche Morgennachrichten" for the Western Morning News)
+            return _kept_or_translated(words, real, r, outlet) if r.translated else None
         if english_left and len(r.swapped) < len(real) and all(zipf(w, src) >= 3.0 and zipf(w, src) >= zipf(w, tgt)
                                               for w in r.swapped) \
                 and not any(_cognate(w, x) for w in r.swapped for x in r.left):   # "Register" for Registry
