@@ -152,3 +152,21 @@ def test_the_outlets_name_kept_is_no_flag():
                    "fr", NAMED_ENTITY,
                    source_line="A ranking compiled by the Cape Breton Post put Cape Hope in ninth place.")
     assert flags == []
+
+
+# --- without the source: a newspaper's word translated, capitalised inside a sentence, where no source is cited
+
+def test_a_newspapers_word_translated_and_capitalised_with_a_place_is_flagged_where_no_source_is_cited():
+    flags = _names("Le classement du Héraut du Pembrokeshire place la ville au troisième rang.", "fr")
+    assert [f.text for f in flags] == ["Héraut du Pembrokeshire"]
+    assert "'herald'" in flags[0].evidence and "capital inside a sentence" in flags[0].evidence
+
+
+def test_a_common_noun_and_a_place_in_german_are_no_translated_newspaper_without_a_cited_source():
+    # German writes every noun with a capital: "Berliner Rekord" is a record set in Berlin
+    assert _names("Die Läuferin stellte am Sonntag einen neuen Berliner Rekord über zehn Kilometer auf.", "de") == []
+
+
+def test_an_english_name_kept_beside_a_newspapers_word_is_no_translation():
+    # "Journal" is French too, but "Desire" and "Armed" are English: the name is kept as it is
+    assert _names("Le numéro du Journal of Desire Armed consacré à la ville est épuisé.", "fr") == []

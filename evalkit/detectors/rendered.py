@@ -20,10 +20,11 @@ from .gazetteer import (
     gazetteer,
     lower_words,
     newspaper,
+    newspaper_heads,
     related,
     synonyms,
 )
-from .langdata import pattern, table, values, word_set
+from .langdata import capitalises_nouns, pattern, table, values, word_set
 from .name_forms import (
     ANOTHER_WORD,
     Rendering,
@@ -1403,7 +1404,14 @@ def _translated_outlet(seq, text: str, tgt: str) -> str | None:
     "Rundschau", "Journal" head real ones: "Wiener Zeitung"), unless the place is an English one
     ("Écho du Gloucestershire")."""
     words = name_words(seq.text)
-    if len(words) < 2 or not _slot(text, seq.start, seq.end)():
+    if len(words) < 2:
+        return None
+    # where no news source is cited, only a newspaper's head (a word ending five real papers' names or more),
+    # written with a capital in a language that capitalises names alone ("le Héraut du Pembrokeshire"; in
+    # German every noun has one: "ein Berliner Rekord"), in the target's word (not "Journal" of "A Journal of
+    # Desire Armed", an English name kept)
+    cited = _slot(text, seq.start, seq.end)()
+    if not cited and (capitalises_nouns(tgt) or not any(english_for(w, tgt) & newspaper_heads() for w in words)):
         return None
     heads = [w for w in words if english_for(w, tgt) & _outlet_heads() or w in _outlet_heads()]
     if len(heads) != 1 or _cyrillic_text(heads[0]) and any(_same(heads[0], e) for e in english_for(heads[0], tgt)):
@@ -1420,9 +1428,15 @@ def _translated_outlet(seq, text: str, tgt: str) -> str | None:
     if head in _outlet_heads() or head in _real_heads():
         if not english_place or words[0] != head:
             return None   # a real head ("Wiener Zeitung"), or an English name kept ("Gloucestershire Echo")
-    english = sorted(english_for(head, tgt) & _outlet_heads()) or [head]
+    if not cited and not (english_for(head, tgt) & newspaper_heads()
+                          and zipf(written.get(head, head), tgt) > zipf(written.get(head, head), "en")
+                          and not any(zipf(w, "en") >= 3.5 and zipf(w, "en") > zipf(w, tgt) for w in places)):
+        return None   # (an English word beside the head: an English name kept, "A Feminist Publication")
+    english = sorted(english_for(head, tgt) & (_outlet_heads() if cited else newspaper_heads())) or [head]
+    where = "where a news source is cited" if cited else \
+        "a newspaper's word written with a capital inside a sentence"
     return (f"reads as an English-language outlet's name translated word by word ({head!r} is {english[0]!r}), "
-            f"where a news source is cited: the name of a news outlet is not translated")
+            f"{where}: the name of a news outlet is not translated")
 
 
 def _english_as_written(word: str, name: str, tgt: str) -> bool:
