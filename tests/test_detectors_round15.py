@@ -170,3 +170,13 @@ def test_a_common_noun_and_a_place_in_german_are_no_translated_newspaper_without
 def test_an_english_name_kept_beside_a_newspapers_word_is_no_translation():
     # "Journal" is French too, but "Desire" and "Armed" are English: the name is kept as it is
     assert _names("Le numéro du Journal of Desire Armed consacré à la ville est épuisé.", "fr") == []
+
+
+def test_a_regional_station_named_like_a_national_one_is_no_swap():
+    # "Hawaii" opens real papers' names (a place): "Hawaii Public Radio" is another station, not a swap of NPR's
+    assert _names("Según informó Oregon Public Radio, la cosecha de café bajó un tercio este año.", "es") == []
+
+
+def test_a_spinners_word_in_its_place_is_still_a_swap():
+    flags = _names("Según informó National Open Radio, la cosecha de café bajó un tercio este año.", "es")
+    assert [f.text for f in flags] == ["National Open Radio"]

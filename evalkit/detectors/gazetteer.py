@@ -291,6 +291,12 @@ def newspaper_form_swap(words: tuple[str, ...]) -> RealSwap | None:
     return RealSwap(" ".join(w.capitalize() for w in (*opening, head)), head, last, "WordNet", papers)
 
 
+def opens_real_newspaper(word: str) -> bool:
+    """`word` (folded) opens a real newspaper's name of two words or more (real_outlets): a place's name or
+    a paper's own word ("hawaii" of the Hawaii Tribune-Herald), not a word a spinner writes for another."""
+    return (word,) in _openings()
+
+
 @lru_cache(maxsize=1)
 def _openings() -> dict[tuple[str, ...], int]:
     """The opening words of the real newspapers' names of two words or more -> how many names open so."""

@@ -28,6 +28,7 @@ from .gazetteer import (
     name_lexicon,
     newspaper_form_swap,
     offices,
+    opens_real_newspaper,
     phrase_heads,
     real_key,
     real_outlets,
@@ -243,6 +244,8 @@ def _compare(cand: tuple[str, ...], target: tuple[str, ...], entry: Entry, langs
         differing.append((c, t))
         if related(c, t):
             syn += 1
+        elif opens_real_newspaper(c):
+            return None   # a word that opens real papers' names ("Hawaii Public Radio" is no swap of NPR's)
         else:
             untied.append(t)
     if not differing or not (shared or sourced) or untied and not _swappable_words(untied, shared, slot, entry):
