@@ -17,3 +17,13 @@ MT = {"es": ("El ayuntamiento aprobó el presupuesto el martes por la noche.\n"
       "ru": ("Городской совет во вторник утвердил бюджет.\n"
              "{line}\n"
              "Работы на новом мосту начнутся следующей весной.\n")}
+
+
+def page_flags(line: str, lang: str, source_line: str | None = None, category: str | None = None) -> list:
+    """The rule detectors' flags on the page in `lang` around `line` (with its source page where
+    `source_line` is given), of `category` only where one is given."""
+    from evalkit.detectors import make_detectors, run_detectors
+    from evalkit.detectors.base import prepare_input
+    source = SOURCE.format(line=source_line) if source_line else None
+    doc = prepare_input(MT[lang].format(line=line), "en", lang, source=source)
+    return [f for f in run_detectors(doc, make_detectors()) if category is None or f.category == category]

@@ -10,14 +10,13 @@ from evalkit.detectors import make_detectors, run_detectors
 from evalkit.detectors.base import prepare_input
 from tests.one_line_page import MT as _MT
 from tests.one_line_page import SOURCE as _SOURCE
+from tests.one_line_page import page_flags
 
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 
 
 def _names(line: str, lang: str, source_line: str | None = None) -> list:
-    source = _SOURCE.format(line=source_line) if source_line else None
-    doc = prepare_input(_MT[lang].format(line=line), "en", lang, source=source)
-    return [f for f in run_detectors(doc, make_detectors()) if f.category == NAMED_ENTITY]
+    return page_flags(line, lang, source_line, NAMED_ENTITY)
 
 
 def test_a_real_newspaper_with_one_word_swapped_is_flagged_without_the_source():

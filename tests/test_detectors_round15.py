@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from evalkit.detectors import make_detectors, run_detectors
 from evalkit.detectors.base import prepare_input
-from tests.one_line_page import MT as _MT
-from tests.one_line_page import SOURCE as _SOURCE
+from tests.one_line_page import page_flags
 
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 
 
 def _names(line: str, lang: str) -> list:
-    doc = prepare_input(_MT[lang].format(line=line), "en", lang)
-    return [f for f in run_detectors(doc, make_detectors()) if f.category == NAMED_ENTITY]
+    return page_flags(line, lang, category=NAMED_ENTITY)
 
 
 def test_a_real_newspaper_with_a_word_swapped_for_a_thesaurus_relative_is_flagged_where_it_is_cited():
@@ -60,9 +58,7 @@ JUNK = "addition/boilerplate"
 
 
 def _flags(line: str, lang: str, category: str, source_line: str | None = None) -> list:
-    source = _SOURCE.format(line=source_line) if source_line else None
-    doc = prepare_input(_MT[lang].format(line=line), "en", lang, source=source)
-    return [f for f in run_detectors(doc, make_detectors()) if f.category == category]
+    return page_flags(line, lang, source_line, category)
 
 
 def test_an_english_assent_naming_the_language_asked_for_is_the_generators_report():
