@@ -347,8 +347,13 @@ def _near_in(word: str, table: dict[str, frozenset[str]]) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _thesaurus() -> dict[str, frozenset[str]]:
-    """Moby Thesaurus II's relatives of the gazetteer's name words (outlet_thesaurus.tsv)."""
-    return {w: rel for w, rel in synonyms(True).items() if rel - synonyms(False).get(w, frozenset())}
+    """Moby Thesaurus II's relatives of the gazetteer's name words (outlet_thesaurus.tsv alone)."""
+    try:
+        text = data_text("outlet_thesaurus")
+    except (FileNotFoundError, OSError):
+        return {}
+    rows = (line.partition("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {word: frozenset(related.split()) for word, _, related in rows}
 
 
 @lru_cache(maxsize=1)

@@ -1221,6 +1221,7 @@ def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) ->
 
 
 def _real_swap_evidence(swap: RealSwap) -> str:
+    """What a reader can check of a real-newspaper swap: the paper, or the form of the papers' names."""
     if swap.papers:
         return (f"reads as a newspaper's name of the form {swap.name!r}, where a news source is cited: "
                 f"{swap.papers} real newspapers' names (Wikidata) open so, many end in {swap.word!r}, none in "
