@@ -345,21 +345,20 @@ def _near_in(word: str, table: dict[str, frozenset[str]]) -> frozenset[str]:
     return frozenset().union(*(table.get(f, ()) for f in word_forms(word)))
 
 
-@lru_cache(maxsize=1)
 def _thesaurus() -> dict[str, frozenset[str]]:
     """Moby Thesaurus II's relatives of the gazetteer's name words (outlet_thesaurus.tsv alone)."""
-    try:
-        text = data_text("outlet_thesaurus")
-    except (FileNotFoundError, OSError):
-        return {}
-    rows = (line.partition("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return {word: frozenset(related.split()) for word, _, related in rows}
+    return _relatives("outlet_thesaurus")
 
 
-@lru_cache(maxsize=1)
 def _newspaper_synonyms() -> dict[str, frozenset[str]]:
+    return _relatives("newspaper_synonyms")
+
+
+@lru_cache(maxsize=4)
+def _relatives(name: str) -> dict[str, frozenset[str]]:
+    """evalkit/data/<name>.tsv read as word TAB its related words ({} where the file is not there)."""
     try:
-        text = data_text("newspaper_synonyms")
+        text = data_text(name)
     except (FileNotFoundError, OSError):
         return {}
     rows = (line.partition("\t") for line in text.splitlines() if line and not line.startswith("#"))
