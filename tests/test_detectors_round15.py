@@ -176,3 +176,52 @@ def test_a_regional_station_named_like_a_national_one_is_no_swap():
 def test_a_spinners_word_in_its_place_is_still_a_swap():
     flags = _names("Según informó National Open Radio, la cosecha de café bajó un tercio este año.", "es")
     assert [f.text for f in flags] == ["National Open Radio"]
+
+
+# --- after reading held-outs 33 and 34
+
+def test_a_note_labelled_with_an_elided_word_is_a_prompt():
+    line = "Note de l'assistant : citations écourtées, lieux contrôlés un par un, style rendu plus vif."
+    assert [f.text for f in _flags(line, "fr", PROMPT)] == [line]
+
+
+def test_a_sites_keywords_label_and_a_list_of_short_items_is_a_tag_list_not_a_prompt():
+    for line in ("Mots-clés : ports | énergie éolienne | emploi | Cornouailles",
+                 "Mots-clés : énergie éolienne, emploi, ports, Cornouailles"):
+        assert [f.text for f in _flags(line, "fr", JUNK)] == [line]
+        assert _flags(line, "fr", PROMPT) == []
+
+
+def test_a_generators_fields_between_separators_stay_a_prompt():
+    line = "Fokus-Keyword: Windpark; weitere Suchbegriffe: Hafen, Offshore, Netzausbau"
+    assert [f.text for f in _flags(line, "de", PROMPT)] == [line]
+
+
+def test_a_briefing_sign_up_closing_on_a_call_to_sign_up_is_junk():
+    line = "Hafen-Briefing: Jeden Freitag die wichtigsten Schiffsdaten kostenlos per E-Mail – jetzt eintragen."
+    flags = _flags(line, "de", JUNK)
+    assert [f.text for f in flags] == [line]
+    assert "newsletter sign-up ('Briefing', 'eintragen')" in flags[0].evidence   # the rule's cues, not a guess
+    # an article sentence with the same words in another order is prose
+    assert _flags("Die Teilnehmer können sich bis Freitag in die Liste des Briefings eintragen.", "de", JUNK) == []
+
+
+def test_a_russian_call_for_reviews_is_a_comment_form():
+    line = "Оставьте свой отзыв — отзывы публикуются после проверки модератором"
+    flags = _flags(line, "ru", JUNK)
+    assert [f.text for f in flags] == [line]
+    assert "page furniture: 'оставьте свой отзыв'" in flags[0].evidence
+
+
+def test_the_targets_own_word_spelt_as_an_english_one_is_no_swap():
+    # German "Golf" is the Gulf; the English word golf is not written in its place
+    flags = _flags("Die Fähre überquert den Golf von Paria zweimal am Tag.", "de", NAMED_ENTITY,
+                   source_line="The ferry crosses the Gulf of Paria twice a day.")
+    assert flags == []
+
+
+def test_a_dateline_in_capitals_is_no_name_kept_in_english():
+    flags = _flags("PORT OF SPAIN (Reuters) – Die Regierung hat am Montag den Haushalt vorgelegt.", "de",
+                   "accuracy/untranslated",
+                   source_line="PORT OF SPAIN (Reuters) - The government presented the budget on Monday.")
+    assert flags == []

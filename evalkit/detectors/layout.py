@@ -111,6 +111,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # newsletter sign-ups: a newsletter word and a subscribe word, anywhere in a short line
         "newsletter": _starts("newsletter"),
         "subscribe": _starts("subscribe"),
+        # a call to sign up closing the line, as German writes it ("– hier eintragen.")
+        "subscribe_end": re.compile(r"(?<![^\W\d_])(?:" + _alternation(_cues("subscribe_end")) + r")[\s\u00a0.!]*$",
+                                    re.IGNORECASE),
         # cookie notices: a cookie word, a consent or site word and a word addressing the reader
         "cookie": _whole("cookie"),
         # an e-mail sign-up without a newsletter word: a mail word, a receive stem and a word addressing the reader
@@ -373,8 +376,8 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
             "sorry": stems("prompt_sorry", True), "machine": stems("prompt_machine"),
             "translated": stems("prompt_translated"),
             # "Note:", "Nota del redactor IA:": the label, up to four words, a colon
-            "note": re.compile(r"^[(\[]?(?:" + _alternation(_cues("prompt_note")) + r")(?:[\s\u00a0]+[^\W\d_]+){0,4}"
-                               r"[\s\u00a0]*:", re.IGNORECASE),
+            "note": re.compile(r"^[(\[]?(?:" + _alternation(_cues("prompt_note")) + r")"
+                               r"(?:[\s\u00a0]+[^\W\d_]+(?:['’][^\W\d_]+)?){0,4}[\s\u00a0]*:", re.IGNORECASE),
             "made": stems("prompt_made", True), "offer": stems("prompt_offer", True), "can": stems("prompt_can", True),
             "addressee": stems("prompt_addressee", True),
             "tellme": stems("prompt_tellme", True), "ifneeded": stems("prompt_ifneeded", True),
@@ -645,11 +648,26 @@ def _adjacent_joined(spans: list[tuple[int, int, str]], line: str) -> list[tuple
 _AMBIGUOUS_OBJECTS = word_set("offer-ambiguous-objects")
 
 
+# a tag list's items: a few words each, between separators (commas too: "santé publique, Pacifique Sud, emploi")
+_TAG_SEPARATORS = re.compile(r"[·|,;•]")
+_TAG_WORDS = 4
+
+
+def _tag_items(rest: str) -> bool:
+    """What follows a label a site gives its tags ("Mots-clés :") is three items or more of at most _TAG_WORDS
+    words each, between separators: a site's tag list, not a generator's output ("Fokus-Keyword: ...")."""
+    items = [item.strip() for item in _TAG_SEPARATORS.split(rest)]
+    return len(items) >= 3 and all(0 < len(item.split()) <= _TAG_WORDS for item in items)
+
+
 def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]], tgt: str = "") -> str:
     """The generator's asides around its output: a field of its SEO output ("Titre SEO :"), a note on
     how it made the text ("Hinweis: Dieser Text wurde mit KI erstellt."), an offer of more changes
     ("Хотите, я сделаю текст короче?"): the evidence, or "". Fields between " | " are asked one by one
     ("Wortzahl: 398 | Lesbarkeit: gut")."""
+    field = pats["field"].match(sentence)
+    if field and _shape_patterns()["label"].match(field.group()) and _tag_items(sentence[field.end():]):
+        return ""   # "Mots-clés : Highlands | musique classique | subventions": a site's tag label and list
     if " | " in sentence:
         parts = (_generator_aside(part.strip(), pats, tgt) for part in sentence.split(" | "))
         found = next(filter(None, parts), "")
@@ -1089,8 +1107,8 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
     noun = patterns["newsletter"].search(plain)
     verb = noun and patterns["subscribe"].search(plain)
     if verb and (not is_terminal(plain) or _call_to_action().search(plain) or _addresses_reader(plain)
-                 or patterns["reader"].search(plain)):   # a sign-up speaks to its reader; "sa lettre compte
-        # 40 000 abonnés" is a story about a newsletter
+                 or patterns["reader"].search(plain) or patterns["subscribe_end"].search(plain)):
+        # a sign-up speaks to its reader; "sa lettre compte 40 000 abonnés" is a story about a newsletter
         return f"newsletter sign-up ({noun.group()!r}, {verb.group()!r})", 0.9
     mail = patterns["email"].search(plain)
     receive = mail and patterns["receive"].search(plain)

@@ -587,7 +587,8 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
             return _kept_or_translated(words, real, r, outlet) if r.translated else None
         if english_left and len(r.swapped) < len(real) and all(zipf(w, src) >= 3.0 and zipf(w, src) >= zipf(w, tgt)
                                               for w in r.swapped) \
-                and not any(_cognate(w, x) for w in r.swapped for x in r.left):   # "Register" for Registry
+                and not any(_cognate(w, x) or translates_loosely(w, x, tgt) for w in r.swapped for x in r.left):
+            # ("Register" for Registry; "Golf von Paria" for the Gulf of Paria: German's word, English's spelling)
             return f"the same name with {', '.join(repr(w) for w in r.swapped)} in place of a word of it"
         if len(r.swapped) == 1 and len(r.left) == 1 and synonym_rendering(r.swapped[0], r.left[0], tgt) \
                 and not translates_loosely(r.swapped[0], r.left[0], tgt):   # "Asiatische" is Asian in a sense

@@ -572,6 +572,8 @@ class UntranslatedDetector(Detector):
             i = j + 1
             if len(run) < 2 or tokens[run[0]].caps_line or any(k in masked for k in run):
                 continue
+            if all(tokens[k].text.isupper() for k in run):
+                continue   # a dateline or a heading in capitals ("PORT OF SPAIN"): a place's name, no prose kept
             if not all(tokens[k].lower in source_words.get(tokens[k].start, ()) for k in run):
                 continue
             nouns = [tokens[k].text for k in run if _source_noun(tokens[k].lower, src, tgt)
