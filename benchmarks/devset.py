@@ -35,6 +35,7 @@
     PYTHONPATH=. python -m benchmarks.devset --split heldout32  # held-out 32: the lead runs it once, at the end
     PYTHONPATH=. python -m benchmarks.devset --split heldout33  # held-out 33: the lead runs it once, at the end
     PYTHONPATH=. python -m benchmarks.devset --split heldout34  # held-out 34: the lead runs it once, at the end
+    PYTHONPATH=. python -m benchmarks.devset --split heldout36  # held-out 36: the lead runs it once, at the end
     PYTHONPATH=. python -m benchmarks.devset --split all --bundled --json out.json
 
 For each corpus `corpora/spun-news-<split>/en-XX` it runs every detector on the `spun-mt` system
@@ -48,8 +49,8 @@ flagged negatives are listed; on the held-out split only counts are printed, so 
 reads held-out text by accident. `--split all` is dev and heldout, never heldout2, heldout3, heldout4,
 heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14,
 heldout15, heldout16, heldout17, heldout18, heldout19, heldout20, heldout21, heldout22, heldout23,
-heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33
-or heldout34 (corpora/spun-news-heldout2 to -heldout34: only by name).
+heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, heldout31, heldout32, heldout33,
+heldout34 or heldout36 (corpora/spun-news-heldout2 to -heldout34 and -heldout36: only by name).
 `--bundled` adds the bundled corpus (corpora/spinner-news-en-fr); `--aligner` scores evalkit's
 sentence aligner against each corpus's gold/alignment.
 """
@@ -200,8 +201,8 @@ def main(argv=None) -> int:
                                             "heldout17", "heldout18", "heldout19", "heldout20", "heldout21",
                                             "heldout22", "heldout23", "heldout24", "heldout25",
                                             "heldout26", "heldout27", "heldout28", "heldout29", "heldout30",
-                                            "heldout31", "heldout32", "heldout33", "heldout34", "all"],
-                        default="dev", help="all = dev and heldout; heldout2 to heldout34 only by name")
+                                            "heldout31", "heldout32", "heldout33", "heldout34", "heldout36", "all"],
+                        default="dev", help="all = dev and heldout; heldout2 to heldout34 and heldout36 only by name")
     parser.add_argument("--bundled", action="store_true", help="also score the bundled corpus")
     parser.add_argument("--aligner", action="store_true", help="also score the aligner against gold/alignment")
     parser.add_argument("--json", metavar="FILE", help="also write the counts as JSON")
