@@ -673,7 +673,6 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]], tgt: str =
         found = next(filter(None, parts), "")
         if found:
             return found
-    field = pats["field"].match(sentence)
     if field and len(_HASHTAG.findall(sentence)) < 2 and len(_LIST_SEP.split(sentence)) < 3:
         # "Mots-clés : #Santé #Hôpital" and "Mots-clés : cinéma · festivals · culture" are the site's tag list
         return f"a field of a generator's SEO output ({field.group().rstrip(': ')!r})"
