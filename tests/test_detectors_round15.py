@@ -25,8 +25,9 @@ def test_a_real_newspaper_with_a_word_swapped_for_a_thesaurus_relative_is_flagge
 
 
 def test_a_thesaurus_relative_is_no_flag_where_no_news_source_is_cited():
-    # Moby's relatives are far looser than WordNet's: the name alone is not enough
-    assert _names("In der Rangliste des Ashburton Warden liegt die Stadt auf dem dritten Platz.", "de") == []
+    # Moby's relatives are far looser than WordNet's: the name alone is not enough (a ranking, an analysis or a
+    # survey of the paper's is a cited source since the sixteenth round)
+    assert _names("Der Ashburton Warden feiert in diesem Jahr sein hundertjähriges Bestehen.", "de") == []
 
 
 def test_a_common_form_of_a_newspapers_name_with_its_last_word_swapped_is_flagged_where_it_is_cited():
@@ -37,7 +38,7 @@ def test_a_common_form_of_a_newspapers_name_with_its_last_word_swapped_is_flagge
 
 
 def test_the_common_form_is_no_flag_where_no_news_source_is_cited():
-    assert _names("In der Rangliste des Yorkshire Watcher liegt die Stadt auf dem dritten Platz.", "de") == []
+    assert _names("Der Yorkshire Watcher feiert in diesem Jahr sein hundertjähriges Bestehen.", "de") == []
 
 
 def test_a_body_whose_name_opens_as_newspapers_do_is_no_form_swap():
@@ -153,7 +154,7 @@ def test_the_outlets_name_kept_is_no_flag():
 # --- without the source: a newspaper's word translated, capitalised inside a sentence, where no source is cited
 
 def test_a_newspapers_word_translated_and_capitalised_with_a_place_is_flagged_where_no_source_is_cited():
-    flags = _names("Le classement du Héraut du Pembrokeshire place la ville au troisième rang.", "fr")
+    flags = _names("Les lecteurs du Héraut du Pembrokeshire placent la ville au troisième rang.", "fr")
     assert [f.text for f in flags] == ["Héraut du Pembrokeshire"]
     assert "'herald'" in flags[0].evidence and "capital inside a sentence" in flags[0].evidence
 

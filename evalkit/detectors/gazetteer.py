@@ -233,13 +233,15 @@ def _real_names() -> dict[str, str]:
 @dataclass(frozen=True)
 class RealSwap:
     """A name read as a real newspaper's (real_outlets) with one word swapped: `written` for `word`, a
-    relative in `thesaurus`. `papers` > 0: no such paper is listed, but that many real papers' names open
-    as `name` does and end in `word`'s place with another word."""
+    relative in `thesaurus`. `kind` "form" (newspaper_form_swap): no such paper is listed, but `papers` real
+    papers' names open as `name` does and end in `word`'s place with another word; "word"
+    (newspaper_word_swap): `papers` real papers' names hold `word` where `written` stands."""
     name: str
     word: str
     written: str
     thesaurus: str = "WordNet"
     papers: int = 0
+    kind: str = "paper"
 
 
 @lru_cache(maxsize=1 << 12)
@@ -288,7 +290,49 @@ def newspaper_form_swap(words: tuple[str, ...]) -> RealSwap | None:
         return None
     # the likeliest: a real paper's name with this opening, else the word ending the most names
     head = max(heads, key=lambda h: (" ".join((*opening, h)) in _real_names(), _real_shapes()[1].get(h, 0), h))
-    return RealSwap(" ".join(w.capitalize() for w in (*opening, head)), head, last, "WordNet", papers)
+    return RealSwap(" ".join(w.capitalize() for w in (*opening, head)), head, last, "WordNet", papers, "form")
+
+
+# a word in this many real newspapers' names or more, at one place from the end, is a common word of
+# newspapers' names there ("times" last, "daily" next to last), for newspaper_word_swap
+_WORD_SWAP_PAPERS = 15
+
+
+@lru_cache(maxsize=1 << 12)
+def newspaper_word_swap(words: tuple[str, ...]) -> RealSwap | None:
+    """`words` (folded, an opening "the" dropped) read as a newspaper's name with a word other than the
+    first swapped for one that no real paper's name holds, where _WORD_SWAP_PAPERS real papers' names or
+    more hold, at that place from the end, a word that both WordNet and Moby Thesaurus II give as its
+    relative; where the swapped word is not the last, the name ends as many newspapers' names do
+    (newspaper_heads): "lesotho periods" (times), "vanuatu everyday post" (daily). The name returned is the
+    form with that word, not a listed paper; `papers` counts the names holding the word there."""
+    if len(words) < 2 or " ".join(words) in _real_names():
+        return None
+    counts = _real_shapes()[1]
+    for i, written in enumerate(words[1:], 1):
+        if counts.get(written, 0) or written in newspaper_heads():
+            continue
+        if i < len(words) - 1 and words[-1] not in newspaper_heads():
+            continue   # "... Periods Society": a body's name, not a newspaper's
+        forms = word_forms(written)
+        for word, papers in _common_words_at(len(words) - 1 - i):
+            if forms.isdisjoint(word_forms(word)) and not forms.isdisjoint(_newspaper_near(word)) \
+                    and not forms.isdisjoint(_near_in(word, _thesaurus())):
+                name = " ".join(w.capitalize() for w in (*words[:i], word, *words[i + 1:]))
+                return RealSwap(name, word, written, "WordNet and Moby Thesaurus II", papers, "word")
+    return None
+
+
+@lru_cache(maxsize=8)
+def _common_words_at(place: int) -> tuple[tuple[str, int], ...]:
+    """The words that _WORD_SWAP_PAPERS real newspapers' names of two words or more hold `place` words from
+    their end (0: the last), with how many; the most held first."""
+    counts: dict[str, int] = {}
+    for key in _real_names():
+        words = key.split()
+        if len(words) >= 2 and place < len(words):
+            counts[words[-1 - place]] = counts.get(words[-1 - place], 0) + 1
+    return tuple(sorted(((w, n) for w, n in counts.items() if n >= _WORD_SWAP_PAPERS), key=lambda x: (-x[1], x[0])))
 
 
 def opens_real_newspaper(word: str) -> bool:

@@ -27,6 +27,7 @@ from .gazetteer import (
     lower_words,
     name_lexicon,
     newspaper_form_swap,
+    newspaper_word_swap,
     offices,
     opens_real_newspaper,
     phrase_heads,
@@ -782,10 +783,10 @@ class NamesDetector(Detector):
                    and not (start <= tokens[i].start and tokens[j - 1].end <= end
                             and (tokens[i].start, tokens[j - 1].end) != (start, end)) for i, j, _ in known):
                 continue   # a known name holds it or runs across an edge; one inside it ("Nation") is no matter
-            if not _source_names(doc, start, end, swap.name.rsplit(" ", 1)[0] if swap.papers else swap.name):
+            if not _source_names(doc, start, end, swap.name.rsplit(" ", 1)[0] if swap.kind == "form" else swap.name):
                 continue
             flags.append(self._flag(doc, start, end, NAMED_ENTITY, "major", 0.7, _real_swap_evidence(swap),
-                                    None if swap.papers else swap.name))
+                                    None if swap.kind != "paper" else swap.name))
         return flags
 
     def _credit_lines(self, doc: DetectionInput, tokens: list[Token], covered: set[int], langs) -> list[Flag]:
@@ -1212,8 +1213,9 @@ def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) ->
     start, end = tokens[first].start, tokens[seq.last].end
     swap = real_swap(words) if len(words) >= 2 else None
     if swap is None and len(words) >= 2:
-        swap = newspaper_form_swap(words)
-    if swap and (swap.papers or swap.thesaurus != "WordNet") and outlet_slot(text, start, end) != "attribution":
+        swap = newspaper_form_swap(words) or newspaper_word_swap(words)
+    loose = swap and (swap.kind != "paper" or swap.thesaurus != "WordNet")
+    if loose and outlet_slot(text, start, end) != "attribution":
         return None   # a loose relative, or no real paper: only where a news source is cited
     if swap and not swap.written.isupper() and zipf(swap.written, "en") >= max(2.5, zipf(swap.written, tgt)):
         return start, end, swap
@@ -1222,7 +1224,11 @@ def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) ->
 
 def _real_swap_evidence(swap: RealSwap) -> str:
     """What a reader can check of a real-newspaper swap: the paper, or the form of the papers' names."""
-    if swap.papers:
+    if swap.kind == "word":
+        return (f"reads as a newspaper's name, {swap.name!r}, with {swap.word!r} swapped for {swap.written!r}, "
+                f"its relative in {swap.thesaurus}, where a news source is cited: {swap.papers} real "
+                f"newspapers' names (Wikidata) hold {swap.word!r} there, none {swap.written!r}")
+    if swap.kind == "form":
         return (f"reads as a newspaper's name of the form {swap.name!r}, where a news source is cited: "
                 f"{swap.papers} real newspapers' names (Wikidata) open so, many end in {swap.word!r}, none in "
                 f"{swap.written!r}, its {swap.thesaurus} relative")
@@ -1233,9 +1239,14 @@ def _real_swap_evidence(swap: RealSwap) -> str:
 def _before_name(tok: Token, tgt: str) -> bool:
     """A word of a run of capitalised words that opens no English name kept in a `tgt` text: an article or
     connector ("le", "The", "des"), a sentence's frequent first word ("In"), a word more the target
-    language's than English ("Rangliste")."""
+    language's than English by a Zipf unit ("Rangliste"; not a place both write, "Windhoek")."""
     return not tok.capitalised or tok.lower in ARTICLES or tok.initial and zipf(tok.lower, tgt) >= _OPENER_ZIPF \
-        or zipf(tok.lower, tgt) > zipf(tok.lower, "en")
+        or zipf(tok.lower, tgt) > zipf(tok.lower, "en") + _TARGET_WORD_MARGIN
+
+
+# how much more frequent (Zipf) in the target language than in English a word before a name must be to be
+# read as the sentence's word, not the name's
+_TARGET_WORD_MARGIN = 1.0
 
 
 def _source_names(doc: DetectionInput, start: int, end: int, name: str) -> bool:

@@ -1,0 +1,90 @@
+"""Issue 15, sixteenth round. Without the source, an English name kept in a text in another language that
+reads as a newspaper's name with one word (not the first) swapped, where a news source is cited: no listed
+paper, but many real papers' names (Wikidata, evalkit/data/real_outlets.tsv) hold, at that place, a word that
+WordNet and Moby Thesaurus II both give as the written word's relative ("Tauranga Periods": 245 names hold
+"Times" last). An analysis, a survey or a ranking of a paper's, and German's "nach Angaben", now cite a news
+source. Each rule on text written for this test, with the negatives beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from evalkit.detectors import gazetteer
+from evalkit.detectors.text import outlet_slot
+from tests.one_line_page import page_flags
+
+NAMED_ENTITY = "accuracy/mistranslation/named-entity"
+
+
+def _names(line: str, lang: str) -> list:
+    return page_flags(line, lang, category=NAMED_ENTITY)
+
+
+def test_the_test_names_are_no_listed_papers():
+    # were they listed, another rule (the listed paper's swap) would answer, not the one under test
+    assert not {"tauranga periods", "tauranga times", "galway everyday post", "galway daily post",
+                "timaru sovereign", "timaru independent", "dunedin watcher", "dunedin observer"} & gazetteer.real_outlets()
+
+
+def test_a_newspapers_last_word_swapped_for_a_relative_both_thesauri_give_is_flagged_where_it_is_cited():
+    flags = _names("Según el Tauranga Periods, la cosecha de kiwi bajó un tercio este año.", "es")
+    assert [f.text for f in flags] == ["Tauranga Periods"]
+    assert flags[0].suggestion is None   # no listed paper: the form is the evidence, not a name
+    evidence = flags[0].evidence
+    assert "'Tauranga Times'" in evidence and "'periods'" in evidence and "WordNet and Moby Thesaurus II" in evidence
+    assert "245 real newspapers' names" in evidence
+
+
+def test_a_word_inside_the_name_swapped_is_flagged_where_the_name_ends_as_newspapers_do():
+    flags = _names("Une analyse du Galway Everyday Post conclut que les loyers ont augmenté de 12 %.", "fr")
+    assert [f.text for f in flags] == ["Galway Everyday Post"]
+    assert "'Galway Daily Post'" in flags[0].evidence
+
+
+def test_the_form_swap_is_no_flag_where_no_news_source_is_cited():
+    assert _names("Der Tauranga Periods feiert in diesem Jahr sein hundertjähriges Bestehen.", "de") == []
+
+
+@pytest.mark.parametrize("words", [
+    ("tauranga", "stories"),             # "Stories" is a real paper's word (Utah Stories): no spinner's choice
+    ("tauranga", "times"),               # the common word itself
+    ("regal", "gazette"),                # the first word is never read as the swapped one
+    ("tauranga", "periods", "society"),  # ends as a body's name, not a newspaper's
+    ("tauranga", "journals"),            # the common word's own plural
+])
+def test_what_is_no_word_swap(words):
+    assert gazetteer.newspaper_word_swap(words) is None
+
+
+def test_a_body_named_with_the_swapped_word_is_no_newspaper():
+    assert _names("Según la Tauranga Periods Society, la cosecha de kiwi bajó un tercio este año.", "es") == []
+
+
+def test_a_place_written_more_in_german_than_in_english_stays_part_of_the_name():
+    # "Windhoek" is a little more frequent in German than in English: it is the name's, not the sentence's
+    flags = _names("Nach Angaben des Windhoek Sovereign prüfen die Behörden auch die Wasserleitungen.", "de")
+    assert [f.text for f in flags] == ["Windhoek Sovereign"]
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Nach Angaben des Timaru Herald prüfen die Behörden die Leitungen.", "Timaru Herald"),
+    ("Un análisis del Timaru Herald concluyó que los alquileres subieron.", "Timaru Herald"),
+    ("Une étude du Timaru Herald montre que les loyers ont augmenté.", "Timaru Herald"),
+    ("Eine Umfrage des Timaru Herald zeigt, dass die Mieten gestiegen sind.", "Timaru Herald"),
+    ("In der Rangliste des Timaru Herald liegt die Stadt auf dem dritten Platz.", "Timaru Herald"),
+    ("Опрос, проведённый Timaru Herald, показал, что арендная плата выросла.", "Timaru Herald"),
+    ("A survey by the Timaru Herald found that rents had risen.", "Timaru Herald"),
+])
+def test_an_analysis_a_survey_or_a_ranking_of_a_papers_cites_a_news_source(line, name):
+    start = line.index(name)
+    assert outlet_slot(line, start, start + len(name)) == "attribution"
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Die Angaben im Timaru Herald waren falsch.", "Timaru Herald"),
+    ("Le Timaru Herald a été fondé en 1864.", "Timaru Herald"),
+    ("Los lectores del Timaru Herald eligieron la portada.", "Timaru Herald"),
+])
+def test_a_name_elsewhere_is_no_cited_source(line, name):
+    start = line.index(name)
+    assert outlet_slot(line, start, start + len(name)) is None
