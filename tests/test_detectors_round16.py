@@ -88,3 +88,30 @@ def test_an_analysis_a_survey_or_a_ranking_of_a_papers_cites_a_news_source(line,
 def test_a_name_elsewhere_is_no_cited_source(line, name):
     start = line.index(name)
     assert outlet_slot(line, start, start + len(name)) is None
+
+
+# --- a text generator's note in brackets
+
+PROMPT = "addition/prompt-leak"
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "[Umschreiber 2.0: Ton sachlich, Lesbarkeitsstufe 9]"),
+    ("es", "[Rewriter v4: registro formal, longitud conservada]"),
+    ("ru", "[Служебная пометка генератора: плотность ключей 3%, тон нейтральный]"),
+    ("fr", "[Reformulateur v3 : ton neutre, niveau de lecture 8]"),
+])
+def test_a_bracketed_note_signed_by_a_text_generator_is_a_leaked_prompt(lang, line):
+    flags = page_flags(line, lang, category=PROMPT)
+    assert [f.text for f in flags] == [line]
+    assert "text generator" in flags[0].evidence
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "[Dieselgenerator: 500 kW, Baujahr 2019]"),
+    ("ru", "[Дизельный генератор: 500 кВт, резервный]"),
+    ("es", "(Generador: 500 kW de respaldo para el hospital)"),
+    ("fr", "(Entraîneur adjoint : Marc Dupont)"),
+])
+def test_a_bracketed_label_naming_a_machine_or_a_person_is_no_prompt(lang, line):
+    assert page_flags(line, lang, category=PROMPT) == []

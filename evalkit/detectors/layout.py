@@ -380,6 +380,9 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
                                r"(?:[\s\u00a0]+[^\W\d_]+(?:['’][^\W\d_]+)?){0,4}[\s\u00a0]*:", re.IGNORECASE),
             "made": stems("prompt_made", True), "offer": stems("prompt_offer", True), "can": stems("prompt_can", True),
             "addressee": stems("prompt_addressee", True),
+            # a bracketed line's label signed by a text generator: its last word, a version number aside
+            "tool": re.compile(r"^[(\[][^():\[\]\n]{0,40}?(?<![^\W\d_])(?:" + _alternation(_cues("prompt_tool"))
+                               + r")(?:[\s\u00a0]+v?\d+(?:\.\d+)*)?[\s\u00a0]*:", re.IGNORECASE),
             "tellme": stems("prompt_tellme", True), "ifneeded": stems("prompt_ifneeded", True),
             "change": stems("prompt_change"),
             "assent": re.compile(r"^[¡¿]?(?:" + _alternation(_cues("prompt_assent")) + r")"
@@ -421,6 +424,7 @@ def chatter_spans(line: str, tgt: str = "") -> list[tuple[int, int, str]]:
         return [presented]
     # the cheapest tests first (all of them pure: the order does not change the answer)
     if not (not _aside_openers().isdisjoint(_openers(line)) or _has_voice_word(line, tgt) or _word_count(line)
+            or line[:1] in "([" and pats["tool"].match(line)
             or _may_name_text(line) and (pats["text"].search(line) or pats["rewrite"].search(line)
                                          or pats["ai"].search(line) or pats["tellme"].search(line)
                                          or pats["ifneeded"].search(line))):
@@ -708,8 +712,13 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]], tgt: str =
     if unable:   # "Примечание ИИ: я не могу проверить достоверность приведённых цифр"
         return f"a note saying what its writer cannot do ({note.group().rstrip(': ')!r} ... {unable.group()!r})"
     addressed = note and pats["addressee"].search(note.group())
-    if addressed:   # "Hinweis an das Modell: Jeden Absatz neu formulieren ...", "Note to the AI: ..."
-        return f"a note addressed to a text generator ({note.group().rstrip(': ')!r}: {addressed.group()!r})"
+    if addressed:   # "Hinweis an das Modell: Jeden Absatz neu formulieren ...", "Note to the AI: ...",
+        # "[Служебная пометка генератора: уникальность 94%]"
+        return f"a note to or from a text generator ({note.group().rstrip(': ')!r}: {addressed.group()!r})"
+    tool = pats["tool"].match(sentence)
+    if tool and len(tool.group().split()) >= 2:   # "[Rewriter v2: tone set to neutral, readability target
+        # grade 8]"; a label of the one word ("[Paraphraser: ...]") may be a product's heading
+        return f"a bracketed note signed by a text generator ({tool.group()[1:].rstrip(': ')!r})"
     done = _REPORT_ASSENT.match(sentence) and pats["assent"].match(sentence)
     report = done and (pats["made"].search(sentence, done.end()) or pats["voice"].search(sentence, done.end()))
     if report:   # "Done: all the figures are kept, only the wording was changed as requested."
