@@ -115,3 +115,28 @@ def test_a_bracketed_note_signed_by_a_text_generator_is_a_leaked_prompt(lang, li
 ])
 def test_a_bracketed_label_naming_a_machine_or_a_person_is_no_prompt(lang, line):
     assert page_flags(line, lang, category=PROMPT) == []
+
+
+# --- a cookie notice in which the page names itself
+
+JUNK = "addition/boilerplate"
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Diese Webseite speichert Cookies für die Reichweitenanalyse. Weitersurfen gilt als Zustimmung."),
+    ("fr", "Ce site enregistre des cookies pour mesurer sa fréquentation ; poursuivre la lecture vaut accord."),
+    ("es", "Esta web guarda cookies para medir su audiencia. Seguir leyendo supone aceptarlas."),
+])
+def test_a_cookie_notice_opening_on_the_page_naming_itself_is_junk(lang, line):
+    flags = page_flags(line, lang, category=JUNK)
+    assert [f.text for f in flags] == [line]
+    assert "cookie notice" in flags[0].evidence
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Selon la CNIL, ce site a déposé des cookies sans consentement pendant deux ans."),
+    ("de", "Laut Datenschutzbehörde hat diese Seite jahrelang Cookies ohne Einwilligung gesetzt."),
+    ("es", "Según la agencia, este sitio instaló cookies sin el consentimiento de los usuarios."),
+])
+def test_an_article_sentence_about_a_sites_cookies_is_no_notice(lang, line):
+    assert page_flags(line, lang, category=JUNK) == []

@@ -121,6 +121,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "receive": _starts("receive"),
         "consent": _starts("consent"),
         "reader": _whole("reader"),
+        "site_self": re.compile(r"^(?:" + _alternation(_cues("site_self")) + r")(?![^\W\d_])", re.IGNORECASE),
         # a site's tools by their shape (_site_tools): an ad word and a continue stem ("... continúa debajo del
         # anuncio"), a sign-in order and a comment word, an app store, trial terms, the site's "our", a network
         "continue": _starts("continue"),
@@ -1125,7 +1126,8 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
         return f"e-mail sign-up ({mail.group()!r}, {receive.group()!r}, addressing the reader)", 0.85
     cookie = patterns["cookie"].search(plain)
     consent = cookie and patterns["consent"].search(plain)
-    reader = consent and (patterns["reader"].search(plain) or _sentence_call(plain))   # "Fermez ce bandeau ..."
+    reader = consent and (patterns["reader"].search(plain) or _sentence_call(plain)   # "Fermez ce bandeau ..."
+                          or patterns["site_self"].match(plain))   # "Diese Seite setzt Cookies ... ein."
     if reader:
         return f"cookie notice ({cookie.group()!r}, {consent.group()!r}, {reader.group()!r})", 0.9
     networks = [w for w in _SHARE_SPLIT.split(plain[patterns["share_lead"].match(plain).end():]) if w]
