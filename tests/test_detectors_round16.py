@@ -140,3 +140,19 @@ def test_a_cookie_notice_opening_on_the_page_naming_itself_is_junk(lang, line):
 ])
 def test_an_article_sentence_about_a_sites_cookies_is_no_notice(lang, line):
     assert page_flags(line, lang, category=JUNK) == []
+
+
+# --- a country's English name inside a longer name
+
+UNTRANSLATED = "accuracy/untranslated"
+
+
+def test_a_country_kept_in_english_inside_a_broadcasters_name_is_no_untranslated_country():
+    line = "Der Minister sagte Radio New Zealand, die Lizenzgebühren finanzierten Schulen auf den Inseln."
+    assert [f.text for f in page_flags(line, "de", category=UNTRANSLATED)] == []
+
+
+def test_a_country_kept_in_english_on_its_own_is_still_flagged():
+    line = "Die Delegation aus New Zealand reiste am Montag nach Canberra weiter."
+    flags = page_flags(line, "de", category=UNTRANSLATED)
+    assert [f.text for f in flags] == ["New Zealand"] and flags[0].suggestion == "Neuseeland"

@@ -66,6 +66,9 @@ _COMMON_WORD = 5.0
 # wordfreq Zipf from which each capitalised word of a name joined by source-language function words is an
 # ordinary word of the source language ("Port", "Authority"), not a place's own ("Firth of Forth")
 _NAME_WORD_ZIPF = 3.5
+# the gazetteer's kinds of place: one inside a longer capitalised name ("Radio New Zealand", "Bank of Ireland")
+# is the longer name's word, not the place the target language names otherwise
+_PLACE_TYPES = frozenset({"country", "region"})
 # A segment is in the source language (by word frequencies) when its words (names aside) that lean
 # to a language lean to the source language at least _SEGMENT_LEANING of the time, make at least
 # _SEGMENT_SHARE of its words, and at most _SEGMENT_AGAINST of its words lean to the target language.
@@ -730,8 +733,9 @@ class UntranslatedDetector(Detector):
             # the gazetteer's own names are English; other source languages are tagged aliases
             in_source_language = surface == entry.name.casefold() and src == "en" or \
                 surface in {a.casefold() for a in entry.aliases_for(src)}
-            if not in_source_language:
-                continue
+            if not in_source_language or entry.type in _PLACE_TYPES and in_longer_name(doc.hypothesis, tokens, i, j,
+                                                                                       src, tgt):
+                continue   # "Radio New Zealand": the broadcaster's name, not the country's
             suggestion = local[0]
             written = doc.hypothesis[tokens[i].start:tokens[j - 1].end]
             flags.append(self._flag(doc, tokens[i].start, tokens[j - 1].end, "minor", 0.6,
