@@ -156,3 +156,14 @@ def test_a_country_kept_in_english_on_its_own_is_still_flagged():
     line = "Die Delegation aus New Zealand reiste am Montag nach Canberra weiter."
     flags = page_flags(line, "de", category=UNTRANSLATED)
     assert [f.text for f in flags] == ["New Zealand"] and flags[0].suggestion == "Neuseeland"
+
+
+def test_a_city_kept_in_english_inside_a_broadcasters_name_is_no_inconsistent_spelling():
+    line = ("Sur les ondes de SVT Nyheter Malmo, le maire a défendu le projet ; "
+            "à Malmö, les commerçants restent inquiets.")
+    assert page_flags(line, "fr", category="fluency/inconsistency") == []
+
+
+def test_a_city_spelt_two_ways_in_running_text_is_still_inconsistent():
+    line = "Le maire de Malmo a défendu le projet ; à Malmö, les commerçants restent inquiets."
+    assert [f.text for f in page_flags(line, "fr", category="fluency/inconsistency")] == ["Malmo"]

@@ -1268,16 +1268,18 @@ def _inside_longer_name(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 def _in_kept_name(tokens: Sequence[Token], i: int, text: str, src: str, tgt: str) -> bool:
     """Token i is part of a run of capitalised words holding a common word of the source language, more its
-    than the target's: a name kept as it is ("Kenya Derby", "Hawaii Public Radio"), whose spelling is its own."""
+    than the target's, or an acronym: a name kept as it is ("Kenya Derby", "Hawaii Public Radio", "ABC Radio
+    Adelaide"), whose spelling is its own."""
     k = i
     while k > 0 and tokens[k - 1].capitalised and adjacent(text, tokens[k - 1], tokens[k]):
         k -= 1
-    words = []
+    others = []
     while k < len(tokens) and (k <= i or tokens[k].capitalised and adjacent(text, tokens[k - 1], tokens[k])):
         if k != i:
-            words.append(tokens[k].lower)
+            others.append(tokens[k])
         k += 1
-    return any(zipf(w, src) >= 3.0 and zipf(w, src) > zipf(w, tgt) + 1.0 for w in words)
+    return any(t.all_caps and len(t.text) >= 2 and not t.caps_line
+               or zipf(t.lower, src) >= 3.0 and zipf(t.lower, src) > zipf(t.lower, tgt) + 1.0 for t in others)
 
 
 def _longer_name_after(tokens: Sequence[Token], i: int, text: str) -> bool:
