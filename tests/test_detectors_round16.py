@@ -167,3 +167,21 @@ def test_a_city_kept_in_english_inside_a_broadcasters_name_is_no_inconsistent_sp
 def test_a_city_spelt_two_ways_in_running_text_is_still_inconsistent():
     line = "Le maire de Malmo a défendu le projet ; à Malmö, les commerçants restent inquiets."
     assert [f.text for f in page_flags(line, "fr", category="fluency/inconsistency")] == ["Malmo"]
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Le Timaru Herald a qualifié la décision de coup dur pour la ville.", "Timaru Herald"),
+    ("Der Timaru Herald bezeichnete die Entscheidung als schweren Schlag.", "Timaru Herald"),
+    ("El Timaru Herald calificó la decisión de golpe duro.", "Timaru Herald"),
+    ("Timaru Herald назвала решение тяжёлым ударом для города.", "Timaru Herald"),
+    ("Timaru Herald приводит слова фермеров о засухе.", "Timaru Herald"),
+    ("Le Timaru Herald a consacré son numéro de mai à la sécheresse.", "Timaru Herald"),
+])
+def test_a_paper_calling_quoting_or_devoting_an_issue_is_cited_as_a_news_source(line, name):
+    start = line.index(name)
+    assert outlet_slot(line, start, start + len(name)) == "attribution"
+
+
+def test_a_spun_paper_calling_a_decision_something_is_flagged():
+    flags = _names("Le Tauranga Periods a qualifié la décision de coup dur pour la ville.", "fr")
+    assert [f.text for f in flags] == ["Tauranga Periods"]
