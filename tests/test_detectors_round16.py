@@ -185,3 +185,25 @@ def test_a_paper_calling_quoting_or_devoting_an_issue_is_cited_as_a_news_source(
 def test_a_spun_paper_calling_a_decision_something_is_flagged():
     flags = _names("Le Tauranga Periods a qualifié la décision de coup dur pour la ville.", "fr")
     assert [f.text for f in flags] == ["Tauranga Periods"]
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Un classement publié le mois dernier par le Timaru Herald place la ville en tête.", "Timaru Herald"),
+    ("Selon les chiffres du Timaru Herald, les loyers ont augmenté.", "Timaru Herald"),
+    ("Ein Leitartikel im Timaru Herald forderte eine zweite Brücke.", "Timaru Herald"),
+    ("Una clasificación elaborada por el Timaru Herald sitúa a la ciudad en cabeza.", "Timaru Herald"),
+    ("По оценке Timaru Herald, арендная плата выросла на треть.", "Timaru Herald"),
+    ("На фотографиях Timaru Herald видно, как рабочие чинят мост.", "Timaru Herald"),
+    ("La revista neozelandesa Timaru Herald comparó la sequía con la de 1998.", "Timaru Herald"),
+    ("Das neuseeländische Magazin Timaru Herald verglich die Dürre mit 1998.", "Timaru Herald"),
+    ("Газета Timaru Herald сравнила засуху с 1998 годом.", "Timaru Herald"),
+])
+def test_a_papers_genre_or_kind_named_before_it_cites_a_news_source(line, name):
+    start = line.index(name)
+    assert outlet_slot(line, start, start + len(name)) == "attribution"
+
+
+def test_the_head_of_a_longer_name_is_no_word_swap():
+    # "Notices" for "Review" reads as a swap, but the name goes on: a journal's own long name
+    line = "Die Ergebnisse erschienen in der Fachzeitschrift Monthly Notices of the Royal Society of Tasmania."
+    assert _names(line, "de") == []

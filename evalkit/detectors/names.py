@@ -1215,11 +1215,17 @@ def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) ->
     if swap is None and len(words) >= 2:
         swap = newspaper_form_swap(words) or newspaper_word_swap(words)
     loose = swap and (swap.kind != "paper" or swap.thesaurus != "WordNet")
-    if loose and outlet_slot(text, start, end) != "attribution":
-        return None   # a loose relative, or no real paper: only where a news source is cited
+    if loose and (outlet_slot(text, start, end) != "attribution" or _NAME_GOES_ON.match(text, end)):
+        return None   # a loose relative, or no real paper: only where a news source is cited, and not the
+        # head of a longer name ("Monthly Notices of the Royal Astronomical Society")
     if swap and not swap.written.isupper() and zipf(swap.written, "en") >= max(2.5, zipf(swap.written, tgt)):
         return start, end, swap
     return None
+
+
+# a name going on after a connector and a capitalised word ("... of the Royal Astronomical Society")
+_NAME_GOES_ON = re.compile(r"[ \u00a0]+(?:of|de|du|des|del|der|von|di)[ \u00a0]+"
+                           r"(?:(?:the|la|le|el|les|los)[ \u00a0]+|l['’])?[^\W\d_a-zà-ÿ]")
 
 
 def _real_swap_evidence(swap: RealSwap) -> str:
