@@ -207,3 +207,21 @@ def test_the_head_of_a_longer_name_is_no_word_swap():
     # "Notices" for "Review" reads as a swap, but the name goes on: a journal's own long name
     line = "Die Ergebnisse erschienen in der Fachzeitschrift Monthly Notices of the Royal Society of Tasmania."
     assert _names(line, "de") == []
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Les Temps de Timaru ont écrit que la sécheresse avait coûté cher.", "Temps de Timaru"),
+    ("Die Timaru-Nachrichten zählten das Rennen zu den besten des Jahres.", "Timaru-Nachrichten"),
+    ("El Heraldo de Timaru describió la carrera como la mejor del año.", "Heraldo de Timaru"),
+    ("«Вестник Тимару» написала, что засуха обошлась дорого.", "Вестник Тимару"),
+    ("The Timaru Herald noted that the drought had been costly.", "Timaru Herald"),
+])
+def test_a_paper_writing_noting_or_ranking_is_cited_as_a_news_source(line, name):
+    start = line.index(name)
+    assert outlet_slot(line, start, start + len(name)) == "attribution"
+
+
+def test_the_kind_of_outlet_before_an_english_name_kept_is_no_translation_of_it():
+    # "Magazin" names what the outlet is; the English name after it is kept, not translated
+    line = "Das amerikanische Magazin Thriving Orchards verglich die Ernte mit der von 1998."
+    assert _names(line, "de") == []

@@ -1423,6 +1423,8 @@ def _translated_outlet(seq, text: str, tgt: str) -> str | None:
     english_place = all(zipf(w, "en") - zipf(w, tgt) >= 1.0 for w in places)
     if english_place and _english_as_written(head, seq.text, tgt):
         return None   # every word English as written: the name kept ("berichtete Inside the Games")
+    if english_place and len(places) >= 2 and words[0] == head and seq.text.split()[1][:1].isupper():
+        return None   # the kind of outlet, then its English name kept: "das Magazin Prosperous Farming"
     written = {fold(w): w.lower() for w in _LETTERS.findall(seq.text)}   # "präsident", which folds to "prasident"
     if not all(english_place or _place_word(w, tgt, written.get(w, w)) for w in places):
         return None

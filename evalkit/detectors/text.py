@@ -413,7 +413,7 @@ _LEFT_ATTRIBUTION = re.compile(
     "(?=" + pattern("attribution-first-letters")[3:-1] + ")" + pattern("attribution-before")
     + r"(?:\s+" + pattern("attribution-of") + r")?(?:\s+" + pattern("attribution-articles") + r")?\s*[«“„\"]?$",
     re.IGNORECASE)
-_RIGHT_ATTRIBUTION = re.compile(r"^\s*(?:[,)]\s*)?" + pattern("attribution-after") + r"\b", re.IGNORECASE)
+_RIGHT_ATTRIBUTION = re.compile(r"^[\s»”\"]*(?:[,)]\s*)?" + pattern("attribution-after") + r"\b", re.IGNORECASE)
 CREDIT_WORDS = tuple(pattern("credit-words")[3:-1].split("|"))   # stems of a credit line ("beigetragen")
 _CREDIT = re.compile("|".join(CREDIT_WORDS), re.IGNORECASE)
 # Characters that the case-blind regexes above match with one of their letters while lowering them gives
