@@ -225,3 +225,24 @@ def test_the_kind_of_outlet_before_an_english_name_kept_is_no_translation_of_it(
     # "Magazin" names what the outlet is; the English name after it is kept, not translated
     line = "Das amerikanische Magazin Thriving Orchards verglich die Ernte mit der von 1998."
     assert _names(line, "de") == []
+
+
+# --- with the source: a known newspaper's compass word translated
+
+def test_a_known_newspapers_compass_word_translated_is_flagged_with_the_source():
+    source = "The Northern Echo ranked the brewery among the region's ten best employers."
+    for lang, line, span in (
+            ("de", "Das Nördliche Echo zählte die Brauerei zu den zehn besten Arbeitgebern der Region.",
+             "Nördliche Echo"),
+            ("fr", "L'Écho du Nord a classé la brasserie parmi les dix meilleurs employeurs de la région.",
+             "Écho du Nord")):
+        flags = page_flags(line, lang, source_line=source, category=NAMED_ENTITY)
+        assert [f.text for f in flags] == [span]
+        assert "'Northern Echo'" in flags[0].evidence and "not translated" in flags[0].evidence
+
+
+def test_a_regions_compass_word_translated_is_no_error_with_the_source():
+    # a place's compass word has each language's form: "East Africa" is "África Oriental"
+    flags = page_flags("Los ministros se reunieron el lunes en África Oriental.", "es",
+                       source_line="The ministers met in East Africa on Monday.", category=NAMED_ENTITY)
+    assert flags == []

@@ -584,7 +584,8 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
             # "África Oriental" for East Africa: each language its own word for a point of the compass; but a
             # news outlet's name is not translated, its compass word no more than its other words
             # ("Westliche Morgennachrichten" for the Western Morning News)
-            return _kept_or_translated(words, real, r, outlet) if r.translated else None
+            compass = len(r.swapped) == 1 and _compass_word(r.swapped[0], r.left[0], tgt)
+            return _kept_or_translated(words, real, r, outlet) if r.translated or outlet and compass else None
         if english_left and len(r.swapped) < len(real) and all(zipf(w, src) >= 3.0 and zipf(w, src) >= zipf(w, tgt)
                                               for w in r.swapped) \
                 and not any(_cognate(w, x) or translates_loosely(w, x, tgt) for w in r.swapped for x in r.left):
@@ -596,6 +597,18 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
                     "a spinner's swap")
         return _outlet_word_swapped(r, real, src, tgt, outlet)
     return _kept_or_translated(words, real, r, outlet)
+
+
+def _compass_word(word: str, english: str, tgt: str) -> bool:
+    """`word` (folded) is the target language's word for the point of the compass `english` names
+    ("nordliche", "nord" for northern; "восточное" for eastern): it opens as the usual translation of the
+    point (name_words.tsv), a Russian adjective's ending aside."""
+    point = english[:-3] if english.endswith("ern") else english
+    for form in usual_forms(point, tgt):
+        stem = form[:-2] if tgt == "ru" and form.endswith(("ыи", "ии", "ои")) else form
+        if len(stem) >= 3 and word.startswith(stem):
+            return True
+    return False
 
 
 def _outlet_word_swapped(r, real: Sequence[str], src: str, tgt: str, outlet) -> str | None:
