@@ -246,3 +246,15 @@ def test_a_regions_compass_word_translated_is_no_error_with_the_source():
     flags = page_flags("Los ministros se reunieron el lunes en África Oriental.", "es",
                        source_line="The ministers met in East Africa on Monday.", category=NAMED_ENTITY)
     assert flags == []
+
+
+@pytest.mark.parametrize("lang, line, span", [
+    ("fr", "Un comparatif du Moniteur des Tarifs a montré que le forfait est parmi les moins chers d'Europe.",
+     "Moniteur des Tarifs"),
+    ("es", "Una comparación del Monitor de Tarifas concluyó que el abono es de los más baratos de Europa.",
+     "Monitor de Tarifas"),
+])
+def test_a_comparison_by_a_name_in_the_source_makes_it_an_outlet_whose_name_is_kept(lang, line, span):
+    source = "A comparison by Fare Monitor found that the pass is among the cheapest in Europe."
+    flags = page_flags(line, lang, source_line=source, category=NAMED_ENTITY)
+    assert [f.text for f in flags] == [span] and "news outlet 'Fare Monitor'" in flags[0].evidence
