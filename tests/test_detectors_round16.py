@@ -258,3 +258,20 @@ def test_a_comparison_by_a_name_in_the_source_makes_it_an_outlet_whose_name_is_k
     source = "A comparison by Fare Monitor found that the pass is among the cheapest in Europe."
     flags = page_flags(line, lang, source_line=source, category=NAMED_ENTITY)
     assert [f.text for f in flags] == [span] and "news outlet 'Fare Monitor'" in flags[0].evidence
+
+
+# --- a text generator's jargon in English on a page in another language
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Output ready — tone kept neutral, all quotes shortened as requested."),
+    ("fr", "Pass 2 of 3: regenerate if the headline runs over 70 characters."),
+    ("es", "Output below. Note: American spellings preserved, figures left in dollars."),
+])
+def test_a_generators_jargon_in_english_on_another_languages_page_is_a_leaked_prompt(lang, line):
+    flags = page_flags(line, lang)
+    assert [f.category for f in flags] == [PROMPT] and "jargon" in flags[0].evidence
+
+
+def test_an_english_sentence_without_the_jargon_stays_untranslated():
+    line = "The regional council said the new ferry would start in spring."
+    assert [f.category for f in page_flags(line, "fr")] == [UNTRANSLATED]

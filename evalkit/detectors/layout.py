@@ -386,6 +386,7 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
                                + r")(?:[\s\u00a0]+v?\d+(?:\.\d+)*)?[\s\u00a0]*:", re.IGNORECASE),
             "tellme": stems("prompt_tellme", True), "ifneeded": stems("prompt_ifneeded", True),
             "change": stems("prompt_change"),
+            "jargon": stems("prompt_jargon", True),
             "assent": re.compile(r"^[¡¿]?(?:" + _alternation(_cues("prompt_assent")) + r")"
                                  r"[\s\u00a0]*[!,.:–—]+[\s\u00a0]*", re.IGNORECASE),
             "here": re.compile(r"(?:" + _alternation(_cues("prompt_here")) + r")(?![^\W\d_])", re.IGNORECASE),
@@ -425,7 +426,7 @@ def chatter_spans(line: str, tgt: str = "") -> list[tuple[int, int, str]]:
         return [presented]
     # the cheapest tests first (all of them pure: the order does not change the answer)
     if not (not _aside_openers().isdisjoint(_openers(line)) or _has_voice_word(line, tgt) or _word_count(line)
-            or line[:1] in "([" and pats["tool"].match(line)
+            or line[:1] in "([" and pats["tool"].match(line) or tgt and pats["jargon"].search(line)
             or _may_name_text(line) and (pats["text"].search(line) or pats["rewrite"].search(line)
                                          or pats["ai"].search(line) or pats["tellme"].search(line)
                                          or pats["ifneeded"].search(line))):
@@ -741,6 +742,9 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]], tgt: str =
                              if m.group().casefold() not in _AMBIGUOUS_OBJECTS), None)
     if thing:    # "I can also suggest a catchy headline if needed." (not "puedo ganar el título")
         return f"the generator offering more ({can.group()!r} ... {thing.group()!r} ... {needed.group()!r})"
+    jargon = tgt and lang_base(tgt) != "en" and pats["jargon"].search(sentence)
+    if jargon and foreign_language(sentence, lang_base(tgt), ("en",)):
+        return f"a text generator's jargon ({jargon.group()!r}) in English on a {lang_base(tgt)} page"
     return _voice_aside(sentence, tgt)
 
 
