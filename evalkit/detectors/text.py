@@ -410,7 +410,7 @@ def adjacent(text: str, a: Token, b: Token) -> bool:
 # The cues are regular expressions in evalkit/data/patterns.tsv (attribution-*); the lookahead holds the
 # first letters of the cues before a name: most positions of a window fail on it at once.
 _LEFT_ATTRIBUTION = re.compile(
-    "(?=" + pattern("attribution-first-letters")[3:-1] + ")" + pattern("attribution-before")
+    r"(?<![^\W\d_])(?=" + pattern("attribution-first-letters")[3:-1] + ")" + pattern("attribution-before")
     + r"(?:\s+" + pattern("attribution-of") + r")?(?:\s+" + pattern("attribution-articles") + r")?\s*[«“„\"]?$",
     re.IGNORECASE)
 _RIGHT_ATTRIBUTION = re.compile(r"^[\s»”\"]*(?:[,)]\s*)?" + pattern("attribution-after") + r"\b", re.IGNORECASE)
