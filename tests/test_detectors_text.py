@@ -88,7 +88,9 @@ def test_the_attribution_regexes_lowered_match_what_the_case_blind_ones_match():
 @pytest.mark.parametrize("left, found", [
     ("Selon le ", True), ("SELON LE «", True), ("SELON LE « ", False), ("d’après L’", True), ("According to THE ", True),
     ("ſelon le ", True), ("İnformation ", True), ("İnterview with ", True), ("Il a dit que ", False),
-    ("По данным ", True), ("ПО ДАННЫМ ", True), ("with the ", False), ("foretold ", True),
+    ("По данным ", True), ("ПО ДАННЫМ ", True), ("with the ", False),
+    # a cue starts a word (since the sixteenth round): "told" inside "foretold" cites no one
+    ("foretold ", False), ("he told ", True),
 ])
 def test_attribution_before_a_name(left, found):
     from evalkit.detectors.text import _LEFT_ATTRIBUTION, _attribution_before
