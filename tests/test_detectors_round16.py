@@ -275,3 +275,19 @@ def test_a_generators_jargon_in_english_on_another_languages_page_is_a_leaked_pr
 def test_an_english_sentence_without_the_jargon_stays_untranslated():
     line = "The regional council said the new ferry would start in spring."
     assert [f.category for f in page_flags(line, "fr")] == [UNTRANSLATED]
+
+
+# --- without the source: a newspaper's word translated beside a place both languages write alike
+
+@pytest.mark.parametrize("lang, line, span", [
+    ("fr", "Une analyse du Gardien de Hamilton a montré que les loyers avaient doublé.", "Gardien de Hamilton"),
+    ("de", "Laut der Wichita-Sonne stiegen die Mieten um ein Drittel.", "Wichita-Sonne"),
+])
+def test_a_newspapers_word_translated_beside_a_shared_place_name_is_flagged_where_it_is_cited(lang, line, span):
+    flags = _names(line, lang)
+    assert [f.text for f in flags] == [span] and "translated word by word" in flags[0].evidence
+
+
+def test_a_persons_name_after_a_place_is_no_translated_newspaper():
+    line = "Laut Colorado-Gouverneur Jared Polis stiegen die Mieten um ein Drittel."
+    assert _names(line, "de") == []

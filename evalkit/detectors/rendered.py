@@ -1439,7 +1439,12 @@ def _translated_outlet(seq, text: str, tgt: str) -> str | None:
     if english_place and len(places) >= 2 and words[0] == head and seq.text.split()[1][:1].isupper():
         return None   # the kind of outlet, then its English name kept: "das Magazin Prosperous Farming"
     written = {fold(w): w.lower() for w in _LETTERS.findall(seq.text)}   # "präsident", which folds to "prasident"
-    if not all(english_place or _place_word(w, tgt, written.get(w, w)) for w in places):
+    # (a name both languages write counts beside a head that is plainly the target's word: "Gardien de
+    # Lancaster", "Colorado-Sonne"; not "Polis" of "Colorado-Governor Jared Polis")
+    shared = cited and zipf(written.get(head, head), tgt) >= _HEAD_WORD_ZIPF
+    capitals = {fold(w) for w in _LETTERS.findall(seq.text) if w[:1].isupper()}
+    if not all(english_place or _place_word(w, tgt, written.get(w, w))
+               or shared and w in capitals and _name_both_write(written.get(w, w), tgt) for w in places):
         return None
     if head in _outlet_heads() or head in _real_heads():
         if not english_place or words[0] != head:
@@ -1466,6 +1471,19 @@ def _place_word(word: str, tgt: str, written: str | None = None) -> bool:
     """A word of a place's name in `tgt`, or its adjective (CLDR, exonyms.tsv), or a word `tgt` hardly
     uses (a name), as the text writes it (`written`: with its accents, "präsident")."""
     return zipf(written or word, tgt) < 2.5 or bool(_place_stems(tgt) & {word[:k] for k in range(4, len(word) + 1)})
+
+
+def _name_both_write(word: str, tgt: str) -> bool:
+    """A capitalised word that `tgt` writes no more than English and is no common word of: a place or a
+    person both languages name alike ("Lancaster", "Wichita", "Nairobi"), not a noun of `tgt` ("Temple")."""
+    z = zipf(word, tgt)
+    return z < _COMMON_NAME_ZIPF and z <= zipf(word, "en")
+
+
+# a word this frequent in the target language is one of its words, not a name it shares with English
+_COMMON_NAME_ZIPF = 4.0
+# a translated head beside such names is a common word of the target language ("gardien", "sonne")
+_HEAD_WORD_ZIPF = 3.0
 
 
 @lru_cache(maxsize=16)
