@@ -20,6 +20,12 @@ def _names(line: str, lang: str) -> list:
     return page_flags(line, lang, category=NAMED_ENTITY)
 
 
+def _slot(line: str, name: str) -> str | None:
+    """text.outlet_slot of `name`'s first occurrence in `line`."""
+    start = line.index(name)
+    return outlet_slot(line, start, start + len(name))
+
+
 def test_the_test_names_are_no_listed_papers():
     # were they listed, another rule (the listed paper's swap) would answer, not the one under test
     assert not {"tauranga periods", "tauranga times", "galway everyday post", "galway daily post",
@@ -76,8 +82,7 @@ def test_a_place_written_more_in_german_than_in_english_stays_part_of_the_name()
     ("A survey by the Timaru Herald found that rents had risen.", "Timaru Herald"),
 ])
 def test_an_analysis_a_survey_or_a_ranking_of_a_papers_cites_a_news_source(line, name):
-    start = line.index(name)
-    assert outlet_slot(line, start, start + len(name)) == "attribution"
+    assert _slot(line, name) == "attribution"
 
 
 @pytest.mark.parametrize("line, name", [
@@ -86,8 +91,7 @@ def test_an_analysis_a_survey_or_a_ranking_of_a_papers_cites_a_news_source(line,
     ("Los lectores del Timaru Herald eligieron la portada.", "Timaru Herald"),
 ])
 def test_a_name_elsewhere_is_no_cited_source(line, name):
-    start = line.index(name)
-    assert outlet_slot(line, start, start + len(name)) is None
+    assert _slot(line, name) is None
 
 
 # --- a text generator's note in brackets
@@ -178,8 +182,7 @@ def test_a_city_spelt_two_ways_in_running_text_is_still_inconsistent():
     ("Le Timaru Herald a consacré son numéro de mai à la sécheresse.", "Timaru Herald"),
 ])
 def test_a_paper_calling_quoting_or_devoting_an_issue_is_cited_as_a_news_source(line, name):
-    start = line.index(name)
-    assert outlet_slot(line, start, start + len(name)) == "attribution"
+    assert _slot(line, name) == "attribution"
 
 
 def test_a_spun_paper_calling_a_decision_something_is_flagged():
@@ -199,8 +202,7 @@ def test_a_spun_paper_calling_a_decision_something_is_flagged():
     ("Газета Timaru Herald сравнила засуху с 1998 годом.", "Timaru Herald"),
 ])
 def test_a_papers_genre_or_kind_named_before_it_cites_a_news_source(line, name):
-    start = line.index(name)
-    assert outlet_slot(line, start, start + len(name)) == "attribution"
+    assert _slot(line, name) == "attribution"
 
 
 def test_the_head_of_a_longer_name_is_no_word_swap():
@@ -217,8 +219,7 @@ def test_the_head_of_a_longer_name_is_no_word_swap():
     ("The Timaru Herald noted that the drought had been costly.", "Timaru Herald"),
 ])
 def test_a_paper_writing_noting_or_ranking_is_cited_as_a_news_source(line, name):
-    start = line.index(name)
-    assert outlet_slot(line, start, start + len(name)) == "attribution"
+    assert _slot(line, name) == "attribution"
 
 
 def test_the_kind_of_outlet_before_an_english_name_kept_is_no_translation_of_it():
