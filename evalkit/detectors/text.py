@@ -407,8 +407,9 @@ def adjacent(text: str, a: Token, b: Token) -> bool:
 
 # --------------------------------------------------------------------------- where a text names a news source
 
-# The cues are regular expressions in evalkit/data/patterns.tsv (attribution-*); the lookahead holds the
-# first letters of the cues before a name: most positions of a window fail on it at once.
+# The cues are regular expressions in evalkit/data/patterns.tsv (attribution-*); a cue before a name starts
+# a word (the look-behind: positions inside a word fail at once), and the lookahead holds the first letters
+# of those cues.
 _LEFT_ATTRIBUTION = re.compile(
     r"(?<![^\W\d_])(?=" + pattern("attribution-first-letters")[3:-1] + ")" + pattern("attribution-before")
     + r"(?:\s+" + pattern("attribution-of") + r")?(?:\s+" + pattern("attribution-articles") + r")?\s*[«“„\"]?$",
