@@ -1431,18 +1431,19 @@ def _translated_outlet(seq, text: str, tgt: str) -> str | None:
     if len(heads) != 1 or _cyrillic_text(heads[0]) and any(_same(heads[0], e) for e in english_for(heads[0], tgt)):
         return None   # no head, or the English head transliterated ("Ассошиэйтед Пресс")
     head, places = heads[0], [w for w in words if w != heads[0]]
-    if any(w.isupper() and len(w) >= 2 and fold(w) in places for w in _LETTERS.findall(seq.text)):
+    letters = _LETTERS.findall(seq.text)   # the name's words as written, read once
+    if any(w.isupper() and len(w) >= 2 and fold(w) in places for w in letters):
         return None   # an acronym is the outlet's own name, the head a common noun before it ("der Sender SIBC")
     english_place = all(zipf(w, "en") - zipf(w, tgt) >= 1.0 for w in places)
     if english_place and _english_as_written(head, seq.text, tgt):
         return None   # every word English as written: the name kept ("berichtete Inside the Games")
     if english_place and len(places) >= 2 and words[0] == head and seq.text.split()[1][:1].isupper():
         return None   # the kind of outlet, then its English name kept: "das Magazin Prosperous Farming"
-    written = {fold(w): w.lower() for w in _LETTERS.findall(seq.text)}   # "präsident", which folds to "prasident"
+    written = {fold(w): w.lower() for w in letters}   # "präsident", which folds to "prasident"
     # (a name both languages write counts beside a head that is plainly the target's word: "Gardien de
     # Lancaster", "Colorado-Sonne"; not "Polis" of "Colorado-Governor Jared Polis")
     shared = cited and zipf(written.get(head, head), tgt) >= _HEAD_WORD_ZIPF
-    capitals = {fold(w) for w in _LETTERS.findall(seq.text) if w[:1].isupper()}
+    capitals = {fold(w) for w in letters if w[:1].isupper()}
     if not all(english_place or _place_word(w, tgt, written.get(w, w))
                or shared and w in capitals and _name_both_write(written.get(w, w), tgt) for w in places):
         return None
