@@ -21,6 +21,7 @@ from .gazetteer import (
     lower_words,
     newspaper,
     newspaper_heads,
+    opens_real_newspaper,
     related,
     synonyms,
 )
@@ -448,8 +449,21 @@ class _Outlet:
         return bool(words) and ((words[-1] in _media_heads() or words[-1] in MEDIA_NOUNS) and outlet_slot(
             self.source, self.seq.start, self.seq.end) == "attribution" or _after_media_noun(self.source, self.seq)
             or _media_apposition(self.source, self.seq)
-            or _press_cited(self.source, self.seq) and (_org_words().isdisjoint({words[0], words[-1]})
+            or _press_cited(self.source, self.seq) and (_org_words().isdisjoint(_name_heads(self.seq.text, words))
                                                         or words[0] in _media_heads() or words[-1] in _media_heads()))
+
+
+def _name_heads(name: str, words: list[str]) -> set[str]:
+    """The words of an English name that may say what kind of thing it names: the last, and the first ("Statistics
+    Norway", "Federation of ..."), unless it opens real newspapers' names and no connector follows it:
+    "Eastern" of The Eastern Graphic and "Island" of The Island Packet open many bodies' names and many
+    papers', and head neither name. An acronym after the name is not its head ("Austria Press Agency APA")."""
+    rest = _strip_article(name).split()
+    if len(rest) > 1 and len(words) > 1 and rest[-1].isupper():
+        rest, words = rest[:-1], words[:-1]
+    if len(rest) > 2 and rest[1].casefold() in CONNECTORS or not opens_real_newspaper(words[0]):
+        return {words[0], words[-1]}
+    return {words[-1]}
 
 
 class _MediaCited:
@@ -508,11 +522,17 @@ def _press_cited(source: str, seq) -> bool:
     if before and before[-1].casefold() in ARTICLES:
         before = before[:-1]
     cue = before and ("_".join(before[-2:]).casefold() in _PRESS_BEFORE or before[-1].casefold() in _PRESS_BEFORE)
+    genre = _GENRE_OPENING.search(source, max(0, seq.start - 50), seq.start)
     return bool(after and after.group(1).casefold() in _PRESS_AFTER
-                or cue and source[:seq.start].rstrip()[-1:].isalpha())
+                or cue and source[:seq.start].rstrip()[-1:].isalpha()
+                or genre and genre.group(1).casefold() in _PRESS_GENRES)
 
 
 _FIRST_WORD = re.compile(r"[\s\u00a0]*,?[\s\u00a0]*([^\W\d_]+)")
+# "In a commentary, " or "In its editorial, " right before a name: a genre only the press writes
+_GENRE_OPENING = re.compile(r"\b(?:[Ii]n|[Aa]ccording\s+to)\s+(?:a|an|its|one|their)\s+(?:[^\W\d_]+\s+)?"
+                            r"([^\W\d_]+(?:-[^\W\d_]+)?)\s*,\s*$")
+_PRESS_GENRES = word_set("press-genres")
 _PRESS_AFTER = word_set("press-cue-after")
 _PRESS_BEFORE = word_set("press-cue-before")
 
