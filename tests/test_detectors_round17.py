@@ -69,3 +69,78 @@ def test_a_report_before_a_bodys_name_is_no_press_genre():
     source = "In a report, the Valley Planning Board asked whether the villages would be left out of the schedule."
     line = "En un informe, la Junta de Planificación del Valle se preguntó si los pueblos quedarán fuera."
     assert _names(line, "es", source) == []
+
+
+# --- truncation: a cut last sentence before a whole line of junk the rules do not know, and an article with one
+# unpunctuated line among many punctuated ones
+
+_PAGE = {
+    "de": ["Der Stadtrat hat am Dienstag einen neuen Radweg entlang des Flusses beschlossen.",
+           "Die Bauarbeiten sollen im Frühjahr beginnen und rund zwei Millionen Euro kosten.",
+           "Anwohner hatten sich seit Jahren für eine sichere Verbindung eingesetzt.",
+           "Der Bürgermeister sprach von einem wichtigen Schritt für die ganze Stadt.",
+           "Die Opposition kritisierte die Kosten und verlangte eine günstigere Variante.",
+           "Radfahrerverbände begrüßten die Entscheidung nach langen Verhandlungen.",
+           "Die Strecke soll zwei Stadtteile mit dem Bahnhof verbinden.",
+           "Ein Teil der Parkplätze am Ufer wird dafür wegfallen.",
+           "Die Händler am Markt fürchten um ihre Kundschaft aus dem Umland.",
+           "Die Verwaltung verspricht Ersatz in einem neuen Parkhaus am Bahnhof."],
+    "es": ["El ayuntamiento aprobó el martes un nuevo carril bici a lo largo del río.",
+           "Las obras comenzarán en primavera y costarán unos dos millones de euros.",
+           "Los vecinos llevaban años reclamando una conexión más segura.",
+           "El alcalde habló de un paso importante para toda la ciudad.",
+           "La oposición criticó el coste y pidió una alternativa más barata.",
+           "Las asociaciones de ciclistas celebraron la decisión tras largas negociaciones.",
+           "El trazado unirá dos barrios con la estación de tren.",
+           "Una parte de las plazas de aparcamiento junto al río desaparecerá.",
+           "Los comerciantes del mercado temen perder clientes de los pueblos vecinos."],
+}
+
+
+def _truncations(text: str, lang: str) -> list:
+    from evalkit.detectors import make_detectors, run_detectors
+    from evalkit.detectors.base import prepare_input
+    return [f for f in run_detectors(prepare_input(text, "en", lang), make_detectors(["injected", "structure"]))
+            if f.category == "omission/truncation"]
+
+
+_SOURCE_DE = ("The city council approved a new cycle path along the river on Tuesday.\n"
+              "Construction is due to start in spring and cost around two million euros.\n"
+              "Residents had campaigned for years for a safe connection.\n"
+              "The mayor spoke of an important step for the whole city.\n"
+              "The city wants to issue new rules for delivery vans before the winter.\n")
+
+
+def test_a_cut_sentence_before_a_line_the_classifier_reads_as_junk_is_truncation_with_the_source():
+    from evalkit.detectors import make_detectors, run_detectors
+    from evalkit.detectors.base import prepare_input
+    from evalkit.detectors.layout import learned_kind
+    after = "Ihre Sicht ist gefragt: Leserbriefe werden vor der Freischaltung von der Moderation gelesen."
+    assert learned_kind(after, "de") == "junk"   # the line classifier's verdict, which the rule relies on
+    cut = "Die Stadt will noch vor dem Winter neue Regeln für"
+    text = "\n".join(_PAGE["de"][:4] + [cut, after]) + "\n"
+    flags = [f for f in run_detectors(prepare_input(text, "en", "de", source=_SOURCE_DE), make_detectors())
+             if f.category == "omission/truncation"]
+    assert len(flags) == 1 and text.index(cut) <= flags[0].start < text.index(cut) + len(cut)
+
+
+def test_a_finished_article_before_junk_is_no_truncation():
+    text = "\n".join(_PAGE["de"][:5] + ["Ihre Meinung zählt: Kommentare erscheinen nach Prüfung durch unser Team."])
+    assert _truncations(text + "\n", "de") == []
+
+
+def test_a_cut_sentence_among_many_punctuated_lines_and_one_unpunctuated_is_truncation():
+    # one line of the article left without its full stop does not make it an article written without them
+    lines = _PAGE["de"][:]
+    lines[3] = lines[3].rstrip(".")
+    cut = "Die ersten Abschnitte sollen im Herbst für den Verkehr freigegeben"
+    text = "\n".join(lines + [cut]) + "\n"
+    flags = _truncations(text, "de")
+    assert len(flags) == 1 and text.index(cut) <= flags[0].start
+
+
+def test_an_article_with_two_unpunctuated_lines_is_read_as_written_without_full_stops():
+    lines = _PAGE["de"][:]
+    lines[3], lines[5] = lines[3].rstrip("."), lines[5].rstrip(".")
+    text = "\n".join(lines + ["Die ersten Abschnitte sollen im Herbst für den Verkehr freigegeben"]) + "\n"
+    assert _truncations(text, "de") == []

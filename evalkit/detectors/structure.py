@@ -343,11 +343,15 @@ class _Context:
 
     def _punctuated_elsewhere(self, last: Line) -> int:
         """How many other content lines of six words or more (the headline, the first, aside) end with
-        sentence punctuation; 0 when one does not (an article written without full stops)."""
+        sentence punctuation; 0 when one does not (an article written without full stops), unless
+        _TRUNCATED_MOST_LINES do or more and only one does not."""
         content = [line for line in self.lines if line.kind == "content"]
         # the lines before the last sentence (an unknown closing line after it does not vote)
         lines = [line.text.strip() for line in content[1:] if line.start < last.start and len(words(line.text)) >= 6]
-        return len(lines) if all(is_terminal(t) or t.endswith((":", ";")) for t in lines) else 0
+        done = sum(map(_finished, lines))
+        # (one line left unpunctuated among many that are is a slip or junk the rules do not know, not a
+        # text written without full stops)
+        return done if done == len(lines) or done >= _TRUNCATED_MOST_LINES and done == len(lines) - 1 else 0
 
     def _last_article_line(self) -> Line | None:
         """The article's last line: the last content line, passing over short unpunctuated lines after
@@ -356,10 +360,20 @@ class _Context:
         content = [line for line in self.lines if line.kind == "content"]
         for k in range(len(content) - 1, max(-1, len(content) - 5), -1):
             text = content[k].text.strip()
+            if k == len(content) - 1 and k > 0 and self._junk_after_cut(text, content[k - 1].text.strip()):
+                continue
             if len(words(text)) >= _TRUNCATED_MIN_WORDS or is_terminal(text) or text.endswith((":", ";")) \
                     or len(words(text)) >= _TRUNCATED_SHORT_WORDS and _dangling(text, self.lang):
                 return self._cut_before(content, k)   # (a short line stopping on a preposition is a cut one)
         return content[-1] if content else None
+
+    def _junk_after_cut(self, text: str, before: str) -> bool:
+        """The page's last line is site junk or a prompt the rules do not know, read so by the line
+        classifier, after an unfinished line: a whole sentence ("Mitreden erwünscht: Beiträge werden ...
+        geprüft." after "... für"), or any line after one stopping on a word that cannot end a sentence."""
+        if not before or _finished(before) or not (_finished(text) or _dangling(before, self.lang)):
+            return False
+        return layout.learned_kind(text, self.lang) is not None
 
     def _cut_before(self, content: list[Line], k: int) -> Line:
         """The line before an unpunctuated last line (a signature or a call to follow that the junk
@@ -1046,12 +1060,19 @@ _TRUNCATED_MIN_WORDS, _TRUNCATED_PUNCTUATED_LINES = 5, 4
 # a shorter last sentence counts only when it stops on a word that cannot end one
 _TRUNCATED_SHORT_WORDS = 3
 _TRUNCATED_FEW_LINES = 2
+# so many punctuated lines make an article written with full stops, one unpunctuated line among them aside
+_TRUNCATED_MOST_LINES = 8
 # an unpunctuated line of at most this many words after a cut sentence is furniture, not the article's end
 _TRUNCATED_TAIL_WORDS = 12
 # before such a line, an unpunctuated line of this many words ending on a lower-case word is a cut clause
 _TRUNCATED_CLAUSE_WORDS = 8
 # quotes and brackets that open (keys) and close (values)
 _PAIRS = {"«": "»", "„": "“", "“": "”", "(": ")", "[": "]", "‹": "›"}
+
+
+def _finished(text: str) -> bool:
+    """The line ends as a sentence or a lead-in does (".", "?", ":", ";")."""
+    return is_terminal(text) or text.endswith((":", ";"))
 
 
 def _names_only(text: str, lang: str) -> bool:
