@@ -144,3 +144,62 @@ def test_an_article_with_two_unpunctuated_lines_is_read_as_written_without_full_
     lines[3], lines[5] = lines[3].rstrip("."), lines[5].rstrip(".")
     text = "\n".join(lines + ["Die ersten Abschnitte sollen im Herbst für den Verkehr freigegeben"]) + "\n"
     assert _truncations(text, "de") == []
+
+
+# --- leaked prompts: an order to rewrite a passage, an excerpt or a paragraph; a note saying what its writer removed
+
+PROMPT = "addition/prompt-leak"
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Réécris cet extrait avec un vocabulaire plus simple et sans citer la source."),
+    ("de", "Formuliere diesen Absatz lockerer und lass die Zahlen weg."),
+    ("es", "Reescribe este párrafo con frases más cortas y un tono cercano."),
+    ("ru", "Перепиши этот абзац проще, без канцелярита и без ссылок на источник."),
+    ("es", "Rewrite this passage in a warmer tone and keep every figure."),
+])
+def test_an_order_to_rewrite_a_passage_or_a_paragraph_is_a_leaked_prompt(lang, line):
+    flags = page_flags(line, lang, category=PROMPT)
+    assert [f.text for f in flags] == [line]
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Le maire a dû réécrire ce passage de son discours après les critiques de l'opposition."),
+    ("es", "El autor tuvo que reescribir este párrafo del informe tras las quejas de los vecinos."),
+])
+def test_an_article_sentence_about_rewriting_a_passage_is_no_prompt(lang, line):
+    assert page_flags(line, lang, category=PROMPT) == []
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("es", "Nota del asistente: he quitado las cifras de audiencia, como se indicó."),
+    ("fr", "Remarque de l'assistant : j'ai retiré les noms des commerçants, comme demandé."),
+    ("ru", "Примечание ассистента: я убрал названия компаний, как просили."),
+])
+def test_a_note_saying_what_its_writer_removed_is_a_leaked_prompt(lang, line):
+    flags = page_flags(line, lang, category=PROMPT)
+    assert [f.text for f in flags] == [line]
+
+
+def test_a_note_on_what_the_council_removed_is_no_prompt():
+    # the first person is the note's own: the council's removals are the article's
+    line = "Nota: el ayuntamiento ha quitado los bancos de la plaza para las obras."
+    assert page_flags(line, "es", category=PROMPT) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Réécris cet extrait avec un vocabulaire plus simple.", "Formuliere diesen Absatz lockerer.",
+    "Reescribe este párrafo con frases más cortas.", "Перепиши этот абзац проще.", "Rewrite this passage warmly.",
+])
+def test_the_imperative_cue_names_passages_excerpts_and_paragraphs(line):
+    # the rule itself, not only the line classifier beside it (which reads such a line on a short page too)
+    import re
+
+    from evalkit.detectors.langdata import pattern
+    assert re.match(pattern("prompt-imperative"), line, re.IGNORECASE)
+
+
+@pytest.mark.parametrize("words", ["he quitado", "j'ai retiré", "я убрал", "i removed"])
+def test_the_note_cue_knows_a_writer_saying_what_it_removed(words):
+    from evalkit.detectors.layout import _chatter_patterns
+    assert _chatter_patterns()["made"].search(f"Nota: {words} los nombres.")
