@@ -203,3 +203,51 @@ def test_the_imperative_cue_names_passages_excerpts_and_paragraphs(line):
 def test_the_note_cue_knows_a_writer_saying_what_it_removed(words):
     from evalkit.detectors.layout import _chatter_patterns
     assert _chatter_patterns()["made"].search(f"Nota: {words} los nombres.")
+
+
+# --- negatives: a city council's and a square's usual renderings, an agency's own acronym, a station's name
+
+@pytest.mark.parametrize("lang, source, line", [
+    ("es", "The Aberdeen City Council approved the plan on Monday.", "El Concejo Municipal de Aberdeen aprobó el plan el lunes."),
+    ("fr", "The Leeds City Council approved the plan on Monday.", "Le Conseil municipal de Leeds a approuvé le plan lundi."),
+    ("de", "Thousands gathered in Merdeka Square on Sunday.", "Tausende versammelten sich am Sonntag auf dem Merdeka-Platz."),
+])
+def test_a_city_council_or_a_square_rendered_the_usual_way_is_no_swap(lang, source, line):
+    assert _names(line, lang, source) == []
+
+
+def test_the_city_word_swapped_for_another_is_still_a_swap():
+    # "municipal" is a usual rendering of "City" now; the board's word beside it is still not the council's
+    flags = _names("La Junta Municipal de Aberdeen aprobó el plan el lunes.", "es",
+                   "The Aberdeen City Council approved the plan on Monday.")
+    assert [f.text for f in flags] == ["Junta Municipal de Aberdeen"]
+
+
+def test_an_agencys_acronym_for_a_longer_name_that_ends_as_a_known_one_is_no_replacement():
+    # "Associated Press" ends the source's longer name; the MT writes the longer name's acronym
+    flags = _names("L'agence NAP a indiqué que les routes resteraient fermées jusqu'à jeudi.", "fr",
+                   "The Namibian Associated Press said the roads would stay closed until Thursday.")
+    assert flags == []
+
+
+def test_a_station_of_a_broadcaster_named_by_its_acronym_is_no_translated_outlet():
+    # the name as the detector may see it, the acronym cut off: "Radio Hobart" after "ABC "
+    from evalkit.detectors.rendered import _translated_outlet
+    from evalkit.detectors.text import name_sequences, tokenize
+    for text, expected in (("ABC Radio Hobart informó de que la nueva línea llegará hasta el puerto en junio.", None),
+                           ("Radio Hobart informó de que la nueva línea llegará hasta el puerto en junio.", "reads as")):
+        start = text.index("Radio")
+        seq = next(s for s in name_sequences(tokenize(text), text) if s.end > start)
+        first = next(k for k, t in enumerate(tokenize(text)) if t.start == start)
+        seq = seq._replace(first=first, start=start, text=text[start:seq.end])
+        found = _translated_outlet(seq, text, "es")
+        assert (found is None) if expected is None else found.startswith(expected)
+
+
+def test_a_place_inside_a_stations_name_keeps_its_spelling():
+    from evalkit.detectors.names import _in_kept_name
+    from evalkit.detectors.text import tokenize
+    text = "La regata de las Islas Caimán reunió a cuarenta barcos, y un boletín de Radio Cayman enumeró los cierres."
+    tokens = tokenize(text)
+    assert _in_kept_name(tokens, next(k for k, t in enumerate(tokens) if t.text == "Cayman"), text, "en", "es")
+    assert not _in_kept_name(tokens, next(k for k, t in enumerate(tokens) if t.text == "Caimán"), text, "en", "es")

@@ -39,7 +39,7 @@ from .gazetteer import (
     synonyms,
     word_forms,
 )
-from .langdata import capitalises_nouns, values
+from .langdata import capitalises_nouns, values, word_set
 from .name_forms import render
 from .place_names import place_pairs
 from .rendered import (
@@ -941,8 +941,9 @@ class NamesDetector(Detector):
                         continue  # "Fortune favours...", "Time will tell": a word, not the magazine
                     if spans is None:
                         spans = self._name_spans(doc, t_tokens, s_fold)
-                    found = self._replacement(doc, spans, covered, entry, langs) \
-                        or self._usual_form(doc, t_tokens, entry, tgt)
+                    acronym = _longer_initials(s_tokens, i, j, source)   # the MT writing it is no replacement
+                    found = self._replacement(doc, [sp for sp in spans if sp[3] != (acronym,)], covered, entry,
+                                              langs) or self._usual_form(doc, t_tokens, entry, tgt)
                     if found:
                         flags.append(found)
             flags += self._garbled(doc, s_tokens, t_tokens, s_fold, source_doc, src, tgt)
@@ -1274,8 +1275,8 @@ def _inside_longer_name(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 def _in_kept_name(tokens: Sequence[Token], i: int, text: str, src: str, tgt: str) -> bool:
     """Token i is part of a run of capitalised words holding a common word of the source language, more its
-    than the target's, or an acronym: a name kept as it is ("Kenya Derby", "Hawaii Public Radio", "ABC Radio
-    Adelaide"), whose spelling is its own."""
+    than the target's, an acronym or a broadcaster's word: a name kept as it is ("Kenya Derby", "Hawaii Public
+    Radio", "ABC Radio Adelaide", "Radio Cayman"), whose spelling is its own."""
     k = i
     while k > 0 and tokens[k - 1].capitalised and adjacent(text, tokens[k - 1], tokens[k]):
         k -= 1
@@ -1284,13 +1285,27 @@ def _in_kept_name(tokens: Sequence[Token], i: int, text: str, src: str, tgt: str
         if k != i:
             others.append(tokens[k])
         k += 1
-    return any(t.all_caps and len(t.text) >= 2 and not t.caps_line
+    return any(t.all_caps and len(t.text) >= 2 and not t.caps_line or t.lower in _STATION_WORDS
                or zipf(t.lower, src) >= 3.0 and zipf(t.lower, src) > zipf(t.lower, tgt) + 1.0 for t in others)
+
+
+# a broadcaster's word beside a place makes a station's own name ("Radio Cayman")
+_STATION_WORDS = word_set("station-words")
 
 
 def _longer_name_after(tokens: Sequence[Token], i: int, text: str) -> bool:
     """A capitalised word follows token i, joined by a space: a known name is the head of a longer one."""
     return i + 1 < len(tokens) and tokens[i + 1].capitalised and adjacent(text, tokens[i], tokens[i + 1])
+
+
+def _longer_initials(tokens: Sequence[Token], i: int, j: int, text: str) -> str:
+    """The initials of the name of tokens i..j-1 with the capitalised words right before it that open no
+    sentence ("AAP" for The Australian Associated Press): an acronym the MT may write for it."""
+    k = i
+    while k > 0 and tokens[k - 1].capitalised and not tokens[k - 1].initial \
+            and adjacent(text, tokens[k - 1], tokens[k]):
+        k -= 1
+    return "".join(t.text[0] for t in tokens[k:j] if t.capitalised) if k < i else ""
 
 
 def _garble_candidate(tok: Token, src: str) -> bool:

@@ -1452,8 +1452,10 @@ def _translated_outlet(seq, text: str, tgt: str) -> str | None:
         return None   # no head, or the English head transliterated ("Ассошиэйтед Пресс")
     head, places = heads[0], [w for w in words if w != heads[0]]
     letters = _LETTERS.findall(seq.text)   # the name's words as written, read once
-    if any(w.isupper() and len(w) >= 2 and fold(w) in places for w in letters):
+    if any(w.isupper() and len(w) >= 2 and fold(w) in places for w in letters) \
+            or _ACRONYM_BEFORE.search(text, max(0, seq.start - 12), seq.start):
         return None   # an acronym is the outlet's own name, the head a common noun before it ("der Sender SIBC")
+        # or after it ("ABC Radio Hobart", the broadcaster's local station)
     english_place = all(zipf(w, "en") - zipf(w, tgt) >= 1.0 for w in places)
     if english_place and _english_as_written(head, seq.text, tgt):
         return None   # every word English as written: the name kept ("berichtete Inside the Games")
@@ -1479,6 +1481,10 @@ def _translated_outlet(seq, text: str, tgt: str) -> str | None:
         "a newspaper's word written with a capital inside a sentence"
     return (f"reads as an English-language outlet's name translated word by word ({head!r} is {english[0]!r}), "
             f"{where}: the name of a news outlet is not translated")
+
+
+# an acronym of two capitals or more, then a space, right before a name
+_ACRONYM_BEFORE = re.compile(r"(?<![^\W\d_])[A-ZА-Я]{2,}[\s\u00a0]+$")
 
 
 def _english_as_written(word: str, name: str, tgt: str) -> bool:
