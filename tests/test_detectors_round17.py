@@ -251,3 +251,30 @@ def test_a_place_inside_a_stations_name_keeps_its_spelling():
     tokens = tokenize(text)
     assert _in_kept_name(tokens, next(k for k, t in enumerate(tokens) if t.text == "Cayman"), text, "en", "es")
     assert not _in_kept_name(tokens, next(k for k, t in enumerate(tokens) if t.text == "Caimán"), text, "en", "es")
+
+
+# --- without the source: a newspaper's name translated, with its lowercase words, two head words, or as the
+# last compound of a German run of nouns
+
+@pytest.mark.parametrize("lang, line, span", [
+    ("ru", "Фиджийские ежедневные новости сообщили, что пляж закроют на неделю.", "Фиджийские ежедневные новости"),
+    ("de", "Eine Umfrage der Tonga-Sonne ergab, dass die Mieten gestiegen sind.", "Tonga-Sonne"),
+])
+def test_a_newspapers_name_translated_is_flagged_without_the_source(lang, line, span):
+    flags = page_flags(line, lang, category=NAMED_ENTITY)
+    assert [f.text for f in flags] == [span]
+    assert "translated word by word" in flags[0].evidence
+
+
+def test_two_head_words_are_read_together_only_where_real_papers_end_so():
+    from evalkit.detectors.gazetteer import real_endings
+    from evalkit.detectors.rendered import _paired_heads
+    assert real_endings("daily", "news") >= 5
+    assert _paired_heads(["ежедневные", "новости"], "ru")[2] == "daily news"
+    assert _paired_heads(["новости", "голос"], "ru") is None   # no paper ends "news voice" nor "voice news" so often
+
+
+def test_a_verb_after_a_place_is_no_translated_newspaper_where_no_source_is_cited():
+    # "registraron" (they recorded) reads as "Record" only as a lowercase word after a name, and no source is cited
+    line = "Las lluvias en Savai'i registraron un récord de 300 milímetros en un día."
+    assert page_flags(line, "es", category=NAMED_ENTITY) == []

@@ -445,6 +445,22 @@ def newspaper_heads() -> frozenset[str]:
     return frozenset(w for w, n in counts.items() if n >= _HEAD_COUNT and ends_more_outlets(w))
 
 
+def real_endings(first: str, last: str) -> int:
+    """How many real newspapers' names (real_outlets) end with the two words (folded) `first last` ("daily
+    news": 74)."""
+    return _last_pairs().get((first, last), 0)
+
+
+@lru_cache(maxsize=1)
+def _last_pairs() -> dict[tuple[str, str], int]:
+    counts: dict[tuple[str, str], int] = {}
+    for key in real_outlets():
+        words = key.split()
+        if len(words) >= 2:
+            counts[words[-2], words[-1]] = counts.get((words[-2], words[-1]), 0) + 1
+    return counts
+
+
 def ends_more_outlets(word: str) -> bool:
     """`word` (folded) ends no more of the gazetteer's names of two words or more that are organisations'
     than that are outlets' ("times", "post"; not "association", which ends a thousand bodies)."""

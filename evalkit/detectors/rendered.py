@@ -22,6 +22,7 @@ from .gazetteer import (
     newspaper,
     newspaper_heads,
     opens_real_newspaper,
+    real_endings,
     related,
     synonyms,
 )
@@ -877,10 +878,11 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
             seq, found = _cited_whole(whole[seq.start, seq.end], seq, text, src, tgt)
         if not found:
             seq, found = _bridged(seq, tokens, text, src, tgt)
-        if not found and seq.first != seq.last:
-            how = _translated_outlet(seq, text, tgt)
+        if not found:
+            cand, how = next(((c, h) for c in _translation_forms(seq, tokens, text, tgt)
+                              for h in [_translated_outlet(c, text, tgt)] if h), (None, None))
             if how:
-                flags.append(detector._flag(doc, seq.start, seq.end, NAMED_ENTITY, "major", 0.65, how, None))
+                flags.append(detector._flag(doc, cand.start, cand.end, NAMED_ENTITY, "major", 0.65, how, None))
                 continue
         if found and doc.source and _named_otherwise(doc.source, found[0].name):
             continue   # the source writes the word, but not as the outlet's name ("the Atlantic quotas")
@@ -1430,6 +1432,23 @@ def _resized_form(t_tokens, text: str, form: str, tgt: str):
 # --------------------------------------------------------------------------- without the source: an outlet
 # the gazetteer lacks, translated word by word
 
+def _translation_forms(seq, tokens, text: str, tgt: str):
+    """The names _translated_outlet asks about for a name sequence: itself (two words or more), then with the
+    lowercase words after it ("Тихоокеанские ежедневные новости": Russian capitalises a title's first word
+    only), then its last hyphened compound alone ("der Somaliland-Sonne" of "Eine Liste der Somaliland-Sonne")."""
+    if seq.first != seq.last:
+        yield seq
+    # (lowercase words after a name count only where a news source is cited: "Savai'i registraron" is no
+    # "Record", but "Тихоокеанские ежедневные новости сообщили" cites one, its first word opening the sentence)
+    yield from (longer for longer, more in _extended([seq], tokens, text, tgt, initial=True)
+                if more and _slot(text, longer.start, longer.end)())
+    k = seq.last
+    while k > seq.first and text[tokens[k - 1].end:tokens[k].start] == "-":
+        k -= 1
+    if seq.first < k < seq.last:
+        yield seq._replace(first=k, start=tokens[k].start, text=text[tokens[k].start:seq.end], initial=False)
+
+
 def _translated_outlet(seq, text: str, tgt: str) -> str | None:
     """Why a name where a news source is cited reads as an English-language outlet's name translated word
     by word ("berichtete die Wiener Rezension": the Vienna Review), or None. The name is a place (a
@@ -1448,9 +1467,12 @@ def _translated_outlet(seq, text: str, tgt: str) -> str | None:
     if not cited and (capitalises_nouns(tgt) or not any(english_for(w, tgt) & newspaper_heads() for w in words)):
         return None
     heads = [w for w in words if english_for(w, tgt) & _outlet_heads() or w in _outlet_heads()]
+    paired = _paired_heads(heads, tgt)   # two heads that end real papers' names together ("ежедневные новости")
+    if paired:
+        heads = [paired[1]]
     if len(heads) != 1 or _cyrillic_text(heads[0]) and any(_same(heads[0], e) for e in english_for(heads[0], tgt)):
         return None   # no head, or the English head transliterated ("Ассошиэйтед Пресс")
-    head, places = heads[0], [w for w in words if w != heads[0]]
+    head, places = heads[0], [w for w in words if w != heads[0] and not (paired and w == paired[0])]
     letters = _LETTERS.findall(seq.text)   # the name's words as written, read once
     if any(w.isupper() and len(w) >= 2 and fold(w) in places for w in letters) \
             or _ACRONYM_BEFORE.search(text, max(0, seq.start - 12), seq.start):
@@ -1476,7 +1498,9 @@ def _translated_outlet(seq, text: str, tgt: str) -> str | None:
                           and zipf(written.get(head, head), tgt) > zipf(written.get(head, head), "en")
                           and not any(zipf(w, "en") >= 3.5 and zipf(w, "en") > zipf(w, tgt) for w in places)):
         return None   # (an English word beside the head: an English name kept, "A Feminist Publication")
-    english = sorted(english_for(head, tgt) & (_outlet_heads() if cited else newspaper_heads())) or [head]
+    english = [paired[2]] if paired else \
+        sorted(english_for(head, tgt) & (_outlet_heads() if cited else newspaper_heads())) or [head]
+    head = " ".join(w for w in words if w in paired[:2]) if paired else head   # as the name orders them
     where = "where a news source is cited" if cited else \
         "a newspaper's word written with a capital inside a sentence"
     return (f"reads as an English-language outlet's name translated word by word ({head!r} is {english[0]!r}), "
@@ -1485,6 +1509,23 @@ def _translated_outlet(seq, text: str, tgt: str) -> str | None:
 
 # an acronym of two capitals or more, then a space, right before a name
 _ACRONYM_BEFORE = re.compile(r"(?<![^\W\d_])[A-ZА-Я]{2,}[\s\u00a0]+$")
+
+
+def _paired_heads(heads: list[str], tgt: str) -> tuple[str, str, str] | None:
+    """Two head words whose English words, in one order or the other, end _PAIRED_PAPERS real newspapers' names
+    or more ("ежедневные", "новости": Daily News ends 74): (the first's word, the last's word, the English pair);
+    None otherwise."""
+    if len(heads) != 2:
+        return None
+    for a, b in (heads, heads[::-1]):
+        for x in sorted(english_for(a, tgt) & _outlet_heads()):
+            for y in sorted(english_for(b, tgt) & _outlet_heads()):
+                if real_endings(x, y) >= _PAIRED_PAPERS:
+                    return a, b, f"{x} {y}"
+    return None
+
+
+_PAIRED_PAPERS = 5
 
 
 def _english_as_written(word: str, name: str, tgt: str) -> bool:
