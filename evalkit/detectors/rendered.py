@@ -879,8 +879,8 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
         if not found:
             seq, found = _bridged(seq, tokens, text, src, tgt)
         if not found:
-            cand, how = next(((c, h) for c in _translation_forms(seq, tokens, text, tgt)
-                              for h in [_translated_outlet(c, text, tgt)] if h), (None, None))
+            cand, how = next(((c, h) for c, cited_only in _translation_forms(seq, tokens, text, tgt)
+                              for h in [_translated_outlet(c, text, tgt, cited_only)] if h), (None, None))
             if how:
                 flags.append(detector._flag(doc, cand.start, cand.end, NAMED_ENTITY, "major", 0.65, how, None))
                 continue
@@ -1437,19 +1437,26 @@ def _translation_forms(seq, tokens, text: str, tgt: str):
     lowercase words after it ("Тихоокеанские ежедневные новости": Russian capitalises a title's first word
     only), then its last hyphened compound alone ("der Somaliland-Sonne" of "Eine Liste der Somaliland-Sonne")."""
     if seq.first != seq.last:
-        yield seq
+        yield seq, False
     # (lowercase words after a name count only where a news source is cited: "Savai'i registraron" is no
     # "Record", but "Тихоокеанские ежедневные новости сообщили" cites one, its first word opening the sentence)
-    yield from (longer for longer, more in _extended([seq], tokens, text, tgt, initial=True)
-                if more and _slot(text, longer.start, longer.end)())
+    if any(_head_word(fold(t.text), tgt) for t in tokens[seq.first:seq.last + 4]):   # (a head in reach: most
+        # names have none, and _extended costs)
+        yield from ((longer, True) for longer, more in _extended([seq], tokens, text, tgt, initial=True) if more)
     k = seq.last
     while k > seq.first and text[tokens[k - 1].end:tokens[k].start] == "-":
         k -= 1
     if seq.first < k < seq.last:
-        yield seq._replace(first=k, start=tokens[k].start, text=text[tokens[k].start:seq.end], initial=False)
+        yield seq._replace(first=k, start=tokens[k].start, text=text[tokens[k].start:seq.end], initial=False), False
 
 
-def _translated_outlet(seq, text: str, tgt: str) -> str | None:
+@lru_cache(maxsize=1 << 14)
+def _head_word(word: str, tgt: str) -> bool:
+    """`word` (folded) is an outlet's head word, or `tgt`'s word for one ("новости": news)."""
+    return word in _outlet_heads() or bool(english_for(word, tgt) & _outlet_heads())
+
+
+def _translated_outlet(seq, text: str, tgt: str, cited_only: bool = False) -> str | None:
     """Why a name where a news source is cited reads as an English-language outlet's name translated word
     by word ("berichtete die Wiener Rezension": the Vienna Review), or None. The name is a place (a
     place's name or adjective in `tgt`, or a word `tgt` does not use) and one outlet head word translated
@@ -1459,14 +1466,17 @@ def _translated_outlet(seq, text: str, tgt: str) -> str | None:
     words = name_words(seq.text)
     if len(words) < 2:
         return None
+    heads = [w for w in words if _head_word(w, tgt)]
+    if not heads:
+        return None   # (asked first: the slot below costs a regex search)
     # where no news source is cited, only a newspaper's head (a word ending five real papers' names or more),
     # written with a capital in a language that capitalises names alone ("le Héraut du Pembrokeshire"; in
     # German every noun has one: "ein Berliner Rekord"), in the target's word (not "Journal" of "A Journal of
-    # Desire Armed", an English name kept)
+    # Desire Armed", an English name kept); `cited_only`: a news source must be cited
     cited = _slot(text, seq.start, seq.end)()
-    if not cited and (capitalises_nouns(tgt) or not any(english_for(w, tgt) & newspaper_heads() for w in words)):
+    if not cited and (cited_only or capitalises_nouns(tgt)
+                      or not any(english_for(w, tgt) & newspaper_heads() for w in words)):
         return None
-    heads = [w for w in words if english_for(w, tgt) & _outlet_heads() or w in _outlet_heads()]
     paired = _paired_heads(heads, tgt)   # two heads that end real papers' names together ("ежедневные новости")
     if paired:
         heads = [paired[1]]
