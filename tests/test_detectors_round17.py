@@ -278,3 +278,30 @@ def test_a_verb_after_a_place_is_no_translated_newspaper_where_no_source_is_cite
     # "registraron" (they recorded) reads as "Record" only as a lowercase word after a name, and no source is cited
     line = "Las lluvias en Savai'i registraron un récord de 300 milímetros en un día."
     assert page_flags(line, "es", category=NAMED_ENTITY) == []
+
+
+# --- untranslated: a rare English word the target's word list knows a little, the aligned source writing it; a
+# lowercase English word in a Cyrillic text
+
+UNTRANSLATED = "accuracy/untranslated"
+
+
+def test_a_rare_english_word_the_aligned_source_writes_is_untranslated_though_the_target_list_knows_it_a_little():
+    from evalkit.detectors.text import zipf
+    assert 1.0 <= zipf("seawall", "fr") < 1.5 and zipf("seawall", "en") - zipf("seawall", "fr") >= 1.0
+    flags = page_flags("Le maire a promis un seawall plus haut avant l'hiver prochain.", "fr",
+                       source_line="The mayor promised a higher seawall before next winter.", category=UNTRANSLATED)
+    assert [f.text for f in flags] == ["seawall"] and "verbatim" in flags[0].evidence
+
+
+def test_a_term_both_languages_use_is_no_untranslated_word():
+    # "lahar" is a volcanologist's word in French as in English: a gap of half a Zipf point, not one
+    flags = page_flags("Un lahar a coupé la route du village lundi.", "fr",
+                       source_line="A lahar cut the road to the village on Monday.", category=UNTRANSLATED)
+    assert flags == []
+
+
+def test_a_lowercase_english_word_in_a_cyrillic_text_is_untranslated_without_the_source():
+    # language identification of the one word is unsure (en 0.48): the script and the English word list say it
+    flags = page_flags("Фермеры требуют пересмотреть цены farmgate на молоко.", "ru", category=UNTRANSLATED)
+    assert [f.text for f in flags] == ["farmgate"] and "Latin-script" in flags[0].evidence
