@@ -305,3 +305,28 @@ def test_a_lowercase_english_word_in_a_cyrillic_text_is_untranslated_without_the
     # language identification of the one word is unsure (en 0.48): the script and the English word list say it
     flags = page_flags("Фермеры требуют пересмотреть цены farmgate на молоко.", "ru", category=UNTRANSLATED)
     assert [f.text for f in flags] == ["farmgate"] and "Latin-script" in flags[0].evidence
+
+
+# --- site junk: a caption credit with a description, closed by a copyright mark, a rights notice in brackets or a
+# photo disclaimer; the words counted without the marks between them
+
+BOILERPLATE = "addition/boilerplate"
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Photo d'illustration : la digue de Calais au lever du jour © Archives de la rédaction"),
+    ("fr", "Illustration : un ferry quittant le quai de Calais par gros temps (image d'archives, tous droits réservés)"),
+    ("es", "Foto: vista del puerto de Valencia al amanecer — imagen ilustrativa"),
+    ("de", "Bild: Ein Fährschiff verlässt den Hafen von Kiel am frühen Morgen | Symbolbild"),
+])
+def test_a_caption_credit_with_a_description_is_site_junk(lang, line):
+    flags = page_flags(line, lang, category=BOILERPLATE)
+    assert [f.text for f in flags] == [line]
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "L'illustration de couverture, signée par un artiste local, a été vendue 3 000 euros aux enchères."),
+    ("de", "Das Symbolbild der Kampagne zeigt einen Leuchtturm im Sturm, sagte die Sprecherin."),
+])
+def test_an_article_sentence_about_an_illustration_is_no_junk(lang, line):
+    assert page_flags(line, lang, category=BOILERPLATE) == []

@@ -1090,7 +1090,7 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
     writer, a meta line (section | date | views), an ad label before a teaser, a newsletter
     sign-up, a cookie notice, a share bar."""
     n_words = len(plain.split())
-    if n_words > _SIGN_UP_WORDS:
+    if _counted_words(plain) > _SIGN_UP_WORDS:
         return _long_cookie_notice(plain, patterns, n_words)   # the rest is short; a paragraph is article text
     lead = patterns["byline_start"].match(plain)
     if lead and n_words <= 16 and not is_terminal(plain):
@@ -1326,17 +1326,22 @@ def _field_separators(plain: str) -> str:
     return "[" + re.escape(marks) + "]"
 
 
+def _counted_words(plain: str) -> int:
+    """The words of a line as its length limits count them: without the marks between them ("©", "—", "|")."""
+    return sum(1 for w in plain.split() if _ALNUM.search(w))
+
+
 def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
     """A short line judged by what it is: interface words with the reader addressed or no sentence
     punctuation, a credit mark, a label before a colon, a menu trail, a count of comments, an
     all-caps ad label, a date stamp with an agency or a separator. The evidence names the features."""
-    if n_words > _SHAPE_WORDS:
+    if _counted_words(plain) > _SHAPE_WORDS:
         return None
     if _COPYRIGHT.match(plain):
         return f"copyright notice ({plain.split()[0]!r} opening the line)", 0.9
     pats = _shape_patterns()
     rights = pats["rights"].search(plain)
-    if rights and (rights.start() == 0 or not plain[rights.end():].strip(" .!")):
+    if rights and (rights.start() == 0 or not plain[rights.end():].strip(" .!)]")):
         # opening or closing the line: "banque d'images partenaire – reproduction interdite", "Alle Rechte
         # vorbehalten." ("La reproduction interdite des œuvres ..." is a sentence about it)
         return f"rights notice ({rights.group()!r})", 0.85
@@ -1354,7 +1359,9 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
         if _CREDIT_MARK.search(plain) and n_words <= 10:
             return f"credit or link line ({_CREDIT_MARK.search(plain).group()!r})", 0.85
         label = pats["label"].match(plain)
-        if label and _credited(plain[label.end():], pats):
+        if label and (_credited(plain[label.end():], pats) or "©" in plain[label.end():]):
+            # (a caption after the label is a credit too where a copyright mark closes it: "Photo d'illustration :
+            # le port un matin de tempête © Archives de la rédaction")
             return f"credit or tag label ({label.group().rstrip(': ')!r})", 0.85
         fields = [f for f in re.split(_field_separators(plain), plain) if f.strip()]
         if len(fields) >= 3 and all(len(f.split()) <= 4 for f in fields):
