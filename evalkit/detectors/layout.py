@@ -1090,7 +1090,7 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
     writer, a meta line (section | date | views), an ad label before a teaser, a newsletter
     sign-up, a cookie notice, a share bar."""
     n_words = len(plain.split())
-    if _counted_words(plain) > _SIGN_UP_WORDS:
+    if n_words > _SIGN_UP_WORDS and _counted_words(plain) > _SIGN_UP_WORDS:
         return _long_cookie_notice(plain, patterns, n_words)   # the rest is short; a paragraph is article text
     lead = patterns["byline_start"].match(plain)
     if lead and n_words <= 16 and not is_terminal(plain):
@@ -1335,7 +1335,7 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
     """A short line judged by what it is: interface words with the reader addressed or no sentence
     punctuation, a credit mark, a label before a colon, a menu trail, a count of comments, an
     all-caps ad label, a date stamp with an agency or a separator. The evidence names the features."""
-    if _counted_words(plain) > _SHAPE_WORDS:
+    if n_words > _SHAPE_WORDS and _counted_words(plain) > _SHAPE_WORDS:
         return None
     if _COPYRIGHT.match(plain):
         return f"copyright notice ({plain.split()[0]!r} opening the line)", 0.9

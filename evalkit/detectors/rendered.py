@@ -1440,8 +1440,8 @@ def _translation_forms(seq, tokens, text: str, tgt: str):
         yield seq, False
     # (lowercase words after a name count only where a news source is cited: "Savai'i registraron" is no
     # "Record", but "Тихоокеанские ежедневные новости сообщили" cites one, its first word opening the sentence)
-    if any(_head_word(fold(t.text), tgt) for t in tokens[seq.first:seq.last + 4]):   # (a head in reach: most
-        # names have none, and _extended costs)
+    if any(_head_word(fold(t.text), tgt) for t in tokens[seq.last + 1:seq.last + 4] if not t.capitalised):   # (a head
+        # among the lowercase words after it: most names have none, and _extended costs)
         yield from ((longer, True) for longer, more in _extended([seq], tokens, text, tgt, initial=True) if more)
     k = seq.last
     while k > seq.first and text[tokens[k - 1].end:tokens[k].start] == "-":
