@@ -330,3 +330,22 @@ def test_a_caption_credit_with_a_description_is_site_junk(lang, line):
 ])
 def test_an_article_sentence_about_an_illustration_is_no_junk(lang, line):
     assert page_flags(line, lang, category=BOILERPLATE) == []
+
+
+# --- a share bar after any short lead, its networks with a mail or print channel
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Transmettre à un collègue : Messenger, Bluesky, impression"),
+    ("de", "Für die Nachbarn: Messenger, Threads, drucken"),
+])
+def test_a_share_bar_after_any_short_lead_is_site_junk(lang, line):
+    # (the rule itself: on a short page the line classifier may read such a line as junk too)
+    from evalkit.detectors.layout import _furniture_by_content, _patterns
+    found = _furniture_by_content(line, _patterns())
+    assert found and found[0].startswith("share bar")
+
+
+def test_a_list_of_platforms_after_a_colon_without_a_channel_is_no_share_bar():
+    from evalkit.detectors.layout import _furniture_by_content, _patterns
+    assert _furniture_by_content("Les trois plateformes visées : Facebook, Instagram, TikTok", _patterns()) is None
+    assert _furniture_by_content("Transmettre à un collègue : Messenger, Bluesky, impression", _patterns())

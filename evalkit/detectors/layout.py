@@ -147,6 +147,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _STAMP = re.compile(r"\b\d{1,2}(?:[:h]|[\s\u00a0]h[\s\u00a0])\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
                     r"|\b\d{1,2}\.?[\s\u00a0]+[^\W\d_]{3,}\.?[\s\u00a0]+(?:19|20)\d{2}\b")
 _SHARE_SPLIT = re.compile(r"[\s\u00a0|/·•,]+")
+# a share bar's channels beside its networks: mail and print
+_SHARE_CHANNELS = word_set("share-channels")
+# a lead of at most six words, then a colon, before a share bar's networks and channels
+_SHARE_LEAD_ANY = re.compile(r"^(?:[^\W\d_]+['’]?[\s\u00a0]*){1,6}:[\s\u00a0]*")
 # bylines, ad labels, sign-ups and share bars are short lines
 _SIGN_UP_WORDS = 20
 # a byline cue, a writer's name and a desk ("Par Camille Roussel, avec le service Santé"): at most
@@ -1137,6 +1141,12 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
     networks = [w for w in _SHARE_SPLIT.split(plain[patterns["share_lead"].match(plain).end():]) if w]
     if len(networks) >= 2 and all(w.casefold().strip(":") in _social() for w in networks):
         return f"share bar ({', '.join(networks)})", 0.9
+    lead = _SHARE_LEAD_ANY.match(plain)   # any short lead before a colon: "Faire suivre à un proche : Messenger, ..."
+    networks = [w for w in _SHARE_SPLIT.split(plain[lead.end():]) if w] if lead else []
+    if len(networks) >= 3 and all(w.casefold() in _social() for w in networks) \
+            and any(w.casefold() in _SHARE_CHANNELS for w in networks):   # (a list of platforms alone may be
+        # the article's: "Les plateformes concernées : Facebook, Instagram, TikTok")
+        return f"share bar ({', '.join(networks)}, after {lead.group().strip()!r})", 0.85
     return _furniture_by_shape(plain, n_words) or _site_tools(plain, patterns, n_words)
 
 
