@@ -349,3 +349,20 @@ def test_a_list_of_platforms_after_a_colon_without_a_channel_is_no_share_bar():
     from evalkit.detectors.layout import _furniture_by_content, _patterns
     assert _furniture_by_content("Les trois plateformes visées : Facebook, Instagram, TikTok", _patterns()) is None
     assert _furniture_by_content("Transmettre à un collègue : Messenger, Bluesky, impression", _patterns())
+
+
+# --- prompts: a brief label qualified by a word ("Instrucción interna:"), a rewrite of the news, Russian "рерайт"
+
+@pytest.mark.parametrize("lang, line", [
+    ("es", "Instrucción interna: vuelve a redactar la noticia con frases cortas y sin citar la fuente."),
+    ("de", "Interne Anweisung: die Meldung umformulieren und kürzer fassen."),
+    ("ru", "Сделайте рерайт этой заметки, объём не меньше 2000 знаков."),
+])
+def test_a_qualified_brief_label_or_an_order_for_a_rerait_is_a_leaked_prompt(lang, line):
+    flags = page_flags(line, lang, category=PROMPT)
+    assert [f.text for f in flags] == [line]
+
+
+def test_an_instruction_of_a_judge_is_no_brief():
+    line = "Instrucción del juez: los acusados deberán presentarse cada lunes en el juzgado."
+    assert page_flags(line, "es", category=PROMPT) == []

@@ -376,7 +376,9 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
             # a field label opening the sentence, or inside an opening bracket ("(Word count: 612)")
             "field": re.compile(r"^[(\[]?(?:" + _alternation(_cues("prompt_field")) + "|" + pattern("prompt-seo-label")
                                 + r")[\s\u00a0]*:", re.IGNORECASE),
-            "brief": re.compile(r"^[(\[]?(?:" + _alternation(_cues("prompt_brief")) + r")[\s\u00a0]*:", re.IGNORECASE),
+            # (a word or two may qualify the label: "Instrucción interna:", "Interne Anweisung:" opens on one)
+            "brief": re.compile(r"^[(\[]?(?:[^\W\d_]+[\s\u00a0]+)?(?:" + _alternation(_cues("prompt_brief")) + r")"
+                                r"(?:[\s\u00a0]+[^\W\d_]+){0,2}[\s\u00a0]*:", re.IGNORECASE),
             "unable": stems("prompt_unable"), "reach": stems("prompt_reach"), "output": stems("prompt_output"),
             "sorry": stems("prompt_sorry", True), "machine": stems("prompt_machine"),
             "translated": stems("prompt_translated"),
