@@ -140,7 +140,8 @@ def _unpaired(line: str) -> list:
 
 
 def test_an_unpaired_sentence_that_reads_as_a_prompt_is_a_prompt_not_an_addition():
-    flags = _unpaired("Consigne de style : garder tous les chiffres mais adoucir le ton du deuxième paragraphe.")
+    # (no brief label a rule knows: "Consigne de style :" is one since the seventeenth session, and the rule answers)
+    flags = _unpaired("Style à revoir : garder tous les chiffres mais adoucir le ton du deuxième paragraphe.")
     assert [f.category for f in flags] == ["addition/prompt-leak"]
     assert "line classifier" in flags[0].evidence
 
