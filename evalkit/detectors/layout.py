@@ -150,7 +150,8 @@ _SHARE_SPLIT = re.compile(r"[\s\u00a0|/·•,]+")
 # a share bar's channels beside its networks: mail and print
 _SHARE_CHANNELS = word_set("share-channels")
 # a lead of at most six words, then a colon, before a share bar's networks and channels
-_SHARE_LEAD_ANY = re.compile(r"^(?:[^\W\d_]+['’]?[\s\u00a0]*){1,6}:[\s\u00a0]*")
+# (words parted by spaces, so that no word can be cut in two ways: the search stays linear)
+_SHARE_LEAD_ANY = re.compile(r"^(?:[^\W\d_]+['’]?[\s\u00a0]+){0,5}[^\W\d_]+[\s\u00a0]*:[\s\u00a0]*")
 # bylines, ad labels, sign-ups and share bars are short lines
 _SIGN_UP_WORDS = 20
 # a byline cue, a writer's name and a desk ("Par Camille Roussel, avec le service Santé"): at most
