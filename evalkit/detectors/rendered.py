@@ -879,8 +879,7 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
         if not found:
             seq, found = _bridged(seq, tokens, text, src, tgt)
         if not found:
-            cand, how = next(((c, h) for c, cited_only in _translation_forms(seq, tokens, text, tgt)
-                              for h in [_translated_outlet(c, text, tgt, cited_only)] if h), (None, None))
+            cand, how = _translated_form(seq, tokens, text, tgt)
             if how:
                 flags.append(detector._flag(doc, cand.start, cand.end, NAMED_ENTITY, "major", 0.65, how, None))
                 continue
@@ -1432,22 +1431,38 @@ def _resized_form(t_tokens, text: str, form: str, tgt: str):
 # --------------------------------------------------------------------------- without the source: an outlet
 # the gazetteer lacks, translated word by word
 
-def _translation_forms(seq, tokens, text: str, tgt: str):
-    """The names _translated_outlet asks about for a name sequence: itself (two words or more), then with the
-    lowercase words after it ("Тихоокеанские ежедневные новости": Russian capitalises a title's first word
-    only), then its last hyphened compound alone ("der Somaliland-Sonne" of "Eine Liste der Somaliland-Sonne")."""
+def _translated_form(seq, tokens, text: str, tgt: str):
+    """(name, why) for a name sequence that reads as a news outlet's name translated word by word
+    (_translated_outlet), asked as itself (two words or more), then with the lowercase words after it
+    ("Тихоокеанские ежедневные новости": Russian capitalises a title's first word only), then as its last
+    hyphened compound alone ("der Somaliland-Sonne" of "Eine Liste der Somaliland-Sonne"); (None, None)."""
     if seq.first != seq.last:
-        yield seq, False
+        how = _translated_outlet(seq, text, tgt)
+        if how:
+            return seq, how
     # (lowercase words after a name count only where a news source is cited: "Savai'i registraron" is no
-    # "Record", but "Тихоокеанские ежедневные новости сообщили" cites one, its first word opening the sentence)
-    if any(_head_word(fold(t.text), tgt) for t in tokens[seq.last + 1:seq.last + 4] if not t.capitalised):   # (a head
-        # among the lowercase words after it: most names have none, and _extended costs)
-        yield from ((longer, True) for longer, more in _extended([seq], tokens, text, tgt, initial=True) if more)
+    # "Record", but "Тихоокеанские ежедневные новости сообщили" cites one, its first word opening the sentence;
+    # and only where one of them is a head word: most names have none, and _extended costs)
+    if any(not t.capitalised and _head_lower(t.lower, tgt) for t in tokens[seq.last + 1:seq.last + 4]):
+        for longer, more in _extended([seq], tokens, text, tgt, initial=True):
+            how = _translated_outlet(longer, text, tgt, cited_only=True) if more else None
+            if how:
+                return longer, how
     k = seq.last
     while k > seq.first and text[tokens[k - 1].end:tokens[k].start] == "-":
         k -= 1
     if seq.first < k < seq.last:
-        yield seq._replace(first=k, start=tokens[k].start, text=text[tokens[k].start:seq.end], initial=False), False
+        tail = seq._replace(first=k, start=tokens[k].start, text=text[tokens[k].start:seq.end], initial=False)
+        how = _translated_outlet(tail, text, tgt)
+        if how:
+            return tail, how
+    return None, None
+
+
+@lru_cache(maxsize=1 << 14)
+def _head_lower(lower: str, tgt: str) -> bool:
+    """_head_word of a token's lowercase form."""
+    return _head_word(fold(lower), tgt)
 
 
 @lru_cache(maxsize=1 << 14)
