@@ -1443,7 +1443,7 @@ def _translated_form(seq, tokens, text: str, tgt: str):
     # (lowercase words after a name count only where a news source is cited: "Savai'i registraron" is no
     # "Record", but "Тихоокеанские ежедневные новости сообщили" cites one, its first word opening the sentence;
     # and only where one of them is a head word: most names have none, and _extended costs)
-    if any(not t.capitalised and _head_lower(t.lower, tgt) for t in tokens[seq.last + 1:seq.last + 4]):
+    if any(not t.capitalised and _head_word(t.lower, tgt) for t in tokens[seq.last + 1:seq.last + 4]):
         for longer, more in _extended([seq], tokens, text, tgt, initial=True):
             how = _translated_outlet(longer, text, tgt, cited_only=True) if more else None
             if how:
@@ -1460,14 +1460,10 @@ def _translated_form(seq, tokens, text: str, tgt: str):
 
 
 @lru_cache(maxsize=1 << 14)
-def _head_lower(lower: str, tgt: str) -> bool:
-    """_head_word of a token's lowercase form."""
-    return _head_word(fold(lower), tgt)
-
-
-@lru_cache(maxsize=1 << 14)
 def _head_word(word: str, tgt: str) -> bool:
-    """`word` (folded) is an outlet's head word, or `tgt`'s word for one ("новости": news)."""
+    """`word` (lowercase, folded or not: a token's form or a name word) is an outlet's head word, or `tgt`'s word
+    for one ("новости": news)."""
+    word = fold(word)
     return word in _outlet_heads() or bool(english_for(word, tgt) & _outlet_heads())
 
 
@@ -1475,7 +1471,8 @@ def _translated_outlet(seq, text: str, tgt: str, cited_only: bool = False) -> st
     """Why a name where a news source is cited reads as an English-language outlet's name translated word
     by word ("berichtete die Wiener Rezension": the Vienna Review), or None. The name is a place (a
     place's name or adjective in `tgt`, or a word `tgt` does not use) and one outlet head word translated
-    ("Rezension": review); the head is not a head of any outlet the gazetteer knows ("Zeitung",
+    ("Rezension": review; or two that end real papers' names together, _paired_heads); the head is not a head
+    of any outlet the gazetteer knows ("Zeitung",
     "Rundschau", "Journal" head real ones: "Wiener Zeitung"), unless the place is an English one
     ("Écho du Gloucestershire")."""
     words = name_words(seq.text)

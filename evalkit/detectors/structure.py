@@ -301,7 +301,7 @@ class _Context:
         j = idx[-1]
         seg = self.segs[j]
         text = seg.text.rstrip()
-        if is_terminal(text) or text.endswith((":", ";")):
+        if _finished(text):
             return
         tokens = list(_TOKEN.finditer(text))
         n = len(words(text))
@@ -362,7 +362,7 @@ class _Context:
             text = content[k].text.strip()
             if k == len(content) - 1 and k > 0 and self._junk_after_cut(text, content[k - 1].text.strip()):
                 continue
-            if len(words(text)) >= _TRUNCATED_MIN_WORDS or is_terminal(text) or text.endswith((":", ";")) \
+            if len(words(text)) >= _TRUNCATED_MIN_WORDS or _finished(text) \
                     or len(words(text)) >= _TRUNCATED_SHORT_WORDS and _dangling(text, self.lang):
                 return self._cut_before(content, k)   # (a short line stopping on a preposition is a cut one)
         return content[-1] if content else None
