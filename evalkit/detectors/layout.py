@@ -1479,7 +1479,8 @@ def _widget_glyphs() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _social() -> frozenset[str]:
-    return frozenset(c.casefold() for c in values("junk_cues", "cue", kind="social"))
+    """The words of a share bar: the social networks (junk_cues.tsv) and the mail and print channels."""
+    return frozenset(c.casefold() for c in values("junk_cues", "cue", kind="social")) | _SHARE_CHANNELS
 
 
 def _looks_like_name(name: str) -> bool:
