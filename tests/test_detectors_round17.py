@@ -9,6 +9,7 @@ import pytest
 
 from evalkit.detectors import gazetteer
 from tests.one_line_page import page_flags
+from tests.test_detectors_junk3 import _truncations
 
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 
@@ -95,13 +96,6 @@ _PAGE = {
            "Una parte de las plazas de aparcamiento junto al río desaparecerá.",
            "Los comerciantes del mercado temen perder clientes de los pueblos vecinos."],
 }
-
-
-def _truncations(text: str, lang: str) -> list:
-    from evalkit.detectors import make_detectors, run_detectors
-    from evalkit.detectors.base import prepare_input
-    return [f for f in run_detectors(prepare_input(text, "en", lang), make_detectors(["injected", "structure"]))
-            if f.category == "omission/truncation"]
 
 
 _SOURCE_DE = ("The city council approved a new cycle path along the river on Tuesday.\n"
