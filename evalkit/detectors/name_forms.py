@@ -67,6 +67,18 @@ def _wiktionary() -> dict[str, dict[str, tuple[str, ...]]]:
     return _read("name_words_wikt")
 
 
+@lru_cache(maxsize=1)
+def _senses() -> dict[str, dict[str, tuple[str, ...]]]:
+    return _read("name_senses")
+
+
+@lru_cache(maxsize=1 << 14)
+def other_sense(word: str, english: str, lang: str) -> bool:
+    """`word` (folded) is the target language's word for a sense of the English name word `english` that is no
+    body's (name_senses.tsv): "confiance" for a Trust, "planche" for a Board, "Zimmer" for a Chamber."""
+    return any(_same(word, form) for form in _senses().get(lang, {}).get(english, ()))
+
+
 def hand_table() -> dict[str, dict[str, tuple[str, ...]]]:
     """target language -> English word -> its translations (folded), from name_words.tsv alone."""
     return _table()

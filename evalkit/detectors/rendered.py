@@ -37,6 +37,7 @@ from .name_forms import (
     foreign_word,
     name_word_capitals,
     name_words,
+    other_sense,
     other_word,
     place_stem,
     render,
@@ -55,6 +56,8 @@ NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 _NOUN_CAPITALS = frozenset(values("language_facts", "lang", fact="capitalises-nouns"))   # de, lb
 # Articles and contractions before a name that a text treats as a title ("au Gardien", "el Atlético").
 _BEFORE_NAME = word_set("before-name")
+# the articles and prepositions inside a rendered name ("pompes à chaleur")
+_GLUE = word_set("name-glue")
 
 
 def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> list[Flag]:
@@ -290,8 +293,11 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
         # (the name's capitals, a regex over it, only when the swap rule gets to ask)
         capitals = _name_capitals_when_asked(cand, text)
         cited = _MediaCited(outlet, text, cand.start, tgt) if media else outlet   # "Das Magazin Chemiewelt"
-        how = _swapped_word(words, parts, tgt, seq.text, capitals) if weak else _verdict(words, parts, src, tgt, cited,
-                                                                   english_left=not longer)
+        if weak:
+            how = _swapped_word(words, parts, tgt, seq.text, capitals) \
+                or _synonym_swapped(words, parts, tgt, _head(seq.text), capitals)
+        else:
+            how = _verdict(words, parts, src, tgt, cited, english_left=not longer)
         if not how:
             continue
         t_fold = fold(t_text)
@@ -450,7 +456,7 @@ class _Outlet:
         return bool(words) and ((words[-1] in _media_heads() or words[-1] in MEDIA_NOUNS) and outlet_slot(
             self.source, self.seq.start, self.seq.end) == "attribution" or _after_media_noun(self.source, self.seq)
             or _media_apposition(self.source, self.seq)
-            or _press_cited(self.source, self.seq) and (_org_words().isdisjoint(_name_heads(self.seq.text, words))
+            or _press_cited(self.source, self.seq) and (body_words().isdisjoint(_name_heads(self.seq.text, words))
                                                         or words[0] in _media_heads() or words[-1] in _media_heads()))
 
 
@@ -539,7 +545,7 @@ _PRESS_BEFORE = word_set("press-cue-before")
 
 
 @lru_cache(maxsize=1)
-def _org_words() -> frozenset[str]:
+def body_words() -> frozenset[str]:
     """Words that open or end more of the gazetteer's organisations than of its outlets, three at least
     ("university", "federation", "office", "cross", "house"): a name opening or ending with one is a body's,
     whose name a translation renders (a word inside it says nothing: "Middle East Eye")."""
@@ -647,10 +653,12 @@ def _outlet_word_swapped(r, real: Sequence[str], src: str, tgt: str, outlet) -> 
 
 
 def _rendered_whole(cands, real: list[str], tgt: str) -> bool:
-    """Some MT name of the segment keeps or translates every word of the real name."""
+    """Some MT name of the segment keeps or translates every word of the real name, none in a sense that
+    names no body ("Confiance Nuffield" renders the Nuffield Trust's words, "trust" as a feeling)."""
     for _cand, words, _longer in cands:
         r = render(words, real, tgt)
-        if r is not None and not r.swapped and not r.left:
+        if r is not None and not r.swapped and not r.left \
+                and not any(other_sense(w, x, tgt) for w in words for x in real):
             return True
     return False
 
@@ -667,7 +675,7 @@ def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str,
     if r is None or len(r.swapped) != 1 or len(r.left) != 1 or r.kept + r.translated == 0 \
             or r.left[0] in _COMPASS_POINTS:   # "África Oriental y América Latina" for East Africa and ...
         return None
-    if r.left[0] == real[0] and r.translated == 0 and _TITLED.match(name) and _org_words().isdisjoint(real[1:]):
+    if r.left[0] == real[0] and r.translated == 0 and _TITLED.match(name) and body_words().isdisjoint(real[1:]):
         return None   # a title before a name kept as it is: "Richter Clarence Thomas" (Justice Clarence Thomas);
         # not before a body's words ("Weltweite Biathlon-Union": 'union' names a body)
     if any(r.swapped[0].endswith(w) or translates(r.swapped[0], w, tgt) for w in words if w != r.swapped[0]):
@@ -682,6 +690,49 @@ def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str,
     usual = " / ".join(usual_forms(r.left[0], tgt)[:3])
     return (f"the same name with {r.swapped[0]!r} ({what}) in place of {r.left[0]!r}, in {tgt} usually "
             f"{usual}: a spinner's swap")
+
+
+# a word this frequent in the target language is one of its dictionary words (a synonym's translation, not a name)
+_DICTIONARY_ZIPF = 2.5
+
+
+def _head(name: str) -> str:
+    """The head word (folded) of an English body's name: the word before its first "of", "for" or "on", else
+    its last ("board" of the Sri Lanka Tea Board, "chamber" of the Chamber of Commerce)."""
+    words = _LETTERS.findall(name)
+    cut = next((k for k, w in enumerate(words) if w in ("of", "for", "on") and k > 0), len(words))
+    return fold(words[cut - 1]) if words else ""
+
+
+def _synonym_swapped(words: list[str], real: Sequence[str], tgt: str, head: str,
+                     capitals: Callable[[], frozenset[str]]) -> str | None:
+    """A body's name ("Heat Pump Association", "Nuffield Trust") written with one word in another word's or
+    another sense's place, every other word kept or translated in any sense Wiktionary's wordnet gives: the one
+    word translates a synonym of the name's word (WordNet, outlet_synonyms.tsv) and not the word itself in any
+    sense ("L'Affiliation des pompes à chaleur"), or the name's head word in a sense that is no body's
+    (name_senses.tsv: "Confiance Nuffield"); it is written with a capital of the name's."""
+    if len(words) != len(real) or real[-1] not in body_words() and real[0] not in body_words():
+        return None   # a body's word opens or ends it (not "Jersey and French" of "Jersey and French fishermen")
+    left, swapped = list(real), []
+    for word in words:
+        hit = next((r for r in left if _same(word, r) or _cognate(word, r)
+                    or translates_loosely(word, r, tgt) and not (r == head and other_sense(word, r, tgt))), None)
+        if hit is None:
+            swapped.append(word)
+        else:
+            left.remove(hit)
+    if len(swapped) != 1 or len(left) != 1 or swapped[0] not in capitals() or left[0] in _COMPASS_POINTS:
+        return None   # each language its own word for a point of the compass ("África Occidental")
+    word, real_word = swapped[0], left[0]
+    usual = " / ".join([u for u in usual_forms(real_word, tgt) if not other_sense(u, real_word, tgt)][:3]) \
+        or real_word
+    if real_word == head and other_sense(word, real_word, tgt):
+        return (f"the same name with {word!r}, {real_word!r} in a sense that names no body (in {tgt} a body's "
+                f"{real_word!r} is usually {usual}): a wrong sense or a spinner's swap")
+    if not synonym_rendering(word, real_word, tgt) or zipf(word, tgt) < _DICTIONARY_ZIPF:
+        return None
+    return (f"the same name with {word!r}, a word for a synonym of {real_word!r} (in {tgt} usually {usual}), "
+            "in its place: a spinner's swap")
 
 
 def _name_capitals_when_asked(cand, text: str) -> Callable[[], frozenset[str]]:
@@ -724,15 +775,16 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
             k = next((i for i in range(seq.last, len(tokens)) if tokens[i].end >= seq.end), seq.last)
         if tokens[k].initial and not (initial or _quoted(text, tokens[k].start)) or tokens[k].lower in _BEFORE_NAME:
             continue   # a sentence's first word or an article alone ("Le président russe") opens no name
-        for j in range(k + 1, min(k + 4, len(tokens))):
+        for j in range(k + 1, min(k + 6, len(tokens))):
             gap = text[tokens[j - 1].end:tokens[j].start]
             elided = gap in ("'", "’") and tokens[j - 1].lower in ("d", "l")   # "Collège d'Aberdeen"
             if tokens[j].capitalised and not elided or tokens[j].line != tokens[k].line \
                     or gap not in (" ", "-", "'", "’", "\u00a0"):
                 break
             if zipf(tokens[j].lower, tgt) >= 5.5 and tokens[j].lower not in CONNECTORS \
+                    and (tokens[j].lower not in _GLUE or tokens[j].lower in ARTICLES) \
                     and text[tokens[j].end:tokens[j].end + 1] not in ("'", "’"):
-                break   # a verb or a frequent word ends the name ("Xi a déclaré"); "de", "du", "d'" do not
+                break   # a verb or a frequent word ends the name ("Xi a déclaré"); "de", "du", "d'", "à" do not
             out.append((seq._replace(last=j, end=tokens[j].end, text=text[seq.start:tokens[j].end]), True))
             if tokens[j].capitalised:
                 break

@@ -1,0 +1,78 @@
+"""Issue 15, eighteenth round. With the source: a body's name written with one word in another word's place
+(a word for a synonym of it: "Affiliation" for Association) or with its head word in a sense that names no
+body ("Confiance" for Trust, "Planche" for Board; evalkit/data/name_senses.tsv, built from WordNet and the
+Wiktionary wordnets by tools/build_name_senses.py). Each rule on text written for this test, with the negatives
+beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from evalkit.detectors.name_forms import other_sense
+from tests.one_line_page import page_flags
+
+NAMED_ENTITY = "accuracy/mistranslation/named-entity"
+
+
+def _names(line: str, lang: str, source: str) -> list:
+    return page_flags(line, lang, source_line=source, category=NAMED_ENTITY)
+
+
+@pytest.mark.parametrize("lang, word, english, expected", [
+    ("fr", "confiance", "trust", True), ("fr", "fondation", "trust", False),
+    ("fr", "planche", "board", True), ("fr", "conseil", "board", False),
+    ("de", "zimmer", "chamber", True), ("de", "kammer", "chamber", False),
+    ("ru", "доска", "board", True), ("ru", "совет", "board", False),
+    ("es", "matrimonio", "union", True), ("es", "sindicato", "union", False),
+])
+def test_the_sense_table_tells_a_bodys_word_from_another_senses(lang, word, english, expected):
+    assert other_sense(word, english, lang) is expected
+
+
+def test_a_bodys_head_word_in_another_sense_is_flagged_with_the_source():
+    source = "The Harwick Trust said the two wards would stay open until March."
+    line = "La Confiance Harwick a indiqué que les deux services resteraient ouverts jusqu'en mars."
+    flags = _names(line, "fr", source)
+    assert [f.text for f in flags] == ["Confiance Harwick"]
+    assert "'trust' in a sense that names no body" in flags[0].evidence
+    assert "usually fondation" in flags[0].evidence   # the body's word, not the feeling
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "La Fondation Harwick a indiqué que les deux services resteraient ouverts jusqu'en mars."),
+    ("fr", "Le Harwick Trust a indiqué que les deux services resteraient ouverts jusqu'en mars."),
+    ("de", "Die Harwick-Stiftung teilte mit, dass beide Stationen bis März geöffnet bleiben."),
+])
+def test_a_bodys_head_word_rendered_as_a_body_or_kept_is_no_swap(lang, line):
+    source = "The Harwick Trust said the two wards would stay open until March."
+    assert _names(line, lang, source) == []
+
+
+def test_a_synonym_for_a_bodys_word_is_flagged_where_the_other_words_are_translated_in_lowercase():
+    # French writes a body's name with its first word capitalised and the rest in lowercase, "à" inside it
+    source = "The Bread Oven Association welcomed the grant but warned of a shortage of trained staff."
+    line = ("L'Affiliation des fours à pain a salué la subvention mais a mis en garde contre une pénurie "
+            "de personnel qualifié.")
+    flags = _names(line, "fr", source)
+    assert [f.text for f in flags] == ["Affiliation des fours à pain"]
+    assert "a word for a synonym of 'association'" in flags[0].evidence
+
+
+def test_the_bodys_own_word_in_lowercase_rendering_is_no_swap():
+    source = "The Bread Oven Association welcomed the grant but warned of a shortage of trained staff."
+    line = ("L'Association des fours à pain a salué la subvention mais a mis en garde contre une pénurie "
+            "de personnel qualifié.")
+    assert _names(line, "fr", source) == []
+
+
+def test_a_word_in_another_sense_inside_a_name_is_not_its_head():
+    # "intelligence" heads no name here ("agency" does): its sense of secret information is the body's subject
+    source = "The Central Intelligence Agency declined to comment on the report."
+    line = "L'Agence centrale de renseignement a refusé de commenter le rapport."
+    assert _names(line, "fr", source) == []
+
+
+def test_a_point_of_the_compass_is_no_synonym_swap():
+    source = "The West African Fisheries Union met in Dakar on Monday."
+    line = "L'Union des pêcheries d'Afrique occidentale s'est réunie lundi à Dakar."
+    assert _names(line, "fr", source) == []
