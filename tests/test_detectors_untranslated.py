@@ -624,3 +624,14 @@ def test_a_run_the_aligned_source_has_word_for_word_is_flagged(tgt, hyp, src, ex
 ])
 def test_words_both_languages_write_alike_are_not_flagged(tgt, hyp, src):
     assert texts(detect(make(hyp, src, tgt=tgt))) == []
+
+
+def test_a_place_kept_with_its_county_or_street_in_german_is_no_untranslated_name():
+    # a place's own name: German keeps "Harwick County" and "Mill Street" as the place is called; the nouns of a
+    # body's name beside them still count ("Harwick Mountain Rescue")
+    src = ("Roads in Harwick County were closed on Monday. The shop on Mill Street reopened. "
+           "Harwick Mountain Rescue was called out twice.")
+    hyp = ("Die Straßen im Harwick County waren am Montag gesperrt. Der Laden in der Mill Street öffnete wieder. "
+           "Die Harwick Mountain Rescue wurde zweimal gerufen.")
+    flags = detect(make(hyp, src, tgt="de"))
+    assert [f.text for f in flags] == ["Harwick Mountain Rescue"]

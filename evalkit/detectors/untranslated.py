@@ -587,7 +587,8 @@ class UntranslatedDetector(Detector):
             if not all(tokens[k].lower in source_words.get(tokens[k].start, ()) for k in run):
                 continue
             nouns = [tokens[k].text for k in run if _source_noun(tokens[k].lower, src, tgt)
-                     and tokens[k].text not in place_pairs(src, tgt)]   # "Ireland" of "Alcohol Action Ireland"
+                     and tokens[k].text not in place_pairs(src, tgt)   # "Ireland" of "Alcohol Action Ireland"
+                     and tokens[k].lower not in _PLACE_DIVISIONS]      # "County" of "Los Angeles County"
             if not nouns:
                 continue
             start, end = tokens[run[0]].start, tokens[run[-1]].end
@@ -996,6 +997,8 @@ def _glossed(text: str, end: int, n_words: int, tgt: str) -> bool:
 
 
 _GLOSS_OPENERS = word_set("gloss-openers")
+# the nouns of a place's own name, kept as the place is called ("Los Angeles County", "Broad Street")
+_PLACE_DIVISIONS = word_set("place-division-nouns")
 # after a closing quote: a comma, a dash or a bracket, then words up to the end of the clause
 _GLOSS = re.compile(r"[\s\u00a0]*[,(—–-][\s\u00a0]*([^\W\d_]+)(?:[\s\u00a0'’]+[^\W\d_]+)*")
 
