@@ -35,6 +35,7 @@ def _build(tmp_path: Path) -> subprocess.CompletedProcess:
     wordnet.mkdir()
     for pos, text in (("noun", NOUN), ("adj", ""), ("verb", ""), ("adv", "")):
         (wordnet / f"data.{pos}").write_text(text, encoding="latin-1")
+    (wordnet / "LICENSE").write_text("WordNet Release 3.0\n\nPermission to use ...\n", encoding="latin-1")
     wikt = tmp_path / "omw" / "wns" / "wikt"
     wikt.mkdir(parents=True)
     for code, rows in TABS.items():
@@ -60,7 +61,7 @@ def test_the_words_of_a_heads_other_senses_and_not_its_bodys(tmp_path):
     assert rows["trust"] == ["confiance|foi", "vertrauen", "", ""]
     # a house's other sense is a building's: neither a body's nor another's, so no row
     assert "house" not in rows
-    assert "c" * 40 in result.stdout and "CC BY-SA 3.0" in result.stdout
+    assert "c" * 40 in result.stdout and "CC BY-SA 3.0" in result.stdout and "# WordNet Release 3.0" in result.stdout
 
 
 def test_same_input_same_bytes(tmp_path):

@@ -547,14 +547,22 @@ def test_a_quoted_clause_the_source_has_verbatim_is_untranslated_but_a_quoted_te
 
 
 def test_an_english_name_kept_in_german_with_a_noun_german_translates_is_minor():
-    src = ("According to Cornwall Council, the road will reopen. He plays in the Premier League. "
+    src = ("According to Harbour Rescue Council, the road will reopen. He plays in the Premier League. "
            "Deutsche Bank raised its forecast.")
-    hyp = ("Laut Cornwall Council wird die Straße wieder geöffnet. Er spielt in der Premier League. "
+    hyp = ("Laut Harbour Rescue Council wird die Straße wieder geöffnet. Er spielt in der Premier League. "
            "Die Deutsche Bank hob ihre Prognose an.")
     flags = detect(make(hyp, src, tgt="de"))
-    assert [(f.text, f.severity) for f in flags] == [("Cornwall Council", "minor")]
+    assert [(f.text, f.severity) for f in flags] == [("Harbour Rescue Council", "minor")]
     assert "Council" in flags[0].evidence and "language identification" in flags[0].evidence
     assert detect(make(hyp, tgt="de")) == []   # without the source: no evidence that the name was kept
+
+
+def test_a_bodys_own_english_name_led_by_its_place_is_kept_in_german_without_a_flag():
+    # "Cornwall", "Nigerian": words English writes only with a capital (WordNet; english_proper_words.tsv)
+    src = "According to Cornwall Council, the road will reopen. The Nigerian Security Council met on Monday."
+    hyp = ("Laut Cornwall Council wird die Straße wieder geöffnet. Der Nigerian Security Council tagte am "
+           "Montag.")
+    assert detect(make(hyp, src, tgt="de")) == []
 
 
 def test_a_segment_quoting_english_in_an_english_copy_is_one_non_translation_per_segment():

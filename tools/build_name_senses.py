@@ -128,7 +128,10 @@ def main(argv: list[str] | None = None) -> None:
         f"# Wordnet, {OMW_URL} commit {commit}, wns/wikt (Bond and Foster 2013, ACL).\n"
         "# Licence: CC BY-SA 3.0 (Wiktionary); this file, derived from it, is under the same licence.\n"
         "# Written by tools/build_name_senses.py; do not edit by hand. Read by evalkit/detectors/name_forms.py.\n"
-        + "\t".join(["en", *LANGS]) + "\n" + "".join(r + "\n" for r in body))
+        "# The WordNet licence follows.\n#\n")
+    for line in (Path(args.wordnet_dir) / "LICENSE").read_text(encoding="latin-1").splitlines():
+        sys.stdout.write(f"# {line.rstrip()}\n".replace("# \n", "#\n"))
+    sys.stdout.write("\t".join(["en", *LANGS]) + "\n" + "".join(r + "\n" for r in body))
 
 
 if __name__ == "__main__":

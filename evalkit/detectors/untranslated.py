@@ -559,8 +559,9 @@ class UntranslatedDetector(Detector):
     def _english_names(self, doc: DetectionInput, tokens: list[Token], masked: set[int], src: str, tgt: str,
                        source_words: _SourceWords) -> list[Flag]:
         """In a language that capitalises nouns, a name of two capitalised words or more kept as the
-        aligned source writes it, holding a common source-language noun the target has its own word
-        for ("Cornwall Council", "Mountain Rescue"), and identified as the source language: minor."""
+        aligned source writes it, holding a common source-language noun the target has its own word for
+        ("Mountain Rescue", "Bond Court"; not a body's name led by a word English writes only with a capital,
+        a place's or a people's: "Cornwall Council"), and identified as the source language: minor."""
         flags = []
         text = doc.hypothesis
         i, n = 0, len(tokens)
@@ -589,8 +590,9 @@ class UntranslatedDetector(Detector):
             nouns = [tokens[k].text for k in run if _source_noun(tokens[k].lower, src, tgt)
                      and tokens[k].text not in place_pairs(src, tgt)   # "Ireland" of "Alcohol Action Ireland"
                      and tokens[k].lower not in _PLACE_DIVISIONS]      # "County" of "Los Angeles County"
-            if not nouns:
-                continue
+            if not nouns or src == "en" and tokens[run[0]].lower in _english_proper_words():
+                continue   # none, or a body's own name led by its place or people ("Cornwall Council", "Botswana
+                # Vaccine Institute"), which German keeps as the body writes it
             start, end = tokens[run[0]].start, tokens[run[-1]].end
             identified = _identified(doc.hypothesis[start:end], doc.src_lang, doc.tgt_lang, (0.5, 4.0))
             if identified is None:
@@ -865,6 +867,12 @@ _ONLY_TARGET_SOURCE_MAX, _ONLY_TARGET_MIN = 2.0, 3.0
 _ACRONYM_MAX, _ACRONYM_SOURCE_MIN, _ACRONYM_TARGET_MAX, _ACRONYM_GAP = 4, 3.0, 2.8, 1.2
 # a source-language noun in a name kept in a noun-capitalising target: source Zipf and difference
 _NAME_NOUN_MIN, _NAME_NOUN_GAP = 4.0, 1.2
+
+
+@lru_cache(maxsize=1)
+def _english_proper_words() -> frozenset[str]:
+    """English words WordNet writes only with a capital: places, peoples, persons (english_proper_words.tsv)."""
+    return frozenset(values("english_proper_words", "word"))
 
 
 def _source_noun(word: str, src: str, tgt: str) -> bool:
