@@ -76,3 +76,28 @@ def test_a_point_of_the_compass_is_no_synonym_swap():
     source = "The West African Fisheries Union met in Dakar on Monday."
     line = "L'Union des pêcheries d'Afrique occidentale s'est réunie lundi à Dakar."
     assert _names(line, "fr", source) == []
+
+
+# --- site junk: a tag label and its items between commas
+
+@pytest.mark.parametrize("lang, line", [
+    ("es", "Etiquetas: pesca, puertos, río Miño, Galicia del Sur, empleo"),
+    ("fr", "Mots-clés : pêche, ports, baie de Morlaix, Bretagne Nord, emploi"),
+    ("ru", "Теги: рыболовство, порты, Кольский залив, Мурманская область, занятость"),
+])
+def test_a_tag_label_and_its_items_between_commas_is_a_tag_list(lang, line):
+    # (the rule itself: on a short page the line classifier may read such a line as junk too; items of several
+    # words with capitals in them are no credit, which the label's older rule asked for)
+    from evalkit.detectors.layout import _furniture_by_shape
+    found = _furniture_by_shape(line, len(line.split()))
+    assert found and found[0].startswith("tag list")
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("es", "Temas: la pesca, los puertos y el empleo dominaron el debate del lunes en Vigo."),
+    ("fr", "Étiquettes : les producteurs veulent des règles plus claires pour les emballages."),
+])
+def test_a_label_before_a_sentence_is_no_tag_list(lang, line):
+    from evalkit.detectors.layout import _furniture_by_shape
+    found = _furniture_by_shape(line, len(line.split()))
+    assert not found or not found[0].startswith("tag list")

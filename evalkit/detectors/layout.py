@@ -1376,6 +1376,9 @@ def _furniture_by_shape(plain: str, n_words: int) -> tuple[str, float] | None:
             # (a caption after the label is a credit too where a copyright mark closes it: "Photo d'illustration :
             # le port un matin de tempête © Archives de la rédaction")
             return f"credit or tag label ({label.group().rstrip(': ')!r})", 0.85
+        if label and _tag_items(plain[label.end():]):
+            # "Etiquetas: seguros, inundaciones, río Murray, vivienda": the label and three short items or more
+            return f"tag list ({label.group().rstrip(': ')!r} and its items)", 0.85
         fields = [f for f in re.split(_field_separators(plain), plain) if f.strip()]
         if len(fields) >= 3 and all(len(f.split()) <= 4 for f in fields):
             return f"menu trail or button row ({len(fields)} short fields between separators)", 0.85
