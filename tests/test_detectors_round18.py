@@ -101,3 +101,22 @@ def test_a_label_before_a_sentence_is_no_tag_list(lang, line):
     from evalkit.detectors.layout import _furniture_by_shape
     found = _furniture_by_shape(line, len(line.split()))
     assert not found or not found[0].startswith("tag list")
+
+
+# --- site junk in Spanish: a call to receive a newsletter, or to download the app, in the tú form
+
+@pytest.mark.parametrize("line", [
+    "Recibe gratis cada martes el boletín de pesca y puertos.",
+    "Descarga la aplicación del periódico y activa las alertas de última hora.",
+])
+def test_a_spanish_call_to_receive_the_newsletter_or_download_the_app_is_site_junk(line):
+    flags = page_flags(line, "es", category="addition/boilerplate")
+    assert [f.text for f in flags] == [line]
+
+
+@pytest.mark.parametrize("line", [
+    "El boletín de la cofradía recibe cada mes decenas de cartas de pescadores jubilados.",
+    "La descarga de la aplicación fue gratuita durante el primer mes, según la empresa.",
+])
+def test_an_article_sentence_about_a_newsletter_or_an_app_is_no_junk(line):
+    assert page_flags(line, "es", category="addition/boilerplate") == []

@@ -1125,7 +1125,9 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
     if sponsored:
         return f"ad label before a teaser: {sponsored.group('cue')!r}", 0.9
     noun = patterns["newsletter"].search(plain)
-    verb = noun and patterns["subscribe"].search(plain)
+    # a subscribe word, or a call to receive it opening the line ("Recibe gratis cada lunes el boletín ...")
+    verb = noun and (patterns["subscribe"].search(plain)
+                     or _call_to_action().match(plain) and patterns["receive"].match(plain))
     if verb and (not is_terminal(plain) or _call_to_action().search(plain) or _addresses_reader(plain)
                  or patterns["reader"].search(plain) or patterns["subscribe_end"].search(plain)):
         # a sign-up speaks to its reader; "sa lettre compte 40 000 abonnés" is a story about a newsletter
