@@ -120,3 +120,12 @@ def test_a_spanish_call_to_receive_the_newsletter_or_download_the_app_is_site_ju
 ])
 def test_an_article_sentence_about_a_newsletter_or_an_app_is_no_junk(line):
     assert page_flags(line, "es", category="addition/boilerplate") == []
+
+
+def test_a_credit_of_ten_words_parted_by_a_slash_counts_its_words_not_the_slash():
+    from evalkit.detectors.layout import _furniture_by_shape
+    line = "Imagen: cortesía de una escuela de vela local / uso editorial exclusivo"
+    found = _furniture_by_shape(line, len(line.split()))
+    assert found and found[0].startswith("credit or tag label")
+    longer = "Imagen: cortesía de una antigua escuela de vela del puerto local / uso editorial exclusivo"
+    assert not _furniture_by_shape(longer, len(longer.split()))   # more words than a credit has: a caption

@@ -1321,8 +1321,8 @@ def _credited(rest: str, pats: dict[str, re.Pattern[str]]) -> bool:
     rédaction / DR")."""
     parts = rest.split()
     parted = re.search(r"[/|]", rest)
-    if not 1 <= len(parts) <= (_PARTED_CREDIT_WORDS if parted else 6):
-        return False
+    if not 1 <= _counted_words(rest) <= (_PARTED_CREDIT_WORDS if parted else 6):
+        return False   # (the words, not the slash or bar between them)
     return bool(parted or "," in rest or pats["agency"].search(rest) or _patterns()["newsroom_word"].search(rest)
                 or all(p[0].isupper() for p in parts))
 
