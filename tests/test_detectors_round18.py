@@ -129,3 +129,25 @@ def test_a_credit_of_ten_words_parted_by_a_slash_counts_its_words_not_the_slash(
     assert found and found[0].startswith("credit or tag label")
     longer = "Imagen: cortesía de una antigua escuela de vela del puerto local / uso editorial exclusivo"
     assert not _furniture_by_shape(longer, len(longer.split()))   # more words than a credit has: a caption
+
+
+# --- site junk: a call to the reader after a colon or a dash, in an invitation to the site's channel or an
+# e-mail sign-up
+
+@pytest.mark.parametrize("lang, line", [
+    ("ru", "Главные новости региона — в нашем канале в мессенджере: подписывайтесь по ссылке в профиле."),
+    ("es", "Lo mejor de la semana, directo a tu bandeja de entrada cada viernes: date de alta gratis."),
+])
+def test_a_call_after_a_colon_in_a_channel_invitation_or_an_email_sign_up_is_site_junk(lang, line):
+    from evalkit.detectors.layout import _furniture_by_content, _patterns
+    found = _furniture_by_content(line, _patterns())
+    assert found and ("invitation" in found[0] or "e-mail sign-up" in found[0])
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("ru", "Наш корреспондент написал в мессенджере: жители трёх сёл уже эвакуированы."),
+    ("es", "Según el alcalde, el aviso llegó a su bandeja de entrada el lunes: los vecinos deben salir."),
+])
+def test_a_report_after_a_colon_is_no_call_to_the_reader(lang, line):
+    from evalkit.detectors.layout import _furniture_by_content, _patterns
+    assert _furniture_by_content(line, _patterns()) is None

@@ -1133,7 +1133,8 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
         # a sign-up speaks to its reader; "sa lettre compte 40 000 abonnés" is a story about a newsletter
         return f"newsletter sign-up ({noun.group()!r}, {verb.group()!r})", 0.9
     mail = patterns["email"].search(plain)
-    receive = mail and patterns["receive"].search(plain)
+    # a receive word, or a call to sign up after a colon ("... a tu bandeja de entrada: date de alta sin coste")
+    receive = mail and (patterns["receive"].search(plain) or _clause_call(plain))
     if receive and patterns["reader"].search(plain) and not _REPORTED.search(plain):
         # "... на вашу почту: введите адрес, чтобы получать выпуски"
         return f"e-mail sign-up ({mail.group()!r}, {receive.group()!r}, addressing the reader)", 0.85
@@ -1191,7 +1192,7 @@ def _site_tools(plain: str, patterns: dict[str, re.Pattern[str]], n_words: int) 
     if offer:   # the site's own offer: its "our", an order or "you", or a price to subscribe
         return f"a subscription offer ({trial.group()!r} ... {offer.group()!r})", 0.85
     ours = network and patterns["our"].search(plain)
-    if ours and (_call_to_action().match(plain) or _addresses_reader(plain)):
+    if ours and (_call_to_action().match(plain) or _addresses_reader(plain) or _clause_call(plain)):
         return f"an invitation to follow the site ({ours.group()!r} ... {network.group()!r})", 0.85
     return _site_lists(plain, patterns, n_words)
 
@@ -1285,6 +1286,16 @@ _COPYRIGHT = re.compile(r"^(?:©|copyright[\s\u00a0]*(?:©|(?=\d{4})))[\s\u00a0]
 _COUNT = re.compile(r"^\(?\d[\d\s.,]*\)?[\s\u00a0]+([^\W\d_]+)$")
 _IMPERATIVE = re.compile(r"^(?:[^\W\d_]{3,}ez|[а-яё]{3,}(?:йте|ите)(?:сь)?|[^\W\d_]*[áéíóú][^\W\d_]*te)\b",
                          re.IGNORECASE)
+
+
+def _clause_call(plain: str) -> re.Match[str] | None:
+    """An imperative opening what follows a colon or a dash in the line ("... в нашем канале: присоединяйтесь
+    по ссылке"), addressing its reader."""
+    return next(filter(None, (_call_to_action().match(plain[m.end():]) for m in _AFTER_COLON.finditer(plain))), None)
+
+
+# a colon or a dash inside a line, and the spaces after it
+_AFTER_COLON = re.compile(r"[:—–][\s\u00a0]+")
 
 
 def _sentence_call(plain: str) -> re.Match[str] | None:
