@@ -151,3 +151,24 @@ def test_a_call_after_a_colon_in_a_channel_invitation_or_an_email_sign_up_is_sit
 def test_a_report_after_a_colon_is_no_call_to_the_reader(lang, line):
     from evalkit.detectors.layout import _furniture_by_content, _patterns
     assert _furniture_by_content(line, _patterns()) is None
+
+
+# --- a note signed by a writing tool or an automatic writer
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Remarque de l'outil de rédaction : phrases raccourcies, chiffres conservés."),
+    ("de", "Hinweis des Schreibtools: Absätze neu geordnet, Zitate wörtlich belassen."),
+    ("es", "Nota del redactor automático: párrafos en otro orden y cifras sin cambios."),
+    ("ru", "Примечание автоматического редактора: абзацы в другом порядке, цифры те же."),
+])
+def test_a_note_of_a_writing_tool_is_a_leaked_prompt(lang, line):
+    flags = page_flags(line, lang, category="addition/prompt-leak")
+    assert [f.text for f in flags] == [line] and "text generator" in flags[0].evidence
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("es", "Aviso: el servicio de agua se cortará el martes en el centro de la ciudad."),
+    ("de", "Hinweis der Polizei: Die Brücke bleibt bis Freitag gesperrt."),
+])
+def test_a_notice_of_a_body_is_no_prompt(lang, line):
+    assert page_flags(line, lang, category="addition/prompt-leak") == []
