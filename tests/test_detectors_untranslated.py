@@ -643,3 +643,12 @@ def test_a_place_kept_with_its_county_or_street_in_german_is_no_untranslated_nam
            "Die Harwick Mountain Rescue wurde zweimal gerufen.")
     flags = detect(make(hyp, src, tgt="de"))
     assert [f.text for f in flags] == ["Harwick Mountain Rescue"]
+
+
+def test_an_english_term_quoted_in_brackets_after_its_translation_is_no_untranslated_text():
+    # the translator gives the original term after the target language's words: quoted on purpose
+    hyp = "Muchos dueños de casetas de pesca («fishing huts») siguen sin seguro contra inundaciones."
+    assert texts(detect(make(hyp, tgt="es"))) == []
+    # the same English words quoted in the sentence, not as a gloss, are still flagged
+    hyp = "Muchos dueños dicen «fishing huts» cuando hablan de sus casas junto al río."
+    assert texts(detect(make(hyp, tgt="es"))) == ["fishing huts"]

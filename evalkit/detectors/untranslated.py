@@ -233,8 +233,9 @@ class UntranslatedDetector(Detector):
                 continue   # (without a source, a short quotation written as a title is taken for a name or a
                 # term quoted as such, «Big Five»; with one, a title-case phrase the source lacks is still flagged)
             content = [k for k, _ in kinds if k in (STRONG, WEAK)]
-            if not in_source and (STRONG not in content and len(content) < 2 or _glossed(text, qb, len(words), tgt)):
-                continue   # (a quotation followed by its translation is quoted on purpose)
+            if not in_source and (STRONG not in content and len(content) < 2 or _glossed(text, qb, len(words), tgt)
+                                  or _bracketed_after_words(text, qa, qb)):
+                continue   # (a quotation followed by its translation, or in brackets after it, is quoted on purpose)
             d = max(d for _, d in kinds)
             evidence = (f"quoted phrase {phrase!r} in {src} (zipf difference up to {d:.1f})"
                         + ("; the source has the same words: a quotation left untranslated" if in_source
@@ -1002,6 +1003,13 @@ def _glossed(text: str, end: int, n_words: int, tgt: str) -> bool:
     if m is None or m.group(1).casefold() not in _GLOSS_OPENERS:
         return False
     return n_words - 1 <= len(WORD.findall(m.group(0))) <= n_words + 2
+
+
+def _bracketed_after_words(text: str, qa: int, qb: int) -> bool:
+    """The quotation from `qa` to `qb` stands alone in brackets right after a word: the original term given
+    after its translation ("cabañas ribereñas («shacks»)"), not text left untranslated."""
+    before = text[max(0, qa - 3):qa].rstrip()
+    return before.endswith("(") and before[:-1].rstrip()[-1:].isalpha() and text[qb:qb + 2].lstrip()[:1] == ")"
 
 
 _GLOSS_OPENERS = word_set("gloss-openers")
