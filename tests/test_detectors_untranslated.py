@@ -652,3 +652,14 @@ def test_an_english_term_quoted_in_brackets_after_its_translation_is_no_untransl
     # the same English words quoted in the sentence, not as a gloss, are still flagged
     hyp = "Muchos dueños dicen «fishing huts» cuando hablan de sus casas junto al río."
     assert texts(detect(make(hyp, tgt="es"))) == ["fishing huts"]
+
+
+def test_a_place_inside_a_bodys_english_name_is_no_source_language_spelling():
+    # "Transport Malta": a place right after a capitalised noun, where French would write "de";
+    # "Caribbean News Corporation": a word of the run leans to English
+    text = ("Malte a annoncé lundi de nouvelles règles. Selon Transport Malta, les bateaux seront contrôlés. "
+            "La Caribbean News Corporation a diffusé l'annonce. Malte veut aussi plus de navettes.\n")
+    assert detect(make(text)) == []
+    # the place alone in English beside its French spelling is still one
+    text = "Malte a annoncé lundi de nouvelles règles. Selon les analystes, Malta cherche des alliés.\n"
+    assert texts(detect(make(text))) == ["Malta"]

@@ -1224,17 +1224,33 @@ def _source_words(doc: DetectionInput) -> _SourceWords:
 
 
 def _in_source_language_name(tokens: Sequence[Token], i: int, text: str, src: str, tgt: str) -> bool:
-    """Token i is a word of a name of two capitalised words or more, next to another word of the source
-    language ("Nature Astronomy", "British Medical Diary"): a name, the names detector's matter, not a
-    word spelt the source-language way ("Vladimir Putin" beside "Poutine" is still one)."""
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(tokens) and tokens[j].text[:1].isupper():
-            a, b = (j, i) if j < i else (i, j)
-            if not text[tokens[a].end:tokens[b].start].strip():
-                w = tokens[j].text.casefold()
-                if zipf(w, src) - zipf(w, tgt) >= 1.0:
-                    return True
-    return False
+    """Token i is a word of a name of two capitalised words or more, one of them a word of the source
+    language ("Nature Astronomy", "British Medical Diary", "Caribbean Media Corporation"), or, in a language
+    that joins a noun and a place with a preposition, right after a capitalised word inside a sentence
+    ("Transport Malta"): a name, the names detector's matter, not a word spelt the source-language way
+    ("Vladimir Putin" beside "Poutine" is still one)."""
+    run = _capitalised_run(tokens, i, text)
+    if any(zipf(tokens[j].lower, src) - zipf(tokens[j].lower, tgt) >= 1.0 for j in run if j != i):
+        return True
+    return tgt in _PREPOSITION_BEFORE_PLACE and i - 1 in run and not tokens[i - 1].initial
+
+
+def _capitalised_run(tokens: Sequence[Token], i: int, text: str) -> list[int]:
+    """The capitalised tokens next to token i with only spaces between them, i among them."""
+    def joined(a: int, b: int) -> bool:
+        return tokens[a].text[:1].isupper() and tokens[b].text[:1].isupper() \
+            and not text[tokens[a].end:tokens[b].start].strip()
+    lo = hi = i
+    while lo > 0 and joined(lo - 1, lo):
+        lo -= 1
+    while hi + 1 < len(tokens) and joined(hi, hi + 1):
+        hi += 1
+    return list(range(lo, hi + 1))
+
+
+# languages that name a body after its place with a preposition ("Transports de Malte"), so a place's name
+# right after a capitalised word inside a sentence is a name's ("Transport Malta", "Air Malta")
+_PREPOSITION_BEFORE_PLACE = frozenset(values("language_facts", "lang", fact="place-after-preposition"))
 
 
 def _learned_translations(doc: DetectionInput, src: str, tgt: str) -> dict[str, str]:
