@@ -1236,16 +1236,21 @@ def _in_source_language_name(tokens: Sequence[Token], i: int, text: str, src: st
 
 
 def _capitalised_run(tokens: Sequence[Token], i: int, text: str) -> list[int]:
-    """The capitalised tokens next to token i with only spaces between them, i among them."""
+    """The capitalised tokens next to token i with only spaces between them, i among them: up to
+    _NAME_REACH on each side (a name is a few words; a page of capitalised words must not cost a walk per word)."""
     def joined(a: int, b: int) -> bool:
         return tokens[a].text[:1].isupper() and tokens[b].text[:1].isupper() \
             and not text[tokens[a].end:tokens[b].start].strip()
     lo = hi = i
-    while lo > 0 and joined(lo - 1, lo):
+    while lo > max(0, i - _NAME_REACH) and joined(lo - 1, lo):
         lo -= 1
-    while hi + 1 < len(tokens) and joined(hi, hi + 1):
+    while hi + 1 < min(len(tokens), i + _NAME_REACH + 1) and joined(hi, hi + 1):
         hi += 1
     return list(range(lo, hi + 1))
+
+
+# how many words on each side of a place a body's name is looked for in
+_NAME_REACH = 4
 
 
 # languages that name a body after its place with a preposition ("Transports de Malte"), so a place's name
