@@ -172,3 +172,19 @@ def test_a_note_of_a_writing_tool_is_a_leaked_prompt(lang, line):
 ])
 def test_a_notice_of_a_body_is_no_prompt(lang, line):
     assert page_flags(line, lang, category="addition/prompt-leak") == []
+
+
+# --- with the source: a news outlet's English name kept with one word swapped, after a place's name
+
+def test_an_outlets_name_kept_with_a_word_swapped_after_a_place_is_flagged():
+    source = "Harwick-based weekly the Candid Reporter said installers were already turning work away."
+    line = "L'hebdomadaire de Harwick Candid Correspondent a indiqué que les installateurs refusaient déjà du travail."
+    flags = _names(line, "fr", source)
+    assert [f.text for f in flags] == ["Candid Correspondent"]
+    assert "'correspondent' in place of 'reporter'" in flags[0].evidence
+
+
+def test_an_outlets_name_kept_as_it_is_after_a_place_is_no_swap():
+    source = "Harwick-based weekly the Candid Reporter said installers were already turning work away."
+    line = "L'hebdomadaire de Harwick Candid Reporter a indiqué que les installateurs refusaient déjà du travail."
+    assert _names(line, "fr", source) == []

@@ -135,17 +135,21 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
         outlet = _Outlet(entry, source, seq)
         found = _rendering_flag(detector, doc, seq, real, cands, (src, tgt), outlet, t_text, weak=False,
                                 media=media)
-        if found is None and tgt in _NOUN_CAPITALS:   # the nouns German capitalises before an English name
-            # kept in the text aside: "Das Fachblatt Pensions & Ventures"
-            tails = [(t, words, False) for t in _tails([c for c, _, _ in cands], t_tokens, text)
+        if found is None and (tgt in _NOUN_CAPITALS or outlet):   # the nouns German capitalises before an English name
+            # kept in the text aside: "Das Fachblatt Pensions & Ventures"; in any language, the place before a
+            # news outlet's name ("L'hebdomadaire de Fermanagh Impartial Correspondent")
+            # (elsewhere than in German only a name as written, not one taken with the lowercase words after it)
+            runs = [c for c, _, longer in cands if tgt in _NOUN_CAPITALS or not longer]
+            tails = [(t, words, False) for t in _tails(runs, t_tokens, text)
                      for words in [_candidate_words(t.text, tgt)] if _english_words(words, src, tgt)]
             found = _rendering_flag(detector, doc, seq, real, tails, (src, tgt), outlet, t_text, weak=False) or None
             if found is None and outlet:   # a news outlet's name translated after them: "Eine Kritik der
                 # Shetland-Zeiten" for the Shetland Times
                 # ("Ein Leitartikel der Westlichen Morgennachrichten": a compound's words counted split)
-                tails = [(t, words, False) for t in _tails([c for c, _, _ in cands], t_tokens, text, last=True)
+                tails = [(t, words, False) for t in _tails(runs, t_tokens, text, last=True)
                          for words in [_candidate_words(t.text, tgt)]
-                         if len(real) in (len(words), len(_compounds_split(words, tgt)))]
+                         if len(real) in (len(words), len(_compounds_split(words, tgt)))
+                         and (tgt in _NOUN_CAPITALS or t.text[:1].isupper())]   # (elsewhere a name's capital)
                 found = _rendering_flag(detector, doc, seq, real, tails, (src, tgt), outlet, t_text, weak=False) or None
         if found is None:
             found = _lowercase_rendering(detector, doc, seq, real, t_tokens, src, tgt)
