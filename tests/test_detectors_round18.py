@@ -188,3 +188,25 @@ def test_an_outlets_name_kept_as_it_is_after_a_place_is_no_swap():
     source = "Harwick-based weekly the Candid Reporter said installers were already turning work away."
     line = "L'hebdomadaire de Harwick Candid Reporter a indiqué que les installateurs refusaient déjà du travail."
     assert _names(line, "fr", source) == []
+
+
+# --- a byline naming a desk after an article, its fields parted by a separator
+
+@pytest.mark.parametrize("line", [
+    "Por el equipo de Economía Local · Revisado hace 2 horas",
+    "Por la mesa de Cultura y Ocio | Con información de agencias",
+])
+def test_a_byline_naming_a_desk_after_an_article_is_site_junk(line):
+    from evalkit.detectors.layout import _furniture_by_content, _patterns
+    found = _furniture_by_content(line, _patterns())
+    assert found and found[0].startswith("byline naming a desk")
+
+
+@pytest.mark.parametrize("line", [
+    "Por la mesa de negociación pasaron cinco ministros",
+    "Por el equipo médico del hospital, que atendió a 40 heridos.",
+])
+def test_a_sentence_opening_on_a_desk_word_is_no_byline(line):
+    from evalkit.detectors.layout import _furniture_by_content, _patterns
+    found = _furniture_by_content(line, _patterns())
+    assert not found or not found[0].startswith("byline")

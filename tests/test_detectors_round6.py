@@ -133,8 +133,9 @@ def test_one_shared_word_with_nothing_tying_the_others_is_no_swap():
 
 @pytest.mark.parametrize("tgt, line, why", [
     ("fr", "L'équipe Sciences Direct, 04/11 – 4 min de lecture", "with a duration"),
-    ("es", "Por la redacción de Salud al Día | Actualizado hace 3 horas", "with a duration"),
-    ("de", "Von der Wirtschaftsredaktion · aktualisiert vor 5 Stunden", "with a duration"),
+    # (a desk after an article, then a separator: the byline rule answers first since the eighteenth session)
+    ("es", "Por la redacción de Salud al Día | Actualizado hace 3 horas", "byline naming a desk"),
+    ("de", "Von der Wirtschaftsredaktion · aktualisiert vor 5 Stunden", "byline naming a desk"),
     ("fr", "Ce site utilise des traceurs pour mesurer son audience. Vous pouvez modifier vos choix à tout "
            "moment depuis le lien en bas de page.", "cookie notice"),
     ("es", "Para mejorar tu experiencia, este portal emplea cookies y tecnologías similares. Puedes aceptarlas o "

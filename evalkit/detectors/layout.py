@@ -1105,7 +1105,10 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
         stamp = _STAMP.search(rest)
         if stamp and rest[:stamp.start()].strip(" |,·-–—")[:1].isupper():
             return f"byline with a date stamp ({stamp.group()!r})", 0.85
-        desk = patterns["newsroom"].match(rest)
+        # the desk as the rest's first word, or after an article where a separator parts the byline's fields
+        # ("Por el equipo de Movilidad Urbana · Revisado hace 3 horas"; not "Por la mesa de negociación pasaron")
+        desk = patterns["newsroom"].match(rest) or _SEPARATORS.search(rest) and \
+            patterns["newsroom"].match(rest, _ARTICLE_LEAD.match(rest).end())
         if desk:
             return f"byline naming a desk ({desk.group()!r}), not a writer", 0.85
         # a writer and a desk ("Par Camille Roussel, avec le service Santé"): the hosting site's
@@ -1154,6 +1157,10 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
         # the article's: "Les plateformes concernées : Facebook, Instagram, TikTok")
         return f"share bar ({', '.join(networks)}, after {lead.group().strip()!r})", 0.85
     return _furniture_by_shape(plain, n_words) or _site_tools(plain, patterns, n_words)
+
+
+# an article opening a byline's rest ("el equipo de ...", "la mesa de ...", "the news desk"), or nothing
+_ARTICLE_LEAD = re.compile(r"(?:(?:el|la|los|las|le|les|l'|l’|der|die|das|the)[\s\u00a0]*)?", re.IGNORECASE)
 
 
 # a list of hashtags; items of a list between middle dots or bars; a breadcrumb's separators
