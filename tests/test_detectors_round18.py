@@ -210,3 +210,12 @@ def test_a_sentence_opening_on_a_desk_word_is_no_byline(line):
     from evalkit.detectors.layout import _furniture_by_content, _patterns
     found = _furniture_by_content(line, _patterns())
     assert not found or not found[0].startswith("byline")
+
+
+def test_a_call_to_sign_up_opening_an_email_line_is_a_sign_up():
+    from evalkit.detectors.layout import _furniture_by_content, _patterns
+    found = _furniture_by_content("Apúntate gratis a «Puerto Vivo»: las novedades de la lonja en tu bandeja de "
+                                  "entrada cada lunes.", _patterns())
+    assert found and found[0].startswith("e-mail sign-up")
+    assert _furniture_by_content("El aviso del ayuntamiento llegó a tu bandeja de entrada el lunes, según el "
+                                 "portavoz.", _patterns()) is None

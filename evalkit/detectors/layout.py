@@ -1136,8 +1136,10 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
         # a sign-up speaks to its reader; "sa lettre compte 40 000 abonnés" is a story about a newsletter
         return f"newsletter sign-up ({noun.group()!r}, {verb.group()!r})", 0.9
     mail = patterns["email"].search(plain)
-    # a receive word, or a call to sign up after a colon ("... a tu bandeja de entrada: date de alta sin coste")
-    receive = mail and (patterns["receive"].search(plain) or _clause_call(plain))
+    # a receive or sign-up word, or a call to the reader after a colon ("Apúntate gratis a ...: ... en tu bandeja
+    # de entrada", "... a tu bandeja de entrada: date de alta sin coste"; not "Vérifiez votre boîte mail : ...")
+    receive = mail and (patterns["receive"].search(plain) or patterns["subscribe"].search(plain)
+                        or _clause_call(plain))
     if receive and patterns["reader"].search(plain) and not _REPORTED.search(plain):
         # "... на вашу почту: введите адрес, чтобы получать выпуски"
         return f"e-mail sign-up ({mail.group()!r}, {receive.group()!r}, addressing the reader)", 0.85
