@@ -212,10 +212,31 @@ def test_a_sentence_opening_on_a_desk_word_is_no_byline(line):
     assert not found or not found[0].startswith("byline")
 
 
-def test_a_call_to_sign_up_opening_an_email_line_is_a_sign_up():
+def test_a_sign_up_word_in_an_email_line_to_the_reader_is_a_sign_up():
     from evalkit.detectors.layout import _furniture_by_content, _patterns
     found = _furniture_by_content("Apúntate gratis a «Puerto Vivo»: las novedades de la lonja en tu bandeja de "
                                   "entrada cada lunes.", _patterns())
     assert found and found[0].startswith("e-mail sign-up")
     assert _furniture_by_content("El aviso del ayuntamiento llegó a tu bandeja de entrada el lunes, según el "
                                  "portavoz.", _patterns()) is None
+
+
+# --- an app prompt without a store's name: an app word, the reader addressed, and an order or the site's "our"
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Suivez la saison des marées : installez l'application Marée Haute sur votre téléphone."),
+    ("es", "Lleva el puerto contigo: instala la aplicación Marea Alta en tu teléfono."),
+])
+def test_an_app_word_with_an_order_to_the_reader_is_an_app_prompt(lang, line):
+    from evalkit.detectors.layout import _furniture_by_content, _patterns
+    found = _furniture_by_content(line, _patterns())
+    assert found and found[0].startswith("an app prompt")
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "L'application de la nouvelle règle dans votre commune commence lundi, a indiqué le maire."),
+    ("es", "La aplicación del nuevo horario afectará a tu barrio desde el lunes, según el ayuntamiento."),
+])
+def test_an_article_sentence_with_an_app_word_and_the_reader_is_no_app_prompt(lang, line):
+    from evalkit.detectors.layout import _furniture_by_content, _patterns
+    assert _furniture_by_content(line, _patterns()) is None

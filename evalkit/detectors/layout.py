@@ -130,6 +130,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "login": _whole("login"),
         "talk": _starts("talk"),
         "store": _whole("store"),
+        "app": _whole("app"),
         "trial": _starts("trial"),
         "subscriber": _starts("subscriber"),
         "restricted": _whole("restricted"),
@@ -1195,6 +1196,11 @@ def _site_tools(plain: str, patterns: dict[str, re.Pattern[str]], n_words: int) 
     store = n_words <= 25 and patterns["store"].search(plain)
     if store and (patterns["our"].search(plain) or _call_to_action().match(plain)):
         return f"an app prompt ({store.group()!r})", 0.85
+    app = n_words <= 25 and not store and patterns["app"].search(plain)
+    told = app and _addresses_reader(plain) and (patterns["our"].search(plain) or _call_to_action().match(plain)
+                                                 or _clause_call(plain) or _sentence_call(plain))
+    if told:   # "Suivez l'info ... : installez l'application ... sur votre téléphone", "Baja gratis nuestra aplicación"
+        return f"an app prompt ({app.group()!r}, addressing the reader)", 0.85
     trial = n_words <= 25 and patterns["trial"].search(plain)
     offer = trial and (patterns["our"].search(plain) or _call_to_action().match(plain) or _addresses_reader(plain)
                        or _PRICE.search(plain) and patterns["subscribe"].search(plain))
