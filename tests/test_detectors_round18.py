@@ -240,3 +240,20 @@ def test_an_app_word_with_an_order_to_the_reader_is_an_app_prompt(lang, line):
 def test_an_article_sentence_with_an_app_word_and_the_reader_is_no_app_prompt(lang, line):
     from evalkit.detectors.layout import _furniture_by_content, _patterns
     assert _furniture_by_content(line, _patterns()) is None
+
+
+# --- teasers for another story under a reading-tip or same-section label
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Lesetipp: Warum Möwen in Hafenstädten immer frecher werden"),
+    ("fr", "Dans la même rubrique — Pêche : les criées bretonnes manquent de bras"),
+    ("es", "En la misma sección | Pesca: las lonjas gallegas buscan relevo"),
+])
+def test_a_reading_tip_or_same_section_label_before_a_headline_is_a_teaser(lang, line):
+    flags = page_flags(line, lang, category="addition/boilerplate")
+    assert [f.text for f in flags] == [line]
+
+
+def test_a_same_section_phrase_opening_a_sentence_is_no_teaser():
+    line = "Dans la même catégorie, trois autres ports bretons ont été primés cette année."
+    assert page_flags(line, "fr", category="addition/boilerplate") == []
