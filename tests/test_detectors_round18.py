@@ -257,3 +257,22 @@ def test_a_reading_tip_or_same_section_label_before_a_headline_is_a_teaser(lang,
 def test_a_same_section_phrase_opening_a_sentence_is_no_teaser():
     line = "Dans la même catégorie, trois autres ports bretons ont été primés cette année."
     assert page_flags(line, "fr", category="addition/boilerplate") == []
+
+
+# --- a cookie notice that calls cookies small files or service data
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Ce site dépose de petits fichiers sur votre appareil pour mesurer l'audience. En poursuivant, vous "
+           "l'acceptez."),
+    ("ru", "Сайт сохраняет служебные данные на вашем устройстве. Продолжая чтение, вы даёте согласие."),
+])
+def test_a_cookie_notice_calling_cookies_small_files_is_site_junk(lang, line):
+    from evalkit.detectors.layout import _furniture_by_content, _patterns
+    found = _furniture_by_content(line, _patterns())
+    assert found and found[0].startswith("cookie notice")
+
+
+def test_an_article_sentence_about_small_files_is_no_cookie_notice():
+    from evalkit.detectors.layout import _furniture_by_content, _patterns
+    line = "Les petits fichiers de l'état civil ont été numérisés, a indiqué le maire lundi."
+    assert _furniture_by_content(line, _patterns()) is None
