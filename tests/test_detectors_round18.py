@@ -276,3 +276,24 @@ def test_an_article_sentence_about_small_files_is_no_cookie_notice():
     from evalkit.detectors.layout import _furniture_by_content, _patterns
     line = "Les petits fichiers de l'état civil ont été numérisés, a indiqué le maire lundi."
     assert _furniture_by_content(line, _patterns()) is None
+
+
+# --- an invitation to comment: a comment word and an order to the reader (Russian imperatives in -ьте too)
+
+@pytest.mark.parametrize("lang, line", [
+    ("ru", "Оставьте своё мнение под материалом — комментарии публикуются после проверки модератором."),
+    ("ru", "Обсуждение: представьтесь и напишите, что думаете о новом мосте."),
+    ("ru", "Вступайте в наше сообщество в мессенджере — там главные новости побережья раньше всех"),
+])
+def test_an_order_to_comment_or_to_join_the_sites_channel_is_site_junk(lang, line):
+    from evalkit.detectors.layout import _furniture_by_content, _patterns
+    assert _furniture_by_content(line, _patterns())
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("ru", "Комментарии жителей под статьёй показали, что многие недовольны новым мостом."),
+    ("es", "El debate sobre el puente dividió al pleno municipal durante tres horas."),
+])
+def test_a_report_about_comments_is_no_invitation_to_comment(lang, line):
+    from evalkit.detectors.layout import _furniture_by_content, _patterns
+    assert _furniture_by_content(line, _patterns()) is None

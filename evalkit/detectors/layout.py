@@ -1193,6 +1193,10 @@ def _site_tools(plain: str, patterns: dict[str, re.Pattern[str]], n_words: int) 
     talk = login and patterns["talk"].search(plain)
     if talk:   # "Tu opinión cuenta: inicia sesión para participar en la conversación."
         return f"a comment form's sign-in line ({login.group()!r} ... {talk.group()!r})", 0.9
+    talk = n_words <= 20 and patterns["talk"].search(plain)
+    call = talk and (_call_to_action().match(plain) or _clause_call(plain) or _sentence_call(plain))
+    if call:   # "Оставьте своё мнение под статьёй — комментарии публикуются после проверки модератором."
+        return f"an invitation to comment ({call.group()!r} ... {talk.group()!r})", 0.85
     store = n_words <= 25 and patterns["store"].search(plain)
     if store and (patterns["our"].search(plain) or _call_to_action().match(plain)):
         return f"an app prompt ({store.group()!r})", 0.85
@@ -1299,7 +1303,7 @@ _CREDIT_MARK = re.compile(r"©|\b(?:https?://|www\.)\S+|(?<!\w)@\w{2,}|\b[\w.+-]
 # "Copyright 2023 ..." ("Copyright law ..." opens a sentence of the article)
 _COPYRIGHT = re.compile(r"^(?:©|copyright[\s\u00a0]*(?:©|(?=\d{4})))[\s\u00a0]*(?:\d{4}|[^\W\d_])", re.IGNORECASE)
 _COUNT = re.compile(r"^\(?\d[\d\s.,]*\)?[\s\u00a0]+([^\W\d_]+)$")
-_IMPERATIVE = re.compile(r"^(?:[^\W\d_]{3,}ez|[а-яё]{3,}(?:йте|ите)(?:сь)?|[^\W\d_]*[áéíóú][^\W\d_]*te)\b",
+_IMPERATIVE = re.compile(r"^(?:[^\W\d_]{3,}ez|[а-яё]{3,}(?:йте|ите|ьте)(?:сь)?|[^\W\d_]*[áéíóú][^\W\d_]*te)\b",
                          re.IGNORECASE)
 
 
