@@ -3,12 +3,10 @@ test (the gazetteer's heads are the package's: "trust" heads the Global Crop Div
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-from tests.tool_runs import same_bytes
+from tests.tool_runs import omw_table, run_tool, same_bytes, wordnet_and_omw
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,6 +20,7 @@ NOUN = ("  1 This software and database is being provided to you, the LICENSEE\n
         "02913152 06 n 01 building 0 000 | a structure that has a roof and walls\n"
         "03545150 06 n 01 house 0 001 @ 02913152 n 0000 | a building in which something is sheltered\n"
         "08163025 14 n 01 house 0 001 @ 08008335 n 0000 | an official assembly having legislative powers\n")
+LICENCE = "WordNet Release 3.0\n\nPermission to use ...\n"
 TABS = {
     "fra": ["05943066-n\tfra:lemma\tconfiance", "08236621-n\tfra:lemma\ttrust", "05943066-n\tfra:lemma\tfoi"],
     "deu": ["05943066-n\tdeu:lemma\tVertrauen", "03545150-n\tdeu:lemma\tHaus"],
@@ -31,31 +30,14 @@ TABS = {
 
 
 def _build(tmp_path: Path) -> subprocess.CompletedProcess:
-    wordnet = tmp_path / "wordnet"
-    wordnet.mkdir()
-    for pos, text in (("noun", NOUN), ("adj", ""), ("verb", ""), ("adv", "")):
-        (wordnet / f"data.{pos}").write_text(text, encoding="latin-1")
-    (wordnet / "LICENSE").write_text("WordNet Release 3.0\n\nPermission to use ...\n", encoding="latin-1")
-    wikt = tmp_path / "omw" / "wns" / "wikt"
-    wikt.mkdir(parents=True)
-    for code, rows in TABS.items():
-        (wikt / f"wn-wikt-{code}.tab").write_text(f"# Wiktionary\t{code}\thttp://wiktionary.org/\tCC BY-SA\n"
-                                                  + "".join(r + "\n" for r in rows), encoding="utf-8")
-    return subprocess.run([sys.executable, str(ROOT / "tools" / "build_name_senses.py"), str(wordnet),
-                           str(tmp_path / "omw"), "--omw-commit", "c" * 40], capture_output=True, text=True,
-                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
-
-
-def _rows(out: str) -> dict[str, list[str]]:
-    lines = [line for line in out.splitlines() if line and not line.startswith("#")]
-    assert lines[0] == "en\tfr\tde\tes\tru"
-    return {cols[0]: cols[1:] for cols in (line.split("\t") for line in lines[1:])}
+    wordnet, omw = wordnet_and_omw(tmp_path, {"noun": NOUN}, TABS, licence=LICENCE)
+    return run_tool("build_name_senses.py", wordnet, omw, "--omw-commit", "c" * 40)
 
 
 def test_the_words_of_a_heads_other_senses_and_not_its_bodys(tmp_path):
     result = _build(tmp_path)
     assert result.returncode == 0, result.stderr
-    rows = _rows(result.stdout)
+    rows = omw_table(result.stdout)
     # the feeling's words, not the consortium's ("trust" is its French lemma, the English word, left out);
     # Spanish "fe" names a body's sense too (organization.n.01 here), so it is a body's word in Spanish
     assert rows["trust"] == ["confiance|foi", "vertrauen", "", ""]

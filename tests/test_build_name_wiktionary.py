@@ -3,12 +3,10 @@ for the test."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-from tests.tool_runs import same_bytes
+from tests.tool_runs import omw_table, run_tool, same_bytes, wordnet_and_omw
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,30 +29,14 @@ TABS = {
 
 
 def _build(tmp_path: Path) -> subprocess.CompletedProcess:
-    wordnet = tmp_path / "wordnet"
-    wordnet.mkdir()
-    for pos, text in (("noun", NOUN), ("adj", ADJ), ("verb", VERB), ("adv", "")):
-        (wordnet / f"data.{pos}").write_text(text, encoding="latin-1")
-    wikt = tmp_path / "omw" / "wns" / "wikt"
-    wikt.mkdir(parents=True)
-    for code, rows in TABS.items():
-        (wikt / f"wn-wikt-{code}.tab").write_text(f"# Wiktionary\t{code}\thttp://wiktionary.org/\tCC BY-SA\n"
-                                                  + "".join(r + "\n" for r in rows), encoding="utf-8")
-    return subprocess.run([sys.executable, str(ROOT / "tools" / "build_name_wiktionary.py"), str(wordnet),
-                           str(tmp_path / "omw"), "--omw-commit", "c" * 40], capture_output=True, text=True,
-                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
-
-
-def _rows(out: str) -> dict[str, list[str]]:
-    lines = [line for line in out.splitlines() if line and not line.startswith("#")]
-    assert lines[0] == "en\tfr\tde\tes\tru"
-    return {cols[0]: cols[1:] for cols in (line.split("\t") for line in lines[1:])}
+    wordnet, omw = wordnet_and_omw(tmp_path, {"noun": NOUN, "adj": ADJ, "verb": VERB}, TABS)
+    return run_tool("build_name_wiktionary.py", wordnet, omw, "--omw-commit", "c" * 40)
 
 
 def test_noun_and_adjective_senses_in_every_language(tmp_path):
     result = _build(tmp_path)
     assert result.returncode == 0, result.stderr
-    rows = _rows(result.stdout)
+    rows = omw_table(result.stdout)
     assert rows["news"] == ["nouvelles", "", "noticias", ""]      # not "new": its singular is no noun
     assert rows["fishing"] == ["", "", "pesca", "рыбалка"]         # a verb's lemma ("pescar") and a phrase left out
     # "times" is a noun of its own and the plural of "time": the senses of both

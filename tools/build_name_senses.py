@@ -18,13 +18,10 @@ so not "Behörde", "Chambre"). Same input, same bytes.
 
 from __future__ import annotations
 
-import argparse
-import subprocess
 import sys
-from pathlib import Path
 
-from build_name_wiktionary import LANGS, OMW_URL, lemmas
-from wordnet_data import proper_words
+from build_name_wiktionary import LANGS, OMW_URL, omw_inputs
+from wordnet_data import licence_lines, proper_words
 from wordnet_data import synsets as wordnet_synsets
 
 from evalkit.detectors.gazetteer import gazetteer
@@ -108,14 +105,7 @@ def rows(words, senses, hypernyms, by_lang) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("wordnet_dir")
-    parser.add_argument("omw_dir", type=Path)
-    parser.add_argument("--omw-commit", help="the omw-data commit read (default: the clone's HEAD)")
-    args = parser.parse_args(argv)
-    commit = args.omw_commit or subprocess.run(["git", "-C", str(args.omw_dir), "rev-parse", "HEAD"],
-                                               capture_output=True, text=True, check=True).stdout.strip()
-    by_lang = {lang: lemmas(args.omw_dir / "wns" / "wikt" / f"wn-wikt-{code}.tab") for lang, code in LANGS.items()}
+    args, commit, by_lang = omw_inputs(__doc__.splitlines()[0], argv)
     senses, hypernyms = noun_graph(args.wordnet_dir)
     body = rows(body_heads() - proper_words(args.wordnet_dir), senses, hypernyms, by_lang)
     sys.stdout.write(
@@ -128,9 +118,7 @@ def main(argv: list[str] | None = None) -> None:
         f"# Wordnet, {OMW_URL} commit {commit}, wns/wikt (Bond and Foster 2013, ACL).\n"
         "# Licence: CC BY-SA 3.0 (Wiktionary); this file, derived from it, is under the same licence.\n"
         "# Written by tools/build_name_senses.py; do not edit by hand. Read by evalkit/detectors/name_forms.py.\n"
-        "# The WordNet licence follows.\n#\n")
-    for line in (Path(args.wordnet_dir) / "LICENSE").read_text(encoding="latin-1").splitlines():
-        sys.stdout.write(f"# {line.rstrip()}\n".replace("# \n", "#\n"))
+        "# The WordNet licence follows.\n#\n" + licence_lines(args.wordnet_dir))
     sys.stdout.write("\t".join(["en", *LANGS]) + "\n" + "".join(r + "\n" for r in body))
 
 

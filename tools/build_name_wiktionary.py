@@ -82,8 +82,10 @@ def rows(vocabulary: Iterable[str], english: dict[str, set[str]], by_lang: dict[
     return out
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def omw_inputs(description: str, argv: list[str] | None) -> tuple[argparse.Namespace, str, dict]:
+    """The command line of a tool reading WordNet and OMW's Wiktionary wordnets: its arguments, the omw-data
+    commit read, and per language each synset's lemmas."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("wordnet_dir")
     parser.add_argument("omw_dir", type=Path)
     parser.add_argument("--omw-commit", help="the omw-data commit read (default: the clone's HEAD)")
@@ -91,6 +93,11 @@ def main(argv: list[str] | None = None) -> None:
     commit = args.omw_commit or subprocess.run(["git", "-C", str(args.omw_dir), "rev-parse", "HEAD"],
                                                capture_output=True, text=True, check=True).stdout.strip()
     by_lang = {lang: lemmas(args.omw_dir / "wns" / "wikt" / f"wn-wikt-{code}.tab") for lang, code in LANGS.items()}
+    return args, commit, by_lang
+
+
+def main(argv: list[str] | None = None) -> None:
+    args, commit, by_lang = omw_inputs(__doc__.splitlines()[0], argv)
     english = english_synsets(args.wordnet_dir)
     body = rows(name_vocabulary(english), english, by_lang)
     sys.stdout.write(

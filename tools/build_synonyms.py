@@ -20,7 +20,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from wordnet_data import proper_words
+from wordnet_data import licence_lines, proper_words
 from wordnet_data import synsets as wordnet_synsets
 
 from evalkit.detectors.gazetteer import gazetteer, real_key, word_forms
@@ -141,7 +141,6 @@ def main(argv: list[str]) -> int:
         table = newspaper_table(wordnet_dir, papers)
     else:
         table = build_synonym_table(wordnet_dir, _gazetteer_words(), phrases=phrases)
-    licence = (Path(wordnet_dir) / "LICENSE").read_text(encoding="latin-1")
     if papers:
         sys.stdout.write("# Related words for the words of the names in real_outlets.tsv (Wikidata's newspapers), "
                          "each held by\n# one real newspaper's name at most, derived from Princeton WordNet 3.0 "
@@ -158,8 +157,7 @@ def main(argv: list[str]) -> int:
                          "derived from Princeton WordNet 3.0\n"
                          "# by: python tools/build_synonyms.py WORDNET_DIR (see docs/detectors-lexical.md).\n"
                          "# Format: word TAB space-separated related words. WordNet licence follows.\n#\n")
-    for line in licence.splitlines():
-        sys.stdout.write(f"# {line.rstrip()}\n".replace("# \n", "#\n"))
+    sys.stdout.write(licence_lines(wordnet_dir))
     for word, rel in table.items():
         sys.stdout.write(f"{word}\t{' '.join(rel)}\n")
     return 0

@@ -38,3 +38,9 @@ def proper_words(wordnet_dir: str) -> frozenset[str]:
                     word = head[4 + 2 * i].split("(")[0]
                     (proper if word[:1].isupper() else common).add(word.lower())
     return frozenset(proper - common)
+
+
+def licence_lines(wordnet_dir: str) -> str:
+    """WordNet's LICENSE as comment lines ("# ..."; an empty line "#"), for the header of a file derived from it."""
+    text = open(os.path.join(wordnet_dir, "LICENSE"), encoding="latin-1").read()
+    return "".join(f"# {line.rstrip()}\n".replace("# \n", "#\n") for line in text.splitlines())
