@@ -25,6 +25,7 @@ from wordnet_data import licence_lines, proper_words
 from wordnet_data import synsets as wordnet_synsets
 
 from evalkit.detectors.gazetteer import gazetteer
+from evalkit.detectors.rendered import body_head
 from evalkit.detectors.text import WORD, fold
 
 GROUP = "00031264"   # group.n.01, "any number of entities (members) considered as a unit"
@@ -64,15 +65,12 @@ def is_a(offset: str, root: str, hypernyms: dict[str, list[str]]) -> bool:
 
 
 def body_heads() -> set[str]:
-    """The head words (lowercase) of the gazetteer's organisations' names: the word before the first "of",
-    "for" or "on", else the last word ("Chamber" of the Chamber of Commerce, "Board" of the Tea Board; not
-    "Justice" of the Ministry of Justice)."""
-    heads: set[str] = set()
-    for entry in gazetteer().entries:
-        words = WORD.findall(entry.name) if not entry.is_outlet else []
-        cut = next((k for k, w in enumerate(words) if w in ("of", "for", "on") and k > 0), len(words))
-        if len(words) >= 2:
-            heads.add(words[cut - 1].lower())
+    """The head words (folded) of the gazetteer's organisations' names of two words or more, as the detector
+    reads them (evalkit.detectors.rendered.body_head: the word before the first "of", "for" or "on", else the
+    last: "Chamber" of the Chamber of Commerce, "Board" of the Tea Board; not "Justice" of the Ministry of
+    Justice)."""
+    heads = {body_head(entry.name) for entry in gazetteer().entries
+             if not entry.is_outlet and len(WORD.findall(entry.name)) >= 2}
     return {w for w in heads if w.isalpha() and len(w) >= 3}
 
 

@@ -59,6 +59,7 @@ from .text import (
     aligned_ranges,
     aligned_tokens,
     capitalised_at,
+    capitalised_run,
     fold,
     lang_base,
     name_sequences,
@@ -163,17 +164,6 @@ def _phrase_at(text: str, tokens: Sequence[Token], i: int) -> tuple[str, int] | 
     return None
 
 
-def _capitalised_run(text: str, tokens: Sequence[Token], i: int, step: int) -> list[int]:
-    """The capitalised tokens right before (`step` -1) or after (+1) token `i`, at most three."""
-    run: list[int] = []
-    k = i + step
-    while 0 <= k < len(tokens) and len(run) < 3 and tokens[k].capitalised \
-            and adjacent(text, *sorted((tokens[k], tokens[k - step]), key=lambda t: t.start)):
-        run.append(k)
-        k += step
-    return run[::step]
-
-
 def _phrase_swaps(detector, doc: DetectionInput, tokens: list[Token], covered: set[int], langs) -> list[Flag]:
     """A known name with one word swapped for a related phrase, where a news source is cited ("informó el
     Every day Mail" for the Daily Mail, "a rapporté The Day by day Telegraph")."""
@@ -185,8 +175,8 @@ def _phrase_swaps(detector, doc: DetectionInput, tokens: list[Token], covered: s
         phrase = _phrase_at(doc.hypothesis, tokens, i)
         if phrase is None:
             continue
-        before = _capitalised_run(doc.hypothesis, tokens, i, -1)
-        after = _capitalised_run(doc.hypothesis, tokens, phrase[1], 1)
+        before = capitalised_run(doc.hypothesis, tokens, i, -1)
+        after = capitalised_run(doc.hypothesis, tokens, phrase[1], 1)
         if not after and not before:
             continue   # (a known short name beside the phrase is that name's word: "Day by day Telegraph")
         first, last = tokens[(before or [i])[0]], tokens[(after or [phrase[1]])[-1]]

@@ -284,7 +284,7 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
     media noun of the target language (_MediaCited asks where)."""
     src, tgt = langs
     text = doc.hypothesis
-    if weak and _rendered_whole(cands, real, tgt):
+    if weak and _rendered_whole(cands, real, tgt, body_head(seq.text)):
         return []   # another MT name of the segment renders every word ("Иркутского государственного университета")
     for cand, words, longer in cands:
         parts = real
@@ -299,7 +299,7 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
         cited = _MediaCited(outlet, text, cand.start, tgt) if media else outlet   # "Das Magazin Chemiewelt"
         if weak:
             how = _swapped_word(words, parts, tgt, seq.text, capitals) \
-                or _synonym_swapped(words, parts, tgt, _head(seq.text), capitals)
+                or _synonym_swapped(words, parts, tgt, body_head(seq.text), capitals)
         else:
             how = _verdict(words, parts, src, tgt, cited, english_left=not longer)
         if not how:
@@ -656,13 +656,12 @@ def _outlet_word_swapped(r, real: Sequence[str], src: str, tgt: str, outlet) -> 
     return f"the news outlet's name, kept, with {word!r} in place of {left!r}: a spinner's swap"
 
 
-def _rendered_whole(cands, real: list[str], tgt: str) -> bool:
-    """Some MT name of the segment keeps or translates every word of the real name, none in a sense that
-    names no body ("Confiance Nuffield" renders the Nuffield Trust's words, "trust" as a feeling)."""
+def _rendered_whole(cands, real: list[str], tgt: str, head: str) -> bool:
+    """Some MT name of the segment keeps or translates every word of the real name, its head word not in a
+    sense that names no body ("Confiance Nuffield" renders the Nuffield Trust's words, "trust" as a feeling)."""
     for _cand, words, _longer in cands:
         r = render(words, real, tgt)
-        if r is not None and not r.swapped and not r.left \
-                and not any(other_sense(w, x, tgt) for w in words for x in real):
+        if r is not None and not r.swapped and not r.left and not any(other_sense(w, head, tgt) for w in words):
             return True
     return False
 
@@ -700,7 +699,7 @@ def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str,
 _DICTIONARY_ZIPF = 2.5
 
 
-def _head(name: str) -> str:
+def body_head(name: str) -> str:
     """The head word (folded) of an English body's name: the word before its first "of", "for" or "on", else
     its last ("board" of the Sri Lanka Tea Board, "chamber" of the Chamber of Commerce)."""
     words = _LETTERS.findall(name)
@@ -767,8 +766,9 @@ def _kept_or_translated(words: list[str], real: Sequence[str], r, outlet) -> str
 
 def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) -> list[tuple]:
     """(sequence, False) for the name sequences, and (longer sequence, True) for each one with the one to
-    three lowercase words after it: French, Spanish and Russian write only a name's first word
-    capitalised ("Cour ultime", «Московские случаи»); German and English capitalise every word of a name.
+    five lowercase words after it ("Affiliation des pompes à chaleur"): French, Spanish and Russian write only a
+    name's first word capitalised ("Cour ultime", «Московские случаи»); German and English capitalise every word
+    of a name.
     A sentence's first word opens such a name only when `initial` (a source name to compare it with)."""
     out = [(seq, False) for seq in seqs]
     if tgt in _NOUN_CAPITALS or tgt == "en":

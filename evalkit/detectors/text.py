@@ -405,6 +405,18 @@ def adjacent(text: str, a: Token, b: Token) -> bool:
     return a.line == b.line and 0 < len(gap) <= 3 and (not gap.strip() or gap.strip() == "&")
 
 
+def capitalised_run(text: str, tokens: Sequence[Token], i: int, step: int, most: int = 3) -> list[int]:
+    """The capitalised tokens right before (`step` -1) or after (+1) token `i`, adjacent one to the next, at
+    most `most`, in text order."""
+    run: list[int] = []
+    k = i + step
+    while 0 <= k < len(tokens) and len(run) < most and tokens[k].capitalised \
+            and adjacent(text, *sorted((tokens[k], tokens[k - step]), key=lambda t: t.start)):
+        run.append(k)
+        k += step
+    return run[::step]
+
+
 # --------------------------------------------------------------------------- where a text names a news source
 
 # The cues are regular expressions in evalkit/data/patterns.tsv (attribution-*); a cue before a name starts

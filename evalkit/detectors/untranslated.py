@@ -25,6 +25,7 @@ from .text import (
     Token,
     aligned_tokens,
     capitalised_at,
+    capitalised_run,
     fold,
     lang_base,
     outlet_slot,
@@ -1229,24 +1230,10 @@ def _in_source_language_name(tokens: Sequence[Token], i: int, text: str, src: st
     that joins a noun and a place with a preposition, right after a capitalised word inside a sentence
     ("Transport Malta"): a name, the names detector's matter, not a word spelt the source-language way
     ("Vladimir Putin" beside "Poutine" is still one)."""
-    run = _capitalised_run(tokens, i, text)
+    run = [*capitalised_run(text, tokens, i, -1, _NAME_REACH), i, *capitalised_run(text, tokens, i, 1, _NAME_REACH)]
     if any(zipf(tokens[j].lower, src) - zipf(tokens[j].lower, tgt) >= 1.0 for j in run if j != i):
         return True
     return tgt in _PREPOSITION_BEFORE_PLACE and i - 1 in run and not tokens[i - 1].initial
-
-
-def _capitalised_run(tokens: Sequence[Token], i: int, text: str) -> list[int]:
-    """The capitalised tokens next to token i with only spaces between them, i among them: up to
-    _NAME_REACH on each side (a name is a few words; a page of capitalised words must not cost a walk per word)."""
-    def joined(a: int, b: int) -> bool:
-        return tokens[a].text[:1].isupper() and tokens[b].text[:1].isupper() \
-            and not text[tokens[a].end:tokens[b].start].strip()
-    lo = hi = i
-    while lo > max(0, i - _NAME_REACH) and joined(lo - 1, lo):
-        lo -= 1
-    while hi + 1 < min(len(tokens), i + _NAME_REACH + 1) and joined(hi, hi + 1):
-        hi += 1
-    return list(range(lo, hi + 1))
 
 
 # how many words on each side of a place a body's name is looked for in
