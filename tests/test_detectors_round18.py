@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from evalkit.detectors.layout import _furniture_by_content, _furniture_by_shape, _patterns
 from evalkit.detectors.name_forms import other_sense
 from tests.one_line_page import page_flags
 
@@ -16,6 +17,16 @@ NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 
 def _names(line: str, lang: str, source: str) -> list:
     return page_flags(line, lang, source_line=source, category=NAMED_ENTITY)
+
+
+def _by_content(line: str):
+    """The junk rule that reads the line by what it says (the rule itself, not the line classifier)."""
+    return _furniture_by_content(line, _patterns())
+
+
+def _by_shape(line: str):
+    """The junk rule that reads a short line by its shape."""
+    return _furniture_by_shape(line, len(line.split()))
 
 
 @pytest.mark.parametrize("lang, word, english, expected", [
@@ -88,8 +99,7 @@ def test_a_point_of_the_compass_is_no_synonym_swap():
 def test_a_tag_label_and_its_items_between_commas_is_a_tag_list(lang, line):
     # (the rule itself: on a short page the line classifier may read such a line as junk too; items of several
     # words with capitals in them are no credit, which the label's older rule asked for)
-    from evalkit.detectors.layout import _furniture_by_shape
-    found = _furniture_by_shape(line, len(line.split()))
+    found = _by_shape(line)
     assert found and found[0].startswith("tag list")
 
 
@@ -98,8 +108,7 @@ def test_a_tag_label_and_its_items_between_commas_is_a_tag_list(lang, line):
     ("fr", "Étiquettes : les producteurs veulent des règles plus claires pour les emballages."),
 ])
 def test_a_label_before_a_sentence_is_no_tag_list(lang, line):
-    from evalkit.detectors.layout import _furniture_by_shape
-    found = _furniture_by_shape(line, len(line.split()))
+    found = _by_shape(line)
     assert not found or not found[0].startswith("tag list")
 
 
@@ -123,12 +132,11 @@ def test_an_article_sentence_about_a_newsletter_or_an_app_is_no_junk(line):
 
 
 def test_a_credit_of_ten_words_parted_by_a_slash_counts_its_words_not_the_slash():
-    from evalkit.detectors.layout import _furniture_by_shape
     line = "Imagen: cortesía de una escuela de vela local / uso editorial exclusivo"
-    found = _furniture_by_shape(line, len(line.split()))
+    found = _by_shape(line)
     assert found and found[0].startswith("credit or tag label")
     longer = "Imagen: cortesía de una antigua escuela de vela del puerto local / uso editorial exclusivo"
-    assert not _furniture_by_shape(longer, len(longer.split()))   # more words than a credit has: a caption
+    assert not _by_shape(longer)   # more words than a credit has: a caption
 
 
 # --- site junk: a call to the reader after a colon or a dash, in an invitation to the site's channel or an
@@ -139,8 +147,7 @@ def test_a_credit_of_ten_words_parted_by_a_slash_counts_its_words_not_the_slash(
     ("es", "Lo mejor de la semana, directo a tu bandeja de entrada cada viernes: date de alta gratis."),
 ])
 def test_a_call_after_a_colon_in_a_channel_invitation_or_an_email_sign_up_is_site_junk(lang, line):
-    from evalkit.detectors.layout import _furniture_by_content, _patterns
-    found = _furniture_by_content(line, _patterns())
+    found = _by_content(line)
     assert found and ("invitation" in found[0] or "e-mail sign-up" in found[0])
 
 
@@ -149,8 +156,7 @@ def test_a_call_after_a_colon_in_a_channel_invitation_or_an_email_sign_up_is_sit
     ("es", "Según el alcalde, el aviso llegó a su bandeja de entrada el lunes: los vecinos deben salir."),
 ])
 def test_a_report_after_a_colon_is_no_call_to_the_reader(lang, line):
-    from evalkit.detectors.layout import _furniture_by_content, _patterns
-    assert _furniture_by_content(line, _patterns()) is None
+    assert _by_content(line) is None
 
 
 # --- a note signed by a writing tool or an automatic writer
@@ -197,8 +203,7 @@ def test_an_outlets_name_kept_as_it_is_after_a_place_is_no_swap():
     "Por la mesa de Cultura y Ocio | Con información de agencias",
 ])
 def test_a_byline_naming_a_desk_after_an_article_is_site_junk(line):
-    from evalkit.detectors.layout import _furniture_by_content, _patterns
-    found = _furniture_by_content(line, _patterns())
+    found = _by_content(line)
     assert found and found[0].startswith("byline naming a desk")
 
 
@@ -207,18 +212,15 @@ def test_a_byline_naming_a_desk_after_an_article_is_site_junk(line):
     "Por el equipo médico del hospital, que atendió a 40 heridos.",
 ])
 def test_a_sentence_opening_on_a_desk_word_is_no_byline(line):
-    from evalkit.detectors.layout import _furniture_by_content, _patterns
-    found = _furniture_by_content(line, _patterns())
+    found = _by_content(line)
     assert not found or not found[0].startswith("byline")
 
 
 def test_a_sign_up_word_in_an_email_line_to_the_reader_is_a_sign_up():
-    from evalkit.detectors.layout import _furniture_by_content, _patterns
-    found = _furniture_by_content("Apúntate gratis a «Puerto Vivo»: las novedades de la lonja en tu bandeja de "
-                                  "entrada cada lunes.", _patterns())
+    found = _by_content("Apúntate gratis a «Puerto Vivo»: las novedades de la lonja en tu bandeja de entrada "
+                        "cada lunes.")
     assert found and found[0].startswith("e-mail sign-up")
-    assert _furniture_by_content("El aviso del ayuntamiento llegó a tu bandeja de entrada el lunes, según el "
-                                 "portavoz.", _patterns()) is None
+    assert _by_content("El aviso del ayuntamiento llegó a tu bandeja de entrada el lunes, según el portavoz.") is None
 
 
 # --- an app prompt without a store's name: an app word, the reader addressed, and an order or the site's "our"
@@ -228,8 +230,7 @@ def test_a_sign_up_word_in_an_email_line_to_the_reader_is_a_sign_up():
     ("es", "Lleva el puerto contigo: instala la aplicación Marea Alta en tu teléfono."),
 ])
 def test_an_app_word_with_an_order_to_the_reader_is_an_app_prompt(lang, line):
-    from evalkit.detectors.layout import _furniture_by_content, _patterns
-    found = _furniture_by_content(line, _patterns())
+    found = _by_content(line)
     assert found and found[0].startswith("an app prompt")
 
 
@@ -238,8 +239,7 @@ def test_an_app_word_with_an_order_to_the_reader_is_an_app_prompt(lang, line):
     ("es", "La aplicación del nuevo horario afectará a tu barrio desde el lunes, según el ayuntamiento."),
 ])
 def test_an_article_sentence_with_an_app_word_and_the_reader_is_no_app_prompt(lang, line):
-    from evalkit.detectors.layout import _furniture_by_content, _patterns
-    assert _furniture_by_content(line, _patterns()) is None
+    assert _by_content(line) is None
 
 
 # --- teasers for another story under a reading-tip or same-section label
@@ -267,15 +267,13 @@ def test_a_same_section_phrase_opening_a_sentence_is_no_teaser():
     ("ru", "Сайт сохраняет служебные данные на вашем устройстве. Продолжая чтение, вы даёте согласие."),
 ])
 def test_a_cookie_notice_calling_cookies_small_files_is_site_junk(lang, line):
-    from evalkit.detectors.layout import _furniture_by_content, _patterns
-    found = _furniture_by_content(line, _patterns())
+    found = _by_content(line)
     assert found and found[0].startswith("cookie notice")
 
 
 def test_an_article_sentence_about_small_files_is_no_cookie_notice():
-    from evalkit.detectors.layout import _furniture_by_content, _patterns
     line = "Les petits fichiers de l'état civil ont été numérisés, a indiqué le maire lundi."
-    assert _furniture_by_content(line, _patterns()) is None
+    assert _by_content(line) is None
 
 
 # --- an invitation to comment: a comment word and an order to the reader (Russian imperatives in -ьте too)
@@ -286,8 +284,7 @@ def test_an_article_sentence_about_small_files_is_no_cookie_notice():
     ("ru", "Вступайте в наше сообщество в мессенджере — там главные новости побережья раньше всех"),
 ])
 def test_an_order_to_comment_or_to_join_the_sites_channel_is_site_junk(lang, line):
-    from evalkit.detectors.layout import _furniture_by_content, _patterns
-    assert _furniture_by_content(line, _patterns())
+    assert _by_content(line)
 
 
 @pytest.mark.parametrize("lang, line", [
@@ -295,5 +292,4 @@ def test_an_order_to_comment_or_to_join_the_sites_channel_is_site_junk(lang, lin
     ("es", "El debate sobre el puente dividió al pleno municipal durante tres horas."),
 ])
 def test_a_report_about_comments_is_no_invitation_to_comment(lang, line):
-    from evalkit.detectors.layout import _furniture_by_content, _patterns
-    assert _furniture_by_content(line, _patterns()) is None
+    assert _by_content(line) is None
