@@ -240,15 +240,18 @@ def test_a_quotation_followed_by_its_translation_is_quoted_on_purpose(tgt, text)
     assert run_detectors(prepare_input(text, "en", tgt), make_detectors(["untranslated"])) == []
 
 
-@pytest.mark.parametrize("tgt, text, span", [
+@pytest.mark.parametrize("tgt, source, text, span", [
     # a speech tag after the quotation is no translation of it
-    ("fr", "Le magazine a décrit le musée comme « a museum in crisis », a-t-il écrit.", "museum in crisis"),
+    ("fr", 'The magazine described the museum as "a museum caught in deep crisis", he wrote.',
+     "Le magazine a décrit le musée comme « a museum caught in deep crisis », a-t-il écrit.",
+     "a museum caught in deep crisis"),
     # nor is the rest of the sentence
-    ("fr", "Le ministre a promis « a brighter future for everyone », devant les députés.",
-     "brighter future for everyone"),
+    ("fr", 'The minister promised "a brighter future for everyone here" to the deputies.',
+     "Le ministre a promis « a brighter future for everyone here », devant les députés.",
+     "a brighter future for everyone here"),
 ])
-def test_a_quotation_followed_by_other_words_is_still_untranslated(tgt, text, span):
-    found = run_detectors(prepare_input(text, "en", tgt), make_detectors(["untranslated"]))
+def test_a_quotation_followed_by_other_words_is_still_untranslated(tgt, source, text, span):
+    found = run_detectors(prepare_input(text, "en", tgt, source=source), make_detectors(["untranslated"]))
     assert [f.text for f in found] == [span]
 
 
@@ -403,17 +406,19 @@ def test_a_short_quoted_title_case_term_is_quoted_on_purpose_without_a_source(tg
     assert run_detectors(prepare_input(text, "en", tgt), make_detectors(["untranslated"])) == []
 
 
-def test_a_short_lowercase_quotation_is_still_untranslated_without_a_source():
+def test_a_short_quotation_is_untranslated_only_where_the_source_does_not_account_for_it():
+    # without a source, quoted English words are a term or a saying the writer kept on purpose
     text = "Le ministre a promis « a brighter future », sans donner de calendrier."
-    found = run_detectors(prepare_input(text, "en", "fr"), make_detectors(["untranslated"]))
-    assert [f.text for f in found] == ["brighter future"]
-
-
-def test_a_short_quoted_title_case_phrase_the_source_lacks_is_flagged_with_the_source():
+    assert run_detectors(prepare_input(text, "en", "fr"), make_detectors(["untranslated"])) == []
+    # with a source segment that has none of their words, they are English written into the translation
     source = "The two countries signed a 'no limits' partnership in February."
     text = "Les deux pays ont signé un partenariat « Endless Friendship » en février."
     found = run_detectors(prepare_input(text, "en", "fr", source=source), make_detectors(["untranslated"]))
-    assert [f.text for f in found] == ["Endless Friendship"]
+    assert [f.text for f in found] == ["Endless Friendship"] and "none of its words" in found[0].evidence
+    # a name the source spells otherwise is no such phrase
+    source = "Patients joined the Scleroderma Lung Study in 2019."
+    text = "Die Patienten nahmen 2019 an der „Skleroderma Lung Study“ teil."
+    assert run_detectors(prepare_input(text, "en", "de", source=source), make_detectors(["untranslated"])) == []
 
 
 # --------------------------------------------------------------------------- a name's word is no exonym

@@ -280,9 +280,13 @@ def test_a_quoted_slogan_or_title_is_kept_in_every_language():
                         "Muchos llevaban pancartas con el lema «Locals need homes».\n", "es") == []
     assert untranslated("Тысячи жителей вышли на улицы.\n"
                         "Многие несли плакаты с лозунгом «Locals need homes».\n", "ru") == []
-    # the same words quoted where no slogan or title is named are English left in the text
-    assert untranslated("Miles de vecinos marcharon por el centro.\n"
-                        "Muchos llevaban pancartas que pedían «locals need homes».\n", "es")
+    # a quoted clause the source has verbatim, where no slogan or title is named, is English left in the text
+    doc = prepare_input("Miles de vecinos marcharon por el centro.\n"
+                        "Muchos dijeron que «locals here need homes they can afford».\n", "en", "es",
+                        source="Thousands of residents marched through the centre.\n"
+                               "Many said that \"locals here need homes they can afford\".\n")
+    assert [f.text for f in run_detectors(doc, make_detectors()) if f.category == "accuracy/untranslated"] == [
+        "locals here need homes they can afford"]
 
 
 def test_an_english_compound_translated_as_two_words():

@@ -145,8 +145,8 @@ class UntranslatedDetector(Detector):
         if not tokens:
             return []
         gaz = gazetteer()
-        masked, flags = self._masked(doc, tokens, known, src, tgt)
         source_words = _source_words(doc)
+        masked, flags = self._masked(doc, tokens, known, src, tgt, source_words)
         flags += self._words(doc, tokens, masked, src, tgt, source_words)
         if capitalises_nouns(tgt):
             flags += self._capitalised_terms(doc, tokens, masked, src, tgt, source_words)
@@ -156,7 +156,7 @@ class UntranslatedDetector(Detector):
         flags += self._place_names(doc, tokens, masked, src, tgt, source_words)
         flags += self._acronyms(doc, tokens, masked, src, tgt, source_words)
         flags += self._gazetteer_aliases(doc, tokens, known, src, tgt)
-        flags += self._verbatim_runs(doc, masked, flags, src, tgt)
+        flags += self._verbatim_runs(doc, {tokens[i].start for i in masked}, flags, src, tgt)
         inserted = _insertions(doc)
         if inserted:
             # MT text with no source counterpart is an addition (site junk, a prompt), not a translation
@@ -165,8 +165,8 @@ class UntranslatedDetector(Detector):
 
     # ---- masking: quotations in the source language, known names (outlets, organisations)
 
-    def _masked(self, doc: DetectionInput, tokens: list[Token], known, src: str,
-                tgt: str) -> tuple[set[int], list[Flag]]:
+    def _masked(self, doc: DetectionInput, tokens: list[Token], known, src: str, tgt: str,
+                source_words: _SourceWords) -> tuple[set[int], list[Flag]]:
         """Tokens to leave alone, and flags for short quoted phrases in the source language."""
         text = doc.hypothesis
         masked: set[int] = set()
@@ -184,18 +184,6 @@ class UntranslatedDetector(Detector):
         if not quotes:
             return masked, flags
         source = (doc.source or "").casefold()
-        ngrams: dict[int, set[tuple[str, ...]]] = {}
-        words_of_source: list[list[str]] = []
-
-        def source_ngrams(n: int) -> set[tuple[str, ...]]:
-            # the source's word n-grams (n < 5: longer quotations are kept anyway), built once for each n
-            # a quotation asks for (zip makes the n-grams of every position at C speed)
-            if n not in ngrams:
-                if not words_of_source:
-                    words_of_source.append(WORD.findall(source))
-                ngrams[n] = set(zip(*(words_of_source[0][k:] for k in range(n))))
-            return ngrams[n]
-
         joined: list[str] = []
 
         def source_joined() -> str:
@@ -208,41 +196,36 @@ class UntranslatedDetector(Detector):
             # the tokens inside the quotation (quotations do not overlap, tokens are in text order)
             members = [i for i in range(bisect.bisect_left(starts, qa), bisect.bisect_left(starts, qb))
                        if tokens[i].end <= qb]
-            words = [i for i in members if len(tokens[i].text) > 1 and i not in masked]
+            inner = [i for i in members if len(tokens[i].text) > 1]
+            words = [i for i in inner if i not in masked]
             if not words:
                 continue
             kinds = [word_class(tokens[i].lower, src, tgt) for i in words]
-            leaning = sum(1 for kind, d in kinds if d >= 0.5 and kind != TARGET)
+            leaning = sum(1 for _, d in kinds if d >= 0.5)   # ("rewetting": rare in both, rarer in the target)
             if leaning < 0.6 * len(words):
                 continue  # a target-language quotation: its words are checked like the rest
             masked.update(members)
-            start, end = tokens[words[0]].start, tokens[words[-1]].end
-            phrase = text[start:end]
-            # a quoted title is a choice, and so is a phrase the source has verbatim when it is written
-            # as a title (a name) or short (a term quoted as such: « door plug »); a quoted clause the
-            # source has verbatim was left untranslated; without a source, a long quotation may be
-            # kept in the original language
-            work, creator = _title_cues()
-            titled = _title_case([tokens[i] for i in words])
-            if work.search(text[max(0, qa - 40):qa]) or titled and creator.match(text, qb, qb + 40):
+            # a quoted clause the source has verbatim was left untranslated; a quoted title is a choice,
+            # and so is a phrase the source has verbatim written as a title (a name) or short (a term
+            # quoted as such: « door plug », « rewetting »); without a source, quoted words are a term or
+            # a saying the writer kept in the original language (« alcohol wash »)
+            if not source:
                 continue
+            start, end = tokens[members[0]].start, tokens[members[-1]].end
+            phrase = text[start:end]
             phrase_words = _words_of(phrase)
-            in_source = bool(source) and (phrase_words in source_ngrams(len(phrase_words)) if len(phrase_words) < 5
-                                          else f" {' '.join(phrase_words)} " in source_joined())
-            if in_source and (titled or len(words) < 5) or not in_source and len(words) >= 5 \
-                    or not source and titled and len(words) <= 3:
-                continue   # (without a source, a short quotation written as a title is taken for a name or a
-                # term quoted as such, «Big Five»; with one, a title-case phrase the source lacks is still flagged)
-            content = [k for k, _ in kinds if k in (STRONG, WEAK)]
-            if not in_source and (STRONG not in content and len(content) < 2 or _glossed(text, qb, len(words), tgt)
-                                  or _bracketed_after_words(text, qa, qb)):
-                continue   # (a quotation followed by its translation, or in brackets after it, is quoted on purpose)
+            if f" {' '.join(phrase_words)} " in source_joined():
+                if len(inner) < 5 or _title_case([tokens[i] for i in inner]) \
+                        or _work_cue().search(text[max(0, qa - 40):qa]):
+                    continue
+                evidence = "the source has the same words: a quotation left untranslated"
+            elif _written_in(tokens, words, kinds, source_words):
+                evidence = "the source has none of its words: English written into the translation"
+            else:
+                continue
             d = max(d for _, d in kinds)
-            evidence = (f"quoted phrase {phrase!r} in {src} (zipf difference up to {d:.1f})"
-                        + ("; the source has the same words: a quotation left untranslated" if in_source
-                           else ", not a quotation or title"))
-            confidence = 0.8 if in_source else 0.7 if source else 0.5
-            flags.append(self._flag(doc, start, end, "major", confidence, evidence))
+            flags.append(self._flag(doc, start, end, "major", 0.8,
+                                    f"quoted phrase {phrase!r} in {src} (zipf difference up to {d:.1f}); {evidence}"))
         return masked, flags
 
     # ---- ordinary words and phrases
@@ -754,13 +737,13 @@ class UntranslatedDetector(Detector):
                                     f"{written!r} has an established {tgt} name, {suggestion!r}", suggestion))
         return flags
 
-    def _verbatim_runs(self, doc: DetectionInput, masked: set[int], flags: list[Flag], src: str,
+    def _verbatim_runs(self, doc: DetectionInput, masked_starts: set[int], flags: list[Flag], src: str,
                        tgt: str) -> list[Flag]:
         """A run of three lowercase words or more that the aligned source segment has in the same order
         and that leans to the source language: two of its words at least far more frequent in the
         source language, or one that is no function word, none more frequent in the target ("by as much
         as", where "by", "much" are function words of English and "as" is a French word too; "new prison
-        places", where only 'new' leans). Not in quotes (those are judged
+        places", where only 'new' leans). Not in quotes (masked_starts: the starts of the words judged
         above), not across another flag (one inside it gives way: "less" of "more or less")."""
         text = doc.hypothesis
         out: list[Flag] = []
@@ -777,12 +760,12 @@ class UntranslatedDetector(Detector):
                 continue   # a segment copied from the source: one non-translation, judged above, or none
             for first, last in _hit_runs(hits):
                 if all(_joinable(text, t_tokens, k) for k in range(first, last)):
-                    flag = self._verbatim_flag(doc, t_tokens[first:last + 1], masked, flags + out, src, tgt)
+                    flag = self._verbatim_flag(doc, t_tokens[first:last + 1], masked_starts, flags + out, src, tgt)
                     if flag:
                         out.append(flag)
         return out
 
-    def _verbatim_flag(self, doc: DetectionInput, run: list[Token], masked: set[int], flags: list[Flag],
+    def _verbatim_flag(self, doc: DetectionInput, run: list[Token], masked_starts: set[int], flags: list[Flag],
                        src: str, tgt: str) -> Flag | None:
         while run and not _plain_word(run[-1]):
             run = run[:-1]   # "by as much as 10": the number is no word of either language
@@ -793,7 +776,7 @@ class UntranslatedDetector(Detector):
         start, end = run[0].start, run[-1].end
         # a flag inside the run (a word of it) gives way to the run; one reaching out of it wins
         if any(f.start < end and start < f.end and not (start <= f.start and f.end <= end) for f in flags) \
-                or any(t.start in masked for t in run):
+                or any(t.start in masked_starts for t in run):
             return None
         classes = [word_class(t.lower, src, tgt) for t in run]
         leaning = [kind for kind, d in classes if d >= 1.0]
@@ -946,6 +929,18 @@ def _rare_shape(word: str, tgt: str) -> bool:
     return _other_script(word)
 
 
+def _written_in(tokens: list[Token], words: list[int], kinds: list[tuple[int, float]],
+                source_words: _SourceWords) -> bool:
+    """A quoted phrase whose words lean to the source language, one at least a content word, and none
+    of whose words of three letters or more the aligned source segment has ("« No Borders »" where the
+    source quotes "no limits"; not "« Skleroderma Lung Study »", a name the source spells otherwise):
+    words the source does not account for."""
+    aligned = source_words.get(tokens[words[0]].start, None)
+    if not aligned or not any(kind in (STRONG, WEAK) for kind, _ in kinds):
+        return False
+    return not any(tokens[i].lower in aligned for i in words if len(tokens[i].text) >= 3)
+
+
 def _title_case(words: Sequence[Token]) -> bool:
     """A phrase written as a title ("Flowers", "Game of Thrones"): the first word and every word of
     four letters or more capitalised."""
@@ -996,29 +991,8 @@ def _unquoted(text: str, tokens: list[Token], classes: list[tuple[int, float]], 
     return out
 
 
-def _glossed(text: str, end: int, n_words: int, tgt: str) -> bool:
-    """The quotation ending at `end` is followed by its translation: a phrase of the target language opening
-    on an article, about as long as the quotation, up to the end of the clause ("« a palace under strain »,
-    un palais sous tension"; not "« we will win », a-t-il dit")."""
-    m = _GLOSS.match(text, end)
-    if m is None or m.group(1).casefold() not in _GLOSS_OPENERS:
-        return False
-    return n_words - 1 <= len(WORD.findall(m.group(0))) <= n_words + 2
-
-
-def _bracketed_after_words(text: str, qa: int, qb: int) -> bool:
-    """The quotation from `qa` to `qb` stands alone in brackets right after a word: the original term given
-    after its translation ("cabañas ribereñas («shacks»)"), not text left untranslated."""
-    before = text[max(0, qa - 3):qa].rstrip()
-    return before.endswith("(") and before[:-1].rstrip()[-1:].isalpha() and text[qb:qb + 2].lstrip()[:1] == ")"
-
-
-_GLOSS_OPENERS = word_set("gloss-openers")
 # the nouns of a place's own name, kept as the place is called ("Los Angeles County", "Broad Street")
 _PLACE_DIVISIONS = word_set("place-division-nouns")
-# after a closing quote: a comma, a dash or a bracket, then words up to the end of the clause
-_GLOSS = re.compile(r"[\s\u00a0]*[,(—–-][\s\u00a0]*([^\W\d_]+)(?:[\s\u00a0'’]+[^\W\d_]+)*")
-
 
 def _words_of(text: str) -> tuple[str, ...]:
     return tuple(WORD.findall(text.casefold()))
@@ -1033,14 +1007,11 @@ _NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|(?<!\S)[^\s@]+@[^\s@]+\.\w+|(?<!
 
 
 @lru_cache(maxsize=1)
-def _title_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(a word for a work ending the text before a quotation, a creator word and a capitalised name
-    opening the text after it), from evalkit/data/title_cues.tsv."""
-    def either(kind: str) -> str:
-        return "|".join(map(re.escape, sorted(set(values("title_cues", "cue", kind=kind)), key=len, reverse=True)))
-
-    return (re.compile(r"\b(?:" + either("work") + r")\W*$", re.IGNORECASE),
-            re.compile(r"\s*(?:" + either("creator") + r")\s*[A-ZÀ-ÞА-Я]"))
+def _work_cue() -> re.Pattern[str]:
+    """A word for a work ending the text before a quotation ("le film « Oppenheimer »"), from
+    evalkit/data/title_cues.tsv."""
+    cues = sorted(set(values("title_cues", "cue", kind="work")), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\W*$", re.IGNORECASE)
 
 
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-ZÀ-Þ]{3,})(?:,[^\n—–]{0,40})?[ \t]*"
