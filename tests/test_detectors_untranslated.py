@@ -179,8 +179,19 @@ def test_flags_do_not_depend_on_the_hash_seed(tmp_path):
 
 
 def test_name_made_of_english_words_is_minor_but_known_names_are_not():
-    flags = detect(make("La Bank of England a relevé ses taux, a indiqué le Financial Times.\n"))
+    src = "The Bank of England raised its rates, the Financial Times reported.\n"
+    flags = detect(make("La Bank of England a relevé ses taux, a indiqué le Financial Times.\n", src))
     assert texts(flags) == ["Bank of England"] and flags[0].severity == "minor"
+    assert "the source has the same name" in flags[0].evidence
+
+
+def test_a_name_made_of_english_words_without_the_source_is_a_name_not_loose_words():
+    # a real body's English name ("Transport for Wales") cannot be told from one left untranslated without the
+    # source; nor is its first word, at a sentence's start, an English word of the sentence
+    hyp = "Transport for Wales está probando en el norte un minibús que se reserva por teléfono.\n"
+    assert detect(make(hyp, tgt="es")) == []
+    hyp = "La Space for Cycling pide carriles protegidos en toda la ciudad.\n"
+    assert detect(make(hyp, tgt="es")) == []
 
 
 def test_organisation_with_an_established_target_name():

@@ -151,12 +151,15 @@ class UntranslatedDetector(Detector):
         if capitalises_nouns(tgt):
             flags += self._capitalised_terms(doc, tokens, masked, src, tgt, source_words)
             flags += self._english_names(doc, tokens, masked, src, tgt, source_words)
-        flags += self._name_phrases(doc, tokens, seqs, masked, src, tgt, gaz)
         flags += self._exonyms(doc, tokens, masked, src, tgt)
         flags += self._place_names(doc, tokens, masked, src, tgt, source_words)
         flags += self._acronyms(doc, tokens, masked, src, tgt, source_words)
         flags += self._gazetteer_aliases(doc, tokens, known, src, tgt)
         flags += self._verbatim_runs(doc, {tokens[i].start for i in masked}, flags, src, tgt)
+        named, names = self._name_phrases(doc, tokens, seqs, masked, src, tgt, gaz)
+        if names:   # (few in a document)
+            flags = [f for f in flags if not any(a <= f.start and f.end <= b for a, b in names)]
+        flags += named
         inserted = _insertions(doc)
         if inserted:
             # MT text with no source counterpart is an addition (site junk, a prompt), not a translation
@@ -591,9 +594,13 @@ class UntranslatedDetector(Detector):
     # ---- multi-word names made of source-language words ("Belt and Road")
 
     def _name_phrases(self, doc: DetectionInput, tokens: list[Token], seqs, masked: set[int], src: str,
-                      tgt: str, gaz) -> list[Flag]:
+                      tgt: str, gaz) -> tuple[list[Flag], list[tuple[int, int]]]:
 
-        flags = []
+        """Names of capitalised source-language words joined by source-language function words ("Belt and
+        Road"), flagged where the source has the name (without the source, a real body's English name,
+        "Transport for Wales", "Spirit of Tasmania", cannot be told from one left untranslated), and the
+        spans of all of them: the word rules' flags inside one give way (a name, not loose words)."""
+        flags, names = [], []
         source_text = (doc.source or "").casefold()
         for seq in seqs:
             first = seq.first + (tokens[seq.first].lower in ARTICLES)  # "La Bank of England"
@@ -614,17 +621,15 @@ class UntranslatedDetector(Detector):
             if min(zipf(t.lower, src) for t in caps) < _NAME_WORD_ZIPF or min(diffs) < 0.5 \
                     or sum(diffs) / len(diffs) < 1.0:
                 continue
+            names.append((start, end))
             name = doc.hypothesis[start:end]
-            if gaz.lookup(name) is not None or outlet_slot(doc.hypothesis, start, end, tgt):
+            if name.casefold() not in source_text or gaz.lookup(name) is not None \
+                    or outlet_slot(doc.hypothesis, start, end, tgt):
                 continue
-            confidence = 0.55
             evidence = (f"name made of {src} words ({', '.join(t.text for t in caps)}) joined by "
                         f"{src} {' '.join(t.text for t in inner)!r}")
-            if source_text and name.casefold() in source_text:
-                confidence = 0.7
-                evidence += "; the source has the same name"
-            flags.append(self._flag(doc, start, end, "minor", confidence, evidence))
-        return flags
+            flags.append(self._flag(doc, start, end, "minor", 0.7, evidence + "; the source has the same name"))
+        return flags, names
 
     # ---- names spelt the source-language way
 
