@@ -1,7 +1,7 @@
 """Build the spun-news dev and held-out corpora from their annotation files.
 
 Each corpus folder (corpora/spun-news-dev/en-XX, corpora/spun-news-heldout/en-XX, and the later
-held-out splits corpora/spun-news-heldout2/en-XX to -heldout46/en-XX) holds the texts
+held-out splits corpora/spun-news-heldout2/en-XX to -heldout46/en-XX and -heldout48/en-XX) holds the texts
 (`source/<doc>.txt`, `systems/spun-mt/<doc>.txt`) and one hand-written `annotations/<doc>.yaml` per
 document: its title, outlet, topic, whether the detectors get the source (`source: given|hidden`),
 and the gold errors and negatives as *quoted text*, never as offsets:
@@ -51,7 +51,8 @@ GROUPS = ("spun-news-dev", "spun-news-heldout", "spun-news-heldout2", "spun-news
           "spun-news-heldout41", "spun-news-heldout42",
           "spun-news-heldout43",
           "spun-news-heldout44",
-          "spun-news-heldout45", "spun-news-heldout46")
+          "spun-news-heldout45", "spun-news-heldout46",
+          "spun-news-heldout48")
 CATEGORIES = {
     "ne": "accuracy/mistranslation/named-entity", "untr": "accuracy/untranslated",
     "bp": "addition/boilerplate", "leak": "addition/prompt-leak", "dup": "fluency/duplication",
@@ -101,7 +102,8 @@ SPLIT_NAMES = {"dev": "Development", "heldout": "HELD-OUT", "heldout2": "HELD-OU
                "heldout42": "HELD-OUT 42 (do not look)",
                "heldout43": "HELD-OUT 43 (do not look)",
                "heldout44": "HELD-OUT 44 (do not look)",
-               "heldout45": "HELD-OUT 45 (do not look)", "heldout46": "HELD-OUT 46 (do not look)"}
+               "heldout45": "HELD-OUT 45 (do not look)", "heldout46": "HELD-OUT 46 (do not look)",
+               "heldout48": "HELD-OUT 48 (do not look)"}
 
 
 class BuildError(Exception):
