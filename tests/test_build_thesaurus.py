@@ -43,3 +43,36 @@ def test_the_shipped_table_records_its_source():
     head = (ROOT / "evalkit" / "data" / "outlet_thesaurus.tsv").read_text(encoding="utf-8").splitlines()[:6]
     assert any("Moby Thesaurus II" in line for line in head)
     assert any("sha256 63fcdcec2efe34414825945c7837f4381c7df7344ae34fdf1e8368eda19d59f3" in line for line in head)
+
+
+# real newspapers' names in the real_outlets.tsv format: "Star" is one paper's word, "Herald" two papers'
+REAL_OUTLETS = ("# test\nqid\tname\nQ1\tGreymouth Star\nQ2\tThe Herald\nQ3\tDaily Herald\nQ4\tNorthern Leader\n")
+MOBY_PAPERS = ("star,luminaries,Goshen,herald,celebrity\n"
+               "Leader,chief\n"
+               "leader,chief,head\n")
+
+
+def _build_papers(tmp_path: Path) -> subprocess.CompletedProcess:
+    moby = tmp_path / "words.txt"
+    moby.write_text(MOBY_PAPERS, encoding="latin-1")
+    papers = tmp_path / "real_outlets.tsv"
+    papers.write_text(REAL_OUTLETS, encoding="utf-8")
+    return run_tool("build_thesaurus.py", moby, "--newspapers", papers)
+
+
+def test_relatives_of_real_newspapers_words_lowercase_and_no_other_papers_word(tmp_path):
+    result = _build_papers(tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = word_table(result.stdout)
+    assert "luminaries" in rows["star"] and "celebrity" in rows["star"]
+    assert "goshen" not in rows["star"]        # Moby writes it with a capital: a place, no spinner's word
+    assert "herald" not in rows["star"]        # two real papers' names hold it: another paper's word
+    assert rows["leader"] == ["chief", "head"]   # the capitalised root "Leader" is left out
+    assert "real_outlets.tsv" in result.stdout and "sha256" in result.stdout
+    assert same_bytes(_build_papers, tmp_path)
+
+
+def test_the_shipped_newspaper_table_is_the_tools_output_on_its_recorded_source():
+    head = (ROOT / "evalkit" / "data" / "newspaper_thesaurus.tsv").read_text(encoding="utf-8").splitlines()[:7]
+    assert any("--newspapers evalkit/data/real_outlets.tsv" in line for line in head)
+    assert any("sha256 63fcdcec2efe34414825945c7837f4381c7df7344ae34fdf1e8368eda19d59f3" in line for line in head)

@@ -3,11 +3,17 @@ gazetteer's names, a thesaurus far broader than WordNet (what a spinner draws on
 "heaven" for sky, "impartial" for independent). Run once, by hand; never at run time:
 
     PYTHONPATH=. python tools/build_thesaurus.py MOBY_WORDS_TXT > evalkit/data/outlet_thesaurus.tsv
+    PYTHONPATH=. python tools/build_thesaurus.py MOBY_WORDS_TXT --newspapers evalkit/data/real_outlets.tsv \
+        > evalkit/data/newspaper_thesaurus.tsv
 
 MOBY_WORDS_TXT is Moby Thesaurus II (Grady Ward, 1996; public domain), one root word per line followed by
 its relatives, comma-separated: the file words.txt of the npm package moby 1.1.2
 (https://registry.npmjs.org/moby/-/moby-1.1.2.tgz), which is mthesaur.txt of the Moby Project. Only the
-single-word relatives with an English Zipf frequency of at least 2.5 are kept. Same input, same bytes.
+single-word relatives with an English Zipf frequency of at least 2.5 are kept. With --newspapers, the
+relatives of the words of Wikidata's newspapers' names (real_outlets.tsv) instead, each held by one real
+newspaper's name at most (as build_synonyms.py --newspapers keeps WordNet's), of the words Moby writes in
+lowercase only: what a spinner writes for "Star" ("Luminaries"), not another paper's word nor a place
+("Goshen"). Same input, same bytes.
 The detectors read this table only where the name stands in a text whose language is not English (see
 gazetteer.synonyms and docs/detectors-lexical.md).
 """
@@ -18,7 +24,7 @@ import hashlib
 import sys
 from pathlib import Path
 
-from build_synonyms import _gazetteer_words
+from build_synonyms import NEWSPAPER_WORDS, _gazetteer_words, _newspaper_words
 
 from evalkit.detectors.gazetteer import word_forms
 from evalkit.detectors.text import zipf
@@ -26,12 +32,16 @@ from evalkit.detectors.text import zipf
 MIN_ZIPF = 2.5
 
 
-def read_moby(path: str) -> dict[str, set[str]]:
-    """Root word (lowercase) -> its single-word relatives (lowercase), from Moby's comma-separated lines."""
+def read_moby(path: str, common: bool = False) -> dict[str, set[str]]:
+    """Root word (lowercase) -> its single-word relatives (lowercase), from Moby's comma-separated lines;
+    `common`: only the roots and relatives Moby writes in lowercase (not "Goshen", a place, for heaven)."""
     table: dict[str, set[str]] = {}
     for line in Path(path).read_text(encoding="latin-1").splitlines():
-        root, *relatives = [w.strip().lower() for w in line.split(",")]
-        table.setdefault(root, set()).update(w for w in relatives if w.isalpha() and w != root)
+        root, *relatives = [w.strip() for w in line.split(",")]
+        if common and not root.islower():
+            continue
+        table.setdefault(root.lower(), set()).update(
+            w.lower() for w in relatives if w.isalpha() and w.lower() != root.lower() and (w.islower() or not common))
     return table
 
 
@@ -46,17 +56,32 @@ def build_table(moby: dict[str, set[str]], words: list[str]) -> dict[str, list[s
     return out
 
 
+def newspaper_table(moby: dict[str, set[str]], real_outlets_tsv: str) -> dict[str, list[str]]:
+    """The relatives of real newspapers' name words that one real name at most holds."""
+    counts = _newspaper_words(real_outlets_tsv)
+    table = build_table(moby, sorted(counts))
+    table = {w: [r for r in rel if counts.get(r, 0) <= NEWSPAPER_WORDS] for w, rel in table.items()}
+    return {w: rel for w, rel in table.items() if rel}
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
+    papers = argv[argv.index("--newspapers") + 1] if "--newspapers" in argv[:-1] else None
+    rest = [a for a in argv if a not in ("--newspapers", papers)]
+    if len(rest) != 1 or "--newspapers" in argv and papers is None:
         sys.stderr.write(__doc__)
         return 2
-    digest = hashlib.sha256(Path(argv[0]).read_bytes()).hexdigest()
-    table = build_table(read_moby(argv[0]), _gazetteer_words())
+    digest = hashlib.sha256(Path(rest[0]).read_bytes()).hexdigest()
+    moby = read_moby(rest[0], common=papers is not None)
+    table = newspaper_table(moby, papers) if papers else build_table(moby, _gazetteer_words())
+    whose = ("the names in real_outlets.tsv (Wikidata's newspapers), each held by one\n# real newspaper's name at most,"
+             if papers else "the names in outlets.tsv and gazetteer_public.tsv,")
+    how = " --newspapers evalkit/data/real_outlets.tsv" if papers else ""
     sys.stdout.write(
-        "# Relatives of the words of the names in outlets.tsv and gazetteer_public.tsv, from Moby Thesaurus II\n"
+        f"# Relatives of the words of {whose} from Moby Thesaurus II\n"
         "# (Grady Ward, 1996; placed in the public domain by its author), file words.txt of the npm package\n"
         f"# moby 1.1.2, sha256 {digest}.\n"
-        f"# Built by: python tools/build_thesaurus.py MOBY_WORDS_TXT; single words of English Zipf >= {MIN_ZIPF}.\n"
+        f"# Built by: python tools/build_thesaurus.py MOBY_WORDS_TXT{how}; single words of English Zipf >= "
+        f"{MIN_ZIPF}.\n"
         "# Read only for names in a text whose language is not English (docs/detectors-lexical.md).\n"
         "# Format: word TAB space-separated relatives.\n")
     for word, relatives in table.items():

@@ -248,7 +248,8 @@ class RealSwap:
 def real_swap(words: tuple[str, ...]) -> RealSwap | None:
     """The real newspaper (real_outlets) whose name `words` (folded, an opening "the" dropped) writes with
     one word swapped for a WordNet relative that one real newspaper's name at most holds
-    (newspaper_synonyms.tsv): "nassau protector" for the Nassau Guardian. None where `words` is a real
+    (newspaper_synonyms.tsv) or a Moby Thesaurus II one (_newspaper_relative): "nassau protector" for the
+    Nassau Guardian. None where `words` is a real
     name or differs from each in another way; the caller judges whether the words are the text's language."""
     key = " ".join(words)
     if len(words) < 2 or key in _real_names():
@@ -259,7 +260,7 @@ def real_swap(words: tuple[str, ...]) -> RealSwap | None:
             continue   # another real paper's word ("Herald"): no spinner's choice
         for name in shapes.get((i, *words[:i], "", *words[i + 1:]), ()):
             word = name.split()[i]
-            thesaurus = _newspaper_relative(word, written)
+            thesaurus = _newspaper_relative(word, written, head=i == len(words) - 1)
             if thesaurus:
                 return RealSwap(_real_names()[name], word, written, thesaurus)
     return None
@@ -368,14 +369,17 @@ def _real_shapes() -> tuple[dict[tuple[str | int, ...], list[str]], dict[str, in
     return shapes, counts
 
 
-def _newspaper_relative(word: str, written: str) -> str | None:
+def _newspaper_relative(word: str, written: str, head: bool = False) -> str | None:
     """The thesaurus in which `written` is a relative of a real newspaper's `word`: WordNet
-    (newspaper_synonyms.tsv), else Moby Thesaurus II (outlet_thesaurus.tsv, for the words of the
-    gazetteer's names); None where neither has it."""
+    (newspaper_synonyms.tsv), else Moby Thesaurus II (outlet_thesaurus.tsv for the words of the gazetteer's
+    names; newspaper_thesaurus.tsv for those of real newspapers' names, only where `word` is the name's
+    last, its `head`: "Juneau Realm" for the Juneau Empire, while "Normal Times" would read as Good Times,
+    where it is the Standard Times that Wikidata lacks); None where neither has it."""
     forms = word_forms(written)
     if not forms.isdisjoint(_newspaper_near(word)):
         return "WordNet"
-    if not forms.isdisjoint(_near_in(word, _thesaurus())):
+    if not forms.isdisjoint(_near_in(word, _thesaurus())) \
+            or head and not forms.isdisjoint(_near_in(word, _relatives("newspaper_thesaurus"))):
         return "Moby Thesaurus II"
     return None
 

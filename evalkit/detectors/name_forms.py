@@ -231,7 +231,34 @@ def translates(word: str, english: str, lang: str) -> bool:
     for form in _place_forms(english, lang):
         if _from_place(word, form):
             return True
+    # a proper name (a place written alike in some language): an adjective made from it ("texanische" for
+    # "texas", "техасский" for its Russian form)
+    for form in _proper_forms(english, lang):
+        if _from_place(word, form):
+            return True
     return False
+
+
+@lru_cache(maxsize=1 << 14)
+def _proper_forms(english: str, lang: str) -> tuple[str, ...]:
+    """The English word and its Wiktionary forms in `lang`, where it is a proper name: no name-word or
+    place table translates it, and every Latin-script language's Wiktionary forms hold the word itself
+    ("texas" -> "texas", "texas", "tejas|texas"; not "farm", which French writes "ferme"); () otherwise."""
+    if usual_forms(english, lang) or _place_forms(english, lang):
+        return ()
+    wikt = _wiktionary()
+    latin = [wikt[other].get(english, ()) for other in _latin_languages()]
+    if len(latin) < 2 or not all(english in forms for forms in latin):
+        return ()
+    return (english, *wikt.get(lang, {}).get(english, ()))
+
+
+@lru_cache(maxsize=1)
+def _latin_languages() -> tuple[str, ...]:
+    """The languages of name_words_wikt.tsv written in the Latin script (by their first form)."""
+    wikt = _wiktionary()
+    return tuple(lang for lang, forms in wikt.items()
+                 if not _cyrillic(next(form for found in forms.values() for form in found)))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -282,10 +309,13 @@ _ADJ_LETTERS = 6
 
 
 def place_stem(name: str) -> str:
-    """A place name without its last vowel ("irlande" -> "irland"), or without "-ia" ("япония" -> "япон",
-    whose adjective is "японские"; "alemania" -> "aleman")."""
+    """A place name without its last vowel ("irlande" -> "irland"), without "-ia" ("япония" -> "япон",
+    whose adjective is "японские"; "alemania" -> "aleman"), or without the "s" of "-as", "-os", "-us"
+    ("texas" -> "texa", whose adjective is "texanische", "texan")."""
     if len(name) > 5 and name.endswith(("ия", "ia")):
         return name[:-2]
+    if len(name) > 4 and name.endswith(("as", "os", "us")):
+        return name[:-1]
     return name[:-1] if len(name) > 4 and name[-1] in "aeioyая" else name
 
 

@@ -1,0 +1,62 @@
+"""Issue 15, nineteenth round. Without the source: an English newspaper's name kept with its last word swapped
+for a Moby Thesaurus II relative (evalkit/data/newspaper_thesaurus.tsv, built from Moby by
+tools/build_thesaurus.py --newspapers) and a German report cue before a name ("Ein Bericht im ..."). With the
+source: a body's name whose place is written as an adjective made from it ("Texanische" for Texas). Each rule
+on text written for this test, with the negatives beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from evalkit.detectors.name_forms import translates
+from tests.one_line_page import page_flags
+
+NAMED_ENTITY = "accuracy/mistranslation/named-entity"
+
+
+def _names(line: str, lang: str, source: str | None = None) -> list:
+    return page_flags(line, lang, source_line=source, category=NAMED_ENTITY)
+
+
+@pytest.mark.parametrize("lang, line, span, paper", [
+    # the last word of a real newspaper's name (Wikidata) swapped for a relative Moby gives it
+    ("es", "Según el Juneau Realm, la nueva terminal abrirá en marzo.", "Juneau Realm", "Juneau Empire"),
+    ("ru", "По данным Hollywood Correspondent, съёмки приостановлены.", "Hollywood Correspondent",
+     "The Hollywood Reporter"),
+])
+def test_a_real_newspapers_head_word_swapped_for_a_moby_relative_is_found(lang, line, span, paper):
+    found = _names(line, lang)
+    assert [f.text for f in found] == [span]
+    assert paper in found[0].evidence and "Moby Thesaurus II" in found[0].evidence
+
+
+@pytest.mark.parametrize("lang, line", [
+    # a first word swapped for a word Moby relates to it reads as another real paper than the one meant
+    # ("Good Times" for the Standard Times, which Wikidata lacks): Moby's looser relatives only for the head
+    ("es", "Según el Normal Times, la nueva terminal abrirá en marzo."),
+    # the real paper's own name
+    ("es", "Según el Juneau Empire, la nueva terminal abrirá en marzo."),
+    # a place Moby relates to a word ("Goshen" for heaven) is no spinner's word
+    ("fr", "D'après le Heaven News, le tournage a été suspendu."),
+])
+def test_no_swap_where_moby_relates_only_a_first_word_or_the_name_is_real(lang, line):
+    assert not [f for f in _names(line, lang) if "Moby" in f.evidence and "newspaper" in f.evidence]
+
+
+def test_a_german_report_cue_cites_a_news_source():
+    # "Ein Bericht im X warnte": a newspaper's name where a news source is cited, its last word swapped
+    found = _names("Ein Bericht im Evesham Periodical warnte vor einer schlechten Ernte.", "de")
+    assert [f.text for f in found] == ["Evesham Periodical"] and "Evesham Journal" in found[0].evidence
+    # the same words where no news source is cited: no word swap is read into them
+    assert _names("Das Evesham Periodical liegt auf dem Tisch neben der Kasse.", "de") == []
+
+
+def test_a_place_written_as_its_adjective_is_the_places_word_in_a_bodys_name():
+    assert translates("texanische", "texas", "de") and translates("техасский", "texas", "ru")
+    # a word no Latin-script Wiktionary writes as itself is no proper name: "fermier" (farmer) is no "farm"
+    assert not translates("fermier", "farm", "fr")
+    source = "The Texas Farm Bureau says such payments help families keep their ranches."
+    found = _names("Die Texanische Bauernhof-Agentur erklärt, solche Zahlungen hülfen den Familien.", "de", source)
+    assert [f.text for f in found] == ["Texanische Bauernhof-Agentur"] and "'bureau'" in found[0].evidence
+    # the body's words translated each as itself: no swap
+    assert _names("Das Texanische Bauernhof-Büro erklärt, solche Zahlungen hülfen den Familien.", "de", source) == []
