@@ -60,3 +60,12 @@ def test_a_place_written_as_its_adjective_is_the_places_word_in_a_bodys_name():
     assert [f.text for f in found] == ["Texanische Bauernhof-Agentur"] and "'bureau'" in found[0].evidence
     # the body's words translated each as itself: no swap
     assert _names("Das Texanische Bauernhof-Büro erklärt, solche Zahlungen hülfen den Familien.", "de", source) == []
+
+
+def test_an_outlet_head_only_real_newspapers_give_translated_beside_a_place_the_target_does_not_write():
+    # "Anunciante": advertiser, a word ending many real newspapers' names (Wikidata) and no outlet the gazetteer
+    # lists; "Tivyside" is no Spanish word: an English-language paper translated where a news source is cited
+    found = _names("Según El Anunciante de Tivyside, el puerto cerrará en marzo.", "es")
+    assert [f.text for f in found] == ["El Anunciante de Tivyside"] and "'advertiser'" in found[0].evidence
+    # beside a place the target language writes, such a head is a real paper of that language
+    assert _names("Según El Mensajero de Guayaquil, el puerto cerrará en marzo.", "es") == []

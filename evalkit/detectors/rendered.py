@@ -1520,7 +1520,14 @@ def _head_word(word: str, tgt: str) -> bool:
     """`word` (lowercase, folded or not: a token's form or a name word) is an outlet's head word, or `tgt`'s word
     for one ("новости": news)."""
     word = fold(word)
-    return word in _outlet_heads() or bool(english_for(word, tgt) & _outlet_heads())
+    return word in _outlet_heads() or bool(english_for(word, tgt) & _all_heads())
+
+
+@lru_cache(maxsize=1)
+def _all_heads() -> frozenset[str]:
+    """The heads of the gazetteer's outlets and of the real newspapers' names (newspaper_heads: "advertiser",
+    "advocate", "courier", which end many real papers and no outlet the gazetteer lists)."""
+    return _outlet_heads() | newspaper_heads()
 
 
 def _translated_outlet(seq, text: str, tgt: str, cited_only: bool = False) -> str | None:
@@ -1572,12 +1579,17 @@ def _translated_outlet(seq, text: str, tgt: str, cited_only: bool = False) -> st
     if head in _outlet_heads() or head in _real_heads():
         if not english_place or words[0] != head:
             return None   # a real head ("Wiener Zeitung"), or an English name kept ("Gloucestershire Echo")
+    if not english_for(head, tgt) & _outlet_heads() \
+            and any(zipf(written.get(w, w), tgt) > zipf(written.get(w, w), "en") for w in places):
+        return None   # a head only real papers' names give ("Mensajero": messenger) beside a place of the target
+        # language is a real paper of it ("El Mensajero de Guayaquil", "Bote der Urschweiz"), not "El
+        # Anunciante de Tivyside"
     if not cited and not (english_for(head, tgt) & newspaper_heads()
                           and zipf(written.get(head, head), tgt) > zipf(written.get(head, head), "en")
                           and not any(zipf(w, "en") >= 3.5 and zipf(w, "en") > zipf(w, tgt) for w in places)):
         return None   # (an English word beside the head: an English name kept, "A Feminist Publication")
     english = [paired[2]] if paired else \
-        sorted(english_for(head, tgt) & (_outlet_heads() if cited else newspaper_heads())) or [head]
+        sorted(english_for(head, tgt) & (_all_heads() if cited else newspaper_heads())) or [head]
     head = " ".join(w for w in words if w in paired[:2]) if paired else head   # as the name orders them
     where = "where a news source is cited" if cited else \
         "a newspaper's word written with a capital inside a sentence"
