@@ -69,3 +69,15 @@ def test_an_outlet_head_only_real_newspapers_give_translated_beside_a_place_the_
     assert [f.text for f in found] == ["El Anunciante de Tivyside"] and "'advertiser'" in found[0].evidence
     # beside a place the target language writes, such a head is a real paper of that language
     assert _names("Según El Mensajero de Guayaquil, el puerto cerrará en marzo.", "es") == []
+
+
+def test_a_verb_of_counting_after_a_name_cites_a_news_source():
+    # "le X a recensé onze réunions": the name counted something, as a news source does; its middle word
+    # swapped for a Moby relative of a real paper's word (the South Wales Evening Post), which names that paper
+    # rather than a known outlet sharing fewer of its words (the South China Morning Post)
+    found = _names("Des militants ont signé, et le South Wales Twilight Post a recensé onze réunions publiques.",
+                   "fr")
+    assert [f.text for f in found] == ["South Wales Twilight Post"] and found[0].suggestion == "South Wales Evening Post"
+    # the real paper's own name
+    assert _names("Des militants ont signé, et le South Wales Evening Post a recensé onze réunions publiques.",
+                  "fr") == []

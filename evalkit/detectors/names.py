@@ -662,8 +662,12 @@ class NamesDetector(Detector):
                 if not any(t.start < f.end and f.start < t.end for t in translated)]
         if spun and doc.alignment and doc.source_segments and doc.hypothesis_segments and doc.source:
             spun = _backed_by_source(doc, spun)
+        real = [f for f in self._real_swaps(doc, tokens, known, seqs, tgt) if not any(_clash(k, f) for k in translated)]
+        # a swap of a known name gives way to a real paper's name that shares more of the name's words ("South
+        # Wales Twilight Post": the South Wales Evening Post, not the South China Morning Post)
+        spun = [f for f in spun if not any(_clash(r, f) and _closer(r, f) for r in real)]
         flags += spun
-        flags += [f for f in self._real_swaps(doc, tokens, known, seqs, tgt) if not any(_clash(k, f) for k in flags)]
+        flags += [f for f in real if not any(_clash(k, f) for k in flags)]
         flags += self._inconsistent(doc, tokens, src, tgt)
         sourced = _dedupe([f for f in sourced if not common_word_flag(doc, f, tgt)])
         rest = [f for f in flags if not common_word_flag(doc, f, tgt) and not any(_clash(k, f) for k in sourced)]
@@ -1217,6 +1221,15 @@ def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) ->
 # a name going on after a connector and a capitalised word ("... of the Royal Astronomical Society")
 _NAME_GOES_ON = re.compile(r"[ \u00a0]+(?:of|de|du|des|del|der|von|di)[ \u00a0]+"
                            r"(?:(?:the|la|le|el|les|los)[ \u00a0]+|l['’])?[^\W\d_a-zà-ÿ]")
+
+
+def _closer(real: Flag, spun: Flag) -> bool:
+    """The real newspaper `real` names shares more words with the text's name than the known name `spun`
+    names does (their suggestions)."""
+    if not real.suggestion or not spun.suggestion:
+        return False
+    words = set(content_words(tuple(real.text.casefold().split())))
+    return len(words & set(real.suggestion.casefold().split())) > len(words & set(spun.suggestion.casefold().split()))
 
 
 def _real_swap_evidence(swap: RealSwap) -> str:
