@@ -81,3 +81,22 @@ def test_a_verb_of_counting_after_a_name_cites_a_news_source():
     # the real paper's own name
     assert _names("Des militants ont signé, et le South Wales Evening Post a recensé onze réunions publiques.",
                   "fr") == []
+
+
+@pytest.mark.parametrize("lang, line, span", [
+    # a speech verb, its subject after it, then "au": the person told a news source
+    ("fr", "« Nous avons tout laissé derrière nous », a confié un vacancier britannique au Gardien.", "Gardien"),
+    ("es", "«Lo perdimos todo», dijo un turista británico al Guardián.", "Guardián"),
+])
+def test_a_one_word_outlet_translated_where_a_news_source_is_told(lang, line, span):
+    assert [f.text for f in _names(line, lang)] == [span]
+
+
+@pytest.mark.parametrize("lang, line", [
+    # the target language's own proper nouns after an article: the ocean, the sun
+    ("fr", "La saison des ouragans dans l'Atlantique s'étend du 1er juin au 30 novembre."),
+    ("fr", "L'observatoire prévoit des observations du Soleil en journée pour les écoles."),
+    ("es", "El Gobierno revisa las normas para las jaulas de red en aguas del Atlántico."),
+])
+def test_a_capitalised_common_word_after_an_article_is_no_outlet_where_no_source_is_cited(lang, line):
+    assert _names(line, lang) == []

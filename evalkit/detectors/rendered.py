@@ -1338,15 +1338,16 @@ _GOES_ON = re.compile(" " + pattern("name-goes-on") + r"\s?[A-ZÀ-Þ]")
 
 
 def _single(seq, word: str, tokens, text: str, src: str, tgt: str):
-    """A one-word outlet translated ("au Gardien" for the Guardian): a common word of the target
-    language, capitalised inside a sentence after an article, or where a news source is cited."""
+    """A one-word outlet translated ("a confié un vacancier au Gardien" for the Guardian): a common word of the
+    target language, capitalised inside a sentence after an article, where a news source is cited (a capital
+    after an article also writes the target's own proper nouns: "l'Atlantique", "observations du Soleil")."""
     first = tokens[seq.first]
     article = first.lower in _BEFORE_NAME and seq.last > seq.first
     prev = tokens[seq.first - 1] if seq.first > 0 else None
     if not article and (first.initial or prev is None or prev.lower not in _BEFORE_NAME or prev.line != first.line):
         return None
-    if tgt in _NOUN_CAPITALS and outlet_slot(text, seq.start, seq.end) != "attribution":
-        return None   # German capitalises every noun: a capital says nothing
+    if outlet_slot(text, seq.start, seq.end) != "attribution":
+        return None
     if zipf(tokens[seq.last].lower, tgt) < 3.0:
         return None
     after = tokens[seq.last + 1] if seq.last + 1 < len(tokens) else None
