@@ -100,3 +100,46 @@ def test_a_one_word_outlet_translated_where_a_news_source_is_told(lang, line, sp
 ])
 def test_a_capitalised_common_word_after_an_article_is_no_outlet_where_no_source_is_cited(lang, line):
     assert _names(line, lang) == []
+
+
+# --------------------------------------------------------------------------- four negatives (with the source)
+
+def _untranslated(line: str, lang: str, source: str) -> list:
+    return page_flags(line, lang, source_line=source, category="accuracy/untranslated")
+
+
+def test_a_target_language_name_the_gazetteer_lists_under_it_is_no_untranslated_name():
+    # the gazetteer's Spanish name of another ministry: "Ministerio de Educación" is Spanish, no word English
+    source = "The Ministry of Education and Youth said the allowance would rise in September."
+    line = "El Ministerio de Educación y Juventud informó que la asignación subirá en septiembre."
+    assert _untranslated(line, "es", source) == []
+
+
+def test_an_abbreviation_written_out_is_the_same_name():
+    source = "Ferries from St Peter Port were cancelled on Monday."
+    line = "Los ferris desde Saint Peter Port se cancelaron el lunes."
+    assert _names(line, "es", source) == []
+    # one word truly swapped is still found
+    found = _names("Los ferris desde Saint Peter Harbour se cancelaron el lunes.", "es", source)
+    assert [f.text for f in found] == ["Saint Peter Harbour"]
+
+
+def test_a_place_in_a_bodys_usual_name_swapped_for_another_place_is_another_body():
+    # the Montreal Arts Council, not the Canada Council for the Arts with a word swapped
+    assert _names("Le Conseil des arts de Montréal a versé 20 000 dollars à la troupe cette année.", "fr") == []
+
+
+def test_a_place_kept_inside_a_latin_script_name_the_source_writes_so_is_the_names():
+    from evalkit.detectors.text import tokenize
+    from evalkit.detectors.untranslated import _inside_kept_name
+    source = "The health minister told CBC Manitoba the figures were unacceptable."
+    text = "Министр здравоохранения заявил CBC Manitoba, что эти цифры неприемлемы."
+    tokens = tokenize(text)
+    at = next(i for i, t in enumerate(tokens) if t.text == "Manitoba")
+    assert _inside_kept_name(text, tokens, at, source)   # the broadcaster's name, as the source writes it
+    # the place alone, or beside a word the source does not write with it, is no kept name
+    assert not _inside_kept_name(text, tokens, at, "The health minister told reporters in Manitoba the figures.")
+    text = "Министр заявил в Manitoba, что цифры неприемлемы."
+    tokens = tokenize(text)
+    at = next(i for i, t in enumerate(tokens) if t.text == "Manitoba")
+    assert not _inside_kept_name(text, tokens, at, source)

@@ -143,6 +143,10 @@ def _same(a: str, b: str) -> bool:
     and its Russian transliteration (street/стрит, journal/джорнал)."""
     if a == b:
         return True
+    if len(a) <= 5 or len(b) <= 5:
+        abbreviations = _abbreviations()
+        if b in abbreviations.get(a, ()) or a in abbreviations.get(b, ()):
+            return True   # "St" of St Peter Port and "Saint"
     cyr_a, cyr_b = _cyrillic(a), _cyrillic(b)
     if cyr_a != cyr_b:
         return any(_same_skeleton(ka, kb) for ka in _skeletons(a) for kb in _skeletons(b))
@@ -154,6 +158,16 @@ def _same(a: str, b: str) -> bool:
         return False   # (most pairs: the same answer as below, without the common prefix worked out)
     shared = len(os.path.commonprefix([a, b]))
     return shared >= 4 and shared >= min(len(a), len(b)) - 1 and abs(len(a) - len(b)) <= 3
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, frozenset[str]]:
+    """An English abbreviation of a name word -> the words it stands for (word_lists.tsv, name-abbreviations)."""
+    out: dict[str, set[str]] = {}
+    for pair in word_set("name-abbreviations"):
+        short, _, full = pair.partition("=")
+        out.setdefault(short, set()).add(full)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _cyrillic(word: str) -> bool:

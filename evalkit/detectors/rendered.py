@@ -1130,8 +1130,8 @@ def _usual_form_swap(seq, tokens, text: str, tgt: str):
             continue
         span = ahead[:len(words)]
         diff = [(c, w) for c, w in zip(folded, words) if not _same(c, w)]
-        if len(diff) != 1 or zipf(diff[0][0], tgt) < 2.5:
-            continue
+        if len(diff) != 1 or zipf(diff[0][0], tgt) < 2.5 or _place_word(diff[0][1], tgt):
+            continue   # (a place's word in its place names another body: "Conseil des arts de Montréal")
         longer = seq._replace(last=span[-1], end=tokens[span[-1]].end, text=text[seq.start:tokens[span[-1]].end])
         if gazetteer().lookup(longer.text) is not None or not _related_words(diff[0][0], diff[0][1], tgt):
             continue

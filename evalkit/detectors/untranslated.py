@@ -730,12 +730,15 @@ class UntranslatedDetector(Detector):
             surface = doc.hypothesis[tokens[i].start:tokens[j - 1].end].casefold()
             if surface in {a.casefold() for a in local}:
                 continue
-            # the gazetteer's own names are English; other source languages are tagged aliases
+            # the gazetteer's own names are English, most of them; other source languages are tagged aliases
             in_source_language = surface == entry.name.casefold() and src == "en" or \
                 surface in {a.casefold() for a in entry.aliases_for(src)}
             if not in_source_language or entry.type in _PLACE_TYPES and in_longer_name(doc.hypothesis, tokens, i, j,
                                                                                        src, tgt):
                 continue   # "Radio New Zealand": the broadcaster's name, not the country's
+            if not any(word_class(tokens[k].lower, src, tgt)[1] >= 1.0 for k in range(i, j)):
+                continue   # a name no word of which leans to the source language: the target's own, listed
+                # under it ("Ministerio de Educación", whose Spanish alias is another ministry's longer name)
             suggestion = local[0]
             written = doc.hypothesis[tokens[i].start:tokens[j - 1].end]
             flags.append(self._flag(doc, tokens[i].start, tokens[j - 1].end, "minor", 0.6,
@@ -1366,8 +1369,12 @@ def _foreign_letters(tok: Token, cls: tuple[int, float] | None) -> tuple[int, fl
 
 
 def _inside_kept_name(text: str, tokens: Sequence[Token], i: int, source: str) -> bool:
-    """Token `i` stands between two capitalised words, and the three are written so in the source: a person's
-    name kept whole ("Robert Francis Prevost", though the text calls the pope "François" elsewhere)."""
-    if i == 0 or i + 1 >= len(tokens) or not (tokens[i - 1].capitalised and tokens[i + 1].capitalised):
-        return False
-    return text[tokens[i - 1].start:tokens[i + 1].end] in source
+    """Token `i` and a capitalised word beside it (one space between), or the two around it, are written so in
+    the source: a name kept whole ("Robert Francis Prevost", though the text calls the pope "François"
+    elsewhere; "CBC Manitoba", a broadcaster's, though it writes the province "Манитоба")."""
+    for a, b in ((i - 1, i + 1), (i - 1, i), (i, i + 1)):
+        if a < 0 or b >= len(tokens) or not all(tokens[k].capitalised or tokens[k].all_caps for k in (a, b)):
+            continue
+        if (b - a == 2 or text[tokens[a].end:tokens[b].start] == " ") and text[tokens[a].start:tokens[b].end] in source:
+            return True
+    return False
