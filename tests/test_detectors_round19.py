@@ -143,3 +143,28 @@ def test_a_place_kept_inside_a_latin_script_name_the_source_writes_so_is_the_nam
     tokens = tokenize(text)
     at = next(i for i, t in enumerate(tokens) if t.text == "Manitoba")
     assert not _inside_kept_name(text, tokens, at, source)
+
+
+# --------------------------------------------------------------------------- a weaker English word and its neighbour
+
+def _untranslated_alone(line: str, lang: str) -> list[str]:
+    from evalkit.detectors import make_detectors, run_detectors
+    from evalkit.detectors.base import prepare_input
+    return [f.text for f in run_detectors(prepare_input(line, "en", lang), make_detectors(["untranslated"]))]
+
+
+@pytest.mark.parametrize("lang, line, span", [
+    # one weaker English word beside a word both languages write (or neither knows): the pair is English
+    ("fr", "Le projet prévoit une laneway house derrière chaque maison du quartier.", "laneway house"),
+    ("fr", "Samedi, un festival band de la région a ouvert la soirée.", "festival band"),
+])
+def test_a_weaker_word_and_its_neighbour_identified_as_english_are_one_phrase(lang, line, span):
+    assert _untranslated_alone(line, lang) == [span]
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "La mission a été confiée au cabinet new-yorkais Selldorf Architects."),   # half of a hyphened word
+    ("de", "Das Unternehmen werde in all seinen Werken mehr Granaten herstellen."),   # a function word beside it
+])
+def test_no_pair_with_a_hyphened_half_or_a_function_word(lang, line):
+    assert _untranslated_alone(line, lang) == []

@@ -368,7 +368,11 @@ class UntranslatedDetector(Detector):
                 identified = _identified(text[start:end], doc.src_lang, doc.tgt_lang, _RUN_ODDS)
                 ok = identified is not None
             else:
-                ok = False
+                paired = self._paired(doc, tokens, classes, a, b, tgt) if b - a == 1 and content == 1 else None
+                ok = paired is not None
+                if ok:
+                    a, b, identified = paired
+                    run, start, end = range(a, b), tokens[a].start, tokens[b - 1].end
             if not ok:
                 continue
             d = max(classes[k][1] for k in run)
@@ -396,6 +400,27 @@ class UntranslatedDetector(Detector):
         glue = [g for g in glue if not in_flag(g)]
         in_glue = _inside_any(glue)
         return [f for f in flags if not in_glue(f)] + glue
+
+    @staticmethod
+    def _paired(doc: DetectionInput, tokens: list[Token], classes: list[tuple[int, float]], a: int, b: int,
+                tgt: str) -> tuple[int, int, str] | None:
+        """One weaker word and a lowercase neighbour that both languages write or neither knows ("pet food",
+        "festival band", "laneway house" in French), which language identification of the pair puts in the
+        source language with high odds: (start, end, the identification), else None."""
+        text = doc.hypothesis
+        if not tokens[a].text.islower() or "-" in (text[tokens[a].start - 1:tokens[a].start], text[tokens[a].end:][:1]):
+            return None   # (a part of a hyphened word: "new-yorkais")
+        for k in (b, a - 1):
+            if not 0 <= k < len(tokens) or not tokens[k].text.isalpha() or not tokens[k].text.islower() \
+                    or classes[k][0] not in (NEUTRAL, TARGET) or classes[k][1] < _PAIR_LEAN \
+                    or zipf(tokens[k].lower, tgt) >= _COMMON_WORD or not _joinable(text, tokens, min(a, k)):
+                continue   # (a function word of the target is no half of a compound: "in all seinen Werken")
+            first, last = min(a, k), max(a, k)
+            identified = _identified(text[tokens[first].start:tokens[last].end], doc.src_lang, doc.tgt_lang,
+                                     _PAIR_ODDS)
+            if identified is not None:
+                return first, last + 1, identified
+        return None
 
     def _glue_runs(self, doc: DetectionInput, tokens: list[Token], classes: list[tuple[int, float]],
                    taken, src: str, tgt: str) -> list[Flag]:
@@ -901,6 +926,9 @@ def _in_capitalised_run(text: str, tokens: list[Token], i: int) -> bool:
 # Language identification of a phrase or a word counts when the source language gets at least the
 # first number and that many times the target's probability (the second)
 _RUN_ODDS, _WORD_ODDS = (0.4, 4.0), (0.6, 6.0)
+# a weaker word and a neighbour both languages write: the pair's odds, and the neighbour's least leaning
+# (Zipf difference) to the source language
+_PAIR_ODDS, _PAIR_LEAN = (0.5, 10.0), -0.5
 # a pair of one leaning word and one both languages use, that one leaning a little too (a zipf difference
 # of _PAIR_LEANING at least: not "online" in German): identification at least this sure
 _PAIR_ODDS, _PAIR_LEANING = (0.6, 10.0), 0.5
