@@ -1346,8 +1346,6 @@ def _single(seq, word: str, tokens, text: str, src: str, tgt: str):
     prev = tokens[seq.first - 1] if seq.first > 0 else None
     if not article and (first.initial or prev is None or prev.lower not in _BEFORE_NAME or prev.line != first.line):
         return None
-    if outlet_slot(text, seq.start, seq.end) != "attribution":
-        return None
     if zipf(tokens[seq.last].lower, tgt) < 3.0:
         return None
     after = tokens[seq.last + 1] if seq.last + 1 < len(tokens) else None
@@ -1357,6 +1355,8 @@ def _single(seq, word: str, tokens, text: str, src: str, tgt: str):
         return None   # the name goes on in lowercase: "le Courrier international", "le Courrier picard"
     if _GOES_ON.match(text, tokens[seq.last].end):
         return None   # "le Courrier de l’Ouest", "l’Écho de la Bourse": another title
+    if outlet_slot(text, seq.start, seq.end) != "attribution":
+        return None   # (asked last: a regex search)
     gaz = gazetteer()
     # a form close to a table's word counts for a word more English than target-language ("Economic" for
     # The Economist), not for a word of the target language ("l'Hérault", a place, is not le Héraut: the Herald)
