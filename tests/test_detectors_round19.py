@@ -168,3 +168,23 @@ def test_a_weaker_word_and_its_neighbour_identified_as_english_are_one_phrase(la
 ])
 def test_no_pair_with_a_hyphened_half_or_a_function_word(lang, line):
     assert _untranslated_alone(line, lang) == []
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Reformulation terminée : ton journalistique conservé, intertitres à ajouter selon la charte du site."),
+    ("de", "Umschreibung abgeschlossen – Lesbarkeit gut, Keyword-Dichte 2,4 Prozent"),
+    ("es", "(Versión parafraseada lista: cambié el orden de las frases para que los buscadores no la marquen.)"),
+    ("ru", "Paraphrase complete"),
+])
+def test_the_generator_reporting_its_rewrite_done_is_a_prompt_leak(lang, line):
+    found = page_flags(line, lang)
+    assert [f.category for f in found] == ["addition/prompt-leak"] and "rewrite done" in found[0].evidence
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "La reformulation terminée du règlement entre en vigueur lundi."),   # the clause goes on
+    ("de", "Die Überarbeitung ist abgeschlossen, sagte der Minister."),
+    ("es", "La versión lista del presupuesto se votará el lunes."),
+])
+def test_a_sentence_about_a_finished_revision_is_the_articles(lang, line):
+    assert page_flags(line, lang) == []

@@ -394,6 +394,14 @@ def _chatter_patterns() -> dict[str, re.Pattern[str]]:
                                + r")(?:[\s\u00a0]+v?\d+(?:\.\d+)*)?[\s\u00a0]*:", re.IGNORECASE),
             "tellme": stems("prompt_tellme", True), "ifneeded": stems("prompt_ifneeded", True),
             "change": stems("prompt_change"),
+            # a word of rewriting, then a word for done, in a line's first words: "Reformulation terminée :",
+            # "(Versión parafraseada lista: ...)"
+            # (a word for the text may open it; the done word closes the clause)
+            "done": re.compile(r"^[(\[]?(?:(?:" + _alternation(_cues("prompt_text")) + r")[^\W\d_]*[\s\u00a0]+)?(?:"
+                               + _alternation(_cues("prompt_rewrite")) + r")[^\W\d_]*(?:[\s\u00a0]+[^\W\d_]+)?"
+                               r"[\s\u00a0]+(?:" + _alternation(_cues("prompt_done"))
+                               + r")[\s\u00a0]*(?:[:.,;!)\]–—-]|$)",
+                               re.IGNORECASE),
             "jargon": stems("prompt_jargon", True),
             "assent": re.compile(r"^[¡¿]?(?:" + _alternation(_cues("prompt_assent")) + r")"
                                  r"[\s\u00a0]*[!,.:–—]+[\s\u00a0]*", re.IGNORECASE),
@@ -729,6 +737,9 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]], tgt: str =
     if tool and len(tool.group().split()) >= 2:   # "[Rewriter v2: tone set to neutral, readability target
         # grade 8]"; a label of the one word ("[Paraphraser: ...]") may be a product's heading
         return f"a bracketed note signed by a text generator ({tool.group()[1:].rstrip(': ')!r})"
+    finished = pats["done"].match(sentence)
+    if finished:   # "Umschreibung abgeschlossen – Lesbarkeit gut, Keyword-Dichte 2,4 Prozent"
+        return f"the generator reporting its rewrite done ({finished.group().lstrip('([')!r})"
     done = _REPORT_ASSENT.match(sentence) and pats["assent"].match(sentence)
     report = done and (pats["made"].search(sentence, done.end()) or pats["voice"].search(sentence, done.end()))
     if report:   # "Done: all the figures are kept, only the wording was changed as requested."
