@@ -188,3 +188,28 @@ def test_the_generator_reporting_its_rewrite_done_is_a_prompt_leak(lang, line):
 ])
 def test_a_sentence_about_a_finished_revision_is_the_articles(lang, line):
     assert page_flags(line, lang) == []
+
+
+@pytest.mark.parametrize("lang, line, why", [
+    # the reader addressed by a clitic or a possessive ("Te", "ta")
+    ("es", "¿Te lo vas a perder? Baja gratis nuestra aplicación y recibe cada resultado al instante.",
+     "addressing the reader"),
+    # content from an advertiser, in each language's words
+    ("es", "Contenido de un anunciante — Protege tu bici frente al robo por 3 € al mes", "ad label"),
+    ("fr", "Contenu d'un annonceur — Assurez votre vélo contre le vol pour 3 € par mois", "ad label"),
+    # a desk, a separator, a word of publishing and a date stamp: a byline without "By"
+    ("fr", "Équipe Escales & Saveurs — mis en ligne le 14 mars à 7 h 52", "byline naming a desk"),
+    ("de", "Redaktion Wirtschaft | aktualisiert am 3. Mai, 14:20 Uhr", "byline naming a desk"),
+])
+def test_site_junk_read_on_held_outs_45_and_46(lang, line, why):
+    found = page_flags(line, lang)
+    assert [f.category for f in found] == ["addition/boilerplate"] and why in found[0].evidence
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "L'équipe de France — battue 2-1 samedi à 21 h 05 — rentre lundi à Paris."),   # no word of publishing
+    ("es", "El contenido de un anunciante fue retirado por la autoridad de competencia."),   # not a label
+    ("es", "Te lo dijimos: la aplicación de la ley empezará el lunes en toda la provincia."),   # no order, no "our"
+])
+def test_lines_like_site_junk_that_are_the_articles(lang, line):
+    assert page_flags(line, lang) == []

@@ -118,6 +118,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "cookie": _whole("cookie"),
         # an e-mail sign-up without a newsletter word: a mail word, a receive stem and a word addressing the reader
         "email": _whole("email"),
+        "published": _whole("published"),
         "receive": _starts("receive"),
         "consent": _starts("consent"),
         "reader": _whole("reader"),
@@ -1130,6 +1131,15 @@ def _furniture_by_content(plain: str, patterns: dict[str, re.Pattern[str]]) -> t
         desk = comma and (patterns["newsroom_word"].search(after) or patterns["newsroom"].fullmatch(after.strip()))
         if n_words <= _BYLINE_WORDS and desk and _looks_like_name(name):
             return f"byline naming a writer and a desk ({desk.group()!r})", 0.8
+    # a desk opening the line, then a separator, a word of publishing and a date stamp: the hosting site's
+    # byline without "By"
+    # ("Équipe Escales & Saveurs — mis en ligne le 14 mars à 7 h 52")
+    desk = not lead and n_words <= 16 and not is_terminal(plain) and patterns["newsroom"].match(plain)
+    parted = desk and _SEPARATORS.search(plain, desk.end())
+    published = parted and patterns["published"].search(plain, parted.end())
+    stamp = published and _STAMP.search(plain, published.end())
+    if stamp:
+        return f"byline naming a desk ({desk.group()!r}) with a date stamp ({stamp.group()!r})", 0.85
     signature = _signature(plain, n_words)
     if signature:
         return signature
