@@ -213,3 +213,14 @@ def test_site_junk_read_on_held_outs_45_and_46(lang, line, why):
 ])
 def test_lines_like_site_junk_that_are_the_articles(lang, line):
     assert page_flags(line, lang) == []
+
+
+@pytest.mark.parametrize("lang, line, category", [
+    # "write to us under this article": the site asking its readers, not an order to a text generator
+    ("de", "Was denken Sie? Schreiben Sie uns unter diesem Artikel, höchstens 1.500 Zeichen.", "addition/boilerplate"),
+    ("fr", "Écrivez-nous sous cet article, 1 500 signes au plus.", "addition/boilerplate"),
+    # the same order about the text with no "us" is still one
+    ("de", "Schreiben Sie den Artikel neu und kürzen Sie ihn auf 300 Wörter.", "addition/prompt-leak"),
+])
+def test_an_order_to_write_to_us_is_the_sites_not_a_generators(lang, line, category):
+    assert [f.category for f in page_flags(line, lang)] == [category]

@@ -476,7 +476,7 @@ def chatter_spans(line: str, tgt: str = "") -> list[tuple[int, int, str]]:
         verb = pats["verb"].match(sentence)
         if ai and (voice or _AS_A.match(sentence)):
             why = f"the generator naming itself ({ai.group()!r})"
-        elif verb and text:
+        elif verb and text and not _to_us(sentence, verb.end()):
             why = f"an instruction about the text ({verb.group()!r} ... {text.group()!r})"
         elif thing:
             why = f"an instruction about the text ({order.group()!r} ... {thing.group()!r})"
@@ -495,6 +495,18 @@ def chatter_spans(line: str, tgt: str = "") -> list[tuple[int, int, str]]:
             end -= 1
         spans.append((a, end, why))
     return _reply_around(line, spans, pats) if spans else spans
+
+
+def _to_us(sentence: str, after: int) -> bool:
+    """The order's next word (or the one after its "Sie") is a first-person plural object: "Schreiben Sie uns",
+    "Écrivez-nous", "Escríbanos" aside (one word): the site asking its readers ("... unter diesem Artikel")."""
+    rest = re.sub(r"^[^\W\d_]*[-\s\u00a0]*", "", sentence[after:])   # (the rest of the verb's word)
+    words = _VOICE_WORD.findall(rest)[:2]
+    first = words[:1] if words[:1] != ["Sie"] else words[1:2]
+    return bool(first) and first[0].casefold() in _TO_US
+
+
+_TO_US = word_set("order-to-us")
 
 
 def _reply_around(line: str, spans: list[tuple[int, int, str]],
