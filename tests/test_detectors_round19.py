@@ -224,3 +224,15 @@ def test_lines_like_site_junk_that_are_the_articles(lang, line):
 ])
 def test_an_order_to_write_to_us_is_the_sites_not_a_generators(lang, line, category):
     assert [f.category for f in page_flags(line, lang)] == [category]
+
+
+def test_a_french_name_read_through_its_lowercase_words_to_the_place_after_a_connector():
+    # "Planche des services d'eau du Manitoba": the name's words go on in lowercase, then "du" and the place;
+    # "Planche" is the board in a sense that names no body
+    source = "The Manitoba Water Services Board will fund the new pipeline, it said on Monday."
+    found = _names("La Planche des services d'eau du Manitoba financera la nouvelle canalisation, a-t-elle dit.",
+                   "fr", source)
+    assert [f.text for f in found] == ["Planche des services d'eau du Manitoba"] and "'board'" in found[0].evidence
+    # the body's usual French word: no flag
+    assert _names("La Commission des services d'eau du Manitoba financera la nouvelle canalisation, a-t-elle dit.",
+                  "fr", source) == []

@@ -779,10 +779,14 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
             k = next((i for i in range(seq.last, len(tokens)) if tokens[i].end >= seq.end), seq.last)
         if tokens[k].initial and not (initial or _quoted(text, tokens[k].start)) or tokens[k].lower in _BEFORE_NAME:
             continue   # a sentence's first word or an article alone ("Le président russe") opens no name
-        for j in range(k + 1, min(k + 6, len(tokens))):
+        for j in range(k + 1, min(k + 1 + _EXTENSION_TOKENS, len(tokens))):
             gap = text[tokens[j - 1].end:tokens[j].start]
             elided = gap in ("'", "’") and tokens[j - 1].lower in ("d", "l")   # "Collège d'Aberdeen"
-            if tokens[j].capitalised and not elided or tokens[j].line != tokens[k].line \
+            # (a place after a connector ends a name that goes on in lowercase words: "Planche des services d'eau
+            # du Manitoba"; not "Semana de Servicios Públicos", whose capitalised words are the name's own run)
+            joined = j > k + 1 and tokens[j - 1].lower in CONNECTORS and gap == " " and not tokens[seq.first].initial \
+                and any(tokens[m].lower not in CONNECTORS and tokens[m].lower not in _GLUE for m in range(k + 1, j))
+            if tokens[j].capitalised and not (elided or joined) or tokens[j].line != tokens[k].line \
                     or gap not in (" ", "-", "'", "’", "\u00a0"):
                 break
             if zipf(tokens[j].lower, tgt) >= 5.5 and tokens[j].lower not in CONNECTORS \
@@ -791,8 +795,25 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
                 break   # a verb or a frequent word ends the name ("Xi a déclaré"); "de", "du", "d'", "à" do not
             out.append((seq._replace(last=j, end=tokens[j].end, text=text[seq.start:tokens[j].end]), True))
             if tokens[j].capitalised:
+                last = _capitalised_end(tokens, text, j)   # the place's other words: "d'Australie-Méridionale"
+                if last > j:
+                    out.append((seq._replace(last=last, end=tokens[last].end, text=text[seq.start:tokens[last].end]),
+                                True))
                 break
     return out
+
+
+# the tokens after a name's first word that _extended reads: five words and the glue between them ("des
+# services d'eau du Manitoba")
+_EXTENSION_TOKENS = 7
+
+
+def _capitalised_end(tokens, text: str, j: int) -> int:
+    """The last of the capitalised words from token `j` on, joined by a space or a hyphen on one line."""
+    while j + 1 < len(tokens) and tokens[j + 1].capitalised and tokens[j + 1].line == tokens[j].line \
+            and text[tokens[j].end:tokens[j + 1].start] in (" ", "-"):
+        j += 1
+    return j
 
 
 def _quoted(text: str, at: int) -> bool:
