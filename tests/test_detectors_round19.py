@@ -236,3 +236,12 @@ def test_a_french_name_read_through_its_lowercase_words_to_the_place_after_a_con
     # the body's usual French word: no flag
     assert _names("La Commission des services d'eau du Manitoba financera la nouvelle canalisation, a-t-elle dit.",
                   "fr", source) == []
+
+
+def test_two_ordinary_german_words_one_key_apart_are_no_inconsistency():
+    # "Zahlungen" (payments) and "Zählungen" (counts): two words of German, not one name spelt two ways
+    from evalkit.detectors import make_detectors, run_detectors
+    from evalkit.detectors.base import prepare_input
+    text = ("Die Zahlungen an die Imker verzögern sich.\nDie Zählungen der Völker beginnen im Mai.\n")
+    flags = run_detectors(prepare_input(text, "en", "de"), make_detectors(["names"]))
+    assert not [f for f in flags if f.category == "fluency/inconsistency"]
