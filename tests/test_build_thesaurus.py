@@ -14,10 +14,16 @@ MOBY = ("sky,heaven,firmament,blue sky,welkin,azure\n"
         "zebra,horse\n")
 
 
-def _build(tmp_path: Path) -> subprocess.CompletedProcess:
+def _build(tmp_path: Path, moby_lines: str = MOBY, real_outlets: str | None = None) -> subprocess.CompletedProcess:
+    """The tool run on Moby lines written to `tmp_path`; with `real_outlets` (a real_outlets.tsv text), in its
+    --newspapers mode."""
     moby = tmp_path / "words.txt"
-    moby.write_text(MOBY, encoding="latin-1")
-    return run_tool("build_thesaurus.py", moby)
+    moby.write_text(moby_lines, encoding="latin-1")
+    if real_outlets is None:
+        return run_tool("build_thesaurus.py", moby)
+    papers = tmp_path / "real_outlets.tsv"
+    papers.write_text(real_outlets, encoding="utf-8")
+    return run_tool("build_thesaurus.py", moby, "--newspapers", papers)
 
 
 def test_relatives_of_name_words_single_and_frequent(tmp_path):
@@ -53,11 +59,7 @@ MOBY_PAPERS = ("star,luminaries,Goshen,herald,celebrity\n"
 
 
 def _build_papers(tmp_path: Path) -> subprocess.CompletedProcess:
-    moby = tmp_path / "words.txt"
-    moby.write_text(MOBY_PAPERS, encoding="latin-1")
-    papers = tmp_path / "real_outlets.tsv"
-    papers.write_text(REAL_OUTLETS, encoding="utf-8")
-    return run_tool("build_thesaurus.py", moby, "--newspapers", papers)
+    return _build(tmp_path, MOBY_PAPERS, REAL_OUTLETS)
 
 
 def test_relatives_of_real_newspapers_words_lowercase_and_no_other_papers_word(tmp_path):
