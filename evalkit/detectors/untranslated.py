@@ -368,11 +368,7 @@ class UntranslatedDetector(Detector):
                 identified = _identified(text[start:end], doc.src_lang, doc.tgt_lang, _RUN_ODDS)
                 ok = identified is not None
             else:
-                paired = self._paired(doc, tokens, classes, a, b, tgt) if b - a == 1 and content == 1 else None
-                ok = paired is not None
-                if ok:
-                    a, b, identified = paired
-                    run, start, end = range(a, b), tokens[a].start, tokens[b - 1].end
+                ok = False
             if not ok:
                 continue
             d = max(classes[k][1] for k in run)
@@ -401,27 +397,6 @@ class UntranslatedDetector(Detector):
         in_glue = _inside_any(glue)
         return [f for f in flags if not in_glue(f)] + glue
 
-    @staticmethod
-    def _paired(doc: DetectionInput, tokens: list[Token], classes: list[tuple[int, float]], a: int, b: int,
-                tgt: str) -> tuple[int, int, str] | None:
-        """One weaker word and a lowercase neighbour that both languages write or neither knows ("pet food",
-        "festival band", "laneway house" in French), which language identification of the pair puts in the
-        source language with high odds: (start, end, the identification), else None."""
-        text = doc.hypothesis
-        if not tokens[a].text.islower() or "-" in (text[tokens[a].start - 1:tokens[a].start], text[tokens[a].end:][:1]):
-            return None   # (a part of a hyphened word: "new-yorkais")
-        for k in (b, a - 1):
-            if not 0 <= k < len(tokens) or not tokens[k].text.isalpha() or not tokens[k].text.islower() \
-                    or classes[k][0] not in (NEUTRAL, TARGET) or classes[k][1] < _PAIR_LEAN \
-                    or zipf(tokens[k].lower, tgt) >= _COMMON_WORD or not _joinable(text, tokens, min(a, k)):
-                continue   # (a function word of the target is no half of a compound: "in all seinen Werken")
-            first, last = min(a, k), max(a, k)
-            identified = _identified(text[tokens[first].start:tokens[last].end], doc.src_lang, doc.tgt_lang,
-                                     _PAIR_ODDS)
-            if identified is not None:
-                return first, last + 1, identified
-        return None
-
     def _glue_runs(self, doc: DetectionInput, tokens: list[Token], classes: list[tuple[int, float]],
                    taken, src: str, tgt: str) -> list[Flag]:
         """A run of words held together by source-language glue, each too weak alone ("more observations",
@@ -446,20 +421,24 @@ class UntranslatedDetector(Detector):
 
     def _weak_pairs(self, doc: DetectionInput, tokens: list[Token], classes: list[tuple[int, float]],
                     taken: set[int]) -> list[Flag]:
-        """Two lowercase words, one leaning to the source language and one both languages use but that leans
-        a little to it too ("electric vans", "office job" in Spanish or French text), that language
-        identification of the pair puts in the source language with surer odds than a run of two leaning
-        words needs."""
+        """Two lowercase words, one leaning to the source language and one both languages write (or neither
+        knows) that leans no more than a little to the target ("electric vans", "office job", "laneway house",
+        "festival band" in Spanish or French text; not one of the target's commonest words, "in all seinen
+        Werken", nor the half of a hyphened word, "new-yorkais"), that language identification of the pair puts
+        in the source language with surer odds than a run of two leaning words needs."""
         flags: list[Flag] = []
-        text = doc.hypothesis
+        text, tgt = doc.hypothesis, lang_base(doc.tgt_lang)
         leaning = [k for k, c in enumerate(classes) if c[0] == WEAK]
         for i in sorted({k for w in leaning for k in (w - 1, w) if 0 <= k < len(tokens) - 1}):
-            pair = {classes[i][0], classes[i + 1][0]}
-            if pair != {WEAK, NEUTRAL} or min(classes[i][1], classes[i + 1][1]) < _PAIR_LEANING \
+            other = i + 1 if classes[i][0] == WEAK else i
+            if {classes[i][0], classes[i + 1][0]} not in _PAIRS or classes[other][1] < _PAIR_LEANING \
                     or taken.intersection((i, i + 1)) or flags and flags[-1].end > tokens[i].start:
                 continue
-            if not (tokens[i].text.islower() and tokens[i + 1].text.islower() and _joinable(text, tokens, i)):
-                continue
+            if not (tokens[i].text.isalpha() and tokens[i + 1].text.isalpha() and tokens[i].text.islower()
+                    and tokens[i + 1].text.islower() and _joinable(text, tokens, i)) \
+                    or zipf(tokens[other].lower, tgt) >= _COMMON_WORD \
+                    or "-" in (text[tokens[i].start - 1:tokens[i].start], text[tokens[i + 1].end:][:1]):
+                continue   # (a function word of the target, or the half of a hyphened word)
             start, end = tokens[i].start, tokens[i + 1].end
             identified = _identified(text[start:end], doc.src_lang, doc.tgt_lang, _PAIR_ODDS)
             if identified is None:
@@ -926,12 +905,10 @@ def _in_capitalised_run(text: str, tokens: list[Token], i: int) -> bool:
 # Language identification of a phrase or a word counts when the source language gets at least the
 # first number and that many times the target's probability (the second)
 _RUN_ODDS, _WORD_ODDS = (0.4, 4.0), (0.6, 6.0)
-# a weaker word and a neighbour both languages write: the pair's odds, and the neighbour's least leaning
-# (Zipf difference) to the source language
-_PAIR_ODDS, _PAIR_LEAN = (0.5, 10.0), -0.5
-# a pair of one leaning word and one both languages use, that one leaning a little too (a zipf difference
-# of _PAIR_LEANING at least: not "online" in German): identification at least this sure
-_PAIR_ODDS, _PAIR_LEANING = (0.6, 10.0), 0.5
+# a pair of one leaning word and one both languages use (or neither knows), that one leaning no more than
+# a little to the target (a zipf difference of _PAIR_LEANING at least): identification at least this sure
+_PAIR_ODDS, _PAIR_LEANING = (0.6, 10.0), -0.5
+_PAIRS = ({WEAK, NEUTRAL}, {WEAK, TARGET})
 # ... for a word that neither language's word list knows
 _RARE_ODDS = (0.75, 10.0)
 # a rare word: at least this long, below this target Zipf, and (without the source) at least this
