@@ -624,10 +624,10 @@ _COMPOUND_PART = 3.0
 
 # --------------------------------------------------------------------------- the detector
 
-# a Roman numeral written in capitals ("XXIII"): a number, not a name
 # two spellings of one key are two ordinary words of the target language where the commoner has this
 # wordfreq Zipf or more and the rarer 2.0 or more ("Zahlungen" 3.9, "Zählungen" 2.6)
 _ORDINARY_ZIPF = 3.5
+# a Roman numeral written in capitals ("XXIII"): a number, not a name
 _ROMAN = re.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 

@@ -49,7 +49,17 @@ from .name_forms import (
     translates_loosely,
     usual_forms,
 )
-from .text import ARTICLES, CONNECTORS, aligned_tokens, as_words_at, fold, name_sequences, outlet_slot, zipf
+from .text import (
+    ARTICLES,
+    CONNECTORS,
+    aligned_tokens,
+    as_words_at,
+    capitalised_run,
+    fold,
+    name_sequences,
+    outlet_slot,
+    zipf,
+)
 
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 
@@ -795,10 +805,10 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
                 break   # a verb or a frequent word ends the name ("Xi a déclaré"); "de", "du", "d'", "à" do not
             out.append((seq._replace(last=j, end=tokens[j].end, text=text[seq.start:tokens[j].end]), True))
             if tokens[j].capitalised:
-                last = _capitalised_end(tokens, text, j)   # the place's other words: "d'Australie-Méridionale"
-                if last > j:
-                    out.append((seq._replace(last=last, end=tokens[last].end, text=text[seq.start:tokens[last].end]),
-                                True))
+                more = capitalised_run(text, tokens, j, 1)   # the place's other words: "de Australia Occidental"
+                if more:
+                    out.append((seq._replace(last=more[-1], end=tokens[more[-1]].end,
+                                             text=text[seq.start:tokens[more[-1]].end]), True))
                 break
     return out
 
@@ -806,14 +816,6 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
 # the tokens after a name's first word that _extended reads: five words and the glue between them ("des
 # services d'eau du Manitoba")
 _EXTENSION_TOKENS = 7
-
-
-def _capitalised_end(tokens, text: str, j: int) -> int:
-    """The last of the capitalised words from token `j` on, joined by a space or a hyphen on one line."""
-    while j + 1 < len(tokens) and tokens[j + 1].capitalised and tokens[j + 1].line == tokens[j].line \
-            and text[tokens[j].end:tokens[j + 1].start] in (" ", "-"):
-        j += 1
-    return j
 
 
 def _quoted(text: str, at: int) -> bool:
@@ -1604,8 +1606,7 @@ def _translated_outlet(seq, text: str, tgt: str, cited_only: bool = False) -> st
     if not english_for(head, tgt) & _outlet_heads() \
             and any(zipf(written.get(w, w), tgt) > zipf(written.get(w, w), "en") for w in places):
         return None   # a head only real papers' names give ("Mensajero": messenger) beside a place of the target
-        # language is a real paper of it ("El Mensajero de Guayaquil", "Bote der Urschweiz"), not "El
-        # Anunciante de Tivyside"
+        # language is a real paper of it ("El Mensajero de Guayaquil"), not "El Anunciante de Tivyside"
     if not cited and not (english_for(head, tgt) & newspaper_heads()
                           and zipf(written.get(head, head), tgt) > zipf(written.get(head, head), "en")
                           and not any(zipf(w, "en") >= 3.5 and zipf(w, "en") > zipf(w, tgt) for w in places)):
