@@ -379,7 +379,7 @@ def _newspaper_relative(word: str, written: str, head: bool = False) -> str | No
     if not forms.isdisjoint(_newspaper_near(word)):
         return "WordNet"
     if not forms.isdisjoint(_near_in(word, _thesaurus())) \
-            or head and not forms.isdisjoint(_near_in(word, _relatives("newspaper_thesaurus"))):
+            or head and not forms.isdisjoint(_near_in(word, _newspaper_thesaurus())):
         return "Moby Thesaurus II"
     return None
 
@@ -400,6 +400,11 @@ def _thesaurus() -> dict[str, frozenset[str]]:
 
 def _newspaper_synonyms() -> dict[str, frozenset[str]]:
     return _relatives("newspaper_synonyms")
+
+
+def _newspaper_thesaurus() -> dict[str, frozenset[str]]:
+    """Moby Thesaurus II's relatives of the real newspapers' name words (newspaper_thesaurus.tsv)."""
+    return _relatives("newspaper_thesaurus")
 
 
 @lru_cache(maxsize=4)
