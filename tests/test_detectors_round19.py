@@ -147,10 +147,15 @@ def test_a_place_kept_inside_a_latin_script_name_the_source_writes_so_is_the_nam
 
 # --------------------------------------------------------------------------- a weaker English word and its neighbour
 
-def _untranslated_alone(line: str, lang: str) -> list[str]:
+def _alone(text: str, lang: str, detector: str) -> list:
+    """One detector's flags on `text` alone (no page around it, no source)."""
     from evalkit.detectors import make_detectors, run_detectors
     from evalkit.detectors.base import prepare_input
-    return [f.text for f in run_detectors(prepare_input(line, "en", lang), make_detectors(["untranslated"]))]
+    return run_detectors(prepare_input(text, "en", lang), make_detectors([detector]))
+
+
+def _untranslated_alone(line: str, lang: str) -> list[str]:
+    return [f.text for f in _alone(line, lang, "untranslated")]
 
 
 @pytest.mark.parametrize("lang, line, span", [
@@ -240,8 +245,6 @@ def test_a_french_name_read_through_its_lowercase_words_to_the_place_after_a_con
 
 def test_two_ordinary_german_words_one_key_apart_are_no_inconsistency():
     # "Zahlungen" (payments) and "Zählungen" (counts): two words of German, not one name spelt two ways
-    from evalkit.detectors import make_detectors, run_detectors
-    from evalkit.detectors.base import prepare_input
     text = ("Die Zahlungen an die Imker verzögern sich.\nDie Zählungen der Völker beginnen im Mai.\n")
-    flags = run_detectors(prepare_input(text, "en", "de"), make_detectors(["names"]))
+    flags = _alone(text, "de", "names")
     assert not [f for f in flags if f.category == "fluency/inconsistency"]
