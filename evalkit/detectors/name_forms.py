@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .gazetteer import synonyms, word_forms
-from .langdata import data_text, word_set
+from .langdata import data_text, table, word_set
 from .place_names import place_pairs
 from .text import fold, zipf
 
@@ -124,14 +124,15 @@ def name_words(text: str) -> list[str]:
 @lru_cache(maxsize=1 << 15)
 def _name_words(text: str) -> tuple[str, ...]:
     text = _ELIDED.sub(" ", text.replace("-", " "))
-    return tuple(f for f in map(fold, _WORD.findall(text)) if f not in _GLUE)
+    # (a glue word as written, not folded: German "für" is glue, English "fur" a name's word)
+    return tuple(fold(w) for w in _WORD.findall(text) if w.lower() not in _GLUE)
 
 
 def name_word_capitals(text: str) -> tuple[bool, ...]:
     """Whether each word of name_words(text) is written with a capital ("Commission européenne": True,
     False)."""
     text = _ELIDED.sub(" ", text.replace("-", " "))
-    return tuple(w[:1].isupper() for w in _WORD.findall(text) if fold(w) not in _GLUE)
+    return tuple(w[:1].isupper() for w in _WORD.findall(text) if w.lower() not in _GLUE)
 
 
 _ELIDED = re.compile(r"\b(?:[ldLD]|[Qq]u|[Dd]ell|[Aa]ll|[Nn]ell)['’](?=\w)")
@@ -245,12 +246,36 @@ def translates(word: str, english: str, lang: str) -> bool:
     for form in _place_forms(english, lang):
         if _from_place(word, form):
             return True
+    for form in _demonym_forms(english, lang):
+        if _same(word, form):
+            return True
     # a proper name (a place written alike in some language): an adjective made from it ("texanische" for
     # "texas", "техасский" for its Russian form)
     for form in _proper_forms(english, lang):
         if _from_place(word, form):
             return True
     return False
+
+
+@lru_cache(maxsize=1 << 14)
+def _demonym_forms(english: str, lang: str) -> tuple[str, ...]:
+    """The Wiktionary forms in `lang` of an English place adjective that the place's name does not spell
+    out ("norwegian" of Norway: "norwegisch", "norvegien", "норвежскии"; "malaysian": "malaysisch"): a word
+    with an adjective's ending that opens with the first four letters of a one-word place's English name
+    (CLDR); () otherwise."""
+    if not english.endswith(_DEMONYM_ENDINGS) or english[:4] not in _english_place_starts():
+        return ()
+    return _wiktionary().get(lang, {}).get(english, ())
+
+
+_DEMONYM_ENDINGS = ("ian", "ese", "ish", "an", "ic")
+
+
+@lru_cache(maxsize=1)
+def _english_place_starts() -> frozenset[str]:
+    """The first four letters of every one-word English place name of exonyms.tsv."""
+    return frozenset(fold(row["name"])[:4] for row in table("exonyms")
+                     if row["lang"] == "en" and " " not in row["name"] and len(row["name"]) >= 4)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -1013,7 +1013,7 @@ def _bridged(seq, tokens, text: str, src: str, tgt: str):
     if end is None or end == seq.last + 1 or tokens[end].line != tokens[seq.first].line:
         return seq, None
     between = [fold(tokens[j].text) for j in range(seq.last + 1, end)]
-    if not all(w in _NAME_GLUE or _name_word(w, tgt) for w in between) or all(w in _NAME_GLUE for w in between):
+    if not all(w in _GLUE or _name_word(w, tgt) for w in between) or all(w in _GLUE for w in between):
         return seq, None   # a glue-only gap is _joined's ("Université de Lyon"); another word ends the name
     joined = seq._replace(last=end, end=tokens[end].end, text=text[seq.start:tokens[end].end])
     if gazetteer().lookup(joined.text) is not None or not _slot(text, joined.start, joined.end)():
@@ -1022,8 +1022,6 @@ def _bridged(seq, tokens, text: str, src: str, tgt: str):
     found = _multi(words, src, tgt, lambda: True, _glued(joined.text))
     return (joined, found) if found and found[0].is_outlet else (seq, None)
 
-
-_NAME_GLUE = word_set("name-glue")
 
 
 def _named_otherwise(source: str, name: str) -> bool:

@@ -1,0 +1,37 @@
+"""Issue 15, twentieth round. With the source: a German name's "für" is glue, as its other prepositions are
+(folded it was the English word "fur" and a word of the name); a place adjective that does not spell the
+place's name ("Norwegian", "norwegisch") translates it through Wiktionary's forms. Each rule on text written
+for this test, with the negatives beside it."""
+
+from __future__ import annotations
+
+from evalkit.detectors.name_forms import name_words, translates
+from tests.one_line_page import page_flags
+
+NAMED_ENTITY = "accuracy/mistranslation/named-entity"
+
+
+def _names(line: str, lang: str, source: str | None = None) -> list:
+    return page_flags(line, lang, source_line=source, category=NAMED_ENTITY)
+
+
+def test_fur_is_glue_in_german_and_a_word_in_english():
+    assert name_words("Bundesamt für Seeschifffahrt") == ["bundesamt", "seeschifffahrt"]
+    assert name_words("Fur Institute of Canada") == ["fur", "institute", "canada"]
+
+
+def test_a_place_adjective_that_does_not_spell_the_place_translates_it():
+    assert translates("norwegische", "norwegian", "de") and translates("норвежское", "norwegian", "ru")
+    assert translates("noruego", "norwegian", "es")
+    # another country's adjective
+    assert not translates("norwegische", "swedish", "de") and not translates("schwedische", "norwegian", "de")
+
+
+def test_a_ministrys_word_swapped_after_a_place_adjective_is_found_with_the_source():
+    source = "The Norwegian Ministry of Transport said it would open a new tender within weeks."
+    found = _names("Das Norwegische Ministerium für Spedition kündigte eine neue Ausschreibung an.", "de", source)
+    assert [f.text for f in found] == ["Norwegische Ministerium für Spedition"]
+    assert "'spedition'" in found[0].evidence
+    # the ministry's words each translated: no swap
+    assert _names("Das Norwegische Ministerium für Verkehr kündigte eine neue Ausschreibung an.", "de",
+                  source) == []
