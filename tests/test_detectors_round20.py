@@ -35,3 +35,19 @@ def test_a_ministrys_word_swapped_after_a_place_adjective_is_found_with_the_sour
     # the ministry's words each translated: no swap
     assert _names("Das Norwegische Ministerium für Verkehr kündigte eine neue Ausschreibung an.", "de",
                   source) == []
+
+
+def test_a_lowercase_word_after_a_glue_word_of_the_name_is_inside_it():
+    source = "The Ontario Nurses' Association said the closure was the result of years of wage restraint."
+    found = _names("L'Association des aidants de l'Ontario a déclaré que la fermeture était prévisible.", "fr",
+                   source)
+    assert [f.text for f in found] == ["Association des aidants de l'Ontario"] and "'aidants'" in found[0].evidence
+    # the usual word for nurses: no swap
+    assert _names("L'Association des infirmières de l'Ontario a déclaré que la fermeture était prévisible.", "fr",
+                  source) == []
+
+
+def test_a_lowercase_verb_after_a_name_is_no_word_of_it():
+    # "verse" follows the name, no glue word before it: the sentence's verb, not the council's word swapped
+    assert _names("Fife verse une aide à chaque famille depuis janvier.", "fr",
+                  "Fife Council pays a grant to every family since January.") == []

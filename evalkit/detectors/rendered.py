@@ -308,7 +308,7 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
         capitals = _name_capitals_when_asked(cand, text)
         cited = _MediaCited(outlet, text, cand.start, tgt) if media else outlet   # "Das Magazin Chemiewelt"
         if weak:
-            how = _swapped_word(words, parts, tgt, seq.text, capitals) \
+            how = _swapped_word(words, parts, tgt, seq.text, _inside_when_asked(cand, text)) \
                 or _synonym_swapped(words, parts, tgt, body_head(seq.text), capitals)
         else:
             how = _verdict(words, parts, src, tgt, cited, english_left=not longer)
@@ -424,7 +424,10 @@ def _lowercase_rendering(detector, doc: DetectionInput, seq, real: list[str], t_
     translated, in a run of words on one line."""
     source, text = doc.source or "", doc.hypothesis
     entry = gazetteer().lookup(seq.text)
-    if entry is not None and not entry.is_outlet or real[-1] not in _outlet_heads() \
+    # (an unknown name's head ends more outlets' names than bodies': "association" ends the Press Association
+    # and a thousand bodies, and "The Ontario Nurses' Association said" cites no news outlet)
+    heads = _outlet_heads() if entry is not None else _media_heads()
+    if entry is not None and not entry.is_outlet or real[-1] not in heads \
             or outlet_slot(source, seq.start, seq.end) != "attribution":
         return []
     for first in range(len(t_tokens)):
@@ -677,13 +680,14 @@ def _rendered_whole(cands, real: list[str], tgt: str, head: str) -> bool:
 
 
 def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str,
-                  capitals: Callable[[], frozenset[str]]) -> str | None:
+                  inside: Callable[[], frozenset[str]]) -> str | None:
     """One word of the name swapped for another word, every other word kept or translated ("Prestamista
     de España" for Bank of Spain): the evidence, with the usual translations of the word it replaced.
-    A word no table gives for another English word counts only written with a capital that is the name's
-    (`capitals`: the MT name's words so written, a sentence's first word aside): a lowercase one may be a
-    legitimate rendering the tables lack ("Московская городская дума" for Moscow City Council), and one
-    opening a sentence a word of the sentence around the name ("Учёные Кроноцкого ...")."""
+    A word no table gives for another English word counts only where it stands inside the name (`inside`:
+    the MT name's words written with a capital, a sentence's first word aside, or after a glue word of it,
+    "Association des aidants de l'Ontario"): another lowercase one may be a legitimate rendering the tables
+    lack ("Московская городская дума" for Moscow City Council) or a verb after the name ("Huron devront"),
+    and one opening a sentence a word of the sentence around the name ("Учёные Кроноцкого ...")."""
     r = render(words, real, tgt)
     if r is None or len(r.swapped) != 1 or len(r.left) != 1 or r.kept + r.translated == 0 \
             or r.left[0] in _COMPASS_POINTS:   # "África Oriental y América Latina" for East Africa and ...
@@ -698,7 +702,7 @@ def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str,
         return None   # the replaced word is inside another word of the MT name: "Weltcup-Rennen" holds the
         # World Cup whole, and "Rennen" (races) is the next word, not a swap
     what = other_word(r.swapped[0], r.left[0], tgt)
-    if what is None or what == ANOTHER_WORD and r.swapped[0] not in capitals():
+    if what is None or what == ANOTHER_WORD and r.swapped[0] not in inside():
         return None
     usual = " / ".join(usual_forms(r.left[0], tgt)[:3])
     return (f"the same name with {r.swapped[0]!r} ({what}) in place of {r.left[0]!r}, in {tgt} usually "
@@ -750,6 +754,17 @@ def _synonym_swapped(words: list[str], real: Sequence[str], tgt: str, head: str,
 
 def _name_capitals_when_asked(cand, text: str) -> Callable[[], frozenset[str]]:
     return lambda: _name_capitals(cand, text)
+
+
+def _inside_when_asked(cand, text: str) -> Callable[[], frozenset[str]]:
+    return lambda: _name_capitals(cand, text) | _after_glue(cand.text)
+
+
+def _after_glue(name: str) -> frozenset[str]:
+    """The words (folded) of a name that follow one of its glue words ("aidants" of "Association des
+    aidants de l'Ontario")."""
+    words = _LETTERS.findall(name.replace("'", " ").replace("’", " "))
+    return frozenset(fold(b) for a, b in zip(words, words[1:]) if a.lower() in _GLUE and b.lower() not in _GLUE)
 
 
 def _name_capitals(cand, text: str) -> frozenset[str]:
