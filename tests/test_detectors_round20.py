@@ -51,3 +51,16 @@ def test_a_lowercase_verb_after_a_name_is_no_word_of_it():
     # "verse" follows the name, no glue word before it: the sentence's verb, not the council's word swapped
     assert _names("Fife verse une aide à chaque famille depuis janvier.", "fr",
                   "Fife Council pays a grant to every family since January.") == []
+
+
+def test_a_words_form_in_the_target_language_renders_it():
+    # "Reguladora" and "Telecomunicaciones" are the Spanish forms (cognates) of two of the name's words: the
+    # name is read as rendered but for its head, swapped for another word
+    source = "The National Telecommunications Regulatory Commission said the licences would be renewed."
+    found = _names("La Tarifa Nacional Reguladora de Telecomunicaciones dijo que las licencias se renovarían.", "es",
+                   source)
+    assert [f.text for f in found] == ["Tarifa Nacional Reguladora de Telecomunicaciones"]
+    assert "'tarifa'" in found[0].evidence
+    # the usual word for commission: the name rendered whole
+    assert _names("La Comisión Nacional Reguladora de Telecomunicaciones dijo que las licencias se renovarían.",
+                  "es", source) == []

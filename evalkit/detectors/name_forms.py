@@ -449,8 +449,14 @@ def _render(candidate: tuple[str, ...], real: tuple[str, ...], lang: str) -> Ren
                     translated += 1
                     break
             else:
-                swapped.append(word)
-                continue
+                # the English word's form in the target language ("prevencion" for "prevention")
+                for hit in left:
+                    if not cyrillic and _cognate(word, hit):
+                        translated += 1
+                        break
+                else:
+                    swapped.append(word)
+                    continue
         left.remove(hit)
     return Rendering(kept, translated, tuple(swapped), len(real), tuple(left))
 
