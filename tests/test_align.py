@@ -568,3 +568,33 @@ def test_the_dictionary_covers_languages_written_in_another_script_only():
     assert align_module.has_dictionary("en", "ru")
     assert not any(align_module.has_dictionary("en", lang) for lang in ("fr", "de", "es", "xx"))
     assert not align_module.has_dictionary("ru", "en")
+
+
+# --- an omitted sentence that length alone paired with the next sentence's rendering, whose own source was
+# held with a comment form below it: texts written for this test
+
+_TREMOR_SOURCE = ["The state utility said supplies had not been interrupted.",
+                  "Residents posted videos of shaking furniture on social media within minutes of the first tremor.",
+                  "The authority said smaller aftershocks were possible over the coming days."]
+_TREMOR_MT = ["La empresa pública aseguró que el suministro no se había interrumpido.",
+              "La autoridad advirtió de que podrían producirse réplicas más pequeñas en los próximos días.",
+              "Participa en el debate: identifícate con tu cuenta para comentar."]
+
+
+@pytest.mark.parametrize("accelerated", [True, False])
+def test_a_rendering_held_with_the_sentence_before_it_moves_to_the_sentence_it_shares_words_with(
+        accelerated: bool, monkeypatch) -> None:
+    # "autoridad", "pequeñas", "días" render "authority", "smaller", "days" (Wiktionary's translations); the
+    # dropped sentence shares nothing with the line, and the comment form nothing with the last sentence
+    monkeypatch.setattr(align_module, "_use_accelerator", accelerated)
+    align_module._analyse.cache_clear()
+    links = pairs(align(_TREMOR_SOURCE, _TREMOR_MT, src_lang="en", tgt_lang="es"))
+    assert links == [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((), (2,))]
+    align_module._analyse.cache_clear()
+
+
+def test_a_rendering_stays_with_its_sentence_when_the_neighbour_shares_no_more_words():
+    # the dropped sentence's neighbour rendered as loosely as the dropped one: nothing moves the link
+    mt = _TREMOR_MT[:1] + ["Hubo mucho movimiento en las redes esa tarde."] + _TREMOR_MT[2:]
+    links = pairs(align(_TREMOR_SOURCE, mt, src_lang="en", tgt_lang="es"))
+    assert ((2,), (1,)) not in links

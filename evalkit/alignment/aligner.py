@@ -595,12 +595,21 @@ def _dictionary(src_lang: str, tgt_lang: str) -> dict[str, frozenset[str]]:
     cognate can anchor a link. In a Latin-script language the cognates anchor most sentences and the
     dictionary's broad senses mislead (the bundled corpus's strict F1 fell 0.981 -> 0.951; "old" -> "früher"
     paired a German sentence with the wrong source one). Empty for another pair of languages."""
-    if src_lang != "en":
-        return {}
     rows = _wiktionary_rows()
     column = rows[0].index(tgt_lang) if rows and tgt_lang in rows[0] else None
     forms = [f for row in rows[1:] if column and len(row) > column for f in row[column].split("|") if f]
     if not forms or sum(bool(_LATIN.search(f)) for f in forms) > len(forms) / 2:
+        return {}
+    return _translations(src_lang, tgt_lang)
+
+
+@functools.lru_cache(maxsize=8)
+def _translations(src_lang: str, tgt_lang: str) -> dict[str, frozenset[str]]:
+    """`_dictionary`'s table for any target language of name_words_wikt.tsv, whatever its script: only to tell
+    which of two neighbouring source sentences an MT segment renders (`_closer_neighbours`), never in the DP."""
+    rows = _wiktionary_rows()
+    column = rows[0].index(tgt_lang) if src_lang == "en" and rows and tgt_lang in rows[0] else None
+    if not column:
         return {}
     table: dict[str, set[str]] = {}
     for row in rows[1:]:
@@ -721,7 +730,8 @@ def _unpair_unrelated(source: Sequence[str], target: Sequence[str], links: list[
         keep = tuple(i for i in link.source if i not in head and i not in tail)
         out += [Link((i,), (), opts.skip) for i in head] + [Link(keep, link.target, link.score)] + \
             [Link((i,), (), opts.skip) for i in tail]
-    return _pair_orphans(source, target, _loosened(source, target, out, src_lang, tgt_lang, opts.skip), tgt_lang)
+    out = _pair_orphans(source, target, _loosened(source, target, out, src_lang, tgt_lang, opts.skip), tgt_lang)
+    return _closer_neighbours(source, target, out, (src_lang, tgt_lang), opts)
 
 
 def _loosened(source: Sequence[str], target: Sequence[str], links: list[Link], src_lang: str,
@@ -758,6 +768,58 @@ def _loosened(source: Sequence[str], target: Sequence[str], links: list[Link], s
             out[lo:lo + 2] = freed + moved if m > k else moved + freed
             return _loosened(source, target, out, src_lang, tgt_lang, skip)
     return out
+
+
+def _closer_neighbours(source: Sequence[str], target: Sequence[str], links: list[Link], langs: tuple[str, str],
+                       opts: AlignOptions) -> list[Link]:
+    """A 1-1 link whose MT segment shares at least _CLOSER more anchors (`features`: numbers, cognates, names;
+    not punctuation) and dictionary pairs (`_translations`) with the source sentence just before or after it
+    than with its own: the segment renders that neighbour, and its own source is the sentence the MT left out
+    ("La autoridad advirtió de que podrían producirse réplicas más pequeñas" held by length with "Residents
+    posted videos ...", the dropped sentence, while "The authority said smaller aftershocks were possible" was
+    held with a comment form below). The neighbour must be unaligned, or held by length with an MT segment
+    that shares nothing with it, which is then left out. The moved link keeps the DP's cost for the segment.
+    Only these two neighbours are compared: the dictionary's broad senses never enter the DP for a
+    Latin-script language (`_dictionary`)."""
+    out = list(links)
+    shared = functools.partial(_shared, langs=langs, dictionary=opts.dictionary)
+    for k, link in enumerate(out):
+        if len(link.source) != 1 or len(link.target) != 1:
+            continue
+        mt = target[link.target[0]]
+        own = shared(source[link.source[0]], mt)
+        for m in (k - 1, k + 1):
+            if 0 <= m < len(out) and _free(source, target, out[m], shared) \
+                    and abs(out[m].source[0] - link.source[0]) == 1 \
+                    and shared(source[out[m].source[0]], mt) >= own + _CLOSER:
+                moved, freed = Link(out[m].source, link.target, link.score), Link(link.source, (), opts.skip)
+                left = [Link((), out[m].target, opts.skip)] if out[m].target else []   # its unrelated MT, left out
+                out[min(k, m):min(k, m) + 2] = left + [moved, freed] if m < k else [freed, moved] + left
+                return _closer_neighbours(source, target, out, langs, opts)
+    return out
+
+
+def _free(source: Sequence[str], target: Sequence[str], link: Link, shared) -> bool:
+    """One source sentence unaligned, or held by length alone with an MT segment that shares nothing with it
+    (a comment form where the sentence was dropped)."""
+    if len(link.source) != 1 or len(link.target) > 1:
+        return False
+    return not link.target or link.score > 0 and not shared(source[link.source[0]], target[link.target[0]])
+
+
+def _shared(source_text: str, target_text: str, langs: tuple[str, str], dictionary: bool = True) -> int:
+    """How many anchors (`features` but punctuation) and, with `dictionary`, dictionary pairs (`_translations`)
+    the two share."""
+    s, t = _analyse(source_text, langs[0]), _analyse(target_text, langs[1])
+    anchors = sum(1 for key in s[1] if key in t[1] and not key.startswith("p"))
+    if not dictionary:
+        return anchors
+    table, t_keys = _translations(*langs), set(t[3])
+    return anchors + sum(1 for a in s[3] if not table.get(a, frozenset()).isdisjoint(t_keys))
+
+
+# how many more anchors the MT segment must share with the unaligned neighbour than with its own source
+_CLOSER = 2
 
 
 def _renderings_beside(mt: list[str], beside: list[str], src_lang: str, tgt_lang: str, near: list[int]) -> list[int]:
