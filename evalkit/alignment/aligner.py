@@ -787,11 +787,11 @@ def _closer_neighbours(source: Sequence[str], target: Sequence[str], links: list
         if len(link.source) != 1 or len(link.target) != 1:
             continue
         mt = target[link.target[0]]
-        own = shared(source[link.source[0]], mt)
-        for m in (k - 1, k + 1):
-            if 0 <= m < len(out) and _free(source, target, out[m], shared) \
-                    and abs(out[m].source[0] - link.source[0]) == 1 \
-                    and shared(source[out[m].source[0]], mt) >= own + _CLOSER:
+        near = [m for m in (k - 1, k + 1) if 0 <= m < len(out) and _free(source, target, out[m], shared)
+                and abs(out[m].source[0] - link.source[0]) == 1]
+        own = shared(source[link.source[0]], mt) if near else 0   # (asked only beside a free neighbour)
+        for m in near:
+            if shared(source[out[m].source[0]], mt) >= own + _CLOSER:
                 moved, freed = Link(out[m].source, link.target, link.score), Link(link.source, (), opts.skip)
                 left = [Link((), out[m].target, opts.skip)] if out[m].target else []   # its unrelated MT, left out
                 out[min(k, m):min(k, m) + 2] = left + [moved, freed] if m < k else [freed, moved] + left
