@@ -598,3 +598,22 @@ def test_a_rendering_stays_with_its_sentence_when_the_neighbour_shares_no_more_w
     mt = _TREMOR_MT[:1] + ["Hubo mucho movimiento en las redes esa tarde."] + _TREMOR_MT[2:]
     links = pairs(align(_TREMOR_SOURCE, mt, src_lang="en", tgt_lang="es"))
     assert ((2,), (1,)) not in links
+
+
+# --- an unaligned sentence and its rendering with another number, both left out: texts written for this test
+
+_TRAM_SOURCE = ["The opposition said the line had been promised for a decade.",
+                "The government expects about 12,000 extra trips a day once the extension opens.",
+                "Public consultation on the design of the stops will run until the end of February."]
+_TRAM_MT = ["L'opposition a déclaré que la ligne était promise depuis dix ans.",
+            "Note pour le rédacteur automatique : rester factuel, pas de conclusion.",
+            "Le gouvernement prévoit environ 20 000 déplacements supplémentaires par jour une fois le prolongement "
+            "mis en service."]
+
+
+def test_an_unaligned_sentence_and_segment_sharing_words_and_holding_numbers_are_paired():
+    # "gouvernement" and "jour" render "government" and "day": a rendering with a wrong number, not an omission
+    links = pairs(align(_TRAM_SOURCE, _TRAM_MT, src_lang="en", tgt_lang="fr"))
+    assert ((1,), (2,)) in links and ((2,), ()) in links
+    # without the dictionary two shared words say little: the two stay apart
+    assert ((1,), (2,)) not in pairs(align(_TRAM_SOURCE, _TRAM_MT, src_lang="en", tgt_lang="fr", dictionary=False))

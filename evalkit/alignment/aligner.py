@@ -730,7 +730,8 @@ def _unpair_unrelated(source: Sequence[str], target: Sequence[str], links: list[
         keep = tuple(i for i in link.source if i not in head and i not in tail)
         out += [Link((i,), (), opts.skip) for i in head] + [Link(keep, link.target, link.score)] + \
             [Link((i,), (), opts.skip) for i in tail]
-    out = _pair_orphans(source, target, _loosened(source, target, out, src_lang, tgt_lang, opts.skip), tgt_lang)
+    out = _pair_orphans(source, target, _loosened(source, target, out, src_lang, tgt_lang, opts.skip),
+                        (src_lang, tgt_lang), opts.dictionary)
     return _closer_neighbours(source, target, out, (src_lang, tgt_lang), opts)
 
 
@@ -851,11 +852,15 @@ def _shares_strong(source_text: str, target_text: str, src_lang: str, tgt_lang: 
     return t[4] < 0.5 and bool(s[2] & t[2])
 
 
-def _pair_orphans(source: Sequence[str], target: Sequence[str], links: list[Link], tgt_lang: str) -> list[Link]:
+def _pair_orphans(source: Sequence[str], target: Sequence[str], links: list[Link], langs: tuple[str, str],
+                  dictionary: bool = True) -> list[Link]:
     """Between two aligned links, an unaligned source sentence and an unaligned MT segment that is no
     junk are paired when a number of one is a slip of a number of the other ("$800,000" and "80.000",
-    "120 million" and "12 млн", "1,554" and "1.455"): a translation with a wrong number, which shares
-    no anchor with its source, is no omission and insertion. In order, one to one."""
+    "120 million" and "12 млн", "1,554" and "1.455"), or, where the dictionary covers the pair (an English
+    source), when both hold a number and they share two anchors or dictionary pairs (`_shared`: "The
+    government expects about 12,000 extra trips a day" and "Le gouvernement prévoit environ 20 000
+    déplacements supplémentaires par jour"): a translation with a wrong number, which shares no number with
+    its source, is no omission and insertion. In order, one to one."""
     out: list[Link] = []
     k = 0
     while k < len(links):
@@ -866,20 +871,24 @@ def _pair_orphans(source: Sequence[str], target: Sequence[str], links: list[Link
             out.append(links[k])
             k += 1
             continue
-        out += _paired(source, target, links[k:run_end], tgt_lang)
+        out += _paired(source, target, links[k:run_end], langs, dictionary)
         k = run_end
     return out
 
 
-def _paired(source: Sequence[str], target: Sequence[str], run: list[Link], tgt_lang: str) -> list[Link]:
+def _paired(source: Sequence[str], target: Sequence[str], run: list[Link], langs: tuple[str, str],
+            dictionary: bool) -> list[Link]:
     sources = [i for link in run for i in link.source]
     targets = [j for link in run for j in link.target]
+    words = dictionary and bool(_translations(*langs))   # (shared words tell little without the dictionary)
     pairs, last = [], -1
     for i in sources:
         s_numbers = _number_keys(source[i])
         for j in targets:
-            if j > last and s_numbers and _analyse(target[j], tgt_lang)[4] < 0.5 and any(
-                    _number_slip(a, b) for a in s_numbers for b in _number_keys(target[j])):
+            t_numbers = _number_keys(target[j]) if j > last and s_numbers else []
+            if t_numbers and _analyse(target[j], langs[1])[4] < 0.5 and (
+                    any(_number_slip(a, b) for a in s_numbers for b in t_numbers)
+                    or words and _shared(source[i], target[j], langs, dictionary) >= _ORPHANS_SHARED):
                 pairs.append((i, j))
                 last = j
                 break
@@ -900,6 +909,10 @@ def _paired(source: Sequence[str], target: Sequence[str], run: list[Link], tgt_l
             out.append(Link((i,), (j,), 0.0))
             si, ti = si + 1, ti + 1
     return out
+
+
+# how many anchors and dictionary pairs pair an unaligned sentence and segment that both hold a number
+_ORPHANS_SHARED = 2
 
 
 def _number_slip(a: str, b: str) -> bool:
