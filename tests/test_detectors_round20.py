@@ -6,6 +6,7 @@ for this test, with the negatives beside it."""
 from __future__ import annotations
 
 from evalkit.detectors.name_forms import name_words, translates
+from evalkit.detectors.text import compound_halves
 from tests.one_line_page import page_flags
 
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
@@ -64,3 +65,18 @@ def test_a_words_form_in_the_target_language_renders_it():
     # the usual word for commission: the name rendered whole
     assert _names("La Comisión Nacional Reguladora de Telecomunicaciones dijo que las licencias se renovarían.",
                   "es", source) == []
+
+
+def test_a_word_no_language_places_written_as_two_common_english_words_is_english():
+    # language identification does not place "windstorm" on its own; wind and storm are common English words,
+    # each more frequent in English than in French
+    found = page_flags("La tempête, un windstorm venu de l'Atlantique, a coupé le courant dans toute la région.",
+                       "fr", category="accuracy/untranslated")
+    assert [f.text for f in found] == ["windstorm"] and "'wind' and 'storm'" in found[0].evidence
+    assert compound_halves("windstorm", "en", 4.0) == ("wind", "storm")
+
+
+def test_halves_as_common_in_the_target_language_say_nothing():
+    # "post" is as common in Spanish as in English: "subpostmasters" is not read as two English words
+    assert page_flags("Los subpostmasters reclamaron una compensación durante años.", "es",
+                      category="accuracy/untranslated") == []

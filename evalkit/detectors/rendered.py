@@ -55,6 +55,7 @@ from .text import (
     aligned_tokens,
     as_words_at,
     capitalised_run,
+    compound_halves,
     fold,
     name_sequences,
     outlet_slot,
@@ -885,18 +886,7 @@ def _compounds_split(words: list[str], tgt: str) -> list[str]:
 def _english_compounds_split(words: Sequence[str]) -> list[str]:
     """The words of an English name with each word written as two common English words split
     ("businessweek" -> business, week; "billboard" -> bill, board)."""
-    return [part for w in words for part in _english_halves(w) or [w]]
-
-
-@lru_cache(maxsize=1 << 12)
-def _english_halves(word: str) -> tuple[str, str] | None:
-    if len(word) < 8 or zipf(word, "en") >= _HALF_ZIPF:
-        return None   # a common word of its own ("something")
-    for cut in range(4, len(word) - 3):
-        left, right = word[:cut], word[cut:]
-        if zipf(left, "en") >= _HALF_ZIPF and zipf(right, "en") >= _HALF_ZIPF:
-            return left, right
-    return None
+    return [part for w in words for part in compound_halves(w, "en", _HALF_ZIPF) or [w]]
 
 
 # how common each half of an English compound written as one word is, and the whole is not

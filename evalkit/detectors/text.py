@@ -40,6 +40,20 @@ def lang_base(lang: str | None) -> str | None:
 
 
 @lru_cache(maxsize=500_000)
+@lru_cache(maxsize=1 << 12)
+def compound_halves(word: str, lang: str, least: float) -> tuple[str, str] | None:
+    """`word` (lowercase, eight letters or more) written as two words of `lang` that each have a Zipf frequency
+    of `least` or more while the whole has less ("businessweek" -> business, week; "windstorm" -> wind, storm),
+    the shortest first half first; None otherwise."""
+    if len(word) < 8 or zipf(word, lang) >= least:
+        return None
+    for cut in range(4, len(word) - 3):
+        left, right = word[:cut], word[cut:]
+        if zipf(left, lang) >= least and zipf(right, lang) >= least:
+            return left, right
+    return None
+
+
 def zipf(word: str, lang: str) -> float:
     """wordfreq Zipf frequency of a lowercase word (0 when unknown or when the lookup fails)."""
     known = plain_zipf(word, lang)

@@ -26,6 +26,7 @@ from .text import (
     aligned_tokens,
     capitalised_at,
     capitalised_run,
+    compound_halves,
     fold,
     lang_base,
     outlet_slot,
@@ -502,11 +503,13 @@ class UntranslatedDetector(Detector):
                 identified = _identified(tok.text, doc.src_lang, doc.tgt_lang, needed)
                 if identified is None and foreign_script and known >= _RARE_SOURCE_MIN:
                     identified = "not asked: a lowercase Latin-script word in a text in another script"   # "farmgate"
-                if identified is None:
+                why = f"language identification of the word: {identified}" if identified is not None \
+                    else _source_compound(tok.lower, src, tgt)
+                if why is None:
                     continue
                 evidence = (f"{tok.text!r} is no {tgt} word (Zipf {zipf(tok.lower, tgt):.1f})"
                             + (f" but an {src} one (Zipf {known:.1f})" if known >= _RARE_SOURCE_MIN else "")
-                            + f"; language identification of the word: {identified}")
+                            + f"; {why}")
                 confidence = 0.6
             flags.append(self._flag(doc, tok.start, tok.end, "major", confidence, evidence))
         return flags
@@ -911,6 +914,9 @@ _PAIR_ODDS, _PAIR_LEANING = (0.6, 10.0), -0.5
 _PAIRS = ({WEAK, NEUTRAL}, {WEAK, TARGET})
 # ... for a word that neither language's word list knows
 _RARE_ODDS = (0.75, 10.0)
+# each half of a word written as two source-language words is this common there, and by this much less in
+# the target language
+_COMPOUND_HALF_ZIPF, _COMPOUND_HALF_GAP = 4.0, 0.5
 # a rare word: at least this long, below this target Zipf, and (without the source) at least this
 # source Zipf
 _RARE_MIN_LENGTH, _RARE_TARGET_MAX, _RARE_SOURCE_MIN = 5, 1.0, 1.0
@@ -974,6 +980,17 @@ def _other_script(word: str) -> bool:
     """Every letter of the word is outside the Latin script (Latin letters end at U+024F)."""
     letters = [c for c in word if c.isalpha()]
     return bool(letters) and all(ord(c) > 0x24F for c in letters)
+
+
+def _source_compound(word: str, src: str, tgt: str) -> str | None:
+    """Why a word no language identification places is the source language's all the same: it is written as
+    two common words of the source language, each more frequent there than in the target language
+    ("windstorm": wind, storm in French); None otherwise."""
+    halves = compound_halves(word, src, _COMPOUND_HALF_ZIPF)
+    if halves is None or any(zipf(half, src) - zipf(half, tgt) < _COMPOUND_HALF_GAP for half in halves):
+        return None
+    return (f"written as two common {src} words, {halves[0]!r} and {halves[1]!r} (language identification "
+            "does not place the word)")
 
 
 def _identified(text: str, src_lang: str, tgt_lang: str, odds_needed: tuple[float, float]) -> str | None:
