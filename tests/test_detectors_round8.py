@@ -290,9 +290,9 @@ def test_a_quoted_slogan_or_title_is_kept_in_every_language():
 
 
 def test_an_english_compound_translated_as_two_words():
-    from evalkit.detectors.rendered import _english_halves
-    assert _english_halves("businessweek") == ("business", "week")
-    assert _english_halves("telegraph") is None and _english_halves("something") is None
+    from evalkit.detectors.text import compound_halves
+    assert compound_halves("businessweek", "en", 4.5) == ("business", "week")
+    assert compound_halves("telegraph", "en", 4.5) is None and compound_halves("something", "en", 4.5) is None
     source = "Bloomberg Businessweek estimated the cost of the blackout at 2 billion euros.\n"
     mt = "Semana de Negocios de Bloomberg calculó el coste del apagón en 2.000 millones de euros.\n"
     assert _named(mt, "es", source) == ["Semana de Negocios de Bloomberg"]

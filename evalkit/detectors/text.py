@@ -39,7 +39,6 @@ def lang_base(lang: str | None) -> str | None:
     return base if base in available_languages() else None
 
 
-@lru_cache(maxsize=500_000)
 @lru_cache(maxsize=1 << 12)
 def compound_halves(word: str, lang: str, least: float) -> tuple[str, str] | None:
     """`word` (lowercase, eight letters or more) written as two words of `lang` that each have a Zipf frequency
@@ -54,6 +53,7 @@ def compound_halves(word: str, lang: str, least: float) -> tuple[str, str] | Non
     return None
 
 
+@lru_cache(maxsize=500_000)
 def zipf(word: str, lang: str) -> float:
     """wordfreq Zipf frequency of a lowercase word (0 when unknown or when the lookup fails)."""
     known = plain_zipf(word, lang)
