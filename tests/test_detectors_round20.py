@@ -80,3 +80,21 @@ def test_halves_as_common_in_the_target_language_say_nothing():
     # "post" is as common in Spanish as in English: "subpostmasters" is not read as two English words
     assert page_flags("Los subpostmasters reclamaron una compensación durante años.", "es",
                       category="accuracy/untranslated") == []
+
+
+def test_a_wrong_sense_word_inside_a_russian_name_written_in_lowercase_is_found():
+    # Russian capitalises a name's first word only: "доску" (a plank) stands inside the name, where the
+    # board of a body is "совет"; the word's sense names no body
+    source = "The union asked the Canada Industrial Relations Board to settle the dispute."
+    found = _names("Профсоюз попросил Канадскую доску промышленных отношений решить спор.", "ru", source)
+    assert [f.text for f in found] == ["Канадскую доску промышленных отношений"] and "'доску'" in found[0].evidence
+    # the body's usual word: no flag
+    assert _names("Профсоюз попросил Канадский совет по промышленным отношениям решить спор.", "ru", source) == []
+
+
+def test_a_verb_inside_an_extended_name_is_no_swapped_word():
+    # "подтвердили" (confirmed) between a name and a lowercase noun is the sentence's verb: the swap rule
+    # that takes any dictionary word reads a name's capitals and words after its glue words only
+    source = "Guinness World Records confirmed the record, the mayor's office said."
+    found = _names("Рекорды планеты Гиннесса подтвердили рекорд, сообщили в мэрии.", "ru", source)
+    assert not [f for f in found if "'подтвердили'" in f.evidence]

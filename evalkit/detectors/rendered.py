@@ -306,11 +306,10 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
         if len(words) != len(parts):
             continue
         # (the name's capitals, a regex over it, only when the swap rule gets to ask)
-        capitals = _name_capitals_when_asked(cand, text)
         cited = _MediaCited(outlet, text, cand.start, tgt) if media else outlet   # "Das Magazin Chemiewelt"
         if weak:
             how = _swapped_word(words, parts, tgt, seq.text, _inside_when_asked(cand, text)) \
-                or _synonym_swapped(words, parts, tgt, body_head(seq.text), capitals)
+                or _synonym_swapped(words, parts, tgt, body_head(seq.text), _inside_when_asked(cand, text, True))
         else:
             how = _verdict(words, parts, src, tgt, cited, english_left=not longer)
         if not how:
@@ -753,19 +752,21 @@ def _synonym_swapped(words: list[str], real: Sequence[str], tgt: str, head: str,
             "in its place: a spinner's swap")
 
 
-def _name_capitals_when_asked(cand, text: str) -> Callable[[], frozenset[str]]:
-    return lambda: _name_capitals(cand, text)
+def _inside_when_asked(cand, text: str, inner: bool = False) -> Callable[[], frozenset[str]]:
+    return lambda: _name_capitals(cand, text) | _after_glue(cand.text, inner)
 
 
-def _inside_when_asked(cand, text: str) -> Callable[[], frozenset[str]]:
-    return lambda: _name_capitals(cand, text) | _after_glue(cand.text)
-
-
-def _after_glue(name: str) -> frozenset[str]:
+def _after_glue(name: str, inner: bool = False) -> frozenset[str]:
     """The words (folded) of a name that follow one of its glue words ("aidants" of "Association des
-    aidants de l'Ontario")."""
+    aidants de l'Ontario"); with `inner`, also every word between its first and its last, glue words at
+    its end aside ("доску" of "Канадскую доску промышленных отношений", where Russian capitalises the first
+    word only; not "votarán" of "Washoe votarán la")."""
     words = _LETTERS.findall(name.replace("'", " ").replace("’", " "))
-    return frozenset(fold(b) for a, b in zip(words, words[1:]) if a.lower() in _GLUE and b.lower() not in _GLUE)
+    while words and words[-1].lower() in _GLUE:
+        words.pop()
+    after = frozenset(fold(b) for a, b in zip(words, words[1:]) if a.lower() in _GLUE and b.lower() not in _GLUE)
+    return after | frozenset(fold(w) for w in words[1:-1] if w.lower() not in _GLUE and len(w) > 2) if inner \
+        else after
 
 
 def _name_capitals(cand, text: str) -> frozenset[str]:
