@@ -1368,6 +1368,9 @@ def _real_outlet(text: str, tokens: Sequence[Token], seqs: Sequence[NameSeq], st
     real = real_outlets()
     if real_key(text[start:end]) in real:
         return True
+    owner = _OWNER_BEFORE.search(text, max(0, start - 40), start)   # "Investor's Business Daily"
+    if owner and real_key(text[owner.start():end]) in real:
+        return True
     for seq in seqs:
         if seq.start <= start and end <= seq.end:
             for i in range(seq.first, seq.last + 1):
@@ -1376,6 +1379,10 @@ def _real_outlet(text: str, tokens: Sequence[Token], seqs: Sequence[NameSeq], st
                             and real_key(text[tokens[i].start:tokens[j].end]) in real:
                         return True
     return False
+
+
+# a capitalised word and a possessive 's right before a name: its owner, a word of the name the tokens split off
+_OWNER_BEFORE = re.compile(r"\b[^\W\d_]*[A-Z][^\W\d_]*['’]s\s+$")
 
 
 def _dedupe(flags: list[Flag]) -> list[Flag]:
