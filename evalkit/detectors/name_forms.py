@@ -449,9 +449,10 @@ def _render(candidate: tuple[str, ...], real: tuple[str, ...], lang: str) -> Ren
                     translated += 1
                     break
             else:
-                # the English word's form in the target language ("prevencion" for "prevention")
+                # the English word's form in the target language ("prevencion" for "prevention"; the
+                # first letter shared, a cheap test before _cognate's)
                 for hit in left:
-                    if not cyrillic and _cognate(word, hit):
+                    if not cyrillic and word[:1] == hit[:1] and _cognate(word, hit):
                         translated += 1
                         break
                 else:
