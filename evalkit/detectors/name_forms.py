@@ -236,22 +236,16 @@ def skeleton(word: str) -> str:
 @lru_cache(maxsize=1 << 14)
 def translates(word: str, english: str, lang: str) -> bool:
     """`word` (folded) is a translation of the English name word `english` (or of its singular) into `lang`:
-    from the name-word table, or a place's name in `lang` or an adjective made from it ("wiener" for "vienna",
-    "irlandais" for "ireland", "österreichische" for "austrian")."""
+    from the name-word table or, for a place adjective that does not spell its place, Wiktionary's forms
+    ("norwegisch" for "norwegian"); or a place's name in `lang` or an adjective made from it ("wiener" for
+    "vienna", "irlandais" for "ireland", "österreichische" for "austrian"), a proper name's included (a place
+    written alike in some language: "texanische" for "texas", "техасский" for its Russian form)."""
     # (plain loops, not any() over generators: asked for every new pair of an MT word and a name word)
     # (a plural the table lacks as its singular's: "ports" as "port")
-    for form in usual_forms(english, lang):
+    for form in (*usual_forms(english, lang), *_demonym_forms(english, lang)):
         if _same(word, form):
             return True
-    for form in _place_forms(english, lang):
-        if _from_place(word, form):
-            return True
-    for form in _demonym_forms(english, lang):
-        if _same(word, form):
-            return True
-    # a proper name (a place written alike in some language): an adjective made from it ("texanische" for
-    # "texas", "техасский" for its Russian form)
-    for form in _proper_forms(english, lang):
+    for form in (*_place_forms(english, lang), *_proper_forms(english, lang)):
         if _from_place(word, form):
             return True
     return False

@@ -305,9 +305,9 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
             parts = _english_compounds_split(real)   # "Semana de Negocios de Bloomberg": Businessweek's two words
         if len(words) != len(parts):
             continue
-        # (the name's capitals, a regex over it, only when the swap rule gets to ask)
         cited = _MediaCited(outlet, text, cand.start, tgt) if media else outlet   # "Das Magazin Chemiewelt"
         if weak:
+            # (the words inside the name, a regex over it, only when a swap rule gets to ask)
             how = _swapped_word(words, parts, tgt, seq.text, _inside_when_asked(cand, text)) \
                 or _synonym_swapped(words, parts, tgt, body_head(seq.text), _inside_when_asked(cand, text, True))
         else:
@@ -765,8 +765,9 @@ def _after_glue(name: str, inner: bool = False) -> frozenset[str]:
     while words and words[-1].lower() in _GLUE:
         words.pop()
     after = frozenset(fold(b) for a, b in zip(words, words[1:]) if a.lower() in _GLUE and b.lower() not in _GLUE)
-    return after | frozenset(fold(w) for w in words[1:-1] if w.lower() not in _GLUE and len(w) > 2) if inner \
-        else after
+    if not inner:
+        return after
+    return after | frozenset(fold(w) for w in words[1:-1] if w.lower() not in _GLUE and len(w) > 2)
 
 
 def _name_capitals(cand, text: str) -> frozenset[str]:
