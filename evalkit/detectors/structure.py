@@ -140,6 +140,7 @@ class _Context:
             near = earlier.find(line.key)
             if near is not None:
                 self._dup_line(line, self.lines[near], 0.75, "nearly repeats an earlier line")
+                self._repeated.update(self._segs_of(self.lines[near]))   # as below: no addition of its own
                 continue
             # (a loose repeat, a few words swapped, only without a source: with one, the source may repeat
             # itself as loosely, a title and its first sentence; unless the aligner paired one of the two lines
@@ -543,13 +544,18 @@ class _Context:
 
     def _renders_instead(self, sources: tuple, link) -> bool:
         """`link` pairs one source sentence with one MT prose sentence that shares an anchor with `sources`
-        (numbers, names, cognates; "c" and "k" alike: "Critics", "Критики") and none with its own sentence."""
+        (numbers, names, cognates; "c" and "k" alike: "Critics", "Критики"; one word's cognate alone on five
+        letters, not "arrive" and "arriéré") and none with its own sentence."""
         if len(link.source) != 1 or len(link.target) != 1 or not self._prose(link.target[0]):
             return False
         mt = _loose_anchors(self.segs[link.target[0]].text)
         src = self.doc.source_segments or ()
-        return bool(mt & _loose_anchors(" ".join(src[i].text for i in sources))) and \
-            not mt & _loose_anchors(src[link.source[0]].text)
+        text = " ".join(src[i].text for i in sources)
+        shared = mt & _loose_anchors(text)
+        if len(shared) == 1 and next(iter(shared))[0] == "w":
+            # one word's prefix alone must run to five letters ("Critics", "Kritiker"; not "arrive", "arriéré")
+            shared = _long_prefixes(self.segs[link.target[0]].text) & _long_prefixes(text)
+        return bool(shared) and not mt & _loose_anchors(src[link.source[0]].text)
 
     def _unpaired_prose(self, link) -> bool:
         return not link.source and bool(link.target) and all(map(self._prose, link.target))
@@ -1009,6 +1015,11 @@ def _loose_anchors(text: str) -> set[str]:
     from ..alignment.aligner import features
 
     return {k.replace("c", "k") for k in features(text) if k[0] != "p"}
+
+
+def _long_prefixes(text: str) -> set[str]:
+    """The five-letter prefixes (folded, "c" read as "k") of the words of `text` that have five letters or more."""
+    return {_fold(w)[:5].replace("c", "k") for w in _WORD_SPAN.findall(text) if len(w) >= 5}
 
 
 def _latin_letters(text: str) -> bool:

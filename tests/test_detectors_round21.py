@@ -1,0 +1,60 @@
+"""Issue 15, twenty-first round. With the source: a first copy of a sentence the MT wrote twice, nearly word for
+word, is no addition where the aligner paired the second; a source sentence left on a junk line moves to the next
+pair's MT sentence only on a strong shared anchor (a number, a name, or two words' cognates, or one on five
+letters), not on one four-letter cognate prefix ("arrive", "arriéré"). Each rule on text written for this test,
+with the case it must still find beside it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from evalkit.alignment.aligner import Link
+from evalkit.detectors import make_detectors, run_detectors
+from evalkit.detectors.base import prepare_input
+
+_SOURCE_ES = (
+    "The harbour board approved a new pier for the fishing fleet on Monday, after 14 months of talks.\n"
+    "Boat owners, many of whom had waited years for a berth, will be offered a mooring at a reduced fee or a "
+    "refund of their deposit.\n"
+    "Construction is due to start in October and cost 12 million euros, the board said.\n")
+_COPY = ("A los propietarios de barcos, muchos de los cuales llevaban años esperando un amarre, se les ofrecerá un "
+         "fondeadero con una tarifa {} o la devolución de su depósito.")
+_MT_ES = ("La junta del puerto aprobó el lunes un nuevo muelle para la flota pesquera, tras 14 meses de "
+          "negociaciones.\n" + _COPY.format("reducida") + "\n" + _COPY.format("rebajada") + "\n"
+          "Las obras comenzarán en octubre y costarán 12 millones de euros, según la junta.\n")
+
+
+def _flags(doc) -> list:
+    return run_detectors(doc, make_detectors())
+
+
+def test_the_first_copy_of_a_sentence_written_twice_is_no_addition_when_the_second_is_paired():
+    doc = prepare_input(_MT_ES, "en", "es", source=_SOURCE_ES)
+    # the aligner paired the second copy with the sentence both render (as it did on a held-out page)
+    second = replace(doc, alignment=[Link((0,), (0,), -1.9), Link((), (1,), 3.0), Link((1,), (2,), -1.2),
+                                     Link((2,), (3,), -4.3)])
+    for d in (doc, second):
+        flags = _flags(d)
+        assert [f.category for f in flags] == ["fluency/duplication"], flags
+        assert flags[0].text == _COPY.format("rebajada") and "nearly repeats" in flags[0].evidence
+
+
+_SOURCE_FR = ("The water company said it had replaced 40 kilometres of old pipes this year.\n"
+              "Some customers have complained that repair crews take more than a week to arrive.\n"
+              "A company spokesperson said six extra teams had been hired to clear the backlog.\n"
+              "The regulator will publish its annual report in June.\n")
+_MT_FR = ("La compagnie des eaux a indiqué avoir remplacé 40 kilomètres de vieilles canalisations cette année.\n"
+          "— Espace publicitaire · la lecture reprend plus bas —\n"
+          "Un porte-parole de l'entreprise a précisé que six équipes supplémentaires avaient été embauchées pour "
+          "résorber l'arriéré.\n"
+          "Le régulateur publiera son rapport annuel en juin.\n")
+
+
+def test_one_shared_cognate_prefix_does_not_move_a_sentence_off_a_junk_line():
+    # "arrive" and "arriéré" share four letters; the sentence left out is the customers' complaint, not the
+    # spokesperson's, whose rendering follows the ad
+    omissions = [f for f in _flags(prepare_input(_MT_FR, "en", "fr", source=_SOURCE_FR))
+                 if f.category == "accuracy/omission"]
+    assert len(omissions) == 1 and "Some customers have complained" in omissions[0].evidence
+    assert omissions[0].text == "année."
+
