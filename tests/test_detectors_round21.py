@@ -1,8 +1,9 @@
 """Issue 15, twenty-first round. With the source: a first copy of a sentence the MT wrote twice, nearly word for
 word, is no addition where the aligner paired the second; a source sentence left on a junk line moves to the next
 pair's MT sentence only on a strong shared anchor (a number, a name, or two words' cognates, or one on five
-letters), not on one four-letter cognate prefix ("arrive", "arriéré"). Each rule on text written for this test,
-with the case it must still find beside it."""
+letters), not on one four-letter cognate prefix ("arrive", "arriéré"); a name's word swapped is no swap where the
+replaced word's usual translation stands beside the MT name ("el condado de Marin anunció"). Each rule on text
+written for this test, with the case it must still find beside it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from dataclasses import replace
 from evalkit.alignment.aligner import Link
 from evalkit.detectors import make_detectors, run_detectors
 from evalkit.detectors.base import prepare_input
+from tests.one_line_page import page_flags
+
+NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 
 _SOURCE_ES = (
     "The harbour board approved a new pier for the fishing fleet on Monday, after 14 months of talks.\n"
@@ -58,3 +62,19 @@ def test_one_shared_cognate_prefix_does_not_move_a_sentence_off_a_junk_line():
     assert len(omissions) == 1 and "Some customers have complained" in omissions[0].evidence
     assert omissions[0].text == "année."
 
+def test_a_names_word_translated_beside_it_is_no_swap():
+    source = "Marin County announced on Friday that the bridge would reopen in May."
+    # "anunció" (announced) is the sentence's verb; "condado" (county) stands before the name
+    assert page_flags("El condado de Marin anunció el viernes que el puente reabriría en mayo.", "es", source,
+                      NAMED_ENTITY) == []
+    found = page_flags("El Anuncio de Marin informó el viernes que el puente reabriría en mayo.", "es", source,
+                       NAMED_ENTITY)
+    assert [f.text for f in found] == ["Anuncio de Marin"] and "'anuncio'" in found[0].evidence
+
+
+def test_a_names_word_translated_before_it_past_glue_words_is_no_swap():
+    # "la région" renders "The region's", moved after the name; "Pêche" (fisheries) stands before it, past "de la"
+    source = ("The region's Department of Agriculture, Fisheries and Rural Affairs said the scheme would run "
+              "until March.")
+    assert page_flags("Le ministère de l'Agriculture, de la Pêche et des Affaires rurales de la région a indiqué "
+                      "que le dispositif durerait jusqu'en mars.", "fr", source, NAMED_ENTITY) == []

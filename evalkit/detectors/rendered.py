@@ -308,7 +308,7 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
         cited = _MediaCited(outlet, text, cand.start, tgt) if media else outlet   # "Das Magazin Chemiewelt"
         if weak:
             # (the words inside the name, a regex over it, only when a swap rule gets to ask)
-            how = _swapped_word(words, parts, tgt, seq.text, _inside_when_asked(cand, text)) \
+            how = _swapped_word(words, parts, tgt, seq.text, _inside_when_asked(cand, text), _beside(cand, text)) \
                 or _synonym_swapped(words, parts, tgt, body_head(seq.text), _inside_when_asked(cand, text, True))
         else:
             how = _verdict(words, parts, src, tgt, cited, english_left=not longer)
@@ -680,14 +680,16 @@ def _rendered_whole(cands, real: list[str], tgt: str, head: str) -> bool:
 
 
 def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str,
-                  inside: Callable[[], frozenset[str]]) -> str | None:
+                  inside: Callable[[], frozenset[str]], beside: Callable[[], list[str]]) -> str | None:
     """One word of the name swapped for another word, every other word kept or translated ("Prestamista
     de España" for Bank of Spain): the evidence, with the usual translations of the word it replaced.
     A word no table gives for another English word counts only where it stands inside the name (`inside`:
     the MT name's words written with a capital, a sentence's first word aside, or after a glue word of it,
     "Association des aidants de l'Ontario"): another lowercase one may be a legitimate rendering the tables
     lack ("Московская городская дума" for Moscow City Council) or a verb after the name ("Huron devront"),
-    and one opening a sentence a word of the sentence around the name ("Учёные Кроноцкого ...")."""
+    and one opening a sentence a word of the sentence around the name ("Учёные Кроноцкого ..."). Nor where the
+    replaced word's usual translation stands just beside the MT name (`beside`): "el condado de Lane anunció"
+    renders Lane County, and "anunció" is the sentence's verb."""
     r = render(words, real, tgt)
     if r is None or len(r.swapped) != 1 or len(r.left) != 1 or r.kept + r.translated == 0 \
             or r.left[0] in _COMPASS_POINTS:   # "África Oriental y América Latina" for East Africa and ...
@@ -704,7 +706,10 @@ def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str,
     what = other_word(r.swapped[0], r.left[0], tgt)
     if what is None or what == ANOTHER_WORD and r.swapped[0] not in inside():
         return None
-    usual = " / ".join(usual_forms(r.left[0], tgt)[:3])
+    forms = usual_forms(r.left[0], tgt)
+    if any(_same(w, u) for w in beside() for u in forms):
+        return None
+    usual = " / ".join(forms[:3])
     return (f"the same name with {r.swapped[0]!r} ({what}) in place of {r.left[0]!r}, in {tgt} usually "
             f"{usual}: a spinner's swap")
 
@@ -750,6 +755,24 @@ def _synonym_swapped(words: list[str], real: Sequence[str], tgt: str, head: str,
         return None
     return (f"the same name with {word!r}, a word for a synonym of {real_word!r} (in {tgt} usually {usual}), "
             "in its place: a spinner's swap")
+
+
+def _beside(cand, text: str) -> Callable[[], list[str]]:
+    """The words (folded) of the three words before the MT name `cand` and of the three after, in its line,
+    glue words and words of two letters ("de l'", "et") passed over (asked only when a swap is found)."""
+    def words() -> list[str]:
+        before = text[max(0, cand.start - _BESIDE_CHARS):cand.start].rpartition("\n")[2]
+        after = text[cand.end:cand.end + _BESIDE_CHARS].partition("\n")[0]
+        return [fold(w) for w in _content_words(before)[-3:] + _content_words(after)[:3]]
+    return words
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _LETTERS.findall(text) if len(w) > 2 and w.lower() not in _GLUE]
+
+
+# how far before and after an MT name `_beside` reads (three words fit)
+_BESIDE_CHARS = 60
 
 
 def _inside_when_asked(cand, text: str, inner: bool = False) -> Callable[[], frozenset[str]]:
