@@ -78,3 +78,21 @@ def test_a_names_word_translated_before_it_past_glue_words_is_no_swap():
               "until March.")
     assert page_flags("Le ministère de l'Agriculture, de la Pêche et des Affaires rurales de la région a indiqué "
                       "que le dispositif durerait jusqu'en mars.", "fr", source, NAMED_ENTITY) == []
+
+
+def test_a_newspapers_hyphened_name_is_one_name_of_the_source():
+    # the Star-Ledger and the Times-Standard are newspapers in Wikidata (real_outlets.tsv): their two halves are
+    # one name, not "The Star" and "Ledger"
+    source = "According to the Star-Ledger, the bridge will reopen in May."
+    found = page_flags("Selon le Star-Notebook, le pont rouvrira en mai.", "fr", source, NAMED_ENTITY)
+    assert [f.text for f in found] == ["Star-Notebook"] and "'Star-Ledger'" in found[0].evidence
+    assert page_flags("Selon le Star-Ledger, le pont rouvrira en mai.", "fr", source, NAMED_ENTITY) == []
+    source = "According to the Times-Standard, the bridge will reopen in May."
+    found = page_flags("Según el Estándar de los Tiempos, el puente reabrirá en mayo.", "es", source, NAMED_ENTITY)
+    assert [f.text for f in found] == ["Estándar de los Tiempos"] and "'Times-Standard'" in found[0].evidence
+    assert page_flags("Según el Times-Standard, el puente reabrirá en mayo.", "es", source, NAMED_ENTITY) == []
+
+
+def test_a_hyphened_adjective_stays_two_words():
+    assert page_flags("Les relations sino-russes se sont améliorées, selon le ministre.", "fr",
+                      "Sino-Russian relations have improved, the minister said.", NAMED_ENTITY) == []

@@ -428,16 +428,22 @@ def real_key(name: str) -> str:
 def newspaper(name: str) -> bool:
     """`name` is a real newspaper's of two words or more (real_outlets) that ends as newspapers' names end
     (newspaper_heads) or opens on a media noun: "The Hamilton Spectator", "Daily Graphic", not "Air Force" (a
-    paper's name too, and an army's)."""
+    paper's name too, and an army's); or one word of two parts of four letters or more joined by a hyphen
+    ("The Register-Guard", "Times-Standard")."""
     key = real_key(name)
-    if " " not in key or key not in real_outlets():
+    if key not in real_outlets():
         return False
+    if " " not in key:
+        parts = key.split("-")
+        return len(parts) == 2 and min(map(len, parts)) >= _HYPHENED_PART
     first, *_, last = key.split()
     return last in newspaper_heads() or first in MEDIA_NOUNS
 
 
 # English words that name a kind of news outlet ("daily", "weekly", "news")
 MEDIA_NOUNS = word_set("media-nouns")
+# the shortest part of a newspaper's name of one hyphenated word ("Line-Up" is no newspaper's name here)
+_HYPHENED_PART = 4
 # a word ending this many real newspapers' names (real_outlets) is a newspaper's head
 _HEAD_COUNT = 5
 

@@ -878,12 +878,14 @@ def _hyphened(seqs, text: str, source_side: bool = False) -> list:
     """Name sequences joined by hyphens ("Wall-Street-Tagebuch"), by a lowercase particle between
     hyphens ("Otto-von-Guericke-Hochschule"), or by nothing (one word in camel case: "TradeWinds"), made one.
     `source_side` (an English source): a hyphen joins only inside a name of more words ("Honolulu
-    Star-Advertiser"; "Sino-Russian" is an adjective)."""
+    Star-Advertiser"; "Sino-Russian" is an adjective) or a known one ("The Register-Guard", a newspaper in
+    Wikidata)."""
     out: list = []
     for seq in seqs:
         prev = out[-1] if out else None
         gap = text[prev.end:seq.start] if prev is not None else ""
-        if source_side and gap[:1] == "-" and " " not in _strip_article(text[prev.start:seq.end]):
+        if source_side and gap[:1] == "-" and " " not in _strip_article(text[prev.start:seq.end]) \
+                and not _known_name(text[prev.start:seq.end]):
             out.append(seq)
             continue
         if prev is not None and (gap in ("-", "") or gap[:1] == "-" and _PARTICLE.fullmatch(gap)):
@@ -891,6 +893,11 @@ def _hyphened(seqs, text: str, source_side: bool = False) -> list:
         else:
             out.append(seq)
     return out
+
+
+def _known_name(name: str) -> bool:
+    """`name` is a gazetteer entry's or a real newspaper's (real_outlets.tsv)."""
+    return gazetteer().lookup(name) is not None or newspaper(name)
 
 
 def _candidate_words(candidate: str, tgt: str) -> list[str]:
