@@ -96,3 +96,20 @@ def test_a_newspapers_hyphened_name_is_one_name_of_the_source():
 def test_a_hyphened_adjective_stays_two_words():
     assert page_flags("Les relations sino-russes se sont améliorées, selon le ministre.", "fr",
                       "Sino-Russian relations have improved, the minister said.", NAMED_ENTITY) == []
+
+
+def test_a_real_newspapers_name_translated_word_by_word_is_found_without_the_source():
+    # the Nelson Mail and the Windsor Star are newspapers in Wikidata (real_outlets.tsv), in no gazetteer
+    found = page_flags("Selon le Courrier de Nelson, le pont rouvrira en mai.", "fr", category=NAMED_ENTITY)
+    assert [f.text for f in found] == ["Courrier de Nelson"] and "'The Nelson Mail'" in found[0].evidence
+    # (no news source cited: a word of the name kept, Windsor, is enough)
+    found = page_flags("Un fotógrafo de la Estrella de Windsor vio el barco en el puerto.", "es",
+                       category=NAMED_ENTITY)
+    assert [f.text for f in found] == ["Estrella de Windsor"] and "'Windsor Star'" in found[0].evidence
+
+
+def test_common_words_that_translate_a_newspapers_name_need_a_cited_source():
+    # "Neue Zeiten" writes The New Times word by word, but no word of it is kept and no news source is cited
+    assert page_flags("Die Neue Zeiten genannte Reform beginnt im Mai.", "de", category=NAMED_ENTITY) == []
+    # an English name in a Russian text translates nothing ("Air" is no Russian word for "review")
+    assert page_flags("Рейс Air India приземлился в Дели.", "ru", category=NAMED_ENTITY) == []

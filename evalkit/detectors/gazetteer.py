@@ -440,6 +440,20 @@ def newspaper(name: str) -> bool:
     return last in newspaper_heads() or first in MEDIA_NOUNS
 
 
+@lru_cache(maxsize=1)
+def newspaper_words() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The real newspapers of two words or more that `newspaper` takes, as (the name as Wikidata labels it, its
+    words folded with "the", "of" and the other connectors dropped), under each of those words: "Bay of Plenty
+    Times" is (bay, plenty, times)."""
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for key, label in sorted(_real_names().items()):
+        if " " in key and newspaper(key):
+            words = tuple(fold(w) for w in WORD.findall(key) if fold(w) not in CONNECTORS)
+            for w in set(words):
+                out.setdefault(w, []).append((label, words))
+    return {w: tuple(names) for w, names in out.items()}
+
+
 # English words that name a kind of news outlet ("daily", "weekly", "news")
 MEDIA_NOUNS = word_set("media-nouns")
 # the shortest part of a newspaper's name of one hyphenated word ("Line-Up" is no newspaper's name here)

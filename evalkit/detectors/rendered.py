@@ -15,12 +15,14 @@ from ..flags import Flag
 from .base import DetectionInput
 from .gazetteer import (
     MEDIA_NOUNS,
+    Entry,
     content_words,
     ends_more_outlets,
     gazetteer,
     lower_words,
     newspaper,
     newspaper_heads,
+    newspaper_words,
     opens_real_newspaper,
     real_endings,
     related,
@@ -999,6 +1001,8 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
             if how:
                 flags.append(detector._flag(doc, cand.start, cand.end, NAMED_ENTITY, "major", 0.65, how, None))
                 continue
+            found = _translated_paper(seq.text, tuple(_candidate_words(seq.text, tgt)), tgt,
+                                      _slot(text, seq.start, seq.end))
         if found and doc.source and _named_otherwise(doc.source, found[0].name):
             continue   # the source writes the word, but not as the outlet's name ("the Atlantic quotas")
         if found:
@@ -1289,6 +1293,35 @@ def _multi(words: list[str], src: str, tgt: str, slot=lambda: False, glued: bool
     if best is None and slot():
         return _loose_outlet(words, tgt)
     return best[:2] if best else None
+
+
+def _translated_paper(name: str, words: tuple[str, ...], tgt: str, slot):
+    """The one real newspaper (Wikidata, `newspaper_words`) whose name `words` (two or more, of the MT name
+    `name`) write word by word, every word kept or translated and one at least translated ("Courrier de Nelson" for the
+    Nelson Mail), as (entry, evidence); None when none or more than one, or where the name holds an acronym
+    ("РИА Новости"). A name of common words only, none kept ("Neue Zeiten" for The New Times), only where a
+    news source is cited (`slot`)."""
+    if len(words) < 2 or any(w.isupper() for w in _LETTERS.findall(name) if len(w) > 1):
+        return None
+    paper = _paper_rendered(words, tgt)
+    if paper is None or not paper[1] and not slot():
+        return None
+    return Entry(paper[0], "newspaper", ""), (
+        "translated word by word: the name of a newspaper (in Wikidata) is not translated")
+
+
+@lru_cache(maxsize=1 << 12)
+def _paper_rendered(words: tuple[str, ...], tgt: str) -> tuple[str, int] | None:
+    """`_translated_paper`'s newspaper, as its name and how many of its words `words` keep."""
+    index = newspaper_words()
+    options = {paper for w in words for en in {w} | english_for(w, tgt) for paper in index.get(en, ())}
+    found = []
+    for label, real in sorted(options):
+        r = render(words, real, tgt)
+        if r is not None and not r.swapped and r.translated and not any(
+                _english_word(w, tgt) for w in words if not any(_same(w, x) for x in real)):
+            found.append((label, r.kept))   # (a word not kept is the target language's: "Air India" translates nothing)
+    return found[0] if len(found) == 1 else None
 
 
 def _loose_outlet(words: list[str], tgt: str):
