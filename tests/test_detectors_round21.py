@@ -113,3 +113,11 @@ def test_common_words_that_translate_a_newspapers_name_need_a_cited_source():
     assert page_flags("Die Neue Zeiten genannte Reform beginnt im Mai.", "de", category=NAMED_ENTITY) == []
     # an English name in a Russian text translates nothing ("Air" is no Russian word for "review")
     assert page_flags("Рейс Air India приземлился в Дели.", "ru", category=NAMED_ENTITY) == []
+
+
+def test_a_real_newspapers_word_swapped_for_an_english_word_the_target_language_also_writes():
+    # "sensation" is a French word too, but "Windsor" is no French word: the name is kept in English, with the
+    # Windsor Star's (Wikidata) word swapped for a WordNet relative
+    found = page_flags("Selon le Windsor Sensation, le pont rouvrira en mai.", "fr", category=NAMED_ENTITY)
+    assert [f.text for f in found] == ["Windsor Sensation"] and "'Windsor Star'" in found[0].evidence
+    assert page_flags("Selon le Windsor Star, le pont rouvrira en mai.", "fr", category=NAMED_ENTITY) == []

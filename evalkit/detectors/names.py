@@ -1216,9 +1216,17 @@ def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) ->
     if loose and (outlet_slot(text, start, end) != "attribution" or _NAME_GOES_ON.match(text, end)):
         return None   # a loose relative, or no real paper: only where a news source is cited, and not the
         # head of a longer name ("Monthly Notices of the Royal Astronomical Society")
-    if swap and not swap.written.isupper() and zipf(swap.written, "en") >= max(2.5, zipf(swap.written, tgt)):
+    if swap and not swap.written.isupper() and zipf(swap.written, "en") >= 2.5 and (
+            zipf(swap.written, "en") >= zipf(swap.written, tgt) or _english_rest(words, swap.written, tgt)):
         return start, end, swap
     return None
+
+
+def _english_rest(words: Sequence[str], written: str, tgt: str) -> bool:
+    """The name's words other than `written` are no more the target language's than English's: a name kept in
+    English ("Le Centralian Supporter", "supporter" a French word too)."""
+    rest = [w for w in words if w != written]
+    return bool(rest) and all(zipf(w, tgt) <= zipf(w, "en") for w in rest)
 
 
 # a name going on after a connector and a capitalised word ("... of the Royal Astronomical Society")
