@@ -121,3 +121,14 @@ def test_a_real_newspapers_word_swapped_for_an_english_word_the_target_language_
     found = page_flags("Selon le Windsor Sensation, le pont rouvrira en mai.", "fr", category=NAMED_ENTITY)
     assert [f.text for f in found] == ["Windsor Sensation"] and "'Windsor Star'" in found[0].evidence
     assert page_flags("Selon le Windsor Star, le pont rouvrira en mai.", "fr", category=NAMED_ENTITY) == []
+
+
+def test_a_real_newspapers_name_translated_in_a_wiktionary_sense_beside_a_kept_word():
+    # "águila" is eagle only in Wiktionary's wordnet; "Reading" is kept as written: the Reading Eagle (Wikidata)
+    found = page_flags("Un fotógrafo del Águila de Reading vio el barco en el puerto.", "es", category=NAMED_ENTITY)
+    assert [f.text for f in found] == ["Águila de Reading"] and "'Reading Eagle'" in found[0].evidence
+    # a real name inside the MT name ("the daily Der Standard"); a person's name, read loosely as "The World
+    # Weekly" ("светлана" is light, "Акулова" spelt like weekly): no newspaper translated
+    assert page_flags("Laut der Tageszeitung Der Standard wird die Brücke im Mai wieder geöffnet.", "de",
+                      category=NAMED_ENTITY) == []
+    assert page_flags("Светлана Акулова рассказала, что мост откроют в мае.", "ru", category=NAMED_ENTITY) == []

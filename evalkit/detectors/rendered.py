@@ -1297,12 +1297,14 @@ def _multi(words: list[str], src: str, tgt: str, slot=lambda: False, glued: bool
 
 def _translated_paper(name: str, words: tuple[str, ...], tgt: str, slot):
     """The one real newspaper (Wikidata, `newspaper_words`) whose name `words` (two or more, of the MT name
-    `name`) write word by word, every word kept or translated and one at least translated ("Courrier de Nelson" for the
-    Nelson Mail), as (entry, evidence); None when none or more than one, or where the name holds an acronym
-    ("РИА Новости"). A name of common words only, none kept ("Neue Zeiten" for The New Times), only where a
-    news source is cited (`slot`)."""
-    if len(words) < 2 or any(w.isupper() for w in _LETTERS.findall(name) if len(w) > 1):
-        return None
+    `name`) write word by word, every word kept or translated and one at least translated ("Courrier de
+    Nelson" for the Nelson Mail), as (entry, evidence); None when none or more than one, or where the name
+    holds an acronym ("РИА Новости") or opens a name inside it. A name of common words only, none kept ("Neue
+    Zeiten" for The New Times), only where a news source is cited (`slot`)."""
+    letters = _LETTERS.findall(name)
+    if len(words) < 2 or any(w.isupper() for w in letters if len(w) > 1) \
+            or any(w[0].isupper() and w.casefold() in ARTICLES for w in letters[1:]):
+        return None   # an acronym ("РИА Новости"), or a name opening inside it ("Tageszeitung Der Standard")
     paper = _paper_rendered(words, tgt)
     if paper is None or not paper[1] and not slot():
         return None
@@ -1312,15 +1314,19 @@ def _translated_paper(name: str, words: tuple[str, ...], tgt: str, slot):
 
 @lru_cache(maxsize=1 << 12)
 def _paper_rendered(words: tuple[str, ...], tgt: str) -> tuple[str, int] | None:
-    """`_translated_paper`'s newspaper, as its name and how many of its words `words` keep."""
+    """`_translated_paper`'s newspaper, as its name and how many of its words `words` keep; one word may
+    translate a word of it in a sense only Wiktionary's wordnet gives where another is kept
+    (`renders_loosely`: "Águila de Wichita" for the Wichita Eagle)."""
     index = newspaper_words()
-    options = {paper for w in words for en in {w} | english_for(w, tgt) for paper in index.get(en, ())}
+    options = {paper for w in words for en in {w} | english_loosely(w, tgt) for paper in index.get(en, ())}
     found = []
     for label, real in sorted(options):
         r = render(words, real, tgt)
-        if r is not None and not r.swapped and r.translated and not any(
-                _english_word(w, tgt) for w in words if not any(_same(w, x) for x in real)):
-            found.append((label, r.kept))   # (a word not kept is the target language's: "Air India" translates nothing)
+        if r is None or any(_english_word(w, tgt) for w in words if not any(_same(w, x) for x in real)):
+            continue   # (a word not kept is the target language's: "Air India" translates nothing)
+        if not r.swapped and r.translated or renders_loosely(words, real, tgt) and any(
+                w == x or not _cyrillic_text(w) and _same(w, x) for w in words for x in real):
+            found.append((label, r.kept))   # (loosely only where a word is kept in its own letters)
     return found[0] if len(found) == 1 else None
 
 
