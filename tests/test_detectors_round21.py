@@ -12,6 +12,7 @@ from dataclasses import replace
 from evalkit.alignment.aligner import Link
 from evalkit.detectors import make_detectors, run_detectors
 from evalkit.detectors.base import prepare_input
+from evalkit.detectors.text import zipf, zipf_folded
 from tests.one_line_page import page_flags
 
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
@@ -132,3 +133,24 @@ def test_a_real_newspapers_name_translated_in_a_wiktionary_sense_beside_a_kept_w
     assert page_flags("Laut der Tageszeitung Der Standard wird die Brücke im Mai wieder geöffnet.", "de",
                       category=NAMED_ENTITY) == []
     assert page_flags("Светлана Акулова рассказала, что мост откроют в мае.", "ru", category=NAMED_ENTITY) == []
+
+
+def test_a_folded_words_frequency_is_its_accented_spellings():
+    # the swap rules compare folded words: "negoce" must be as frequent as "négoce", a French dictionary word
+    assert zipf_folded("negoce", "fr") == zipf("négoce", "fr") > zipf("negoce", "fr")
+    assert zipf_folded("afiliacion", "es") == zipf("afiliación", "es")
+    # not in Cyrillic, where "й" folded to "и" spells another word
+    assert zipf_folded("дворцовои", "ru") == zipf("дворцовои", "ru")
+
+
+def test_an_accented_word_swapped_into_a_name_is_found_with_the_source():
+    source = "The Ottawa Chamber of Commerce said rents had doubled."
+    found = page_flags("La Chambre du négoce d'Ottawa a déclaré que les loyers avaient doublé.", "fr", source,
+                       NAMED_ENTITY)
+    assert [f.text for f in found] == ["Chambre du négoce d'Ottawa"] and "'negoce'" in found[0].evidence
+    assert page_flags("La Chambre de commerce d'Ottawa a déclaré que les loyers avaient doublé.", "fr", source,
+                      NAMED_ENTITY) == []
+    source = "The National Volleyball Association announced a new tournament."
+    found = page_flags("La Afiliación Nacional de Voleibol anunció un nuevo torneo.", "es", source, NAMED_ENTITY)
+    assert [f.text for f in found] == ["Afiliación Nacional de Voleibol"] and "synonym" in found[0].evidence
+    assert page_flags("La Asociación Nacional de Voleibol anunció un nuevo torneo.", "es", source, NAMED_ENTITY) == []

@@ -17,7 +17,7 @@ from functools import lru_cache
 from .gazetteer import synonyms, word_forms
 from .langdata import data_text, table, word_set
 from .place_names import place_pairs
-from .text import fold, zipf
+from .text import fold, zipf, zipf_folded
 
 # Words that sit inside a rendered name without being part of it: articles, prepositions, contractions.
 _GLUE = word_set("name-glue")
@@ -487,12 +487,12 @@ def other_word(word: str, english: str, lang: str) -> str | None:
     if any(_same(word, u) or word.startswith(u[:max(4, len(u) - 1)]) or len(u) >= 5 and u in word
            or len(u) >= 3 and word.endswith(u) for u in usual):   # "stadtrat": a kind of "rat" (council)
         return None
-    if zipf(word, lang) >= _FUNCTION_WORD_ZIPF or _place_word(word, lang):
+    if zipf_folded(word, lang) >= _FUNCTION_WORD_ZIPF or _place_word(word, lang):
         return None   # a number, a pronoun, a country's adjective: another name's word, or no name's
     others = sorted(english_for(word, lang) - word_forms(english))
     if others:
         return f"the {lang} word for {others[0]!r}"
-    return ANOTHER_WORD if zipf(word, lang) >= _PLAIN_WORD_ZIPF else None
+    return ANOTHER_WORD if zipf_folded(word, lang) >= _PLAIN_WORD_ZIPF else None
 
 
 # other_word's answer for a dictionary word of the target language that no table gives for another English word

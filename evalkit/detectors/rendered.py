@@ -62,6 +62,7 @@ from .text import (
     name_sequences,
     outlet_slot,
     zipf,
+    zipf_folded,
 )
 
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
@@ -753,7 +754,7 @@ def _synonym_swapped(words: list[str], real: Sequence[str], tgt: str, head: str,
     if real_word == head and other_sense(word, real_word, tgt):
         return (f"the same name with {word!r}, {real_word!r} in a sense that names no body (in {tgt} a body's "
                 f"{real_word!r} is usually {usual}): a wrong sense or a spinner's swap")
-    if not synonym_rendering(word, real_word, tgt) or zipf(word, tgt) < _DICTIONARY_ZIPF:
+    if not synonym_rendering(word, real_word, tgt) or zipf_folded(word, tgt) < _DICTIONARY_ZIPF:
         return None
     return (f"the same name with {word!r}, a word for a synonym of {real_word!r} (in {tgt} usually {usual}), "
             "in its place: a spinner's swap")

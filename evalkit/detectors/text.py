@@ -98,6 +98,31 @@ def plain_zipf(word: str, lang: str) -> float | None:
     return None if freqs is None else _plain_zipf(freqs.get(word))
 
 
+def zipf_folded(word: str, lang: str) -> float:
+    """The Zipf frequency of a folded word (accents stripped): that of its most frequent spelling in the
+    language's table ("remedes" is as frequent as "remèdes"), or of the word itself (Latin letters only)."""
+    folded = _folded_frequencies(lang).get(word)
+    return max(zipf(word, lang), _plain_zipf(folded) if folded is not None else 0.0)
+
+
+@lru_cache(maxsize=16)
+def _folded_frequencies(lang: str) -> dict[str, float]:
+    """The frequency of each folded spelling of the Latin words with accents in wordfreq's table of `lang` (its
+    most frequent one; Zipf 1 or more), made when first asked. (Not Cyrillic: "й" folded to "и" makes another
+    word's spelling.)"""
+    freqs = _plain_frequencies(lang) or {}
+    out: dict[str, float] = {}
+    for w, f in freqs.items():
+        if f >= _FOLDED_MIN and not w.isascii() and w[0] < "\u0250":
+            key = fold(w)
+            if key != w and f > out.get(key, 0.0):
+                out[key] = f
+    return out
+
+
+_FOLDED_MIN = 1e-8   # Zipf 1
+
+
 @lru_cache(maxsize=1 << 12)
 def _plain_zipf(freq: float | None) -> float:
     """wordfreq's arithmetic for one token: the frequency rounded to 3 significant digits, then Zipf
