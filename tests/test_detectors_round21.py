@@ -154,3 +154,18 @@ def test_an_accented_word_swapped_into_a_name_is_found_with_the_source():
     found = page_flags("La Afiliación Nacional de Voleibol anunció un nuevo torneo.", "es", source, NAMED_ENTITY)
     assert [f.text for f in found] == ["Afiliación Nacional de Voleibol"] and "synonym" in found[0].evidence
     assert page_flags("La Asociación Nacional de Voleibol anunció un nuevo torneo.", "es", source, NAMED_ENTITY) == []
+
+
+def test_a_newspapers_head_swapped_for_a_relative_in_one_thesaurus_where_a_source_is_cited():
+    # "instances" (times, WordNet) and "promoter" (advertiser, WordNet) end no real newspaper's name (Wikidata);
+    # times and advertiser end many
+    found = page_flags("Según informó el Ketchikan Instances, el puerto cerrará en marzo.", "es", category=NAMED_ENTITY)
+    assert [f.text for f in found] == ["Ketchikan Instances"] and "'times' swapped for 'instances'" in found[0].evidence
+    found = page_flags("Selon le Tofino Promoter, le port fermera en mars.", "fr", category=NAMED_ENTITY)
+    assert [f.text for f in found] == ["Tofino Promoter"] and "'advertiser'" in found[0].evidence
+    # no news source cited; a body's word ("library" ends more bodies' names than outlets'); a real paper's
+    # hyphened name ("Caller" of the Corpus Christi Caller-Times)
+    for line in ("El Ketchikan Instances tiene una nueva sede en el puerto.",
+                 "Según informó la Ketchikan Regional Library, el puerto cerrará en marzo.",
+                 "Según informó el Corpus Christi Caller-Times, el puerto cerrará en marzo."):
+        assert page_flags(line, "es", category=NAMED_ENTITY) == [], line

@@ -324,6 +324,26 @@ def newspaper_word_swap(words: tuple[str, ...]) -> RealSwap | None:
     return None
 
 
+@lru_cache(maxsize=1 << 12)
+def newspaper_head_swap(words: tuple[str, ...]) -> RealSwap | None:
+    """`words` (folded, an opening "the" dropped) read as a newspaper's name with its last word swapped for one
+    that no real paper's name holds, a relative in WordNet or in Moby Thesaurus II (newspaper_thesaurus.tsv)
+    of a word that ends _WORD_SWAP_PAPERS real papers' names or more: "atoll instances" (times), "katikati
+    promoter" (advertiser). Looser than newspaper_word_swap (one thesaurus is enough): the caller asks it only
+    where a news source is cited. Not a word that ends more of the gazetteer's bodies' names than outlets'.
+    The name returned is the form with that word."""
+    *opening, written = words
+    if not opening or " ".join(words) in _real_names() or _real_shapes()[1].get(written, 0) \
+            or written in newspaper_heads() or not ends_more_outlets(written):
+        return None   # (a word ending more bodies' names than outlets': "Southeast Regional Library")
+    for word, papers in _common_words_at(0):
+        thesaurus = _newspaper_relative(word, written, head=True)
+        if thesaurus and word_forms(written).isdisjoint(word_forms(word)):
+            return RealSwap(" ".join(w.capitalize() for w in (*opening, word)), word, written, thesaurus, papers,
+                            "word")
+    return None
+
+
 @lru_cache(maxsize=8)
 def _common_words_at(place: int) -> tuple[tuple[str, int], ...]:
     """The words that _WORD_SWAP_PAPERS real newspapers' names of two words or more hold `place` words from

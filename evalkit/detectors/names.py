@@ -27,6 +27,7 @@ from .gazetteer import (
     lower_words,
     name_lexicon,
     newspaper_form_swap,
+    newspaper_head_swap,
     newspaper_word_swap,
     offices,
     opens_real_newspaper,
@@ -1211,11 +1212,12 @@ def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) ->
     start, end = tokens[first].start, tokens[seq.last].end
     swap = real_swap(words) if len(words) >= 2 else None
     if swap is None and len(words) >= 2:
-        swap = newspaper_form_swap(words) or newspaper_word_swap(words)
+        swap = newspaper_form_swap(words) or newspaper_word_swap(words) or newspaper_head_swap(words)
     loose = swap and (swap.kind != "paper" or swap.thesaurus != "WordNet")
-    if loose and (outlet_slot(text, start, end) != "attribution" or _NAME_GOES_ON.match(text, end)):
+    if loose and (outlet_slot(text, start, end) != "attribution" or _NAME_GOES_ON.match(text, end)
+                  or _hyphened_real(text, start, end)):
         return None   # a loose relative, or no real paper: only where a news source is cited, and not the
-        # head of a longer name ("Monthly Notices of the Royal Astronomical Society")
+        # head of a longer name ("Monthly Notices of the Royal Astronomical Society", "Caller" of Caller-Times)
     if swap and not swap.written.isupper() and zipf(swap.written, "en") >= 2.5 and (
             zipf(swap.written, "en") >= zipf(swap.written, tgt) or _english_rest(words, swap.written, tgt)):
         return start, end, swap
@@ -1229,6 +1231,14 @@ def _english_rest(words: Sequence[str], written: str, tgt: str) -> bool:
     return bool(rest) and all(zipf(w, tgt) <= zipf(w, "en") for w in rest)
 
 
+def _hyphened_real(text: str, start: int, end: int) -> bool:
+    """The name at `start`-`end` goes on after a hyphen into a real newspaper's name ("Corpus Christi Caller"
+    of the Caller-Times)."""
+    m = _HYPHEN_PART.match(text, end)
+    return bool(m) and real_key(text[start:m.end()]) in real_outlets()
+
+
+_HYPHEN_PART = re.compile(r"-[^\W\d_]+")
 # a name going on after a connector and a capitalised word ("... of the Royal Astronomical Society")
 _NAME_GOES_ON = re.compile(r"[ \u00a0]+(?:of|de|du|des|del|der|von|di)[ \u00a0]+"
                            r"(?:(?:the|la|le|el|les|los)[ \u00a0]+|l['’])?[^\W\d_a-zà-ÿ]")
