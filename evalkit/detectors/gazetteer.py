@@ -330,18 +330,31 @@ def newspaper_head_swap(words: tuple[str, ...]) -> RealSwap | None:
     that no real paper's name holds, a relative in WordNet or in Moby Thesaurus II (newspaper_thesaurus.tsv)
     of a word that ends _WORD_SWAP_PAPERS real papers' names or more: "atoll instances" (times), "katikati
     promoter" (advertiser). Looser than newspaper_word_swap (one thesaurus is enough): the caller asks it only
-    where a news source is cited. Not a word that ends more of the gazetteer's bodies' names than outlets'.
-    The name returned is the form with that word."""
+    where a news source is cited. Not a word that ends more of the gazetteer's bodies' names than outlets';
+    a word a few real papers' names hold only for a word ending far more, and not one ending a listed outlet's
+    name ("radio"). The name returned is the form with that word."""
     *opening, written = words
-    if not opening or " ".join(words) in _real_names() or _real_shapes()[1].get(written, 0) \
+    held = _real_shapes()[1].get(written, 0)
+    if not opening or " ".join(words) in _real_names() or held > _HEAD_SWAP_HELD \
             or written in newspaper_heads() or not ends_more_outlets(written):
         return None   # (a word ending more bodies' names than outlets': "Southeast Regional Library")
     for word, papers in _common_words_at(0):
+        if held and papers < _HEAD_SWAP_RATIO * held:
+            continue   # a word a few real papers' names hold ("information") stands for one that ends many
         thesaurus = _newspaper_relative(word, written, head=True)
+        if held and _name_ends().get(written, (0, 0))[0]:
+            continue   # (nor one ending a listed outlet's name: Moby gives "radio" for press, and public radios
+            # are real)
         if thesaurus and word_forms(written).isdisjoint(word_forms(word)):
             return RealSwap(" ".join(w.capitalize() for w in (*opening, word)), word, written, thesaurus, papers,
                             "word")
     return None
+
+
+# newspaper_head_swap: the written word may be held by this many real newspapers' names at most, where the
+# word it stands for ends this many times as many or more ("tidings", in 3 papers' names, for "news", ending 333)
+_HEAD_SWAP_HELD = 3
+_HEAD_SWAP_RATIO = 50
 
 
 @lru_cache(maxsize=8)
