@@ -178,3 +178,19 @@ def test_a_word_few_real_newspapers_hold_stands_for_one_that_ends_many():
     # "radio" is in a few real papers' names too, and ends listed outlets' names: public radios are real
     assert page_flags("Según informó Alaska Public Radio, el puerto cerrará en marzo.", "es",
                       category=NAMED_ENTITY) == []
+
+
+def test_a_most_read_label_with_a_time_after_it_is_navigation():
+    for line, lang in (("Lo más leído de la semana", "es"), ("Les plus lus aujourd'hui", "fr"),
+                       ("Meistgelesen heute", "de"), ("Самое читаемое за сутки", "ru")):
+        found = page_flags(line, lang, category="addition/boilerplate")
+        assert [f.text for f in found] == [line] and "navigation label" in found[0].evidence, line
+    assert page_flags("Heute lasen die meisten Besucher den Bericht über die Brücke.", "de",
+                      category="addition/boilerplate") == []
+
+
+def test_a_photo_courtesy_line_is_page_furniture():
+    for line, lang in (("Фото предоставлено пресс-службой мэрии", "ru"),
+                       ("Foto cedida por el Ayuntamiento de Gijón", "es")):
+        found = page_flags(line, lang, category="addition/boilerplate")
+        assert [f.text for f in found] == [line] and "page furniture" in found[0].evidence, line

@@ -88,8 +88,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # whole-line ad markers ("[ad_1]") and ad labels
         "ad": re.compile(r"^\[?\s*/?ad[_ -]?\d+\s*\]?$|^(?:" + _alternation(_cues("ad")) + r")$", re.IGNORECASE),
-        # whole-line share buttons and navigation labels
-        "nav": re.compile(r"^(?:" + _alternation(_cues("nav")) + r")[\s\u00a0]*[:»›>|]?$", re.IGNORECASE),
+        # whole-line share buttons and navigation labels, maybe with a time after them ("Meistgelesen heute")
+        "nav": re.compile(r"^(?:" + _alternation(_cues("nav")) + r")(?:[\s\u00a0]+(?:"
+                          + _alternation(_cues("nav_when")) + r"))?[\s\u00a0]*[:»›>|]?$", re.IGNORECASE),
         # teasers for other stories: the cue opens the line and a headline follows
         "teaser": re.compile(r"^(?:" + _alternation(_cues("teaser")) + r")(?P<sep>[\s\u00a0]*[:|»›>\-–—→➜➔▶►]+"
                              r"[\s\u00a0]*|[\s\u00a0]+)(?P<rest>\S.*)$", re.IGNORECASE),
