@@ -194,3 +194,12 @@ def test_a_photo_courtesy_line_is_page_furniture():
                        ("Foto cedida por el Ayuntamiento de Gijón", "es")):
         found = page_flags(line, lang, category="addition/boilerplate")
         assert [f.text for f in found] == [line] and "page furniture" in found[0].evidence, line
+
+
+def test_a_rarer_english_word_swapped_into_a_name_kept_in_english():
+    # "ladle" (Zipf 2.7 in English, none in French) in place of the Otago Spoon Club's "spoon"
+    source = "The Otago Spoon Club said the festival would return in June."
+    found = page_flags("L'Otago Ladle Club a déclaré que le festival reviendrait en juin.", "fr", source, NAMED_ENTITY)
+    assert [f.text for f in found] == ["Otago Ladle Club"] and "'ladle'" in found[0].evidence
+    assert page_flags("L'Otago Spoon Club a déclaré que le festival reviendrait en juin.", "fr", source,
+                      NAMED_ENTITY) == []

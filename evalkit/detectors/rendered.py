@@ -633,8 +633,8 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
             # ("Westliche Morgennachrichten" for the Western Morning News)
             compass = len(r.swapped) == 1 and _compass_word(r.swapped[0], r.left[0], tgt)
             return _kept_or_translated(words, real, r, outlet) if r.translated or outlet and compass else None
-        if english_left and len(r.swapped) < len(real) and all(zipf(w, src) >= 3.0 and zipf(w, src) >= zipf(w, tgt)
-                                              for w in r.swapped) \
+        if english_left and len(r.swapped) < len(real) \
+                and all(zipf(w, src) >= _KEPT_SWAP_ZIPF and zipf(w, src) >= zipf(w, tgt) for w in r.swapped) \
                 and not any(_cognate(w, x) or translates_loosely(w, x, tgt) for w in r.swapped for x in r.left):
             # ("Register" for Registry; "Golf von Paria" for the Gulf of Paria: German's word, English's spelling)
             return f"the same name with {', '.join(repr(w) for w in r.swapped)} in place of a word of it"
@@ -644,6 +644,10 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
                     "a spinner's swap")
         return _outlet_word_swapped(r, real, src, tgt, outlet)
     return _kept_or_translated(words, real, r, outlet)
+
+
+# a word swapped into a name kept in English is an English word from this Zipf frequency ("ladle", 2.7)
+_KEPT_SWAP_ZIPF = 2.5
 
 
 def _compass_word(word: str, english: str, tgt: str) -> bool:
