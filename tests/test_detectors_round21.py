@@ -203,3 +203,13 @@ def test_a_rarer_english_word_swapped_into_a_name_kept_in_english():
     assert [f.text for f in found] == ["Otago Ladle Club"] and "'ladle'" in found[0].evidence
     assert page_flags("L'Otago Spoon Club a déclaré que le festival reviendrait en juin.", "fr", source,
                       NAMED_ENTITY) == []
+
+
+def test_a_newspaper_form_the_aligned_source_writes_itself_is_no_swap():
+    # "Nelson Scoop" opens and ends as real papers' names do (Nelson ..., ... Bulletin), but the aligned source
+    # writes it: the MT kept the source's name
+    source = "The Nelson Scoop reported that the ferry would resume in June."
+    assert page_flags("Le Nelson Scoop a rapporté que le ferry reprendrait en juin.", "fr", source, NAMED_ENTITY) == []
+    # without the source, it reads as a spun form
+    found = page_flags("Le Nelson Scoop a rapporté que le ferry reprendrait en juin.", "fr", category=NAMED_ENTITY)
+    assert [f.text for f in found] == ["Nelson Scoop"]
