@@ -213,3 +213,12 @@ def test_a_newspaper_form_the_aligned_source_writes_itself_is_no_swap():
     # without the source, it reads as a spun form
     found = page_flags("Le Nelson Scoop a rapporté que le ferry reprendrait en juin.", "fr", category=NAMED_ENTITY)
     assert [f.text for f in found] == ["Nelson Scoop"]
+
+
+def test_two_words_swapped_one_read_in_a_wiktionary_sense_leaves_one_swap():
+    # "шахматная" is chess only in Wiktionary's wordnet; "всемирная" (world) stands where international was
+    source = "The International Chess League said the tournament would take place in May."
+    found = page_flags("Всемирная шахматная лига заявила, что турнир пройдёт в мае.", "ru", source, NAMED_ENTITY)
+    assert [f.text for f in found] == ["Всемирная шахматная лига"] and "'international'" in found[0].evidence
+    assert page_flags("Международная шахматная лига заявила, что турнир пройдёт в мае.", "ru", source,
+                      NAMED_ENTITY) == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import product
 
 from ..flags import Flag
 from .base import DetectionInput
@@ -697,7 +698,8 @@ def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str,
     and one opening a sentence a word of the sentence around the name ("Учёные Кроноцкого ..."). Nor where the
     replaced word's usual translation stands just beside the MT name (`beside`): "el condado de Lane anunció"
     renders Lane County, and "anunció" is the sentence's verb."""
-    r = render(words, real, tgt)
+    whole = render(words, real, tgt)
+    r = _one_left(whole, tgt)
     if r is None or len(r.swapped) != 1 or len(r.left) != 1 or r.kept + r.translated == 0 \
             or r.left[0] in _COMPASS_POINTS:   # "África Oriental y América Latina" for East Africa and ...
         return None
@@ -711,14 +713,27 @@ def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str,
         return None   # the replaced word is inside another word of the MT name: "Weltcup-Rennen" holds the
         # World Cup whole, and "Rennen" (races) is the next word, not a swap
     what = other_word(r.swapped[0], r.left[0], tgt)
-    if what is None or what == ANOTHER_WORD and r.swapped[0] not in inside():
-        return None
+    if what is None or what == ANOTHER_WORD and (r.swapped[0] not in inside() or r is not whole):
+        return None   # (with two words swapped, one read loosely, the other must be a table's word for another)
     forms = usual_forms(r.left[0], tgt)
     if any(_same(w, u) for w in beside() for u in forms):
         return None
     usual = " / ".join(forms[:3])
     return (f"the same name with {r.swapped[0]!r} ({what}) in place of {r.left[0]!r}, in {tgt} usually "
             f"{usual}: a spinner's swap")
+
+
+def _one_left(r: Rendering | None, tgt: str) -> Rendering | None:
+    """A rendering with two words swapped where one translates one of the two words left in a sense only
+    Wiktionary's wordnet gives and the other does not: that one translated, the other swapped ("Всемирная
+    шахматная федерация" for the International Chess Federation: 'шахматная' is chess, 'всемирная' world);
+    else `r`. Not with two words kept."""
+    if r is None or len(r.swapped) != 2 or len(r.left) != 2 or r.kept > 1:
+        return r   # (two words kept: a title before a person's name, "Bezirksrichter Hugh Reeves")
+    for (a, b), (x, y) in product((r.swapped, r.swapped[::-1]), (r.left, r.left[::-1])):
+        if translates_loosely(a, x, tgt) and not any(translates_loosely(b, w, tgt) for w in r.left):
+            return Rendering(r.kept, r.translated + 1, (b,), r.parts, (y,))
+    return r
 
 
 # a word this frequent in the target language is one of its dictionary words (a synonym's translation, not a name)
