@@ -1338,7 +1338,13 @@ def _paper_rendered(words: tuple[str, ...], tgt: str) -> tuple[str, int] | None:
     translate a word of it in a sense only Wiktionary's wordnet gives where another is kept
     (`renders_loosely`: "Águila de Wichita" for the Wichita Eagle)."""
     index = newspaper_words()
-    options = {paper for w in words for en in {w} | english_loosely(w, tgt) for paper in index.get(en, ())}
+    n = len(words)
+    english = [{w} | english_loosely(w, tgt) for w in words]
+    said = set().union(*english)
+    # (a paper of as many words, all but one of them among the words' English senses: the other may be a
+    # cognate, which render reads; most papers sharing "news" share nothing else)
+    options = {paper for senses in english for en in senses for paper in index.get(en, ())
+               if len(paper[1]) == n and sum(x not in said for x in paper[1]) <= 1}
     found = []
     for label, real in sorted(options):
         r = render(words, real, tgt)
