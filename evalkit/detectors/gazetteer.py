@@ -338,13 +338,13 @@ def newspaper_head_swap(words: tuple[str, ...]) -> RealSwap | None:
     if not opening or " ".join(words) in _real_names() or held > _HEAD_SWAP_HELD \
             or written in newspaper_heads() or not ends_more_outlets(written):
         return None   # (a word ending more bodies' names than outlets': "Southeast Regional Library")
+    if held and _name_ends().get(written, (0, 0))[0]:
+        return None   # a word some real papers hold and a listed outlet's name ends: Moby gives "radio" for
+        # press, and public radios are real
     for word, papers in _common_words_at(0):
         if held and papers < _HEAD_SWAP_RATIO * held:
-            continue   # a word a few real papers' names hold ("information") stands for one that ends many
+            continue   # a word a few real papers' names hold ("tidings") stands for one that ends many
         thesaurus = _newspaper_relative(word, written, head=True)
-        if held and _name_ends().get(written, (0, 0))[0]:
-            continue   # (nor one ending a listed outlet's name: Moby gives "radio" for press, and public radios
-            # are real)
         if thesaurus and word_forms(written).isdisjoint(word_forms(word)):
             return RealSwap(" ".join(w.capitalize() for w in (*opening, word)), word, written, thesaurus, papers,
                             "word")

@@ -782,7 +782,7 @@ class NamesDetector(Detector):
                             and (tokens[i].start, tokens[j - 1].end) != (start, end)) for i, j, _ in known):
                 continue   # a known name holds it or runs across an edge; one inside it ("Nation") is no matter
             if not _source_names(doc, start, end, swap.name.rsplit(" ", 1)[0] if swap.kind == "form" else swap.name) \
-                    or _source_names(doc, start, end, doc.hypothesis[start:end], sourced=True):
+                    or _source_names(doc, start, end, doc.hypothesis[start:end], without=False):
                 continue   # (the aligned source writes the MT's name itself: no swap of the MT's)
             flags.append(self._flag(doc, start, end, NAMED_ENTITY, "major", 0.7, _real_swap_evidence(swap),
                                     None if swap.kind != "paper" else swap.name))
@@ -1240,6 +1240,7 @@ def _hyphened_real(text: str, start: int, end: int) -> bool:
 
 
 _HYPHEN_PART = re.compile(r"-[^\W\d_]+")
+
 # a name going on after a connector and a capitalised word ("... of the Royal Astronomical Society")
 _NAME_GOES_ON = re.compile(r"[ \u00a0]+(?:of|de|du|des|del|der|von|di)[ \u00a0]+"
                            r"(?:(?:the|la|le|el|les|los)[ \u00a0]+|l['’])?[^\W\d_a-zà-ÿ]")
@@ -1281,11 +1282,11 @@ def _before_name(tok: Token, tgt: str) -> bool:
 _TARGET_WORD_MARGIN = 1.0
 
 
-def _source_names(doc: DetectionInput, start: int, end: int, name: str, sourced: bool = False) -> bool:
-    """Without the source, True (`sourced`: False); with it, whether a source segment aligned with
-    text[start:end] names `name`."""
+def _source_names(doc: DetectionInput, start: int, end: int, name: str, without: bool = True) -> bool:
+    """With the source, whether a source segment aligned with text[start:end] names `name`; without it,
+    `without`."""
     if not (doc.alignment and doc.source_segments and doc.hypothesis_segments and doc.source):
-        return not sourced
+        return without
     key = real_key(name)
     return any(t_tokens and t_tokens[0].start < end and start < t_tokens[-1].end
                and key in real_key(doc.source[s_start:s_end]) for _, t_tokens, s_start, s_end in aligned_tokens(doc))
