@@ -33,6 +33,7 @@ class Rendering:
     swapped: tuple[str, ...]   # candidate words that are neither: another word in the name's place
     parts: int         # words of the real name
     left: tuple[str, ...] = ()   # words of the real name that no candidate word stands for
+    loose: int = 0     # of the translated words, those only Wiktionary's forms read (`_unlisted_translates`)
 
     @property
     def complete(self) -> bool:
@@ -413,20 +414,21 @@ def split_compound(word: str, lang: str, loose: bool = False) -> list[str] | Non
     return None
 
 
-def render(candidate: Sequence[str], real: Sequence[str], lang: str) -> Rendering | None:
+def render(candidate: Sequence[str], real: Sequence[str], lang: str, loose: bool = False) -> Rendering | None:
     """How the candidate's words (folded) stand for the real name's words (folded, no glue), in any
-    order; None when the counts differ."""
+    order; None when the counts differ. With `loose`, a real word that name_words.tsv does not list is
+    also translated by its Wiktionary forms (`_unlisted_translates`)."""
     if len(candidate) != len(real):
         return None
     # the same MT words are compared with the same real names again and again (every gazetteer name that
     # shares a word, in every document): the answer (a frozen Rendering) is remembered
-    return _render(tuple(candidate), tuple(real), lang)
+    return _render(tuple(candidate), tuple(real), lang, loose)
 
 
 @lru_cache(maxsize=1 << 15)
-def _render(candidate: tuple[str, ...], real: tuple[str, ...], lang: str) -> Rendering:
+def _render(candidate: tuple[str, ...], real: tuple[str, ...], lang: str, loose_too: bool = False) -> Rendering:
     left = list(real)
-    kept = translated = 0
+    kept = translated = loose = 0
     swapped = []
     for word in candidate:
         # (a Russian word made from the English one counts as kept: "хоккейная" for "hockey")
@@ -450,10 +452,31 @@ def _render(candidate: tuple[str, ...], real: tuple[str, ...], lang: str) -> Ren
                         translated += 1
                         break
                 else:
-                    swapped.append(word)
-                    continue
+                    for hit in left if loose_too else ():
+                        if _unlisted_translates(word, hit, lang):
+                            translated += 1
+                            loose += 1
+                            break
+                    else:
+                        swapped.append(word)
+                        continue
         left.remove(hit)
-    return Rendering(kept, translated, tuple(swapped), len(real), tuple(left))
+    return Rendering(kept, translated, tuple(swapped), len(real), tuple(left), loose)
+
+
+@lru_cache(maxsize=1 << 15)
+def _unlisted_translates(word: str, english: str, lang: str) -> bool:
+    """`word` (folded) is one of Wiktionary's forms of an English name word that name_words.tsv does not
+    list ("rios" for "rivers"): where the hand table lists the word, its forms decide alone (a synonym can
+    share one of the word's Wiktionary senses)."""
+    if usual_forms(english, lang):
+        return False
+    table = _wiktionary().get(lang, {})
+    for en in (english, *sorted(word_forms(english))):
+        for form in table.get(en, ()):
+            if _same(word, form):
+                return True
+    return False
 
 
 @lru_cache(maxsize=1 << 14)

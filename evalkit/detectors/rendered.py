@@ -305,6 +305,10 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
         parts = real
         if 2 <= len(words) < len(real):
             words = _compounds_split(words, tgt)
+            r = render(words, parts, tgt, loose=True)
+            if r is not None and r.loose:
+                continue   # a compound's parts render a name loosely ("Meeresforschung" for Exploration of
+                # the Sea): read with Wiktionary's forms, their one word left is no swap
         elif len(words) > len(real):
             parts = _english_compounds_split(real)   # "Semana de Negocios de Bloomberg": Businessweek's two words
         if len(words) != len(parts):
@@ -698,7 +702,7 @@ def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str,
     and one opening a sentence a word of the sentence around the name ("Учёные Кроноцкого ..."). Nor where the
     replaced word's usual translation stands just beside the MT name (`beside`): "el condado de Lane anunció"
     renders Lane County, and "anunció" is the sentence's verb."""
-    whole = render(words, real, tgt)
+    whole = render(words, real, tgt, loose=True)
     r = _one_left(whole, tgt)
     if r is None or len(r.swapped) != 1 or len(r.left) != 1 or r.kept + r.translated == 0 \
             or r.left[0] in _COMPASS_POINTS:   # "África Oriental y América Latina" for East Africa and ...
@@ -715,6 +719,9 @@ def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str,
     what = other_word(r.swapped[0], r.left[0], tgt)
     if what is None or what == ANOTHER_WORD and (r.swapped[0] not in inside() or r is not whole):
         return None   # (with two words swapped, one read loosely, the other must be a table's word for another)
+    if what == ANOTHER_WORD and r.loose and not english_loosely(r.swapped[0], tgt):
+        return None   # the name read only with Wiktionary's forms, and its one word left in no English sense
+        # either ("Recursos Hídricos" for Water Resources): a rendering the tables lack, not a swap
     forms = usual_forms(r.left[0], tgt)
     if any(_same(w, u) for w in beside() for u in forms):
         return None

@@ -1,0 +1,46 @@
+"""Issue 15, twenty-second round. A body's name in French or Spanish goes on past "pour" and "para" in
+lowercase words; a name word the hand-written table lacks reads with Wiktionary's forms, and then the word left
+counts as a swap only outside a compound and where it has an English sense. Each rule on text written for this
+test, with the case it must still find or leave beside it."""
+
+from __future__ import annotations
+
+from tests.one_line_page import page_flags
+
+NAMED_ENTITY = "accuracy/mistranslation/named-entity"
+
+
+def test_a_name_goes_on_past_a_preposition_in_lowercase_words():
+    # French writes a body's name with its first word capitalised, and "pour" inside it
+    source = "The Society for the Protection of Forests warned on Monday that the mill would close."
+    assert page_flags("La Société pour la protection des forêts a averti lundi que le moulin fermerait.", "fr",
+                      source, NAMED_ENTITY) == []
+    found = page_flags("La Société pour la sécurité des forêts a averti lundi que le moulin fermerait.", "fr",
+                       source, NAMED_ENTITY)
+    assert [f.text for f in found] == ["Société pour la sécurité des forêts"], found
+    assert "'protection'" in found[0].evidence
+
+
+def test_a_name_word_the_hand_table_lacks_reads_with_wiktionarys_forms():
+    # "lagos" renders "lakes" only in Wiktionary's forms (name_words_wikt.tsv): the word left is the swap
+    source = "The Society for the Protection of Lakes warned on Monday that the dam would close."
+    assert page_flags("La Sociedad para la Protección de los Lagos advirtió el lunes que la presa cerraría.",
+                      "es", source, NAMED_ENTITY) == []
+    found = page_flags("La Sociedad para la Seguridad de los Lagos advirtió el lunes que la presa cerraría.",
+                       "es", source, NAMED_ENTITY)
+    assert [f.text for f in found] == ["Sociedad para la Seguridad de los Lagos"], found
+    assert "'seguridad'" in found[0].evidence and "'protection'" in found[0].evidence
+
+
+def test_a_word_left_in_no_english_sense_is_no_swap_where_wiktionary_read_the_name():
+    # "hídricos" (of water) is in no table: with "lagos" read by Wiktionary only, it is a rendering, not a swap
+    source = "The Water Lakes Authority said on Monday that the dam would close."
+    assert page_flags("La Autoridad de Lagos Hídricos dijo el lunes que la presa cerraría.", "es", source,
+                      NAMED_ENTITY) == []
+
+
+def test_a_compounds_parts_read_with_wiktionarys_forms_leave_no_swap():
+    # "Seenforschung" splits into lakes and research; "Seen" is Wiktionary's form of "lakes" only
+    source = "The Institute for the Exploration of Lakes said on Monday that the dam would close."
+    assert page_flags("Das Institut für Seenforschung sagte am Montag, der Damm werde schließen.", "de", source,
+                      NAMED_ENTITY) == []
