@@ -44,3 +44,13 @@ def test_a_compounds_parts_read_with_wiktionarys_forms_leave_no_swap():
     source = "The Institute for the Exploration of Lakes said on Monday that the dam would close."
     assert page_flags("Das Institut für Seenforschung sagte am Montag, der Damm werde schließen.", "de", source,
                       NAMED_ENTITY) == []
+
+
+def test_a_name_in_lowercase_words_reaches_its_place_past_six_words():
+    source = "The Ohio Department of Emergency Management said on Monday that the shelters were open."
+    assert page_flags("Le Département de la gestion des urgences de l'Ohio a indiqué lundi que les abris étaient "
+                      "ouverts.", "fr", source, NAMED_ENTITY) == []
+    found = page_flags("Le Département de la gestion des catastrophes de l'Ohio a indiqué lundi que les abris "
+                       "étaient ouverts.", "fr", source, NAMED_ENTITY)
+    assert [f.text for f in found] == ["Département de la gestion des catastrophes de l'Ohio"], found
+    assert "'catastrophes'" in found[0].evidence and "'emergency'" in found[0].evidence

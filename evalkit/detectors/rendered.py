@@ -846,7 +846,7 @@ def _kept_or_translated(words: list[str], real: Sequence[str], r, outlet) -> str
 
 def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) -> list[tuple]:
     """(sequence, False) for the name sequences, and (longer sequence, True) for each one with the one to
-    five lowercase words after it ("Affiliation des pompes à chaleur"): French, Spanish and Russian write only a
+    six lowercase words after it ("Affiliation des pompes à chaleur"): French, Spanish and Russian write only a
     name's first word capitalised ("Cour ultime", «Московские случаи»); German and English capitalise every word
     of a name.
     A sentence's first word opens such a name only when `initial` (a source name to compare it with)."""
@@ -883,9 +883,9 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
     return out
 
 
-# the tokens after a name's first word that _extended reads: five words and the glue between them ("des
-# services d'eau du Manitoba")
-_EXTENSION_TOKENS = 7
+# the tokens after a name's first word that _extended reads: five or six words and the glue between them
+# ("de la gestion des catastrophes de l'Oklahoma")
+_EXTENSION_TOKENS = 9
 
 
 def _quoted(text: str, at: int) -> bool:
