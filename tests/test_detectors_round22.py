@@ -54,3 +54,13 @@ def test_a_name_in_lowercase_words_reaches_its_place_past_six_words():
                        "étaient ouverts.", "fr", source, NAMED_ENTITY)
     assert [f.text for f in found] == ["Département de la gestion des catastrophes de l'Ohio"], found
     assert "'catastrophes'" in found[0].evidence and "'emergency'" in found[0].evidence
+
+
+def test_an_english_synonym_kept_in_a_name_is_a_swap_though_the_target_language_writes_it_alike():
+    # "vitality" is WordNet's synonym of "energy", and French writes "vitalité" for energy in one sense
+    source = "Prices rose again in March, according to Energy Focus."
+    found = page_flags("Les prix ont encore augmenté en mars, selon Vitality Focus.", "fr", source, NAMED_ENTITY)
+    assert [f.text for f in found] == ["Vitality Focus"], found
+    assert "'vitality'" in found[0].evidence
+    assert page_flags("Les prix ont encore augmenté en mars, selon Energy Focus.", "fr", source,
+                      NAMED_ENTITY) == []

@@ -640,8 +640,11 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
             return _kept_or_translated(words, real, r, outlet) if r.translated or outlet and compass else None
         if english_left and len(r.swapped) < len(real) \
                 and all(zipf(w, src) >= _KEPT_SWAP_ZIPF and zipf(w, src) >= zipf(w, tgt) for w in r.swapped) \
-                and not any(_cognate(w, x) or translates_loosely(w, x, tgt) for w in r.swapped for x in r.left):
-            # ("Register" for Registry; "Golf von Paria" for the Gulf of Paria: German's word, English's spelling)
+                and not any((_cognate(w, x) or translates_loosely(w, x, tgt)) and not related(w, x)
+                            for w in r.swapped for x in r.left):
+            # ("Register" for Registry; "Golf von Paria" for the Gulf of Paria: German's word, English's spelling;
+            # but an English synonym of the word, "Vitality Voice" for Energy Voice, is a swap whatever the
+            # target language writes like it, "vitalité")
             return f"the same name with {', '.join(repr(w) for w in r.swapped)} in place of a word of it"
         if len(r.swapped) == 1 and len(r.left) == 1 and synonym_rendering(r.swapped[0], r.left[0], tgt) \
                 and not translates_loosely(r.swapped[0], r.left[0], tgt):   # "Asiatische" is Asian in a sense
