@@ -64,3 +64,16 @@ def test_an_english_synonym_kept_in_a_name_is_a_swap_though_the_target_language_
     assert "'vitality'" in found[0].evidence
     assert page_flags("Les prix ont encore augmenté en mars, selon Energy Focus.", "fr", source,
                       NAMED_ENTITY) == []
+
+
+def test_a_document_a_paper_holds_and_a_paper_that_quoted_cite_it_as_a_news_source():
+    # German "das dem X vorliegt" (a paper X has seen) and Russian "процитировал X" (X quoted) cite X as the
+    # press does: the head-swap rule reads "Instances" (times) there, and nowhere else
+    found = page_flags("Der Hafen schließt im März, wie aus einem Bericht hervorgeht, der dem Ketchikan Instances "
+                       "vorliegt.", "de", category=NAMED_ENTITY)
+    assert [f.text for f in found] == ["Ketchikan Instances"] and "'times'" in found[0].evidence
+    found = page_flags("Порт закроется в марте, говорится в письме, которое процитировал Ketchikan Instances.", "ru",
+                       category=NAMED_ENTITY)
+    assert [f.text for f in found] == ["Ketchikan Instances"] and "'times'" in found[0].evidence
+    assert page_flags("Der Ketchikan Instances hat ein neues Büro am Hafen, das im März öffnet.", "de",
+                      category=NAMED_ENTITY) == []
