@@ -77,3 +77,13 @@ def test_a_document_a_paper_holds_and_a_paper_that_quoted_cite_it_as_a_news_sour
     assert [f.text for f in found] == ["Ketchikan Instances"] and "'times'" in found[0].evidence
     assert page_flags("Der Ketchikan Instances hat ein neues Büro am Hafen, das im März öffnet.", "de",
                       category=NAMED_ENTITY) == []
+
+
+def test_a_newspapers_title_in_quotes_is_read_to_its_closing_quote():
+    # Russian capitalises a title's first word only; "сегодня" (today) is too frequent a word to go on a name
+    # outside quotes. Bluffton Today is a newspaper in Wikidata (real_outlets.tsv)
+    found = page_flags("По данным «Блаффтон сегодня», паром отменён до весны.", "ru", category=NAMED_ENTITY)
+    assert [f.text for f in found] == ["Блаффтон сегодня"] and "'Bluffton Today'" in found[0].evidence
+    # the quotes close on the one word: "сегодня" is the sentence's
+    assert page_flags("Газета «Блаффтон» сегодня сообщает, что паром отменён до весны.", "ru",
+                      category=NAMED_ENTITY) == []

@@ -383,6 +383,17 @@ def _quoted_title_end(text: str, start: int, end: int) -> int:
     return m.end() - 1 if m else end
 
 
+def _quoted_whole(seq, tokens, text: str):
+    """The sequence taken to the closing quote of a title it opens, within a few lowercase words on its line
+    (`_quoted_title_end`: Russian capitalises a title's first word only, and "сегодня" is too frequent a word
+    for a name to go on with otherwise); else the sequence."""
+    end = _quoted_title_end(text, seq.start, seq.end)
+    if end == seq.end:
+        return seq
+    last = next((k for k in range(seq.last, len(tokens)) if tokens[k].end >= end), seq.last)
+    return seq._replace(last=last, end=tokens[last].end, text=text[seq.start:tokens[last].end])
+
+
 # after an opening quote's name: up to four more words, then the closing quote
 _QUOTED_REST = {opening: re.compile(r"(?:[\s\u00a0]+[^\W\d_]+){0,4}" + re.escape(closing))
                 for opening, closing in (("«", "»"), ("„", "“"), ("“", "”"), ('"', '"'))}
@@ -1031,6 +1042,7 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
             if how:
                 flags.append(detector._flag(doc, cand.start, cand.end, NAMED_ENTITY, "major", 0.65, how, None))
                 continue
+            seq = _quoted_whole(seq, tokens, text)   # «Западные Гавайи сегодня»: the title in its quotes
             found = _translated_paper(seq.text, tuple(_candidate_words(seq.text, tgt)), tgt,
                                       _slot(text, seq.start, seq.end))
         if found and doc.source and _named_otherwise(doc.source, found[0].name):
