@@ -87,3 +87,12 @@ def test_a_newspapers_title_in_quotes_is_read_to_its_closing_quote():
     # the quotes close on the one word: "сегодня" is the sentence's
     assert page_flags("Газета «Блаффтон» сегодня сообщает, что паром отменён до весны.", "ru",
                       category=NAMED_ENTITY) == []
+
+
+def test_a_brands_english_halves_are_no_lost_sentence_break():
+    # "News" is more English's word than Spanish's: "HarbourNews" is a name written in camel case
+    assert page_flags("Según el portal HarbourNews, el ferry no saldrá el lunes.", "es",
+                      category="fluency/punctuation") == []
+    found = page_flags("El ferry no saldrá el lunesEl alcalde pidió calma a los vecinos.", "es",
+                       category="fluency/punctuation")
+    assert [f.text for f in found] == ["lunesEl"] and "sentence break" in found[0].evidence

@@ -219,14 +219,16 @@ def _spaces_before_punct(text: str) -> Iterator[tuple[int, int]]:
 @functools.lru_cache(maxsize=1 << 14)
 def _lost_break(left: str, right: str, lang: str) -> bool:
     """"KazakhstanEn": both halves are words, the whole is no word, and the right half is a
-    common word of the language (a sentence opener), not the second half of a brand name."""
+    common word of the language (a sentence opener), not the second half of a brand name ("MetropolisNews")."""
     if left.isupper() or len(left) < 3:
         return False
     tgt = lang or "en"
     whole = (left + right).lower()
     if _zipf(whole, tgt) > 0 or _zipf(whole, "en") > 0:
         return False   # "YouTube", "LinkedIn", "WhatsApp": a known word
-    return _zipf(right.lower(), tgt) >= 4.0 and _zipf(left.lower(), tgt) + _zipf(left.lower(), "en") > 0
+    # (and the target language's word more than English's: "MetropolisNews" is a brand's English halves)
+    return _zipf(right.lower(), tgt) >= max(4.0, _zipf(right.lower(), "en")) \
+        and _zipf(left.lower(), tgt) + _zipf(left.lower(), "en") > 0
 
 
 def _french(text: str, ok: Callable[[int, int], bool]) -> list[Found]:
