@@ -96,3 +96,10 @@ def test_a_brands_english_halves_are_no_lost_sentence_break():
     found = page_flags("El ferry no saldrá el lunesEl alcalde pidió calma a los vecinos.", "es",
                        category="fluency/punctuation")
     assert [f.text for f in found] == ["lunesEl"] and "sentence break" in found[0].evidence
+
+
+def test_a_town_council_is_an_ayuntamiento_in_spanish():
+    # name_words.tsv: "ayuntamiento" is Spanish's usual word for a town's council, beside "consejo" and "concejo"
+    source = "Ravensworth Council approved the new car park on Tuesday."
+    assert page_flags("El Ayuntamiento de Ravensworth aprobó el martes el nuevo aparcamiento.", "es", source,
+                      NAMED_ENTITY) == []
