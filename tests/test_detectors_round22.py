@@ -5,6 +5,11 @@ test, with the case it must still find or leave beside it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from evalkit.alignment.aligner import Link
+from evalkit.detectors import make_detectors, run_detectors
+from evalkit.detectors.base import prepare_input
 from tests.one_line_page import page_flags
 
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
@@ -103,3 +108,25 @@ def test_a_town_council_is_an_ayuntamiento_in_spanish():
     source = "Ravensworth Council approved the new car park on Tuesday."
     assert page_flags("El Ayuntamiento de Ravensworth aprobó el martes el nuevo aparcamiento.", "es", source,
                       NAMED_ENTITY) == []
+
+
+_SOURCE_COPY = ("The county fair opened on Friday with a record number of entries.\n"
+                "A report by the Dalby Pumpkin Society praised the new livestock pavilion.\n"
+                "The fair closes on Sunday evening.\n")
+_COPY_LINE = "Un {} de la Sociedad del Melón de Dalby elogió el nuevo pabellón de ganado."
+_MT_COPY = ("La feria del condado abrió el viernes con un número récord de inscripciones.\n"
+            + _COPY_LINE.format("informe") + "\n" + _COPY_LINE.format("reporte") + "\n"
+            "La feria cierra el domingo por la tarde.\n")
+
+
+def test_a_name_flagged_on_a_lines_later_copy_is_flagged_on_the_first():
+    doc = prepare_input(_MT_COPY, "en", "es", source=_SOURCE_COPY)
+    # the aligner paired the later copy with the source sentence; the first copy stands alone
+    doc = replace(doc, alignment=[Link((0,), (0,), -3.0), Link((), (1,), 3.0), Link((1,), (2,), -1.5),
+                                  Link((2,), (3,), -4.0)])
+    flags = run_detectors(doc, make_detectors())
+    names = [f for f in flags if f.category == NAMED_ENTITY]
+    first = _MT_COPY.index("Sociedad del Melón de Dalby")
+    assert [(f.start, f.text) for f in names] == [(first, "Sociedad del Melón de Dalby")], flags
+    assert "'Dalby Pumpkin Society'" in names[0].evidence and "later copy" in names[0].evidence
+    assert [f.category for f in flags if f.category == "fluency/duplication"] == ["fluency/duplication"]

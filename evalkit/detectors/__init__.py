@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from difflib import SequenceMatcher
 from typing import Any
 
 from ..flags import Flag, sort_flags
@@ -60,6 +62,7 @@ SUBSUMING = ("addition/boilerplate", "addition/prompt-leak", "fluency/duplicatio
 # A spun name is one error too: the English words of "Day by day Telegraph" are the name's, not an
 # untranslated phrase beside it.
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
+DUPLICATION = "fluency/duplication"
 INSIDE_NAMES = ("accuracy/untranslated",)
 
 
@@ -98,6 +101,7 @@ def run_detectors(doc: DetectionInput, detectors: Iterable[Detector] | None = No
     in_name = _Covering([(f.start, f.end) for f in found.values() if f.category == NAMED_ENTITY])
     kept = [f for f in found.values() if f.category in SUBSUMING or not inside(f.start, f.end)
             and not (f.category in INSIDE_NAMES and in_name(f.start, f.end))]
+    kept += _in_first_copies(doc, found.values(), inside)
     if _FREEZE["wanted"] and not _FREEZE["done"]:
         _freeze()
     return sort_flags(kept)
@@ -121,6 +125,41 @@ def _freeze() -> None:
     _FREEZE["done"] = True
     gc.collect()   # nothing that is garbage now stays frozen
     gc.freeze()
+
+
+def _in_first_copies(doc: DetectionInput, flags, inside) -> list[Flag]:
+    """A name flagged against the source's own name on a line the MT wrote twice, in the later copy (the one
+    the aligner paired with the source, flagged as a duplication, which drops the flags inside it): the same
+    flag on the same words of the nearest line above that is no duplication itself and nearly the same line,
+    where no name flag stands already."""
+    text, source = doc.hypothesis, doc.source or ""
+    copies = [(f.start, f.end) for f in flags if f.category == DUPLICATION]
+    names = [f for f in flags if f.category == NAMED_ENTITY]
+    out = []
+    for flag in names:
+        if not flag.suggestion or flag.suggestion not in source \
+                or not any(a <= flag.start and flag.end <= b for a, b in copies):
+            continue
+        line_start = text.rfind("\n", 0, flag.start) + 1
+        at = text.rfind(flag.text, 0, line_start)
+        if at < 0 or inside(at, at + len(flag.text)) or any(f.start < at + len(flag.text) and at < f.end
+                                                           for f in names):
+            continue
+        if SequenceMatcher(None, _line_at(text, at), _line_at(text, flag.start)).ratio() < _COPY_RATIO:
+            continue   # the name written again in another sentence: not the copy's own line
+        out.append(replace(flag, start=at, end=at + len(flag.text),
+                           evidence=flag.evidence + " (read on the line's later copy, which the aligner paired "
+                                                    "with the source)"))
+    return out
+
+
+def _line_at(text: str, at: int) -> str:
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)]
+
+
+# how alike a line and the later copy a name was flagged on are, at least (SequenceMatcher's ratio)
+_COPY_RATIO = 0.8
 
 
 class _Covering:
