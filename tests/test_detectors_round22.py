@@ -130,3 +130,24 @@ def test_a_name_flagged_on_a_lines_later_copy_is_flagged_on_the_first():
     assert [(f.start, f.text) for f in names] == [(first, "Sociedad del Melón de Dalby")], flags
     assert "'Dalby Pumpkin Society'" in names[0].evidence and "later copy" in names[0].evidence
     assert [f.category for f in flags if f.category == "fluency/duplication"] == ["fluency/duplication"]
+
+
+def test_a_bodys_head_in_a_sense_that_names_no_body_is_flagged_beside_a_place():
+    # name_senses.tsv: "Planke" is a board of wood, "planche" too, "основа" a foundation's base; beside a place's
+    # word ("Kenianische", "kényane", "Кенийская") they head a body's name
+    for line, lang, span, form in (
+            ("Die Kenianische Teeplanke erklärte, die Ernte sei gut.", "de", "Kenianische Teeplanke", "'planke'"),
+            ("Selon la Planche kényane du thé, la récolte est bonne.", "fr", "Planche kényane du thé", "'planche'"),
+            ("Как сообщила Кенийская чайная основа, урожай хороший.", "ru", "Кенийская чайная основа", "'основа'")):
+        found = page_flags(line, lang, category=NAMED_ENTITY)
+        assert [f.text for f in found] == [span], (line, found)
+        assert form in found[0].evidence and "a sense that names no body" in found[0].evidence
+
+
+def test_a_wrong_sense_word_is_no_bodys_head_without_a_place_or_against_the_source():
+    for line, lang in (("Die Koalition habe das Vertrauen der Bauern verloren.", "de"),   # no place beside it
+                       ("Die Skifahrer trafen sich am Arapahoe Basin am Morgen.", "de")):   # English "Basin"
+        assert page_flags(line, lang, category=NAMED_ENTITY) == [], line
+    # the source names no Board: the MT's "Planke" renders something else
+    assert page_flags("Die Kenianische Teeplanke wurde im Hafen verladen.", "de",
+                      "The Kenyan tea plank was loaded at the port.", NAMED_ENTITY) == []

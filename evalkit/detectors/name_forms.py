@@ -73,6 +73,14 @@ def _senses() -> dict[str, dict[str, tuple[str, ...]]]:
     return _read("name_senses")
 
 
+@lru_cache(maxsize=16)
+def wrong_sense_heads(lang: str) -> dict[str, str]:
+    """Form -> English head, for the heads of word_lists' sense-swap-heads: the `lang` words for their senses
+    that are no body's (name_senses.tsv), which never head a body's name ("planke", "zuversicht", "basis")."""
+    table = _senses().get(lang, {})
+    return {form: english for english in sorted(word_set("sense-swap-heads")) for form in table.get(english, ())}
+
+
 @lru_cache(maxsize=1 << 14)
 def other_sense(word: str, english: str, lang: str) -> bool:
     """`word` (folded) is the target language's word for a sense of the English name word `english` that is no
@@ -510,7 +518,7 @@ def other_word(word: str, english: str, lang: str) -> str | None:
     if any(_same(word, u) or word.startswith(u[:max(4, len(u) - 1)]) or len(u) >= 5 and u in word
            or len(u) >= 3 and word.endswith(u) for u in usual):   # "stadtrat": a kind of "rat" (council)
         return None
-    if zipf_folded(word, lang) >= _FUNCTION_WORD_ZIPF or _place_word(word, lang):
+    if zipf_folded(word, lang) >= _FUNCTION_WORD_ZIPF or place_word(word, lang):
         return None   # a number, a pronoun, a country's adjective: another name's word, or no name's
     others = sorted(english_for(word, lang) - word_forms(english))
     if others:
@@ -528,7 +536,7 @@ _PLAIN_WORD_ZIPF = 2.5
 _FUNCTION_WORD_ZIPF = 5.0
 
 
-def _place_word(word: str, lang: str) -> bool:
+def place_word(word: str, lang: str) -> bool:
     """`word` (folded) is a place's name in `lang` or made from one ("chinoise", "europäischen")."""
     return any(_from_place(word, form) for form in _target_places(lang).get(word[:4], ()))
 

@@ -51,6 +51,7 @@ from .name_forms import (
     translates,
     translates_loosely,
     usual_forms,
+    wrong_sense_heads,
 )
 from .text import (
     ARTICLES,
@@ -1049,7 +1050,52 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
             continue   # the source writes the word, but not as the outlet's name ("the Atlantic quotas")
         if found:
             flags.append(_found_flag(detector, doc, seq, found))
+        else:
+            flags += _wrong_sense_head(detector, doc, seq, tokens, tgt)
     return flags + _joined_outlets(detector, doc, trimmed, flags, src, tgt)
+
+
+def _head_form(word: str, form: str, compounds: bool) -> bool:
+    """The word is the head form: in German as written, or a compound's tail of five letters or more
+    ("Fleischplanke"); elsewhere in any inflection ("основы")."""
+    if not compounds:
+        return _same(word, form)
+    return word == form or len(form) >= 5 and len(word) >= len(form) + 3 and word.endswith(form)
+
+
+def _head_end(name: str, k: int) -> int:
+    """Where the name's k-th word (glue words not counted) ends: the name with nothing after its head."""
+    words = [m for m in _LETTERS.finditer(name) if m.group().lower() not in _GLUE]
+    return words[k].end() if k < len(words) else len(name)
+
+
+def _wrong_sense_head(detector, doc: DetectionInput, seq, tokens, tgt: str) -> list[Flag]:
+    """A body's name whose head is the target language's word for the English head in a sense that names no
+    body (`wrong_sense_heads`: "Namibische Fleischplanke" for a Meat Board, "Planche ghanéenne du cacao",
+    "Cimiento Nacional de la Ciencia" for a Foundation), beside a place's word or a name that make it a body's
+    name (not "das Vertrauen"); with a source, only where the source names such a body."""
+    text = doc.hypothesis
+    name = max((c for c, _ in _extended([seq], tokens, text, tgt)), key=lambda c: c.end)
+    words = [fold(w) for w in _LETTERS.findall(name.text) if w.lower() not in _GLUE]
+    heads, compounds = wrong_sense_heads(tgt), capitalises_nouns(tgt)
+    # (the head: German's last word or a compound's tail, Russian's noun after its adjectives, else the first)
+    for k, word in enumerate(words if compounds or _cyrillic_text(name.text) else words[:1]):
+        form = next((f for f in heads if _head_form(word, f, compounds)), None)
+        if form is None:
+            continue
+        english, prefix = heads[form], word[:-len(form)] if compounds and word != form else ""
+        # (a place's word or a name beside the head; in a compound, a place's only: "Lachs" is no name)
+        placed = any(_place_word(w, tgt) for w in words[:k] + words[k + 1:]) or len(prefix) >= 4 and bool(
+            _place_stems(tgt) & {prefix[:j] for j in range(4, len(prefix) + 1)})
+        if not placed or doc.source and english.capitalize() not in doc.source:
+            return []
+        end = name.start + _head_end(name.text, k) if compounds or k else name.end   # (French: head first)
+        usual = " / ".join(u for u in usual_forms(english, tgt) if not other_sense(u, english, tgt))
+        return [detector._flag(doc, name.start, max(end, seq.end), NAMED_ENTITY, "major", 0.6,
+                               f"{form!r} is {english!r} in a sense that names no body, as the head of a body's name "
+                               f"(a body's {english!r} is {usual or 'another word'} in {tgt}): the name "
+                               "mistranslated or spun", None)]
+    return []
 
 
 def _joined_outlets(detector, doc: DetectionInput, seqs, flags: list[Flag], src: str, tgt: str) -> list[Flag]:
