@@ -1057,9 +1057,10 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
 
 def _head_form(word: str, form: str, compounds: bool) -> bool:
     """The word is the head form: in German as written, or a compound's tail of five letters or more
-    ("Fleischplanke"); elsewhere in any inflection ("основы")."""
+    ("Fleischplanke"); in Russian in any inflection ("основы"); elsewhere as written or in the plural ("planches";
+    not "commodité" for "commode")."""
     if not compounds:
-        return _same(word, form)
+        return _same(word, form) if _cyrillic_text(word) else word in (form, form + "s", form + "es")
     return word == form or len(form) >= 5 and len(word) >= len(form) + 3 and word.endswith(form)
 
 
