@@ -151,3 +151,17 @@ def test_a_wrong_sense_word_is_no_bodys_head_without_a_place_or_against_the_sour
     # the source names no Board: the MT's "Planke" renders something else
     assert page_flags("Die Kenianische Teeplanke wurde im Hafen verladen.", "de",
                       "The Kenyan tea plank was loaded at the port.", NAMED_ENTITY) == []
+
+
+def test_a_newspapers_head_translated_beside_an_english_name_where_a_source_is_cited():
+    # "Noticias" is Spanish for news, "Sonne" German for sun, heads of many real papers' names; "Dalby" is
+    # written as English writes it: an English-language paper's name translated
+    found = page_flags("La feria cerrará el domingo, informó el Noticias Globales de Dalby.", "es",
+                       category=NAMED_ENTITY)
+    assert [f.text for f in found] == ["Noticias Globales de Dalby"] and "'Noticias'" in found[0].evidence
+    found = page_flags("Die Messe endet am Sonntag, berichtete die Dalby Hauptstadt-Sonne.", "de", category=NAMED_ENTITY)
+    assert [f.text for f in found] == ["Dalby Hauptstadt-Sonne"] and "'Sonne'" in found[0].evidence
+    for line in ("La feria cerrará el domingo, informó el Noticias Globales de Aragón.",   # a Spanish place
+                 "El Noticias Globales de Dalby tiene una nueva sede en el puerto.",   # no news source cited
+                 "La feria cerrará el domingo, informó el Dalby Global Journal."):   # an English name kept
+        assert page_flags(line, "es", category=NAMED_ENTITY) == [], line

@@ -1051,8 +1051,33 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
         if found:
             flags.append(_found_flag(detector, doc, seq, found))
         else:
-            flags += _wrong_sense_head(detector, doc, seq, tokens, tgt)
+            flags += _wrong_sense_head(detector, doc, seq, tokens, tgt) or _translated_head(detector, doc, seq, tgt)
     return flags + _joined_outlets(detector, doc, trimmed, flags, src, tgt)
+
+
+def _translated_head(detector, doc: DetectionInput, seq, tgt: str) -> list[Flag]:
+    """Where a news source is cited, a name of the target language's word for a newspaper's head
+    (`newspaper_heads`: news, herald, telegraph) beside a name written as English writes it, no target-language
+    word: an English-language paper's name translated word by word ("Noticias-Heraldo de Marshfield"). Not
+    in Cyrillic (its names are transliterated), nor for a known outlet or a Wikidata newspaper."""
+    text = doc.hypothesis
+    if _cyrillic_text(seq.text) or outlet_slot(text, seq.start, seq.end) != "attribution" \
+            or gazetteer().lookup(seq.text) is not None or newspaper(seq.text):
+        return []
+    written = [w for w in _LETTERS.findall(seq.text) if w.lower() not in _GLUE]
+    # (a head spelt otherwise than the English word, "Journal" being both; no media noun before a name, "Magazin")
+    heads = [w for w in written if zipf(w.lower(), tgt) > zipf(w.lower(), "en") and fold(w) not in english_for(
+             fold(w), tgt) and fold(w) not in _target_media_nouns(tgt)
+             and not newspaper_heads().isdisjoint(english_for(fold(w), tgt))]
+    names = [w for w in written if w[:1].isupper() and w not in heads and zipf(w.lower(), "en") > zipf(w.lower(), tgt)
+             and zipf(w.lower(), tgt) < _HEAD_WORD_ZIPF and not english_for(fold(w), tgt)]
+    if not heads or not names:
+        return []
+    english = sorted(newspaper_heads() & english_for(fold(heads[0]), tgt))[0]
+    return [detector._flag(doc, seq.start, seq.end, NAMED_ENTITY, "major", 0.6,
+                           f"where a news source is cited, {heads[0]!r} ({tgt} for {english!r}, a newspaper's head) "
+                           f"beside {names[0]!r}, a name as English writes it: an English-language paper's name "
+                           "translated word by word; the name of a news outlet is not translated", None)]
 
 
 def _head_form(word: str, form: str, compounds: bool) -> bool:
