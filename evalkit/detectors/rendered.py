@@ -1061,8 +1061,7 @@ def _translated_head(detector, doc: DetectionInput, seq, tgt: str) -> list[Flag]
     word: an English-language paper's name translated word by word ("Noticias-Heraldo de Marshfield"). Not
     in Cyrillic (its names are transliterated), nor for a known outlet or a Wikidata newspaper."""
     text = doc.hypothesis
-    if _cyrillic_text(seq.text) or outlet_slot(text, seq.start, seq.end) != "attribution" \
-            or gazetteer().lookup(seq.text) is not None or newspaper(seq.text):
+    if _cyrillic_text(seq.text) or seq.first == seq.last and "-" not in seq.text:
         return []
     written = [w for w in _LETTERS.findall(seq.text) if w.lower() not in _GLUE]
     # (a head spelt otherwise than the English word, "Journal" being both; no media noun before a name, "Magazin")
@@ -1071,8 +1070,9 @@ def _translated_head(detector, doc: DetectionInput, seq, tgt: str) -> list[Flag]
              and not newspaper_heads().isdisjoint(english_for(fold(w), tgt))]
     names = [w for w in written if w[:1].isupper() and w not in heads and zipf(w.lower(), "en") > zipf(w.lower(), tgt)
              and zipf(w.lower(), tgt) < _HEAD_WORD_ZIPF and not english_for(fold(w), tgt)]
-    if not heads or not names:
-        return []
+    if not heads or not names or outlet_slot(text, seq.start, seq.end) != "attribution" \
+            or gazetteer().lookup(seq.text) is not None or newspaper(seq.text):
+        return []   # (the regex search and the lookups last)
     english = sorted(newspaper_heads() & english_for(fold(heads[0]), tgt))[0]
     return [detector._flag(doc, seq.start, seq.end, NAMED_ENTITY, "major", 0.6,
                            f"where a news source is cited, {heads[0]!r} ({tgt} for {english!r}, a newspaper's head) "
@@ -1101,9 +1101,13 @@ def _wrong_sense_head(detector, doc: DetectionInput, seq, tokens, tgt: str) -> l
     "Cimiento Nacional de la Ciencia" for a Foundation), beside a place's word or a name that make it a body's
     name (not "das Vertrauen"); with a source, only where the source names such a body."""
     text = doc.hypothesis
+    heads, compounds = wrong_sense_heads(tgt), capitalises_nouns(tgt)
+    if not _cyrillic_text(seq.text):   # (the head is among the name's capitalised words: most names stop here)
+        own = [fold(w) for w in _LETTERS.findall(seq.text) if w.lower() not in _GLUE]
+        if not any(_head_form(w, f, compounds) for w in (own if compounds else own[:1]) for f in heads):
+            return []
     name = max((c for c, _ in _extended([seq], tokens, text, tgt)), key=lambda c: c.end)
     words = [fold(w) for w in _LETTERS.findall(name.text) if w.lower() not in _GLUE]
-    heads, compounds = wrong_sense_heads(tgt), capitalises_nouns(tgt)
     # (the head: German's last word or a compound's tail, Russian's noun after its adjectives, else the first)
     for k, word in enumerate(words if compounds or _cyrillic_text(name.text) else words[:1]):
         form = next((f for f in heads if _head_form(word, f, compounds)), None)
