@@ -165,3 +165,12 @@ def test_a_newspapers_head_translated_beside_an_english_name_where_a_source_is_c
                  "El Noticias Globales de Dalby tiene una nueva sede en el puerto.",   # no news source cited
                  "La feria cerrará el domingo, informó el Dalby Global Journal."):   # an English name kept
         assert page_flags(line, "es", category=NAMED_ENTITY) == [], line
+
+
+def test_a_further_reading_label_opens_a_teaser_in_german():
+    found = page_flags("Weiterführend: Wohnungsnot in Kiel – was die Stadt jetzt plant", "de",
+                       category="addition/boilerplate")
+    assert len(found) == 1 and "'Weiterführend:'" in found[0].evidence
+    # the adjective in an article's sentence is no label
+    assert page_flags("Die weiterführende Schule in Kiel schließt im Sommer für Umbauten.", "de",
+                      category="addition/boilerplate") == []
