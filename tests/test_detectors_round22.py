@@ -174,3 +174,30 @@ def test_a_further_reading_label_opens_a_teaser_in_german():
     # the adjective in an article's sentence is no label
     assert page_flags("Die weiterführende Schule in Kiel schließt im Sommer für Umbauten.", "de",
                       category="addition/boilerplate") == []
+
+
+def test_a_word_for_another_english_word_in_wiktionary_is_a_swap_where_the_hand_table_lists_none():
+    # name_words.tsv lists no Spanish for "sand"; Wiktionary's wordnet gives "arena", and "gravilla" as gravel
+    source = "The Kigoma Sand Miners Cooperative said prices would rise in March."
+    found = page_flags("La Cooperativa de Mineros de Gravilla de Kigoma dijo que los precios subirían en marzo.", "es",
+                       source, NAMED_ENTITY)
+    assert [f.text for f in found] == ["Cooperativa de Mineros de Gravilla de Kigoma"], found
+    assert "'gravel' (Wiktionary)" in found[0].evidence and "'sand'" in found[0].evidence
+    assert page_flags("La Cooperativa de Mineros de Arena de Kigoma dijo que los precios subirían en marzo.", "es",
+                      source, NAMED_ENTITY) == []
+    # a word of the same stem is no swap ("Bergbau", mining, for Mines)
+    assert page_flags("Das Bergbauministerium teilte mit, die Preise stiegen im März.", "de",
+                      "The Ministry of Mines said prices would rise in March.", NAMED_ENTITY) == []
+
+
+def test_a_bodys_word_rendered_as_an_adjective_a_plural_or_its_own_form_is_no_swap():
+    # "agrícola" (agricultural) renders Farm as an adjective; "vins" is the plural of "vin", Wiktionary's wine;
+    # "forestal" is Spanish's own word for forestry
+    for source, line, lang in (
+            ("The Farm Council said the drought had ruined half of the orchards.",
+             "El Consejo Agrícola dijo que la sequía había arruinado la mitad de los huertos.", "es"),
+            ("The Wine Council said the drought had ruined half of the orchards.",
+             "Le Conseil des vins a indiqué que la sécheresse avait ruiné la moitié des vergers.", "fr"),
+            ("The Forestry Commission said the drought had ruined half of the orchards.",
+             "La Comisión Forestal dijo que la sequía había arruinado la mitad de los huertos.", "es")):
+        assert page_flags(line, lang, source, NAMED_ENTITY) == [], line

@@ -513,7 +513,9 @@ def other_word(word: str, english: str, lang: str) -> str | None:
     usual = usual_forms(english, lang)
     if usual and mined_translation(word, english, lang):
         return None
-    if not usual or _cognate(word, english) or _same(word, english) or _place_forms(english, lang):
+    if not usual:   # (a word with mined forms only cannot be judged: "chirurgie" where "oncology" stood)
+        return None if usual_forms(english, lang, mined=True) else _other_wiktionary_word(word, english, lang)
+    if _cognate(word, english) or _same(word, english) or _place_forms(english, lang):
         return None   # a place's name or adjective is moved or dropped by MT, not swapped by a spinner
     if any(_same(word, u) or word.startswith(u[:max(4, len(u) - 1)]) or len(u) >= 5 and u in word
            or len(u) >= 3 and word.endswith(u) for u in usual):   # "stadtrat": a kind of "rat" (council)
@@ -524,6 +526,43 @@ def other_word(word: str, english: str, lang: str) -> str | None:
     if others:
         return f"the {lang} word for {others[0]!r}"
     return ANOTHER_WORD if zipf_folded(word, lang) >= _PLAIN_WORD_ZIPF else None
+
+
+def _other_wiktionary_word(word: str, english: str, lang: str) -> str | None:
+    """other_word for an English word name_words.tsv does not list ("sand", "coast"): its Wiktionary forms
+    stand for the usual translations, and `word` must be Wiktionary's form of another English word and of no
+    sense of this one ("gravilla": gravel, where sand was)."""
+    if not wiktionary_forms(english, lang) or _cognate(word, english) or _same(word, english) \
+            or _place_forms(english, lang) or translates_loosely(word, english, lang) or place_word(word, lang) \
+            or _cyrillic(word) and len(word) < 5:   # ("бич", whip, is also how Russian writes "beach")
+        return None
+    rev = _reverse(lang, wiktionary=True)
+    singular = (word[:-1], word[:-2]) if word.endswith("s") and not _cyrillic(word) else ()
+    if not set(singular).isdisjoint(wiktionary_forms(english, lang)):
+        return None   # a plural of the word's own form ("vins" for wine: vin)
+    others = set(rev.get(word, ())).union(*(rev.get(w, ()) for w in singular)) - word_forms(english)
+    if any(_derived(en, english) or en.endswith(_ADJECTIVE_ENDINGS) for en in others):
+        return None   # a word made from the same stem: "Bergbau" (mining) for Mines; an adjective for the
+        # name's noun: "Agrícola" (agricultural) for Farm
+    # (the commonest English word it stands for: "gravilla" is gravel)
+    best = max(sorted(others), key=lambda en: zipf(en, "en"), default=None)
+    return f"the {lang} word for {best!r} (Wiktionary)" if best else None
+
+
+_ADJECTIVE_ENDINGS = tuple(sorted(word_set("english-adjective-endings")))
+
+
+def _derived(a: str, b: str) -> bool:
+    """Two English words of one stem: their first letters shared to all but the last two of the shorter, three
+    at least ("mining", "mines")."""
+    shared = len(os.path.commonprefix([a, b]))
+    return shared >= 3 and shared >= min(len(a), len(b)) - 2
+
+
+def wiktionary_forms(english: str, lang: str) -> tuple[str, ...]:
+    """Wiktionary's forms in `lang` (folded) of the English word or its singular (name_words_wikt.tsv)."""
+    table = _wiktionary().get(lang, {})
+    return next((table[form] for form in (english, *sorted(word_forms(english))) if form in table), ())
 
 
 # other_word's answer for a dictionary word of the target language that no table gives for another English word
@@ -564,8 +603,10 @@ def synonym_rendering(word: str, real: str, lang: str) -> bool:
     """`word` (folded) is a word related to the real name's word `real` (WordNet, outlet_synonyms.tsv),
     kept in English or translated into `lang`: "instances" or "avenue" where "times" or "street" was."""
     table = synonyms()
-    if any(_cognate(word, form) for form in word_forms(real)) or mined_translation(word, real, lang):
-        return False   # the real word's own form in the target language ("estadistica" for "statistics")
+    if any(_cognate(word, form) for form in word_forms(real)) or mined_translation(word, real, lang) \
+            or len(word) >= 5 and _derived(word, real):
+        return False   # the real word's own form in the target language ("estadistica" for "statistics";
+        # "forestal" for "forestry")
     related = {e for form in word_forms(real) for e in table.get(form, ())} - word_forms(real)
     return any(_same(word, e) or _cognate(word, e) or translates(word, e, lang) for e in related) \
         or bool(english_for(word, lang) & related)

@@ -51,6 +51,7 @@ from .name_forms import (
     translates,
     translates_loosely,
     usual_forms,
+    wiktionary_forms,
     wrong_sense_heads,
 )
 from .text import (
@@ -734,10 +735,12 @@ def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str,
     what = other_word(r.swapped[0], r.left[0], tgt)
     if what is None or what == ANOTHER_WORD and (r.swapped[0] not in inside() or r is not whole):
         return None   # (with two words swapped, one read loosely, the other must be a table's word for another)
+    if what.endswith("(Wiktionary)") and r.swapped[0] not in inside():
+        return None   # Wiktionary's word for another English word, lowercase after the name: "Conseil agricole"
     if what == ANOTHER_WORD and r.loose and not english_loosely(r.swapped[0], tgt):
         return None   # the name read only with Wiktionary's forms, and its one word left in no English sense
         # either ("Recursos Hídricos" for Water Resources): a rendering the tables lack, not a swap
-    forms = usual_forms(r.left[0], tgt)
+    forms = usual_forms(r.left[0], tgt) or wiktionary_forms(r.left[0], tgt)
     if any(_same(w, u) for w in beside() for u in forms):
         return None
     usual = " / ".join(forms[:3])
