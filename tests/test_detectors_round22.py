@@ -201,3 +201,18 @@ def test_a_bodys_word_rendered_as_an_adjective_a_plural_or_its_own_form_is_no_sw
             ("The Forestry Commission said the drought had ruined half of the orchards.",
              "La Comisión Forestal dijo que la sequía había arruinado la mitad de los huertos.", "es")):
         assert page_flags(line, lang, source, NAMED_ENTITY) == [], line
+
+
+def test_a_bodys_usual_rendering_with_an_adjective_or_a_hyphened_word_is_no_swap():
+    # "portuaria" is made from "port" itself; "ferroviaire" renders railway, a word made from rail, not a
+    # synonym in its place; "garde-côtes" is one word, not "garde" alone
+    for source, line, lang in (
+            ("The Port Authority said the trees would be replanted.",
+             "La Autoridad Portuaria dijo que los árboles serían replantados.", "es"),
+            ("The Rail Regulator said the trees would be replanted.",
+             "Le Régulateur ferroviaire a indiqué que les arbres seraient replantés.", "fr"),
+            ("The Rail Regulator said the trees would be replanted.",
+             "El Regulador Ferroviario dijo que los árboles serían replantados.", "es"),
+            ("The Coastguard Agency said the trees would be replanted.",
+             "L'Agence des garde-côtes a indiqué que les arbres seraient replantés.", "fr")):
+        assert page_flags(line, lang, source, NAMED_ENTITY) == [], line

@@ -520,6 +520,8 @@ def other_word(word: str, english: str, lang: str) -> str | None:
     if any(_same(word, u) or word.startswith(u[:max(4, len(u) - 1)]) or len(u) >= 5 and u in word
            or len(u) >= 3 and word.endswith(u) for u in usual):   # "stadtrat": a kind of "rat" (council)
         return None
+    if len(english) >= 4 and word.startswith(english):
+        return None   # made from the English word itself: "portuaria" (of a port)
     if zipf_folded(word, lang) >= _FUNCTION_WORD_ZIPF or place_word(word, lang):
         return None   # a number, a pronoun, a country's adjective: another name's word, or no name's
     others = sorted(english_for(word, lang) - word_forms(english))
@@ -607,7 +609,8 @@ def synonym_rendering(word: str, real: str, lang: str) -> bool:
             or len(word) >= 5 and _derived(word, real):
         return False   # the real word's own form in the target language ("estadistica" for "statistics";
         # "forestal" for "forestry")
-    related = {e for form in word_forms(real) for e in table.get(form, ())} - word_forms(real)
+    # (not a word made from the real one: "railway" for rail, whose adjective "ferroviaire" renders it)
+    related = {e for form in word_forms(real) for e in table.get(form, ()) if not _derived(e, real)} - word_forms(real)
     return any(_same(word, e) or _cognate(word, e) or translates(word, e, lang) for e in related) \
         or bool(english_for(word, lang) & related)
 

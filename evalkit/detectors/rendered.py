@@ -304,6 +304,8 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
     if weak and _rendered_whole(cands, real, tgt, body_head(seq.text)):
         return []   # another MT name of the segment renders every word ("Иркутского государственного университета")
     for cand, words, longer in cands:
+        if text[cand.end:cand.end + 1] == "-":
+            continue   # a word cut at its hyphen: "Agence des garde" of "garde-côtes"
         parts = real
         if 2 <= len(words) < len(real):
             words = _compounds_split(words, tgt)
