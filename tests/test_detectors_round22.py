@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from evalkit.alignment.aligner import Link
 from evalkit.detectors import make_detectors, run_detectors
 from evalkit.detectors.base import prepare_input
@@ -216,3 +218,87 @@ def test_a_bodys_usual_rendering_with_an_adjective_or_a_hyphened_word_is_no_swap
             ("The Coastguard Agency said the trees would be replanted.",
              "L'Agence des garde-côtes a indiqué que les arbres seraient replantés.", "fr")):
         assert page_flags(line, lang, source, NAMED_ENTITY) == [], line
+
+
+# a body's name and its usual rendering, written for this test (no flag may fall on any): the tables' words,
+# Wiktionary's, an adjective for the name's noun, a compound
+_USUAL_RENDERINGS = [
+    ("The Forestry Commission", "La Commission des forêts a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Forestry Commission", "Die Forstkommission teilte mit, die Bäume würden neu gepflanzt.", "de"),
+    ("The Forestry Commission", "Комиссия по лесному хозяйству заявила, что деревья будут пересажены.", "ru"),
+    ("The Environment Agency", "L'Agence de l'environnement a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Environment Agency", "Die Umweltbehörde teilte mit, die Bäume würden neu gepflanzt.", "de"),
+    ("The Environment Agency", "La Agencia de Medio Ambiente dijo que los árboles serían replantados.", "es"),
+    ("The Environment Agency", "Агентство по охране окружающей среды заявило, что деревья будут пересажены.", "ru"),
+    ("The Met Office", "Le Met Office a indiqué que les arbres seraient replantés.", "fr"),
+    ("The National Trust", "Le National Trust a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Woodland Trust", "Der Woodland Trust teilte mit, die Bäume würden neu gepflanzt.", "de"),
+    ("The Parks Department", "Le Service des parcs a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Parks Department", "Das Grünflächenamt teilte mit, die Bäume würden neu gepflanzt.", "de"),
+    ("The City Council", "Le Conseil municipal a indiqué que les arbres seraient replantés.", "fr"),
+    ("The County Council", "Der Kreisrat teilte mit, die Bäume würden neu gepflanzt.", "de"),
+    ("The County Council", "El Consejo del Condado dijo que los árboles serían replantados.", "es"),
+    ("The County Council", "Совет графства заявил, что деревья будут пересажены.", "ru"),
+    ("The Highways Agency", "L'Agence des routes a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Highways Agency", "Die Straßenbaubehörde teilte mit, die Bäume würden neu gepflanzt.", "de"),
+    ("The Water Authority", "La Autoridad del Agua dijo que los árboles serían replantados.", "es"),
+    ("The Water Authority", "Die Wasserbehörde teilte mit, die Bäume würden neu gepflanzt.", "de"),
+    ("The Port Authority", "L'Autorité portuaire a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Port Authority", "La Autoridad Portuaria dijo que los árboles serían replantados.", "es"),
+    ("The Port Authority", "Портовое управление заявило, что деревья будут пересажены.", "ru"),
+    ("The Landscape Institute", "L'Institut du paysage a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Tree Council", "Le Conseil de l'arbre a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Tree Council", "El Consejo del Árbol dijo que los árboles serían replantados.", "es"),
+    ("The Rail Regulator", "Le Régulateur ferroviaire a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Rail Regulator", "El Regulador Ferroviario dijo que los árboles serían replantados.", "es"),
+    ("The Coastguard Agency", "L'Agence des garde-côtes a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Labour Party", "Le Parti travailliste a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Health Board", "Der Gesundheitsrat teilte mit, die Bäume würden neu gepflanzt.", "de"),
+    ("The Health Board", "La Junta de Salud dijo que los árboles serían replantados.", "es"),
+    ("The Transport Ministry", "Le ministère des Transports a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Food Standards Agency", "L'Agence des normes alimentaires a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Food Standards Agency", "La Agencia de Normas Alimentarias dijo que los árboles serían replantados.", "es"),
+    ("The Office for National Statistics", "L'Office national des statistiques a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Crown Prosecution Service", "Le Service des poursuites de la Couronne a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Environmental Protection Agency", "La Agencia de Protección Ambiental dijo que los árboles serían replantados.", "es"),
+    ("The National Weather Service", "El Servicio Meteorológico Nacional dijo que los árboles serían replantados.", "es"),
+    ("The National Weather Service", "Der Nationale Wetterdienst teilte mit, die Bäume würden neu gepflanzt.", "de"),
+    ("The National Weather Service", "Национальная метеорологическая служба заявила, что деревья будут пересажены.", "ru"),
+    ("The Federal Aviation Administration", "La Administración Federal de Aviación dijo que los árboles serían replantados.", "es"),
+    ("The Fish and Wildlife Service", "El Servicio de Pesca y Vida Silvestre dijo que los árboles serían replantados.", "es"),
+    ("The Bureau of Meteorology", "Le Bureau de météorologie a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Bureau of Meteorology", "Das Amt für Meteorologie teilte mit, die Bäume würden neu gepflanzt.", "de"),
+    ("The Fire and Rescue Service", "Le Service d'incendie et de secours a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Fire and Rescue Service", "Пожарно-спасательная служба заявила, что деревья будут пересажены.", "ru"),
+    ("The Department for Education", "Le ministère de l'Éducation a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Food and Drug Administration", "La Administración de Alimentos y Medicamentos dijo que los árboles serían replantados.", "es"),
+    ("The Marine Conservation Society", "La Société de conservation marine a indiqué que les arbres seraient replantés.", "fr"),
+    ("The National Health Service", "Le Service national de santé a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Coast Guard", "Die Küstenwache teilte mit, die Bäume würden neu gepflanzt.", "de"),
+    ("The Coast Guard", "Береговая охрана заявила, что деревья будут пересажены.", "ru"),
+    ("The Charity Commission", "La Commission des œuvres caritatives a indiqué que les arbres seraient replantés.", "fr"),
+    ("The State Forestry Agency", "Die staatliche Forstbehörde teilte mit, die Bäume würden neu gepflanzt.", "de"),
+    ("The Nature Conservancy Council", "Le Conseil de conservation de la nature a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Rural Fire Service", "El Servicio Rural de Bomberos dijo que los árboles serían replantados.", "es"),
+    ("The Rural Fire Service", "Сельская пожарная служба заявила, что деревья будут пересажены.", "ru"),
+    ("The Civil Aviation Authority", "L'Autorité de l'aviation civile a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Civil Aviation Authority", "Die Zivilluftfahrtbehörde teilte mit, die Bäume würden neu gepflanzt.", "de"),
+    ("The Civil Aviation Authority", "Управление гражданской авиации заявило, что деревья будут пересажены.", "ru"),
+    ("The Competition and Markets Authority", "La Autoridad de Competencia y Mercados dijo que los árboles serían replantados.", "es"),
+    ("The Heritage Lottery Fund", "Le Fonds de la loterie du patrimoine a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Student Loans Company", "La Compañía de Préstamos Estudiantiles dijo que los árboles serían replantados.", "es"),
+    ("The Arts Council", "Der Kunstrat teilte mit, die Bäume würden neu gepflanzt.", "de"),
+    ("The Sports Council", "Спортивный совет заявил, что деревья будут пересажены.", "ru"),
+    ("The Tourism Authority", "La Autoridad de Turismo dijo que los árboles serían replantados.", "es"),
+    ("The Water Services Regulation Authority", "L'Autorité de régulation des services d'eau a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Health and Safety Executive", "La Dirección de Salud y Seguridad dijo que los árboles serían replantados.", "es"),
+    ("The Trading Standards Service", "Le Service des normes commerciales a indiqué que les arbres seraient replantés.", "fr"),
+    ("The Youth Justice Board", "La Junta de Justicia Juvenil dijo que los árboles serían replantados.", "es"),
+    ("The Energy Saving Trust", "Die Stiftung für Energieeinsparung teilte mit, die Bäume würden neu gepflanzt.", "de"),
+    ("The Mountain Rescue Team", "L'équipe de secours en montagne a indiqué que les arbres seraient replantés.", "fr"),
+]
+
+
+@pytest.mark.parametrize("name, line, lang", _USUAL_RENDERINGS)
+def test_a_bodys_usual_rendering_is_no_flag(name: str, line: str, lang: str):
+    assert page_flags(line, lang, f"{name} said the trees would be replanted.", NAMED_ENTITY) == []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from .gazetteer import synonyms, word_forms
+from .gazetteer import related, synonyms, word_forms
 from .langdata import data_text, table, word_set
 from .place_names import place_pairs
 from .text import fold, zipf, zipf_folded
@@ -520,8 +520,9 @@ def other_word(word: str, english: str, lang: str) -> str | None:
     if any(_same(word, u) or word.startswith(u[:max(4, len(u) - 1)]) or len(u) >= 5 and u in word
            or len(u) >= 3 and word.endswith(u) for u in usual):   # "stadtrat": a kind of "rat" (council)
         return None
-    if len(english) >= 4 and word.startswith(english):
-        return None   # made from the English word itself: "portuaria" (of a port)
+    if len(english) >= 4 and word.startswith(english) or any(len(word) >= 5 and _derived(word, u) for u in usual):
+        return None   # made from the English word itself, "portuaria" (of a port), or from a usual form,
+        # "juvenil" (of "juventud")
     if zipf_folded(word, lang) >= _FUNCTION_WORD_ZIPF or place_word(word, lang):
         return None   # a number, a pronoun, a country's adjective: another name's word, or no name's
     others = sorted(english_for(word, lang) - word_forms(english))
@@ -543,9 +544,10 @@ def _other_wiktionary_word(word: str, english: str, lang: str) -> str | None:
     if not set(singular).isdisjoint(wiktionary_forms(english, lang)):
         return None   # a plural of the word's own form ("vins" for wine: vin)
     others = set(rev.get(word, ())).union(*(rev.get(w, ()) for w in singular)) - word_forms(english)
-    if any(_derived(en, english) or en.endswith(_ADJECTIVE_ENDINGS) for en in others):
+    if any(_derived(en, english) or en.endswith(_ADJECTIVE_ENDINGS) or related(en, english) for en in others):
         return None   # a word made from the same stem: "Bergbau" (mining) for Mines; an adjective for the
-        # name's noun: "Agrícola" (agricultural) for Farm
+        # name's noun: "Agrícola" (agricultural) for Farm; a WordNet synonym's usual word: "Medicamentos"
+        # (medicine) for Drug, a rendering the tables lack
     # (the commonest English word it stands for: "gravilla" is gravel)
     best = max(sorted(others), key=lambda en: zipf(en, "en"), default=None)
     return f"the {lang} word for {best!r} (Wiktionary)" if best else None
