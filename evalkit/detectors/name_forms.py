@@ -479,12 +479,7 @@ def _unlisted_translates(word: str, english: str, lang: str) -> bool:
     share one of the word's Wiktionary senses)."""
     if usual_forms(english, lang):
         return False
-    table = _wiktionary().get(lang, {})
-    for en in (english, *sorted(word_forms(english))):
-        for form in table.get(en, ()):
-            if _same(word, form):
-                return True
-    return False
+    return any(_same(word, form) for form in wiktionary_forms(english, lang))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -523,7 +518,7 @@ def other_word(word: str, english: str, lang: str) -> str | None:
     if len(english) >= 4 and word.startswith(english) or any(len(word) >= 5 and _derived(word, u) for u in usual):
         return None   # made from the English word itself, "portuaria" (of a port), or from a usual form,
         # "juvenil" (of "juventud")
-    if zipf_folded(word, lang) >= _FUNCTION_WORD_ZIPF or place_word(word, lang):
+    if zipf_folded(word, lang) >= _FUNCTION_WORD_ZIPF or _place_word(word, lang):
         return None   # a number, a pronoun, a country's adjective: another name's word, or no name's
     others = sorted(english_for(word, lang) - word_forms(english))
     if others:
@@ -536,7 +531,7 @@ def _other_wiktionary_word(word: str, english: str, lang: str) -> str | None:
     stand for the usual translations, and `word` must be Wiktionary's form of another English word and of no
     sense of this one ("gravilla": gravel, where sand was)."""
     if not wiktionary_forms(english, lang) or _cognate(word, english) or _same(word, english) \
-            or _place_forms(english, lang) or translates_loosely(word, english, lang) or place_word(word, lang) \
+            or _place_forms(english, lang) or translates_loosely(word, english, lang) or _place_word(word, lang) \
             or _cyrillic(word) and len(word) < 5:   # ("бич", whip, is also how Russian writes "beach")
         return None
     rev = _reverse(lang, wiktionary=True)
@@ -579,7 +574,7 @@ _PLAIN_WORD_ZIPF = 2.5
 _FUNCTION_WORD_ZIPF = 5.0
 
 
-def place_word(word: str, lang: str) -> bool:
+def _place_word(word: str, lang: str) -> bool:
     """`word` (folded) is a place's name in `lang` or made from one ("chinoise", "europäischen")."""
     return any(_from_place(word, form) for form in _target_places(lang).get(word[:4], ()))
 
@@ -612,9 +607,10 @@ def synonym_rendering(word: str, real: str, lang: str) -> bool:
         return False   # the real word's own form in the target language ("estadistica" for "statistics";
         # "forestal" for "forestry")
     # (not a word made from the real one: "railway" for rail, whose adjective "ferroviaire" renders it)
-    related = {e for form in word_forms(real) for e in table.get(form, ()) if not _derived(e, real)} - word_forms(real)
-    return any(_same(word, e) or _cognate(word, e) or translates(word, e, lang) for e in related) \
-        or bool(english_for(word, lang) & related)
+    relatives = {e for form in word_forms(real) for e in table.get(form, ())
+                 if not _derived(e, real)} - word_forms(real)
+    return any(_same(word, e) or _cognate(word, e) or translates(word, e, lang) for e in relatives) \
+        or bool(english_for(word, lang) & relatives)
 
 
 @lru_cache(maxsize=1 << 16)

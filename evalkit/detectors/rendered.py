@@ -1085,52 +1085,70 @@ def _translated_head(detector, doc: DetectionInput, seq, tgt: str) -> list[Flag]
                            "translated word by word; the name of a news outlet is not translated", None)]
 
 
-def _head_form(word: str, form: str, compounds: bool) -> bool:
-    """The word is the head form: in German as written, or a compound's tail of five letters or more
-    ("Fleischplanke"); in Russian in any inflection ("основы"); elsewhere as written or in the plural ("planches";
-    not "commodité" for "commode")."""
-    if not compounds:
-        return _same(word, form) if _cyrillic_text(word) else word in (form, form + "s", form + "es")
-    return word == form or len(form) >= 5 and len(word) >= len(form) + 3 and word.endswith(form)
+def _head_form(word: str, form: str, compounds: bool, hyphened: bool) -> bool:
+    """The word is the head form: in German a compound's tail of five letters or more ("Fleischplanke"), or the
+    word after a hyphen ("Ulster-Wildtier-Zuversicht"); in Russian in any inflection ("основы"); elsewhere as
+    written or in the plural ("planches"; not "commodité" for "commode"). A form English writes too ("base",
+    "basis") heads too many names of its own (an air base, a party's base) to stand alone."""
+    if compounds and len(form) >= 5 and len(word) >= len(form) + 3 and word.endswith(form):
+        return True
+    if zipf(form, "en") >= _ENGLISH_FORM_ZIPF or compounds and not hyphened:
+        return False
+    return _same(word, form) if _cyrillic_text(word) else word in (form, form + "s", form + "es")
 
 
-def _head_end(name: str, k: int) -> int:
-    """Where the name's k-th word (glue words not counted) ends: the name with nothing after its head."""
-    words = [m for m in _LETTERS.finditer(name) if m.group().lower() not in _GLUE]
-    return words[k].end() if k < len(words) else len(name)
+# a wrong-sense form this frequent in English is an international word ("base"), not one sense's word
+_ENGLISH_FORM_ZIPF = 3.5
 
 
 def _wrong_sense_head(detector, doc: DetectionInput, seq, tokens, tgt: str) -> list[Flag]:
     """A body's name whose head is the target language's word for the English head in a sense that names no
-    body (`wrong_sense_heads`: "Namibische Fleischplanke" for a Meat Board, "Planche ghanéenne du cacao",
-    "Cimiento Nacional de la Ciencia" for a Foundation), beside a place's word or a name that make it a body's
-    name (not "das Vertrauen"); with a source, only where the source names such a body."""
+    body (`wrong_sense_heads`: "Namibische Fleischplanke" for a Meat Board, "Planche ghanéenne du cacao"),
+    beside a place's word or a name that make it a body's name (not "das Vertrauen"); with a source, only where
+    the source names such a body. The flag runs from the name's start to its head or that word."""
     text = doc.hypothesis
-    heads, compounds = wrong_sense_heads(tgt), capitalises_nouns(tgt)
-    if not _cyrillic_text(seq.text):   # (the head is among the name's capitalised words: most names stop here)
-        own = [fold(w) for w in _LETTERS.findall(seq.text) if w.lower() not in _GLUE]
-        if not any(_head_form(w, f, compounds) for w in (own if compounds else own[:1]) for f in heads):
-            return []
+    heads, compounds, cyrillic = wrong_sense_heads(tgt), capitalises_nouns(tgt), _cyrillic_text(seq.text)
+    if not cyrillic and not any(_head_form(fold(m.group()), f, compounds, _hyphened_at(seq.text, m.start()))
+                                for m in _name_letters(seq.text)[:None if compounds else 1] for f in heads):
+        return []   # (the head is among the name's capitalised words: most names stop here)
     name = max((c for c, _ in _extended([seq], tokens, text, tgt)), key=lambda c: c.end)
-    words = [fold(w) for w in _LETTERS.findall(name.text) if w.lower() not in _GLUE]
+    written = _name_letters(name.text)
     # (the head: German's last word or a compound's tail, Russian's noun after its adjectives, else the first)
-    for k, word in enumerate(words if compounds or _cyrillic_text(name.text) else words[:1]):
-        form = next((f for f in heads if _head_form(word, f, compounds)), None)
+    for k, m in enumerate(written if compounds or cyrillic else written[:1]):
+        word = fold(m.group())
+        form = next((f for f in heads if _head_form(word, f, compounds, _hyphened_at(name.text, m.start()))), None)
         if form is None:
             continue
-        english, prefix = heads[form], word[:-len(form)] if compounds and word != form else ""
-        # (a place's word or a name beside the head; in a compound, a place's only: "Lachs" is no name)
-        placed = any(_place_word(w, tgt) for w in words[:k] + words[k + 1:]) or len(prefix) >= 4 and bool(
-            _place_stems(tgt) & {prefix[:j] for j in range(4, len(prefix) + 1)})
-        if not placed or doc.source and english.capitalize() not in doc.source:
+        beside = _place_beside(written, k, word[:-len(form)] if compounds and word != form else "", tgt)
+        english = heads[form]
+        if beside is None or doc.source and english.capitalize() not in doc.source:
             return []
-        end = name.start + _head_end(name.text, k) if compounds or k else name.end   # (French: head first)
         usual = " / ".join(u for u in usual_forms(english, tgt) if not other_sense(u, english, tgt))
-        return [detector._flag(doc, name.start, max(end, seq.end), NAMED_ENTITY, "major", 0.6,
-                               f"{form!r} is {english!r} in a sense that names no body, as the head of a body's name "
-                               f"(a body's {english!r} is {usual or 'another word'} in {tgt}): the name "
+        return [detector._flag(doc, name.start, name.start + max(m.end(), beside.end()), NAMED_ENTITY, "major",
+                               0.6, f"{form!r} is {english!r} in a sense that names no body, as the head of a "
+                               f"body's name (a body's {english!r} is {usual or 'another word'} in {tgt}): the name "
                                "mistranslated or spun", None)]
     return []
+
+
+def _name_letters(name: str) -> list:
+    """The name's words but its glue words, as matches."""
+    return [m for m in _LETTERS.finditer(name) if m.group().lower() not in _GLUE]
+
+
+def _hyphened_at(name: str, at: int) -> bool:
+    return name[at - 1:at] == "-"
+
+
+def _place_beside(written: list, k: int, prefix: str, tgt: str):
+    """The name's word, other than its head (the k-th), that is a place's word or a name (`_place_word`, with
+    its accents), or the head itself where its compound opens with a place ("Kenia..."); else None."""
+    for j, m in enumerate(written):
+        if j != k and _place_word(fold(m.group()), tgt, m.group().lower()):
+            return m
+    if len(prefix) >= 4 and _place_stems(tgt) & {prefix[:j] for j in range(4, len(prefix) + 1)}:
+        return written[k]
+    return None
 
 
 def _joined_outlets(detector, doc: DetectionInput, seqs, flags: list[Flag], src: str, tgt: str) -> list[Flag]:
