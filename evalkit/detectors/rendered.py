@@ -893,6 +893,8 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
                     and (tokens[j].lower not in _GLUE or tokens[j].lower in ARTICLES) \
                     and text[tokens[j].end:tokens[j].end + 1] not in ("'", "’"):
                 break   # a verb or a frequent word ends the name ("Xi a déclaré"); "de", "du", "d'", "à" do not
+            if j - k > _LOWER_TOKENS and not tokens[j].capitalised:
+                continue   # (past seven tokens, only the place that ends the name is a candidate's end)
             out.append((seq._replace(last=j, end=tokens[j].end, text=text[seq.start:tokens[j].end]), True))
             if tokens[j].capitalised:
                 more = capitalised_run(text, tokens, j, 1)   # the place's other words: "de Australia Occidental"
@@ -904,8 +906,9 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
 
 
 # the tokens after a name's first word that _extended reads: five or six words and the glue between them
-# ("de la gestion des catastrophes de l'Oklahoma")
+# ("de la gestion des catastrophes de l'Oklahoma"); past _LOWER_TOKENS, only up to a capitalised place
 _EXTENSION_TOKENS = 9
+_LOWER_TOKENS = 7
 
 
 def _quoted(text: str, at: int) -> bool:
@@ -1068,33 +1071,61 @@ def _translated_head(detector, doc: DetectionInput, seq, tgt: str) -> list[Flag]
     text = doc.hypothesis
     if _cyrillic_text(seq.text) or seq.first == seq.last and "-" not in seq.text:
         return []
-    written = [w for w in _LETTERS.findall(seq.text) if w.lower() not in _GLUE]
-    # (a head spelt otherwise than the English word, "Journal" being both; no media noun before a name, "Magazin")
+    found = _head_beside_name(seq.text, tgt)
+    if found is None or outlet_slot(text, seq.start, seq.end) != "attribution" \
+            or gazetteer().lookup(seq.text) is not None or newspaper(seq.text):
+        return []   # (the regex search and the lookups last)
+    head, name = found
+    english = sorted(newspaper_heads() & english_for(fold(head), tgt))[0]
+    return [detector._flag(doc, seq.start, seq.end, NAMED_ENTITY, "major", 0.6,
+                           f"where a news source is cited, {head!r} ({tgt} for {english!r}, a newspaper's head) "
+                           f"beside {name!r}, a name as English writes it: an English-language paper's name "
+                           "translated word by word; the name of a news outlet is not translated", None)]
+
+
+@lru_cache(maxsize=1 << 14)
+def _head_beside_name(name: str, tgt: str) -> tuple[str, str] | None:
+    """`_translated_head`'s words of a name: its first word that is the target language's for a newspaper's head
+    (spelt otherwise than the English word, "Journal" being both; no media noun before a name, "Magazin"), and
+    its first word written as English writes it; None without both."""
+    written = [w for w in _LETTERS.findall(name) if w.lower() not in _GLUE]
     heads = [w for w in written if zipf(w.lower(), tgt) > zipf(w.lower(), "en") and fold(w) not in english_for(
              fold(w), tgt) and fold(w) not in _target_media_nouns(tgt)
              and not newspaper_heads().isdisjoint(english_for(fold(w), tgt))]
     names = [w for w in written if w[:1].isupper() and w not in heads and zipf(w.lower(), "en") > zipf(w.lower(), tgt)
              and zipf(w.lower(), tgt) < _HEAD_WORD_ZIPF and not english_for(fold(w), tgt)]
-    if not heads or not names or outlet_slot(text, seq.start, seq.end) != "attribution" \
-            or gazetteer().lookup(seq.text) is not None or newspaper(seq.text):
-        return []   # (the regex search and the lookups last)
-    english = sorted(newspaper_heads() & english_for(fold(heads[0]), tgt))[0]
-    return [detector._flag(doc, seq.start, seq.end, NAMED_ENTITY, "major", 0.6,
-                           f"where a news source is cited, {heads[0]!r} ({tgt} for {english!r}, a newspaper's head) "
-                           f"beside {names[0]!r}, a name as English writes it: an English-language paper's name "
-                           "translated word by word; the name of a news outlet is not translated", None)]
+    return (heads[0], names[0]) if heads and names else None
 
 
-def _head_form(word: str, form: str, compounds: bool, hyphened: bool) -> bool:
-    """The word is the head form: in German a compound's tail of five letters or more ("Fleischplanke"), or the
-    word after a hyphen ("Ulster-Wildtier-Zuversicht"); in Russian in any inflection ("основы"); elsewhere as
-    written or in the plural ("planches"; not "commodité" for "commode"). A form English writes too ("base",
-    "basis") heads too many names of its own (an air base, a party's base) to stand alone."""
-    if compounds and len(form) >= 5 and len(word) >= len(form) + 3 and word.endswith(form):
-        return True
-    if zipf(form, "en") >= _ENGLISH_FORM_ZIPF or compounds and not hyphened:
-        return False
-    return _same(word, form) if _cyrillic_text(word) else word in (form, form + "s", form + "es")
+def _head_form(word: str, tgt: str, compounds: bool, hyphened: bool) -> str | None:
+    """The wrong-sense form (`wrong_sense_heads`) the word is: in German a compound's tail of five letters or
+    more ("Fleischplanke"), or the word after a hyphen ("Ulster-Wildtier-Zuversicht"); in Russian in any
+    inflection ("основы"); elsewhere as written or in the plural ("planches"; not "commodité" for "commode").
+    A form English writes too ("base", "basis") heads too many names of its own (an air base, a party's
+    base) to stand alone. None when it is none."""
+    if compounds and len(word) >= 8:
+        tail = next((f for f in _tail_forms(tgt) if len(word) >= len(f) + 3 and word.endswith(f)), None)
+        if tail is not None:
+            return tail
+    if compounds and not hyphened:
+        return None
+    exact = _standing_forms(tgt).get(word)
+    if exact is None and _cyrillic_text(word):
+        return next((f for f in sorted(set(_standing_forms(tgt).values())) if _same(word, f)), None)
+    return exact
+
+
+@lru_cache(maxsize=16)
+def _tail_forms(tgt: str) -> tuple[str, ...]:
+    """The wrong-sense forms of five letters or more, which may end a German compound."""
+    return tuple(f for f in sorted(wrong_sense_heads(tgt)) if len(f) >= 5)
+
+
+@lru_cache(maxsize=16)
+def _standing_forms(tgt: str) -> dict[str, str]:
+    """Written word -> wrong-sense form, for the forms English does not write too, and their plurals."""
+    return {w: f for f in sorted(wrong_sense_heads(tgt), reverse=True) if zipf(f, "en") < _ENGLISH_FORM_ZIPF
+            for w in (f + "es", f + "s", f)}
 
 
 # a wrong-sense form this frequent in English is an international word ("base"), not one sense's word
@@ -1108,15 +1139,14 @@ def _wrong_sense_head(detector, doc: DetectionInput, seq, tokens, tgt: str) -> l
     the source names such a body. The flag runs from the name's start to its head or that word."""
     text = doc.hypothesis
     heads, compounds, cyrillic = wrong_sense_heads(tgt), capitalises_nouns(tgt), _cyrillic_text(seq.text)
-    if not cyrillic and not any(_head_form(fold(m.group()), f, compounds, _hyphened_at(seq.text, m.start()))
-                                for m in _name_letters(seq.text)[:None if compounds else 1] for f in heads):
+    if not cyrillic and not _may_head(seq.text, tgt):
         return []   # (the head is among the name's capitalised words: most names stop here)
     name = max((c for c, _ in _extended([seq], tokens, text, tgt)), key=lambda c: c.end)
     written = _name_letters(name.text)
     # (the head: German's last word or a compound's tail, Russian's noun after its adjectives, else the first)
     for k, m in enumerate(written if compounds or cyrillic else written[:1]):
         word = fold(m.group())
-        form = next((f for f in heads if _head_form(word, f, compounds, _hyphened_at(name.text, m.start()))), None)
+        form = _head_form(word, tgt, compounds, _hyphened_at(name.text, m.start()))
         if form is None:
             continue
         beside = _place_beside(written, k, word[:-len(form)] if compounds and word != form else "", tgt)
@@ -1129,6 +1159,14 @@ def _wrong_sense_head(detector, doc: DetectionInput, seq, tokens, tgt: str) -> l
                                f"body's name (a body's {english!r} is {usual or 'another word'} in {tgt}): the name "
                                "mistranslated or spun", None)]
     return []
+
+
+@lru_cache(maxsize=1 << 14)
+def _may_head(name: str, tgt: str) -> bool:
+    """A word of the name (German) or its first (elsewhere) is a wrong-sense head form (`_head_form`)."""
+    compounds = capitalises_nouns(tgt)
+    return any(_head_form(fold(m.group()), tgt, compounds, _hyphened_at(name, m.start()))
+               for m in _name_letters(name)[:None if compounds else 1])
 
 
 def _name_letters(name: str) -> list:
