@@ -486,8 +486,7 @@ def _unlisted_translates(word: str, english: str, lang: str) -> bool:
 def usual_forms(english: str, lang: str, mined: bool = False) -> tuple[str, ...]:
     """The translations into `lang` (folded) that name_words.tsv lists for the English name word, or
     for its singular ("workers" -> worker); with `mined`, then those mined from ROR (name_words_ror.tsv)."""
-    table = _table(mined).get(lang, {})
-    return next((table[form] for form in (english, *sorted(word_forms(english))) if form in table), ())
+    return _listed(_table(mined).get(lang, {}), english)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -560,7 +559,11 @@ def _derived(a: str, b: str) -> bool:
 
 def wiktionary_forms(english: str, lang: str) -> tuple[str, ...]:
     """Wiktionary's forms in `lang` (folded) of the English word or its singular (name_words_wikt.tsv)."""
-    table = _wiktionary().get(lang, {})
+    return _listed(_wiktionary().get(lang, {}), english)
+
+
+def _listed(table: dict[str, tuple[str, ...]], english: str) -> tuple[str, ...]:
+    """The forms a table lists for the English word, or for its singular ("workers" -> worker)."""
     return next((table[form] for form in (english, *sorted(word_forms(english))) if form in table), ())
 
 
