@@ -74,6 +74,13 @@ def capitalises_nouns(lang: str) -> bool:
     return lang in values("language_facts", "lang", fact="capitalises-nouns")
 
 
+@lru_cache(maxsize=64)
+def writes_loans_lowercase(lang: str) -> bool:
+    """The language writes a word borrowed from English as English writes it, lowercase like its own nouns
+    (language_facts.tsv: French, Spanish; "les food trucks", "los tests")."""
+    return lang in values("language_facts", "lang", fact="lowercase-loans")
+
+
 _REFERENCE = re.compile(r"<<([a-z0-9-]+)>>")
 
 

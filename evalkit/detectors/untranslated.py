@@ -16,7 +16,7 @@ from operator import attrgetter, itemgetter
 from ..flags import Flag
 from .base import DetectionInput, Detector
 from .gazetteer import analyse, gazetteer
-from .langdata import capitalises_nouns, values, word_set
+from .langdata import capitalises_nouns, values, word_set, writes_loans_lowercase
 from .name_forms import hand_table
 from .place_names import in_longer_name, place_name_spans, place_pairs
 from .text import (
@@ -62,7 +62,19 @@ _VERBATIM_TARGET_MAX, _VERBATIM_TARGET_MAX_GAP, _VERBATIM_GAP = 3.0, 3.6, 1.25
 
 def _verbatim_ok(word: str, d: float, tgt: str) -> bool:
     zt = zipf(word, tgt)
+    if _loan(word, tgt):
+        return False
     return zt < _VERBATIM_TARGET_MAX or zt < _VERBATIM_TARGET_MAX_GAP and d >= _VERBATIM_GAP
+
+
+# in a language that writes English loans lowercase (language_facts.tsv), a lowercase English word it writes
+# about once per million words or more is one of its loans ("tests", "snacks" in Spanish; "food trucks" in
+# French), not a word left untranslated; German capitalises a loan noun, so a lowercase one there is English still
+_LOAN_ZIPF = 2.7
+
+
+def _loan(word: str, tgt: str) -> bool:
+    return writes_loans_lowercase(tgt) and zipf(word, tgt) >= _LOAN_ZIPF
 # wordfreq Zipf from which a word is among the commonest of its language
 _COMMON_WORD = 5.0
 # wordfreq Zipf from which each capitalised word of a name joined by source-language function words is an
@@ -364,7 +376,8 @@ class UntranslatedDetector(Detector):
             elif seen_in_source and content >= 1 and all(
                     _verbatim_ok(tokens[k].lower, classes[k][1], tgt) for k in run if classes[k][0] == WEAK):
                 ok = True  # a weaker word, but the aligned source has it verbatim
-            elif content >= 2 and all(tokens[k].text.islower() for k in run):
+            elif content >= 2 and all(tokens[k].text.islower() for k in run) \
+                    and not all(_loan(tokens[k].lower, tgt) for k in run if classes[k][0] == WEAK):
                 # two weaker words ("data centre" in German): language identification of the run decides
                 identified = _identified(text[start:end], doc.src_lang, doc.tgt_lang, _RUN_ODDS)
                 ok = identified is not None
@@ -582,6 +595,8 @@ class UntranslatedDetector(Detector):
                 continue   # a dateline or a heading in capitals ("PORT OF SPAIN"): a place's name, no prose kept
             if not all(tokens[k].lower in source_words.get(tokens[k].start, ()) for k in run):
                 continue
+            if tokens[run[-1]].lower in _PLACE_DIVISIONS:
+                continue   # a place's own name, ending on its kind ("West Dummerston Covered Bridge", "Broad Street")
             nouns = [tokens[k].text for k in run if _source_noun(tokens[k].lower, src, tgt)
                      and tokens[k].text not in place_pairs(src, tgt)   # "Ireland" of "Alcohol Action Ireland"
                      and tokens[k].lower not in _PLACE_DIVISIONS]      # "County" of "Los Angeles County"

@@ -1,0 +1,65 @@
+"""Issue 15, twenty-third round. French and Spanish write an English loan as English writes it, lowercase
+like their own nouns: a lowercase English word they write often enough is a loan, not text left untranslated
+(German capitalises its loans, so a lowercase English noun there is English still). A name kept in English
+that ends on its kind of place ("... Covered Bridge", "... Street") is the place's own name. Each rule on text
+written for this test, with the case it must still find beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.one_line_page import page_flags
+
+UNTRANSLATED = "accuracy/untranslated"
+
+
+@pytest.mark.parametrize("lang, source, line", [
+    ("es", "Parents were asked to pack healthy snacks for the trip to the lake.",
+     "Se pidió a los padres que prepararan snacks saludables para la excursión al lago."),
+    ("es", "The council said the water tests showed no trace of the chemical.",
+     "El ayuntamiento dijo que los tests del agua no mostraban rastro del producto químico."),
+    ("fr", "Three food trucks will park beside the harbour every Friday this summer.",
+     "Trois food trucks stationneront près du port chaque vendredi cet été."),
+])
+def test_a_loan_the_target_language_writes_lowercase_is_not_untranslated(lang, source, line):
+    assert page_flags(line, lang, source, UNTRANSLATED) == []
+
+
+@pytest.mark.parametrize("lang, source, line, word", [
+    # the same place in the sentence, a word the target language does not borrow: still flagged
+    ("es", "Parents were asked to walk along the shoreline to the lake.",
+     "Se pidió a los padres que caminaran por la shoreline hasta el lago.", "shoreline"),
+    ("fr", "Three tailings ponds will be drained beside the harbour this summer.",
+     "Trois bassins de tailings seront vidés près du port cet été.", "tailings"),
+])
+def test_a_word_the_target_language_does_not_borrow_is_still_untranslated(lang, source, line, word):
+    found = page_flags(line, lang, source, UNTRANSLATED)
+    assert [f.text for f in found] == [word], found
+
+
+def test_german_writes_a_loan_with_a_capital_so_a_lowercase_english_noun_is_still_flagged():
+    # "tests" as a lowercase word in German is English text; German's loan is "die Tests"
+    found = page_flags("Der Stadtrat sagte, die water tests zeigten keine Spur der Chemikalie.", "de",
+                       "The council said the water tests showed no trace of the chemical.", UNTRANSLATED)
+    assert [f.text for f in found] == ["water tests"], found
+    assert page_flags("Der Stadtrat sagte, die Tests des Wassers zeigten keine Spur der Chemikalie.", "de",
+                      "The council said the water tests showed no trace of the chemical.", UNTRANSLATED) == []
+
+
+@pytest.mark.parametrize("source, line", [
+    ("Trucks heavier than three tonnes may no longer cross the Harrow Mill Covered Bridge.",
+     "Lastwagen über drei Tonnen dürfen die Harrow Mill Covered Bridge nicht mehr überqueren."),
+    ("The parade will start on Lower Market Square at noon.",
+     "Die Parade beginnt am Mittag auf dem Lower Market Square."),
+])
+def test_a_name_kept_in_english_that_ends_on_its_kind_of_place_is_the_places_own(source, line):
+    assert page_flags(line, "de", source, UNTRANSLATED) == []
+
+
+def test_a_name_kept_in_english_with_a_noun_german_translates_is_still_flagged():
+    # no kind of place at its end: an English noun German has its own word for (Rettung), kept
+    source = "The Harrow Valley Mountain Rescue team found the walkers on Sunday."
+    found = page_flags("Das Team der Harrow Valley Mountain Rescue fand die Wanderer am Sonntag.", "de", source,
+                       UNTRANSLATED)
+    assert [f.text for f in found] == ["Harrow Valley Mountain Rescue"], found
+    assert "Rescue" in found[0].evidence
