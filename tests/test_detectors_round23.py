@@ -63,3 +63,24 @@ def test_a_name_kept_in_english_with_a_noun_german_translates_is_still_flagged()
                        UNTRANSLATED)
     assert [f.text for f in found] == ["Harrow Valley Mountain Rescue"], found
     assert "Rescue" in found[0].evidence
+
+
+NAMED_ENTITY = "accuracy/mistranslation/named-entity"
+
+
+def test_a_news_outlets_name_translated_with_a_word_no_table_gives_is_flagged():
+    # 'Stern' is star; 'Klarwasser' (clear water) is in no table: the outlet's name translated all the same
+    source = "The town has grown by a fifth since 2010, according to census figures analysed by the Clearwater Star."
+    found = page_flags("Die Stadt ist seit 2010 um ein Fünftel gewachsen, wie aus Volkszählungsdaten hervorgeht, die "
+                       "der Klarwasser-Stern ausgewertet hat.", "de", source, NAMED_ENTITY)
+    assert [f.text for f in found] == ["Klarwasser-Stern"], found
+    assert "'klarwasser' for 'clearwater'" in found[0].evidence and "news outlet" in found[0].evidence
+    assert page_flags("Die Stadt ist seit 2010 um ein Fünftel gewachsen, wie aus Volkszählungsdaten hervorgeht, die "
+                      "der Clearwater Star ausgewertet hat.", "de", source, NAMED_ENTITY) == []
+
+
+def test_a_bodys_name_translated_the_same_way_is_a_rendering():
+    # a board is no news outlet: German renders its name ('Rat' is board, 'Klarwasser' a place's word)
+    source = "The town has grown by a fifth since 2010, according to census figures analysed by the Clearwater Board."
+    assert page_flags("Die Stadt ist seit 2010 um ein Fünftel gewachsen, wie aus Volkszählungsdaten hervorgeht, die "
+                      "der Klarwasser-Rat ausgewertet hat.", "de", source, NAMED_ENTITY) == []

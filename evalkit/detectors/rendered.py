@@ -323,7 +323,8 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
             how = _swapped_word(words, parts, tgt, seq.text, _inside_when_asked(cand, text), _beside(cand, text)) \
                 or _synonym_swapped(words, parts, tgt, body_head(seq.text), _inside_when_asked(cand, text, True))
         else:
-            how = _verdict(words, parts, src, tgt, cited, english_left=not longer)
+            whole = not _capital_before(text, cand.start) and not _capital_before(text, _name_start(cand, text))
+            how = _verdict(words, parts, src, tgt, cited, english_left=not longer, whole=whole)
         if not how:
             continue
         t_fold = fold(t_text)
@@ -639,10 +640,11 @@ def _outlet_heads() -> frozenset[str]:
 
 
 def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
-             english_left: bool = True) -> str | None:
+             english_left: bool = True, whole: bool = True) -> str | None:
     """Why an MT name of the given words is a wrong rendering of the real name's words `real`, or None.
     `english_left`: a source-language word in the name's place counts (not for a name taken with the
-    lowercase words after it: an English word there is untranslated text, not a name's)."""
+    lowercase words after it: an English word there is untranslated text, not a name's). `whole`: no capitalised
+    word just before the MT name, which a translated title may open ("Au Cœur des Jeux")."""
     r = render(words, real, tgt)
     if r is None or r.kept + r.translated == 0:
         return None
@@ -665,8 +667,32 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
                 and not translates_loosely(r.swapped[0], r.left[0], tgt):   # "Asiatische" is Asian in a sense
             return (f"the same name with {r.swapped[0]!r}, a word for a synonym of {r.left[0]!r}, in its place: "
                     "a spinner's swap")
-        return _outlet_word_swapped(r, real, src, tgt, outlet)
+        return _outlet_word_swapped(r, real, src, tgt, outlet) or (_outlet_translated(r, src, outlet) if whole
+                                                                   else None)
     return _kept_or_translated(words, real, r, outlet)
+
+
+def _capital_before(text: str, start: int) -> bool:
+    """A capitalised word right before `start`, inside a sentence: the MT name may be the end of a longer title
+    ("Au Cœur des Jeux", "Im Inneren der Spiele", whether the word is cut off the name or left before it), which
+    another rule reads whole."""
+    m = _WORD_BEFORE.search(text[max(0, start - 40):start])
+    if m is None or not m.group(1)[:1].isupper():
+        return False
+    before = text[:start - len(m.group(0))].rstrip()
+    return bool(before) and before[-1] not in ".!?:\n\"«„“"
+
+
+def _outlet_translated(r: Rendering, src: str, outlet) -> str | None:
+    """A news outlet's name of which the MT translates as many words as it writes otherwise, none of them an
+    English word: the name translated, whatever it made of its other words ("Bitterwurzel-Stern" for the
+    Bitterroot Star: 'Stern' is star, 'Bitterwurzel' a bitter root). None otherwise."""
+    if not outlet or r.translated < max(1, len(r.swapped)) \
+            or any(zipf(w, src) >= _ENGLISH_WORD_ZIPF for w in r.swapped):
+        return None
+    return (f"a word-by-word translation of it ({r.translated} of its words translated as the tables give them, "
+            f"{', '.join(repr(w) for w in r.swapped)} for {', '.join(repr(w) for w in r.left)}): the name of a "
+            f"news outlet{_whose(outlet)} is not translated")
 
 
 # a word swapped into a name kept in English is an English word from this Zipf frequency ("ladle", 2.7)
@@ -857,11 +883,14 @@ def _kept_or_translated(words: list[str], real: Sequence[str], r, outlet) -> str
         return None   # the name itself, spelt or punctuated another way (Dmitri/Dmitry)
     if not outlet:
         return None   # an organisation's name is translated on purpose ("Réserve fédérale")
+    return f"a word-by-word translation of it: the name of a news outlet{_whose(outlet)} is not translated"
+
+
+def _whose(outlet) -> str:
+    """What says a name is a news outlet's, where the gazetteer does not: the MT's media noun, or Wikidata."""
     if isinstance(outlet, _MediaCited) and not outlet.outlet:
-        whose = f" (the MT itself calls it a {outlet.noun!r})"
-    else:
-        whose = " (a newspaper in Wikidata)" if outlet.entry is None and newspaper(outlet.seq.text) else ""
-    return f"a word-by-word translation of it: the name of a news outlet{whose} is not translated"
+        return f" (the MT itself calls it a {outlet.noun!r})"
+    return " (a newspaper in Wikidata)" if outlet.entry is None and newspaper(outlet.seq.text) else ""
 
 
 def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) -> list[tuple]:
