@@ -323,8 +323,7 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
             how = _swapped_word(words, parts, tgt, seq.text, _inside_when_asked(cand, text), _beside(cand, text)) \
                 or _synonym_swapped(words, parts, tgt, body_head(seq.text), _inside_when_asked(cand, text, True))
         else:
-            whole = not _capital_before(text, cand.start) and not _capital_before(text, _name_start(cand, text))
-            how = _verdict(words, parts, src, tgt, cited, english_left=not longer, whole=whole)
+            how = _verdict(words, parts, src, tgt, cited, english_left=not longer, whole=_whole_title(cand, text))
         if not how:
             continue
         t_fold = fold(t_text)
@@ -640,11 +639,12 @@ def _outlet_heads() -> frozenset[str]:
 
 
 def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
-             english_left: bool = True, whole: bool = True) -> str | None:
+             english_left: bool = True, whole: Callable[[], bool] = lambda: True) -> str | None:
     """Why an MT name of the given words is a wrong rendering of the real name's words `real`, or None.
     `english_left`: a source-language word in the name's place counts (not for a name taken with the
-    lowercase words after it: an English word there is untranslated text, not a name's). `whole`: no capitalised
-    word just before the MT name, which a translated title may open ("Au Cœur des Jeux")."""
+    lowercase words after it: an English word there is untranslated text, not a name's). `whole`, asked only
+    when needed: no capitalised word just before the MT name, which a translated title may open ("Au Cœur des
+    Jeux")."""
     r = render(words, real, tgt)
     if r is None or r.kept + r.translated == 0:
         return None
@@ -667,9 +667,17 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
                 and not translates_loosely(r.swapped[0], r.left[0], tgt):   # "Asiatische" is Asian in a sense
             return (f"the same name with {r.swapped[0]!r}, a word for a synonym of {r.left[0]!r}, in its place: "
                     "a spinner's swap")
-        return _outlet_word_swapped(r, real, src, tgt, outlet) or (_outlet_translated(r, src, outlet) if whole
-                                                                   else None)
+        kept_swap = _outlet_word_swapped(r, real, src, tgt, outlet)
+        if kept_swap:
+            return kept_swap
+        translated = _outlet_translated(r, src, outlet)
+        return translated if translated and whole() else None
     return _kept_or_translated(words, real, r, outlet)
+
+
+def _whole_title(cand, text: str) -> Callable[[], bool]:
+    """Asks whether no capitalised word stands right before the MT name, or before its article."""
+    return lambda: not _capital_before(text, cand.start) and not _capital_before(text, _name_start(cand, text))
 
 
 def _capital_before(text: str, start: int) -> bool:
