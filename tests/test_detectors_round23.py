@@ -84,3 +84,29 @@ def test_a_bodys_name_translated_the_same_way_is_a_rendering():
     source = "The town has grown by a fifth since 2010, according to census figures analysed by the Clearwater Board."
     assert page_flags("Die Stadt ist seit 2010 um ein Fünftel gewachsen, wie aus Volkszählungsdaten hervorgeht, die "
                       "der Klarwasser-Rat ausgewertet hat.", "de", source, NAMED_ENTITY) == []
+
+
+@pytest.mark.parametrize("lang, line, span", [
+    ("de", "Laut den Bendigo-Nachrichten hat der Stadtrat den Plan am Montag gebilligt.", "Bendigo-Nachrichten"),
+    ("de", "Wie die Rotoruaer Tagesnachrichten berichteten, billigte der Stadtrat den Plan am Montag.",
+     "Rotoruaer Tagesnachrichten"),
+    ("ru", "Как сообщили Новости долины Бендиго, городской совет одобрил план в понедельник.",
+     "Новости долины Бендиго"),
+    ("fr", "Selon le Registre de la vallée de Mildura, le conseil a approuvé le plan lundi.",
+     "Registre de la vallée de Mildura"),
+])
+def test_a_newspapers_head_translated_beside_a_place_whose_press_writes_english_is_flagged(lang, line, span):
+    # Bendigo, Rotorua, Mildura: GeoNames places in Australia and New Zealand only (english_places.tsv)
+    found = page_flags(line, lang, None, NAMED_ENTITY)
+    assert [f.text for f in found] == [span], found
+    assert "GeoNames" in found[0].evidence and "English-language paper's name translated" in found[0].evidence
+
+
+@pytest.mark.parametrize("lang, line", [
+    # Spanish has a press of its own in the United States (language_facts.tsv: own-press-in)
+    ("es", "Según El Sol de Texas, el ayuntamiento aprobó el plan el lunes."),
+    # a German paper named after a German city
+    ("de", "Laut den Nürnberger Nachrichten hat der Stadtrat den Plan am Montag gebilligt."),
+])
+def test_a_papers_head_beside_a_place_with_a_press_in_the_language_is_no_translation(lang, line):
+    assert page_flags(line, lang, None, NAMED_ENTITY) == []

@@ -34,7 +34,10 @@ from .name_forms import (
     ANOTHER_WORD,
     Rendering,
     _cognate,
+    _latin_stem,
     _same,
+    _skeletons,
+    _spelt,
     english_for,
     english_loosely,
     foreign_word,
@@ -1096,7 +1099,8 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
         if found:
             flags.append(_found_flag(detector, doc, seq, found))
         else:
-            flags += _wrong_sense_head(detector, doc, seq, tokens, tgt) or _translated_head(detector, doc, seq, tgt)
+            flags += _wrong_sense_head(detector, doc, seq, tokens, tgt) or _translated_head(detector, doc, seq, tgt) \
+                or _local_paper(detector, doc, seq, tokens, tgt)
     return flags + _joined_outlets(detector, doc, trimmed, flags, src, tgt)
 
 
@@ -1132,6 +1136,120 @@ def _head_beside_name(name: str, tgt: str) -> tuple[str, str] | None:
     names = [w for w in written if w[:1].isupper() and w not in heads and zipf(w.lower(), "en") > zipf(w.lower(), tgt)
              and zipf(w.lower(), tgt) < _HEAD_WORD_ZIPF and not english_for(fold(w), tgt)]
     return (heads[0], names[0]) if heads and names else None
+
+
+def _local_paper(detector, doc: DetectionInput, seq, tokens, tgt: str) -> list[Flag]:
+    """Where a news source is cited, a name holding the target language's word for a newspaper's head beside a
+    place GeoNames gives only to places in countries whose press writes in English (english_places.tsv), written
+    as the place is, as a German adjective ("Warwicker") or in Cyrillic letters: an English-language paper's name
+    translated ("Warwicker Tagesnachrichten", "Registre de la vallée d'Annapolis", "Новости долины Дирфилд").
+    Not a known outlet, nor a Wikidata newspaper."""
+    text = doc.hypothesis
+    window = _paper_window(seq, tokens, text, tgt)
+    head = next((k for k in window if _paper_head(tokens[k].text, tgt)), None)
+    place = next(((*p, k) for k in window if k != head for p in [_english_place(tokens[k].text, tgt)] if p), None) \
+        if head is not None else None
+    if place is None:
+        return []
+    # from the first of the head and the place (a German sentence capitalises the nouns before: "Zählung der
+    # Warwicker Tagesnachrichten"), after its article, to the window's end
+    first = min(head, place[2])
+    start = _name_start(seq, text) if first == window[0] else tokens[first].start
+    end = tokens[window[-1]].end
+    name = text[start:end]
+    if outlet_slot(text, start, end) != "attribution" or gazetteer().lookup(name) is not None or newspaper(name):
+        return []
+    english = sorted(newspaper_heads() & _head_english(tokens[head].text, tgt))[0]
+    return [detector._flag(doc, start, end, NAMED_ENTITY, "major", 0.6,
+                           f"where a news source is cited, {tokens[head].text!r} ({tgt} for {english!r}, a "
+                           f"newspaper's head) beside {place[0]!r}, a place in {place[1]} (GeoNames), whose press "
+                           "writes in English: an English-language paper's name translated word by word; the name "
+                           "of a news outlet is not translated", None)]
+
+
+def _paper_window(seq, tokens, text: str, tgt: str) -> list[int]:
+    """The name's tokens and, on its line, the words after it that go on a paper's name up to a capitalised
+    place: glue words and words for a kind of place ("de la vallée d'Annapolis", "долины Дирфилд"); the window
+    ends at its last capitalised token."""
+    window = list(range(seq.first, seq.last + 1))
+    k = seq.last + 1
+    while k < len(tokens) and k <= seq.last + 5 and _PAPER_GAP.fullmatch(text[tokens[k - 1].end:tokens[k].start]):
+        word = tokens[k].text
+        if word[:1].isupper():
+            window.append(k)
+        elif not (word.lower() in _GLUE or word.lower() in ARTICLES
+                  or not _PLACE_KINDS.isdisjoint(english_loosely(fold(word), tgt))):
+            break
+        k += 1
+    while len(window) > 1 and not tokens[window[-1]].text[:1].isupper():
+        window.pop()
+    return window
+
+
+# what may stand between two words of a paper's name: spaces, an elision's apostrophe, a hyphen
+_PAPER_GAP = re.compile(r"[\s\u00a0]{1,2}|['’-]")
+_PLACE_KINDS = word_set("place-kind-nouns")
+
+
+def _head_english(word: str, tgt: str) -> frozenset[str]:
+    """The English words a target-language word (or a German compound's tail) may render."""
+    folded = fold(word)
+    out = set(english_for(folded, tgt))
+    if tgt in _NOUN_CAPITALS and len(folded) >= 9:
+        out |= english_for(split_compound(folded, tgt)[-1], tgt) if split_compound(folded, tgt) else set()
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 14)
+def _paper_head(word: str, tgt: str) -> bool:
+    """A capitalised word that the target language writes for a newspaper's head (newspaper_heads), spelt
+    otherwise than the English word and no more English's than the target's ("Registre", "Tagesnachrichten",
+    "Новости"; not "Journal", nor "Periods" kept in English)."""
+    return word[:1].isupper() and fold(word) not in newspaper_heads() \
+        and zipf(word.lower(), "en") <= zipf(word.lower(), tgt) \
+        and not newspaper_heads().isdisjoint(_head_english(word, tgt))
+
+
+@lru_cache(maxsize=1 << 14)
+def _english_place(word: str, tgt: str) -> tuple[str, str] | None:
+    """(place, country) when the capitalised word is a place of english_places.tsv as written, as a German
+    adjective in -er ("Warwicker"), or in Cyrillic letters in any case ("Спрингфилдского", "Дирфилд")."""
+    if not word[:1].isupper():
+        return None
+    folded, places = fold(word), _english_places()
+    found = places.get(folded) or tgt in _NOUN_CAPITALS and folded.endswith("er") and places.get(folded[:-2])
+    if not found and _cyrillic_text(word) and not english_for(folded, tgt):
+        # (a Russian word with an English translation is no place's name: "Северного"; a skeleton of four
+        # consonants or more, the first letter the same: not "Малави" for Mwala)
+        latin = _latin_stem(folded)
+        found = next((places[p] for k in _skeletons(word) if len(k) >= 4 for p in _places_by_skeleton().get(k, ())
+                      if _spelt(p)[:1] == latin[:1] and _cognate(folded, p)), None)
+    if not found:
+        return None
+    # a country where the target language has a press of its own names its places in papers of that language
+    countries = [c for c in found[1].split(", ") if c not in _own_press(tgt)]
+    return (found[0], ", ".join(countries)) if countries else None
+
+
+@lru_cache(maxsize=16)
+def _own_press(lang: str) -> frozenset[str]:
+    """The countries where `lang` has a press of its own (language_facts.tsv, own-press-in)."""
+    facts = values("language_facts", "fact", lang=lang)
+    return frozenset(f.split(":", 1)[1] for f in facts if f.startswith("own-press-in:"))
+
+
+@lru_cache(maxsize=1)
+def _english_places() -> dict[str, tuple[str, str]]:
+    return {fold(row["place"]): (row["place"], row["countries"]) for row in table("english_places")
+            if " " not in row["place"]}
+
+
+@lru_cache(maxsize=1)
+def _places_by_skeleton() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for p in _english_places():
+        index.setdefault(skeleton(p), []).append(p)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _head_form(word: str, tgt: str, compounds: bool, hyphened: bool) -> str | None:
