@@ -1040,6 +1040,7 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
     text = doc.hypothesis
     flags: list[Flag] = []
     trimmed = [_trimmed(seq, tokens, text, tgt) for seq in seqs]
+    heads = frozenset(k for k, tok in enumerate(tokens) if tok.capitalised and _paper_head(tok.text, tgt))
     # a trimmed sequence's span -> the sequence with its sentence's first word
     whole = {(t.start, t.end): seq for t, seq in zip(trimmed, seqs) if t is not seq}
     for seq in _hyphened(trimmed, text):
@@ -1100,7 +1101,7 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
             flags.append(_found_flag(detector, doc, seq, found))
         else:
             flags += _wrong_sense_head(detector, doc, seq, tokens, tgt) or _translated_head(detector, doc, seq, tgt) \
-                or _local_paper(detector, doc, seq, tokens, tgt)
+                or _local_paper(detector, doc, seq, tokens, heads, tgt)
     return flags + _joined_outlets(detector, doc, trimmed, flags, src, tgt)
 
 
@@ -1138,13 +1139,16 @@ def _head_beside_name(name: str, tgt: str) -> tuple[str, str] | None:
     return (heads[0], names[0]) if heads and names else None
 
 
-def _local_paper(detector, doc: DetectionInput, seq, tokens, tgt: str) -> list[Flag]:
+def _local_paper(detector, doc: DetectionInput, seq, tokens, heads: frozenset[int], tgt: str) -> list[Flag]:
     """Where a news source is cited, a name holding the target language's word for a newspaper's head beside a
     place GeoNames gives only to places in countries whose press writes in English (english_places.tsv), written
     as the place is, as a German adjective ("Warwicker") or in Cyrillic letters: an English-language paper's name
     translated ("Warwicker Tagesnachrichten", "Registre de la vallée d'Annapolis", "Новости долины Дирфилд").
-    Not a known outlet, nor a Wikidata newspaper."""
+    Not a known outlet, nor a Wikidata newspaper. `heads`: the indices of the document's tokens that are a
+    newspaper's head in the target language (_paper_heads)."""
     text = doc.hypothesis
+    if heads.isdisjoint(range(seq.first, seq.last + 6)):
+        return []   # (most names: no head among the words the window could hold, asked first)
     window = _paper_window(seq, tokens, text, tgt)
     head = next((k for k in window if _paper_head(tokens[k].text, tgt)), None)
     place = next(((*p, k) for k in window if k != head for p in [_english_place(tokens[k].text, tgt)] if p), None) \
