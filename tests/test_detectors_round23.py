@@ -110,3 +110,15 @@ def test_a_newspapers_head_translated_beside_a_place_whose_press_writes_english_
 ])
 def test_a_papers_head_beside_a_place_with_a_press_in_the_language_is_no_translation(lang, line):
     assert page_flags(line, lang, None, NAMED_ENTITY) == []
+
+
+@pytest.mark.parametrize("lang, line, span", [
+    # a count cites its maker as a news source, as "a count by" does in English (patterns.tsv)
+    ("de", "Mehr als 600 Menschen unterschrieben, wie aus einer Zählung der Bendigoer Tagesnachrichten hervorgeht.",
+     "Bendigoer Tagesnachrichten"),
+    ("es", "Más de 600 personas firmaron, según un recuento del Eco de la Comarca de Toowoomba.",
+     "Eco de la Comarca de Toowoomba"),
+])
+def test_a_count_cites_its_maker_as_a_news_source(lang, line, span):
+    found = page_flags(line, lang, None, NAMED_ENTITY)
+    assert [f.text for f in found] == [span], found
