@@ -122,3 +122,25 @@ def test_a_papers_head_beside_a_place_with_a_press_in_the_language_is_no_transla
 def test_a_count_cites_its_maker_as_a_news_source(lang, line, span):
     found = page_flags(line, lang, None, NAMED_ENTITY)
     assert [f.text for f in found] == [span], found
+
+
+def test_a_russian_word_the_tables_translate_is_no_relative_spelt_in_cyrillic():
+    # "Северного" is northern: not "seven" (a relative of Nine News) nor "assyrian" (of Arab News) in Cyrillic
+    # letters, whose consonants it shares
+    assert page_flags("Как сообщили Новости Северного региона, городской совет одобрил план в понедельник.", "ru",
+                      None, NAMED_ENTITY) == []
+
+
+def test_a_russian_word_for_a_relative_of_the_names_word_is_still_a_swap():
+    # "инстанции" (instances) for times: a synonym's word, read by its translation
+    found = page_flags("Как сообщили Московские инстанции, городской совет одобрил план в понедельник.", "ru",
+                       "The city council approved the plan on Monday, The Moscow Times reported.", NAMED_ENTITY)
+    assert [f.text for f in found] == ["Московские инстанции"], found
+    assert "'инстанции', a word for a synonym of 'times'" in found[0].evidence
+
+
+def test_a_word_opening_on_a_vowel_keeps_a_mark_in_its_skeleton():
+    from evalkit.detectors.name_forms import _same, skeleton
+    assert skeleton("assyrian") == "Vsrn" and skeleton("северного") == "srn"
+    assert not _same("северного", "assyrian")
+    assert _same("уильямс", "williams") and _same("обсервер", "observer") and _same("стрит", "street")

@@ -238,8 +238,14 @@ def skeleton(word: str) -> str:
         w = w.replace("ch", "k").replace("c", "k")   # Chronicle/Кроникл, Cable/Кейбл
     for a, b in _DIGRAPHS:
         w = w.replace(a, b)
+    # a word opening on a vowel (or w, y, v, which Russian writes as one) keeps a mark of it: "assyrian"
+    # ("Vsrn") is not "северного" ("srn")
+    opening = "V" if w[:1] in _VOWEL_LIKE else ""
     w = re.sub(r"[aeiouywv'’\-]", "", w)
-    return re.sub(r"(.)\1+", r"\1", w)
+    return opening + re.sub(r"(.)\1+", r"\1", w)
+
+
+_VOWEL_LIKE = frozenset("aeiouywv")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -612,7 +618,10 @@ def synonym_rendering(word: str, real: str, lang: str) -> bool:
     # (not a word made from the real one: "railway" for rail, whose adjective "ferroviaire" renders it)
     relatives = {e for form in word_forms(real) for e in table.get(form, ())
                  if not _derived(e, real)} - word_forms(real)
-    return any(_same(word, e) or _cognate(word, e) or translates(word, e, lang) for e in relatives) \
+    # a Russian word the tables translate is read by its translations, not as a relative spelt in Cyrillic
+    # letters ("северного" is northern, not "seven")
+    spelt = not (_cyrillic(word) and english_for(word, lang))
+    return any(spelt and (_same(word, e) or _cognate(word, e)) or translates(word, e, lang) for e in relatives) \
         or bool(english_for(word, lang) & relatives)
 
 
