@@ -147,3 +147,26 @@ def test_a_word_opening_on_a_vowel_keeps_a_mark_in_its_skeleton():
     assert skeleton("assyrian") == "Vsrn" and skeleton("северного") == "srn"
     assert not _same("северного", "assyrian")
     assert _same("уильямс", "williams") and _same("обсервер", "observer") and _same("стрит", "street")
+
+
+_NEPAL = "The Nepal Chess Federation said on Monday that the tournament would be moved."
+
+
+def test_a_russian_name_ends_on_its_place_in_the_genitive():
+    # the place follows the name's lowercase words with no preposition (language_facts.tsv: place-in-genitive)
+    found = page_flags("Шахматное общество Непала заявило в понедельник, что турнир перенесут.", "ru", _NEPAL,
+                       NAMED_ENTITY)
+    assert [f.text for f in found] == ["Шахматное общество Непала"], found
+    assert "'общество'" in found[0].evidence and "'federation'" in found[0].evidence
+
+
+@pytest.mark.parametrize("line, source", [
+    # the hand table's word for a body is no other sense of it, whatever Wiktionary's senses hold
+    ("Шахматная федерация Непала заявила в понедельник, что турнир перенесут.", _NEPAL),
+    ("Департамент природных ресурсов Айовы заявил в понедельник, что работы начнутся весной.",
+     "The Iowa Department of Natural Resources said on Monday that the work would start in spring."),
+    ("Национальная библиотека Уэльса заявила в понедельник, что работы начнутся весной.",
+     "The National Library of Wales said on Monday that the work would start in spring."),
+])
+def test_a_russian_body_rendered_with_its_place_in_the_genitive_draws_no_flag(line, source):
+    assert page_flags(line, "ru", source, NAMED_ENTITY) == []

@@ -84,8 +84,11 @@ def wrong_sense_heads(lang: str) -> dict[str, str]:
 @lru_cache(maxsize=1 << 14)
 def other_sense(word: str, english: str, lang: str) -> bool:
     """`word` (folded) is the target language's word for a sense of the English name word `english` that is no
-    body's (name_senses.tsv): "confiance" for a Trust, "planche" for a Board, "Zimmer" for a Chamber."""
-    return any(_same(word, form) for form in _senses().get(lang, {}).get(english, ()))
+    body's (name_senses.tsv): "confiance" for a Trust, "planche" for a Board, "Zimmer" for a Chamber; not the
+    English word's own form, which names the body too ("федерация" for a Federation, "департамент" for a
+    Department)."""
+    forms = _senses().get(lang, {}).get(english, ())
+    return bool(forms) and any(_same(word, form) for form in forms) and not _cognate(word, english)
 
 
 def hand_table() -> dict[str, dict[str, tuple[str, ...]]]:
@@ -656,7 +659,8 @@ def _latin_stem(word: str) -> str:
 
 
 def _spelt(english: str) -> str:
-    return english.replace("ph", "f").replace("th", "t").replace("ck", "k").replace("c", "k")
+    # (English -tion is Russian -ция: "federation", "федерация")
+    return english.replace("ph", "f").replace("th", "t").replace("ck", "k").replace("c", "k").replace("tion", "kion")
 
 
 _COGNATE_RATIO = 0.8

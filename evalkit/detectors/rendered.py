@@ -74,6 +74,7 @@ from .text import (
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 
 _NOUN_CAPITALS = frozenset(values("language_facts", "lang", fact="capitalises-nouns"))   # de, lb
+_PLACE_GENITIVE = frozenset(values("language_facts", "lang", fact="place-in-genitive"))   # ru
 # Articles and contractions before a name that a text treats as a title ("au Gardien", "el Atlético").
 _BEFORE_NAME = word_set("before-name")
 # the articles and prepositions inside a rendered name ("pompes à chaleur")
@@ -926,6 +927,8 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
             # du Manitoba"; not "Semana de Servicios Públicos", whose capitalised words are the name's own run)
             joined = j > k + 1 and tokens[j - 1].lower in CONNECTORS and gap == " " and not tokens[seq.first].initial \
                 and any(tokens[m].lower not in CONNECTORS and tokens[m].lower not in _GLUE for m in range(k + 1, j))
+            # (or a place in the genitive after the name's lowercase words: "Журналом коммерции Аляски")
+            joined = joined or j > k + 1 and tgt in _PLACE_GENITIVE and gap == " "
             if tokens[j].capitalised and not (elided or joined) or tokens[j].line != tokens[k].line \
                     or gap not in (" ", "-", "'", "’", "\u00a0"):
                 break
