@@ -81,6 +81,14 @@ def writes_loans_lowercase(lang: str) -> bool:
     return lang in values("language_facts", "lang", fact="lowercase-loans")
 
 
+@lru_cache(maxsize=64)
+def own_press_countries(lang: str) -> frozenset[str]:
+    """The countries where `lang` has a press of its own, whose papers name the country's places in the language
+    (language_facts.tsv, own-press-in:COUNTRY: Spanish in the United States, French in Canada)."""
+    facts = values("language_facts", "fact", lang=lang)
+    return frozenset(f.split(":", 1)[1] for f in facts if f.startswith("own-press-in:"))
+
+
 _REFERENCE = re.compile(r"<<([a-z0-9-]+)>>")
 
 

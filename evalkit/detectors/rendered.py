@@ -29,7 +29,7 @@ from .gazetteer import (
     related,
     synonyms,
 )
-from .langdata import capitalises_nouns, pattern, table, values, word_set
+from .langdata import capitalises_nouns, own_press_countries, pattern, table, values, word_set
 from .name_forms import (
     ANOTHER_WORD,
     Rendering,
@@ -1147,8 +1147,8 @@ def _local_paper(detector, doc: DetectionInput, seq, tokens, heads: frozenset[in
     place GeoNames gives only to places in countries whose press writes in English (english_places.tsv), written
     as the place is, as a German adjective ("Warwicker") or in Cyrillic letters: an English-language paper's name
     translated ("Warwicker Tagesnachrichten", "Registre de la vallée d'Annapolis", "Новости долины Дирфилд").
-    Not a known outlet, nor a Wikidata newspaper. `heads`: the indices of the document's tokens that are a
-    newspaper's head in the target language (_paper_heads)."""
+    Not a known outlet, nor a Wikidata newspaper. `heads`: the indices of the document's capitalised tokens that
+    are a newspaper's head in the target language (`_paper_head`), found once per document."""
     text = doc.hypothesis
     if heads.isdisjoint(range(seq.first, seq.last + 6)):
         return []   # (most names: no head among the words the window could hold, asked first)
@@ -1201,10 +1201,8 @@ _PLACE_KINDS = word_set("place-kind-nouns")
 def _head_english(word: str, tgt: str) -> frozenset[str]:
     """The English words a target-language word (or a German compound's tail) may render."""
     folded = fold(word)
-    out = set(english_for(folded, tgt))
-    if tgt in _NOUN_CAPITALS and len(folded) >= 9:
-        out |= english_for(split_compound(folded, tgt)[-1], tgt) if split_compound(folded, tgt) else set()
-    return frozenset(out)
+    parts = split_compound(folded, tgt) if tgt in _NOUN_CAPITALS and len(folded) >= 9 else None
+    return english_for(folded, tgt) | (english_for(parts[-1], tgt) if parts else frozenset())
 
 
 @lru_cache(maxsize=1 << 14)
@@ -1234,15 +1232,8 @@ def _english_place(word: str, tgt: str) -> tuple[str, str] | None:
     if not found:
         return None
     # a country where the target language has a press of its own names its places in papers of that language
-    countries = [c for c in found[1].split(", ") if c not in _own_press(tgt)]
+    countries = [c for c in found[1].split(", ") if c not in own_press_countries(tgt)]
     return (found[0], ", ".join(countries)) if countries else None
-
-
-@lru_cache(maxsize=16)
-def _own_press(lang: str) -> frozenset[str]:
-    """The countries where `lang` has a press of its own (language_facts.tsv, own-press-in)."""
-    facts = values("language_facts", "fact", lang=lang)
-    return frozenset(f.split(":", 1)[1] for f in facts if f.startswith("own-press-in:"))
 
 
 @lru_cache(maxsize=1)

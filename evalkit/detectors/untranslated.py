@@ -78,6 +78,8 @@ def _loan(word: str, tgt: str) -> bool:
     written often enough in a language that writes English loans lowercase."""
     return writes_loans_lowercase(tgt) and (zipf(word, tgt) >= _LOAN_ZIPF
                                             or word.endswith("s") and zipf(word[:-1], tgt) >= _LOAN_ZIPF)
+
+
 # wordfreq Zipf from which a word is among the commonest of its language
 _COMMON_WORD = 5.0
 # wordfreq Zipf from which each capitalised word of a name joined by source-language function words is an
