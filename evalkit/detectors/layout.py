@@ -131,6 +131,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "sponsored_label": re.compile(r"^(?:" + _alternation(_cues("sponsored")) + r")$", re.IGNORECASE),
         "login": _whole("login"),
         "talk": _starts("talk"),
+        # a user account (whole words) and a free word (stems): a comment form's sign-in line without a login order
+        "account": _whole("account"),
+        "free": _starts("free"),
+        # a photo word opening a short line and a credit stem after it: a photo credit without a label's colon
+        "photo_word": _whole("photo_word"),
+        "photo_credit": _starts("photo_credit"),
         "store": _whole("store"),
         "app": _whole("app"),
         "trial": _starts("trial"),
@@ -1204,6 +1210,8 @@ _ARTICLE_LEAD = re.compile(r"(?:(?:el|la|los|las|le|les|l'|l’|der|die|das|the)
 _HASHTAG = re.compile(r"(?<![\w#])#[^\W\d_][\w-]*")
 _LIST_SEP = re.compile(r"[\s\u00a0][·|•][\s\u00a0]")
 _CRUMB_SEP = re.compile(r"[\s\u00a0][/›>»→][\s\u00a0]")
+# a slash, a bar or a copyright mark between a photo credit's parts
+_CREDIT_PARTS = re.compile(r"[\s\u00a0][/|][\s\u00a0]|©")
 
 
 def _site_tools(plain: str, patterns: dict[str, re.Pattern[str]], n_words: int) -> tuple[str, float] | None:
@@ -1227,6 +1235,18 @@ def _site_tools(plain: str, patterns: dict[str, re.Pattern[str]], n_words: int) 
     talk = login and patterns["talk"].search(plain)
     if talk:   # "Tu opinión cuenta: inicia sesión para participar en la conversación."
         return f"a comment form's sign-in line ({login.group()!r} ... {talk.group()!r})", 0.9
+    account = n_words <= 20 and patterns["account"].search(plain)
+    talk = account and patterns["talk"].search(plain)
+    offer = talk and (patterns["reader"].search(plain) or patterns["free"].search(plain)
+                      or _call_to_action().match(plain))
+    if offer:   # "Mitreden erwünscht: Für Leserkommentare ist ein kostenloses Konto nötig."
+        return f"a comment form's sign-in line ({account.group()!r} ... {talk.group()!r} ... {offer.group()!r})", 0.85
+    photo = n_words <= 12 and not is_terminal(plain) and patterns["photo_word"].match(plain)
+    credit = photo and patterns["photo_credit"].search(plain, photo.end())
+    if credit and len(plain[photo.end():credit.start()].split()) <= 1 and (n_words <= 6 or _CREDIT_PARTS.search(plain)):
+        # the credit word next but one at most, in a credit's few words or one a slash parts ("Снимок
+        # предоставлен водным фондом / иллюстративное изображение"; not "Image provided to the council shows ...")
+        return f"photo credit ({photo.group()!r} ... {credit.group()!r})", 0.85
     talk = n_words <= 20 and patterns["talk"].search(plain)
     call = talk and (_call_to_action().match(plain) or _clause_call(plain) or _sentence_call(plain))
     if call:   # "Оставьте своё мнение под статьёй — комментарии публикуются после проверки модератором."
