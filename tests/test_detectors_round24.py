@@ -57,3 +57,41 @@ def test_an_article_sentence_with_those_words_is_not_junk(lang, line):
     if lang == "en":   # (the probe page has no English; the line goes in a French page)
         lang = "fr"
     assert _junk(line, lang) == []
+
+
+NAMED_ENTITY = "accuracy/mistranslation/named-entity"
+
+
+def test_an_mt_name_written_as_another_name_of_the_source_sentence_is_that_ones_not_a_swap():
+    # the source holds both names; the MT keeps the fair's and translates the paper's word by word
+    source = "Vets will check every animal at the Lakeview Fair, the Lakeview Gazette reported on Monday."
+    line = "Tierärzte werden jedes Tier auf der Lakeview Fair untersuchen, berichtete am Montag das Lakeview Blatt."
+    found = page_flags(line, "de", source, NAMED_ENTITY)
+    assert [f.text for f in found] == ["Lakeview Blatt"], found
+    # both kept as the source writes them: no flag
+    kept = "Tierärzte werden jedes Tier auf der Lakeview Fair untersuchen, berichtete am Montag die Lakeview Gazette."
+    assert page_flags(kept, "de", source, NAMED_ENTITY) == []
+
+
+@pytest.mark.parametrize("lang, source, line, name", [
+    ("es", "According to Coastal Sailor Quarterly, the marina will expand next year.",
+     "Según Coastal Mariner Quarterly, el puerto deportivo se ampliará el próximo año.", "Coastal Mariner Quarterly"),
+    ("de", "According to Canadian Trucker Country, the road will close in May.",
+     "Laut Canadian Hauler Country wird die Straße im Mai gesperrt.", "Canadian Hauler Country"),
+])
+def test_a_name_kept_in_english_with_one_english_word_swapped_is_flagged_with_the_source(lang, source, line, name):
+    found = page_flags(line, lang, source, NAMED_ENTITY)
+    assert [f.text for f in found] == [name], found
+
+
+@pytest.mark.parametrize("lang, source, line", [
+    # a spelling of the same word, a form of it: the name kept as it is
+    ("fr", "The council met the Harbour Centre Trust on Monday.", "Le conseil a rencontré le Harbour Center Trust lundi."),
+    ("fr", "The National Farmers Union said prices fell.", "La National Farmer Union a déclaré que les prix ont baissé."),
+    ("de", "The Defence Science Board met on Friday.", "Das Defense Science Board tagte am Freitag."),
+    # the name's first word and the lowercase words after it: no name kept in English
+    ("fr", "The glacier flows down from the Columbia Icefield beside the road.",
+     "Le glacier descend du champ de glace Columbia le long de la route."),
+])
+def test_a_spelling_or_a_form_of_the_same_word_is_no_swap(lang, source, line):
+    assert page_flags(line, lang, source, NAMED_ENTITY) == []

@@ -149,8 +149,11 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
             seqs = _hyphened(_joined(name_sequences(t_tokens, text), text), text)
             # and each without a sentence's first word ("Исследователи Иркутского ...")
             seqs += [t for t in (_trimmed(t, t_tokens, text, tgt) for t in seqs) if t not in seqs]
+            # (not one written as another name of the source segment is: "Ponoka Stampede" beside "Ponoka News")
+            kept = {s.text.casefold() for s in s_seqs}
             cands = [(t, _candidate_words(t.text, tgt), longer)
-                     for t, longer in _extended(seqs, t_tokens, text, tgt, initial=True) if not t.caps_line]
+                     for t, longer in _extended(seqs, t_tokens, text, tgt, initial=True)
+                     if not t.caps_line and t.text.casefold() not in kept]
             media = not _target_media_nouns(tgt).isdisjoint(_LETTERS.findall(fold(t_text)))   # "revista", once
         entry = gazetteer().lookup(seq.text)
         outlet = _Outlet(entry, source, seq)
@@ -325,7 +328,8 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
         if weak:
             # (the words inside the name, a regex over it, only when a swap rule gets to ask)
             how = _swapped_word(words, parts, tgt, seq.text, _inside_when_asked(cand, text), _beside(cand, text)) \
-                or _synonym_swapped(words, parts, tgt, body_head(seq.text), _inside_when_asked(cand, text, True))
+                or _synonym_swapped(words, parts, tgt, body_head(seq.text), _inside_when_asked(cand, text, True)) \
+                or not longer and _english_word_swapped(words, parts, src, tgt)   # (a name as written, capitals only)
         else:
             how = _verdict(words, parts, src, tgt, cited, english_left=not longer, whole=_whole_title(cand, text))
         if not how:
@@ -811,6 +815,32 @@ def body_head(name: str) -> str:
     words = _LETTERS.findall(name)
     cut = next((k for k, w in enumerate(words) if w in ("of", "for", "on") and k > 0), len(words))
     return fold(words[cut - 1]) if words else ""
+
+
+# an English word a spinner puts in a name's place is a dictionary word, if a rare one ("cowhand", "onlooker")
+_SWAP_ZIPF = 1.5
+
+
+def _english_word_swapped(words: list[str], real: Sequence[str], src: str, tgt: str) -> str | None:
+    """A name kept in English, word for word in its order, but for one English word in another's place
+    ("Canadian Cowhand Country" for Canadian Cowboy Country): the evidence. Not a spelling or a form of the
+    word ("Centre", "Organisations"), nor a word the target language writes as often."""
+    if len(words) != len(real) or len(real) < 2:
+        return None
+    changed = [(w, r) for w, r in zip(words, real) if not _same(w, r)]
+    if len(changed) != 1 or not all(_more_english(w, src, tgt) for w in words if w.isalpha()):
+        return None   # one word changed in a name kept in English (every word of it written more in English)
+    word, real_word = changed[0]
+    if min(len(word), len(real_word)) < 4 or word[:4] == real_word[:4] or _cognate(word, real_word) \
+            or zipf(word, src) < _SWAP_ZIPF:
+        return None
+    return (f"the same name kept in English with {word!r}, another English word, in place of {real_word!r}: "
+            "a spinner's swap")
+
+
+def _more_english(word: str, src: str, tgt: str) -> bool:
+    """`word` is written more in the source language (English) than in the target one, by a clear margin."""
+    return zipf(word, src) - zipf(word, tgt) >= 0.5
 
 
 def _synonym_swapped(words: list[str], real: Sequence[str], tgt: str, head: str,
