@@ -95,23 +95,3 @@ def test_a_name_kept_in_english_with_one_english_word_swapped_is_flagged_with_th
 ])
 def test_a_spelling_or_a_form_of_the_same_word_is_no_swap(lang, source, line):
     assert page_flags(line, lang, source, NAMED_ENTITY) == []
-
-
-@pytest.mark.parametrize("line, name", [
-    ("Die Ratsmitglieder haben die Pläne genehmigt, wie die Telforder Zeitschrift am Montag berichtete.",
-     "Telforder Zeitschrift"),
-    ("Der Rat hat die Pläne genehmigt, nachdem die Leedser Abendpost darüber berichtet hatte.", "Leedser Abendpost"),
-])
-def test_a_german_clause_with_its_verb_of_reporting_last_cites_a_news_source(line, name):
-    # "wie die X am Montag berichtete": the verb ends the clause, so the name is a cited source
-    found = page_flags(line, "de", category=NAMED_ENTITY)
-    assert [f.text for f in found] == [name], found
-
-
-@pytest.mark.parametrize("line", [
-    "Die Pläne wurden genehmigt, wie die Süddeutsche Zeitung am Montag berichtete.",
-    "Der Bau beginnt im Mai, wie die Kieler Nachrichten am Freitag meldeten.",
-    "Die Pläne wurden genehmigt, wie die Stadt am Montag mitteilte.",
-])
-def test_a_real_german_paper_or_a_town_in_that_clause_is_not_flagged(line):
-    assert page_flags(line, "de", category=NAMED_ENTITY) == []

@@ -500,7 +500,7 @@ def outlet_slot(text: str, start: int, end: int, lang: str | None = None) -> str
     line_end = len(text) if line_end < 0 else line_end
     left = text[max(line_start, start - 60):start]
     right = text[end:min(line_end, end + 40)]
-    if _attribution_before(left) or _attribution_after(right) or _attribution_clause(left, right):
+    if _attribution_before(left) or _attribution_after(right):
         return "attribution"
     if end - line_start < 200 and _credit_line(text[line_start:line_end]):
         return "credit"
@@ -518,16 +518,6 @@ def _attribution_before(left: str) -> bool:
 @lru_cache(maxsize=1 << 14)
 def _attribution_after(right: str) -> bool:
     return _right_found(right)
-
-
-# a German clause that cites a source with its verb last: "wie die X am Montag berichtete"
-_CLAUSE_OPEN = re.compile(pattern("attribution-clause-open"), re.IGNORECASE)
-_CLAUSE_END = re.compile(pattern("attribution-clause-end"), re.IGNORECASE)
-
-
-@lru_cache(maxsize=1 << 12)
-def _attribution_clause(left: str, right: str) -> bool:
-    return _CLAUSE_OPEN.search(left) is not None and _CLAUSE_END.search(right) is not None
 
 
 @lru_cache(maxsize=1 << 12)
