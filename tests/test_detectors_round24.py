@@ -1,8 +1,10 @@
 """Issue 15, twenty-fourth round. Junk families judged by what a line holds, not by one phrasing of it: the
 commonest cookie notice's purposes ("personalise content", "analyse traffic", "similar technologies"), a
 "most read" label opening a teaser, a comment form asking for an account, a photo credit without a label's
-colon. Each on lines written for this test (none of them a line of the dev set or of a held-out split), with
-article sentences that share their words beside them."""
+colon. With the source, an MT name written as another name of the source sentence renders that one, and a name
+kept in English with one English word in another's place is a swap. Each on lines written for this test (none
+of them a line of the dev set or of a held-out split), with article sentences that share their words beside
+them."""
 
 from __future__ import annotations
 
@@ -42,8 +44,8 @@ def test_a_junk_line_is_known_by_its_family_not_one_phrasing(lang, line, evidenc
     # the words of a cookie notice in a sentence about cookie rules: no reader addressed
     ("de", "Der Ausschuss will Technologien analysieren, die Cookies künftig ersetzen sollen."),
     ("es", "La agencia analizará las tecnologías que sustituyen a las cookies en los sitios públicos."),
-    # "most read" opening a sentence that ends as one
-    ("en", "Most read the notice before the meeting began."),
+    # "most read" opening a sentence that ends as one (an English sentence in a French page)
+    ("fr", "Most read the notice before the meeting began."),
     # an account and a discussion, no comment form: the verb "compte", the verb "cuenta"
     ("fr", "La discussion compte déjà plus de trois cents participants selon nos équipes."),
     ("es", "El debate cuenta con el apoyo de nuestros socios y de la comunidad."),
@@ -54,8 +56,6 @@ def test_a_junk_line_is_known_by_its_family_not_one_phrasing(lang, line, evidenc
     ("de", "Das Bild zeigt die Brücke im Jahr 1950, kurz nach dem Bau."),
 ])
 def test_an_article_sentence_with_those_words_is_not_junk(lang, line):
-    if lang == "en":   # (the probe page has no English; the line goes in a French page)
-        lang = "fr"
     assert _junk(line, lang) == []
 
 
