@@ -460,7 +460,8 @@ def real_key(name: str) -> str:
 
 def newspaper(name: str) -> bool:
     """`name` is a real newspaper's of two words or more (real_outlets) that ends as newspapers' names end
-    (newspaper_heads) or opens on a media noun: "The Hamilton Spectator", "Daily Graphic", not "Air Force" (a
+    (newspaper_heads, or its last hyphened part does) or opens on a media noun: "The Hamilton Spectator", "Daily
+    Graphic", not "Air Force" (a
     paper's name too, and an army's); or one word of two parts of four letters or more joined by a hyphen
     ("The Register-Guard", "Times-Standard")."""
     key = real_key(name)
@@ -470,7 +471,7 @@ def newspaper(name: str) -> bool:
         parts = key.split("-")
         return len(parts) == 2 and min(map(len, parts)) >= _HYPHENED_PART
     first, *_, last = key.split()
-    return last in newspaper_heads() or first in MEDIA_NOUNS
+    return last.rsplit("-", 1)[-1] in newspaper_heads() or first in MEDIA_NOUNS   # ("Green Bay Press-Gazette")
 
 
 @lru_cache(maxsize=1)

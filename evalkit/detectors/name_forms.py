@@ -162,7 +162,8 @@ def _same(a: str, b: str) -> bool:
             return True   # "St" of St Peter Port and "Saint"
     cyr_a, cyr_b = _cyrillic(a), _cyrillic(b)
     if cyr_a != cyr_b:
-        return any(_same_skeleton(ka, kb) for ka in _skeletons(a) for kb in _skeletons(b))
+        cyrillic, latin = (a, b) if cyr_a else (b, a)
+        return any(_same_skeleton(kc, kl) for kc in _skeletons(cyrillic) for kl in _skeletons(latin))
     if cyr_a:
         a, b = _ru_stem(a), _ru_stem(b)
         if a == b:
@@ -214,9 +215,17 @@ _DIGRAPHS = (("shch", "s"), ("kh", "g"), ("ch", "c"), ("sh", "s"), ("th", "t"), 
 _CIAL = re.compile(r"ci(?=[aeiou])|ti(?=on)")
 
 
-def _same_skeleton(ka: str, kb: str) -> bool:
-    return bool(ka) and (ka == kb or min(len(ka), len(kb)) >= 3 and abs(len(ka) - len(kb)) <= 1
-                         and (ka.startswith(kb) or kb.startswith(ka)))
+def _same_skeleton(kc: str, kl: str) -> bool:
+    """A Cyrillic word's skeleton `kc` and a Latin one's `kl`: the same, or one a letter longer than the other, of
+    three letters or more; at three, only the English one longer (its adjective's ending: "sbr" of "сибирские"
+    and "sbrn" of Siberian), not the Russian ("Vngl" of "англии", England, is no "Vng" of evening)."""
+    if not kc or kc == kl:
+        return bool(kc)
+    if min(len(kc), len(kl)) < 3 or abs(len(kc) - len(kl)) > 1:
+        return False
+    if len(kl) == 3 and len(kc) > 3:
+        return False
+    return kc.startswith(kl) or kl.startswith(kc)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -1219,10 +1219,16 @@ def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) ->
                   or _hyphened_real(text, start, end)):
         return None   # a loose relative, or no real paper: only where a news source is cited, and not the
         # head of a longer name ("Monthly Notices of the Royal Astronomical Society", "Caller" of Caller-Times)
-    if swap and not swap.written.isupper() and zipf(swap.written, "en") >= 2.5 and (
+    if swap and not swap.written.isupper() and _english_form_zipf(swap.written) >= 2.5 and (
             zipf(swap.written, "en") >= zipf(swap.written, tgt) or _english_rest(words, swap.written, tgt)):
         return start, end, swap
     return None
+
+
+def _english_form_zipf(word: str) -> float:
+    """The English frequency of `word`'s commonest form ("epochs" as often as "epoch"): a plural of an English
+    word is as English as the word."""
+    return max(zipf(form, "en") for form in word_forms(word))
 
 
 def _english_rest(words: Sequence[str], written: str, tgt: str) -> bool:

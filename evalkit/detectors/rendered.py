@@ -28,12 +28,14 @@ from .gazetteer import (
     real_endings,
     related,
     synonyms,
+    word_forms,
 )
 from .langdata import capitalises_nouns, own_press_countries, pattern, table, values, word_set
 from .name_forms import (
     ANOTHER_WORD,
     Rendering,
     _cognate,
+    _derived,
     _latin_stem,
     _same,
     _skeletons,
@@ -328,10 +330,12 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
         if weak:
             # (the words inside the name, a regex over it, only when a swap rule gets to ask)
             how = _swapped_word(words, parts, tgt, seq.text, _inside_when_asked(cand, text), _beside(cand, text)) \
-                or _synonym_swapped(words, parts, tgt, body_head(seq.text), _inside_when_asked(cand, text, True)) \
+                or _synonym_swapped(words, parts, tgt, body_head(seq.text), _inside_when_asked(cand, text, True),
+                                    _beside(cand, text)) \
                 or not longer and _english_word_swapped(words, parts, src, tgt)   # (a name as written, capitals only)
         else:
-            how = _verdict(words, parts, src, tgt, cited, english_left=not longer, whole=_whole_title(cand, text))
+            how = _verdict(words, parts, src, tgt, cited, english_left=not longer, whole=_whole_title(cand, text),
+                           beside=_beside(cand, text))
         if not how:
             continue
         t_fold = fold(t_text)
@@ -647,12 +651,14 @@ def _outlet_heads() -> frozenset[str]:
 
 
 def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
-             english_left: bool = True, whole: Callable[[], bool] = lambda: True) -> str | None:
+             english_left: bool = True, whole: Callable[[], bool] = lambda: True,
+             beside: Callable[[], list[str]] = list) -> str | None:
     """Why an MT name of the given words is a wrong rendering of the real name's words `real`, or None.
     `english_left`: a source-language word in the name's place counts (not for a name taken with the
     lowercase words after it: an English word there is untranslated text, not a name's). `whole`, asked only
     when needed: no capitalised word just before the MT name, which a translated title may open ("Au Cœur des
-    Jeux")."""
+    Jeux"). `beside`, asked only for a synonym's swap: the words just beside the MT name, where the swapped
+    word's usual translation may stand ("le comté de Coös à partir de": Coos County rendered)."""
     r = render(words, real, tgt)
     if r is None or r.kept + r.translated == 0:
         return None
@@ -672,7 +678,8 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
             # target language writes like it, "vitalité")
             return f"the same name with {', '.join(repr(w) for w in r.swapped)} in place of a word of it"
         if len(r.swapped) == 1 and len(r.left) == 1 and synonym_rendering(r.swapped[0], r.left[0], tgt) \
-                and not translates_loosely(r.swapped[0], r.left[0], tgt):   # "Asiatische" is Asian in a sense
+                and not translates_loosely(r.swapped[0], r.left[0], tgt) \
+                and not _usual_beside(r.left[0], tgt, beside):   # "Asiatische" is Asian in a sense
             return (f"the same name with {r.swapped[0]!r}, a word for a synonym of {r.left[0]!r}, in its place: "
                     "a spinner's swap")
         kept_swap = _outlet_word_swapped(r, real, src, tgt, outlet)
@@ -784,10 +791,9 @@ def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str,
     if what == ANOTHER_WORD and r.loose and not english_loosely(r.swapped[0], tgt):
         return None   # the name read only with Wiktionary's forms, and its one word left in no English sense
         # either ("Recursos Hídricos" for Water Resources): a rendering the tables lack, not a swap
-    forms = usual_forms(r.left[0], tgt) or wiktionary_forms(r.left[0], tgt)
-    if any(_same(w, u) for w in beside() for u in forms):
+    if _usual_beside(r.left[0], tgt, beside):
         return None
-    usual = " / ".join(forms[:3])
+    usual = " / ".join((usual_forms(r.left[0], tgt) or wiktionary_forms(r.left[0], tgt))[:3])
     return (f"the same name with {r.swapped[0]!r} ({what}) in place of {r.left[0]!r}, in {tgt} usually "
             f"{usual}: a spinner's swap")
 
@@ -844,12 +850,14 @@ def _more_english(word: str, src: str, tgt: str) -> bool:
 
 
 def _synonym_swapped(words: list[str], real: Sequence[str], tgt: str, head: str,
-                     capitals: Callable[[], frozenset[str]]) -> str | None:
+                     capitals: Callable[[], frozenset[str]], beside: Callable[[], list[str]]) -> str | None:
     """A body's name ("Heat Pump Association", "Nuffield Trust") written with one word in another word's or
     another sense's place, every other word kept or translated in any sense Wiktionary's wordnet gives: the one
     word translates a synonym of the name's word (WordNet, outlet_synonyms.tsv) and not the word itself in any
     sense ("L'Affiliation des pompes à chaleur"), or the name's head word in a sense that is no body's
-    (name_senses.tsv: "Confiance Nuffield"); it is written with a capital of the name's."""
+    (name_senses.tsv: "Confiance Nuffield"); it is written with a capital of the name's. Not where the word's
+    usual translation stands just beside the MT name (`beside`, as for _swapped_word): "le comté de Coös à
+    partir de" renders Coos County, and "partir" is the sentence's verb."""
     if len(words) != len(real) or real[-1] not in body_words() and real[0] not in body_words():
         return None   # a body's word opens or ends it (not "Jersey and French" of "Jersey and French fishermen")
     left, swapped = list(real), []
@@ -863,15 +871,43 @@ def _synonym_swapped(words: list[str], real: Sequence[str], tgt: str, head: str,
     if len(swapped) != 1 or len(left) != 1 or swapped[0] not in capitals() or left[0] in _COMPASS_POINTS:
         return None   # each language its own word for a point of the compass ("África Occidental")
     word, real_word = swapped[0], left[0]
+    if _usual_beside(real_word, tgt, beside):
+        return None
     usual = " / ".join([u for u in usual_forms(real_word, tgt) if not other_sense(u, real_word, tgt)][:3]) \
         or real_word
     if real_word == head and other_sense(word, real_word, tgt):
         return (f"the same name with {word!r}, {real_word!r} in a sense that names no body (in {tgt} a body's "
                 f"{real_word!r} is usually {usual}): a wrong sense or a spinner's swap")
-    if not synonym_rendering(word, real_word, tgt) or zipf_folded(word, tgt) < _DICTIONARY_ZIPF:
+    if zipf_folded(word, tgt) < _DICTIONARY_ZIPF:
         return None
-    return (f"the same name with {word!r}, a word for a synonym of {real_word!r} (in {tgt} usually {usual}), "
-            "in its place: a spinner's swap")
+    if synonym_rendering(word, real_word, tgt):
+        return (f"the same name with {word!r}, a word for a synonym of {real_word!r} (in {tgt} usually {usual}), "
+                "in its place: a spinner's swap")
+    relative = _thesaurus_relative(word, real_word, tgt)
+    if relative is None:
+        return None
+    return (f"the same name with {word!r}, the {tgt} word for {relative!r}, a relative of {real_word!r} in Moby "
+            f"Thesaurus II (in {tgt} usually {usual}), in its place: a spinner's swap")
+
+
+def _thesaurus_relative(word: str, real_word: str, tgt: str) -> str | None:
+    """The English word that `word` (folded) translates (name_words.tsv, Wiktionary) and that Moby Thesaurus II
+    gives as a relative of the name's word `real_word` ("community" for "сообщество", where Society stood), only
+    where the tables know the name word's own translations and `word` is none of them, nor a form of one: the
+    word its relative's, not the name's. None otherwise."""
+    forms = usual_forms(real_word, tgt)
+    if not forms or any(_same(word, u) or tgt in _NOUN_CAPITALS and len(u) >= 3 and u in word for u in forms):
+        return None   # (unknown usual forms tell nothing; a German compound holding one renders it, "Stadtrat")
+    for english in sorted(english_for(word, tgt) - word_forms(real_word)):
+        if related(real_word, english, loose=True) and not _derived(english, real_word):
+            return english
+    return None
+
+
+def _usual_beside(english: str, tgt: str, beside: Callable[[], list[str]]) -> bool:
+    """The usual translation of the English name word `english` stands among the words `beside` a name."""
+    forms = usual_forms(english, tgt) or wiktionary_forms(english, tgt)
+    return any(_same(w, u) for w in beside() for u in forms)
 
 
 def _beside(cand, text: str) -> Callable[[], list[str]]:
@@ -1003,14 +1039,14 @@ def _hyphened(seqs, text: str, source_side: bool = False) -> list:
     """Name sequences joined by hyphens ("Wall-Street-Tagebuch"), by a lowercase particle between
     hyphens ("Otto-von-Guericke-Hochschule"), or by nothing (one word in camel case: "TradeWinds"), made one.
     `source_side` (an English source): a hyphen joins only inside a name of more words ("Honolulu
-    Star-Advertiser"; "Sino-Russian" is an adjective) or a known one ("The Register-Guard", a newspaper in
-    Wikidata)."""
+    Star-Advertiser"; "Sino-Russian" is an adjective), a known one ("The Register-Guard", a newspaper in
+    Wikidata), or two words that each end many newspapers' names ("The Chronicle-Journal")."""
     out: list = []
     for seq in seqs:
         prev = out[-1] if out else None
         gap = text[prev.end:seq.start] if prev is not None else ""
         if source_side and gap[:1] == "-" and " " not in _strip_article(text[prev.start:seq.end]) \
-                and not _known_name(text[prev.start:seq.end]):
+                and not _known_name(text[prev.start:seq.end]) and not _paper_pair(prev.text, seq.text):
             out.append(seq)
             continue
         if prev is not None and (gap in ("-", "") or gap[:1] == "-" and _PARTICLE.fullmatch(gap)):
@@ -1018,6 +1054,17 @@ def _hyphened(seqs, text: str, source_side: bool = False) -> list:
         else:
             out.append(seq)
     return out
+
+
+def _paper_pair(first: str, second: str) -> bool:
+    """Two hyphened words that each end many real newspapers' names ("Chronicle" and "Journal"): a paper's
+    name of the form of the Star-Ledger, not an adjective ("Anglo-American")."""
+    heads = newspaper_heads() - _NATIONAL_HEADS
+    return all(fold(_strip_article(w)) in heads for w in (first, second))
+
+
+# newspaper heads that are also adjectives of nations and parties, which hyphens join ("Sino-American")
+_NATIONAL_HEADS = frozenset({"american", "independent", "democrat", "republican"})
 
 
 def _known_name(name: str) -> bool:
@@ -1128,6 +1175,11 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
             seq = _quoted_whole(seq, tokens, text)   # «Западные Гавайи сегодня»: the title in its quotes
             found = _translated_paper(seq.text, tuple(_candidate_words(seq.text, tgt)), tgt,
                                       _slot(text, seq.start, seq.end))
+            tail = None if found else _tail_after_glue(seq, tokens, text)
+            if tail is not None:   # "Eine Reportage des Neuen Indischen Express": the name after the article
+                found = _translated_paper(tail.text, tuple(_candidate_words(tail.text, tgt)), tgt,
+                                          _slot(text, tail.start, tail.end))
+                seq = tail if found else seq
         if found and doc.source and _named_otherwise(doc.source, found[0].name):
             continue   # the source writes the word, but not as the outlet's name ("the Atlantic quotas")
         if found:
@@ -1136,6 +1188,19 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
             flags += _wrong_sense_head(detector, doc, seq, tokens, tgt) or _translated_head(detector, doc, seq, tgt) \
                 or _local_paper(detector, doc, seq, tokens, heads, tgt)
     return flags + _joined_outlets(detector, doc, trimmed, flags, src, tgt)
+
+
+def _tail_after_glue(seq, tokens, text: str):
+    """The name sequence's capitalised words after its first lowercase glue word, two or more ("Neuen Indischen
+    Express" of "Reportage des Neuen Indischen Express", where German capitalises the noun before the name), or
+    None."""
+    for k in range(seq.first + 1, seq.last - 1):
+        if not tokens[k].capitalised and tokens[k].lower in _GLUE:
+            if tokens[k + 1].capitalised and all(tokens[j].capitalised for j in range(k + 1, seq.last + 1)):
+                return seq._replace(first=k + 1, start=tokens[k + 1].start, text=text[tokens[k + 1].start:seq.end],
+                                    initial=False)
+            return None
+    return None
 
 
 def _translated_head(detector, doc: DetectionInput, seq, tgt: str) -> list[Flag]:
@@ -1399,11 +1464,14 @@ _PRESS_VERBS = word_set("outlet-then")
 
 def _cited_whole(whole, trimmed, text: str, src: str, tgt: str):
     """The name with its sentence's first word, where a news source is cited right after it ("Noticias del
-    Cielo informó ...": Sky News translated): (it, the outlet and how), or (the trimmed one, None)."""
+    Cielo informó ...": Sky News translated; "Почта Коннектикута сообщила ...": a real newspaper's,
+    `_translated_paper`, with a word of it kept): (it, the outlet and how), or (the trimmed one, None)."""
     if not _slot(text, whole.start, whole.end)():
         return trimmed, None
     words = _candidate_words(whole.text, tgt)
     found = _multi(words, src, tgt, lambda: True, _glued(whole.text)) if len(words) > 1 else None
+    if not (found and found[0].is_outlet) and len(words) > 1:
+        found = _translated_paper(whole.text, tuple(words), tgt, lambda: False)
     return (whole, found) if found and found[0].is_outlet else (trimmed, None)
 
 

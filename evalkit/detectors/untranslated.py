@@ -594,7 +594,8 @@ class UntranslatedDetector(Detector):
                     break
             run = range(i, j + 1)
             i = j + 1
-            if len(run) < 2 or tokens[run[0]].caps_line or any(k in masked for k in run):
+            if len(run) < 2 or tokens[run[0]].caps_line or any(k in masked for k in run) \
+                    or _name_goes_back(text, tokens, run[0]):
                 continue
             if all(tokens[k].text.isupper() for k in run):
                 continue   # a dateline or a heading in capitals ("PORT OF SPAIN"): a place's name, no prose kept
@@ -605,9 +606,10 @@ class UntranslatedDetector(Detector):
             nouns = [tokens[k].text for k in run if _source_noun(tokens[k].lower, src, tgt)
                      and tokens[k].text not in place_pairs(src, tgt)   # "Ireland" of "Alcohol Action Ireland"
                      and tokens[k].lower not in _PLACE_DIVISIONS]      # "County" of "Los Angeles County"
-            if not nouns or src == "en" and tokens[run[0]].lower in _english_proper_words():
-                continue   # none, or a body's own name led by its place or people ("Cornwall Council", "Botswana
-                # Vaccine Institute"), which German keeps as the body writes it
+            if not nouns or src == "en" and (tokens[run[0]].lower in _english_proper_words()
+                                             or _proper_close(tokens[run[-1]])):
+                continue   # none, or a body's own name led or closed by its place or people ("Cornwall Council",
+                # "Botswana Vaccine Institute", "Historic England"), which German keeps as the body writes it
             start, end = tokens[run[0]].start, tokens[run[-1]].end
             identified = _identified(doc.hypothesis[start:end], doc.src_lang, doc.tgt_lang, (0.5, 4.0))
             if identified is None:
@@ -887,6 +889,21 @@ _ONLY_TARGET_SOURCE_MAX, _ONLY_TARGET_MIN = 2.0, 3.0
 _ACRONYM_MAX, _ACRONYM_SOURCE_MIN, _ACRONYM_TARGET_MAX, _ACRONYM_GAP = 4, 3.0, 2.8, 1.2
 # a source-language noun in a name kept in a noun-capitalising target: source Zipf and difference
 _NAME_NOUN_MIN, _NAME_NOUN_GAP = 4.0, 1.2
+
+
+def _name_goes_back(text: str, tokens: list[Token], k: int) -> bool:
+    """Token k follows a capitalised word of the same phrase that does not open its sentence: the run is the tail
+    of a longer name ("Heritage Railway" of "SteamRanger Heritage Railway"), whose lead the run does not hold."""
+    if k == 0 or not tokens[k - 1].capitalised or not _joinable(text, tokens, k - 1):
+        return False
+    before = text[:tokens[k - 1].start].rstrip(" \u00a0\"'«„“(")
+    return bool(before) and before[-1] not in ".!?:;\n"
+
+
+def _proper_close(token: Token) -> bool:
+    """A name's last word that English writes only with a capital, a place's or a people's ("Historic England"),
+    not an acronym ("Labour's NEC")."""
+    return token.lower in _english_proper_words() and not token.text.isupper()
 
 
 @lru_cache(maxsize=1)
