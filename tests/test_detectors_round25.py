@@ -176,3 +176,39 @@ def test_a_bodys_word_swapped_for_a_thesaurus_relative_is_flagged_with_the_sourc
 ])
 def test_a_bodys_name_with_its_usual_words_is_not_flagged(lang, source, line):
     assert page_flags(line, lang, source, NAMED_ENTITY) == []
+
+
+def test_a_town_of_the_english_speaking_world_kept_in_german_is_not_untranslated():
+    # Swift Current, Saskatchewan (GeoNames, english_places.tsv): "Current" is an English noun, the name a town's
+    found = page_flags("Die Bauern aus Swift Current fordern mehr Wasser für ihre Felder.", "de",
+                       "Farmers from Swift Current want more water for their fields.", UNTRANSLATED)
+    assert found == [], found
+
+
+OMISSION = "accuracy/omission"
+
+
+def test_a_name_word_rendered_by_a_relative_before_the_name_is_not_dropped():
+    # "jardin" (garden) before "Sefton": Sefton Park rendered with a near word, not cut short
+    found = page_flags("Le festival comprend cinq soirées au jardin Sefton de Liverpool.", "fr",
+                       "The festival includes five nights at Sefton Park in Liverpool.", OMISSION)
+    assert found == [], found
+
+
+def test_a_name_cut_short_is_still_flagged():
+    found = page_flags("Le festival comprend cinq soirées à Sefton, à Liverpool.", "fr",
+                       "The festival includes five nights at Sefton Park in Liverpool.", OMISSION)
+    assert [f.text for f in found] == ["Sefton"] and "drops 'Park'" in found[0].evidence, found
+
+
+@pytest.mark.parametrize("line, flagged", [
+    # a place kept inside an English name (an outlet's) is the name's, whatever the document writes elsewhere
+    ("Le Samoa Observer a rapporté que des agences ont tenu des séances à Apia. Les Samoa comptent 200 000 "
+     "habitants.", []),
+    ("Le Fiji Sun a rapporté que des agences ont tenu des séances à Lautoka. Les îles Fidji comptent 900 000 "
+     "habitants.", []),
+    # the place alone, in its English form beside its French one
+    ("Les autorités de Fiji ont annoncé un plan. Les îles Fidji comptent 900 000 habitants.", ["Fiji"]),
+])
+def test_a_place_inside_an_english_name_is_the_names_not_an_english_spelling(line, flagged):
+    assert [f.text for f in page_flags(line, "fr", category=UNTRANSLATED)] == flagged

@@ -18,9 +18,10 @@ from collections.abc import Iterable, Sequence
 from ..flags import Flag
 from . import layout
 from .base import DetectionInput, Detector
+from .gazetteer import related
 from .langdata import data_text, pattern, table, word_set
 from .layout import Line, analyse_lines, is_terminal, normalise_line, pattern_junk, words
-from .name_forms import split_compound, translates, translates_loosely
+from .name_forms import english_loosely, split_compound, translates, translates_loosely
 from .numbers import extract_numbers, extract_numbers_spans, scale_mismatches, with_amounts
 from .text import as_words_at, lang_base
 
@@ -1109,9 +1110,13 @@ def _unclosed(text: str) -> str:
 @functools.lru_cache(maxsize=1 << 15)
 def _translated_before(before: str, english: str, lang: str) -> bool:
     """One of the two words right before a kept name word translates the name's English word that the MT
-    did not write after it ("río" of "el río Sebeya" for the Sebeya River; Wiktionary's senses too)."""
-    return any(translates_loosely(_fold(word), english.lower(), lang_base(lang) or lang)
-               for word in _WORD_SPAN.findall(before)[-2:])
+    did not write after it ("río" of "el río Sebeya" for the Sebeya River; Wiktionary's senses too), or a word
+    the synonym tables relate to it ("jardin Heaton" for Heaton Park: a garden, not the name cut short)."""
+    lang = lang_base(lang) or lang
+    word = english.lower()
+    return any(translates_loosely(_fold(w), word, lang)
+               or any(related(word, sense, loose=True) for sense in sorted(english_loosely(_fold(w), lang)))
+               for w in _WORD_SPAN.findall(before)[-2:])
 
 
 def _fold(word: str) -> str:

@@ -601,8 +601,10 @@ class UntranslatedDetector(Detector):
                 continue   # a dateline or a heading in capitals ("PORT OF SPAIN"): a place's name, no prose kept
             if not all(tokens[k].lower in source_words.get(tokens[k].start, ()) for k in run):
                 continue
-            if tokens[run[-1]].lower in _PLACE_DIVISIONS:
-                continue   # a place's own name, ending on its kind ("West Dummerston Covered Bridge", "Broad Street")
+            if tokens[run[-1]].lower in _PLACE_DIVISIONS \
+                    or text[tokens[run[0]].start:tokens[run[-1]].end] in _english_place_names():
+                continue   # a place's own name, ending on its kind ("West Dummerston Covered Bridge", "Broad Street"),
+                # or a town of the English-speaking world (GeoNames: "Swift Current", "Medicine Hat")
             nouns = [tokens[k].text for k in run if _source_noun(tokens[k].lower, src, tgt)
                      and tokens[k].text not in place_pairs(src, tgt)   # "Ireland" of "Alcohol Action Ireland"
                      and tokens[k].lower not in _PLACE_DIVISIONS]      # "County" of "Los Angeles County"
@@ -698,6 +700,8 @@ class UntranslatedDetector(Detector):
                         why = f"more frequent in {src} than in {tgt}; the document also writes"
                         variant = other
                         break
+                # (a word of a longer name kept in English is the name's: "Fiji Sunshine", an outlet)
+                where = [i for i in where if not in_longer_name(text, tokens, i, i + 1, src, tgt)]
             if variant is None:
                 continue
             for i in where:
@@ -898,6 +902,13 @@ def _name_goes_back(text: str, tokens: list[Token], k: int) -> bool:
         return False
     before = text[:tokens[k - 1].start].rstrip(" \u00a0\"'«„“(")
     return bool(before) and before[-1] not in ".!?:;\n"
+
+
+@lru_cache(maxsize=1)
+def _english_place_names() -> frozenset[str]:
+    """The places of english_places.tsv (GeoNames: towns and divisions of countries whose press writes in
+    English), as written."""
+    return frozenset(values("english_places", "place"))
 
 
 def _proper_close(token: Token) -> bool:
