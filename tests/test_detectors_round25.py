@@ -212,3 +212,18 @@ def test_a_name_cut_short_is_still_flagged():
 ])
 def test_a_place_inside_an_english_name_is_the_names_not_an_english_spelling(line, flagged):
     assert [f.text for f in page_flags(line, "fr", category=UNTRANSLATED)] == flagged
+
+
+def test_a_media_word_of_another_name_before_a_place_does_not_make_the_place_an_outlet():
+    # "Daily" of Business Daily, then a verb: Mount Kenya is no news outlet, and "monte Kenia" renders it
+    found = page_flags("Una lista elaborada por Business Daily situó al monte Kenia entre los diez parques más "
+                       "visitados.", "es",
+                       "A list compiled by Business Daily placed Mount Kenya among the ten most visited parks.",
+                       NAMED_ENTITY)
+    assert found == [], found
+
+
+def test_a_media_noun_before_a_name_still_makes_it_an_outlet():
+    found = page_flags("Según la revista Trimestral de las Américas, el plan fracasó.", "es",
+                       "According to the magazine Americas Quarterly, the plan failed.", NAMED_ENTITY)
+    assert [f.text for f in found] == ["Trimestral de las Américas"], found

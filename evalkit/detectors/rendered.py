@@ -612,12 +612,12 @@ def body_words() -> frozenset[str]:
 
 def _after_media_noun(source: str, seq) -> bool:
     """The source names a kind of news outlet just before the name ("the magazine Americas Quarterly"), in
-    its sentence (not "... state news agency TASS.\n\nYet Putin's power")."""
+    its sentence (not "... state news agency TASS.\n\nYet Putin's power"), as a common noun (not "Daily" of
+    "a ranking published by People Daily placed Mount Kenya", another name's word)."""
     left = _SENTENCE_BREAK.split(source[max(0, seq.start - 40):seq.start])[-1]
     if seq.text.startswith(("The ", "the ")):
-        left += "The "
-    words = [w.casefold() for w in _LETTERS.findall(left)[-3:]]
-    return bool(set(words) & MEDIA_NOUNS)
+        left += "the "
+    return any(w.islower() and w in MEDIA_NOUNS for w in _LETTERS.findall(left)[-3:])
 
 
 def _media_apposition(source: str, seq) -> bool:
