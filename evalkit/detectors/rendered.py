@@ -43,6 +43,7 @@ from .name_forms import (
     english_for,
     english_loosely,
     foreign_word,
+    mined_translation,
     name_word_capitals,
     name_words,
     other_sense,
@@ -883,8 +884,8 @@ def _synonym_swapped(words: list[str], real: Sequence[str], tgt: str, head: str,
     if synonym_rendering(word, real_word, tgt):
         return (f"the same name with {word!r}, a word for a synonym of {real_word!r} (in {tgt} usually {usual}), "
                 "in its place: a spinner's swap")
-    relative = _thesaurus_relative(word, real_word, tgt)
-    if relative is None:
+    relative = None if real_word == head else _thesaurus_relative(word, real_word, tgt)
+    if relative is None:   # (not the body's kind, its head: MT writes "Société" or "Association" for a Federation)
         return None
     return (f"the same name with {word!r}, the {tgt} word for {relative!r}, a relative of {real_word!r} in Moby "
             f"Thesaurus II (in {tgt} usually {usual}), in its place: a spinner's swap")
@@ -892,12 +893,15 @@ def _synonym_swapped(words: list[str], real: Sequence[str], tgt: str, head: str,
 
 def _thesaurus_relative(word: str, real_word: str, tgt: str) -> str | None:
     """The English word that `word` (folded) translates (name_words.tsv, Wiktionary) and that Moby Thesaurus II
-    gives as a relative of the name's word `real_word` ("community" for "сообщество", where Society stood), only
-    where the tables know the name word's own translations and `word` is none of them, nor a form of one: the
-    word its relative's, not the name's. None otherwise."""
+    gives as a relative of the name's word `real_word` ("games" for "juegos", where Sports stood), only where the
+    tables know the name word's own translations and `word` is none of them, nor a form of one, nor a translation
+    mined from aligned text: the word its relative's, not the name's. None otherwise (the caller asks it for a
+    word other than the body's head)."""
     forms = usual_forms(real_word, tgt)
-    if not forms or any(_same(word, u) or tgt in _NOUN_CAPITALS and len(u) >= 3 and u in word for u in forms):
-        return None   # (unknown usual forms tell nothing; a German compound holding one renders it, "Stadtrat")
+    if not forms or any(_same(word, u) or tgt in _NOUN_CAPITALS and len(u) >= 3 and u in word for u in forms) \
+            or mined_translation(word, real_word, tgt):
+        return None   # (unknown usual forms tell nothing; a German compound holding one renders it, "Stadtrat";
+        # a translation mined from aligned text is one: "commerce" for Business)
     for english in sorted(english_for(word, tgt) - word_forms(real_word)):
         if related(real_word, english, loose=True) and not _derived(english, real_word):
             return english
