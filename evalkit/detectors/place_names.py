@@ -14,6 +14,13 @@ from .langdata import table
 from .text import token_starts, zipf
 
 
+@lru_cache(maxsize=1)
+def english_places() -> dict[str, str]:
+    """The places of english_places.tsv (GeoNames: towns and first-level divisions of countries whose press
+    writes in English), as written -> their countries."""
+    return {row["place"]: row["countries"] for row in table("english_places")}
+
+
 @lru_cache(maxsize=16)
 def place_pairs(src: str, tgt: str) -> dict[str, tuple[str, str]]:
     """Source-language name -> (target-language name, place code) for the places the two languages

@@ -60,6 +60,7 @@ from .name_forms import (
     wiktionary_forms,
     wrong_sense_heads,
 )
+from .place_names import english_places
 from .text import (
     ARTICLES,
     CONNECTORS,
@@ -1337,8 +1338,7 @@ def _english_place(word: str, tgt: str) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=1)
 def _english_places() -> dict[str, tuple[str, str]]:
-    return {fold(row["place"]): (row["place"], row["countries"]) for row in table("english_places")
-            if " " not in row["place"]}
+    return {fold(place): (place, countries) for place, countries in english_places().items() if " " not in place}
 
 
 @lru_cache(maxsize=1)

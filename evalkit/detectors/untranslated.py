@@ -18,7 +18,7 @@ from .base import DetectionInput, Detector
 from .gazetteer import analyse, gazetteer
 from .langdata import capitalises_nouns, values, word_set, writes_loans_lowercase
 from .name_forms import hand_table
-from .place_names import in_longer_name, place_name_spans, place_pairs
+from .place_names import english_places, in_longer_name, place_name_spans, place_pairs
 from .text import (
     ARTICLES,
     WORD,
@@ -602,7 +602,7 @@ class UntranslatedDetector(Detector):
             if not all(tokens[k].lower in source_words.get(tokens[k].start, ()) for k in run):
                 continue
             if tokens[run[-1]].lower in _PLACE_DIVISIONS \
-                    or text[tokens[run[0]].start:tokens[run[-1]].end] in _english_place_names():
+                    or text[tokens[run[0]].start:tokens[run[-1]].end] in english_places():
                 continue   # a place's own name, ending on its kind ("West Dummerston Covered Bridge", "Broad Street"),
                 # or a town of the English-speaking world (GeoNames: "Swift Current", "Medicine Hat")
             nouns = [tokens[k].text for k in run if _source_noun(tokens[k].lower, src, tgt)
@@ -902,13 +902,6 @@ def _name_goes_back(text: str, tokens: list[Token], k: int) -> bool:
         return False
     before = text[:tokens[k - 1].start].rstrip(" \u00a0\"'«„“(")
     return bool(before) and before[-1] not in ".!?:;\n"
-
-
-@lru_cache(maxsize=1)
-def _english_place_names() -> frozenset[str]:
-    """The places of english_places.tsv (GeoNames: towns and divisions of countries whose press writes in
-    English), as written."""
-    return frozenset(values("english_places", "place"))
 
 
 def _proper_close(token: Token) -> bool:
