@@ -1263,7 +1263,8 @@ def _site_tools(plain: str, patterns: dict[str, re.Pattern[str]], n_words: int) 
     offer = trial and (patterns["our"].search(plain) or _call_to_action().match(plain) or _addresses_reader(plain)
                        or _PRICE.search(plain) and patterns["subscribe"].search(plain))
     if offer:   # the site's own offer: its "our", an order or "you", or a price to subscribe
-        return f"a subscription offer ({trial.group()!r} ... {offer.group()!r})", 0.85
+        said = offer.group() if isinstance(offer, re.Match) else "addressing the reader"
+        return f"a subscription offer ({trial.group()!r} ... {said!r})", 0.85
     ours = network and patterns["our"].search(plain)
     if ours and (_call_to_action().match(plain) or _addresses_reader(plain) or _clause_call(plain)):
         return f"an invitation to follow the site ({ours.group()!r} ... {network.group()!r})", 0.85
