@@ -741,7 +741,8 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]], tgt: str =
     output = here and (pats["output"].search(head, here.end()) or pats["rewrite"].search(head, here.end())
                        or _output_word(head[here.end():]))
     if output:   # "Voici une version plus fluide du paragraphe.", "Here's the next part:"
-        return f"the generator presenting its output ({here.group()!r} ... {output.group()!r})"
+        said = output if isinstance(output, str) else output.group()   # (_output_word gives the word itself)
+        return f"the generator presenting its output ({here.group()!r} ... {said!r})"
     note = pats["note"].match(sentence)
     made = note and pats["made"].search(sentence)   # "Note: changes to the law ..." is the article's
     if made:
