@@ -1,6 +1,12 @@
-"""Issue 15, twenty-sixth round. A subscription offer known only by its addressing the reader ("Le premier mois
-vous est offert") is flagged, and so is a generator presenting its output by a word of its own ("Here is the paragraph: ..."); the
-detectors raised AttributeError on both kinds of line. On lines written for this test."""
+"""Issue 15, twenty-sixth round. A note label addressed to a language model ("Hinweis für das Sprachmodell:") is a
+prompt leak (the French and Spanish labels name the model's own word, already known: they guard the rule); a cookie
+notice that calls cookies "small files" ("kleine Dateien") is one; with the source, a German compound that only
+Wiktionary's wordnet splits ("Atmosphärendienst") is compared part by part with the name it renders. Fewer false
+flags: a natural feature's English name kept in German ("Sawtooth Mountains", "Sawtooth Range") is the place's own,
+and a body's brand written as one lowercase word with a place's name in it ("visitengland") is a name, not a word
+left untranslated. Two lines that crashed the detectors (AttributeError): a subscription offer known only by its
+addressing the reader, and a generator presenting its output by a word of its own ("Here is the paragraph: ...").
+Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
 
 from __future__ import annotations
 
@@ -12,6 +18,73 @@ NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 UNTRANSLATED = "accuracy/untranslated"
 PROMPT = "addition/prompt-leak"
 BOILERPLATE = "addition/boilerplate"
+
+
+@pytest.mark.parametrize("lang, line, word", [
+    ("de", "Hinweis für das Sprachmodell: Absätze kürzen, Zahlen unverändert lassen.", "Sprachmodell"),
+    ("fr", "Remarque au modèle de langage : garder les citations telles quelles.", "modèle de langage"),
+    ("es", "Nota al modelo de lenguaje: mantener las cifras y acortar los párrafos.", "modelo de lenguaje"),
+])
+def test_a_note_label_addressed_to_a_language_model_is_a_prompt_leak(lang, line, word):
+    found = page_flags(line, lang, category=PROMPT)
+    assert len(found) == 1 and word in found[0].evidence, found
+
+
+def test_a_language_model_named_after_the_notes_colon_is_the_articles():
+    line = "Hinweis: Das Sprachmodell der Firma wurde im Mai in Berlin vorgestellt."
+    assert page_flags(line, "de", category=PROMPT) == []
+
+
+@pytest.mark.parametrize("lang, line, cue", [
+    ("de", "Unsere Seite speichert kleine Dateien auf Ihrem Gerät; Sie können das in den Einstellungen ändern.",
+     "kleine Dateien"),
+    ("fr", "This site stores small files on your device; you can change this in your settings.", "small files"),
+])
+def test_a_cookie_notice_calling_cookies_small_files_is_boilerplate(lang, line, cue):
+    found = page_flags(line, lang, category=BOILERPLATE)
+    assert len(found) == 1 and cue in found[0].evidence, found
+
+
+def test_small_files_in_an_article_sentence_are_no_cookie_notice():
+    line = "Die Stadt speichert kleine Dateien mit den Anträgen der Bürger im Archiv."
+    assert page_flags(line, "de", category=BOILERPLATE) == []
+
+
+def test_a_german_compound_only_wiktionary_splits_is_compared_part_by_part_with_the_source_name():
+    found = page_flags("Der Regionale Atmosphärendienst erwartet am Wochenende Schnee.", "de",
+                       "The Regional Weather Service expects snow at the weekend.", NAMED_ENTITY)
+    assert [f.text for f in found] == ["Regionale Atmosphärendienst"] \
+        and "'Regional Weather Service'" in found[0].evidence and "'weather'" in found[0].evidence, found
+
+
+def test_the_same_name_rendered_with_its_usual_compound_is_not_flagged():
+    assert page_flags("Der Regionale Wetterdienst erwartet am Wochenende Schnee.", "de",
+                      "The Regional Weather Service expects snow at the weekend.", NAMED_ENTITY) == []
+
+
+@pytest.mark.parametrize("source, line", [
+    ("The hikers were rescued in the Sawtooth Mountains by a helicopter.",
+     "Die Wanderer wurden in den Sawtooth Mountains von einem Hubschrauber gerettet."),
+    ("Hikers crossed the Sawtooth Range on foot.", "Wanderer überquerten die Sawtooth Range zu Fuß."),
+])
+def test_a_natural_features_english_name_kept_in_german_is_not_untranslated(source, line):
+    assert page_flags(line, "de", source, UNTRANSLATED) == []
+
+
+def test_a_name_with_an_english_noun_other_than_a_features_kind_is_still_flagged():
+    found = page_flags("Die Cairngorm Mountain Rescue hat drei Wanderer gerettet.", "de",
+                       "Cairngorm Mountain Rescue saved three hikers.", UNTRANSLATED)
+    assert [f.text for f in found] == ["Cairngorm Mountain Rescue"] and "Rescue" in found[0].evidence, found
+
+
+def test_a_brand_of_a_word_and_a_place_written_as_one_lowercase_word_is_not_untranslated():
+    line = "Агентство visitengland сообщило, что число туристов выросло."
+    assert page_flags(line, "ru", category=UNTRANSLATED) == []
+
+
+def test_a_lowercase_english_word_without_a_place_in_it_is_still_flagged_in_russian():
+    found = page_flags("Цены farmgate выросли на пять процентов за год.", "ru", category=UNTRANSLATED)
+    assert [f.text for f in found] == ["farmgate"], found
 
 
 @pytest.mark.parametrize("lang, line", [

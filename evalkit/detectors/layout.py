@@ -750,9 +750,9 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]], tgt: str =
     unable = note and pats["unable"].search(sentence, note.end())
     if unable:   # "Примечание ИИ: я не могу проверить достоверность приведённых цифр"
         return f"a note saying what its writer cannot do ({note.group().rstrip(': ')!r} ... {unable.group()!r})"
-    addressed = note and pats["addressee"].search(note.group())
+    addressed = note and (pats["addressee"].search(note.group()) or pats["ai"].search(note.group()))
     if addressed:   # "Hinweis an das Modell: Jeden Absatz neu formulieren ...", "Note to the AI: ...",
-        # "[Служебная пометка генератора: уникальность 94%]"
+        # "[Служебная пометка генератора: уникальность 94%]", "Hinweis für das Sprachmodell: ..."
         return f"a note to or from a text generator ({note.group().rstrip(': ')!r}: {addressed.group()!r})"
     tool = pats["tool"].match(sentence)
     if tool and len(tool.group().split()) >= 2:   # "[Rewriter v2: tone set to neutral, readability target

@@ -319,7 +319,7 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
             continue   # a word cut at its hyphen: "Agence des garde" of "garde-côtes"
         parts = real
         if 2 <= len(words) < len(real):
-            words = _compounds_split(words, tgt)
+            words = _compounds_split_to(words, tgt, len(real))
             r = render(words, parts, tgt, loose=True)
             if r is not None and r.loose:
                 continue   # a compound's parts render a name loosely ("Meeresforschung" for Exploration of
@@ -1090,6 +1090,22 @@ def _compounds_split(words: list[str], tgt: str) -> list[str]:
     """The words of a name of two words or more with each German compound of two name words split
     ("Transportarbeiter-Allianz" -> transport, arbeiter, allianz)."""
     return [part for w in words for part in split_compound(w, tgt) or [w]]
+
+
+def _compounds_split_to(words: list[str], tgt: str, wanted: int) -> list[str]:
+    """_compounds_split, and where that leaves other than `wanted` words, each compound the target language's word
+    list does not know split in any sense Wiktionary's wordnet gives, if that makes `wanted` ("Atmosphärendienst"
+    -> atmosphären, dienst; not "Premierminister", a German word, nor "Internationale")."""
+    split = _compounds_split(words, tgt)
+    if len(split) == wanted:
+        return split
+    loose = [part for w in split
+             for part in (zipf_folded(w, tgt) < _UNKNOWN_COMPOUND_ZIPF and split_compound(w, tgt, loose=True)) or [w]]
+    return loose if len(loose) == wanted else split
+
+
+# a compound below this Zipf is no word of the target language's list: its parts may render a name's words
+_UNKNOWN_COMPOUND_ZIPF = 1.0
 
 
 def _english_compounds_split(words: Sequence[str]) -> list[str]:

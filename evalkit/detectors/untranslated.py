@@ -500,6 +500,8 @@ class UntranslatedDetector(Detector):
                 continue   # the rest of a name ("Q'orianka"), not an elided article ("l'overtourism")
             if _between_names(tokens, i, doc.hypothesis):
                 continue   # a particle of a person's name ("Nur Aisyah binti Hassan")
+            if _place_brand(tok.lower, src):
+                continue   # a body's brand written as one word ("sportscotland"), a name, not a word left
             verbatim = tok.lower in source_words.get(tok.start, ())
             if zipf(tok.lower, tgt) >= _RARE_TARGET_MAX and not (
                     verbatim and zipf(tok.lower, src) - zipf(tok.lower, tgt) >= _RARE_SOURCED_GAP):
@@ -1021,6 +1023,23 @@ def _other_script(word: str) -> bool:
     """Every letter of the word is outside the Latin script (Latin letters end at U+024F)."""
     letters = [c for c in word if c.isalpha()]
     return bool(letters) and all(ord(c) > 0x24F for c in letters)
+
+
+def _place_brand(word: str, src: str) -> bool:
+    """`word` is a common source-language word and a place's name written as one lowercase word, as a body's brand
+    is ("sportscotland", "visitengland"): the place a word English writes only with a capital
+    (english_proper_words.tsv), of _BRAND_PLACE letters or more."""
+    for cut in range(_BRAND_WORD, len(word) - _BRAND_PLACE + 1):
+        head, tail = word[:cut], word[cut:]
+        if tail in _english_proper_words() and zipf(head, src) >= _BRAND_WORD_ZIPF \
+                or len(head) >= _BRAND_PLACE and head in _english_proper_words() \
+                and len(tail) >= _BRAND_WORD and zipf(tail, src) >= _BRAND_WORD_ZIPF:
+            return True
+    return False
+
+
+# a brand's place: at least this many letters; its common word: at least this many letters, this frequent
+_BRAND_PLACE, _BRAND_WORD, _BRAND_WORD_ZIPF = 5, 4, 4.0
 
 
 def _source_compound(word: str, src: str, tgt: str) -> str | None:
