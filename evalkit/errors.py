@@ -35,6 +35,20 @@ class RunFailed(EvalkitError):
     """The run could not finish for a reason outside the input (a worker process died)."""
 
 
+class DetectorFailed(Exception):
+    """A detector raised on a document: a bug in evalkit, not in the input (so not an EvalkitError, whose exit
+    status 2 says the user's input is at fault). Names the detector, the document and the original error, which
+    is its cause (`__cause__`) in the process that raised it."""
+
+    def __init__(self, detector: str, doc_id: str, error: str):
+        self.detector, self.doc_id, self.error = detector, doc_id, error
+        super().__init__(f"detector {detector!r} failed on document {doc_id!r}: {error}")
+
+    def __reduce__(self) -> tuple:
+        # rebuilt from its fields when it crosses from a worker process
+        return type(self), (self.detector, self.doc_id, self.error)
+
+
 class CorpusInvalid(EvalkitError):
     """`validate` found problems; carries them all."""
 

@@ -13,7 +13,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from ..errors import EvalkitError, UsageError, one_line
+from ..errors import DetectorFailed, EvalkitError, UsageError, one_line
 from .options import Parser
 
 # (command, module under evalkit.cli), in the order `evalkit --help` lists them
@@ -108,6 +108,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EvalkitError as exc:
         print(f"evalkit: error: {one_line(exc)}", file=sys.stderr)
         return 2
+    except DetectorFailed as exc:   # a bug, not the input's fault: one line, the traceback with -vv
+        if args.verbose >= 2 and not args.quiet:
+            import traceback
+
+            traceback.print_exception(exc, file=sys.stderr)
+        print(f"evalkit: internal error: {one_line(exc)} (a bug in evalkit: please report it with that "
+              "document; -vv prints the traceback)", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("evalkit: interrupted", file=sys.stderr)
         return 130

@@ -13,6 +13,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import Any
 
+from ..errors import DetectorFailed
 from ..flags import Flag, sort_flags
 from ..registry import Registry
 from .base import MODEL, DetectionInput, Detector
@@ -56,6 +57,14 @@ def make_detectors(names: Sequence[str] | None = None, **model_settings: Any) ->
             for name in chosen]
 
 
+def _detected(detector: Detector, part: DetectionInput, doc_id: str) -> list[Flag]:
+    """The detector's flags on `part`; an exception it raises becomes DetectorFailed, naming it and the document."""
+    try:
+        return list(detector.detect(part))
+    except Exception as exc:
+        raise DetectorFailed(detector.name, doc_id, f"{type(exc).__name__}: {exc}") from exc
+
+
 # A line flagged as injected content, or as a repeated copy, is one error: flags inside it are
 # not reported again (the first copy carries them), as the annotation guidelines have it.
 SUBSUMING = ("addition/boilerplate", "addition/prompt-leak", "fluency/duplication")
@@ -90,7 +99,7 @@ def run_detectors(doc: DetectionInput, detectors: Iterable[Detector] | None = No
     # a long document is read in windows of whole lines (evalkit/detectors/windows.py)
     for offset, part in windows(doc):
         for detector in chosen:
-            for flag in detector.detect(part):
+            for flag in _detected(detector, part, doc.doc_id):
                 if not (0 <= flag.start < flag.end <= len(part.hypothesis)):
                     raise ValueError(f"detector {detector.name!r} returned a span outside the text: "
                                      f"[{flag.start}, {flag.end})")
