@@ -1,7 +1,8 @@
-"""Exceptions for bad input and bad usage.
+"""Exceptions for bad input and bad usage, and for a detector's own failure.
 
-Library code raises these; only the CLI turns them into a one-line message and
-exit status 2 (no traceback for a user's mistake).
+Library code raises these; only the CLI turns them into a one-line message:
+exit status 2 for the user's input or options (EvalkitError; no traceback for a
+user's mistake), 1 for DetectorFailed (a bug in evalkit; -vv prints the traceback).
 """
 
 from __future__ import annotations
