@@ -736,17 +736,19 @@ def _unpair_unrelated(source: Sequence[str], target: Sequence[str], links: list[
 
 
 def _loosened(source: Sequence[str], target: Sequence[str], links: list[Link], src_lang: str,
-              tgt_lang: str, skip: float) -> list[Link]:
+              tgt_lang: str, skip: float, moved: frozenset[int] = frozenset()) -> list[Link]:
     """A 1-n link held by length alone whose sides share no anchor, next to an unaligned MT segment
     with a slip of its source's number, is undone (its source, and its MT segments as insertions), so
     that the source sentence pairs with that segment below ("a bonus of 120 million roubles" held with a
     leaked prompt, while "премию в размере 12 млн рублей" stands unaligned before it). Next to the one
     unaligned MT segment that is no junk and shares a name or number of its source, the source sentence
     is paired with that segment at once, and the link's MT segments are insertions ("Road and Track
-    noted ... Kaliningrad" held with a leaked reply, its rendering "... в Калининграде" beside it)."""
+    noted ... Kaliningrad" held with a leaked reply, its rendering "... в Калининграде" beside it).
+    A source sentence is moved once (`moved`): one moved beside a segment that shares nothing with it either
+    would go back and forth for ever (a RecursionError, found by fuzzing: ".\nMaría García\nel alcalde\n.")."""
     out = list(links)
     for k, link in enumerate(out):
-        if len(link.source) != 1 or not link.target or link.score <= 0:
+        if len(link.source) != 1 or not link.target or link.score <= 0 or link.source[0] in moved:
             continue
         s_feats = set(_analyse(source[link.source[0]], src_lang)[1])
         if any(s_feats & set(_analyse(target[j], tgt_lang)[1]) for j in link.target):
@@ -755,7 +757,7 @@ def _loosened(source: Sequence[str], target: Sequence[str], links: list[Link], s
         near = [m for m in (k - 1, k + 1) if 0 <= m < len(out) and not out[m].source and len(out[m].target) == 1]
         if any(_number_slip(a, b) for m in near for a in s_numbers for b in _number_keys(target[out[m].target[0]])):
             out[k:k + 1] = [Link(link.source, (), link.score)] + [Link((), (j,), link.score) for j in link.target]
-            return _loosened(source, target, out, src_lang, tgt_lang, skip)
+            return _loosened(source, target, out, src_lang, tgt_lang, skip, moved)
         sharing = [m for m in near if _shares_strong(source[link.source[0]], target[out[m].target[0]], src_lang,
                                                      tgt_lang)]
         if not sharing:
@@ -763,11 +765,11 @@ def _loosened(source: Sequence[str], target: Sequence[str], links: list[Link], s
                                          src_lang, tgt_lang, near)
         if len(sharing) == 1:
             m = sharing[0]
-            moved = [Link(link.source, out[m].target, link.score)]
+            paired = [Link(link.source, out[m].target, link.score)]
             freed = [Link((), (j,), skip) for j in link.target]
             lo = min(k, m)
-            out[lo:lo + 2] = freed + moved if m > k else moved + freed
-            return _loosened(source, target, out, src_lang, tgt_lang, skip)
+            out[lo:lo + 2] = freed + paired if m > k else paired + freed
+            return _loosened(source, target, out, src_lang, tgt_lang, skip, moved | {link.source[0]})
     return out
 
 

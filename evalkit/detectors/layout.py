@@ -1105,8 +1105,9 @@ def pattern_junk(text: str, tgt: str, others: Sequence[str]) -> tuple[str, float
         return f"teaser for another story: an all-caps kicker ({kicker.group(1)!r}) before a headline", 0.85
     byline = patterns["byline"].match(plain)
     if byline and not is_terminal(plain) and len(plain.split()) <= 8 and _looks_like_name(byline.group("name")):
-        cue_lang = _byline_languages()[" ".join(byline.group("cue").lower().split())]
-        if cue_lang != tgt and foreign_language(plain, tgt, others + [cue_lang]):
+        # (None for a cue the case-blind match reads through a letter lower() keeps apart: "Poſted by")
+        cue_lang = _byline_languages().get(" ".join(byline.group("cue").lower().split()))
+        if cue_lang is not None and cue_lang != tgt and foreign_language(plain, tgt, others + [cue_lang]):
             return f"byline in another language ({cue_lang}) than the article", 0.85
     return _furniture_by_content(plain, patterns)
 

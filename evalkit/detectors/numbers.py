@@ -109,8 +109,10 @@ def scaled_numbers(text: str, lang: str) -> list[tuple[int, int, frozenset[str],
     out = []
     for a, b, vals in extract_numbers_spans(text, lang, lenient=True):
         m = pattern.match(text, b)
-        if m:
-            out.append((a, m.end(), vals, _scale_words(lang)[m.group(1).casefold()]))
+        # (no scale for a word the case-blind match reads through a letter casefold() keeps apart: "mıl")
+        scale = _scale_words(lang).get(m.group(1).casefold()) if m else None
+        if scale is not None:
+            out.append((a, m.end(), vals, scale))
     return out
 
 
