@@ -133,3 +133,18 @@ def test_a_source_sentence_moved_beside_a_segment_sharing_nothing_is_moved_once(
     doc = prepare_input(text, "en", lang, source="The mayor said.")
     assert sorted(j for link in doc.alignment for j in link.target) == [0, 1, 2, 3]
     assert [i for link in doc.alignment for i in link.source] == [0]
+
+
+# A page of one long "word" of junk (262,144 characters, one detector window) was looked up cut by cut, as two
+# words, by compound_halves and split_compound: time and memory grew as its square (a process was killed for
+# memory); and a page of many short runs asked a list for each of them (_joined_outlets). What is checked is that
+# such pages are read at all, with flags inside the text; their cost is measured by hand (docs/ROBUSTNESS.md).
+
+@pytest.mark.parametrize("lang, text", [("fr", "x" * 262_200), ("de", "Ab" * 131_100), ("fr", "Xy." * 87_400)])
+def test_a_page_of_one_long_word_or_of_many_short_runs_is_read(lang, text):
+    from evalkit.detectors import run_detectors
+    from evalkit.detectors.base import prepare_input
+
+    flags = run_detectors(prepare_input(text, "en", lang))
+    assert all(0 <= f.start < f.end <= len(text) and f.text == text[f.start:f.end] for f in flags)
+

@@ -17,7 +17,7 @@ from functools import lru_cache
 from .gazetteer import related, synonyms, word_forms
 from .langdata import data_text, table, word_set
 from .place_names import place_pairs
-from .text import fold, zipf, zipf_folded
+from .text import COMPOUND_LETTERS, fold, zipf, zipf_folded
 
 # Words that sit inside a rendered name without being part of it: articles, prepositions, contractions.
 _GLUE = word_set("name-glue")
@@ -430,8 +430,8 @@ def _by_prefix(lang: str, wiktionary: bool = False) -> dict[str, tuple[str, ...]
 def split_compound(word: str, lang: str, loose: bool = False) -> list[str] | None:
     """A German compound made of two translated name words ("finanzzeiten" -> finanz + zeiten); `loose`: in
     any sense Wiktionary's wordnet gives too ("schifffahrtsnachrichten" -> schifffahrts + nachrichten)."""
-    if lang not in ("de", "nl") or len(word) < 8:
-        return None
+    if lang not in ("de", "nl") or not 8 <= len(word) <= COMPOUND_LETTERS:
+        return None   # (no compound of two name words is longer: each cut of a long "word" of junk is looked up)
     known = english_loosely if loose else english_for
     for cut in range(4, len(word) - 3):
         left, right = word[:cut], word[cut:]

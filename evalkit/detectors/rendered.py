@@ -1460,9 +1460,9 @@ def _place_beside(written: list, k: int, prefix: str, tgt: str):
 def _joined_outlets(detector, doc: DetectionInput, seqs, flags: list[Flag], src: str, tgt: str) -> list[Flag]:
     """Two name runs joined by a connector and an article ("El Monitor" + "de la" + "Ciencia Cristiana") that
     together translate a known news outlet word by word, where no flag is yet: the Christian Science Monitor."""
-    text, out = doc.hypothesis, []
+    text, out, runs = doc.hypothesis, [], set(seqs)   # (a set: a page of a thousand runs asks it a thousand times)
     for seq in _joined(seqs, text):
-        if seq in seqs or seq.caps_line or any(f.start < seq.end and seq.start < f.end for f in flags):
+        if seq in runs or seq.caps_line or any(f.start < seq.end and seq.start < f.end for f in flags):
             continue
         found = _multi(_candidate_words(seq.text, tgt), src, tgt, _slot(text, seq.start, seq.end), _glued(seq.text))
         if found and found[0].is_outlet and not (doc.source and _named_otherwise(doc.source, found[0].name)):

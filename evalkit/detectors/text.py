@@ -39,12 +39,17 @@ def lang_base(lang: str | None) -> str | None:
     return base if base in available_languages() else None
 
 
+# the longest word compound_halves reads as two words
+COMPOUND_LETTERS = 40
+
+
 @lru_cache(maxsize=1 << 12)
 def compound_halves(word: str, lang: str, least: float) -> tuple[str, str] | None:
     """`word` (lowercase, eight letters or more) written as two words of `lang` that each have a Zipf frequency
     of `least` or more while the whole has less ("businessweek" -> business, week; "windstorm" -> wind, storm),
-    the shortest first half first; None otherwise."""
-    if len(word) < 8 or zipf(word, lang) >= least:
+    the shortest first half first; None otherwise, and for a word longer than COMPOUND_LETTERS (no compound of
+    two words; each cut would be looked up, a long "word" of junk costing time and memory as its square)."""
+    if not 8 <= len(word) <= COMPOUND_LETTERS or zipf(word, lang) >= least:
         return None
     for cut in range(4, len(word) - 3):
         left, right = word[:cut], word[cut:]

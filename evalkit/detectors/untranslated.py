@@ -1028,7 +1028,9 @@ def _other_script(word: str) -> bool:
 def _place_brand(word: str, src: str) -> bool:
     """`word` is a common source-language word and a place's name written as one lowercase word, as a body's brand
     is ("sportscotland", "visitengland"): the place a word English writes only with a capital
-    (english_proper_words.tsv), of _BRAND_PLACE letters or more."""
+    (english_proper_words.tsv), of _BRAND_PLACE letters or more; a brand is short (_BRAND_LETTERS at most)."""
+    if len(word) > _BRAND_LETTERS:
+        return False
     for cut in range(_BRAND_WORD, len(word) - _BRAND_PLACE + 1):
         head, tail = word[:cut], word[cut:]
         if tail in _english_proper_words() and zipf(head, src) >= _BRAND_WORD_ZIPF \
@@ -1040,6 +1042,7 @@ def _place_brand(word: str, src: str) -> bool:
 
 # a brand's place: at least this many letters; its common word: at least this many letters, this frequent
 _BRAND_PLACE, _BRAND_WORD, _BRAND_WORD_ZIPF = 5, 4, 4.0
+_BRAND_LETTERS = 30
 
 
 def _source_compound(word: str, src: str, tgt: str) -> str | None:
