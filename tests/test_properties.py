@@ -107,6 +107,55 @@ def test_detectors_never_raise_and_spans_are_exact(hypothesis, source, reference
         assert flag.severity in ("minor", "major", "critical")
 
 
+# Lines made of the junk tables' own cue phrases (every kind, every language), words addressing the reader, names,
+# numbers with scale words and punctuation, some letters swapped for ones that match case-blind but fold apart
+# ("ſ" for s, "ı" for i, "İ" for I, the Kelvin sign for K): the paths the cue rules take when a line half-fits them.
+# Five crashes of the twenty-sixth session were of this kind (docs/ROBUSTNESS.md, cases 62 and 63).
+
+@cache
+def _cue_phrases() -> dict[str, list[str]]:
+    """Kind -> its cue phrases (a kind drawn first: the few cues of a rare kind are drawn as often as a common one's)."""
+    rows = (line.split("\t") for line in (ROOT / "evalkit" / "data" / "junk_cues.tsv").read_text(
+        encoding="utf-8").splitlines() if line and not line.startswith("#"))
+    kinds: dict[str, set[str]] = {}
+    for row in rows:
+        if len(row) == 3 and row[0] != "kind":
+            kinds.setdefault(row[0], set()).add(row[2])
+    return {kind: sorted(cues) for kind, cues in sorted(kinds.items())}
+
+
+cue_phrases = st.sampled_from(sorted(_cue_phrases())).flatmap(lambda kind: st.sampled_from(_cue_phrases()[kind]))
+
+
+ODD_LETTERS = [("s", "ſ"), ("i", "ı"), ("I", "İ"), ("K", "\u212a"), ("fi", "\ufb01"), ("ss", "ß")]
+CUE_PIECES = ["vous", "Sie", "вас", "you", "tu", "Here is", "the paragraph", "Voici", "Al Smith", "Anna Müller",
+              "5", "500", "1,6", "mil", "Mio.", "millions", "млн", "|", ":", "(", ")", "[", "]", "—", "?", ".",
+              "\n", "Le maire a dit.", "Der Bürgermeister sagte.", "Мэр сказал."]
+
+
+@st.composite
+def cue_lines(draw) -> str:
+    pieces = draw(st.lists(st.one_of(cue_phrases, st.sampled_from(CUE_PIECES)),
+                           min_size=1, max_size=4))
+    line = " ".join(pieces)
+    for old, new in draw(st.lists(st.sampled_from(ODD_LETTERS), max_size=2)):
+        line = line.replace(old, new, 1)
+    return line
+
+
+@settings(SETTINGS, max_examples=1000, derandomize=True)
+@given(hypothesis=cue_lines(), source=st.none() | st.sampled_from(["The mayor said.", "5 million people came.",
+                                                                   "Posted by Al Smith\nThe mayor said."]),
+       tgt=st.sampled_from(["fr", "de", "es", "ru"]))
+def test_detectors_never_raise_on_lines_of_cue_phrases(hypothesis, source, tgt):
+    from evalkit.detectors.base import prepare_input
+
+    doc = prepare_input(hypothesis, "en", tgt, source=source, doc_id="d")
+    for flag in run_detectors(doc, _detectors()):
+        assert 0 <= flag.start < flag.end <= len(hypothesis)
+        assert flag.text == hypothesis[flag.start:flag.end]
+
+
 # --- reports ----------------------------------------------------------------------------------
 
 documents = st.lists(st.tuples(texts, texts, texts, texts), min_size=1, max_size=3)
