@@ -33,6 +33,9 @@ SIBLINGS = 12
 PHRASE_WORDS = 3
 # --newspapers: a related word that more real newspapers' names hold than this is another paper's word
 NEWSPAPER_WORDS = 1
+# --newspapers: the least English Zipf frequency of a related word kept; lower than the gazetteer tables' 2.5,
+# as a spinner's thesaurus gives rare words for a paper's ("onlooker" for observer, "reverberation" for echo)
+NEWSPAPER_ZIPF = 2.0
 
 
 def build_synonym_table(wordnet_dir: str, words: Iterable[str],
@@ -122,12 +125,13 @@ def _newspaper_words(path: str) -> dict[str, int]:
 
 def newspaper_table(wordnet_dir: str, real_outlets_tsv: str) -> dict[str, list[str]]:
     """Related words for the words of real newspapers' names (a real_outlets.tsv file), keeping only those
-    that one real name at most holds and that WordNet writes in lowercase: what a spinner writes for
+    that one real name at most holds, of English Zipf NEWSPAPER_ZIPF or more, and that WordNet writes in
+    lowercase: what a spinner writes for
     "Guardian" ("Protector"), not what another real paper is called ("Herald", "Messenger") nor a people or
     place ("Californian" for American)."""
     counts = _newspaper_words(real_outlets_tsv)
     proper = proper_words(wordnet_dir)
-    table = build_synonym_table(wordnet_dir, counts)
+    table = build_synonym_table(wordnet_dir, counts, min_zipf=NEWSPAPER_ZIPF)
     table = {w: [r for r in rel if counts.get(r, 0) <= NEWSPAPER_WORDS and r not in proper]
              for w, rel in table.items() if w not in proper}
     return {w: rel for w, rel in table.items() if rel}

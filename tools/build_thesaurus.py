@@ -10,10 +10,10 @@ MOBY_WORDS_TXT is Moby Thesaurus II (Grady Ward, 1996; public domain), one root 
 its relatives, comma-separated: the file words.txt of the npm package moby 1.1.2
 (https://registry.npmjs.org/moby/-/moby-1.1.2.tgz), which is mthesaur.txt of the Moby Project. Only the
 single-word relatives with an English Zipf frequency of at least 2.5 are kept. With --newspapers, the
-relatives of the words of Wikidata's newspapers' names (real_outlets.tsv) instead, each held by one real
-newspaper's name at most (as build_synonyms.py --newspapers keeps WordNet's), of the words Moby writes in
-lowercase only: what a spinner writes for "Star" ("Luminaries"), not another paper's word nor a place
-("Goshen"). Same input, same bytes.
+relatives (Zipf 2.0 or more: a spinner's rare words, "onlooker" for observer) of the words of Wikidata's
+newspapers' names (real_outlets.tsv) instead, each held by one real newspaper's name at most (as
+build_synonyms.py --newspapers keeps WordNet's), of the words Moby writes in lowercase only: what a
+spinner writes for "Star" ("Luminaries"), not another paper's word nor a place ("Goshen"). Same input, same bytes.
 The detectors read this table only where the name stands in a text whose language is not English (see
 gazetteer.synonyms and docs/detectors-lexical.md).
 """
@@ -30,6 +30,8 @@ from evalkit.detectors.gazetteer import word_forms
 from evalkit.detectors.text import zipf
 
 MIN_ZIPF = 2.5
+# with --newspapers: lower, as for build_synonyms.NEWSPAPER_ZIPF (a spinner's rare words: "luminary" for star)
+NEWSPAPER_ZIPF = 2.0
 
 
 def read_moby(path: str, common: bool = False) -> dict[str, set[str]]:
@@ -45,12 +47,13 @@ def read_moby(path: str, common: bool = False) -> dict[str, set[str]]:
     return table
 
 
-def build_table(moby: dict[str, set[str]], words: list[str]) -> dict[str, list[str]]:
-    """Each of `words` (or a singular form of it) that Moby lists as a root -> its frequent relatives."""
+def build_table(moby: dict[str, set[str]], words: list[str], min_zipf: float = MIN_ZIPF) -> dict[str, list[str]]:
+    """Each of `words` (or a singular form of it) that Moby lists as a root -> its relatives of English Zipf
+    `min_zipf` or more."""
     out = {}
     for word in words:
         relatives = set().union(*(moby.get(form, set()) for form in word_forms(word)))
-        kept = sorted(r for r in relatives - word_forms(word) if zipf(r, "en") >= MIN_ZIPF)
+        kept = sorted(r for r in relatives - word_forms(word) if zipf(r, "en") >= min_zipf)
         if kept:
             out[word] = kept
     return out
@@ -59,7 +62,7 @@ def build_table(moby: dict[str, set[str]], words: list[str]) -> dict[str, list[s
 def newspaper_table(moby: dict[str, set[str]], real_outlets_tsv: str) -> dict[str, list[str]]:
     """The relatives of real newspapers' name words that one real name at most holds."""
     counts = _newspaper_words(real_outlets_tsv)
-    table = build_table(moby, sorted(counts))
+    table = build_table(moby, sorted(counts), NEWSPAPER_ZIPF)
     table = {w: [r for r in rel if counts.get(r, 0) <= NEWSPAPER_WORDS] for w, rel in table.items()}
     return {w: rel for w, rel in table.items() if rel}
 
@@ -81,7 +84,7 @@ def main(argv: list[str]) -> int:
         "# (Grady Ward, 1996; placed in the public domain by its author), file words.txt of the npm package\n"
         f"# moby 1.1.2, sha256 {digest}.\n"
         f"# Built by: python tools/build_thesaurus.py MOBY_WORDS_TXT{how}; single words of English Zipf >= "
-        f"{MIN_ZIPF}.\n"
+        f"{NEWSPAPER_ZIPF if papers else MIN_ZIPF}.\n"
         "# Read only for names in a text whose language is not English (docs/detectors-lexical.md).\n"
         "# Format: word TAB space-separated relatives.\n")
     for word, relatives in table.items():

@@ -1196,6 +1196,9 @@ def _backed_by_source(doc: DetectionInput, flags: list[Flag]) -> list[Flag]:
 
 # the most words of a name read as a real newspaper's with one word swapped
 _REAL_SWAP_WORDS = 5
+# the least English Zipf frequency of the word written in a real newspaper's word's place: the floor of the
+# newspaper relatives' tables (tools/build_synonyms.NEWSPAPER_ZIPF), a spinner's rare words ("Onlooker")
+_REAL_SWAP_ZIPF = 2.0
 
 
 def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) -> tuple[int, int, RealSwap] | None:
@@ -1219,7 +1222,7 @@ def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) ->
                   or _hyphened_real(text, start, end)):
         return None   # a loose relative, or no real paper: only where a news source is cited, and not the
         # head of a longer name ("Monthly Notices of the Royal Astronomical Society", "Caller" of Caller-Times)
-    if swap and not swap.written.isupper() and _english_form_zipf(swap.written) >= 2.5 and (
+    if swap and not swap.written.isupper() and _english_form_zipf(swap.written) >= _REAL_SWAP_ZIPF and (
             zipf(swap.written, "en") >= zipf(swap.written, tgt) or _english_rest(words, swap.written, tgt)):
         return start, end, swap
     return None

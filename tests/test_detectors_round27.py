@@ -1,0 +1,27 @@
+"""Issue 15, twenty-seventh round. A spinner's rare word for a real newspaper's ("Onlooker" for Observer,
+"Reverberation" for Echo: English Zipf 2.0 to 2.5) reads as a swap where a news source is cited. On lines written
+for this test (none of them a line of the dev set or of a held-out split)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.one_line_page import page_flags
+
+NAMED_ENTITY = "accuracy/mistranslation/named-entity"
+
+
+@pytest.mark.parametrize("lang, line, name, word", [
+    ("es", "Según el Banbury Onlooker, las obras del puerto durarán un mes.", "Banbury Onlooker", "onlooker"),
+    ("de", "Wie der Kendal Reverberation berichtete, bleibt der Hafen bis Juni gesperrt.", "Kendal Reverberation",
+     "reverberation"),
+])
+def test_a_rare_relative_of_a_newspapers_word_reads_as_a_swap_where_a_news_source_is_cited(lang, line, name, word):
+    # (Zipf 2.0 to 2.5: the newspaper relatives' tables kept none of them before this round)
+    found = page_flags(line, lang, category=NAMED_ENTITY)
+    assert [f.text for f in found] == [name] and word in found[0].evidence, found
+
+
+def test_a_newspapers_own_word_there_is_no_swap():
+    assert page_flags("Wie der Kendal Echo berichtete, bleibt der Hafen bis Juni gesperrt.", "de",
+                      category=NAMED_ENTITY) == []
