@@ -1,6 +1,8 @@
 """Issue 15, twenty-seventh round. A spinner's rare word for a real newspaper's ("Onlooker" for Observer,
-"Reverberation" for Echo: English Zipf 2.0 to 2.5) reads as a swap where a news source is cited. On lines written
-for this test (none of them a line of the dev set or of a held-out split)."""
+"Reverberation" for Echo: English Zipf 2.0 to 2.5) reads as a swap where a news source is cited; a real newspaper whose
+name opens on an owner's word ("Foster's Daily Democrat": Wikidata) is read whole when its name is swapped, though the
+name runs leave the owner's word out. On lines written for this test (none of them a line of the dev set or of a
+held-out split)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,25 @@ import pytest
 from tests.one_line_page import page_flags
 
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
+
+
+@pytest.mark.parametrize("lang, line, name, real", [
+    ("es", "Según Foster's Everyday Democrat, la empresa cerrará dos fábricas este año.",
+     "Foster's Everyday Democrat", "Foster's Daily Democrat"),
+    ("ru", "Как сообщила газета Investor's Business Everyday, компания закроет завод.",
+     "Investor's Business Everyday", "Investor's Business Daily"),
+])
+def test_a_real_newspaper_opening_on_an_owners_word_is_read_whole_when_swapped(lang, line, name, real):
+    found = page_flags(line, lang, category=NAMED_ENTITY)
+    assert [f.text for f in found] == [name] and real in found[0].evidence, found
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("es", "Según Foster's Daily Democrat, la empresa cerrará dos fábricas este año."),
+    ("fr", "D'après Investor's Business Daily, l'usine fermera en juin."),
+])
+def test_the_real_newspaper_itself_is_no_swap(lang, line):
+    assert page_flags(line, lang, category=NAMED_ENTITY) == []
 
 
 @pytest.mark.parametrize("lang, line, name, word", [

@@ -1214,6 +1214,9 @@ def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) ->
         return None
     words = content_words(tuple(tokens[k].lower for k in range(first, seq.last + 1)))
     start, end = tokens[first].start, tokens[seq.last].end
+    owner = _OWNER_BEFORE.search(text, max(0, start - 40), start) if first == seq.first else None
+    if owner:   # a name opening on an owner's word, which the name runs leave out: "Hawke's Bay Today"
+        words, start = (owner.group().strip().lower(), *words), owner.start()
     swap = real_swap(words) if len(words) >= 2 else None
     if swap is None and len(words) >= 2:
         swap = newspaper_form_swap(words) or newspaper_word_swap(words) or newspaper_head_swap(words)
