@@ -2122,6 +2122,9 @@ def _translated_outlet(seq, text: str, tgt: str, cited_only: bool = False) -> st
         return None   # every word English as written: the name kept ("berichtete Inside the Games")
     if english_place and len(places) >= 2 and words[0] == head and seq.text.split()[1][:1].isupper():
         return None   # the kind of outlet, then its English name kept: "das Magazin Prosperous Farming"
+    if english_place and words[0] == head and head in english_for(head, tgt) and len(letters) == len(words):
+        return None   # an English name opening on its kind, which both languages write, kept with no glue word:
+        # "Radio Democracy" (its translation would be "Radio Democracia", or "Écho du Gloucestershire" with glue)
     written = {fold(w): w.lower() for w in letters}   # "präsident", which folds to "prasident"
     # (a name both languages write counts beside a head that is plainly the target's word: "Gardien de
     # Lancaster", "Colorado-Sonne"; not "Polis" of "Colorado-Governor Jared Polis")
