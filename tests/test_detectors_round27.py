@@ -14,6 +14,7 @@ from evalkit.detectors.text import outlet_slot
 from tests.one_line_page import page_flags
 
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
+UNTRANSLATED = "accuracy/untranslated"
 
 
 @pytest.mark.parametrize("lang, line, name, real", [
@@ -83,3 +84,17 @@ def test_an_english_name_opening_on_its_kind_is_kept_not_translated(lang, line):
 def test_a_name_translated_with_glue_after_its_kind_is_still_read_as_translated():
     found = page_flags("Selon l'Écho du Gloucestershire, le port restera fermé.", "fr", category=NAMED_ENTITY)
     assert [f.text for f in found] == ["Écho du Gloucestershire"], found
+
+
+@pytest.mark.parametrize("lang, line, source", [
+    ("de", "Die Fähre nach Cape May legt um acht Uhr ab.", "The ferry to Cape May leaves at eight."),
+    ("de", "Die Wanderer erreichten Lake Wanaka am Abend.", "The hikers reached Lake Wanaka in the evening."),
+])
+def test_a_natural_places_name_opening_on_its_kind_is_kept_not_untranslated(lang, line, source):
+    assert page_flags(line, lang, source, category=UNTRANSLATED) == []
+
+
+def test_a_bodys_name_of_english_nouns_is_still_untranslated():
+    found = page_flags("Die Fähre fährt laut Harbour Board nur morgens.", "de",
+                       "The ferry only runs in the mornings, according to the Harbour Board.", category=UNTRANSLATED)
+    assert [f.text for f in found] == ["Harbour Board"], found

@@ -604,8 +604,10 @@ class UntranslatedDetector(Detector):
             if not all(tokens[k].lower in source_words.get(tokens[k].start, ()) for k in run):
                 continue
             if tokens[run[-1]].lower in _PLACE_DIVISIONS \
+                    or len(run) == 2 and tokens[run[0]].lower in _PLACE_KINDS_FIRST \
                     or text[tokens[run[0]].start:tokens[run[-1]].end] in english_places():
-                continue   # a place's own name, ending on its kind ("West Dummerston Covered Bridge", "Broad Street"),
+                continue   # a place's own name, ending on its kind ("West Dummerston Covered Bridge", "Broad Street")
+                # or opening on a natural place's ("Cape May"),
                 # or a town of the English-speaking world (GeoNames: "Swift Current", "Medicine Hat")
             nouns = [tokens[k].text for k in run if _source_noun(tokens[k].lower, src, tgt)
                      and tokens[k].text not in place_pairs(src, tgt)   # "Ireland" of "Alcohol Action Ireland"
@@ -1086,6 +1088,7 @@ def _unquoted(text: str, tokens: list[Token], classes: list[tuple[int, float]], 
 
 # the nouns of a place's own name, kept as the place is called ("Los Angeles County", "Broad Street")
 _PLACE_DIVISIONS = word_set("place-division-nouns")
+_PLACE_KINDS_FIRST = word_set("place-kind-first")
 
 def _words_of(text: str) -> tuple[str, ...]:
     return tuple(WORD.findall(text.casefold()))
