@@ -15,6 +15,7 @@ from tests.one_line_page import page_flags
 
 NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 UNTRANSLATED = "accuracy/untranslated"
+PROMPT = "addition/prompt-leak"
 
 
 @pytest.mark.parametrize("lang, line, name, real", [
@@ -98,3 +99,18 @@ def test_a_bodys_name_of_english_nouns_is_still_untranslated():
     found = page_flags("Die Fähre fährt laut Harbour Board nur morgens.", "de",
                        "The ferry only runs in the mornings, according to the Harbour Board.", category=UNTRANSLATED)
     assert [f.text for f in found] == ["Harbour Board"], found
+
+
+@pytest.mark.parametrize("lang, line, order", [
+    ("es", "Reescribe esto sin repetir frases del original y termina con una pregunta a los lectores.", "Reescribe esto"),
+    ("fr", "Réécris ceci pour qu'aucun outil ne reconnaisse la source, puis ajoute un titre.", "Réécris ceci"),
+])
+def test_an_order_to_rewrite_this_is_a_prompt_leak(lang, line, order):
+    # a neuter pronoun ("esto", "ceci") stands for the text itself: it never opens a noun phrase
+    found = page_flags(line, lang, category=PROMPT)
+    assert len(found) == 1 and order in found[0].evidence, found
+
+
+def test_rewriting_this_inside_a_sentence_is_the_articles():
+    line = "El alcalde dijo que habrá que reescribir esto desde cero cuando llegue el nuevo presupuesto."
+    assert page_flags(line, "es", category=PROMPT) == []
