@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from evalkit.detectors import layout, structure
 from evalkit.detectors.langdata import _alternatives, _distributed, pattern, pattern_by_first_letter
 from evalkit.detectors.text import _LEFT_ATTRIBUTION, _RIGHT_ATTRIBUTION
 
@@ -85,3 +87,39 @@ def test_the_grouped_attribution_regexes_on_cue_windows():
         for cue in _examples(alt):
             for window in (f", {cue} le", f"» {cue}x", f") {cue.upper()}"):
                 assert (_RIGHT_ATTRIBUTION.search(window) is None) == (_flat_right().search(window) is None), window
+
+
+# --------------------------------------------------------------------------- structure._fold, layout._counted_words
+
+EVERY = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+
+
+def _fold_before(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+def test_structure_fold_as_before_on_every_code_point():
+    assert structure._fold(EVERY) == _fold_before(EVERY)
+    assert all(structure._fold(c) == _fold_before(c) for c in EVERY[:0x3000])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aAéÉßſİıœ́  ﬁ²½Ωя中-")), max_size=12))
+def test_structure_fold_as_before(word: str) -> None:
+    assert structure._fold(word) == _fold_before(word)
+
+
+def _counted_before(plain: str) -> int:
+    return sum(1 for w in plain.split() if re.search(r"[^\W_]", w))
+
+
+def test_counted_words_as_before_on_every_code_point():
+    # each character as a word, inside a word and between two
+    assert all(layout._counted_words(f"a{c}b {c} {c}{c}") == _counted_before(f"a{c}b {c} {c}{c}") for c in EVERY)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab_ 1-—|©\u00a0\t\n\u2028\x1c\u0301é²中.,\u3000\u200b\x85")),
+               max_size=16))
+def test_counted_words_as_before(plain: str) -> None:
+    assert layout._counted_words(plain) == _counted_before(plain)

@@ -163,6 +163,11 @@ class _NonCombining(dict):
 _WITHOUT_COMBINING = _NonCombining()
 
 
+def without_marks(decomposed: str) -> str:
+    """A decomposed text (NFD, NFKD) without its combining marks: what joining its other characters gives."""
+    return decomposed.translate(_WITHOUT_COMBINING)
+
+
 @lru_cache(maxsize=200_000)
 def spelling_key(text: str) -> str:
     """Key under which mere spelling variants of one name meet (accents, y/i, doubled letters)."""
