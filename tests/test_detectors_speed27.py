@@ -123,3 +123,21 @@ def test_counted_words_as_before_on_every_code_point():
                max_size=16))
 def test_counted_words_as_before(plain: str) -> None:
     assert layout._counted_words(plain) == _counted_before(plain)
+
+
+# --------------------------------------------------------------------------- rendered._regnal
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["Leo", "Louis", " ", "\u00a0", "\n", "X", "I", "V", "L", "C", "M", "D", "IV", "XIV",
+                                 "a", "é", "-"]), max_size=8).map("".join))
+def test_regnal_as_the_regex(name: str) -> None:
+    from evalkit.detectors.rendered import _REGNAL, _regnal
+
+    assert _regnal(name) == (_REGNAL.search(name) is not None)
+
+
+def test_regnal_names():
+    from evalkit.detectors.rendered import _regnal
+
+    assert _regnal("Leo XIV") and _regnal("Louis XIV\n") and _regnal("Charles III")
+    assert not _regnal("Leo X") and not _regnal("Leo XIV\n\n") and not _regnal("Radio XX FM")
