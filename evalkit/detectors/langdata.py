@@ -100,3 +100,60 @@ def pattern(name: str) -> str:
     if not rows:
         raise LexiconError(f"evalkit/data/patterns.tsv: no pattern named {name!r}")
     return "(?:" + "|".join(_REFERENCE.sub(lambda m: pattern(m.group(1)), row) for row in rows) + ")"
+
+
+@lru_cache(maxsize=16)
+def pattern_by_first_letter(name: str) -> str:
+    """pattern(name) as one group per first letter ("(?:a(?:ccording\\s+to|rticle)|r(?:eported...)...)"), for a
+    regex only asked whether it matches (the same language, alternatives in another order): the regex engine
+    skips a branch that opens on another letter at a glance, where it tried each alternative's own group. Each
+    row is split into its top-level alternatives, and a leading group ("(?:a|ont)\\s+dit") is multiplied out;
+    what then opens on no plain letter stays as it is, after the letters' groups."""
+    groups: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for alt in (d for a in _alternatives(pattern(name)[3:-1]) for d in _distributed(a)):
+        if alt[:1].isalpha() and alt[1:2] not in ("?", "*", "+", "{"):
+            groups.setdefault(alt[0], []).append(alt[1:])
+        else:
+            rest.append(alt)
+    return "(?:" + "|".join([k + "(?:" + "|".join(v) + ")" for k, v in groups.items()] + rest) + ")"
+
+
+def _distributed(alt: str) -> list[str]:
+    """`alt` with its leading non-capturing group multiplied out ("(?:a|ont)\\s+dit" -> "a\\s+dit",
+    "ont\\s+dit"), unless a quantifier follows the group."""
+    if not alt.startswith("(?:"):
+        return [alt]
+    end = _group_end(alt)
+    if alt[end:end + 1] in ("?", "*", "+", "{"):
+        return [alt]
+    return [d for a in _alternatives(alt[3:end - 1]) for d in _distributed(a + alt[end:])]
+
+
+def _alternatives(regex: str) -> list[str]:
+    """The top-level alternatives of a regex (its "|" outside groups and character classes)."""
+    cuts = [k for k, depth in _depths(regex) if depth == 0 and regex[k] == "|"]
+    return [regex[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(regex)])]
+
+
+def _group_end(regex: str) -> int:
+    """The end of the group that opens `regex` (just after its closing parenthesis)."""
+    return next(k + 1 for k, depth in _depths(regex) if depth == 0 and regex[k] == ")")
+
+
+def _depths(regex: str):
+    """(index, group depth) of each character of a regex outside character classes and escapes; a ")" has
+    the depth outside it."""
+    depth, in_class, escaped = 0, False, False
+    for k, c in enumerate(regex):
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        else:
+            depth += (c == "(") - (c == ")")
+            yield k, depth

@@ -1064,7 +1064,7 @@ class NamesDetector(Detector):
         groups: dict[str, dict[str, list[int]]] = {}
         for i in capitalised_at(tokens):
             word = tokens[i][2]   # the token's text (read by index: this runs for every capitalised word)
-            if len(word) < 4 or _ROMAN.fullmatch(word):
+            if len(word) < 4 or word.isupper() and _ROMAN.fullmatch(word):   # (a numeral is in capitals)
                 continue   # (a Roman numeral is a number: XIII and XXIII are two, not one name spelt two ways)
             groups.setdefault(spelling_key(word), {}).setdefault(word.casefold(), []).append(i)
         flags: list[Flag] = []

@@ -144,7 +144,7 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
                 continue
         if seq.caps_line or seq.first == seq.last or _strip_article(seq.text).casefold() in t_text:
             continue
-        if _REGNAL.search(seq.text):
+        if _regnal(seq.text):
             continue   # a monarch's or a pope's name: its given name has each language's form ("Léon XIV")
         real = name_words(_CAMEL.sub(" ", seq.text))   # "TradeWinds": trade, winds
         if len(real) < 2:
@@ -299,6 +299,15 @@ _FOREIGN_ARTICLES = ARTICLES - {"the", "de", "a", "i", "o", "een", "het"}
 # a given name and a Roman numeral of two letters or more closing the name: a monarch's or a pope's ("Leo XIV")
 _REGNAL = re.compile(r"\b[A-Z][^\W\d_]+[\s\u00a0]+(?=[IVXLC]{2,}$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})"
                      r"(?:IX|IV|V?I{0,3})$")
+
+
+def _regnal(name: str) -> bool:
+    """_REGNAL.search(name), asked only of a name whose last two characters (before a closing newline, where
+    "$" matches too) are Roman numerals' letters: the regex opens on a word boundary, tried at every position."""
+    end = name[-3:-1] if name.endswith("\n") else name[-2:]
+    return len(end) == 2 and not end.strip("IVXLC") and _REGNAL.search(name) is not None
+
+
 # a first word right before a capitalised one: a title before a person's name ("Justice Clarence")
 _TITLED = re.compile(r"\S+ [A-Z\u00c0-\u00de]")
 _POSSESSIVE = re.compile(r"['’]s?(?![^\W\d_])")
@@ -1751,9 +1760,11 @@ def _translated_paper(name: str, words: tuple[str, ...], tgt: str, slot):
     Nelson" for the Nelson Mail), as (entry, evidence); None when none or more than one, or where the name
     holds an acronym ("РИА Новости") or opens a name inside it. A name of common words only, none kept ("Neue
     Zeiten" for The New Times), only where a news source is cited (`slot`)."""
-    letters = _LETTERS.findall(name)
-    if len(words) < 2 or any(w.isupper() for w in letters if len(w) > 1) \
-            or any(w[0].isupper() and w.casefold() in ARTICLES for w in letters[1:]):
+    if len(words) < 2:
+        return None
+    letters = _LETTERS.findall(name)   # (read only now: most names asked have one word)
+    if any(w.isupper() for w in letters if len(w) > 1) or any(w[0].isupper() and w.casefold() in ARTICLES
+                                                               for w in letters[1:]):
         return None   # an acronym ("РИА Новости"), or a name opening inside it ("Tageszeitung Der Standard")
     paper = _paper_rendered(words, tgt)
     if paper is None or not paper[1] and not slot():

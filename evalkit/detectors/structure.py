@@ -23,7 +23,7 @@ from .langdata import data_text, pattern, table, word_set
 from .layout import Line, analyse_lines, is_terminal, normalise_line, pattern_junk, words
 from .name_forms import english_loosely, split_compound, translates, translates_loosely
 from .numbers import extract_numbers, extract_numbers_spans, scale_mismatches, with_amounts
-from .text import as_words_at, lang_base
+from .text import as_words_at, lang_base, without_marks
 
 
 # Words a sentence cannot end on, per language (evalkit/data/dangling_words.tsv): a text that stops on
@@ -1120,7 +1120,10 @@ def _translated_before(before: str, english: str, lang: str) -> bool:
 
 
 def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+    folded = word.casefold()
+    if folded.isascii():
+        return folded   # (NFKD leaves ASCII as it is, and no ASCII character is a combining mark)
+    return without_marks(unicodedata.normalize("NFKD", folded))
 
 
 @functools.lru_cache(maxsize=1 << 15)

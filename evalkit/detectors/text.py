@@ -19,7 +19,7 @@ from typing import NamedTuple, Self
 
 from .._accel import load_accelerator
 from .base import DetectionInput
-from .langdata import pattern, word_set
+from .langdata import pattern, pattern_by_first_letter, word_set
 
 # Grammatical words that may sit inside a name or in front of it; never evidence of a shared name.
 ARTICLES = word_set("name-articles")
@@ -161,6 +161,11 @@ class _NonCombining(dict):
 
 
 _WITHOUT_COMBINING = _NonCombining()
+
+
+def without_marks(decomposed: str) -> str:
+    """A decomposed text (NFD, NFKD) without its combining marks: what joining its other characters gives."""
+    return decomposed.translate(_WITHOUT_COMBINING)
 
 
 @lru_cache(maxsize=200_000)
@@ -464,13 +469,15 @@ def capitalised_run(text: str, tokens: Sequence[Token], i: int, step: int, most:
 # --------------------------------------------------------------------------- where a text names a news source
 
 # The cues are regular expressions in evalkit/data/patterns.tsv (attribution-*); a cue before a name starts
-# a word (the look-behind: positions inside a word fail at once), and the lookahead holds the first letters
-# of those cues.
+# a word (the look-behind: positions inside a word fail at once). These regexes are only asked whether they
+# match, so their cues are grouped by first letter (pattern_by_first_letter): at a word's start the engine
+# enters one letter's group, where it tried each cue's own alternation ("analyse|étude|sondage...").
 _LEFT_ATTRIBUTION = re.compile(
-    r"(?<![^\W\d_])(?=" + pattern("attribution-first-letters")[3:-1] + ")" + pattern("attribution-before")
+    r"(?<![^\W\d_])" + pattern_by_first_letter("attribution-before")
     + r"(?:\s+" + pattern("attribution-of") + r")?(?:\s+" + pattern("attribution-articles") + r")?\s*[«“„\"]?$",
     re.IGNORECASE)
-_RIGHT_ATTRIBUTION = re.compile(r"^[\s»”\"]*(?:[,)]\s*)?" + pattern("attribution-after") + r"\b", re.IGNORECASE)
+_RIGHT_ATTRIBUTION = re.compile(r"^[\s»”\"]*(?:[,)]\s*)?" + pattern_by_first_letter("attribution-after") + r"\b",
+                                re.IGNORECASE)
 CREDIT_WORDS = tuple(pattern("credit-words")[3:-1].split("|"))   # stems of a credit line ("beigetragen")
 _CREDIT = re.compile("|".join(CREDIT_WORDS), re.IGNORECASE)
 # Characters that the case-blind regexes above match with one of their letters while lowering them gives
