@@ -21,9 +21,9 @@ PIECES = sorted({w for n in NAMES for w in re.findall(r"[^\W\d_]+", pattern(n))}
 
 
 def _flat_left() -> re.Pattern[str]:
-    # the regex as it was before the grouping (with the first letters' lookahead)
+    # the regex as it was before the grouping (less the first letters' lookahead, which pruned positions only)
     return re.compile(
-        r"(?<![^\W\d_])(?=" + pattern("attribution-first-letters")[3:-1] + ")" + pattern("attribution-before")
+        r"(?<![^\W\d_])" + pattern("attribution-before")
         + r"(?:\s+" + pattern("attribution-of") + r")?(?:\s+" + pattern("attribution-articles") + r")?\s*[«“„\"]?$",
         re.IGNORECASE)
 
