@@ -24,14 +24,12 @@ import hashlib
 import sys
 from pathlib import Path
 
-from build_synonyms import NEWSPAPER_WORDS, _gazetteer_words, _newspaper_words
+from build_synonyms import NEWSPAPER_WORDS, NEWSPAPER_ZIPF, _gazetteer_words, _newspaper_words
 
 from evalkit.detectors.gazetteer import word_forms
 from evalkit.detectors.text import zipf
 
 MIN_ZIPF = 2.5
-# with --newspapers: lower, as for build_synonyms.NEWSPAPER_ZIPF (a spinner's rare words: "luminary" for star)
-NEWSPAPER_ZIPF = 2.0
 
 
 def read_moby(path: str, common: bool = False) -> dict[str, set[str]]:

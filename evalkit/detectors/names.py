@@ -1214,7 +1214,7 @@ def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) ->
         return None
     words = content_words(tuple(tokens[k].lower for k in range(first, seq.last + 1)))
     start, end = tokens[first].start, tokens[seq.last].end
-    owner = _OWNER_BEFORE.search(text, max(0, start - 40), start) if first == seq.first else None
+    owner = _owner_before(text, start) if first == seq.first else None
     if owner:   # a name opening on an owner's word, which the name runs leave out: "Hawke's Bay Today"
         words, start = (owner.group().strip().lower(), *words), owner.start()
     swap = real_swap(words) if len(words) >= 2 else None
@@ -1401,7 +1401,7 @@ def _real_outlet(text: str, tokens: Sequence[Token], seqs: Sequence[NameSeq], st
     real = real_outlets()
     if real_key(text[start:end]) in real:
         return True
-    owner = _OWNER_BEFORE.search(text, max(0, start - 40), start)   # "Investor's Business Daily"
+    owner = _owner_before(text, start)   # "Investor's Business Daily"
     if owner and real_key(text[owner.start():end]) in real:
         return True
     for seq in seqs:
@@ -1416,6 +1416,11 @@ def _real_outlet(text: str, tokens: Sequence[Token], seqs: Sequence[NameSeq], st
 
 # a capitalised word and a possessive 's right before a name: its owner, a word of the name the tokens split off
 _OWNER_BEFORE = re.compile(r"\b[^\W\d_]*[A-Z][^\W\d_]*['’]s\s+$")
+
+
+def _owner_before(text: str, start: int) -> re.Match[str] | None:
+    """The owner's word and its "'s" right before the name at `start` ("Hawke's " of Hawke's Bay Today)."""
+    return _OWNER_BEFORE.search(text, max(0, start - 40), start)
 
 
 def _dedupe(flags: list[Flag]) -> list[Flag]:
