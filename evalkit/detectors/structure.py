@@ -12,7 +12,6 @@ import operator
 import os
 import re
 import statistics
-import unicodedata
 from collections.abc import Iterable, Sequence
 
 from ..flags import Flag
@@ -23,7 +22,7 @@ from .langdata import data_text, pattern, table, word_set
 from .layout import Line, analyse_lines, is_terminal, normalise_line, pattern_junk, words
 from .name_forms import english_loosely, split_compound, translates, translates_loosely
 from .numbers import extract_numbers, extract_numbers_spans, scale_mismatches, with_amounts
-from .text import as_words_at, lang_base, without_marks
+from .text import as_words_at, fold, lang_base
 
 
 # Words a sentence cannot end on, per language (evalkit/data/dangling_words.tsv): a text that stops on
@@ -1120,10 +1119,7 @@ def _translated_before(before: str, english: str, lang: str) -> bool:
 
 
 def _fold(word: str) -> str:
-    folded = word.casefold()
-    if folded.isascii():
-        return folded   # (NFKD leaves ASCII as it is, and no ASCII character is a combining mark)
-    return without_marks(unicodedata.normalize("NFKD", folded))
+    return fold(word, "NFKD")
 
 
 @functools.lru_cache(maxsize=1 << 15)

@@ -141,14 +141,15 @@ def _plain_zipf(freq: float | None) -> float:
 
 
 @lru_cache(maxsize=200_000)
-def fold(text: str) -> str:
-    """Casefolded, accents stripped: 'Taïwan' -> 'taiwan', 'ÉTAT' -> 'etat'."""
+def fold(text: str, form: str = "NFD") -> str:
+    """Casefolded, accents stripped: 'Taïwan' -> 'taiwan', 'ÉTAT' -> 'etat'; with `form` "NFKD", compatibility
+    characters decomposed too ('ﬁ' -> 'fi')."""
     folded = text.casefold()
     if folded.isascii():
-        return folded   # (NFD leaves ASCII as it is, and no ASCII character is a combining mark)
+        return folded   # (NFD and NFKD leave ASCII as it is, and no ASCII character is a combining mark)
     # the combining marks of the decomposed text dropped by str.translate, the others kept (the table
     # learns each character's answer on first sight): what joining the non-combining ones gives
-    return unicodedata.normalize("NFD", folded).translate(_WITHOUT_COMBINING)
+    return unicodedata.normalize(form, folded).translate(_WITHOUT_COMBINING)
 
 
 class _NonCombining(dict):
@@ -161,11 +162,6 @@ class _NonCombining(dict):
 
 
 _WITHOUT_COMBINING = _NonCombining()
-
-
-def without_marks(decomposed: str) -> str:
-    """A decomposed text (NFD, NFKD) without its combining marks: what joining its other characters gives."""
-    return decomposed.translate(_WITHOUT_COMBINING)
 
 
 @lru_cache(maxsize=200_000)
