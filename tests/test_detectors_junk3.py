@@ -366,7 +366,7 @@ def test_sentence_openers_as_the_one_regex_they_were_read_with(seed):
 
     from evalkit.detectors.layout import _openers
 
-    one = re.compile(r"(?:^|[.!?…:][\s\u00a0]+)[¿¡\"'«“„\s\u00a0]*([^\W\d_]+)")
+    one = re.compile(r"(?:^|[.!?…:][\s\u00a0]+|[¿¡])[¿¡\"'«“„\s\u00a0]*([^\W\d_]+)")
     pieces = list("aBé.!?…: \u00a0¿¡\"'«“„1_-,") + ["Here is", "Voici", "\t"]
     rng = random.Random(seed)
     for _ in range(20000):

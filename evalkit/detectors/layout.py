@@ -547,7 +547,8 @@ def _reply_around(line: str, spans: list[tuple[int, int, str]],
 # the first word of each sentence of a line (after an opening "¿", "¡" or quote): the line's first,
 # then those after a sentence end (a regex opening on a character class skips the other positions fast)
 _FIRST_OPENER = re.compile(r"[¿¡\"'«“„(\[\s\u00a0]*([^\W\d_]+)")
-_NEXT_OPENER = re.compile(r"[.!?…:][\s\u00a0]+[¿¡\"'«“„\s\u00a0]*([^\W\d_]+)")
+# (and a question or an exclamation opened inside a sentence: "...; ¿quieres que prepare ...?")
+_NEXT_OPENER = re.compile(r"(?:[.!?…:][\s\u00a0]+|[¿¡])[¿¡\"'«“„\s\u00a0]*([^\W\d_]+)")
 
 
 @functools.lru_cache(maxsize=64)
@@ -1214,6 +1215,25 @@ _LIST_SEP = re.compile(r"[\s\u00a0][·|•][\s\u00a0]")
 _CRUMB_SEP = re.compile(r"[\s\u00a0][/›>»→][\s\u00a0]")
 # a slash, a bar or a copyright mark between a photo credit's parts
 _CREDIT_PARTS = re.compile(r"[\s\u00a0][/|][\s\u00a0]|©")
+# a labelled caption with its credit: "Illustration : une laie et ses marcassins, image transmise par une lectrice"
+_CAPTION_WORDS = 20
+_LABEL_COLON = re.compile(r"[\s\u00a0]*:")
+
+
+def _credited_caption(plain: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
+    """A caption opened by a photo word as its label, before a colon, that ends on a credit: a photo word
+    right before a credit word ("..., image transmise par une lectrice", "..., Foto zur Verfügung gestellt"):
+    the evidence, or None."""
+    if is_terminal(plain):
+        return None
+    label = patterns["photo_word"].match(plain)
+    if label is None or not _LABEL_COLON.match(plain, label.end()):
+        return None
+    for word in patterns["photo_word"].finditer(plain, label.end()):
+        credit = patterns["photo_credit"].match(plain, word.end() + 1)
+        if credit and plain[word.end():word.end() + 1].isspace():
+            return f"photo caption with its credit ({label.group()!r}: ... {word.group()!r} {credit.group()!r})"
+    return None
 
 
 def _site_tools(plain: str, patterns: dict[str, re.Pattern[str]], n_words: int) -> tuple[str, float] | None:
@@ -1249,6 +1269,9 @@ def _site_tools(plain: str, patterns: dict[str, re.Pattern[str]], n_words: int) 
         # the credit word next but one at most, in a credit's few words or one a slash parts ("Снимок
         # предоставлен водным фондом / иллюстративное изображение"; not "Image provided to the council shows ...")
         return f"photo credit ({photo.group()!r} ... {credit.group()!r})", 0.85
+    credited = n_words <= _CAPTION_WORDS and _credited_caption(plain, patterns)
+    if credited:
+        return credited, 0.85
     talk = n_words <= 20 and patterns["talk"].search(plain)
     call = talk and (_call_to_action().match(plain) or _clause_call(plain) or _sentence_call(plain))
     if call:   # "Оставьте своё мнение под статьёй — комментарии публикуются после проверки модератором."

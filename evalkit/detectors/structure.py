@@ -20,7 +20,7 @@ from .base import DetectionInput, Detector
 from .gazetteer import related
 from .langdata import data_text, pattern, table, word_set
 from .layout import Line, analyse_lines, is_terminal, normalise_line, pattern_junk, words
-from .name_forms import english_loosely, split_compound, translates, translates_loosely
+from .name_forms import english_for, english_loosely, split_compound, translates, translates_loosely
 from .numbers import extract_numbers, extract_numbers_spans, scale_mismatches, with_amounts
 from .text import as_words_at, fold, lang_base
 
@@ -149,6 +149,12 @@ class _Context:
             reworded = earlier.reworded(line.key, loose=self.doc.alignment is None)
             if reworded is None and self.doc.alignment is not None and self._after_unpaired(k):
                 reworded = earlier.reworded(line.key, loose=True)
+            once = _one_word_changed(line, self._content_before(k), self.lang) \
+                if reworded is None and self.doc.alignment is None else None
+            if once is not None and not self._own_source(line, self.lines[once[0]]):
+                self._dup_line(line, self.lines[once[0]], 0.6, once[1])
+                self._repeated.update(self._segs_of(self.lines[once[0]]))
+                continue
             if reworded is not None and not self._own_source(line, self.lines[reworded[0]]) \
                     and not self._source_says_twice(line):
                 self._dup_line(line, self.lines[reworded[0]], 0.6,
@@ -174,6 +180,15 @@ class _Context:
                           f"repeats the sentence at offset {self.segs[seen[key]].start}", suggestion="")
             else:
                 seen[key] = j
+
+    def _content_before(self, k: int) -> Line | None:
+        """The content line right before line `k`, only junk lines between them; or None."""
+        for before in reversed(self.lines[:k]):
+            if before.kind == "content":
+                return before
+            if before.kind not in _JUNK_KINDS:
+                return None
+        return None
 
     def _source_repeats(self, js: Sequence[int]) -> bool:
         """With a source: the copy renders a source sentence that the source itself repeats (a
@@ -1309,6 +1324,35 @@ def _reworded_repeat(key: str, earlier: list[tuple[int, str, int]],
                 or loose and ratio >= _REWORDED_LOOSE_RATIO and _same_words(words, facts.line.split()):
             return k, ratio
     return None
+
+
+# a sentence of this many words at least, written again on the next line with one word changed
+_ONE_WORD_WORDS = 6
+# the lines that may stand between a sentence and its repeat (site junk, a leaked prompt)
+_JUNK_KINDS = ("junk", "prompt")
+_EDGE_PUNCT = ".,;:!?\"'«»“”„()"
+
+
+def _one_word_changed(line: Line, before: Line | None, lang: str) -> tuple[int, str] | None:
+    """The line right before `line` (its index) and the evidence, when `line` writes it again with one
+    word, not the first, in another's place, a word for the same English word (name_words tables), and the
+    same numbers ("Предложения вынесут на общественные консультации в марте." / "... на публичные
+    консультации ..."): a sentence the MT wrote twice, too short for _reworded_repeat. Both lines end a
+    sentence (not the items of a list). None otherwise."""
+    if before is None or not is_terminal(line.text.strip()) or not is_terminal(before.text.strip()):
+        return None
+    a, b = before.key.split(), line.key.split()
+    if len(a) != len(b) or len(a) < _ONE_WORD_WORDS or _DIGITS.findall(line.key) != _DIGITS.findall(before.key):
+        return None
+    changed = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
+    if len(changed) != 1 or changed[0] == 0:
+        return None
+    x, y = (w.strip(_EDGE_PUNCT) for w in (a[changed[0]], b[changed[0]]))
+    shared = english_for(fold(x), lang_base(lang)) & english_for(fold(y), lang_base(lang))
+    if not shared:
+        return None   # no English word both translate: another fact, not a synonym's swap
+    return before.index, (f"repeats the line before with one word changed ({y!r} for {x!r}, both "
+                          f"{sorted(shared)[0]!r})")
 
 
 def _same_words(a: list[str], b: list[str]) -> bool:
