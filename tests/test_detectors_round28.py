@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import pytest
 
+from evalkit.detectors.text import outlet_slot
 from tests.one_line_page import page_flags
 
+NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 PROMPT = "addition/prompt-leak"
 BOILERPLATE = "addition/boilerplate"
 DUPLICATION = "fluency/duplication"
@@ -92,3 +94,38 @@ def test_a_sentence_written_again_with_a_word_of_the_same_sense_is_a_duplicate(l
 ])
 def test_two_sentences_one_word_apart_in_sense_are_no_duplicate(lang, first, again):
     assert page_flags(f"{first}\n{again}", lang, category=DUPLICATION) == []
+
+
+def test_a_german_name_after_a_glue_word_is_compared_on_its_own():
+    found = page_flags("Die Arbeiten brauchen eine Genehmigung von Reines England.", "de",
+                       "The works need a licence from Natural England.", category=NAMED_ENTITY)
+    assert [f.text for f in found] == ["Reines England"] and "'natural'" in found[0].evidence, found
+
+
+@pytest.mark.parametrize("line, source", [
+    ("Die Arbeiten brauchen eine Genehmigung von Natural England.", "The works need a licence from Natural England."),
+    ("Das Urteil schrieb Richter Clarence Thomas.", "The ruling was written by Justice Clarence Thomas."),
+])
+def test_the_name_kept_and_a_title_before_a_person_are_no_swap(line, source):
+    assert page_flags(line, "de", source, category=NAMED_ENTITY) == []
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Die Kosten steigen, wie aus einem Bericht hervorgeht, den die Dundee Press einsehen konnte.", "Dundee Press"),
+    ("Selon un rapport consulté par le Dundee Press, les coûts augmenteront.", "Dundee Press"),
+    ("Según un informe al que tuvo acceso Dundee Press, los costes subirán.", "Dundee Press"),
+    ("Как следует из доклада, с которым ознакомился Dundee Press, расходы вырастут.", "Dundee Press"),
+    ("The costs will rise, according to a report seen by the Dundee Press.", "Dundee Press"),
+])
+def test_a_report_seen_by_a_name_cites_it_as_a_news_source(line, name):
+    start = line.index(name)
+    assert outlet_slot(line, start, start + len(name)) == "attribution"
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Die Kosten steigen, wie der Bürgermeister von Dundee einsehen musste.", "Dundee"),
+    ("Le rapport a été consulté hier par les élus de Dundee.", "Dundee"),
+])
+def test_seeing_elsewhere_in_the_sentence_cites_nothing(line, name):
+    start = line.index(name)
+    assert outlet_slot(line, start, start + len(name)) is None

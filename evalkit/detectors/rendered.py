@@ -189,9 +189,20 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
             # one word swapped for another: last, and only for a name no list knows (a known one has its
             # usual forms) and that is whole (not "European People" of "European People's Party")
             if not found and entry is None and not _POSSESSIVE.match(source, seq.end):
-                found = _rendering_flag(detector, doc, seq, real, cands, (src, tgt), outlet, t_text, weak=True)
+                found = _rendering_flag(detector, doc, seq, real, cands + _glue_tails(cands, t_tokens, text, tgt),
+                                        (src, tgt), outlet, t_text, weak=True)
         flags += found or []
     return flags
+
+
+def _glue_tails(cands: list, t_tokens, text: str, tgt: str) -> list:
+    """In a language that capitalises nouns, the MT names' capitalised words after their first glue word,
+    as candidates of their own: "Reines England" of "Genehmigung von Reines England" (a German sentence's noun
+    and the name after "von" make one capitalised run)."""
+    if tgt not in _NOUN_CAPITALS:
+        return []
+    tails = (_tail_after_glue(c, t_tokens, text) for c, _, longer in cands if not longer)
+    return [(t, _candidate_words(t.text, tgt), False) for t in tails if t is not None]
 
 
 def _english_words(words: list[str], src: str, tgt: str) -> bool:
@@ -785,9 +796,11 @@ def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str,
     if r is None or len(r.swapped) != 1 or len(r.left) != 1 or r.kept + r.translated == 0 \
             or r.left[0] in _COMPASS_POINTS:   # "África Oriental y América Latina" for East Africa and ...
         return None
-    if r.left[0] == real[0] and r.translated == 0 and _TITLED.match(name) and body_words().isdisjoint(real[1:]):
+    if r.left[0] == real[0] and r.translated == 0 and _TITLED.match(name) and body_words().isdisjoint(real[1:]) \
+            and name.split(" ", 1)[1] not in english_places():
         return None   # a title before a name kept as it is: "Richter Clarence Thomas" (Justice Clarence Thomas);
-        # not before a body's words ("Weltweite Biathlon-Union": 'union' names a body)
+        # not before a body's words ("Weltweite Biathlon-Union": 'union' names a body), nor before a place
+        # ("Reines England" for Natural England)
     if any(r.swapped[0].endswith(w) or translates(r.swapped[0], w, tgt) for w in words if w != r.swapped[0]):
         return None   # a compound of the name's own words ("Mittelamerika" beside "Nordamerika")
     if any(len(u) >= 3 and u in w for u in (r.left[0], *usual_forms(r.left[0], tgt)) for w in words
