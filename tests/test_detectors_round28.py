@@ -1,10 +1,12 @@
 """Issue 15, twenty-eighth round. A generator's offer asked inside a sentence ("...; ¿quieres que prepare ...?")
-and its offer to prepare or draft more is a leaked prompt; "Mehr aus der Region:" opens a teaser; a caption
-labelled by a photo word that ends on its credit ("..., image transmise par une lectrice") is page furniture; a
-sentence written again on the next line with one word swapped for a word of the same sense is a duplicate; a
-German name after a glue word ("Genehmigung von Reines England") is compared with the source's name on its own, and a
-place after a body's first word is no title before a person's name; "a report seen by X" cites a news source. Each
-on lines written for this test (none of them a line of the dev set or of a held-out split)."""
+and its offer to prepare or draft more is a leaked prompt, as is an order to retell the note ("Перескажи заметку");
+"Mehr aus der Region:" and "Популярное в рубрике" open a teaser; a caption labelled by a photo word or a credit label
+that ends on its credit ("..., image transmise par une lectrice", "Bildnachweis: ..., bereitgestellt von") is page
+furniture; a sentence written again on the next line with one word swapped for a word of the same sense is a
+duplicate; a German name after a glue word ("Genehmigung von Reines England") is compared with the source's name on
+its own, and a place after a body's first word is no title before a person's name; "a report seen by X" cites a news
+source; a rarer English word the target language's word list lacks ("culverts") is untranslated. Each on lines
+written for this test (none of them a line of the dev set or of a held-out split)."""
 
 from __future__ import annotations
 
@@ -40,7 +42,17 @@ def test_a_question_of_the_articles_people_is_no_prompt(lang, line):
     assert page_flags(line, lang, category=PROMPT) == []
 
 
+def test_retelling_the_note_is_an_instruction_about_the_text():
+    line = "Перескажи заметку короче и добавь в конце вопрос к читателям."
+    assert [f.text for f in page_flags(line, "ru", category=PROMPT)] == [line]
+
+
+def test_a_note_the_readers_sent_is_no_instruction():
+    assert page_flags("Читатели прислали в редакцию заметку о пароме.", "ru", category=PROMPT) == []
+
+
 @pytest.mark.parametrize("lang, line", [
+    ("ru", "Популярное в рубрике «Экономика» за месяц"),
     ("de", "Mehr aus der Region: Neue Fähre verbindet die Insel mit dem Festland"),
     ("es", "Más de la región: El mercado de abastos abre los domingos"),
     ("fr", "Plus de la région : la piscine municipale rouvre en juin"),
@@ -51,6 +63,7 @@ def test_more_from_the_region_opens_a_teaser(lang, line):
 
 
 @pytest.mark.parametrize("lang, line", [
+    ("ru", "Популярное у туристов кафе на набережной закроется на ремонт"),
     ("de", "Mehr aus der Region kam in diesem Jahr kein Geld für den Hafen."),
     ("fr", "Plus de la région qu'ailleurs, les loyers ont augmenté cette année."),
 ])
@@ -62,6 +75,7 @@ def test_more_from_the_region_in_a_sentence_is_no_teaser(lang, line):
     ("fr", "Illustration : le vieux lavoir sous la neige, photo transmise par un habitant du hameau"),
     ("es", "Imagen: el muelle tras el temporal, foto cedida por una vecina"),
     ("de", "Bild: Der Steg nach dem Sturm, Foto zur Verfügung gestellt von einer Leserin"),
+    ("de", "Bildnachweis: Luftaufnahme des alten Hafenbeckens, bereitgestellt von einem Anwohner"),
 ])
 def test_a_labelled_caption_ending_on_its_credit_is_page_furniture(lang, line):
     found = page_flags(line, lang, category=BOILERPLATE)
@@ -129,3 +143,4 @@ def test_a_report_seen_by_a_name_cites_it_as_a_news_source(line, name):
 def test_seeing_elsewhere_in_the_sentence_cites_nothing(line, name):
     start = line.index(name)
     assert outlet_slot(line, start, start + len(name)) is None
+

@@ -1218,21 +1218,26 @@ _CREDIT_PARTS = re.compile(r"[\s\u00a0][/|][\s\u00a0]|©")
 # a labelled caption with its credit: "Illustration : une laie et ses marcassins, image transmise par une lectrice"
 _CAPTION_WORDS = 20
 _LABEL_COLON = re.compile(r"[\s\u00a0]*:")
+# where a caption's credit opens: after a comma, or after a photo word ("..., image transmise par ...")
+_CREDIT_BEFORE = re.compile(r",[\s\u00a0]*(?:(?:" + _alternation(_cues("photo_word")) + r")[\s\u00a0]+)?", re.IGNORECASE)
 
 
 def _credited_caption(plain: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
-    """A caption opened by a photo word as its label, before a colon, that ends on a credit: a photo word
-    right before a credit word ("..., image transmise par une lectrice", "..., Foto zur Verfügung gestellt"):
-    the evidence, or None."""
+    """A caption opened by a photo word or a credit label before a colon that ends on its credit: a credit
+    word right after a photo word or a comma ("..., image transmise par une lectrice", "Bildnachweis: ...,
+    bereitgestellt von einem Leser"): the evidence, or None."""
     if is_terminal(plain):
         return None
     label = patterns["photo_word"].match(plain)
-    if label is None or not _LABEL_COLON.match(plain, label.end()):
+    label = label if label and _LABEL_COLON.match(plain, label.end()) else _shape_patterns()["label"].match(plain)
+    if label is None:
         return None
-    for word in patterns["photo_word"].finditer(plain, label.end()):
-        credit = patterns["photo_credit"].match(plain, word.end() + 1)
-        if credit and plain[word.end():word.end() + 1].isspace():
-            return f"photo caption with its credit ({label.group()!r}: ... {word.group()!r} {credit.group()!r})"
+    for before in _CREDIT_BEFORE.finditer(plain, label.end()):
+        credit = patterns["photo_credit"].match(plain, before.end())
+        if credit:
+            word = before.group().strip(", \u00a0")
+            said = f"{word!r} {credit.group()!r}" if word else repr(credit.group())
+            return f"photo caption with its credit ({label.group().rstrip(': ')!r}: ... {said})"
     return None
 
 
