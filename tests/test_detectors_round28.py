@@ -144,3 +144,23 @@ def test_seeing_elsewhere_in_the_sentence_cites_nothing(line, name):
     start = line.index(name)
     assert outlet_slot(line, start, start + len(name)) is None
 
+
+UNTRANSLATED = "accuracy/untranslated"
+
+
+@pytest.mark.parametrize("lang, line, word", [
+    ("fr", "Les employés ont dégagé les culverts sous la route.", "culverts"),
+    ("es", "Los ciclistas usan el towpath junto al canal cada mañana.", "towpath"),
+    ("de", "Die Gemeinde will die culverts unter der Straße erneuern.", "culverts"),
+    ("ru", "Рабочие прочистили culverts под дорогой.", "culverts"),
+])
+def test_a_rarer_english_word_the_target_language_never_writes_is_untranslated(lang, line, word):
+    assert [f.text for f in page_flags(line, lang, category=UNTRANSLATED)] == [word]
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Une laie et ses marcassins traversaient la route."),
+    ("de", "Im Garten überwintern zwei Igel unter dem Laub."),
+])
+def test_a_rare_word_of_the_target_language_is_no_english(lang, line):
+    assert page_flags(line, lang, category=UNTRANSLATED) == []

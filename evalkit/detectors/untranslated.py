@@ -108,10 +108,17 @@ def word_class(word: str, src: str, tgt: str) -> tuple[int, float]:
         return STRONG, d
     if zs >= 2.5 and d >= 1.0:
         return WEAK, d
+    if len(word) >= _RARE_ENGLISH_LETTERS and zs >= _RARE_ENGLISH_ZIPF and zt == 0.0:
+        return STRONG, d   # a rarer word of the source language that the target language's list lacks
+        # altogether ("hedgerows", "pipefitters" in French): no word of it, nor a loan
     if zs >= 3.0 and d >= -0.5:
         return NEUTRAL, d
     return TARGET, d
 
+
+# a word of this many letters at least, this frequent in the source language (wordfreq Zipf) and absent from the
+# target language's wordfreq list, is the source language's
+_RARE_ENGLISH_LETTERS, _RARE_ENGLISH_ZIPF = 5, 2.0
 
 _CLASS_TABLES: dict[tuple[str, str], dict[str, tuple[int, float]]] = {}
 
