@@ -1219,7 +1219,8 @@ _CREDIT_PARTS = re.compile(r"[\s\u00a0][/|][\s\u00a0]|©")
 _CAPTION_WORDS = 20
 _LABEL_COLON = re.compile(r"[\s\u00a0]*:")
 # where a caption's credit opens: after a comma, or after a photo word ("..., image transmise par ...")
-_CREDIT_BEFORE = re.compile(r",[\s\u00a0]*(?:(?:" + _alternation(_cues("photo_word")) + r")[\s\u00a0]+)?", re.IGNORECASE)
+_CREDIT_BEFORE = re.compile(r",[\s\u00a0]*(?:(?:" + _alternation(_cues("photo_word")) + r")[\s\u00a0]+)?",
+                            re.IGNORECASE)
 
 
 def _credited_caption(plain: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
