@@ -5,8 +5,9 @@ that ends on its credit ("..., image transmise par une lectrice", "Bildnachweis:
 furniture; a sentence written again on the next line with one word swapped for a word of the same sense is a
 duplicate; a German name after a glue word ("Genehmigung von Reines England") is compared with the source's name on
 its own, and a place after a body's first word is no title before a person's name; "a report seen by X" cites a news
-source; a rarer English word the target language's word list lacks ("culverts") is untranslated. Each on lines
-written for this test (none of them a line of the dev set or of a held-out split)."""
+source; a rarer English word the target language's word list lacks ("culverts") is untranslated; a Russian name
+in lowercase words ends on a hyphened place ("Групповой аудитории Гранд-Форкса"). Each on lines written for this test (none of them a line of the dev
+set or of a held-out split)."""
 
 from __future__ import annotations
 
@@ -164,3 +165,19 @@ def test_a_rarer_english_word_the_target_language_never_writes_is_untranslated(l
 ])
 def test_a_rare_word_of_the_target_language_is_no_english(lang, line):
     assert page_flags(line, lang, category=UNTRANSLATED) == []
+
+
+@pytest.mark.parametrize("place, english", [("Гранд-Форкса", "Grand Forks"), ("Ред-Дира", "Red Deer")])
+def test_a_hyphened_place_ends_a_russian_name_written_in_lowercase(place, english):
+    # "Групповой аудитории Гранд-Форкса": the name's lowercase words, then the place, joined by a hyphen
+    line = f"Совет согласился заморозить аренду оркестра в Групповой аудитории {place} до 2027 года."
+    source = f"The council has agreed to freeze the orchestra's rent at the {english} Community Auditorium until 2027."
+    found = page_flags(line, "ru", source, category=NAMED_ENTITY)
+    assert [f.text for f in found] == [f"Групповой аудитории {place}"], found
+
+
+def test_the_hyphened_place_in_a_name_rendered_whole_is_no_swap():
+    line = "Совет согласился заморозить аренду оркестра в Общественной аудитории Гранд-Форкса до 2027 года."
+    source = "The council has agreed to freeze the orchestra's rent at the Grand Forks Community Auditorium until 2027."
+    assert page_flags(line, "ru", source, category=NAMED_ENTITY) == []
+

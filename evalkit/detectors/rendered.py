@@ -1018,14 +1018,15 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
             elided = gap in ("'", "’") and tokens[j - 1].lower in ("d", "l")   # "Collège d'Aberdeen"
             # (a place after a connector ends a name that goes on in lowercase words: "Planche des services d'eau
             # du Manitoba"; not "Semana de Servicios Públicos", whose capitalised words are the name's own run)
-            joined = j > k + 1 and tokens[j - 1].lower in CONNECTORS and gap == " " and not tokens[seq.first].initial \
+            joined = j > k + 1 and tokens[j - 1].lower in CONNECTORS and gap == " " \
+                and (not tokens[seq.first].initial or initial and _article_first(seq, tokens)) \
                 and any(tokens[m].lower not in CONNECTORS and tokens[m].lower not in _GLUE for m in range(k + 1, j))
             # (or a place in the genitive after the name's lowercase words: "Журналом коммерции Аляски")
             joined = joined or j > k + 1 and tgt in _PLACE_GENITIVE and gap == " "
             if tokens[j].capitalised and not (elided or joined) or tokens[j].line != tokens[k].line \
                     or gap not in (" ", "-", "'", "’", "\u00a0"):
                 break
-            if zipf(tokens[j].lower, tgt) >= 5.5 and tokens[j].lower not in CONNECTORS \
+            if not tokens[j].capitalised and zipf(tokens[j].lower, tgt) >= 5.5 and tokens[j].lower not in CONNECTORS \
                     and (tokens[j].lower not in _GLUE or tokens[j].lower in ARTICLES) \
                     and text[tokens[j].end:tokens[j].end + 1] not in ("'", "’"):
                 break   # a verb or a frequent word ends the name ("Xi a déclaré"); "de", "du", "d'", "à" do not
@@ -1033,12 +1034,28 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
                 continue   # (past seven tokens, only the place that ends the name is a candidate's end)
             out.append((seq._replace(last=j, end=tokens[j].end, text=text[seq.start:tokens[j].end]), True))
             if tokens[j].capitalised:
-                more = capitalised_run(text, tokens, j, 1)   # the place's other words: "de Australia Occidental"
+                # the place's other words: "de Australia Occidental", "de la Nouvelle-Écosse"
+                more = capitalised_run(text, tokens, j, 1) or _hyphened_run(text, tokens, j)
                 if more:
                     out.append((seq._replace(last=more[-1], end=tokens[more[-1]].end,
                                              text=text[seq.start:tokens[more[-1]].end]), True))
                 break
     return out
+
+
+def _hyphened_run(text: str, tokens, j: int) -> list[int]:
+    """The capitalised tokens joined to token `j` by hyphens after it ("Écosse" of "Nouvelle-Écosse")."""
+    run = []
+    while j + 1 < len(tokens) and tokens[j + 1].capitalised and text[tokens[j].end:tokens[j + 1].start] == "-":
+        j += 1
+        run.append(j)
+    return run
+
+
+def _article_first(seq, tokens) -> bool:
+    """The name opens a sentence on its article, its own first word after it ("La Société de préservation des
+    balises de la Nouvelle-Écosse"): the sentence's first word is the article, not a word of the sentence."""
+    return seq.first < seq.last and tokens[seq.first].lower in ARTICLES and tokens[seq.first + 1].capitalised
 
 
 # the tokens after a name's first word that _extended reads: five or six words and the glue between them
