@@ -6,7 +6,8 @@ furniture; a sentence written again on the next line with one word swapped for a
 duplicate; a German name after a glue word ("Genehmigung von Reines England") is compared with the source's name on
 its own, and a place after a body's first word is no title before a person's name; "a report seen by X" cites a news
 source; a rarer English word the target language's word list lacks ("culverts") is untranslated; a Russian name
-in lowercase words ends on a hyphened place ("Групповой аудитории Гранд-Форкса"). Each on lines written for this test (none of them a line of the dev
+in lowercase words ends on a hyphened place ("Групповой аудитории Гранд-Форкса"); a swap inside a real paper's
+hyphened word ("Casper Star-Tribunal") is found. Each on lines written for this test (none of them a line of the dev
 set or of a held-out split)."""
 
 from __future__ import annotations
@@ -181,3 +182,19 @@ def test_the_hyphened_place_in_a_name_rendered_whole_is_no_swap():
     source = "The council has agreed to freeze the orchestra's rent at the Grand Forks Community Auditorium until 2027."
     assert page_flags(line, "ru", source, category=NAMED_ENTITY) == []
 
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Das berichtete der Casper Star-Tribunal am Montag."),
+    ("fr", "Le Casper Star-Tribunal a rapporté que le port fermera."),
+])
+def test_a_swap_inside_a_real_papers_hyphened_word_is_found(lang, line):
+    found = page_flags(line, lang, category=NAMED_ENTITY)
+    assert [f.text for f in found] == ["Casper Star-Tribunal"] and "Casper Star-Tribune" in found[0].evidence, found
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("es", "Según el Casper Star-Tribune, el puerto cerrará."),
+    ("de", "Das berichtete die Corpus Christi Caller-Times am Montag."),
+])
+def test_the_real_papers_hyphened_name_is_no_swap(lang, line):
+    assert page_flags(line, lang, category=NAMED_ENTITY) == []

@@ -260,10 +260,24 @@ def real_swap(words: tuple[str, ...]) -> RealSwap | None:
             continue   # another real paper's word ("Herald"): no spinner's choice
         for name in shapes.get((i, *words[:i], "", *words[i + 1:]), ()):
             word = name.split()[i]
-            thesaurus = _newspaper_relative(word, written, head=i == len(words) - 1)
+            thesaurus = _newspaper_relative(word, written, head=i == len(words) - 1) \
+                or _part_relative(word, written, head=i == len(words) - 1)
             if thesaurus:
                 return RealSwap(_real_names()[name], word, written, thesaurus)
     return None
+
+
+def _part_relative(word: str, written: str, head: bool) -> str | None:
+    """_newspaper_relative for the one part that differs between two hyphened words of as many parts
+    ("star-tribunal" for the Casper Star-Tribune's "star-tribune"); None otherwise."""
+    parts, written_parts = word.split("-"), written.split("-")
+    if len(parts) < 2 or len(parts) != len(written_parts):
+        return None
+    changed = [(a, b) for a, b in zip(parts, written_parts) if a != b]
+    if len(changed) != 1:
+        return None
+    a, b = changed[0]
+    return _newspaper_relative(a, b, head=head and a == parts[-1])
 
 
 # a name's opening words that this many real newspapers' names open with, or more, give the template of

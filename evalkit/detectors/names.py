@@ -1207,13 +1207,13 @@ def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) ->
     swapped, or, where a news source is cited, gazetteer.newspaper_form_swap as a common form of one; the
     written word being English rather than the target language's. Never a part of a longer name: "Daily
     Tidings" of the real Ashland Daily Tidings is no swap of the Daily News."""
-    first = seq.first
-    while first < seq.last and _before_name(tokens[first], tgt):
+    first, last = seq.first, _hyphened_last(tokens, seq.last, text)   # "Casper Star-Tribunal": one name
+    while first < last and _before_name(tokens[first], tgt):
         first += 1
-    if not 2 <= seq.last - first + 1 <= _REAL_SWAP_WORDS:
+    if not 2 <= last - first + 1 <= _REAL_SWAP_WORDS:
         return None
-    words = content_words(tuple(tokens[k].lower for k in range(first, seq.last + 1)))
-    start, end = tokens[first].start, tokens[seq.last].end
+    start, end = tokens[first].start, tokens[last].end
+    words = content_words(tuple(text[start:end].lower().split()))   # (a hyphened word one: "star-tribunal")
     owner = _owner_before(text, start) if first == seq.first else None
     if owner:   # a name opening on an owner's word, which the name runs leave out: "Hawke's Bay Today"
         words, start = (owner.group().strip().lower(), *words), owner.start()
@@ -1229,6 +1229,15 @@ def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) ->
             zipf(swap.written, "en") >= zipf(swap.written, tgt) or _english_rest(words, swap.written, tgt)):
         return start, end, swap
     return None
+
+
+def _hyphened_last(tokens: Sequence[Token], last: int, text: str) -> int:
+    """The last of the capitalised tokens joined by hyphens to token `last` after it, which the name runs leave
+    out ("Tribunal" of "Casper Star-Tribunal"); `last` itself where none is."""
+    while last + 1 < len(tokens) and tokens[last + 1].capitalised \
+            and text[tokens[last].end:tokens[last + 1].start] == "-":
+        last += 1
+    return last
 
 
 def _english_form_zipf(word: str) -> float:
