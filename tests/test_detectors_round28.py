@@ -1,14 +1,14 @@
-"""Issue 15, twenty-eighth round. A generator's offer asked inside a sentence ("...; ¿quieres que prepare ...?")
-and its offer to prepare or draft more is a leaked prompt, as is an order to retell the note ("Перескажи заметку");
-"Mehr aus der Region:" and "Популярное в рубрике" open a teaser; a caption labelled by a photo word or a credit label
-that ends on its credit ("..., image transmise par une lectrice", "Bildnachweis: ..., bereitgestellt von") is page
-furniture; a sentence written again on the next line with one word swapped for a word of the same sense is a
+"""Issue 15, twenty-eighth round. A generator's offer asked inside a sentence ("...; ¿quieres que prepare ...?") and
+its offer to prepare or draft more is a leaked prompt, as is an order to retell the note ("Перескажи заметку");
+"Mehr aus der Region:" and "Популярное в рубрике" open a teaser; a caption labelled by a photo word or a credit
+label that ends on its credit ("..., image transmise par une lectrice", "Bildnachweis: ..., bereitgestellt von") is
+page furniture; a sentence written again on the next line with one word swapped for a word of the same sense is a
 duplicate; a German name after a glue word ("Genehmigung von Reines England") is compared with the source's name on
 its own, and a place after a body's first word is no title before a person's name; "a report seen by X" cites a news
-source; a rarer English word the target language's word list lacks ("culverts") is untranslated; a Russian name
-in lowercase words ends on a hyphened place ("Групповой аудитории Гранд-Форкса"); a swap inside a real paper's
-hyphened word ("Casper Star-Tribunal") is found. Each on lines written for this test (none of them a line of the dev
-set or of a held-out split)."""
+source; a rarer English word the target language's word list lacks ("culverts") is untranslated; a Russian name in
+lowercase words ends on a hyphened place ("Групповой аудитории Гранд-Форкса"); a swap inside a real paper's hyphened
+word ("Casper Star-Tribunal", "Spokesman-Overview" where a news source is cited) is found. Each on lines written for
+this test (none of them a line of the dev set or of a held-out split)."""
 
 from __future__ import annotations
 
@@ -183,18 +183,23 @@ def test_the_hyphened_place_in_a_name_rendered_whole_is_no_swap():
     assert page_flags(line, "ru", source, category=NAMED_ENTITY) == []
 
 
-@pytest.mark.parametrize("lang, line", [
-    ("de", "Das berichtete der Casper Star-Tribunal am Montag."),
-    ("fr", "Le Casper Star-Tribunal a rapporté que le port fermera."),
+@pytest.mark.parametrize("lang, line, name, real", [
+    ("de", "Das berichtete der Casper Star-Tribunal am Montag.", "Casper Star-Tribunal", "Casper Star-Tribune"),
+    ("fr", "Le Casper Star-Tribunal a rapporté que le port fermera.", "Casper Star-Tribunal", "Casper Star-Tribune"),
+    ("fr", "Selon le Spokesman-Overview, le port fermera.", "Spokesman-Overview", "The Spokesman-Review"),
+    ("fr", "Une analyse du Spokesman-Overview a montré que les ventes ont doublé.", "Spokesman-Overview",
+     "The Spokesman-Review"),
 ])
-def test_a_swap_inside_a_real_papers_hyphened_word_is_found(lang, line):
+def test_a_swap_inside_a_real_papers_hyphened_word_is_found(lang, line, name, real):
     found = page_flags(line, lang, category=NAMED_ENTITY)
-    assert [f.text for f in found] == ["Casper Star-Tribunal"] and "Casper Star-Tribune" in found[0].evidence, found
+    assert [f.text for f in found] == [name] and real in found[0].evidence, found
 
 
 @pytest.mark.parametrize("lang, line", [
     ("es", "Según el Casper Star-Tribune, el puerto cerrará."),
     ("de", "Das berichtete die Corpus Christi Caller-Times am Montag."),
+    ("fr", "Selon le Spokesman-Review, le port fermera."),
+    ("fr", "Le Spokesman-Overview du dimanche est épais."),
 ])
 def test_the_real_papers_hyphened_name_is_no_swap(lang, line):
     assert page_flags(line, lang, category=NAMED_ENTITY) == []

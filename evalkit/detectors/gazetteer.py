@@ -249,10 +249,11 @@ def real_swap(words: tuple[str, ...]) -> RealSwap | None:
     """The real newspaper (real_outlets) whose name `words` (folded, an opening "the" dropped) writes with
     one word swapped for a WordNet relative that one real newspaper's name at most holds
     (newspaper_synonyms.tsv) or a Moby Thesaurus II one (_newspaper_relative): "nassau protector" for the
-    Nassau Guardian. None where `words` is a real
-    name or differs from each in another way; the caller judges whether the words are the text's language."""
+    Nassau Guardian; or, of one hyphened word, with one of its parts swapped ("spokesman-overview"). None
+    where `words` is a real name or differs from each in another way; the caller judges whether the words are
+    the text's language."""
     key = " ".join(words)
-    if len(words) < 2 or key in _real_names():
+    if len(words) < 2 and "-" not in key or key in _real_names():
         return None
     shapes, counts = _real_shapes()
     for i, written in enumerate(words):
@@ -402,15 +403,15 @@ def _openings() -> dict[tuple[str, ...], int]:
 
 @lru_cache(maxsize=1)
 def _real_shapes() -> tuple[dict[tuple[str | int, ...], list[str]], dict[str, int]]:
-    """The real names of two words or more by their words with one left blank (and its place), sorted; and
-    how many real names hold each word."""
+    """The real names of two words or more, or of one hyphened word, by their words with one left blank (and
+    its place), sorted; and how many real names hold each word."""
     shapes: dict[tuple[str | int, ...], list[str]] = {}
     counts: dict[str, int] = {}
     for key in sorted(_real_names()):
         words = key.split()
         for w in set(words):
             counts[w] = counts.get(w, 0) + 1
-        if len(words) >= 2:
+        if len(words) >= 2 or "-" in key:
             for i in range(len(words)):
                 shapes.setdefault((i, *words[:i], "", *words[i + 1:]), []).append(key)
     return shapes, counts

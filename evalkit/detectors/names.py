@@ -771,8 +771,8 @@ class NamesDetector(Detector):
             return []
         flags = []
         for seq in seqs:
-            if seq.caps_line or seq.last <= seq.first:
-                continue
+            if seq.caps_line or seq.last <= seq.first and _hyphened_last(tokens, seq.last, doc.hypothesis) == seq.last:
+                continue   # (one word, unless a hyphen joins it to the next: "Spokesman-Overview")
             found = _real_swap_in(tokens, seq, tgt, doc.hypothesis)
             if found is None or _real_outlet(doc.hypothesis, tokens, seqs, found[0], found[1]):
                 continue
@@ -1217,10 +1217,11 @@ def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) ->
     owner = _owner_before(text, start) if first == seq.first else None
     if owner:   # a name opening on an owner's word, which the name runs leave out: "Hawke's Bay Today"
         words, start = (owner.group().strip().lower(), *words), owner.start()
-    swap = real_swap(words) if len(words) >= 2 else None
+    swap = real_swap(words) if len(words) >= 2 or "-" in words[0] else None   # (or a hyphened word alone:
+    # "Spokesman-Overview" for The Spokesman-Review)
     if swap is None and len(words) >= 2:
         swap = newspaper_form_swap(words) or newspaper_word_swap(words) or newspaper_head_swap(words)
-    loose = swap and (swap.kind != "paper" or swap.thesaurus != "WordNet")
+    loose = swap and (swap.kind != "paper" or swap.thesaurus != "WordNet" or len(words) == 1)
     if loose and (outlet_slot(text, start, end) != "attribution" or _NAME_GOES_ON.match(text, end)
                   or _hyphened_real(text, start, end)):
         return None   # a loose relative, or no real paper: only where a news source is cited, and not the
