@@ -110,7 +110,7 @@ def word_class(word: str, src: str, tgt: str) -> tuple[int, float]:
         return WEAK, d
     if len(word) >= _RARE_ENGLISH_LETTERS and zs >= _RARE_ENGLISH_ZIPF and zt == 0.0:
         return STRONG, d   # a rarer word of the source language that the target language's list lacks
-        # altogether ("hedgerows", "pipefitters" in French): no word of it, nor a loan
+        # altogether ("culverts", "hedgerows" in French): no word of it, nor a loan
     if zs >= 3.0 and d >= -0.5:
         return NEUTRAL, d
     return TARGET, d
