@@ -62,6 +62,7 @@ from .text import (
     capitalised_at,
     capitalised_run,
     fold,
+    hyphened_run,
     lang_base,
     name_sequences,
     outlet_slot,
@@ -771,7 +772,7 @@ class NamesDetector(Detector):
             return []
         flags = []
         for seq in seqs:
-            if seq.caps_line or seq.last <= seq.first and _hyphened_last(tokens, seq.last, doc.hypothesis) == seq.last:
+            if seq.caps_line or seq.last <= seq.first and not hyphened_run(doc.hypothesis, tokens, seq.last):
                 continue   # (one word, unless a hyphen joins it to the next: "Spokesman-Overview")
             found = _real_swap_in(tokens, seq, tgt, doc.hypothesis)
             if found is None or _real_outlet(doc.hypothesis, tokens, seqs, found[0], found[1]):
@@ -1207,7 +1208,7 @@ def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) ->
     swapped, or, where a news source is cited, gazetteer.newspaper_form_swap as a common form of one; the
     written word being English rather than the target language's. Never a part of a longer name: "Daily
     Tidings" of the real Ashland Daily Tidings is no swap of the Daily News."""
-    first, last = seq.first, _hyphened_last(tokens, seq.last, text)   # "Casper Star-Tribunal": one name
+    first, last = seq.first, (hyphened_run(text, tokens, seq.last) or [seq.last])[-1]   # "Star-Tribunal": one name
     while first < last and _before_name(tokens[first], tgt):
         first += 1
     if not 2 <= last - first + 1 <= _REAL_SWAP_WORDS:
@@ -1230,15 +1231,6 @@ def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) ->
             zipf(swap.written, "en") >= zipf(swap.written, tgt) or _english_rest(words, swap.written, tgt)):
         return start, end, swap
     return None
-
-
-def _hyphened_last(tokens: Sequence[Token], last: int, text: str) -> int:
-    """The last of the capitalised tokens joined by hyphens to token `last` after it, which the name runs leave
-    out ("Tribunal" of "Casper Star-Tribunal"); `last` itself where none is."""
-    while last + 1 < len(tokens) and tokens[last + 1].capitalised \
-            and text[tokens[last].end:tokens[last + 1].start] == "-":
-        last += 1
-    return last
 
 
 def _english_form_zipf(word: str) -> float:

@@ -69,6 +69,7 @@ from .text import (
     capitalised_run,
     compound_halves,
     fold,
+    hyphened_run,
     name_sequences,
     outlet_slot,
     zipf,
@@ -1035,21 +1036,12 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
             out.append((seq._replace(last=j, end=tokens[j].end, text=text[seq.start:tokens[j].end]), True))
             if tokens[j].capitalised:
                 # the place's other words: "de Australia Occidental", "de la Nouvelle-Écosse"
-                more = capitalised_run(text, tokens, j, 1) or _hyphened_run(text, tokens, j)
+                more = capitalised_run(text, tokens, j, 1) or hyphened_run(text, tokens, j)
                 if more:
                     out.append((seq._replace(last=more[-1], end=tokens[more[-1]].end,
                                              text=text[seq.start:tokens[more[-1]].end]), True))
                 break
     return out
-
-
-def _hyphened_run(text: str, tokens, j: int) -> list[int]:
-    """The capitalised tokens joined to token `j` by hyphens after it ("Écosse" of "Nouvelle-Écosse")."""
-    run = []
-    while j + 1 < len(tokens) and tokens[j + 1].capitalised and text[tokens[j].end:tokens[j + 1].start] == "-":
-        j += 1
-        run.append(j)
-    return run
 
 
 def _article_first(seq, tokens) -> bool:

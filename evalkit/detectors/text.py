@@ -462,6 +462,16 @@ def capitalised_run(text: str, tokens: Sequence[Token], i: int, step: int, most:
     return run[::step]
 
 
+def hyphened_run(text: str, tokens: Sequence[Token], i: int) -> list[int]:
+    """The capitalised tokens joined to token `i` by hyphens after it, in text order ("Écosse" of
+    "Nouvelle-Écosse", "Tribunal" of "Star-Tribunal"), which the name runs leave out."""
+    run: list[int] = []
+    while i + 1 < len(tokens) and tokens[i + 1].capitalised and text[tokens[i].end:tokens[i + 1].start] == "-":
+        i += 1
+        run.append(i)
+    return run
+
+
 # --------------------------------------------------------------------------- where a text names a news source
 
 # The cues are regular expressions in evalkit/data/patterns.tsv (attribution-*); a cue before a name starts
