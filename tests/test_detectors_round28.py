@@ -131,7 +131,7 @@ def test_the_name_kept_and_a_title_before_a_person_are_no_swap(line, source):
     ("Selon un rapport consulté par le Dundee Press, les coûts augmenteront.", "Dundee Press"),
     ("Según un informe al que tuvo acceso Dundee Press, los costes subirán.", "Dundee Press"),
     ("Как следует из доклада, с которым ознакомился Dundee Press, расходы вырастут.", "Dundee Press"),
-    ("The costs will rise, according to a report seen by the Dundee Press.", "Dundee Press"),
+    ("Plans seen by the Dundee Press show a new road along the harbour.", "Dundee Press"),
 ])
 def test_a_report_seen_by_a_name_cites_it_as_a_news_source(line, name):
     start = line.index(name)
