@@ -1330,7 +1330,6 @@ def _reworded_repeat(key: str, earlier: list[tuple[int, str, int]],
 _ONE_WORD_WORDS = 6
 # the lines that may stand between a sentence and its repeat (site junk, a leaked prompt)
 _JUNK_KINDS = ("junk", "prompt")
-_EDGE_PUNCT = ".,;:!?\"'«»“”„()"
 
 
 def _one_word_changed(line: Line, before: Line | None, lang: str) -> tuple[int, str] | None:
@@ -1347,7 +1346,7 @@ def _one_word_changed(line: Line, before: Line | None, lang: str) -> tuple[int, 
     changed = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
     if len(changed) != 1 or changed[0] == 0:
         return None
-    x, y = (w.strip(_EDGE_PUNCT) for w in (a[changed[0]], b[changed[0]]))
+    x, y = a[changed[0]], b[changed[0]]   # (a line's key holds no punctuation: normalise_line)
     shared = english_for(fold(x), lang_base(lang)) & english_for(fold(y), lang_base(lang))
     if not shared:
         return None   # no English word both translate: another fact, not a synonym's swap
