@@ -672,8 +672,10 @@ def foreign_orders(line: str, tgt: str) -> list[tuple[int, int, str]]:
 @functools.lru_cache(maxsize=1)
 def _english_orders() -> tuple[re.Pattern[str], frozenset[str]]:
     cues = values("junk_cues", "cue", kind="prompt_order", lang="en")
-    return (re.compile(r"(?:" + _alternation(sorted(cues, key=len, reverse=True)) + r")(?![^\W\d_])", re.IGNORECASE),
-            frozenset(c.split()[0].casefold() for c in cues))
+    leads = values("junk_cues", "cue", kind="prompt_lead", lang="en")   # "Now rewrite ..."
+    return (re.compile(r"(?:(?:" + _alternation(sorted(leads, key=len, reverse=True)) + r"),?\s+)?(?:"
+                       + _alternation(sorted(cues, key=len, reverse=True)) + r")(?![^\W\d_])", re.IGNORECASE),
+            frozenset(c.split()[0].casefold() for c in cues) | frozenset(c.casefold() for c in leads))
 
 
 def _adjacent_joined(spans: list[tuple[int, int, str]], line: str) -> list[tuple[int, int, str]]:

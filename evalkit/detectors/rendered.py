@@ -143,7 +143,13 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
             if article:
                 flags.append(article)
                 continue
-        if seq.caps_line or seq.first == seq.last or _strip_article(seq.text).casefold() in t_text:
+        if seq.caps_line or _strip_article(seq.text).casefold() in t_text:
+            continue
+        translated = _one_word_outlet(detector, doc, seq, t_tokens)
+        if translated is not None:
+            flags.append(translated)
+            continue
+        if seq.first == seq.last:
             continue
         if _regnal(seq.text):
             continue   # a monarch's or a pope's name: its given name has each language's form ("Léon XIV")
@@ -238,6 +244,47 @@ def _article_translated(detector, doc: DetectionInput, seq, t_tokens) -> Flag | 
                           f"the aligned source names the news outlet {seq.text!r}; the MT writes "
                           f"{text[start:end]!r}, its English article translated: the name of a news outlet is "
                           "kept as it is", seq.text)
+
+
+def _one_word_outlet(detector, doc: DetectionInput, seq, t_tokens) -> Flag | None:
+    """A news outlet's name of one word ("The Nationalist", "Stuff"; `_Outlet`: a gazetteer outlet, or one the
+    source cites as the press is) that the aligned MT writes translated ("El Nacionalista", "Trucs"): a
+    dictionary translation of the word (name_words.tsv, Wiktionary), written as a name is (`_written_as_name`),
+    and the English word nowhere in the MT segment, nor spelt in Cyrillic letters."""
+    words = name_words(seq.text)
+    if len(words) != 1 or not t_tokens:
+        return None
+    word, tgt, text = words[0], doc.tgt_lang or "", doc.hypothesis
+    forms = {f for f in usual_forms(word, tgt) + wiktionary_forms(word, tgt) if " " not in f and f != word}
+    if not forms or any(_same(fold(t.text), word) for t in t_tokens):
+        return None
+    found = [k for k, t in enumerate(t_tokens) if any(_same(fold(t.text), f) for f in forms)
+             and _written_as_name(t_tokens, k, text, tgt)]
+    if len(found) != 1 or not _Outlet(gazetteer().lookup(seq.text), doc.source or "", seq):
+        return None
+    k = found[0]
+    first = k - 1 if k and t_tokens[k - 1].lower in ARTICLES and t_tokens[k - 1].capitalised else k
+    start, end = t_tokens[first].start, t_tokens[k].end
+    return detector._flag(doc, start, end, NAMED_ENTITY, "major", 0.8,
+                          f"the aligned source cites the news outlet {seq.text!r}; the MT writes {text[start:end]!r}, "
+                          f"its name translated (in {tgt} {word!r} is {fold(t_tokens[k].text)!r}): the name of a "
+                          "news outlet is kept as it is", seq.text)
+
+
+def _written_as_name(tokens, k: int, text: str, tgt: str) -> bool:
+    """The MT word `k` is written as a name's is: in quotes, or after a capitalised article inside a sentence
+    ("a El Nacionalista", "berichtete Die Stimme"), or, where the language does not capitalise nouns, with a
+    capital inside a sentence."""
+    t = tokens[k]
+    if not t.capitalised or t.all_caps:
+        return False
+    if text[t.start - 1:t.start] in "«„“\"" and t.start:
+        return True
+    before = tokens[k - 1] if k else None
+    if before is not None and before.capitalised and not before.initial and before.lower in ARTICLES \
+            and before.end + 1 == t.start:
+        return True
+    return tgt not in _NOUN_CAPITALS and not t.initial
 
 
 def _other_english_title(detector, doc: DetectionInput, seq, t_tokens) -> Flag | None:
