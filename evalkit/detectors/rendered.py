@@ -278,7 +278,7 @@ def _written_as_name(tokens, k: int, text: str, tgt: str) -> bool:
     t = tokens[k]
     if not t.capitalised or t.all_caps:
         return False
-    if text[t.start - 1:t.start] in "«„“\"" and t.start:
+    if t.start and text[t.start - 1] in "«„“\"":
         return True
     before = tokens[k - 1] if k else None
     if before is not None and before.capitalised and not before.initial and before.lower in ARTICLES \
