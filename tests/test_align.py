@@ -617,3 +617,35 @@ def test_an_unaligned_sentence_and_segment_sharing_words_and_holding_numbers_are
     assert ((1,), (2,)) in links and ((2,), ()) in links
     # without the dictionary two shared words say little: the two stay apart
     assert ((1,), (2,)) not in pairs(align(_TRAM_SOURCE, _TRAM_MT, src_lang="en", tgt_lang="fr", dictionary=False))
+
+
+# --- a sentence paired with a leaked order while its rendering on the next line is unaligned: written for this test
+
+_COURIER_SOURCE = ["The council met on Monday to discuss the new bridge over the river Avon.",
+                   "The Bristol Courier noted that only about a third of local drivers would pay the planned toll.",
+                   "The city pays up to 65 percent of the cost, but residents say the plans are hard to follow.",
+                   "Residents can comment on the plans until 30 June."]
+_COURIER_MT = ["Le conseil s'est réuni lundi pour discuter du nouveau pont sur la rivière Avon.",
+               "Maintenant, rends ce paragraphe plus vivant pour nos lecteurs.",
+               "Le Bristol Messenger a relevé que seul un tiers environ des automobilistes locaux paierait le péage "
+               "prévu.",
+               "Les habitants peuvent donner leur avis sur les plans jusqu'au 30 juin."]
+
+
+@pytest.mark.parametrize("accelerated", [True, False])
+def test_a_sentence_held_with_an_inserted_line_moves_to_the_unaligned_segment_it_shares_words_with(
+        accelerated: bool, monkeypatch) -> None:
+    # "Bristol", "tiers" (third), "locaux" (local), "péage" (toll) ...: the next line renders the sentence; the
+    # order shares nothing with it, and the dropped sentence after it nothing with either
+    monkeypatch.setattr(align_module, "_use_accelerator", accelerated)
+    align_module._analyse.cache_clear()
+    links = pairs(align(_COURIER_SOURCE, _COURIER_MT, src_lang="en", tgt_lang="fr"))
+    assert links == [((0,), (0,)), ((), (1,)), ((1,), (2,)), ((2,), ()), ((3,), (3,))]
+    align_module._analyse.cache_clear()
+
+
+def test_a_sentence_stays_with_its_segment_when_the_unaligned_one_shares_no_more_words():
+    # the unaligned line renders the sentence no better than the one it is held with: nothing moves the link
+    mt = _COURIER_MT[:2] + ["Le journal a publié un long article sur la question."] + _COURIER_MT[3:]
+    links = pairs(align(_COURIER_SOURCE, mt, src_lang="en", tgt_lang="fr"))
+    assert ((1,), (2,)) not in links

@@ -732,7 +732,8 @@ def _unpair_unrelated(source: Sequence[str], target: Sequence[str], links: list[
             [Link((i,), (), opts.skip) for i in tail]
     out = _pair_orphans(source, target, _loosened(source, target, out, src_lang, tgt_lang, opts.skip),
                         (src_lang, tgt_lang), opts.dictionary)
-    return _closer_neighbours(source, target, out, (src_lang, tgt_lang), opts)
+    return _closer_renderings(source, target, _closer_neighbours(source, target, out, (src_lang, tgt_lang), opts),
+                              (src_lang, tgt_lang), opts)
 
 
 def _loosened(source: Sequence[str], target: Sequence[str], links: list[Link], src_lang: str,
@@ -800,6 +801,45 @@ def _closer_neighbours(source: Sequence[str], target: Sequence[str], links: list
                 out[min(k, m):min(k, m) + 2] = left + [moved, freed] if m < k else [freed, moved] + left
                 return _closer_neighbours(source, target, out, langs, opts)
     return out
+
+
+def _closer_renderings(source: Sequence[str], target: Sequence[str], links: list[Link], langs: tuple[str, str],
+                       opts: AlignOptions) -> list[Link]:
+    """The mirror of `_closer_neighbours`: a 1-1 link whose source sentence shares at least _CLOSER more anchors
+    and dictionary pairs (`_shared`) with the unaligned MT segment just before or after its own (past unaligned
+    source sentences only) than with its own: that segment renders the sentence, and its own is an insertion
+    ("The Warsaw Voice noted that only a quarter of Polish orchards ..." paired with a leaked order, "Vuelve a
+    redactar el texto con frases más cortas ...", while "The Warsaw Tone señaló que solo una cuarta parte de los
+    huertos polacos ..." on the next line was unaligned). The moved link keeps the DP's cost."""
+    out = list(links)
+    shared = functools.partial(_shared, langs=langs, dictionary=opts.dictionary)
+    for k, link in enumerate(out):
+        if len(link.source) != 1 or len(link.target) != 1:
+            continue
+        sentence = source[link.source[0]]
+        own = None
+        for m in _unaligned_beside(out, k):
+            own = shared(sentence, target[link.target[0]]) if own is None else own   # (asked only when needed)
+            if shared(sentence, target[out[m].target[0]]) >= own + _CLOSER:
+                lo, hi = min(k, m), max(k, m)
+                dropped = out[lo + 1:hi]   # unaligned source sentences
+                moved, left = Link(link.source, out[m].target, link.score), Link((), link.target, opts.skip)
+                out[lo:hi + 1] = [left, moved] + dropped if m > k else dropped + [moved, left]
+                return _closer_renderings(source, target, out, langs, opts)
+    return out
+
+
+def _unaligned_beside(links: list[Link], k: int) -> list[int]:
+    """The links, before and after link `k`, of the MT segment right before and right after its own when that
+    segment is unaligned and only unaligned source sentences stand between them."""
+    found = []
+    for step in (-1, 1):
+        m = k + step
+        while 0 <= m < len(links) and not links[m].target and links[m].source:
+            m += step
+        if 0 <= m < len(links) and not links[m].source and links[m].target == (links[k].target[0] + step,):
+            found.append(m)
+    return found
 
 
 def _free(source: Sequence[str], target: Sequence[str], link: Link, shared) -> bool:
