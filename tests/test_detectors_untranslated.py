@@ -274,7 +274,7 @@ def _plain_classes(tokens, masked, src, tgt):
 def test_word_classes_as_the_plain_loop(words, masked):
     text = " ".join(words)
     tokens = tokenize(text)
-    assert UntranslatedDetector()._classes(tokens, masked, "en", "fr") == _plain_classes(tokens, masked, "en", "fr")
+    assert UntranslatedDetector()._classes(tokens, masked, "en", "fr", text) == _plain_classes(tokens, masked, "en", "fr")
 
 
 @settings(max_examples=150, deadline=None)

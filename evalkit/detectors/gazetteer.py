@@ -230,6 +230,19 @@ def _real_names() -> dict[str, str]:
     return {real_key(cols[1]): cols[1] for cols in rows if len(cols) == 2 and cols[0] != "qid"}
 
 
+@lru_cache(maxsize=1)
+def real_the_titles() -> dict[str, str]:
+    """The real newspapers (real_outlets) named "The" and one word, by that word folded: "connexion" -> "The
+    Connexion"."""
+    return {key: name for key, name in _real_names().items()
+            if " " not in key and key.isalpha() and name.startswith("The ")}
+
+
+def newspaper_synonym(word: str, written: str) -> bool:
+    """`written` is a WordNet relative of the real newspaper's name word `word` (newspaper_synonyms.tsv)."""
+    return not word_forms(written).isdisjoint(_newspaper_near(word))
+
+
 @dataclass(frozen=True)
 class RealSwap:
     """A name read as a real newspaper's (real_outlets) with one word swapped: `written` for `word`, a

@@ -23,9 +23,12 @@ from .gazetteer import (
     lower_words,
     newspaper,
     newspaper_heads,
+    newspaper_synonym,
     newspaper_words,
     opens_real_newspaper,
     real_endings,
+    real_outlets,
+    real_the_titles,
     related,
     synonyms,
     word_forms,
@@ -575,11 +578,18 @@ class _Outlet:
         # ("... Post", "... Tribune") or on a media noun ("Farm Weekly"): "the White House said" cites no
         # newspaper
         words = name_words(self.seq.text)
-        return bool(words) and ((words[-1] in _media_heads() or words[-1] in MEDIA_NOUNS) and outlet_slot(
+        return bool(words) and ((words[-1] in _media_heads() or words[-1] in MEDIA_NOUNS
+                                 or not _NEWS_INSIDE.isdisjoint(words[1:-1])) and outlet_slot(
             self.source, self.seq.start, self.seq.end) == "attribution" or _after_media_noun(self.source, self.seq)
             or _media_apposition(self.source, self.seq)
             or _press_cited(self.source, self.seq) and (body_words().isdisjoint(_name_heads(self.seq.text, words))
-                                                        or words[0] in _media_heads() or words[-1] in _media_heads()))
+                                                        or words[0] in _media_heads() or words[-1] in _media_heads()
+                                                        or not _NEWS_INSIDE.isdisjoint(words[1:-1])))
+
+
+# a word inside a name, neither its first nor its last, that makes it a news outlet's where the source cites
+# it ("Baltic News Network reported", "Baltic News Service said"; not "News Media Association", a body)
+_NEWS_INSIDE = word_set("news-inside")
 
 
 def _name_heads(name: str, words: list[str]) -> set[str]:
@@ -1233,12 +1243,15 @@ def rendered_without_source(detector, doc: DetectionInput, tokens, seqs, src: st
             if found:
                 flags.append(_found_flag(detector, doc, seq, found))
             continue
-        swap = _one_word_swap(seq, text, tgt) if outlet is None else None
+        full, swap = seq, _one_word_swap(seq, text, tgt) if outlet is None else None
+        if swap is None and outlet is None and (seq.start, seq.end) in whole:
+            full = whole[seq.start, seq.end]   # "The" opening a sentence: "The Lighthouse пишет"
+            swap = _one_word_swap(full, text, tgt)
         if swap is not None:
-            flags.append(detector._flag(doc, seq.start, seq.end, NAMED_ENTITY, "major", 0.65,
-                                        f"reads as the news outlet {swap[0].name!r} with its one word swapped for a "
+            flags.append(detector._flag(doc, full.start, full.end, NAMED_ENTITY, "major", 0.65,
+                                        f"reads as the news outlet {swap[0]!r} with its one word swapped for a "
                                         f"WordNet relative ({swap[1]!r} for {swap[2]!r}), the English article kept, "
-                                        "where a news source is cited", swap[0].name))
+                                        "where a news source is cited", swap[0]))
             continue
         if outlet is not None:
             flags.append(detector._flag(doc, seq.start, seq.end, NAMED_ENTITY, "major", 0.7,
@@ -1608,18 +1621,30 @@ def _named_otherwise(source: str, name: str) -> bool:
 
 
 def _one_word_swap(seq, text: str, tgt: str):
-    """(outlet, word, its word): the English title "The X" inside a text in another language, where a news
-    source is cited, X an English word and a WordNet relative of the one word of exactly one gazetteer
-    outlet "The Y" ("según informó The Brink": The Verge), or None."""
+    """(outlet's name, word, its word): the English title "The X" inside a text in another language, where a
+    news source is cited, X an English word and a WordNet relative of the one word of exactly one gazetteer
+    outlet "The Y" ("según informó The Brink": The Verge) or, where no gazetteer outlet is, of exactly one real
+    newspaper "The Y" (real_outlets, newspaper_synonyms.tsv: "The Linkage пишет" for The Connexion), X itself
+    no real newspaper's; or None. At a sentence's start only before a word of the target language (not an
+    English sentence left untranslated)."""
     first, _, rest = seq.text.partition(" ")
-    if tgt == "en" or first != "The" or not rest.isalpha() or _sentence_start(text, seq.start):
+    if tgt == "en" or first != "The" or not rest.isalpha() \
+            or _sentence_start(text, seq.start) and not _target_word_after(text, seq.end, tgt):
         return None
     word = rest.casefold()
     if zipf(word, "en") < 3.0 or zipf(word, tgt) >= zipf(word, "en") \
             or outlet_slot(text, seq.start, seq.end) != "attribution":
         return None
-    found = [(entry, word, own) for own, entry in _the_outlets().items() if own != word and related(word, own)]
+    found = [(entry.name, word, own) for own, entry in _the_outlets().items() if own != word and related(word, own)]
+    if not found and word not in real_outlets():
+        found = [(name, word, own) for own, name in real_the_titles().items() if newspaper_synonym(own, word)]
     return found[0] if len(found) == 1 else None
+
+
+def _target_word_after(text: str, end: int, tgt: str) -> bool:
+    """The word right after `end` is a lowercase word more frequent in the target language than in English."""
+    m = _FIRST_WORD.match(text, end)
+    return m is not None and m.group(1).islower() and zipf(m.group(1), tgt) > zipf(m.group(1), "en")
 
 
 @lru_cache(maxsize=1)

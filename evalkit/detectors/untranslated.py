@@ -258,7 +258,8 @@ class UntranslatedDetector(Detector):
 
     # ---- ordinary words and phrases
 
-    def _classes(self, tokens: list[Token], masked: set[int], src: str, tgt: str) -> list[tuple[int, float]]:
+    def _classes(self, tokens: list[Token], masked: set[int], src: str, tgt: str,
+                 text: str) -> list[tuple[int, float]]:
         n = len(tokens)
         # a word the document capitalises inside sentences is a name, at a sentence start too ("Hunt a dit")
         capitalised = list(map(tokens.__getitem__, capitalised_at(tokens)))
@@ -286,6 +287,8 @@ class UntranslatedDetector(Detector):
         out = list(map(table.get, lower))
         if _other_script_text(tokens):
             out = [_foreign_letters(tok, c) for tok, c in zip(tokens, out)]
+        elif capitalises_nouns(tgt):
+            _lowercase_nouns(tokens, out, text)
         for i in named:
             if 0 <= i < n:
                 out[i] = (NAME, 0.0)
@@ -341,7 +344,7 @@ class UntranslatedDetector(Detector):
 
     def _words(self, doc: DetectionInput, tokens: list[Token], masked: set[int], src: str, tgt: str,
                source_words: _SourceWords) -> list[Flag]:
-        classes = self._classes(tokens, masked, src, tgt)
+        classes = self._classes(tokens, masked, src, tgt, doc.hypothesis)
         kinds = list(map(itemgetter(0), classes))
         text = doc.hypothesis
         # a segment written in the source language is one span (one error), not a string of words
@@ -401,6 +404,8 @@ class UntranslatedDetector(Detector):
             words = " ".join(tokens[k].text for k in run if classes[k][0] in (STRONG, WEAK))
             evidence = (f"{words!r} is far more frequent in {src} than in {tgt} "
                         f"(zipf difference {d:.1f})")
+            if d < 1.0:   # a word both languages write, lifted by where it stands alone
+                evidence = _lifted_evidence(words, tokens, src, tgt, d)
             confidence = _confidence(d) + (0.1 if functions and b - a >= 3 else 0.0)
             if identified:
                 evidence += f"; language identification of the phrase: {identified}"
@@ -1454,13 +1459,50 @@ def _other_script_text(tokens: list[Token]) -> bool:
     return len(tokens) >= 20 and sum(map(str.isascii, map(itemgetter(2), tokens))) < 0.3 * len(tokens)
 
 
+# the classes of a lowercase Latin word that lean to the source language in a text of another script: one the
+# source language writes more than the target (WEAK), or one both write (NEUTRAL: "jeep", which Russian web text
+# writes as a brand's name)
+_FOREIGN_LEANING = frozenset({WEAK, NEUTRAL})
+
+
 def _foreign_letters(tok: Token, cls: tuple[int, float] | None) -> tuple[int, float] | None:
     """A word's class in a text of another script: a lowercase source-language word in Latin letters
-    ("транслироваться live", "open-air концерты") leans to the source however often the target's web text
-    borrows it."""
-    if cls is not None and cls[0] == WEAK and tok.text.isascii() and tok.text.islower() and len(tok.text) >= 3:
+    ("транслироваться live", "open-air концерты", "предлагают jeep safari") leans to the source however often
+    the target's web text borrows it, or writes it as a brand's."""
+    if cls is not None and cls[0] in _FOREIGN_LEANING and tok.text.isascii() and tok.text.islower() \
+            and len(tok.text) >= 3:
         return STRONG, cls[1]
     return cls
+
+
+def _lifted_evidence(words: str, tokens: list[Token], src: str, tgt: str, d: float) -> str:
+    """The evidence for words both languages write that where they stand lean to the source language
+    (_foreign_letters, _lowercase_nouns)."""
+    if _other_script_text(tokens):
+        return f"{words!r}: {src} words written in lowercase Latin letters inside {tgt} text in another script " \
+               f"(zipf difference {d:.1f})"
+    return f"{words!r}: a {src} word written in lowercase in a noun's place (after an article, before a " \
+           f"punctuation mark), where {tgt} capitalises its nouns (zipf difference {d:.1f})"
+
+
+def _lowercase_nouns(tokens: list[Token], classes: list, text: str) -> None:
+    """In a language that capitalises nouns, a lowercase word that both languages write (NEUTRAL) or that leans a
+    little to the source (WEAK), in a noun's place: right after an article or a determiner ("ein", "der",
+    "kein") and right before a punctuation mark ("ist ein gamble“,"). The target language would capitalise
+    its own noun there: the word is the source language's (in place, as STRONG)."""
+    for i in range(1, len(tokens)):
+        c, tok = classes[i], tokens[i]
+        if c is None or c[0] not in _FOREIGN_LEANING or not tok.text.islower() or not tok.text.isalpha() \
+                or tokens[i - 1].lower not in _NOUN_DETERMINERS or tokens[i - 1].end + 1 != tok.start:
+            continue
+        if text[tok.end:tok.end + 1] in _NOUN_PHRASE_END:
+            classes[i] = (STRONG, c[1])
+
+
+# the articles and determiners before a noun in a language that capitalises nouns (word_lists.tsv), and the
+# marks that may end the noun phrase right after the noun
+_NOUN_DETERMINERS = word_set("capitalised-noun-determiners")
+_NOUN_PHRASE_END = frozenset(",.;:!?“”\"»«)")
 
 
 def _inside_kept_name(text: str, tokens: Sequence[Token], i: int, source: str) -> bool:
