@@ -8,7 +8,9 @@ language, X a WordNet relative of the one word of exactly one real newspaper "Th
 reads as that newspaper's name swapped ("The Lighthouse" for The Beacon), at a sentence's start too when a word of
 the target language follows. In German, which capitalises its nouns, a lowercase English word in a noun's place
 (after an article, before a punctuation mark: "ist ein gamble“") is untranslated, however often German web text
-writes the word. Each on lines written for this test (none of them a line of the dev set or of a
+writes the word. A name ending on "Broadcaster", "Newspaper", "Magazine" and kin is a news outlet's wherever the
+source names it ("Mongolian National Broadcaster showed ..."), so its word-by-word translation is a wrong named
+entity. Each on lines written for this test (none of them a line of the dev set or of a
 held-out split)."""
 
 from __future__ import annotations
@@ -125,3 +127,22 @@ def test_a_lowercase_english_word_in_a_german_nouns_place_is_untranslated(line, 
 ])
 def test_german_words_or_a_capitalised_loan_in_a_nouns_place_are_not_untranslated(line):
     assert page_flags(line, "de", category=UNTRANSLATED) == []
+
+
+def test_a_broadcasters_name_translated_word_by_word_is_a_wrong_named_entity():
+    found = page_flags("Der Mongolische Nationale Ausstrahler zeigte Aufnahmen der überfluteten Straße.", "de",
+                       source_line="Mongolian National Broadcaster showed footage of the flooded road.",
+                       category=NAMED_ENTITY)
+    assert [f.text for f in found] == ["Mongolische Nationale Ausstrahler"], found
+
+
+@pytest.mark.parametrize("lang, source, line", [
+    # the broadcaster's name kept
+    ("de", "Mongolian National Broadcaster showed footage of the flooded road.",
+     "Mongolian National Broadcaster zeigte Aufnahmen der überfluteten Straße."),
+    # a body's name, translated on purpose
+    ("es", "The Highland Farmers Association showed photographs of the flooded road.",
+     "La Asociación de Agricultores de las Tierras Altas mostró fotografías de la carretera inundada."),
+])
+def test_a_broadcaster_kept_or_a_body_translated_is_no_named_entity(lang, source, line):
+    assert page_flags(line, lang, source_line=source, category=NAMED_ENTITY) == []

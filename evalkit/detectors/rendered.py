@@ -578,6 +578,8 @@ class _Outlet:
         # ("... Post", "... Tribune") or on a media noun ("Farm Weekly"): "the White House said" cites no
         # newspaper
         words = name_words(self.seq.text)
+        if len(words) > 1 and words[-1] in _OUTLET_KIND_HEADS:
+            return True   # "Mongolian National Broadcaster", "Farmers Weekly Magazine": the name says what it is
         return bool(words) and ((words[-1] in _media_heads() or words[-1] in MEDIA_NOUNS
                                  or not _NEWS_INSIDE.isdisjoint(words[1:-1])) and outlet_slot(
             self.source, self.seq.start, self.seq.end) == "attribution" or _after_media_noun(self.source, self.seq)
@@ -590,6 +592,8 @@ class _Outlet:
 # a word inside a name, neither its first nor its last, that makes it a news outlet's where the source cites
 # it ("Baltic News Network reported", "Baltic News Service said"; not "News Media Association", a body)
 _NEWS_INSIDE = word_set("news-inside")
+# the last words that make a name of two words or more a news outlet's wherever the source names it
+_OUTLET_KIND_HEADS = word_set("outlet-kind-heads")
 
 
 def _name_heads(name: str, words: list[str]) -> set[str]:
