@@ -1628,7 +1628,7 @@ def _one_word_swap(seq, text: str, tgt: str):
     """(outlet's name, word, its word): the English title "The X" inside a text in another language, where a
     news source is cited, X an English word and a WordNet relative of the one word of exactly one gazetteer
     outlet "The Y" ("según informó The Brink": The Verge) or, where no gazetteer outlet is, of exactly one real
-    newspaper "The Y" (real_outlets, newspaper_synonyms.tsv: "The Linkage пишет" for The Connexion), X itself
+    newspaper "The Y" (real_outlets, newspaper_synonyms.tsv: "The Lighthouse пишет" for The Beacon), X itself
     no real newspaper's; or None. At a sentence's start only before a word of the target language (not an
     English sentence left untranslated)."""
     first, _, rest = seq.text.partition(" ")
