@@ -580,13 +580,13 @@ class _Outlet:
         words = name_words(self.seq.text)
         if len(words) > 1 and words[-1] in _OUTLET_KIND_HEADS:
             return True   # "Mongolian National Broadcaster", "Farmers Weekly Magazine": the name says what it is
-        return bool(words) and ((words[-1] in _media_heads() or words[-1] in MEDIA_NOUNS
-                                 or not _NEWS_INSIDE.isdisjoint(words[1:-1])) and outlet_slot(
+        news = not _NEWS_INSIDE.isdisjoint(words[1:-1])   # "Baltic News Service"
+        return bool(words) and ((words[-1] in _media_heads() or words[-1] in MEDIA_NOUNS or news) and outlet_slot(
             self.source, self.seq.start, self.seq.end) == "attribution" or _after_media_noun(self.source, self.seq)
             or _media_apposition(self.source, self.seq)
             or _press_cited(self.source, self.seq) and (body_words().isdisjoint(_name_heads(self.seq.text, words))
                                                         or words[0] in _media_heads() or words[-1] in _media_heads()
-                                                        or not _NEWS_INSIDE.isdisjoint(words[1:-1])))
+                                                        or news))
 
 
 # a word inside a name, neither its first nor its last, that makes it a news outlet's where the source cites
