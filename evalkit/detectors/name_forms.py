@@ -463,7 +463,12 @@ def _render(candidate: tuple[str, ...], real: tuple[str, ...], lang: str, loose_
         cyrillic = _cyrillic(word)
         for hit in left:
             if _same(word, hit) or cyrillic and _cognate(word, hit):
-                kept += 1
+                if word != hit and not cyrillic and len(real) > 1 and word in usual_forms(hit, lang):
+                    # the target language's word, not the English one's form ("Sofia-Globus": the Sofia Globe);
+                    # not in a name of one word, which a common word may be ("from the Atlantic": "Atlántico")
+                    translated += 1
+                else:
+                    kept += 1
                 break
         else:
             for hit in left:

@@ -499,7 +499,9 @@ def _trimmed_span(cand, t_tokens, real: list[str], tgt: str, longer: bool, text:
     renders Straits), keeping one word fewer than the name at least, and, for a name taken with the
     lowercase words after it, without those after its last rendered word ("Хоккейные новости включил"
     -> "Хоккейные новости"). A candidate opening on a capitalised article or contraction inside a
-    sentence is a title as it stands ("berichtete Im Inneren der Spiele")."""
+    sentence is a title as it stands ("berichtete Im Inneren der Spiele"); in any language, a sentence's first
+    word that is no article and renders none of the name's words is cut off when as many words as the name
+    has are left ("Según Coastal Mariner Quarterly" -> "Coastal Mariner Quarterly")."""
     def renders(k: int) -> bool:
         w = fold(t_tokens[k].text)
         return any(_same(w, x) or translates_loosely(w, x, tgt) for x in real)
@@ -507,6 +509,9 @@ def _trimmed_span(cand, t_tokens, real: list[str], tgt: str, longer: bool, text:
     opener = t_tokens[first]
     titled = opener.text[:1].isupper() and fold(opener.text) in _BEFORE_NAME and not _sentence_start(text, opener.start)
     while tgt in _NOUN_CAPITALS and not titled and first < last and last - first + 1 >= len(real) \
+            and not renders(first):
+        first += 1
+    if last - first >= len(real) and _sentence_start(text, opener.start) and fold(opener.text) not in _BEFORE_NAME \
             and not renders(first):
         first += 1
     while longer and last > first and not renders(last):

@@ -1,0 +1,46 @@
+"""Issue 15, thirty-first round. A news outlet's name of two words or more whose word the MT writes as the target
+language's word for it, however like the English word it looks ("Varna-Globus" for the Varna Globe), is translated,
+not kept; a name of one word is not read so, since a common word may stand for it ("desde el Atlántico"). A name
+ending on "Quarterly", "Weekly", "Monthly", "Fortnightly" or "Daily" is a news outlet's wherever the source names it.
+Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.one_line_page import page_flags
+
+NAMED_ENTITY = "accuracy/mistranslation/named-entity"
+
+
+@pytest.mark.parametrize("lang, source, line, name", [
+    ("de", "\"The orchards are empty,\" he told the Varna Globe.",
+     "„Die Obstgärten sind leer“, sagte er dem Varna-Globus.", "Varna-Globus"),
+    ("es", "The harbour was last dredged in 1962, Andes Quarterly noted.",
+     "El puerto se dragó por última vez en 1962, señaló Trimestral de los Andes.", "Trimestral de los Andes"),
+    ("fr", "The harbour was last dredged in 1962, Andes Quarterly noted.",
+     "Le port a été dragué pour la dernière fois en 1962, a noté Trimestriel des Andes.", "Trimestriel des Andes"),
+    ("de", "The ferry will not sail again before March, the Orkney Weekly said.",
+     "Die Fähre werde vor März nicht wieder auslaufen, sagte das Orkney Wöchentlich.", "Orkney Wöchentlich"),
+])
+def test_an_outlets_name_translated_word_by_word_is_a_wrong_named_entity(lang, source, line, name):
+    found = page_flags(line, lang, source_line=source, category=NAMED_ENTITY)
+    assert [f.text for f in found] == [name], found
+    assert "word-by-word translation" in found[0].evidence
+
+
+@pytest.mark.parametrize("lang, source, line", [
+    # the outlet's name kept as the source writes it
+    ("de", "\"The orchards are empty,\" he told the Varna Globe.",
+     "„Die Obstgärten sind leer“, sagte er dem Varna Globe."),
+    # a name of one word: the ocean, which the target language names with its own word
+    ("es", "The salmon swim up the river from the Atlantic every spring.",
+     "Los salmones remontan el río desde el Atlántico cada primavera."),
+    # bodies' names, translated on purpose, cited with the verb the press is cited with
+    ("fr", "The University of the Andes wrote that the harbour was last dredged in 1962.",
+     "L'Université des Andes a écrit que le port avait été dragué pour la dernière fois en 1962."),
+    ("de", "The Friends of Life wrote that the harbour was last dredged in 1962.",
+     "Die Freunde des Lebens schrieben, dass der Hafen zuletzt 1962 ausgebaggert wurde."),
+])
+def test_a_kept_outlet_an_ocean_or_a_body_translated_is_no_named_entity(lang, source, line):
+    assert page_flags(line, lang, source_line=source, category=NAMED_ENTITY) == []
