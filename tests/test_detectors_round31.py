@@ -44,3 +44,19 @@ def test_an_outlets_name_translated_word_by_word_is_a_wrong_named_entity(lang, s
 ])
 def test_a_kept_outlet_an_ocean_or_a_body_translated_is_no_named_entity(lang, source, line):
     assert page_flags(line, lang, source_line=source, category=NAMED_ENTITY) == []
+
+
+SANITARY = "The National Sanitary Veterinary and Water Safety Authority said on Monday that the ban on river fishing would stay."
+
+
+@pytest.mark.parametrize("line, expected", [
+    # a French name that goes on for nine words after its first, one word of it swapped
+    ("L'Influence nationale sanitaire vétérinaire et pour la sécurité des eaux a déclaré lundi que l'interdiction "
+     "de la pêche en rivière resterait.", ["Influence nationale sanitaire vétérinaire et pour la sécurité des eaux"]),
+    # the same name rendered
+    ("L'Autorité nationale sanitaire vétérinaire et pour la sécurité des eaux a déclaré lundi que l'interdiction "
+     "de la pêche en rivière resterait.", []),
+])
+def test_a_long_french_name_is_read_to_its_last_word(line, expected):
+    found = page_flags(line, "fr", source_line=SANITARY, category=NAMED_ENTITY)
+    assert [f.text for f in found] == expected, found

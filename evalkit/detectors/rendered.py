@@ -1067,7 +1067,7 @@ def _whose(outlet) -> str:
 
 def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) -> list[tuple]:
     """(sequence, False) for the name sequences, and (longer sequence, True) for each one with the one to
-    six lowercase words after it ("Affiliation des pompes à chaleur"): French, Spanish and Russian write only a
+    nine lowercase words after it ("Affiliation des pompes à chaleur"): French, Spanish and Russian write only a
     name's first word capitalised ("Cour ultime", «Московские случаи»); German and English capitalise every word
     of a name.
     A sentence's first word opens such a name only when `initial` (a source name to compare it with)."""
@@ -1097,8 +1097,6 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
                     and (tokens[j].lower not in _GLUE or tokens[j].lower in ARTICLES) \
                     and text[tokens[j].end:tokens[j].end + 1] not in ("'", "’"):
                 break   # a verb or a frequent word ends the name ("Xi a déclaré"); "de", "du", "d'", "à" do not
-            if j - k > _LOWER_TOKENS and not tokens[j].capitalised:
-                continue   # (past seven tokens, only the place that ends the name is a candidate's end)
             out.append((seq._replace(last=j, end=tokens[j].end, text=text[seq.start:tokens[j].end]), True))
             if tokens[j].capitalised:
                 # the place's other words: "de Australia Occidental", "de la Nouvelle-Écosse"
@@ -1117,9 +1115,8 @@ def _article_first(seq, tokens) -> bool:
 
 
 # the tokens after a name's first word that _extended reads: five or six words and the glue between them
-# ("de la gestion des catastrophes de l'Oklahoma"); past _LOWER_TOKENS, only up to a capitalised place
+# ("de la gestion des catastrophes de l'Oklahoma", "nationale sanitaire vétérinaire et pour la sécurité des aliments")
 _EXTENSION_TOKENS = 9
-_LOWER_TOKENS = 7
 
 
 def _quoted(text: str, at: int) -> bool:
