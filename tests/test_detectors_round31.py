@@ -60,3 +60,18 @@ SANITARY = "The National Sanitary Veterinary and Water Safety Authority said on 
 def test_a_long_french_name_is_read_to_its_last_word(line, expected):
     found = page_flags(line, "fr", source_line=SANITARY, category=NAMED_ENTITY)
     assert [f.text for f in found] == expected, found
+
+
+@pytest.mark.parametrize("lang, line, expected", [
+    # a gazetteer outlet's name kept in English, with one English word made from one of its words in its place
+    ("fr", "La Lithuanian Nationwide Radio and Television diffusera le concert de la chorale samedi soir.",
+     ["Lithuanian Nationwide Radio and Television"]),
+    ("es", "La Lithuanian Nationalistic Radio and Television emitirá el concierto del coro el sábado por la noche.",
+     ["Lithuanian Nationalistic Radio and Television"]),
+    # the name itself
+    ("fr", "La Lithuanian National Radio and Television diffusera le concert de la chorale samedi soir.", []),
+])
+def test_an_outlet_kept_in_english_with_a_word_made_from_its_own_is_a_swap(lang, line, expected):
+    found = page_flags(line, lang, category=NAMED_ENTITY)
+    assert [f.text for f in found] == expected, found
+    assert all("an English relative of 'national'" in f.evidence for f in found)

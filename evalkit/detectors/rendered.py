@@ -1979,12 +1979,25 @@ def _how(r: Rendering, words: list[str], real: list[str], entry, src: str, tgt: 
             # left in English, the name keeps its English word order ("Related Press" is no "Press Association")
             return (f"with {r.swapped[0]!r}, a synonym of {r.left[0]!r}, in its place: a spinner's swap, "
                     + ("then translated" if r.translated else "kept in English"))
-        return None
+        return _kept_relative(r, src, tgt) if entry.is_outlet and in_order else None
     if r.translated == 0 and all(map(_same, words, [w for w in real if w not in CONNECTORS])):
         return None   # the name itself
     if entry.is_outlet:
         return "translated word by word: the name of a news outlet is not translated"
     return None   # an organisation's translated name is its usual name ("Organisation mondiale du commerce")
+
+
+def _kept_relative(r: Rendering, src: str, tgt: str) -> str | None:
+    """An outlet's name kept in English, three words of it at least, but for one English word made from one
+    of its words and related to it in WordNet ("Lithuanian Nationwide Radio and Television" for Lithuanian
+    National Radio and Television), which synonym_rendering leaves to a translation's own form ("forestal"
+    for forestry). None otherwise."""
+    if len(r.swapped) != 1 or len(r.left) != 1 or r.translated or r.kept < 3:
+        return None
+    word, real = r.swapped[0], r.left[0]
+    if zipf(word, src) < _KEPT_SWAP_ZIPF or zipf(word, src) < zipf(word, tgt) or not related(word, real):
+        return None
+    return f"with {word!r}, an English relative of {real!r}, in its place: a spinner's swap, kept in English"
 
 
 def _may_be_single(seq, tokens, tgt: str) -> bool:
