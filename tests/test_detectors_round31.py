@@ -75,3 +75,19 @@ def test_an_outlet_kept_in_english_with_a_word_made_from_its_own_is_a_swap(lang,
     found = page_flags(line, lang, category=NAMED_ENTITY)
     assert [f.text for f in found] == expected, found
     assert all("an English relative of 'national'" in f.evidence for f in found)
+
+
+@pytest.mark.parametrize("lang, line, expected", [
+    # a known paper's name translated in a sense Wiktionary gives, its place named as the target language names it
+    ("es", "Más de dos mil peregrinos llegaron a la ciudad vieja el domingo, según El Puesto de Jerusalén.",
+     ["Puesto de Jerusalén"]),
+    ("fr", "Plus de deux mille pèlerins sont arrivés dans la vieille ville dimanche, selon Le Poteau de Jérusalem.",
+     ["Poteau de Jérusalem"]),
+    # the paper's own name, and a common noun beside the place
+    ("es", "Más de dos mil peregrinos llegaron a la ciudad vieja el domingo, según The Jerusalem Post.", []),
+    ("es", "Más de dos mil peregrinos llegaron a la ciudad vieja el domingo, según el puesto de control de Jerusalén.",
+     []),
+])
+def test_a_paper_translated_in_another_sense_with_its_place_in_the_targets_name_is_flagged(lang, line, expected):
+    found = page_flags(line, lang, category=NAMED_ENTITY)
+    assert [f.text for f in found] == expected, found

@@ -346,13 +346,14 @@ def english_loosely(word: str, lang: str) -> frozenset[str]:
 def renders_loosely(candidate: Sequence[str], real: Sequence[str], lang: str) -> bool:
     """Every candidate word (folded) is a distinct word of the real name kept, translated (`translates`) or,
     for one word, translated in a sense only Wiktionary's wordnet gives (`translates_loosely`), with a word
-    of the name kept as it is: the name half translated, in any order ("Unternehmens-Insider" for Business
-    Insider; not "Zeitung der Arbeit", a real paper, for The Business Times)."""
+    of the name kept as it is, or a place of it named as the target language names it (`place_named`): the
+    name half translated, in any order ("Unternehmens-Insider" for Business Insider, "El Puesto de Yakarta" for
+    the Jakarta Post; not "Zeitung der Arbeit", a real paper, for The Business Times)."""
     if len(candidate) != len(real):
         return False
     left, loose, kept = list(real), 0, 0
     for word in candidate:
-        hit = next((r for r in left if _same(word, r)), None)
+        hit = next((r for r in left if _same(word, r) or place_named(word, r, lang)), None)
         kept += hit is not None
         hit = hit or next((r for r in left if translates(word, r, lang)), None)
         if hit is None:
@@ -362,6 +363,11 @@ def renders_loosely(candidate: Sequence[str], real: Sequence[str], lang: str) ->
             return False
         left.remove(hit)
     return loose == 1 and kept >= 1
+
+
+def place_named(word: str, english: str, lang: str) -> bool:
+    """`word` (folded) is the name in `lang` of the place whose English name is `english` ("yakarta": Jakarta)."""
+    return any(_from_place(word, form) for form in _place_forms(english, lang))
 
 
 # the letters an adjective adds to a place's stem ("wien" -> "wiener", "irland" -> "irlandais")

@@ -51,6 +51,7 @@ from .name_forms import (
     name_words,
     other_sense,
     other_word,
+    place_named,
     place_stem,
     render,
     renders_loosely,
@@ -1892,8 +1893,9 @@ def _paper_rendered(words: tuple[str, ...], tgt: str) -> tuple[str, int] | None:
         if r is None or any(_english_word(w, tgt) for w in words if not any(_same(w, x) for x in real)):
             continue   # (a word not kept is the target language's: "Air India" translates nothing)
         if not r.swapped and r.translated or renders_loosely(words, real, tgt) and any(
-                w == x or not _cyrillic_text(w) and _same(w, x) for w in words for x in real):
-            found.append((label, r.kept))   # (loosely only where a word is kept in its own letters)
+                w == x or not _cyrillic_text(w) and (_same(w, x) or place_named(w, x, tgt))
+                for w in words for x in real):
+            found.append((label, r.kept))   # (loosely only where a word is kept in its own letters, or a place's)
     return found[0] if len(found) == 1 else None
 
 
