@@ -2,6 +2,11 @@
 language's word for it, however like the English word it looks ("Varna-Globus" for the Varna Globe), is translated,
 not kept; a name of one word is not read so, since a common word may stand for it ("desde el Atlántico"). A name
 ending on "Quarterly", "Weekly", "Monthly", "Fortnightly" or "Daily" is a news outlet's wherever the source names it.
+A French name is read up to nine lowercase words after its first. Without the source: a known outlet's name kept in
+English but for one English word made from one of its words ("Lithuanian Nationwide Radio and Television") is a
+swap; a known paper's name translated in a sense Wiktionary gives, its place named as the target language names it
+("El Puesto de Jerusalén"), is translated. A note whose body opens on an order to change the text and names the
+text or a length ("Note pour la rédaction : allonger ce paragraphe d'environ 120 mots ...") is a leaked prompt.
 Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
 
 from __future__ import annotations
@@ -91,3 +96,27 @@ def test_an_outlet_kept_in_english_with_a_word_made_from_its_own_is_a_swap(lang,
 def test_a_paper_translated_in_another_sense_with_its_place_in_the_targets_name_is_flagged(lang, line, expected):
     found = page_flags(line, lang, category=NAMED_ENTITY)
     assert [f.text for f in found] == expected, found
+
+
+PROMPT_LEAK = "addition/prompt-leak"
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Note pour la rédaction : allonger ce paragraphe d'environ 120 mots et citer deux fois le nom du port."),
+    ("es", "Nota: amplíe el texto con dos párrafos sobre el turismo de invierno."),
+    ("ru", "Примечание: добавь в текст ещё два абзаца о зимнем туризме."),
+    ("de", "Hinweis: ergänze den Absatz um zwei Sätze über den Winterhafen."),
+])
+def test_a_note_that_orders_a_change_to_the_text_is_a_leaked_prompt(lang, line):
+    found = page_flags(line, lang, category=PROMPT_LEAK)
+    assert [f.text for f in found] == [line], found
+    assert "a note ordering a change to the text" in found[0].evidence
+
+
+@pytest.mark.parametrize("lang, line", [
+    # notes of the article's own: a change verb that is no order opening the note
+    ("fr", "Note : la mairie ajoutera deux lignes de bus vers le port en mars."),
+    ("es", "Nota: el ayuntamiento añadirá dos líneas de autobús al puerto en marzo."),
+])
+def test_a_note_of_the_articles_own_is_no_leaked_prompt(lang, line):
+    assert page_flags(line, lang, category=PROMPT_LEAK) == []

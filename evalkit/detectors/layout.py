@@ -705,6 +705,16 @@ def _tag_items(rest: str) -> bool:
     return len(items) >= 3 and all(0 < len(item.split()) <= _TAG_WORDS for item in items)
 
 
+def _note_order(sentence: str, after: int, pats: dict[str, re.Pattern[str]]) -> str:
+    """A note's body that opens on an order to change the text and names the text or a length: "allonger ce
+    passage d'environ 150 mots", "add two subheadings" (an editor's note says what was done: "cet article a été
+    modifié pour ajouter ..."). The evidence, or ""."""
+    start = after + len(sentence[after:]) - len(sentence[after:].lstrip())
+    change = pats["change"].match(sentence, start)
+    thing = change and (pats["object"].search(sentence, change.end()) or _word_count(sentence[change.end():]))
+    return f"{change.group()!r} ... {thing.group()!r}" if thing else ""
+
+
 def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]], tgt: str = "") -> str:
     """The generator's asides around its output: a field of its SEO output ("Titre SEO :"), a note on
     how it made the text ("Hinweis: Dieser Text wurde mit KI erstellt."), an offer of more changes
@@ -757,6 +767,9 @@ def _generator_aside(sentence: str, pats: dict[str, re.Pattern[str]], tgt: str =
     if addressed:   # "Hinweis an das Modell: Jeden Absatz neu formulieren ...", "Note to the AI: ...",
         # "[Служебная пометка генератора: уникальность 94%]", "Hinweis für das Sprachmodell: ..."
         return f"a note to or from a text generator ({note.group().rstrip(': ')!r}: {addressed.group()!r})"
+    ordered = note and _note_order(sentence, note.end(), pats)
+    if ordered:   # "Note pour la rédaction : allonger ce passage d'environ 150 mots ..."
+        return f"a note ordering a change to the text ({note.group().rstrip(': ')!r}: {ordered})"
     tool = pats["tool"].match(sentence)
     if tool and len(tool.group().split()) >= 2:   # "[Rewriter v2: tone set to neutral, readability target
         # grade 8]"; a label of the one word ("[Paraphraser: ...]") may be a product's heading
