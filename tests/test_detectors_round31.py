@@ -120,3 +120,17 @@ def test_a_note_that_orders_a_change_to_the_text_is_a_leaked_prompt(lang, line):
 ])
 def test_a_note_of_the_articles_own_is_no_leaked_prompt(lang, line):
     assert page_flags(line, lang, category=PROMPT_LEAK) == []
+
+
+@pytest.mark.parametrize("lang, line, expected", [
+    # "Information", which a few real papers' names hold, in place of "News", which hundreds hold
+    ("fr", "Le marché aux poissons rouvrira lundi, a rapporté le Duluth Information Tribune.",
+     ["Duluth Information Tribune"]),
+    # the real paper's own name; and a word many papers hold in place of another's ("Herald" for Tribune)
+    ("fr", "Le marché aux poissons rouvrira lundi, a rapporté le Duluth News Tribune.", []),
+    ("fr", "Le marché aux poissons rouvrira lundi, a rapporté le Duluth Herald Tribune.", []),
+])
+def test_a_rare_papers_word_in_place_of_a_common_one_is_a_swap(lang, line, expected):
+    found = page_flags(line, lang, category=NAMED_ENTITY)
+    assert [f.text for f in found] == expected, found
+    assert all("real newspapers' names hold, against" in f.evidence for f in found)

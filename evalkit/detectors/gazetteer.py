@@ -248,7 +248,8 @@ class RealSwap:
     """A name read as a real newspaper's (real_outlets) with one word swapped: `written` for `word`, a
     relative in `thesaurus`. `kind` "form" (newspaper_form_swap): no such paper is listed, but `papers` real
     papers' names open as `name` does and end in `word`'s place with another word; "word"
-    (newspaper_word_swap): `papers` real papers' names hold `word` where `written` stands."""
+    (newspaper_word_swap): `papers` real papers' names hold `word` where `written` stands; "paper": `papers` real
+    papers' names hold `written` (none, or one, unless hundreds hold `word`: "Information" for News)."""
     name: str
     word: str
     written: str
@@ -270,15 +271,26 @@ def real_swap(words: tuple[str, ...]) -> RealSwap | None:
         return None
     shapes, counts = _real_shapes()
     for i, written in enumerate(words):
-        if counts.get(written, 0) > 1:
-            continue   # another real paper's word ("Herald"): no spinner's choice
         for name in shapes.get((i, *words[:i], "", *words[i + 1:]), ()):
             word = name.split()[i]
+            if counts.get(written, 0) > 1 and counts[written] * _RARER_BY > counts.get(word, 0):
+                continue   # another real paper's word ("Herald" for Tribune): no spinner's choice; but a word
+                # a few papers' names hold, in place of one hundreds hold ("Information" for News), may be
             thesaurus = _newspaper_relative(word, written, head=i == len(words) - 1) \
                 or _part_relative(word, written, head=i == len(words) - 1)
             if thesaurus:
-                return RealSwap(_real_names()[name], word, written, thesaurus)
+                return RealSwap(_real_names()[name], word, written, thesaurus, counts.get(written, 0))
     return None
+
+
+def papers_holding(word: str) -> int:
+    """How many real newspapers' names (real_outlets) hold `word` (folded)."""
+    return _real_shapes()[1].get(word, 0)
+
+
+# a word that more than one real newspaper's name holds is read as a swap only in place of a word that this many
+# times more papers' names hold ("information", 3 papers, for "news", 399)
+_RARER_BY = 50
 
 
 def _part_relative(word: str, written: str, head: bool) -> str | None:

@@ -31,6 +31,7 @@ from .gazetteer import (
     newspaper_word_swap,
     offices,
     opens_real_newspaper,
+    papers_holding,
     phrase_heads,
     real_key,
     real_outlets,
@@ -1279,6 +1280,10 @@ def _real_swap_evidence(swap: RealSwap) -> str:
         return (f"reads as a newspaper's name of the form {swap.name!r}, where a news source is cited: "
                 f"{swap.papers} real newspapers' names (Wikidata) open so, many end in {swap.word!r}, none in "
                 f"{swap.written!r}, its {swap.thesaurus} relative")
+    if swap.papers > 1:
+        return (f"reads as the real newspaper {swap.name!r} (Wikidata) with {swap.word!r} swapped for "
+                f"{swap.written!r}, a {swap.thesaurus} relative that {swap.papers} real newspapers' names hold, "
+                f"against {papers_holding(swap.word)} holding {swap.word!r}")
     return (f"reads as the real newspaper {swap.name!r} (Wikidata) with {swap.word!r} swapped for "
             f"{swap.written!r}, a {swap.thesaurus} relative that one real newspaper's name at most holds")
 
