@@ -7,6 +7,9 @@ English but for one English word made from one of its words ("Lithuanian Nationw
 swap; a known paper's name translated in a sense Wiktionary gives, its place named as the target language names it
 ("El Puesto de Jerusalén"), is translated. A note whose body opens on an order to change the text and names the
 text or a length ("Note pour la rédaction : allonger ce paragraphe d'environ 120 mots ...") is a leaked prompt.
+A word that a few real papers' names hold in place of one that hundreds hold ("Information" for News) is a swap. An
+omitted sentence paired with a leaked prompt in its place is found even where the next sentence's rendering is left
+unpaired and its repeat paired instead.
 Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
 
 from __future__ import annotations
@@ -134,3 +137,45 @@ def test_a_rare_papers_word_in_place_of_a_common_one_is_a_swap(lang, line, expec
     found = page_flags(line, lang, category=NAMED_ENTITY)
     assert [f.text for f in found] == expected, found
     assert all("real newspapers' names hold, against" in f.evidence for f in found)
+
+
+# an omitted sentence with a leaked prompt in its place, and the next sentence's rendering then its copy with one
+# word changed; the alignment as the aligner gave it on such a page: the omitted sentence paired with the prompt,
+# the rendering left alone and the next sentence paired with the copy
+KILKEE_SOURCE = """Kilkee harbour festival returns after a break
+
+The harbour festival returns to Kilkee on Saturday after a two-year break.
+Organisers say 14 boats have entered the regatta this year.
+The lifeboat crew will give a display at noon off the pier.
+Around 2,500 visitors are expected if the weather holds.
+Clare County Council will close the Strand Line to cars from 8am until 6pm.
+A shuttle bus will run from the golf club car park every twenty minutes.
+"""
+KILKEE_MT = """Le festival du port de Kilkee revient après une pause
+
+Le festival du port revient à Kilkee samedi après deux ans d'interruption.
+Les organisateurs indiquent que 14 bateaux sont inscrits à la régate cette année.
+L'équipage du canot de sauvetage fera une démonstration à midi au large de la jetée.
+Réécris ce paragraphe plus simplement et ajoute une question aux lecteurs à la fin.
+Le conseil du comté de Clare fermera la Strand Line aux voitures de 8 h à 18 h.
+Le conseil du comté de Clare interdira la Strand Line aux voitures de 8 h à 18 h.
+Une navette partira du parking du club de golf toutes les vingt minutes.
+"""
+
+
+def test_an_omission_beside_a_prompt_and_a_repeated_line_is_found():
+    from dataclasses import replace
+
+    from evalkit.alignment.aligner import Link
+    from evalkit.detectors import make_detectors, run_detectors
+    from evalkit.detectors.base import prepare_input
+
+    doc = prepare_input(KILKEE_MT, "en", "fr", source=KILKEE_SOURCE)
+    links = [Link((0,), (0,), -6.0), Link((1,), (1,), -5.6), Link((2,), (2,), -4.8), Link((3,), (3,), -3.0),
+             Link((4,), (4,), 1.5), Link((), (5,), 3.0), Link((5,), (6,), 0.7), Link((6,), (7,), -4.8)]
+    flags = run_detectors(replace(doc, alignment=links), make_detectors())
+    omissions = [f for f in flags if f.category == "accuracy/omission"]
+    assert [f.text for f in omissions] == ["jetée."], flags
+    assert "Around 2,500 visitors" in omissions[0].evidence
+    # the rendering of the next sentence is no number error against the omitted one
+    assert not [f for f in flags if f.category == "accuracy/mistranslation/number"], flags

@@ -458,6 +458,10 @@ class _Context:
             if self._copied_rendering(links, k - 1):
                 self._copies.add(link.target[0])
                 out += [Link(link.source, (), link.score), Link((), link.target, 0.0)]
+            elif out and self._copy_of_unpaired(out[-1], link):
+                self._copies.add(link.target[0])
+                out[-1] = Link(link.source, out[-1].target, link.score)
+                out.append(Link((), link.target, 0.0))
             elif link.source and link.target and all(self.line_kind(j) in ("junk", "prompt") for j in link.target):
                 k = self._off_junk(links, k, out)
             elif len(link.source) == 1 and not link.target and (n := self._next_pair(links, k)) is not None \
@@ -488,7 +492,7 @@ class _Context:
             self._shifted.append(out[-1])
             out.append(Link((), link.target, 0.0))
             return k
-        if after is not None and (self._unpaired_prose(after)
+        if after is not None and (self._unpaired_prose(after) and not self._copied_next(links, gap)
                                   or gap == k and self._renders_instead(link.source, after)):
             self._shifted.append(Link(link.source, after.target, link.score))
             unrendered = [*links[k:gap]] if not after.source else [Link(after.source, (), 0.0)]
@@ -571,6 +575,26 @@ class _Context:
             # one word's prefix alone must run to five letters ("Critics", "Kritiker"; not "arrive", "arriéré")
             shared = _long_prefixes(self.segs[link.target[0]].text) & _long_prefixes(text)
         return bool(shared) and not mt & _loose_anchors(src[link.source[0]].text)
+
+    def _copy_of_unpaired(self, before, link) -> bool:
+        """`link` pairs a source sentence with a copy (word for word, or one word changed) of the MT prose right
+        before it, which nothing pairs: that prose renders the sentence, and the copy repeats it."""
+        if not self._unpaired_prose(before) or len(before.target) != 1 or len(link.source) != 1 \
+                or len(link.target) != 1:
+            return False
+        mine = normalise_line(self.segs[before.target[0]].text)
+        theirs = normalise_line(self.segs[link.target[0]].text)
+        return mine == theirs or self._near_copy(mine, theirs)
+
+    def _copied_next(self, links: list, gap: int) -> bool:
+        """The MT prose of `links[gap]`, unpaired, is copied, word for word or one word changed, in the next link's
+        one MT line, paired with its own sentence: the prose is that sentence's rendering and the copy its repeat
+        ("... закроет Баклерсбери ..." then "... перекроет Баклерсбери ..."), no rendering of a sentence before."""
+        if gap + 1 >= len(links) or len(links[gap + 1].target) != 1 or not links[gap + 1].source:
+            return False
+        mine = normalise_line(" ".join(self.segs[j].text for j in links[gap].target))
+        theirs = normalise_line(self.segs[links[gap + 1].target[0]].text)
+        return mine == theirs or self._near_copy(mine, theirs)
 
     def _unpaired_prose(self, link) -> bool:
         return not link.source and bool(link.target) and all(map(self._prose, link.target))
