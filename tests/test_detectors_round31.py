@@ -5,7 +5,7 @@ ending on "Quarterly", "Weekly", "Monthly", "Fortnightly" or "Daily" is a news o
 A French name is read up to nine lowercase words after its first. Without the source: a known outlet's name kept in
 English but for one English word made from one of its words ("Lithuanian Nationwide Radio and Television") is a
 swap; a known paper's name translated in a sense Wiktionary gives, its place named as the target language names it
-("El Puesto de Jerusalén"), is translated. A note whose body opens on an order to change the text and names the
+("El Puesto de Yakarta"), is translated. A note whose body opens on an order to change the text and names the
 text or a length ("Note pour la rédaction : allonger ce paragraphe d'environ 120 mots ...") is a leaked prompt.
 A word that a few real papers' names hold in place of one that hundreds hold ("Information" for News) is a swap. An
 omitted sentence paired with a leaked prompt in its place is found even where the next sentence's rendering is left
@@ -87,10 +87,13 @@ def test_an_outlet_kept_in_english_with_a_word_made_from_its_own_is_a_swap(lang,
 
 @pytest.mark.parametrize("lang, line, expected", [
     # a known paper's name translated in a sense Wiktionary gives, its place named as the target language names it
+    ("es", "Los pescadores de Bali protestaron el martes contra la nueva cuota, según El Puesto de Yakarta.",
+     ["Puesto de Yakarta"]),
+    # (and with the place kept in its own letters, as before)
+    ("fr", "Les pêcheurs de Bali ont protesté mardi contre le nouveau quota, selon Le Poteau de Jakarta.",
+     ["Poteau de Jakarta"]),
     ("es", "Más de dos mil peregrinos llegaron a la ciudad vieja el domingo, según El Puesto de Jerusalén.",
      ["Puesto de Jerusalén"]),
-    ("fr", "Plus de deux mille pèlerins sont arrivés dans la vieille ville dimanche, selon Le Poteau de Jérusalem.",
-     ["Poteau de Jérusalem"]),
     # the paper's own name, and a common noun beside the place
     ("es", "Más de dos mil peregrinos llegaron a la ciudad vieja el domingo, según The Jerusalem Post.", []),
     ("es", "Más de dos mil peregrinos llegaron a la ciudad vieja el domingo, según el puesto de control de Jerusalén.",
