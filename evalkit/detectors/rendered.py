@@ -512,8 +512,8 @@ def _trimmed_span(cand, t_tokens, real: list[str], tgt: str, longer: bool, text:
     while tgt in _NOUN_CAPITALS and not titled and first < last and last - first + 1 >= len(real) \
             and not renders(first):
         first += 1
-    if last - first >= len(real) and _sentence_start(text, opener.start) and fold(opener.text) not in _BEFORE_NAME \
-            and not renders(first):
+    if last - first >= len(real) and _sentence_start(text, t_tokens[first].start) \
+            and fold(t_tokens[first].text) not in _BEFORE_NAME and not renders(first):
         first += 1
     while longer and last > first and not renders(last):
         last -= 1

@@ -582,9 +582,7 @@ class _Context:
         if not self._unpaired_prose(before) or len(before.target) != 1 or len(link.source) != 1 \
                 or len(link.target) != 1:
             return False
-        mine = normalise_line(self.segs[before.target[0]].text)
-        theirs = normalise_line(self.segs[link.target[0]].text)
-        return mine == theirs or self._near_copy(mine, theirs)
+        return self._copied_in(before.target, link.target[0])
 
     def _copied_next(self, links: list, gap: int) -> bool:
         """The MT prose of `links[gap]`, unpaired, is copied, word for word or one word changed, in the next link's
@@ -592,8 +590,12 @@ class _Context:
         ("... закроет Баклерсбери ..." then "... перекроет Баклерсбери ..."), no rendering of a sentence before."""
         if gap + 1 >= len(links) or len(links[gap + 1].target) != 1 or not links[gap + 1].source:
             return False
-        mine = normalise_line(" ".join(self.segs[j].text for j in links[gap].target))
-        theirs = normalise_line(self.segs[links[gap + 1].target[0]].text)
+        return self._copied_in(links[gap].target, links[gap + 1].target[0])
+
+    def _copied_in(self, targets: tuple, j: int) -> bool:
+        """MT segment j copies the MT segments `targets`, word for word or one word changed."""
+        mine = normalise_line(" ".join(self.segs[t].text for t in targets))
+        theirs = normalise_line(self.segs[j].text)
         return mine == theirs or self._near_copy(mine, theirs)
 
     def _unpaired_prose(self, link) -> bool:
