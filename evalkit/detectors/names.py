@@ -42,6 +42,7 @@ from .gazetteer import (
     word_forms,
 )
 from .langdata import capitalises_nouns, values, word_set
+from .layout import is_terminal
 from .name_forms import render
 from .place_names import place_pairs
 from .rendered import (
@@ -562,7 +563,7 @@ def _source_titles(source: str, starts: tuple[int, ...], src: str) -> tuple[tupl
 
 
 def _replacement_span(match: _Match, first: int, last: int, src: str, tgt: str,
-                      text: str) -> tuple[int, int] | None:
+                      text: str, source: str) -> tuple[int, int] | None:
     """MT tokens [a, b) standing where source tokens first..last were: the unmatched MT words just before
     the MT counterpart of the source word (or the segment end) after the name, when only function words lie
     between the name and that word. None when the place cannot be told."""
@@ -580,8 +581,8 @@ def _replacement_span(match: _Match, first: int, last: int, src: str, tgt: str,
     left = -1 if k < 0 else pairs[k][-1] if k in pairs else None
     # only a name that ends its phrase ("since Mao", "by Maria Kowalczyk."): one that modifies the next word
     # ("a Christian school") has no place of its own in the MT
-    if right is None:
-        return None
+    if right is None or right == nt and _stops_short(text, t[-1], source, s[-1]):
+        return None   # (an MT sentence cut off before the name's place: a truncation, not a replacement)
     floor = -1 if left is None else left
     if right <= floor:
         return None
@@ -607,17 +608,30 @@ def _replacement_span(match: _Match, first: int, last: int, src: str, tgt: str,
     return a, b + 1
 
 
+def _stops_short(text: str, last: Token, source: str, s_last: Token) -> bool:
+    """The MT segment ends on its last token without sentence punctuation, where the source segment has it
+    ("... et prendrait en charge leurs" for "... pay for their flights back to Antananarivo.")."""
+    line_end = text.find("\n", last.end)
+    s_end = source.find("\n", s_last.end)
+    after = text[last.end:len(text) if line_end < 0 else line_end].strip()
+    s_after = source[s_last.end:len(source) if s_end < 0 else s_end].strip()
+    return not after and is_terminal(s_after)
+
+
 def _compound_noun(word: str, lang: str) -> bool:
     """In a language that capitalises nouns, a word made of two of its words ("Buchungsausfällen": Buchung +
     Ausfällen, with the linking s): a noun no word list has whole, not an unknown name."""
     if not capitalises_nouns(lang):
         return False
     w = word.casefold()
+    linked = word_set("linking-s-endings")
     for cut in range(4, len(w) - 3):
         left, right = w[:cut], w[cut:]
-        if zipf(right, lang) >= _COMPOUND_PART and (zipf(left, lang) >= _COMPOUND_PART
-                                                     or left.endswith("s") and zipf(left[:-1], lang) >= _COMPOUND_PART):
-            return True
+        if zipf(right, lang) >= _COMPOUND_PART and (
+                zipf(left, lang) >= _COMPOUND_PART
+                or left.endswith("s") and (zipf(left[:-1], lang) >= _COMPOUND_PART
+                                           or any(left[:-1].endswith(e) and cut > len(e) + 3 for e in linked))):
+            return True   # (a noun's ending that takes the linking s: "Beweidungsprojekte", Beweidung + Projekte)
     return False
 
 
@@ -849,7 +863,7 @@ class NamesDetector(Detector):
             for seq in here:
                 if any(match.t_has(s_tokens[k].text) for k in seq) or not _same_script(s_tokens[seq[0]], t_tokens):
                     continue
-                found = _replacement_span(match, seq[0], seq[-1], src, tgt, text)
+                found = _replacement_span(match, seq[0], seq[-1], src, tgt, text, source)
                 if found is None:
                     continue
                 a, b = found

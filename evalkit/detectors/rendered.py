@@ -875,6 +875,9 @@ def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str,
            if w != r.swapped[0]):
         return None   # the replaced word is inside another word of the MT name: "Weltcup-Rennen" holds the
         # World Cup whole, and "Rennen" (races) is the next word, not a swap
+    if _spelt_alike(r.swapped[0], r.left[0]):
+        return None   # the English word as another language spells it: "Parc Natural de la Vall de Sorteny", the
+        # park's own Catalan name, for Sorteny Valley Nature Park
     what = other_word(r.swapped[0], r.left[0], tgt)
     if what is None or what == ANOTHER_WORD and (r.swapped[0] not in inside() or r is not whole):
         return None   # (with two words swapped, one read loosely, the other must be a table's word for another)
@@ -888,6 +891,13 @@ def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str,
     usual = " / ".join((usual_forms(r.left[0], tgt) or wiktionary_forms(r.left[0], tgt))[:3])
     return (f"the same name with {r.swapped[0]!r} ({what}) in place of {r.left[0]!r}, in {tgt} usually "
             f"{usual}: a spinner's swap")
+
+
+def _spelt_alike(word: str, english: str) -> bool:
+    """Two words of four letters or more, the same but for one letter after their first ("parc", "park"):
+    one word's spellings, never a synonym put in the other's place."""
+    return len(word) == len(english) >= 4 and word[0] == english[0] \
+        and sum(a != b for a, b in zip(word, english)) == 1
 
 
 def _one_left(r: Rendering | None, tgt: str) -> Rendering | None:

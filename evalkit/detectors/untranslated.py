@@ -966,8 +966,9 @@ def _in_capitalised_run(text: str, tokens: list[Token], i: int) -> bool:
 # first number and that many times the target's probability (the second)
 _RUN_ODDS, _WORD_ODDS = (0.4, 4.0), (0.6, 6.0)
 # a pair of one leaning word and one both languages use (or neither knows), that one leaning no more than
-# a little to the target (a zipf difference of _PAIR_LEANING at least): identification at least this sure
-_PAIR_ODDS, _PAIR_LEANING = (0.6, 10.0), -0.5
+# a little to the target (a zipf difference of _PAIR_LEANING at least: "festival", -0.05, both write alike;
+# "principal", -0.31, is French's own, and "four principal" its main furnace): identification at least this sure
+_PAIR_ODDS, _PAIR_LEANING = (0.6, 10.0), -0.25
 _PAIRS = ({WEAK, NEUTRAL}, {WEAK, TARGET})
 # ... for a word that neither language's word list knows
 _RARE_ODDS = (0.75, 10.0)
@@ -1265,12 +1266,26 @@ def _match_case(word: str, like: str) -> str:
 
 
 def _insertions(doc: DetectionInput) -> list[tuple[int, int]]:
-    """Spans of the MT segments the alignment leaves without a source (0-1 links)."""
+    """Spans of the MT segments the alignment leaves without a source (0-1 links), but for a near copy of a
+    segment it pairs: a sentence written twice, one of them paired, renders the source all the same (its words
+    are checked; the copy is the duplication rule's)."""
     if not doc.alignment or not doc.hypothesis_segments or not doc.source:
         return []
     hyp = doc.hypothesis_segments
-    return [(hyp[k].start, hyp[k].end) for link in doc.alignment if not link.source
-            for k in link.target if 0 <= k < len(hyp)]
+    lone = [k for link in doc.alignment if not link.source for k in link.target if 0 <= k < len(hyp)]
+    if not lone:
+        return []
+    paired = [set(_words_of(hyp[k].text.casefold())) for link in doc.alignment if link.source
+              for k in link.target if 0 <= k < len(hyp)]
+    return [(hyp[k].start, hyp[k].end) for k in lone if not _near_copy(set(_words_of(hyp[k].text.casefold())), paired)]
+
+
+# a segment sharing this share of its words (and of the other's) with another is a near copy of it
+_COPY_SHARE = 0.8
+
+
+def _near_copy(words: set[str], others: list[set[str]]) -> bool:
+    return len(words) >= 5 and any(len(words & o) >= _COPY_SHARE * max(len(words), len(o)) for o in others)
 
 
 class _SourceWords:
