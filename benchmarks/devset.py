@@ -73,6 +73,7 @@
     PYTHONPATH=. python -m benchmarks.devset --split heldout70  # held-out 70: the lead runs it once, at the end
     PYTHONPATH=. python -m benchmarks.devset --split heldout71  # held-out 71: the lead runs it once, at the end
     PYTHONPATH=. python -m benchmarks.devset --split heldout72  # held-out 72: the lead runs it once, at the end
+    PYTHONPATH=. python -m benchmarks.devset --split heldout74  # held-out 74: the lead runs it once, at the end
     PYTHONPATH=. python -m benchmarks.devset --split all --bundled --json out.json
 
 For each corpus `corpora/spun-news-<split>/en-XX` it runs every detector on the `spun-mt` system
@@ -90,8 +91,8 @@ heldout24, heldout25, heldout26, heldout27, heldout28, heldout29, heldout30, hel
 heldout34, heldout35, heldout36, heldout37, heldout38, heldout39, heldout40, heldout41, heldout42,
 heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, heldout50, heldout51, heldout52,
 heldout53, heldout54, heldout55, heldout56, heldout57, heldout58, heldout59, heldout60, heldout61,
-heldout62, heldout63, heldout64, heldout65, heldout66, heldout67, heldout68, heldout69, heldout70, heldout71
-or heldout72 (corpora/spun-news-heldout2 to -heldout72: only by name).
+heldout62, heldout63, heldout64, heldout65, heldout66, heldout67, heldout68, heldout69, heldout70, heldout71,
+heldout72 or heldout74 (corpora/spun-news-heldout2 to -heldout72 and -heldout74: only by name).
 `--bundled` adds the bundled corpus (corpora/spinner-news-en-fr); `--aligner` scores evalkit's
 sentence aligner against each corpus's gold/alignment.
 """
@@ -250,8 +251,8 @@ def main(argv=None) -> int:
                                             "heldout56", "heldout57", "heldout58", "heldout59", "heldout60",
                                             "heldout61", "heldout62", "heldout63", "heldout64", "heldout65",
                                             "heldout66", "heldout67", "heldout68", "heldout69", "heldout70",
-                                            "heldout71", "heldout72", "all"],
-                        default="dev", help="all = dev and heldout; heldout2 to heldout72 only by name")
+                                            "heldout71", "heldout72", "heldout74", "all"],
+                        default="dev", help="all = dev and heldout; heldout2 to heldout72 and heldout74 only by name")
     parser.add_argument("--bundled", action="store_true", help="also score the bundled corpus")
     parser.add_argument("--aligner", action="store_true", help="also score the aligner against gold/alignment")
     parser.add_argument("--json", metavar="FILE", help="also write the counts as JSON")
