@@ -88,3 +88,61 @@ def test_english_left_in_a_sentence_written_twice_is_flagged_in_the_first():
     found = [f for f in run_detectors(replace(doc, alignment=links), make_detectors()) if f.category == UNTRANSLATED]
     assert [(f.text, doc.hypothesis_segments[1].start <= f.start) for f in found] == [("ripe bunches", True)], found
     assert found[0].end <= doc.hypothesis_segments[1].end
+
+
+@pytest.mark.parametrize("lang, source, line, name", [
+    # an English word made longer by the spinner: the real name is a string inside the MT's, not written there
+    ("es", "\"The old boats give the harbour its colour,\" he told Middle East Eye.",
+     "«Los barcos viejos dan su color al puerto», dijo a Middle East Eyeball.", "Middle East Eyeball"),
+    ("fr", "\"The old boats give the harbour its colour,\" he told Middle East Eye.",
+     "« Les vieux bateaux donnent sa couleur au port », a-t-il déclaré à Middle East Eyeball.",
+     "Middle East Eyeball"),
+])
+def test_a_name_with_a_word_lengthened_is_not_the_name_kept(lang, source, line, name):
+    found = page_flags(line, lang, source_line=source, category=NAMED_ENTITY)
+    assert [f.text for f in found] == [name], found
+
+
+@pytest.mark.parametrize("source, line, name", [
+    # German writes a name's adjective lowercase between its capitalised nouns: the name is read whole
+    ("Malta's Civil Aviation Department said drone pilots would now be fined up to 500 euros.",
+     "Die maltesische Abteilung für höfliche Luftfahrt erklärte, Drohnenpiloten würden künftig mit bis zu "
+     "500 Euro bestraft.", "Abteilung für höfliche Luftfahrt"),
+])
+def test_a_german_name_with_a_lowercase_adjective_swapped_is_flagged(source, line, name):
+    found = page_flags(line, "de", source_line=source, category=NAMED_ENTITY)
+    assert [f.text for f in found] == [name], found
+
+
+@pytest.mark.parametrize("source, line", [
+    ("Malta's Civil Aviation Department said drone pilots would now be fined up to 500 euros.",
+     "Die maltesische Abteilung für zivile Luftfahrt erklärte, Drohnenpiloten würden künftig mit bis zu "
+     "500 Euro bestraft."),
+    ("The Office for Rural Development said the road would reopen in May.",
+     "Das Amt für ländliche Entwicklung erklärte, die Straße werde im Mai wieder geöffnet."),
+])
+def test_a_german_name_with_its_adjective_translated_is_no_named_entity(source, line):
+    assert page_flags(line, "de", source_line=source, category=NAMED_ENTITY) == []
+
+
+BOILERPLATE = "addition/boilerplate"
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("es", "Foto: barcas de pesca en el puerto de Mahón al amanecer (archivo, derechos reservados)"),
+    ("fr", "Photo : des barques de pêche dans le port de Bastia au lever du jour (archives, droits réservés)"),
+    ("de", "Foto: Fischerboote im Hafen von Sassnitz bei Sonnenaufgang (Archiv, alle Rechte vorbehalten)"),
+])
+def test_a_caption_with_its_credit_in_brackets_is_site_junk(lang, line):
+    found = page_flags(line, lang, category=BOILERPLATE)
+    assert [f.text for f in found] == [line], found
+    assert "photo caption with its credit" in found[0].evidence or "rights notice" in found[0].evidence
+
+
+@pytest.mark.parametrize("lang, line", [
+    # a sentence of the article that brackets an archive: no label opens it, and it ends as a sentence does
+    ("es", "El museo guarda las fotos del puerto (archivo municipal, derechos reservados hasta 2030)."),
+    ("fr", "Photo : le port de Bastia au lever du jour (vue depuis la citadelle)"),
+])
+def test_a_sentence_or_a_caption_without_its_credit_is_not_junk(lang, line):
+    assert page_flags(line, lang, category=BOILERPLATE) == []

@@ -1233,8 +1233,9 @@ _CREDIT_PARTS = re.compile(r"[\s\u00a0][/|][\s\u00a0]|©")
 # a labelled caption with its credit: "Illustration : une laie et ses marcassins, image transmise par une lectrice"
 _CAPTION_WORDS = 20
 _LABEL_COLON = re.compile(r"[\s\u00a0]*:")
-# where a caption's credit opens: after a comma, or after a photo word ("..., image transmise par ...")
-_CREDIT_BEFORE = re.compile(r",[\s\u00a0]*(?:(?:" + _alternation(_cues("photo_word")) + r")[\s\u00a0]+)?",
+# where a caption's credit opens: after a comma or an opening bracket, or after a photo word ("..., image
+# transmise par ...", "... al caer la tarde (archivo, derechos reservados)")
+_CREDIT_BEFORE = re.compile(r"[,(][\s\u00a0]*(?:(?:" + _alternation(_cues("photo_word")) + r")[\s\u00a0]+)?",
                             re.IGNORECASE)
 
 

@@ -110,6 +110,18 @@ _PLURAL_POSSESSIVE = ("' ", "’ ")
 _POSSESSIVE_S = ("'s ", "’s ")
 
 
+def _written_whole(name: str, text: str) -> bool:
+    """`name` stands in `text` as a whole: no letter runs on from its ends ("Middle East Eyeball" does not
+    write the Middle East Eye)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (at and text[at - 1].isalpha() or text[end:end + 1].isalpha()):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 def _joined(seqs: list, text: str) -> list:
     """The name runs, and two runs joined by a connector and an article ("University" + "of the" +
     "Republic"), which name_sequences leaves apart, in place of the two."""
@@ -147,7 +159,7 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
             if article:
                 flags.append(article)
                 continue
-        if seq.caps_line or _strip_article(seq.text).casefold() in t_text:
+        if seq.caps_line or _written_whole(_strip_article(seq.text).casefold(), t_text):
             continue
         translated = _one_word_outlet(detector, doc, seq, t_tokens)
         if translated is not None:
@@ -1083,7 +1095,9 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
     of a name.
     A sentence's first word opens such a name only when `initial` (a source name to compare it with)."""
     out = [(seq, False) for seq in seqs]
-    if tgt in _NOUN_CAPITALS or tgt == "en":
+    if tgt in _NOUN_CAPITALS:
+        return out + _adjective_inside(seqs, tokens, text)
+    if tgt == "en":
         return out
     for seq in seqs:
         k = seq.last   # (its last token, unless the sequence's text runs past it)
@@ -1116,6 +1130,28 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
                     out.append((seq._replace(last=more[-1], end=tokens[more[-1]].end,
                                              text=text[seq.start:tokens[more[-1]].end]), True))
                 break
+    return out
+
+
+def _adjective_inside(seqs: list, tokens, text: str) -> list[tuple]:
+    """(longer sequence, True) for a German name whose capitalised words a connector and one or two lowercase
+    adjectives join ("Abteilung für zivile Luftfahrt", "Amt für ländliche Entwicklung"): German capitalises a
+    name's nouns, not its adjectives."""
+    out = []
+    endings = tuple(word_set("name-adjective-endings-de"))
+    for seq in seqs:
+        j = seq.last + 1
+        if j >= len(tokens) or tokens[j].lower not in CONNECTORS or tokens[j].capitalised:
+            continue
+        m = j + 1
+        while m < len(tokens) and m - j <= 2 and not tokens[m].capitalised \
+                and tokens[m].lower.endswith(endings) and len(tokens[m].lower) >= 4:
+            m += 1
+        if m == j + 1 or m >= len(tokens) or not tokens[m].capitalised or tokens[m].initial \
+                or any(tokens[i].line != tokens[seq.last].line or text[tokens[i - 1].end:tokens[i].start] != " "
+                       for i in range(j, m + 1)):
+            continue
+        out.append((seq._replace(last=m, end=tokens[m].end, text=text[seq.start:tokens[m].end]), True))
     return out
 
 
