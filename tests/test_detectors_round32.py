@@ -146,3 +146,17 @@ def test_a_caption_with_its_credit_in_brackets_is_site_junk(lang, line):
 ])
 def test_a_sentence_or_a_caption_without_its_credit_is_not_junk(lang, line):
     assert page_flags(line, lang, category=BOILERPLATE) == []
+
+
+@pytest.mark.parametrize("line, expected", [
+    # "вежливой" translates civil only as polite (Wiktionary), the body's civil being "гражданской"
+    ("Генеральная дирекция вежливой авиации Чили заявила, что пилоты дронов будут платить штраф до 500 евро.",
+     ["Генеральная дирекция вежливой авиации"]),
+    ("Генеральная дирекция гражданской авиации Чили заявила, что пилоты дронов будут платить штраф до 500 евро.",
+     []),
+])
+def test_a_bodys_word_in_a_synonyms_sense_alone_is_a_wrong_sense(line, expected):
+    found = page_flags(line, "ru", source_line="Chile's Directorate General of Civil Aviation said drone pilots "
+                                               "would be fined up to 500 euros.", category=NAMED_ENTITY)
+    assert [f.text for f in found] == expected, found
+    assert all("only in the sense of 'polite'" in f.evidence for f in found)

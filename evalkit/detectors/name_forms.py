@@ -91,6 +91,22 @@ def other_sense(word: str, english: str, lang: str) -> bool:
     return bool(forms) and any(_same(word, form) for form in forms) and not _cognate(word, english)
 
 
+def synonym_sense(word: str, english: str, lang: str) -> str | None:
+    """The WordNet synonym of the English name word `english` in whose sense alone `word` (folded) translates
+    it (Wiktionary), where the tables give the word's usual translations and `word` is none of them:
+    "вежливой" for the Civil of Civil Aviation is civil as polite (the body's is "гражданской"). None otherwise."""
+    if not usual_forms(english, lang) or translates(word, english, lang):
+        return None
+    loose = english_loosely(word, lang)
+    if english not in loose:
+        return None
+    hits = sorted((e for e in loose & synonyms().get(english, frozenset())
+                   if not _derived(e, english) and not _derived(english, e)),
+                  key=lambda e: (not (_same(word, e) or _cognate(word, e)), -zipf(e, "en"), e))
+    return hits[0] if hits else None   # (the synonym the word spells, else the commonest: "base"; "polite", not
+    # "courtesy")
+
+
 def hand_table() -> dict[str, dict[str, tuple[str, ...]]]:
     """target language -> English word -> its translations (folded), from name_words.tsv alone."""
     return _table()

@@ -58,6 +58,7 @@ from .name_forms import (
     skeleton,
     split_compound,
     synonym_rendering,
+    synonym_sense,
     translates,
     translates_loosely,
     usual_forms,
@@ -977,7 +978,8 @@ def _synonym_swapped(words: list[str], real: Sequence[str], tgt: str, head: str,
     left, swapped = list(real), []
     for word in words:
         hit = next((r for r in left if _same(word, r) or _cognate(word, r)
-                    or translates_loosely(word, r, tgt) and not (r == head and other_sense(word, r, tgt))), None)
+                    or translates_loosely(word, r, tgt) and not (r == head and other_sense(word, r, tgt))
+                    and not _sense_of_synonym(word, r, real, tgt)), None)
         if hit is None:
             swapped.append(word)
         else:
@@ -992,6 +994,10 @@ def _synonym_swapped(words: list[str], real: Sequence[str], tgt: str, head: str,
     if real_word == head and other_sense(word, real_word, tgt):
         return (f"the same name with {word!r}, {real_word!r} in a sense that names no body (in {tgt} a body's "
                 f"{real_word!r} is usually {usual}): a wrong sense or a spinner's swap")
+    sense = _sense_of_synonym(word, real_word, real, tgt)
+    if sense:
+        return (f"the same name with {word!r}, {real_word!r} only in the sense of {sense!r}, in its place (in {tgt} "
+                f"a body's {real_word!r} is usually {usual}): a wrong sense or a spinner's swap")
     if zipf_folded(word, tgt) < _DICTIONARY_ZIPF:
         return None
     if synonym_rendering(word, real_word, tgt):
@@ -1002,6 +1008,14 @@ def _synonym_swapped(words: list[str], real: Sequence[str], tgt: str, head: str,
         return None
     return (f"the same name with {word!r}, the {tgt} word for {relative!r}, a relative of {real_word!r} in Moby "
             f"Thesaurus II (in {tgt} usually {usual}), in its place: a spinner's swap")
+
+
+def _sense_of_synonym(word: str, real_word: str, real: Sequence[str], tgt: str) -> str | None:
+    """synonym_sense, but for a title before a person's name ("Richter Clarence Thomas" for Justice Clarence
+    Thomas: the name's first word, and no body's word after it)."""
+    if real_word == real[0] and body_words().isdisjoint(real[1:]):
+        return None
+    return synonym_sense(word, real_word, tgt)
 
 
 def _thesaurus_relative(word: str, real_word: str, tgt: str) -> str | None:
