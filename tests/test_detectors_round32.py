@@ -160,3 +160,30 @@ def test_a_bodys_word_in_a_synonyms_sense_alone_is_a_wrong_sense(line, expected)
                                                "would be fined up to 500 euros.", category=NAMED_ENTITY)
     assert [f.text for f in found] == expected, found
     assert all("only in the sense of 'polite'" in f.evidence for f in found)
+
+
+@pytest.mark.parametrize("lang, line", [
+    # a publisher's note on the article: its label, then a sentence saying what changed
+    ("fr", "Note de la rédaction : une version précédente de cet article indiquait à tort que le pont fermerait en mars."),
+    ("fr", "Mise à jour : cet article a été complété avec la réaction du maire, mardi à 18 h."),
+    ("de", "Aktualisierung: Dieser Artikel wurde am Dienstagabend um eine Stellungnahme des Bürgermeisters ergänzt."),
+    ("es", "Nota del editor: una versión anterior de este artículo indicaba por error que el puente cerraría en marzo."),
+    ("ru", "Примечание редакции: в предыдущей версии этой статьи ошибочно говорилось, что мост закроют в марте."),
+])
+def test_a_publishers_note_on_the_article_is_not_junk_nor_a_prompt(lang, line):
+    assert page_flags(line, lang) == []
+
+
+@pytest.mark.parametrize("lang, line, category", [
+    # the same labels before a generator's words: an order to rewrite, how the text was made
+    ("fr", "Mise à jour : veuillez reformuler cet article pour le rendre plus fluide et plus engageant.",
+     "addition/prompt-leak"),
+    ("de", "Aktualisierung: Bitte formuliere diesen Artikel neu und mache ihn etwas kürzer.", "addition/prompt-leak"),
+    ("es", "Actualización: reescribe este artículo con un tono más cercano y añade un subtítulo.",
+     "addition/prompt-leak"),
+    ("ru", "Обновлено: перепиши эту статью проще и добавь подзаголовок для читателей.", "addition/prompt-leak"),
+    ("de", "Korrektur: Dieser Text wurde automatisch übersetzt und von der Redaktion nicht geprüft.",
+     "addition/prompt-leak"),
+])
+def test_a_note_label_before_a_generators_words_is_still_flagged(lang, line, category):
+    assert [f.category for f in page_flags(line, lang)] == [category]

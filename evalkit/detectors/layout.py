@@ -1791,7 +1791,8 @@ def _learned_lines(doc: DetectionInput, lines: list[Line], tgt: str, sourced: bo
     unaligned = _unaligned(doc, lines) if sourced else None
     plainly = _unaligned(doc, lines, _plainly_held) if sourced else None
     for k, line in enumerate(lines):
-        if line.kind != "content" or line.prompts or unaligned is not None and k not in unaligned:
+        if line.kind != "content" or line.prompts or unaligned is not None and k not in unaligned \
+                or _article_note(line.text):
             continue
         v = model.verdict(line.text)
         # a line paired by a cheap link that shares nothing needs to be sure from its words too, as without
@@ -1812,6 +1813,31 @@ def _learned_lines(doc: DetectionInput, lines: list[Line], tgt: str, sourced: bo
         else:
             line.kind, line.category, line.key = "prompt", "addition/prompt-leak", ""
             line.prompts = ((line.start, line.end, ""),)
+
+
+@functools.lru_cache(maxsize=1)
+def _article_note_label() -> re.Pattern[str]:
+    return re.compile(r"^(?:" + _alternation(_cues("article_note")) + r")[\s\u00a0]*:[\s\u00a0]*", re.IGNORECASE)
+
+
+def _article_note(text: str) -> bool:
+    """A publisher's note on the article, a sentence after its label ("Note de la rédaction : une version
+    précédente de cet article indiquait ...", "Aktualisierung: Dieser Artikel wurde ... ergänzt."): the article's
+    own, which the line classifier, reading "article" and "version", takes for a generator's chatter. Not one whose
+    body holds a generator's words (`_NOT_IN_NOTES`: "Mise à jour : veuillez reformuler cet article ...",
+    "Korrektur: Dieser Text wurde automatisch übersetzt ..."), which the classifier is left to read."""
+    label = _article_note_label().match(text)
+    if label is None or not is_terminal(text) or len(text[label.end():].split()) < _NOTE_WORDS:
+        return False
+    pats = _chatter_patterns()
+    return not any(pats[k].search(text, label.end()) for k in _NOT_IN_NOTES)
+
+
+# what a generator's words hold and a publisher's note does not: an order to change the text, a word of rewriting,
+# how the text was made, a machine's translation, the generator's or its user's first and second person
+_NOT_IN_NOTES = ("change", "rewrite", "made", "machine", "voice")
+# the fewest words of a publisher's note's sentence (not a date stamp, "Mise à jour : 12 mars, 18 h 05")
+_NOTE_WORDS = 6
 
 
 def _beside_junk_pairs(doc: DetectionInput, lines: list[Line], line_of) -> set[int]:
