@@ -187,3 +187,42 @@ def test_a_publishers_note_on_the_article_is_not_junk_nor_a_prompt(lang, line):
 ])
 def test_a_note_label_before_a_generators_words_is_still_flagged(lang, line, category):
     assert [f.category for f in page_flags(line, lang)] == [category]
+
+
+@pytest.mark.parametrize("lang, source, line, name", [
+    # one English word in another's place, spelt much like it: no form of the real word
+    ("de", "The Yorkshire Telegraph said two mills were in similar talks.",
+     "Der Yorkshire Telegram schrieb, zwei Spinnereien führten ähnliche Gespräche.", "Yorkshire Telegram"),
+    ("de", "Two mills are in similar talks, the Dundee Courier reported.",
+     "Zwei Spinnereien führen ähnliche Gespräche, berichtete der Dundee Courtier.", "Dundee Courtier"),
+])
+def test_a_name_kept_in_english_with_a_word_spelt_like_its_own_is_a_swap(lang, source, line, name):
+    found = page_flags(line, lang, source_line=source, category=NAMED_ENTITY)
+    assert [f.text for f in found] == [name], found
+    assert "another English word" in found[0].evidence
+
+
+@pytest.mark.parametrize("lang, source, line", [
+    # the same word in another spelling, or its plural
+    ("de", "The Yorkshire Harbor Times said two mills were in similar talks.",
+     "Die Yorkshire Harbour Times schrieb, zwei Spinnereien führten ähnliche Gespräche."),
+    ("es", "The National Trails Organization said the path would reopen in May.",
+     "La National Trails Organisation dijo que el sendero reabriría en mayo."),
+])
+def test_a_name_kept_in_another_spelling_is_no_swap(lang, source, line):
+    assert page_flags(line, lang, source_line=source, category=NAMED_ENTITY) == []
+
+
+WHITBY = "\"Most of our guests come from Leeds,\" guesthouse owner Mary Ellen Porter told the Whitby News Gazette."
+
+
+@pytest.mark.parametrize("line, expected", [
+    # an outlet's name and a person's written side by side: the outlet's name is read on its own
+    ("«La mayoría de nuestros huéspedes vienen de Leeds», dijo al Whitby Information Gazette Mary Ellen Porter, "
+     "dueña de una casa de huéspedes.", ["Whitby Information Gazette"]),
+    ("«La mayoría de nuestros huéspedes vienen de Leeds», dijo al Whitby News Gazette Mary Ellen Porter, "
+     "dueña de una casa de huéspedes.", []),
+])
+def test_an_outlets_name_beside_a_persons_is_read_on_its_own(line, expected):
+    found = page_flags(line, "es", source_line=WHITBY, category=NAMED_ENTITY)
+    assert [f.text for f in found] == expected, found

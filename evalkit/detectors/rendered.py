@@ -111,6 +111,26 @@ _PLURAL_POSSESSIVE = ("' ", "’ ")
 _POSSESSIVE_S = ("'s ", "’s ")
 
 
+def _heads(seqs: list, tokens, text: str) -> list:
+    """The first two words or more of a run of four capitalised words or more, each written with a space after
+    the one before, not opening a sentence: two names written side by side ("dijo al Duluth Information Tribune
+    Dale Van Otterloo", an outlet and then a person)."""
+    out = []
+    for seq in seqs:
+        run = range(seq.first, seq.last + 1)
+        if len(run) < _TWO_NAMES or seq.caps_line or tokens[seq.first].initial \
+                or not all(tokens[k].capitalised for k in run) \
+                or any(text[tokens[k - 1].end:tokens[k].start] != " " for k in run[1:]):
+            continue
+        out += [seq._replace(last=k, end=tokens[k].end, text=text[seq.start:tokens[k].end])
+                for k in range(seq.first + 1, seq.last)]
+    return out
+
+
+# the fewest capitalised words of a run that _heads reads as two names side by side
+_TWO_NAMES = 4
+
+
 def _written_whole(name: str, text: str) -> bool:
     """`name` stands in `text` as a whole: no letter runs on from its ends ("Middle East Eyeball" does not
     write the Middle East Eye)."""
@@ -177,6 +197,7 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
             seqs = _hyphened(_joined(name_sequences(t_tokens, text), text), text)
             # and each without a sentence's first word ("Исследователи Иркутского ...")
             seqs += [t for t in (_trimmed(t, t_tokens, text, tgt) for t in seqs) if t not in seqs]
+            seqs += [t for t in _heads(seqs, t_tokens, text) if t not in seqs]
             # (not one written as another name of the source segment is: "Ponoka Stampede" beside "Ponoka News")
             kept = {s.text.casefold() for s in s_seqs}
             cands = [(t, _candidate_words(t.text, tgt), longer)
@@ -765,6 +786,10 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
     r = render(words, real, tgt)
     if r is None or r.kept + r.translated == 0:
         return None
+    if not r.swapped and english_left:
+        twin = _english_twin(words, real, src, tgt)
+        if twin:
+            return twin
     if r.swapped:
         if len(r.left) == 1 and r.left[0] in _COMPASS_POINTS:
             # "África Oriental" for East Africa: each language its own word for a point of the compass; but a
@@ -957,6 +982,34 @@ def _english_word_swapped(words: list[str], real: Sequence[str], src: str, tgt: 
         return None
     return (f"the same name kept in English with {word!r}, another English word, in place of {real_word!r}: "
             "a spinner's swap")
+
+
+def _english_twin(words: list[str], real: Sequence[str], src: str, tgt: str) -> str | None:
+    """A name kept in English, word for word, but for one English word spelt like the real one and another word
+    of the language ("Lancashire Telegram" for the Lancashire Telegraph): the evidence. Not a spelling of the same
+    word ("Organization", "Centre", "Harbour"), a plural or a possessive; every other word written more in English
+    than in the target language."""
+    changed = [(w, x) for w, x in zip(words, real) if w != x]
+    if len(changed) != 1 or not all(_more_english(w, src, tgt) for w in words if w.isalpha() and w != changed[0][0]):
+        return None
+    word, real_word = changed[0]
+    if not _cognate(word, real_word) or min(zipf(word, src), zipf(real_word, src)) < _TWIN_ZIPF \
+            or zipf(word, tgt) >= zipf(word, src) or _spelling(word) == _spelling(real_word):
+        return None   # (the one word written more in English, if by a little: "Telegram" is a German app's name)
+    return (f"the same name kept in English with {word!r}, another English word, in place of {real_word!r}: "
+            "a spinner's swap")
+
+
+# both words of an English twin are this common in English at least (wordfreq Zipf): words of their own
+_TWIN_ZIPF = 2.5
+# British and American spellings, and the endings of a plural or a possessive: one word's forms
+_SPELLINGS = tuple((re.compile(row["pattern"]), row["replacement"]) for row in table("english_spellings"))
+
+
+def _spelling(word: str) -> str:
+    for spelt, replacement in _SPELLINGS:
+        word = spelt.sub(replacement, word)
+    return word
 
 
 def _more_english(word: str, src: str, tgt: str) -> bool:
