@@ -226,3 +226,22 @@ WHITBY = "\"Most of our guests come from Leeds,\" guesthouse owner Mary Ellen Po
 def test_an_outlets_name_beside_a_persons_is_read_on_its_own(line, expected):
     found = page_flags(line, "es", source_line=WHITBY, category=NAMED_ENTITY)
     assert [f.text for f in found] == expected, found
+
+
+@pytest.mark.parametrize("lang, line, expected", [
+    # without the source: a paper's name with its head swapped, cited as the one a speaker told, many words after
+    # the verb of saying
+    ("fr", "« Le four tourne depuis 1921 », a confié Anne Leroy, porte-parole du syndicat des verriers de la région, "
+           "à GH Periods.", ["GH Periods"]),
+    ("es", "«El horno funciona desde 1921», dijo Ana López, portavoz del sindicato de vidrieros de la comarca, "
+           "al GH Periods.", ["GH Periods"]),
+    ("de", "„Der Ofen läuft seit 1921“, sagte Anne Leroy, Sprecherin der Gewerkschaft der Glasbläser der Region, "
+           "der GH Periods.", ["GH Periods"]),
+    # the real word; a letter written to a name, not a source told
+    ("fr", "« Le four tourne depuis 1921 », a confié Anne Leroy, porte-parole du syndicat des verriers de la région, "
+           "à GH Times.", []),
+    ("fr", "Le four tourne depuis 1921 et le syndicat des verriers de la région a écrit une lettre à GH Periods.", []),
+])
+def test_a_paper_told_after_a_long_clause_is_cited_as_the_press(lang, line, expected):
+    found = page_flags(line, lang, category=NAMED_ENTITY)
+    assert [f.text for f in found] == expected, found

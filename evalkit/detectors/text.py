@@ -518,8 +518,10 @@ def outlet_slot(text: str, start: int, end: int, lang: str | None = None) -> str
     line_end = len(text) if line_end < 0 else line_end
     left = text[max(line_start, start - 60):start]
     right = text[end:min(line_end, end + 40)]
-    if _attribution_before(left) or _attribution_after(right):
-        return "attribution"
+    if _attribution_before(left) or _attribution_after(right) \
+            or _SENTENCE_END.match(right) and _told(text[max(line_start, start - 160):start]):
+        return "attribution"   # (or the name ends its sentence as the one a speaker told: "..., a confié Jeroen
+        # Bakker, responsable syndical à la FNV, à NL Periods.")
     if end - line_start < 200 and _credit_line(text[line_start:line_end]):
         return "credit"
     return None
@@ -536,6 +538,15 @@ def _attribution_before(left: str) -> bool:
 @lru_cache(maxsize=1 << 14)
 def _attribution_after(right: str) -> bool:
     return _right_found(right)
+
+
+@lru_cache(maxsize=1 << 14)
+def _told(left: str) -> bool:
+    return bool(_TOLD.search(left))
+
+
+_TOLD = re.compile(pattern("told-outlet"), re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[»\"”“']?[.!?](?:\s|$)")
 
 
 @lru_cache(maxsize=1 << 12)
