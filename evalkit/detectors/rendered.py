@@ -111,36 +111,47 @@ _PLURAL_POSSESSIVE = ("' ", "’ ")
 _POSSESSIVE_S = ("'s ", "’s ")
 
 
-def _heads(seqs: list, tokens, text: str) -> list:
+def _heads(seqs: list, tokens, text: str, tgt: str) -> list:
     """The first two words or more of a run of four capitalised words or more, each written with a space after
-    the one before, not opening a sentence: two names written side by side ("dijo al Duluth Information Tribune
-    Dale Van Otterloo", an outlet and then a person)."""
+    the one before, not opening a sentence, where two words at least follow and the run's last is rare in English
+    and in the target language (a surname): two names written side by side ("dijo al Duluth Information Tribune
+    Dale Van Otterloo", an outlet and then a person; not "Keir Starmers Labour Party", one name after another's)."""
     out = []
     for seq in seqs:
         run = range(seq.first, seq.last + 1)
         if len(run) < _TWO_NAMES or seq.caps_line or tokens[seq.first].initial \
                 or not all(tokens[k].capitalised for k in run) \
-                or any(text[tokens[k - 1].end:tokens[k].start] != " " for k in run[1:]):
+                or any(text[tokens[k - 1].end:tokens[k].start] != " " for k in run[1:]) \
+                or max(zipf(tokens[seq.last].lower, "en"), zipf(tokens[seq.last].lower, tgt)) >= _SURNAME_ZIPF:
             continue
         out += [seq._replace(last=k, end=tokens[k].end, text=text[seq.start:tokens[k].end])
-                for k in range(seq.first + 1, seq.last)]
+                for k in range(seq.first + 1, seq.last - 1)]
     return out
 
 
+# a run's last word rarer than this (wordfreq Zipf) in English and in the target language reads as a surname
+_SURNAME_ZIPF = 3.0
 # the fewest capitalised words of a run that _heads reads as two names side by side
 _TWO_NAMES = 4
 
 
 def _written_whole(name: str, text: str) -> bool:
-    """`name` stands in `text` as a whole: no letter runs on from its ends ("Middle East Eyeball" does not
-    write the Middle East Eye)."""
+    """`name` stands in `text`, no more than an ending of two letters after it (a plural, a case: "Patrick's
+    Athletics", "Keir Starmers"): "Middle East Eyeball" does not write the Middle East Eye."""
     at = text.find(name)
     while at >= 0:
         end = at + len(name)
-        if not (at and text[at - 1].isalpha() or text[end:end + 1].isalpha()):
+        run = end
+        while run < len(text) and text[run].isalpha():
+            run += 1
+        if run - end <= _ENDING_LETTERS:
             return True
         at = text.find(name, at + 1)
     return False
+
+
+# the most letters an ending of a name's last word may have (a plural, a case) for the name to stand written
+_ENDING_LETTERS = 2
 
 
 def _joined(seqs: list, text: str) -> list:
@@ -197,7 +208,7 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
             seqs = _hyphened(_joined(name_sequences(t_tokens, text), text), text)
             # and each without a sentence's first word ("Исследователи Иркутского ...")
             seqs += [t for t in (_trimmed(t, t_tokens, text, tgt) for t in seqs) if t not in seqs]
-            seqs += [t for t in _heads(seqs, t_tokens, text) if t not in seqs]
+            seqs += [t for t in _heads(seqs, t_tokens, text, tgt) if t not in seqs]
             # (not one written as another name of the source segment is: "Ponoka Stampede" beside "Ponoka News")
             kept = {s.text.casefold() for s in s_seqs}
             cands = [(t, _candidate_words(t.text, tgt), longer)
