@@ -1275,17 +1275,28 @@ def _insertions(doc: DetectionInput) -> list[tuple[int, int]]:
     lone = [k for link in doc.alignment if not link.source for k in link.target if 0 <= k < len(hyp)]
     if not lone:
         return []
-    paired = [set(_words_of(hyp[k].text.casefold())) for link in doc.alignment if link.source
-              for k in link.target if 0 <= k < len(hyp)]
-    return [(hyp[k].start, hyp[k].end) for k in lone if not _near_copy(set(_words_of(hyp[k].text.casefold())), paired)]
+    paired = [hyp[k].text for link in doc.alignment if link.source for k in link.target if 0 <= k < len(hyp)]
+    return [(hyp[k].start, hyp[k].end) for k in lone if not _near_copy(hyp[k].text, paired)]
 
 
-# a segment sharing this share of its words (and of the other's) with another is a near copy of it
-_COPY_SHARE = 0.8
+# a segment sharing this share of its words (and of the other's) with another is a near copy of it; the two are
+# then within this share of each other's length
+_COPY_SHARE, _COPY_LENGTH = 0.8, 0.25
 
 
-def _near_copy(words: set[str], others: list[set[str]]) -> bool:
-    return len(words) >= 5 and any(len(words & o) >= _COPY_SHARE * max(len(words), len(o)) for o in others)
+def _near_copy(text: str, others: list[str]) -> bool:
+    """`text` shares _COPY_SHARE of its words (five or more) with one of `others`, and that one of its own."""
+    near = [o for o in others if abs(len(o) - len(text)) <= _COPY_LENGTH * len(text)]
+    if not near:
+        return False
+    words = set(_words_of(text.casefold()))
+    if len(words) < 5:
+        return False
+    for other in near:
+        theirs = set(_words_of(other.casefold()))
+        if len(words & theirs) >= _COPY_SHARE * max(len(words), len(theirs)):
+            return True
+    return False
 
 
 class _SourceWords:
