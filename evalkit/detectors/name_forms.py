@@ -181,7 +181,7 @@ def _same(a: str, b: str) -> bool:
         cyrillic, latin = (a, b) if cyr_a else (b, a)
         return any(_same_skeleton(kc, kl) for kc in _skeletons(cyrillic) for kl in _skeletons(latin))
     if cyr_a:
-        a, b = _ru_stem(a), _ru_stem(b)
+        a, b = ru_stem(a), ru_stem(b)
         if a == b:
             return True
     if abs(len(a) - len(b)) > 3 or a[:4] != b[:4] or len(a) < 4:
@@ -210,12 +210,25 @@ _RU_ENDINGS = tuple(sorted("""ого его ому ему ыми ими ая я�
 
 
 @lru_cache(maxsize=1 << 14)
-def _ru_stem(word: str) -> str:
+def ru_stem(word: str) -> str:
+    """A Russian word (folded) without its case or adjective ending, three letters kept at least."""
     for end in _RU_ENDINGS:
         if word.endswith(end) and len(word) - len(end) >= 3:
             word = word[:-len(end)]
             break
     return word
+
+
+def case_forms(a: str, b: str) -> bool:
+    """Two Cyrillic words (as written, lowercase) that are one word in two cases: the same opening of three
+    letters or more, then a case or adjective ending each (_RU_ENDINGS: "каспий", "каспии")."""
+    if a == b or not _cyrillic(a) or not _cyrillic(b):
+        return False
+    shared = len(os.path.commonprefix([a, b]))
+    return shared >= 3 and all(w[shared:] in _RU_ENDING_SET for w in (a, b))
+
+
+_RU_ENDING_SET = frozenset((*_RU_ENDINGS, ""))
 
 
 _TO_LATIN = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
@@ -248,7 +261,7 @@ def _same_skeleton(kc: str, kl: str) -> bool:
 def _skeletons(word: str) -> tuple[str, ...]:
     """A word's skeleton, and for a Russian adjective in -ск- the noun's too ("вашингтонская": Washington;
     "иркутского": Irkutsk)."""
-    stem = _ru_stem(fold(word)) if _cyrillic(word) else ""
+    stem = ru_stem(fold(word)) if _cyrillic(word) else ""
     if stem.endswith("ск") and len(stem) >= 6:
         return skeleton(word), skeleton(stem[:-2])
     return (skeleton(word),)
@@ -259,7 +272,7 @@ def skeleton(word: str) -> str:
     """The consonants of a word in Latin letters, for comparing an English name word with its Russian
     transliteration: "street" and "стрит" -> "strt", "journal" and "джорнал" -> "Jrnl"."""
     if _cyrillic(word):
-        w = _ru_stem(fold(word)).translate(_TO_LATIN).replace("dzh", "J").replace("zh", "Z")
+        w = ru_stem(fold(word)).translate(_TO_LATIN).replace("dzh", "J").replace("zh", "Z")
     else:
         w = _CIAL.sub("s", fold(word)).replace("j", "J")   # financial/файнэншл
         w = re.sub(r"d?ge$", "J", w)   # College/Колледж, Cambridge/Кембридж
@@ -691,7 +704,7 @@ def _single(word: str) -> str:
 
 
 def _latin_stem(word: str) -> str:
-    return _ru_stem(word).translate(_TO_LATIN).replace("ts", "c").replace("kh", "h").replace("c", "k")
+    return ru_stem(word).translate(_TO_LATIN).replace("ts", "c").replace("kh", "h").replace("c", "k")
 
 
 def _spelt(english: str) -> str:

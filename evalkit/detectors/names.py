@@ -43,7 +43,7 @@ from .gazetteer import (
 )
 from .langdata import capitalises_nouns, values, word_set
 from .layout import is_terminal
-from .name_forms import render
+from .name_forms import case_forms, render
 from .place_names import place_pairs
 from .rendered import (
     NAMED_ENTITY,
@@ -1090,6 +1090,8 @@ class NamesDetector(Detector):
             (fa, ia), (fb, ib) = forms.items()
             if fold(fa[1:]) == fold(fb[1:]) and fa[1:] == fb[1:]:
                 continue  # only the capital's accent differs (Etat/État): a spelling matter
+            if case_forms(fa, fb):
+                continue  # one Russian name in two cases ("Каспий", "в Каспии")
             if max(zipf(fa, tgt), zipf(fb, tgt)) >= _ORDINARY_ZIPF and min(zipf(fa, tgt), zipf(fb, tgt)) >= 2.0:
                 continue  # two ordinary words (mais/maïs, Zahlungen/Zählungen)
             if all(tokens[k].initial for k in ia + ib):

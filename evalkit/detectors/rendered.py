@@ -55,6 +55,7 @@ from .name_forms import (
     place_stem,
     render,
     renders_loosely,
+    ru_stem,
     skeleton,
     split_compound,
     synonym_rendering,
@@ -202,16 +203,19 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
         if _regnal(seq.text):
             continue   # a monarch's or a pope's name: its given name has each language's form ("Léon XIV")
         real = name_words(_CAMEL.sub(" ", seq.text))   # "TradeWinds": trade, winds
-        if len(real) < 2:
+        if len(real) < 2 or _agency_described(real, fold(t_text), tgt):
             continue
         if cands is None:   # the MT's names and their words, once
             seqs = _hyphened(_joined(name_sequences(t_tokens, text), text), text)
             # and each without a sentence's first word ("Исследователи Иркутского ...")
             seqs += [t for t in (_trimmed(t, t_tokens, text, tgt) for t in seqs) if t not in seqs]
             seqs += [t for t in _heads(seqs, t_tokens, text, tgt) if t not in seqs]
+            # and a title in quotes read to its closing quote («Фермерство сегодня»: "сегодня" too frequent a
+            # word for _extended to read on)
+            seqs += [q for q in (_quoted_whole(t, t_tokens, text) for t in seqs) if q not in seqs]
             # (not one written as another name of the source segment is: "Ponoka Stampede" beside "Ponoka News")
             kept = {s.text.casefold() for s in s_seqs}
-            cands = [(t, _candidate_words(t.text, tgt), longer)
+            cands = [(t, _candidate_words(_CAMEL.sub(" ", t.text), tgt), longer)   # split as the source's are
                      for t, longer in _extended(seqs, t_tokens, text, tgt, initial=True)
                      if not t.caps_line and t.text.casefold() not in kept]
             media = not _target_media_nouns(tgt).isdisjoint(_LETTERS.findall(fold(t_text)))   # "revista", once
@@ -346,8 +350,10 @@ def _other_english_title(detector, doc: DetectionInput, seq, t_tokens) -> Flag |
         return None
     text = doc.hypothesis
     span = text[t_tokens[0].start:t_tokens[-1].end]
-    found = [m for m in _ENGLISH_TITLE.finditer(span) if fold(m.group("word")) != words[0]
-             and m.group("name") not in source and _english_word(m.group("word").lower(), doc.tgt_lang or "")]
+    tgt = doc.tgt_lang or ""
+    found = [m for m in (*_ENGLISH_TITLE.finditer(span), *_opening_title(span, tgt))
+             if fold(m.group("word")) != words[0] and m.group("name") not in source
+             and _english_word(m.group("word").lower(), tgt)]
     if len(found) != 1:
         return None
     start, end = t_tokens[0].start + found[0].start("name"), t_tokens[0].start + found[0].end("name")
@@ -362,6 +368,15 @@ def _other_english_title(detector, doc: DetectionInput, seq, t_tokens) -> Flag |
                           "have", seq.text)
 
 
+def _opening_title(span: str, tgt: str) -> list:
+    """"The" and one capitalised word opening the MT segment, where the word after them is the target
+    language's ("The Grassland пишет"): an English title of one word as the sentence's subject, not an
+    English sentence."""
+    m = _OPENING_TITLE.match(span)
+    return [m] if m and zipf(m.group("next").lower(), tgt) > zipf(m.group("next").lower(), "en") else []
+
+
+_OPENING_TITLE = re.compile(r"(?P<name>The[\s\u00a0]+(?P<word>[A-Z][^\W\d_]+))[\s\u00a0]+(?P<next>[^\W\d_]+)")
 # "The" and one capitalised word inside a sentence: an English title of one word
 _ENGLISH_TITLE = re.compile(r"(?<![.!?:…])[\s\u00a0(«\"“„](?P<name>The[\s\u00a0]+(?P<word>[A-Z][^\W\d_]+))(?![^\W\d_])"
                             r"(?![\s\u00a0]+[A-Z])")
@@ -712,6 +727,8 @@ def _press_cited(source: str, seq) -> bool:
     """The source cites the name as the press is cited, not as a body is ("..., Inside the Games reported",
     "told Motor Trend"; not "said" or "according to", which a ministry shares)."""
     after = _FIRST_WORD.match(source, seq.end)
+    if after and after.group(1).casefold() in _PRESS_AUXILIARIES:   # "Live Science has described"
+        after = _FIRST_WORD.match(source, after.end())
     before = _LETTERS.findall(source[max(0, seq.start - 20):seq.start])
     if before and before[-1].casefold() in ARTICLES:
         before = before[:-1]
@@ -728,6 +745,7 @@ _GENRE_OPENING = re.compile(r"\b(?:[Ii]n|[Aa]ccording\s+to)\s+(?:a|an|its|one|th
                             r"([^\W\d_]+(?:-[^\W\d_]+)?)\s*,\s*$")
 _PRESS_GENRES = word_set("press-genres")
 _PRESS_AFTER = word_set("press-cue-after")
+_PRESS_AUXILIARIES = word_set("press-cue-auxiliaries")
 _PRESS_BEFORE = word_set("press-cue-before")
 
 
@@ -827,6 +845,18 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
         translated = _outlet_translated(r, src, outlet)
         return translated if translated and whole() else None
     return _kept_or_translated(words, real, r, outlet)
+
+
+def _agency_described(real: Sequence[str], t_text: str, tgt: str) -> bool:
+    """A news or press agency's English name ("Vietnam News Agency") whose aligned MT segment (`t_text`, folded)
+    holds the target language's usual term for one ("Vietnamesische Nachrichtenagentur", "agence de presse"): the
+    name is itself an English description of a country's agency, which each language's press describes in its
+    own words (not "Agence d'Actualités des Seychelles")."""
+    if len(real) < 2 or real[-1] != "agency" or real[-2] not in ("news", "press"):
+        return False
+    words = _LETTERS.findall(t_text)
+    return any(w.startswith(term) or w.endswith(term) for w in words
+               for term in word_set(f"news-agency-words-{tgt}"))
 
 
 def _whole_title(cand, text: str) -> Callable[[], bool]:
@@ -1601,7 +1631,8 @@ def _head_form(word: str, tgt: str, compounds: bool, hyphened: bool) -> str | No
         return None
     exact = _standing_forms(tgt).get(word)
     if exact is None and _cyrillic_text(word):
-        return next((f for f in sorted(set(_standing_forms(tgt).values())) if _same(word, f)), None)
+        # (the same stem, not merely a shared opening: "каменной" is no form of "камера")
+        return next((f for f in sorted(set(_standing_forms(tgt).values())) if ru_stem(word) == ru_stem(f)), None)
     return exact
 
 

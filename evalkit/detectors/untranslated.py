@@ -273,8 +273,9 @@ class UntranslatedDetector(Detector):
             if not tok.initial or tok.text in names:
                 named.add(i)
             elif i + 1 < n and tokens[i + 1].capitalised and tokens[i + 1].line == tok.line \
-                    and not tokens[i + 1].initial and _gap_is_space(tokens, i):
-                named.add(i)  # "Financial Instances a rapporté ...": a name
+                    and not tokens[i + 1].initial and (_gap_is_space(tokens, i)
+                                                       or text[tokens[i].end:tokens[i + 1].start] == " & "):
+                named.add(i)  # "Financial Instances a rapporté ...", "Roads & Realms escribió": a name
         # the other words by their frequencies: each word is classified once for the language pair
         lower = list(map(itemgetter(6), tokens))
         table = _class_table(src, tgt)

@@ -1,0 +1,124 @@
+"""Issue 15, thirty-third round: spun names the rules missed with the source given, and five flags they raised on
+correct text.
+- A name the source cites with a press verb after an auxiliary ("Green Planet has described") is cited as the
+  press is, so its word-by-word translation is flagged.
+- A title in quotes is read to its closing quote («Рыболовство сегодня»: "сегодня" too frequent a word for a name
+  to go on with otherwise).
+- "The" and an English word opening the MT sentence before the target language's words ("The Quay пишет") are an
+  English title of one word, another than the source's; an English sentence left whole is not one.
+- A name written in camel case is split alike on both sides ("SaigonTimes Intercontinental").
+- One Russian name in two cases ("Каспий", "на Каспии") is no inconsistency.
+- A Russian word that only opens like a wrong-sense head ("каменной", "камера") is not that head.
+- A Russian adjective for state ("государственного") is no outlet's head word.
+- A country's news agency written in the target language's usual term for one ("Omanische Nachrichtenagentur") is
+  no word-by-word translation; another word for it still is.
+- A capitalised word joined to the next by "&" ("Bricks & Mortar") is a name's, not an English word left.
+Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.one_line_page import page_flags
+
+NAMED_ENTITY = "accuracy/mistranslation/named-entity"
+UNTRANSLATED = "accuracy/untranslated"
+INCONSISTENCY = "fluency/inconsistency"
+
+
+def _texts(flags) -> list[str]:
+    return [f.text for f in flags]
+
+
+@pytest.mark.parametrize("lang, source, line, name", [
+    ("de", "Green Planet has described the crater as one of the strangest sights in the region.",
+     "Grüner Planet beschrieb den Krater als einen der seltsamsten Anblicke der Region.", "Grüner Planet"),
+    ("de", "Ocean Voices has reported that the reef lost half its coral.",
+     "Ozean Stimmen berichtete, dass das Riff die Hälfte seiner Korallen verloren hat.", "Ozean Stimmen"),
+    ("fr", "Ocean Voices has reported that the reef lost half its coral.",
+     "Voix de l'Océan a rapporté que le récif avait perdu la moitié de ses coraux.", "Voix de l'Océan"),
+])
+def test_a_press_verb_after_an_auxiliary_cites_the_press(lang, source, line, name):
+    assert _texts(page_flags(line, lang, source_line=source, category=NAMED_ENTITY)) == [name]
+
+
+def test_a_quoted_title_is_read_to_its_closing_quote():
+    flags = page_flags("«Рыболовство сегодня» сообщило, что улов с весны сократился вдвое.", "ru",
+                       source_line="Fishing Today reported that the catch had halved since spring.",
+                       category=NAMED_ENTITY)
+    assert _texts(flags) == ["Рыболовство сегодня"]
+    assert "word-by-word translation" in flags[0].evidence
+
+
+@pytest.mark.parametrize("lang, line, name", [
+    ("ru", "The Quay пишет, что старый причал восстановят к лету.", "The Quay"),
+    ("es", "The Dock escribió que el viejo muelle será reconstruido antes del verano.", "The Dock"),
+])
+def test_an_english_title_opening_the_sentence_is_another_title(lang, line, name):
+    source = "The Harbour wrote that the old pier would be rebuilt by the summer."
+    flags = page_flags(line, lang, source_line=source, category=NAMED_ENTITY)
+    assert _texts(flags) == [name]
+    assert "'The Harbour'" in flags[0].evidence
+
+
+def test_an_english_sentence_left_whole_is_no_other_title():
+    line = "The Harbour wrote that the old pier would be rebuilt by the summer."
+    assert page_flags(line, "ru", source_line=line, category=NAMED_ENTITY) == []
+    assert page_flags(line, "ru", source_line=line, category=UNTRANSLATED) != []
+
+
+def test_a_camel_case_name_is_split_alike_on_both_sides():
+    flags = page_flags("SaigonTimes Intercontinental berichtete, dass der Hafen zwei neue Kräne bestellt habe.", "de",
+                       source_line="SaigonTimes International reported that the port had ordered two new cranes.",
+                       category=NAMED_ENTITY)
+    assert _texts(flags) == ["SaigonTimes Intercontinental"]
+    assert "'intercontinental' in place of" in flags[0].evidence
+
+
+def test_a_camel_case_name_written_as_it_is_is_not_flagged():
+    assert page_flags("SaigonTimes International a rapporté que le port avait commandé deux grues.", "fr",
+                      source_line="SaigonTimes International reported that the port had ordered two new cranes.",
+                      category=NAMED_ENTITY) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Рыбаки на Каспии говорят, что Каспий мелеет с каждым годом.",
+    "Василий Орлов рассказал, что о Василии в деревне помнят все.",
+])
+def test_one_russian_name_in_two_cases_is_no_inconsistency(line):
+    assert page_flags(line, "ru", category=INCONSISTENCY) == []
+
+
+@pytest.mark.parametrize("line", [
+    "В Шеки начался ремонт старой каменной крепости.",
+    "Об этом сообщили сотрудники Шекинского государственного историко-архитектурного заповедника.",
+    "Как пишет «Ведомости», по словам сотрудников Шекинского государственного музея, ремонт займёт год.",
+])
+def test_ordinary_russian_words_are_no_spun_names(line):
+    assert page_flags(line, "ru", category=NAMED_ENTITY) == []
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("de", "Der Hafen wurde am Montag geschlossen, meldete die Omanische Nachrichtenagentur."),
+    ("es", "El puerto fue cerrado el lunes, informó la Agencia de Noticias de Omán."),
+    ("fr", "Le port a été fermé lundi, a rapporté l'Agence de presse omanaise."),
+    ("ru", "Порт был закрыт в понедельник, сообщило Оманское информационное агентство."),
+])
+def test_a_news_agency_in_the_targets_usual_term_is_no_translation_error(lang, line):
+    source = "The port was closed on Monday, the Oman News Agency reported."
+    assert page_flags(line, lang, source_line=source, category=NAMED_ENTITY) == []
+
+
+def test_a_news_agency_in_other_words_is_still_flagged():
+    flags = page_flags("Der Hafen wurde am Montag geschlossen, meldete die Omanische Neuigkeitenbehörde.", "de",
+                       source_line="The port was closed on Monday, the Oman News Agency reported.",
+                       category=NAMED_ENTITY)
+    assert _texts(flags) == ["Omanische Neuigkeitenbehörde"]
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("es", "Bricks & Mortar escribió que el mercado se recuperará este año."),
+    ("fr", "Bricks & Mortar a écrit que le marché se redresserait cette année."),
+])
+def test_a_name_joined_by_an_ampersand_is_no_english_word(lang, line):
+    assert page_flags(line, lang, category=UNTRANSLATED) == []
