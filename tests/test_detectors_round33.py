@@ -122,3 +122,81 @@ def test_a_news_agency_in_other_words_is_still_flagged():
 ])
 def test_a_name_joined_by_an_ampersand_is_no_english_word(lang, line):
     assert page_flags(line, lang, category=UNTRANSLATED) == []
+
+
+@pytest.mark.parametrize("lang, line, name", [
+    ("fr", "Selon l'Annonceur de la Vallée, le moulin fermera en mai.", "Annonceur de la Vallée"),
+    ("es", "Según el Anunciante del Valle, el molino cerrará en mayo.", "Anunciante del Valle"),
+])
+def test_a_name_ending_on_a_rare_newspaper_word_is_cited_as_the_press(lang, line, name):
+    source = "According to the Valley Advertiser, the mill will close in May."
+    assert _texts(page_flags(line, lang, source_line=source, category=NAMED_ENTITY)) == [name]
+
+
+@pytest.mark.parametrize("source, line", [
+    ("According to Scottish Enterprise, the mill will close in May.",
+     "Selon Entreprise écossaise, le moulin fermera en mai."),
+    ("According to the Valley Advertiser, the mill will close in May.",
+     "Selon le Valley Advertiser, le moulin fermera en mai."),
+])
+def test_a_common_word_ending_a_body_or_a_name_kept_is_not_flagged(source, line):
+    assert page_flags(line, "fr", source_line=source, category=NAMED_ENTITY) == []
+
+
+def test_a_place_before_a_media_noun_is_no_outlet():
+    flags = page_flags("Coast Views, la revista del Área de la Bahía, señaló que el ferri volvería en junio.", "es",
+                       source_line="Coast Views, the Bay Area magazine, noted that the ferry would return in June.",
+                       category=NAMED_ENTITY)
+    assert flags == []
+
+
+@pytest.mark.parametrize("lang, line, name", [
+    ("es", "La revista Remero calificó la ruta como la más dura del país.", "Remero"),
+    ("fr", "Le magazine Pagayeur a qualifié l'itinéraire de plus difficile du pays.", "Pagayeur"),
+])
+def test_a_one_word_magazine_written_otherwise_after_a_media_noun_is_flagged(lang, line, name):
+    source = "Paddler magazine called the route the hardest in the country."
+    flags = page_flags(line, lang, source_line=source, category=NAMED_ENTITY)
+    assert _texts(flags) == [name]
+    assert "'Paddler'" in flags[0].evidence
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("es", "La revista Paddler calificó la ruta como la más dura del país."),
+    ("ru", "Журнал Paddler назвал маршрут самым сложным в стране."),
+    ("ru", "Журнал «Пэддлер» назвал маршрут самым сложным в стране."),
+])
+def test_a_one_word_magazine_kept_or_transliterated_is_not_flagged(lang, line):
+    source = "Paddler magazine called the route the hardest in the country."
+    assert page_flags(line, lang, source_line=source, category=NAMED_ENTITY) == []
+
+
+@pytest.mark.parametrize("lang, line, name", [
+    ("ru", "Доверие портового наследия заявило, что кран восстановят.", "Доверие портового наследия"),
+    ("fr", "La Confiance du patrimoine portuaire a déclaré que la grue serait restaurée.",
+     "Confiance du patrimoine portuaire"),
+])
+def test_a_bodys_head_in_a_sense_that_names_no_body_is_flagged_with_the_source(lang, line, name):
+    source = "The Harbour Heritage Trust said the crane would be restored."
+    flags = page_flags(line, lang, source_line=source, category=NAMED_ENTITY)
+    assert _texts(flags) == [name]
+    assert "'trust' in a sense that names no body" in flags[0].evidence
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("ru", "Фонд портового наследия заявил, что кран восстановят."),
+    ("fr", "Le Fonds du patrimoine portuaire a déclaré que la grue serait restaurée."),
+])
+def test_a_bodys_head_in_its_usual_word_is_not_flagged(lang, line):
+    source = "The Harbour Heritage Trust said the crane would be restored."
+    assert page_flags(line, lang, source_line=source, category=NAMED_ENTITY) == []
+
+
+@pytest.mark.parametrize("lang, source, line", [
+    ("ru", "The Office of the Prime Minister said the talks would resume.",
+     "Канцелярия премьер-министра заявила, что переговоры возобновятся."),
+    ("es", "The Office of Public Records said the files would be opened.",
+     "La Oficina de Registros Públicos dijo que los archivos se abrirían."),
+])
+def test_an_office_in_its_usual_words_is_not_flagged(lang, source, line):
+    assert page_flags(line, lang, source_line=source, category=NAMED_ENTITY) == []

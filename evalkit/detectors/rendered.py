@@ -98,11 +98,17 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
     flags: list[Flag] = []
     for s_tokens, t_tokens, _sa, _sb in aligned_tokens(doc):
         s_seqs = _hyphened(_joined(name_sequences(s_tokens, source), source), source, source_side=True)
-        if not any(not seq.caps_line and seq.first != seq.last for seq in s_seqs):
-            continue   # no multi-word name to compare (_compared skips the others): most links
+        if not any(not seq.caps_line and (seq.first != seq.last or _cited_outlet_word(source, seq)) for seq in s_seqs):
+            continue   # no multi-word name to compare (_compared skips the others), nor a one-word outlet: most links
         t_text = text[t_tokens[0].start:t_tokens[-1].end].casefold() if t_tokens else ""
         flags += _compared(detector, doc, s_seqs, t_tokens, t_text, src, tgt)
     return flags
+
+
+def _cited_outlet_word(source: str, seq) -> bool:
+    """A one-word name the source calls a kind of news outlet right beside it ("Backpacker magazine", "the
+    magazine Selvedge") or cites as the press is ("..., Stuff reported")."""
+    return _media_noun_after(source, seq) or _after_media_noun(source, seq) or _press_cited(source, seq)
 
 
 # between the words of a name written in camel case ("TradeWinds")
@@ -194,7 +200,7 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
                 continue
         if seq.caps_line or _written_whole(_strip_article(seq.text).casefold(), t_text):
             continue
-        translated = _one_word_outlet(detector, doc, seq, t_tokens)
+        translated = _one_word_outlet(detector, doc, seq, t_tokens) or _one_word_renamed(detector, doc, seq, t_tokens)
         if translated is not None:
             flags.append(translated)
             continue
@@ -322,6 +328,33 @@ def _one_word_outlet(detector, doc: DetectionInput, seq, t_tokens) -> Flag | Non
                           f"the aligned source cites the news outlet {seq.text!r}; the MT writes {text[start:end]!r}, "
                           f"its name translated (in {tgt} {word!r} is {fold(t_tokens[k].text)!r}): the name of a "
                           "news outlet is kept as it is", seq.text)
+
+
+def _one_word_renamed(detector, doc: DetectionInput, seq, t_tokens) -> Flag | None:
+    """A news outlet's name of one word that the source calls a magazine or a newspaper right beside it
+    ("Backpacker magazine", "the magazine Selvedge"), where the aligned MT writes the name nowhere, nor spelt in
+    Cyrillic letters, but another capitalised word, one the source does not have, right after its own word for a
+    kind of news outlet ("La revista Mochilero", "Le magazine Lisière"): the name translated or replaced, where
+    no table gives the word's translation (_one_word_outlet)."""
+    words, source = name_words(seq.text), doc.source or ""
+    if len(words) != 1 or not t_tokens or not (_media_noun_after(source, seq) or _after_media_noun(source, seq)):
+        return None
+    text, tgt = doc.hypothesis, doc.tgt_lang or ""
+    if _transliteration_written(words, text[t_tokens[0].start:t_tokens[-1].end]):
+        return None
+    nouns, s_fold = _target_media_nouns(tgt), fold(source)
+    found = [k for k in range(1, len(t_tokens)) if fold(t_tokens[k - 1].text) in nouns
+             and t_tokens[k].capitalised and not t_tokens[k].all_caps and not _written(fold(t_tokens[k].text), s_fold)
+             and text[t_tokens[k - 1].end:t_tokens[k].start].strip(" \u00a0«„“\"") == ""]
+    if len(found) != 1:
+        return None
+    k = found[0]
+    start, end = t_tokens[k].start, _quoted_title_end(text, t_tokens[k].start, t_tokens[k].end)
+    noun = t_tokens[k - 1].text
+    return detector._flag(doc, start, end, NAMED_ENTITY, "major", 0.75,
+                          f"the aligned source cites the news outlet {seq.text!r}; the MT calls it a {noun!r} and "
+                          f"writes {text[start:end]!r}, a name the source does not have, in its place: the name of "
+                          "a news outlet is kept as it is", seq.text)
 
 
 def _written_as_name(tokens, k: int, text: str, tgt: str) -> bool:
@@ -466,7 +499,9 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
             how = _swapped_word(words, parts, tgt, seq.text, _inside_when_asked(cand, text), _beside(cand, text)) \
                 or _synonym_swapped(words, parts, tgt, body_head(seq.text), _inside_when_asked(cand, text, True),
                                     _beside(cand, text)) \
-                or not longer and _english_word_swapped(words, parts, src, tgt)   # (a name as written, capitals only)
+                or not longer and _english_word_swapped(words, parts, src, tgt) \
+                or _wrong_sense(words, parts, body_head(seq.text), tgt)
+            # (_english_word_swapped: a name as written, capitals only)
         else:
             how = _verdict(words, parts, src, tgt, cited, english_left=not longer, whole=_whole_title(cand, text),
                            beside=_beside(cand, text))
@@ -647,14 +682,23 @@ class _Outlet:
         if len(words) > 1 and words[-1] in _OUTLET_KIND_HEADS:
             return True   # "Mongolian National Broadcaster", "Farmers Weekly Magazine": the name says what it is
         news = not _NEWS_INSIDE.isdisjoint(words[1:-1])   # "Baltic News Service"
-        return bool(words) and ((words[-1] in _media_heads() or words[-1] in MEDIA_NOUNS or news) and outlet_slot(
+        # (or a newspaper's word, ending five real papers' names or more, that ends no more bodies' names than
+        # outlets' and is rare in English: "According to the Morning Advertiser", not "Scottish Enterprise")
+        paper = len(words) > 1 and words[-1] in newspaper_heads() and words[-1] not in body_words() \
+            and zipf(words[-1], "en") < _PAPER_HEAD_ZIPF
+        return bool(words) and ((words[-1] in _media_heads() or words[-1] in MEDIA_NOUNS or news or paper)
+                                and outlet_slot(
             self.source, self.seq.start, self.seq.end) == "attribution" or _after_media_noun(self.source, self.seq)
+            or _media_noun_after(self.source, self.seq)
             or _media_apposition(self.source, self.seq)
             or _press_cited(self.source, self.seq) and (body_words().isdisjoint(_name_heads(self.seq.text, words))
                                                         or words[0] in _media_heads() or words[-1] in _media_heads()
                                                         or news))
 
 
+# a newspaper's word rarer than this in English seldom ends another kind of name ("advertiser", "courier",
+# "eagle"; not "enterprise", "leader", "democrat")
+_PAPER_HEAD_ZIPF = 4.2
 # a word inside a name, neither its first nor its last, that makes it a news outlet's where the source cites
 # it ("Baltic News Network reported", "Baltic News Service said"; not "News Media Association", a body)
 _NEWS_INSIDE = word_set("news-inside")
@@ -773,6 +817,17 @@ def _after_media_noun(source: str, seq) -> bool:
     return any(w.islower() and w in MEDIA_NOUNS for w in _LETTERS.findall(left)[-3:])
 
 
+def _media_noun_after(source: str, seq) -> bool:
+    """The source names a kind of news outlet, in lowercase, right after the name ("Backpacker magazine once
+    called", "Arkansas Life magazine wrote"), with no article before the name, which would make it the noun's
+    modifier ("the Bay Area magazine", a magazine of the Bay Area; "The Antigonish weekly")."""
+    m = _FIRST_WORD.match(source, seq.end)
+    if not m or m.group(1) not in MEDIA_NOUNS or source[seq.end:m.start(1)].strip() != "":
+        return False
+    before = _LETTERS.findall(source[max(0, seq.start - 12):seq.start])[-1:] + seq.text.split()[:1]
+    return all(w.casefold() not in ARTICLES for w in before)   # (nor "The Antigonish weekly The Casket")
+
+
 def _media_apposition(source: str, seq) -> bool:
     """The source says what kind of news outlet the name is right after it ("Fishing News, the industry's
     weekly paper"; "Lloyd's List, a shipping newspaper")."""
@@ -845,6 +900,29 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
         translated = _outlet_translated(r, src, outlet)
         return translated if translated and whole() else None
     return _kept_or_translated(words, real, r, outlet)
+
+
+def _wrong_sense(words: list[str], real: Sequence[str], head: str, tgt: str) -> str | None:
+    """Why an MT name that renders a body's name is wrong where it writes the body's head word in a sense that
+    names no body ("Доверие военных мемориалов" for the War Memorials Trust: trust as a feeling, name_senses.tsv),
+    the name's other words rendered; or None."""
+    if head not in real or len(real) < 2 or head not in _wrong_sense_english(tgt):
+        return None   # (only the heads whose other senses name no body in any usage: "trust", "board")
+    r = render(words, real, tgt)
+    if r is None or r.kept + r.translated < 2:
+        return None
+    wrong = next((w for w in words if other_sense(w, head, tgt)), None)
+    if wrong is None:
+        return None
+    usual = " / ".join(u for u in usual_forms(head, tgt) if not other_sense(u, head, tgt))
+    return (f"with {wrong!r}, {head!r} in a sense that names no body (a body's {head!r} is {usual or 'another word'} "
+            f"in {tgt}): the name mistranslated or spun")
+
+
+@lru_cache(maxsize=16)
+def _wrong_sense_english(tgt: str) -> frozenset[str]:
+    """The English heads of `wrong_sense_heads` in `tgt` ("trust", "board", "chamber", "foundation", "union")."""
+    return frozenset(wrong_sense_heads(tgt).values())
 
 
 def _agency_described(real: Sequence[str], t_text: str, tgt: str) -> bool:
