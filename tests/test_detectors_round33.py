@@ -200,3 +200,15 @@ def test_a_bodys_head_in_its_usual_word_is_not_flagged(lang, line):
 ])
 def test_an_office_in_its_usual_words_is_not_flagged(lang, source, line):
     assert page_flags(line, lang, source_line=source, category=NAMED_ENTITY) == []
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("ru", "Перепиши этот материал короче, оставив все даты и имена."),
+    ("de", "Schreibe diesen Bericht in einfacher Sprache neu und kürze ihn auf 300 Wörter."),
+    ("es", "Reescribe esta nota con un tono más cercano y añade un subtítulo."),
+    ("fr", "Réécris ce reportage dans un style plus vivant, sans changer les chiffres."),
+])
+def test_an_order_to_rewrite_the_piece_by_a_journalists_word_for_it_is_a_prompt(lang, line):
+    flags = page_flags(line, lang, category="addition/prompt-leak")
+    assert _texts(flags) == [line]
+    assert "instruction to a text generator" in flags[0].evidence
