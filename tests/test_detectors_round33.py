@@ -212,3 +212,31 @@ def test_an_order_to_rewrite_the_piece_by_a_journalists_word_for_it_is_a_prompt(
     flags = page_flags(line, lang, category="addition/prompt-leak")
     assert _texts(flags) == [line]
     assert "instruction to a text generator" in flags[0].evidence
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Как сообщила «Мидлтонская газета», петиция собрала 3200 подписей.", "Мидлтонская газета"),
+    ("По данным «Мидлтонского рекорда», петиция собрала 3200 подписей.", "Мидлтонского рекорда"),
+])
+def test_a_russian_adjective_made_from_an_outlets_place_is_a_translation(line, name):
+    source = "The Middleton Gazette reported that the petition had gathered 3,200 signatures."
+    if "рекорд" in line:
+        source = "According to the Middleton Record, the petition had gathered 3,200 signatures."
+    flags = page_flags(line, "ru", source_line=source, category=NAMED_ENTITY)
+    assert _texts(flags) == [name]
+    assert "an adjective made from 'middleton'" in flags[0].evidence
+
+
+@pytest.mark.parametrize("line", [
+    "Как сообщила газета «Мидлтон газетт», петиция собрала 3200 подписей.",
+    "Как сообщила газета Middleton Gazette, петиция собрала 3200 подписей.",
+])
+def test_an_outlet_transliterated_or_kept_in_russian_is_not_flagged(line):
+    source = "The Middleton Gazette reported that the petition had gathered 3,200 signatures."
+    assert page_flags(line, "ru", source_line=source, category=NAMED_ENTITY) == []
+
+
+def test_a_russian_adjective_of_a_place_in_a_bodys_name_is_no_error():
+    line = "Как сообщил Мидлтонский городской совет, петиция собрала 3200 подписей."
+    source = "The Middleton Town Council said that the petition had gathered 3,200 signatures."
+    assert page_flags(line, "ru", source_line=source, category=NAMED_ENTITY) == []

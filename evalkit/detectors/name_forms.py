@@ -231,6 +231,23 @@ def case_forms(a: str, b: str) -> bool:
 _RU_ENDING_SET = frozenset((*_RU_ENDINGS, ""))
 
 
+def russian_adjective_of(word: str, english: str) -> bool:
+    """`word` (folded Cyrillic) is a Russian adjective made from the English name word `english` with the
+    suffix -ск-/-цк- and an adjective's ending ("холдернесская" of Holderness, "селкиркского" of Selkirk): the
+    name translated, where a transliteration would keep the word as it is ("Холдернесс")."""
+    if not _cyrillic(word) or _cyrillic(english):
+        return False
+    for end in _RU_ADJECTIVE_ENDINGS:
+        stem = word[:-len(end)] if word.endswith(end) else ""
+        if stem.endswith(("ск", "цк")) and len(stem) >= 5:
+            return _same(stem[:-2], english) or _same(stem[:-1], english)
+    return False
+
+
+_RU_ADJECTIVE_ENDINGS = ("ого", "ому", "ими", "ыми", "ая", "ое", "ие", "ые", "ий", "ый", "ой", "ую", "их", "ых",
+                         "им", "ым", "ом")
+
+
 _TO_LATIN = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
                            "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
                            "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",

@@ -56,6 +56,7 @@ from .name_forms import (
     render,
     renders_loosely,
     ru_stem,
+    russian_adjective_of,
     skeleton,
     split_compound,
     synonym_rendering,
@@ -98,11 +99,21 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
     flags: list[Flag] = []
     for s_tokens, t_tokens, _sa, _sb in aligned_tokens(doc):
         s_seqs = _hyphened(_joined(name_sequences(s_tokens, source), source), source, source_side=True)
-        if not any(not seq.caps_line and (seq.first != seq.last or _cited_outlet_word(source, seq)) for seq in s_seqs):
+        cues = not _one_word_cues().isdisjoint(t.lower for t in s_tokens)   # (a cheap test first: most links have none)
+        if not any(not seq.caps_line and (seq.first != seq.last or cues and _cited_outlet_word(source, seq))
+                   for seq in s_seqs):
             continue   # no multi-word name to compare (_compared skips the others), nor a one-word outlet: most links
         t_text = text[t_tokens[0].start:t_tokens[-1].end].casefold() if t_tokens else ""
         flags += _compared(detector, doc, s_seqs, t_tokens, t_text, src, tgt)
     return flags
+
+
+@lru_cache(maxsize=1)
+def _one_word_cues() -> frozenset[str]:
+    """The words without one of which no source segment cites a one-word outlet (_cited_outlet_word): media
+    nouns, press verbs, the words of the press cues before a name ("survey" of "a survey by")."""
+    before = {w for cue in _PRESS_BEFORE for w in cue.split("_")} - {"by", "in", "with"}
+    return MEDIA_NOUNS | _PRESS_AFTER | before
 
 
 def _cited_outlet_word(source: str, seq) -> bool:
@@ -1260,11 +1271,13 @@ def _name_capitals(cand, text: str) -> frozenset[str]:
 
 def _kept_or_translated(words: list[str], real: Sequence[str], r, outlet) -> str | None:
     """A name whose every word is kept or translated: wrong only for a news outlet translated."""
-    if r.translated == 0 and all(map(_same, words, real)):
+    made = next(((w, x) for w, x in zip(words, real) if russian_adjective_of(w, x)), None)
+    if r.translated == 0 and all(map(_same, words, real)) and not (made and outlet):
         return None   # the name itself, spelt or punctuated another way (Dmitri/Dmitry)
     if not outlet:
         return None   # an organisation's name is translated on purpose ("Réserve fédérale")
-    return f"a word-by-word translation of it: the name of a news outlet{_whose(outlet)} is not translated"
+    how = f" ({made[0]!r} an adjective made from {made[1]!r})" if made else ""
+    return f"a word-by-word translation of it{how}: the name of a news outlet{_whose(outlet)} is not translated"
 
 
 def _whose(outlet) -> str:
