@@ -240,3 +240,21 @@ def test_a_russian_adjective_of_a_place_in_a_bodys_name_is_no_error():
     line = "Как сообщил Мидлтонский городской совет, петиция собрала 3200 подписей."
     source = "The Middleton Town Council said that the petition had gathered 3,200 signatures."
     assert page_flags(line, "ru", source_line=source, category=NAMED_ENTITY) == []
+
+
+def test_a_name_that_posts_on_a_social_network_is_not_cited_as_the_press():
+    line = "„Das bleibt sein Vermächtnis“, schrieb Die Linke auf Twitter."
+    source = "\"That will remain his legacy,\" the Left wrote on Twitter."
+    assert page_flags(line, "de", source_line=source, category=NAMED_ENTITY) == []
+
+
+@pytest.mark.parametrize("lang, line, source", [
+    ("fr", "Les Verts ont écrit dans un communiqué que c'était une erreur.",
+     "The Greens wrote in a statement that it was a mistake."),
+    ("fr", "Les Libéraux ont écrit dans un communiqué que c'était une erreur.",
+     "The Liberals wrote in a statement that it was a mistake."),
+    ("es", "La Izquierda escribió en un comunicado que era un error.",
+     "The Left wrote in a statement that it was a mistake."),
+])
+def test_a_party_named_by_a_common_word_is_no_outlet(lang, line, source):
+    assert page_flags(line, lang, source_line=source, category=NAMED_ENTITY) == []

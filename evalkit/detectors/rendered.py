@@ -330,7 +330,8 @@ def _one_word_outlet(detector, doc: DetectionInput, seq, t_tokens) -> Flag | Non
         return None
     found = [k for k, t in enumerate(t_tokens) if any(_same(fold(t.text), f) for f in forms)
              and _written_as_name(t_tokens, k, text, tgt)]
-    if len(found) != 1 or not _Outlet(gazetteer().lookup(seq.text), doc.source or "", seq):
+    entry = gazetteer().lookup(seq.text) if len(found) == 1 else None
+    if len(found) != 1 or entry is None and _group_word(word) or not _Outlet(entry, doc.source or "", seq):
         return None
     k = found[0]
     first = k - 1 if k and t_tokens[k - 1].lower in ARTICLES and t_tokens[k - 1].capitalised else k
@@ -339,6 +340,17 @@ def _one_word_outlet(detector, doc: DetectionInput, seq, t_tokens) -> Flag | Non
                           f"the aligned source cites the news outlet {seq.text!r}; the MT writes {text[start:end]!r}, "
                           f"its name translated (in {tgt} {word!r} is {fold(t_tokens[k].text)!r}): the name of a "
                           "news outlet is kept as it is", seq.text)
+
+
+def _group_word(word: str) -> bool:
+    """An unknown one-word name that rather names a party or a group than a title: a plural of an English noun
+    ("the Greens", "the Liberals") or a very common word ("the Left")."""
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    return zipf(word, "en") >= _GROUP_WORD_ZIPF or word.endswith("s") and zipf(singular, "en") >= _ENGLISH_WORD_ZIPF
+
+
+# a word this frequent in English names no unknown outlet alone ("left", 5.6; not "stuff", 5.1, a New Zealand site)
+_GROUP_WORD_ZIPF = 5.5
 
 
 def _one_word_renamed(detector, doc: DetectionInput, seq, t_tokens) -> Flag | None:
@@ -784,6 +796,9 @@ def _press_cited(source: str, seq) -> bool:
     after = _FIRST_WORD.match(source, seq.end)
     if after and after.group(1).casefold() in _PRESS_AUXILIARIES:   # "Live Science has described"
         after = _FIRST_WORD.match(source, after.end())
+    where = _ON_NETWORK.match(source, after.end()) if after else None
+    if where and where.group(1).casefold() in _networks():
+        after = None   # a post, not the press: "the Left wrote on Twitter"
     before = _LETTERS.findall(source[max(0, seq.start - 20):seq.start])
     if before and before[-1].casefold() in ARTICLES:
         before = before[:-1]
@@ -795,6 +810,14 @@ def _press_cited(source: str, seq) -> bool:
 
 
 _FIRST_WORD = re.compile(r"[\s\u00a0]*,?[\s\u00a0]*([^\W\d_]+)")
+# "on" or "in" and a word after a press verb: where it was written ("wrote on Twitter")
+_ON_NETWORK = re.compile(r"[\s\u00a0]+(?:on|in)[\s\u00a0]+(?:its[\s\u00a0]+|their[\s\u00a0]+)?([^\W\d_]+)")
+
+
+@lru_cache(maxsize=1)
+def _networks() -> frozenset[str]:
+    """The social networks of junk_cues.tsv (its `social` cues): a post there is no press report."""
+    return frozenset(c.casefold() for c in values("junk_cues", "cue", kind="social"))
 # "In a commentary, " or "In its editorial, " right before a name: a genre only the press writes
 _GENRE_OPENING = re.compile(r"\b(?:[Ii]n|[Aa]ccording\s+to)\s+(?:a|an|its|one|their)\s+(?:[^\W\d_]+\s+)?"
                             r"([^\W\d_]+(?:-[^\W\d_]+)?)\s*,\s*$")
