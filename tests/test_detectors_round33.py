@@ -258,3 +258,22 @@ def test_a_name_that_posts_on_a_social_network_is_not_cited_as_the_press():
 ])
 def test_a_party_named_by_a_common_word_is_no_outlet(lang, line, source):
     assert page_flags(line, lang, source_line=source, category=NAMED_ENTITY) == []
+
+
+@pytest.mark.parametrize("lang, line, name", [
+    ("fr", "Selon Pêche Côtière & Ports, les exportations ont baissé de dix pour cent.", "Pêche Côtière & Ports"),
+    ("de", "Laut Küstenfischerei & Häfen sind die Exporte um zehn Prozent gesunken.", "Küstenfischerei & Häfen"),
+])
+def test_a_title_joined_by_an_ampersand_cited_as_a_source_is_not_translated(lang, line, name):
+    source = "According to Coastal Fishing & Ports, exports fell by ten per cent."
+    assert _texts(page_flags(line, lang, source_line=source, category=NAMED_ENTITY)) == [name]
+
+
+@pytest.mark.parametrize("line, source", [
+    ("Selon le Département du Poisson et du Gibier, les exportations ont baissé de dix pour cent.",
+     "According to the Department of Fish & Game, exports fell by ten per cent."),
+    ("Selon Marks & Spencer, les exportations ont baissé de dix pour cent.",
+     "According to Marks & Spencer, exports fell by ten per cent."),
+])
+def test_a_body_with_an_ampersand_translated_or_a_brand_kept_is_not_flagged(line, source):
+    assert page_flags(line, "fr", source_line=source, category=NAMED_ENTITY) == []

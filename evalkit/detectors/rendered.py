@@ -709,7 +709,9 @@ class _Outlet:
         # outlets' and is rare in English: "According to the Morning Advertiser", not "Scottish Enterprise")
         paper = len(words) > 1 and words[-1] in newspaper_heads() and words[-1] not in body_words() \
             and zipf(words[-1], "en") < _PAPER_HEAD_ZIPF
-        return bool(words) and ((words[-1] in _media_heads() or words[-1] in MEDIA_NOUNS or news or paper)
+        # (or a title joined by an ampersand, no body's word in it: "According to World Fishing & Aquaculture")
+        amp = " & " in self.seq.text and body_words().isdisjoint(_name_heads(self.seq.text, words))
+        return bool(words) and ((words[-1] in _media_heads() or words[-1] in MEDIA_NOUNS or news or paper or amp)
                                 and outlet_slot(
             self.source, self.seq.start, self.seq.end) == "attribution" or _after_media_noun(self.source, self.seq)
             or _media_noun_after(self.source, self.seq)
