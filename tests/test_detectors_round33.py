@@ -277,3 +277,16 @@ def test_a_title_joined_by_an_ampersand_cited_as_a_source_is_not_translated(lang
 ])
 def test_a_body_with_an_ampersand_translated_or_a_brand_kept_is_not_flagged(line, source):
     assert page_flags(line, "fr", source_line=source, category=NAMED_ENTITY) == []
+
+
+def test_an_outlets_word_respelt_in_the_target_language_counts_as_translated():
+    flags = page_flags("Reportero Quesero escribió que los precios subieron un diez por ciento.", "es",
+                       source_line="Cheese Reporter wrote that prices had risen by ten per cent.", category=NAMED_ENTITY)
+    assert _texts(flags) == ["Reportero Quesero"]
+    assert "'reportero' respelt" in flags[0].evidence
+
+
+def test_an_outlets_name_kept_with_its_english_spelling_is_not_flagged():
+    assert page_flags("Cheese Reporter escribió que los precios subieron un diez por ciento.", "es",
+                      source_line="Cheese Reporter wrote that prices had risen by ten per cent.",
+                      category=NAMED_ENTITY) == []

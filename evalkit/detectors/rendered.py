@@ -933,7 +933,7 @@ def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
         kept_swap = _outlet_word_swapped(r, real, src, tgt, outlet)
         if kept_swap:
             return kept_swap
-        translated = _outlet_translated(r, src, outlet)
+        translated = _outlet_translated(r, src, outlet, _respelt(words, real, src, tgt))
         return translated if translated and whole() else None
     return _kept_or_translated(words, real, r, outlet)
 
@@ -989,16 +989,25 @@ def _capital_before(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?:\n\"«„“"
 
 
-def _outlet_translated(r: Rendering, src: str, outlet) -> str | None:
+def _outlet_translated(r: Rendering, src: str, outlet, respelt: Sequence[str] = ()) -> str | None:
     """A news outlet's name of which the MT translates as many words as it writes otherwise, none of them an
     English word: the name translated, whatever it made of its other words ("Bitterwurzel-Stern" for the
-    Bitterroot Star: 'Stern' is star, 'Bitterwurzel' a bitter root). None otherwise."""
-    if not outlet or r.translated < max(1, len(r.swapped)) \
+    Bitterroot Star: 'Stern' is star, 'Bitterwurzel' a bitter root). A word `respelt` in the target language's
+    spelling ("reportero" of "Reportero Lácteo" for the Dairy Reporter) counts as translated. None otherwise."""
+    if not outlet or r.translated + len(respelt) < max(1, len(r.swapped)) \
             or any(zipf(w, src) >= _ENGLISH_WORD_ZIPF for w in r.swapped):
         return None
-    return (f"a word-by-word translation of it ({r.translated} of its words translated as the tables give them, "
-            f"{', '.join(repr(w) for w in r.swapped)} for {', '.join(repr(w) for w in r.left)}): the name of a "
-            f"news outlet{_whose(outlet)} is not translated")
+    how = f"{r.translated} of its words translated as the tables give them" if r.translated else ""
+    how += (", " if how else "") + ", ".join(f"{w!r} respelt" for w in respelt) if respelt else ""
+    return (f"a word-by-word translation of it ({how}, {', '.join(repr(w) for w in r.swapped)} for "
+            f"{', '.join(repr(w) for w in r.left)}): the name of a news outlet{_whose(outlet)} is not translated")
+
+
+def _respelt(words: list[str], real: Sequence[str], src: str, tgt: str) -> list[str]:
+    """The MT name's words that keep a word of the real name in the target language's spelling: not written as
+    in English, but the same word (`_same`), and more frequent in the target language than in English
+    ("reportero" for reporter)."""
+    return [w for w in words if w not in real and any(_same(w, x) for x in real) and zipf(w, tgt) > zipf(w, src)]
 
 
 # a word swapped into a name kept in English is an English word from this Zipf frequency ("ladle", 2.7)
