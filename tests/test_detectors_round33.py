@@ -290,3 +290,21 @@ def test_an_outlets_name_kept_with_its_english_spelling_is_not_flagged():
     assert page_flags("Cheese Reporter escribió que los precios subieron un diez por ciento.", "es",
                       source_line="Cheese Reporter wrote that prices had risen by ten per cent.",
                       category=NAMED_ENTITY) == []
+
+
+def test_a_german_adjective_made_from_a_names_noun_renders_it():
+    source = "The State Committee for Tourism said the fence was finished."
+    flags = page_flags("Die Staatliche Delegation für Tourismus teilte mit, der Zaun sei fertig.", "de",
+                       source_line=source, category=NAMED_ENTITY)
+    assert _texts(flags) == ["Staatliche Delegation für Tourismus"]
+    assert "'delegation'" in flags[0].evidence
+    assert page_flags("Das Staatliche Komitee für Tourismus teilte mit, der Zaun sei fertig.", "de",
+                      source_line=source, category=NAMED_ENTITY) == []
+
+
+def test_a_press_verb_after_a_relative_clause_cites_the_press():
+    flags = page_flags("Pesca Mundial, que presentó el proyecto en febrero, escribió que los precios habían subido.", "es",
+                       source_line="World Fishing, which featured the project in February, wrote that prices had risen.",
+                       category=NAMED_ENTITY)
+    assert _texts(flags) == ["Pesca Mundial"]
+    assert "word-by-word translation" in flags[0].evidence

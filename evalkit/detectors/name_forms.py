@@ -318,10 +318,18 @@ def translates(word: str, english: str, lang: str) -> bool:
     for form in (*usual_forms(english, lang), *_demonym_forms(english, lang)):
         if _same(word, form):
             return True
+    if lang == "de" and _adjective_of_form(word, usual_forms(english, lang)):
+        return True   # a German adjective made from the word's noun ("staatliche" of Staat, for state)
     for form in (*_place_forms(english, lang), *_proper_forms(english, lang)):
         if _from_place(word, form):
             return True
     return False
+
+
+def _adjective_of_form(word: str, forms: Sequence[str]) -> bool:
+    """`word` is one of `forms` (four letters or more) with a suffix that makes a German adjective of a noun."""
+    suffixes = word_set("noun-adjective-suffixes-de")
+    return any(len(f) >= 4 and word.startswith(f) and word[len(f):] in suffixes for f in forms)
 
 
 @lru_cache(maxsize=1 << 14)

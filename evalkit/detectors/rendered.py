@@ -795,7 +795,8 @@ _MEDIA_KINDS = word_set("media-kinds")
 def _press_cited(source: str, seq) -> bool:
     """The source cites the name as the press is cited, not as a body is ("..., Inside the Games reported",
     "told Motor Trend"; not "said" or "according to", which a ministry shares)."""
-    after = _FIRST_WORD.match(source, seq.end)
+    clause = _RELATIVE_CLAUSE.match(source, seq.end)   # "Eurasianet, which visited Moynaq in October, wrote"
+    after = _FIRST_WORD.match(source, clause.end() if clause else seq.end)
     if after and after.group(1).casefold() in _PRESS_AUXILIARIES:   # "Live Science has described"
         after = _FIRST_WORD.match(source, after.end())
     where = _ON_NETWORK.match(source, after.end()) if after else None
@@ -812,6 +813,7 @@ def _press_cited(source: str, seq) -> bool:
 
 
 _FIRST_WORD = re.compile(r"[\s\u00a0]*,?[\s\u00a0]*([^\W\d_]+)")
+_RELATIVE_CLAUSE = re.compile(pattern("relative-clause-en"))
 # "on" or "in" and a word after a press verb: where it was written ("wrote on Twitter")
 _ON_NETWORK = re.compile(r"[\s\u00a0]+(?:on|in)[\s\u00a0]+(?:its[\s\u00a0]+|their[\s\u00a0]+)?([^\W\d_]+)")
 
