@@ -308,3 +308,17 @@ def test_a_press_verb_after_a_relative_clause_cites_the_press():
                        category=NAMED_ENTITY)
     assert _texts(flags) == ["Pesca Mundial"]
     assert "word-by-word translation" in flags[0].evidence
+
+
+def test_a_one_word_magazine_the_mt_calls_one_in_an_apposition_is_flagged():
+    flags = page_flags("Der Paddler, ein britisches Magazin, schrieb im April, die Route sei die schwierigste.", "de",
+                       source_line="The Canoeist, a British magazine, wrote in April that the route was the hardest.",
+                       category=NAMED_ENTITY)
+    assert _texts(flags) == ["Der Paddler"]
+    assert "'ein britisches Magazin'" in flags[0].evidence
+
+
+def test_a_one_word_magazine_kept_before_an_apposition_is_not_flagged():
+    assert page_flags("The Canoeist, ein britisches Magazin, schrieb im April, die Route sei die schwierigste.", "de",
+                      source_line="The Canoeist, a British magazine, wrote in April that the route was the hardest.",
+                      category=NAMED_ENTITY) == []

@@ -329,7 +329,7 @@ def _one_word_outlet(detector, doc: DetectionInput, seq, t_tokens) -> Flag | Non
     if not forms or any(_same(fold(t.text), word) for t in t_tokens):
         return None
     found = [k for k, t in enumerate(t_tokens) if any(_same(fold(t.text), f) for f in forms)
-             and _written_as_name(t_tokens, k, text, tgt)]
+             and (_written_as_name(t_tokens, k, text, tgt) or _called_media(text, t.end, tgt))]
     entry = gazetteer().lookup(seq.text) if len(found) == 1 else None
     if len(found) != 1 or entry is None and _group_word(word) or not _Outlet(entry, doc.source or "", seq):
         return None
@@ -340,6 +340,17 @@ def _one_word_outlet(detector, doc: DetectionInput, seq, t_tokens) -> Flag | Non
                           f"the aligned source cites the news outlet {seq.text!r}; the MT writes {text[start:end]!r}, "
                           f"its name translated (in {tgt} {word!r} is {fold(t_tokens[k].text)!r}): the name of a "
                           "news outlet is kept as it is", seq.text)
+
+
+def _called_media(text: str, end: int, tgt: str) -> bool:
+    """The MT word ending at `end` is followed by an apposition that calls it a kind of news outlet in the target
+    language ("Der Ökologe, ein britisches Magazin, schrieb"): a title, though it opens a sentence."""
+    m = _MT_APPOSITION.match(text, end)
+    return bool(m) and not _target_media_nouns(tgt).isdisjoint(fold(w) for w in _LETTERS.findall(m.group(1)))
+
+
+# a comma, then up to three words before the next comma or the sentence's end: an apposition
+_MT_APPOSITION = re.compile(r",[\s\u00a0]+((?:[^\W\d_]+[\s\u00a0]+){0,2}[^\W\d_]+)[\s\u00a0]*[,.]")
 
 
 def _group_word(word: str) -> bool:
@@ -355,29 +366,44 @@ _GROUP_WORD_ZIPF = 5.5
 
 def _one_word_renamed(detector, doc: DetectionInput, seq, t_tokens) -> Flag | None:
     """A news outlet's name of one word that the source calls a magazine or a newspaper right beside it
-    ("Backpacker magazine", "the magazine Selvedge"), where the aligned MT writes the name nowhere, nor spelt in
-    Cyrillic letters, but another capitalised word, one the source does not have, right after its own word for a
-    kind of news outlet ("La revista Mochilero", "Le magazine Lisière"): the name translated or replaced, where
-    no table gives the word's translation (_one_word_outlet)."""
+    ("Backpacker magazine", "the magazine Selvedge", "The Ecologist, a British magazine,"), where the aligned MT
+    writes the name nowhere, nor spelt in Cyrillic letters, but another capitalised word, one the source does not
+    have, right after its own word for a kind of news outlet or before an apposition holding one ("La revista
+    Mochilero", "Le magazine Lisière", "Der Ökologe, ein britisches Magazin,"): the name translated or replaced,
+    where no table gives the word's translation (_one_word_outlet)."""
     words, source = name_words(seq.text), doc.source or ""
-    if len(words) != 1 or not t_tokens or not (_media_noun_after(source, seq) or _after_media_noun(source, seq)):
+    if len(words) != 1 or not t_tokens or not (_media_noun_after(source, seq) or _after_media_noun(source, seq)
+                                               or _media_apposition(source, seq)):
         return None
     text, tgt = doc.hypothesis, doc.tgt_lang or ""
     if _transliteration_written(words, text[t_tokens[0].start:t_tokens[-1].end]):
         return None
-    nouns, s_fold = _target_media_nouns(tgt), fold(source)
-    found = [k for k in range(1, len(t_tokens)) if fold(t_tokens[k - 1].text) in nouns
-             and t_tokens[k].capitalised and not t_tokens[k].all_caps and not _written(fold(t_tokens[k].text), s_fold)
-             and text[t_tokens[k - 1].end:t_tokens[k].start].strip(" \u00a0«„“\"") == ""]
+    found = _media_beside(t_tokens, text, tgt, fold(source))
     if len(found) != 1:
         return None
-    k = found[0]
-    start, end = t_tokens[k].start, _quoted_title_end(text, t_tokens[k].start, t_tokens[k].end)
-    noun = t_tokens[k - 1].text
+    k, noun = found[0]
+    first = k - 1 if k and t_tokens[k - 1].lower in ARTICLES and t_tokens[k - 1].capitalised else k
+    start, end = t_tokens[first].start, _quoted_title_end(text, t_tokens[k].start, t_tokens[k].end)
     return detector._flag(doc, start, end, NAMED_ENTITY, "major", 0.75,
-                          f"the aligned source cites the news outlet {seq.text!r}; the MT calls it a {noun!r} and "
+                          f"the aligned source cites the news outlet {seq.text!r}; the MT calls it {noun!r} and "
                           f"writes {text[start:end]!r}, a name the source does not have, in its place: the name of "
                           "a news outlet is kept as it is", seq.text)
+
+
+def _media_beside(t_tokens, text: str, tgt: str, s_fold: str) -> list[tuple[int, str]]:
+    """(k, what calls it media) for the MT's capitalised words the source (folded) does not have, right after the
+    target language's word for a kind of news outlet, or before an apposition holding one."""
+    nouns, found = _target_media_nouns(tgt), []
+    for k in range(len(t_tokens)):
+        tok = t_tokens[k]
+        if not tok.capitalised or tok.all_caps or _written(fold(tok.text), s_fold) or fold(tok.text) in nouns:
+            continue
+        if k and fold(t_tokens[k - 1].text) in nouns \
+                and text[t_tokens[k - 1].end:tok.start].strip(" \u00a0«„“\"") == "":
+            found.append((k, t_tokens[k - 1].text))
+        elif _called_media(text, tok.end, tgt):
+            found.append((k, _MT_APPOSITION.match(text, tok.end).group(1)))
+    return found
 
 
 def _written_as_name(tokens, k: int, text: str, tgt: str) -> bool:
