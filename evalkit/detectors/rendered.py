@@ -329,12 +329,12 @@ def _one_word_outlet(detector, doc: DetectionInput, seq, t_tokens) -> Flag | Non
     if not forms or any(_same(fold(t.text), word) for t in t_tokens):
         return None
     found = [k for k, t in enumerate(t_tokens) if any(_same(fold(t.text), f) for f in forms)
-             and (_written_as_name(t_tokens, k, text, tgt) or _called_media(text, t.end, tgt))]
+             and (_written_as_name(t_tokens, k, text, tgt) or _called_media(text, t.end, tgt) is not None)]
     entry = gazetteer().lookup(seq.text) if len(found) == 1 else None
     if len(found) != 1 or entry is None and _group_word(word) or not _Outlet(entry, doc.source or "", seq):
         return None
     k = found[0]
-    first = k - 1 if k and t_tokens[k - 1].lower in ARTICLES and t_tokens[k - 1].capitalised else k
+    first = _with_article(t_tokens, k)
     start, end = t_tokens[first].start, t_tokens[k].end
     return detector._flag(doc, start, end, NAMED_ENTITY, "major", 0.8,
                           f"the aligned source cites the news outlet {seq.text!r}; the MT writes {text[start:end]!r}, "
@@ -342,11 +342,20 @@ def _one_word_outlet(detector, doc: DetectionInput, seq, t_tokens) -> Flag | Non
                           "news outlet is kept as it is", seq.text)
 
 
-def _called_media(text: str, end: int, tgt: str) -> bool:
-    """The MT word ending at `end` is followed by an apposition that calls it a kind of news outlet in the target
-    language ("Der Ökologe, ein britisches Magazin, schrieb"): a title, though it opens a sentence."""
+def _with_article(t_tokens, k: int) -> int:
+    """The index the MT name of token `k` starts at: its capitalised article before it ("El Nacionalista", "Der
+    Ökologe"), else `k`."""
+    return k - 1 if k and t_tokens[k - 1].lower in ARTICLES and t_tokens[k - 1].capitalised else k
+
+
+def _called_media(text: str, end: int, tgt: str) -> str | None:
+    """The apposition right after the MT word ending at `end`, where it calls the word a kind of news outlet in
+    the target language ("Der Ökologe, ein britisches Magazin, schrieb"): a title, though it opens a sentence;
+    else None."""
     m = _MT_APPOSITION.match(text, end)
-    return bool(m) and not _target_media_nouns(tgt).isdisjoint(fold(w) for w in _LETTERS.findall(m.group(1)))
+    if m is None or _target_media_nouns(tgt).isdisjoint(fold(w) for w in _LETTERS.findall(m.group(1))):
+        return None
+    return m.group(1)
 
 
 # a comma, then up to three words before the next comma or the sentence's end: an apposition
@@ -382,7 +391,7 @@ def _one_word_renamed(detector, doc: DetectionInput, seq, t_tokens) -> Flag | No
     if len(found) != 1:
         return None
     k, noun = found[0]
-    first = k - 1 if k and t_tokens[k - 1].lower in ARTICLES and t_tokens[k - 1].capitalised else k
+    first = _with_article(t_tokens, k)
     start, end = t_tokens[first].start, _quoted_title_end(text, t_tokens[k].start, t_tokens[k].end)
     return detector._flag(doc, start, end, NAMED_ENTITY, "major", 0.75,
                           f"the aligned source cites the news outlet {seq.text!r}; the MT calls it {noun!r} and "
@@ -401,8 +410,8 @@ def _media_beside(t_tokens, text: str, tgt: str, s_fold: str) -> list[tuple[int,
         if k and fold(t_tokens[k - 1].text) in nouns \
                 and text[t_tokens[k - 1].end:tok.start].strip(" \u00a0«„“\"") == "":
             found.append((k, t_tokens[k - 1].text))
-        elif _called_media(text, tok.end, tgt):
-            found.append((k, _MT_APPOSITION.match(text, tok.end).group(1)))
+        elif (apposition := _called_media(text, tok.end, tgt)) is not None:
+            found.append((k, apposition))
     return found
 
 
