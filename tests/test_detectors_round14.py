@@ -119,8 +119,9 @@ def test_an_english_line_with_no_counterpart_that_reads_as_a_prompt_is_a_prompt(
 
 
 def test_an_english_line_with_no_counterpart_the_classifier_doubts_stays_junk():
-    flags = _flags_on("Quick reminder: the last two paragraphs could be shorter, and the figures should stay as they are.",
-                      "de")
+    # (the thirteenth session's line, "Quick reminder: the last two paragraphs could be shorter, and the figures
+    # should stay as they are.", is an order about the text: the classifier trained on 76 splits reads it so)
+    flags = _flags_on("Quick reminder: the museum shop opens at nine on weekdays and closes early on Sundays.", "de")
     assert [f.category for f in flags] == ["addition/boilerplate"]
 
 
@@ -302,6 +303,12 @@ def test_a_headline_paired_by_a_cheap_link_is_no_junk_by_its_shape_alone():
     doc = prepare_input(mt, "en", "de", source=source)
     cheap = replace(doc, alignment=[Link((0,), (0,), 0.4), Link((1,), (1,), -3.0)])   # as the aligner held it there
     assert not [f for f in run_detectors(cheap, make_detectors()) if f.category.startswith("addition/")]
-    plain = replace(doc, alignment=[Link((0,), (0,), 1.5), Link((1,), (1,), -3.0)])   # what the aligner costs as
-    assert [f.category for f in run_detectors(plain, make_detectors())                # length alone is asked as before
-            if f.category.startswith("addition/")] == ["addition/boilerplate"]
+    # what the aligner costs as length alone is asked as before: a line whose words read as junk, though not
+    # surely enough alone, is junk there and not at a cheap link (the classifier trained on 76 splits reads the
+    # headline above as neither at 1.5 either)
+    video = prepare_input("Video: Feuerwehr rettet Katze vom Dach\n" + mt.split("\n", 1)[1], "en", "de",
+                          source="Video: firefighters rescue cat from roof\n" + source.split("\n", 1)[1])
+    for cost, expected in ((0.4, []), (1.5, ["addition/boilerplate"])):
+        linked = replace(video, alignment=[Link((0,), (0,), cost), Link((1,), (1,), -3.0)])
+        assert [f.category for f in run_detectors(linked, make_detectors())
+                if f.category.startswith("addition/")] == expected

@@ -75,7 +75,9 @@ def test_an_assent_without_a_language_or_in_an_english_page_is_no_report():
     doc = prepare_input("The council met on Tuesday.\nSure, the next part is finished in Spanish with every "
                         "figure kept as it was:\nThe bridge opens next spring.\n", "de", "en")
     assert [f for f in run_detectors(doc, make_detectors()) if f.category == PROMPT] == []
-    assert _flags("Sure, the next part is finished with every figure kept as it was:", "es", PROMPT) == []
+    # in a Spanish page the line with no language is chatter by its words (the line classifier's), not a report
+    flags = _flags("Sure, the next part is finished with every figure kept as it was:", "es", PROMPT)
+    assert not any("reporting on its output" in f.evidence for f in flags)
 
 
 def test_a_request_opening_on_please_with_a_rewriting_word_is_a_prompt():

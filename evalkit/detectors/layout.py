@@ -1754,6 +1754,8 @@ LEARNED_ALONE_SAID = 0.7
 # document, "Voici le texte de la résolution :", an editor's note or a bracketed credit reads as a prompt
 # by its shape and a word or two; at 0.8 the retrained model reads "[Photo : AFP]" as one)
 LEARNED_PROMPT_SAID = 0.95
+# the fewest words a line needs for the classifier to read it (a shorter one is a label or a title: rules only)
+_LEARNED_WORDS = 3
 # what a line known to render nothing of the source is, by the classifier: prompt or junk rather than prose
 LEARNED_KIND = 0.5
 
@@ -1792,8 +1794,9 @@ def _learned_lines(doc: DetectionInput, lines: list[Line], tgt: str, sourced: bo
     plainly = _unaligned(doc, lines, _plainly_held) if sourced else None
     for k, line in enumerate(lines):
         if line.kind != "content" or line.prompts or unaligned is not None and k not in unaligned \
-                or _article_note(line.text):
-            continue
+                or _article_note(line.text) or _REPORTED.search(line.text) or len(line.text.split()) < _LEARNED_WORDS:
+            continue   # (someone in the article speaking, "« ... », rappelle la présidente"; a label of two words
+            # or one, "Premier paragraphe.", says too little for the classifier to read)
         v = model.verdict(line.text)
         # a line paired by a cheap link that shares nothing needs to be sure from its words too, as without
         # the source ("Bauchgefühl: Vermisste Frau ist nicht im Fluss", a headline, reads as junk by its shape)
