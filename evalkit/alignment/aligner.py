@@ -500,6 +500,7 @@ def align(source: Sequence[str], target: Sequence[str], *, src_lang: str = "en",
         given += _dictionary_pairs(source, target, src_lang, tgt_lang)
     if _accelerated is not None and _use_accelerator:
         links = _align_in_c(source, target, src_lang, tgt_lang, src_lines, tgt_lines, given, opts)  # type: ignore[arg-type]
+        links = _ends_to_neighbours(source, target, links, (src_lang, tgt_lang), opts)
         links = _unpair_unrelated(source, target, links, src_lang, tgt_lang, opts)
         return _line_ends_split(source, target, links, tgt_lines, src_lang, tgt_lang, opts)  # type: ignore[arg-type]
     src = _prepare(source, src_lang, src_lines)  # type: ignore[arg-type]
@@ -511,6 +512,7 @@ def align(source: Sequence[str], target: Sequence[str], *, src_lang: str = "en",
         learned = learn_lexicon([(src.keys, tgt.keys, links)], opts)
         _use_lexicon(src, tgt, learned + given)
         links = _run(src, tgt, opts, links)
+    links = _ends_to_neighbours(source, target, links, (src_lang, tgt_lang), opts)
     links = _unpair_unrelated(source, target, links, src_lang, tgt_lang, opts)
     return _line_ends_split(source, target, links, tgt_lines, src_lang, tgt_lang, opts)  # type: ignore[arg-type]
 
@@ -674,6 +676,33 @@ def _latin_script(text: str) -> bool:
 
 def _both_latin(source_text: str, mt: Sequence[str]) -> bool:
     return _latin_script(source_text) and all(_latin_script(t) for t in mt)
+
+
+def _ends_to_neighbours(source: Sequence[str], target: Sequence[str], links: list[Link], langs: tuple[str, str],
+                        opts: AlignOptions) -> list[Link]:
+    """A 1-n link's first or last MT segment that shares at least _CLOSER more anchors and dictionary pairs
+    (`_shared`) with the source sentence just before or after the link than with the link's own: it renders that
+    neighbour, which is unaligned or held by length with an MT segment sharing nothing with it (`_free`; that
+    segment is then left out). "Le conseil réexaminera ces règles après la première" glued, with a teaser before
+    it, to "Shopkeepers in Gorica ...", the sentence the MT dropped, while "The council will review the rules
+    after the first summer season" was held by length with an ad line below. The split link keeps its cost, and
+    the moved segment takes it too: `_unpair_unrelated` then judges the rest as it judges any link."""
+    out = list(links)
+    shared = functools.partial(_shared, langs=langs, dictionary=opts.dictionary)
+    for k, link in enumerate(out):
+        if len(link.source) != 1 or len(link.target) < 2:
+            continue
+        for m, end in ((k - 1, link.target[0]), (k + 1, link.target[-1])):
+            if not 0 <= m < len(out) or not _free(source, target, out[m], shared) \
+                    or abs(out[m].source[0] - link.source[0]) != 1:
+                continue
+            if shared(source[out[m].source[0]], target[end]) >= shared(source[link.source[0]], target[end]) + _CLOSER:
+                rest = Link(link.source, tuple(j for j in link.target if j != end), link.score)
+                moved = Link(out[m].source, (end,), link.score)
+                left = [Link((), out[m].target, opts.skip)] if out[m].target else []   # its unrelated MT, left out
+                out[min(k, m):min(k, m) + 2] = left + [moved, rest] if m < k else [rest, moved] + left
+                return _ends_to_neighbours(source, target, out, langs, opts)
+    return out
 
 
 def _unpair_unrelated(source: Sequence[str], target: Sequence[str], links: list[Link], src_lang: str,
