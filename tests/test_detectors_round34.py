@@ -2,8 +2,9 @@
 - The aligner: an MT segment glued to the end of a neighbour's 1-2 link that renders the next source sentence,
   while that sentence is held by length with an ad line, is moved to it (`aligner._ends_to_neighbours`); the
   sentence the MT dropped is then an omission.
-- A person said to live in a place is no news source told: "a déclaré X, qui a vécu à Y" (the `told-outlet`
-  pattern reads no relative clause and no reported content between the verb and the one told).
+- A person said to live in a place is no news source told: "a déclaré X, qui a vécu à Y", "dijo que ... a Y" (the
+  `told-outlet` and `attribution-before` patterns read no relative clause and no reported content between the
+  verb and the one told).
 Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
 
 from __future__ import annotations
@@ -59,6 +60,18 @@ def test_a_place_in_a_relative_clause_after_a_verb_of_saying_is_no_one_told(line
 
 
 @pytest.mark.parametrize("line, name", [
+    ("« Rien ne change », a dit le maire, qui a grandi à Val Doré.", "Val Doré"),
+    ("El alcalde dijo que los turistas vuelven cada verano a Cala Fina.", "Cala Fina"),
+])
+def test_reported_content_after_a_verb_of_saying_names_no_one_told(line, name):
+    # (the words before a name that cite it, `attribution-before`: "a dit ... à", "dijo ... a")
+    start = line.index(name)
+    assert outlet_slot(line, start, start + len(name)) is None
+
+
+@pytest.mark.parametrize("line, name", [
+    ("« Rien ne change », a dit le maire au Courrier Picard.", "Courrier Picard"),
+    ("«Nada cambia», dijo el alcalde, sonriente, a Radio Sur.", "Radio Sur"),
     ("« Le port reste ouvert », a confié Anne Le Goff, porte-parole des pêcheurs de la baie, à Coast Periods.",
      "Coast Periods"),
     ("„Der Hafen bleibt offen“, sagte Anne Berg, Sprecherin der Fischer der Bucht, der Coast Periods.",
