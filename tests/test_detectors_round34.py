@@ -5,6 +5,7 @@
 - A person said to live in a place is no news source told: "a déclaré X, qui a vécu à Y", "dijo que ... a Y" (the
   `told-outlet` and `attribution-before` patterns read no relative clause and no reported content between the
   verb and the one told).
+- "Trending" teasers in French, German, Spanish and Russian ("Tendencias: ..."), as in English.
 Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from evalkit.alignment.aligner import align
 from evalkit.detectors import make_detectors, run_detectors
 from evalkit.detectors.base import prepare_input
 from evalkit.detectors.text import outlet_slot
+from tests.one_line_page import page_flags
 
 _SOURCE = ["The regional council met on Monday to discuss the new ferry timetable.",
            "Boats will leave the harbour every 30 minutes during the summer months.",
@@ -80,3 +82,23 @@ def test_reported_content_after_a_verb_of_saying_names_no_one_told(line, name):
 def test_the_one_told_after_a_long_apposition_is_still_cited(line, name):
     start = line.index(name)
     assert outlet_slot(line, start, start + len(name)) == "attribution"
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("es", "Tendencias: diez playas de arena negra que casi nadie visita todavía"),
+    ("fr", "Tendances : les cafés-librairies qui séduisent les étudiants cet hiver"),
+    ("de", "Im Trend: Warum plötzlich alle ihr Sauerteigbrot selbst backen"),
+    ("ru", "В тренде: пять городов, где дешевле всего снять жильё летом"),
+])
+def test_a_trending_teaser_is_junk_in_every_language(lang, line):
+    # English had "trending" among the teaser cues; the other languages' words for it were missing
+    flags = page_flags(line, lang, category="addition/boilerplate")
+    assert [f.text for f in flags] == [line] and "teaser" in flags[0].evidence
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("es", "Las tendencias del turismo rural cambiaron mucho el año pasado, según el informe."),
+    ("fr", "Tendances et chiffres ont été présentés mardi par la chambre de commerce."),
+])
+def test_a_sentence_about_trends_is_no_teaser(lang, line):
+    assert page_flags(line, lang, category="addition/boilerplate") == []
