@@ -1799,7 +1799,8 @@ def _learned_lines(doc: DetectionInput, lines: list[Line], tgt: str, sourced: bo
             # or one, "Premier paragraphe.", says too little for the classifier to read)
         v = model.verdict(line.text)
         # a line paired by a cheap link that shares nothing needs to be sure from its words too, as without
-        # the source ("Bauchgefühl: Vermisste Frau ist nicht im Fluss", a headline, reads as junk by its shape)
+        # the source ("Bauchgefühl: Vermisste Frau ist nicht im Fluss", a headline, read as junk by its shape to the
+        # weights of the twelfth session)
         sure = v.probability >= LEARNED_UNALIGNED if plainly is not None and k in plainly else \
             v.probability >= LEARNED_ALONE and v.said >= LEARNED_ALONE_SAID
         if not sure or v.label == "prompt" and v.said < LEARNED_PROMPT_SAID:
