@@ -686,7 +686,8 @@ def _ends_to_neighbours(source: Sequence[str], target: Sequence[str], links: lis
     segment is then left out). "Le conseil réexaminera ces règles après la première" glued, with a teaser before
     it, to "Shopkeepers in Gorica ...", the sentence the MT dropped, while "The council will review the rules
     after the first summer season" was held by length with an ad line below. The split link keeps its cost, and
-    the moved segment takes it too: `_unpair_unrelated` then judges the rest as it judges any link."""
+    the moved segment takes it too (`_hand_over`): `_unpair_unrelated` then judges the rest as it judges any
+    link."""
     out = list(links)
     shared = functools.partial(_shared, langs=langs, dictionary=opts.dictionary)
     for k, link in enumerate(out):
@@ -697,12 +698,21 @@ def _ends_to_neighbours(source: Sequence[str], target: Sequence[str], links: lis
                     or abs(out[m].source[0] - link.source[0]) != 1:
                 continue
             if shared(source[out[m].source[0]], target[end]) >= shared(source[link.source[0]], target[end]) + _CLOSER:
-                rest = Link(link.source, tuple(j for j in link.target if j != end), link.score)
-                moved = Link(out[m].source, (end,), link.score)
-                left = [Link((), out[m].target, opts.skip)] if out[m].target else []   # its unrelated MT, left out
-                out[min(k, m):min(k, m) + 2] = left + [moved, rest] if m < k else [rest, moved] + left
+                _hand_over(out, k, m, end, opts.skip)
                 return _ends_to_neighbours(source, target, out, langs, opts)
     return out
+
+
+def _hand_over(out: list[Link], k: int, m: int, end: int, skip: float) -> None:
+    """Link `k`'s end MT segment `end` given, at the link's cost, to the free neighbour link `m` (one source
+    sentence, unaligned or held with an unrelated MT segment, which is left out); link `k` keeps its other
+    segments and its cost, or, with none left, its sentence is unaligned."""
+    link = out[k]
+    rest = tuple(j for j in link.target if j != end)
+    kept = Link(link.source, rest, link.score) if rest else Link(link.source, (), skip)
+    moved = Link(out[m].source, (end,), link.score)
+    left = [Link((), out[m].target, skip)] if out[m].target else []   # its unrelated MT, left out
+    out[min(k, m):min(k, m) + 2] = left + [moved, kept] if m < k else [kept, moved] + left
 
 
 def _unpair_unrelated(source: Sequence[str], target: Sequence[str], links: list[Link], src_lang: str,
@@ -825,9 +835,7 @@ def _closer_neighbours(source: Sequence[str], target: Sequence[str], links: list
         own = shared(source[link.source[0]], mt) if near else 0   # (asked only beside a free neighbour)
         for m in near:
             if shared(source[out[m].source[0]], mt) >= own + _CLOSER:
-                moved, freed = Link(out[m].source, link.target, link.score), Link(link.source, (), opts.skip)
-                left = [Link((), out[m].target, opts.skip)] if out[m].target else []   # its unrelated MT, left out
-                out[min(k, m):min(k, m) + 2] = left + [moved, freed] if m < k else [freed, moved] + left
+                _hand_over(out, k, m, link.target[0], opts.skip)
                 return _closer_neighbours(source, target, out, langs, opts)
     return out
 
