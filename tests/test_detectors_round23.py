@@ -72,14 +72,16 @@ NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 
 
 def test_a_news_outlets_name_translated_with_a_word_no_table_gives_is_flagged():
-    # 'Stern' is star; 'Klarwasser' (clear water) is in no table: the outlet's name translated all the same
-    source = "The town has grown by a fifth since 2010, according to census figures analysed by the Clearwater Star."
+    # 'Stern' is star; 'Ruhigwasser' (still water) is in no table: the outlet's name translated all the same
+    # (the thirty-fifth round: 'Klarwasser', this test's word before, now reads as Clearwater's German form, its
+    # Latin spellings read alike, and the flag's evidence says so instead)
+    source = "The town has grown by a fifth since 2010, according to census figures analysed by the Stillwater Star."
     found = page_flags("Die Stadt ist seit 2010 um ein Fünftel gewachsen, wie aus Volkszählungsdaten hervorgeht, die "
-                       "der Klarwasser-Stern ausgewertet hat.", "de", source, NAMED_ENTITY)
-    assert [f.text for f in found] == ["Klarwasser-Stern"], found
-    assert "'klarwasser' for 'clearwater'" in found[0].evidence and "news outlet" in found[0].evidence
+                       "der Ruhigwasser-Stern ausgewertet hat.", "de", source, NAMED_ENTITY)
+    assert [f.text for f in found] == ["Ruhigwasser-Stern"], found
+    assert "'ruhigwasser' for 'stillwater'" in found[0].evidence and "news outlet" in found[0].evidence
     assert page_flags("Die Stadt ist seit 2010 um ein Fünftel gewachsen, wie aus Volkszählungsdaten hervorgeht, die "
-                      "der Clearwater Star ausgewertet hat.", "de", source, NAMED_ENTITY) == []
+                      "der Stillwater Star ausgewertet hat.", "de", source, NAMED_ENTITY) == []
 
 
 def test_a_bodys_name_translated_the_same_way_is_a_rendering():

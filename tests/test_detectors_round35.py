@@ -2,13 +2,29 @@
 - A text generator's report whose participle agrees with its noun ("статья переписана", "la nota reescrita"): the
   report cues had the masculine form only.
 - An order to "render" or "recast" the text, as to rewrite it.
+- An English name kept in German behind a trade paper's noun, one of whose words German also writes ("Land"): the
+  name is read as English when its other words are, and the word is the source name's own.
+- A body's place after its name in French and Spanish ("... de Perú"), where the English source writes it before
+  ("Peru's National Directorate"): the MT name is compared without it.
+- Greek and Latin spellings read alike ("Arqueología" renders Archaeology, "Común" is common's form): a word so
+  spelt renders the English word, and a common word so spelt may be a relative's.
 Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
 
 from __future__ import annotations
 
 import pytest
 
+from evalkit.detectors import make_detectors, run_detectors
+from evalkit.detectors.base import prepare_input
+from evalkit.detectors.name_forms import synonym_rendering
 from tests.one_line_page import page_flags
+
+NAMED = "accuracy/mistranslation/named-entity"
+
+
+def _names(source: str, mt: str, lang: str) -> list[str]:
+    doc = prepare_input(mt + "\n", "en", lang, source=source + "\n")
+    return [f.text for f in run_detectors(doc, make_detectors()) if f.category == NAMED]
 
 
 @pytest.mark.parametrize("lang, line", [
@@ -36,3 +52,61 @@ def test_a_done_line_about_the_world_is_no_report(lang, line):
 def test_an_order_to_render_the_text_is_a_leaked_prompt(line):
     flags = page_flags(line, "de", category="addition/prompt-leak")
     assert [f.text for f in flags] == [line] and "instruction about the text" in flags[0].evidence
+
+
+_TOLD = "Several farmers told Land Use Management that the new rules were too strict."
+
+
+def test_an_english_name_kept_in_german_with_a_word_swapped_is_flagged():
+    # "land" is written more in German than in English; it is the source name's own word
+    mt = "Mehrere Landwirte sagten dem Fachblatt Land Use Supervision, die neuen Regeln seien zu streng."
+    assert _names(_TOLD, mt, "de") == ["Land Use Supervision"]
+
+
+def test_the_english_name_kept_whole_in_german_is_not_flagged():
+    mt = "Mehrere Landwirte sagten dem Fachblatt Land Use Management, die neuen Regeln seien zu streng."
+    assert _names(_TOLD, mt, "de") == []
+
+
+_PORTS = "Peru's National Directorate of Ports and Transport said on Monday that the new quay would open in May."
+
+
+def test_a_name_with_its_place_after_it_is_compared_without_the_place():
+    mt = "La Dirección Nacional de Puertos y Acarreo de Perú informó el lunes que el nuevo muelle abrirá en mayo."
+    assert _names(_PORTS, mt, "es") == ["Dirección Nacional de Puertos y Acarreo"]
+
+
+def test_the_name_rendered_with_its_place_after_it_is_not_flagged():
+    mt = "La Dirección Nacional de Puertos y Transporte de Perú informó el lunes que el nuevo muelle abrirá en mayo."
+    assert _names(_PORTS, mt, "es") == []
+
+
+@pytest.mark.parametrize("lang, mt", [
+    ("es", "La gira empieza en el Millennium Stadium de Cardiff y termina en el estadio de Hampden."),
+    ("fr", "La tournée commence au Millennium Stadium de Cardiff et se termine au stade de Hampden."),
+])
+def test_another_source_name_before_a_place_is_no_rendering_of_this_one(lang, mt):
+    # without its place, "Millennium Stadium" is a name of the source segment, not a rendering of Hampden Stadium
+    source = "The tour opens at the Millennium Stadium in Cardiff and ends at Hampden Stadium."
+    assert _names(source, mt, lang) == []
+
+
+_ARCHIVE = "The General Directorate of Archaeology and Photography said the collection would be moved in June."
+
+
+def test_greek_spellings_read_alike_leave_the_one_swapped_word():
+    mt = "La Dirección Común de Arqueología y Fotografía afirmó que la colección se trasladará en junio."
+    assert _names(_ARCHIVE, mt, "es") == ["Dirección Común de Arqueología y Fotografía"]
+
+
+def test_the_name_rendered_word_for_word_is_not_flagged():
+    mt = "La Dirección General de Arqueología y Fotografía afirmó que la colección se trasladará en junio."
+    assert _names(_ARCHIVE, mt, "es") == []
+
+
+@pytest.mark.parametrize("word, real, lang, expected", [
+    ("comun", "general", "es", True),        # común: common, a relative of general, spelt as Spanish spells it
+    ("katherine", "business", "fr", False),  # a name, spelt like "catering" only once respelt
+])
+def test_a_relative_read_loosely_only_for_a_common_word(word, real, lang, expected):
+    assert synonym_rendering(word, real, lang) is expected

@@ -539,7 +539,7 @@ def _render(candidate: tuple[str, ...], real: tuple[str, ...], lang: str, loose_
                 # the English word's form in the target language ("prevencion" for "prevention"; the
                 # first letter shared, a cheap test before _cognate's)
                 for hit in left:
-                    if not cyrillic and word[:1] == hit[:1] and _cognate(word, hit):
+                    if not cyrillic and _respelt(word[:2])[:1] == _respelt(hit[:2])[:1] and _form_of(word, hit):
                         translated += 1
                         break
                 else:
@@ -592,7 +592,7 @@ def other_word(word: str, english: str, lang: str) -> str | None:
         return None
     if not usual:   # (a word with mined forms only cannot be judged: "chirurgie" where "oncology" stood)
         return None if usual_forms(english, lang, mined=True) else _other_wiktionary_word(word, english, lang)
-    if _cognate(word, english) or _same(word, english) or _place_forms(english, lang):
+    if _form_of(word, english) or _same(word, english) or _place_forms(english, lang):
         return None   # a place's name or adjective is moved or dropped by MT, not swapped by a spinner
     if any(_same(word, u) or word.startswith(u[:max(4, len(u) - 1)]) or len(u) >= 5 and u in word
            or len(u) >= 3 and word.endswith(u) for u in usual):   # "stadtrat": a kind of "rat" (council)
@@ -612,7 +612,7 @@ def _other_wiktionary_word(word: str, english: str, lang: str) -> str | None:
     """other_word for an English word name_words.tsv does not list ("sand", "coast"): its Wiktionary forms
     stand for the usual translations, and `word` must be Wiktionary's form of another English word and of no
     sense of this one ("gravilla": gravel, where sand was)."""
-    if not wiktionary_forms(english, lang) or _cognate(word, english) or _same(word, english) \
+    if not wiktionary_forms(english, lang) or _form_of(word, english) or _same(word, english) \
             or _place_forms(english, lang) or translates_loosely(word, english, lang) or _place_word(word, lang) \
             or _cyrillic(word) and len(word) < 5:   # ("бич", whip, is also how Russian writes "beach")
         return None
@@ -658,6 +658,8 @@ ANOTHER_WORD = "another word"
 # frequent is a function word or a number ("quatre")
 _PLAIN_WORD_ZIPF = 2.5
 _FUNCTION_WORD_ZIPF = 5.0
+# a word at least this frequent in its language is one of its common words, no name's
+_COMMON_WORD_ZIPF = 4.0
 
 
 def _place_word(word: str, lang: str) -> bool:
@@ -688,7 +690,7 @@ def synonym_rendering(word: str, real: str, lang: str) -> bool:
     """`word` (folded) is a word related to the real name's word `real` (WordNet, outlet_synonyms.tsv),
     kept in English or translated into `lang`: "instances" or "avenue" where "times" or "street" was."""
     table = synonyms()
-    if any(_cognate(word, form) for form in word_forms(real)) or mined_translation(word, real, lang) \
+    if any(_form_of(word, form) for form in word_forms(real)) or mined_translation(word, real, lang) \
             or len(word) >= 5 and _derived(word, real):
         return False   # the real word's own form in the target language ("estadistica" for "statistics";
         # "forestal" for "forestry")
@@ -698,7 +700,11 @@ def synonym_rendering(word: str, real: str, lang: str) -> bool:
     # a Russian word the tables translate is read by its translations, not as a relative spelt in Cyrillic
     # letters ("северного" is northern, not "seven")
     spelt = not (_cyrillic(word) and english_for(word, lang))
-    return any(spelt and (_same(word, e) or _cognate(word, e)) or translates(word, e, lang) for e in relatives) \
+    # (a relative's form read loosely, "comun" for common, only for a common word of the language: not a name's
+    # "katherine" for catering)
+    loose = zipf_folded(word, lang) >= _COMMON_WORD_ZIPF
+    return any(spelt and (_same(word, e) or _cognate(word, e) or loose and _form_of(word, e))
+               or translates(word, e, lang) for e in relatives) \
         or bool(english_for(word, lang) & relatives)
 
 
@@ -722,6 +728,33 @@ def _cognate(word: str, english: str) -> bool:
     if len(english) < 5 or abs(len(word) - len(english)) > 3:
         return False
     return SequenceMatcher(None, word, english, autojunk=False).ratio() >= _COGNATE_RATIO
+
+
+@lru_cache(maxsize=1 << 16)
+def _form_of(word: str, english: str) -> bool:
+    """`word` is the English word's form in the target language, read more loosely than `_cognate` reads it:
+    also with Greek and Latin spellings written alike (`_respelt`). Only where it makes a rule hold back: a word
+    read as the English one rendered; never where a word spelt like another is evidence of a swap ("katherine"
+    is no "catering")."""
+    if _cognate(word, english):
+        return True
+    if _cyrillic(word) or len(word) < 5 or len(english) < 5 or not word.isascii() or abs(len(word) - len(english)) > 3:
+        return False
+    a, b = _respelt(word), _respelt(english)   # (their first two letters alike: "creencia" is no "kenya")
+    return a[:2] == b[:2] and SequenceMatcher(None, a, b, autojunk=False).ratio() >= _COGNATE_RATIO
+
+
+def _respelt(word: str) -> str:
+    """A Latin-script word with the spellings that Greek and Latin words take apart in English, French, German
+    and Spanish written alike, and doubled letters single ("aquaculture", "acuicultura": "akuakulture",
+    "akuikultura"; "philosophy", "filosofia"; "Akademie", "academy")."""
+    for a, b in _RESPELLINGS:
+        word = word.replace(a, b)
+    return _single(word)
+
+
+# (in this order: "ch" before "c", "qu" before "c")
+_RESPELLINGS = (("ph", "f"), ("th", "t"), ("ch", "k"), ("qu", "ku"), ("ae", "e"), ("oe", "e"), ("c", "k"), ("y", "i"))
 
 
 def _single(word: str) -> str:

@@ -67,7 +67,7 @@ from .name_forms import (
     wiktionary_forms,
     wrong_sense_heads,
 )
-from .place_names import english_places
+from .place_names import english_places, place_pairs
 from .text import (
     ARTICLES,
     CONNECTORS,
@@ -87,6 +87,7 @@ NAMED_ENTITY = "accuracy/mistranslation/named-entity"
 
 _NOUN_CAPITALS = frozenset(values("language_facts", "lang", fact="capitalises-nouns"))   # de, lb
 _PLACE_GENITIVE = frozenset(values("language_facts", "lang", fact="place-in-genitive"))   # ru
+_PLACE_AFTER = frozenset(values("language_facts", "lang", fact="place-after-preposition"))
 # Articles and contractions before a name that a text treats as a title ("au Gardien", "el Atlético").
 _BEFORE_NAME = word_set("before-name")
 # the articles and prepositions inside a rendered name ("pompes à chaleur")
@@ -236,6 +237,7 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
                      for t, longer in _extended(seqs, t_tokens, text, tgt, initial=True)
                      if not t.caps_line and t.text.casefold() not in kept]
             media = not _target_media_nouns(tgt).isdisjoint(_LETTERS.findall(fold(t_text)))   # "revista", once
+            cands += [c for c in _place_cut(cands, s_seqs, t_tokens, text, tgt) if c[0].text.casefold() not in kept]
         entry = gazetteer().lookup(seq.text)
         outlet = _Outlet(entry, source, seq)
         found = _rendering_flag(detector, doc, seq, real, cands, (src, tgt), outlet, t_text, weak=False,
@@ -246,7 +248,7 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
             # (elsewhere than in German only a name as written, not one taken with the lowercase words after it)
             runs = [c for c, _, longer in cands if tgt in _NOUN_CAPITALS or not longer]
             tails = [(t, words, False) for t in _tails(runs, t_tokens, text)
-                     for words in [_candidate_words(t.text, tgt)] if _english_words(words, src, tgt)]
+                     for words in [_candidate_words(t.text, tgt)] if _english_words(words, real, src, tgt)]
             found = _rendering_flag(detector, doc, seq, real, tails, (src, tgt), outlet, t_text, weak=False) or None
             if found is None and outlet:   # a news outlet's name translated after them: "Eine Kritik der
                 # Shetland-Zeiten" for the Shetland Times
@@ -272,6 +274,27 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
     return flags
 
 
+def _place_cut(cands: list, s_seqs, tokens, text: str, tgt: str) -> list:
+    """Each MT name that ends on a preposition and a place the source segment names apart, without them, in a
+    language that puts a body's place after its name ("Dirección Nacional de Carreteras y Acarreo de Honduras"
+    for Honduras's National Directorate of Roads and Transport; "Cabo Verde" for Cape Verde, CLDR's names)."""
+    if tgt not in _PLACE_AFTER:
+        return []
+    pairs = place_pairs("en", tgt)
+    places = {fold(_strip_article(s.text)) for s in s_seqs} \
+        | {fold(pairs[s.text][0]) for s in s_seqs if s.text in pairs}
+    out = []
+    for cand, _words, longer in cands:
+        for k in range(cand.first + 1, cand.last):
+            if tokens[k].lower not in _GLUE or tokens[k - 1].lower in _GLUE:
+                continue
+            j = next((m for m in range(k, cand.last + 1) if tokens[m].lower not in _GLUE), None)
+            if j is not None and tokens[j].capitalised and fold(text[tokens[j].start:cand.end]) in places:
+                cut = cand._replace(last=k - 1, end=tokens[k - 1].end, text=text[cand.start:tokens[k - 1].end])
+                out.append((cut, _candidate_words(_CAMEL.sub(" ", cut.text), tgt), longer))
+    return out
+
+
 def _glue_tails(cands: list, t_tokens, text: str, tgt: str) -> list:
     """In a language that capitalises nouns, the MT names' capitalised words after their first glue word,
     as candidates of their own: "Reines England" of "Genehmigung von Reines England" (a German sentence's noun
@@ -282,9 +305,11 @@ def _glue_tails(cands: list, t_tokens, text: str, tgt: str) -> list:
     return [(t, _candidate_words(t.text, tgt), False) for t in tails if t is not None]
 
 
-def _english_words(words: list[str], src: str, tgt: str) -> bool:
-    """Every word is written more in the source language than in the target one (an English name kept)."""
-    return bool(words) and all(zipf(w, src) >= zipf(w, tgt) for w in words)
+def _english_words(words: list[str], real: Sequence[str], src: str, tgt: str) -> bool:
+    """Every word is written more in the source language than in the target one, or is a word of the source's
+    name as written there (an English name kept: "Dairy Herd Supervision" for Dairy Herd Management, German's
+    "Herd", a stove, as frequent as English's)."""
+    return bool(words) and all(w in real or zipf(w, src) >= zipf(w, tgt) for w in words)
 
 
 def _tails(seqs: list, tokens, text: str, last: bool = False) -> list:
