@@ -6,6 +6,7 @@
   name is read as English when its other words are, and the word is the source name's own.
 - A body's place after its name in French and Spanish ("... de Perú"), where the English source writes it before
   ("Peru's National Directorate"): the MT name is compared without it.
+- A German compound whose head has three letters ("Bundesamt": bundes + amt, office) is split as a name's words.
 - Greek and Latin spellings read alike ("Arqueología" renders Archaeology, "Común" is common's form): a word so
   spelt renders the English word, and a common word so spelt may be a relative's.
 Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
@@ -16,7 +17,7 @@ import pytest
 
 from evalkit.detectors import make_detectors, run_detectors
 from evalkit.detectors.base import prepare_input
-from evalkit.detectors.name_forms import synonym_rendering
+from evalkit.detectors.name_forms import split_compound, synonym_rendering
 from tests.one_line_page import page_flags
 
 NAMED = "accuracy/mistranslation/named-entity"
@@ -110,3 +111,22 @@ def test_the_name_rendered_word_for_word_is_not_flagged():
 ])
 def test_a_relative_read_loosely_only_for_a_common_word(word, real, lang, expected):
     assert synonym_rendering(word, real, lang) is expected
+
+
+_TIMETABLE = "The Federal Office for Transport said the new timetable would start in December."
+
+
+def test_a_compound_with_a_three_letter_head_is_split_and_its_swap_found():
+    mt = "Das Bundesamt für Beförderung teilte mit, der neue Fahrplan gelte ab Dezember."
+    assert _names(_TIMETABLE, mt, "de") == ["Bundesamt für Beförderung"]
+
+
+def test_the_compound_rendering_the_name_is_not_flagged():
+    mt = "Das Bundesamt für Verkehr teilte mit, der neue Fahrplan gelte ab Dezember."
+    assert _names(_TIMETABLE, mt, "de") == []
+
+
+def test_a_three_letter_head_only_as_the_tables_give_it():
+    assert split_compound("bundesrat", "de") == ["bundes", "rat"]
+    # in Wiktionary's every sense, a head of four letters or more
+    assert all(len(part) >= 4 for part in split_compound("bundesrat", "de", loose=True) or [])

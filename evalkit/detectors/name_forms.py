@@ -493,7 +493,8 @@ def split_compound(word: str, lang: str, loose: bool = False) -> list[str] | Non
     if lang not in ("de", "nl") or not 8 <= len(word) <= COMPOUND_LETTERS:
         return None   # (no compound of two name words is longer: each cut of a long "word" of junk is looked up)
     known = english_loosely if loose else english_for
-    for cut in range(4, len(word) - 3):
+    # (a head of three letters only as the tables give it: "Bundesamt" -> bundes + amt, office)
+    for cut in range(4, len(word) - (3 if loose else 2)):
         left, right = word[:cut], word[cut:]
         if known(left, lang) and known(right, lang):
             return [left, right]

@@ -280,18 +280,23 @@ def _place_cut(cands: list, s_seqs, tokens, text: str, tgt: str) -> list:
     for Honduras's National Directorate of Roads and Transport; "Cabo Verde" for Cape Verde, CLDR's names)."""
     if tgt not in _PLACE_AFTER:
         return []
+    cuts = []   # (the name, where its preposition starts, the place's first word)
+    for cand, _words, longer in cands:
+        for k in range(cand.first + 1, cand.last):
+            if tokens[k].lower in _GLUE and tokens[k - 1].lower not in _GLUE:
+                j = next((m for m in range(k, cand.last + 1) if tokens[m].lower not in _GLUE), None)
+                if j is not None and tokens[j].capitalised:
+                    cuts.append((cand, longer, k, j))
+    if not cuts:
+        return []   # (most segments: no name goes on after a preposition with a capital)
     pairs = place_pairs("en", tgt)
     places = {fold(_strip_article(s.text)) for s in s_seqs} \
         | {fold(pairs[s.text][0]) for s in s_seqs if s.text in pairs}
     out = []
-    for cand, _words, longer in cands:
-        for k in range(cand.first + 1, cand.last):
-            if tokens[k].lower not in _GLUE or tokens[k - 1].lower in _GLUE:
-                continue
-            j = next((m for m in range(k, cand.last + 1) if tokens[m].lower not in _GLUE), None)
-            if j is not None and tokens[j].capitalised and fold(text[tokens[j].start:cand.end]) in places:
-                cut = cand._replace(last=k - 1, end=tokens[k - 1].end, text=text[cand.start:tokens[k - 1].end])
-                out.append((cut, _candidate_words(_CAMEL.sub(" ", cut.text), tgt), longer))
+    for cand, longer, k, j in cuts:
+        if fold(text[tokens[j].start:cand.end]) in places:
+            cut = cand._replace(last=k - 1, end=tokens[k - 1].end, text=text[cand.start:tokens[k - 1].end])
+            out.append((cut, _candidate_words(_CAMEL.sub(" ", cut.text), tgt), longer))
     return out
 
 
