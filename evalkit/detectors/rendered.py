@@ -67,6 +67,7 @@ from .name_forms import (
     wiktionary_forms,
     wrong_sense_heads,
 )
+from .name_phrases import phrase_relative, phrase_swapped
 from .place_names import english_places, place_pairs
 from .text import (
     ARTICLES,
@@ -105,7 +106,7 @@ def rendered_with_source(detector, doc: DetectionInput, src: str, tgt: str) -> l
                    for seq in s_seqs):
             continue   # no multi-word name to compare (_compared skips the others), nor a one-word outlet: most links
         t_text = text[t_tokens[0].start:t_tokens[-1].end].casefold() if t_tokens else ""
-        flags += _compared(detector, doc, s_seqs, t_tokens, t_text, src, tgt)
+        flags += _compared(detector, doc, s_seqs, (s_tokens, t_tokens), t_text, src, tgt)
     return flags
 
 
@@ -197,10 +198,11 @@ def _joined(seqs: list, text: str) -> list:
     return out
 
 
-def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src: str, tgt: str) -> list[Flag]:
+def _compared(detector, doc: DetectionInput, s_seqs, tokens: tuple, t_text: str, src: str, tgt: str) -> list[Flag]:
     """Flags for the names `s_seqs` of a source segment that its aligned MT tokens write translated or
-    reworded."""
+    reworded (`tokens`: the source segment's tokens and the MT segment's)."""
     source, text = doc.source or "", doc.hypothesis
+    s_tokens, t_tokens = tokens
     flags: list[Flag] = []
     cands, media = None, False
     for seq in s_seqs:
@@ -270,8 +272,29 @@ def _compared(detector, doc: DetectionInput, s_seqs, t_tokens, t_text: str, src:
             if not found and entry is None and not _POSSESSIVE.match(source, seq.end):
                 found = _rendering_flag(detector, doc, seq, real, cands + _glue_tails(cands, t_tokens, text, tgt),
                                         (src, tgt), outlet, t_text, weak=True)
+        if not found:   # a word written as a phrase, the name kept in English ("Windpower Month-to-month")
+            found = _phrase_flag(detector, doc, seq, real, frozenset(t.lower for t in s_tokens), t_tokens, (src, tgt))
         flags += found or []
     return flags
+
+
+def _phrase_flag(detector, doc: DetectionInput, seq, real: list[str], s_words: frozenset[str], t_tokens,
+                 langs: tuple[str, str]) -> list[Flag] | None:
+    """The flag for an MT name that keeps the source name in English with one word written as a phrase of
+    English words none of which the source segment has (name_phrases.phrase_swapped)."""
+    found = phrase_swapped(real, t_tokens, doc.hypothesis, s_words, *langs)
+    if found is None:
+        return None
+    start, end, word, phrase = found
+    name = _strip_article(seq.text)
+    added = [w for w in phrase.replace("-", " ").split() if w.lower() != word]
+    how = f"{' '.join(added)!r} added to it" if len(added) < len(phrase.replace("-", " ").split()) \
+        else f"{word!r} written as {phrase!r}" + (", a phrase WordNet gives for it" if phrase_relative(word, phrase)
+                                                 else "")
+    return [detector._flag(doc, start, end, NAMED_ENTITY, "major", 0.8,
+                           f"the aligned source names {name!r}; the MT writes {doc.hypothesis[start:end]!r}, the same "
+                           f"name with {how}, words the source does not have: a spinner's swap, kept in English",
+                           name)]
 
 
 def _place_cut(cands: list, s_seqs, tokens, text: str, tgt: str) -> list:
@@ -2171,10 +2194,13 @@ def _cyrillic_text(text: str) -> bool:
 
 
 def _trimmed(seq, tokens, text: str, tgt: str):
-    """The sequence without a sentence's first word that is a common word of the language, nor the
-    lowercase articles after it: "Selon le Temps de New York" -> "Temps de New York"."""
+    """The sequence without a sentence's first word that is a common word of the language, or written in another
+    script than the word after it, nor the lowercase articles after it: "Selon le Temps de New York" -> "Temps de
+    New York"; "Фотосерия Uganda Radio Network" -> "Uganda Radio Network"."""
     k = seq.first
-    if k < seq.last and tokens[k].initial and not _quoted(text, tokens[k].start) and zipf(tokens[k].lower, tgt) >= 3.0:
+    if k < seq.last and tokens[k].initial and not _quoted(text, tokens[k].start) \
+            and (zipf(tokens[k].lower, tgt) >= 3.0
+                 or _cyrillic_text(tokens[k].text) != _cyrillic_text(tokens[k + 1].text)):
         k += 1
         while k < seq.last and not tokens[k].capitalised:
             k += 1
