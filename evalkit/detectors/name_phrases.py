@@ -30,9 +30,19 @@ def phrase_swapped(real: Sequence[str], tokens: Sequence, text: str, source_word
     source has is another name's or text left untranslated, no spinner's), and otherwise only the word itself
     ("Brand New" for New) or English function words ("Day by day")."""
     low = [t.lower for t in tokens]
+    wanted = set(real)
+    where: dict[str, list[int]] = {}
+    for k, w in enumerate(low):
+        if w in wanted:
+            where.setdefault(w, []).append(k)
+    if not where:
+        return None   # (most names: none of their words in the MT segment)
     for i, word in enumerate(real):
         before, after = list(real[:i]), list(real[i + 1:])
-        for k in range(len(tokens)):
+        # where the name may start: at its first word, or (the phrase first) a phrase's length before its second
+        starts = where.get(real[0], []) if before else sorted(
+            {j - n for j in where.get(real[1], []) for n in range(2, _PHRASE_WORDS + 1) if j >= n})
+        for k in starts:
             found = _window(tokens, low, text, k, (before, word, after), source_words, (src, tgt))
             if found is not None:
                 return found[0], found[1], word, found[2]
