@@ -104,6 +104,9 @@ def _render_before(candidate: tuple[str, ...], real: tuple[str, ...], lang: str)
                 kept += 1
         else:
             hit = next((r for r in left if translates(word, r, lang)), None)
+            # (the thirty-fifth session: the English word's form, Greek and Latin spellings read alike, "associee")
+            hit = hit or next((r for r in left if not cyrillic and name_forms._respelt(word[:2])[:1]
+                               == name_forms._respelt(r[:2])[:1] and name_forms._form_of(word, r)), None)
             if hit is not None:
                 translated += 1
             else:
