@@ -12,6 +12,10 @@
 - A name kept in English with one word written as a phrase ("Solar Power Month-to-month" for Solar Power Monthly,
   "Day by day Herald") or with an English word added ("Yukon General public Radio"), words the source does not
   have (name_phrases.py): the word-for-word comparison needs as many words on each side.
+- The aligner's repairs read a translation's key of four letters where the MT's word goes on past it ("obra",
+  "obras"): a cut sentence held by length with a dropped one moves to the sentence it renders. An MT segment that
+  repeats the one before it with a word or two changed is an insertion, as one repeated letter for letter is; a run of
+  links, each MT segment rendering the next sentence, moves down by one where the MT dropped the run's first.
 - Greek and Latin spellings read alike ("Arqueología" renders Archaeology, "Común" is common's form): a word so
   spelt renders the English word, and a common word so spelt may be a relative's.
 Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import pytest
 
+from evalkit.alignment.aligner import align
 from evalkit.detectors import make_detectors, run_detectors
 from evalkit.detectors.base import prepare_input
 from evalkit.detectors.name_forms import split_compound, synonym_rendering
@@ -177,3 +182,66 @@ def test_a_word_the_source_has_is_no_spinners_phrase():
     # "general" is the source's own word: English text left untranslated or another name's, not a swap
     source = "The general public heard the warning on Yukon Public Radio on Monday."
     assert _names(source, "Die Öffentlichkeit hörte die Warnung am Montag auf Yukon General public Radio.", "de") == []
+
+
+_STORKS = ["The town council met on Monday to discuss the new harbour.", "Boats will leave every 30 minutes in summer.",
+           "Swallows usually leave for Africa in late September.",
+           "Work will begin once the young birds have flown and the council has checked that the nest is empty."]
+_SHARE = "Comparte esta noticia: Telegram | X | correo electrónico | enlace directo"
+
+
+def test_a_translations_key_of_four_letters_counts_where_the_mt_word_goes_on():
+    # "obra" (work) in the MT's "obras", "nido" (nest): the cut last sentence renders the last source sentence,
+    # held by length with a share bar, not the one before it, which the MT dropped
+    mt = ["El ayuntamiento se reunió el lunes para hablar del nuevo puerto.",
+          "Los barcos saldrán cada 30 minutos en verano.",
+          "Las obras empezarán cuando las crías hayan volado y el ayuntamiento haya comprobado que el nido está", _SHARE]
+    links = [(link.source, link.target) for link in align(_STORKS, mt, src_lang="en", tgt_lang="es")]
+    assert ((3,), (2,)) in links and ((2,), ()) in links and ((), (3,)) in links
+
+
+def test_the_sentence_rendered_in_its_place_keeps_its_link():
+    mt = ["El ayuntamiento se reunió el lunes para hablar del nuevo puerto.",
+          "Los barcos saldrán cada 30 minutos en verano.",
+          "Las golondrinas suelen partir hacia África a finales de septiembre.", _SHARE]
+    links = [(link.source, link.target) for link in align(_STORKS, mt, src_lang="en", tgt_lang="es")]
+    assert ((2,), (2,)) in links
+
+
+_BRIDGE = ["The covered bridge over the West River was closed to traffic on Monday after inspectors found rot in two "
+           "beams.",
+           "The state transportation agency said the bridge would stay closed until repairs are finished.",
+           "Local farmers say the detour adds twenty minutes to every trip to the market.",
+           "Covered bridges in the county draw visitors every autumn, and local inns hope the work will not close the "
+           "bridge in foliage season.",
+           "The agency said it expects to put the repair contract out to bid in the spring, with work starting in the "
+           "summer.",
+           "Until then, drivers of heavy vehicles caught on the bridge face fines of up to 1,000 dollars."]
+_BRIDGE_MT = ["Die überdachte Brücke über den West River wurde am Montag für den Verkehr gesperrt, nachdem Prüfer in zwei "
+              "Balken Fäulnis gefunden hatten.",
+              "Die Verkehrsbehörde des Bundesstaates erklärte, die Brücke bleibe bis zum Abschluss der Reparaturen "
+              "gesperrt.",
+              "Landwirte sagen, die Umleitung verlängere jede Fahrt zum Markt um zwanzig Minuten.",
+              "Die Behörde erklärte, sie wolle den Reparaturauftrag im Frühjahr ausschreiben, die Arbeiten sollten im "
+              "Sommer beginnen.",
+              "Die Behörde erklärte, sie wolle den Reparaturauftrag im Frühling ausschreiben, die Arbeiten sollten im "
+              "Sommer beginnen.",
+              "Bis dahin drohen Fahrern schwerer Fahrzeuge, die auf der Brücke erwischt werden, Bußgelder von bis zu",
+              "Beitrag weiterempfehlen: Threads | Facebook | X | Link per E-Mail senden"]
+
+
+def test_a_near_repeat_is_an_insertion_and_the_run_after_a_dropped_sentence_moves_down():
+    # the MT dropped sentence 3, repeated its rendering of sentence 4 with one word changed ("Frühling"), cut the
+    # last sentence and ended on a share bar: each rendering goes to the sentence it renders
+    links = [(link.source, link.target) for link in align(_BRIDGE, _BRIDGE_MT, src_lang="en", tgt_lang="de")]
+    assert links[3:] == [((3,), ()), ((4,), (3,)), ((), (4,)), ((5,), (5,)), ((), (6,))]
+
+
+def test_a_document_rendered_in_order_is_left_as_it_is():
+    mt = _BRIDGE_MT[:3] + [
+        "Überdachte Brücken im County ziehen jeden Herbst Besucher an, und die Gasthäuser hoffen, dass die Arbeiten "
+        "die Brücke in der Laubsaison nicht schließen.", _BRIDGE_MT[3],
+        "Bis dahin drohen Fahrern schwerer Fahrzeuge, die auf der Brücke erwischt werden, Bußgelder von bis zu 1.000 "
+        "Dollar."]
+    links = [(link.source, link.target) for link in align(_BRIDGE, mt, src_lang="en", tgt_lang="de")]
+    assert links == [((k,), (k,)) for k in range(6)]

@@ -638,9 +638,26 @@ _REPEAT_MIN_LENGTH = 20
 
 
 def _repeats(target: Sequence[str]) -> set[int]:
-    """Indices of MT segments that repeat the segment just before them, letter for letter."""
+    """Indices of MT segments that repeat the segment just before them, letter for letter or nearly: a word or
+    two changed, as a spinner repeats a sentence ("фермеры хотят гарантий" then "производители хотят гарантий")."""
     keys = [" ".join(t.split()).casefold() for t in target]
-    return {j for j in range(1, len(keys)) if len(keys[j]) >= _REPEAT_MIN_LENGTH and keys[j] == keys[j - 1]}
+    words = [frozenset(_WORD.findall(k)) for k in keys]
+    numbers = [sorted(_DIGITS.findall(k)) for k in keys]
+    return {j for j in range(1, len(keys)) if len(keys[j]) >= _REPEAT_MIN_LENGTH
+            and (keys[j] == keys[j - 1] or numbers[j] == numbers[j - 1] and _nearly(words[j], words[j - 1]))}
+
+
+def _nearly(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two segments' word sets, of _NEAR_WORDS words or more each, that share _NEAR_SHARE of all their words (and,
+    the caller asks, the same numbers: "Article 1 ... 7 francs" is no repeat of "Article 2 ... 14 francs")."""
+    return min(len(a), len(b)) >= _NEAR_WORDS and len(a & b) >= _NEAR_SHARE * len(a | b)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+# a near repeat: segments of this many words or more, sharing this share of the words either holds
+_NEAR_WORDS, _NEAR_SHARE = 6, 0.75
 
 
 def _with_repeats(links: list[Link], kept: list[int], repeats: set[int], skip: float) -> list[Link]:
@@ -771,8 +788,9 @@ def _unpair_unrelated(source: Sequence[str], target: Sequence[str], links: list[
             [Link((i,), (), opts.skip) for i in tail]
     out = _pair_orphans(source, target, _loosened(source, target, out, src_lang, tgt_lang, opts.skip),
                         (src_lang, tgt_lang), opts.dictionary)
-    return _closer_renderings(source, target, _closer_neighbours(source, target, out, (src_lang, tgt_lang), opts),
-                              (src_lang, tgt_lang), opts)
+    out = _shifted_runs(source, target, _closer_neighbours(source, target, out, (src_lang, tgt_lang), opts),
+                        (src_lang, tgt_lang), opts)
+    return _closer_renderings(source, target, out, (src_lang, tgt_lang), opts)
 
 
 def _loosened(source: Sequence[str], target: Sequence[str], links: list[Link], src_lang: str,
@@ -840,6 +858,57 @@ def _closer_neighbours(source: Sequence[str], target: Sequence[str], links: list
     return out
 
 
+def _shifted_runs(source: Sequence[str], target: Sequence[str], links: list[Link], langs: tuple[str, str],
+                  opts: AlignOptions) -> list[Link]:
+    """`_closer_neighbours` down a run: 1-1 links (MT-only links between them aside), each of whose MT segment
+    shares at least _CLOSER more anchors and dictionary pairs (`_shared`) with the next source sentence than with its
+    own, down to a sentence that is unaligned or whose own MT segment shares at least _CLOSER fewer with it than the
+    run's last segment. The MT dropped the run's first sentence and each segment renders the next sentence: the
+    run moves down by one, each segment with its DP cost, the first sentence unaligned, the last sentence's own
+    MT segment left out ("Австралийский совет по помолу сахара заявил ..." held with "Local leaders fear ...", the
+    sentence the MT dropped, and each sentence after it with the segment before its own, down to a share bar)."""
+    out = list(links)
+    shared = functools.partial(_shared, langs=langs, dictionary=opts.dictionary)
+    for k in range(len(out)):
+        run = _shift_run(source, target, out, k, shared)
+        if len(run) >= 3:   # (a run of one: _closer_neighbours)
+            end = run[-1]
+            moved = {run[n + 1]: Link(out[run[n + 1]].source, out[j].target, out[j].score) for n, j in
+                     enumerate(run[:-1])}
+            rest = [moved.get(m, out[m]) for m in range(k + 1, end + 1) if m in moved or not out[m].source]
+            rest += [Link((), out[end].target, opts.skip)] if out[end].target else []
+            first = Link(out[k].source, (), opts.skip)
+            out[k:end + 1] = [first] + sorted(rest, key=lambda link: link.target[0])
+            return _shifted_runs(source, target, out, langs, opts)
+    return out
+
+
+def _shift_run(source: Sequence[str], target: Sequence[str], out: list[Link], k: int, shared) -> list[int]:
+    """The indices of the links of a run of `_shifted_runs` from link `k`, the end sentence's last; [] when none
+    starts there."""
+    run, j = [k], k
+    while len(run) <= _RUN_LINKS:
+        link = out[j]
+        nxt = next((m for m in range(j + 1, len(out)) if out[m].source), None)
+        if len(link.source) != 1 or len(link.target) != 1 or nxt is None or len(out[nxt].source) != 1 \
+                or out[nxt].source[0] != link.source[0] + 1 or len(out[nxt].target) > 1:
+            return []
+        mt, sentence = target[link.target[0]], source[out[nxt].source[0]]
+        if shared(sentence, mt) < shared(source[link.source[0]], mt) + _CLOSER:
+            return []
+        run.append(nxt)
+        own = out[nxt].target
+        if not own or shared(sentence, target[own[0]]) + _CLOSER <= shared(sentence, mt) \
+                and not _shift_run(source, target, out, nxt, shared):
+            return run   # (its own segment may go on down the run: then the run goes on)
+        j = nxt
+    return []
+
+
+# the most links a run of `_shifted_runs` moves
+_RUN_LINKS = 4
+
+
 def _closer_renderings(source: Sequence[str], target: Sequence[str], links: list[Link], langs: tuple[str, str],
                        opts: AlignOptions) -> list[Link]:
     """The mirror of `_closer_neighbours`: a 1-1 link whose source sentence shares at least _CLOSER more anchors
@@ -895,7 +964,9 @@ def _shared(source_text: str, target_text: str, langs: tuple[str, str], dictiona
     if not dictionary:
         return anchors
     table, t_keys = _translations(*langs), set(t[3])
-    return anchors + sum(1 for a in s[3] if not table.get(a, frozenset()).isdisjoint(t_keys))
+    # (a translation's key of four letters also where the MT's word goes on past it: "obra", "obras")
+    stems = {k[:4] for k in t_keys if len(k) == 5}
+    return anchors + sum(1 for a in s[3] if any(x in t_keys or len(x) == 4 and x in stems for x in table.get(a, ())))
 
 
 # how many more anchors the MT segment must share with the unaligned neighbour than with its own source
