@@ -540,7 +540,8 @@ def _render(candidate: tuple[str, ...], real: tuple[str, ...], lang: str, loose_
                 # the English word's form in the target language ("prevencion" for "prevention"; the
                 # first letter shared, a cheap test before _cognate's)
                 for hit in left:
-                    if not cyrillic and _respelt(word[:2])[:1] == _respelt(hit[:2])[:1] and _form_of(word, hit):
+                    if not cyrillic and (word[:1] == hit[:1] or word[:1] in _SOUNDED and hit[:1] in _SOUNDED
+                                         and _first_sound(word) == _first_sound(hit)) and _form_of(word, hit):
                         translated += 1
                         break
                 else:
@@ -752,6 +753,23 @@ def _respelt(word: str) -> str:
     for a, b in _RESPELLINGS:
         word = word.replace(a, b)
     return _single(word)
+
+
+# the first letters whose sound `_first_sound` may change ("philosophy", "filosofia"; "chemical", "quimica")
+_SOUNDED = frozenset("acefikopqy")
+
+
+def _first_sound(word: str) -> str:
+    """`_respelt(word)`'s first letter, without respelling the word ("philosophy": f; "chemical", "quimica": k)."""
+    two = word[:2]
+    if two == "ph":
+        return "f"
+    if two in ("ch", "qu"):
+        return "k"
+    if two in ("ae", "oe"):
+        return "e"
+    first = word[:1]
+    return "k" if first == "c" else "i" if first == "y" else first
 
 
 # (in this order: "ch" before "c", "qu" before "c")

@@ -5,7 +5,7 @@ rendered.py compares names word for word; this reads the one case where the coun
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .gazetteer import synonyms
 from .text import zipf
@@ -21,14 +21,14 @@ _FUNCTION_ZIPF = 6.0
 _JOINS = (" ", "-", "\u00a0")
 
 
-def phrase_swapped(real: Sequence[str], tokens: Sequence, text: str, source_words: frozenset[str], src: str,
-                   tgt: str) -> tuple[int, int, str, str] | None:
+def phrase_swapped(real: Sequence[str], tokens: Sequence, text: str, source_words: Callable[[], frozenset[str]],
+                   src: str, tgt: str) -> tuple[int, int, str, str] | None:
     """(start, end, the source's word, the phrase) of the MT tokens that write the name of the words `real`
     (folded, two or more) with one word written as a phrase of two or three English words, every other word as the
     source writes it, in the same order; None when none do. The phrase's first word has a capital, as a name's
-    words have; it holds an English content word that the source segment does not have (`source_words`: a word the
-    source has is another name's or text left untranslated, no spinner's), and otherwise only the word itself
-    ("Brand New" for New) or English function words ("Day by day")."""
+    words have; it holds an English content word that the source segment does not have (`source_words()`, asked
+    only for a phrase: a word the source has is another name's or text left untranslated, no spinner's), and
+    otherwise only the word itself ("Brand New" for New) or English function words ("Day by day")."""
     low = [t.lower for t in tokens]
     wanted = set(real)
     where: dict[str, list[int]] = {}
@@ -49,8 +49,8 @@ def phrase_swapped(real: Sequence[str], tokens: Sequence, text: str, source_word
     return None
 
 
-def _window(tokens: Sequence, low: list[str], text: str, k: int, parts: tuple, source_words: frozenset[str],
-            langs: tuple[str, str]) -> tuple[int, int, str] | None:
+def _window(tokens: Sequence, low: list[str], text: str, k: int, parts: tuple,
+            source_words: Callable[[], frozenset[str]], langs: tuple[str, str]) -> tuple[int, int, str] | None:
     """The name read from token `k`: the words before the phrase as written, the phrase (the longest that fits),
     the words after it."""
     before, word, after = parts
@@ -71,12 +71,13 @@ def _window(tokens: Sequence, low: list[str], text: str, k: int, parts: tuple, s
     return None
 
 
-def _spun_phrase(words: list[str], word: str, source_words: frozenset[str], langs: tuple[str, str]) -> bool:
+def _spun_phrase(words: list[str], word: str, source_words: Callable[[], frozenset[str]],
+                 langs: tuple[str, str]) -> bool:
     src, tgt = langs
     new = [w for w in words if w != word and zipf(w, src) < _FUNCTION_ZIPF]
-    return bool(new) and all(w.isalpha() and w not in source_words and zipf(w, src) >= _ENGLISH_ZIPF
-                             and zipf(w, src) >= zipf(w, tgt) for w in new) \
-        and all(w.isalpha() and zipf(w, src) >= zipf(w, tgt) for w in words)
+    return bool(new) and all(w.isalpha() and zipf(w, src) >= _ENGLISH_ZIPF and zipf(w, src) >= zipf(w, tgt)
+                             for w in new) \
+        and all(w.isalpha() and zipf(w, src) >= zipf(w, tgt) for w in words) and source_words().isdisjoint(new)
 
 
 def phrase_relative(word: str, phrase: str) -> bool:

@@ -273,15 +273,17 @@ def _compared(detector, doc: DetectionInput, s_seqs, tokens: tuple, t_text: str,
                 found = _rendering_flag(detector, doc, seq, real, cands + _glue_tails(cands, t_tokens, text, tgt),
                                         (src, tgt), outlet, t_text, weak=True)
         if not found:   # a word written as a phrase, the name kept in English ("Windpower Month-to-month")
-            found = _phrase_flag(detector, doc, seq, real, frozenset(t.lower for t in s_tokens), t_tokens, (src, tgt))
+            found = _phrase_flag(detector, doc, seq, real, lambda: frozenset(t.lower for t in s_tokens), t_tokens,
+                                 (src, tgt))
         flags += found or []
     return flags
 
 
-def _phrase_flag(detector, doc: DetectionInput, seq, real: list[str], s_words: frozenset[str], t_tokens,
-                 langs: tuple[str, str]) -> list[Flag] | None:
+def _phrase_flag(detector, doc: DetectionInput, seq, real: list[str], s_words: Callable[[], frozenset[str]],
+                 t_tokens, langs: tuple[str, str]) -> list[Flag] | None:
     """The flag for an MT name that keeps the source name in English with one word written as a phrase of
-    English words none of which the source segment has (name_phrases.phrase_swapped)."""
+    English words none of which the source segment has (name_phrases.phrase_swapped; `s_words`, the source
+    segment's words, worked out only when asked)."""
     found = phrase_swapped(real, t_tokens, doc.hypothesis, s_words, *langs)
     if found is None:
         return None
