@@ -245,3 +245,15 @@ def test_a_document_rendered_in_order_is_left_as_it_is():
         "Dollar."]
     links = [(link.source, link.target) for link in align(_BRIDGE, mt, src_lang="en", tgt_lang="de")]
     assert links == [((k,), (k,)) for k in range(6)]
+
+
+def test_a_near_repeat_the_source_has_too_is_a_rendering():
+    # a page whose headline its first sentence repeats: the MT renders both, neither is an insertion
+    source = ["The mayor opened the new ferry terminal in the harbour on Monday",
+              "The mayor opened the new ferry terminal in the harbour on Monday morning.",
+              "The first boats will leave for the islands next week."]
+    mt = ["Le maire a inauguré lundi le nouveau terminal des ferries du port",
+          "Le maire a inauguré lundi matin le nouveau terminal des ferries du port.",
+          "Les premiers bateaux partiront pour les îles la semaine prochaine."]
+    links = [(link.source, link.target) for link in align(source, mt, src_lang="en", tgt_lang="fr")]
+    assert links == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]

@@ -483,7 +483,7 @@ def align(source: Sequence[str], target: Sequence[str], *, src_lang: str = "en",
         raise TypeError(f"unknown align option(s): {', '.join(sorted(unknown))}")
     opts = replace(DEFAULT_OPTIONS, **options) if options else DEFAULT_OPTIONS  # type: ignore[arg-type]
     n, m = len(source), len(target)
-    repeats = _repeats(target)
+    repeats = _repeats(target, source)
     if repeats and n:
         # an MT segment repeated on the next line renders the same source: aligned without the repeat,
         # which is then an insertion after its first copy, not the next source segment's rendering
@@ -637,14 +637,32 @@ def _wiktionary_rows() -> tuple[list[str], ...]:
 _REPEAT_MIN_LENGTH = 20
 
 
-def _repeats(target: Sequence[str]) -> set[int]:
+def _repeats(target: Sequence[str], source: Sequence[str] = ()) -> set[int]:
     """Indices of MT segments that repeat the segment just before them, letter for letter or nearly: a word or
-    two changed, as a spinner repeats a sentence ("фермеры хотят гарантий" then "производители хотят гарантий")."""
+    two changed, as a spinner repeats a sentence ("фермеры хотят гарантий" then "производители хотят гарантий").
+    Not nearly where the source itself has two segments in a row that nearly repeat each other (a Chinese page's
+    headline and its first sentence): the MT renders both."""
     keys = [" ".join(t.split()).casefold() for t in target]
     words = [frozenset(_WORD.findall(k)) for k in keys]
     numbers = [sorted(_DIGITS.findall(k)) for k in keys]
+    nearly = not _source_repeats(source)
     return {j for j in range(1, len(keys)) if len(keys[j]) >= _REPEAT_MIN_LENGTH
-            and (keys[j] == keys[j - 1] or numbers[j] == numbers[j - 1] and _nearly(words[j], words[j - 1]))}
+            and (keys[j] == keys[j - 1] or nearly and numbers[j] == numbers[j - 1] and _nearly(words[j], words[j - 1]))}
+
+
+def _source_repeats(source: Sequence[str]) -> bool:
+    """Two source segments in a row that share _SOURCE_REPEAT_SHARE of their letter trigrams (any script)."""
+    grams = [_trigrams(t) for t in source]
+    return any(a and b and len(a & b) >= _SOURCE_REPEAT_SHARE * len(a | b) for a, b in zip(grams, grams[1:]))
+
+
+def _trigrams(text: str) -> frozenset[str]:
+    letters = "".join(text.split()).casefold()
+    return frozenset(letters[k:k + 3] for k in range(len(letters) - 2))
+
+
+# two source segments that share this share of their letter trigrams nearly repeat each other
+_SOURCE_REPEAT_SHARE = 0.5
 
 
 def _nearly(a: frozenset[str], b: frozenset[str]) -> bool:
