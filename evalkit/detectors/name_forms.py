@@ -735,9 +735,10 @@ def _cognate(word: str, english: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _form_of(word: str, english: str) -> bool:
     """`word` is the English word's form in the target language, read more loosely than `_cognate` reads it:
-    also with Greek and Latin spellings written alike (`_respelt`). Only where it makes a rule hold back: a word
-    read as the English one rendered; never where a word spelt like another is evidence of a swap ("katherine"
-    is no "catering")."""
+    also with Greek and Latin spellings written alike (`_respelt`). Asked where it makes a rule hold back (a word
+    read as the English one rendered) and, for a common word of the language only, where a relative of a name's
+    word is spelt like it (`synonym_rendering`: "comun" for common); never for a name ("katherine" is no
+    "catering")."""
     if _cognate(word, english):
         return True
     if _cyrillic(word) or len(word) < 5 or len(english) < 5 or not word.isascii() or abs(len(word) - len(english)) > 3:
