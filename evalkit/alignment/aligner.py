@@ -643,11 +643,14 @@ def _repeats(target: Sequence[str], source: Sequence[str] = ()) -> set[int]:
     Not nearly where the source itself has two segments in a row that nearly repeat each other (a Chinese page's
     headline and its first sentence): the MT renders both."""
     keys = [" ".join(t.split()).casefold() for t in target]
-    words = [frozenset(_WORD.findall(k)) for k in keys]
-    numbers = [sorted(_DIGITS.findall(k)) for k in keys]
-    nearly = not _source_repeats(source)
-    return {j for j in range(1, len(keys)) if len(keys[j]) >= _REPEAT_MIN_LENGTH
-            and (keys[j] == keys[j - 1] or nearly and numbers[j] == numbers[j - 1] and _nearly(words[j], words[j - 1]))}
+    exact = {j for j in range(1, len(keys)) if len(keys[j]) >= _REPEAT_MIN_LENGTH and keys[j] == keys[j - 1]}
+    # (a near repeat begins or ends as its neighbour does, a word or two changed between: the words are read only
+    # then)
+    near = {j for j in range(1, len(keys)) if j not in exact and len(keys[j]) >= _REPEAT_MIN_LENGTH
+            and (keys[j][:_NEAR_ENDS] == keys[j - 1][:_NEAR_ENDS] or keys[j][-_NEAR_ENDS:] == keys[j - 1][-_NEAR_ENDS:])
+            and sorted(_DIGITS.findall(keys[j])) == sorted(_DIGITS.findall(keys[j - 1]))
+            and _nearly(frozenset(_WORD.findall(keys[j])), frozenset(_WORD.findall(keys[j - 1])))}
+    return exact | near if near and not _source_repeats(source) else exact
 
 
 def _source_repeats(source: Sequence[str]) -> bool:
@@ -674,8 +677,9 @@ def _nearly(a: frozenset[str], b: frozenset[str]) -> bool:
 _DIGITS = re.compile(r"\d+")
 
 
-# a near repeat: segments of this many words or more, sharing this share of the words either holds
-_NEAR_WORDS, _NEAR_SHARE = 6, 0.75
+# a near repeat: segments of this many words or more, sharing this share of the words either holds, and their first
+# or their last characters, this many, the same
+_NEAR_WORDS, _NEAR_SHARE, _NEAR_ENDS = 6, 0.75, 12
 
 
 def _with_repeats(links: list[Link], kept: list[int], repeats: set[int], skip: float) -> list[Link]:
@@ -878,13 +882,14 @@ def _closer_neighbours(source: Sequence[str], target: Sequence[str], links: list
 
 def _shifted_runs(source: Sequence[str], target: Sequence[str], links: list[Link], langs: tuple[str, str],
                   opts: AlignOptions) -> list[Link]:
-    """`_closer_neighbours` down a run: 1-1 links (MT-only links between them aside), each of whose MT segment
-    shares at least _CLOSER more anchors and dictionary pairs (`_shared`) with the next source sentence than with its
-    own, down to a sentence that is unaligned or whose own MT segment shares at least _CLOSER fewer with it than the
-    run's last segment. The MT dropped the run's first sentence and each segment renders the next sentence: the
-    run moves down by one, each segment with its DP cost, the first sentence unaligned, the last sentence's own
-    MT segment left out ("Австралийский совет по помолу сахара заявил ..." held with "Local leaders fear ...", the
-    sentence the MT dropped, and each sentence after it with the segment before its own, down to a share bar)."""
+    """`_closer_neighbours` down a run: 1-1 links held weakly (cost above _RUN_COST; MT-only links between them
+    aside), each of whose MT segment shares at least _CLOSER more anchors and dictionary pairs (`_shared`) with the
+    next source sentence than with its own, down to a sentence that is unaligned or whose own MT segment shares at
+    least _CLOSER fewer with it than the run's last segment. The MT dropped the run's first sentence and each segment
+    renders the next sentence: the run moves down by one, each segment with its DP cost, the first sentence
+    unaligned, the last sentence's own MT segment left out ("Австралийский совет по помолу сахара заявил ..." held
+    with "Local leaders fear ...", the sentence the MT dropped, and each sentence after it with the segment before
+    its own, down to a share bar)."""
     out = list(links)
     shared = functools.partial(_shared, langs=langs, dictionary=opts.dictionary)
     for k in range(len(out)):
@@ -907,24 +912,28 @@ def _shift_run(source: Sequence[str], target: Sequence[str], out: list[Link], k:
     run, j = [k], k
     while len(run) <= _RUN_LINKS:
         link = out[j]
+        if len(link.source) != 1 or len(link.target) != 1 or link.score <= _RUN_COST:
+            return []   # (a link the DP holds firmly is no part of a run: most links)
         nxt = next((m for m in range(j + 1, len(out)) if out[m].source), None)
-        if len(link.source) != 1 or len(link.target) != 1 or nxt is None or len(out[nxt].source) != 1 \
-                or out[nxt].source[0] != link.source[0] + 1 or len(out[nxt].target) > 1:
+        if nxt is None or len(out[nxt].source) != 1 or out[nxt].source[0] != link.source[0] + 1 \
+                or len(out[nxt].target) > 1:
             return []
         mt, sentence = target[link.target[0]], source[out[nxt].source[0]]
-        if shared(sentence, mt) < shared(source[link.source[0]], mt) + _CLOSER:
+        gain = shared(sentence, mt)   # (asked first: most segments share less than _CLOSER with the next sentence)
+        if gain < _CLOSER or gain < shared(source[link.source[0]], mt) + _CLOSER:
             return []
         run.append(nxt)
         own = out[nxt].target
-        if not own or shared(sentence, target[own[0]]) + _CLOSER <= shared(sentence, mt) \
+        if not own or shared(sentence, target[own[0]]) + _CLOSER <= gain \
                 and not _shift_run(source, target, out, nxt, shared):
             return run   # (its own segment may go on down the run: then the run goes on)
         j = nxt
     return []
 
 
-# the most links a run of `_shifted_runs` moves
-_RUN_LINKS = 4
+# the most links a run of `_shifted_runs` moves, and the DP cost above which a link is held weakly enough to be one
+# of them (a sentence and its rendering cost -2 and less; one held by length, above 0)
+_RUN_LINKS, _RUN_COST = 4, -1.5
 
 
 def _closer_renderings(source: Sequence[str], target: Sequence[str], links: list[Link], langs: tuple[str, str],
