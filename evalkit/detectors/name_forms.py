@@ -756,25 +756,18 @@ def _respelt(word: str) -> str:
     return _single(word)
 
 
+# (in this order: "ch" before "c", "qu" before "c")
+_RESPELLINGS = (("ph", "f"), ("th", "t"), ("ch", "k"), ("qu", "ku"), ("ae", "e"), ("oe", "e"), ("c", "k"), ("y", "i"))
 # the first letters whose sound `_first_sound` may change ("philosophy", "filosofia"; "chemical", "quimica")
-_SOUNDED = frozenset("acefikopqy")
+_SOUNDED = frozenset(a[0] for a, _ in _RESPELLINGS) | frozenset(b[0] for _, b in _RESPELLINGS)
 
 
 def _first_sound(word: str) -> str:
-    """`_respelt(word)`'s first letter, without respelling the word ("philosophy": f; "chemical", "quimica": k)."""
+    """`_respelt(word)`'s first letter: the respellings applied to its first two letters only."""
     two = word[:2]
-    if two == "ph":
-        return "f"
-    if two in ("ch", "qu"):
-        return "k"
-    if two in ("ae", "oe"):
-        return "e"
-    first = word[:1]
-    return "k" if first == "c" else "i" if first == "y" else first
-
-
-# (in this order: "ch" before "c", "qu" before "c")
-_RESPELLINGS = (("ph", "f"), ("th", "t"), ("ch", "k"), ("qu", "ku"), ("ae", "e"), ("oe", "e"), ("c", "k"), ("y", "i"))
+    for a, b in _RESPELLINGS:
+        two = two.replace(a, b)
+    return two[:1]
 
 
 def _single(word: str) -> str:

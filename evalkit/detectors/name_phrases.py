@@ -75,9 +75,8 @@ def _spun_phrase(words: list[str], word: str, source_words: Callable[[], frozens
                  langs: tuple[str, str]) -> bool:
     src, tgt = langs
     new = [w for w in words if w != word and zipf(w, src) < _FUNCTION_ZIPF]
-    return bool(new) and all(w.isalpha() and zipf(w, src) >= _ENGLISH_ZIPF and zipf(w, src) >= zipf(w, tgt)
-                             for w in new) \
-        and all(w.isalpha() and zipf(w, src) >= zipf(w, tgt) for w in words) and source_words().isdisjoint(new)
+    return bool(new) and all(w.isalpha() and zipf(w, src) >= zipf(w, tgt) for w in words) \
+        and all(zipf(w, src) >= _ENGLISH_ZIPF for w in new) and source_words().isdisjoint(new)
 
 
 def phrase_relative(word: str, phrase: str) -> bool:

@@ -289,8 +289,9 @@ def _phrase_flag(detector, doc: DetectionInput, seq, real: list[str], s_words: C
         return None
     start, end, word, phrase = found
     name = _strip_article(seq.text)
-    added = [w for w in phrase.replace("-", " ").split() if w.lower() != word]
-    how = f"{' '.join(added)!r} added to it" if len(added) < len(phrase.replace("-", " ").split()) \
+    parts = phrase.replace("-", " ").split()
+    added = [w for w in parts if w.lower() != word]
+    how = f"{' '.join(added)!r} added to it" if len(added) < len(parts) \
         else f"{word!r} written as {phrase!r}" + (", a phrase WordNet gives for it" if phrase_relative(word, phrase)
                                                  else "")
     return [detector._flag(doc, start, end, NAMED_ENTITY, "major", 0.8,
