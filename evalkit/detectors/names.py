@@ -43,7 +43,7 @@ from .gazetteer import (
 )
 from .langdata import capitalises_nouns, values, word_set
 from .layout import is_terminal
-from .name_forms import case_forms, render
+from .name_forms import case_forms, name_words, render
 from .place_names import place_pairs
 from .rendered import (
     NAMED_ENTITY,
@@ -958,7 +958,8 @@ class NamesDetector(Detector):
                         spans = self._name_spans(doc, t_tokens, s_fold)
                     acronym = _longer_initials(s_tokens, i, j, source)   # the MT writing it is no replacement
                     found = self._replacement(doc, [sp for sp in spans if sp[3] != (acronym,)], covered, entry,
-                                              langs) or self._usual_form(doc, t_tokens, entry, tgt)
+                                              langs) \
+                        or self._usual_form(doc, t_tokens, entry, tgt, source[s_tokens[i].start:s_tokens[j - 1].end])
                     if found:
                         flags.append(found)
             flags += self._garbled(doc, s_tokens, t_tokens, s_fold, source_doc, src, tgt)
@@ -1030,12 +1031,22 @@ class NamesDetector(Detector):
                           f"the aligned source names {entry.name!r}; the MT has {text[start:end]!r}: {why}",
                           entry.name)
 
-    def _usual_form(self, doc: DetectionInput, t_tokens: list[Token], entry: Entry, tgt: str) -> Flag | None:
-        """The usual name of `entry` in the target language, with a word swapped (rendered.py)."""
+    def _usual_form(self, doc: DetectionInput, t_tokens: list[Token], entry: Entry, tgt: str,
+                    written: str) -> Flag | None:
+        """The usual name of `entry` in the target language, with a word swapped (rendered.py); not where the
+        MT renders word for word the source's name `written`, where that is one of the entry's other names:
+        "Ministerio de Cultura" for the Ministry of Culture, the gazetteer's English alias of the Catalan
+        Departament de Cultura and the name of many another body. Where the source writes the entry's own name,
+        its usual form stands ("Tribunal européen des droits de l'homme" is no usual form of the European Court
+        of Human Rights: "Cour européenne ...")."""
         found = usual_form_replaced(doc, t_tokens, entry, tgt)
         if found is None:
             return None
         start, end, form, swapped = found
+        if name_words(written) != name_words(entry.name):
+            r = render(name_words(doc.hypothesis[start:end]), name_words(written), tgt)
+            if r is not None and not r.swapped:
+                return None
         return self._flag(doc, start, end, NAMED_ENTITY, "major", 0.85,
                           f"the aligned source names {entry.name!r}, in {tgt} usually {form!r}; the MT writes "
                           f"{doc.hypothesis[start:end]!r}, with {', '.join(repr(w) for w in swapped)} in place "

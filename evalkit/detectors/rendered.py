@@ -269,7 +269,7 @@ def _compared(detector, doc: DetectionInput, s_seqs, tokens: tuple, t_text: str,
                 found = _renamed_outlet(detector, doc, seq, real, cited, t_tokens, t_text, tgt) if cited else None
             # one word swapped for another: last, and only for a name no list knows (a known one has its
             # usual forms) and that is whole (not "European People" of "European People's Party")
-            if not found and entry is None and not _POSSESSIVE.match(source, seq.end):
+            if not found and (entry is None or not entry.aliases_for(tgt)) and not _POSSESSIVE.match(source, seq.end):
                 found = _rendering_flag(detector, doc, seq, real, cands + _glue_tails(cands, t_tokens, text, tgt),
                                         (src, tgt), outlet, t_text, weak=True)
         if not found:   # a word written as a phrase, the name kept in English ("Windpower Month-to-month")
