@@ -6,6 +6,11 @@
   Catalan department's Spanish form ("Departamento de Cultura") with a word swapped. A run that renders word for
   word the name as the source writes it is no swap, where that is one of the entry's other names; where the source
   writes the entry's own name, its usual form still stands ("Cour européenne des droits de l'homme").
+- A German outlet's name translated with its adjective lowercase after the article ("das öffentliche Hauptbuch"
+  for the Public Ledger): the adjective is read as the name's first word.
+- A French body's name whose head word is lowercase ("ministère de la Civilisation et de la Communication" for
+  the Ministry of Culture and Communication): the head, a usual translation of the source name's first word, and
+  the capitalised words after it past glue words, are read as one name.
 Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
 
 from __future__ import annotations
@@ -60,3 +65,29 @@ def test_a_body_named_by_its_own_name_keeps_its_usual_form(mt, flagged):
     # the source writes the entry's own name: its French form is "Cour européenne ...", word for word or not
     source = "The European Court of Human Rights will hear the case of the two fishermen in March."
     assert _names(source, mt, "fr") == flagged
+
+
+@pytest.mark.parametrize("mt, flagged", [
+    ("Das öffentliche Hauptbuch stellte fest, dass die Exporte in der vergangenen Saison um ein Drittel gesunken "
+     "seien.", ["öffentliche Hauptbuch"]),
+    ("Der Public Ledger stellte fest, dass die Exporte in der vergangenen Saison um ein Drittel gesunken seien.", []),
+])
+def test_a_german_outlet_translated_with_its_adjective_lowercase_is_flagged(mt, flagged):
+    source = "The Public Ledger noted that exports fell by a third last season."
+    assert _names(source, mt, "de") == flagged
+
+
+@pytest.mark.parametrize("source, mt, flagged", [
+    ("The Ministry of Culture and Communication paid for the repair of the old theatre.",
+     "Le ministère de la Civilisation et de la Communication a payé la réparation du vieux théâtre.",
+     ["ministère de la Civilisation et de la Communication"]),
+    ("The Ministry of Culture and Communication paid for the repair of the old theatre.",
+     "Le ministère de la Culture et de la Communication a payé la réparation du vieux théâtre.", []),
+    ("The Ministry of Agriculture said on Monday that the harvest would be late.",
+     "Le ministère de l'Élevage a déclaré lundi que la récolte serait tardive.", ["ministère de l'Élevage"]),
+    ("The Ministry of Agriculture said on Monday that the harvest would be late.",
+     "Le ministère de l'Agriculture a déclaré lundi que la récolte serait tardive.", []),
+])
+def test_a_french_bodys_name_with_its_head_lowercase_is_compared_whole(source, mt, flagged):
+    assert _names(source, mt, "fr") == flagged
+

@@ -72,6 +72,7 @@ from .place_names import english_places, place_pairs
 from .text import (
     ARTICLES,
     CONNECTORS,
+    NameSeq,
     aligned_tokens,
     as_words_at,
     capitalised_run,
@@ -242,7 +243,8 @@ def _compared(detector, doc: DetectionInput, s_seqs, tokens: tuple, t_text: str,
             cands += [c for c in _place_cut(cands, s_seqs, t_tokens, text, tgt) if c[0].text.casefold() not in kept]
         entry = gazetteer().lookup(seq.text)
         outlet = _Outlet(entry, source, seq)
-        found = _rendering_flag(detector, doc, seq, real, cands, (src, tgt), outlet, t_text, weak=False,
+        seq_cands = cands + _lowercase_head(real, t_tokens, text, tgt)
+        found = _rendering_flag(detector, doc, seq, real, seq_cands, (src, tgt), outlet, t_text, weak=False,
                                 media=media)
         if found is None and (tgt in _NOUN_CAPITALS or outlet):   # the nouns German capitalises before an English name
             # kept in the text aside: "Das Fachblatt Pensions & Ventures"; in any language, the place before a
@@ -270,7 +272,8 @@ def _compared(detector, doc: DetectionInput, s_seqs, tokens: tuple, t_text: str,
             # one word swapped for another: last, and only for a name no list knows (a known one has its
             # usual forms) and that is whole (not "European People" of "European People's Party")
             if not found and (entry is None or not entry.aliases_for(tgt)) and not _POSSESSIVE.match(source, seq.end):
-                found = _rendering_flag(detector, doc, seq, real, cands + _glue_tails(cands, t_tokens, text, tgt),
+                found = _rendering_flag(detector, doc, seq, real,
+                                        seq_cands + _glue_tails(cands, t_tokens, text, tgt),
                                         (src, tgt), outlet, t_text, weak=True)
         if not found:   # a word written as a phrase, the name kept in English ("Windpower Month-to-month")
             found = _phrase_flag(detector, doc, seq, real, lambda: frozenset(t.lower for t in s_tokens), t_tokens,
@@ -1422,7 +1425,7 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
     A sentence's first word opens such a name only when `initial` (a source name to compare it with)."""
     out = [(seq, False) for seq in seqs]
     if tgt in _NOUN_CAPITALS:
-        return out + _adjective_inside(seqs, tokens, text)
+        return out + _adjective_inside(seqs, tokens, text) + _adjective_before(seqs, tokens, text)
     if tgt == "en":
         return out
     for seq in seqs:
@@ -1478,6 +1481,53 @@ def _adjective_inside(seqs: list, tokens, text: str) -> list[tuple]:
                        for i in range(j, m + 1)):
             continue
         out.append((seq._replace(last=m, end=tokens[m].end, text=text[seq.start:tokens[m].end]), True))
+    return out
+
+
+def _lowercase_head(real: list[str], tokens, text: str, tgt: str) -> list[tuple]:
+    """(MT name, its words, True) for a name that opens on its head word in lowercase, a usual translation of the source
+    name's first word when that is a body's, its other words capitalised after glue words ("ministère de la
+    Civilisation et de la Communication" for the Ministry of Culture and Communication): French writes a
+    ministry's or a department's head lowercase. Not in German (every noun capitalised) nor in English."""
+    if tgt in _NOUN_CAPITALS or tgt == "en" or real[0] not in body_words():
+        return []
+    forms = set(usual_forms(real[0], tgt))
+    out = []
+    for i, tok in enumerate(tokens):
+        if tok.capitalised or fold(tok.text) not in forms:
+            continue
+        last, j = None, i + 1
+        while j < len(tokens) and tokens[j].line == tok.line \
+                and text[tokens[j - 1].end:tokens[j].start] in (" ", "'", "’", ", "):
+            if not tokens[j].capitalised and tokens[j].lower not in _GLUE \
+                    or text[tokens[j - 1].end:tokens[j].start] == ", " and tokens[j].capitalised:
+                break   # a word of the sentence, or a name after a comma ("du ministère de la Culture, Jean Dupont")
+            last = j if tokens[j].capitalised else last
+            j += 1
+        if last is not None:
+            name = text[tok.start:tokens[last].end]
+            out.append((NameSeq(i, last, tok.start, tokens[last].end, name, False, tok.initial),
+                        _candidate_words(name, tgt), True))
+    return out
+
+
+def _adjective_before(seqs: list, tokens, text: str) -> list[tuple]:
+    """(longer sequence, True) for a German name that opens on one or two lowercase adjectives after an article
+    ("das öffentliche Hauptbuch" for the Public Ledger): German capitalises the noun, not the adjective before it."""
+    out = []
+    endings = tuple(word_set("name-adjective-endings-de"))
+    for seq in seqs:
+        first = seq.first
+        while first - 1 > seq.first - 3 and first - 1 >= 0 and not tokens[first - 1].capitalised \
+                and tokens[first - 1].lower.endswith(endings) and len(tokens[first - 1].lower) >= 4:
+            first -= 1
+        if first == seq.first or first == 0 or tokens[first - 1].lower not in ARTICLES \
+                or any(tokens[i].line != tokens[seq.last].line or text[tokens[i - 1].end:tokens[i].start] != " "
+                       for i in range(first, seq.first + 1)):
+            continue
+        out.append((seq._replace(first=first, start=tokens[first].start, text=text[tokens[first].start:seq.end],
+                                 initial=tokens[first].initial),
+                    True))
     return out
 
 
