@@ -269,8 +269,9 @@ def _compared(detector, doc: DetectionInput, s_seqs, tokens: tuple, t_text: str,
             elif not found and media:   # the MT itself calls the name an outlet's: "La revista Mundo Químico"
                 cited = [c for c in cands if _media_noun_before(text, c[0].start, tgt) or _media_noun_first(c[1], tgt)]
                 found = _renamed_outlet(detector, doc, seq, real, cited, t_tokens, t_text, tgt) if cited else None
-            # one word swapped for another: last, and only for a name no list knows (a known one has its
-            # usual forms) and that is whole (not "European People" of "European People's Party")
+            # one word swapped for another: last, and only for a name no list gives a form of in the target
+            # language (a known one has its usual forms; "Ministry of Culture", the English alias of a Catalan
+            # department, has none in German) and that is whole (not "European People" of "European People's Party")
             if not found and (entry is None or not entry.aliases_for(tgt)) and not _POSSESSIVE.match(source, seq.end):
                 found = _rendering_flag(detector, doc, seq, real,
                                         seq_cands + _glue_tails(cands, t_tokens, text, tgt),
