@@ -8,8 +8,8 @@
   writes the entry's own name, its usual form still stands ("Cour européenne des droits de l'homme").
 - A German outlet's name translated with its adjective lowercase after the article ("das öffentliche Hauptbuch"
   for the Public Ledger): the adjective is read as the name's first word.
-- A French body's name whose head word is lowercase ("ministère de la Civilisation et de la Communication" for
-  the Ministry of Culture and Communication): the head, a usual translation of the source name's first word, and
+- A French body's name whose head word is lowercase ("ministère de la Civilisation et des Sports" for the
+  Ministry of Culture and Sport): the head, a usual translation of the source name's first word, and
   the capitalised words after it past glue words, are read as one name.
 Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
 
@@ -67,22 +67,25 @@ def test_a_body_named_by_its_own_name_keeps_its_usual_form(mt, flagged):
     assert _names(source, mt, "fr") == flagged
 
 
-@pytest.mark.parametrize("mt, flagged", [
-    ("Das öffentliche Hauptbuch stellte fest, dass die Exporte in der vergangenen Saison um ein Drittel gesunken "
-     "seien.", ["öffentliche Hauptbuch"]),
-    ("Der Public Ledger stellte fest, dass die Exporte in der vergangenen Saison um ein Drittel gesunken seien.", []),
+@pytest.mark.parametrize("source, mt, flagged", [
+    ("The Public Ledger wrote on Tuesday that the new bridge would open in June.",
+     "Das öffentliche Hauptbuch schrieb am Dienstag, die neue Brücke werde im Juni eröffnet.",
+     ["öffentliche Hauptbuch"]),
+    ("The Coastal Courier wrote on Tuesday that the new bridge would open in June.",
+     "Der küstennahe Kurier schrieb am Dienstag, die neue Brücke werde im Juni eröffnet.", ["küstennahe Kurier"]),
+    ("The Public Ledger wrote on Tuesday that the new bridge would open in June.",
+     "Der Public Ledger schrieb am Dienstag, die neue Brücke werde im Juni eröffnet.", []),
 ])
-def test_a_german_outlet_translated_with_its_adjective_lowercase_is_flagged(mt, flagged):
-    source = "The Public Ledger noted that exports fell by a third last season."
+def test_a_german_outlet_translated_with_its_adjective_lowercase_is_flagged(source, mt, flagged):
     assert _names(source, mt, "de") == flagged
 
 
 @pytest.mark.parametrize("source, mt, flagged", [
-    ("The Ministry of Culture and Communication paid for the repair of the old theatre.",
-     "Le ministère de la Civilisation et de la Communication a payé la réparation du vieux théâtre.",
-     ["ministère de la Civilisation et de la Communication"]),
-    ("The Ministry of Culture and Communication paid for the repair of the old theatre.",
-     "Le ministère de la Culture et de la Communication a payé la réparation du vieux théâtre.", []),
+    ("The Ministry of Culture and Sport opened the new library on Friday.",
+     "Le ministère de la Civilisation et des Sports a inauguré vendredi la nouvelle bibliothèque.",
+     ["ministère de la Civilisation et des Sports"]),
+    ("The Ministry of Culture and Sport opened the new library on Friday.",
+     "Le ministère de la Culture et des Sports a inauguré vendredi la nouvelle bibliothèque.", []),
     ("The Ministry of Agriculture said on Monday that the harvest would be late.",
      "Le ministère de l'Élevage a déclaré lundi que la récolte serait tardive.", ["ministère de l'Élevage"]),
     ("The Ministry of Agriculture said on Monday that the harvest would be late.",
