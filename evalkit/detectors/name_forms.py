@@ -764,10 +764,7 @@ _SOUNDED = frozenset(a[0] for a, _ in _RESPELLINGS) | frozenset(b[0] for _, b in
 
 def _first_sound(word: str) -> str:
     """`_respelt(word)`'s first letter: the respellings applied to its first two letters only."""
-    two = word[:2]
-    for a, b in _RESPELLINGS:
-        two = two.replace(a, b)
-    return two[:1]
+    return _respelt(word[:2])[:1]
 
 
 def _single(word: str) -> str:
