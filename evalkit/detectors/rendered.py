@@ -2683,7 +2683,9 @@ def _translated_outlet(seq, text: str, tgt: str, cited_only: bool = False) -> st
     # Lancaster", "Colorado-Sonne"; not "Polis" of "Colorado-Governor Jared Polis")
     shared = cited and zipf(written.get(head, head), tgt) >= _HEAD_WORD_ZIPF
     capitals = {fold(w) for w in letters if w[:1].isupper()}
-    if not all(english_place or _place_word(w, tgt, written.get(w, w))
+    # (a hyphened place counts where a news source is cited: "L'Étoile de Sainte-Lucie a rapporté")
+    hyphened = _hyphened_places(seq.text, tgt) if cited and "-" in seq.text else frozenset()
+    if not all(english_place or w in hyphened or _place_word(w, tgt, written.get(w, w))
                or shared and w in capitals and _name_both_write(written.get(w, w), tgt) for w in places):
         return None
     if head in _outlet_heads() or head in _real_heads():
@@ -2738,6 +2740,20 @@ def _place_word(word: str, tgt: str, written: str | None = None) -> bool:
     """A word of a place's name in `tgt`, or its adjective (CLDR, exonyms.tsv), or a word `tgt` hardly
     uses (a name), as the text writes it (`written`: with its accents, "präsident")."""
     return zipf(written or word, tgt) < 2.5 or bool(_place_stems(tgt) & {word[:k] for k in range(4, len(word) + 1)})
+
+
+def _hyphened_places(name: str, tgt: str) -> frozenset[str]:
+    """The folded parts of the name's hyphened compounds that name a place of `tgt` whole (exonyms.tsv):
+    "sainte" and "lucie" of "L'Étoile de Sainte-Lucie", neither a place's name alone."""
+    parts: set[str] = set()
+    for compound in _HYPHENED.findall(name):
+        folded = fold(compound)
+        if _place_stems(tgt) & {folded[:k] for k in range(4, len(folded) + 1)}:
+            parts.update(folded.split("-"))
+    return frozenset(parts)
+
+
+_HYPHENED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
 def _name_both_write(word: str, tgt: str) -> bool:

@@ -1,0 +1,62 @@
+"""Issue 15, thirty-seventh round: what held-outs 81 and 82 (measured untouched, then read) showed.
+- An outlet's name in the plural cites a source with a plural verb ("Die Ostküsten-Zeiten stellten fest"), and
+  the cue lists had most verbs in the singular only: the plural forms of the German, Spanish, French and Russian
+  cues are added (evalkit/data/patterns.tsv).
+- A translated outlet's name whose place is a hyphened name ("L'Étoile de Saint-Vincent") was read word by word,
+  and neither "Saint" nor "Vincent" is a place alone: a hyphened compound that names a place whole (CLDR, in
+  exonyms.tsv) counts as the place.
+Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
+
+from __future__ import annotations
+
+import pytest
+
+from evalkit.detectors import make_detectors, run_detectors
+from evalkit.detectors.base import prepare_input
+from evalkit.detectors.text import outlet_slot
+
+NAMED = "accuracy/mistranslation/named-entity"
+
+
+def _names(mt: str, lang: str, source: str | None = None) -> list[str]:
+    doc = prepare_input(mt + "\n", "en", lang, source=source + "\n" if source else None)
+    return [f.text for f in run_detectors(doc, make_detectors()) if f.category == NAMED]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Die Kairoer Zeiten stellten fest, dass der Hafen im Winter kaum Fracht abfertigt.", "Die Kairoer Zeiten"),
+    ("Los Tiempos de Kingston indicaron que el puerto apenas recibe carga en invierno.", "Tiempos de Kingston"),
+    ("Les Nouvelles d'Accra soulignent que le port reçoit peu de fret en hiver.", "Nouvelles d'Accra"),
+    ("Лагосские новости отмечают, что зимой порт почти не принимает грузов.", "Лагосские новости"),
+])
+def test_a_plural_verb_after_a_name_cites_a_source(text, name):
+    start = text.index(name)
+    assert outlet_slot(text, start, start + len(name)) == "attribution"
+
+
+def test_the_singular_and_the_plural_alike():
+    for verb in ("stellte", "stellten"):
+        text = f"Die Kairoer Zeitung {verb} fest, dass der Hafen im Winter kaum Fracht abfertigt."
+        assert outlet_slot(text, 4, 19) == "attribution"
+
+
+def test_a_translated_times_cited_with_a_plural_verb_is_flagged():
+    mt = "Die Kairoer Zeiten stellten fest, dass der Hafen im Winter kaum Fracht abfertigt."
+    assert _names(mt, "de") == ["Kairoer Zeiten"]
+
+
+def test_a_star_of_a_hyphened_place_is_flagged():
+    mt = "L'Étoile de Saint-Vincent a rapporté que le port reçoit peu de fret en hiver."
+    assert _names(mt, "fr") == ["Étoile de Saint-Vincent"]
+
+
+@pytest.mark.parametrize("lang, mt", [
+    # a real paper of the target language whose place is hyphened: its head is a real paper's head
+    ("fr", "Le Journal de Saint-Étienne a rapporté que le port reçoit peu de fret en hiver."),
+    # a hyphened compound that names no place
+    ("fr", "L'Étoile de Jean-Marc a rapporté que le port reçoit peu de fret en hiver."),
+    # no news source cited: the hyphened place counts only where one is
+    ("fr", "L'Étoile de Saint-Vincent brillait au-dessus du port toute la nuit."),
+])
+def test_no_flag_where_the_name_is_no_translated_outlet(lang, mt):
+    assert _names(mt, lang) == []
