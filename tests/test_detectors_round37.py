@@ -5,6 +5,10 @@
 - A translated outlet's name whose place is a hyphened name ("L'Étoile de Saint-Vincent") was read word by word,
   and neither "Saint" nor "Vincent" is a place alone: a hyphened compound that names a place whole (CLDR, in
   exonyms.tsv) counts as the place.
+- A name just before ", <citing verb>" was read as the source cited even where the verb has its own subject after
+  it ("... sur Google Maps, a rapporté Le Monde"): "Google Maps" was flagged as a newspaper's name with a word
+  swapped ("Google Register"). A citing verb after a comma and before its subject cites that subject, not the name
+  before the comma.
 Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
 
 from __future__ import annotations
@@ -60,3 +64,32 @@ def test_a_star_of_a_hyphened_place_is_flagged():
 ])
 def test_no_flag_where_the_name_is_no_translated_outlet(lang, mt):
     assert _names(mt, lang) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Les numéros des maisons seront ajoutés sur Google Maps, a rapporté Le Monde.", "Google Maps"),
+    ("Los números de las casas se añadirán a Google Maps, informó la agencia EFE.", "Google Maps"),
+    ("Die Hausnummern kommen auch zu Google Maps, berichtete die Zeit.", "Google Maps"),
+    ("Номера домов добавят и в Google Maps, сообщила газета «Ведомости».", "Google Maps"),
+])
+def test_a_name_before_a_comma_and_an_inverted_citer_is_not_cited(text, name):
+    start = text.index(name)
+    assert outlet_slot(text, start, start + len(name)) is None
+
+
+@pytest.mark.parametrize("lang, mt", [
+    ("es", "Los números de las casas se añadirán a Google Maps, informó El Comercio."),
+    ("fr", "Les numéros des maisons seront ajoutés sur Google Maps, a rapporté Le Monde."),
+])
+def test_a_product_before_an_inverted_citer_is_not_flagged(lang, mt):
+    assert _names(mt, lang) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le Monde a rapporté que les numéros des maisons seront ajoutés sur la carte.", "Le Monde"),
+    ("Les numéros des maisons seront ajoutés, selon Le Monde.", "Le Monde"),
+    ("Die Hausnummern kommen auch auf die Karte, berichtete Die Zeit.", "Die Zeit"),
+])
+def test_the_cited_name_itself_is_still_cited(text, name):
+    start = text.index(name)
+    assert outlet_slot(text, start, start + len(name)) == "attribution"

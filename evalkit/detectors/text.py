@@ -518,7 +518,7 @@ def outlet_slot(text: str, start: int, end: int, lang: str | None = None) -> str
     line_end = len(text) if line_end < 0 else line_end
     left = text[max(line_start, start - 60):start]
     right = text[end:min(line_end, end + 40)]
-    if _attribution_before(left) or _attribution_after(right) \
+    if _attribution_before(left) or _attribution_after(right) and not _cited_after(right) \
             or _SENTENCE_END.match(right) and _told(text[max(line_start, start - 160):start]):
         return "attribution"   # (or the name ends its sentence as the one a speaker told: "..., a confié Jeroen
         # Bakker, responsable syndical à la FNV, à NL Periods.")
@@ -541,11 +541,25 @@ def _attribution_after(right: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
+def _cited_after(right: str) -> bool:
+    """The verb after the comma has its own subject after it: the name before the comma ends the clause reported,
+    and the source cited is the name after the verb ("... sur Google Maps, a rapporté Le Monde"; "..., informó
+    la agencia EFE")."""
+    return "," in right[:3] and _INVERTED.match(right) is not None
+
+
+@lru_cache(maxsize=1 << 14)
 def _told(left: str) -> bool:
     return bool(_TOLD.search(left))
 
 
 _TOLD = re.compile(pattern("told-outlet"), re.IGNORECASE)
+# a comma, a citing verb, then its subject: an article, or at most two lowercase words (a kind of outlet) and a
+# capitalised word, quoted or not
+_LOWER_WORD = r"(?-i:[^\W\d_A-ZÀ-ÞА-ЯЁ][^\W\d_]*)"
+_INVERTED = re.compile(r"^[\s»”\"]*,\s*" + pattern_by_first_letter("attribution-after")
+                       + r"\s+(?:(?:" + pattern("subject-articles") + r")\b|(?:" + _LOWER_WORD + r"\s+){0,2}"
+                       r"[«“„\"]?(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ]))", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[»\"”“']?[.!?](?:\s|$)")
 
 
