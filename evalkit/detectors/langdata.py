@@ -48,6 +48,12 @@ def values(name: str, column: str, **where: str) -> tuple[str, ...]:
     return tuple(row[column] for row in table(name) if all(row.get(k) == v for k, v in where.items()))
 
 
+@lru_cache(maxsize=1)
+def english_proper_words() -> frozenset[str]:
+    """English words WordNet writes only with a capital: places, peoples, persons (english_proper_words.tsv)."""
+    return frozenset(values("english_proper_words", "word"))
+
+
 @lru_cache(maxsize=128)
 def mapping(name: str, key: str, value: str, **where: str) -> dict[str, str]:
     """`key` column -> `value` column of the rows of table `name` matching `where` (first row wins)."""

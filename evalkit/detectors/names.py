@@ -28,6 +28,7 @@ from .gazetteer import (
     name_lexicon,
     newspaper_form_swap,
     newspaper_head_swap,
+    newspaper_synonym,
     newspaper_word_swap,
     offices,
     opens_real_newspaper,
@@ -41,10 +42,10 @@ from .gazetteer import (
     synonyms,
     word_forms,
 )
-from .langdata import capitalises_nouns, values, word_set
+from .langdata import capitalises_nouns, english_proper_words, values, word_set
 from .layout import is_terminal
 from .name_forms import case_forms, name_words, render
-from .place_names import place_pairs
+from .place_names import english_places, place_pairs
 from .rendered import (
     NAMED_ENTITY,
     common_word_flag,
@@ -1249,7 +1250,7 @@ def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) ->
     swap = real_swap(words) if len(words) >= 2 or "-" in words[0] else None   # (or a hyphened word alone:
     # "Spokesman-Overview" for The Spokesman-Review)
     if swap is None and len(words) >= 2:
-        swap = newspaper_form_swap(words) or newspaper_word_swap(words) or newspaper_head_swap(words)
+        swap = _form_swap(words) or newspaper_word_swap(words) or _head_swap(words)
     loose = swap and (swap.kind != "paper" or swap.thesaurus != "WordNet" or len(words) == 1)
     if loose and (outlet_slot(text, start, end) != "attribution" or _NAME_GOES_ON.match(text, end)
                   or _hyphened_real(text, start, end)):
@@ -1259,6 +1260,46 @@ def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) ->
             zipf(swap.written, "en") >= zipf(swap.written, tgt) or _english_rest(words, swap.written, tgt)):
         return start, end, swap
     return None
+
+
+def _form_swap(words: tuple[str, ...]) -> RealSwap | None:
+    """gazetteer.newspaper_form_swap after a name's word (_named: "Alaska Lighthouse" of the form Alaska Beacon),
+    or with a relative WordNet gives a newspaper's word among one paper's at most ("Island Reverberation": echo);
+    not after a common word with a looser one ("Global Voices", "The New Humanitarian": real outlets)."""
+    swap = newspaper_form_swap(words)
+    if swap is not None and not _named(words[:-1]) and not newspaper_synonym(swap.word, swap.written):
+        return None
+    return swap
+
+
+def _head_swap(words: tuple[str, ...]) -> RealSwap | None:
+    """gazetteer.newspaper_head_swap, a relative Moby Thesaurus II alone gives only after a name's word (_named):
+    "Buchan Onlooker" for a Buchan Observer, not "Weather Underground" nor "Sensor Tower", names of their own
+    whose last word Moby relates to a newspaper's ("express", "post") after a common word."""
+    swap = newspaper_head_swap(words)
+    if swap is not None and swap.thesaurus == "Moby Thesaurus II" and not _named(words[:-1]) \
+            and not related(swap.word, swap.written):
+        return None   # (WordNet relates them too, among the gazetteer's words: "tidings" for news)
+    return swap
+
+
+def _named(words: Sequence[str]) -> bool:
+    """Some words of `words` (lowercase) name a place or a people: a word English writes only with a capital
+    (WordNet), one English hardly writes (a name: "Caerphilly", "Merthyr"), or words that are a town's name in the
+    English-speaking world (GeoNames: "Lynn", "New Jersey"; not "Apple" of Apple Valley)."""
+    places = _english_place_names()
+    return any(w in english_proper_words() or zipf(w, "en") < _NAME_WORD_ZIPF for w in words) \
+        or any(" ".join(words[a:b]) in places for a in range(len(words)) for b in range(a + 1, len(words) + 1))
+
+
+@lru_cache(maxsize=1)
+def _english_place_names() -> frozenset[str]:
+    """The names of english_places.tsv, lowercase ("lynn", "new jersey")."""
+    return frozenset(place.lower() for place in english_places())
+
+
+# a word of a name's opening rarer than this in English (wordfreq Zipf) is a name's own ("Buchan", 2.4)
+_NAME_WORD_ZIPF = 3.0
 
 
 def _english_form_zipf(word: str) -> float:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .langdata import table
-from .text import token_starts, zipf
+from .text import CONNECTORS, token_starts, zipf
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +107,7 @@ def in_longer_name(text: str, tokens: Sequence, i: int, j: int, src: str, tgt: s
     """The place name of tokens i..j-1 is a word of a longer name: a capitalised word runs on from it
     ("Moscow Times") or one ends on it (_name_before)."""
     after = j < len(tokens) and tokens[j].capitalised and _joined(text, tokens[j - 1], tokens[j])
-    return after or _name_before(text, tokens, i, src, tgt)
+    return after or _name_before(text, tokens, i, src, tgt) or _foreign_name_before(text, tokens, i, j, tgt)
 
 
 def _name_before(text: str, tokens: Sequence, i: int, src: str, tgt: str) -> bool:
@@ -120,6 +120,38 @@ def _name_before(text: str, tokens: Sequence, i: int, src: str, tgt: str) -> boo
     if prev.capitalised:
         return not prev.initial or zipf(prev.lower, src) > zipf(prev.lower, tgt)
     return prev.lower == "of" and i > 1 and tokens[i - 2].capitalised and _joined(text, tokens[i - 2], prev)
+
+
+def _foreign_name_before(text: str, tokens: Sequence, i: int, j: int, tgt: str) -> bool:
+    """The place name at tokens i..j-1 ends a name of another language that writes the place so (CLDR): a
+    capitalised word and that language's connector before it, the word more that language's than the target's
+    ("Tour de France", "Banque de France" in a German or a Spanish text; not "Banco de France", half translated)."""
+    if i < 2:
+        return False
+    head, prev = tokens[i - 2], tokens[i - 1]
+    if prev.lower not in CONNECTORS or not head.capitalised or not _joined(text, head, prev) \
+            or not _joined(text, prev, tokens[i]):
+        return False
+    langs = _languages_naming(text[tokens[i].start:tokens[j - 1].end]) - {tgt}
+    return any(zipf(prev.lower, lang) >= _CONNECTOR_ZIPF and zipf(head.lower, lang) > zipf(head.lower, tgt)
+               for lang in langs)
+
+
+# a connector this frequent in a language (wordfreq Zipf) is one of its function words ("de" in French)
+_CONNECTOR_ZIPF = 5.0
+
+
+@lru_cache(maxsize=1)
+def _names_by_language() -> dict[str, frozenset[str]]:
+    """Each place name of exonyms.tsv -> the languages that write the place so."""
+    langs: dict[str, set[str]] = {}
+    for row in table("exonyms"):
+        langs.setdefault(row["name"], set()).add(row["lang"])
+    return {name: frozenset(v) for name, v in langs.items()}
+
+
+def _languages_naming(name: str) -> frozenset[str]:
+    return _names_by_language().get(name, frozenset())
 
 
 def _joined(text: str, a, b) -> bool:

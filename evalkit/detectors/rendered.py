@@ -77,6 +77,7 @@ from .text import (
     as_words_at,
     capitalised_run,
     compound_halves,
+    cue_after,
     fold,
     hyphened_run,
     name_sequences,
@@ -2606,7 +2607,8 @@ def _translated_form(seq, tokens, text: str, tgt: str):
     # (lowercase words after a name count only where a news source is cited: "Savai'i registraron" is no
     # "Record", but "Тихоокеанские ежедневные новости сообщили" cites one, its first word opening the sentence;
     # and only where one of them is a head word: most names have none, and _extended costs)
-    if any(not t.capitalised and _head_word(t.lower, tgt) for t in tokens[seq.last + 1:seq.last + 4]):
+    if any(not t.capitalised and _head_word(t.lower, tgt) for t in tokens[seq.last + 1:seq.last + 4]) \
+            and not cue_after(text, seq.end):   # ("Daily Kos informó": the verb is no head, "informó" no report)
         for longer, more in _extended([seq], tokens, text, tgt, initial=True):
             how = _translated_outlet(longer, text, tgt, cited_only=True) if more else None
             if how:
@@ -2671,8 +2673,13 @@ def _translated_outlet(seq, text: str, tgt: str, cited_only: bool = False) -> st
         return None   # an acronym is the outlet's own name, the head a common noun before it ("der Sender SIBC")
         # or after it ("ABC Radio Hobart", the broadcaster's local station)
     english_place = all(zipf(w, "en") - zipf(w, tgt) >= 1.0 for w in places)
-    if english_place and _english_as_written(head, seq.text, tgt):
-        return None   # every word English as written: the name kept ("berichtete Inside the Games")
+    glued = len(letters) > len(words)
+    if english_place and _english_as_written(head, seq.text, tgt, 0.0 if glued else _BOTH_WRITE) \
+            or _english_as_written(head, seq.text, tgt, _ENGLISH_HEAD):
+        return None   # every word English as written, the head one both languages write at least where no glue
+        # word of the target joins them: the name kept ("berichtete Inside the Games"; "laut Carbon Brief", "Brief"
+        # a German word too; not "Radio de Hobart"); or the head an English word, no translation ("selon le Pew
+        # Research Center": "research" read as an inflected "réseau")
     if english_place and len(places) >= 2 and words[0] == head and seq.text.split()[1][:1].isupper():
         return None   # the kind of outlet, then its English name kept: "das Magazin Prosperous Farming"
     if english_place and words[0] == head and head in english_for(head, tgt) and len(letters) == len(words):
@@ -2729,11 +2736,17 @@ def _paired_heads(heads: list[str], tgt: str) -> tuple[str, str, str] | None:
 _PAIRED_PAPERS = 5
 
 
-def _english_as_written(word: str, name: str, tgt: str) -> bool:
-    """The folded word, as `name` writes it, is more an English word than one of `tgt`, beside words that
-    are English ("Inside", "Chronicle" of "The Chronicle of Higher Education", "News"; not "Écho", whose
-    accent is French)."""
-    return any(zipf(w.lower(), "en") > zipf(w.lower(), tgt) for w in _LETTERS.findall(name) if fold(w) == word)
+def _english_as_written(word: str, name: str, tgt: str, margin: float = 0.0) -> bool:
+    """The folded word, as `name` writes it, is more an English word than one of `tgt` (wordfreq Zipf, by more
+    than `margin`; a negative margin: about as much), beside words that are English ("Inside", "Chronicle" of
+    "The Chronicle of Higher Education", "News"; not "Écho", whose accent is French)."""
+    return any(zipf(w.lower(), "en") > zipf(w.lower(), tgt) + margin for w in _LETTERS.findall(name)
+               if fold(w) == word)
+
+
+# _translated_outlet: a head within this of the target's Zipf beside English words is a word both languages write
+# ("Brief", 4.5 in English, 4.7 in German); a head by this much more English is the English word itself
+_BOTH_WRITE, _ENGLISH_HEAD = -0.5, 1.0
 
 
 def _place_word(word: str, tgt: str, written: str | None = None) -> bool:

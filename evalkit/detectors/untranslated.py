@@ -16,7 +16,7 @@ from operator import attrgetter, itemgetter
 from ..flags import Flag
 from .base import DetectionInput, Detector
 from .gazetteer import analyse, gazetteer
-from .langdata import capitalises_nouns, values, word_set, writes_loans_lowercase
+from .langdata import capitalises_nouns, english_proper_words, values, word_set, writes_loans_lowercase
 from .name_forms import hand_table
 from .place_names import english_places, in_longer_name, place_name_spans, place_pairs
 from .text import (
@@ -27,6 +27,7 @@ from .text import (
     capitalised_at,
     capitalised_run,
     compound_halves,
+    cue_after,
     fold,
     lang_base,
     outlet_slot,
@@ -276,6 +277,11 @@ class UntranslatedDetector(Detector):
                     and not tokens[i + 1].initial and (_gap_is_space(tokens, i)
                                                        or text[tokens[i].end:tokens[i + 1].start] == " & "):
                 named.add(i)  # "Financial Instances a rapporté ...", "Roads & Realms escribió": a name
+            elif _possessive(text, tokens, i):
+                named.add(i)  # "Lloyd's List сообщила": an English possessive before a capitalised word
+            elif i + 1 < n and tokens[i + 1].line == tok.line and cue_after(text, tok.end) \
+                    and _target_cue([t for t in tokens[i + 1:i + 3] if t.line == tok.line], src, tgt):
+                named.add(i)  # "Variety a indiqué que ...": a source cited, by its name (not "Police said")
         # the other words by their frequencies: each word is classified once for the language pair
         lower = list(map(itemgetter(6), tokens))
         table = _class_table(src, tgt)
@@ -625,7 +631,7 @@ class UntranslatedDetector(Detector):
             nouns = [tokens[k].text for k in run if _source_noun(tokens[k].lower, src, tgt)
                      and tokens[k].text not in place_pairs(src, tgt)   # "Ireland" of "Alcohol Action Ireland"
                      and tokens[k].lower not in _PLACE_DIVISIONS]      # "County" of "Los Angeles County"
-            if not nouns or src == "en" and (tokens[run[0]].lower in _english_proper_words()
+            if not nouns or src == "en" and (tokens[run[0]].lower in english_proper_words()
                                              or _proper_close(tokens[run[-1]])):
                 continue   # none, or a body's own name led or closed by its place or people ("Cornwall Council",
                 # "Botswana Vaccine Institute", "Historic England"), which German keeps as the body writes it
@@ -924,13 +930,14 @@ def _name_goes_back(text: str, tokens: list[Token], k: int) -> bool:
 def _proper_close(token: Token) -> bool:
     """A name's last word that English writes only with a capital, a place's or a people's ("Historic England"),
     not an acronym ("Labour's NEC")."""
-    return token.lower in _english_proper_words() and not token.text.isupper()
+    return token.lower in english_proper_words() and not token.text.isupper()
 
 
-@lru_cache(maxsize=1)
-def _english_proper_words() -> frozenset[str]:
-    """English words WordNet writes only with a capital: places, peoples, persons (english_proper_words.tsv)."""
-    return frozenset(values("english_proper_words", "word"))
+def _target_cue(after: Sequence[Token], src: str, tgt: str) -> bool:
+    """The citing verb after a sentence's first word is the target language's ("a indiqué", "informó"), a word of
+    it of three letters or more more frequent there than in the source language: a source cited in the
+    translation, not an English sentence's own subject ("Officials said ...")."""
+    return any(len(t.text) >= 3 and zipf(t.lower, tgt) > zipf(t.lower, src) for t in after)
 
 
 def _source_noun(word: str, src: str, tgt: str) -> bool:
@@ -1049,8 +1056,8 @@ def _place_brand(word: str, src: str) -> bool:
         return False
     for cut in range(_BRAND_WORD, len(word) - _BRAND_PLACE + 1):
         head, tail = word[:cut], word[cut:]
-        if tail in _english_proper_words() and zipf(head, src) >= _BRAND_WORD_ZIPF \
-                or len(head) >= _BRAND_PLACE and head in _english_proper_words() \
+        if tail in english_proper_words() and zipf(head, src) >= _BRAND_WORD_ZIPF \
+                or len(head) >= _BRAND_PLACE and head in english_proper_words() \
                 and len(tail) >= _BRAND_WORD and zipf(tail, src) >= _BRAND_WORD_ZIPF:
             return True
     return False
