@@ -9,6 +9,11 @@
   it ("... sur Google Maps, a rapporté Le Monde"): "Google Maps" was flagged as a newspaper's name with a word
   swapped ("Google Register"). A citing verb after a comma and before its subject cites that subject, not the name
   before the comma.
+- A teaser standing where the MT left a sentence out ("Découvrez aussi : ..."), paired with that sentence by the
+  aligner's length-only link: the line classifier read it as junk (0.99) but from its words alone only 0.41, and a
+  link held by length asks 0.7 of those (headlines paired with headlines share nothing either). A link held by
+  length whose sides share nothing and that pairs sentences with lines none of which ends as a sentence is asked
+  as one with no counterpart: the junk is found, and the sentence left out with it.
 Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
 
 from __future__ import annotations
@@ -93,3 +98,34 @@ def test_a_product_before_an_inverted_citer_is_not_flagged(lang, mt):
 def test_the_cited_name_itself_is_still_cited(text, name):
     start = text.index(name)
     assert outlet_slot(text, start, start + len(name)) == "attribution"
+
+
+SOURCE_MILL = ("The old mill on the river opened again on Monday after four years of work.\n"
+               "Volunteers rebuilt the wheel with oak from a nearby estate.\n"
+               "A small museum now tells the story of the families who ran it.\n"
+               "Entry is free for children under twelve.\n")
+
+
+def _found(mt: str, lang: str, source: str) -> list[tuple[str, str]]:
+    doc = prepare_input(mt, "en", lang, source=source)
+    return [(f.category, f.text) for f in run_detectors(doc, make_detectors())]
+
+
+def test_a_teaser_where_a_sentence_was_left_out_is_junk_and_the_sentence_an_omission():
+    mt = ("Le vieux moulin au bord de la rivière a rouvert lundi après quatre ans de travaux.\n"
+          "Des bénévoles ont reconstruit la roue avec du chêne d'un domaine voisin.\n"
+          "Découvrez aussi : les plus beaux villages de la vallée en automne\n"
+          "L'entrée est gratuite pour les enfants de moins de douze ans.\n")
+    found = _found(mt, "fr", SOURCE_MILL)
+    assert ("addition/boilerplate", "Découvrez aussi : les plus beaux villages de la vallée en automne") in found
+    assert any(c == "accuracy/omission" for c, _ in found)
+
+
+def test_a_headline_paired_with_a_headline_is_not_asked_so():
+    source = "Gut feeling: the mill will turn again\n" + SOURCE_MILL
+    mt = ("Bauchgefühl: Bald dreht sich das Rad wieder\n"
+          "Die alte Mühle am Fluss hat am Montag nach vier Jahren Arbeit wieder geöffnet.\n"
+          "Freiwillige haben das Rad mit Eichenholz aus einem nahen Gut wieder aufgebaut.\n"
+          "Ein kleines Museum erzählt nun die Geschichte der Familien, die sie betrieben.\n"
+          "Der Eintritt ist für Kinder unter zwölf Jahren frei.\n")
+    assert [c for c, _ in _found(mt, "de", source) if c == "addition/boilerplate"] == []

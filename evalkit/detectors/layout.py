@@ -1717,8 +1717,18 @@ def _unaligned(doc: DetectionInput, lines: list[Line], held: Callable | None = N
 
 
 def _plainly_held(doc: DetectionInput, link) -> bool:
-    """A link the aligner itself costs as one held by length alone (LENGTH_SURE or more)."""
-    return link.score >= LENGTH_SURE
+    """A link the aligner itself costs as one held by length alone (LENGTH_SURE or more), or one held by length
+    whose sides share nothing the aligner anchors on and that pairs sentences with lines none of which ends as a
+    sentence does: a teaser standing where a sentence was left out ("Découvrez aussi : le coton burkinabè attire
+    de nouveaux acheteurs" for "A press now does the heaviest work."), no rendering of it."""
+    if link.score >= LENGTH_SURE:
+        return True
+    if link.score < LENGTH_ONLY or not doc.source_segments or not doc.hypothesis_segments:
+        return False
+    source = [doc.source_segments[i].text for i in link.source]
+    target = [doc.hypothesis_segments[j].text for j in link.target]
+    return bool(source and target) and all(map(is_terminal, source)) and not any(map(is_terminal, target)) \
+        and not shares_anything(" ".join(source), " ".join(target), doc.src_lang or "en", doc.tgt_lang or "")
 
 
 def _held_by_length(doc: DetectionInput, link) -> bool:
