@@ -14,6 +14,8 @@
   link held by length asks 0.7 of those (headlines paired with headlines share nothing either). A link held by
   length whose sides share nothing and that pairs sentences with lines none of which ends as a sentence is asked
   as one with no counterpart: the junk is found, and the sentence left out with it.
+- A one-word outlet's name translated, opening the MT sentence ("Géographique a écrit que ..." for "Geographical
+  wrote that ..."): a sentence's first word was not read as written as a name. Before a citing verb it is.
 Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
 
 from __future__ import annotations
@@ -129,3 +131,13 @@ def test_a_headline_paired_with_a_headline_is_not_asked_so():
           "Ein kleines Museum erzählt nun die Geschichte der Familien, die sie betrieben.\n"
           "Der Eintritt ist für Kinder unter zwölf Jahren frei.\n")
     assert [c for c, _ in _found(mt, "de", source) if c == "addition/boilerplate"] == []
+
+
+@pytest.mark.parametrize("mt, flagged", [
+    ("Ardoise a écrit que l'émission avait été annulée après deux saisons.", ["Ardoise"]),
+    ("Slate a écrit que l'émission avait été annulée après deux saisons.", []),
+])
+def test_a_one_word_outlet_translated_at_a_sentences_start(mt, flagged):
+    source = "Slate wrote that the show had been cancelled after two seasons.\n"
+    found = [t for c, t in _found(mt + "\n", "fr", source) if c == NAMED]
+    assert found == flagged

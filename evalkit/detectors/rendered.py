@@ -479,7 +479,7 @@ def _media_beside(t_tokens, text: str, tgt: str, s_fold: str) -> list[tuple[int,
 def _written_as_name(tokens, k: int, text: str, tgt: str) -> bool:
     """The MT word `k` is written as a name's is: in quotes, or after a capitalised article inside a sentence
     ("a El Nacionalista", "berichtete Die Stimme"), or, where the language does not capitalise nouns, with a
-    capital inside a sentence."""
+    capital inside a sentence or opening one before a citing verb."""
     t = tokens[k]
     if not t.capitalised or t.all_caps:
         return False
@@ -489,6 +489,8 @@ def _written_as_name(tokens, k: int, text: str, tgt: str) -> bool:
     if before is not None and before.capitalised and not before.initial and before.lower in ARTICLES \
             and before.end + 1 == t.start:
         return True
+    if t.initial and tgt not in _NOUN_CAPITALS and cue_after(text, t.end):
+        return True   # a sentence's first word, the subject of a citing verb ("Géographique a écrit que ...")
     return tgt not in _NOUN_CAPITALS and not t.initial
 
 
