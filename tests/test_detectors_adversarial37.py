@@ -10,7 +10,10 @@ A sweep of real outlets, data sources and products cited in French, German, Span
   "Weather Underground", "Sensor Tower", "Carbon Brief", "Global Voices"): read as spun newspapers' names;
 - an English name kept whose head is the English word ("Pew Research Center": "research" read as an inflected
   "réseau"), or one both languages write ("Carbon Brief": German "Brief"): read as a translated outlet;
-- a citing verb read as the head of a translated name ("Daily Kos informó": "informó" as "report").
+- a citing verb read as the head of a translated name ("Daily Kos informó": "informó" as "report");
+- a real name's first word opening the sentence left out of it ("Harvard Business Review a indiqué": "Business
+  Review" read as a swap of The Business Journal); a sentence's first word is left out only where it is the
+  target language's ("Laut", "Selon").
 Each on lines written for this test; the last group also pins the spun names the same rules still find."""
 
 from __future__ import annotations
@@ -64,6 +67,14 @@ def test_english_left_is_still_flagged(lang, mt, word):
 ])
 def test_a_cited_real_name_is_not_read_as_a_spun_newspaper(name, lang, template):
     assert _flags(template.format(name), lang) == []
+
+
+@pytest.mark.parametrize("lang, mt", [
+    ("fr", "Harvard Business Review a indiqué que les ventes avaient augmenté au printemps."),
+    ("es", "Harvard Business Review informó de que las ventas habían aumentado en primavera."),
+])
+def test_a_real_names_first_word_opening_the_sentence_is_part_of_it(lang, mt):
+    assert _flags(mt, lang) == []
 
 
 def test_a_citing_verb_is_no_head_of_a_translated_name():

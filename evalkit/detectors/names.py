@@ -199,11 +199,13 @@ def _phrase_swaps(detector, doc: DetectionInput, tokens: list[Token], covered: s
 
 def _whole_name(tokens: Sequence[Token], idx: Sequence[int], sub: Sequence[int], langs: Sequence[str]) -> bool:
     """`sub` is all of the English name in the capitalised sequence `idx`: the others are articles, a
-    sentence's first word ("Laut") or, in a language that capitalises its nouns, its own nouns ("Zeitung");
-    no word of a longer name ("Leader" of "News Post Leader", "Journal" of "Foreign Service Journal")."""
+    sentence's first word of the target language ("Laut"; not "Harvard" of "Harvard Business Review a indiqué")
+    or, in a language that capitalises its nouns, its own nouns ("Zeitung"); no word of a longer name ("Leader"
+    of "News Post Leader", "Journal" of "Foreign Service Journal")."""
     tgt = _target(langs)
     nouns = capitalises_nouns(tgt)
-    return all(tokens[k].lower in ARTICLES or tokens[k].initial
+    return all(tokens[k].lower in ARTICLES
+               or tokens[k].initial and zipf(tokens[k].lower, tgt) >= zipf(tokens[k].lower, "en")
                or nouns and zipf(tokens[k].lower, tgt) > zipf(tokens[k].lower, "en") for k in idx if k not in sub)
 
 
