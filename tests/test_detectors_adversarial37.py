@@ -3,7 +3,8 @@ A sweep of real outlets, data sources and products cited in French, German, Span
 ("Selon X, ...", "X a indiqué que ...") found flags a reader would not trust:
 - a country's English name inside a name of another language that writes the country so ("Tour de France",
   "Banque de France" in a German text): flagged as the country's name left in English;
-- an English possessive opening a sentence ("Lloyd's List сообщила"): the first word flagged as English;
+- an English possessive opening a sentence ("Lloyd's List сообщила"), or a first word joined to a capitalised one
+  by a name's connectors ("Florence and the Machine выступит"): the first word flagged as English;
 - an outlet's one-word name opening a sentence before the target language's citing verb ("Variety a indiqué"):
   flagged as an English word left untranslated;
 - cited names whose last word a thesaurus relates to a newspaper's, after a common word ("Google Maps",
@@ -37,6 +38,7 @@ def _flags(mt: str, lang: str) -> list[tuple[str, str]]:
     ("es", "El Tour de France pasará este año por los Vosgos."),
     ("de", "Die Banque de France senkte am Dienstag ihre Prognose."),
     ("ru", "Lloyd's List сообщила, что фрахт подорожал."),
+    ("ru", "Florence and the Machine выступит в Москве в ноябре."),
     ("fr", "Variety a indiqué que le film sortirait en mars."),
     ("es", "Deadline informó de que el rodaje empezará en marzo."),
     ("ru", "Wallpaper сообщила, что выставка откроется в марте."),
@@ -50,6 +52,8 @@ def test_a_real_name_is_not_flagged_as_english_left(lang, mt):
     ("es", "El Banco de France bajó su previsión el martes.", "France"),
     # a country's English name after a preposition, in no name
     ("de", "Der Export nach France sank im dritten Quartal.", "France"),
+    # an English word opening a sentence, no name's
+    ("ru", "Meanwhile власти объявили о новых мерах поддержки.", "Meanwhile"),
     # an English sentence's subject before its English verb is no cited name
     ("fr", "Officials said the bridge would reopen in March.", "Officials said the bridge would reopen in March"),
 ])

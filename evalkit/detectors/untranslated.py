@@ -21,6 +21,7 @@ from .name_forms import hand_table
 from .place_names import english_places, in_longer_name, place_name_spans, place_pairs
 from .text import (
     ARTICLES,
+    CONNECTORS,
     WORD,
     Token,
     aligned_tokens,
@@ -277,8 +278,9 @@ class UntranslatedDetector(Detector):
                     and not tokens[i + 1].initial and (_gap_is_space(tokens, i)
                                                        or text[tokens[i].end:tokens[i + 1].start] == " & "):
                 named.add(i)  # "Financial Instances a rapporté ...", "Roads & Realms escribió": a name
-            elif _possessive(text, tokens, i):
-                named.add(i)  # "Lloyd's List сообщила": an English possessive before a capitalised word
+            elif _possessive(text, tokens, i) \
+                    or _connected_name(text, tokens, i) and zipf(tok.lower, src) < _CONNECTED_FIRST_ZIPF:
+                named.add(i)  # "Lloyd's List сообщила", "Florence and the Machine выступит": a name's first word
             elif i + 1 < n and tokens[i + 1].line == tok.line and cue_after(text, tok.end) \
                     and _target_cue([t for t in tokens[i + 1:i + 3] if t.line == tok.line], src, tgt):
                 named.add(i)  # "Variety a indiqué que ...": a source cited, by its name (not "Police said")
@@ -931,6 +933,21 @@ def _proper_close(token: Token) -> bool:
     """A name's last word that English writes only with a capital, a place's or a people's ("Historic England"),
     not an acronym ("Labour's NEC")."""
     return token.lower in english_proper_words() and not token.text.isupper()
+
+
+# a sentence's first word joined to a capitalised word by connectors is a name's below this source-language Zipf
+# ("Florence", 3.9, of Florence and the Machine; not "Prices", 4.9, of "Prices of Thai and Vietnamese rice")
+_CONNECTED_FIRST_ZIPF = 4.5
+
+
+def _connected_name(text: str, tokens: list[Token], i: int) -> bool:
+    """Token i is joined to a capitalised word by one or two lowercase connectors of a name ("Florence and the
+    Machine", "Belt and Road"), all on its line."""
+    k = i + 1
+    while k < len(tokens) and k - i <= 2 and tokens[k].lower in CONNECTORS and tokens[k].text.islower() \
+            and _joinable(text, tokens, k - 1):
+        k += 1
+    return i + 1 < k < len(tokens) and tokens[k].capitalised and _joinable(text, tokens, k - 1)
 
 
 def _target_cue(after: Sequence[Token], src: str, tgt: str) -> bool:
