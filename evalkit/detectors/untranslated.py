@@ -278,12 +278,8 @@ class UntranslatedDetector(Detector):
                     and not tokens[i + 1].initial and (_gap_is_space(tokens, i)
                                                        or text[tokens[i].end:tokens[i + 1].start] == " & "):
                 named.add(i)  # "Financial Instances a rapporté ...", "Roads & Realms escribió": a name
-            elif _possessive(text, tokens, i) \
-                    or _connected_name(text, tokens, i) and zipf(tok.lower, src) < _CONNECTED_FIRST_ZIPF:
-                named.add(i)  # "Lloyd's List сообщила", "Florence and the Machine выступит": a name's first word
-            elif i + 1 < n and tokens[i + 1].line == tok.line and cue_after(text, tok.end) \
-                    and _target_cue([t for t in tokens[i + 1:i + 3] if t.line == tok.line], src, tgt):
-                named.add(i)  # "Variety a indiqué que ...": a source cited, by its name (not "Police said")
+            elif word_class(tok.lower, src, tgt)[0] in _LEANING and _first_word_named(text, tokens, i, src, tgt):
+                named.add(i)  # "Lloyd's List сообщила", "Florence and the Machine выступит", "Variety a indiqué"
         # the other words by their frequencies: each word is classified once for the language pair
         lower = list(map(itemgetter(6), tokens))
         table = _class_table(src, tgt)
@@ -938,6 +934,19 @@ def _proper_close(token: Token) -> bool:
 # a sentence's first word joined to a capitalised word by connectors is a name's below this source-language Zipf
 # ("Florence", 3.9, of Florence and the Machine; not "Prices", 4.9, of "Prices of Thai and Vietnamese rice")
 _CONNECTED_FIRST_ZIPF = 4.5
+
+
+def _first_word_named(text: str, tokens: list[Token], i: int, src: str, tgt: str) -> bool:
+    """A sentence's first word, of the source language, that is a name's: an English possessive before a capitalised
+    word ("Lloyd's List сообщила"), joined to one by a name's connectors and rare enough to be a name's ("Florence
+    and the Machine"), or the source cited before the target language's citing verb ("Variety a indiqué que ...";
+    not "Police said")."""
+    tok = tokens[i]
+    if _possessive(text, tokens, i) \
+            or _connected_name(text, tokens, i) and zipf(tok.lower, src) < _CONNECTED_FIRST_ZIPF:
+        return True
+    return i + 1 < len(tokens) and tokens[i + 1].line == tok.line and cue_after(text, tok.end) \
+        and _target_cue([t for t in tokens[i + 1:i + 3] if t.line == tok.line], src, tgt)
 
 
 def _connected_name(text: str, tokens: list[Token], i: int) -> bool:
