@@ -527,9 +527,6 @@ def outlet_slot(text: str, start: int, end: int, lang: str | None = None) -> str
     return None
 
 
-# The detectors ask about the same few places many times (every sub-span of a name, every known name
-# of an aligned segment): the regex verdicts are remembered per window of text. _LEFT_ATTRIBUTION is
-# anchored at the end, so a search tries its long alternation at every position of the window.
 def cue_after(text: str, end: int) -> bool:
     """A citing verb right after position `end` on its line ("... a indiqué", "... informó"): the words there
     are the cue, not more of a name."""
@@ -537,6 +534,9 @@ def cue_after(text: str, end: int) -> bool:
     return _attribution_after(text[end:min(len(text) if line_end < 0 else line_end, end + 40)])
 
 
+# The detectors ask about the same few places many times (every sub-span of a name, every known name
+# of an aligned segment): the regex verdicts are remembered per window of text. _LEFT_ATTRIBUTION is
+# anchored at the end, so a search tries its long alternation at every position of the window.
 @lru_cache(maxsize=1 << 14)
 def _attribution_before(left: str) -> bool:
     return _left_found(left)
