@@ -1977,7 +1977,7 @@ def _place_beside(written: list, k: int, prefix: str, tgt: str):
     for j, m in enumerate(written):
         if j != k and _place_word(fold(m.group()), tgt, m.group().lower()):
             return m
-    if len(prefix) >= 4 and _place_stems(tgt) & {prefix[:j] for j in range(4, len(prefix) + 1)}:
+    if _opens_as_place(prefix, tgt):
         return written[k]
     return None
 
@@ -2754,7 +2754,13 @@ _BOTH_WRITE, _ENGLISH_HEAD = -0.5, 1.0
 def _place_word(word: str, tgt: str, written: str | None = None) -> bool:
     """A word of a place's name in `tgt`, or its adjective (CLDR, exonyms.tsv), or a word `tgt` hardly
     uses (a name), as the text writes it (`written`: with its accents, "präsident")."""
-    return zipf(written or word, tgt) < 2.5 or bool(_place_stems(tgt) & {word[:k] for k in range(4, len(word) + 1)})
+    return zipf(written or word, tgt) < 2.5 or _opens_as_place(word, tgt)
+
+
+def _opens_as_place(word: str, tgt: str) -> bool:
+    """The folded word opens as a one-word place name of `tgt` does, its stem (_place_stems) four letters or more
+    ("wiener" of Wien, "sainte-lucie")."""
+    return not _place_stems(tgt).isdisjoint(word[:k] for k in range(4, len(word) + 1))
 
 
 def _hyphened_places(name: str, tgt: str) -> frozenset[str]:
@@ -2763,7 +2769,7 @@ def _hyphened_places(name: str, tgt: str) -> frozenset[str]:
     parts: set[str] = set()
     for compound in _HYPHENED.findall(name):
         folded = fold(compound)
-        if _place_stems(tgt) & {folded[:k] for k in range(4, len(folded) + 1)}:
+        if _opens_as_place(folded, tgt):
             parts.update(folded.split("-"))
     return frozenset(parts)
 
