@@ -276,7 +276,8 @@ def _compared(detector, doc: DetectionInput, s_seqs, tokens: tuple, t_text: str,
             if not found and (entry is None or not entry.aliases_for(tgt)) and not _POSSESSIVE.match(source, seq.end):
                 found = _rendering_flag(detector, doc, seq, real,
                                         seq_cands + _glue_tails(cands, t_tokens, text, tgt),
-                                        (src, tgt), outlet, t_text, weak=True)
+                                        (src, tgt), outlet, t_text, weak=True,
+                                        s_words=lambda: [t.lower for t in s_tokens])
         if not found:   # a word written as a phrase, the name kept in English ("Windpower Month-to-month")
             found = _phrase_flag(detector, doc, seq, real, lambda: frozenset(t.lower for t in s_tokens), t_tokens,
                                  (src, tgt))
@@ -591,11 +592,13 @@ _POSSESSIVE = re.compile(r"['’]s?(?![^\W\d_])")
 
 
 def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, langs: tuple[str, str], outlet,
-                    t_text: str, weak: bool, media: bool = False) -> list[Flag] | None:
+                    t_text: str, weak: bool, media: bool = False,
+                    s_words: Callable[[], list[str]] = list) -> list[Flag] | None:
     """The flag for the first MT name of the segment that renders the source name `seq` wrongly; [] when
     the MT writes the name (or its usual form) as well; None when no MT name renders it wrongly.
     `weak`: only the one-word swap whose evidence is the word's usual translations; `media`: the segment holds a
-    media noun of the target language (_MediaCited asks where)."""
+    media noun of the target language (_MediaCited asks where); `s_words`: the source segment's words
+    (lowercase), asked only by a weak swap."""
     src, tgt = langs
     text = doc.hypothesis
     if weak and _rendered_whole(cands, real, tgt, body_head(seq.text)):
@@ -617,15 +620,16 @@ def _rendering_flag(detector, doc: DetectionInput, seq, real: list[str], cands, 
         cited = _MediaCited(outlet, text, cand.start, tgt) if media else outlet   # "Das Magazin Chemiewelt"
         if weak:
             # (the words inside the name, a regex over it, only when a swap rule gets to ask)
-            how = _swapped_word(words, parts, tgt, seq.text, _inside_when_asked(cand, text), _beside(cand, text)) \
+            beside = _Beside(cand, text, _elsewhere(cand.text, t_text, s_words))
+            how = _swapped_word(words, parts, tgt, seq.text, _inside_when_asked(cand, text), beside) \
                 or _synonym_swapped(words, parts, tgt, body_head(seq.text), _inside_when_asked(cand, text, True),
-                                    _beside(cand, text)) \
+                                    beside) \
                 or not longer and _english_word_swapped(words, parts, src, tgt) \
                 or _wrong_sense(words, parts, body_head(seq.text), tgt)
             # (_english_word_swapped: a name as written, capitals only)
         else:
             how = _verdict(words, parts, src, tgt, cited, english_left=not longer, whole=_whole_title(cand, text),
-                           beside=_beside(cand, text))
+                           beside=_Beside(cand, text))
         if not how:
             continue
         t_fold = fold(t_text)
@@ -996,7 +1000,7 @@ def _outlet_heads() -> frozenset[str]:
 
 def _verdict(words: list[str], real: Sequence[str], src: str, tgt: str, outlet,
              english_left: bool = True, whole: Callable[[], bool] = lambda: True,
-             beside: Callable[[], list[str]] = list) -> str | None:
+             beside: _Beside | None = None) -> str | None:
     """Why an MT name of the given words is a wrong rendering of the real name's words `real`, or None.
     `english_left`: a source-language word in the name's place counts (not for a name taken with the
     lowercase words after it: an English word there is untranslated text, not a name's). `whole`, asked only
@@ -1151,7 +1155,7 @@ def _rendered_whole(cands, real: list[str], tgt: str, head: str) -> bool:
 
 
 def _swapped_word(words: list[str], real: Sequence[str], tgt: str, name: str,
-                  inside: Callable[[], frozenset[str]], beside: Callable[[], list[str]]) -> str | None:
+                  inside: Callable[[], frozenset[str]], beside: _Beside) -> str | None:
     """One word of the name swapped for another word, every other word kept or translated ("Prestamista
     de España" for Bank of Spain): the evidence, with the usual translations of the word it replaced.
     A word no table gives for another English word counts only where it stands inside the name (`inside`:
@@ -1282,7 +1286,7 @@ def _more_english(word: str, src: str, tgt: str) -> bool:
 
 
 def _synonym_swapped(words: list[str], real: Sequence[str], tgt: str, head: str,
-                     capitals: Callable[[], frozenset[str]], beside: Callable[[], list[str]]) -> str | None:
+                     capitals: Callable[[], frozenset[str]], beside: _Beside) -> str | None:
     """A body's name ("Heat Pump Association", "Nuffield Trust") written with one word in another word's or
     another sense's place, every other word kept or translated in any sense Wiktionary's wordnet gives: the one
     word translates a synonym of the name's word (WordNet, outlet_synonyms.tsv) and not the word itself in any
@@ -1352,20 +1356,44 @@ def _thesaurus_relative(word: str, real_word: str, tgt: str) -> str | None:
     return None
 
 
-def _usual_beside(english: str, tgt: str, beside: Callable[[], list[str]]) -> bool:
-    """The usual translation of the English name word `english` stands among the words `beside` a name."""
+def _usual_beside(english: str, tgt: str, beside: _Beside | None) -> bool:
+    """The usual translation of the English name word `english` stands among the words `beside` a name, or
+    elsewhere in its segment (`beside.elsewhere`)."""
+    if beside is None:
+        return False
     forms = usual_forms(english, tgt) or wiktionary_forms(english, tgt)
-    return any(_same(w, u) for w in beside() for u in forms)
+    return any(_same(w, u) for w in beside() for u in forms) or beside.elsewhere(english, forms)
 
 
-def _beside(cand, text: str) -> Callable[[], list[str]]:
-    """The words (folded) of the three words before the MT name `cand` and of the three after, in its line,
-    glue words and words of two letters ("de l'", "et") passed over (asked only when a swap is found)."""
-    def words() -> list[str]:
+class _Beside:
+    """Called, the words (folded) of the three words before the MT name `cand` and of the three after, in its
+    line, glue words and words of two letters ("de l'", "et") passed over (asked only when a swap is found)."""
+
+    def __init__(self, cand, text: str, elsewhere: Callable[[str, Sequence[str]], bool] = lambda *_: False):
+        self.cand, self.text, self.elsewhere = cand, text, elsewhere
+
+    def __call__(self) -> list[str]:
+        cand, text = self.cand, self.text
         before = text[max(0, cand.start - _BESIDE_CHARS):cand.start].rpartition("\n")[2]
         after = text[cand.end:cand.end + _BESIDE_CHARS].partition("\n")[0]
         return [fold(w) for w in _content_words(before)[-3:] + _content_words(after)[:3]]
-    return words
+
+
+def _elsewhere(name: str, t_text: str, s_words: Callable[[], list[str]]) -> Callable[[str, Sequence[str]], bool]:
+    """Whether the MT segment `t_text` writes one of the usual translations `forms` of the source name's word
+    `english` outside the MT name `name` as often as the source segment writes the word, in any inflection
+    (and at least once):
+    the source name is rendered there, and the MT name is another phrase of the sentence ("nach dem Rat der
+    Förster", on the advice of foresters, where "Das Ministerium für Waldland" stands for the Ministry of
+    Forestry). A source segment that writes the word twice ("the Ministry of Health and the Ministry of
+    Finance") needs it twice outside the name, and "the German Hospital Federation ... hospitals" one
+    "Krankenhaus" besides the name's."""
+    def asked(english: str, forms: Sequence[str]) -> bool:
+        def count(words: list[str]) -> int:
+            return sum(any(_same(w, u) for u in forms) for w in words)
+        outside = count([fold(w) for w in _LETTERS.findall(t_text)]) - count([fold(w) for w in _LETTERS.findall(name)])
+        return outside >= max(1, sum(_same(w, english) for w in s_words()))
+    return asked
 
 
 def _content_words(text: str) -> list[str]:
