@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import attrgetter, itemgetter
@@ -532,6 +532,8 @@ class UntranslatedDetector(Detector):
                             "the aligned source has it verbatim")
                 confidence = 0.8
             else:
+                if _source_writes_otherwise(tok.lower, source_words.get(tok.start, ())):
+                    continue
                 # a word the source language's list lacks too needs surer identification, unless it is
                 # in another script than the text ("snowploughs" in Russian)
                 foreign_script = not latin_text and _latin(tok.text)
@@ -1356,6 +1358,17 @@ class _SourceWords:
         if n not in self.words:
             self.words[n] = set(map(itemgetter(6), aligned_tokens(self.doc)[n][0]))
         return self.words[n]
+
+
+def _source_writes_otherwise(word: str, aligned: Collection[str]) -> bool:
+    """The aligned source segment (its lowercase words `aligned`) has no form of `word`: no word of it opens
+    on all of `word` but its last two letters ("snowplough" for "snowploughs"). A word left untranslated is a
+    word of its source; one the source does not write is the MT's own ("iodation", French, where the source
+    has "iodisation"), however rare in the target's word list. False without an aligned source."""
+    if not aligned:
+        return False
+    stem = word[:max(3, len(word) - 2)]
+    return not any(w.startswith(stem) or word.startswith(w[:max(3, len(w) - 2)]) for w in aligned)
 
 
 def _source_words(doc: DetectionInput) -> _SourceWords:
