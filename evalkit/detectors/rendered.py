@@ -1324,8 +1324,15 @@ def _synonym_swapped(words: list[str], real: Sequence[str], tgt: str, head: str,
     if synonym_rendering(word, real_word, tgt):
         return (f"the same name with {word!r}, a word for a synonym of {real_word!r} (in {tgt} usually {usual}), "
                 "in its place: a spinner's swap")
-    relative = None if real_word == head else _thesaurus_relative(word, real_word, tgt)
-    if relative is None:   # (not the body's kind, its head: MT writes "Société" or "Association" for a Federation)
+    if real_word == head:   # (not the body's kind, its head: MT writes "Société" or "Association" for a Federation)
+        return None
+    synonym = _wordnet_relative(word, real_word, tgt)
+    if synonym is not None:
+        forms = " / ".join((usual_forms(real_word, tgt, mined=True) + wiktionary_forms(real_word, tgt))[:3])
+        return (f"the same name with {word!r}, the {tgt} word (Wiktionary) for {synonym!r}, a synonym of "
+                f"{real_word!r} in WordNet (in {tgt} {real_word!r} is {forms}), in its place: a spinner's swap")
+    relative = _thesaurus_relative(word, real_word, tgt)
+    if relative is None:
         return None
     return (f"the same name with {word!r}, the {tgt} word for {relative!r}, a relative of {real_word!r} in Moby "
             f"Thesaurus II (in {tgt} usually {usual}), in its place: a spinner's swap")
@@ -1346,14 +1353,44 @@ def _thesaurus_relative(word: str, real_word: str, tgt: str) -> str | None:
     mined from aligned text: the word its relative's, not the name's. None otherwise (the caller asks it for a
     word other than the body's head)."""
     forms = usual_forms(real_word, tgt)
-    if not forms or any(_same(word, u) or tgt in _NOUN_CAPITALS and len(u) >= 3 and u in word for u in forms) \
-            or mined_translation(word, real_word, tgt):
+    if not forms or _form_held(word, forms, tgt) or mined_translation(word, real_word, tgt):
         return None   # (unknown usual forms tell nothing; a German compound holding one renders it, "Stadtrat";
         # a translation mined from aligned text is one: "commerce" for Business)
     for english in sorted(english_for(word, tgt) - word_forms(real_word)):
         if related(real_word, english, loose=True) and not _derived(english, real_word):
             return english
     return None
+
+
+def _wordnet_relative(word: str, real_word: str, tgt: str) -> str | None:
+    """For a name word the hand table has no translation of ("resources"): the English word that `word`
+    (folded) translates in any sense of Wiktionary's wordnet and that WordNet gives as a synonym of `real_word`
+    ("actifs", assets, where Resources stood), where the forms mined from ROR's labels or Wiktionary's hold the
+    word's cognate ("ressource"), `word` is none of them nor a form of one, and the synonyms are a main sense of
+    `word` (_SENSE_SHARE).
+    WordNet's synonyms only, not Moby's looser relatives: "Affaires sociales" renders Social Care."""
+    if usual_forms(real_word, tgt):
+        return None
+    forms = usual_forms(real_word, tgt, mined=True) + wiktionary_forms(real_word, tgt)
+    if not any(_cognate(u, real_word) for u in forms) or _form_held(word, forms, tgt):
+        return None   # (the target's own form of the word, "ressource", is what MT writes; without one the forms
+        # listed may miss the usual rendering: Wiktionary gives "droga" for drug, and the Food and Drug
+        # Administration is the "Administración de Alimentos y Medicamentos")
+    senses = english_loosely(word, tgt) - word_forms(real_word) - {word}
+    near = sorted(e for e in senses if related(real_word, e) and not _derived(e, real_word))
+    if not near or len(near) * _SENSE_SHARE < len(senses):
+        return None   # a sense among many: "affaires" is business among eleven others ("Affaires sociales")
+    return near[0]
+
+
+# at least one in this many of a word's English senses (Wiktionary) a synonym of the name's word: one of its
+# main senses, not one among many
+_SENSE_SHARE = 3
+
+
+def _form_held(word: str, forms: Sequence[str], tgt: str) -> bool:
+    """`word` is one of the `forms`, inflected, or (in German) a compound holding one ("Stadtrat")."""
+    return any(_same(word, u) or tgt in _NOUN_CAPITALS and len(u) >= 3 and u in word for u in forms)
 
 
 def _usual_beside(english: str, tgt: str, beside: _Beside | None) -> bool:
@@ -1536,10 +1573,24 @@ def _lowercase_head(real: list[str], tokens, text: str, tgt: str) -> list[tuple]
                 break   # a word of the sentence, or a name after a comma ("du ministère de la Culture, Jean Dupont")
             last = j if tokens[j].capitalised else last
             j += 1
-        if last is not None:
-            name = text[tok.start:tokens[last].end]
-            out.append((NameSeq(i, last, tok.start, tokens[last].end, name, False, tok.initial),
+        for end in ([last] + _lowercase_after(tokens, last, text, tgt) if last is not None else []):
+            name = text[tok.start:tokens[end].end]
+            out.append((NameSeq(i, end, tok.start, tokens[end].end, name, False, tok.initial),
                         _candidate_words(name, tgt), True))
+    return out
+
+
+def _lowercase_after(tokens, last: int, text: str, tgt: str) -> list[int]:
+    """The one or two lowercase words right after a name's last capitalised word, in its line, that may be
+    the name's own (an adjective after its noun: "ministère des Actifs marins"), each as a last token; none
+    where the next is a glue word or a frequent one (a verb: "a déclaré")."""
+    out = []
+    for j in range(last + 1, min(last + 3, len(tokens))):
+        if tokens[j].capitalised or tokens[j].line != tokens[last].line \
+                or text[tokens[j - 1].end:tokens[j].start] != " " \
+                or tokens[j].lower in _GLUE or tokens[j].lower in CONNECTORS or zipf(tokens[j].lower, tgt) >= 5.5:
+            break
+        out.append(j)
     return out
 
 
