@@ -22,7 +22,7 @@ from .langdata import data_text, pattern, table, word_set
 from .layout import Line, analyse_lines, is_terminal, normalise_line, pattern_junk, words
 from .name_forms import english_for, english_loosely, split_compound, translates, translates_loosely
 from .numbers import extract_numbers, extract_numbers_spans, scale_mismatches, with_amounts
-from .text import as_words_at, fold, lang_base
+from .text import CONNECTORS, as_words_at, fold, lang_base
 
 
 # Words a sentence cannot end on, per language (evalkit/data/dangling_words.tsv): a text that stops on
@@ -886,7 +886,7 @@ class _Context:
                 continue
             names = [m for m in _SOURCE_NAME.finditer(s_text)
                      if m.group("first") in hyp and _fold(m.group("first")) not in _TITLES
-                     and _fold(m.group("last")) not in _TITLES]
+                     and _fold(m.group("last")) not in _TITLES and not _name_tail(s_text, m.start())]
             if not names:
                 continue
             # the MT words by first letter: _similar holds only for words with the same first letter
@@ -1033,6 +1033,18 @@ _INSIDE_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Þ][^\W\d_]+[\s\u00a0]+"
 _CAPITALISED = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}")
 _WORD_SPAN = re.compile(r"[^\W\d_]+")
 # what _SOURCE_NAME's first word is made of, where another capitalised word may follow it
+# a capitalised word and a connector right before a position: what follows ends a longer name
+_BEFORE_TAIL = re.compile(r"[A-ZÀ-Þ][\w'’-]*[\s\u00a0]+(?P<glue>[a-z&]+)[\s\u00a0]+\Z")
+
+
+def _name_tail(text: str, start: int) -> bool:
+    """The two capitalised words at `start` end a longer name, after a capitalised word and a connector ("Bureau
+    of Land Management", "Department for Culture, Media and Sport"): a body's words, not a person's given name
+    and surname."""
+    m = _BEFORE_TAIL.search(text, max(0, start - 40), start)
+    return m is not None and m.group("glue") in CONNECTORS
+
+
 _FIRST_NAME_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?=[\s\u00a0]+[A-ZÀ-Þ]|[\s\u00a0]*\Z)")
 _SOURCE_NAME = re.compile(r"(?P<first>[A-ZÀ-Þ](?<![\w-][A-ZÀ-Þ])[a-zà-ÿ]+)[\s\u00a0]+"
                           r"(?P<last>[A-ZÀ-Þ][a-zà-ÿ]+)(?![\w-]|[\s\u00a0]+[A-ZÀ-Þ])")
