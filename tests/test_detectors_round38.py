@@ -21,7 +21,8 @@
   (evalkit/data/name_words.tsv) had no row for their head word, or lacked a usual form: "Direction de la santé et
   de la sécurité" and "Behörde für Gesundheit und Sicherheit" (Health and Safety Executive), "Fonds pour
   l'environnement mondial" (the Global Environment Facility's own French name), "ministère de la Protection de la
-  nature" (Department of Conservation). Rows for "executive" and "facility", and "protection" for conservation.
+  nature" (Department of Conservation), "Cour des comptes" and "Tribunal de Cuentas" (a Court of Auditors). Rows for
+  "executive", "facility" and "auditor", and "protection" for conservation.
 Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
 
 from __future__ import annotations
@@ -132,6 +133,8 @@ def test_a_persons_name_cut_short_is_still_flagged():
      "The Global Environment Facility paid a grant to the village."),
     ("fr", "Le ministère de la Protection de la nature a fermé le sentier côtier.",
      "The Department of Conservation closed the coastal track."),
+    ("fr", "La Cour des comptes a critiqué le coût du nouveau pont.", "The Court of Auditors criticised the cost of the new bridge."),
+    ("es", "El Tribunal de Cuentas criticó el coste del nuevo puente.", "The Court of Auditors criticised the cost of the new bridge."),
 ])
 def test_a_real_bodys_usual_rendering_of_its_head_is_no_swap(lang, mt, src):
     assert _flags(mt, lang, NAMED, src) == []
