@@ -23,6 +23,9 @@
   l'environnement mondial" (the Global Environment Facility's own French name), "ministère de la Protection de la
   nature" (Department of Conservation), "Cour des comptes" and "Tribunal de Cuentas" (a Court of Auditors). Rows for
   "executive", "facility" and "auditor", and "protection" for conservation.
+- A news outlet of the Gulf translated ("Golf-Nachrichten stellte fest" for Gulf News, held-out 83): the hand table
+  had no row for "gulf". And a sweep found German's "laut der Zeitung", "berichtete die Zeitung" (the newspaper)
+  read as The Gazette translated: in German a media noun's capital is a noun's, not a name's.
 Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
 
 from __future__ import annotations
@@ -138,3 +141,27 @@ def test_a_persons_name_cut_short_is_still_flagged():
 ])
 def test_a_real_bodys_usual_rendering_of_its_head_is_no_swap(lang, mt, src):
     assert _flags(mt, lang, NAMED, src) == []
+
+
+@pytest.mark.parametrize("lang, mt, name", [
+    ("de", "Golf-Nachrichten stellte fest, dass die Nachfrage nach Datteln gewachsen ist.", "Golf-Nachrichten"),
+    ("fr", "Les Nouvelles du Golfe ont noté que la demande de dattes a augmenté.", "Nouvelles du Golfe"),
+    ("es", "Noticias del Golfo señaló que la demanda de dátiles ha crecido.", "Noticias del Golfo"),
+])
+def test_a_gulf_outlet_translated_is_flagged(lang, mt, name):
+    assert _flags(mt, lang, NAMED) == [name]
+
+
+@pytest.mark.parametrize("lang, mt", [
+    ("fr", "Pendant la guerre du Golfe, les exportations de dattes ont chuté."),
+    ("es", "Los países del Golfo compran más dátiles, según las noticias locales."),
+    ("de", "Neue Ölfelder wurden im Golf von Mexiko entdeckt, berichtete die Zeitung."),
+    ("de", "Laut der Zeitung wurden neue Ölfelder entdeckt."),
+    ("de", "Wie die Zeitung schreibt, wurden neue Ölfelder entdeckt."),
+])
+def test_the_gulf_and_the_newspaper_as_common_words_are_no_names(lang, mt):
+    assert _flags(mt, lang, NAMED) == []
+
+
+def test_a_german_outlet_translated_that_is_no_media_noun_is_still_flagged():
+    assert _flags("Laut dem Wächter wurden neue Ölfelder entdeckt.", "de", NAMED) == ["Wächter"]

@@ -2536,6 +2536,8 @@ def _single(seq, word: str, tokens, text: str, src: str, tgt: str):
         return None
     if zipf(tokens[seq.last].lower, tgt) < 3.0:
         return None
+    if tgt in _NOUN_CAPITALS and fold(tokens[seq.last].lower) in _target_media_nouns(tgt):
+        return None   # "laut der Zeitung", "berichtete die Zeitung": the newspaper, German's capital a noun's
     after = tokens[seq.last + 1] if seq.last + 1 < len(tokens) else None
     if after is not None and text[tokens[seq.last].end:after.start] == " " and (
             english_for(fold(after.text), tgt) or not after.capitalised
