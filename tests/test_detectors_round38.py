@@ -26,6 +26,9 @@
 - A news outlet of the Gulf translated ("Golf-Nachrichten stellte fest" for Gulf News, held-out 83): the hand table
   had no row for "gulf". And a sweep found German's "laut der Zeitung", "berichtete die Zeitung" (the newspaper)
   read as The Gazette translated: in German a media noun's capital is a noun's, not a name's.
+- Real trade outlets cited without the source read as spun newspapers: "Fresh Plaza" (a Post with 'plaza', a
+  relative WordNet alone gives), "Fish Farming Expert" (a Star). A head swapped for a relative one thesaurus alone
+  gives needs a place's or a people's word before it, as the thirty-seventh session asked of Moby's alone.
 Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
 
 from __future__ import annotations
@@ -165,3 +168,17 @@ def test_the_gulf_and_the_newspaper_as_common_words_are_no_names(lang, mt):
 
 def test_a_german_outlet_translated_that_is_no_media_noun_is_still_flagged():
     assert _flags("Laut dem Wächter wurden neue Ölfelder entdeckt.", "de", NAMED) == ["Wächter"]
+
+
+@pytest.mark.parametrize("lang, mt", [
+    ("fr", "Selon Fresh Plaza, les prix des agrumes ont baissé en mars."),
+    ("de", "Laut Fresh Plaza sind die Preise für Zitrusfrüchte im März gefallen."),
+    ("es", "Fish Farming Expert informó de que las jaulas fueron revisadas en abril."),
+])
+def test_a_real_trade_outlet_cited_is_no_spun_newspaper(lang, mt):
+    assert _flags(mt, lang, NAMED) == []
+
+
+def test_a_head_swapped_after_a_place_is_still_flagged():
+    mt = "Selon le Caerphilly Onlooker, les prix des agrumes ont baissé en mars."
+    assert _flags(mt, "fr", NAMED) == ["Caerphilly Onlooker"]

@@ -1275,14 +1275,16 @@ def _form_swap(words: tuple[str, ...]) -> RealSwap | None:
 
 
 def _head_swap(words: tuple[str, ...]) -> RealSwap | None:
-    """gazetteer.newspaper_head_swap, a relative Moby Thesaurus II alone gives only after a name's word (_named):
-    "Buchan Onlooker" for a Buchan Observer, not "Weather Underground" nor "Sensor Tower", names of their own
-    whose last word Moby relates to a newspaper's ("express", "post") after a common word."""
+    """gazetteer.newspaper_head_swap, a relative one thesaurus alone gives only after a name's word (_named):
+    "Buchan Onlooker" for a Buchan Observer, not "Weather Underground" nor "Sensor Tower" (Moby: "express",
+    "post"), nor "Fresh Plaza" and "Fish Farming Expert" (WordNet: "post", "star"), trade outlets of their own
+    cited under their real names."""
     swap = newspaper_head_swap(words)
-    if swap is not None and swap.thesaurus == "Moby Thesaurus II" and not _named(words[:-1]) \
-            and not related(swap.word, swap.written):
-        return None   # (WordNet relates them too, among the gazetteer's words: "tidings" for news)
-    return swap
+    if swap is None or swap.thesaurus == "WordNet and Moby Thesaurus II" or _named(words[:-1]):
+        return swap
+    if swap.thesaurus == "Moby Thesaurus II" and related(swap.word, swap.written):
+        return swap   # (WordNet relates them too, among the gazetteer's words: "tidings" for news)
+    return None
 
 
 def _named(words: Sequence[str]) -> bool:
