@@ -1404,7 +1404,8 @@ def _usual_beside(english: str, tgt: str, beside: _Beside | None) -> bool:
 
 class _Beside:
     """Called, the words (folded) of the three words before the MT name `cand` and of the three after, in its
-    line, glue words and words of two letters ("de l'", "et") passed over (asked only when a swap is found)."""
+    line, glue words and words of two letters ("de l'", "et") passed over (asked only when a swap is found);
+    `elsewhere(english, forms)`, whether the segment renders the name's word outside the name (_elsewhere)."""
 
     def __init__(self, cand, text: str, elsewhere: Callable[[str, Sequence[str]], bool] = lambda *_: False):
         self.cand, self.text, self.elsewhere = cand, text, elsewhere
@@ -1419,10 +1420,9 @@ class _Beside:
 def _elsewhere(name: str, t_text: str, s_words: Callable[[], list[str]]) -> Callable[[str, Sequence[str]], bool]:
     """Whether the MT segment `t_text` writes one of the usual translations `forms` of the source name's word
     `english` outside the MT name `name` as often as the source segment writes the word, in any inflection
-    (and at least once):
-    the source name is rendered there, and the MT name is another phrase of the sentence ("nach dem Rat der
-    Förster", on the advice of foresters, where "Das Ministerium für Waldland" stands for the Ministry of
-    Forestry). A source segment that writes the word twice ("the Ministry of Health and the Ministry of
+    (and at least once): the source name is rendered there, and the MT name is another phrase of the sentence
+    ("nach dem Rat der Förster", on the advice of foresters, where "Das Ministerium für Forstwirtschaft" stands for the
+    Ministry of Forestry). A source segment that writes the word twice ("the Ministry of Health and the Ministry of
     Finance") needs it twice outside the name, and "the German Hospital Federation ... hospitals" one
     "Krankenhaus" besides the name's."""
     def asked(english: str, forms: Sequence[str]) -> bool:

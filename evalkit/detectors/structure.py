@@ -1032,7 +1032,6 @@ _INSIDE_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Þ][^\W\d_]+[\s\u00a0]+"
                           "(?:" + pattern("inside-name-connectors") + r"[\s\u00a0]+)?\Z")
 _CAPITALISED = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}")
 _WORD_SPAN = re.compile(r"[^\W\d_]+")
-# what _SOURCE_NAME's first word is made of, where another capitalised word may follow it
 # a capitalised word and a connector right before a position: what follows ends a longer name
 _BEFORE_TAIL = re.compile(r"[A-ZÀ-Þ][\w'’-]*[\s\u00a0]+(?P<glue>[a-z&]+)[\s\u00a0]+\Z")
 
@@ -1045,6 +1044,7 @@ def _name_tail(text: str, start: int) -> bool:
     return m is not None and m.group("glue") in CONNECTORS
 
 
+# what _SOURCE_NAME's first word is made of, where another capitalised word may follow it
 _FIRST_NAME_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+(?=[\s\u00a0]+[A-ZÀ-Þ]|[\s\u00a0]*\Z)")
 _SOURCE_NAME = re.compile(r"(?P<first>[A-ZÀ-Þ](?<![\w-][A-ZÀ-Þ])[a-zà-ÿ]+)[\s\u00a0]+"
                           r"(?P<last>[A-ZÀ-Þ][a-zà-ÿ]+)(?![\w-]|[\s\u00a0]+[A-ZÀ-Þ])")
