@@ -1328,7 +1328,7 @@ def _synonym_swapped(words: list[str], real: Sequence[str], tgt: str, head: str,
         return None
     synonym = _wordnet_relative(word, real_word, tgt)
     if synonym is not None:
-        forms = " / ".join((usual_forms(real_word, tgt, mined=True) + wiktionary_forms(real_word, tgt))[:3])
+        forms = " / ".join(_listed_forms(real_word, tgt)[:3])
         return (f"the same name with {word!r}, the {tgt} word (Wiktionary) for {synonym!r}, a synonym of "
                 f"{real_word!r} in WordNet (in {tgt} {real_word!r} is {forms}), in its place: a spinner's swap")
     relative = _thesaurus_relative(word, real_word, tgt)
@@ -1371,7 +1371,7 @@ def _wordnet_relative(word: str, real_word: str, tgt: str) -> str | None:
     WordNet's synonyms only, not Moby's looser relatives: "Affaires sociales" renders Social Care."""
     if usual_forms(real_word, tgt):
         return None
-    forms = usual_forms(real_word, tgt, mined=True) + wiktionary_forms(real_word, tgt)
+    forms = _listed_forms(real_word, tgt)
     if not any(_cognate(u, real_word) for u in forms) or _form_held(word, forms, tgt):
         return None   # (the target's own form of the word, "ressource", is what MT writes; without one the forms
         # listed may miss the usual rendering: Wiktionary gives "droga" for drug, and the Food and Drug
@@ -1381,6 +1381,12 @@ def _wordnet_relative(word: str, real_word: str, tgt: str) -> str | None:
     if not near or len(near) * _SENSE_SHARE < len(senses):
         return None   # a sense among many: "affaires" is business among eleven others ("Affaires sociales")
     return near[0]
+
+
+def _listed_forms(english: str, tgt: str) -> tuple[str, ...]:
+    """The forms in `tgt` of an English name word the hand table has no row for: those mined from ROR's labels,
+    then Wiktionary's."""
+    return usual_forms(english, tgt, mined=True) + wiktionary_forms(english, tgt)
 
 
 # at least one in this many of a word's English senses (Wiktionary) a synonym of the name's word: one of its
@@ -1516,7 +1522,8 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
             if tokens[j].capitalised and not (elided or joined) or tokens[j].line != tokens[k].line \
                     or gap not in (" ", "-", "'", "’", "\u00a0"):
                 break
-            if not tokens[j].capitalised and zipf(tokens[j].lower, tgt) >= 5.5 and tokens[j].lower not in CONNECTORS \
+            if not tokens[j].capitalised and zipf(tokens[j].lower, tgt) >= _SENTENCE_WORD_ZIPF \
+                    and tokens[j].lower not in CONNECTORS \
                     and (tokens[j].lower not in _GLUE or tokens[j].lower in ARTICLES) \
                     and text[tokens[j].end:tokens[j].end + 1] not in ("'", "’"):
                 break   # a verb or a frequent word ends the name ("Xi a déclaré"); "de", "du", "d'", "à" do not
@@ -1586,9 +1593,8 @@ def _lowercase_after(tokens, last: int, text: str, tgt: str) -> list[int]:
     where the next is a glue word or a frequent one (a verb: "a déclaré")."""
     out = []
     for j in range(last + 1, min(last + 3, len(tokens))):
-        if tokens[j].capitalised or tokens[j].line != tokens[last].line \
-                or text[tokens[j - 1].end:tokens[j].start] != " " \
-                or tokens[j].lower in _GLUE or tokens[j].lower in CONNECTORS or zipf(tokens[j].lower, tgt) >= 5.5:
+        if not _goes_on(tokens, text, last, j, tgt) or text[tokens[j - 1].end:tokens[j].start] != " " \
+                or tokens[j].lower in _GLUE or tokens[j].lower in CONNECTORS:
             break
         out.append(j)
     return out
@@ -2214,12 +2220,16 @@ def _titled(tokens, seq, text: str) -> bool:
         and tokens[k].line == tokens[seq.first].line
 
 
+# a lowercase word at least this frequent in the target language is the sentence's (a verb, an article), no name's
+_SENTENCE_WORD_ZIPF = 5.5
+
+
 def _goes_on(tokens, text: str, k: int, j: int, tgt: str) -> bool:
     """Token j may go on the name that ends at token k: a lowercase word on k's line, after a space or
     a hyphen, and no very frequent word of the target language (a verb, an article)."""
     return not (tokens[j].capitalised or tokens[j].line != tokens[k].line
                 or text[tokens[j - 1].end:tokens[j].start] not in (" ", "-", "\u00a0")
-                or zipf(tokens[j].lower, tgt) >= 5.5)
+                or zipf(tokens[j].lower, tgt) >= _SENTENCE_WORD_ZIPF)
 
 
 @lru_cache(maxsize=1 << 14)
