@@ -812,7 +812,8 @@ def _unpair_unrelated(source: Sequence[str], target: Sequence[str], links: list[
                         (src_lang, tgt_lang), opts.dictionary)
     out = _shifted_runs(source, target, _closer_neighbours(source, target, out, (src_lang, tgt_lang), opts),
                         (src_lang, tgt_lang), opts)
-    return _closer_renderings(source, target, out, (src_lang, tgt_lang), opts)
+    return _uncrossed(source, target, _closer_renderings(source, target, out, (src_lang, tgt_lang), opts),
+                      (src_lang, tgt_lang), opts)
 
 
 def _loosened(source: Sequence[str], target: Sequence[str], links: list[Link], src_lang: str,
@@ -959,6 +960,35 @@ def _closer_renderings(source: Sequence[str], target: Sequence[str], links: list
                 moved, left = Link(link.source, out[m].target, link.score), Link((), link.target, opts.skip)
                 out[lo:hi + 1] = [left, moved] + dropped if m > k else dropped + [moved, left]
                 return _closer_renderings(source, target, out, langs, opts)
+    return out
+
+
+def _uncrossed(source: Sequence[str], target: Sequence[str], links: list[Link], langs: tuple[str, str],
+               opts: AlignOptions) -> list[Link]:
+    """A 1-1 link held by length whose sides share nothing (`_free`), between an unaligned MT segment on one side
+    and an unaligned source sentence on the other that share at least _CLOSER anchors and dictionary pairs
+    (`_shared`): those two are the sentence and its rendering, which a monotonic alignment cannot pair across the
+    link; the link's sentence is the one the MT left out and its segment an insertion ("Twelve young ... were
+    trained ..." held with a share bar below the rendering of the next sentence, "Pacific Beat pointed out ...",
+    itself left unaligned). The new pair costs 0, as `_pair_orphans`'s."""
+    out = list(links)
+    shared = functools.partial(_shared, langs=langs, dictionary=opts.dictionary)
+    for k in range(1, len(out) - 1):
+        link, before, after = out[k], out[k - 1], out[k + 1]
+        if len(link.source) != 1 or len(link.target) != 1 or not _free(source, target, link, shared):
+            continue
+        if not before.source and before.target == (link.target[0] - 1,) \
+                and after.source == (link.source[0] + 1,) and not after.target:
+            i, j = after.source[0], before.target[0]
+            new = [Link(link.source, (), opts.skip), Link((i,), (j,), 0.0), Link((), link.target, opts.skip)]
+        elif before.source == (link.source[0] - 1,) and not before.target \
+                and not after.source and after.target == (link.target[0] + 1,):
+            i, j = before.source[0], after.target[0]
+            new = [Link((), link.target, opts.skip), Link((i,), (j,), 0.0), Link(link.source, (), opts.skip)]
+        else:
+            continue
+        if shared(source[i], target[j]) >= _CLOSER:
+            out[k - 1:k + 2] = new
     return out
 
 

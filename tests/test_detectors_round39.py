@@ -1,0 +1,59 @@
+"""Issue 15, thirty-ninth round: what held-outs 85 and 86 (measured untouched, then read) showed.
+- A sentence the MT dropped, held by length with a share bar that stands below the rendering of the next sentence,
+  while that rendering and its sentence were each left unaligned: a monotonic alignment cannot pair them across the
+  link, and the omission was placed at the wrong sentence. Where the link's two sides share nothing and the crossed
+  pair shares anchors and dictionary pairs, the link is undone and the pair made (aligner._uncrossed).
+Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
+
+from __future__ import annotations
+
+from evalkit.alignment.aligner import DEFAULT_OPTIONS, Link, _uncrossed
+
+NAMED = "accuracy/mistranslation/named-entity"
+
+SOURCE = ["The mayor opened the new market hall on Friday.",
+          "Forty young people were hired to run the stalls and the cafe.",
+          "Harbour Voice said that the hall will cost the town twice as much as planned.",
+          "More stalls will open in the summer."]
+MT = ["Der Bürgermeister eröffnete am Freitag die neue Markthalle.",
+      "Hafenstimme sagte, dass die Halle die Stadt doppelt so viel kosten werde wie geplant.",
+      "Folgen Sie unserer Lokalredaktion auf Instagram und verpassen Sie keine Meldung mehr",
+      "Im Sommer werden weitere Stände öffnen."]
+
+
+def _pairs(links: list[Link]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(link.source, link.target) for link in links]
+
+
+def test_a_link_held_across_a_sentence_and_its_rendering_is_undone():
+    # the DP held the dropped sentence (1) with the share bar (2) by length, leaving the rendering (1) of the next
+    # sentence (2) and that sentence unaligned on either side of the link
+    crossed = [Link((0,), (0,), -2.0), Link((), (1,), 3.0), Link((1,), (2,), 0.4), Link((2,), (), 3.0),
+               Link((3,), (3,), -1.5)]
+    assert _pairs(_uncrossed(SOURCE, MT, crossed, ("en", "de"), DEFAULT_OPTIONS)) == [
+        ((0,), (0,)), ((1,), ()), ((2,), (1,)), ((), (2,)), ((3,), (3,))]
+
+
+def test_the_mirror_crossing_is_undone_too():
+    # the share bar first, then the rendering of the sentence before the dropped one
+    source = [SOURCE[0], SOURCE[2], SOURCE[1], SOURCE[3]]
+    mt = [MT[0], MT[2], MT[1], MT[3]]
+    crossed = [Link((0,), (0,), -2.0), Link((1,), (), 3.0), Link((2,), (1,), 0.4), Link((), (2,), 3.0),
+               Link((3,), (3,), -1.5)]
+    assert _pairs(_uncrossed(source, mt, crossed, ("en", "de"), DEFAULT_OPTIONS)) == [
+        ((0,), (0,)), ((), (1,)), ((1,), (2,)), ((2,), ()), ((3,), (3,))]
+
+
+def test_a_link_whose_sides_share_something_is_kept():
+    # "Halle" renders "hall": the link is no length-held pairing of two unrelated segments
+    mt = [MT[0], MT[1], "Die Halle hat vierzig Stände.", MT[3]]
+    crossed = [Link((0,), (0,), -2.0), Link((), (1,), 3.0), Link((1,), (2,), 0.4), Link((2,), (), 3.0),
+               Link((3,), (3,), -1.5)]
+    assert _uncrossed(SOURCE, mt, crossed, ("en", "de"), DEFAULT_OPTIONS) == crossed
+
+
+def test_a_crossed_pair_that_shares_too_little_is_left():
+    mt = [MT[0], "Es regnete den ganzen Tag.", MT[2], MT[3]]
+    crossed = [Link((0,), (0,), -2.0), Link((), (1,), 3.0), Link((1,), (2,), 0.4), Link((2,), (), 3.0),
+               Link((3,), (3,), -1.5)]
+    assert _uncrossed(SOURCE, mt, crossed, ("en", "de"), DEFAULT_OPTIONS) == crossed
