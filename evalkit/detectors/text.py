@@ -173,8 +173,9 @@ def spelling_key(text: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def translit_key(text: str) -> str:
-    """Looser key for transliteration variants (Putin/Poutine, Sergei/Sergueï, Tokayev/Tokaïev)."""
-    key = spelling_key(text)
+    """Looser key for transliteration variants (Putin/Poutine, Sergei/Sergueï, Tokayev/Tokaïev; in German's
+    spelling, tsch, sch and z for English ch, sh and ts: Ratscha/Racha, Schewtschenko/Shevchenko, Uzera/Utsera)."""
+    key = spelling_key(text).replace("tsch", "ch").replace("sch", "sh").replace("ts", "z")
     key = key.replace("ou", "u").replace("gue", "ge").replace("gui", "gi").replace("tch", "ch")
     key = key.replace("dj", "j").replace("zh", "j").replace("kh", "h").replace("sh", "ch").replace("w", "v")
     return key[:-1] if len(key) > 4 and key.endswith("e") else key
