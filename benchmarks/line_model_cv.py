@@ -16,7 +16,14 @@ import io
 import sys
 from pathlib import Path
 
-from evalkit.detectors.layout import LEARNED_ALONE, LEARNED_ALONE_SAID, LEARNED_PROMPT_SAID, LEARNED_UNALIGNED
+from evalkit.detectors.layout import (
+    LEARNED_ALONE,
+    LEARNED_ALONE_SAID,
+    LEARNED_KIND,
+    LEARNED_PROMPT_SAID,
+    LEARNED_UNALIGNED,
+    foreign_language,
+)
 from evalkit.detectors.line_model import LineModel, read_model
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,12 +61,16 @@ def main() -> int:
     per_split = {s: [p for c in sorted((ROOT / "corpora" / f"spun-news-{s}").glob("en-*"))
                      for p in tool.corpus_lines(c)] for s in tool.TUNING}
     left_out: list[tuple[str, object]] = []
+    english: list[tuple[str, object]] = []   # the left-out MT lines in English, a page of another language
     for fold in range(FOLDS):
         held = tool.TUNING[fold::FOLDS]
         model = _model([p for s in tool.TUNING if s not in held for p in per_split[s]] + probe)
-        left_out += [(label, model.verdict(line)) for s in held
-                     for corpus in sorted((ROOT / "corpora" / f"spun-news-{s}").glob("en-*"))
-                     for label, line in tool.mt_lines(corpus)]
+        for s in held:
+            for corpus in sorted((ROOT / "corpora" / f"spun-news-{s}").glob("en-*")):
+                lines = [(label, line, model.verdict(line)) for label, line in tool.mt_lines(corpus)]
+                left_out += [(label, v) for label, _, v in lines]
+                english += [(label, v) for label, line, v in lines if len(line.split()) >= 4
+                            and foreign_language(line, corpus.name.removeprefix("en-"), ("en",)) == "en"]
         print(f"fold {fold + 1} of {FOLDS} done", file=sys.stderr, flush=True)
     model = _model([p for s in tool.TUNING for p in per_split[s]] + probe)
     test2 = [(label, model.verdict(line))
@@ -69,7 +80,23 @@ def main() -> int:
     for alone in (False, True):
         print(_row("tuning splits, each fold left out", left_out, alone))
         print(_row("probe test2.tsv (never trained on)", test2, alone))
+    print(_english_row(english))
     return 0
+
+
+def _english_row(verdicts: list[tuple[str, object]]) -> str:
+    """The rule for a line in English without the source (layout._learned_lines): a prompt where the classifier reads
+    it as one rather than prose at all (LEARNED_KIND), whatever it says alone; an untranslated sentence is prose."""
+    def loose(v) -> bool:
+        return v.label == "prompt" and v.probability >= LEARNED_KIND
+    found = sum(1 for label, v in verdicts if label == "prompt" and loose(v))
+    wanted = sum(1 for label, _ in verdicts if label == "prompt")
+    false = sum(1 for label, v in verdicts if label == "article" and loose(v))
+    prose = sum(1 for label, _ in verdicts if label == "article")
+    top = max((v.probability for label, v in verdicts if label == "article"), default=0.0)
+    return (f"| tuning splits, each fold left out: lines in English, without the source | a prompt at {LEARNED_KIND} | "
+            f"{found} of {wanted} prompts ({found / max(wanted, 1):.2f}) | {false} of {prose} (the highest "
+            f"{top:.2f}) |")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,11 @@
 - Georgian place names written as German writes them ("Ratscha" for Racha, "Uzera" for Utsera) flagged as names
   spelt beyond transliteration: German writes English "ch", "sh" and "ts" as "tsch", "sch" and "z"
   (text.translit_key).
+- An English line of a German page whose source was hidden, a text generator's chatter ("... should slip past any
+  duplicate content checker"), flagged as a sentence left untranslated: the line classifier read it as a prompt (0.65)
+  but not surely enough from its words alone to call it one. Without the source, a line in the source's language that
+  the classifier reads as a prompt rather than prose at all is one; an untranslated sentence of the article reads as
+  prose (layout._learned_lines).
 Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
 
 from __future__ import annotations
@@ -88,3 +93,25 @@ def test_a_name_spelt_beyond_transliteration_is_still_flagged():
     src = "The road from Racha to the village of Utsera was rebuilt last year."
     mt = "Die Straße von Ratscha in das Dorf Umbera wurde im vergangenen Jahr neu gebaut."
     assert _named_in("de", mt, src) == ["Umbera"]
+
+
+CHATTER = "Okay, this fresh version of the piece should get past a copy detection tool."
+PAGE = ["Die Fähre nach Lindau fährt ab Montag wieder nach dem üblichen Fahrplan.",
+        "Die Reparatur der Hafenmauer hat nach Angaben der Stadt drei Wochen gedauert.",
+        "{line}",
+        "Die Stadt rechnet im Sommer mit deutlich mehr Fahrgästen als im vergangenen Jahr."]
+
+
+def _categories(line: str) -> dict[str, str]:
+    doc = prepare_input("\n".join(PAGE).format(line=line) + "\n", "en", "de")
+    return {f.text.rstrip("."): f.category for f in run_detectors(doc, make_detectors())}
+
+
+def test_without_the_source_an_english_line_the_classifier_reads_as_chatter_is_a_prompt():
+    # the classifier reads it as a prompt (0.69) but not surely from its words alone (0.79, under 0.95)
+    assert _categories(CHATTER) == {CHATTER.rstrip("."): "addition/prompt-leak"}
+
+
+def test_without_the_source_an_english_sentence_of_the_article_stays_untranslated():
+    sentence = "Local farmers say the new rules will make it harder to sell their cheese at the market."
+    assert _categories(sentence) == {sentence.rstrip("."): "accuracy/untranslated"}

@@ -1060,7 +1060,7 @@ def _analyse(doc: DetectionInput) -> list[Line]:
     if sourced:
         _kept_from_source(doc, lines, tgt)
         _unaligned_lines(doc, lines, tgt, others)
-    _learned_lines(doc, lines, tgt, sourced)
+    _learned_lines(doc, lines, tgt, sourced, others)
     for line in lines:
         # A second copy of a junk line is junk, not a duplicated sentence of the article.
         if line.kind == "duplicate" and lines[line.first].kind == "junk":
@@ -1791,12 +1791,15 @@ def _learned_prompt(text: str, tgt: str) -> bool:
     return v.label == "prompt" and v.probability >= LEARNED_UNALIGNED and v.said >= LEARNED_PROMPT_SAID
 
 
-def _learned_lines(doc: DetectionInput, lines: list[Line], tgt: str, sourced: bool) -> None:
+def _learned_lines(doc: DetectionInput, lines: list[Line], tgt: str, sourced: bool, others: Sequence[str]) -> None:
     """The content lines no rule classified that the line classifier (line_model.py) reads as site junk or a
     leaked prompt, on a page in a language it was trained on (its English prompts sat in pages of other
     languages: on an English page it would read English prose about rewriting as one). With the source
     (`sourced`) only a line with no source counterpart is asked: one the source has is the article's, or junk
-    the source carries too."""
+    the source carries too. Without it, a line in another language (`others`: the source's) that the classifier
+    reads as a prompt rather than prose at all (LEARNED_KIND) is one: an untranslated sentence reads as prose (of
+    355 English MT lines of the tuning splits that render a sentence, each fold left out of the training, none
+    above 0.06; `benchmarks.line_model_cv`'s folds)."""
     model = line_model()
     if model is None or tgt not in model.languages:
         return
@@ -1813,14 +1816,20 @@ def _learned_lines(doc: DetectionInput, lines: list[Line], tgt: str, sourced: bo
         # weights of the twelfth session)
         sure = v.probability >= LEARNED_UNALIGNED if plainly is not None and k in plainly else \
             v.probability >= LEARNED_ALONE and v.said >= LEARNED_ALONE_SAID
+        foreign = None
         if not sure or v.label == "prompt" and v.said < LEARNED_PROMPT_SAID:
-            continue
+            foreign = not sourced and v.label == "prompt" and v.probability >= LEARNED_KIND \
+                and foreign_language(line.text, tgt, others)
+            if not foreign:
+                continue
         what = "site junk" if v.label == "junk" else "a leaked prompt or a text generator's chatter"
         words = f", its strongest words {', '.join(repr(c) for c in v.cues)}" if v.cues else ""
         line.evidence = (f"the line classifier reads it as {what} ({v.probability:.2f}; from its words alone "
                          f"{v.said:.2f}){words}"
                          + ("; no source counterpart (none, or one held by length alone)" if unaligned is not None
-                            else ""))
+                            else "")
+                         + (f"; written in {foreign}, where an untranslated sentence reads as article prose"
+                            if foreign else ""))
         line.confidence, line.learned = round(min(v.probability, 0.9), 2), True
         if v.label == "junk":
             line.kind, line.category = "junk", "addition/boilerplate"
