@@ -11,6 +11,9 @@
   but not surely enough from its words alone to call it one. Without the source, a line in the source's language that
   the classifier reads as a prompt rather than prose at all is one; an untranslated sentence of the article reads as
   prose (layout._learned_lines).
+- A sweep of public bodies named after their country, cited with a press verb ("Historic England reported"), found
+  them read as news outlets and their translations flagged: a name ending on a place's name is a body's shape as much
+  as an outlet's (rendered._place_last).
 Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
 
 from __future__ import annotations
@@ -115,3 +118,28 @@ def test_without_the_source_an_english_line_the_classifier_reads_as_chatter_is_a
 def test_without_the_source_an_english_sentence_of_the_article_stays_untranslated():
     sentence = "Local farmers say the new rules will make it harder to sell their cheese at the market."
     assert _categories(sentence) == {sentence.rstrip("."): "accuracy/untranslated"}
+
+
+@pytest.mark.parametrize("lang, source, mt", [
+    ("fr", "Historic England reported that the mill would be listed.",
+     "L’Angleterre historique a indiqué que le moulin serait classé."),
+    ("fr", "Invest India reported that exports rose in May.",
+     "Investir en Inde a indiqué que les exportations avaient augmenté en mai."),
+    ("de", "Screen Australia said that two films were funded.",
+     "Leinwand Australien teilte mit, dass zwei Filme gefördert wurden."),
+])
+def test_a_public_body_named_after_its_country_is_no_news_outlet(lang, source, mt):
+    # a name ending on a country's or a region's name is the shape of a public body as much as of an outlet's: a
+    # press verb after it, or an outlet's word ending it elsewhere ("The Times of India"), does not make it one
+    assert _named_in(lang, mt, source) == []
+
+
+@pytest.mark.parametrize("lang, source, mt, flagged", [
+    ("fr", "The Northern Scot reported that the distillery would reopen in May.",
+     "L’Écossais du Nord a rapporté que la distillerie rouvrirait en mai.", "Écossais du Nord"),
+    ("es", "The Times of India reported that exports rose in May.",
+     "Los Tiempos de la India informaron que las exportaciones subieron en mayo.", "Tiempos de la India"),
+])
+def test_a_news_outlet_translated_is_still_flagged(lang, source, mt, flagged):
+    # a people's word ends a paper's name (not a place's); a real newspaper is one whatever its last word
+    assert _named_in(lang, mt, source) == [flagged]

@@ -810,17 +810,18 @@ class _Outlet:
         # (or a newspaper's word, ending five real papers' names or more, that ends no more bodies' names than
         # outlets' and is rare in English: "According to the Morning Advertiser", not "Scottish Enterprise")
         paper = len(words) > 1 and words[-1] in newspaper_heads() and words[-1] not in body_words() \
-            and zipf(words[-1], "en") < _PAPER_HEAD_ZIPF
+            and zipf(words[-1], "en") < _PAPER_HEAD_ZIPF and not _place_last(words)
         # (or a title joined by an ampersand, no body's word in it: "According to World Fishing & Aquaculture")
         amp = " & " in self.seq.text and body_words().isdisjoint(_name_heads(self.seq.text, words))
-        return bool(words) and ((words[-1] in _media_heads() or words[-1] in MEDIA_NOUNS or news or paper or amp)
+        head = words[-1] in _media_heads() and not _place_last(words)   # ("Radio Australia", "Screen Australia")
+        return bool(words) and ((head or words[-1] in MEDIA_NOUNS or news or paper or amp)
                                 and outlet_slot(
             self.source, self.seq.start, self.seq.end) == "attribution" or _after_media_noun(self.source, self.seq)
             or _media_noun_after(self.source, self.seq)
             or _media_apposition(self.source, self.seq)
             or _press_cited(self.source, self.seq) and (body_words().isdisjoint(_name_heads(self.seq.text, words))
-                                                        or words[0] in _media_heads() or words[-1] in _media_heads()
-                                                        or news))
+                                                        and not _place_last(words)
+                                                        or words[0] in _media_heads() or head or news))
 
 
 # a newspaper's word rarer than this in English seldom ends another kind of name ("advertiser", "courier",
@@ -844,6 +845,21 @@ def _name_heads(name: str, words: list[str]) -> set[str]:
     if len(rest) > 2 and rest[1].casefold() in CONNECTORS or not opens_real_newspaper(words[0]):
         return {words[0], words[-1]}
     return {words[-1]}
+
+
+def _place_last(words: list[str]) -> bool:
+    """The name ends on a place's name (a country's in English, CLDR's; a town or first-level division of the
+    English-speaking world, GeoNames'): the shape of a country's public bodies ("Historic England", "Invest India",
+    "Screen Australia") as much as of an outlet's, which a press verb after it does not tell apart. (Not a people's
+    word: "West Briton", "Northern Scot" are papers.)"""
+    return words[-1] in _english_place_words()
+
+
+@lru_cache(maxsize=1)
+def _english_place_words() -> frozenset[str]:
+    """The one-word English names of countries (exonyms.tsv) and of the places of english_places.tsv, folded."""
+    countries = (row["name"] for row in table("exonyms") if row["kind"] == "country" and row["lang"] == "en")
+    return frozenset(fold(name) for name in (*countries, *english_places()) if " " not in name)
 
 
 class _MediaCited:
