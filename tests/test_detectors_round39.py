@@ -14,6 +14,10 @@
 - A sweep of public bodies named after their country, cited with a press verb ("Historic England reported"), found
   them read as news outlets and their translations flagged: a name ending on a place's name is a body's shape as much
   as an outlet's (rendered._place_last).
+- Junk missed without the source: a list of stories not to miss opened by French's or Spanish's word for it
+  ("Incontournables du jour | ...", "Imprescindibles de la semana: ..."), English's "must read" having its row; and a
+  caption whose label says it is a stock or archive image ("Image d'illustration : ..."), the photo word not right
+  before the colon (junk_cues.tsv teaser rows; layout._credited_caption).
 Each on lines written for this test (none of them a line of the dev set or of a held-out split)."""
 
 from __future__ import annotations
@@ -143,3 +147,48 @@ def test_a_public_body_named_after_its_country_is_no_news_outlet(lang, source, m
 def test_a_news_outlet_translated_is_still_flagged(lang, source, mt, flagged):
     # a people's word ends a paper's name (not a place's); a real newspaper is one whatever its last word
     assert _named_in(lang, mt, source) == [flagged]
+
+
+JUNK_PAGE = {"fr": ["Le port de Lindau a rouvert lundi après trois semaines de travaux.", "{line}",
+                    "La mairie attend davantage de passagers cet été."],
+             "es": ["El puerto de Lindau reabrió el lunes tras tres semanas de obras.", "{line}",
+                    "El ayuntamiento espera más pasajeros este verano."],
+             "ru": ["Порт Линдау вновь открылся в понедельник после трёх недель работ.", "{line}",
+                    "Мэрия ожидает этим летом больше пассажиров."]}
+
+
+def _junk(lang: str, line: str) -> list[str]:
+    doc = prepare_input("\n".join(JUNK_PAGE[lang]).format(line=line) + "\n", "en", lang)
+    return [f.evidence for f in run_detectors(doc, make_detectors()) if f.category == "addition/boilerplate"]
+
+
+@pytest.mark.parametrize("lang, line, cue", [
+    ("fr", "Incontournables du jour | Marchés : les dix plus beaux marchés de Noël d'Alsace", "Incontournables"),
+    ("fr", "À ne pas manquer : les dix plus beaux marchés de Noël d'Alsace", "À ne pas manquer"),
+    ("es", "Imprescindibles de la semana: diez miradores para ver el atardecer en la sierra", "Imprescindibles"),
+])
+def test_a_list_of_stories_not_to_miss_is_a_teaser(lang, line, cue):
+    assert _junk(lang, line) == [f"teaser for another story: {cue!r}"]
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Les incontournables du festival restent les concerts du soir, selon les organisateurs."),
+    ("fr", "Incontournables, les marchés de Noël attirent chaque année des milliers de visiteurs."),
+    ("es", "Imprescindibles para la economía local, los mercados atraen a miles de visitantes cada año."),
+])
+def test_the_same_words_in_an_article_sentence_are_no_teaser(lang, line):
+    assert _junk(lang, line) == []
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fr", "Image d'illustration : le quai des ferries au lever du jour (crédit : DR)"),
+    ("fr", "Photo d'archive : le port de Lindau en hiver"),
+    ("es", "Foto de archivo: el puerto de Lindau en invierno"),
+])
+def test_a_caption_labelled_as_a_stock_or_archive_image_is_junk(lang, line):
+    assert [e.split(" (")[0] for e in _junk(lang, line)] == ["photo caption labelled as a stock or archive image"]
+
+
+def test_a_sentence_opening_with_the_label_is_left():
+    # a sentence (its full stop) is the article's: the caption rule reads no sentence
+    assert _junk("fr", "Image d'archive : la mairie a publié un film de 1950 sur le port.") == []

@@ -1115,7 +1115,7 @@ def pattern_junk(text: str, tgt: str, others: Sequence[str]) -> tuple[str, float
     teaser = patterns["teaser"].match(plain)
     if teaser and (not is_terminal(plain) or "|" in plain or plain.split()[0].isupper()
                    or teaser.group("sep").strip()):
-        return f"teaser for another story: {plain.split()[0]!r}", 0.9
+        return f"teaser for another story: {plain[:teaser.start('sep')].strip() or plain.split()[0]!r}", 0.9
     kicker = _CAPS_KICKER.match(plain)
     if kicker and kicker.group(1).split()[0].casefold() in _teaser_openers():
         return f"teaser for another story: an all-caps kicker ({kicker.group(1)!r}) before a headline", 0.85
@@ -1233,6 +1233,7 @@ _CREDIT_PARTS = re.compile(r"[\s\u00a0][/|][\s\u00a0]|©")
 # a labelled caption with its credit: "Illustration : une laie et ses marcassins, image transmise par une lectrice"
 _CAPTION_WORDS = 20
 _LABEL_COLON = re.compile(r"[\s\u00a0]*:")
+_SPACE = re.compile(r"[\s\u00a0]+")
 # where a caption's credit opens: after a comma or an opening bracket, or after a photo word ("..., image
 # transmise par ...", "... al caer la tarde (archivo, derechos reservados)")
 _CREDIT_BEFORE = re.compile(r"[,(][\s\u00a0]*(?:(?:" + _alternation(_cues("photo_word")) + r")[\s\u00a0]+)?",
@@ -1246,6 +1247,13 @@ def _credited_caption(plain: str, patterns: dict[str, re.Pattern[str]]) -> str |
     if is_terminal(plain):
         return None
     label = patterns["photo_word"].match(plain)
+    if label and not _LABEL_COLON.match(plain, label.end()):
+        # a photo word and a credit word as the label ("Image d'illustration :", "Foto de archivo:"): a stock or
+        # archive image's caption says so before its colon
+        space = _SPACE.match(plain, label.end())
+        credit = patterns["photo_credit"].match(plain, space.end()) if space else None
+        if credit and _LABEL_COLON.match(plain, credit.end()):
+            return f"photo caption labelled as a stock or archive image ({label.group()!r} {credit.group()!r})"
     label = label if label and _LABEL_COLON.match(plain, label.end()) else _shape_patterns()["label"].match(plain)
     if label is None:
         return None
