@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .gazetteer import related, synonyms, word_forms
-from .langdata import data_text, table, word_set
+from .langdata import data_text, english_proper_words, table, word_set
 from .place_names import place_pairs
 from .text import COMPOUND_LETTERS, fold, zipf, zipf_folded
 
@@ -323,7 +323,7 @@ def translates(word: str, english: str, lang: str) -> bool:
     for form in (*_place_forms(english, lang), *_proper_forms(english, lang)):
         if _from_place(word, form):
             return True
-    return False
+    return _opening_place_form(word, english, lang)   # ("Саудовская газета" for the Saudi Gazette)
 
 
 def _adjective_of_form(word: str, forms: Sequence[str]) -> bool:
@@ -451,6 +451,37 @@ def _place_forms(english: str, lang: str) -> tuple[str, ...]:
     if len(english) < 4:
         return ()
     return tuple(form for place, form in _places(lang).get(english[:4], ()) if _from_place(english, place))
+
+
+@lru_cache(maxsize=16)
+def _opening_places(lang: str) -> dict[str, tuple[str, ...]]:
+    """The first word of a country's English name of two words or more that English writes only with a capital
+    (WordNet: "saudi" of Saudi Arabia, "czech" of the Czech Republic; not "south", "new") -> the words of the
+    country's name in `lang` (CLDR, folded, hyphened parts apart: "саудовская", "аравия"; "arabie", "saoudite"): a
+    name's word made from one of them ("Саудовская газета") renders it."""
+    names: dict[str, dict[str, str]] = {}
+    for row in table("exonyms"):
+        if row["kind"] == "country":
+            names.setdefault(row["code"], {})[row["lang"]] = row["name"]
+    openings: dict[str, list[str]] = {}
+    for by_lang in names.values():
+        english, theirs = fold(by_lang.get("en", "")).split(), by_lang.get(lang)
+        if len(english) >= 2 and english[0] in english_proper_words():
+            openings.setdefault(english[0], []).append(theirs or "")
+    # (a word opening one country's name only: "french" opens French Guiana's and French Polynesia's)
+    return {word: tuple(w for w in re.split(r"[\s-]+", fold(theirs[0])) if w.isalpha() and len(w) >= 4)
+            for word, theirs in openings.items() if len(theirs) == 1 and theirs[0]}
+
+
+def _opening_place_form(word: str, english: str, lang: str) -> bool:
+    """`word` (folded) is made from a word of the country's name in `lang` that `english` opens in English
+    (_opening_places): they share all its letters but its last three, five at least ("саудовскии", "саудовская";
+    "saoudien", "saoudite"; "saudische", "saudi")."""
+    for form in _opening_places(lang).get(english, ()):
+        need = max(5, len(form) - 3)
+        if len(word) >= need and len(form) >= need and word[:need] == form[:need]:
+            return True
+    return False
 
 
 @lru_cache(maxsize=16)
