@@ -968,9 +968,10 @@ def _uncrossed(source: Sequence[str], target: Sequence[str], links: list[Link], 
     """A 1-1 link held by length whose sides share nothing (`_free`), between an unaligned MT segment on one side
     and an unaligned source sentence on the other that share at least _CLOSER anchors and dictionary pairs
     (`_shared`): those two are the sentence and its rendering, which a monotonic alignment cannot pair across the
-    link; the link's sentence is the one the MT left out and its segment an insertion ("Twelve young ... were
-    trained ..." held with a share bar below the rendering of the next sentence, "Pacific Beat pointed out ...",
-    itself left unaligned). The new pair costs 0, as `_pair_orphans`'s."""
+    link; the link's sentence is the one the MT left out and its segment an insertion ("Forty young people were
+    hired ..." held with a share bar below "Hafenstimme sagte, dass die Halle ...", the rendering of the next
+    sentence, "Harbour Voice said that the hall ...", itself left unaligned). The new pair costs 0, as
+    `_pair_orphans`'s."""
     out = list(links)
     shared = functools.partial(_shared, langs=langs, dictionary=opts.dictionary)
     for k in range(1, len(out) - 1):
