@@ -819,7 +819,7 @@ class _Outlet:
             self.source, self.seq.start, self.seq.end) == "attribution" or _after_media_noun(self.source, self.seq)
             or _media_noun_after(self.source, self.seq)
             or _media_apposition(self.source, self.seq)
-            or _press_cited(self.source, self.seq) and (body_words().isdisjoint(_name_heads(self.seq.text, words))
+            or _press_cited(self.source, self.seq) and (_head_body_words().isdisjoint(_name_heads(self.seq.text, words))
                                                         and not _place_last(words)
                                                         or words[0] in _media_heads() or head or news))
 
@@ -961,6 +961,20 @@ def body_words() -> frozenset[str]:
             count = outlets if entry.is_outlet else bodies
             count[x] = count.get(x, 0) + 1
     return frozenset(w for w, n in bodies.items() if n >= 3 and n > outlets.get(w, 0))
+
+
+@lru_cache(maxsize=1)
+def _head_body_words() -> frozenset[str]:
+    """`body_words` counted on what heads a name: its first word, and its last unless a connector stands before it
+    ("Institute of Mechanics" is headed by "institute", not "mechanics"; "Sport for Life" not by "life"), each of
+    the gazetteer's entries once (an entry's aliases name it again). Asked where a press verb cites the name."""
+    bodies: dict[str, set[str]] = {}
+    outlets: dict[str, set[str]] = {}
+    for w, entry in gazetteer().multi_list:
+        heads = {fold(w[0])} if len(w) > 2 and w[-2] in CONNECTORS else {fold(w[0]), fold(w[-1])}
+        for x in heads:
+            (outlets if entry.is_outlet else bodies).setdefault(x, set()).add(entry.name)
+    return frozenset(w for w, names in bodies.items() if len(names) >= 3 and len(names) > len(outlets.get(w, ())))
 
 
 def _after_media_noun(source: str, seq) -> bool:
