@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .langdata import table
-from .text import CONNECTORS, token_starts, zipf
+from .text import CONNECTORS, fold, token_starts, zipf
 
 
 @lru_cache(maxsize=1)
@@ -19,6 +19,14 @@ def english_places() -> dict[str, str]:
     """The places of english_places.tsv (GeoNames: towns and first-level divisions of countries whose press
     writes in English), as written -> their countries."""
     return {row["place"]: row["countries"] for row in table("english_places")}
+
+
+@lru_cache(maxsize=1)
+def english_place_words() -> frozenset[str]:
+    """The one-word English names of countries (exonyms.tsv, CLDR) and of the places of english_places.tsv
+    (GeoNames), folded: "england", "india", "georgia"."""
+    countries = (row["name"] for row in table("exonyms") if row["kind"] == "country" and row["lang"] == "en")
+    return frozenset(fold(name) for name in (*countries, *english_places()) if " " not in name)
 
 
 @lru_cache(maxsize=16)

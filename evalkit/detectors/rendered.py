@@ -68,7 +68,7 @@ from .name_forms import (
     wrong_sense_heads,
 )
 from .name_phrases import phrase_relative, phrase_swapped
-from .place_names import english_places, place_pairs
+from .place_names import english_place_words, english_places, place_pairs
 from .text import (
     ARTICLES,
     CONNECTORS,
@@ -852,14 +852,7 @@ def _place_last(words: list[str]) -> bool:
     English-speaking world, GeoNames'): the shape of a country's public bodies ("Historic England", "Invest India",
     "Screen Australia") as much as of an outlet's, which a press verb after it does not tell apart. (Not a people's
     word: "West Briton", "Northern Scot" are papers.)"""
-    return words[-1] in _english_place_words()
-
-
-@lru_cache(maxsize=1)
-def _english_place_words() -> frozenset[str]:
-    """The one-word English names of countries (exonyms.tsv) and of the places of english_places.tsv, folded."""
-    countries = (row["name"] for row in table("exonyms") if row["kind"] == "country" and row["lang"] == "en")
-    return frozenset(fold(name) for name in (*countries, *english_places()) if " " not in name)
+    return words[-1] in english_place_words()
 
 
 class _MediaCited:
