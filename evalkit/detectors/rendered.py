@@ -959,8 +959,8 @@ def body_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _head_body_words() -> frozenset[str]:
     """`body_words` counted on what heads a name: its first word, and its last unless a connector stands before it
-    ("Institute of Mechanics" is headed by "institute", not "mechanics"; "Sport for Life" not by "life"), each of
-    the gazetteer's entries once (an entry's aliases name it again). Asked where a press verb cites the name."""
+    ("Physics of Life" and "Sport for Life" are headed by "physics" and "sport", not "life"), each of the
+    gazetteer's entries once (an entry's aliases name it again). Asked where a press verb cites the name."""
     bodies: dict[str, set[str]] = {}
     outlets: dict[str, set[str]] = {}
     for w, entry in gazetteer().multi_list:
