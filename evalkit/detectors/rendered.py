@@ -819,9 +819,9 @@ class _Outlet:
             self.source, self.seq.start, self.seq.end) == "attribution" or _after_media_noun(self.source, self.seq)
             or _media_noun_after(self.source, self.seq)
             or _media_apposition(self.source, self.seq)
-            or _press_cited(self.source, self.seq) and (_head_body_words().isdisjoint(_name_heads(self.seq.text, words))
-                                                        and not _place_last(words)
-                                                        or words[0] in _media_heads() or head or news))
+            or _press_cited(self.source, self.seq) and (
+                _body_heads(self.seq.text).isdisjoint(_name_heads(self.seq.text, words)) and not _place_last(words)
+                or words[0] in _media_heads() or head or news))
 
 
 # a newspaper's word rarer than this in English seldom ends another kind of name ("advertiser", "courier",
@@ -954,6 +954,14 @@ def body_words() -> frozenset[str]:
             count = outlets if entry.is_outlet else bodies
             count[x] = count.get(x, 0) + 1
     return frozenset(w for w, n in bodies.items() if n >= 3 and n > outlets.get(w, 0))
+
+
+def _body_heads(name: str) -> frozenset[str]:
+    """The body words a press-cited name's heads are checked against: `_head_body_words` for a name of capitalised
+    words alone ("Monaco Life"), `body_words` for one a connector joins ("The Friends of Life", "The University of
+    the Andes"), a body's shape whatever its last word."""
+    inner = name.split()[1:-1]
+    return body_words() if any(w in CONNECTORS for w in inner) else _head_body_words()
 
 
 @lru_cache(maxsize=1)
