@@ -942,18 +942,11 @@ _PRESS_AUXILIARIES = word_set("press-cue-auxiliaries")
 _PRESS_BEFORE = word_set("press-cue-before")
 
 
-@lru_cache(maxsize=1)
 def body_words() -> frozenset[str]:
     """Words that open or end more of the gazetteer's organisations than of its outlets, three at least
     ("university", "federation", "office", "cross", "house"): a name opening or ending with one is a body's,
     whose name a translation renders (a word inside it says nothing: "Middle East Eye")."""
-    bodies: dict[str, int] = {}
-    outlets: dict[str, int] = {}
-    for w, entry in gazetteer().multi_list:
-        for x in {fold(w[0]), fold(w[-1])}:
-            count = outlets if entry.is_outlet else bodies
-            count[x] = count.get(x, 0) + 1
-    return frozenset(w for w, n in bodies.items() if n >= 3 and n > outlets.get(w, 0))
+    return _body_word_sets()[0]
 
 
 def _body_heads(name: str) -> frozenset[str]:
@@ -964,18 +957,27 @@ def _body_heads(name: str) -> frozenset[str]:
     return body_words() if any(w in CONNECTORS for w in inner) else _head_body_words()
 
 
-@lru_cache(maxsize=1)
 def _head_body_words() -> frozenset[str]:
     """`body_words` counted on what heads a name: its first word, and its last unless a connector stands before it
     ("Physics of Life" and "Sport for Life" are headed by "physics" and "sport", not "life"), each of the
     gazetteer's entries once (an entry's aliases name it again). Asked where a press verb cites the name."""
-    bodies: dict[str, set[str]] = {}
-    outlets: dict[str, set[str]] = {}
+    return _body_word_sets()[1]
+
+
+@lru_cache(maxsize=1)
+def _body_word_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """`body_words` and `_head_body_words`, counted in one pass over the gazetteer's names."""
+    ends: tuple[dict[str, int], dict[str, int]] = ({}, {})   # (bodies, outlets): names opening or ending so
+    heads: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})   # (bodies, outlets): entries headed so
     for w, entry in gazetteer().multi_list:
-        heads = {fold(w[0])} if len(w) > 2 and w[-2] in CONNECTORS else {fold(w[0]), fold(w[-1])}
-        for x in heads:
-            (outlets if entry.is_outlet else bodies).setdefault(x, set()).add(entry.name)
-    return frozenset(w for w, names in bodies.items() if len(names) >= 3 and len(names) > len(outlets.get(w, ())))
+        first, last = fold(w[0]), fold(w[-1])
+        count, named = ends[entry.is_outlet], heads[entry.is_outlet]
+        for x in {first, last}:
+            count[x] = count.get(x, 0) + 1
+        for x in {first} if len(w) > 2 and w[-2] in CONNECTORS else {first, last}:
+            named.setdefault(x, set()).add(entry.name)
+    return (frozenset(w for w, n in ends[0].items() if n >= 3 and n > ends[1].get(w, 0)),
+            frozenset(w for w, names in heads[0].items() if len(names) >= 3 and len(names) > len(heads[1].get(w, ()))))
 
 
 def _after_media_noun(source: str, seq) -> bool:
