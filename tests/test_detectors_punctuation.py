@@ -155,7 +155,7 @@ def test_spaces_before_a_mark_are_found_from_the_marks_as_the_regex_finds_them(t
 
     from evalkit.detectors.punctuation import _spaces_before_punct
 
-    regex = re.compile(r"[ \u00a0\u202f]+(?=[,.](?![.\d]|[ \u00a0][.]))")
+    regex = re.compile(r"[ \u00a0\u202f]+(?=[,.](?![.\d]|[ \u00a0][.])(?!(?<=\.)[a-zà-ÿ]))")
     assert list(_spaces_before_punct(text)) == [m.span() for m in regex.finditer(text)]
 
 

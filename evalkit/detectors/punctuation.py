@@ -31,9 +31,10 @@ _GLUED_COMMA = re.compile(r",(?=[^\W\d_]{2})")
 # A lowercase letter running into a capitalised word: "KazakhstanEn" (the token is cut out after).
 _CAMEL = re.compile(r"[A-ZÀ-Þ](?<=[a-zà-ÿ]{2}[A-ZÀ-Þ])(?=[a-zà-ÿ])")
 _FR_SPACE_BEFORE = re.compile(r"[;:?!]+")
-# a comma or period after a space (not "..", ". .", ".5"); the spaces before it are the span. The mark is
-# looked for first: a text has far fewer of those than spaces.
-_PUNCT_AFTER_SPACE = re.compile(r"[,.](?<=[ \u00a0\u202f][,.])(?![.\d]|[ \u00a0][.])")
+# a comma or period after a space (not "..", ". .", ".5", nor a period before a lowercase letter: the ".ai" of
+# "the domain .ai", a name's ending, no sentence's end); the spaces before it are the span. The mark is looked for
+# first: a text has far fewer of those than spaces.
+_PUNCT_AFTER_SPACE = re.compile(r"[,.](?<=[ \u00a0\u202f][,.])(?![.\d]|[ \u00a0][.])(?!(?<=\.)[a-zà-ÿ])")
 _SPACE_CHARS = " \u00a0\u202f"
 _GUILLEMETS = re.compile(r"«[^«»\n]*»")
 _QUOTE_CHARS = re.compile(r"[«»“”„\"]")
@@ -207,8 +208,8 @@ def _space_before(text: str, ok: Callable[[int, int], bool]) -> list[Found]:
 
 
 def _spaces_before_punct(text: str) -> Iterator[tuple[int, int]]:
-    """The runs of spaces before a comma or a period: what the regex [ \\u00a0\\u202f]+(?=[,.](?![.\\d]|
-    [ \\u00a0][.])) finds, found from the marks."""
+    """The runs of spaces before a comma or a period (not "..", ". .", ".5", nor a period before a lowercase letter),
+    found from the marks."""
     for m in _PUNCT_AFTER_SPACE.finditer(text):
         b = a = m.start()
         while a > 0 and text[a - 1] in _SPACE_CHARS:

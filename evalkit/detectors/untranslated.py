@@ -232,7 +232,7 @@ class UntranslatedDetector(Detector):
                 continue
             kinds = [word_class(tokens[i].lower, src, tgt) for i in words]
             leaning = sum(1 for _, d in kinds if d >= 0.5)   # ("rewetting": rare in both, rarer in the target)
-            if leaning < 0.6 * len(words):
+            if leaning < 0.6 * len(words) and not _quoted_term(kinds):
                 continue  # a target-language quotation: its words are checked like the rest
             masked.update(members)
             # a quoted clause the source has verbatim was left untranslated; a quoted title is a choice,
@@ -538,6 +538,9 @@ class UntranslatedDetector(Detector):
                 # in another script than the text ("snowploughs" in Russian)
                 foreign_script = not latin_text and _latin(tok.text)
                 known = zipf(tok.lower, src)
+                if known < _RARE_SOURCE_MIN and not foreign_script and source_words.get(tok.start):
+                    continue   # neither the aligned source's word nor one of its language: the MT's own
+                    # ("pitchpin", French for the source's "pitch pine")
                 needed = _WORD_ODDS if known >= _RARE_SOURCE_MIN or foreign_script else _RARE_ODDS
                 identified = _identified(tok.text, doc.src_lang, doc.tgt_lang, needed)
                 if identified is None and foreign_script and known >= _RARE_SOURCE_MIN:
@@ -1014,6 +1017,8 @@ _COMPOUND_HALF_ZIPF, _COMPOUND_HALF_GAP = 4.0, 0.5
 # a rare word: at least this long, below this target Zipf, and (without the source) at least this
 # source Zipf
 _RARE_MIN_LENGTH, _RARE_TARGET_MAX, _RARE_SOURCE_MIN = 5, 1.0, 1.0
+# a quotation of at most this many words, one of them the source language's, is a term quoted as such
+_QUOTED_TERM_WORDS = 3
 # ... and below this target Zipf where the aligned source has the word verbatim
 _RARE_TARGET_SOURCED, _RARE_SOURCED_GAP = 1.5, 1.0
 
@@ -1358,6 +1363,13 @@ class _SourceWords:
         if n not in self.words:
             self.words[n] = set(map(itemgetter(6), aligned_tokens(self.doc)[n][0]))
         return self.words[n]
+
+
+def _quoted_term(kinds: Sequence[tuple[int, float]]) -> bool:
+    """A quotation of three words at most, one of them the source language's and none the target's alone: a term
+    quoted as such (« board foot », where French has "foot" too), not a target-language quotation."""
+    return len(kinds) <= _QUOTED_TERM_WORDS and any(k in _CONTENT for k, _ in kinds) \
+        and all(k != TARGET for k, _ in kinds)
 
 
 def _source_writes_otherwise(word: str, aligned: Collection[str]) -> bool:
