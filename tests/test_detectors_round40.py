@@ -21,7 +21,9 @@ import pytest
 
 from evalkit.detectors import make_detectors, run_detectors
 from evalkit.detectors.base import prepare_input
+from evalkit.detectors.text import name_sequences, tokenize
 
+NAMED = "accuracy/mistranslation/named-entity"
 UNTRANSLATED = "accuracy/untranslated"
 PUNCTUATION = "fluency/punctuation"
 
@@ -76,3 +78,51 @@ def test_a_short_term_quoted_as_such_is_not_flagged(source, mt):
 ])
 def test_the_same_term_unquoted_is_still_flagged(source, mt, flagged):
     assert (UNTRANSLATED, flagged) in _flags("fr", mt, source)
+
+
+def test_a_plus_joins_the_words_of_a_name():
+    text = "Yesterday Garden + Home wrote that the show was cancelled."
+    assert "Yesterday Garden + Home" in [s.text for s in name_sequences(tokenize(text), text)]
+
+
+def test_a_spun_name_joined_by_a_plus_is_flagged_as_a_name():
+    src = "Garden + Home wrote that the island's allotments were full for the first time."
+    mt = "Garden + Dwelling написал, что огороды острова впервые заполнены."
+    flags = _flags("ru", mt, src)
+    assert (NAMED, "Garden + Dwelling") in flags
+    assert [f for f in flags if f[0] == UNTRANSLATED] == []
+
+
+def test_the_name_joined_by_a_plus_kept_is_not_flagged():
+    src = "Garden + Home wrote that the island's allotments were full for the first time."
+    mt = "Garden + Home написал, что огороды острова впервые заполнены."
+    assert _flags("ru", mt, src) == []
+
+
+@pytest.mark.parametrize("lang, mt, flagged", [
+    ("ru", "The Day-to-day Record написал, что порт закроется зимой.", "The Day-to-day Record"),
+    ("es", "The Every day Record informó que el puerto cerrará en invierno.", "The Every day Record"),
+    ("es", "El Every day Record informó que el puerto cerrará en invierno.", "Every day Record"),
+    ("fr", "Selon The Every day Press, le port fermera en hiver.", "The Every day Press"),
+])
+def test_a_real_newspaper_with_daily_written_as_a_phrase_is_flagged(lang, mt, flagged):
+    flags = _flags(lang, mt)
+    assert (NAMED, flagged) in flags
+    assert [f for f in flags if f[0] == UNTRANSLATED] == []
+
+
+@pytest.mark.parametrize("lang, mt", [
+    ("fr", "Selon The Daily Press, le port fermera en hiver."),
+    ("es", "Los pescadores trabajan día a día, informó la cooperativa."),
+    ("fr", "Le Day-to-day Record a été fondé par un ancien pêcheur."),
+])
+def test_the_real_name_or_the_phrase_outside_a_news_source_slot_is_left(lang, mt):
+    assert [f for f in _flags(lang, mt) if f[0] == NAMED] == []
+
+
+@pytest.mark.parametrize("mt", ["The Day-to-day Record informó que el puerto cerrará en invierno.",
+                                "The Every day Record informó que el puerto cerrará en invierno."])
+def test_with_the_source_the_citing_verb_is_no_word_of_the_name(mt):
+    src = "The Daily Record reported that the port will close in winter."
+    named = [text for category, text in _flags("es", mt, src) if category == NAMED]
+    assert len(named) == 1 and "informó" not in named[0] and "Record" in named[0]

@@ -322,7 +322,7 @@ static int read_fields(PyObject *tok, Py_ssize_t length, Fields *f) {
     return 1;
 }
 
-/* names._adjacent: same line, a gap of 1 to 3 characters, only spaces or one "&" between spaces */
+/* text.adjacent: same line, a gap of 1 to 3 characters, only spaces or one "&" or "+" between spaces */
 static int adjacent(int kind, const void *data, Fields *a, Fields *b) {
     Py_ssize_t lo = a->end, hi = b->start, p, q;
     int same = PyObject_RichCompareBool(a->line, b->line, Py_EQ);
@@ -336,7 +336,7 @@ static int adjacent(int kind, const void *data, Fields *a, Fields *b) {
         p++;
     while (q > p && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, q - 1)))
         q--;
-    return p == q || (q - p == 1 && PyUnicode_READ(kind, data, p) == '&');
+    return p == q || (q - p == 1 && (PyUnicode_READ(kind, data, p) == '&' || PyUnicode_READ(kind, data, p) == '+'));
 }
 
 /* str.islower() */

@@ -444,13 +444,13 @@ def _real_shapes() -> tuple[dict[tuple[str | int, ...], list[str]], dict[str, in
 
 def _newspaper_relative(word: str, written: str, head: bool = False) -> str | None:
     """The thesaurus in which `written` is a relative of a real newspaper's `word`: WordNet
-    (newspaper_synonyms.tsv), else Moby Thesaurus II (outlet_thesaurus.tsv for the words of the gazetteer's
-    names; newspaper_thesaurus.tsv for those of real newspapers' names, only where `word` is the name's
-    last, its `head`: "Juneau Realm" for the Juneau Empire, while "Normal Times" would read as Good Times,
-    where it is the Standard Times that Wikidata lacks); None where neither has it."""
+    (newspaper_synonyms.tsv, or for a phrase outlet_phrases.tsv), else Moby Thesaurus II (outlet_thesaurus.tsv
+    for the words of the gazetteer's names; newspaper_thesaurus.tsv for those of real newspapers' names, only
+    where `word` is the name's last, its `head`: "Juneau Realm" for the Juneau Empire, while "Normal Times" would
+    read as Good Times, where it is the Standard Times that Wikidata lacks); None where neither has it."""
     forms = word_forms(written)
-    if not forms.isdisjoint(_newspaper_near(word)):
-        return "WordNet"
+    if not forms.isdisjoint(_newspaper_near(word)) or "_" in written and written in _near_in(word, synonyms()):
+        return "WordNet"   # (a phrase, its words joined by "_": outlet_phrases.tsv's "day_to_day" for daily)
     if not forms.isdisjoint(_near_in(word, _thesaurus())) \
             or head and not forms.isdisjoint(_near_in(word, _newspaper_thesaurus())):
         return "Moby Thesaurus II"

@@ -10,7 +10,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import chain, compress, groupby
 from operator import itemgetter, or_
@@ -153,7 +153,7 @@ def _phrase_at(text: str, tokens: Sequence[Token], i: int) -> tuple[str, int] | 
     """The phrase opening at capitalised token `i` that the synonym tables list as related to a name word
     (its words joined by "_", or written as one word: "day_by_day", "everyday"), and its last token."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if nxt is None or not nxt.text.islower() or not adjacent(text, tokens[i], nxt):
+    if nxt is None or not nxt.text.islower() or not _phrase_joined(text, tokens[i], nxt):
         return None
     if relative(tokens[i].lower + nxt.lower):   # "Every day": everyday
         return tokens[i].lower + nxt.lower, i + 1
@@ -161,7 +161,7 @@ def _phrase_at(text: str, tokens: Sequence[Token], i: int) -> tuple[str, int] | 
         return None
     for n in range(1, _PHRASE_TAIL + 1):
         tail = tokens[i + 1:i + 1 + n]
-        if len(tail) < n or not tail[-1].text.islower() or not adjacent(text, tokens[i + n - 1], tail[-1]):
+        if len(tail) < n or not tail[-1].text.islower() or not _phrase_joined(text, tokens[i + n - 1], tail[-1]):
             return None
         form = "_".join([tokens[i].lower] + [t.lower for t in tail])
         if relative(form):
@@ -169,9 +169,23 @@ def _phrase_at(text: str, tokens: Sequence[Token], i: int) -> tuple[str, int] | 
     return None
 
 
+def _before_phrase_name(tok: Token, tgt: str) -> bool:
+    """A capitalised word before a phrase that is no word of the name: the target language's article ("El Every
+    day Herald") or a sentence's first word more the target language's than English's ("Selon The Every day
+    Press")."""
+    return tok.lower in ARTICLES and tok.lower != "the" or tok.initial and zipf(tok.lower, tgt) > zipf(tok.lower, "en")
+
+
+def _phrase_joined(text: str, a: Token, b: Token) -> bool:
+    """Two words of a phrase: adjacent, or joined by a hyphen ("Day-to-day")."""
+    return adjacent(text, a, b) or text[a.end:b.start] == "-"
+
+
 def _phrase_swaps(detector, doc: DetectionInput, tokens: list[Token], covered: set[int], langs) -> list[Flag]:
-    """A known name with one word swapped for a related phrase, where a news source is cited ("informó el
-    Every day Mail" for the Daily Mail, "a rapporté The Day by day Telegraph")."""
+    """A known name, or a real newspaper's (Wikidata), with one word swapped for a related phrase, where a news
+    source is cited ("informó el Every day Mail" for the Daily Mail, "a rapporté The Day by day Telegraph", "The
+    Day-to-day Herald написал" for the Daily Herald); a newspaper's, with the source, only where the aligned
+    source names that paper."""
     flags = []
     for i in capitalised_at(tokens):   # (the others are skipped at C speed)
         tok = tokens[i]
@@ -184,6 +198,8 @@ def _phrase_swaps(detector, doc: DetectionInput, tokens: list[Token], covered: s
         after = capitalised_run(doc.hypothesis, tokens, phrase[1], 1)
         if not after and not before:
             continue   # (a known short name beside the phrase is that name's word: "Day by day Telegraph")
+        while before and _before_phrase_name(tokens[before[0]], _target(langs)):
+            before = before[1:]
         first, last = tokens[(before or [i])[0]], tokens[(after or [phrase[1]])[-1]]
         if outlet_slot(doc.hypothesis, first.start, last.end) is None:
             continue
@@ -194,6 +210,12 @@ def _phrase_swaps(detector, doc: DetectionInput, tokens: list[Token], covered: s
                 doc, first.start, last.end, NAMED_ENTITY, "major", variant.score,
                 f"reads as {variant.entry.name!r} with a word swapped for a related phrase "
                 f"({phrase[0].replace('_', ' ')!r}), in a news-source slot", variant.entry.name))
+            continue
+        swap = real_swap(content_words(tuple(w.lower() for w in words)))
+        if swap and swap.kind == "paper" and _source_names(doc, first.start, last.end, swap.name):
+            written = doc.hypothesis[tok.start:tokens[phrase[1]].end].lower()
+            flags.append(detector._flag(doc, first.start, last.end, NAMED_ENTITY, "major", 0.7,
+                                        _real_swap_evidence(replace(swap, written=written)), swap.name))
     return flags
 
 

@@ -1560,6 +1560,8 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
                     and (tokens[j].lower not in _GLUE or tokens[j].lower in ARTICLES) \
                     and text[tokens[j].end:tokens[j].end + 1] not in ("'", "’"):
                 break   # a verb or a frequent word ends the name ("Xi a déclaré"); "de", "du", "d'", "à" do not
+            if not tokens[j].capitalised and cue_after(text, tokens[j - 1].end):
+                break   # the verb citing the name as a news source ("Record informó")
             out.append((seq._replace(last=j, end=tokens[j].end, text=text[seq.start:tokens[j].end]), True))
             if tokens[j].capitalised:
                 # the place's other words: "de Australia Occidental", "de la Nouvelle-Écosse"
@@ -2259,10 +2261,11 @@ _SENTENCE_WORD_ZIPF = 5.5
 
 def _goes_on(tokens, text: str, k: int, j: int, tgt: str) -> bool:
     """Token j may go on the name that ends at token k: a lowercase word on k's line, after a space or
-    a hyphen, and no very frequent word of the target language (a verb, an article)."""
+    a hyphen, and no very frequent word of the target language (a verb, an article) nor the verb citing the
+    name as a news source ("Record informó")."""
     return not (tokens[j].capitalised or tokens[j].line != tokens[k].line
                 or text[tokens[j - 1].end:tokens[j].start] not in (" ", "-", "\u00a0")
-                or zipf(tokens[j].lower, tgt) >= _SENTENCE_WORD_ZIPF)
+                or zipf(tokens[j].lower, tgt) >= _SENTENCE_WORD_ZIPF or cue_after(text, tokens[j - 1].end))
 
 
 @lru_cache(maxsize=1 << 14)

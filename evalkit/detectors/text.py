@@ -448,7 +448,7 @@ def name_sequences(tokens: Sequence[Token], text: str) -> list[NameSeq]:
 
 def adjacent(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end:b.start]
-    return a.line == b.line and 0 < len(gap) <= 3 and (not gap.strip() or gap.strip() == "&")
+    return a.line == b.line and 0 < len(gap) <= 3 and gap.strip() in ("", "&", "+")
 
 
 def capitalised_run(text: str, tokens: Sequence[Token], i: int, step: int, most: int = 3) -> list[int]:

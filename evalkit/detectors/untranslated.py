@@ -276,7 +276,7 @@ class UntranslatedDetector(Detector):
                 named.add(i)
             elif i + 1 < n and tokens[i + 1].capitalised and tokens[i + 1].line == tok.line \
                     and not tokens[i + 1].initial and (_gap_is_space(tokens, i)
-                                                       or text[tokens[i].end:tokens[i + 1].start] == " & "):
+                                                       or text[tokens[i].end:tokens[i + 1].start] in (" & ", " + ")):
                 named.add(i)  # "Financial Instances a rapporté ...", "Roads & Realms escribió": a name
             elif word_class(tok.lower, src, tgt)[0] in _LEANING and _first_word_named(text, tokens, i, src, tgt):
                 named.add(i)  # "Lloyd's List сообщила", "Florence and the Machine выступит", "Variety a indiqué"
