@@ -2174,6 +2174,11 @@ def _named_otherwise(source: str, name: str) -> bool:
     return True
 
 
+# the least English Zipf frequency of X in "The X" read as a swap of a gazetteer outlet's one word; of a real
+# newspaper's, the floor of newspaper_synonyms.tsv (a spinner's rarer words: "The Onlooker", "The Quicksilver")
+_ONE_WORD_ZIPF, _ONE_WORD_REAL_ZIPF = 3.0, 2.0
+
+
 def _one_word_swap(seq, text: str, tgt: str):
     """(outlet's name, word, its word): the English title "The X" inside a text in another language, where a
     news source is cited, X an English word and a WordNet relative of the one word of exactly one gazetteer
@@ -2186,10 +2191,11 @@ def _one_word_swap(seq, text: str, tgt: str):
             or _sentence_start(text, seq.start) and not _target_word_after(text, seq.end, tgt):
         return None
     word = rest.casefold()
-    if zipf(word, "en") < 3.0 or zipf(word, tgt) >= zipf(word, "en") \
+    if zipf(word, "en") < _ONE_WORD_REAL_ZIPF or zipf(word, tgt) >= zipf(word, "en") \
             or outlet_slot(text, seq.start, seq.end) != "attribution":
         return None
-    found = [(entry.name, word, own) for own, entry in _the_outlets().items() if own != word and related(word, own)]
+    found = [(entry.name, word, own) for own, entry in _the_outlets().items() if own != word and related(word, own)] \
+        if zipf(word, "en") >= _ONE_WORD_ZIPF else []
     if not found and word not in real_outlets():
         found = [(name, word, own) for own, name in real_the_titles().items() if newspaper_synonym(own, word)]
     return found[0] if len(found) == 1 else None
