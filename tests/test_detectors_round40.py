@@ -141,3 +141,42 @@ def test_a_rarer_english_word_for_a_real_papers_one_word_is_a_swap(lang, mt):
                                 "Selon The Onlooker, le ferry reprendra lundi."])   # two real papers it may be
 def test_the_real_paper_or_a_word_off_a_news_slot_or_of_two_papers_is_left(mt):
     assert [f for f in _flags("fr", mt) if f[0] == NAMED] == []
+
+
+TEASER_SOURCE = ["The cheese cooperative in Poligny opened a new ageing cellar on Saturday.",
+                 "The cellar can hold up to 12,000 wheels of Comté at a time.",
+                 "A single wheel needs at least eight months before it can be sold.",
+                 "The cooperative plans to hire four apprentices next spring."]
+TEASER_MT = ["La coopérative fromagère de Poligny a inauguré samedi une nouvelle cave d'affinage.",
+             "La cave peut accueillir jusqu'à 12 000 meules de comté à la fois.",
+             "{line}",
+             "La coopérative prévoit d'embaucher quatre apprentis au printemps prochain."]
+
+
+def _teaser_flags(line: str) -> list[tuple[str, str]]:
+    return _flags("fr", "\n".join(TEASER_MT).format(line=line), "\n".join(TEASER_SOURCE))
+
+
+@pytest.mark.parametrize("line", ["Même thème : les fromagers du Jura cherchent des apprentis",
+                                  "En parallèle : les fromagers du Jura cherchent des apprentis"])
+def test_a_labelled_teaser_where_a_sentence_was_dropped_is_junk_and_the_sentence_omitted(line):
+    # the classifier reads these as junk at 0.6 to 0.8, under the 0.9 an unlabelled line held so needs
+    flags = _teaser_flags(line)
+    assert ("addition/boilerplate", line) in flags
+    assert ("accuracy/omission", "fois.") in flags
+
+
+def test_an_unlabelled_line_held_so_still_needs_the_classifier_sure():
+    line = "Les fromagers du Jura cherchent des apprentis dans notre rubrique régions"   # (read as junk at 0.8)
+    assert [f for f in _teaser_flags(line) if f[0].startswith("addition")] == []
+
+
+@pytest.mark.parametrize("line, flagged", [
+    ("Les fromagers du Jura cherchent des apprentis dans notre rubrique régions", False),   # "app" of "apprentis"
+    ("Téléchargez notre app pour suivre les fromagers du Jura", True),
+    ("Nos apps gratuites : les fromagers du Jura en direct", True),
+])
+def test_an_interface_word_of_three_letters_is_a_whole_word(line, flagged):
+    doc = prepare_input("\n".join(TEASER_MT[:2] + [line] + TEASER_MT[3:]) + "\n", "en", "fr")
+    junk = [f.text for f in run_detectors(doc, make_detectors()) if f.category == "addition/boilerplate"]
+    assert (junk == [line]) is flagged
