@@ -89,6 +89,8 @@
     PYTHONPATH=. python -m benchmarks.devset --split heldout86  # held-out 86: the lead runs it once, at the end
     PYTHONPATH=. python -m benchmarks.devset --split heldout87  # held-out 87: the lead runs it once, at the end
     PYTHONPATH=. python -m benchmarks.devset --split heldout88  # held-out 88: the lead runs it once, at the end
+    PYTHONPATH=. python -m benchmarks.devset --split heldout89  # held-out 89: the lead runs it once, at the end
+    PYTHONPATH=. python -m benchmarks.devset --split heldout90  # held-out 90: the lead runs it once, at the end
     PYTHONPATH=. python -m benchmarks.devset --split all --bundled --json out.json
 
 For each corpus `corpora/spun-news-<split>/en-XX` it runs every detector on the `spun-mt` system
@@ -108,8 +110,8 @@ heldout43, heldout44, heldout45, heldout46, heldout47, heldout48, heldout49, hel
 heldout53, heldout54, heldout55, heldout56, heldout57, heldout58, heldout59, heldout60, heldout61,
 heldout62, heldout63, heldout64, heldout65, heldout66, heldout67, heldout68, heldout69, heldout70, heldout71,
 heldout72, heldout73, heldout74, heldout75, heldout76, heldout77, heldout78, heldout79, heldout80, heldout81,
-heldout82, heldout83, heldout84, heldout85, heldout86, heldout87 or heldout88 (corpora/spun-news-heldout2 to
--heldout88: only by name).
+heldout82, heldout83, heldout84, heldout85, heldout86, heldout87, heldout88, heldout89 or heldout90
+(corpora/spun-news-heldout2 to -heldout90: only by name).
 `--bundled` adds the bundled corpus (corpora/spinner-news-en-fr); `--aligner` scores evalkit's
 sentence aligner against each corpus's gold/alignment.
 """
@@ -271,8 +273,8 @@ def main(argv=None) -> int:
                                             "heldout71", "heldout72", "heldout73", "heldout74", "heldout75",
                                             "heldout76", "heldout77", "heldout78", "heldout79", "heldout80",
                                             "heldout81", "heldout82", "heldout83", "heldout84", "heldout85",
-                                            "heldout86", "heldout87", "heldout88", "all"],
-                        default="dev", help="all = dev and heldout; heldout2 to heldout88 only by name")
+                                            "heldout86", "heldout87", "heldout88", "heldout89", "heldout90", "all"],
+                        default="dev", help="all = dev and heldout; heldout2 to heldout90 only by name")
     parser.add_argument("--bundled", action="store_true", help="also score the bundled corpus")
     parser.add_argument("--aligner", action="store_true", help="also score the aligner against gold/alignment")
     parser.add_argument("--json", metavar="FILE", help="also write the counts as JSON")

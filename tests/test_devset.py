@@ -34,7 +34,7 @@ SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "hel
           "heldout63", "heldout64", "heldout65", "heldout66", "heldout67", "heldout68", "heldout69",
           "heldout70", "heldout71", "heldout72", "heldout73", "heldout74", "heldout75", "heldout76",
           "heldout77", "heldout78", "heldout79", "heldout80", "heldout81", "heldout82", "heldout83",
-          "heldout84", "heldout85", "heldout86", "heldout87", "heldout88")
+          "heldout84", "heldout85", "heldout86", "heldout87", "heldout88", "heldout89", "heldout90")
 GROUPS = [ROOT / "corpora" / f"spun-news-{split}" for split in SPLITS]
 CORPORA = sorted(p for g in GROUPS for p in g.glob("en-*"))
 BUILD = ROOT / "corpora" / "spun-news-dev" / "tools" / "build.py"
@@ -77,7 +77,8 @@ def test_the_set_has_what_issue_15_asks_for():
     # held-out 71 (151-152), held-out 72 (153-154), held-out 73 (155-156), held-out 74 (157-158), held-out 75
     # (159-160), held-out 76 (161-162), held-out 77 (163-164), held-out 78 (165-166), held-out 79 (167-168),
     # held-out 80 (169-170), held-out 81 (171-172), held-out 82 (173-174), held-out 83 (175-176), held-out 84
-    # (177-178), held-out 85 (179-180), held-out 86 (181-182), held-out 87 (183-184) and held-out 88 (185-186)
+    # (177-178), held-out 85 (179-180), held-out 86 (181-182), held-out 87 (183-184), held-out 88 (185-186),
+    # held-out 89 (187-188) and held-out 90 (189-190)
     per_split = {split: sorted(d["id"] for _, d in docs if d["split"] == split) for split in SPLITS}
     assert {split: len(ids) for split, ids in per_split.items()} == {"dev": 40, "heldout": 8, "heldout2": 8,
                                                                       "heldout3": 8, "heldout4": 8, "heldout5": 8,
@@ -121,7 +122,8 @@ def test_the_set_has_what_issue_15_asks_for():
                                                                       "heldout81": 8, "heldout82": 8,
                                                                       "heldout83": 8, "heldout84": 8,
                                                                       "heldout85": 8, "heldout86": 8,
-                                                                      "heldout87": 8, "heldout88": 8}
+                                                                      "heldout87": 8, "heldout88": 8,
+                                                                      "heldout89": 8, "heldout90": 8}
     assert all(c.parent.name == f"spun-news-{d['split']}" for c, d in docs)
     negatives = [n for c in CORPORA for f in (c / "gold" / "negatives").glob("*.jsonl") for n in _jsonl(f)]
     assert len(negatives) >= 60
@@ -343,6 +345,8 @@ def test_devset_measures_the_later_held_out_splits_only_by_name():
     assert splits_of("heldout86") == ("heldout86",)
     assert splits_of("heldout87") == ("heldout87",)
     assert splits_of("heldout88") == ("heldout88",)
+    assert splits_of("heldout89") == ("heldout89",)
+    assert splits_of("heldout90") == ("heldout90",)
     assert (ROOT / "corpora" / "spun-news-heldout2" / "en-ru" / "corpus.yaml").is_file()
     assert (ROOT / "corpora" / "spun-news-heldout3" / "en-ru" / "corpus.yaml").is_file()
     assert (ROOT / "corpora" / "spun-news-heldout4" / "en-ru" / "corpus.yaml").is_file()
@@ -430,9 +434,11 @@ def test_devset_measures_the_later_held_out_splits_only_by_name():
     assert (ROOT / "corpora" / "spun-news-heldout86" / "en-ru" / "corpus.yaml").is_file()
     assert (ROOT / "corpora" / "spun-news-heldout87" / "en-ru" / "corpus.yaml").is_file()
     assert (ROOT / "corpora" / "spun-news-heldout88" / "en-ru" / "corpus.yaml").is_file()
+    assert (ROOT / "corpora" / "spun-news-heldout89" / "en-ru" / "corpus.yaml").is_file()
+    assert (ROOT / "corpora" / "spun-news-heldout90" / "en-ru" / "corpus.yaml").is_file()
     done = subprocess.run([sys.executable, "-m", "benchmarks.devset", "--help"], capture_output=True, text=True,
                           cwd=ROOT)
-    assert done.returncode == 0 and all(f"heldout{k}" in done.stdout for k in range(2, 89))
+    assert done.returncode == 0 and all(f"heldout{k}" in done.stdout for k in range(2, 91))
 
 
 def test_devset_report_adds_up_to_the_gold():

@@ -1,7 +1,7 @@
 """Build the spun-news dev and held-out corpora from their annotation files.
 
 Each corpus folder (corpora/spun-news-dev/en-XX, corpora/spun-news-heldout/en-XX, and the later
-held-out splits corpora/spun-news-heldout2/en-XX to -heldout88/en-XX) holds the texts
+held-out splits corpora/spun-news-heldout2/en-XX to -heldout89/en-XX and -heldout90/en-XX) holds the texts
 (`source/<doc>.txt`, `systems/spun-mt/<doc>.txt`) and one hand-written `annotations/<doc>.yaml` per
 document: its title, outlet, topic, whether the detectors get the source (`source: given|hidden`),
 and the gold errors and negatives as *quoted text*, never as offsets:
@@ -72,7 +72,8 @@ GROUPS = ("spun-news-dev", "spun-news-heldout", "spun-news-heldout2", "spun-news
           "spun-news-heldout81", "spun-news-heldout82",
           "spun-news-heldout83", "spun-news-heldout84",
           "spun-news-heldout85", "spun-news-heldout86",
-          "spun-news-heldout87", "spun-news-heldout88")
+          "spun-news-heldout87", "spun-news-heldout88",
+          "spun-news-heldout89", "spun-news-heldout90")
 CATEGORIES = {
     "ne": "accuracy/mistranslation/named-entity", "untr": "accuracy/untranslated",
     "bp": "addition/boilerplate", "leak": "addition/prompt-leak", "dup": "fluency/duplication",
@@ -143,7 +144,8 @@ SPLIT_NAMES = {"dev": "Development", "heldout": "HELD-OUT", "heldout2": "HELD-OU
                "heldout81": "HELD-OUT 81 (do not look)", "heldout82": "HELD-OUT 82 (do not look)",
                "heldout83": "HELD-OUT 83 (do not look)", "heldout84": "HELD-OUT 84 (do not look)",
                "heldout85": "HELD-OUT 85 (do not look)", "heldout86": "HELD-OUT 86 (do not look)",
-               "heldout87": "HELD-OUT 87 (do not look)", "heldout88": "HELD-OUT 88 (do not look)"}
+               "heldout87": "HELD-OUT 87 (do not look)", "heldout88": "HELD-OUT 88 (do not look)",
+               "heldout89": "HELD-OUT 89 (do not look)", "heldout90": "HELD-OUT 90 (do not look)"}
 
 
 class BuildError(Exception):
