@@ -24,7 +24,7 @@ import numpy as np
 from evalkit.detectors.line_model import LABELS, features
 
 ROOT = Path(__file__).resolve().parent.parent
-TUNING = ("dev",) + tuple(f"heldout{n}" for n in range(2, 87))   # the first held-out is never read
+TUNING = ("dev",) + tuple(f"heldout{n}" for n in range(2, 89))   # the first held-out is never read
 PROBE_FILES = ("dev.tsv", "test.tsv")
 GOLD = {"addition/boilerplate": "junk", "addition/prompt-leak": "prompt"}
 ROUNDS, STEP, BIAS_STEP, L2 = 300, 5.0, 0.5, 1.0
