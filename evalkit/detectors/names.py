@@ -1275,6 +1275,9 @@ def _real_swap_in(tokens: Sequence[Token], seq: NameSeq, tgt: str, text: str) ->
     # "Spokesman-Overview" for The Spokesman-Review)
     if swap is None and len(words) >= 2:
         swap = _form_swap(words) or newspaper_word_swap(words) or _head_swap(words)
+    if swap and swap.written in _STATION_WORDS:
+        return None   # a broadcaster's word is no relative a spinner gives a paper's ("West Virginia Public
+        # Broadcasting")
     loose = swap and (swap.kind != "paper" or swap.thesaurus != "WordNet" or len(words) == 1)
     if loose and (outlet_slot(text, start, end) != "attribution" or _NAME_GOES_ON.match(text, end)
                   or _hyphened_real(text, start, end)):
