@@ -1560,8 +1560,8 @@ def _extended(seqs: list, tokens, text: str, tgt: str, initial: bool = False) ->
                     and (tokens[j].lower not in _GLUE or tokens[j].lower in ARTICLES) \
                     and text[tokens[j].end:tokens[j].end + 1] not in ("'", "’"):
                 break   # a verb or a frequent word ends the name ("Xi a déclaré"); "de", "du", "d'", "à" do not
-            if not tokens[j].capitalised and cue_after(text, tokens[j - 1].end):
-                break   # the verb citing the name as a news source ("Record informó")
+            if j == k + 1 and not tokens[j].capitalised and _cites(tokens, j):
+                break   # the verb citing the name as a news source right after it ("Record informó")
             out.append((seq._replace(last=j, end=tokens[j].end, text=text[seq.start:tokens[j].end]), True))
             if tokens[j].capitalised:
                 # the place's other words: "de Australia Occidental", "de la Nouvelle-Écosse"
@@ -2267,11 +2267,22 @@ _SENTENCE_WORD_ZIPF = 5.5
 
 def _goes_on(tokens, text: str, k: int, j: int, tgt: str) -> bool:
     """Token j may go on the name that ends at token k: a lowercase word on k's line, after a space or
-    a hyphen, and no very frequent word of the target language (a verb, an article) nor the verb citing the
-    name as a news source ("Record informó")."""
+    a hyphen, and no very frequent word of the target language (a verb, an article)."""
     return not (tokens[j].capitalised or tokens[j].line != tokens[k].line
                 or text[tokens[j - 1].end:tokens[j].start] not in (" ", "-", "\u00a0")
-                or zipf(tokens[j].lower, tgt) >= _SENTENCE_WORD_ZIPF or cue_after(text, tokens[j - 1].end))
+                or zipf(tokens[j].lower, tgt) >= _SENTENCE_WORD_ZIPF)
+
+
+def _cites(tokens, j: int) -> bool:
+    """Token j opens a verb citing a news source ("informó", "a rapporté"), read from it and the next word on its
+    line (cue_after on those two words alone, remembered by them: the same few verbs stand after every name)."""
+    after = tokens[j + 1].lower if j + 1 < len(tokens) and tokens[j + 1].line == tokens[j].line else ""
+    return _cue_words(tokens[j].lower, after)
+
+
+@lru_cache(maxsize=1 << 14)
+def _cue_words(word: str, after: str) -> bool:
+    return cue_after(f" {word} {after}", 0)
 
 
 @lru_cache(maxsize=1 << 14)
