@@ -1789,7 +1789,7 @@ _LEARNED_WORDS = 3
 LEARNED_KIND = 0.5
 # a label of one to six words, then a colon or a spaced separator, then more: a teaser's shape ("Rubrique voisine :
 # ...", "Lo más leído hoy ➜ ..."), which a truncated rendering does not have
-_TEASER_LABEL = re.compile(r"^(?:[^\W\d_]+['’]?[\s\u00a0]+){0,5}[^\W\d_]+"
+TEASER_LABEL = re.compile(r"^(?:[^\W\d_]+['’]?[\s\u00a0]+){0,5}[^\W\d_]+"
                            r"(?:[\s\u00a0]*:|[\s\u00a0]+(?:[|›»>·•→➜—–]|>>|--?))[\s\u00a0]+\S")
 
 
@@ -1841,7 +1841,7 @@ def _learned_lines(doc: DetectionInput, lines: list[Line], tgt: str, sourced: bo
         # junk where the classifier reads it as junk rather than prose ("Rubrique voisine : les paniers tressés
         # reviennent en vitrine ...", 0.62; a truncated rendering has no label)
         if plainly is not None and k in plainly:
-            sure = v.probability >= (LEARNED_KIND if _TEASER_LABEL.match(line.text) else LEARNED_UNALIGNED)
+            sure = v.probability >= (LEARNED_KIND if TEASER_LABEL.match(line.text) else LEARNED_UNALIGNED)
         else:
             sure = v.probability >= LEARNED_ALONE and v.said >= LEARNED_ALONE_SAID
         foreign = None
