@@ -200,6 +200,8 @@ def _phrase_swaps(detector, doc: DetectionInput, tokens: list[Token], covered: s
             continue   # (a known short name beside the phrase is that name's word: "Day by day Telegraph")
         while before and _before_phrase_name(tokens[before[0]], _target(langs)):
             before = before[1:]
+        if not after and not before:
+            continue   # (the phrase alone once the article is left out: no name's other word beside it)
         first, last = tokens[(before or [i])[0]], tokens[(after or [phrase[1]])[-1]]
         if outlet_slot(doc.hypothesis, first.start, last.end) is None:
             continue

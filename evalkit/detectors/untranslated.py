@@ -1017,10 +1017,10 @@ _COMPOUND_HALF_ZIPF, _COMPOUND_HALF_GAP = 4.0, 0.5
 # a rare word: at least this long, below this target Zipf, and (without the source) at least this
 # source Zipf
 _RARE_MIN_LENGTH, _RARE_TARGET_MAX, _RARE_SOURCE_MIN = 5, 1.0, 1.0
-# a quotation of at most this many words, one of them the source language's, is a term quoted as such
-_QUOTED_TERM_WORDS = 3
 # ... and below this target Zipf where the aligned source has the word verbatim
 _RARE_TARGET_SOURCED, _RARE_SOURCED_GAP = 1.5, 1.0
+# a quotation of at most this many words, one of them the source language's, is a term quoted as such
+_QUOTED_TERM_WORDS = 3
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
