@@ -1396,14 +1396,13 @@ _WHOLE_WORD_STEM = 3
 @functools.lru_cache(maxsize=1)
 def _shape_patterns() -> dict[str, re.Pattern[str]]:
     """Interface words (stems), the page naming itself, credit/tag labels, agencies, the reader."""
-    def stems(kind: str) -> str:
-        return r"(?<![^\W\d_])(?:" + _alternation(_cues(kind)) + r")"
+    def stems(kind: str, cues: Sequence[str] | None = None) -> str:
+        return r"(?<![^\W\d_])(?:" + _alternation(_cues(kind) if cues is None else cues) + r")"
 
     def interface(kind: str) -> str:
         # a stem of three letters or fewer is a whole word, or its plural: "app", "apps", not "apprentis"
-        cues = _cues(kind)
-        short = [c for c in cues if len(c) <= _WHOLE_WORD_STEM]
-        longer = r"(?<![^\W\d_])(?:" + _alternation([c for c in cues if len(c) > _WHOLE_WORD_STEM]) + r")"
+        short = [c for c in _cues(kind) if len(c) <= _WHOLE_WORD_STEM]
+        longer = stems(kind, [c for c in _cues(kind) if len(c) > _WHOLE_WORD_STEM])
         return longer + (r"|(?<![^\W\d_])(?:" + "|".join(map(_cue_regex, short)) + r")s?(?![^\W\d_])" if short else "")
     return {
         "ui": re.compile(interface("ui") + "|" + stems("self"), re.IGNORECASE),

@@ -2191,11 +2191,12 @@ def _one_word_swap(seq, text: str, tgt: str):
             or _sentence_start(text, seq.start) and not _target_word_after(text, seq.end, tgt):
         return None
     word = rest.casefold()
-    if zipf(word, "en") < _ONE_WORD_REAL_ZIPF or zipf(word, tgt) >= zipf(word, "en") \
+    english = zipf(word, "en")
+    if english < _ONE_WORD_REAL_ZIPF or zipf(word, tgt) >= english \
             or outlet_slot(text, seq.start, seq.end) != "attribution":
         return None
     found = [(entry.name, word, own) for own, entry in _the_outlets().items() if own != word and related(word, own)] \
-        if zipf(word, "en") >= _ONE_WORD_ZIPF else []
+        if english >= _ONE_WORD_ZIPF else []
     if not found and word not in real_outlets():
         found = [(name, word, own) for own, name in real_the_titles().items() if newspaper_synonym(own, word)]
     return found[0] if len(found) == 1 else None
